@@ -1,0 +1,43 @@
+"""Atomic file writes: write to a temporary file in the same folder, flush, fsync, then rename.
+
+A reader (or a crash) never sees a half-written report; on error the previous file is left untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (``os.replace`` of a sibling temporary file).
+
+    Text is written as UTF-8 with ``\\n`` newlines. Creates the parent folder if needed.
+
+    Raises:
+        OSError: when the folder cannot be created or written; the temporary file is removed.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_all_atomic(files: dict[Path, str | bytes]) -> None:
+    """Write several files, each atomically; all contents are prepared by the caller before any write."""
+    for path, data in files.items():
+        write_atomic(path, data)

@@ -1,0 +1,134 @@
+"""Arithmetic relations between claims: rate x duration, sum, difference, product, ratio.
+
+Each implied interval is computed with interval arithmetic (:mod:`numclaims.intervals`) and compared with
+the stated claim by overlap; the verdict follows :func:`numclaims.checks.base.decide`.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+
+from ..intervals import Interval
+from ..periods import duration_in
+from ..records import DURATION_UNITS
+from .base import CheckResult, Context, decide, describe, fmt_iv, fmt_num, overlap, unverifiable
+
+_RATE_TO_DURATION = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+
+
+def _gap_text(implied: Interval, stated: Interval) -> str:
+    both = implied.intersect(stated)
+    if both is not None:
+        return f"they overlap on {both}"
+    return f"they are {fmt_num(implied.gap(stated))} apart"
+
+
+def _as_written(values: list[float | None]) -> bool:
+    return all(v is not None for v in values)
+
+
+def rate_duration(spec, ctx: Context) -> CheckResult:
+    """``rate x duration`` vs ``total``; the duration is converted to the rate's time base.
+
+    Example (hand-computed): $60,000 a month -> [55,000, 65,000] USD/month (step 10,000); "three years"
+    -> [2.5, 3.5] years = [30, 42] months; product [1,650,000, 2,730,000] USD; "$2 million" -> [1.5M, 2.5M];
+    overlap [1.65M, 2.5M] -> consistent. As written: 60,000 x 36 = 2,160,000 (+8 % on 2,000,000).
+    """
+    ids = [spec.rate, spec.duration, spec.total]
+    rate, dur, tot = (ctx.claims[i] for i in ids)
+    ri, di, ti = (ctx.intervals[i] for i in ids)
+    if rate.per is None:
+        return unverifiable(spec, ids, f"{rate.id} has unit {rate.unit!r}, not a rate ('<unit> per <time>')")
+    if dur.base_unit not in DURATION_UNITS:
+        return unverifiable(spec, ids, f"{dur.id} has unit {dur.unit!r}, not a duration (years, months, weeks, days)")
+    if rate.base_unit != tot.base_unit or tot.per is not None:
+        return unverifiable(spec, ids, f"rate unit {rate.unit!r} times time does not give total unit {tot.unit!r}")
+    if ri is None or di is None or ti is None:
+        return unverifiable(spec, ids, "an input has no numeric interval")
+    target = _RATE_TO_DURATION[rate.per]
+    factor = duration_in(1.0, dur.base_unit, target)
+    dconv = di * factor
+    implied = ri * dconv
+    verdict = decide(lambda r, d, t: overlap(r * (d * factor), t), ri, di, ti)
+    lines = [
+        f"rate {describe(rate, ri)}",
+        f"duration {describe(dur, di)} = {dconv} {target}",
+        f"implied total = rate x duration = {fmt_iv(implied, tot.unit)}",
+        f"stated total {describe(tot, ti)}: {_gap_text(implied, ti)}",
+    ]
+    details = {"implied": implied.to_list(), "stated": ti.to_list(), "duration_converted": dconv.to_list(),
+               "duration_unit": target}
+    if _as_written([rate.value, dur.value, tot.value]):
+        n = dur.value * factor
+        prod = rate.value * n
+        rel = (prod - tot.value) / tot.value * 100 if tot.value else float("nan")
+        lines.append(f"as written: {fmt_num(rate.value)} x {fmt_num(n)} = {fmt_num(prod)} vs {fmt_num(tot.value)} "
+                     f"({rel:+.0f} %)")
+        details["as_written"] = prod
+    return CheckResult(spec.id, spec.kind, ids, verdict, "; ".join(lines) + f" -> {verdict}", details)
+
+
+def _same_units(spec, ctx: Context, ids: list[str]) -> CheckResult | None:
+    units = {ctx.claims[i].unit for i in ids}
+    if len(units) > 1:
+        return unverifiable(spec, ids, "claims have different units: " + ", ".join(sorted(units)))
+    if any(ctx.intervals[i] is None for i in ids):
+        return unverifiable(spec, ids, "an input has no numeric interval")
+    return None
+
+
+def _compare(spec, ctx, ids, implied, stated_id, op_text, holds, inputs) -> CheckResult:
+    st = ctx.claims[stated_id]
+    si = ctx.intervals[stated_id]
+    verdict = decide(holds, *inputs)
+    expl = (f"{op_text} = {fmt_iv(implied, st.unit)}; stated {describe(st, si)}: {_gap_text(implied, si)} -> {verdict}")
+    return CheckResult(spec.id, spec.kind, ids, verdict, expl, {"implied": implied.to_list(), "stated": si.to_list()})
+
+
+def sum_check(spec, ctx: Context) -> CheckResult:
+    """``sum(parts)`` vs ``total`` (same unit). E.g. up to 400 + up to 1,200 = [0, 1,600] vs 1,600."""
+    ids = [*spec.parts, spec.total]
+    bad = _same_units(spec, ctx, ids)
+    if bad:
+        return bad
+    ivs = [ctx.intervals[i] for i in ids]
+    implied = reduce(lambda a, b: a + b, ivs[:-1])
+    text = " + ".join(describe(ctx.claims[i], ctx.intervals[i]) for i in spec.parts)
+    return _compare(spec, ctx, ids, implied, spec.total, text, lambda *xs: overlap(reduce(lambda a, b: a + b, xs[:-1]), xs[-1]), ivs)
+
+
+def difference_check(spec, ctx: Context) -> CheckResult:
+    """``minuend - subtrahend`` vs ``result`` (same unit)."""
+    ids = [spec.minuend, spec.subtrahend, spec.result]
+    bad = _same_units(spec, ctx, ids)
+    if bad:
+        return bad
+    m, s, r = (ctx.intervals[i] for i in ids)
+    text = f"{describe(ctx.claims[spec.minuend], m)} - {describe(ctx.claims[spec.subtrahend], s)}"
+    return _compare(spec, ctx, ids, m - s, spec.result, text, lambda a, b, c: overlap(a - b, c), [m, s, r])
+
+
+def product_check(spec, ctx: Context) -> CheckResult:
+    """``factors[0] x factors[1] x ...`` vs ``product`` (units are the caller's responsibility)."""
+    ids = [*spec.factors, spec.product]
+    if any(ctx.intervals[i] is None for i in ids):
+        return unverifiable(spec, ids, "an input has no numeric interval")
+    ivs = [ctx.intervals[i] for i in ids]
+    implied = reduce(lambda a, b: a * b, ivs[:-1])
+    text = " x ".join(describe(ctx.claims[i], ctx.intervals[i]) for i in spec.factors)
+    return _compare(spec, ctx, ids, implied, spec.product, text, lambda *xs: overlap(reduce(lambda a, b: a * b, xs[:-1]), xs[-1]), ivs)
+
+
+def ratio_check(spec, ctx: Context) -> CheckResult:
+    """``numerator / denominator`` vs ``ratio``; a ``percent`` ratio is compared as ``100 x`` the quotient."""
+    ids = [spec.numerator, spec.denominator, spec.ratio]
+    if any(ctx.intervals[i] is None for i in ids):
+        return unverifiable(spec, ids, "an input has no numeric interval")
+    n, d, r = (ctx.intervals[i] for i in ids)
+    if d.contains(0.0):
+        return unverifiable(spec, ids, f"denominator {spec.denominator} may be 0 ({d})")
+    scale = 100.0 if ctx.claims[spec.ratio].base_unit == "percent" else 1.0
+    implied = (n / d) * scale
+    text = f"{describe(ctx.claims[spec.numerator], n)} / {describe(ctx.claims[spec.denominator], d)}" + (
+        " x 100" if scale == 100 else "")
+    return _compare(spec, ctx, ids, implied, spec.ratio, text, lambda a, b, c: overlap((a / b) * scale, c), [n, d, r])

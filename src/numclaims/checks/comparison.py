@@ -1,0 +1,85 @@
+"""Comparisons of two figures: ``part <= whole`` and agreement of two estimates of one measure.
+
+Both mind periods (:mod:`numclaims.periods`): figures for periods that do not overlap cannot be compared,
+and a part whose period is not inside the whole's period may include what the whole does not count; both
+cases are ``unverifiable``, with the periods in the explanation.
+"""
+
+from __future__ import annotations
+
+from .base import CheckResult, Context, decide, describe, fmt_num, INCONSISTENT, le, overlap, unverifiable
+
+
+def _period_note(ctx: Context, a: str, b: str) -> str:
+    pa, pb = ctx.periods.get(a), ctx.periods.get(b)
+    missing = [x for x, p in ((a, pa), (b, pb)) if p is None]
+    if missing:
+        return "period not stated for " + ", ".join(missing) + " (assumed comparable)"
+    return f"periods {a}: {pa}, {b}: {pb}"
+
+
+def part_whole(spec, ctx: Context) -> CheckResult:
+    """``part <= whole`` when the part's period lies inside the whole's (or a period is unknown).
+
+    Example (hand-computed): "300 women" ([300, 300]) vs "as many as 1,600" ([0, 1,600]): 300 <= 1,600 ->
+    consistent. "over 200 rescued" in 2011 vs "2,000 rescued in the past two years" counted back from
+    September 2013 (2011-09-01..2013-09-30): 2011 is not inside that window -> unverifiable.
+    """
+    ids = [spec.part, spec.whole]
+    pc, wc = ctx.claims[spec.part], ctx.claims[spec.whole]
+    pi, wi = ctx.intervals[spec.part], ctx.intervals[spec.whole]
+    if pi is None or wi is None:
+        return unverifiable(spec, ids, "an input has no numeric interval")
+    if pc.unit != wc.unit:
+        return unverifiable(spec, ids, f"units differ: {pc.unit!r} vs {wc.unit!r}")
+    pp, wp = ctx.periods.get(spec.part), ctx.periods.get(spec.whole)
+    if pp is not None and wp is not None:
+        if not pp.overlaps(wp):
+            return unverifiable(spec, ids, f"the periods do not overlap (part {pp}, whole {wp}); "
+                                           "the part cannot be counted in the whole")
+        if not pp.within(wp):
+            return unverifiable(spec, ids, f"the part's period {pp} is not inside the whole's period {wp}: "
+                                           "part of what it counts may fall outside the whole "
+                                           f"({describe(pc, pi)}; {describe(wc, wi)})")
+    verdict = decide(le, pi, wi)
+    expl = f"part {describe(pc, pi)} must be at most whole {describe(wc, wi)}; {_period_note(ctx, *ids)}"
+    details = {"part": pi.to_list(), "whole": wi.to_list()}
+    if verdict == INCONSISTENT:
+        expl += f"; the part's lowest value {fmt_num(pi.lo)} exceeds the whole's highest {fmt_num(wi.hi)}"
+    return CheckResult(spec.id, spec.kind, ids, verdict, expl + f" -> {verdict}", details)
+
+
+def agreement(spec, ctx: Context) -> CheckResult:
+    """Two estimates of the same measure agree when their intervals share a value.
+
+    Example (hand-computed): "as many as 1,600" ([0, 1,600]) vs "over 4,500" ((4,500, +inf)): no common
+    value; the gap is 2,900 and the lower bound of one is 4,500 / 1,600 = 2.8 times the upper bound of the
+    other -> inconsistent.
+    """
+    ids = [spec.a, spec.b]
+    ac, bc = ctx.claims[spec.a], ctx.claims[spec.b]
+    ai, bi = ctx.intervals[spec.a], ctx.intervals[spec.b]
+    if ai is None or bi is None:
+        return unverifiable(spec, ids, "an input has no numeric interval")
+    if ac.base_unit != bc.base_unit:
+        return unverifiable(spec, ids, f"units differ: {ac.unit!r} vs {bc.unit!r}")
+    pa, pb = ctx.periods.get(spec.a), ctx.periods.get(spec.b)
+    if pa is not None and pb is not None and not pa.overlaps(pb):
+        return unverifiable(spec, ids, f"the periods do not overlap ({spec.a}: {pa}; {spec.b}: {pb})")
+    verdict = decide(overlap, ai, bi)
+    parts = [describe(ac, ai), describe(bc, bi)]
+    details = {"a": ai.to_list(), "b": bi.to_list()}
+    both = ai.intersect(bi)
+    if both is not None:
+        parts.append(f"common values {both}")
+    else:
+        lo_iv, hi_iv = (ai, bi) if ai.hi <= bi.lo else (bi, ai)
+        gap = lo_iv.gap(hi_iv)
+        parts.append(f"no common value; gap {fmt_num(gap)}")
+        if lo_iv.hi > 0:
+            factor = hi_iv.lo / lo_iv.hi
+            parts.append(f"the lower bound {fmt_num(hi_iv.lo)} is {factor:.1f} times the upper bound {fmt_num(lo_iv.hi)}")
+            details["factor"] = round(factor, 3)
+        details["gap"] = gap
+    parts.append(_period_note(ctx, *ids))
+    return CheckResult(spec.id, spec.kind, ids, verdict, "; ".join(parts) + f" -> {verdict}", details)

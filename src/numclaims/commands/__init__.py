@@ -1,0 +1,1 @@
+"""Sub-commands of the ``numclaims`` CLI; each module has ``register(subparsers)``."""

@@ -1,0 +1,194 @@
+"""The check engine: a loaded article -> intervals, periods, check results -> the results.json object.
+
+:func:`check_article` is a plain function of one claims file (path in, results dict out) so that a process
+pool or a distributed scheduler can call it per article (see :mod:`numclaims.parallel`).
+
+results.json contract (extended, never broken): an object with ``article`` (id), ``source`` (``id``,
+``title``, ``published``, ...), ``claims`` (each ``id``, ``quote``, ``start``, ``end``, ``value``, ``unit``,
+``qualifier``, ``interval`` as ``[low, high]`` with ``null`` for an unbounded side; dates give ISO strings),
+``checks`` (each ``id``, ``kind``, ``claims``, ``verdict``, ``explanation``) and ``summary``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from .checks import SEVERITY, VERDICTS, Context, run_check
+from .claimvalues import claim_interval, claim_precision, rule_text
+from .errors import ErrorLine, InputErrors
+from .loader import Article, load_article
+from .periods import Period, back, resolve
+from .records import DURATION_UNITS, Claim, PeriodSpec
+
+
+def _spec_period(spec: PeriodSpec, periods: dict[str, Period | None], published: dt.date,
+                 resolve_claim) -> Period | None:
+    if spec.claim:
+        return resolve_claim(spec.claim)
+    if spec.start or spec.end:
+        return Period(spec.start or spec.end, spec.end or spec.start)
+    anchor = published
+    if spec.anchor:
+        if spec.anchor in periods or spec.anchor.islower() and "-" in spec.anchor and " " not in spec.anchor:
+            ap = resolve_claim(spec.anchor)
+            anchor = ap.end if ap else published
+        else:
+            anchor = resolve(spec.anchor, published).end
+    return resolve(spec.expression, anchor)
+
+
+def resolve_periods(article: Article) -> dict[str, Period | None]:
+    """The period of every claim: dates from their words, durations ending at their anchor, others from
+    ``measure.period``.
+
+    Raises:
+        InputErrors: an expression that :func:`numclaims.periods.resolve` cannot read (file, line, id).
+    """
+    claims = {c.id: c for c in article.data.claims}
+    published = article.source.meta.published
+    out: dict[str, Period | None] = {}
+    errs: list[ErrorLine] = []
+
+    def own(cid: str) -> Period | None:
+        if cid in out:
+            return out[cid]
+        c = claims[cid]
+        p: Period | None = None
+        try:
+            if c.base_unit == "date":
+                p = (_spec_period(c.date, out, published, own) if c.date
+                     else resolve(c.text or c.quote, published))
+            elif c.base_unit in DURATION_UNITS and c.value is not None:
+                end = published
+                if c.ends:
+                    ep = own(c.ends)
+                    end = ep.end if ep else published
+                p = Period(back(end, c.value, c.base_unit) + dt.timedelta(days=1), end)
+            elif c.measure.period is not None:
+                p = _spec_period(c.measure.period, out, published, own)
+        except ValueError as e:
+            fld = "date" if c.base_unit == "date" else "measure.period"
+            errs.append(ErrorLine(article.display, article.lines.get(cid, 0), cid, fld, str(e)))
+        out[cid] = p
+        return p
+
+    for cid in claims:
+        own(cid)
+    if errs:
+        raise InputErrors(errs)
+    return out
+
+
+def build_context(article: Article, reference: dict[str, dict[str, Any]] | None = None) -> Context:
+    """Intervals and periods of every claim of ``article``, ready for the checks."""
+    claims = {c.id: c for c in article.data.claims}
+    intervals = {}
+    errs = []
+    for cid, c in claims.items():
+        try:
+            intervals[cid] = claim_interval(c)
+        except ValueError as e:
+            errs.append(ErrorLine(article.display, article.lines.get(cid, 0), cid, "qualifier", str(e)))
+    if errs:
+        raise InputErrors(errs)
+    return Context(claims=claims, intervals=intervals, periods=resolve_periods(article),
+                   published=article.source.meta.published, reference=reference or {})
+
+
+def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> dict[str, Any]:
+    """The results.json object of one claim."""
+    iv = ctx.intervals[c.id]
+    period = ctx.periods.get(c.id)
+    if iv is None:
+        interval: list[Any] = period.to_list() if period else [None, None]
+        closed = [True, True]
+    else:
+        interval = iv.to_list()
+        closed = [iv.low_closed, iv.high_closed]
+    return {
+        "id": c.id,
+        "quote": c.quote,
+        "text": c.text if c.text is not None else c.quote,
+        "start": span[0],
+        "end": span[1],
+        "value": c.value,
+        "unit": c.unit,
+        "qualifier": c.qualifier,
+        "precision": None if c.base_unit == "date" else claim_precision(c),
+        "interval": interval,
+        "interval_closed": closed,
+        "rule": "date period" if c.base_unit == "date" else rule_text(c),
+        "period": period.to_list() if period else None,
+        "measure": {
+            "what": c.measure.what,
+            "where": c.measure.where,
+            "period": c.measure.period.model_dump(mode="json", exclude_none=True) if c.measure.period else None,
+        },
+        "attribution": [a.model_dump(exclude_none=True) for a in c.attribution],
+        "evidence": list(c.evidence),
+        "status": c.status,
+        "reviewer": c.reviewer,
+        "reviewed_on": c.reviewed_on.isoformat() if c.reviewed_on else None,
+        "notes": c.notes,
+    }
+
+
+def summarise(checks: list[dict[str, Any]], n_claims: int) -> dict[str, Any]:
+    """Counts of verdicts and the ids of the worst findings."""
+    counts = {v: 0 for v in VERDICTS}
+    for ch in checks:
+        counts[ch["verdict"]] += 1
+    worst = sorted((ch for ch in checks if ch["verdict"] != "consistent"),
+                   key=lambda ch: (-SEVERITY[ch["verdict"]], ch["id"]))
+    return {"claims": n_claims, "checks": len(checks), "verdicts": counts,
+            "findings": [ch["id"] for ch in worst]}
+
+
+def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Run every check of a loaded article and build its results.json object.
+
+    Raises:
+        InputErrors: periods or intervals that cannot be computed from the records.
+    """
+    ctx = build_context(article, reference)
+    checks = [run_check(spec, ctx).to_dict() for spec in article.data.checks]
+    meta = article.source.meta
+    return {
+        "article": article.id,
+        "source": {
+            "id": meta.id,
+            "title": meta.title,
+            "publisher": meta.publisher,
+            "author": meta.author,
+            "published": meta.published.isoformat(),
+            "url": meta.url,
+            "licence": meta.licence,
+            "attribution": meta.attribution,
+        },
+        "claims": [claim_record(c, article.spans[c.id], ctx) for c in article.data.claims],
+        "checks": checks,
+        "summary": summarise(checks, len(article.data.claims)),
+    }
+
+
+def check_article(path: str | Path, root: str | Path) -> dict[str, Any]:
+    """Load, validate and check one claims file; the unit of work for pools and schedulers.
+
+    Args:
+        path: the claims YAML; root: the project root (holding ``datasets/``).
+
+    Returns:
+        The results.json object (see the module docstring).
+
+    Raises:
+        InputErrors: every input problem of the file.
+    """
+    return check_file(path, root)[0]
+
+
+def check_file(path: str | Path, root: str | Path) -> tuple[dict[str, Any], dict[str, int]]:
+    """Like :func:`check_article`, also returning ``{claim id: line}`` for cross-file error reports."""
+    article = load_article(Path(path), Path(root))
+    return results_for(article), dict(article.lines)

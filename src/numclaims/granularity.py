@@ -1,0 +1,490 @@
+"""Granularity tests for reported means, SDs and percentages: GRIM, GRIMMER and DEBIT.
+
+A mean of ``n`` whole numbers is a whole number divided by ``n``; an SD of whole numbers comes from a
+whole-number sum of squares. So only some rounded means and SDs are possible for a given ``n``. These
+tests ask whether the numbers an article (or the study it cites) printed could have come from any
+integer data of the stated size. They mirror the R package scrutiny (Jung, https://lhdjung.github.io/
+scrutiny/): :func:`grim` is ``scrutiny::grim()``, :func:`grimmer` is ``scrutiny::grimmer()`` and
+:func:`debit` is ``scrutiny::debit()``, with the differences listed in each docstring.
+
+Reported values are strings, because trailing zeros are decimals: ``"5.20"`` reports two decimals and
+``"5.2"`` one (scrutiny requires strings for the same reason). Every computation is exact: a reported
+value and its rounding bounds are :class:`fractions.Fraction`, candidate means are ``Fraction(sum, n)``
+and SDs are compared through their squares, so no float ever sits at a rounding boundary.
+
+How reported values are read back (``rounding``)
+------------------------------------------------
+
+A value reported with ``d`` decimals stands for every true value that the given rounding procedure
+turns into it. In units of the last decimal (``u = true * 10**d``) and for a reported ``R`` (also in
+those units) the procedures of scrutiny's ``vignette("rounding-options")`` / ``reround()`` give:
+
+================  ============================================================  =====================
+``rounding``      rule                                                          true values read as R
+================  ============================================================  =====================
+``"up"``          nearest; a tie (…5) goes up, toward +inf                      ``[R-1/2, R+1/2)``
+``"down"``        nearest; a tie goes down, toward -inf                         ``(R-1/2, R+1/2]``
+``"even"``        nearest; a tie goes to the even neighbour (exact ties only)   closed if R even,
+                                                                                open if R odd
+``"up_from"``     up from ``threshold`` instead of 5                            ``[R-1+t, R+t)``
+``"down_from"``   down from ``threshold`` instead of 5                          ``(R-1+t, R+t]``
+``"ceiling"``     always up                                                     ``(R-1, R]``
+``"floor"``       always down                                                   ``[R, R+1)``
+``"trunc"``       toward zero                                                   floor if R>0, ceiling
+                                                                                if R<0, ``(-1, 1)``
+                                                                                if R=0
+``"anti_trunc"``  away from zero (zero stays zero, as in scrutiny >= 1.0)       ceiling if R>0, floor
+                                                                                if R<0, ``[0, 0]``
+``"up_or_down"``  either ``"up"`` or ``"down"`` (the default, as in scrutiny)   ``[R-1/2, R+1/2]``
+``"up_from_or_down_from"``  either of the two ``*_from`` procedures             union
+``"ceiling_or_floor"``      either ``"ceiling"`` or ``"floor"``                 ``(R-1, R+1)``
+``"anything"``    any single procedure above (not a scrutiny option; the most   ``(R-1, R+1)``
+                  lenient reading when nothing is known about the software)
+================  ============================================================  =====================
+
+with ``t = threshold / 10``. Negative numbers follow scrutiny's default ``symmetric = FALSE``: "up"
+means toward +inf for them too. A compound option passes a value set if any of its procedures does.
+
+Difference from scrutiny >= 1.0 for ``"even"``: scrutiny accepts both neighbours of an exact decimal
+tie because R's ``round()`` decides ties by the binary representation of a double; here a tie is
+rounded to the even neighbour exactly as written (IEC 60559 / Python ``decimal.ROUND_HALF_EVEN``).
+Use the default ``"up_or_down"`` when the software that produced the figure is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from math import isqrt
+from numbers import Integral, Real
+
+__all__ = ["ROUNDING", "decimals", "grim", "grimmer", "debit"]
+
+#: Accepted values of ``rounding`` (scrutiny's options plus ``"anything"``).
+ROUNDING: tuple[str, ...] = (
+    "up_or_down",
+    "up",
+    "down",
+    "even",
+    "ceiling",
+    "floor",
+    "trunc",
+    "anything",
+    "anti_trunc",
+    "up_from",
+    "down_from",
+    "up_from_or_down_from",
+    "ceiling_or_floor",
+)
+
+_SINGLE = ("up", "down", "even", "up_from", "down_from", "ceiling", "floor", "trunc", "anti_trunc")
+_COMPOUND = {
+    "up_or_down": ("up", "down"),
+    "up_from_or_down_from": ("up_from", "down_from"),
+    "ceiling_or_floor": ("ceiling", "floor"),
+    "anything": _SINGLE,
+}
+
+_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_HALF = Fraction(1, 2)
+
+
+# --------------------------------------------------------------------------------------------------
+# Parsing and validation
+# --------------------------------------------------------------------------------------------------
+
+
+def decimals(x: str) -> int:
+    """Count the decimal places of a number written as a string, keeping trailing zeros.
+
+    Args:
+        x: a plain decimal numeral such as ``"5.20"``, ``"-0.5"``, ``".25"``, ``"42"`` or ``"42."``;
+            surrounding whitespace is ignored. Exponents (``"1e3"``), thousands separators, ``"nan"``
+            and ``"inf"`` are not numerals here, because their decimal count is not what was printed.
+
+    Returns:
+        The number of digits after the decimal point: ``decimals("5.20") == 2``, ``decimals("42") == 0``.
+
+    Raises:
+        TypeError: if ``x`` is not a ``str`` (a float has already lost its trailing zeros).
+        ValueError: if ``x`` is not a plain decimal numeral; the message quotes it.
+
+    Source: scrutiny ``decimal_places()``, which likewise counts trailing zeros of strings.
+    """
+    return _parse(x, "x")[1]
+
+
+def _parse(text: object, name: str) -> tuple[Fraction, int]:
+    """Return (exact value, decimal places) of a reported numeral."""
+    if not isinstance(text, str):
+        raise TypeError(
+            f"{name} must be a string so that trailing zeros count as decimals, got {type(text).__name__} "
+            f"{text!r}"
+        )
+    s = text.strip()
+    if not _NUMBER_RE.fullmatch(s):
+        raise ValueError(f"{name} must be a decimal numeral such as '5.20', got {text!r}")
+    places = len(s.split(".", 1)[1]) if "." in s else 0
+    return Fraction(Decimal(s)), places
+
+
+def _check_count(value: object, name: str, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise TypeError(f"{name} must be an integer, got {type(value).__name__} {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value!r}")
+    return int(value)
+
+
+def _check_rounding(rounding: object, threshold: object) -> Fraction:
+    """Validate ``rounding`` and ``threshold``; return ``threshold / 10`` as a Fraction."""
+    if rounding not in ROUNDING:
+        raise ValueError(f"rounding must be one of {', '.join(map(repr, ROUNDING))}; got {rounding!r}")
+    if isinstance(threshold, bool) or not isinstance(threshold, (Real, Decimal)):
+        raise TypeError(f"threshold must be a number, got {type(threshold).__name__} {threshold!r}")
+    t = Fraction(Decimal(repr(threshold))) if isinstance(threshold, float) else Fraction(threshold)
+    if not 0 < t < 10:
+        raise ValueError(f"threshold must be greater than 0 and less than 10, got {threshold!r}")
+    return t / 10
+
+
+# --------------------------------------------------------------------------------------------------
+# Exact intervals of true values
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """The exact interval ``lo .. hi`` with closed or open ends."""
+
+    lo: Fraction
+    hi: Fraction
+    lo_closed: bool
+    hi_closed: bool
+
+    def contains(self, v: Fraction | int) -> bool:
+        above = v > self.lo or (self.lo_closed and v == self.lo)
+        below = v < self.hi or (self.hi_closed and v == self.hi)
+        return above and below
+
+    def scaled(self, factor: Fraction | int) -> _Span:
+        """``{factor * v}``; ``factor`` must be positive."""
+        return _Span(self.lo * factor, self.hi * factor, self.lo_closed, self.hi_closed)
+
+    def shifted(self, offset: Fraction | int) -> _Span:
+        return _Span(self.lo + offset, self.hi + offset, self.lo_closed, self.hi_closed)
+
+    def integers(self) -> range:
+        """All integers in the span, as a (possibly empty) range."""
+        first = -((-self.lo.numerator) // self.lo.denominator)  # ceil
+        if first == self.lo and not self.lo_closed:
+            first += 1
+        last = self.hi.numerator // self.hi.denominator  # floor
+        if last == self.hi and not self.hi_closed:
+            last -= 1
+        return range(first, last + 1)
+
+
+def _single_span(r: int, method: str, t: Fraction) -> _Span:
+    """True values (in units of the last decimal) that ``method`` rounds to the integer ``r``."""
+    F = Fraction
+    if method == "up":
+        return _Span(r - _HALF, r + _HALF, True, False)
+    if method == "down":
+        return _Span(r - _HALF, r + _HALF, False, True)
+    if method == "even":
+        even = r % 2 == 0
+        return _Span(r - _HALF, r + _HALF, even, even)
+    if method == "up_from":
+        return _Span(r - 1 + t, r + t, True, False)
+    if method == "down_from":
+        return _Span(r - 1 + t, r + t, False, True)
+    if method == "ceiling" or (method == "trunc" and r < 0) or (method == "anti_trunc" and r > 0):
+        return _Span(F(r - 1), F(r), False, True)
+    if method == "floor" or (method == "trunc" and r > 0) or (method == "anti_trunc" and r < 0):
+        return _Span(F(r), F(r + 1), True, False)
+    if method == "trunc":  # r == 0
+        return _Span(F(-1), F(1), False, False)
+    if method == "anti_trunc":  # r == 0: only zero itself stays zero
+        return _Span(F(0), F(0), True, True)
+    raise AssertionError(method)  # pragma: no cover - guarded by _check_rounding
+
+
+def _true_values(value: Fraction, places: int, rounding: str, t: Fraction) -> _Span:
+    """All true values that ``rounding`` reports as ``value`` at ``places`` decimals.
+
+    For a compound option this is the union of its procedures' intervals. Every such interval contains
+    ``value`` itself, so the union is again one interval.
+    """
+    scale = 10**places
+    r = value * scale
+    assert r.denominator == 1, "a value has no more decimals than it shows"
+    spans = [_single_span(int(r), m, t) for m in _COMPOUND.get(rounding, (rounding,))]
+    lo = min(s.lo for s in spans)
+    hi = max(s.hi for s in spans)
+    union = _Span(
+        lo,
+        hi,
+        any(s.lo_closed for s in spans if s.lo == lo),
+        any(s.hi_closed for s in spans if s.hi == hi),
+    )
+    return union.scaled(Fraction(1, scale))
+
+
+def _variances(sd_span: _Span) -> _Span | None:
+    """Squares of the non-negative values in ``sd_span`` (the variances an SD span allows), or None."""
+    lo, lo_closed = sd_span.lo, sd_span.lo_closed
+    if lo < 0:
+        lo, lo_closed = Fraction(0), True
+    if sd_span.hi < lo or (sd_span.hi == lo and not (lo_closed and sd_span.hi_closed)):
+        return None
+    return _Span(lo * lo, sd_span.hi * sd_span.hi, lo_closed, sd_span.hi_closed)
+
+
+# --------------------------------------------------------------------------------------------------
+# Sums of squares of integer data
+# --------------------------------------------------------------------------------------------------
+
+
+def _min_sum_of_squares(n: int, total: int) -> int:
+    """Smallest sum of squares of ``n`` integers summing to ``total``: values as equal as possible."""
+    q, r = divmod(total, n)
+    return (n - r) * q * q + r * (q + 1) * (q + 1)
+
+
+def _attainable_small(n: int, total: int, squares: int) -> bool:
+    """Exactly: do ``n`` (1 to 4) integers exist with this sum and this sum of squares?"""
+    if n == 1:
+        return squares == total * total
+    if n == 2:
+        # a + b = total, a^2 + b^2 = squares  <=>  (a - b)^2 = 2*squares - total^2, a - b = total (mod 2)
+        d2 = 2 * squares - total * total
+        if d2 < 0:
+            return False
+        d = isqrt(d2)
+        return d * d == d2 and (d - total) % 2 == 0
+    # Let a be the smallest value. Then a <= total/n and (a - total/n)^2 <= squares - total^2/n, i.e.
+    # (n*a - total)^2 <= n*(n*squares - total^2).
+    spread = n * squares - total * total
+    if spread < 0:
+        return False
+    reach = isqrt(n * spread) + 1
+    for a in range((total - reach) // n, total // n + 1):
+        if (n * a - total) ** 2 <= n * spread and _attainable_small(n - 1, total - a, squares - a * a):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------------
+# Public tests
+# --------------------------------------------------------------------------------------------------
+
+
+def grim(
+    x: str,
+    n: int,
+    items: int = 1,
+    percent: bool = False,
+    rounding: str = "up_or_down",
+    threshold: float = 5,
+) -> bool:
+    """GRIM test: can ``n`` integer observations have the reported mean (or percentage) ``x``?
+
+    A mean of ``n * items`` integers is ``k / (n * items)`` for some integer ``k``. The test is passed if
+    some ``k`` gives a true mean that ``rounding`` reports as ``x`` at ``x``'s own decimals. With
+    ``percent=True``, ``x`` is a percentage with its own decimals and the test asks for an integer
+    ``0 <= k <= n * items`` with ``100 * k / (n * items)`` reported as ``x``: ``grim("42", 50,
+    percent=True)`` needs 21 of 50 (42 %) and passes; ``grim("71", 43, percent=True)`` fails because
+    30/43 = 69.77 % and 31/43 = 72.09 %.
+
+    Every integer ``k`` whose mean lies in the interval of true values that round to ``x`` is tried,
+    not only the ones next to ``x * n``, so the test is exact for any ``n`` (for ``n * items`` above
+    ``10 ** decimals`` every mean passes, as GRIM's authors note).
+
+    Args:
+        x: reported mean, or percentage if ``percent``; a decimal numeral string such as ``"5.19"``.
+            Trailing zeros count (``"5.20"`` has two decimals). Negative means are allowed.
+        n: sample size, an integer >= 1.
+        items: number of integer items averaged into each observation (e.g. a 3-item Likert scale
+            score), an integer >= 1; the mean is then one of ``k / (n * items)``.
+        percent: read ``x`` as a percentage of ``n * items`` (0 to 100).
+        rounding: how ``x`` was rounded, one of :data:`ROUNDING` (see the module docstring).
+        threshold: the digit from which ``"up_from"`` / ``"down_from"`` round, 0 < threshold < 10;
+            irrelevant for other procedures.
+
+    Returns:
+        ``True`` if ``x`` is possible for ``n`` (and ``items``), ``False`` if not.
+
+    Raises:
+        TypeError: ``x`` not a string, ``n`` or ``items`` not an integer, ``threshold`` not a number.
+        ValueError: ``x`` not a decimal numeral (quoted in the message); ``n < 1``; ``items < 1``;
+            ``percent`` and ``x`` outside 0-100; unknown ``rounding``; threshold outside (0, 10).
+
+    Sources: Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test: A simple technique detects
+    numerous anomalies in the reporting of results in psychology. Social Psychological and Personality
+    Science 8(4), 363-369 (preprint 2016). R package scrutiny, ``grim()`` (``items``, ``percent``,
+    ``rounding`` and ``threshold`` as there; ``percent`` also shifts the decimals by two there).
+    """
+    value, places = _parse(x, "x")
+    n = _check_count(n, "n", 1)
+    items = _check_count(items, "items", 1)
+    t = _check_rounding(rounding, threshold)
+    total_n = n * items
+    span = _true_values(value, places, rounding, t)
+    if percent:
+        if not 0 <= value <= 100:
+            raise ValueError(f"a percentage x must lie between 0 and 100, got {x!r}")
+        sums = span.scaled(Fraction(total_n, 100)).integers()
+        sums = range(max(sums.start, 0), min(sums.stop, total_n + 1))
+    else:
+        sums = span.scaled(total_n).integers()
+    return len(sums) > 0
+
+
+def grimmer(
+    x: str,
+    sd: str,
+    n: int,
+    items: int = 1,
+    rounding: str = "up_or_down",
+    threshold: float = 5,
+) -> bool:
+    """GRIMMER test: can ``n`` integer observations have the reported mean ``x`` *and* SD ``sd``?
+
+    Each observation is ``s_i / items`` with ``s_i`` an integer (the sum of ``items`` integer items;
+    ``items=1`` for plain integer data). The test is passed if, for some integer total ``T`` whose mean
+    ``T / (n * items)`` is reported as ``x`` (every such ``T`` is tried, not only ``round(x * n)``), there
+    is an integer sum of squares ``Q = sum(s_i ** 2)`` with
+
+    1. a sample SD ``sqrt((Q - T**2 / n) / (n - 1)) / items`` that ``rounding`` reports as ``sd`` at
+       ``sd``'s own decimals (Allard's A-GRIMMER: the bounds of ``sd`` give bounds on ``Q``);
+    2. ``Q`` of the same parity as ``T``, because ``s**2`` and ``s`` are both odd or both even
+       (Anaya's parity test; scrutiny's "test 3", applied per candidate ``T``);
+    3. ``Q`` at least the sum of squares of ``n`` integers with total ``T`` that are as equal as
+       possible (``T = q*n + r``: ``r`` values ``q + 1`` and ``n - r`` values ``q``), the smallest SD
+       integer data with that sum can have; and
+    4. for ``n <= 4``, ``Q`` actually reached by some ``n`` integers with total ``T``, checked exactly
+       by search (e.g. for ``n = 2``, ``2*Q - T**2`` must be a square). For ``n >= 5`` every ``Q``
+       passing 2 and 3 is reached (scrutiny >= 1.0 notes that only ``n < 5`` has further gaps; verified
+       by exhaustive search for n = 5..7, and it carries over to larger n by adding balanced values).
+
+    The largest SD is not bounded: the scale is taken to be unbounded (no scale minimum or maximum is
+    known from a news report), so a larger sum of squares is always possible by spreading the data.
+    Conditions 1-4 are therefore necessary and sufficient for integer data to exist: ``True`` means a
+    data set of ``n`` integers (item sums) with these rounded summaries exists, ``False`` that none does.
+
+    Args:
+        x: reported mean, a decimal numeral string (trailing zeros count).
+        sd: reported sample standard deviation (``n - 1`` denominator), a non-negative decimal numeral
+            string; its own decimals decide how it was rounded.
+        n: sample size, an integer >= 2 (a sample SD needs two observations).
+        items: number of integer items averaged into each observation, an integer >= 1.
+        rounding: how ``x`` and ``sd`` were rounded, one of :data:`ROUNDING`.
+        threshold: digit from which ``"up_from"`` / ``"down_from"`` round, 0 < threshold < 10.
+
+    Returns:
+        ``True`` if mean, SD and ``n`` are consistent with integer data, else ``False``.
+
+    Raises:
+        TypeError: ``x`` or ``sd`` not a string, ``n`` or ``items`` not an integer.
+        ValueError: ``x`` or ``sd`` not a decimal numeral (quoted); ``sd`` negative; ``n < 2``;
+            ``items < 1``; unknown ``rounding``; threshold outside (0, 10).
+
+    Differences from scrutiny's ``grimmer()`` (<= 0.6): scrutiny tests only ``T = round(x * n)``
+    (R rounds half to even, so ``grimmer("8.9", "2.81", 25)`` tests only T = 222 and fails, although
+    T = 223, Q = 2179 gives mean 8.92 and SD 2.8125); it has no minimum-SD bound and no small-``n``
+    search (so it passes ``grimmer("1.44", "0.17", 9)`` and ``grimmer("1.5", "0.00", 8)``, which no
+    integer data can produce); and it treats ``items`` as extra observations, a bug its documentation
+    warns about.
+
+    Sources: Anaya, J. (2016). The GRIMMER test: A method for testing the validity of reported measures
+    of variability. PeerJ Preprints 4:e2400v1. Allard, A. (2018). Analytic-GRIMMER: a new way of
+    testing the possibility of standard deviations (blog post; the sum-of-squares bounds and the parity
+    test). Heathers, J. A., Anaya, J., van der Zee, T., & Brown, N. J. (2018). Recovering data from
+    summary statistics: Sample Parameter Reconstruction via Iterative TEchniques (SPRITE). PeerJ
+    Preprints 6:e26968v1 (the GRIMMER/SPRITE family). R package scrutiny, ``grimmer()``.
+    """
+    value, places = _parse(x, "x")
+    sd_value, sd_places = _parse(sd, "sd")
+    n = _check_count(n, "n", 2)
+    items = _check_count(items, "items", 1)
+    t = _check_rounding(rounding, threshold)
+    if sd_value < 0:
+        raise ValueError(f"sd must not be negative, got {sd!r}")
+
+    totals = _true_values(value, places, rounding, t).scaled(n * items).integers()
+    variances = _variances(_true_values(sd_value, sd_places, rounding, t))
+    if variances is None:
+        return False
+    # Q = (n - 1) * items**2 * var + T**2 / n for the item sums s_i.
+    squares_per_var = (n - 1) * items * items
+    for total in totals:
+        window = variances.scaled(squares_per_var).shifted(Fraction(total * total, n)).integers()
+        low = max(window.start, _min_sum_of_squares(n, total))
+        if (low - total) % 2:
+            low += 1
+        for squares in range(low, window.stop, 2):
+            if n >= 5 or _attainable_small(n, total, squares):
+                return True
+    return False
+
+
+def debit(
+    x: str,
+    sd: str,
+    n: int,
+    rounding: str = "up_or_down",
+    threshold: float = 5,
+) -> bool:
+    """DEBIT test: can binary (0/1) data of size ``n`` have the reported mean ``x`` and SD ``sd``?
+
+    With ``k`` ones among ``n`` values the mean is ``p = k / n`` and the sample SD is
+    ``sqrt(n / (n - 1) * p * (1 - p)) = sqrt(k * (n - k) / (n * (n - 1)))``. The test is passed if some
+    ``k`` in ``0..n`` gives a mean reported as ``x`` (GRIM against ``n``) and, for that same ``k``, an SD
+    reported as ``sd``. Every ``p`` the rounded mean allows is tried; since binary data can only have
+    ``p = k / n``, this is exact: ``True`` means such 0/1 data exist and ``False`` that they do not.
+    Example: ``debit("0.11", "0.32", 40)`` is ``False`` because no ``k / 40`` rounds to 0.11
+    (4/40 = 0.100, 5/40 = 0.125).
+
+    Args:
+        x: reported mean (proportion of ones), a decimal numeral string between 0 and 1.
+        sd: reported sample SD, a decimal numeral string between 0 and 1.
+        n: sample size, an integer >= 2.
+        rounding: how ``x`` and ``sd`` were rounded, one of :data:`ROUNDING`.
+        threshold: digit from which ``"up_from"`` / ``"down_from"`` round, 0 < threshold < 10.
+
+    Returns:
+        ``True`` if mean, SD and ``n`` are consistent with binary data, else ``False``.
+
+    Raises:
+        TypeError: ``x`` or ``sd`` not a string, ``n`` not an integer.
+        ValueError: ``x`` or ``sd`` not a decimal numeral (quoted); ``x`` or ``sd`` outside 0-1
+            (``sd`` negative included); ``n < 2``; unknown ``rounding``; threshold outside (0, 10).
+
+    Difference from scrutiny: this is scrutiny >= 1.0's default ``formula = "exact"``. scrutiny <= 0.6
+    (``"mean_n"``) instead let ``p`` vary continuously over the rounding interval of ``x``, which
+    accepts some SDs that no binary sample has (scrutiny's own example: ``x = "0.05", sd = "0.21",
+    n = 20``, which this function rejects).
+
+    Sources: Heathers, J. A. J., & Brown, N. J. L. (2019). DEBIT: A simple consistency test for binary
+    data. https://osf.io/5vb3u/. R package scrutiny, ``debit()``.
+    """
+    value, places = _parse(x, "x")
+    sd_value, sd_places = _parse(sd, "sd")
+    n = _check_count(n, "n", 2)
+    t = _check_rounding(rounding, threshold)
+    if not 0 <= value <= 1:
+        raise ValueError(f"the mean x of binary data must lie between 0 and 1, got {x!r}")
+    if not 0 <= sd_value <= 1:
+        raise ValueError(f"the SD of binary data must lie between 0 and 1, got {sd!r}")
+
+    ones = _true_values(value, places, rounding, t).scaled(n).integers()
+    variances = _variances(_true_values(sd_value, sd_places, rounding, t))
+    if variances is None:
+        return False
+    for k in range(max(ones.start, 0), min(ones.stop, n + 1)):
+        if variances.contains(Fraction(k * (n - k), n * (n - 1))):
+            return True
+    return False

@@ -1,0 +1,205 @@
+"""Dates and periods: relative expressions resolved against an anchor date (usually publication).
+
+:func:`resolve` turns what an article writes about time into a closed :class:`Period` of calendar days,
+so that checks can tell whether two figures cover overlapping periods.
+
+=========================================  ===================================================
+expression                                 period (anchor date A, e.g. publication 2013-10-04)
+=========================================  ===================================================
+``2011``, ``in 2011``, ``one 2011 case``   2011-01-01 .. 2011-12-31
+``in September`` / ``last September``      the latest September starting on or before A
+``September 2011``, ``Sep 2011``           2011-09-01 .. 2011-09-30
+``30 Sep 2011``, ``4 OCT 2013``            that day
+``earlier this year`` / ``this year``      1 Jan of A's year .. A
+``last year``                              the calendar year before A's
+``last month``                             the calendar month before A's
+``in the past N years/months/weeks/days``  A minus N units .. A (also "last", "over the past")
+``over N years`` / ``for N years``         A minus N units .. A (a period ending at the anchor)
+``since 2011`` / ``since June 2011``       start of that year or month .. A
+``2011-06/2013-06`` (ISO 8601 interval)    2011-06-01 .. 2013-06-30
+=========================================  ===================================================
+
+Month arithmetic follows the calendar (2013-09-30 minus two years is 2011-09-30). Number words up to
+twenty are read (:data:`SMALL_NUMBERS`). Anything else raises ``ValueError``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+SMALL_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+SMALL_NUMBERS.update({"a": 1, "an": 1, "a couple of": 2, "several": 3})
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A closed range of calendar days ``start .. end`` (both included).
+
+    Raises:
+        ValueError: when ``start`` is after ``end``.
+    """
+
+    start: dt.date
+    end: dt.date
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise ValueError(f"period start {self.start} is after end {self.end}")
+
+    def overlaps(self, other: "Period") -> bool:
+        """True when the two periods share at least one day."""
+        return self.start <= other.end and other.start <= self.end
+
+    def within(self, other: "Period") -> bool:
+        """True when every day of this period is in ``other``."""
+        return other.start <= self.start and self.end <= other.end
+
+    @property
+    def days(self) -> int:
+        """Number of days, both ends included."""
+        return (self.end - self.start).days + 1
+
+    def to_list(self) -> list[str]:
+        """``[start, end]`` as ISO 8601 strings."""
+        return [self.start.isoformat(), self.end.isoformat()]
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def shift_months(d: dt.date, months: int) -> dt.date:
+    """``d`` moved by a whole number of months, clamping the day to the month's length."""
+    y, m = divmod(d.month - 1 + months, 12)
+    y += d.year
+    m += 1
+    return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def back(anchor: dt.date, n: float, unit: str) -> dt.date:
+    """The date ``n`` units (years, months, weeks, days) before ``anchor``.
+
+    Raises:
+        ValueError: unknown unit.
+    """
+    unit = unit.rstrip("s")
+    if unit == "year":
+        return shift_months(anchor, -round(12 * n))
+    if unit == "month":
+        return shift_months(anchor, -round(n))
+    if unit == "week":
+        return anchor - dt.timedelta(days=round(7 * n))
+    if unit == "day":
+        return anchor - dt.timedelta(days=round(n))
+    raise ValueError(f"unknown time unit {unit!r}")
+
+
+def _count(word: str) -> float:
+    w = word.lower().strip()
+    if w in SMALL_NUMBERS:
+        return float(SMALL_NUMBERS[w])
+    return float(w.replace(",", ""))
+
+
+_NUM = r"(\d+(?:\.\d+)?|a couple of|several|" + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True)) + r")"
+_UNIT = r"(years?|months?|weeks?|days?)"
+_MON = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+def resolve(expression: str, anchor: dt.date) -> Period:
+    """Resolve a date or period expression against ``anchor`` (see the table in this module).
+
+    Args:
+        expression: as written in the article ("In September", "in the past two years", "2011").
+        anchor: the date relative expressions count from (publication date, or a dated event).
+
+    Returns:
+        The :class:`Period` the expression stands for.
+
+    Raises:
+        ValueError: the expression is not understood (the message quotes it).
+    """
+    e = " ".join(expression.lower().replace("\u2013", "-").split())
+    e = re.sub(r"^(in|during|on|from|of)\s+", "", e)
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?/(\d{4})-(\d{2})(?:-(\d{2}))?", e)
+    if m:
+        s = dt.date(int(m[1]), int(m[2]), int(m[3] or 1))
+        end = dt.date(int(m[4]), int(m[5]), int(m[6])) if m[6] else _month_end(int(m[4]), int(m[5]))
+        return Period(s, end)
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", e)
+    if m:
+        d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        return Period(d, d)
+    m = re.search(r"(?:^|\b)(?:one |a |the )?(1[89]\d\d|20\d\d)(?: case)?$", e)
+    if m and re.fullmatch(r"(?:(?:one|a|the) )?\d{4}(?: case)?", e):
+        y = int(m[1])
+        return Period(dt.date(y, 1, 1), dt.date(y, 12, 31))
+    m = re.fullmatch(r"(\d{1,2}) " + _MON + r",? (\d{4})", e) or re.fullmatch(_MON + r" (\d{1,2}),? (\d{4})", e)
+    if m:
+        g = m.groups()
+        day, mon, year = (g[0], g[1], g[2]) if g[0].isdigit() else (g[1], g[0], g[2])
+        d = dt.date(int(year), MONTHS[mon], int(day))
+        return Period(d, d)
+    m = re.fullmatch(_MON + r",? (\d{4})", e)
+    if m:
+        y, mo = int(m[2]), MONTHS[m[1]]
+        return Period(dt.date(y, mo, 1), _month_end(y, mo))
+    m = re.fullmatch(r"(?:last |this )?" + _MON, e)
+    if m:
+        mo = MONTHS[m[1]]
+        y = anchor.year if mo <= anchor.month else anchor.year - 1
+        return Period(dt.date(y, mo, 1), _month_end(y, mo))
+    if e in ("earlier this year", "this year", "so far this year"):
+        return Period(dt.date(anchor.year, 1, 1), anchor)
+    if e == "last year":
+        return Period(dt.date(anchor.year - 1, 1, 1), dt.date(anchor.year - 1, 12, 31))
+    if e in ("last month", "earlier this month", "this month"):
+        if e == "last month":
+            first = shift_months(anchor.replace(day=1), -1)
+            return Period(first, _month_end(first.year, first.month))
+        return Period(anchor.replace(day=1), anchor)
+    m = re.fullmatch(r"since (?:" + _MON + r" )?(\d{4})", e)
+    if m:
+        mo = MONTHS[m[1]] if m[1] else 1
+        return Period(dt.date(int(m[2]), mo, 1), anchor)
+    m = re.fullmatch(r"(?:(?:in|over|during) )?(?:the )?(?:past|last|previous) " + _NUM + " " + _UNIT, e)
+    m = m or re.fullmatch(r"(?:over|for|in|within) (?:the )?" + _NUM + " " + _UNIT, e)
+    m = m or re.fullmatch(_NUM + " " + _UNIT, e)
+    if m:
+        return Period(back(anchor, _count(m[1]), m[2]) + dt.timedelta(days=1), anchor)
+    m = re.fullmatch(r"(?:the )?(?:past|last) " + _UNIT.replace("s?", ""), e)
+    if m:
+        return Period(back(anchor, 1, m[1]) + dt.timedelta(days=1), anchor)
+    raise ValueError(f"cannot read the date or period {expression!r}")
+
+
+def duration_in(value: float, unit: str, target: str) -> float:
+    """Convert a duration between years, months, weeks and days (1 year = 12 months = 365.25 days).
+
+    Raises:
+        ValueError: unknown unit.
+    """
+    per_day = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
+    u, t = unit.rstrip("s"), target.rstrip("s")
+    if u not in per_day or t not in per_day:
+        raise ValueError(f"cannot convert {unit!r} to {target!r}")
+    if (u, t) == ("year", "month"):
+        return value * 12
+    if (u, t) == ("month", "year"):
+        return value / 12
+    return value * per_day[u] / per_day[t]

@@ -1,0 +1,435 @@
+"""Claim records and source metadata: the schema of ``claims/<article-id>.yaml`` and source ``.meta.yaml``.
+
+Validated with pydantic v2 (chosen because its errors carry the exact path of the offending field, which
+:mod:`numclaims.loader` turns into ``file:line: claim id: field: message`` lines, and because it is fast
+enough for 100,000 records). Every model forbids unknown fields so a typo ("qualifer") is an error, not a
+silently ignored key.
+
+A claims file looks like::
+
+    article: insightcrime-2013-10-04-peru-trafficking-ring   # = the source id it is checked against
+    source: insightcrime-2013-10-04-peru-trafficking-ring
+    claims:
+      - id: women-exploited-300
+        quote: "sexually exploited 300 women"   # exact words of the source, found verbatim
+        text: "300"                              # the numeral inside the quote (default: whole quote)
+        value: 300
+        unit: persons
+        qualifier: exact
+        measure: {what: women sexually exploited by the network, where: Madre de Dios}
+        attribution:
+          - {who: Colonel Mariano Cespedes, role: head of the police anti-trafficking unit}
+          - {who: Associated Press, role: news agency}
+    checks:
+      - {id: ..., kind: agreement, a: ..., b: ...}
+    waived:
+      - {text: "4 OCT 2013", reason: publication date}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator, model_validator
+
+from .rules import canonical_qualifier
+
+#: Stable slug: lower-case letters, digits and single hyphens; no path separators, no dots.
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[StrictStr, Field(pattern=SLUG_PATTERN, max_length=120)]
+
+#: Review decisions a fact-checker can record.
+STATUSES = ("unreviewed", "verified", "disputed", "unverifiable")
+
+#: Base units accepted in ``unit`` (currencies are the ISO 4217 codes in :data:`CURRENCIES`).
+BASE_UNITS = frozenset(
+    {
+        "persons", "count", "percent", "percentage_points", "fraction", "ratio",
+        "years", "months", "weeks", "days", "date",
+    }
+)
+#: ISO 4217 codes accepted as currency units.
+CURRENCIES = frozenset(
+    {
+        "USD", "EUR", "GBP", "PEN", "BOB", "COP", "MXN", "BRL", "ARS", "CLP", "VES", "GTQ", "HNL",
+        "NIO", "CRC", "PAB", "DOP", "CAD", "JPY", "CNY", "CHF", "INR", "AUD", "ZAR",
+    }
+)
+#: Time bases of a rate (``USD per month``).
+RATE_BASES = ("day", "week", "month", "year")
+DURATION_UNITS = frozenset({"years", "months", "weeks", "days"})
+NON_NEGATIVE_LIMIT = 1e15  # larger values are not news figures but typing accidents
+
+
+def split_unit(unit: str) -> tuple[str, str | None]:
+    """Split ``"USD per month"`` into ``("USD", "month")``; ``"persons"`` into ``("persons", None)``.
+
+    Raises:
+        ValueError: when the base is neither a base unit nor an ISO 4217 code in :data:`CURRENCIES`, or
+            the rate base is not one of :data:`RATE_BASES`.
+    """
+    m = re.fullmatch(r"\s*([A-Za-z_]+)(?:\s+per\s+([a-z]+))?\s*", unit)
+    if not m:
+        raise ValueError(f"unit {unit!r} is not of the form '<unit>' or '<unit> per <day|week|month|year>'")
+    base, per = m.group(1), m.group(2)
+    if base not in BASE_UNITS and base not in CURRENCIES:
+        if base.isupper() and len(base) == 3:
+            raise ValueError(f"unknown currency {base!r}; expected an ISO 4217 code among {sorted(CURRENCIES)}")
+        raise ValueError(f"unknown unit {base!r}; expected one of {sorted(BASE_UNITS)} or an ISO 4217 currency code")
+    if per is not None and per not in RATE_BASES:
+        raise ValueError(f"unknown rate base {per!r}; expected one of {list(RATE_BASES)}")
+    return base, per
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
+
+
+class Attribution(_Strict):
+    """One link of an attribution chain, from the original speaker to the outlet that relayed it.
+
+    ``who`` is a person, body or outlet as the article names it ("one NGO" stays "one NGO"); ``role`` says
+    what it is ("head of the anti-trafficking unit", "news agency", "NGO").
+    """
+
+    who: StrictStr = Field(min_length=1)
+    role: StrictStr | None = None
+
+
+class PeriodSpec(_Strict):
+    """A period of time: explicit ISO dates, a relative expression, or a date/duration claim of the article.
+
+    Exactly one of ``claim``, ``expression`` or ``start``/``end`` is given. ``anchor`` (a claim id or an
+    expression) is the date a relative expression counts back from; default: the publication date.
+    """
+
+    claim: Slug | None = None
+    expression: StrictStr | None = None
+    anchor: StrictStr | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "PeriodSpec":
+        forms = sum(x is not None for x in (self.claim, self.expression)) + (
+            1 if (self.start is not None or self.end is not None) else 0
+        )
+        if forms != 1:
+            raise ValueError("give exactly one of 'claim', 'expression' or 'start'/'end'")
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"start {self.start} is after end {self.end}")
+        return self
+
+
+class Measure(_Strict):
+    """What a number counts: ``what`` (of whom), ``where``, and over what ``period``.
+
+    ``period`` is a :class:`PeriodSpec`, or a string taken as its ``expression`` ("in 2011",
+    "in the past two years"), or a claim id of the article's own date/duration claims.
+    """
+
+    what: StrictStr = Field(min_length=1)
+    where: StrictStr | None = None
+    period: PeriodSpec | None = None
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period_from_string(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            if re.fullmatch(SLUG_PATTERN, v):
+                return {"claim": v}
+            return {"expression": v}
+        return v
+
+
+class Claim(_Strict):
+    """One numeric claim of an article, tied to its words in the source.
+
+    Fields:
+        id: stable slug, unique across all claims files (no ``/``, ``..`` or dots).
+        quote: the article's exact words around the number; found verbatim in the source text.
+        text: the numeral phrase inside ``quote`` as written ("over 4,500"); defaults to ``quote``.
+        start: character offset of ``quote`` in the source, needed only when the quote occurs twice.
+        value: the number as written, in ``unit`` (42 for "42 percent"); ``None`` only for ``date``.
+        unit: ``persons``, ``count``, ``percent``, ``fraction``, ``years``/``months``/``weeks``/``days``,
+            ``date``, or an ISO 4217 code, optionally ``per day|week|month|year`` ("USD per month").
+        qualifier: exact, approximately, nearly, more_than, at_least, less_than, up_to or range (or an
+            alias such as "as many as", see :mod:`numclaims.rules`).
+        precision: rounding step overriding the one read from ``text`` (> 0).
+        margin: relative margin of approximate qualifiers overriding the default 0.10.
+        low, high: ends of a ``range``.
+        interval: explicit ``[low, high]`` overriding every rule (``null`` = unbounded); needs ``rule``.
+        rule: why the explicit interval was chosen (required with ``interval``).
+        date: for ``unit: date``, the period the date expression stands for (resolved when omitted).
+        ends: for a duration, the claim id of the date it ends at (default: the publication date).
+        measure: what is counted (see :class:`Measure`); attribution: chain of :class:`Attribution`.
+        evidence: ids of rows in the reference datasets that bear on this claim.
+        status, reviewer, reviewed_on, notes: the review decision (see :data:`STATUSES`).
+    """
+
+    id: Slug
+    quote: StrictStr = Field(min_length=1)
+    text: StrictStr | None = None
+    start: int | None = Field(default=None, ge=0)
+    value: float | None
+    unit: StrictStr
+    qualifier: StrictStr = "exact"
+    precision: float | None = Field(default=None, gt=0)
+    margin: float | None = Field(default=None, ge=0, le=1)
+    low: float | None = None
+    high: float | None = None
+    interval: tuple[float | None, float | None] | None = None
+    rule: StrictStr | None = None
+    date: PeriodSpec | None = None
+    ends: Slug | None = None
+    measure: Measure
+    attribution: list[Attribution] = Field(min_length=1)
+    evidence: list[StrictStr] = Field(default_factory=list)
+    status: Literal["unreviewed", "verified", "disputed", "unverifiable"] = "unreviewed"
+    reviewer: StrictStr | None = None
+    reviewed_on: dt.date | None = None
+    notes: StrictStr | None = None
+
+    @field_validator("value", "low", "high", "precision", mode="before")
+    @classmethod
+    def _number(cls, v: Any) -> Any:
+        if v is None:
+            return v
+        if isinstance(v, bool):
+            raise ValueError(f"expected a number, got boolean {v!r} (YAML reads yes/no/on/off as booleans)")
+        if isinstance(v, str):
+            hint = " (write it without thousands separators, e.g. 1600)" if re.fullmatch(r"[\d,\.]+", v) else ""
+            raise ValueError(f"expected a number, got text {v!r}{hint}")
+        if isinstance(v, (int, float)):
+            if not math.isfinite(v):
+                raise ValueError(f"expected a finite number, got {v!r}")
+            if abs(v) > NON_NEGATIVE_LIMIT:
+                raise ValueError(f"{v!r} is larger than 1e15; no news figure is that large")
+        return v
+
+    @field_validator("quote", "text", "unit", "qualifier", "rule", "notes", "reviewer", mode="before")
+    @classmethod
+    def _string(cls, v: Any) -> Any:
+        if v is not None and not isinstance(v, str):
+            kind = "boolean" if isinstance(v, bool) else type(v).__name__
+            hint = " (YAML read it as a boolean: quote it)" if isinstance(v, bool) else " (quote it)"
+            raise ValueError(f"expected text, got {kind} {v!r}{hint}")
+        return v
+
+    @field_validator("unit")
+    @classmethod
+    def _unit(cls, v: str) -> str:
+        split_unit(v)
+        return v
+
+    @field_validator("qualifier")
+    @classmethod
+    def _qualifier(cls, v: str) -> str:
+        return canonical_qualifier(v)
+
+    @model_validator(mode="after")
+    def _coherent(self) -> "Claim":
+        base, per = split_unit(self.unit)
+        if self.value is None and base != "date":
+            raise ValueError("value: a number is required (only unit 'date' may omit it)")
+        if self.value is not None and base not in ("percentage_points",) and self.value < 0:
+            raise ValueError(f"value: {self.value:g} is negative; counts, amounts and shares cannot be")
+        if base == "percent" and self.value is not None and self.value > 100:
+            raise ValueError(f"value: {self.value:g} percent is over 100")
+        if base == "fraction" and self.value is not None and self.value > 1:
+            raise ValueError(f"value: fraction {self.value:g} is over 1 (use unit percent for 0-100)")
+        if self.qualifier == "range" and (self.low is None or self.high is None):
+            raise ValueError("qualifier 'range' needs 'low' and 'high'")
+        if self.interval is not None and not self.rule:
+            raise ValueError("an explicit 'interval' needs a 'rule' saying why")
+        if self.interval is not None:
+            lo, hi = self.interval
+            if lo is not None and hi is not None and lo > hi:
+                raise ValueError(f"interval: low {lo:g} is above high {hi:g}")
+        if self.text is not None and self.text not in self.quote:
+            raise ValueError(f"text: {self.text!r} is not part of the quote {self.quote!r}")
+        if self.reviewed_on is not None and self.status == "unreviewed":
+            raise ValueError("status: 'reviewed_on' is set but status is 'unreviewed'")
+        return self
+
+    @property
+    def base_unit(self) -> str:
+        """The unit without its rate base ("USD per month" -> "USD")."""
+        return split_unit(self.unit)[0]
+
+    @property
+    def per(self) -> str | None:
+        """The rate base ("USD per month" -> "month"), or None."""
+        return split_unit(self.unit)[1]
+
+
+# ---------------------------------------------------------------------------------------------- checks
+class _Check(_Strict):
+    id: Slug
+    note: StrictStr | None = None
+
+    def claim_ids(self) -> list[str]:
+        """The claim ids this check reads, in declaration order."""
+        out: list[str] = []
+        for name, field in type(self).model_fields.items():
+            if name in ("id", "kind", "note", "relation", "evidence"):
+                continue
+            v = getattr(self, name)
+            if isinstance(v, str):
+                out.append(v)
+            elif isinstance(v, list):
+                out.extend(x for x in v if isinstance(x, str))
+        return out
+
+
+class RateDurationCheck(_Check):
+    """``rate x duration`` against a stated ``total`` ($60,000 a month over three years vs $2 million)."""
+
+    kind: Literal["rate_duration"]
+    rate: Slug
+    duration: Slug
+    total: Slug
+
+
+class ShareOfTotalCheck(_Check):
+    """A percentage ``share`` of a ``total``: implied part, and GRIM (can the share be whole people?).
+
+    ``part`` optionally names a claim that states the part itself, to compare with the implied part.
+    """
+
+    kind: Literal["share_of_total"]
+    share: Slug
+    total: Slug
+    part: Slug | None = None
+
+
+class FractionOfCheck(_Check):
+    """A ``fraction`` (three quarters) of a ``whole`` (over 4,500), optionally against ``compare``.
+
+    ``relation`` says how the implied part must stand to ``compare``: ``le`` (implied <= compare, compare
+    contains the part), ``eq`` (same measure), ``ge``.
+    """
+
+    kind: Literal["fraction_of"]
+    fraction: Slug
+    whole: Slug
+    compare: Slug | None = None
+    relation: Literal["le", "eq", "ge"] = "le"
+
+
+class PartWholeCheck(_Check):
+    """``part <= whole``, minding whether the two periods nest."""
+
+    kind: Literal["part_whole"]
+    part: Slug
+    whole: Slug
+
+
+class AgreementCheck(_Check):
+    """Two estimates ``a`` and ``b`` of the same measure: do their intervals share a value?"""
+
+    kind: Literal["agreement"]
+    a: Slug
+    b: Slug
+
+
+class SumCheck(_Check):
+    """``sum(parts) == total``."""
+
+    kind: Literal["sum"]
+    parts: list[Slug] = Field(min_length=2)
+    total: Slug
+
+
+class DifferenceCheck(_Check):
+    """``minuend - subtrahend == result`` (a change between two figures)."""
+
+    kind: Literal["difference"]
+    minuend: Slug
+    subtrahend: Slug
+    result: Slug
+
+
+class RatioCheck(_Check):
+    """``numerator / denominator == ratio`` (the ratio as a fraction, or a percent claim)."""
+
+    kind: Literal["ratio"]
+    numerator: Slug
+    denominator: Slug
+    ratio: Slug
+
+
+class ProductCheck(_Check):
+    """``factors[0] x factors[1] x ... == product``."""
+
+    kind: Literal["product"]
+    factors: list[Slug] = Field(min_length=2)
+    product: Slug
+
+
+class ExternalCheck(_Check):
+    """A claim against the reference rows it cites as ``evidence`` (see :mod:`numclaims.checks.external`)."""
+
+    kind: Literal["external"]
+    claim: Slug
+    evidence: list[StrictStr] = Field(default_factory=list)
+
+
+CheckSpec = Annotated[
+    Union[
+        RateDurationCheck, ShareOfTotalCheck, FractionOfCheck, PartWholeCheck, AgreementCheck,
+        SumCheck, DifferenceCheck, RatioCheck, ProductCheck, ExternalCheck,
+    ],
+    Field(discriminator="kind"),
+]
+
+CHECK_KINDS = (
+    "rate_duration", "share_of_total", "fraction_of", "part_whole", "agreement",
+    "sum", "difference", "ratio", "product", "external",
+)
+
+
+class Waiver(_Strict):
+    """A numeric mention of the body that is deliberately not a claim, with the reason."""
+
+    text: StrictStr = Field(min_length=1)
+    reason: StrictStr = Field(min_length=1)
+    start: int | None = Field(default=None, ge=0)
+
+
+class ClaimsFile(_Strict):
+    """The whole of ``claims/<article-id>.yaml``."""
+
+    article: Slug
+    source: Slug
+    claims: list[Claim] = Field(min_length=1)
+    checks: list[CheckSpec] = Field(default_factory=list)
+    waived: list[Waiver] = Field(default_factory=list)
+
+
+class BodyMarkers(_Strict):
+    """Explicit start and end markers of the article body in a source capture (override heuristics)."""
+
+    start: StrictStr = Field(min_length=1)
+    end: StrictStr = Field(min_length=1)
+
+
+class SourceMeta(_Strict):
+    """Metadata of a source capture, ``datasets/sources/<id>.meta.yaml`` beside ``<id>.txt``."""
+
+    id: Slug
+    title: StrictStr
+    publisher: StrictStr
+    author: StrictStr | None = None
+    published: dt.date
+    url: StrictStr | None = None
+    url_note: StrictStr | None = None
+    language: StrictStr = "en"
+    licence: StrictStr
+    attribution: StrictStr
+    captured: StrictStr
+    encoding: StrictStr = "utf-8"
+    body: BodyMarkers | None = None

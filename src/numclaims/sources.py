@@ -1,0 +1,125 @@
+"""Source documents: a text capture plus its metadata, and anchoring of quotes in the text.
+
+A source ``ID`` lives in ``<root>/datasets/sources/ID.txt`` (UTF-8, no byte-order mark, newlines as
+captured) with ``ID.meta.yaml`` beside it (see :class:`numclaims.records.SourceMeta`). Offsets are Python
+string indices into the text as read, i.e. Unicode code points of the UTF-8 file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .errors import ErrorLine, InputErrors
+from .records import SourceMeta
+from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
+
+SOURCES_DIR = Path("datasets") / "sources"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A loaded source: ``meta`` (:class:`SourceMeta`), ``text`` and the path it came from."""
+
+    meta: SourceMeta
+    text: str
+    path: Path
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def body_span(self) -> tuple[int, int] | None:
+        """``(start, end)`` offsets of the article body from the metadata markers, or None without them.
+
+        ``start`` is where the start marker begins, ``end`` where the end marker ends.
+        """
+        if self.meta.body is None:
+            return None
+        s = self.text.find(self.meta.body.start)
+        e = self.text.find(self.meta.body.end, max(s, 0))
+        if s < 0 or e < 0:
+            return None
+        return s, e + len(self.meta.body.end)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_source(source_id: str, root: Path) -> Source:
+    """Load source ``source_id`` from ``root/datasets/sources``.
+
+    Raises:
+        InputErrors: missing text or metadata file, bad encoding or BOM, invalid metadata, or a
+            metadata ``id`` that differs from the file name.
+    """
+    base = root / SOURCES_DIR
+    txt, meta_path = base / f"{source_id}.txt", base / f"{source_id}.meta.yaml"
+    errs: list[ErrorLine] = []
+    for p in (txt, meta_path):
+        if not p.is_file():
+            errs.append(ErrorLine(_rel(p, root), 0, "", "source", f"source file for {source_id!r} not found"))
+    if errs:
+        raise InputErrors(errs)
+    try:
+        text = read_text_strict(txt)
+    except YamlInputError as e:
+        raise InputErrors([ErrorLine(_rel(txt, root), e.line, "", "", e.message)]) from None
+    try:
+        raw = load_yaml_text(read_text_strict(meta_path))
+    except YamlInputError as e:
+        raise InputErrors([ErrorLine(_rel(meta_path, root), e.line, "", "", e.message)]) from None
+    if not isinstance(raw, dict):
+        raise InputErrors([ErrorLine(_rel(meta_path, root), 1, "", "", "expected a mapping of metadata fields")])
+    try:
+        meta = SourceMeta.model_validate(raw)
+    except ValidationError as e:
+        out = []
+        for err in e.errors():
+            key = err["loc"][0] if err["loc"] else ""
+            line = raw.line_of(key) if isinstance(raw, LineMap) else 0
+            out.append(ErrorLine(_rel(meta_path, root), line, "", ".".join(map(str, err["loc"])), err["msg"]))
+        raise InputErrors(out) from None
+    if meta.id != source_id:
+        raise InputErrors([ErrorLine(_rel(meta_path, root), raw.line_of("id"), "", "id",
+                                     f"metadata id {meta.id!r} differs from the file name {source_id!r}")])
+    return Source(meta=meta, text=text, path=txt)
+
+
+def find_all(text: str, needle: str) -> list[int]:
+    """Every start offset of ``needle`` in ``text`` (overlapping matches included)."""
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
+def anchor(text: str, quote: str, start: int | None = None) -> tuple[int, int]:
+    """Find ``quote`` verbatim in ``text`` and return its ``(start, end)`` offsets.
+
+    Args:
+        text: the source text.
+        quote: the exact words.
+        start: disambiguating offset, required when the quote occurs more than once.
+
+    Raises:
+        ValueError: the quote is absent; occurs more than once and ``start`` is not given; or ``start`` is
+            given but the quote is not at that offset (the message lists the offsets where it is).
+    """
+    hits = find_all(text, quote)
+    if not hits:
+        raise ValueError(f"quote {quote!r} is not in the source text (it must be copied verbatim)")
+    if start is not None:
+        if start not in hits:
+            raise ValueError(f"quote {quote!r} is not at offset {start}; it occurs at {hits}")
+        return start, start + len(quote)
+    if len(hits) > 1:
+        raise ValueError(f"quote {quote!r} occurs {len(hits)} times (offsets {hits}); add 'start' to say which")
+    return hits[0], hits[0] + len(quote)
