@@ -9,6 +9,7 @@ one :class:`~numclaims.errors.ErrorLine` each (file, line, claim id, field, mess
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -93,6 +94,9 @@ def _locate(raw: Any, loc: tuple) -> tuple[int, str, str]:
     return line, "", ".".join(str(x) for x in loc)
 
 
+_FIELD_PREFIX = re.compile(r"^(value|unit|qualifier|interval|text|low|high|status|quote|reviewed_on): (.*)$", re.S)
+
+
 def _message(err: dict) -> str:
     msg = err["msg"]
     if msg.startswith("Value error, "):
@@ -135,8 +139,14 @@ def parse_claims_file(path: Path, display: str) -> tuple[ClaimsFile, LineMap]:
     except ValidationError as e:
         errs = []
         for err in e.errors():
-            line, ident, fld = _locate(raw, tuple(err["loc"]))
-            errs.append(ErrorLine(display, line, ident, fld, _message(err)))
+            loc = tuple(err["loc"])
+            msg = _message(err)
+            m = _FIELD_PREFIX.match(msg)
+            if m and len(loc) == 2 and loc[0] == "claims":
+                # a record-level rule names its field in the message: point at that field's line
+                loc, msg = loc + (m.group(1),), m.group(2)
+            line, ident, fld = _locate(raw, loc)
+            errs.append(ErrorLine(display, line, ident, fld, msg))
         raise InputErrors(errs) from None
     return data, raw
 

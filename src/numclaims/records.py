@@ -242,9 +242,9 @@ class Claim(_Strict):
         if base == "fraction" and self.value is not None and self.value > 1:
             raise ValueError(f"value: fraction {self.value:g} is over 1 (use unit percent for 0-100)")
         if self.qualifier == "range" and (self.low is None or self.high is None):
-            raise ValueError("qualifier 'range' needs 'low' and 'high'")
+            raise ValueError("qualifier: 'range' needs 'low' and 'high'")
         if self.interval is not None and not self.rule:
-            raise ValueError("an explicit 'interval' needs a 'rule' saying why")
+            raise ValueError("interval: an explicit interval needs a 'rule' saying why")
         if self.interval is not None:
             lo, hi = self.interval
             if lo is not None and hi is not None and lo > hi:

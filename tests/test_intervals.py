@@ -1,0 +1,101 @@
+"""Interval arithmetic, worked by hand."""
+
+import math
+
+import pytest
+
+from numclaims.intervals import Interval, hull_all
+
+
+def test_sum_of_rounding_bands():
+    # [250, 350] + [1,500, 2,500] = [1,750, 2,850]
+    s = Interval(250, 350) + Interval(1500, 2500)
+    assert (s.low, s.high) == (1750, 2850)
+
+
+def test_open_end_propagates_through_sum():
+    # (4,500, +inf) + [0, 10] = (4,500, +inf): the low end stays open because 4,500 is not attained
+    s = Interval(4500, None, False, False) + Interval(0, 10)
+    assert s.low == 4500 and s.high is None and not s.low_closed
+
+
+def test_difference():
+    # [10, 20] - [1, 2] = [10 - 2, 20 - 1] = [8, 19]
+    d = Interval(10, 20) - Interval(1, 2)
+    assert (d.low, d.high) == (8, 19)
+
+
+def test_product_rate_times_months():
+    # [55,000, 65,000] x [30, 42] = [1,650,000, 2,730,000]
+    p = Interval(55000, 65000) * Interval(30, 42)
+    assert (p.low, p.high) == (1_650_000, 2_730_000)
+
+
+def test_product_fraction_of_unbounded():
+    # [0.625, 0.875] x (4,500, +inf) = (2,812.5, +inf), open because 4,500 is excluded
+    p = Interval(0.625, 0.875) * Interval(4500, None, False, False)
+    assert p.low == 2812.5 and p.high is None and not p.low_closed
+
+
+def test_product_with_negative_side():
+    # [-2, 3] x [4, 5]: endpoint products -10, -8, 12, 15 -> [-10, 15]
+    p = Interval(-2, 3) * Interval(4, 5)
+    assert (p.low, p.high) == (-10, 15)
+
+
+def test_division():
+    # [840, 840] / [1,500, 2,500] = [0.336, 0.56]
+    q = Interval(840, 840) / Interval(1500, 2500)
+    assert math.isclose(q.low, 0.336) and math.isclose(q.high, 0.56)
+
+
+def test_division_by_interval_with_zero_raises():
+    with pytest.raises(ZeroDivisionError):
+        Interval(1, 2) / Interval(0, 5)
+
+
+def test_reciprocal_of_open_zero_end_is_unbounded():
+    # 1 / (0, 2] = [0.5, +inf)
+    r = Interval(0, 2, False, True).reciprocal()
+    assert r.low == 0.5 and r.high is None and r.low_closed
+
+
+def test_intersection_and_gap():
+    a, b = Interval(0, 1600), Interval(4500, None, False, False)
+    assert a.intersect(b) is None
+    assert a.gap(b) == 2900  # 4,500 - 1,600
+    assert Interval(1500, 2500).intersect(Interval(2000, 3000)) == Interval(2000, 2500)
+
+
+def test_touching_open_and_closed_ends():
+    # [0, 5] and (5, 10] share no value; [0, 5] and [5, 10] share 5
+    assert not Interval(0, 5).overlaps(Interval(5, 10, False, True))
+    assert Interval(0, 5).intersect(Interval(5, 10)) == Interval(5, 5)
+
+
+def test_inner_bounded_and_half_bounded():
+    # [1,500, 2,500]: width 1,000, tenth 100 -> [1,600, 2,400]
+    assert Interval(1500, 2500).inner(0.1) == Interval(1600, 2400)
+    # (4,500, +inf): finite end moves in by 10 % of 4,500 = 450 -> [4,950, +inf)
+    assert Interval(4500, None, False, False).inner(0.1).low == 4950
+
+
+def test_contains_minds_open_ends():
+    iv = Interval(200, None, False, False)
+    assert 200 not in iv and 200.5 in iv
+
+
+def test_invalid_intervals_raise():
+    with pytest.raises(ValueError):
+        Interval(3, 2)
+    with pytest.raises(ValueError):
+        Interval(float("nan"), 2)
+    with pytest.raises(ValueError):
+        Interval(2, 2, False, True)
+
+
+def test_hull_and_str():
+    h = hull_all([Interval(1100, 1600), Interval(400, 1200), Interval(4500, None, False, False)])
+    assert (h.low, h.high) == (400, None)
+    assert str(Interval(1500, 2500)) == "[1,500, 2,500]"
+    assert str(Interval(4500, None, False, False)) == "(4,500, +inf)"

@@ -1,0 +1,131 @@
+"""The seed article end to end: records -> intervals -> checks -> results.json and report.md.
+
+Runs `numclaims check` on a temporary copy of the project's claims/ and datasets/ so the committed
+reports are not touched. Expected figures are worked by hand in the comments.
+"""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from numclaims.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    proj = tmp_path_factory.mktemp("proj")
+    shutil.copytree(ROOT / "claims", proj / "claims")
+    shutil.copytree(ROOT / "datasets", proj / "datasets")
+    rc = main(["check", "--root", str(proj), "--quiet", str(proj / "claims" / f"{SEED}.yaml")])
+    assert rc == 0
+    out = proj / "reports" / SEED
+    return json.loads((out / "results.json").read_text(encoding="utf-8")), (out / "report.md").read_text(
+        encoding="utf-8")
+
+
+def claim(res, cid):
+    return next(c for c in res[0]["claims"] if c["id"] == cid)
+
+
+def check(res, cid):
+    return next(c for c in res[0]["checks"] if c["id"] == cid)
+
+
+def test_contract_fields(results):
+    res = results[0]
+    assert res["article"] == SEED
+    assert res["source"]["id"] == SEED and res["source"]["published"] == "2013-10-04"
+    assert res["source"]["title"] == "Peru Dismantles Sex Trafficking Ring in Illegal Mining Heartland"
+    for c in res["claims"]:
+        assert {"id", "quote", "start", "end", "value", "unit", "qualifier", "interval"} <= set(c)
+        assert len(c["interval"]) == 2
+    for ch in res["checks"]:
+        assert {"id", "kind", "claims", "verdict", "explanation"} <= set(ch)
+
+
+def test_every_required_claim_is_recorded(results):
+    ids = {c["id"] for c in results[0]["claims"]}
+    assert {"women-exploited-300", "suspects-arrested-7", "earnings-60000-month", "fortune-2-million",
+            "fortune-period-3-years", "prostitutes-1600", "women-exploited-4500", "minors-three-quarters",
+            "rescued-200-2011", "minors-4000-rinconada", "minors-42-percent", "rescued-2000",
+            "period-past-two-years", "case-2011", "report-september"} <= ids
+
+
+def test_quotes_are_anchored(results):
+    text = (ROOT / "datasets" / "sources" / f"{SEED}.txt").read_text(encoding="utf-8")
+    for c in results[0]["claims"]:
+        assert text[c["start"]:c["end"]] == c["quote"]
+    # "Seven suspects were arrested" starts the third paragraph of the body
+    seven = claim(results, "suspects-arrested-7")
+    assert text[seven["start"]:seven["start"] + 5] == "Seven"
+
+
+@pytest.mark.parametrize(
+    "cid, interval, closed",
+    [
+        ("women-exploited-300", [250, 350], [True, True]),  # step 100: 300 +- 50
+        ("suspects-arrested-7", [7, 7], [True, True]),  # "Seven" people: exact
+        ("earnings-60000-month", [55000, 65000], [True, True]),  # step 10,000
+        ("fortune-2-million", [1500000, 2500000], [True, True]),  # step 1 million
+        ("fortune-period-3-years", [2.5, 3.5], [True, True]),  # "three years", step 1
+        ("prostitutes-1600", [0, 1600], [True, True]),  # as many as
+        ("women-exploited-4500", [4500, None], [False, False]),  # over: open at 4,500, unbounded above
+        ("minors-three-quarters", [0.625, 0.875], [True, True]),  # nearest quarter
+        ("rescued-200-2011", [200, None], [False, False]),
+        ("minors-4000-rinconada", [0, 4000], [True, True]),
+        ("minors-42-percent", [41.5, 42.5], [True, True]),
+        ("rescued-2000", [1500, 2500], [True, True]),
+        ("case-2011", ["2011-01-01", "2011-12-31"], [True, True]),
+        ("report-september", ["2013-09-01", "2013-09-30"], [True, True]),
+    ],
+)
+def test_claim_intervals(results, cid, interval, closed):
+    c = claim(results, cid)
+    assert c["interval"] == interval
+    assert c["interval_closed"] == closed
+
+
+@pytest.mark.parametrize(
+    "cid, verdict",
+    [
+        # [55,000, 65,000] x [30, 42] months = [1.65M, 2.73M] overlaps [1.5M, 2.5M]
+        ("earnings-times-period-vs-fortune", "consistent"),
+        # 42 % of 2,000: implied [622.5, 1,062.5]; 840 / 2,000 = 42.0 %
+        ("minors-share-of-rescued", "consistent"),
+        # three quarters of over 4,500 = more than 2,812.5 minors > as many as 1,600 in all
+        ("minors-three-quarters-vs-1600", "inconsistent"),
+        ("ring-within-1600", "consistent"),  # [250, 350] <= [0, 1,600]
+        ("ring-within-4500", "consistent"),  # [250, 350] <= (4,500, +inf)
+        # 2011 (whole year) is not inside 2011-10-01..2013-09-30 (two years back from September 2013)
+        ("rescued-2011-within-2000", "unverifiable"),
+        # [0, 1,600] vs (4,500, +inf): gap 2,900, factor 2.8
+        ("madre-de-dios-estimates-agree", "inconsistent"),
+    ],
+)
+def test_verdicts(results, cid, verdict):
+    assert check(results, cid)["verdict"] == verdict
+
+
+def test_explanations_show_the_arithmetic(results):
+    assert "60,000 x 36 = 2,160,000 vs 2,000,000 (+8 %)" in check(results, "earnings-times-period-vs-fortune")["explanation"]
+    assert "[622.5, 1,062.5]" in check(results, "minors-share-of-rescued")["explanation"]
+    assert "GRIM: 42 % of 2,000 is possible (840 / 2,000 = 42.0 %)" in check(results, "minors-share-of-rescued")["explanation"]
+    assert "4,500 is 2.8 times the upper bound 1,600" in check(results, "madre-de-dios-estimates-agree")["explanation"]
+    assert "2011-10-01..2013-09-30" in check(results, "rescued-2011-within-2000")["explanation"]
+
+
+def test_summary_lists_worst_first(results):
+    s = results[0]["summary"]
+    assert s["findings"][:2] == ["madre-de-dios-estimates-agree", "minors-three-quarters-vs-1600"]
+    assert s["verdicts"]["inconsistent"] >= 2
+
+
+def test_report_md_has_findings_first(results):
+    md = results[1]
+    assert md.index("## Findings") < md.index("## Claims")
+    assert "**INCONSISTENT** `madre-de-dios-estimates-agree`" in md
