@@ -16,6 +16,11 @@ import sys
 #: sub-command name -> module with ``register(subparsers)`` and ``run(args) -> int``.
 COMMANDS = {
     "check": "numclaims.commands.check",
+    "extract": "numclaims.commands.extract",
+    "new": "numclaims.commands.new",
+    "report": "numclaims.commands.report",
+    "review": "numclaims.commands.review",
+    "notebooks": "numclaims.commands.notebooks",
 }
 
 

@@ -6,7 +6,10 @@ pool or a distributed scheduler can call it per article (see :mod:`numclaims.par
 results.json contract (extended, never broken): an object with ``article`` (id), ``source`` (``id``,
 ``title``, ``published``, ...), ``claims`` (each ``id``, ``quote``, ``start``, ``end``, ``value``, ``unit``,
 ``qualifier``, ``interval`` as ``[low, high]`` with ``null`` for an unbounded side; dates give ISO strings),
-``checks`` (each ``id``, ``kind``, ``claims``, ``verdict``, ``explanation``) and ``summary``.
+``checks`` (each ``id``, ``kind``, ``claims``, ``verdict``, ``explanation``; ``external`` checks add
+``findings``: ``[{code, detail, evidence: [row ids]}]``, see :mod:`numclaims.checks.external`), ``summary`` and ``coverage``
+(``{mentions, claimed, waived, missing: [{start, end, text}]}``: body numbers that no claim or waiver
+accounts for, see :mod:`numclaims.coverage`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks import SEVERITY, VERDICTS, Context, run_check
+from .coverage import coverage_for
 from .claimvalues import claim_interval, claim_precision, rule_text
 from .errors import ErrorLine, InputErrors
 from .loader import Article, load_article
@@ -170,6 +174,7 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
         "claims": [claim_record(c, article.spans[c.id], ctx) for c in article.data.claims],
         "checks": checks,
         "summary": summarise(checks, len(article.data.claims)),
+        "coverage": coverage_for(article),
     }
 
 
@@ -190,5 +195,7 @@ def check_article(path: str | Path, root: str | Path) -> dict[str, Any]:
 
 def check_file(path: str | Path, root: str | Path) -> tuple[dict[str, Any], dict[str, int]]:
     """Like :func:`check_article`, also returning ``{claim id: line}`` for cross-file error reports."""
-    article = load_article(Path(path), Path(root))
-    return results_for(article), dict(article.lines)
+    from .evidence import evidence_hook, load_reference
+
+    article = load_article(Path(path), Path(root), extra_checks=evidence_hook(Path(root)))
+    return results_for(article, load_reference(Path(root))), dict(article.lines)

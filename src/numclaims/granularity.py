@@ -9,8 +9,10 @@ scrutiny/): :func:`grim` is ``scrutiny::grim()``, :func:`grimmer` is ``scrutiny:
 
 Reported values are strings, because trailing zeros are decimals: ``"5.20"`` reports two decimals and
 ``"5.2"`` one (scrutiny requires strings for the same reason). Every computation is exact: a reported
-value and its rounding bounds are :class:`fractions.Fraction`, candidate means are ``Fraction(sum, n)``
-and SDs are compared through their squares, so no float ever sits at a rounding boundary.
+value is kept as the integer ``units`` in ``units / 10**places``, its rounding bounds as integer
+numerators over a common denominator (the same as :class:`fractions.Fraction` arithmetic, without the
+overhead), candidate means as ``sum / n`` compared by cross-multiplication, and SDs through their
+squares. No float ever sits at a rounding boundary.
 
 How reported values are read back (``rounding``)
 ------------------------------------------------
@@ -22,7 +24,7 @@ those units) the procedures of scrutiny's ``vignette("rounding-options")`` / ``r
 ================  ============================================================  =====================
 ``rounding``      rule                                                          true values read as R
 ================  ============================================================  =====================
-``"up"``          nearest; a tie (…5) goes up, toward +inf                      ``[R-1/2, R+1/2)``
+``"up"``          nearest; a tie (a cut-off 5) goes up, toward +inf             ``[R-1/2, R+1/2)``
 ``"down"``        nearest; a tie goes down, toward -inf                         ``(R-1/2, R+1/2]``
 ``"even"``        nearest; a tie goes to the even neighbour (exact ties only)   closed if R even,
                                                                                 open if R odd
@@ -43,7 +45,8 @@ those units) the procedures of scrutiny's ``vignette("rounding-options")`` / ``r
 ================  ============================================================  =====================
 
 with ``t = threshold / 10``. Negative numbers follow scrutiny's default ``symmetric = FALSE``: "up"
-means toward +inf for them too. A compound option passes a value set if any of its procedures does.
+means toward +inf for them too. A compound option passes a value set if any of its procedures does;
+as in scrutiny, a mean and an SD are read back independently, so each may have used either procedure.
 
 Difference from scrutiny >= 1.0 for ``"even"``: scrutiny accepts both neighbours of an exact decimal
 tie because R's ``round()`` decides ties by the binary representation of a double; here a tie is
@@ -53,11 +56,12 @@ Use the default ``"up_or_down"`` when the software that produced the figure is u
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from math import isqrt
+from functools import lru_cache
 from numbers import Integral, Real
 
 __all__ = ["ROUNDING", "decimals", "grim", "grimmer", "debit"]
@@ -88,7 +92,6 @@ _COMPOUND = {
 }
 
 _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_HALF = Fraction(1, 2)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -116,8 +119,8 @@ def decimals(x: str) -> int:
     return _parse(x, "x")[1]
 
 
-def _parse(text: object, name: str) -> tuple[Fraction, int]:
-    """Return (exact value, decimal places) of a reported numeral."""
+def _parse(text: object, name: str) -> tuple[int, int]:
+    """Return ``(units, places)`` of a reported numeral: its exact value is ``units / 10**places``."""
     if not isinstance(text, str):
         raise TypeError(
             f"{name} must be a string so that trailing zeros count as decimals, got {type(text).__name__} "
@@ -126,8 +129,10 @@ def _parse(text: object, name: str) -> tuple[Fraction, int]:
     s = text.strip()
     if not _NUMBER_RE.fullmatch(s):
         raise ValueError(f"{name} must be a decimal numeral such as '5.20', got {text!r}")
-    places = len(s.split(".", 1)[1]) if "." in s else 0
-    return Fraction(Decimal(s)), places
+    whole, _, frac = s.partition(".")
+    sign = -1 if whole.startswith("-") else 1
+    digits = whole.lstrip("+-") + frac
+    return sign * int(digits or "0"), len(frac)
 
 
 def _check_count(value: object, name: str, minimum: int) -> int:
@@ -139,11 +144,24 @@ def _check_count(value: object, name: str, minimum: int) -> int:
 
 
 def _check_rounding(rounding: object, threshold: object) -> Fraction:
-    """Validate ``rounding`` and ``threshold``; return ``threshold / 10`` as a Fraction."""
+    """Validate ``rounding`` and ``threshold``; return ``t = threshold / 10`` exactly."""
     if rounding not in ROUNDING:
         raise ValueError(f"rounding must be one of {', '.join(map(repr, ROUNDING))}; got {rounding!r}")
     if isinstance(threshold, bool) or not isinstance(threshold, (Real, Decimal)):
         raise TypeError(f"threshold must be a number, got {type(threshold).__name__} {threshold!r}")
+    try:
+        finite = math.isfinite(threshold)
+    except ValueError:  # a signalling Decimal NaN
+        finite = False
+    if not finite:
+        raise ValueError(f"threshold must be greater than 0 and less than 10, got {threshold!r}")
+    return _tenth(threshold)
+
+
+@lru_cache(maxsize=64)
+def _tenth(threshold: Real | Decimal) -> Fraction:
+    """``threshold / 10`` as an exact Fraction, after checking 0 < threshold < 10."""
+    # A float threshold is read as written (5.5, not its binary neighbour).
     t = Fraction(Decimal(repr(threshold))) if isinstance(threshold, float) else Fraction(threshold)
     if not 0 < t < 10:
         raise ValueError(f"threshold must be greater than 0 and less than 10, got {threshold!r}")
@@ -151,96 +169,87 @@ def _check_rounding(rounding: object, threshold: object) -> Fraction:
 
 
 # --------------------------------------------------------------------------------------------------
-# Exact intervals of true values
+# Exact intervals of true values, in integer arithmetic
 # --------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class _Span:
-    """The exact interval ``lo .. hi`` with closed or open ends."""
+    """The exact interval ``lo/den .. hi/den`` (``den > 0``) with closed or open ends."""
 
-    lo: Fraction
-    hi: Fraction
+    lo: int
+    hi: int
+    den: int
     lo_closed: bool
     hi_closed: bool
 
-    def contains(self, v: Fraction | int) -> bool:
-        above = v > self.lo or (self.lo_closed and v == self.lo)
-        below = v < self.hi or (self.hi_closed and v == self.hi)
-        return above and below
 
-    def scaled(self, factor: Fraction | int) -> _Span:
-        """``{factor * v}``; ``factor`` must be positive."""
-        return _Span(self.lo * factor, self.hi * factor, self.lo_closed, self.hi_closed)
-
-    def shifted(self, offset: Fraction | int) -> _Span:
-        return _Span(self.lo + offset, self.hi + offset, self.lo_closed, self.hi_closed)
-
-    def integers(self) -> range:
-        """All integers in the span, as a (possibly empty) range."""
-        first = -((-self.lo.numerator) // self.lo.denominator)  # ceil
-        if first == self.lo and not self.lo_closed:
-            first += 1
-        last = self.hi.numerator // self.hi.denominator  # floor
-        if last == self.hi and not self.hi_closed:
-            last -= 1
-        return range(first, last + 1)
+def _integers_between(lo: int, hi: int, den: int, lo_closed: bool, hi_closed: bool) -> range:
+    """All integers ``k`` with ``lo/den <= k <= hi/den`` (ends as given); ``den > 0``."""
+    first = -(-lo // den)  # ceil
+    if first * den == lo and not lo_closed:
+        first += 1
+    last = hi // den  # floor
+    if last * den == hi and not hi_closed:
+        last -= 1
+    return range(first, last + 1)
 
 
-def _single_span(r: int, method: str, t: Fraction) -> _Span:
-    """True values (in units of the last decimal) that ``method`` rounds to the integer ``r``."""
-    F = Fraction
+def _single_span(r: int, method: str, tn: int, td: int, unit: int) -> tuple[int, int, bool, bool]:
+    """True values that ``method`` rounds to ``r`` (both in units of the last decimal), as
+    ``(lo, hi, lo_closed, hi_closed)`` in units of ``1 / unit``; ``t = tn / td``; ``unit`` is a multiple
+    of 2 and of ``td``."""
+    half = unit // 2
     if method == "up":
-        return _Span(r - _HALF, r + _HALF, True, False)
+        return r * unit - half, r * unit + half, True, False
     if method == "down":
-        return _Span(r - _HALF, r + _HALF, False, True)
+        return r * unit - half, r * unit + half, False, True
     if method == "even":
         even = r % 2 == 0
-        return _Span(r - _HALF, r + _HALF, even, even)
-    if method == "up_from":
-        return _Span(r - 1 + t, r + t, True, False)
-    if method == "down_from":
-        return _Span(r - 1 + t, r + t, False, True)
+        return r * unit - half, r * unit + half, even, even
+    if method in ("up_from", "down_from"):
+        shift = tn * (unit // td)
+        up = method == "up_from"
+        return (r - 1) * unit + shift, r * unit + shift, up, not up
     if method == "ceiling" or (method == "trunc" and r < 0) or (method == "anti_trunc" and r > 0):
-        return _Span(F(r - 1), F(r), False, True)
+        return (r - 1) * unit, r * unit, False, True
     if method == "floor" or (method == "trunc" and r > 0) or (method == "anti_trunc" and r < 0):
-        return _Span(F(r), F(r + 1), True, False)
+        return r * unit, (r + 1) * unit, True, False
     if method == "trunc":  # r == 0
-        return _Span(F(-1), F(1), False, False)
+        return -unit, unit, False, False
     if method == "anti_trunc":  # r == 0: only zero itself stays zero
-        return _Span(F(0), F(0), True, True)
+        return 0, 0, True, True
     raise AssertionError(method)  # pragma: no cover - guarded by _check_rounding
 
 
-def _true_values(value: Fraction, places: int, rounding: str, t: Fraction) -> _Span:
-    """All true values that ``rounding`` reports as ``value`` at ``places`` decimals.
+def _true_values(units: int, places: int, rounding: str, t: Fraction) -> _Span:
+    """All true values that ``rounding`` reports as ``units / 10**places``.
 
     For a compound option this is the union of its procedures' intervals. Every such interval contains
-    ``value`` itself, so the union is again one interval.
+    the reported value itself, so the union is again one interval.
     """
-    scale = 10**places
-    r = value * scale
-    assert r.denominator == 1, "a value has no more decimals than it shows"
-    spans = [_single_span(int(r), m, t) for m in _COMPOUND.get(rounding, (rounding,))]
-    lo = min(s.lo for s in spans)
-    hi = max(s.hi for s in spans)
-    union = _Span(
+    tn, td = t.numerator, t.denominator
+    unit = 2 * td
+    spans = [_single_span(units, m, tn, td, unit) for m in _COMPOUND.get(rounding, (rounding,))]
+    lo = min(s[0] for s in spans)
+    hi = max(s[1] for s in spans)
+    return _Span(
         lo,
         hi,
-        any(s.lo_closed for s in spans if s.lo == lo),
-        any(s.hi_closed for s in spans if s.hi == hi),
+        unit * 10**places,
+        any(s[2] for s in spans if s[0] == lo),
+        any(s[3] for s in spans if s[1] == hi),
     )
-    return union.scaled(Fraction(1, scale))
 
 
-def _variances(sd_span: _Span) -> _Span | None:
-    """Squares of the non-negative values in ``sd_span`` (the variances an SD span allows), or None."""
-    lo, lo_closed = sd_span.lo, sd_span.lo_closed
+def _variances(sd: _Span) -> _Span | None:
+    """Squares of the non-negative values in the SD span, i.e. the variances it allows (or None)."""
+    lo, lo_closed = sd.lo, sd.lo_closed
     if lo < 0:
-        lo, lo_closed = Fraction(0), True
-    if sd_span.hi < lo or (sd_span.hi == lo and not (lo_closed and sd_span.hi_closed)):
+        lo, lo_closed = 0, True
+    if sd.hi < lo or (sd.hi == lo and not (lo_closed and sd.hi_closed)):
         return None
-    return _Span(lo * lo, sd_span.hi * sd_span.hi, lo_closed, sd_span.hi_closed)
+    return _Span(lo * lo, sd.hi * sd.hi, sd.den * sd.den, lo_closed, sd.hi_closed)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -263,14 +272,14 @@ def _attainable_small(n: int, total: int, squares: int) -> bool:
         d2 = 2 * squares - total * total
         if d2 < 0:
             return False
-        d = isqrt(d2)
+        d = math.isqrt(d2)
         return d * d == d2 and (d - total) % 2 == 0
     # Let a be the smallest value. Then a <= total/n and (a - total/n)^2 <= squares - total^2/n, i.e.
     # (n*a - total)^2 <= n*(n*squares - total^2).
     spread = n * squares - total * total
     if spread < 0:
         return False
-    reach = isqrt(n * spread) + 1
+    reach = math.isqrt(n * spread) + 1
     for a in range((total - reach) // n, total // n + 1):
         if (n * a - total) ** 2 <= n * spread and _attainable_small(n - 1, total - a, squares - a * a):
             return True
@@ -327,19 +336,24 @@ def grim(
     Science 8(4), 363-369 (preprint 2016). R package scrutiny, ``grim()`` (``items``, ``percent``,
     ``rounding`` and ``threshold`` as there; ``percent`` also shifts the decimals by two there).
     """
-    value, places = _parse(x, "x")
+    units, places = _parse(x, "x")
     n = _check_count(n, "n", 1)
     items = _check_count(items, "items", 1)
     t = _check_rounding(rounding, threshold)
     total_n = n * items
-    span = _true_values(value, places, rounding, t)
+    span = _true_values(units, places, rounding, t)
     if percent:
-        if not 0 <= value <= 100:
+        if not 0 <= units <= 100 * 10**places:
             raise ValueError(f"a percentage x must lie between 0 and 100, got {x!r}")
-        sums = span.scaled(Fraction(total_n, 100)).integers()
+        # k / total_n in span / 100, and 0 <= k <= total_n
+        sums = _integers_between(
+            span.lo * total_n, span.hi * total_n, 100 * span.den, span.lo_closed, span.hi_closed
+        )
         sums = range(max(sums.start, 0), min(sums.stop, total_n + 1))
     else:
-        sums = span.scaled(total_n).integers()
+        sums = _integers_between(
+            span.lo * total_n, span.hi * total_n, span.den, span.lo_closed, span.hi_closed
+        )
     return len(sums) > 0
 
 
@@ -392,12 +406,13 @@ def grimmer(
         ValueError: ``x`` or ``sd`` not a decimal numeral (quoted); ``sd`` negative; ``n < 2``;
             ``items < 1``; unknown ``rounding``; threshold outside (0, 10).
 
-    Differences from scrutiny's ``grimmer()`` (<= 0.6): scrutiny tests only ``T = round(x * n)``
-    (R rounds half to even, so ``grimmer("8.9", "2.81", 25)`` tests only T = 222 and fails, although
-    T = 223, Q = 2179 gives mean 8.92 and SD 2.8125); it has no minimum-SD bound and no small-``n``
-    search (so it passes ``grimmer("1.44", "0.17", 9)`` and ``grimmer("1.5", "0.00", 8)``, which no
-    integer data can produce); and it treats ``items`` as extra observations, a bug its documentation
-    warns about.
+    Differences from scrutiny's ``grimmer()`` up to 0.6, Allard's A-GRIMMER port (read from its source,
+    not run here): it tests only ``T = round(x * n)`` (R rounds half to even, so for
+    ``grimmer("8.9", "2.81", 25)`` only T = 222 is tried and the case fails, although T = 223,
+    Q = 2179 gives mean 8.92 and SD 2.81247); it has no minimum-SD bound and no small-``n`` search (so
+    it passes ``grimmer("1.44", "0.17", 9)`` and ``grimmer("1.5", "0.00", 8)``, which no integer data
+    can produce); and it treats ``items`` as extra observations, a bug its documentation warns about.
+    scrutiny 1.0's documentation describes the same minimum bound and small-``n`` gaps as here.
 
     Sources: Anaya, J. (2016). The GRIMMER test: A method for testing the validity of reported measures
     of variability. PeerJ Preprints 4:e2400v1. Allard, A. (2018). Analytic-GRIMMER: a new way of
@@ -406,22 +421,30 @@ def grimmer(
     summary statistics: Sample Parameter Reconstruction via Iterative TEchniques (SPRITE). PeerJ
     Preprints 6:e26968v1 (the GRIMMER/SPRITE family). R package scrutiny, ``grimmer()``.
     """
-    value, places = _parse(x, "x")
-    sd_value, sd_places = _parse(sd, "sd")
+    units, places = _parse(x, "x")
+    sd_units, sd_places = _parse(sd, "sd")
     n = _check_count(n, "n", 2)
     items = _check_count(items, "items", 1)
     t = _check_rounding(rounding, threshold)
-    if sd_value < 0:
+    if sd_units < 0:
         raise ValueError(f"sd must not be negative, got {sd!r}")
 
-    totals = _true_values(value, places, rounding, t).scaled(n * items).integers()
-    variances = _variances(_true_values(sd_value, sd_places, rounding, t))
-    if variances is None:
+    mean = _true_values(units, places, rounding, t)
+    totals = _integers_between(
+        mean.lo * n * items, mean.hi * n * items, mean.den, mean.lo_closed, mean.hi_closed
+    )
+    var = _variances(_true_values(sd_units, sd_places, rounding, t)) if totals else None
+    if var is None:  # GRIM fails, or no SD reads as sd
         return False
-    # Q = (n - 1) * items**2 * var + T**2 / n for the item sums s_i.
-    squares_per_var = (n - 1) * items * items
+    # Sum of squares of the item sums: Q = (n - 1) * items**2 * variance + T**2 / n. Multiplying by
+    # n * var.den keeps the window's bounds whole numbers.
+    per_var = (n - 1) * items * items * n
+    den = n * var.den
     for total in totals:
-        window = variances.scaled(squares_per_var).shifted(Fraction(total * total, n)).integers()
+        offset = total * total * var.den
+        window = _integers_between(
+            var.lo * per_var + offset, var.hi * per_var + offset, den, var.lo_closed, var.hi_closed
+        )
         low = max(window.start, _min_sum_of_squares(n, total))
         if (low - total) % 2:
             low += 1
@@ -471,20 +494,26 @@ def debit(
     Sources: Heathers, J. A. J., & Brown, N. J. L. (2019). DEBIT: A simple consistency test for binary
     data. https://osf.io/5vb3u/. R package scrutiny, ``debit()``.
     """
-    value, places = _parse(x, "x")
-    sd_value, sd_places = _parse(sd, "sd")
+    units, places = _parse(x, "x")
+    sd_units, sd_places = _parse(sd, "sd")
     n = _check_count(n, "n", 2)
     t = _check_rounding(rounding, threshold)
-    if not 0 <= value <= 1:
+    if not 0 <= units <= 10**places:
         raise ValueError(f"the mean x of binary data must lie between 0 and 1, got {x!r}")
-    if not 0 <= sd_value <= 1:
+    if not 0 <= sd_units <= 10**sd_places:
         raise ValueError(f"the SD of binary data must lie between 0 and 1, got {sd!r}")
 
-    ones = _true_values(value, places, rounding, t).scaled(n).integers()
-    variances = _variances(_true_values(sd_value, sd_places, rounding, t))
-    if variances is None:
+    mean = _true_values(units, places, rounding, t)
+    ones = _integers_between(mean.lo * n, mean.hi * n, mean.den, mean.lo_closed, mean.hi_closed)
+    ones = range(max(ones.start, 0), min(ones.stop, n + 1))
+    var = _variances(_true_values(sd_units, sd_places, rounding, t)) if ones else None
+    if var is None:  # GRIM fails, or no SD reads as sd
         return False
-    for k in range(max(ones.start, 0), min(ones.stop, n + 1)):
-        if variances.contains(Fraction(k * (n - k), n * (n - 1))):
+    # variance of k ones = k * (n - k) / (n * (n - 1)); compare against var.lo / var.den etc. in integers.
+    scale = n * (n - 1)
+    low, high = var.lo * scale, var.hi * scale
+    for k in ones:
+        v = k * (n - k) * var.den
+        if (v > low or (var.lo_closed and v == low)) and (v < high or (var.hi_closed and v == high)):
             return True
     return False

@@ -75,6 +75,8 @@ def _locate(raw: Any, loc: tuple) -> tuple[int, str, str]:
         rest = [str(x) for x in loc[2:]]
         if top == "checks" and rest and isinstance(item, dict) and rest[0] == item.get("kind"):
             rest = rest[1:]  # pydantic adds the discriminator value to the path
+        if top == "checks" and not rest and isinstance(item, LineMap) and "kind" in item:
+            loc, rest = loc + ("kind",), ["kind"]  # an invalid kind: point at the kind
         line = item.line if isinstance(item, LineMap) else (raw.line_of(top) if isinstance(raw, LineMap) else 1)
         node = item
         for part in loc[2:]:
@@ -111,7 +113,45 @@ def _message(err: dict) -> str:
         return f"unknown check kind; expected one of {', '.join(CHECK_KINDS)}"
     if err["type"] == "string_pattern_mismatch":
         return "expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)"
+    got = err.get("input")
+    t = err["type"]
+    if t == "string_type":
+        from .records import text_expected
+
+        return text_expected(got)
+    if t in ("list_type", "tuple_type"):
+        return f"expected a list ('- item' lines or [a, b]), got {_kind(got)}"
+    if t in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping of fields (key: value), got {_kind(got)}"
+    if t in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
+        return f"expected {'a whole number' if t.startswith('int') else 'a number'}, got {_kind(got)}"
+    if t in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        why = (err.get("ctx") or {}).get("error")
+        return f"expected an existing date as YYYY-MM-DD, got {_kind(got)}" + (f" ({why})" if why else "")
+    if t == "too_short" and isinstance(got, list):
+        n = (err.get("ctx") or {}).get("min_length", 1)
+        return f"expected at least {n} item{'s' if n != 1 else ''}, got {len(got)}"
+    if t == "literal_error":
+        return f"expected one of {(err.get('ctx') or {}).get('expected', '')}, got {_kind(got)}"
     return msg
+
+
+def _kind(v: Any) -> str:
+    """How a YAML value is described in messages: its type and a short repr."""
+    if v is None:
+        return "nothing (null)"
+    if isinstance(v, bool):
+        return f"boolean {v}"
+    if isinstance(v, dict):
+        return "a mapping"
+    if isinstance(v, list):
+        return f"a list of {len(v)} item{'s' if len(v) != 1 else ''}"
+    if isinstance(v, str):
+        r = repr(v)
+        return f"text {r if len(r) <= 60 else r[:57] + '...'}"
+    if hasattr(v, "isoformat"):
+        return f"date {v.isoformat()}"
+    return f"{type(v).__name__} {v!r}"
 
 
 def parse_claims_file(path: Path, display: str) -> tuple[ClaimsFile, LineMap]:
@@ -132,8 +172,12 @@ def parse_claims_file(path: Path, display: str) -> tuple[ClaimsFile, LineMap]:
         raw = load_yaml_text(text)
     except YamlInputError as e:
         raise InputErrors([ErrorLine(display, e.line, "", "", e.message)]) from None
+    if raw is None:
+        raise InputErrors([ErrorLine(display, 1, "", "", "file holds no data (only comments or blank lines); "
+                                     "expected a mapping with 'article', 'source' and 'claims'")])
     if not isinstance(raw, LineMap):
-        raise InputErrors([ErrorLine(display, 1, "", "", "expected a mapping with 'article', 'source' and 'claims'")])
+        raise InputErrors([ErrorLine(display, 1, "", "", "expected a mapping with 'article', 'source' and 'claims', "
+                                     f"got {_kind(raw)}")])
     try:
         data = ClaimsFile.model_validate(raw)
     except ValidationError as e:
@@ -254,8 +298,12 @@ def load_article(
                 graph.setdefault(c.id, []).append(ref)
     cyc = _find_cycle(graph)
     if cyc:
-        errs.append(ErrorLine(display, lines.get(cyc[0], 0), cyc[0], "measure.period",
-                              "claim references form a cycle: " + " -> ".join(cyc)))
+        index = {c.id: i for i, c in enumerate(data.claims)}
+        i0 = index[cyc[0]]
+        fld = next(f for f, ref in _claim_refs(data.claims[i0]) if ref == cyc[1])
+        errs.append(ErrorLine(display, cline(i0, fld.split(".")[0]), cyc[0], fld,
+                              "claim references form a cycle: " + " -> ".join(cyc)
+                              + "; a period or end date cannot depend on itself, remove one reference"))
     if extra_checks is not None:
         errs.extend(extra_checks(data, raw, display))
 

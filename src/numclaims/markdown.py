@@ -1,4 +1,8 @@
-"""report.md: a plain-text report of one article's results, safe to publish.
+"""report.md: the plain-text report of one article, safe to publish.
+
+Same content and order as report.html (see :mod:`numclaims.report`): a summary of findings (inconsistent
+and tension first), coverage, figures, then each claim in source order with its quote highlighted in the
+surrounding sentences, attribution chain, interval, checks with their arithmetic, and review status.
 
 Every piece of text that comes from a source or a record is escaped (:func:`md_escape`) so that HTML or
 Markdown in a quote shows as text and cannot inject markup when the Markdown is rendered.
@@ -21,55 +25,62 @@ def md_escape(text: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", s)
 
 
-def _iv(c: dict[str, Any]) -> str:
-    lo, hi = c["interval"]
-    lc, hc = c.get("interval_closed", [True, True])
-    if c["unit"] == "date":
-        return f"{lo} to {hi}" if lo else "n/a"
-    f = lambda x: f"{x:,.6g}" if isinstance(x, float) and not float(x).is_integer() else f"{int(x):,}"
-    left = "[" if lc else "("
-    right = "]" if hc else ")"
-    return f"{left}{'-inf' if lo is None else f(lo)}, {'+inf' if hi is None else f(hi)}{right}"
+def _md_inline(text: str) -> str:
+    """:func:`md_escape` keeping one space where ``text`` starts or ends with white space."""
+    if not text:
+        return ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() and text.strip() else ""
+    return lead + md_escape(text) + trail
 
 
-def render_markdown(results: dict[str, Any]) -> str:
-    """The report.md text for one results object (see :mod:`numclaims.engine`). Deterministic."""
-    src = results["source"]
-    s = results["summary"]
+def _verdict(v: str | None) -> str:
+    return "no check" if v is None else v.upper()
+
+
+def _claim_link(cid: str) -> str:
+    return f"[`{cid}`](#claim-{cid})"
+
+
+def render_markdown(view: dict[str, Any]) -> str:
+    """The report.md text.
+
+    Args:
+        view: a :func:`numclaims.report.build_view` result; a bare results object (see
+            :mod:`numclaims.engine`) is also accepted and rendered without source context or figures.
+
+    Deterministic: the same view gives the same text.
+    """
+    from .report import ReportConfig, build_view
+
+    if "results" not in view:
+        view = build_view(view, None, [], ReportConfig())
+    src = view["source"]
+    s = view["summary"]
     out = [
         f"# Numeric claims of \u201c{md_escape(src['title'])}\u201d",
         "",
         f"Source: {md_escape(src.get('publisher'))}, {md_escape(src.get('author') or 'unsigned')}, "
-        f"published {src['published']}" + (f" ({md_escape(src['url'])})" if src.get("url") else "") + ".",
+        f"published {src['published']}" + (f" (<{view['source_href']}>)" if view["source_href"] else "") + ".",
+        "",
+        "## Summary",
         "",
         f"{s['claims']} claims, {s['checks']} checks: "
-        + ", ".join(f"{n} {v}" for v, n in s["verdicts"].items()) + ".",
+        + ", ".join(f"{s['verdicts'][v]} {v}" for v in view["verdict_order"]) + ". Review: "
+        + ", ".join(f"{n} {st}" for st, n in view["review"].items()) + ".",
         "",
-        "## Findings",
+        "### Findings",
         "",
     ]
-    checks = {c["id"]: c for c in results["checks"]}
-    if not s["findings"]:
+    if not view["findings"]:
         out.append("Every check is consistent.")
-    for cid in s["findings"]:
-        ch = checks[cid]
-        out.append(f"- **{ch['verdict'].upper()}** `{cid}` ({ch['kind']}): {md_escape(ch['explanation'])}")
-    out += ["", "## Claims", "", "| claim | as written | value | unit | qualifier | interval | attribution | status |",
-            "|---|---|---|---|---|---|---|---|"]
-    for c in results["claims"]:
-        chain = " via ".join(md_escape(a["who"]) for a in c["attribution"])
-        value = "" if c["value"] is None else f"{c['value']:,}"
-        out.append(f"| `{c['id']}` | {md_escape(c['text'])} | {value} | {md_escape(c['unit'])} | {c['qualifier'] or ''} "
-                   f"| {_iv(c)} | {chain} | {c['status']} |")
-    out += ["", "## Checks", ""]
-    for ch in results["checks"]:
-        out += [f"### {ch['id']}: {ch['verdict']}", "", f"Kind: {ch['kind']}; claims: "
-                + ", ".join(f"`{x}`" for x in ch["claims"]) + ".", "", md_escape(ch["explanation"]), ""]
-        for f in ch.get("findings") or []:
-            out.append(f"- finding `{f.get('code')}`: {md_escape(f.get('detail', ''))}")
-        if ch.get("findings"):
-            out.append("")
-    cov = results.get("coverage")
+    for ch in view["findings"]:
+        out.append(f"- **{_verdict(ch['verdict'])}** `{ch['id']}` ({ch['kind']}; "
+                   + ", ".join(_claim_link(x) for x in dict.fromkeys(ch["claims"])) + f"): {md_escape(ch['explanation'])}")
+    if view["consistent"]:
+        out += ["", "Consistent: " + ", ".join(f"`{ch['id']}`" for ch in view["consistent"]) + "."]
+    out.append("")
+    cov = view["coverage"]
     if cov:
         out += ["## Coverage", "", f"{cov['mentions']} numeric mentions in the body: {cov['claimed']} claimed, "
                 f"{cov['waived']} waived, {len(cov['missing'])} missing.", ""]
@@ -77,5 +88,48 @@ def render_markdown(results: dict[str, Any]) -> str:
             out.append(f"- missing: \u201c{md_escape(m['text'])}\u201d at {m['start']}-{m['end']}")
         if cov["missing"]:
             out.append("")
+    if view["figures"]:
+        out += ["## Figures", ""]
+        for f in view["figures"]:
+            out += [f"![{md_escape(f.title)}](figures/{f.name})", ""]
+    out += ["## Claims", ""]
+    for c in view["claims"]:
+        before, _, after = c["context"]
+        highlighted = _md_inline(c["quote"]).strip()
+        highlighted = f"**{highlighted}**" if highlighted else ""
+        out += [
+            f"### {md_escape(c['text'])} <a id=\"claim-{c['id']}\"></a>",
+            "",
+            f"`{c['id']}` \u2014 {_verdict(c['worst'])}",
+            "",
+            f"> {_md_inline(before).lstrip()}{highlighted}{_md_inline(after)}".rstrip(),
+            "",
+            f"- Measure: {md_escape(c['measure']['what'])}"
+            + (f"; where: {md_escape(c['measure']['where'])}" if c["measure"].get("where") else "")
+            + (f"; period: {c['period'][0]} to {c['period'][1]}" if c.get("period") else ""),
+            "- Attribution: " + " \u2192 ".join(
+                md_escape(a["who"]) + (f" ({md_escape(a['role'])})" if a.get("role") else "") for a in c["attribution"]),
+            f"- Value: {c['value_text'] or 'n/a'} {md_escape(c['unit'])}, qualifier {md_escape(c['qualifier'])}; "
+            f"interval {c['interval_text']}" + (f" ({md_escape(c['rule'])})" if c.get("rule") else ""),
+        ]
+        if c.get("evidence"):
+            out.append("- Evidence: " + ", ".join(f"`{md_escape(e)}`" for e in c["evidence"]))
+        review = f"- Review: **{c['status']}**"
+        if c["status"] != "unreviewed":
+            review += f" by {md_escape(c.get('reviewer') or 'unknown')}" + (
+                f" on {c['reviewed_on']}" if c.get("reviewed_on") else "")
+            if c["rating"]:
+                review += f" \u2014 rating {c['rating'][0]}/5 \u201c{md_escape(c['rating'][1])}\u201d"
+        out.append(review)
+        if c.get("notes"):
+            out.append(f"- Reviewer's notes: {md_escape(c['notes'])}")
+        out.append("")
+        if c["checks"]:
+            out += ["Checks:", ""]
+            for ch in c["checks"]:
+                out.append(f"- **{_verdict(ch['verdict'])}** `{ch['id']}` ({ch['kind']}): {md_escape(ch['explanation'])}")
+            out.append("")
+        else:
+            out += ["No check reads this claim.", ""]
     out += ["---", "", md_escape(src.get("attribution") or ""), ""]
     return "\n".join(out)

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from functools import lru_cache
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator, model_validator
@@ -64,6 +65,7 @@ DURATION_UNITS = frozenset({"years", "months", "weeks", "days"})
 NON_NEGATIVE_LIMIT = 1e15  # larger values are not news figures but typing accidents
 
 
+@lru_cache(maxsize=4096)
 def split_unit(unit: str) -> tuple[str, str | None]:
     """Split ``"USD per month"`` into ``("USD", "month")``; ``"persons"`` into ``("persons", None)``.
 
@@ -82,6 +84,24 @@ def split_unit(unit: str) -> tuple[str, str | None]:
     if per is not None and per not in RATE_BASES:
         raise ValueError(f"unknown rate base {per!r}; expected one of {list(RATE_BASES)}")
     return base, per
+
+
+def text_expected(v: Any) -> str:
+    """The message for a non-text value where text is expected, naming the YAML 1.1 trap behind it."""
+    if isinstance(v, bool):
+        return (f"expected text, got boolean {v} (YAML 1.1 reads unquoted yes/no/on/off/true/false as "
+                "booleans); put the text in quotes")
+    if isinstance(v, (int, float)):
+        return (f"expected text, got the number {v!r} (YAML reads an unquoted numeral as a number and drops "
+                "trailing zeros, e.g. 4.10 becomes 4.1); put the text in quotes exactly as written")
+    if isinstance(v, (dt.date, dt.datetime)):
+        return (f"expected text, got the date {v.isoformat()} (YAML reads an unquoted YYYY-MM-DD as a date); "
+                "put the text in quotes")
+    if v is None:
+        return "expected text, got nothing (null)"
+    if isinstance(v, (list, dict)):
+        return f"expected text, got a {'list' if isinstance(v, list) else 'mapping'}"
+    return f"expected text, got {type(v).__name__} {v!r}"
 
 
 class _Strict(BaseModel):
@@ -199,10 +219,19 @@ class Claim(_Strict):
         if v is None:
             return v
         if isinstance(v, bool):
-            raise ValueError(f"expected a number, got boolean {v!r} (YAML reads yes/no/on/off as booleans)")
+            raise ValueError(f"expected a number, got boolean {v!r} (YAML 1.1 reads unquoted yes/no/on/off as "
+                             "booleans)")
         if isinstance(v, str):
-            hint = " (write it without thousands separators, e.g. 1600)" if re.fullmatch(r"[\d,\.]+", v) else ""
+            hint = ""
+            if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", v.strip()):
+                hint = (" (YAML 1.1 reads a number with thousands separators as text; write it without them, "
+                        f"e.g. {v.strip().replace(',', '')})")
+            elif re.fullmatch(r"[+-]?\d+(\.\d*)?[eE][+-]?\d+", v.strip()):
+                hint = (" (YAML 1.1 reads an exponent without a dot and sign as text; write "
+                        f"{float(v):.1e} or the plain number)")
             raise ValueError(f"expected a number, got text {v!r}{hint}")
+        if isinstance(v, (list, dict)):
+            raise ValueError(f"expected a number, got a {'list' if isinstance(v, list) else 'mapping'}")
         if isinstance(v, (int, float)):
             if not math.isfinite(v):
                 raise ValueError(f"expected a finite number, got {v!r}")
@@ -214,9 +243,7 @@ class Claim(_Strict):
     @classmethod
     def _string(cls, v: Any) -> Any:
         if v is not None and not isinstance(v, str):
-            kind = "boolean" if isinstance(v, bool) else type(v).__name__
-            hint = " (YAML read it as a boolean: quote it)" if isinstance(v, bool) else " (quote it)"
-            raise ValueError(f"expected text, got {kind} {v!r}{hint}")
+            raise ValueError(text_expected(v))
         return v
 
     @field_validator("unit")

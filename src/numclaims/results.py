@@ -6,8 +6,24 @@ import json
 from typing import Any
 
 
+_LIMIT = float(2**53)
+
+
 def clean(obj: Any) -> Any:
-    """Recursively turn integral floats into ints so ``300.0`` prints as ``300``; leaves other values."""
+    """Recursively turn integral floats into ints so ``300.0`` prints as ``300``; leaves other values.
+
+    Exact type tests first (``type(x) is float``): this walks every value of every results object, so the
+    common cases skip ``isinstance``'s subclass machinery; subclasses still take the general path.
+    """
+    t = type(obj)
+    if t is str or t is int or obj is None or t is bool:
+        return obj
+    if t is float:
+        return int(obj) if obj.is_integer() and -_LIMIT < obj < _LIMIT else obj
+    if t is dict:
+        return {k: clean(v) for k, v in obj.items()}
+    if t is list or t is tuple:
+        return [clean(v) for v in obj]
     if isinstance(obj, float) and obj.is_integer() and abs(obj) < 2**53:
         return int(obj)
     if isinstance(obj, dict):

@@ -202,3 +202,20 @@ def interval_for(
     if low > high:
         raise ValueError(f"range low {low} is above high {high}")
     return Interval(float(low), float(high))
+
+
+def interval_for_vague_plural(low: float, high: float) -> Interval:
+    """The interval of a vague plural such as "tens of thousands": ``[low, high)``.
+
+    A plural of a round number names an order of magnitude (see :mod:`numclaims.numerals`): "tens of
+    thousands" is ``[10,000, 100,000)``, "hundreds" ``[100, 1,000)``, "dozens" ``[12, 100)``. The lower
+    end is one of the named unit and closed (the wider reading, as for trailing zeros above); the upper
+    end is open because at ``high`` the writer would have used the next word ("hundreds of thousands").
+
+    Raises:
+        ValueError: unless ``0 <= low < high`` with both finite.
+    """
+    lo, hi = float(low), float(high)
+    if not (0 <= lo < hi) or hi == float("inf"):
+        raise ValueError(f"a vague plural needs 0 <= low < high, got {low!r}, {high!r}")
+    return Interval(lo, hi, True, False)

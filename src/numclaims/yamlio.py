@@ -54,8 +54,22 @@ class YamlInputError(ValueError):
         self.message = message
 
 
+#: Implicit tags already resolved, by (plain scalar, implicit flags). Keys, units, qualifiers and roles
+#: repeat across thousands of records, and a dict lookup is cheaper than PyYAML's regular expressions.
+_RESOLVED: dict[tuple[str, Any], str] = {}
+
+
 class _Loader(_Base):  # type: ignore[misc, valid-type]
-    pass
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:  # called by the C parser for every node
+        if kind is yaml.ScalarNode and implicit is not None and len(value) <= 64:
+            key = (value, implicit)
+            tag = _RESOLVED.get(key)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_RESOLVED) < 50_000:
+                    _RESOLVED[key] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> LineMap:
@@ -69,7 +83,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
         except TypeError:
             raise YamlInputError(key_node.start_mark.line + 1, "a mapping key must be a plain value") from None
         if key in m:
-            raise YamlInputError(key_node.start_mark.line + 1, f"duplicate key {key!r} in one mapping")
+            raise YamlInputError(key_node.start_mark.line + 1,
+                                 f"duplicate key {key!r} in one mapping (first at line {m.key_lines[key]}); keep one")
         m[key] = loader.construct_object(value_node, deep=deep)
         m.key_lines[key] = key_node.start_mark.line + 1
     return m
@@ -78,25 +93,157 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_BUILDING = object()
+
+
+def _build(loader: _Loader, root: yaml.Node) -> Any:
+    """Construct Python data from a composed node graph.
+
+    Does what ``loader.construct_document`` does for plain data (strings, lists, mappings as
+    :class:`LineMap`) without PyYAML's generic, generator-based constructor machinery, which costs more than
+    parsing itself on large corpora; every other tag (numbers, booleans, dates, null, and any unsafe tag,
+    which raises) goes through the loader's own safe constructors. Aliases keep sharing one object;
+    an alias inside the node it names raises :class:`YamlInputError`.
+    """
+    memo: dict[int, Any] = {}
+    ScalarNode, SequenceNode = yaml.ScalarNode, yaml.SequenceNode
+
+    def build(node: yaml.Node) -> Any:
+        cls = node.__class__
+        if cls is ScalarNode:
+            return node.value if node.tag == _STR_TAG else loader.construct_object(node)
+        k = id(node)
+        if k in memo:
+            v = memo[k]
+            if v is _BUILDING:
+                raise YamlInputError(node.start_mark.line + 1, "a YAML alias refers to a node that contains it "
+                                                               "(recursive data); claims files must be plain trees")
+            return v
+        memo[k] = _BUILDING
+        if cls is SequenceNode and node.tag == _SEQ_TAG:
+            v: Any = [build(child) for child in node.value]
+        elif node.tag == _MAP_TAG and cls is yaml.MappingNode:
+            if any(kn.tag == _MERGE_TAG for kn, _ in node.value):
+                loader.flatten_mapping(node)
+            v = LineMap()
+            v.line = node.start_mark.line + 1
+            key_lines = v.key_lines
+            for key_node, value_node in node.value:
+                key = build(key_node)
+                kl = key_node.start_mark.line + 1
+                try:
+                    seen = key in v
+                except TypeError:
+                    raise YamlInputError(kl, "a mapping key must be a plain value") from None
+                if seen:
+                    raise YamlInputError(kl, f"duplicate key {key!r} in one mapping (first at line "
+                                             f"{key_lines[key]}); keep one")
+                v[key] = build(value_node)
+                key_lines[key] = kl
+        else:
+            v = loader.construct_object(node, deep=True)  # !!set, !!omap, ... or an unsafe tag (raises)
+        memo[k] = v
+        return v
+
+    return build(root)
+
+
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    # YAML 1.1 reads an unquoted 2014-13-01 as a date and Python raises a bare ValueError for it. Keep the
+    # text instead: schema validation then reports it on the right claim and field ("expected a date").
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return node.value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+#: A document may expand (through aliases ``*x``) to at most this many nodes per character of text plus
+#: :data:`_EXPANSION_SLACK`: plain YAML needs at least one character per node, so only alias bombs
+#: ("billion laughs") exceed it.
+_EXPANSION_PER_CHAR = 4
+_EXPANSION_SLACK = 10_000
+
+
+def _check_expansion(doc: Any, limit: int) -> None:
+    """Reject documents whose aliases expand beyond ``limit`` nodes, or that contain themselves."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(obj: Any) -> int:
+        if not isinstance(obj, (dict, list)):
+            return 1
+        k = id(obj)
+        if k in sizes:
+            return sizes[k]
+        if k in active:
+            raise YamlInputError(0, "a YAML alias refers to a node that contains it (recursive data); "
+                                    "claims files must be plain trees")
+        active.add(k)
+        n = 1
+        children = obj.values() if isinstance(obj, dict) else obj
+        for child in children:
+            n += size(child)
+            if n > limit:
+                raise YamlInputError(0, f"YAML aliases expand the document to over {limit:,} values; "
+                                        "remove the repeated aliases (*name)")
+        active.discard(k)
+        sizes[k] = n
+        return n
+
+    size(doc)
+
+
+def _has_aliases(text: str) -> bool:
+    return "*" in text and "&" in text
+
+
 def load_yaml_text(text: str) -> Any:
     """Parse YAML text safely; mappings become :class:`LineMap`.
 
     Raises:
-        YamlInputError: syntax errors (with the line the parser stopped at), duplicate keys, unsafe tags.
+        YamlInputError: syntax errors (with the line the parser stopped at and the line of the enclosing
+            block), duplicate keys, object-construction tags such as ``!!python/object`` (never executed:
+            the loader is a safe loader), impossible dates, and alias bombs or recursive aliases.
     """
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from the safe loader
+        loader = _Loader(text)  # derives from the safe loader: unknown tags raise, nothing is executed
+        try:
+            node = loader.get_single_node()
+            doc = None if node is None else _build(loader, node)
+        finally:
+            loader.dispose()
     except YamlInputError:
         raise
+    except yaml.constructor.ConstructorError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark is not None else 0
+        what = e.problem or "cannot construct a value"
+        if "could not determine a constructor for the tag" in what:
+            tag = what.rsplit("tag ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
+            what = (f"tag {tag!r} is not allowed: claims files hold plain data (text, numbers, lists, "
+                    "mappings); remove the tag")
+        raise YamlInputError(line, what) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else 0
         what = e.problem or e.context or "syntax error"
-        raise YamlInputError(line, f"YAML syntax error: {what}") from None
+        ctx = ""
+        if e.context and e.context_mark is not None and e.problem:
+            ctx = f" ({e.context} that starts at line {e.context_mark.line + 1})"
+        raise YamlInputError(line, f"YAML syntax error: {what}{ctx}; check the quotes and indentation") from None
     except yaml.YAMLError as e:
         raise YamlInputError(0, f"YAML error: {e}") from None
     except RecursionError:
         raise YamlInputError(0, "YAML nesting is too deep") from None
+    if _has_aliases(text):
+        _check_expansion(doc, _EXPANSION_PER_CHAR * len(text) + _EXPANSION_SLACK)
+    return doc
 
 
 def read_text_strict(path: Path) -> str:

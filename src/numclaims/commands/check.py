@@ -1,14 +1,22 @@
-"""``numclaims check [PATH ...] [--strict]``: validate, check, print a table, write results and report.
+"""``numclaims check [PATH ...] [--strict] [--jobs N] [--engine local|dask --scheduler ADDRESS]``: validate,
+check, print a table, write results and reports.
 
 Every claims file is loaded and checked; files with input errors print one line per error on stderr and
-write nothing. For each valid article ``reports/<id>/results.json`` and ``reports/<id>/report.md`` are
-written atomically. Claim ids must be unique across all files checked together.
-"""
+write nothing. For each valid article the report files (``reports/<id>/results.json``, ``report.md``,
+``report.html``, ``claimreview.json``) are rendered by the workers into a staging folder and published
+atomically once every file has been checked (:func:`numclaims.runner.commit_staged`). Claim ids must be
+unique across all files checked together.
+
+Articles are checked in parallel: ``--jobs N`` local processes (default: every core from 16 files on, else
+1), or ``--engine dask --scheduler ADDRESS`` on a Dask cluster whose workers see the same files. A progress
+bar is shown on stderr when it is a terminal and there are 16 files or more."""
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 
@@ -20,12 +28,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--strict", action="store_true", help="exit 1 when any check is inconsistent")
     p.add_argument("--quiet", "-q", action="store_true", help="print no table, only errors and the summary line")
     p.add_argument("--no-write", action="store_true", help="check only; write no results or reports")
+    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="worker processes (default: all cores for 16 files or more, else 1)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where per-article checks run: local processes, or a Dask cluster (needs numclaims[dask])")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="Dask scheduler address for --engine dask (default: start a local cluster)")
+    p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..paths import claims_files, find_root
-    from ..runner import check_corpus, print_errors, print_table, write_outputs
+    from ..runner import (PARALLEL_MIN_FILES, check_corpus, commit_staged, dask_mapper, default_jobs,
+                          local_mapper, print_errors, print_table)
 
     root = (args.root or find_root()).resolve()
     try:
@@ -36,12 +52,54 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         print(f"no claims files found under {root / 'claims'}", file=sys.stderr)
         return 2
-    outcome = check_corpus(files, root)
+    if args.jobs is not None and args.jobs < 1:
+        print(f"--jobs must be at least 1, got {args.jobs}", file=sys.stderr)
+        return 2
+    if args.engine == "dask":
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            print("--engine dask needs dask.distributed: pip install 'numclaims[dask]'", file=sys.stderr)
+            return 2
+        mapper = dask_mapper(args.scheduler)
+    else:
+        mapper = local_mapper(args.jobs if args.jobs is not None else default_jobs(len(files)))
+    staging = None
+    if not args.no_write:
+        from ..report import load_config
+
+        try:
+            load_config(root)  # fail early, before any worker renders a report with it
+        except ValueError as e:
+            print(f"{e}", file=sys.stderr)
+            return 2
+        # workers render the reports of each article into this folder; only those of valid articles are
+        # renamed into reports/ (runner.commit_staged), the rest vanish with the folder
+        staging = Path(tempfile.mkdtemp(prefix=".numclaims-staging-", dir=root))
+    try:
+        # a bar only where someone watches (stderr is a terminal) and the run is long enough to need one
+        show = not args.no_progress and sys.stderr.isatty() and len(files) >= PARALLEL_MIN_FILES
+        if show:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            with Progress(console=Console(stderr=True), transient=True) as bar:
+                task = bar.add_task("checking", total=len(files))
+                outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=not args.quiet,
+                                       progress=lambda n: bar.advance(task, n))
+        else:
+            outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=not args.quiet)
+        if staging is not None:
+            commit_staged(outcome.staged)
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
     print_errors(outcome.errors)
     if not args.quiet:
         print_table(outcome.results)
-    if not args.no_write:
-        write_outputs(outcome.results, root)
+    from ..coverage import print_coverage
+
+    print_coverage(outcome.results)
     n_inc = sum(r["summary"]["verdicts"]["inconsistent"] for r in outcome.results)
     print(f"{len(outcome.results)} article(s) checked, {len(outcome.invalid)} invalid, "
           f"{sum(r['summary']['checks'] for r in outcome.results)} checks, {n_inc} inconsistent",

@@ -1,0 +1,65 @@
+"""``numclaims new SOURCE --id ID``: scaffold ``claims/ID.yaml`` with one record per body number.
+
+SOURCE is a source id or the path of its ``.txt`` under ``datasets/sources`` (the claims file names the
+source by id, so it must live there with its ``.meta.yaml``). Each record carries the quote, the numeral
+as written and its reading, with ``TODO`` markers for what is counted and who said it; the file passes
+``numclaims check`` as it stands. An existing file is never overwritten (exit 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``new`` sub-command."""
+    p = sub.add_parser("new", help="scaffold claims/ID.yaml from a source, one record per body number",
+                       description=__doc__.split("\n\n")[1] if __doc__ else None)
+    p.add_argument("source", help="source id, or path to datasets/sources/<id>.txt")
+    p.add_argument("--id", required=True, dest="article_id", help="article id (a slug): the file is claims/ID.yaml")
+    p.add_argument("--root", type=Path, default=None, help="project root (default: found from the current folder)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the scaffold; exit 2 on a bad id, an unknown source or an existing file."""
+    from ..errors import InputErrors
+    from ..paths import CLAIMS_DIR, find_root
+    from ..records import SLUG_PATTERN
+    from ..scaffold import scaffold
+    from ..sources import load_source
+
+    root = (args.root or find_root()).resolve()
+    if not re.fullmatch(SLUG_PATTERN, args.article_id) or len(args.article_id) > 120:
+        print(f"--id {args.article_id!r}: expected a slug (lower-case letters, digits, single hyphens)", file=sys.stderr)
+        return 2
+    src = args.source
+    if src.endswith(".txt"):
+        src = Path(src).name[:-4]
+    target = root / CLAIMS_DIR / f"{args.article_id}.yaml"
+    if target.exists():
+        print(f"{target}: already exists; numclaims new never overwrites a claims file "
+              "(choose another --id or delete the file first)", file=sys.stderr)
+        return 2
+    try:
+        source = load_source(src, root)
+    except InputErrors as e:
+        for err in e.errors:
+            print(str(err), file=sys.stderr)
+        print(f"{args.source}: sources must be datasets/sources/<id>.txt with <id>.meta.yaml beside it", file=sys.stderr)
+        return 2
+    try:
+        text = scaffold(args.article_id, source)
+    except ValueError as e:
+        print(f"{args.source}:0: {e}", file=sys.stderr)
+        return 2
+    from ..atomic import write_atomic
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, text)
+    n = text.count("\n  - id: ")
+    print(f"wrote {target} with {n} claim record(s); replace the TODO markers, then run numclaims check {target}")
+    return 0

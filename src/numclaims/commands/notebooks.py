@@ -1,0 +1,206 @@
+"""``numclaims notebooks [--article ID ...]``: execute the numbered notebooks for each article with papermill.
+
+Every ``notebooks/NN-*.ipynb`` is run with ``article_id`` set (cwd = ``notebooks/``, kernel ``python3``)
+for each article that has ``reports/<id>/results.json`` (run ``numclaims check`` first), and the executed
+copy, with its outputs, is stored:
+
+* for the article named in a notebook's own ``parameters`` cell (the seed article): ``notebooks/`` itself,
+  in place, so that the committed notebooks carry the outputs that ``pytest --nbval`` re-validates;
+* for every other article: ``reports/<id>/notebooks/NN-*.ipynb`` (beside that article's results).
+
+Stored copies are normalised (see :func:`normalise`): no timings, no papermill or nbclient metadata, no
+Python version, so running the command twice leaves ``git diff`` empty. A notebook that fails leaves its
+previous copy untouched; the exit status is then 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import sys
+from pathlib import Path
+from typing import Any
+
+NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
+PARAMETER = "article_id"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("notebooks", help="execute the notebooks for every article (or --article ID)",
+                       description=__doc__.split("\n\n")[1] if __doc__ else None)
+    p.add_argument("--article", action="append", default=None, metavar="ID",
+                   help="article id (repeatable; default: every article with reports/<id>/results.json)")
+    p.add_argument("--root", type=Path, default=None, help="project root (default: found from the current folder)")
+    p.add_argument("--kernel", default="python3", help="Jupyter kernel name (default: python3)")
+    p.add_argument("--jobs", "-j", type=int, default=2,
+                   help="notebooks executed at once, each in its own kernel (default: 2; 1 = one after another)")
+    p.set_defaults(func=run)
+
+
+def notebook_paths(root: Path) -> list[Path]:
+    """The numbered notebooks ``root/notebooks/NN-*.ipynb``, in reading order."""
+    return sorted((Path(root) / "notebooks").glob(NOTEBOOK_GLOB))
+
+
+def default_article(nb_path: Path) -> str | None:
+    """The ``article_id`` literal assigned in the notebook's cell tagged ``parameters`` (``None`` if absent).
+
+    Raises:
+        ValueError: when the parameters cell is not valid Python.
+    """
+    import nbformat
+
+    nb = nbformat.read(str(nb_path), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            try:
+                tree = ast.parse(cell.source)
+            except SyntaxError as e:
+                raise ValueError(f"{nb_path}: parameters cell is not valid Python: {e}") from e
+            for node in tree.body:
+                if (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == PARAMETER
+                                                         for t in node.targets)
+                        and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+                    return node.value.value
+    return None
+
+
+def output_path(root: Path, nb_path: Path, article_id: str) -> Path:
+    """Where the executed copy of ``nb_path`` for ``article_id`` is stored: the notebook itself for its own
+    default article, else ``reports/<article_id>/notebooks/<name>``."""
+    from ..paths import report_dir
+
+    if default_article(nb_path) == article_id:
+        return nb_path
+    return report_dir(Path(root), article_id) / "notebooks" / nb_path.name
+
+
+def normalise(nb: Any) -> Any:
+    """Drop what changes from run to run and carries no result: papermill's notebook and cell metadata
+    (start/end times, durations), nbclient's ``execution`` timestamps, the language version; keep the
+    kernelspec, cell ids, tags, sources and outputs. Modifies and returns ``nb``."""
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    lang = nb.metadata.get("language_info")
+    if lang is not None:
+        nb.metadata["language_info"] = {"name": lang.get("name", "python")}
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            for out in cell.get("outputs", []):
+                out.get("metadata", {}).pop("papermill", None)
+    return nb
+
+
+def execute(nb_path: Path, out_path: Path, article_id: str, kernel: str = "python3") -> None:
+    """Execute ``nb_path`` for ``article_id`` with papermill (cwd = the notebook's folder, root passed as
+    ``$NUMCLAIMS_ROOT`` so copies outside ``notebooks/`` find the project) and write the normalised
+    result to ``out_path`` atomically.
+
+    Raises:
+        papermill.PapermillExecutionError: a cell failed; ``out_path`` is left as it was.
+    """
+    import os
+    import tempfile
+
+    import nbformat
+    import papermill as pm
+
+    from ..atomic import write_atomic
+    from ..notebook import ROOT_ENV
+
+    root = nb_path.resolve().parent.parent
+    params = {} if default_article(nb_path) == article_id else {PARAMETER: article_id}
+    old = os.environ.get(ROOT_ENV)
+    os.environ[ROOT_ENV] = str(root)
+    try:
+        with tempfile.TemporaryDirectory(prefix="numclaims-nb-") as tmp:
+            nb = pm.execute_notebook(str(nb_path), str(Path(tmp) / nb_path.name), parameters=params,
+                                     cwd=str(nb_path.parent), kernel_name=kernel, progress_bar=False,
+                                     log_output=False, request_save_on_cell_execute=False)
+    finally:
+        if old is None:
+            os.environ.pop(ROOT_ENV, None)
+        else:
+            os.environ[ROOT_ENV] = old
+    text = nbformat.writes(normalise(nb), version=4)
+    if not text.endswith("\n"):
+        text += "\n"
+    if not (out_path.is_file() and out_path.read_text(encoding="utf-8") == text):
+        write_atomic(out_path, text)
+
+
+def articles_with_results(root: Path) -> list[str]:
+    """Ids of the articles that have ``reports/<id>/results.json``, sorted."""
+    return sorted(p.parent.name for p in (Path(root) / "reports").glob("*/results.json"))
+
+
+def _execute_job(root: str, a: str, nb: str, kernel: str) -> str | None:
+    """Run one (article, notebook) job; returns ``None`` or a one-line error (picklable for a pool)."""
+    nb_path = Path(nb)
+    try:
+        execute(nb_path, output_path(Path(root), nb_path, a), a, kernel)
+    except Exception as e:  # papermill's execution error carries the failing cell; report its last line
+        text = str(e).strip()
+        return f"{type(e).__name__}: {text.splitlines()[-1] if text else ''}"
+    return None
+
+
+def _quiet_worker() -> None:
+    """Pool initializer: send the worker's stderr (inherited by the kernels it starts, which log transport
+    warnings and shutdown noise there) to /dev/null; failures come back as exceptions, not as stderr."""
+    import os
+
+    fd = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(fd, 2)
+    os.close(fd)
+
+
+def _execute_all(root: Path, jobs: list[tuple[str, Path]], kernel: str, n: int):
+    """Yield ``((article, notebook), error or None)`` as the jobs finish, ``n`` at a time, each in a worker
+    process that starts its own kernel (spawned, not forked: no thread of the caller is copied)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    with ProcessPoolExecutor(max_workers=max(1, min(n, len(jobs))), initializer=_quiet_worker,
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(_execute_job, str(root), a, str(nb), kernel): (a, nb) for a, nb in jobs}
+        for f in as_completed(futures):
+            yield futures[f], f.result()
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..paths import find_root
+
+    root = (args.root or find_root()).resolve()
+    nbs = notebook_paths(root)
+    if not nbs:
+        print(f"{root / 'notebooks'}:0: no numbered notebooks (NN-*.ipynb)", file=sys.stderr)
+        return 2
+    have = articles_with_results(root)
+    articles = args.article or have
+    missing = [a for a in articles if a not in have]
+    for a in missing:
+        print(f"reports/{a}/results.json:0: article {a}: results: not found (run `numclaims check` first)",
+              file=sys.stderr)
+    if missing:
+        return 2
+    console = Console(stderr=True)
+    failed: list[str] = []
+    jobs = [(a, nb) for a in articles for nb in nbs]
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=False) as progress:
+        task = progress.add_task("executing notebooks", total=len(jobs))
+        for (a, nb), err in _execute_all(root, jobs, args.kernel, max(1, args.jobs)):
+            if err:
+                failed.append(f"{nb.relative_to(root)}: article {a}: {err}")
+            progress.update(task, advance=1, description=f"{nb.name} [{a}]")
+        progress.update(task, description="notebooks")
+    for line in failed:
+        print(line, file=sys.stderr)
+    print(f"{len(jobs) - len(failed)} of {len(jobs)} notebook run(s) stored for {len(articles)} article(s)")
+    return 1 if failed else 0

@@ -1,0 +1,86 @@
+"""``numclaims report [--article ID] [--check]``: render the published files of each article.
+
+Checks every claims file (as ``numclaims check`` does) and writes ``reports/<id>/results.json``,
+``report.md``, ``report.html`` and ``claimreview.json`` atomically, with the same renderer as ``check``
+(:mod:`numclaims.report`), so both commands write byte-identical files. With ``--check`` nothing is
+written: each committed report file that is missing or differs from a fresh in-memory render is named on
+stderr and the exit status is 1 (0 when all are fresh, 2 for invalid input or an unknown article).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``report`` sub-command to ``sub``."""
+    p = sub.add_parser("report", help="render report.md, report.html and claimreview.json of each article",
+                       description=__doc__.split("\n\n")[1] if __doc__ else None)
+    p.add_argument("--article", action="append", metavar="ID",
+                   help="only this article id (repeatable; default: every article under claims/)")
+    p.add_argument("--check", action="store_true",
+                   help="write nothing; exit 1 naming each report file that is missing or stale")
+    p.add_argument("--root", type=Path, default=None, help="project root (default: found from the current folder)")
+    p.add_argument("--author", default=None, metavar="NAME",
+                   help="reviewing organisation for claimreview.json (default: from numclaims.toml / "
+                        "[tool.numclaims.claimreview] in pyproject.toml, else 'numclaims')")
+    p.add_argument("--base-url", default=None, metavar="URL",
+                   help="public address of the reports/ folder, for ClaimReview urls (default: relative)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render (or with ``--check`` compare) the report files; returns the exit status."""
+    from ..atomic import write_atomic
+    from ..loader import display_path
+    from ..paths import claims_files, find_root
+    from ..report import load_config, report_files, stale_reports
+    from ..runner import check_corpus, print_errors
+
+    root = (args.root or find_root()).resolve()
+    try:
+        config = load_config(root)
+        if args.author is not None:
+            config = replace(config, author=args.author)
+        if args.base_url is not None:
+            config = replace(config, base_url=args.base_url)
+    except ValueError as e:
+        print(f"{e}", file=sys.stderr)
+        return 2
+    files = claims_files(root)
+    if not files:
+        print(f"no claims files found under {root / 'claims'}", file=sys.stderr)
+        return 2
+    outcome = check_corpus(files, root)
+    print_errors(outcome.errors)
+    results = outcome.results
+    if args.article:
+        known = {r["article"] for r in results}
+        unknown = [a for a in args.article if a not in known]
+        if unknown:
+            for a in unknown:
+                print(f"claims/:0: article {a!r}: no valid claims file has this article id "
+                      f"(valid articles: {', '.join(sorted(known)) or 'none'})", file=sys.stderr)
+            return 2
+        results = [r for r in results if r["article"] in args.article]
+    if args.check:
+        stale = stale_reports(results, root, config)
+        for p in stale:
+            what = "missing" if not p.is_file() else "differs from a fresh render"
+            print(f"{display_path(p, root)}: {what}; run `numclaims report`", file=sys.stderr)
+        if stale:
+            return 1
+        if outcome.invalid:
+            return 2
+        print(f"{len(results)} article(s): every report file is fresh")
+        return 0
+    n = 0
+    for res in results:
+        for p, text in report_files(res, root, config).items():
+            write_atomic(p, text)
+            n += 1
+    print(f"{len(results)} article(s), {n} report files written under {display_path(root / 'reports', root)}/")
+    return 2 if outcome.invalid else 0

@@ -1,0 +1,102 @@
+"""``numclaims review``: the fact-checker's queue and decisions.
+
+``numclaims review [--article ID]`` lists the claims that still need a decision (status ``unreviewed``),
+worst findings first: claims in inconsistent checks, then tension, then unverifiable, then the rest.
+
+``numclaims review set CLAIM_ID STATUS --reviewer NAME --note TEXT [--date YYYY-MM-DD]`` records a decision
+(``verified``, ``disputed``, ``unverifiable``; ``unreviewed`` clears one) in the claims YAML in place,
+keeping its comments and formatting, and writes it atomically. Unknown ids or statuses exit 2 with one
+line ``file:line: claim <id>: <field>: <what>`` on stderr. Run ``numclaims report`` afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``review`` sub-command (with its ``set`` action) to ``sub``."""
+    p = sub.add_parser("review", help="list claims awaiting a decision, or record one with 'review set'",
+                       description=__doc__.split("\n\n")[1] if __doc__ else None)
+    p.add_argument("--article", default=None, metavar="ID", help="only this article id")
+    p.add_argument("--root", type=Path, default=None, help="project root (default: found from the current folder)")
+    acts = p.add_subparsers(dest="action", metavar="ACTION")
+    s = acts.add_parser("set", help="record a decision on one claim",
+                        description=__doc__.split("\n\n")[2] if __doc__ else None)
+    s.add_argument("claim_id", metavar="CLAIM_ID")
+    s.add_argument("status", metavar="STATUS", help="verified, disputed, unverifiable (or unreviewed to clear)")
+    s.add_argument("--reviewer", default=None, metavar="NAME", help="who decided (required for a decision)")
+    s.add_argument("--note", default=None, metavar="TEXT", help="why (required for a decision)")
+    s.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="review date (default: today)")
+    s.add_argument("--article", default=argparse.SUPPRESS, metavar="ID", help="look for the claim in this article only")
+    s.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project root")
+    p.set_defaults(func=run, action=None)
+
+
+def run(args: argparse.Namespace) -> int:
+    """List the queue or record a decision; returns the exit status."""
+    from ..paths import find_root
+
+    root = (args.root or find_root()).resolve()
+    if args.action == "set":
+        return _set(args, root)
+    return _list(args, root)
+
+
+def _set(args: argparse.Namespace, root: Path) -> int:
+    from ..loader import display_path
+    from ..review import ReviewError, set_review
+
+    try:
+        path = set_review(root, args.claim_id, args.status, args.reviewer, args.note, args.date, args.article)
+    except ReviewError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    print(f"{display_path(path, root)}: claim {args.claim_id}: status {args.status}")
+    return 0
+
+
+def _list(args: argparse.Namespace, root: Path) -> int:
+    from ..loader import display_path
+    from ..paths import claims_files
+    from ..review import review_queue
+    from ..runner import check_corpus, print_errors
+    from ..yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
+
+    files = claims_files(root)
+    outcome = check_corpus(files, root)
+    print_errors(outcome.errors)
+    results = outcome.results
+    if args.article is not None:
+        results = [r for r in results if r["article"] == args.article]
+        if not results:
+            print(f"claims/:0: article {args.article!r}: no valid claims file has this article id", file=sys.stderr)
+            return 2
+    where: dict[str, str] = {}
+    for p in files:
+        try:
+            data = load_yaml_text(read_text_strict(p))
+        except YamlInputError:
+            continue
+        for c in (data.get("claims") or []) if isinstance(data, dict) else []:
+            if isinstance(c, LineMap) and isinstance(c.get("id"), str):
+                where.setdefault(c["id"], f"{display_path(p, root)}:{c.line}")
+    queue = review_queue(results)
+    total = sum(len(r["claims"]) for r in results)
+    print(f"{len(queue)} of {total} claim(s) need a decision, worst findings first:")
+    for it in queue:
+        label = (it.worst or "no check").upper()
+        checks = ", ".join(it.checks) if it.checks else "-"
+        text = " ".join(it.text.split())
+        print(f"  {label:<13} {it.claim}  \u201c{text}\u201d  checks: {checks}  ({where.get(it.claim, it.article)})")
+    return 2 if outcome.invalid else 0

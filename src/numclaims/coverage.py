@@ -1,0 +1,52 @@
+"""Coverage of an article: every number of its body is a claim record or is waived with a reason.
+
+:func:`coverage_for` finds the numeric mentions of the article body (:mod:`numclaims.extract`) and
+accounts for each one:
+
+* **claimed** when it lies inside the quote span of a claim record (the ``start``/``end`` of the claim in
+  results.json); a quote that holds the numeral but stops before trailing unit words
+  ("a fortune of $2 million" for the mention "$2 million") also covers it;
+* **waived** when it lies inside an occurrence of a ``waived`` entry of the claims file
+  (``{text, reason, start?}``; without ``start`` every occurrence of the text counts);
+* otherwise **missing**: a finding, printed by ``numclaims check`` and listed in results.json under
+  ``coverage.missing`` as ``{start, end, text}``.
+
+The body is the span between the source metadata's ``body`` markers when they are given and found,
+else the span found by the heuristics of :func:`numclaims.extract.body_span`.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from .extract import body_span, coverage
+
+
+def coverage_for(article: Any) -> dict[str, Any]:
+    """``{mentions, claimed, waived, missing: [{start, end, text}]}`` for a loaded
+    :class:`numclaims.loader.Article` (counts are of body mentions)."""
+    src = article.source
+    markers = (src.meta.body.start, src.meta.body.end) if src.meta.body is not None else None
+    body = body_span(src.text, markers)
+    spans = [article.spans[c.id] for c in article.data.claims]
+    waived = [(w.text, w.start) for w in article.data.waived]
+    return coverage(src.text, body, spans, waived)
+
+
+def print_coverage(results: list[dict[str, Any]], stream=None) -> int:
+    """Print one line per body mention that no claim or waiver accounts for; returns how many.
+
+    Format: ``<article>: coverage: <start>-<end> '<text>' is neither a claim nor waived``.
+    """
+    out = stream or sys.stdout
+    n = 0
+    for res in results:
+        cov = res.get("coverage")
+        if not cov:
+            continue
+        for m in cov["missing"]:
+            print(f"{res['article']}: coverage: {m['start']}-{m['end']} {m['text']!r} is neither a claim nor waived",
+                  file=out)
+            n += 1
+    return n

@@ -1,0 +1,288 @@
+"""Reference figures from ``datasets/``, loaded through the Frictionless Data Package, and evidence checks.
+
+``datasets/datapackage.json`` (written by ``datasets/build_datapackage.py``) describes every file under
+``datasets/``. The *reference tables* are its table resources whose path lies under ``reference/`` but not
+under ``reference/raw/`` (today: ``peru-trafficking-figures``). Their rows are figures published elsewhere
+about the facts an article reports; a claim cites them by id (``evidence: [row ids]``) and an ``external``
+check compares the claim with them (:mod:`numclaims.checks.external`).
+
+Why through frictionless: the Table Schema in the package is the single statement of column types, units
+and enumerated qualifiers; reading with :class:`frictionless.Package` applies it (typed cells, constraint
+errors per cell) instead of a second hand-written parser that could drift from it, and
+``frictionless validate datasets/datapackage.json`` checks the same file in CI.
+
+Rules Table Schema cannot express are enforced here (see :func:`row_problems`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable
+
+from .errors import ErrorLine, InputErrors
+from .intervals import Interval
+from .records import split_unit
+from .rules import interval_for
+
+PACKAGE = Path("datasets") / "datapackage.json"
+
+#: Columns every reference row has (the contract with notebooks); loaded rows add the derived keys
+#: ``resource``, ``line``, ``start_date``, ``end_date`` and ``interval``.
+COLUMNS = (
+    "id", "relates_to", "value", "value_low", "value_high", "unit", "qualifier", "measure", "place",
+    "period_start", "period_end", "publisher", "title", "published", "url", "note",
+)
+
+_CACHE: dict[tuple, dict[str, dict[str, Any]]] = {}
+
+
+def period_bounds(text: str | None, end: bool) -> dt.date | None:
+    """First (``end=False``) or last (``end=True``) day of an ISO 8601 date of precision year, month or day.
+
+    ``"2010"`` -> 2010-01-01 / 2010-12-31; ``"2013-10"`` -> 2013-10-01 / 2013-10-31; ``"2011-09-30"`` -> that
+    day; ``None``/``""`` -> None.
+
+    Raises:
+        ValueError: text not of the form ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or not a calendar date.
+    """
+    if not text:
+        return None
+    parts = [int(p) for p in str(text).split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+    if len(parts) == 2:
+        y, m = parts
+        return dt.date(y, m, calendar.monthrange(y, m)[1] if end else 1)
+    if len(parts) == 3:
+        return dt.date(*parts)
+    raise ValueError(f"not an ISO 8601 date of precision year, month or day: {text!r}")
+
+
+def row_interval(row: dict[str, Any]) -> Interval:
+    """The interval of true values of a reference row, by the same rules as a claim.
+
+    :func:`numclaims.rules.interval_for` with the row's ``qualifier``, ``value`` (its rounding step read
+    from trailing zeros), its base unit ("USD per month" -> "USD"), and for ``range`` its ``value_low`` and
+    ``value_high``. Examples: about 300 persons -> [250, 350]; up to 1,600 -> [0, 1,600]; more than 4,500
+    -> (4,500, +inf); range 1,500-4,000 -> [1,500, 4,000]; exact 42 percent -> [41.5, 42.5].
+
+    Raises:
+        ValueError: from the rules (e.g. a range without both ends).
+    """
+    base = split_unit(row["unit"])[0]
+    q = row["qualifier"]
+    value = row.get("value")
+    if q == "range":
+        return interval_for(row["value_low"], "range", unit=base, low=row["value_low"], high=row["value_high"])
+    return interval_for(value, q, unit=base)
+
+
+def stated_figures(row: dict[str, Any]) -> list[float]:
+    """The numbers the source wrote: ``value``, ``value_low``, ``value_high`` (those given, deduplicated)."""
+    out: list[float] = []
+    for k in ("value", "value_low", "value_high"):
+        v = row.get(k)
+        if v is not None and v not in out:
+            out.append(v)
+    return out
+
+
+def row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(column, message)`` for each rule of a reference row that Table Schema cannot express.
+
+    * ``value_low <= value_high``;
+    * ``more_than``/``at_least``: ``value`` given and ``value_low == value``, no ``value_high``;
+      ``up_to``/``less_than``: ``value_high == value``, no ``value_low``; ``range``: both ends, no ``value``;
+      ``exact``/``approximately``/``nearly``: ``value`` and no bounds;
+    * ``period_start``/``period_end`` both given or both empty, start not after end; ``period_kind`` given;
+    * ``part_of`` names another row (checked in :func:`load_reference`, which sees the whole table).
+    """
+    out: list[tuple[str, str]] = []
+    v, lo, hi, q = row.get("value"), row.get("value_low"), row.get("value_high"), row.get("qualifier")
+    if lo is not None and hi is not None and lo > hi:
+        out.append(("value_low", f"{lo:g} is above value_high {hi:g}"))
+    if q in ("more_than", "at_least"):
+        if v is None or lo != v or hi is not None:
+            out.append(("value_low", f"qualifier {q} needs value and value_low equal to it, and no value_high"))
+    elif q in ("up_to", "less_than"):
+        if v is None or hi != v or lo is not None:
+            out.append(("value_high", f"qualifier {q} needs value and value_high equal to it, and no value_low"))
+    elif q == "range":
+        if lo is None or hi is None or v is not None:
+            out.append(("value", "qualifier range needs value_low and value_high and no value"))
+    elif q is not None:
+        if v is None or lo is not None or hi is not None:
+            out.append(("value", f"qualifier {q} needs value and no value_low/value_high"))
+    ps, pe = row.get("period_start"), row.get("period_end")
+    if bool(ps) != bool(pe):
+        out.append(("period_end" if ps else "period_start", "give both period_start and period_end, or neither"))
+    elif ps and pe:
+        try:
+            if period_bounds(ps, False) > period_bounds(pe, True):
+                out.append(("period_start", f"{ps} is after period_end {pe}"))
+        except ValueError as e:
+            out.append(("period_start", str(e)))
+    return out
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, Decimal):
+        return float(v)
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    return v
+
+
+def _signature(root: Path) -> tuple | None:
+    pkg = root / PACKAGE
+    if not pkg.exists():
+        return None
+    files = [pkg] + sorted((root / "datasets" / "reference").glob("**/*.csv"))
+    return (str(root.resolve()),) + tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+
+def _load(root: Path) -> dict[str, dict[str, Any]]:
+    from frictionless import FrictionlessException, Package
+
+    pkg_path = root / PACKAGE
+    display = str(PACKAGE)
+    try:
+        package = Package(str(pkg_path))
+    except FrictionlessException as e:
+        raise InputErrors([ErrorLine(display, 0, "", "", f"invalid data package: {e.error.message}")]) from None
+    rows: dict[str, dict[str, Any]] = {}
+    errs: list[ErrorLine] = []
+    for resource in package.resources:
+        path = str(resource.path or "")
+        if resource.type != "table" or not path.startswith("reference/") or path.startswith("reference/raw/"):
+            continue
+        file = str(Path("datasets") / path)
+        try:
+            table = resource.read_rows()
+        except FrictionlessException as e:
+            errs.append(ErrorLine(file, 0, "", "", f"cannot read resource {resource.name!r}: {e.error.message}"))
+            continue
+        for r in table:
+            rid = str(r.get("id") or "")
+            line = r.row_number
+            for err in r.errors:
+                fld = getattr(err, "field_name", "") or ""
+                errs.append(ErrorLine(file, line, "", f"row {rid}: {fld}".rstrip(": "), err.note or err.message))
+            row = {k: _plain(v) for k, v in r.to_dict().items()}
+            for col in COLUMNS:
+                row.setdefault(col, None)
+            problems = row_problems(row)
+            for fld, msg in problems:
+                errs.append(ErrorLine(file, line, "", f"row {rid}: {fld}", msg))
+            if rid in rows:
+                errs.append(ErrorLine(file, line, "", f"row {rid}: id",
+                                      f"duplicate id (also in {rows[rid]['resource']} line {rows[rid]['line']})"))
+                continue
+            row["resource"] = resource.name
+            row["line"] = line
+            try:
+                row["start_date"] = period_bounds(row.get("period_start"), False)
+                row["end_date"] = period_bounds(row.get("period_end"), True)
+            except ValueError:
+                row["start_date"] = row["end_date"] = None
+            try:
+                row["interval"] = row_interval(row).to_list() if r.valid and not problems else None
+            except (ValueError, TypeError) as e:
+                row["interval"] = None
+                errs.append(ErrorLine(file, line, "", f"row {rid}: qualifier", str(e)))
+            rows[rid] = row
+    for rid, row in rows.items():
+        parent = row.get("part_of")
+        if parent and parent not in rows:
+            errs.append(ErrorLine(str(Path("datasets") / "reference"), row["line"], "", f"row {rid}: part_of",
+                                  f"names unknown row {parent!r}"))
+    if errs:
+        raise InputErrors(errs)
+    return rows
+
+
+def load_reference(root: Path) -> dict[str, dict]:
+    """Every row of the reference tables of ``root/datasets/datapackage.json``, by row id.
+
+    Each row is a dict with the table's columns (:data:`COLUMNS`, plus ``measure_id``, ``part_of``,
+    ``period_kind`` and ``qualifier_as_written`` of the tidy table): numbers as ``float`` (``None`` when
+    empty; ``value`` in ``unit``: persons, percent 0-100, USD, USD per month), ``qualifier`` canonical
+    (:data:`numclaims.rules.QUALIFIERS`), ``period_start``/``period_end``/``published`` as the ISO 8601 text
+    of the table (``"2010"``, ``"2013-10"``, ``"2011-09-30"``) or None; and derived keys ``resource`` (table
+    name), ``line`` (CSV line, header = 1), ``start_date``/``end_date`` (:class:`datetime.date`, first day of
+    ``period_start`` and last day of ``period_end``, or None) and ``interval`` (``[low, high]`` of
+    :func:`row_interval`, None for an unbounded side).
+
+    Returns ``{}`` when the root has no ``datasets/datapackage.json``. Results are cached per root and
+    file modification times; callers get fresh dict copies.
+
+    Raises:
+        InputErrors: an invalid package descriptor, cells violating the Table Schema (type, enum,
+            pattern, required, unique), rules of :func:`row_problems`, duplicate ids, unknown ``part_of``;
+            one line each as ``datasets/reference/<file>.csv:<line>: row <id>: <column>: <message>``.
+    """
+    root = Path(root)
+    sig = _signature(root)
+    if sig is None:
+        return {}
+    if sig not in _CACHE:
+        _CACHE.clear()
+        _CACHE[sig] = _load(root)
+    return {k: dict(v) for k, v in _CACHE[sig].items()}
+
+
+def evidence_hook(root: Path) -> Callable[[Any, Any, str], list[ErrorLine]]:
+    """A callable for :func:`numclaims.loader.load_article` ``extra_checks``: cited rows must exist.
+
+    The callable takes ``(claims_file, raw_yaml, display_path)`` and returns one :class:`ErrorLine` per
+    claim ``evidence`` id (field ``evidence``) or external check ``evidence`` id (field
+    ``checks[<n>].evidence``) that is not a row of the reference tables, e.g.::
+
+        claims/x.yaml:24: claim women-exploited-300: evidence: cites reference row 'ap-es-2013-woman', which
+        does not exist in datasets/datapackage.json (did you mean 'ap-es-2013-women'?)
+
+    Problems of the reference tables themselves are returned too (they make every citing article invalid).
+    A root without ``datasets/datapackage.json`` has no reference rows to check against: nothing is
+    reported, and external checks come out ``unverifiable``.
+    """
+    root = Path(root)
+
+    def check(data, raw, display: str) -> list[ErrorLine]:
+        cited = any(c.evidence for c in data.claims) or any(getattr(ch, "evidence", None) for ch in data.checks)
+        if not cited or _signature(root) is None:
+            return []
+        try:
+            rows = load_reference(root)
+        except InputErrors as e:
+            return list(e.errors)
+        errs: list[ErrorLine] = []
+        claims_raw = raw.get("claims", []) if hasattr(raw, "get") else []
+        checks_raw = raw.get("checks", []) if hasattr(raw, "get") else []
+
+        def line_of(items, i: int) -> int:
+            item = items[i] if i < len(items) else None
+            if item is not None and hasattr(item, "line_of") and "evidence" in item:
+                return item.line_of("evidence")
+            return getattr(item, "line", 0) or 0
+
+        def msg(rid: str) -> str:
+            close = difflib.get_close_matches(rid, list(rows), n=1, cutoff=0.8)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            return f"cites reference row {rid!r}, which does not exist in {PACKAGE.as_posix()}{hint}"
+
+        for i, c in enumerate(data.claims):
+            for rid in c.evidence:
+                if rid not in rows:
+                    errs.append(ErrorLine(display, line_of(claims_raw, i), c.id, "evidence", msg(rid)))
+        for j, ch in enumerate(data.checks):
+            for rid in getattr(ch, "evidence", None) or []:
+                if rid not in rows:
+                    errs.append(ErrorLine(display, line_of(checks_raw, j), f"{ch.id} (check)",
+                                          f"checks[{j}].evidence", msg(rid)))
+        return errs
+
+    return check

@@ -1,0 +1,847 @@
+"""Find every numeric mention of a source text and tell the article body from the page furniture.
+
+Two steps, both plain functions of the text (no network, no model):
+
+1. **Body detection** (:func:`body_span`). A capture of a news page holds the article body plus page
+   furniture: breadcrumbs and headline, a dateline/byline ("GENDER AND CRIME / 4 OCT 2013 BY NAME"),
+   share and donation boxes, "Related Content" and "About ..." lists with their own dates and figures.
+   The text is cut into lines (a capture puts each paragraph on one line) and each line is classed:
+
+   * *prose*: running text of at least 8 words and 40 characters, ending in sentence punctuation
+     (``.``, ``!``, ``?``, possibly followed by a closing quote or bracket), mostly lower-case;
+   * *furniture marker*: a line that opens the furniture after an article: anywhere "Was this content
+     helpful?", "What are your thoughts?", "We encourage readers to copy", "Leave a Comment", cookie
+     notices; as a short line (at most six words) "share ...", "DONATE", "Related Content",
+     "Related Articles", "About <Name>", "Advertisement", "Compartir", "SHARETweet ...", "Subscribe",
+     "Tags:", "See also" (so that "Share prices fell 3 percent ..." stays prose);
+   * *dateline/byline*: "TOPIC / 4 OCT 2013 BY NAME", a bare "3 MAR 2023", "By Name", "October 4, 2013";
+   * *label*: anything else (headlines, upper-case section names, menu items).
+
+   The body starts at the first prose line (after the last dateline that precedes it, if any) and ends
+   at the last line with sentence punctuation before the first furniture marker that follows the start
+   (or at the last prose line of the text when no marker follows). Headings inside that stretch
+   ("InSight Crime Analysis") are part of the body; they hold no numbers in practice.
+
+   A source's metadata can override the heuristics with explicit markers
+   (:class:`numclaims.records.BodyMarkers`: ``body: {start, end}`` in the ``.meta.yaml``); they win
+   whenever both are found in the text.
+
+2. **Mentions** (:func:`find_mentions`). A compiled pattern finds numeric *cores* (digits, number words,
+   fraction words, "hundreds of", month names and dates), which are then widened to the left (qualifier
+   words such as "over", "as many as", "around"; currency signs) and to the right (scale words
+   "million", "percent", the unit of a duration or age, the time base of a rate "a month") and read
+   into a :class:`Mention`: value, unit, currency, rate base, qualifier, and for a share the total it is
+   a share of (``of``). Multiplier words ("double", "triple") are not read yet. Names with numbers ("Barrio 18", "Peru 21"), determiners ("one NGO"), and
+   numbers inside words or codes are not mentions. Dates get unit ``date`` and a partial ISO value
+   (``"2013-10-04"``, ``"2013-06"``, ``"--09"`` for a month without a year, ``"2011"``).
+
+Finding is done here (:data:`numclaims.numerals.QUANTITY_PATTERN` is made for phrases, and in running
+text it also matches names, determiners and split dates); *reading* each mention's phrase is left to
+:func:`numclaims.numerals.parse` wherever it can read it (value, qualifier, range ends, rounding step), so
+that extraction and claim checking read a phrase the same way. The context-dependent parts stay here:
+people or things (``persons``/``count``), "over" meaning "during" before a duration, a qualifier shared
+by coordinated numbers, dates and ages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+# ------------------------------------------------------------------------------------------ vocabulary
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000}
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+              "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+#: "hundreds of" and the like: the least value the plural allows, read as ``at_least``.
+_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_RE = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+             r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+             r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+             r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)")
+
+#: Qualifier phrases written before a number, longest first, with their canonical qualifier.
+_QUALIFIERS = [
+    ("no fewer than", "at_least"), ("no less than", "at_least"), ("a minimum of", "at_least"),
+    ("at least", "at_least"), ("as many as", "up_to"), ("as much as", "up_to"), ("no more than", "up_to"),
+    ("a maximum of", "up_to"), ("up to", "up_to"), ("at most", "up_to"), ("more than", "more_than"),
+    ("upwards of", "more_than"), ("in excess of", "more_than"), ("over", "more_than"),
+    ("above", "more_than"), ("fewer than", "less_than"), ("less than", "less_than"),
+    ("under", "less_than"), ("below", "less_than"), ("just under", "nearly"), ("close to", "nearly"),
+    ("nearly", "nearly"), ("almost", "nearly"), ("an estimated", "approximately"),
+    ("approximately", "approximately"), ("roughly", "approximately"), ("around", "approximately"),
+    ("about", "approximately"), ("some", "approximately"), ("approx.", "approximately"),
+    ("circa", "approximately"), ("~", "approximately"),
+]
+_QUAL_RE = re.compile(
+    r"(?:(?<=\s)|(?<=^)|(?<=[(\"'“‘]))(" + "|".join(re.escape(q) for q, _ in sorted(_QUALIFIERS, key=lambda x: -len(x[0])))
+    + r")\s*$",
+    re.IGNORECASE,
+)
+_QUAL_MAP = {q: c for q, c in _QUALIFIERS}
+
+#: Plural (and a few collective) nouns of people: a count of them gets unit ``persons``.
+PERSON_NOUNS = frozenset("""
+people persons person women woman men man girls girl boys boy children child minors minor adolescents
+adolescent adults adult victims victim suspects suspect traffickers trafficker members member
+inhabitants residents citizens officers officer police policemen soldiers troops prostitutes workers
+miners migrants refugees prisoners inmates detainees students teenagers youths families individuals
+peruvians bolivians colombians venezuelans brazilians mexicans ecuadoreans ecuadorians guatemalans
+hondurans salvadorans americans nationals foreigners agents officials leaders gang gangsters
+journalists doctors patients voters survivors civilians deaths dead killed injured wounded
+""".split())
+_DURATION_UNITS = {"year": "years", "years": "years", "month": "months", "months": "months",
+                   "week": "weeks", "weeks": "weeks", "day": "days", "days": "days"}
+_RATE_BASES = {"day": "day", "week": "week", "month": "month", "year": "year", "annum": "year"}
+_CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "USD": "USD", "€": "EUR", "£": "GBP", "S/.": "PEN",
+                   "S/": "PEN"}
+_CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "soles": "PEN",
+                   "sol": "PEN", "pesos": None, "bolivianos": "BOB", "reais": "BRL"}
+
+#: Capitalised words that may stand right before a number without making it part of a name.
+_NOT_NAME_WORDS = frozenset("""
+top over about around nearly almost some up more less fewer at as only just roughly approximately
+between of in on by since until from to and or the a an than under above below estimated another
+all about some least most with for per each every its their his her our some
+""".split()) | {m.lower() for m in _MONTHS}
+
+# ------------------------------------------------------------------------------------------- patterns
+_NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
+            r"|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+            r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s?(?:bn|m)(?![A-Za-z]))"
+_FRAC = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
+
+#: The numeric cores of running text. Named groups: ``date`` forms, ``month`` alone, ``num`` (digits or
+#: number words with an optional scale), ``frac`` (fraction words), ``vague`` ("hundreds of").
+MENTION_PATTERN = re.compile(
+    rf"""
+    (?P<date>
+        \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+\d{{4}})?\b
+      | \b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{{4}}\b
+      | \b{_MONTH_RE}\s+\d{{4}}\b
+      | \b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]?\d)
+    )
+  | (?P<month>\b(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b)
+  | (?P<frac>\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-])?{_FRAC}\b)
+  | (?P<vague>\b(?:dozens|scores|hundreds|thousands|millions)\s+of\b)
+  | (?P<num>
+        (?:(?:US\$|\$|€|£|S/\.?)\s?)?
+        (?:(?<![\w.,/-]){_DIGITS}(?![\w]|,\d|\.\d)|\b{_NUMWORD}\b)
+        (?:{_SCALE})?
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
+_WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
+_PERCENT_AFTER = re.compile(r"\s?%|\s*(?:percent|per\s+cent)\b", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-year-olds?\b", re.IGNORECASE)
+_DURATION_AFTER = re.compile(r"(?:\s+|-)(years?|months?|weeks?|days?)\b", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every|a\s+single)\s+(day|week|month|year)\b|\s*/\s*(day|week|month|year)\b"
+                         r"|\s+(?:per\s+)?annum\b", re.IGNORECASE)
+_CURRENCY_WORD_AFTER = re.compile(r"\s+(dollars?|euros?|soles|sol|bolivianos|reais)\b", re.IGNORECASE)
+_SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s")
+
+
+# ---------------------------------------------------------------------------------------------- model
+@dataclass
+class Mention:
+    """One numeric mention of a text.
+
+    Attributes:
+        start, end: character offsets into the text as read (Python string indices of the decoded file).
+        text: ``text[start:end]``: the numeral phrase with its qualifier, currency, scale and unit words.
+        value: the number as written in ``unit`` (42 for "42 percent", 0.75 for "three quarters",
+            2000000 for "$2 million"); for dates a partial ISO string ("2013-10-04", "--09", "2011").
+        unit: ``persons``, ``count``, ``percent``, ``fraction``, ``years``/``months``/``weeks``/``days``,
+            ``date``, or an ISO 4217 code, with `` per <base>`` for a rate ("USD per month").
+        qualifier: canonical qualifier (see :mod:`numclaims.rules`): exact, approximately, nearly,
+            more_than, at_least, less_than, up_to, range.
+        kind: ``quantity``, ``date``, ``age``, ``duration``, ``amount``, ``rate``, ``share``.
+        region: ``body`` or ``furniture``.
+        currency, per: ISO code and rate base ("month") when the mention is money / a rate.
+        low, high: the two ends of a ``range``.
+        of: ``[start, end]`` of the mention this share is a share of ("42 percent of the 2,000").
+        precision: rounding step read by :func:`numclaims.numerals.parse`, when available.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | str | None
+    unit: str
+    qualifier: str = "exact"
+    kind: str = "quantity"
+    region: str = "body"
+    currency: str | None = None
+    per: str | None = None
+    low: float | None = None
+    high: float | None = None
+    of: list[int] | None = None
+    precision: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of ``numclaims extract --json`` (integral floats printed as integers)."""
+        d = asdict(self)
+        for k in ("value", "low", "high", "precision"):
+            v = d[k]
+            if isinstance(v, float) and v.is_integer():
+                d[k] = int(v)
+        return d
+
+
+# ------------------------------------------------------------------------------------------- numbers
+def _words_value(s: str) -> float | None:
+    """Value of number words or digits with an optional scale: "seven", "twenty-five", "2 million"."""
+    s = s.lower().replace("-", " ").strip()
+    total, current = 0.0, 0.0
+    seen = False
+    for tok in s.split():
+        tok_digits = tok.replace(",", "")
+        if re.fullmatch(r"\d+(?:\.\d+)?", tok_digits):
+            current += float(tok_digits)
+            seen = True
+        elif tok in _UNITS_WORDS:
+            current += _UNITS_WORDS[tok]
+            seen = True
+        elif tok in _TENS_WORDS:
+            current += _TENS_WORDS[tok]
+            seen = True
+        elif tok in _SCALES:
+            mult = _SCALES[tok]
+            if current == 0:
+                current = 1
+            if mult == 100:
+                current *= 100
+            else:
+                total += current * mult
+                current = 0
+            seen = True
+        elif tok in ("and", "a"):
+            continue
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _split_digits_scale(s: str) -> tuple[str, str | None]:
+    m = re.fullmatch(r"(.*?\d)\s?(bn|m|hundred|thousand|million|billion|trillion)", s.strip(), re.IGNORECASE)
+    if m:
+        return m.group(1), m.group(2).lower()
+    return s.strip(), None
+
+
+def _num_value(core: str) -> float | None:
+    """Value of a ``num`` core without its currency sign."""
+    digits, scale = _split_digits_scale(core)
+    if re.fullmatch(_DIGITS, digits):
+        v = float(digits.replace(",", ""))
+        return v * _SCALES[scale] if scale else v
+    return _words_value(core)
+
+
+def _frac_value(core: str) -> float | None:
+    parts = re.split(r"[\s-]+", core.lower())
+    den = _FRACTIONS.get(parts[-1])
+    if den is None:
+        return None
+    num = 1 if len(parts) == 1 or parts[0] in ("a", "one") else _UNITS_WORDS.get(parts[0])
+    if num is None:
+        return None
+    return num / den
+
+
+# ------------------------------------------------------------------------------------------ helpers
+def _prev_word(text: str, pos: int) -> tuple[str, int]:
+    """The word just before ``pos`` (skipping spaces) and its start offset; ``("", pos)`` if none."""
+    m = re.search(r"([A-Za-z][\w'’.]*)\s*$", text[max(0, pos - 40):pos])
+    if not m:
+        return "", pos
+    return m.group(1), max(0, pos - 40) + m.start(1)
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4):pos]
+    return pos == 0 or bool(re.search(r"(?:^|\n|[.!?][\"'”’)]?\s+|[\"“(]\s*)$", text[max(0, pos - 6):pos])) \
+        or before.endswith("\n")
+
+
+def _next_words(text: str, pos: int, n: int = 5) -> list[str]:
+    return re.findall(r"[A-Za-z][A-Za-z'’-]*", text[pos:pos + 60])[:n]
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = max(text.rfind("\n", 0, pos), max((m.end() for m in _SENT_END.finditer(text, max(0, pos - 400), pos)), default=-1))
+    b_m = _SENT_END.search(text, pos)
+    nl = text.find("\n", pos)
+    b = min(x for x in (b_m.start() + 1 if b_m else len(text), nl if nl >= 0 else len(text)))
+    return max(a, 0), b
+
+
+_STOP_WORDS = frozenset("""
+of and or were are was is have has had in from who that which against for to with by at on into as
+than per each a an the said says say while but across among between during over under within this
+these those it they their its his her would will could may might can be been being not
+""".split())
+_COUNT_NOUNS = frozenset("""
+brothels cases reports sentences processes operations raids groups homes houses tons tonnes kilos
+kilograms hectares km kilometers kilometres miles arrests murders homicides killings times
+percent years months weeks days hours minutes dollars euros soles countries cities towns regions
+provinces states camps mines bars shops companies networks gangs organizations organisations
+""".split())
+
+
+def _is_person_count(text: str, end: int) -> bool:
+    """Whether a count ending at ``end`` counts people.
+
+    The head noun is looked for among the next four words, skipping modifiers ("2,000 human trafficking
+    victims"); the search stops at a function word or a known noun of things ("26 sentences against
+    people" counts sentences). "hundreds of Peruvians" looks past the "of".
+    """
+    words = _next_words(text, end, 5)
+    for i, w in enumerate(words[:4]):
+        lw = w.lower().rstrip("'’")
+        if lw in PERSON_NOUNS:
+            return True
+        if lw in _COUNT_NOUNS:
+            return False
+        if lw == "of" and i == 0:
+            continue
+        if lw in _STOP_WORDS:
+            return False
+    return False
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+    """A qualifier phrase ending right before ``start`` (spaces allowed): ``(canonical, phrase start)``."""
+    seg = text[max(0, start - 24):start]
+    m = _QUAL_RE.search(seg)
+    if not m:
+        return None
+    qstart = max(0, start - 24) + m.start(1)
+    phrase = m.group(1).lower()
+    if phrase in ("up to", "over", "above", "under", "below", "about"):
+        prev, _ = _prev_word(text, qstart)
+        if prev.lower() in _PHRASAL_VERBS:
+            return None  # "shot up to 363", "took over 200": a verb particle, not a bound
+    return _QUAL_MAP[phrase], qstart
+
+
+#: Verbs whose particle looks like a qualifier: "had shot up to 363" states the value 363 itself.
+_PHRASAL_VERBS = frozenset("""
+shot went gone go goes going rose risen rise rises climbed climb jumped jump soared soar ended end ends
+built build moved ramped stepped added add adds summed sum sums tallied totaled totalled came come
+comes took take takes taken handed hand turned turn brought bring bringing amounted
+""".split())
+
+
+def _date_value(core: str) -> str | None:
+    """Partial ISO value of a date core: "4 OCT 2013" -> "2013-10-04", "September 23" -> "--09-23"."""
+    s = core.replace(",", " ").replace(".", " ")
+    toks = s.split()
+    day = year = month = None
+    for t in toks:
+        tl = t.lower()
+        if tl in _MONTHS:
+            month = _MONTHS[tl]
+        elif tl == "of":
+            continue
+        else:
+            d = re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th)?", tl)
+            if not d:
+                return None
+            n = int(d.group(1))
+            if len(d.group(1)) == 4:
+                year = n
+            elif 1 <= n <= 31:
+                day = n
+            else:
+                return None
+    if month is None:
+        return None
+    if year is not None and day is not None:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    if year is not None:
+        return f"{year:04d}-{month:02d}"
+    if day is not None:
+        return f"--{month:02d}-{day:02d}"
+    return f"--{month:02d}"
+
+
+# ------------------------------------------------------------------------------------------ finding
+def find_mentions(text: str, *, body: tuple[int, int] | None = None, with_precision: bool = False) -> list[Mention]:
+    """Every numeric mention of ``text``, in order of position.
+
+    Args:
+        text: the whole source text.
+        body: ``(start, end)`` of the article body; mentions inside it get region ``body``, the others
+            ``furniture``. Default: :func:`body_span` of the text.
+        with_precision: also ask :func:`numclaims.numerals.parse` for each quantity's rounding step.
+
+    Returns:
+        :class:`Mention` objects, non-overlapping, sorted by ``start``.
+    """
+    if body is None:
+        body = body_span(text)
+    out: list[Mention] = []
+    for m in MENTION_PATTERN.finditer(text):
+        men = _read_match(text, m)
+        if men is None:
+            continue
+        if out and men.start < out[-1].end:
+            continue  # widened to the left over an earlier mention: keep the earlier one
+        out.append(men)
+    out = _merge_ranges(text, out)
+    _propagate_qualifiers(text, out)
+    _link_shares(text, out)
+    b0, b1 = body
+    for men in out:
+        men.region = "body" if b0 <= men.start and men.end <= b1 else "furniture"
+        if men.unit != "date" and men.kind != "age":
+            _read_with_parser(men, with_precision)
+    return out
+
+
+def _read_with_parser(men: Mention, with_precision: bool) -> None:
+    """Let :func:`numclaims.numerals.parse` read the mention's phrase (value, qualifier, range ends,
+    rounding step), so that extraction and claim checking read a phrase the same way. The unit family
+    (persons or count, duration unit, currency) found from the context here is kept; a qualifier
+    carried over from a coordinated number ("as many as 400 ... and 1,200") is kept too."""
+    q = _parse_quantity(men.text)
+    if q is None:
+        return
+    if q.unit in ("count", "percent", "fraction", "currency", "duration", "ratio"):
+        if q.unit == "fraction" and men.unit != "fraction" or q.unit == "duration" and men.kind != "duration":
+            return
+        men.value = float(q.value)
+        if men.qualifier == "exact" or q.qualifier != "exact":
+            men.qualifier = q.qualifier
+        if q.qualifier == "range":
+            men.low, men.high = float(q.low), float(q.high)
+        if with_precision:
+            men.precision = float(q.precision)
+
+
+def _parse_quantity(text: str):
+    try:
+        from .numerals import parse
+    except ImportError:  # pragma: no cover - the parser ships with the package
+        return None
+    try:
+        return parse(text)
+    except ValueError:
+        return None
+
+
+def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one reading rule per branch
+    kind = m.lastgroup
+    s, e = m.start(), m.end()
+    core = m.group()
+    if kind == "date":
+        v = _date_value(core)
+        if v is None:
+            return None
+        # "May 2" inside "May 2,000"? guarded by the pattern; a day number > 31 returns None above.
+        return Mention(s, e, core, v, "date", kind="date")
+    if kind == "month":
+        prev, _ = _prev_word(text, s)
+        if core in ("May", "March") and prev.lower() not in ("in", "since", "until", "by", "of", "last", "next",
+                                                              "early", "late", "mid", "during", "this", "from"):
+            return None
+        return Mention(s, e, core, f"--{_MONTHS[core.lower()]:02d}", "date", kind="date")
+    if kind == "vague":
+        word = core.split()[0].lower()
+        e2 = s + len(core.split()[0])
+        unit = "persons" if _is_person_count(text, e2) else "count"
+        return Mention(s, e2, text[s:e2], float(_VAGUE[word]), unit, "at_least", kind="quantity")
+    if kind == "frac":
+        v = _frac_value(core)
+        if v is None:
+            return None
+        parts = re.split(r"[\s-]+", core.lower())
+        after = text[e:e + 4].lower()
+        q = _qualifier_before(text, s)
+        if len(parts) == 1 and not after.startswith(" of") and q is None:
+            return None  # "half-time", "the fifth largest": not a fraction of something
+        prev, _ = _prev_word(text, s)
+        if len(parts) == 1 and prev.lower() in ("the", "first", "second", "third", "last", "'s") :
+            return None
+        start = q[1] if q else s
+        return Mention(start, e, text[start:e], v, "fraction", q[0] if q else "exact", kind="share")
+    # ---- num
+    sign_m = re.match(r"(US\$|\$|€|£|S/\.?)\s?", core)
+    sign = sign_m.group(1) if sign_m else None
+    numtext = core[sign_m.end():] if sign_m else core
+    value = _num_value(numtext)
+    if value is None:
+        return None
+    lower = numtext.lower()
+    prev, prev_start = _prev_word(text, s)
+    # a number inside a name: "Barrio 18", "Peru 21" (capitalised word that is not a quantity word)
+    if (sign is None and prev and prev[0].isupper() and prev.lower().rstrip(".") not in _NOT_NAME_WORDS
+            and re.fullmatch(r"\s+", text[prev_start + len(prev):s] or " ")
+            and not prev.isupper() and re.fullmatch(r"\d+", numtext)):
+        return None
+    # digits glued to letters or codes ("G20", "MS-13") are excluded by the pattern's look-behind.
+    after = text[e:e + 40]
+    # ages
+    am = _AGE_AFTER.match(after)
+    if am and sign is None:
+        return Mention(s, e + am.end(), text[s:e + am.end()], value, "years", kind="age")
+    if re.match(r"\s+years?\s+old\b", after, re.IGNORECASE) and sign is None:
+        mm = re.match(r"\s+years?\s+old\b", after, re.IGNORECASE)
+        return Mention(s, e + mm.end(), text[s:e + mm.end()], value, "years", kind="age")
+    # "one" is a determiner unless it is part of a number phrase
+    if lower in ("one", "zero") and sign is None:
+        if not (re.match(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", after, re.I)
+                or _DURATION_AFTER.match(after) or _PERCENT_AFTER.match(after)):
+            return None
+    q = _qualifier_before(text, s)
+    qual, qstart = (q if q else ("exact", s))
+    # percent
+    pm = _PERCENT_AFTER.match(after)
+    if pm and sign is None:
+        end = e + pm.end()
+        return Mention(qstart, end, text[qstart:end], value, "percent", qual, kind="share")
+    # money
+    currency = _CURRENCY_SIGNS.get(sign) if sign else None
+    end = e
+    if currency is None:
+        cw = _CURRENCY_WORD_AFTER.match(after)
+        if cw and _CURRENCY_WORDS.get(cw.group(1).lower()):
+            currency = _CURRENCY_WORDS[cw.group(1).lower()]
+            end = e + cw.end()
+    if currency is not None:
+        rm = _RATE_AFTER.match(text, end)
+        per = None
+        if rm:
+            per = _RATE_BASES.get((rm.group(1) or rm.group(2) or "year").lower(), "year")
+            end = rm.end()
+        unit = f"{currency} per {per}" if per else currency
+        return Mention(qstart, end, text[qstart:end], value, unit, qual, kind="rate" if per else "amount",
+                       currency=currency, per=per)
+    # multipliers: "more than 10 times higher" (a ratio); "arrested three times" stays a count of events
+    tm = re.match(r"\s+times\b(?=\s+(?:higher|more|larger|greater|bigger|lower|fewer|less|smaller|as|the|over))",
+                  after, re.IGNORECASE) or re.match(r"[- ]?fold\b", after, re.IGNORECASE)
+    if tm:
+        end = e + tm.end()
+        return Mention(qstart, end, text[qstart:end], value, "ratio", qual, kind="ratio")
+    # durations ("three years", "three-day operation"); "over" before a duration is "during", not "more than"
+    dm = _DURATION_AFTER.match(after)
+    if dm:
+        end = e + dm.end()
+        unit = _DURATION_UNITS[dm.group(1).lower()]
+        if qual == "more_than" and text[qstart:s].strip().lower() == "over":
+            qual, qstart = "exact", s
+        return Mention(qstart, end, text[qstart:end], value, unit, qual, kind="duration")
+    # years as dates: a four-digit number 1800-2099 without separators, not followed by a count noun
+    if sign is None and _YEAR.fullmatch(numtext) and not _is_person_count(text, e) and not _count_noun_follows(text, e):
+        return Mention(s, e, numtext, numtext, "date", kind="date")
+    unit = "persons" if _is_person_count(text, e) else "count"
+    return Mention(qstart, e, text[qstart:e], value, unit, qual, kind="quantity")
+
+
+_COUNT_NOUN = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:brothels|cases|reports|sentences|processes|people|"
+                         r"operations|raids|members|groups|homes|houses|tons|tonnes|kilos|kilograms|hectares|"
+                         r"km|kilometers|kilometres|miles|arrests|murders|homicides|killings)\b")
+
+
+def _count_noun_follows(text: str, end: int) -> bool:
+    return bool(_COUNT_NOUN.match(text, end))
+
+
+def _merge_ranges(text: str, ms: list[Mention]) -> list[Mention]:
+    """Join "between A and B", "from A to B", "A to B", "A-B" into one ``range`` mention.
+
+    A bare first number takes the unit of the second ("from five to 15 years" is 5-15 years);
+    "between the ages of 12 and 24" is a range of ages in years. The value is the midpoint, as
+    :func:`numclaims.numerals.parse` reads ranges.
+    """
+    out: list[Mention] = []
+    i = 0
+    while i < len(ms):
+        a = ms[i]
+        if i + 1 < len(ms):
+            b = ms[i + 1]
+            gap = text[a.end:b.start]
+            head = text[max(0, a.start - 30):a.start]
+            hb = re.search(r"\bbetween\s+(?:the\s+(ages?)\s+of\s+)?$", head, re.IGNORECASE)
+            hf = re.search(r"\bfrom\s+$", head, re.IGNORECASE)
+            joined = (gap.strip().lower() == "and" and hb) or (gap.strip().lower() == "to" and hf) \
+                or gap in ("-", "–", " to ", " – ")
+            bare_a = a.qualifier == "exact" and a.unit in ("persons", "count") and a.kind == "quantity"
+            units_fit = a.unit == b.unit or (a.unit in ("persons", "count") and b.unit in ("persons", "count")) \
+                or (bare_a and b.unit not in ("date", "fraction"))
+            if joined and units_fit and isinstance(a.value, float) and isinstance(b.value, float) \
+                    and a.value < b.value and a.qualifier == "exact" and b.qualifier == "exact" and b.unit != "date":
+                start = hb.start() + max(0, a.start - 30) if hb else (hf.start() + max(0, a.start - 30) if hf else a.start)
+                unit = b.unit if b.unit != "count" else a.unit
+                kind = b.kind
+                if hb and hb.group(1):
+                    unit, kind = "years", "age"
+                out.append(Mention(start, b.end, text[start:b.end], (a.value + b.value) / 2, unit, "range",
+                                   kind=kind, currency=b.currency, per=b.per, low=a.value, high=b.value))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _propagate_qualifiers(text: str, ms: list[Mention]) -> None:
+    """"as many as 400 adolescents and 1,200 adults": the qualifier governs both coordinated numbers."""
+    for a, b in zip(ms, ms[1:]):
+        if b.qualifier != "exact" or a.qualifier in ("exact", "range") or a.unit == "date" or b.unit == "date":
+            continue
+        gap = text[a.end:b.start]
+        if re.fullmatch(r"\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:and|or)\s+", gap) and a.unit == b.unit:
+            b.qualifier = a.qualifier
+
+
+def _link_shares(text: str, ms: list[Mention]) -> None:
+    """Point each percentage or fraction at the total it is a share of (``of``).
+
+    "42 percent of the 2,000 victims": the next mention after "of (the|all|these|those)". Otherwise the
+    nearest earlier count of people or things in the same sentence ("over 4,500 women ... and that three
+    quarters are minors").
+    """
+    for i, men in enumerate(ms):
+        if men.unit not in ("percent", "fraction"):
+            continue
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        if nxt is not None and re.fullmatch(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+|its\s+|their\s+)?",
+                                            text[men.end:nxt.start]) and nxt.unit in ("persons", "count"):
+            men.of = [nxt.start, nxt.end]
+            continue
+        if re.match(r"\s+of\s+(?!whom\b|which\b|them\b|those\b|these\b)", text[men.end:men.end + 12]):
+            continue  # a share of something named without a number ("50 percent of minors")
+        s0, _ = _sentence_bounds(text, men.start)
+        for prev in reversed(ms[:i]):
+            if prev.start < s0:
+                break
+            if prev.unit in ("persons", "count"):
+                men.of = [prev.start, prev.end]
+                break
+
+
+# ------------------------------------------------------------------------------------------- body
+#: Lines that open the furniture wherever they stand, even when they read like prose.
+_STRONG_MARKERS = re.compile(
+    r"""^(?:was\ this\ (?:content|article|page)\ helpful|what\ are\ your\ thoughts|we\ encourage\ readers\ to\ copy
+    |we\ use\ cookies|this\ (?:site|website)\ uses\ cookies|leave\ a\ (?:comment|reply)|your\ email\ address\ will\ not)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: Short lines (at most six words) that open the furniture: "share icon icon icon", "DONATE",
+#: "Related Content", "About InSight Crime". A long line starting with "Share prices fell ..." is prose.
+_SHORT_MARKERS = re.compile(
+    r"""^(?:share\b|SHARE|compartir\b|donate\b|related\ (?:content|articles|stories|posts|news|coverage)
+    |(?-i:About\ [A-Z][\w'’]*(?:\ [A-Z][\w'’]*){0,4})$|advertisement$|subscribe\b|sign\ up\b|follow\ us\b|read\ more\b
+    |more\ from\b|you\ may\ also\ like|recommended\b|tags?:|topics?:|filed\ under|comments?\b\s*\(?\d*\)?$
+    |sources?$|references$|external\ links$|see\ also$|categories?:|retrieved\ from)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DATELINE = re.compile(
+    rf"""^(?:[A-Z][A-Z0-9 &,'’.-]*\s/\s)?\d{{1,2}}\s+{_MONTH_RE}\s+\d{{4}}(?:\s+BY\s+.*)?$
+    |^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}(?:\s*[,|].*)?$
+    |^(?:[A-Z][a-z]+day,\s+)?{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}\b.{{0,40}}$""",
+    re.VERBOSE,
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def classify_line(line: str) -> str:
+    """Class of one line of a capture: ``prose``, ``marker`` (furniture starts), ``dateline`` or ``label``.
+
+    See the module docstring for the rules.
+    """
+    s = line.strip()
+    if not s:
+        return "blank"
+    words = s.split()
+    if _STRONG_MARKERS.match(s) or (len(words) <= 6 and _SHORT_MARKERS.match(s)):
+        return "marker"
+    if _DATELINE.match(s):
+        return "dateline"
+    letters = [c for c in s if c.isalpha()]
+    upper_share = sum(c.isupper() for c in letters) / len(letters) if letters else 1.0
+    if len(words) >= 8 and len(s) >= 40 and _SENTENCE_END.search(s) and upper_share < 0.5:
+        return "prose"
+    return "label"
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append((pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def body_span(text: str, markers: tuple[str, str] | None = None) -> tuple[int, int]:
+    """``(start, end)`` offsets of the article body of a page capture.
+
+    Args:
+        text: the whole capture.
+        markers: optional ``(start marker, end marker)`` (a source's ``body:`` metadata); when both are
+            found (the end marker after the start marker) they decide: the body runs from where the start
+            marker begins to where the end marker ends.
+
+    Returns:
+        The body span by the line heuristics of the module docstring; ``(0, 0)`` when the text holds no
+        prose line at all.
+    """
+    if markers is not None:
+        s = text.find(markers[0])
+        if s >= 0:
+            e = text.find(markers[1], s)
+            if e >= 0:
+                return s, e + len(markers[1])
+    lines = [(a, b, ln, classify_line(ln)) for a, b, ln in _lines(text)]
+    first = next((i for i, x in enumerate(lines) if x[3] == "prose"), None)
+    if first is None:
+        return 0, 0
+    stop = next((i for i in range(first + 1, len(lines)) if lines[i][3] == "marker"), len(lines))
+    last = first
+    for i in range(first, stop):
+        a, b, ln, cls = lines[i]
+        if cls == "prose" or (cls == "label" and _SENTENCE_END.search(ln.strip()) and stop < len(lines)):
+            last = i
+    return lines[first][0], lines[last][1]
+
+
+# ---------------------------------------------------------------------------------------- sources
+@dataclass
+class Capture:
+    """A text read from disk with its optional metadata: what ``extract`` and ``new`` work on."""
+
+    path: Path
+    text: str
+    meta: Any = None  # numclaims.records.SourceMeta or None
+    meta_path: Path | None = None
+
+    @property
+    def markers(self) -> tuple[str, str] | None:
+        """The metadata's body markers, or None."""
+        if self.meta is not None and self.meta.body is not None:
+            return self.meta.body.start, self.meta.body.end
+        return None
+
+    def body(self) -> tuple[int, int]:
+        """The body span: the metadata markers when present and found, else the heuristics."""
+        return body_span(self.text, self.markers)
+
+
+def read_capture(source: str | Path, root: Path | None = None) -> Capture:
+    """Read a source capture: a path to a ``.txt`` (with ``.meta.yaml`` beside it when present) or a
+    source id under ``root/datasets/sources``.
+
+    Raises:
+        FileNotFoundError: neither a file nor a known source id.
+        ValueError: the text is not UTF-8 (or has a byte-order mark), or the metadata is invalid.
+    """
+    from pydantic import ValidationError
+
+    from .records import SourceMeta
+    from .sources import SOURCES_DIR
+    from .yamlio import YamlInputError, load_yaml_text, read_text_strict
+
+    p = Path(source)
+    if not p.is_file() and root is not None and (root / SOURCES_DIR / f"{source}.txt").is_file():
+        p = root / SOURCES_DIR / f"{source}.txt"
+    if not p.is_file():
+        raise FileNotFoundError(str(source))
+    try:
+        text = read_text_strict(p)
+    except YamlInputError as e:
+        raise ValueError(f"{p}: {e.message}") from None
+    name = p.name[:-4] if p.name.endswith(".txt") else p.stem
+    mp = p.with_name(f"{name}.meta.yaml")
+    meta = None
+    if mp.is_file():
+        try:
+            meta = SourceMeta.model_validate(load_yaml_text(read_text_strict(mp)))
+        except (YamlInputError, ValidationError) as e:
+            raise ValueError(f"{mp}: invalid source metadata: {e}") from None
+    return Capture(path=p, text=text, meta=meta, meta_path=mp if meta is not None else None)
+
+
+def extract(capture: Capture, *, with_precision: bool = False) -> list[Mention]:
+    """Every numeric mention of a capture, with its region from the capture's body span."""
+    return find_mentions(capture.text, body=capture.body(), with_precision=with_precision)
+
+
+def mentions_json(mentions: list[Mention]) -> str:
+    """The ``--json`` output: a JSON list of mention objects, UTF-8 characters kept."""
+    return json.dumps([m.to_dict() for m in mentions], ensure_ascii=False, indent=1)
+
+
+# -------------------------------------------------------------------------------------- coverage
+def coverage(text: str, body: tuple[int, int], spans: list[tuple[int, int]],
+             waived: list[tuple[str, int | None]]) -> dict[str, Any]:
+    """Which body mentions are accounted for by a claim's quote span or a waiver.
+
+    Args:
+        text: the source text; body: the body span.
+        spans: ``(start, end)`` of every claim quote.
+        waived: ``(text, start)`` of every waiver; a waiver covers the body mentions inside its anchored
+            occurrence (``start`` given) or inside every occurrence of its text (``start`` omitted).
+
+    Returns:
+        ``{mentions, claimed, waived, missing: [{start, end, text}]}`` (counts of body mentions).
+    """
+    from .sources import find_all
+
+    ms = [m for m in find_mentions(text, body=body) if m.region == "body"]
+    wspans: list[tuple[int, int]] = []
+    for wt, ws in waived:
+        starts = [ws] if ws is not None else find_all(text, wt)
+        wspans.extend((s, s + len(wt)) for s in starts)
+
+    def inside(m: Mention, spans_: list[tuple[int, int]]) -> bool:
+        return any(a <= m.start and m.end <= b for a, b in spans_) or any(
+            # a claim whose quote holds the numeral core covers a mention widened past it
+            a <= m.start < b and _core_end(m) <= b for a, b in spans_)
+
+    claimed = waived_n = 0
+    missing = []
+    for m in ms:
+        if inside(m, spans):
+            claimed += 1
+        elif inside(m, wspans):
+            waived_n += 1
+        else:
+            missing.append({"start": m.start, "end": m.end, "text": m.text})
+    return {"mentions": len(ms), "claimed": claimed, "waived": waived_n, "missing": missing}
+
+
+def _core_end(m: Mention) -> int:
+    """End of the digits or number words of a mention (before trailing unit words)."""
+    mm = re.search(r"[\d]|" + _NUMWORD, m.text, re.IGNORECASE)
+    if not mm:
+        return m.end
+    last = None
+    for last in re.finditer(r"\d[\d,.]*|" + _NUMWORD + r"|" + _FRAC + r"|" + _MONTH_RE, m.text, re.IGNORECASE):
+        pass
+    return m.start + (last.end() if last else len(m.text))

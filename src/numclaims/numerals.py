@@ -1,0 +1,994 @@
+"""Read a quantity phrase the way a news article writes it, and write one back.
+
+:func:`parse` turns a phrase ("As many as 1,600 adolescents", "$60,000 a month", "over three years",
+"three quarters", "tens of thousands") into a :class:`Quantity`: the value as written, its unit, currency,
+rate base, qualifier, the rounding step of the numeral, and the interval of true values it allows. The
+interval always comes from :func:`numclaims.rules.interval_for` (or, for vague plurals,
+:func:`numclaims.rules.interval_for_vague_plural`), so the reading rules live in :mod:`numclaims.rules`;
+this module only decides *which* value, qualifier, step and unit a phrase has. :func:`format` writes a
+quantity back as a phrase that :func:`parse` reads to the same value, unit, currency, rate and qualifier.
+:data:`QUANTITY_PATTERN` finds quantity phrases inside running text; :func:`parse` accepts every substring
+it matches (see "Errors" below for the few readings that leave no value).
+
+Phrases read
+============
+
+==============================  ============================================  ==========================
+kind                            examples                                      unit / value
+==============================  ============================================  ==========================
+digits                          "1,600", "4.5", "0.25", "2,000"               ``count``
+scale words, abbreviations      "$2 million", "1.2 billion", "5m", "3bn",     value times the scale
+                                "2k", "20 thousand", "4.5 mln", "2 dozen"
+number words                    "seven", "twenty-one", "one hundred",         ``count``
+                                "a dozen", "half a dozen", "a hundred",
+                                "a million", "two thousand", "twelve
+                                hundred", "two and a half million"
+vague plurals                   "dozens", "hundreds", "thousands", "tens of   ``count`` (or currency
+                                thousands", "hundreds of thousands",          with "of dollars"),
+                                "millions", "tens of millions"                qualifier ``range``
+fractions and shares            "three quarters", "two-thirds", "half",       ``fraction`` in [0, 1]
+                                "a third", "one in five", "nine out of ten",
+                                "one in every five", "one in a million"
+percentages                     "42 percent", "42%", "42 per cent", "42 pct"  ``percent`` (42, not 0.42)
+currencies (before)             "$60,000", "US$5", "USD 5m", "EUR 3,000",     ``currency`` + ISO 4217
+                                "€3,000", "£5", "S/. 500", "S/ 500",          code in ``currency``
+                                "R$ 10", "MX$ 10", "PEN 500"
+currencies (after)              "500 soles", "5 million dollars", "3,000      same
+                                euros", "5 USD", "300€", "millions of
+                                dollars"
+rates                           "a month", "per year", "annually", "a day",   ``per`` = day, week,
+                                "each week", "every month", "/month",         month or year
+                                "/yr", "daily", "weekly", "monthly",
+                                "yearly", "per annum", "p.a."
+durations                       "three years", "18 months", "two decades",    ``duration``; value in
+                                "over three years", "for two months",         ``duration_unit`` (day,
+                                "in the past two years", "the last six        week, month, year;
+                                weeks", "within two years", "three-year",     decades count as 10
+                                "three days a week"                           years)
+ratios                          "3:1", "3-to-1", "a ratio of 3 to 1",         ``ratio`` (a / b)
+                                "three times", "1.5 times", "tenfold",
+                                "3-fold", "twice", "more than triple"
+ranges                          "between 200 and 300", "200-300", "200 to     qualifier ``range``,
+                                300", "from 200 to 300", "$2-3 million",      value = midpoint,
+                                "20-30%", "two to three years"                ``low``/``high`` = ends
+==============================  ============================================  ==========================
+
+Qualifiers (before the numeral unless marked "after"; case is ignored):
+
+================  =================================================================================
+canonical name    phrases
+================  =================================================================================
+``exact``         none (a bare numeral)
+``approximately`` about, around, approximately, approx., roughly, some, an estimated, estimated,
+                  circa, in the region of, "~"
+``nearly``        nearly, almost, just under, close to, not quite, just shy of
+``more_than``     more than, over, above, upwards of, in excess of, just over, well over, well above,
+                  greater than, higher than; after: "+", "-plus"
+``at_least``      at least, no fewer than, no less than, not fewer than, not less than, a minimum of;
+                  after: "or more", "or over", "or above", "and over", "and above", "and up"
+``less_than``     less than, fewer than, under, below, well under, well below, lower than
+``up_to``         up to, as many as, as much as, as high as, at most, no more than, not more than,
+                  a maximum of; after: "or fewer", "or less", "or under", "or below"
+``range``         between a and b, from a to b, a to b, a-b (also en and em dashes)
+================  =================================================================================
+
+Reading rules (choices made here, with their reasons)
+=====================================================
+
+* **Rounding step (``precision``).** The step is in the unit of ``value``. Decimals give ``10**-d``
+  ("4.5" -> 0.1, "0.25" -> 0.01, "4.50" -> 0.01). A whole number of persons, things or money reads its
+  trailing zeros as rounding, :func:`numclaims.rules.step_of_integer` ("1,600" -> 100, "2,000" -> 1,000,
+  "seven" -> 1, "one hundred" -> 100); a scale word multiplies the step of its mantissa ("$2 million" ->
+  1,000,000, "20 million" -> 10,000,000, "1.2 billion" -> 100,000,000). "... and a half" has step 0.5
+  (times the scale). For percentages, durations and ratios a whole number has step 1 (the named unit is
+  the grain): "40 percent" is not read as "somewhere from 35 to 45 percent" and "100 percent" not as
+  50-150 percent, because the trailing zero of a number that names points on a 0-100 scale or a count of
+  years is a digit, not a rounding of a large count. Word fractions are rounded to their own grain, as
+  :mod:`numclaims.rules` says: "three quarters" -> 0.25, "two-thirds" -> 1/3, "half" -> 0.5, "one in
+  five" -> 1/5, "nine out of ten" -> 1/10.
+* **Plain counts** are read with the discrete unit ``count`` so that "seven" is exactly ``[7, 7]``; a
+  plain number that is not whole ("4.5", "0.25") cannot be a count of things and is read as a measured
+  number with its rounding band ("4.5" -> ``[4.45, 4.55]``). ``Quantity.unit`` is ``count`` for both.
+* **"over" before a duration means "during"**: "$2 million over three years" states the period over
+  which the sum was made, so "over three years" is a duration of 3 years with qualifier ``exact``. Only a
+  bare "over" right before the duration is read so; "for over three years", "more than three years" and
+  "over more than three years" are ``more_than``. "Within two years" is ``up_to`` two years; "in",
+  "during", "for", "throughout" and "in/over/during the past/last/next ..." are ``exact``.
+* **Vague plurals** name an order of magnitude: "tens of thousands" -> ``[10,000, 100,000)``, "hundreds"
+  -> ``[100, 1,000)``, "thousands" -> ``[1,000, 10,000)``, "hundreds of thousands" -> ``[100,000,
+  1,000,000)``, "millions" -> ``[1e6, 1e7)``, "tens of millions" -> ``[1e7, 1e8)``, "dozens" -> ``[12,
+  100)``. The lower end is one of the named unit (10,000), not the literal plural (two tens of
+  thousands = 20,000), because writers use the plural for figures from about one unit up and
+  :mod:`numclaims.rules` resolves ambiguity toward the wider, honest interval. The upper end is open at
+  the next order of magnitude, where the writer would have used the next word ("hundreds of thousands";
+  for "dozens", "hundreds"). Qualifier ``range``, ``low``/``high`` the two ends, ``value`` their midpoint
+  (55,000 for "tens of thousands"), ``precision`` the named unit (10,000; 12 for dozens). No style guide
+  or dictionary fixes these bounds (dictionaries define "thousands" only as "a large indefinite number");
+  this order-of-magnitude reading is a choice made here, and a claim record that needs the strict plural
+  reading (at least two units, "tens of thousands" >= 20,000) can give an explicit interval.
+* **Ranges**: value = midpoint, ``low``/``high`` the ends, interval ``[low, high]``, precision the finer
+  step of the two ends. A scale word or percent sign written on one end only applies to both when that
+  keeps ``low <= high`` ("2 to 3 million" -> 2e6-3e6, "20-30%" -> 20-30 percent, but "500 to 2 million"
+  -> 500-2e6). An approximate qualifier before a range ("some 200-300") is absorbed by the range. "3 to 1"
+  (spaced) is a range, hence reversed and unreadable; write "3-to-1" or "3:1" for a ratio.
+* **Ratios**: "3:1" needs a one-digit second term (so clock times such as "10:30" are not ratios).
+  "N times", "N-fold", "twice", "double", "triple" are read as multipliers (ratio), as in "three times as
+  many", with step 1 like any whole multiplier; followed by a rate, "N times" and "twice" count events
+  ("three times a day" -> count 3 per day). An event count without a rate ("arrested three times") is
+  for the extraction layer to tell apart.
+* **Currency**: "$" alone is read as US dollars (the house currency of English-language wires); a claim
+  record can override it. "S/." and "S/" are Peruvian soles (PEN). "m" after digits is million
+  ("5m"), never metres.
+* **"N in M"** is a share only when N is a word or at most three digits and M is not a year ("300 in
+  2011" is not a share) and is not followed by a duration unit ("3 in 10 years").
+* **Rates** ("a month", "per year", "annually", "/month") may follow any quantity and set ``per``; the
+  value stays the amount per period ("$60,000 a month" -> 60,000, per month).
+* **Trailing noun**: one word after the quantity, optionally after "of"/"of the" ("300 women", "hundreds
+  of women"), is kept in ``noun`` and not interpreted. Function words, units and number words are never
+  taken as the noun.
+* Negative numbers, ordinals ("second"), dates and clock times are not quantities here. The numeral
+  must be written: "a year" or "the year" is not read.
+
+Errors
+======
+
+:func:`parse` raises :class:`ValueError` (never anything else) for any string it cannot read; the message
+quotes the text. Every substring matched by :data:`QUANTITY_PATTERN` is read, except phrases whose reading
+leaves no value: "less than 0", "nearly 0" (the message says "no possible value"), a range written high to
+low such as "300-200" ("range ... is reversed") and a share above one such as "five quarters" ("share
+above 1"). A non-string argument raises :class:`TypeError`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Context, Decimal
+from fractions import Fraction
+
+from . import rules
+from .intervals import Interval
+
+__all__ = [
+    "Quantity",
+    "parse",
+    "format",
+    "QUANTITY_PATTERN",
+    "NUMBER_WORDS",
+    "SCALE_WORDS",
+    "SCALE_ABBREVIATIONS",
+    "FRACTION_WORDS",
+    "MULTIPLIER_WORDS",
+    "QUALIFIER_PHRASES",
+    "QUALIFIER_SUFFIXES",
+    "CURRENCY_SYMBOLS",
+    "UNITS",
+    "PER_VALUES",
+    "DURATION_UNITS",
+]
+
+# ---------------------------------------------------------------------------------------------- vocabulary
+
+_UNIT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}
+_TEEN_WORDS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+_BIG_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+#: Cardinal number words and their values ("hundred", "dozen" and the scale words are multipliers).
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, **_UNIT_WORDS, **_TEEN_WORDS, **_TENS_WORDS, "hundred": 100, "dozen": 12, **_BIG_SCALES,
+}
+
+#: Scale words accepted after digits ("2 million", "20 thousand", "2 dozen") and their multipliers.
+SCALE_WORDS: dict[str, int] = {"dozen": 12, "hundred": 100, **_BIG_SCALES}
+
+#: Abbreviated scales after digits. Single letters must be attached ("5m", "2k", "3b"); the longer
+#: forms may also follow a space ("5 mln", "3 bn"). Case is ignored.
+SCALE_ABBREVIATIONS: dict[str, int] = {
+    "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9,
+    "tn": 10**12, "trn": 10**12,
+}
+
+#: Denominator words of fractions, singular and plural.
+FRACTION_WORDS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100,
+    "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+}
+
+#: Qualifier phrases written before a numeral, mapped to the canonical names of :data:`rules.QUALIFIERS`.
+QUALIFIER_PHRASES: dict[str, str] = {
+    "about": "approximately", "around": "approximately", "approximately": "approximately",
+    "approx.": "approximately", "approx": "approximately", "roughly": "approximately",
+    "some": "approximately", "an estimated": "approximately", "estimated": "approximately",
+    "circa": "approximately", "in the region of": "approximately", "~": "approximately",
+    "nearly": "nearly", "almost": "nearly", "just under": "nearly", "close to": "nearly",
+    "not quite": "nearly", "just shy of": "nearly",
+    "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "just over": "more_than", "well over": "more_than",
+    "well above": "more_than", "greater than": "more_than", "higher than": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not fewer than": "at_least", "not less than": "at_least", "a minimum of": "at_least",
+    "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
+    "well under": "less_than", "well below": "less_than", "lower than": "less_than",
+    "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "as high as": "up_to",
+    "at most": "up_to", "no more than": "up_to", "not more than": "up_to", "a maximum of": "up_to",
+}
+
+#: Qualifiers written after the numeral ("4,500+", "200 or more").
+QUALIFIER_SUFFIXES: dict[str, str] = {
+    "+": "more_than", "-plus": "more_than",
+    "or more": "at_least", "or over": "at_least", "or above": "at_least", "and over": "at_least",
+    "and above": "at_least", "and up": "at_least",
+    "or fewer": "up_to", "or less": "up_to", "or under": "up_to", "or below": "up_to",
+}
+
+#: Currency markers (symbols, codes and words) and their ISO 4217 codes. "$" is read as USD.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GBP", "s/.": "PEN", "s/": "PEN",
+    "r$": "BRL", "mx$": "MXN", "a$": "AUD", "au$": "AUD", "nz$": "NZD",
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euro": "EUR",
+    "euros": "EUR", "soles": "PEN", "nuevos soles": "PEN", "pounds sterling": "GBP", "sterling": "GBP",
+}
+_CODES = ("USD", "EUR", "GBP", "PEN", "BRL", "MXN", "COP", "CLP", "ARS", "BOB", "CAD", "AUD", "NZD",
+          "JPY", "CNY", "CHF", "INR")
+CURRENCY_SYMBOLS.update({c.lower(): c for c in _CODES})
+
+#: Multiplier words, read as ratios ("more than triple", "twice as many").
+MULTIPLIER_WORDS: dict[str, int] = {
+    "twice": 2, "double": 2, "thrice": 3, "triple": 3, "treble": 3, "quadruple": 4,
+}
+
+#: Values of :attr:`Quantity.unit`.
+UNITS: tuple[str, ...] = ("count", "percent", "fraction", "currency", "duration", "ratio")
+#: Values of :attr:`Quantity.per` (besides ``None``).
+PER_VALUES: tuple[str, ...] = ("day", "week", "month", "year")
+#: Values of :attr:`Quantity.duration_unit` (besides ``None``).
+DURATION_UNITS: tuple[str, ...] = ("day", "week", "month", "year")
+
+# Units whose whole numbers have step 1 (the named unit is the grain), see the module docstring.
+_GRAIN_UNITS = frozenset({"percent", "duration", "ratio"})
+
+# Vague plurals: phrase -> (low, high, precision).
+_VAGUE: dict[str, tuple[int, int, int]] = {"dozens": (12, 100, 12), "hundreds": (100, 1000, 100)}
+for _w, _s in (("thousands", 10**3), ("millions", 10**6), ("billions", 10**9), ("trillions", 10**12)):
+    _VAGUE[_w] = (_s, 10 * _s, _s)
+    _VAGUE["tens of " + _w] = (10 * _s, 100 * _s, 10 * _s)
+    _VAGUE["hundreds of " + _w] = (100 * _s, 1000 * _s, 100 * _s)
+
+# ---------------------------------------------------------------------------------------------- pattern
+
+
+def _alt(words) -> str:
+    """Regex alternation of literal phrases, longest first, spaces matching any run of whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_UNITS_RE = _alt(_UNIT_WORDS)
+_TEENS_RE = _alt(_TEEN_WORDS)
+_TENS_RE = _alt(_TENS_WORDS)
+_SP = r"(?:\s+|-)"  # between parts of a number word ("twenty-one", "twenty one")
+# 1..99 in words.
+_B100 = rf"(?:(?:{_TENS_RE})(?:{_SP}(?:{_UNITS_RE}))?\b|(?:{_TEENS_RE}|{_UNITS_RE})\b)"
+# A numeral may not end on the article of "a hundred", "a million", "half a dozen": "a" alone is no number.
+_NOT_ON_A = r"(?<!\ba)(?<!\ban)"
+# 1..9999 in words without a big scale: "three hundred and twelve", "a hundred", "twelve hundred".
+_H = rf"(?:(?:{_B100}|an?\b)(?:{_SP}hundred\b(?:(?:\s+and)?\s+{_B100})?)?{_NOT_ON_A})"
+_SEPA = r"(?:,?\s+(?:and\s+)?)"
+# Big scales in descending order: "two billion, three hundred million and five thousand and six"
+# ("trillion" takes only a last small group; "1.2 trillion" in digits is the usual form).
+_TAIL = (
+    rf"(?:trillion\b|billion\b(?:{_SEPA}{_H}\s+million\b)?(?:{_SEPA}{_H}\s+thousand\b)?"
+    rf"|million\b(?:{_SEPA}{_H}\s+thousand\b)?|thousand\b)(?:{_SEPA}{_H})?"
+)
+_MULTA = r"(?:half\s+an?|an?)"
+_WORDNUM_NZ = rf"(?:(?:{_H}|{_MULTA}\b)(?:\s+(?:{_TAIL}|dozen\b))?{_NOT_ON_A})"
+_WORDNUM = rf"(?:{_WORDNUM_NZ}|zero\b)"
+
+# Digits: 1,600 / 1600 / 4.5 ; at most 15 integer digits; not part of a longer number.
+_DIGITS = r"(?:(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?:\.\d{1,30})?(?![.,]?\d))"
+_DIGITS_NZ = rf"(?:(?!0+(?:\.0+)?(?![.,]?\d)){_DIGITS})"
+_ABBR_ATT = r"(?:mln|mn|bln|bn|trn|tn|m|b|k)"
+_ABBR_SP = r"(?:mln|mn|bln|bn|trn|tn)"
+_SCALEWORD = r"(?:dozen|hundred|thousand|million|billion|trillion)"
+_HALF = r"(?:\s+and\s+a\s+half\b)"
+_NUMERAL = (
+    rf"(?:{_DIGITS}{_HALF}?(?:{_ABBR_ATT}\b|\s+{_ABBR_SP}\b|\s+{_SCALEWORD}\b)?"
+    rf"|{_WORDNUM}(?:{_HALF}(?:\s+{_SCALEWORD}\b)?)?)"
+)
+_NUMERAL_NZ = (
+    rf"(?:{_DIGITS_NZ}{_HALF}?(?:{_ABBR_ATT}\b|\s+{_ABBR_SP}\b|\s+{_SCALEWORD}\b)?"
+    rf"|{_WORDNUM_NZ}(?:{_HALF}(?:\s+{_SCALEWORD}\b)?)?)"
+)
+
+_CODES_RE = "|".join(_CODES)
+_CURSYM = (
+    r"(?:(?-i:US|U\.S\.)\s?\$|(?-i:R|MX|AU|A|NZ)\$|\$|€|£|(?-i:S)/\.?"
+    rf"|(?-i:{_CODES_RE})(?![A-Za-z]))"
+)
+_CURWORDS = (
+    r"(?:(?:US|U\.S\.)\s+dollars|dollars?|euros?|nuevos\s+soles|soles|pounds\s+sterling|sterling)\b"
+)
+_CURWORD_AFTER = rf"(?:\s*[€£]|\s+(?:of\s+)?{_CURWORDS}|\s+(?-i:{_CODES_RE})(?![A-Za-z]))"
+_PCT = r"(?:\s*%|\s*(?:percent|per\s*cent|pct)\b)"
+_PER_WORDS = r"(?:day|week|month|year)"
+_RATE = (
+    rf"(?:\s+(?:a|an|per|each|every)\s+{_PER_WORDS}\b|\s*/\s*(?:day|week|month|year|mo|yr|wk)\b"
+    r"|\s+(?:daily|weekly|monthly|yearly|annually)\b|\s+per\s+annum\b|\s+p\.a\.)"
+)
+_DURUNIT = r"(?:days?|weeks?|months?|years?|decades?)\b(?!\s+old\b)"
+
+_APPROX_PHRASES = [p for p, c in QUALIFIER_PHRASES.items() if c == "approximately" and p != "~"]
+_QUALWORDS = rf"(?:{_alt(p for p in QUALIFIER_PHRASES if p != '~')})"
+_QUAL = rf"(?:{_QUALWORDS}\s+|~\s*)"
+_APPROXQUAL = rf"(?:(?:{_alt(_APPROX_PHRASES)})\s+|~\s*)"
+_QSUF = (
+    r"(?:\+|\s*-\s*plus\b|\s+or\s+(?:more|over|above|fewer|less|under|below)\b"
+    r"|\s+and\s+(?:over|above|up)\b)"
+)
+_DURPREP = (
+    r"(?:(?:in|over|during|for|within|throughout)\s+the\s+(?:past|last|next|first)"
+    r"|the\s+(?:past|last|next|first)|in|over|during|for|within|throughout|past|last|next)"
+)
+
+_RESERVED = sorted(
+    set(NUMBER_WORDS) | set(FRACTION_WORDS) | set(_VAGUE) | {
+        "a", "an", "the", "and", "or", "nor", "to", "of", "per", "each", "every", "in", "on", "at", "by",
+        "for", "from", "with", "without", "into", "onto", "over", "under", "above", "below", "about",
+        "around", "some", "nearly", "almost", "more", "most", "less", "least", "fewer", "than", "up",
+        "as", "no", "not", "between", "during", "within", "throughout", "past", "last", "next", "first",
+        "this", "that", "these", "those", "it", "its", "they", "them", "their", "he", "she", "his",
+        "her", "we", "our", "you", "i", "who", "whom", "which", "what", "when", "where", "while", "if",
+        "so", "but", "also", "only", "just", "then", "is", "are", "was", "were", "be", "been", "being",
+        "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "do",
+        "does", "did", "said", "says", "according", "after", "before", "since", "until", "ago", "plus",
+        "minus", "times", "fold", "percent", "percentage", "percentages", "point", "points", "pct",
+        "cent", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
+        "decades", "hour", "hours", "minute", "minutes", "second", "seconds", "daily", "weekly",
+        "monthly", "yearly", "annually", "annum", "am", "pm", "dollar", "dollars", "euro", "euros",
+        "soles", "nuevos", "pounds", "sterling", "estimated", "approximately", "roughly", "circa",
+        "ratio", "all", "both", "half", "halves", "dozens", "hundreds", "thousands", "millions",
+        "billions", "trillions", "tens", "scores", "twice", "thrice", "double", "triple", "treble",
+        "quadruple",
+    } | {c.lower() for c in _CODES}
+)
+_RESERVED_RE = "|".join(sorted(_RESERVED, key=len, reverse=True))
+
+
+_NOUN = (
+    r"(?:\s+of(?:\s+(?:the|all|its|their|these|those))?)?"
+    rf"\s+(?!(?:{_RESERVED_RE})\b)(?P<noun>[^\W\d_]{{1,40}}(?:['’-][^\W\d_]{{1,40}}){{0,2}})"
+)
+
+
+
+_B100_OR_DIG = rf"(?:{_DIGITS}|{_B100})"
+_B100_OR_DIG_NZ = rf"(?:{_DIGITS_NZ}|{_B100})"
+_FOLD_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand)"
+_RATIO = (
+    rf"(?P<x_qual>{_QUAL})?(?:"
+    rf"(?:an?\s+)?ratio\s+of\s+(?P<x_ra>{_B100_OR_DIG})(?:\s+to\s+|\s*:\s*)(?P<x_rb>{_B100_OR_DIG_NZ})"
+    rf"|(?P<x_ca>{_DIGITS})\s*:\s*(?P<x_cb>[1-9])(?![\d:])"
+    rf"|(?P<x_ta>{_B100_OR_DIG})-to-(?P<x_tb>{_B100_OR_DIG_NZ})"
+    rf"|(?P<x_fold>{_FOLD_WORDS}fold)\b"
+    rf"|(?P<x_word>{_alt(MULTIPLIER_WORDS)})\b)"
+)
+
+_RANGE = (
+    rf"(?P<r_qual>{_APPROXQUAL})?(?:(?P<r_prep>{_DURPREP})\s+)?(?:(?P<r_word>between|from)\s+)?"
+    rf"(?:(?P<r_cur>{_CURSYM})\s*)?(?P<r_a>{_NUMERAL})(?(r_cur)|(?P<r_apct>{_PCT})?)"
+    rf"(?P<r_sep>(?(r_word)\s+and\s+|(?!))|\s+to\s+|(?<=[\d%])\s*[-–—]\s*)"
+    rf"(?:(?P=r_cur)\s*)?(?P<r_b>{_NUMERAL})"
+    rf"(?(r_prep)(?:\s+|-)(?P<r_dunit>{_DURUNIT})"
+    rf"|(?:(?(r_cur)(?!)|(?P<r_pct>{_PCT}))"
+    rf"|(?(r_apct)(?!)|(?(r_cur)(?!)|(?:(?P<r_curword>{_CURWORD_AFTER})"
+    rf"|(?:\s+|-)(?P<r_dunit2>{_DURUNIT})))))?)"
+)
+
+_VAGUE_RE = (
+    r"(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|millions|billions|trillions)\b|hundreds\b|dozens\b"
+)
+_VAGUE_BRANCH = (
+    rf"(?P<v_qual>{_APPROXQUAL})?(?P<v_num>{_VAGUE_RE})(?:\s+(?:of\s+)?(?P<v_curword>{_CURWORDS}))?"
+    r"(?:\s+of\b)?"
+)
+
+_NOT_YEAR = r"(?!(?:19|20)\d\d(?![\d,.]))"
+_FRACTION = (
+    rf"(?P<f_qual>{_QUAL})?(?:"
+    rf"(?P<f_num>an?\b|{_B100}|\d{{1,2}}(?![.,]?\d)){_SP}(?P<f_den>{_alt(FRACTION_WORDS)})\b"
+    rf"|(?P<f_half>half)\b(?!\s+an?\s+(?:dozen|hundred|thousand|million|billion|trillion|day|week|month"
+    rf"|year|decade|hour|minute|second)\b)"
+    rf"|(?P<f_inum>{_B100}|\d{{1,3}}(?![.,]?\d))\s+(?:in|out\s+of)(?:\s+every)?\s+"
+    rf"(?P<f_iden>{_NOT_YEAR}(?:{_DIGITS_NZ}|(?:{_B100}|an?)\s+(?:hundred|thousand|million|billion)\b"
+    rf"|{_B100}))(?!\s+{_DURUNIT}))"
+)
+
+# Amounts, counts, percentages, durations and multipliers ("N times") share one branch: after a
+# duration preposition ("over", "in the past") only a duration may follow; a currency excludes the
+# other units.
+_AMOUNT = (
+    rf"(?:(?P<d_prep>{_DURPREP})\s+)?(?P<a_qual>{_QUAL})?(?:(?P<a_cur>{_CURSYM})\s*)?(?P<a_num>{_NUMERAL})"
+    rf"(?(d_prep)(?(a_cur)(?!)|(?:\s+|-)(?P<d_unit>{_DURUNIT}))"
+    rf"|(?(a_cur)|(?:(?:\s+|-)(?P<d_unit2>{_DURUNIT})|\s+(?P<x_times>times)\b|(?:\s+|-)?(?P<x_fold2>fold)\b"
+    rf"|(?P<a_pct>{_PCT})|(?P<a_curword>{_CURWORD_AFTER}))?)"
+    rf"(?(a_qual)|(?P<a_qsuf>{_QSUF})?))"
+)
+
+_QUANTITY_SRC = (
+    r"(?<![\w.,/\-–])(?<!\d:)(?:"
+    rf"(?P<ratio>{_RATIO})|(?P<range>{_RANGE})|(?P<vague>{_VAGUE_BRANCH})"
+    rf"|(?P<fraction>{_FRACTION})|(?P<amount>{_AMOUNT}))"
+    rf"(?:{_NOUN})?(?P<rate>{_RATE})?"
+    r"(?![\w%+]|-\w|:\d)"
+)
+
+#: Compiled pattern (case-insensitive) that matches one quantity phrase inside running text. Use
+#: ``QUANTITY_PATTERN.finditer(text)``; :func:`parse` reads every ``match.group(0)`` (see "Errors" in the
+#: module docstring for the few that it reads as impossible). Exactly one of the top-level groups
+#: ``ratio`` ("3:1", "3-to-1", "tenfold"), ``range`` ("200-300", "between $2 and $3 million"), ``vague``
+#: ("tens of thousands"), ``fraction`` ("three quarters", "one in five") and ``amount`` (everything else:
+#: counts, money, percentages, durations, "N times") is set; it spans the quantity without the noun and
+#: rate that may follow. Groups common to all kinds:
+#:
+#: * ``noun``: the uninterpreted word after the quantity ("women" in "300 women", "hundreds of women");
+#: * ``rate``: the time base as written (" a month", "/yr", " annually").
+#:
+#: Inner groups (``None`` when absent):
+#:
+#: * amount: ``d_prep`` (duration preposition: "over", "for", "in the past"), ``a_qual`` (qualifier
+#:   before, e.g. "as many as ", "~"), ``a_cur`` (currency before: "$", "US$", "S/.", "EUR"), ``a_num``
+#:   (the numeral with its scale: "1,600", "2 million", "5m", "twenty-one", "two and a half"),
+#:   ``d_unit``/``d_unit2`` (duration unit: "years"), ``x_times``/``x_fold2`` ("times", "fold"),
+#:   ``a_pct`` ("%", " percent"), ``a_curword`` (currency after: " dollars", " soles", "€"), ``a_qsuf``
+#:   (qualifier after: "+", " or more");
+#: * ratio: ``x_qual``; terms ``x_ra``/``x_rb`` ("a ratio of a to b"), ``x_ca``/``x_cb`` ("a:b"),
+#:   ``x_ta``/``x_tb`` ("a-to-b"); ``x_fold`` ("tenfold");
+#: * range: ``r_qual`` (approximate qualifier, absorbed), ``r_prep``, ``r_word`` ("between"/"from"),
+#:   ``r_cur``, ``r_a``, ``r_apct``, ``r_sep`` (" and ", " to ", "-"), ``r_b``, ``r_pct``,
+#:   ``r_curword``, ``r_dunit``/``r_dunit2``;
+#: * vague: ``v_qual``, ``v_num`` ("tens of thousands"), ``v_curword`` ("dollars");
+#: * fraction: ``f_qual``, ``f_num``/``f_den`` ("two"/"thirds"), ``f_half``, ``f_inum``/``f_iden``
+#:   ("one"/"five" in "one in five").
+#:
+#: A match never starts inside a word or number (after a letter, digit, ".", ",", "/", a hyphen or
+#: "digit:") and never ends before a letter, digit, "%", "+", a hyphenated word or ":digit" ("3-day-old"
+#: and the clock time "10:30" are not matched).
+QUANTITY_PATTERN: re.Pattern[str] = re.compile(_QUANTITY_SRC, re.IGNORECASE)
+
+# The same pattern for lower-cased text, compiled without IGNORECASE (two to three times faster);
+# :func:`parse` tries it first on the lower-cased phrase and falls back to QUANTITY_PATTERN.
+_PARSE_PATTERN: re.Pattern[str] = re.compile(
+    re.sub(r"\(\?-i:([^()]*)\)", lambda m: "(?:" + m.group(1).lower() + ")", _QUANTITY_SRC)
+)
+
+_NUMERAL_PARTS = re.compile(
+    rf"(?:(?P<dig>{_DIGITS})|(?P<wrd>{_WORDNUM}))(?P<half>{_HALF})?"
+    rf"(?:(?P<abbr>{_ABBR_ATT})|\s+(?P<sabbr>{_ABBR_SP})|\s+(?P<scale>{_SCALEWORD}))?",
+    re.IGNORECASE,
+)
+_WORD_TOKEN = re.compile(r"[a-z]+")
+_MAX_LEN = 1000  # longer than any phrase the pattern can match, once whitespace is collapsed
+# Exact decimal arithmetic: numerals have at most 15 + 30 digits and scales are powers of ten.
+_DC = Context(prec=100)
+_ONE_D = Decimal(1)
+_HALF_D = Decimal("0.5")
+
+# ---------------------------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity phrase as read by :func:`parse`.
+
+    Attributes:
+        value: the number as written, in its unit (42 for "42 percent", 2000000.0 for "$2 million", 0.75
+            for "three quarters", 3 for "three years"); for a range or vague plural the midpoint of
+            ``low`` and ``high``.
+        unit: one of :data:`UNITS`: ``count`` (a plain number of persons, things or events, or any bare
+            numeral), ``percent`` (points out of 100), ``fraction`` (a share in [0, 1]), ``currency``
+            (an amount of money, code in ``currency``), ``duration`` (a length of time, unit in
+            ``duration_unit``) or ``ratio`` (a multiplier, a / b).
+        currency: ISO 4217 code for money ("USD", "EUR", "PEN", "GBP", ...), else ``None``.
+        per: time base of a rate ("day", "week", "month", "year") or ``None``.
+        duration_unit: for durations, "day", "week", "month" or "year" (decades are 10 years); else
+            ``None``.
+        qualifier: canonical name from :data:`numclaims.rules.QUALIFIERS`.
+        precision: the rounding step of the numeral as written, in the unit of ``value`` (> 0).
+        interval: the :class:`~numclaims.intervals.Interval` of true values, from
+            :func:`numclaims.rules.interval_for` (``rules.interval_for_vague_plural`` for vague plurals).
+        text: the phrase as given to :func:`parse`.
+        low, high: the two ends of a range or vague plural; equal to ``value`` otherwise.
+        noun: the word after the quantity ("women"), lower-cased, not interpreted; else ``None``.
+    """
+
+    value: float
+    unit: str
+    currency: str | None
+    per: str | None
+    duration_unit: str | None
+    qualifier: str
+    precision: float
+    interval: Interval
+    text: str
+    low: float
+    high: float
+    noun: str | None = None
+
+
+def _quote(text: str) -> str:
+    return repr(text if len(text) <= 120 else text[:117] + "...")
+
+
+def _words_value(s: str) -> Decimal:
+    """Value of a number in words matched by the word grammar ("two thousand three hundred")."""
+    total = 0
+    cur = None  # int, or Decimal 0.5 for "half a"
+    toks = _WORD_TOKEN.findall(s.lower())
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t == "and":
+            pass
+        elif t == "half":  # "half a million", "half a dozen"
+            cur = _HALF_D
+            if i + 1 < len(toks) and toks[i + 1] in ("a", "an"):
+                i += 1
+        elif t in ("a", "an"):
+            cur = 1
+        elif t == "zero":
+            cur = 0
+        elif t == "hundred":
+            cur = (1 if cur is None else cur) * 100
+        elif t == "dozen":
+            cur = (1 if cur is None else cur) * 12
+        elif t in _BIG_SCALES:
+            total += (1 if cur is None else cur) * _BIG_SCALES[t]
+            cur = None
+        else:
+            cur = (cur or 0) + NUMBER_WORDS[t]
+        i += 1
+    return Decimal(total + (cur or 0))
+
+
+def _read_numeral(s: str, unit: str) -> tuple[Decimal, Decimal, int]:
+    """Read a numeral (digits or words, with "and a half" and a scale) -> (value, step, scale)."""
+    m = _NUMERAL_PARTS.fullmatch(s)
+    if m is None:  # pragma: no cover - the main pattern only hands over numerals
+        raise ValueError(f"cannot read the numeral {s!r}")
+    dig, half, ab, sw = m.group("dig", "half", "abbr", "scale")
+    ab = ab or m.group("sabbr")
+    decimals = 0
+    if dig is not None:
+        plain = dig.replace(",", "")
+        mant = Decimal(plain)
+        dot = plain.find(".")
+        if dot >= 0:
+            decimals = len(plain) - dot - 1
+    else:
+        mant = _words_value(m.group("wrd"))
+    if half:
+        mant = _DC.add(mant, _HALF_D)
+    if ab:
+        scale = SCALE_ABBREVIATIONS[ab.lower()]
+    elif sw:
+        scale = SCALE_WORDS[sw.lower()]
+    else:
+        scale = 1
+    if half:
+        step = _HALF_D
+    elif decimals:
+        step = _ONE_D.scaleb(-decimals)
+    elif unit in _GRAIN_UNITS or mant != mant.to_integral_value():
+        step = _ONE_D
+    else:
+        step = Decimal(rules.step_of_integer(float(mant)))
+    if scale == 1:
+        return mant, step, 1
+    return _DC.multiply(mant, scale), _DC.multiply(step, scale), scale
+
+
+def _qualifier_of(phrase: str | None) -> str:
+    if not phrase:
+        return "exact"
+    key = " ".join(phrase.lower().split())
+    return QUALIFIER_PHRASES[key]
+
+
+def _suffix_qualifier(suffix: str) -> str:
+    key = " ".join(suffix.lower().replace("-", " -").split())
+    key = key.replace("- plus", "-plus")
+    return QUALIFIER_SUFFIXES[key]
+
+
+def _currency_code(marker: str) -> str:
+    key = " ".join(marker.lower().split()).replace(" $", "$")
+    if key.startswith("of "):
+        key = key[3:]
+    return CURRENCY_SYMBOLS[key]
+
+
+_PER_KEYS = (("day", "day"), ("dai", "day"), ("week", "week"), ("wk", "week"), ("month", "month"),
+             ("mo", "month"), ("annum", "year"), ("annual", "year"), ("p.a.", "year"), ("year", "year"),
+             ("yr", "year"))
+
+
+def _per_of(rate: str | None) -> str | None:
+    if not rate:
+        return None
+    r = rate.lower()
+    for word, per in _PER_KEYS:
+        if word in r:
+            return per
+    raise ValueError(f"unknown rate {rate!r}")  # pragma: no cover
+
+
+def _duration_unit(word: str) -> tuple[str, int]:
+    w = word.lower().rstrip("s")
+    if w == "decade":
+        return "year", 10
+    return w, 1
+
+
+def _whole(x: Decimal | Fraction) -> bool:
+    if isinstance(x, Fraction):
+        return x.denominator == 1
+    return x == x.to_integral_value()
+
+
+def _interval(value, qualifier: str, precision, unit: str, low=None, high=None) -> Interval:
+    """Interval from :func:`rules.interval_for`; plain counts that are not whole read as "number"."""
+    iu = unit if unit != "count" or _whole(value) else "number"
+    try:
+        return rules.interval_for(
+            float(value), qualifier, float(precision), unit=iu,
+            low=None if low is None else float(low), high=None if high is None else float(high),
+        )
+    except ValueError as e:
+        raise ValueError(f"no possible value: {e}") from None
+
+
+def _make(text: str, value, unit: str, qualifier: str, precision, *, currency: str | None = None,
+          per: str | None = None, duration_unit: str | None = None, noun: str | None = None) -> Quantity:
+    iv = _interval(value, qualifier, precision, unit)
+    v = float(value)
+    return Quantity(v, unit, currency, per, duration_unit, qualifier, float(precision), iv, text, v, v,
+                    noun.lower() if noun else None)
+
+
+def _small_number(s: str) -> Fraction:
+    """Value of a small term (digits or words) of a fraction or ratio, exactly."""
+    s = s.strip()
+    if s.lower() in ("a", "an"):
+        return Fraction(1)
+    if s[0].isdigit():
+        return Fraction(s.replace(",", ""))
+    return Fraction(_words_value(s))
+
+
+def _parse_ratio(m: re.Match, text: str) -> Quantity:
+    qual = _qualifier_of(m.group("x_qual"))
+    per = _per_of(m.group("rate"))
+    for ga, gb in (("x_ra", "x_rb"), ("x_ca", "x_cb"), ("x_ta", "x_tb")):
+        if m.group(ga) is not None:
+            a_txt = m.group(ga)
+            a = _small_number(a_txt)
+            b = _small_number(m.group(gb))
+            dec = len(a_txt.split(".", 1)[1]) if "." in a_txt else 0
+            step = Fraction(1, 10**dec) / b
+            return _make(text, a / b, "ratio", qual, step, per=per, noun=m.group("noun"))
+    if m.group("x_word") is not None:
+        word = m.group("x_word").lower()
+        # "twice a day" counts events per day, like "three times a day"
+        unit = "count" if per and word in ("twice", "thrice") else "ratio"
+        return _make(text, Decimal(MULTIPLIER_WORDS[word]), unit, qual, _ONE_D, per=per,
+                     noun=m.group("noun"))
+    word = m.group("x_fold").lower()[: -len("fold")]
+    return _make(text, Decimal(NUMBER_WORDS[word]), "ratio", qual, _ONE_D, per=per,
+                 noun=m.group("noun"))
+
+
+def _parse_range(m: re.Match, text: str) -> Quantity:
+    if m.group("r_apct") or m.group("r_pct"):
+        unit = "percent"
+    elif m.group("r_cur") or m.group("r_curword"):
+        unit = "currency"
+    elif m.group("r_dunit") or m.group("r_dunit2"):
+        unit = "duration"
+    else:
+        unit = "count"
+    a, sa, ka = _read_numeral(m.group("r_a"), unit)
+    b, sb, kb = _read_numeral(m.group("r_b"), unit)
+    # A scale written on one end only applies to both when that keeps low <= high.
+    if ka == 1 and kb != 1 and _DC.multiply(a, kb) <= b:
+        a, sa = _DC.multiply(a, kb), _DC.multiply(sa, kb)
+    elif kb == 1 and ka != 1 and a <= _DC.multiply(b, ka):
+        b, sb = _DC.multiply(b, ka), _DC.multiply(sb, ka)
+    du = None
+    dword = m.group("r_dunit") or m.group("r_dunit2")
+    if dword:
+        du, mult = _duration_unit(dword)
+        if mult != 1:
+            a, b, sa, sb = (_DC.multiply(x, mult) for x in (a, b, sa, sb))
+    if a > b:
+        raise ValueError(f"range {m.group('r_a')!r} to {m.group('r_b')!r} is reversed (high to low)")
+    currency = None
+    if unit == "currency":
+        currency = _currency_code(m.group("r_cur") or m.group("r_curword"))
+    mid = _DC.divide(_DC.add(a, b), 2)
+    step = min(sa, sb)
+    iv = _interval(mid, "range", step, unit, low=a, high=b)
+    return Quantity(float(mid), unit, currency, _per_of(m.group("rate")), du, "range", float(step), iv,
+                    text, float(a), float(b), (m.group("noun") or "").lower() or None)
+
+
+def _parse_vague(m: re.Match, text: str) -> Quantity:
+    key = " ".join(m.group("v_num").lower().split())
+    lo, hi, step = _VAGUE[key]
+    cw = m.group("v_curword")
+    unit = "currency" if cw else "count"
+    iv = rules.interval_for_vague_plural(float(lo), float(hi))
+    return Quantity((lo + hi) / 2, unit, _currency_code(cw) if cw else None, _per_of(m.group("rate")),
+                    None, "range", float(step), iv, text, float(lo), float(hi),
+                    (m.group("noun") or "").lower() or None)
+
+
+def _parse_fraction(m: re.Match, text: str) -> Quantity:
+    qual = _qualifier_of(m.group("f_qual"))
+    if m.group("f_half") is not None:
+        num, den = Fraction(1), Fraction(2)
+    elif m.group("f_den") is not None:
+        num = _small_number(m.group("f_num"))
+        den = Fraction(FRACTION_WORDS[m.group("f_den").lower()])
+    else:
+        num = _small_number(m.group("f_inum"))
+        den = Fraction(_read_numeral(m.group("f_iden"), "count")[0])
+    value = num / den
+    if value > 1:
+        raise ValueError(f"share above 1 ({num} of {den})")
+    return _make(text, value, "fraction", qual, 1 / den, per=_per_of(m.group("rate")),
+                 noun=m.group("noun"))
+
+
+def _parse_amount(m: re.Match, text: str) -> Quantity:
+    qual = _qualifier_of(m.group("a_qual"))
+    if m.group("a_qsuf"):
+        qual = _suffix_qualifier(m.group("a_qsuf"))
+    per = _per_of(m.group("rate"))
+    noun = m.group("noun")
+    dword = m.group("d_unit") or m.group("d_unit2")
+    if dword:
+        prep = m.group("d_prep")
+        if prep and m.group("a_qual") is None and prep.lower() == "within":
+            qual = "up_to"  # "within two years": at most two years
+        du, mult = _duration_unit(dword)
+        value, step, _ = _read_numeral(m.group("a_num"), "duration")
+        if mult != 1:
+            value, step = _DC.multiply(value, mult), _DC.multiply(step, mult)
+        return _make(text, value, "duration", qual, step, duration_unit=du, per=per, noun=noun)
+    if m.group("x_times") or m.group("x_fold2"):
+        # "three times as many" is a multiplier; "three times a day" counts events per day.
+        unit = "count" if (per and m.group("x_times")) else "ratio"
+        value, step, _ = _read_numeral(m.group("a_num"), unit)
+        return _make(text, value, unit, qual, step, per=per, noun=noun)
+    cur = m.group("a_cur") or m.group("a_curword")
+    if m.group("a_pct"):
+        unit = "percent"
+    elif cur:
+        unit = "currency"
+    else:
+        unit = "count"
+    value, step, _ = _read_numeral(m.group("a_num"), unit)
+    return _make(text, value, unit, qual, step, currency=_currency_code(cur) if cur else None,
+                 per=per, noun=noun)
+
+
+_BRANCHES = (
+    ("ratio", _parse_ratio),
+    ("range", _parse_range),
+    ("vague", _parse_vague),
+    ("fraction", _parse_fraction),
+    ("amount", _parse_amount),
+)
+
+
+def parse(text: str) -> Quantity:
+    """Read one quantity phrase as a journalist writes it.
+
+    Args:
+        text: a short phrase such as "As many as 1,600 adolescents", "$60,000 a month", "over three
+            years", "three quarters", "between 200 and 300", "tens of thousands of people". Case and
+            runs of whitespace (including non-breaking spaces) are ignored; one trailing noun is allowed.
+            Any substring matched by :data:`QUANTITY_PATTERN` is accepted.
+
+    Returns:
+        A :class:`Quantity` whose ``interval`` comes from :func:`numclaims.rules.interval_for` with the
+        qualifier, step and unit read from the phrase (see the module docstring for the rules).
+
+    Raises:
+        ValueError: the text holds no readable quantity ("", "hello", "the year", a lone "$"), holds
+            more than one, or its reading leaves no value ("less than 0", "300-200", "five quarters").
+            The message quotes the text. No other exception escapes for a string argument.
+        TypeError: ``text`` is not a string.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() needs a string, got {type(text).__name__}")
+    try:
+        norm = " ".join(text.split())
+        if not norm:
+            raise ValueError("empty text")
+        if len(norm) > _MAX_LEN:
+            raise ValueError(f"longer than {_MAX_LEN} characters, not one quantity phrase")
+        m = _PARSE_PATTERN.fullmatch(norm.lower())
+        if m is None and not norm.isascii():  # lower() of non-ASCII text may change its shape
+            m = QUANTITY_PATTERN.fullmatch(norm)
+        if m is None:
+            raise ValueError("no quantity phrase")
+        for name, reader in _BRANCHES:
+            if m.group(name) is not None:
+                return reader(m, text)
+        raise ValueError("no quantity phrase")  # pragma: no cover
+    except ValueError as e:
+        raise ValueError(f"cannot read a quantity in {_quote(text)}: {e}") from None
+    except Exception as e:  # pragma: no cover - defensive: only ValueError may escape
+        raise ValueError(f"cannot read a quantity in {_quote(text)}: {type(e).__name__}: {e}") from None
+
+
+# ---------------------------------------------------------------------------------------------- writing
+
+_QUAL_WORD = {
+    "exact": "", "approximately": "about ", "nearly": "nearly ", "more_than": "more than ",
+    "at_least": "at least ", "less_than": "less than ", "up_to": "up to ",
+}
+_CUR_PREFIX = {"USD": "$", "EUR": "€", "GBP": "£", "PEN": "S/ ", "BRL": "R$ ", "MXN": "MX$ "}
+_PER_SUFFIX = {"day": " a day", "week": " a week", "month": " a month", "year": " a year"}
+_FRACTION_NAMES = {den: (one, one + "s") for one, den in FRACTION_WORDS.items()
+                   if den <= 10 and not one.endswith("s") and one not in ("fourth", "half")}
+_FRACTION_NAMES[2] = ("half", "halves")
+_SMALL_WORDS = {v: k for k, v in _UNIT_WORDS.items()}
+_VAGUE_NAMES = {(lo, hi): name for name, (lo, hi, _) in _VAGUE.items()}
+_VAGUE_CURWORD = {"USD": "dollars", "EUR": "euros", "PEN": "soles", "GBP": "pounds sterling"}
+
+
+def _digits(x: Decimal) -> str:
+    """Write a non-negative decimal with thousands separators and no exponent."""
+    if x == x.to_integral_value():
+        return f"{int(x):,}"
+    return f"{x.normalize():,f}"
+
+
+def _number_texts(x: float, precision: float, unit: str) -> list[str]:
+    """Numerals for ``x``, preferred first (scaled or with the decimals of ``precision``)."""
+    d = Decimal(repr(float(x)))
+    out = []
+    if unit in ("count", "currency") and x >= 1e6 and (precision >= 1e5 or x >= 1e15):
+        for k, word in ((12, "trillion"), (9, "billion"), (6, "million")):
+            if x >= 10**k:
+                out.append(f"{_digits(d.scaleb(-k))} {word}")
+                break
+    if precision > 0 and math.isfinite(precision):
+        e = math.log10(precision)
+        if abs(e - round(e)) < 1e-9 and -30 <= round(e) < 0:
+            dec = -round(e)
+            q = d.quantize(Decimal(1).scaleb(-dec))
+            if q == d:
+                out.append(f"{q:,f}")
+    out.append(_digits(d))
+    return out
+
+
+def _fraction_texts(v: float, precision: float) -> list[str]:
+    """Phrases for the share ``v``: words when a small denominator gives it, else "N out of M"."""
+    words, others = [], []
+    for den, (one, many) in _FRACTION_NAMES.items():
+        num = round(v * den)
+        if 0 < num <= den and num / den == v:
+            numw = ("an" if one[0] in "aeiou" else "a") if num == 1 else _SMALL_WORDS.get(num, str(num))
+            text = "half" if (den, num) == (2, 1) else f"{numw} {one if num == 1 else many}"
+            # The phrase whose grain is the quantity's step comes first.
+            (words if abs(precision * den - 1) < 1e-12 else others).append(text)
+    if precision > 0:
+        den = round(1 / precision)
+        if den >= 1 and abs(den * precision - 1) < 1e-12 and round(v * den) / den == v:
+            words.append(f"{round(v * den):,} out of {den:,}")
+    d = Decimal(repr(float(v)))
+    exp = max(0, -d.as_tuple().exponent)
+    others.append(f"{int(d.scaleb(exp)):,} out of {10**exp:,}")
+    return words + others
+
+
+def _candidates(q: Quantity) -> list[str]:
+    unit, qual = q.unit, q.qualifier
+    per = _PER_SUFFIX[q.per] if q.per else ""
+    if qual == "range":
+        if unit == "count" and not q.interval.high_closed and (q.low, q.high) in _VAGUE_NAMES:
+            return [_VAGUE_NAMES[(q.low, q.high)] + per]
+        if (unit == "currency" and not q.interval.high_closed and (q.low, q.high) in _VAGUE_NAMES
+                and q.currency in _VAGUE_CURWORD):
+            return [f"{_VAGUE_NAMES[(q.low, q.high)]} of {_VAGUE_CURWORD[q.currency]}{per}"]
+        lows = _number_texts(q.low, q.precision, unit)
+        highs = _number_texts(q.high, q.precision, unit)
+        out = []
+        for lo, hi in zip(lows, highs):
+            if unit == "percent":
+                out.append(f"between {lo} and {hi} percent{per}")
+            elif unit == "currency":
+                sym = _CUR_PREFIX.get(q.currency or "", f"{q.currency} ")
+                out.append(f"between {sym}{lo} and {sym}{hi}{per}")
+            elif unit == "duration":
+                out.append(f"between {lo} and {hi} {q.duration_unit}s{per}")
+            else:
+                out.append(f"between {lo} and {hi}{per}")
+        return out
+    pre = _QUAL_WORD[qual]
+    if unit == "fraction":
+        return [pre + t for t in _fraction_texts(q.value, q.precision)]
+    nums = _number_texts(q.value, q.precision, unit)
+    if unit == "percent":
+        return [f"{pre}{n} percent{per}" for n in nums]
+    if unit == "currency":
+        sym = _CUR_PREFIX.get(q.currency or "", f"{q.currency} ")
+        return [f"{pre}{sym}{n}{per}" for n in nums]
+    if unit == "duration":
+        du = q.duration_unit or "year"
+        return [f"{pre}{n} {du}{'' if q.value == 1 else 's'}{per}" for n in nums]
+    if unit == "ratio":
+        return [f"{pre}{n} times" for n in nums]
+    return [f"{pre}{n}{per}" for n in nums]
+
+
+def _same(a: Quantity, b: Quantity) -> bool:
+    return (a.value == b.value and a.unit == b.unit and a.currency == b.currency and a.per == b.per
+            and a.qualifier == b.qualifier)
+
+
+def format(q: Quantity) -> str:  # noqa: A001 - the module's public name, as in "numerals.format"
+    """Write a quantity as a phrase that :func:`parse` reads back to the same quantity.
+
+    ``parse(format(q))`` has the same ``value``, ``unit``, ``currency``, ``per`` and ``qualifier`` as
+    ``q`` (and, when a numeral can show it, the same ``precision``): "about $60,000 a month", "more than
+    4,500", "three quarters", "between 200 and 300", "tens of thousands", "3 years", "42 percent".
+
+    Args:
+        q: a :class:`Quantity`, normally from :func:`parse`. Its value must be finite and non-negative,
+            a fraction at most 1, and written in at most 15 integer digits (scaled by "trillion" above
+            1e15) and 30 decimals.
+
+    Raises:
+        ValueError: no phrase reads back to ``q`` (negative, non-finite or out-of-range values, a unit
+            or qualifier this module does not write, a currency amount without a code).
+    """
+    try:
+        if not (isinstance(q.value, (int, float)) and math.isfinite(q.value) and q.value >= 0):
+            raise ValueError("value must be finite and non-negative")
+        if q.unit not in UNITS or q.qualifier not in rules.QUALIFIERS:
+            raise ValueError("unknown unit or qualifier")
+        if q.unit == "currency" and not q.currency:
+            raise ValueError("a currency amount needs a currency code")
+        fallback = None
+        for cand in _candidates(q):
+            try:
+                back = parse(cand)
+            except ValueError:
+                continue
+            if _same(back, q):
+                if back.precision == q.precision:
+                    return cand
+                fallback = fallback or cand
+        if fallback is not None:
+            return fallback
+        raise ValueError("no phrase reads back to it")
+    except ValueError as e:
+        raise ValueError(f"cannot write {q!r} as a phrase: {e}") from None
+    except Exception as e:  # pragma: no cover - defensive
+        raise ValueError(f"cannot write {q!r} as a phrase: {type(e).__name__}: {e}") from None

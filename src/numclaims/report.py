@@ -1,0 +1,460 @@
+"""Every published file of an article, rendered in one place: results.json, report.md, report.html and
+claimreview.json under ``reports/<article-id>/``.
+
+``numclaims check`` (through :func:`numclaims.runner.write_outputs`) and ``numclaims report`` both call
+:func:`render_reports`, so the two commands write byte-identical files, and ``numclaims report --check``
+compares a fresh in-memory render with the committed files (:func:`stale_reports`).
+
+Inputs of a render, and nothing else (so a render is deterministic):
+
+* the results object of :mod:`numclaims.engine` (claims with ``start``/``end`` offsets, checks with
+  verdicts and explanations, summary, and an optional ``coverage`` object
+  ``{mentions, claimed, waived, missing: [{start, end, text}]}``);
+* the source text ``datasets/sources/<source id>.txt`` (for the sentences around each quote);
+* the figures ``reports/<article-id>/figures/*.svg`` when present (embedded in report.html as
+  ``<img src="data:image/svg+xml;base64,...">``: an SVG shown through ``<img>`` runs no script and loads
+  nothing external, whatever it contains);
+* the :class:`ReportConfig` (who publishes the reviews, and where), from ``numclaims.toml`` or
+  ``[tool.numclaims]`` of the project's ``pyproject.toml``.
+
+No clock is read: the only dates are the publication date of the source and the review dates of records.
+
+report.html is self-contained: inline CSS, no scripts (a Content-Security-Policy ``default-src 'none'``
+forbids any), no fonts, no external requests. Every text from a source or a record goes through Jinja2's
+autoescaping; the ClaimReview JSON-LD embedded in the page escapes ``<``, ``>`` and ``&`` as ``\\u003c``...
+so a quote cannot close its ``<script type="application/ld+json">`` element.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import html
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .checks.base import SEVERITY, VERDICTS
+
+#: The files of ``reports/<article-id>/`` that a render produces, in writing order.
+REPORT_FILES = ("results.json", "report.md", "report.html", "claimreview.json")
+
+#: Verdict -> (symbol, label) shown beside the colour, so no meaning rests on colour alone.
+VERDICT_LABELS = {
+    "inconsistent": ("\u2717", "inconsistent"),
+    "tension": ("!", "tension"),
+    "unverifiable": ("?", "unverifiable"),
+    "consistent": ("\u2713", "consistent"),
+}
+
+#: ``(status, worst verdict class) -> (ratingValue, alternateName)`` of the ClaimReview export.
+#: The verdict class is ``"inconsistent"``, ``"tension"`` or ``"other"`` (consistent, unverifiable or
+#: no check). Scale 1 (worst) to 5 (best), as Google's fact-check markup documentation asks: the closer to
+#: ``bestRating``, the truer. The reviewer's status decides the band; the arithmetic only lowers it.
+RATINGS: dict[tuple[str, str], tuple[int, str]] = {
+    ("verified", "other"): (5, "Accurate"),
+    ("verified", "tension"): (4, "Accurate, at the limit of other figures"),
+    ("verified", "inconsistent"): (4, "Accurate; other figures in the article disagree"),
+    ("unverifiable", "other"): (3, "Unproven"),
+    ("unverifiable", "tension"): (3, "Unproven"),
+    ("unverifiable", "inconsistent"): (2, "Unproven; contradicts other figures"),
+    ("disputed", "other"): (2, "Disputed"),
+    ("disputed", "tension"): (2, "Disputed"),
+    ("disputed", "inconsistent"): (1, "Incorrect"),
+}
+BEST_RATING, WORST_RATING = 5, 1
+
+
+@dataclass(frozen=True)
+class ReportConfig:
+    """Who publishes the reviews and where the reports live.
+
+    Attributes:
+        author: name of the reviewing organisation or person (ClaimReview ``author.name``).
+        author_type: ``"Organization"`` or ``"Person"``.
+        author_url: the reviewer's home page, or None.
+        base_url: the public address of the ``reports/`` folder (``https://example.org/reports``); the
+            review of claim C of article A is then at ``<base_url>/A/report.html#claim-C``. None gives the
+            relative ``report.html#claim-C``.
+    """
+
+    author: str = "numclaims"
+    author_type: str = "Organization"
+    author_url: str | None = None
+    base_url: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.author_type not in ("Organization", "Person"):
+            raise ValueError(f"author_type must be 'Organization' or 'Person', got {self.author_type!r}")
+        if not self.author.strip():
+            raise ValueError("author must not be empty")
+
+
+CONFIG_KEYS = ("author", "author_type", "author_url", "base_url")
+
+
+def load_config(root: Path) -> ReportConfig:
+    """The :class:`ReportConfig` of a project.
+
+    Read from ``root/numclaims.toml`` (table ``[claimreview]``) when it exists, else from
+    ``[tool.numclaims.claimreview]`` of ``root/pyproject.toml``, else the defaults. Keys: ``author``,
+    ``author_type``, ``author_url``, ``base_url``.
+
+    Raises:
+        ValueError: an unknown key, a value that is not text, a bad ``author_type``, or invalid TOML
+            (the message names the file).
+    """
+    root = Path(root)
+    table: dict[str, Any] = {}
+    origin = None
+    if (root / "numclaims.toml").is_file():
+        origin = root / "numclaims.toml"
+        data = _read_toml(origin)
+        table = data.get("claimreview", {})
+    elif (root / "pyproject.toml").is_file():
+        origin = root / "pyproject.toml"
+        data = _read_toml(origin)
+        table = data.get("tool", {}).get("numclaims", {}).get("claimreview", {})
+    if not table:
+        return ReportConfig()
+    unknown = sorted(set(table) - set(CONFIG_KEYS))
+    if unknown:
+        raise ValueError(f"{origin}: unknown claimreview key(s) {unknown}; expected some of {list(CONFIG_KEYS)}")
+    for k, v in table.items():
+        if not isinstance(v, str):
+            raise ValueError(f"{origin}: claimreview.{k} must be text, got {v!r}")
+    try:
+        return ReportConfig(**table)
+    except ValueError as e:
+        raise ValueError(f"{origin}: claimreview: {e}") from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise ValueError(f"{path}: invalid TOML: {e}") from None
+
+
+# ------------------------------------------------------------------------------------------- helpers
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+
+
+def quote_context(text: str, start: int, end: int, sentences: int = 1, limit: int = 360) -> tuple[str, str, str]:
+    """The words around ``text[start:end]``: ``(before, quote, after)``.
+
+    The context is the sentence holding the quote plus ``sentences`` sentences on each side, never crossing
+    a line break (a paragraph of the capture). A sentence ends at ``.``, ``!`` or ``?`` (optionally followed
+    by closing quotes or brackets) followed by white space. ``before`` and ``after`` longer than ``limit``
+    characters are cut at a space and marked with "\u2026". Runs of white space are kept as in the text.
+
+    Raises:
+        ValueError: when ``0 <= start <= end <= len(text)`` does not hold.
+    """
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"offsets {start}..{end} are outside the text (length {len(text)})")
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, line_start, line_end)]
+    starts_before = [line_start] + [e for e in ends if e <= start]
+    lo = starts_before[max(0, len(starts_before) - 1 - sentences)]
+    ends_after = [e for e in ends if e > end] + [line_end]
+    hi = ends_after[min(sentences, len(ends_after) - 1)]
+    before, after = text[lo:start], text[end:hi].rstrip()
+    if len(before) > limit:
+        cut = before[-limit:]
+        sp = cut.find(" ")
+        before = "\u2026" + (cut[sp + 1:] if 0 <= sp < len(cut) - 1 else cut)
+    if len(after) > limit:
+        cut = after[:limit]
+        sp = cut.rfind(" ")
+        after = (cut[:sp] if sp > 0 else cut) + "\u2026"
+    return before, text[start:end], after
+
+
+def number_text(x: Any) -> str:
+    """A number for people: thousands separators, integers without ``.0``, others to 6 significant digits."""
+    if isinstance(x, bool) or x is None:
+        return "" if x is None else str(x)
+    if isinstance(x, int) or (isinstance(x, float) and x.is_integer()):
+        return f"{int(x):,}"
+    return f"{x:,.6g}"
+
+
+def interval_text(c: dict[str, Any]) -> str:
+    """The interval of a results.json claim as ``[250, 350]``, ``(4,500, +inf)`` or ``2011-01-01 to ...``."""
+    lo, hi = c["interval"]
+    if c["unit"] == "date":
+        return f"{lo} to {hi}" if lo else "n/a"
+    lc, hc = c.get("interval_closed", [True, True])
+    return (f"{'[' if lc else '('}{'-inf' if lo is None else number_text(lo)}, "
+            f"{'+inf' if hi is None else number_text(hi)}{']' if hc else ')'}")
+
+
+def safe_href(url: Any) -> str | None:
+    """``url`` when it is an absolute http(s) address, else None (no ``javascript:`` links from metadata)."""
+    # fullmatch, not match(...$): "$" also matches before a final newline, which would end up in the link
+    if isinstance(url, str) and re.fullmatch(r"https?://[^\s<>\"']+", url):
+        return url
+    return None
+
+
+def json_for_script(obj: Any) -> str:
+    """JSON text safe inside ``<script type="application/ld+json">``: ``<``, ``>``, ``&``, U+2028 and
+    U+2029 written as ``\\uXXXX`` escapes (still the same JSON value)."""
+    s = json.dumps(obj, ensure_ascii=False, indent=2)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                    ("\u2029", "\\u2029")):
+        s = s.replace(ch, esc)
+    return s
+
+
+def worst_verdicts(results: dict[str, Any]) -> dict[str, str | None]:
+    """``{claim id: worst verdict of the checks it takes part in}`` (None for a claim in no check);
+    severity order: inconsistent > tension > unverifiable > consistent."""
+    out: dict[str, str | None] = {c["id"]: None for c in results["claims"]}
+    for ch in results["checks"]:
+        for cid in ch["claims"]:
+            cur = out.get(cid)
+            if cur is None or SEVERITY[ch["verdict"]] > SEVERITY[cur]:
+                out[cid] = ch["verdict"]
+    return out
+
+
+def rating_for(status: str, worst: str | None) -> tuple[int, str]:
+    """``(ratingValue, alternateName)`` of a reviewed claim (see :data:`RATINGS`).
+
+    Raises:
+        ValueError: for ``status`` ``"unreviewed"`` (nothing to publish) or an unknown status.
+    """
+    cls = worst if worst in ("inconsistent", "tension") else "other"
+    try:
+        return RATINGS[(status, cls)]
+    except KeyError:
+        raise ValueError(f"no rating for status {status!r}; expected one of verified, disputed, unverifiable") from None
+
+
+# ------------------------------------------------------------------------------------------- figures
+@dataclass(frozen=True)
+class Figure:
+    """An SVG figure of ``reports/<id>/figures/``: ``name`` (file name), ``title`` (its ``<title>`` or the
+    name), ``data`` (the raw bytes)."""
+
+    name: str
+    title: str
+    data: bytes
+
+    @property
+    def data_uri(self) -> str:
+        """``data:image/svg+xml;base64,...`` of the file."""
+        return "data:image/svg+xml;base64," + base64.b64encode(self.data).decode("ascii")
+
+
+def load_figures(folder: Path) -> list[Figure]:
+    """The ``*.svg`` files of ``folder`` sorted by name (empty when the folder does not exist); the title is
+    the SVG's first ``<title>``, else the file name without a leading number ("01-claims-intervals.svg" ->
+    "Claims intervals")."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    out = []
+    for p in sorted(folder.glob("*.svg")):
+        data = p.read_bytes()
+        m = re.search(rb"<title[^>]*>(.*?)</title>", data, re.S)
+        title = html.unescape(m.group(1).decode("utf-8", "replace")).strip() if m else ""
+        fallback = re.sub(r"^\d+[-_ ]*", "", p.stem).replace("-", " ").replace("_", " ").strip() or p.stem
+        out.append(Figure(p.name, " ".join(title.split()) or fallback[:1].upper() + fallback[1:], data))
+    return out
+
+
+# ------------------------------------------------------------------------------------------- view
+def build_view(results: dict[str, Any], source_text: str | None, figures: list[Figure],
+               config: ReportConfig) -> dict[str, Any]:
+    """The data both report.md and report.html show, in reading order.
+
+    Returns a dict with ``results``, ``source``, ``summary``, ``findings`` (non-consistent checks, worst
+    first), ``consistent`` (the other checks), ``claims`` (in source order, each with ``context``
+    ``(before, quote, after)``, ``numeral`` split of the quote, ``worst``, ``checks``, ``rating``),
+    ``review`` (counts per status), ``coverage`` (or None), ``figures``, ``claimreview`` (JSON-LD list).
+    """
+    worst = worst_verdicts(results)
+    checks_of: dict[str, list[dict[str, Any]]] = {c["id"]: [] for c in results["claims"]}
+    for ch in results["checks"]:
+        for cid in dict.fromkeys(ch["claims"]):
+            checks_of.setdefault(cid, []).append(ch)
+    claims = []
+    order = sorted(range(len(results["claims"])), key=lambda i: (results["claims"][i]["start"], i))
+    for i in order:
+        c = results["claims"][i]
+        if source_text is not None and 0 <= c["start"] <= c["end"] <= len(source_text):
+            before, quote, after = quote_context(source_text, c["start"], c["end"])
+        else:
+            before, quote, after = "", c["quote"], ""
+        text = c.get("text") or quote
+        k = quote.find(text)
+        numeral = (quote[:k], text, quote[k + len(text):]) if k >= 0 else (quote, "", "")
+        chs = sorted(checks_of.get(c["id"], []), key=lambda ch: (-SEVERITY[ch["verdict"]], ch["id"]))
+        rating = rating_for(c["status"], worst[c["id"]]) if c["status"] != "unreviewed" else None
+        claims.append({**c, "context": (before, quote, after), "numeral": numeral, "worst": worst[c["id"]],
+                       "checks": chs, "interval_text": interval_text(c), "value_text": number_text(c["value"]),
+                       "rating": rating})
+    findings = [ch for ch in results["checks"] if ch["verdict"] != "consistent"]
+    findings.sort(key=lambda ch: (-SEVERITY[ch["verdict"]], ch["id"]))
+    review = {s: 0 for s in ("unreviewed", "verified", "disputed", "unverifiable")}
+    for c in results["claims"]:
+        review[c["status"]] = review.get(c["status"], 0) + 1
+    return {
+        "results": results,
+        "article": results["article"],
+        "source": results["source"],
+        "source_href": safe_href(results["source"].get("url")),
+        "summary": results["summary"],
+        "verdict_order": [v for v in ("inconsistent", "tension", "unverifiable", "consistent") if v in VERDICTS],
+        "labels": VERDICT_LABELS,
+        "findings": findings,
+        "consistent": [ch for ch in results["checks"] if ch["verdict"] == "consistent"],
+        "claims": claims,
+        "review": review,
+        "coverage": _coverage_view(results.get("coverage"), source_text),
+        "figures": figures,
+        "claimreview": claimreview(results, config),
+    }
+
+
+def _coverage_view(cov: dict[str, Any] | None, source_text: str | None) -> dict[str, Any] | None:
+    """The coverage object with each missing mention's sentence as ``context`` ``(before, text, after)``."""
+    if not cov:
+        return None
+    missing = []
+    for m in cov.get("missing") or []:
+        ctx = ("", m["text"], "")
+        if source_text is not None and 0 <= m["start"] <= m["end"] <= len(source_text):
+            ctx = quote_context(source_text, m["start"], m["end"], sentences=0, limit=160)
+        missing.append({**m, "context": ctx})
+    return {**cov, "missing": missing}
+
+
+# ------------------------------------------------------------------------------------------- ClaimReview
+def claimreview(results: dict[str, Any], config: ReportConfig) -> list[dict[str, Any]]:
+    """schema.org ClaimReview objects (JSON-LD) for every reviewed claim (status other than unreviewed),
+    in claims-file order.
+
+    Each has the properties Google's fact-check structured data documentation requires (``claimReviewed``,
+    ``reviewRating`` with ``alternateName``, ``url``) and recommends (``author``, ``itemReviewed`` as a
+    ``Claim`` with ``author``, ``datePublished`` and ``appearance``; ``ratingValue``/``bestRating``/
+    ``worstRating`` on the rating), plus ``datePublished`` (the review date, when the record has one).
+    The rating comes from :func:`rating_for`; ``ratingExplanation`` carries the reviewer's notes.
+    """
+    src = results["source"]
+    worst = worst_verdicts(results)
+    publisher = {"@type": "Organization", "name": src["publisher"]}
+    claim_author = {"@type": "Person", "name": src["author"]} if src.get("author") else publisher
+    out = []
+    for c in results["claims"]:
+        if c["status"] == "unreviewed":
+            continue
+        value, name = rating_for(c["status"], worst[c["id"]])
+        rating: dict[str, Any] = {"@type": "Rating", "ratingValue": value, "bestRating": BEST_RATING,
+                                  "worstRating": WORST_RATING, "alternateName": name}
+        if c.get("notes"):
+            rating["ratingExplanation"] = c["notes"]
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": src["title"],
+                                      "datePublished": src["published"], "publisher": publisher}
+        if src.get("url"):
+            appearance["url"] = src["url"]
+        author: dict[str, Any] = {"@type": config.author_type, "name": config.author}
+        if config.author_url:
+            author["url"] = config.author_url
+        anchor = f"report.html#claim-{c['id']}"
+        url = f"{config.base_url.rstrip('/')}/{results['article']}/{anchor}" if config.base_url else anchor
+        item = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": url,
+            "claimReviewed": c["quote"],
+            "itemReviewed": {"@type": "Claim", "author": claim_author, "datePublished": src["published"],
+                             "appearance": appearance},
+            "author": author,
+            "reviewRating": rating,
+        }
+        if c.get("reviewed_on"):
+            item["datePublished"] = c["reviewed_on"]
+        out.append(item)
+    return out
+
+
+# ------------------------------------------------------------------------------------------- rendering
+@functools.lru_cache(maxsize=1)
+def _environment():
+    # built once per process: compiling the template costs ~100 ms, rendering it ~1 ms
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(loader=PackageLoader("numclaims", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters["num"] = number_text
+    return env
+
+
+def render_html(view: dict[str, Any]) -> str:
+    """report.html for a :func:`build_view` result (template ``templates/report.html.j2``)."""
+    from markupsafe import Markup
+
+    jsonld = Markup(json_for_script(view["claimreview"])) if view["claimreview"] else None
+    return _environment().get_template("report.html.j2").render(v=view, jsonld=jsonld)
+
+
+def source_text_for(results: dict[str, Any], root: Path) -> str | None:
+    """The text of ``datasets/sources/<source id>.txt`` of ``results``, or None when it cannot be read."""
+    from .sources import SOURCES_DIR
+    from .yamlio import YamlInputError, read_text_strict
+
+    p = Path(root) / SOURCES_DIR / f"{results['source']['id']}.txt"
+    try:
+        return read_text_strict(p)
+    except (OSError, YamlInputError):
+        return None
+
+
+def render_reports(results: dict[str, Any], root: Path, config: ReportConfig | None = None) -> dict[str, str]:
+    """``{file name: text}`` of every file in :data:`REPORT_FILES` for one article's results.
+
+    Reads the source text and ``reports/<id>/figures/*.svg`` under ``root``; ``config`` defaults to
+    :func:`load_config` of ``root``. Deterministic: the same inputs give the same bytes.
+    """
+    from .markdown import render_markdown
+    from .paths import report_dir
+    from .results import clean, dumps
+
+    root = Path(root)
+    cfg = config or load_config(root)
+    figures = load_figures(report_dir(root, results["article"]) / "figures")
+    view = build_view(clean(results), source_text_for(results, root), figures, cfg)
+    return {
+        "results.json": dumps(results),
+        "report.md": render_markdown(view),
+        "report.html": render_html(view),
+        "claimreview.json": json.dumps(view["claimreview"], indent=2, ensure_ascii=False) + "\n",
+    }
+
+
+def report_files(results: dict[str, Any], root: Path, config: ReportConfig | None = None) -> dict[Path, str]:
+    """``{path under reports/<id>/: text}`` of :func:`render_reports`."""
+    from .paths import report_dir
+
+    d = report_dir(Path(root), results["article"])
+    return {d / name: text for name, text in render_reports(results, root, config).items()}
+
+
+def stale_reports(all_results: list[dict[str, Any]], root: Path, config: ReportConfig | None = None) -> list[Path]:
+    """The report files that are missing or differ from a fresh render, in article then file order."""
+    out = []
+    for res in all_results:
+        for path, text in report_files(res, root, config).items():
+            if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
+                out.append(path)
+    return out

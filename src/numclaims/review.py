@@ -1,0 +1,304 @@
+"""The fact-checker's review workflow: which claims still need a decision, and recording decisions in the
+claims YAML in place.
+
+A decision is four fields of a claim record (:class:`numclaims.records.Claim`): ``status`` (one of
+:data:`numclaims.records.STATUSES`), ``reviewer``, ``reviewed_on`` (ISO date) and ``notes``.
+
+Editing uses ruamel.yaml's round-trip mode (not the PyYAML reader of :mod:`numclaims.yamlio`) because it
+keeps comments, key order, quoting and flow/block style of everything it does not touch. Two ruamel habits
+are corrected: ``null`` is written back as ``null`` (not as an empty value), and the blank line or comment
+that followed the claim's last line stays after the claim (ruamel attaches it to the last key, so new keys
+would land below it). As a safety net :func:`set_review` compares the old and new text line by line and
+refuses to write when any line outside the claim's own block would change, and validates the edited file
+against the claims schema before writing it atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .records import STATUSES
+
+#: Order of the review queue: claims in inconsistent checks first, then tension, then unverifiable,
+#: then the rest (consistent or in no check).
+QUEUE_RANK = {"inconsistent": 0, "tension": 1, "unverifiable": 2}
+REVIEW_KEYS = ("status", "reviewer", "reviewed_on", "notes")
+
+
+class ReviewError(Exception):
+    """A review decision that cannot be recorded; ``str()`` is one line ``file:line: claim id: what``."""
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One claim awaiting a decision: its ``article``, ``claim`` id, ``worst`` verdict (None: in no check),
+    the ``checks`` (ids) it takes part in, ``text`` (the numeral as written) and ``quote``."""
+
+    article: str
+    claim: str
+    worst: str | None
+    checks: tuple[str, ...]
+    text: str
+    quote: str
+
+
+def review_queue(all_results: list[dict[str, Any]]) -> list[QueueItem]:
+    """Unreviewed claims of the results objects, worst findings first (:data:`QUEUE_RANK`), then in
+    article order and claims-file order."""
+    from .report import worst_verdicts
+
+    items: list[tuple[tuple[int, int, int], QueueItem]] = []
+    for a, res in enumerate(all_results):
+        worst = worst_verdicts(res)
+        for i, c in enumerate(res["claims"]):
+            if c["status"] != "unreviewed":
+                continue
+            checks = tuple(ch["id"] for ch in res["checks"] if c["id"] in ch["claims"])
+            w = worst[c["id"]]
+            items.append(((QUEUE_RANK.get(w or "", 3), a, i),
+                          QueueItem(res["article"], c["id"], w, checks, c.get("text") or c["quote"], c["quote"])))
+    return [it for _, it in sorted(items, key=lambda t: t[0])]
+
+
+# ----------------------------------------------------------------------------------------- editing
+def _yaml():
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.width = 4096  # never re-wrap long lines
+    y.indent(mapping=2, sequence=4, offset=2)
+
+    def _null(rep, _data):
+        return rep.represent_scalar("tag:yaml.org,2002:null", "null")
+
+    y.representer.add_representer(type(None), _null)
+    return y
+
+
+def _detect_indent(text: str) -> tuple[int, int, int]:
+    """``(mapping, sequence, offset)`` indentation of ``claims:`` in ``text`` (default 2, 4, 2)."""
+    m = re.search(r"^claims:[ \t]*\n(?:[ \t]*(?:#.*)?\n)*( *)- ( *)\S", text, re.M)
+    if not m:
+        return 2, 4, 2
+    offset = len(m.group(1))
+    seq = offset + 2 + len(m.group(2))
+    return 2, seq, offset
+
+
+def _pop_trailing(node: Any) -> tuple[str, Any] | None:
+    """Detach the whole-line comments / blank lines that follow the last line of ``node``.
+
+    Returns ``("scalar", text)`` (text without the end of the last line) or ``("end", tokens)``, or None.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap) and len(node):
+        last = list(node.keys())[-1]
+        tok = node.ca.items.get(last)
+        if tok and len(tok) > 2 and tok[2] is not None:
+            value = tok[2].value
+            i = value.find("\n")
+            if i < 0 or i == len(value) - 1:
+                return None
+            tok[2].value = value[: i + 1]  # an end-of-line comment stays on its line
+            return ("scalar", value[i + 1:])
+        return _pop_trailing(node[last])
+    if isinstance(node, CommentedSeq) and len(node):
+        end = getattr(node.ca, "end", None)
+        if end:
+            node.ca.end = []
+            return ("end", end)
+        tok = node.ca.items.get(len(node) - 1)
+        if tok and tok[0] is not None:
+            value = tok[0].value
+            i = value.find("\n")
+            if 0 <= i < len(value) - 1:
+                tok[0].value = value[: i + 1]
+                return ("scalar", value[i + 1:])
+            return None
+        return _pop_trailing(node[-1])
+    return None
+
+
+def _attach_trailing(node: Any, trailing: tuple[str, Any]) -> None:
+    """Attach what :func:`_pop_trailing` detached after the (new) last key of the mapping ``node``."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    kind, payload = trailing
+    text = payload if kind == "scalar" else "".join(t.value for t in payload)
+    last = list(node.keys())[-1]
+    value = node[last]
+    if isinstance(value, (CommentedMap, CommentedSeq)):
+        if isinstance(value, CommentedSeq) and kind == "end":
+            value.ca.end = payload
+            return
+        raise ReviewError("cannot keep the blank line after the claim")
+    node.ca.items[last] = [None, None, CommentToken("\n" + text, CommentMark(0)), None]
+
+
+def _block_range(lines: list[str], first: int) -> tuple[int, int]:
+    """0-based ``[start, end)`` lines of the sequence item whose first key is on line ``first``."""
+    m = re.match(r"^( *)- ", lines[first])
+    dash = len(m.group(1)) if m else len(lines[first]) - len(lines[first].lstrip())
+    end = first + 1
+    while end < len(lines):
+        s = lines[end]
+        if s.strip() and not s.lstrip().startswith("#") and len(s) - len(s.lstrip()) <= dash:
+            break
+        end += 1
+    return first, end
+
+
+def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[Path, int]:
+    """The claims file and 1-based line that define ``claim_id`` (among ``claims/*.yaml`` of ``root``,
+    or only the file of ``article``).
+
+    Raises:
+        ReviewError: no file defines it (the message lists the files searched), or a file cannot be read.
+    """
+    from .loader import display_path
+    from .paths import claims_files
+    from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
+
+    searched = []
+    for p in claims_files(Path(root)):
+        try:
+            data = load_yaml_text(read_text_strict(p))
+        except YamlInputError as e:
+            raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}") from None
+        if not isinstance(data, dict):
+            continue
+        if article is not None and data.get("article") != article:
+            continue
+        searched.append(display_path(p, root))
+        for c in data.get("claims") or []:
+            if isinstance(c, dict) and c.get("id") == claim_id:
+                return p, (c.line if isinstance(c, LineMap) else 0)
+    where = ", ".join(searched) if searched else f"no claims file{' of article ' + repr(article) if article else ''}"
+    first = searched[0] if len(searched) == 1 else "claims/"
+    raise ReviewError(f"{first}:0: claim {claim_id}: id: no such claim (searched {where})")
+
+
+def edit_review(text: str, claim_id: str, status: str, reviewer: str | None, note: str | None,
+                date: dt.date | None, display: str = "<claims>") -> str:
+    """The claims-file ``text`` with the decision recorded on claim ``claim_id``.
+
+    Sets ``status``, ``reviewer``, ``reviewed_on`` and ``notes`` (existing keys keep their place; missing
+    ones are added after ``status`` / at the end of the claim, in that order). Status ``unreviewed``
+    removes ``reviewer``, ``reviewed_on`` and ``notes``. Nothing else of the text changes.
+
+    Raises:
+        ReviewError: unknown claim or status, missing reviewer or note for a decision, an edit that
+            would change lines outside the claim, or an edited file that fails validation.
+    """
+    from ruamel.yaml.comments import CommentedMap
+
+    y = _yaml()
+    y.indent(*_detect_indent(text))
+    doc = y.load(text)
+    claims = doc.get("claims") if isinstance(doc, CommentedMap) else None
+    target = next((c for c in claims or [] if isinstance(c, CommentedMap) and c.get("id") == claim_id), None)
+    if target is None:
+        raise ReviewError(f"{display}:0: claim {claim_id}: id: no such claim in this file")
+    line = target.lc.line + 1
+    if status not in STATUSES:
+        raise ReviewError(f"{display}:{line}: claim {claim_id}: status: unknown status {status!r}; expected one "
+                          f"of {', '.join(STATUSES)}")
+    if status != "unreviewed":
+        if not reviewer or not reviewer.strip():
+            raise ReviewError(f"{display}:{line}: claim {claim_id}: reviewer: a decision needs --reviewer NAME")
+        if not note or not note.strip():
+            raise ReviewError(f"{display}:{line}: claim {claim_id}: notes: a decision needs --note TEXT")
+        values: dict[str, Any] = {"status": status, "reviewer": reviewer, "reviewed_on": date, "notes": note}
+    else:
+        values = {"status": status, "reviewer": None, "reviewed_on": None, "notes": None}
+    trailing = _pop_trailing(target)
+    prev = None
+    for key in REVIEW_KEYS:
+        v = values[key]
+        if v is None and key != "status":
+            if key in target:
+                del target[key]
+            continue
+        if key in target:
+            target[key] = v
+        else:
+            keys = list(target.keys())
+            pos = keys.index(prev) + 1 if prev in target else len(keys)
+            target.insert(pos, key, v)
+        prev = key
+    if trailing is not None:
+        _attach_trailing(target, trailing)
+    buf = io.StringIO()
+    y.dump(doc, buf)
+    new = buf.getvalue()
+    _guard(text, new, line - 1, display, claim_id)
+    _validate(new, display, claim_id, line)
+    return new
+
+
+def _guard(old: str, new: str, first: int, display: str, claim_id: str) -> None:
+    """Raise :class:`ReviewError` when ``new`` differs from ``old`` outside the claim's block or in a line
+    that is not a review key (``status``, ``reviewer``, ``reviewed_on``, ``notes``) or its continuation."""
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    lo, hi = _block_range(a, first)
+    key = re.compile(r"^\s*(?:- )?(status|reviewer|reviewed_on|notes):")
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if i1 < lo or i2 > hi:
+            raise ReviewError(f"{display}:{i1 + 1}: claim {claim_id}: refusing to write: the YAML writer would "
+                              "also change lines outside this claim")
+        for s in b[j1:j2]:
+            if not key.match(s):
+                raise ReviewError(f"{display}:{first + 1}: claim {claim_id}: refusing to write: the YAML writer "
+                                  f"would change {s.strip()!r}")
+
+
+def _validate(new: str, display: str, claim_id: str, line: int) -> None:
+    from pydantic import ValidationError
+
+    from .records import ClaimsFile
+    from .yamlio import YamlInputError, load_yaml_text
+
+    try:
+        ClaimsFile.model_validate(load_yaml_text(new))
+    except (YamlInputError, ValidationError) as e:
+        msg = str(e).splitlines()[0] if isinstance(e, YamlInputError) else "; ".join(
+            f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
+        raise ReviewError(f"{display}:{line}: claim {claim_id}: the edited file would be invalid: {msg}") from None
+
+
+def set_review(root: Path, claim_id: str, status: str, reviewer: str | None, note: str | None,
+               date: dt.date | None = None, article: str | None = None) -> Path:
+    """Record a decision in the claims file that defines ``claim_id``, atomically; returns that file.
+
+    ``date`` defaults to today's date (the record then carries it, so reports stay reproducible).
+
+    Raises:
+        ReviewError: see :func:`find_claim` and :func:`edit_review`.
+    """
+    from .atomic import write_atomic
+    from .loader import display_path
+    from .yamlio import YamlInputError, read_text_strict
+
+    path, _ = find_claim(root, claim_id, article)
+    display = display_path(path, root)
+    try:
+        text = read_text_strict(path)
+    except YamlInputError as e:
+        raise ReviewError(f"{display}:{e.line}: {e.message}") from None
+    new = edit_review(text, claim_id, status, reviewer, note,
+                      (date or dt.date.today()) if status != "unreviewed" else None, display)
+    if new != text:
+        write_atomic(path, new)
+    return path

@@ -1,0 +1,49 @@
+"""Shared fixtures: a small, valid numclaims project copied into a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+PROJECT = HERE / "data" / "project"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of ``tests/data/project`` (claims/town-news.yaml, its source and metadata) in ``tmp_path``."""
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT, root)
+    return root
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    """``{relative path: bytes}`` of every file under ``folder`` (empty when it does not exist)."""
+    if not folder.exists():
+        return {}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+CLAIM_IDS = ("rescued-300", "workers-1600", "minors-40-percent", "earnings-5000-month", "period-two-years",
+             "fortune-120000")
+
+
+def add_articles(root: Path, n: int) -> list[str]:
+    """Add ``n`` copies of the town-news article to the project at ``root`` (articles ``town-news-1`` ...,
+    each with its own source copy and claim ids prefixed ``a<k>-``); returns the new article ids."""
+    claims = (PROJECT / "claims" / "town-news.yaml").read_text(encoding="utf-8")
+    src = PROJECT / "datasets" / "sources"
+    out = []
+    for k in range(1, n + 1):
+        aid = f"town-news-{k}"
+        text = claims.replace("town-news", aid)
+        for cid in CLAIM_IDS:
+            text = text.replace(f" {cid}", f" a{k}-{cid}")
+        (root / "claims" / f"{aid}.yaml").write_text(text, encoding="utf-8")
+        shutil.copy(src / "town-news.txt", root / "datasets" / "sources" / f"{aid}.txt")
+        meta = (src / "town-news.meta.yaml").read_text(encoding="utf-8").replace("id: town-news", f"id: {aid}")
+        (root / "datasets" / "sources" / f"{aid}.meta.yaml").write_text(meta, encoding="utf-8")
+        out.append(aid)
+    return out

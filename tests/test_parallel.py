@@ -1,0 +1,86 @@
+"""Many articles at once: process pools (``--jobs``), the progress callback, and a Dask cluster give the
+same reports, byte for byte, as checking one file after another."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import add_articles, tree_bytes
+from numclaims.cli import main
+from numclaims.runner import PARALLEL_MIN_FILES, check_corpus, default_jobs, local_mapper
+
+
+@pytest.fixture
+def many(project) -> Path:
+    """The fixture project with 7 more copies of its article: 8 articles, 48 claims, 24 checks."""
+    add_articles(project, 7)
+    return project
+
+
+def test_default_jobs():
+    # a handful of files runs in the main process; many files use every core (at least one)
+    assert default_jobs(1) == 1
+    assert default_jobs(PARALLEL_MIN_FILES - 1) == 1
+    assert default_jobs(PARALLEL_MIN_FILES) >= 1
+    assert default_jobs(10_000) == default_jobs(PARALLEL_MIN_FILES)
+
+
+def test_process_pool_gives_the_same_outcome(many):
+    files = sorted((many / "claims").glob("*.yaml"))
+    calls = []
+    serial = check_corpus(files, many)
+    pooled = check_corpus(files, many, mapper=local_mapper(2), progress=calls.append)
+    assert pooled.results == serial.results and pooled.errors == serial.errors == []
+    # in file-name order ("town-news-1.yaml" sorts before "town-news.yaml": "-" < ".")
+    assert [r["article"] for r in pooled.results] == [f"town-news-{k}" for k in range(1, 8)] + ["town-news"]
+    assert calls == [1] * 8  # one progress step per file
+
+
+def test_jobs_2_writes_the_same_bytes_as_jobs_1(many, tmp_path):
+    other = tmp_path / "copy"
+    shutil.copytree(many, other)
+    assert main(["check", "--quiet", "--root", str(many), "--jobs", "1"]) == 0
+    assert main(["check", "--quiet", "--root", str(other), "--jobs", "2"]) == 0
+    one, two = tree_bytes(many / "reports"), tree_bytes(other / "reports")
+    assert len([p for p in one if p.endswith("results.json")]) == 8
+    assert one == two
+
+
+def test_jobs_2_with_an_invalid_file(many, capsys):
+    assert main(["check", "--quiet", "--root", str(many), "--jobs", "2"]) == 0
+    before = tree_bytes(many / "reports")
+    bad = many / "claims" / "town-news-3.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("value: 300\n", "value: -300\n"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--quiet", "--root", str(many), "--jobs", "2"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    # the one error line (line 8 holds the value), then the summary (stderr under --quiet)
+    assert err == ["claims/town-news-3.yaml:8: claim a3-rescued-300: value: -300 is negative; counts, amounts "
+                   "and shares cannot be",
+                   "7 article(s) checked, 1 invalid, 21 checks, 0 inconsistent"]
+    assert tree_bytes(many / "reports") == before
+
+
+def test_jobs_must_be_positive(project, capsys):
+    assert main(["check", "--quiet", "--root", str(project), "--jobs", "0"]) == 2
+    assert "--jobs must be at least 1" in capsys.readouterr().err
+
+
+def test_dask_cluster_gives_the_same_bytes(many, tmp_path):
+    import distributed  # the optional extra numclaims[dask], also part of [test]
+
+    local = tmp_path / "local"
+    shutil.copytree(many, local)
+    assert main(["check", "--quiet", "--root", str(local), "--jobs", "1"]) == 0
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                  dashboard_address=None) as cluster:
+        rc = main(["check", "--quiet", "--root", str(many), "--engine", "dask",
+                   "--scheduler", cluster.scheduler_address])
+    assert rc == 0
+    want = {p: b for p, b in tree_bytes(local / "reports").items() if p.endswith("results.json")}
+    got = {p: b for p, b in tree_bytes(many / "reports").items() if p.endswith("results.json")}
+    assert len(want) == 8 and got == want
+    assert tree_bytes(many / "reports") == tree_bytes(local / "reports")  # and every other report file

@@ -1,0 +1,194 @@
+"""report.html in a real browser (headless Debian chromium): the page renders its summary, every claim and
+every figure, and hostile markup in a source shows as text and runs nothing.
+
+Chromium is required: when it is missing these tests FAIL (install it with
+``apt-get install chromium``; .ci/run does). Screenshots go to tests/artifacts/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from numclaims.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium() -> str:
+    exe = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    if exe is None:
+        pytest.fail("chromium is not installed (apt-get install -y chromium; see .ci/run)")
+    return exe
+
+
+def browse(page: Path, tmp: Path, *, screenshot: Path | None = None) -> str:
+    """The DOM of ``page`` after load (scripts, if any could run, have run), via ``--dump-dom``; with
+    ``screenshot`` also saves a 1280x2000 PNG there."""
+    exe = chromium()
+    url = page.resolve().as_uri()
+    ud = tmp / "chromium-profile"
+    dom = subprocess.run([exe, *FLAGS, f"--user-data-dir={ud}", "--dump-dom", url],
+                         capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    if screenshot is not None:
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        if screenshot.exists():
+            screenshot.unlink()
+        shot = subprocess.run([exe, *FLAGS, f"--user-data-dir={ud}", f"--screenshot={screenshot}",
+                               "--window-size=1280,2000", url], capture_output=True, text=True, timeout=120)
+        assert shot.returncode == 0, shot.stderr[-2000:]
+        assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    return dom.stdout
+
+
+class Dom(HTMLParser):
+    """Elements of a dumped DOM: ``elements`` as (tag, attrs dict), text of <title>, <script> and of
+    elements by id."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.title = ""
+        self.scripts: list[str] = []
+        self._stack: list[str] = []
+        self._in: str | None = None
+        self.marks: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        if tag in ("title", "script", "mark"):
+            self._in = tag
+            if tag == "script":
+                self.scripts.append("")
+            if tag == "mark":
+                self.marks.append("")
+
+    def handle_endtag(self, tag):
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title += data
+        elif self._in == "script":
+            self.scripts[-1] += data
+        elif self._in == "mark":
+            self.marks[-1] += data
+
+    def ids(self, tag: str | None = None) -> list[str]:
+        return [a["id"] for t, a in self.elements if "id" in a and (tag is None or t == tag)]
+
+
+def test_harness_sees_scripts_that_run(tmp_path):
+    """Control: a page whose script changes the title and adds an element shows both in the dumped DOM,
+    so the checks below would catch hostile markup that ran."""
+    page = tmp_path / "control.html"
+    page.write_text("<!DOCTYPE html><html><head><title>before</title></head><body><p>x</p>"
+                    "<script>document.title='ran';document.body.appendChild(document.createElement('aside'))"
+                    "</script></body></html>", encoding="utf-8")
+    dom = Dom(browse(page, tmp_path))
+    assert dom.title == "ran"
+    assert [t for t, _ in dom.elements].count("aside") == 1
+
+
+def test_seed_report_renders(tmp_path):
+    proj = tmp_path / "proj"
+    shutil.copytree(ROOT / "claims", proj / "claims")
+    shutil.copytree(ROOT / "datasets", proj / "datasets")
+    figs = ROOT / "reports" / SEED / "figures"
+    if figs.is_dir():
+        shutil.copytree(figs, proj / "reports" / SEED / "figures")
+    assert main(["report", "--root", str(proj)]) == 0
+    d = proj / "reports" / SEED
+    res = json.loads((d / "results.json").read_text(encoding="utf-8"))
+    dom = Dom(browse(d / "report.html", tmp_path, screenshot=ARTIFACTS / "report-seed.png"))
+    assert dom.title == "Numeric claims of \u201cPeru Dismantles Sex Trafficking Ring in Illegal Mining Heartland\u201d"
+    assert "summary" in dom.ids("section") and "claims" in dom.ids("section")
+    assert dom.ids("article") == [f"claim-{c['id']}" for c in sorted(res["claims"], key=lambda c: c["start"])]
+    assert len(dom.marks) == len(res["claims"])
+    n_findings = sum(1 for t, a in dom.elements if t == "li" and "finding" in (a.get("class") or ""))
+    assert n_findings == len(res["summary"]["findings"])
+    imgs = [a for t, a in dom.elements if t == "img"]
+    assert len(imgs) == len(list(figs.glob("*.svg")) if figs.is_dir() else [])
+    assert all(a["src"].startswith("data:image/svg+xml;base64,") for a in imgs)
+    assert not dom.scripts  # no reviewed claim in the seed -> no JSON-LD, and never any other script
+
+
+HOSTILE_SCRIPT = "<script>document.title='pwned';document.body.appendChild(document.createElement('aside'))</script>"
+HOSTILE_IMG = "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">"
+
+
+def hostile_project(root: Path) -> None:
+    """A project whose source, quote, metadata, reviewer notes and figure all carry hostile markup."""
+    quote = f"{HOSTILE_SCRIPT} 300 women {HOSTILE_IMG}"
+    src = root / "datasets" / "sources"
+    src.mkdir(parents=True)
+    (src / "evil-news.txt").write_text(
+        "Evil News\n\nPolice raided the camp. Officials said " + quote + " were freed. "
+        "They said 1,600 people work there.\n", encoding="utf-8")
+    (src / "evil-news.meta.yaml").write_text(
+        "id: evil-news\ntitle: \"Raid <b>report</b> & <script>document.title='t'</script>\"\n"
+        "publisher: \"Evil <i>Press</i>\"\nauthor: null\npublished: 2014-03-03\n"
+        "url: \"javascript:document.title='href'\"\nlicence: test\nattribution: test <u>text</u>\ncaptured: test\n",
+        encoding="utf-8")
+    (root / "claims").mkdir()
+    (root / "claims" / "evil-news.yaml").write_text(
+        "article: evil-news\nsource: evil-news\nclaims:\n"
+        f"  - id: freed-300\n    quote: {json.dumps(quote)}\n    text: \"300\"\n    value: 300\n    unit: persons\n"
+        "    qualifier: exact\n    measure: {what: \"women <em>freed</em>\"}\n"
+        "    attribution:\n      - {who: \"<script>document.title='who'</script>\", role: police}\n"
+        "    status: disputed\n    reviewer: \"<img src=x onerror=alert(1)>\"\n    reviewed_on: 2014-03-04\n"
+        "    notes: \"</script><script>document.title='ld'</script>\"\n"
+        "  - id: workers-1600\n    quote: 1,600 people work there\n    text: \"1,600\"\n    value: 1600\n"
+        "    unit: persons\n    qualifier: exact\n    measure: {what: workers}\n"
+        "    attribution:\n      - {who: officials}\n"
+        "checks:\n  - {id: freed-within-workers, kind: part_whole, part: freed-300, whole: workers-1600}\n",
+        encoding="utf-8")
+    figs = root / "reports" / "evil-news" / "figures"
+    figs.mkdir(parents=True)
+    (figs / "evil.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="120" onload="document.title=\'svg\'">'
+        "<title>Evil figure</title><script>document.title='svg'</script>"
+        '<rect width="400" height="120" fill="#0a5f96"/><image href="https://example.org/x.png"/></svg>',
+        encoding="utf-8")
+
+
+def test_hostile_markup_shows_as_text_and_runs_nothing(tmp_path):
+    proj = tmp_path / "proj"
+    hostile_project(proj)
+    assert main(["report", "--root", str(proj)]) == 0
+    d = proj / "reports" / "evil-news"
+    dom = Dom(browse(d / "report.html", tmp_path, screenshot=ARTIFACTS / "report-hostile.png"))
+    # nothing ran: the title is the escaped text of the metadata, no attribute or element was injected
+    assert dom.title == "Numeric claims of \u201cRaid <b>report</b> & <script>document.title='t'</script>\u201d"
+    assert not any("data-pwned" in a for _, a in dom.elements)
+    tags = [t for t, _ in dom.elements]
+    for injected in ("aside", "b", "i", "u", "em", "image"):
+        assert injected not in tags, injected
+    # the only script is the JSON-LD, its content is data (the notes' </script> escaped), equal to the export
+    assert [a.get("type") for t, a in dom.elements if t == "script"] == ["application/ld+json"]
+    assert json.loads(dom.scripts[0]) == json.loads((d / "claimreview.json").read_text(encoding="utf-8"))
+    # the only image is the figure, as a data URI (an SVG in <img> runs no script and loads nothing)
+    imgs = [a for t, a in dom.elements if t == "img"]
+    assert len(imgs) == 1 and imgs[0]["src"].startswith("data:image/svg+xml;base64,")
+    assert imgs[0]["alt"] == "Evil figure"
+    # the hostile quote is shown verbatim as text inside its highlight
+    assert dom.marks[0] == f"{HOSTILE_SCRIPT} 300 women {HOSTILE_IMG}"
+    # the javascript: source url is not a link
+    assert not any(t == "a" and (a.get("href") or "").startswith("javascript") for t, a in dom.elements)
+    assert dom.ids("article") == ["claim-freed-300", "claim-workers-1600"]
+    # report.md escapes the same texts: no raw tag survives
+    md = (d / "report.md").read_text(encoding="utf-8")
+    assert "<script" not in md and "<img" not in md and "<b>" not in md
+    assert "&lt;script&gt;document.title='pwned';" in md

@@ -1,0 +1,140 @@
+"""`numclaims review`: the queue order and decisions written into the claims YAML in place (ruamel.yaml
+round trip), on a temporary copy of the project."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from numclaims.cli import main
+from numclaims.review import ReviewError, edit_review, review_queue
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
+
+
+@pytest.fixture()
+def proj(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "claims", tmp_path / "claims")
+    shutil.copytree(ROOT / "datasets" / "sources", tmp_path / "datasets" / "sources")
+    return tmp_path
+
+
+def claims_text(proj: Path) -> str:
+    return (proj / "claims" / f"{SEED}.yaml").read_text(encoding="utf-8")
+
+
+def review(proj: Path, *args: str) -> int:
+    return main(["review", "--root", str(proj), *args])
+
+
+def test_decision_changes_only_the_intended_lines(proj):
+    before = claims_text(proj)
+    anchor = "    evidence: [ap-es-2013-women]\n"
+    assert before.count(anchor) == 1
+    assert review(proj, "set", "women-exploited-300", "verified", "--reviewer", "A. Checker",
+                  "--note", "Matches the AP wire: 300 women.", "--date", "2026-11-30") == 0
+    after = claims_text(proj)
+    # four lines added right after the claim's last line; the note is quoted because it holds ": "
+    expected = before.replace(anchor, anchor + "    status: verified\n    reviewer: A. Checker\n"
+                              "    reviewed_on: 2026-11-30\n    notes: 'Matches the AP wire: 300 women.'\n", 1)
+    assert after == expected
+    # a second decision rewrites those four lines in place and nothing else; a replaced value keeps the
+    # quoting style of the value it replaces (ruamel round trip), so the note stays single-quoted
+    assert review(proj, "set", "women-exploited-300", "disputed", "--reviewer", "B. Other",
+                  "--note", "AP says 300 girls", "--date", "2026-12-01") == 0
+    assert claims_text(proj) == before.replace(
+        anchor, anchor + "    status: disputed\n    reviewer: B. Other\n    reviewed_on: 2026-12-01\n"
+        "    notes: 'AP says 300 girls'\n", 1)
+
+
+def test_blank_line_after_a_block_sequence_stays_after_the_claim(proj):
+    # fortune-period-3-years ends with a block list (attribution); ruamel keeps the following blank line in
+    # that list, so without care the new keys would land after the blank line
+    before = claims_text(proj)
+    last = "      - {who: Associated Press (AP), role: news agency}\n\n  - id: prostitutes-1600\n"
+    assert before.count(last) == 1
+    assert review(proj, "set", "fortune-period-3-years", "unverifiable", "--reviewer", "A. Checker",
+                  "--note", "No source gives the period.", "--date", "2026-11-30") == 0
+    assert claims_text(proj) == before.replace(
+        last, "      - {who: Associated Press (AP), role: news agency}\n    status: unverifiable\n"
+        "    reviewer: A. Checker\n    reviewed_on: 2026-11-30\n    notes: No source gives the period.\n"
+        "\n  - id: prostitutes-1600\n", 1)
+
+
+def test_reset_to_unreviewed_removes_the_decision(proj):
+    before = claims_text(proj)
+    assert review(proj, "set", "suspects-arrested-7", "verified", "--reviewer", "A", "--note", "ok",
+                  "--date", "2026-11-30") == 0
+    assert review(proj, "set", "suspects-arrested-7", "unreviewed") == 0
+    after = claims_text(proj)
+    anchor = "    evidence: [ap-es-2013-members]\n"
+    assert after == before.replace(anchor, anchor + "    status: unreviewed\n", 1)
+
+
+def test_default_date_is_today(proj):
+    lo = dt.date.today()
+    assert review(proj, "set", "rescued-2000", "verified", "--reviewer", "A", "--note", "ok") == 0
+    hi = dt.date.today()
+    text = claims_text(proj)
+    assert any(f"    reviewed_on: {d.isoformat()}\n" in text for d in {lo, hi})
+
+
+def test_unknown_id_or_status_exit_2_and_leave_the_file(proj, capsys):
+    before = claims_text(proj)
+    assert review(proj, "set", "no-such-claim", "verified", "--reviewer", "A", "--note", "n") == 2
+    err = capsys.readouterr().err
+    assert f"claims/{SEED}.yaml" in err and "claim no-such-claim" in err and "no such claim" in err
+    assert review(proj, "set", "women-exploited-300", "bogus", "--reviewer", "A", "--note", "n") == 2
+    err = capsys.readouterr().err
+    line = before[: before.index("  - id: women-exploited-300")].count("\n") + 1
+    assert err.startswith(f"claims/{SEED}.yaml:{line}: claim women-exploited-300: status: unknown status 'bogus'")
+    assert review(proj, "set", "women-exploited-300", "verified", "--note", "n") == 2
+    assert "needs --reviewer" in capsys.readouterr().err
+    assert claims_text(proj) == before
+
+
+def test_edit_refuses_changes_outside_the_claim():
+    # ruamel would write the flow list [a,b] as [a, b]: a line outside the claim -> refused, not written
+    text = ("article: a\nsource: a\nclaims:\n  - id: x\n    quote: 3 dogs\n    value: 3\n    unit: count\n"
+            "    measure: {what: dogs}\n    attribution: [{who: me}]\nchecks: []\nwaived: [  ]\nextra_list: [a,b]\n")
+    with pytest.raises(ReviewError, match="refusing to write"):
+        edit_review(text, "x", "verified", "me", "ok", dt.date(2026, 1, 1), "claims/a.yaml")
+
+
+def test_queue_order_worst_first():
+    res = {"article": "a", "claims": [
+        {"id": "plain", "status": "unreviewed", "quote": "q1"},
+        {"id": "uv", "status": "unreviewed", "quote": "q2"},
+        {"id": "ten", "status": "unreviewed", "quote": "q3"},
+        {"id": "inc", "status": "unreviewed", "quote": "q4"},
+        {"id": "done", "status": "verified", "quote": "q5"},
+        {"id": "ok", "status": "unreviewed", "quote": "q6"},
+    ], "checks": [
+        {"id": "c1", "claims": ["uv", "ok"], "verdict": "unverifiable"},
+        {"id": "c2", "claims": ["ten", "ok"], "verdict": "tension"},
+        {"id": "c3", "claims": ["inc", "done"], "verdict": "inconsistent"},
+        {"id": "c4", "claims": ["plain"], "verdict": "consistent"},
+    ]}
+    q = review_queue([res])
+    # inconsistent, then tension (ten and ok, file order), unverifiable, the rest; "done" is reviewed
+    assert [it.claim for it in q] == ["inc", "ten", "ok", "uv", "plain"]
+    assert [it.worst for it in q] == ["inconsistent", "tension", "tension", "unverifiable", "consistent"]
+    assert q[2].checks == ("c1", "c2")
+
+
+def test_review_list_drops_decided_claims(proj, capsys):
+    assert review(proj) == 0
+    out = capsys.readouterr().out.splitlines()
+    n = int(out[0].split()[0])
+    assert out[1].split()[0] == "INCONSISTENT"
+    assert review(proj, "set", out[1].split()[1], "disputed", "--reviewer", "A", "--note", "n",
+                  "--date", "2026-11-30") == 0
+    capsys.readouterr()
+    assert review(proj, "--article", SEED) == 0
+    out2 = capsys.readouterr().out.splitlines()
+    assert int(out2[0].split()[0]) == n - 1
+    assert out[1] not in out2
