@@ -149,6 +149,7 @@ def engine_alone(files: list[Path], root: Path) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Build each corpus, print its figures, remove it (unless ``--keep``); returns 0."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--no-engine", action="store_true", help="skip the in-process engine timing")

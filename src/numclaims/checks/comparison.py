@@ -18,20 +18,30 @@ def _period_note(ctx: Context, a: str, b: str) -> str:
     return f"periods {a}: {pa}, {b}: {pb}"
 
 
+def _pair(spec, ctx: Context, ids: list[str], unit_of):
+    """``(claim x, claim y, interval x, interval y)`` of two claims with numeric intervals and the same
+    ``unit_of(claim)``, or an ``unverifiable`` result saying which condition fails."""
+    x, y = (ctx.claims[i] for i in ids)
+    xi, yi = (ctx.intervals[i] for i in ids)
+    if xi is None or yi is None:
+        return unverifiable(spec, ids, "an input has no numeric interval")
+    if unit_of(x) != unit_of(y):
+        return unverifiable(spec, ids, f"units differ: {x.unit!r} vs {y.unit!r}")
+    return x, y, xi, yi
+
+
 def part_whole(spec, ctx: Context) -> CheckResult:
     """``part <= whole`` when the part's period lies inside the whole's (or a period is unknown).
 
-    Example (hand-computed): "300 women" ([300, 300]) vs "as many as 1,600" ([0, 1,600]): 300 <= 1,600 ->
+    Example (hand-computed): "300 women" ([250, 350]) vs "as many as 1,600" ([0, 1,600]): 350 <= 1,600 ->
     consistent. "over 200 rescued" in 2011 vs "2,000 rescued in the past two years" counted back from
-    September 2013 (2011-09-01..2013-09-30): 2011 is not inside that window -> unverifiable.
+    the end of September 2013 (2011-10-01..2013-09-30): 2011 is not inside that window -> unverifiable.
     """
     ids = [spec.part, spec.whole]
-    pc, wc = ctx.claims[spec.part], ctx.claims[spec.whole]
-    pi, wi = ctx.intervals[spec.part], ctx.intervals[spec.whole]
-    if pi is None or wi is None:
-        return unverifiable(spec, ids, "an input has no numeric interval")
-    if pc.unit != wc.unit:
-        return unverifiable(spec, ids, f"units differ: {pc.unit!r} vs {wc.unit!r}")
+    pair = _pair(spec, ctx, ids, lambda c: c.unit)
+    if isinstance(pair, CheckResult):
+        return pair
+    pc, wc, pi, wi = pair
     pp, wp = ctx.periods.get(spec.part), ctx.periods.get(spec.whole)
     if pp is not None and wp is not None:
         if not pp.overlaps(wp):
@@ -57,12 +67,10 @@ def agreement(spec, ctx: Context) -> CheckResult:
     other -> inconsistent.
     """
     ids = [spec.a, spec.b]
-    ac, bc = ctx.claims[spec.a], ctx.claims[spec.b]
-    ai, bi = ctx.intervals[spec.a], ctx.intervals[spec.b]
-    if ai is None or bi is None:
-        return unverifiable(spec, ids, "an input has no numeric interval")
-    if ac.base_unit != bc.base_unit:
-        return unverifiable(spec, ids, f"units differ: {ac.unit!r} vs {bc.unit!r}")
+    pair = _pair(spec, ctx, ids, lambda c: c.base_unit)
+    if isinstance(pair, CheckResult):
+        return pair
+    ac, bc, ai, bi = pair
     pa, pb = ctx.periods.get(spec.a), ctx.periods.get(spec.b)
     if pa is not None and pb is not None and not pa.overlaps(pb):
         return unverifiable(spec, ids, f"the periods do not overlap ({spec.a}: {pa}; {spec.b}: {pb})")

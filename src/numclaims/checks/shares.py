@@ -37,6 +37,17 @@ def _share_interval(ctx: Context, cid: str) -> tuple[Interval, float] | None:
     return None
 
 
+def _inputs(spec, ctx: Context, ids: list[str], share_id: str, whole_id: str):
+    """``(share as a fraction of 1, factor, whole claim, whole interval)``, or an ``unverifiable`` result."""
+    share = _share_interval(ctx, share_id)
+    if share is None:
+        return unverifiable(spec, ids, f"{share_id} is not a percentage or fraction")
+    wi = ctx.intervals[whole_id]
+    if wi is None:
+        return unverifiable(spec, ids, f"{whole_id} has no numeric interval")
+    return share[0], share[1], ctx.claims[whole_id], wi
+
+
 def _decimals_written(ctx: Context, cid: str) -> str:
     """The share as a string with the decimals it was written with (scrutiny's string inputs)."""
     from ..claimvalues import claim_precision
@@ -57,13 +68,10 @@ def share_of_total(spec, ctx: Context) -> CheckResult:
     [622.5, 1,062.5]; GRIM: 840 / 2,000 = 42.0 % -> consistent.
     """
     ids = [spec.share, spec.total] + ([spec.part] if spec.part else [])
-    share = _share_interval(ctx, spec.share)
-    total_c, ti = ctx.claims[spec.total], ctx.intervals[spec.total]
-    if share is None:
-        return unverifiable(spec, ids, f"{spec.share} is not a percentage or fraction")
-    if ti is None:
-        return unverifiable(spec, ids, f"{spec.total} has no numeric interval")
-    si, factor = share
+    inputs = _inputs(spec, ctx, ids, spec.share, spec.total)
+    if isinstance(inputs, CheckResult):
+        return inputs
+    si, factor, total_c, ti = inputs
     implied = si * ti
     sc = ctx.claims[spec.share]
     lines = [f"share {describe(sc, ctx.intervals[spec.share])}", f"total {describe(total_c, ti)}",
@@ -107,13 +115,10 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
     ``le`` (the implied minors must fit inside the 1,600): 2,812.5 > 1,600 -> inconsistent.
     """
     ids = [spec.fraction, spec.whole] + ([spec.compare] if spec.compare else [])
-    share = _share_interval(ctx, spec.fraction)
-    wc, wi = ctx.claims[spec.whole], ctx.intervals[spec.whole]
-    if share is None:
-        return unverifiable(spec, ids, f"{spec.fraction} is not a fraction or percentage")
-    if wi is None:
-        return unverifiable(spec, ids, f"{spec.whole} has no numeric interval")
-    fi, _ = share
+    inputs = _inputs(spec, ctx, ids, spec.fraction, spec.whole)
+    if isinstance(inputs, CheckResult):
+        return inputs
+    fi, _, wc, wi = inputs
     implied = fi * wi
     lines = [f"fraction {describe(ctx.claims[spec.fraction], ctx.intervals[spec.fraction])}",
              f"whole {describe(wc, wi)}", f"implied part = {fmt_iv(implied, wc.unit)}"]
