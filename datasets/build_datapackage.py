@@ -150,7 +150,15 @@ def source_resources() -> list[dict]:
     """
     out = []
     for meta_path in sorted((DATASETS / "sources").glob("*.meta.yaml")):
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+        try:
+            meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else 0
+            raise SystemExit(f"{meta_path.relative_to(ROOT)}:{line}: YAML syntax error: "
+                             f"{getattr(e, 'problem', None) or e}; check the quotes") from None
+        if not isinstance(meta, dict) or not isinstance(meta.get("id"), str):
+            raise SystemExit(f"{meta_path.relative_to(ROOT)}:1: id: expected a mapping with an 'id'")
         sid = meta["id"]
         txt = meta_path.with_name(f"{sid}.txt")
         if not txt.exists():

@@ -47,3 +47,20 @@ def add_articles(root: Path, n: int) -> list[str]:
         (root / "datasets" / "sources" / f"{aid}.meta.yaml").write_text(meta, encoding="utf-8")
         out.append(aid)
     return out
+
+
+ROOT = HERE.parent
+SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
+
+
+def copy_seed(dest: Path, datasets: str = "all") -> Path:
+    """Copy the seed article's claims file and the project's datasets (``"all"``) or only its source
+    captures (``"sources"``) into ``dest``; returns ``dest``. Other articles under ``claims/`` are left out,
+    so tests about the seed keep passing when an article is added to the project."""
+    (dest / "claims").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "claims" / f"{SEED}.yaml", dest / "claims")
+    if datasets == "all":
+        shutil.copytree(ROOT / "datasets", dest / "datasets")
+    else:
+        shutil.copytree(ROOT / "datasets" / "sources", dest / "datasets" / "sources")
+    return dest

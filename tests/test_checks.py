@@ -135,10 +135,11 @@ def test_fraction_of_bound_vs_1600():
 
 
 def test_fraction_of_without_compare_derives_part():
-    # half (grain 0.5 -> [0.25, 0.75]) of 2,000 ([1,500, 2,500]) -> [375, 1,875]
+    # half (grain 0.5 -> [0.25, 0.75]) of 2,000 ([1,500, 2,500]) -> [375, 1,875]; nothing to compare it
+    # with, so nothing is verified
     c = ctx(claim("frac", 0.5, "fraction", precision=0.5), claim("whole", 2000))
     r = run_check(FractionOfCheck(id="f", kind="fraction_of", fraction="frac", whole="whole"), c)
-    assert r.verdict == CONSISTENT and r.details["implied"] == [375, 1875]
+    assert r.verdict == UNVERIFIABLE and r.details["implied"] == [375, 1875]
 
 
 def test_fraction_of_eq_relation():
@@ -228,6 +229,23 @@ def test_difference():
                      c).verdict == CONSISTENT
     assert run_check(DifferenceCheck(id="d", kind="difference", minuend="later", subtrahend="first", result="d2"),
                      c).verdict == INCONSISTENT
+
+
+def test_product_units():
+    # 1,200 workers x 20 % x $2,900 per year: one factor carries a unit -> the product is in USD per year;
+    # 1,200 x 0.2 x 2,900 = 696,000 exactly (steps set to the grain) vs "$696,000 a year" -> consistent
+    c = ctx(claim("w", 1200, precision=1), claim("share", 20, "percent", precision=1e-9),
+            claim("pay", 2900, "USD per year", precision=1e-9), claim("bill", 696000, "USD per year", precision=1),
+            claim("bill-total", 696000, "USD", precision=1))
+    spec = ProductCheck(id="x", kind="product", factors=["w", "share", "pay"], product="bill")
+    r = run_check(spec, c)
+    assert r.verdict == CONSISTENT and r.details["implied"][0] == pytest.approx(696_000)
+    # stated as a total without the rate base: the units do not match -> unverifiable, not consistent
+    r = run_check(ProductCheck(id="x", kind="product", factors=["w", "share", "pay"], product="bill-total"), c)
+    assert r.verdict == UNVERIFIABLE and "'USD per year' but the product is stated in 'USD'" in r.explanation
+    # two factors with units (money x money) -> unverifiable
+    r = run_check(ProductCheck(id="x", kind="product", factors=["pay", "bill"], product="bill"), c)
+    assert r.verdict == UNVERIFIABLE
 
 
 def test_ratio_as_percent():

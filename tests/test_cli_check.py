@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from numclaims.cli import main
+from conftest import copy_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
@@ -13,8 +14,7 @@ SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
 
 @pytest.fixture()
 def proj(tmp_path):
-    shutil.copytree(ROOT / "claims", tmp_path / "claims")
-    shutil.copytree(ROOT / "datasets", tmp_path / "datasets")
+    copy_seed(tmp_path, "all")  # the seed article only, whatever else claims/ holds
     return tmp_path
 
 

@@ -89,7 +89,10 @@ def test_scaffold_passes_check(repo, source_id, n, capsys):
     capsys.readouterr()
     assert main(["check", str(path), "--root", str(repo), "--quiet", "--no-write"]) == 0
     captured = capsys.readouterr()
-    assert captured.err.strip().endswith("1 article(s) checked, 0 invalid, 0 checks, 0 inconsistent")
+    assert captured.err.strip().endswith(
+        "1 article(s) checked, 0 invalid, 0 checks: 0 consistent, 0 tension, 0 inconsistent, 0 unverifiable")
+    # the scaffold's placeholders are named, so nobody mistakes it for a reviewed claims file
+    assert f"claim(s) still have TODO placeholders in measure or attribution" in captured.err
     res = check_article(path, repo)
     assert res["coverage"] == {"mentions": n, "claimed": n, "waived": 0, "missing": []}
     assert all(c["measure"]["what"] == TODO_WHAT for c in res["claims"])

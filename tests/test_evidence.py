@@ -16,6 +16,7 @@ import pytest
 from numclaims.cli import main
 from numclaims.errors import InputErrors
 from numclaims.evidence import COLUMNS, evidence_hook, load_reference, period_bounds, row_problems
+from conftest import copy_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
@@ -31,8 +32,7 @@ def _module(path: Path):
 
 @pytest.fixture()
 def proj(tmp_path):
-    shutil.copytree(ROOT / "claims", tmp_path / "claims")
-    shutil.copytree(ROOT / "datasets", tmp_path / "datasets")
+    copy_seed(tmp_path, "all")  # the seed article only, whatever else claims/ holds
     return tmp_path
 
 

@@ -169,3 +169,24 @@ def test_command_runs_every_article_and_reports_a_failing_notebook(tmp_path, cap
     assert "notebooks/01-tiny.ipynb: article b-two:" in captured.err
     assert not (root / "reports" / "b-two" / "notebooks" / "01-tiny.ipynb").exists()
     assert nbformat.read(str(path), as_version=4).cells[1].outputs  # a-one ran and was stored
+
+
+def test_rerender_reports_after_notebooks(tmp_path):
+    # report.html embeds the figures, so `numclaims notebooks` re-renders it: a stale copy is rewritten (1 file),
+    # a fresh one is left alone (0 files), and an article without report.html is not touched
+    import shutil
+
+    from conftest import SEED, copy_seed
+    from numclaims.commands.notebooks import rerender_reports
+    from numclaims.report import stale_reports
+
+    root = copy_seed(tmp_path / "p")
+    shutil.copytree(ROOT / "reports" / SEED, root / "reports" / SEED)
+    html = root / "reports" / SEED / "report.html"
+    html.write_text(html.read_text(encoding="utf-8") + "<!-- stale -->", encoding="utf-8")
+    assert rerender_reports(root, [SEED]) == 1
+    res = json.loads((root / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
+    assert stale_reports([res], root) == []
+    assert rerender_reports(root, [SEED]) == 0
+    html.unlink()
+    assert rerender_reports(root, [SEED]) == 0 and not html.exists()

@@ -17,6 +17,7 @@ from numclaims.report import (
     RATINGS, REPORT_FILES, ReportConfig, claimreview, interval_text, json_for_script, load_config, number_text,
     quote_context, rating_for, safe_href,
 )
+from conftest import copy_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
@@ -25,8 +26,7 @@ SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
 @pytest.fixture()
 def proj(tmp_path: Path) -> Path:
     """claims/ and datasets/sources/ of the project copied into tmp_path."""
-    shutil.copytree(ROOT / "claims", tmp_path / "claims")
-    shutil.copytree(ROOT / "datasets" / "sources", tmp_path / "datasets" / "sources")
+    copy_seed(tmp_path, "sources")  # the seed article only, whatever else claims/ holds
     return tmp_path
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from numclaims.cli import main
+from conftest import copy_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
@@ -104,8 +105,7 @@ def test_harness_sees_scripts_that_run(tmp_path):
 
 def test_seed_report_renders(tmp_path):
     proj = tmp_path / "proj"
-    shutil.copytree(ROOT / "claims", proj / "claims")
-    shutil.copytree(ROOT / "datasets", proj / "datasets")
+    copy_seed(proj, "all")  # the seed article only, whatever else claims/ holds
     figs = ROOT / "reports" / SEED / "figures"
     if figs.is_dir():
         shutil.copytree(figs, proj / "reports" / SEED / "figures")

@@ -11,6 +11,7 @@ import pytest
 
 from numclaims.cli import main
 from numclaims.review import ReviewError, edit_review, review_queue
+from conftest import copy_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
@@ -18,8 +19,7 @@ SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
 
 @pytest.fixture()
 def proj(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "claims", tmp_path / "claims")
-    shutil.copytree(ROOT / "datasets" / "sources", tmp_path / "datasets" / "sources")
+    copy_seed(tmp_path, "sources")  # the seed article only, whatever else claims/ holds
     return tmp_path
 
 

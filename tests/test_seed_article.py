@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from numclaims.cli import main
+from conftest import copy_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
@@ -19,8 +20,7 @@ SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
     proj = tmp_path_factory.mktemp("proj")
-    shutil.copytree(ROOT / "claims", proj / "claims")
-    shutil.copytree(ROOT / "datasets", proj / "datasets")
+    copy_seed(proj, "all")  # the seed article only, whatever else claims/ holds
     rc = main(["check", "--root", str(proj), "--quiet", str(proj / "claims" / f"{SEED}.yaml")])
     assert rc == 0
     out = proj / "reports" / SEED

@@ -226,6 +226,8 @@ class Claim(_Strict):
             if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", v.strip()):
                 hint = (" (YAML 1.1 reads a number with thousands separators as text; write it without them, "
                         f"e.g. {v.strip().replace(',', '')})")
+            elif re.fullmatch(r"\d+(\.\d+)?\s*(%|percent|per cent)", v.strip()):
+                hint = (f" (write the number, {re.match(r'[0-9.]+', v.strip()).group(0)}, with unit: percent)")
             elif re.fullmatch(r"[+-]?\d+(\.\d*)?[eE][+-]?\d+", v.strip()):
                 hint = (" (YAML 1.1 reads an exponent without a dot and sign as text; write "
                         f"{float(v):.1e} or the plain number)")

@@ -45,7 +45,40 @@ def slim(res: dict[str, Any]) -> dict[str, Any]:
     out = {k: res[k] for k in ("article", "source", "summary", "coverage") if k in res}
     out["claims"] = [{"id": c["id"]} for c in res["claims"]]
     out["checks"] = []
+    out["placeholders"] = placeholders(res)
     return out
+
+
+def placeholders(res: dict[str, Any]) -> list[str]:
+    """Ids of the claims that still carry a ``TODO`` placeholder (from ``numclaims new``) in their measure
+    or attribution: they pass validation but are not yet a fact-checker's record."""
+    if "placeholders" in res:
+        return res["placeholders"]
+    out = []
+    for c in res["claims"]:
+        texts = [(c.get("measure") or {}).get("what") or ""] + [a.get("who", "") for a in c.get("attribution", [])]
+        if any(t.lstrip().upper().startswith("TODO") for t in texts):
+            out.append(c["id"])
+    return out
+
+
+def print_findings(results: list[dict[str, Any]]) -> None:
+    """The checks that are not ``consistent``, worst first, with their finding codes (external checks)."""
+    from .checks.base import SEVERITY
+
+    for res in results:
+        bad = sorted((ch for ch in res["checks"] if ch["verdict"] != "consistent"),
+                     key=lambda ch: (-SEVERITY[ch["verdict"]], ch["id"]))
+        if not bad:
+            continue
+        print(f"findings of {res['article']}:")
+        for ch in bad:
+            codes = ", ".join(f["code"] for f in ch.get("findings") or [])
+            print(f"  {ch['verdict'].upper():<13} {ch['id']} ({ch['kind']})" + (f": {codes}" if codes else ""))
+        extra = [(ch["id"], ", ".join(f["code"] for f in ch["findings"])) for ch in res["checks"]
+                 if ch["verdict"] == "consistent" and ch.get("findings")]
+        for cid, codes in extra:
+            print(f"  {'CONSISTENT':<13} {cid} (external): {codes}")
 
 
 def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[

@@ -236,6 +236,9 @@ def load_yaml_text(text: str) -> Any:
         ctx = ""
         if e.context and e.context_mark is not None and e.problem:
             ctx = f" ({e.context} that starts at line {e.context_mark.line + 1})"
+        lines = text.splitlines()
+        if "'\\t'" in what or (0 < line <= len(lines) and "\t" in lines[line - 1]):
+            what += " (line has a tab: YAML indents with spaces only)"
         raise YamlInputError(line, f"YAML syntax error: {what}{ctx}; check the quotes and indentation") from None
     except yaml.YAMLError as e:
         raise YamlInputError(0, f"YAML error: {e}") from None

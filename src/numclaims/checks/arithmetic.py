@@ -108,15 +108,50 @@ def difference_check(spec, ctx: Context) -> CheckResult:
     return _compare(spec, ctx, ids, m - s, spec.result, text, lambda a, b, c: overlap(a - b, c), [m, s, r])
 
 
+#: Units that carry no dimension in a product (a percent factor counts as its hundredth).
+_DIMENSIONLESS = {"persons": 1.0, "count": 1.0, "fraction": 1.0, "ratio": 1.0, "percent": 0.01}
+
+
+def _product_units(spec, ctx: Context) -> tuple[float, str | None]:
+    """``(scale, problem)``: the factor that turns percent factors into fractions, and why the units of
+    the factors cannot give the product's unit (None when they can). At most one factor may carry a unit
+    (money, a duration, a rate); the product must then have exactly that unit, rate base included."""
+    scale, dims = 1.0, []
+    for cid in spec.factors:
+        c = ctx.claims[cid]
+        if c.unit in _DIMENSIONLESS:
+            scale *= _DIMENSIONLESS[c.unit]
+        else:
+            dims.append(c.unit)
+    prod = ctx.claims[spec.product].unit
+    if len(dims) > 1:
+        return scale, f"two factors carry units ({', '.join(dims)}); their product has no unit a claim states"
+    if dims and prod != dims[0]:
+        return scale, f"the factors give {dims[0]!r} but the product is stated in {prod!r}"
+    if not dims and prod not in _DIMENSIONLESS:
+        return scale, f"the factors are plain numbers but the product is stated in {prod!r}"
+    return scale, None
+
+
 def product_check(spec, ctx: Context) -> CheckResult:
-    """``factors[0] x factors[1] x ...`` vs ``product`` (units are the caller's responsibility)."""
+    """``factors[0] x factors[1] x ...`` vs ``product``.
+
+    Units: counts, fractions and percents are plain numbers (a percent as its hundredth); at most one
+    factor may carry a unit and the product must be stated in it ("1,200 workers x 20 % x $2,900 per year"
+    is in ``USD per year``). Otherwise the check is ``unverifiable``. Example (hand-computed): 100 brothels
+    x 20 workers x 0.6 = 1,200 persons.
+    """
     ids = [*spec.factors, spec.product]
     if any(ctx.intervals[i] is None for i in ids):
         return unverifiable(spec, ids, "an input has no numeric interval")
+    scale, problem = _product_units(spec, ctx)
+    if problem:
+        return unverifiable(spec, ids, problem)
     ivs = [ctx.intervals[i] for i in ids]
-    implied = reduce(lambda a, b: a * b, ivs[:-1])
-    text = " x ".join(describe(ctx.claims[i], ctx.intervals[i]) for i in spec.factors)
-    return _compare(spec, ctx, ids, implied, spec.product, text, lambda *xs: overlap(reduce(lambda a, b: a * b, xs[:-1]), xs[-1]), ivs)
+    mul = lambda xs: reduce(lambda a, b: a * b, xs) * scale  # noqa: E731
+    text = " x ".join(describe(ctx.claims[i], ctx.intervals[i]) for i in spec.factors) + (
+        f" x {scale:g} (percent as a fraction)" if scale != 1 else "")
+    return _compare(spec, ctx, ids, mul(ivs[:-1]), spec.product, text, lambda *xs: overlap(mul(xs[:-1]), xs[-1]), ivs)
 
 
 def ratio_check(spec, ctx: Context) -> CheckResult:

@@ -13,6 +13,7 @@ from .base import (
     CONSISTENT,
     INCONSISTENT,
     TENSION,
+    UNVERIFIABLE,
     CheckResult,
     Context,
     decide,
@@ -124,8 +125,9 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
              f"whole {describe(wc, wi)}", f"implied part = {fmt_iv(implied, wc.unit)}"]
     details = {"implied": implied.to_list()}
     if not spec.compare:
-        return CheckResult(spec.id, spec.kind, ids, CONSISTENT,
-                           "; ".join(lines) + " -> consistent (no claim to compare with)", details)
+        return CheckResult(spec.id, spec.kind, ids, UNVERIFIABLE,
+                           "; ".join(lines) + " -> unverifiable: no claim to compare the implied part with "
+                           "(add `compare:`)", details)
     cc, ci = ctx.claims[spec.compare], ctx.intervals[spec.compare]
     if ci is None:
         return unverifiable(spec, ids, f"{spec.compare} has no numeric interval")

@@ -40,8 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..paths import claims_files, find_root
+    from ..checks.base import VERDICTS
     from ..runner import (PARALLEL_MIN_FILES, check_corpus, commit_staged, dask_mapper, default_jobs,
-                          local_mapper, print_errors, print_table)
+                          local_mapper, placeholders, print_errors, print_findings, print_table)
 
     root = (args.root or find_root()).resolve()
     try:
@@ -97,12 +98,20 @@ def run(args: argparse.Namespace) -> int:
     print_errors(outcome.errors)
     if not args.quiet:
         print_table(outcome.results)
+        print_findings(outcome.results)
     from ..coverage import print_coverage
 
     print_coverage(outcome.results)
-    n_inc = sum(r["summary"]["verdicts"]["inconsistent"] for r in outcome.results)
+    todo = [(r["article"], placeholders(r)) for r in outcome.results]
+    for article, ids in todo:
+        if ids:
+            print(f"{article}: {len(ids)} claim(s) still have TODO placeholders in measure or attribution: "
+                  + ", ".join(ids[:5]) + (" ..." if len(ids) > 5 else ""), file=sys.stderr)
+    counts = {v: sum(r["summary"]["verdicts"][v] for r in outcome.results) for v in VERDICTS}
+    n_inc = counts["inconsistent"]
     print(f"{len(outcome.results)} article(s) checked, {len(outcome.invalid)} invalid, "
-          f"{sum(r['summary']['checks'] for r in outcome.results)} checks, {n_inc} inconsistent",
+          f"{sum(r['summary']['checks'] for r in outcome.results)} checks: "
+          + ", ".join(f"{n} {v}" for v, n in counts.items()),
           file=sys.stderr if args.quiet else sys.stdout)
     if outcome.invalid:
         return 2

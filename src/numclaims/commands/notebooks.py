@@ -203,4 +203,31 @@ def run(args: argparse.Namespace) -> int:
     for line in failed:
         print(line, file=sys.stderr)
     print(f"{len(jobs) - len(failed)} of {len(jobs)} notebook run(s) stored for {len(articles)} article(s)")
+    n = rerender_reports(root, articles)
+    if n:
+        print(f"{n} report file(s) re-rendered with the new figures")
     return 1 if failed else 0
+
+
+def rerender_reports(root: Path, articles: list[str]) -> int:
+    """Re-render the report files of ``articles`` from their results.json, since report.html embeds the
+    figures the notebooks just wrote; only articles whose report.html exists (rendered by ``numclaims
+    check`` or ``report``) are touched, and files whose bytes are unchanged are not rewritten. Returns how
+    many files were written."""
+    import json
+
+    from ..atomic import write_atomic
+    from ..paths import report_dir
+    from ..report import load_config, report_files
+
+    config = load_config(root)
+    written = 0
+    for a in articles:
+        if not (report_dir(root, a) / "report.html").is_file():
+            continue
+        res = json.loads((report_dir(root, a) / "results.json").read_text(encoding="utf-8"))
+        for path, text in report_files(res, root, config).items():
+            if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
+                write_atomic(path, text)
+                written += 1
+    return written
