@@ -15,6 +15,10 @@ D = dt.date
     [
         ("In September", PUB, D(2013, 9, 1), D(2013, 9, 30)),  # latest September on or before 4 Oct 2013
         ("In November", PUB, D(2012, 11, 1), D(2012, 11, 30)),  # November 2013 is after the anchor
+        ("next November", PUB, D(2013, 11, 1), D(2013, 11, 30)),  # the first November after 4 Oct 2013
+        ("next September", PUB, D(2014, 9, 1), D(2014, 9, 30)),  # September 2013 has begun: the next is 2014
+        ("next year", PUB, D(2014, 1, 1), D(2014, 12, 31)),
+        ("next month", PUB, D(2013, 11, 1), D(2013, 11, 30)),
         ("In one 2011 case", PUB, D(2011, 1, 1), D(2011, 12, 31)),
         ("2011", PUB, D(2011, 1, 1), D(2011, 12, 31)),
         ("earlier this year", PUB, D(2013, 1, 1), PUB),

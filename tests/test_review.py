@@ -113,16 +113,21 @@ def test_queue_order_worst_first():
         {"id": "inc", "status": "unreviewed", "quote": "q4"},
         {"id": "done", "status": "verified", "quote": "q5"},
         {"id": "ok", "status": "unreviewed", "quote": "q6"},
+        {"id": "nocheck", "status": "unreviewed", "quote": "q7"},
+        {"id": "coded", "status": "unreviewed", "quote": "q8"},
     ], "checks": [
+        {"id": "c5", "claims": ["coded"], "verdict": "consistent", "findings": [{"code": "qualifier_dropped"}]},
         {"id": "c1", "claims": ["uv", "ok"], "verdict": "unverifiable"},
         {"id": "c2", "claims": ["ten", "ok"], "verdict": "tension"},
         {"id": "c3", "claims": ["inc", "done"], "verdict": "inconsistent"},
         {"id": "c4", "claims": ["plain"], "verdict": "consistent"},
     ]}
     q = review_queue([res])
-    # inconsistent, then tension (ten and ok, file order), unverifiable, the rest; "done" is reviewed
-    assert [it.claim for it in q] == ["inc", "ten", "ok", "uv", "plain"]
-    assert [it.worst for it in q] == ["inconsistent", "tension", "tension", "unverifiable", "consistent"]
+    # inconsistent, then tension (ten and ok, file order), unverifiable, consistent with a finding code,
+    # consistent, and last the claim in no check; "done" is reviewed
+    assert [it.claim for it in q] == ["inc", "ten", "ok", "uv", "coded", "plain", "nocheck"]
+    assert [it.worst for it in q] == ["inconsistent", "tension", "tension", "unverifiable", "consistent",
+                                      "consistent", None]
     assert q[2].checks == ("c1", "c2")
 
 

@@ -7,7 +7,10 @@ so that checks can tell whether two figures cover overlapping periods.
 expression                                 period (anchor date A, e.g. publication 2013-10-04)
 =========================================  ===================================================
 ``2011``, ``in 2011``, ``one 2011 case``   2011-01-01 .. 2011-12-31
-``in September`` / ``last September``      the latest September starting on or before A
+``in September`` / ``last September``      the latest September starting on or before A (news
+                                           reports past events; write the claim's ``date`` as
+                                           ``next April`` or ISO dates for a future month)
+``next April`` / ``next month/year``       the first such period after A
 ``September 2011``, ``Sep 2011``           2011-09-01 .. 2011-09-30
 ``30 Sep 2011``, ``4 OCT 2013``            that day
 ``earlier this year`` / ``this year``      1 Jan of A's year .. A
@@ -159,6 +162,16 @@ def resolve(expression: str, anchor: dt.date) -> Period:
     if m:
         y, mo = int(m[2]), MONTHS[m[1]]
         return Period(dt.date(y, mo, 1), _month_end(y, mo))
+    m = re.fullmatch(r"next " + _MON, e)
+    if m:
+        mo = MONTHS[m[1]]
+        y = anchor.year if mo > anchor.month else anchor.year + 1
+        return Period(dt.date(y, mo, 1), _month_end(y, mo))
+    if e == "next year":
+        return Period(dt.date(anchor.year + 1, 1, 1), dt.date(anchor.year + 1, 12, 31))
+    if e == "next month":
+        first = shift_months(anchor.replace(day=1), 1)
+        return Period(first, _month_end(first.year, first.month))
     m = re.fullmatch(r"(?:last |this )?" + _MON, e)
     if m:
         mo = MONTHS[m[1]]

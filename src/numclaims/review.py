@@ -27,7 +27,9 @@ from .records import STATUSES
 
 #: Order of the review queue: claims in inconsistent checks first, then tension, then unverifiable,
 #: then the rest (consistent or in no check).
-QUEUE_RANK = {"inconsistent": 0, "tension": 1, "unverifiable": 2}
+QUEUE_RANK = {"inconsistent": 0, "tension": 1, "unverifiable": 2, "findings": 3, "consistent": 4}
+#: rank of a claim that takes part in no check (last: nothing points at it)
+NO_CHECK_RANK = 5
 REVIEW_KEYS = ("status", "reviewer", "reviewed_on", "notes")
 
 
@@ -49,8 +51,10 @@ class QueueItem:
 
 
 def review_queue(all_results: list[dict[str, Any]]) -> list[QueueItem]:
-    """Unreviewed claims of the results objects, worst findings first (:data:`QUEUE_RANK`), then in
-    article order and claims-file order."""
+    """Unreviewed claims of the results objects, worst findings first (:data:`QUEUE_RANK`: inconsistent,
+    tension, unverifiable, consistent but with finding codes from an external check such as
+    ``qualifier_dropped``, consistent, then claims in no check), then in article order and claims-file
+    order."""
     from .report import worst_verdicts
 
     items: list[tuple[tuple[int, int, int], QueueItem]] = []
@@ -61,7 +65,9 @@ def review_queue(all_results: list[dict[str, Any]]) -> list[QueueItem]:
                 continue
             checks = tuple(ch["id"] for ch in res["checks"] if c["id"] in ch["claims"])
             w = worst[c["id"]]
-            items.append(((QUEUE_RANK.get(w or "", 3), a, i),
+            coded = any(ch.get("findings") for ch in res["checks"] if c["id"] in ch["claims"])
+            rank = NO_CHECK_RANK if w is None else QUEUE_RANK["findings" if (w == "consistent" and coded) else w]
+            items.append(((rank, a, i),
                           QueueItem(res["article"], c["id"], w, checks, c.get("text") or c["quote"], c["quote"])))
     return [it for _, it in sorted(items, key=lambda t: t[0])]
 
