@@ -35,9 +35,3 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
-
-
-def write_all_atomic(files: dict[Path, str | bytes]) -> None:
-    """Write several files, each atomically; all contents are prepared by the caller before any write."""
-    for path, data in files.items():
-        write_atomic(path, data)

@@ -282,12 +282,6 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
     return m.group(1), max(0, pos - 40) + m.start(1)
 
 
-def _at_sentence_start(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 4):pos]
-    return pos == 0 or bool(re.search(r"(?:^|\n|[.!?][\"'”’)]?\s+|[\"“(]\s*)$", text[max(0, pos - 6):pos])) \
-        or before.endswith("\n")
-
-
 def _next_words(text: str, pos: int, n: int = 5) -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z'’-]*", text[pos:pos + 60])[:n]
 

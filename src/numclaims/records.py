@@ -300,19 +300,6 @@ class _Check(_Strict):
     id: Slug
     note: StrictStr | None = None
 
-    def claim_ids(self) -> list[str]:
-        """The claim ids this check reads, in declaration order."""
-        out: list[str] = []
-        for name, field in type(self).model_fields.items():
-            if name in ("id", "kind", "note", "relation", "evidence"):
-                continue
-            v = getattr(self, name)
-            if isinstance(v, str):
-                out.append(v)
-            elif isinstance(v, list):
-                out.extend(x for x in v if isinstance(x, str))
-        return out
-
 
 class RateDurationCheck(_Check):
     """``rate x duration`` against a stated ``total`` ($60,000 a month over three years vs $2 million)."""
