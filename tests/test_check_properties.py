@@ -35,7 +35,11 @@ RELATIONS = {
 }
 
 
-@settings(max_examples=300, deadline=None)
+# random locally; derandomized under CI by the "ci" profile in conftest.py
+PROPS = settings(max_examples=300, deadline=None)
+
+
+@PROPS
 @given(a=intervals(), b=intervals(), c=intervals(), data=st.data())
 def test_widening_never_makes_inconsistent(a, b, c, data):
     for name, rel in RELATIONS.items():
@@ -49,7 +53,7 @@ def test_widening_never_makes_inconsistent(a, b, c, data):
             assert after != INCONSISTENT, (name, args, wider)
 
 
-@settings(max_examples=300, deadline=None)
+@PROPS
 @given(a=intervals(), b=intervals())
 def test_consistent_implies_holds_on_full_intervals(a, b):
     # consistent means it holds on the inner intervals, hence on the full ones

@@ -6,7 +6,8 @@
   ``file:line: ...`` lines on stderr and, when it exits 2, leaves ``reports/`` byte for byte unchanged;
 * the report renderers: any text in a record or the source metadata comes out escaped (Markdown:
   ``md_escape`` round-trips and adds no markup or line; HTML: the element structure of the page does not
-  depend on the text).
+  depend on the text);
+* the JSON writer: ``results.json_text`` gives the bytes (or the error) of ``json.dumps(..., indent=2)``.
 """
 
 from __future__ import annotations
@@ -234,3 +235,32 @@ def test_links_are_plain_http_addresses_or_nothing(url):
     # (javascript: addresses, and text that would break out of href="..." or <...>, give no link)
     href = safe_href(url)
     assert href is None or (href == url and re.fullmatch(r"https?://[^\s<>\"']+", href))
+
+
+# ----------------------------------------------------------------------------------------- JSON writer
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.lists(children, max_size=3).map(tuple)
+    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=25,
+)
+
+
+def _outcome(fn, *args, **kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except (TypeError, ValueError) as e:
+        return type(e), str(e)
+
+
+@settings(FUZZ, max_examples=400)
+@given(JSONISH, st.booleans())
+def test_json_text_is_json_dumps_byte_for_byte(obj, allow_nan):
+    import json
+
+    from numclaims.results import clean, dumps, json_text
+
+    assert _outcome(json_text, obj, allow_nan=allow_nan) == _outcome(
+        json.dumps, obj, indent=2, ensure_ascii=False, allow_nan=allow_nan)
+    expected = _outcome(json.dumps, clean(obj), indent=2, ensure_ascii=False, allow_nan=False)
+    assert _outcome(dumps, obj) == (expected + "\n" if isinstance(expected, str) else expected)

@@ -99,3 +99,11 @@ def test_hull_and_str():
     assert (h.low, h.high) == (400, None)
     assert str(Interval(1500, 2500)) == "[1,500, 2,500]"
     assert str(Interval(4500, None, False, False)) == "(4,500, +inf)"
+
+
+def test_product_that_underflows_is_a_point_not_an_error():
+    # (0, 5.7e-304) x (0, 5.7e-304): the true products lie in (0, 3.2e-607), which underflows to 0.0 in
+    # floats; the result is the closed point [0, 0], not an "empty interval" error (found by hypothesis)
+    tiny = Interval(0.0, 5.7e-304, False, False)
+    p = tiny * tiny
+    assert (p.low, p.high, p.low_closed, p.high_closed) == (0.0, 0.0, True, True)

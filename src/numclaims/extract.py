@@ -397,6 +397,13 @@ def find_mentions(text: str, *, body: tuple[int, int] | None = None, with_precis
     Returns:
         :class:`Mention` objects, non-overlapping, sorted by ``start``.
     """
+    return _find_mentions(text, body, with_precision, read_values=True)
+
+
+def _find_mentions(text: str, body: tuple[int, int] | None, with_precision: bool, read_values: bool) -> list[Mention]:
+    """:func:`find_mentions`; with ``read_values=False`` the mentions keep the values read by the
+    pattern rules only (no :func:`numclaims.numerals.parse` of each phrase), which is all that
+    :func:`coverage` needs: positions, texts and regions are the same either way."""
     if body is None:
         body = body_span(text)
     out: list[Mention] = []
@@ -413,7 +420,7 @@ def find_mentions(text: str, *, body: tuple[int, int] | None = None, with_precis
     b0, b1 = body
     for men in out:
         men.region = "body" if b0 <= men.start and men.end <= b1 else "furniture"
-        if men.unit != "date" and men.kind != "age":
+        if read_values and men.unit != "date" and men.kind != "age":
             _read_with_parser(men, with_precision)
     return out
 
@@ -678,10 +685,12 @@ def classify_line(line: str) -> str:
         return "marker"
     if _DATELINE.match(s):
         return "dateline"
-    letters = [c for c in s if c.isalpha()]
-    upper_share = sum(c.isupper() for c in letters) / len(letters) if letters else 1.0
-    if len(words) >= 8 and len(s) >= 40 and _SENTENCE_END.search(s) and upper_share < 0.5:
-        return "prose"
+    if len(words) >= 8 and len(s) >= 40 and _SENTENCE_END.search(s):
+        # share of capitals among the letters, counted only for lines that could be prose
+        letters = [c for c in s if c.isalpha()]
+        upper_share = sum(c.isupper() for c in letters) / len(letters) if letters else 1.0
+        if upper_share < 0.5:
+            return "prose"
     return "label"
 
 
@@ -807,7 +816,7 @@ def coverage(text: str, body: tuple[int, int], spans: list[tuple[int, int]],
     """
     from .sources import find_all
 
-    ms = [m for m in find_mentions(text, body=body) if m.region == "body"]
+    ms = [m for m in _find_mentions(text, body, False, read_values=False) if m.region == "body"]
     wspans: list[tuple[int, int]] = []
     for wt, ws in waived:
         starts = [ws] if ws is not None else find_all(text, wt)
@@ -832,10 +841,14 @@ def coverage(text: str, body: tuple[int, int], spans: list[tuple[int, int]],
 
 def _core_end(m: Mention) -> int:
     """End of the digits or number words of a mention (before trailing unit words)."""
-    mm = re.search(r"[\d]|" + _NUMWORD, m.text, re.IGNORECASE)
+    mm = _CORE_START.search(m.text)
     if not mm:
         return m.end
     last = None
-    for last in re.finditer(r"\d[\d,.]*|" + _NUMWORD + r"|" + _FRAC + r"|" + _MONTH_RE, m.text, re.IGNORECASE):
+    for last in _CORE_PART.finditer(m.text):
         pass
     return m.start + (last.end() if last else len(m.text))
+
+
+_CORE_START = re.compile(r"[\d]|" + _NUMWORD, re.IGNORECASE)
+_CORE_PART = re.compile(r"\d[\d,.]*|" + _NUMWORD + r"|" + _FRAC + r"|" + _MONTH_RE, re.IGNORECASE)

@@ -69,6 +69,10 @@ class Interval:
 
     @classmethod
     def _from_inf(cls, lo: float, hi: float, lc: bool, hc: bool) -> "Interval":
+        # Arithmetic on non-empty intervals is never empty; when float rounding collapses the bounds onto
+        # one value (0 < x < 1e-300 squared underflows to 0), the result is that point, closed.
+        if lo == hi:
+            lc = hc = True
         return cls(None if lo == -INF else lo, None if hi == INF else hi, lc, hc)
 
     # ------------------------------------------------------------------ views

@@ -13,16 +13,24 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~])")
+_MD_PUNCT = "`*_{}[]()#+!|~"  # escaped with a backslash, as is the backslash itself
+_MD_ANY = re.compile("[" + re.escape("&<>\\" + _MD_PUNCT) + "]")
 
 
 def md_escape(text: Any) -> str:
     """Escape text for Markdown: HTML characters as entities, Markdown punctuation with backslashes,
     newlines folded to spaces (so table rows stay rows)."""
+    # "&", "<", ">" become entities (so no ">" is left to backslash-escape), then backslashes are doubled
+    # before any is added, then each Markdown punctuation character gets a backslash; none of this adds
+    # or removes white space, so folding it last gives the same text as folding in between. Most texts
+    # have nothing to escape (one search), and str.replace per character beats a regex substitution.
     s = "" if text is None else str(text)
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    s = " ".join(s.split())
-    return _MD_SPECIAL.sub(r"\\\1", s)
+    if _MD_ANY.search(s):
+        s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\\", "\\\\")
+        for ch in _MD_PUNCT:
+            if ch in s:
+                s = s.replace(ch, "\\" + ch)
+    return " ".join(s.split())
 
 
 def _md_inline(text: str) -> str:

@@ -206,7 +206,13 @@ def safe_href(url: Any) -> str | None:
 def json_for_script(obj: Any) -> str:
     """JSON text safe inside ``<script type="application/ld+json">``: ``<``, ``>``, ``&``, U+2028 and
     U+2029 written as ``\\uXXXX`` escapes (still the same JSON value)."""
-    s = json.dumps(obj, ensure_ascii=False, indent=2)
+    from .results import json_text
+
+    return _script_safe(json_text(obj))
+
+
+def _script_safe(s: str) -> str:
+    """:func:`json_for_script` of a JSON text already written."""
     for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
                     ("\u2029", "\\u2029")):
         s = s.replace(ch, esc)
@@ -393,18 +399,38 @@ def _environment():
     # built once per process: compiling the template costs ~100 ms, rendering it ~1 ms
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    env = Environment(loader=PackageLoader("numclaims", "templates"), autoescape=True,
+    dict_attrs = frozenset(dir(dict))
+
+    class _Env(Environment):
+        # `v.title` on a dict: Jinja tries getattr first, which raises AttributeError (costly) for every
+        # key that is not a dict method; going straight to the item gives the same value or Undefined
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            if type(obj) is dict and attribute not in dict_attrs:
+                try:
+                    return obj[attribute]
+                except KeyError:
+                    return self.undefined(obj=obj, name=attribute)
+            return super().getattr(obj, attribute)
+
+    env = _Env(loader=PackageLoader("numclaims", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters["num"] = number_text
     return env
 
 
-def render_html(view: dict[str, Any]) -> str:
-    """report.html for a :func:`build_view` result (template ``templates/report.html.j2``)."""
+def render_html(view: dict[str, Any], claimreview_json: str | None = None) -> str:
+    """report.html for a :func:`build_view` result (template ``templates/report.html.j2``);
+    ``claimreview_json``, when given, is the JSON text of ``view["claimreview"]`` (indent 2), already
+    written for claimreview.json."""
     from markupsafe import Markup
 
-    jsonld = Markup(json_for_script(view["claimreview"])) if view["claimreview"] else None
+    if not view["claimreview"]:
+        jsonld = None
+    elif claimreview_json is None:
+        jsonld = Markup(json_for_script(view["claimreview"]))
+    else:
+        jsonld = Markup(_script_safe(claimreview_json))
     return _environment().get_template("report.html.j2").render(v=view, jsonld=jsonld)
 
 
@@ -426,19 +452,27 @@ def render_reports(results: dict[str, Any], root: Path, config: ReportConfig | N
     Reads the source text and ``reports/<id>/figures/*.svg`` under ``root``; ``config`` defaults to
     :func:`load_config` of ``root``. Deterministic: the same inputs give the same bytes.
     """
-    from .markdown import render_markdown
     from .paths import report_dir
-    from .results import clean, dumps
 
     root = Path(root)
+    return _render_reports(results, root, config, report_dir(root, results["article"]))
+
+
+def _render_reports(results: dict[str, Any], root: Path, config: ReportConfig | None, folder: Path) -> dict[str, str]:
+    """:func:`render_reports` with the article's report folder (:func:`numclaims.paths.report_dir`)
+    already found."""
+    from .markdown import render_markdown
+    from .results import clean, dumps, json_text
+
     cfg = config or load_config(root)
-    figures = load_figures(report_dir(root, results["article"]) / "figures")
+    figures = load_figures(folder / "figures")
     view = build_view(clean(results), source_text_for(results, root), figures, cfg)
+    claimreview = json_text(view["claimreview"])
     return {
         "results.json": dumps(results),
         "report.md": render_markdown(view),
-        "report.html": render_html(view),
-        "claimreview.json": json.dumps(view["claimreview"], indent=2, ensure_ascii=False) + "\n",
+        "report.html": render_html(view, claimreview),
+        "claimreview.json": claimreview + "\n",
     }
 
 
@@ -446,8 +480,9 @@ def report_files(results: dict[str, Any], root: Path, config: ReportConfig | Non
     """``{path under reports/<id>/: text}`` of :func:`render_reports`."""
     from .paths import report_dir
 
-    d = report_dir(Path(root), results["article"])
-    return {d / name: text for name, text in render_reports(results, root, config).items()}
+    root = Path(root)
+    d = report_dir(root, results["article"])
+    return {d / name: text for name, text in _render_reports(results, root, config, d).items()}
 
 
 def stale_reports(all_results: list[dict[str, Any]], root: Path, config: ReportConfig | None = None) -> list[Path]:

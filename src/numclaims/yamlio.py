@@ -59,16 +59,25 @@ class YamlInputError(ValueError):
 _RESOLVED: dict[tuple[str, Any], str] = {}
 
 
+_ScalarNode = yaml.ScalarNode
+#: Tags of untagged collections, as PyYAML's resolver gives them when no path resolver is registered.
+_COLLECTION_TAGS = {yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+                    yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG}
+
+
 class _Loader(_Base):  # type: ignore[misc, valid-type]
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:  # called by the C parser for every node
-        if kind is yaml.ScalarNode and implicit is not None and len(value) <= 64:
-            key = (value, implicit)
-            tag = _RESOLVED.get(key)
-            if tag is None:
-                tag = super().resolve(kind, value, implicit)
-                if len(_RESOLVED) < 50_000:
-                    _RESOLVED[key] = tag
-            return tag
+        if kind is _ScalarNode:
+            if implicit is not None and len(value) <= 64:
+                key = (value, implicit)
+                tag = _RESOLVED.get(key)
+                if tag is None:
+                    tag = super().resolve(kind, value, implicit)
+                    if len(_RESOLVED) < 50_000:
+                        _RESOLVED[key] = tag
+                return tag
+        elif not self.yaml_path_resolvers and kind in _COLLECTION_TAGS:
+            return _COLLECTION_TAGS[kind]
         return super().resolve(kind, value, implicit)
 
 
