@@ -268,14 +268,14 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
+    from numclaims.atomic import regenerate
+
     text = render()
-    if "--check" in argv:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT} is out of date: run python datasets/build_datapackage.py")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(descriptor()['resources'])} resources)")
-    return 0
+    check = "--check" in argv
+    rc = regenerate(OUT, text, check, "python datasets/build_datapackage.py")
+    if not check:
+        print(f"wrote {OUT.relative_to(ROOT)} ({len(descriptor()['resources'])} resources)")
+    return rc
 
 
 if __name__ == "__main__":

@@ -130,3 +130,25 @@ def test_report_md_has_findings_first(results):
     md = results[1]
     assert md.index("## Findings") < md.index("## Claims")
     assert "**INCONSISTENT** `madre-de-dios-estimates-agree`" in md
+
+
+def test_period_text_is_a_claim_only_when_it_names_one(tmp_path):
+    # "2011" and an all-lower-case anchor ("last september") are date expressions, not claim ids: the claim
+    # is checked (exit 0) and its period resolved against the town-news publication date, 3 Mar 2014
+    from conftest import PROJECT
+
+    shutil.copytree(PROJECT, tmp_path / "p")
+    path = tmp_path / "p" / "claims" / "town-news.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "      what: women rescued from the mines\n"
+    assert old in text
+    text = text.replace(old, old + "      period: {expression: in the past two years, anchor: last september}\n", 1)
+    old2 = "      what: people working in the mines\n"
+    text = text.replace(old2, old2 + '      period: "2011"\n', 1)
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", "--root", str(tmp_path / "p"), "--quiet"]) == 0
+    res = json.loads((tmp_path / "p" / "reports" / "town-news" / "results.json").read_text(encoding="utf-8"))
+    period = {c["id"]: c["period"] for c in res["claims"]}
+    # last September before 3 Mar 2014 is September 2013; two years back from 30 Sep 2013 -> from 1 Oct 2011
+    assert period["rescued-300"] == ["2011-10-01", "2013-09-30"]
+    assert period["workers-1600"] == ["2011-01-01", "2011-12-31"]

@@ -196,14 +196,14 @@ def main(argv: list[str]) -> int:
 
     package = Package(str(ROOT / "datasets" / "datapackage.json"))
     raw = [row.to_dict() for row in package.get_resource("peru-trafficking-figures-raw").read_rows()]
+    from numclaims.atomic import regenerate
+
     text = render(tidy_rows(raw))
-    if "--check" in argv:
-        same = OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT} differs from what tidy.py writes")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(raw)} rows)")
-    return 0
+    check = "--check" in argv
+    rc = regenerate(OUT, text, check, "python datasets/reference/tidy.py")
+    if not check:
+        print(f"wrote {OUT.relative_to(ROOT)} ({len(raw)} rows)")
+    return rc
 
 
 if __name__ == "__main__":

@@ -35,3 +35,18 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def regenerate(path: Path, text: str, check: bool, how: str) -> int:
+    """Write a generated file atomically, or with ``check`` only compare it with ``text``.
+
+    Used by the dataset build scripts. Returns an exit status: 0 when written or up to date, 1 when
+    ``check`` finds the file missing or different (the message names ``how`` to regenerate it).
+    """
+    path = Path(path)
+    if check:
+        same = path.is_file() and path.read_text(encoding="utf-8") == text
+        print("up to date" if same else f"{path} is out of date: run {how}")
+        return 0 if same else 1
+    write_atomic(path, text)
+    return 0

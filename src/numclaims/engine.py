@@ -24,18 +24,17 @@ from .claimvalues import claim_interval, claim_precision, rule_text
 from .errors import ErrorLine, InputErrors
 from .loader import Article, load_article
 from .periods import Period, back, resolve
-from .records import DURATION_UNITS, Claim, PeriodSpec
+from .records import DURATION_UNITS, Claim, PeriodSpec, is_claim_ref
 
 
-def _spec_period(spec: PeriodSpec, periods: dict[str, Period | None], published: dt.date,
-                 resolve_claim) -> Period | None:
+def _spec_period(spec: PeriodSpec, published: dt.date, resolve_claim) -> Period | None:
     if spec.claim:
         return resolve_claim(spec.claim)
     if spec.start or spec.end:
         return Period(spec.start or spec.end, spec.end or spec.start)
     anchor = published
     if spec.anchor:
-        if spec.anchor in periods or spec.anchor.islower() and "-" in spec.anchor and " " not in spec.anchor:
+        if is_claim_ref(spec.anchor):
             ap = resolve_claim(spec.anchor)
             anchor = ap.end if ap else published
         else:
@@ -62,7 +61,7 @@ def resolve_periods(article: Article) -> dict[str, Period | None]:
         p: Period | None = None
         try:
             if c.base_unit == "date":
-                p = (_spec_period(c.date, out, published, own) if c.date
+                p = (_spec_period(c.date, published, own) if c.date
                      else resolve(c.text or c.quote, published))
             elif c.base_unit in DURATION_UNITS and c.value is not None:
                 end = published
@@ -71,7 +70,7 @@ def resolve_periods(article: Article) -> dict[str, Period | None]:
                     end = ep.end if ep else published
                 p = Period(back(end, c.value, c.base_unit) + dt.timedelta(days=1), end)
             elif c.measure.period is not None:
-                p = _spec_period(c.measure.period, out, published, own)
+                p = _spec_period(c.measure.period, published, own)
         except ValueError as e:
             fld = "date" if c.base_unit == "date" else "measure.period"
             errs.append(ErrorLine(article.display, article.lines.get(cid, 0), cid, fld, str(e)))

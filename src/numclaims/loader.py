@@ -17,7 +17,7 @@ from typing import Any, Callable
 from pydantic import ValidationError
 
 from .errors import ErrorLine, InputErrors
-from .records import ClaimsFile
+from .records import ClaimsFile, is_claim_ref
 from .sources import Source, anchor, load_source
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
@@ -199,7 +199,7 @@ def _claim_refs(c) -> list[tuple[str, str]]:
     refs = []
     if c.measure.period is not None and c.measure.period.claim:
         refs.append(("measure.period", c.measure.period.claim))
-    if c.measure.period is not None and c.measure.period.anchor and c.measure.period.anchor.islower():
+    if c.measure.period is not None and c.measure.period.anchor and is_claim_ref(c.measure.period.anchor):
         refs.append(("measure.period.anchor", c.measure.period.anchor))
     if c.date is not None and c.date.claim:
         refs.append(("date", c.date.claim))

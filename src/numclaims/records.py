@@ -42,6 +42,12 @@ from .rules import canonical_qualifier
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[StrictStr, Field(pattern=SLUG_PATTERN, max_length=120)]
 
+def is_claim_ref(text: str) -> bool:
+    """Whether a period or anchor written as text names a claim (a slug with at least one letter, such as
+    ``report-september``) rather than a date expression ("In September", "2011", "2013-09-30")."""
+    return bool(re.fullmatch(SLUG_PATTERN, text)) and any(ch.isalpha() for ch in text)
+
+
 #: Review decisions a fact-checker can record.
 STATUSES = ("unreviewed", "verified", "disputed", "unverifiable")
 
@@ -159,9 +165,7 @@ class Measure(_Strict):
     @classmethod
     def _period_from_string(cls, v: Any) -> Any:
         if isinstance(v, str):
-            if re.fullmatch(SLUG_PATTERN, v):
-                return {"claim": v}
-            return {"expression": v}
+            return {"claim": v} if is_claim_ref(v) else {"expression": v}
         return v
 
 
