@@ -968,7 +968,6 @@ def cross_source_chart(results: dict[str, Any], reference: dict[str, dict[str, A
         fig = _new_figure(height, title, subtitle, src_line)
         ax = fig.add_subplot()
         y = 0.0
-        ticks = []
         for g in groups:
             y -= head_h / row_h * 0.8
             ax.text(0, y + 0.05, f"{g['place']}: {g['what']}", ha="left", va="bottom", fontsize=9.5,

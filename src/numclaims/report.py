@@ -1,7 +1,7 @@
 """Every published file of an article, rendered in one place: results.json, report.md, report.html and
 claimreview.json under ``reports/<article-id>/``.
 
-``numclaims check`` (through :func:`numclaims.runner.write_outputs`) and ``numclaims report`` both call
+``numclaims check`` (through :func:`numclaims.runner.stage_one`) and ``numclaims report`` both call
 :func:`render_reports`, so the two commands write byte-identical files, and ``numclaims report --check``
 compares a fresh in-memory render with the committed files (:func:`stale_reports`).
 
@@ -30,7 +30,6 @@ from __future__ import annotations
 import base64
 import functools
 import html
-import json
 import re
 import tomllib
 from dataclasses import dataclass
@@ -483,6 +482,19 @@ def report_files(results: dict[str, Any], root: Path, config: ReportConfig | Non
     root = Path(root)
     d = report_dir(root, results["article"])
     return {d / name: text for name, text in _render_reports(results, root, config, d).items()}
+
+
+def write_reports(res: dict[str, Any], root: Path, config: ReportConfig | None = None) -> list[Path]:
+    """Write the report files of one results object atomically, skipping files whose bytes would not
+    change; returns the paths written."""
+    from .atomic import write_atomic
+
+    written = []
+    for path, text in report_files(res, root, config).items():
+        if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
+            write_atomic(path, text)
+            written.append(path)
+    return written
 
 
 def stale_reports(all_results: list[dict[str, Any]], root: Path, config: ReportConfig | None = None) -> list[Path]:

@@ -84,7 +84,7 @@ def print_findings(results: list[dict[str, Any]]) -> None:
 def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
         str, dict[str, Any] | None, dict[str, int], list[ErrorLine], list[tuple[str, str]]]:
     """:func:`check_one`, then render the article's report files (:func:`numclaims.report.report_files`,
-    as :func:`write_outputs` does) into the folder ``staging`` without publishing them.
+    as ``numclaims report`` does) into the folder ``staging`` without publishing them.
 
     Returns ``(path, results or None, lines, errors, [(staged file, final path), ...])``. The files are
     written without fsync; :func:`commit_staged` makes them durable with one ``sync`` and renames them into
@@ -358,23 +358,3 @@ def print_table(results: list[dict[str, Any]]) -> None:
             t.add_row(c["id"], escape(c["text"]), c["unit"], _iv_text(c), "\n".join(by_claim.get(c["id"], ["-"])))
         console.print(t)
 
-
-def write_outputs(results: list[dict[str, Any]], root: Path) -> list[Path]:
-    """Write every report file of each article atomically (results.json, report.md, report.html,
-    claimreview.json, rendered by :func:`numclaims.report.report_files`, the same code as
-    ``numclaims report``); returns the paths written.
-
-    Raises:
-        ValueError: an invalid claimreview configuration (see :func:`numclaims.report.load_config`).
-    """
-    from .atomic import write_atomic
-    from .report import load_config, report_files
-
-    config = load_config(root)
-    written = []
-    for res in results:
-        files = report_files(res, root, config)
-        for p, text in files.items():
-            write_atomic(p, text)
-            written.append(p)
-    return written

@@ -216,9 +216,8 @@ def rerender_reports(root: Path, articles: list[str]) -> int:
     many files were written."""
     import json
 
-    from ..atomic import write_atomic
     from ..paths import report_dir
-    from ..report import load_config, report_files
+    from ..report import load_config, write_reports
 
     config = load_config(root)
     written = 0
@@ -226,8 +225,5 @@ def rerender_reports(root: Path, articles: list[str]) -> int:
         if not (report_dir(root, a) / "report.html").is_file():
             continue
         res = json.loads((report_dir(root, a) / "results.json").read_text(encoding="utf-8"))
-        for path, text in report_files(res, root, config).items():
-            if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
-                write_atomic(path, text)
-                written += 1
+        written += len(write_reports(res, root, config))
     return written

@@ -34,10 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render (or with ``--check`` compare) the report files; returns the exit status."""
-    from ..atomic import write_atomic
     from ..loader import display_path
     from ..paths import claims_files, find_root
-    from ..report import load_config, report_files, stale_reports
+    from ..report import load_config, stale_reports, write_reports
     from ..runner import check_corpus, print_errors
 
     root = (args.root or find_root()).resolve()
@@ -77,10 +76,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         print(f"{len(results)} article(s): every report file is fresh")
         return 0
-    n = 0
-    for res in results:
-        for p, text in report_files(res, root, config).items():
-            write_atomic(p, text)
-            n += 1
-    print(f"{len(results)} article(s), {n} report files written under {display_path(root / 'reports', root)}/")
+    n = sum(len(write_reports(res, root, config)) for res in results)
+    print(f"{len(results)} article(s), {n} report file(s) written under {display_path(root / 'reports', root)}/"
+          " (unchanged files left alone)")
     return 2 if outcome.invalid else 0
