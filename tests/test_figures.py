@@ -143,6 +143,29 @@ def test_cross_source_groups_and_the_madre_de_dios_outlier(results, reference):
     assert groups["sex-trade-minors-la-rinconada"]["outlier"] is None
 
 
+def _row(measure, value, part_of=""):
+    return {"measure_id": measure, "part_of": part_of, "value": str(value), "qualifier": "exact", "unit": "persons",
+            "publisher": "P", "published": "2012-01-01", "measure": "m", "place": "x"}
+
+
+def test_a_claim_is_drawn_with_the_measure_its_external_check_used():
+    # the claim cites a component, then one row of measure "a", then two of measure "b". The rule of the
+    # external check (evidence.measure_of) is the first non-component row: "a" - not the most frequent "b"
+    ref = {"comp": _row("b", 10, part_of="b1"), "a1": _row("a", 100), "b1": _row("b", 500), "b2": _row("b", 900)}
+    claim = {"id": "c", "text": "100", "unit": "persons", "value": 100, "interval": [100, 100],
+             "evidence": ["comp", "a1", "b1", "b2"], "measure": {"what": "m"}, "attribution": []}
+    res = {"article": "x", "source": {"published": "2013-01-01"}, "claims": [claim], "checks": []}
+    groups = _by_id(F.cross_source_data(res, ref, measures=["a", "b"]), "measure")
+    assert set(groups) == {"a"}
+    assert [r["id"] for r in groups["a"]["rows"]] == ["c", "a1"]
+    # a check that compared the claim on measure "b" wins: the chart shows what the check compared
+    res["checks"] = [{"id": "k", "kind": "external", "claims": ["c"], "verdict": "inconsistent",
+                      "details": {"measure_id": "b", "rows": []}}]
+    groups = _by_id(F.cross_source_data(res, ref, measures=["a", "b"]), "measure")
+    assert set(groups) == {"b"}
+    assert [r["id"] for r in groups["b"]["rows"]] == ["c", "comp", "b1", "b2"]
+
+
 def test_reference_interval_reads_rows_like_claims():
     # about 1,200: step 100, margin 10 % -> 1,200 -/+ max(50, 120) = [1,080, 1,320]
     assert F.reference_interval({"value": "1200", "qualifier": "approximately", "unit": "persons"}) == (1080, 1320)

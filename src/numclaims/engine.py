@@ -9,7 +9,9 @@ results.json contract (extended, never broken): an object with ``article`` (id),
 ``checks`` (each ``id``, ``kind``, ``claims``, ``verdict``, ``explanation``; ``external`` checks add
 ``findings``: ``[{code, detail, evidence: [row ids]}]``, see :mod:`numclaims.checks.external`), ``summary`` and ``coverage``
 (``{mentions, claimed, waived, missing: [{start, end, text}]}``: body numbers that no claim or waiver
-accounts for, see :mod:`numclaims.coverage`).
+accounts for, see :mod:`numclaims.coverage`) and ``provenance``: the files the results were computed from
+and the hex SHA-256 of their text as read, ``{numclaims: version, claims_file: {path, sha256}, source_text:
+{path, sha256}, source_meta: {path, sha256}}`` (paths relative to the project root, ``/``-separated).
 """
 
 from __future__ import annotations
@@ -174,6 +176,25 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
         "checks": checks,
         "summary": summarise(checks, len(article.data.claims)),
         "coverage": coverage_for(article),
+        "provenance": provenance(article),
+    }
+
+
+def provenance(article: Article) -> dict[str, Any]:
+    """Which files an article's results come from, with the SHA-256 of each as read: ``{numclaims:
+    version, claims_file: {path, sha256}, source_text: {...}, source_meta: {...}}``. Paths are relative to
+    the project root with ``/``; a claims file outside the root is named by its file name only (no
+    machine-specific absolute path in results.json)."""
+    from . import __version__
+
+    claims = Path(article.display)
+    src = f"datasets/sources/{article.source.id}"
+    text_sha, meta_sha = article.source.sha256
+    return {
+        "numclaims": __version__,
+        "claims_file": {"path": claims.name if claims.is_absolute() else claims.as_posix(), "sha256": article.sha256},
+        "source_text": {"path": f"{src}.txt", "sha256": text_sha},
+        "source_meta": {"path": f"{src}.meta.yaml", "sha256": meta_sha},
     }
 
 

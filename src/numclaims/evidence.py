@@ -91,6 +91,18 @@ def stated_figures(row: dict[str, Any]) -> list[float]:
     return out
 
 
+def measure_of(rows: list[dict[str, Any]]) -> str | None:
+    """The measure a claim is compared on, from the reference rows it cites (in the order cited): the
+    ``measure_id`` of the first row that is not a component (``part_of`` empty); ``None`` when every
+    cited row is a component or none is cited.
+
+    The one rule for this: :mod:`numclaims.checks.external` compares the claim with the cited rows of this
+    measure, and :func:`numclaims.figures.cross_source_data` draws the claim beside every row of it.
+    """
+    primary = next((r for r in rows if not r.get("part_of")), None)
+    return (primary.get("measure_id") or None) if primary else None
+
+
 def row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
     """``(column, message)`` for each rule of a reference row that Table Schema cannot express.
 

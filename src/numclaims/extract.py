@@ -51,6 +51,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from .numerals import MULTIPLIER_WORDS
+
 # ------------------------------------------------------------------------------------------ vocabulary
 _UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -132,8 +134,15 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s?(?:bn|m)(?![A-Za-z]))"
 _FRAC = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
 
+#: Multiplier words (:data:`numclaims.numerals.MULTIPLIER_WORDS`) count only before what they multiply:
+#: "more than triple the 287", "twice as many", "double that of"; not "a double murder", "twice a day",
+#: "arrested twice".
+_MULT = (r"\b(?:" + "|".join(sorted(MULTIPLIER_WORDS, key=len, reverse=True)) + r")\b"
+         r"(?=\s+(?:the|that|as|what|its|their|his|her|this|those|these|last|previous)\b)")
+
 #: The numeric cores of running text. Named groups: ``date`` forms, ``month`` alone, ``num`` (digits or
-#: number words with an optional scale), ``frac`` (fraction words), ``vague`` ("hundreds of").
+#: number words with an optional scale), ``frac`` (fraction words), ``vague`` ("hundreds of"), ``mult``
+#: (multiplier words, :data:`_MULT`).
 MENTION_PATTERN = re.compile(
     rf"""
     (?P<date>
@@ -145,6 +154,7 @@ MENTION_PATTERN = re.compile(
   | (?P<month>\b(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b)
   | (?P<frac>\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-])?{_FRAC}\b)
   | (?P<vague>\b(?:dozens|scores|hundreds|thousands|millions)\s+of\b)
+  | (?P<mult>{_MULT})
   | (?P<num>
         (?:(?:US\$|\$|€|£|S/\.?)\s?)?
         (?:(?<![\w.,/-]){_DIGITS}(?![\w]|,\d|\.\d)|\b{_NUMWORD}\b)
@@ -477,6 +487,11 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         e2 = s + len(core.split()[0])
         unit = "persons" if _is_person_count(text, e2) else "count"
         return Mention(s, e2, text[s:e2], float(_VAGUE[word]), unit, "at_least", kind="quantity")
+    if kind == "mult":
+        q = _qualifier_before(text, s)
+        start = q[1] if q else s
+        return Mention(start, e, text[start:e], float(MULTIPLIER_WORDS[core.lower()]), "ratio",
+                       q[0] if q else "exact", kind="ratio")
     if kind == "frac":
         v = _frac_value(core)
         if v is None:

@@ -802,21 +802,25 @@ def _stated(row: dict[str, Any]) -> list[float]:
     return [x for x in (lo, hi) if x is not None]
 
 
-def _claim_group(claim: dict[str, Any], reference: dict[str, dict[str, Any]]) -> str | None:
-    """The measure a claim's evidence rows estimate (the most frequent ``measure_id``; ties: first listed)."""
-    ids = [reference[e].get("measure_id") for e in claim.get("evidence", []) if e in reference]
-    ids = [i for i in ids if i]
-    if not ids:
-        return None
-    return max(dict.fromkeys(ids), key=ids.count)
+def _claim_group(claim: dict[str, Any], reference: dict[str, dict[str, Any]],
+                 checked: dict[str, str] | None = None) -> str | None:
+    """The measure a claim is drawn with: the one its external check compared it on (``checked``,
+    ``{claim id: measure_id}`` from the checks' ``details``), else :func:`numclaims.evidence.measure_of`
+    of the rows its ``evidence`` cites (the rule the external check applies)."""
+    from .evidence import measure_of
+
+    if checked and claim["id"] in checked:
+        return checked[claim["id"]]
+    return measure_of([reference[e] for e in claim.get("evidence", []) if e in reference])
 
 
 def cross_source_data(results: dict[str, Any], reference: dict[str, dict[str, Any]],
                       measures: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Groups of estimates of one measure for :func:`cross_source_chart`.
 
-    A claim joins the measure (``measure_id``) of its evidence rows; a group holds the article's claims of
-    that measure and every reference row with that ``measure_id``. Without ``measures`` only groups where
+    A claim joins the measure its external check compared it on (``details.measure_id``; a claim with no
+    external check: :func:`numclaims.evidence.measure_of` of its ``evidence`` rows, the same rule); a group
+    holds the article's claims of that measure and every reference row with that ``measure_id``. Without ``measures`` only groups where
     some two estimates share no value (disjoint intervals) are kept: where the sources disagree.
 
     Args:
@@ -838,17 +842,20 @@ def cross_source_data(results: dict[str, Any], reference: dict[str, dict[str, An
     claims = results.get("claims", [])
     ext_claim: dict[str, list[str]] = {}
     ext_row: dict[str, list[str]] = {}
+    checked: dict[str, str] = {}  # claim id -> the measure its (first) external check compared it on
     for ch in results.get("checks", []):
         if ch["kind"] not in EXTERNAL_KINDS:
             continue
         for cid in ch["claims"]:
             ext_claim.setdefault(cid, []).append(ch["verdict"])
+            if (ch.get("details") or {}).get("measure_id"):
+                checked.setdefault(cid, ch["details"]["measure_id"])
         for rr in (ch.get("details") or {}).get("rows", []):
             if rr.get("id") and rr.get("verdict"):
                 ext_row.setdefault(rr["id"], []).append(rr["verdict"])
     groups: dict[str, list[dict[str, Any]]] = {}
     for c in claims:
-        g = _claim_group(c, reference)
+        g = _claim_group(c, reference, checked)
         if g is None or (measures is not None and g not in measures):
             continue
         lo, hi = c["interval"]

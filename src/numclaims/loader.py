@@ -33,6 +33,7 @@ class Article:
         spans: ``{claim id: (start, end)}`` character offsets of each quote in ``source.text``.
         lines: ``{claim id: line}`` where each claim starts in the file (for later error reports).
         check_lines: ``{check id: line}``.
+        sha256: hex SHA-256 of the claims file's text as read (its provenance in results.json).
     """
 
     path: Path
@@ -42,6 +43,7 @@ class Article:
     spans: dict[str, tuple[int, int]]
     lines: dict[str, int] = field(default_factory=dict)
     check_lines: dict[str, int] = field(default_factory=dict)
+    sha256: str = ""
 
     @property
     def id(self) -> str:
@@ -154,18 +156,35 @@ def _kind(v: Any) -> str:
     return f"{type(v).__name__} {v!r}"
 
 
+def read_claims_text(path: Path, display: str) -> str:
+    """The text of a claims file (UTF-8, no byte-order mark).
+
+    Raises:
+        InputErrors: unreadable file, bad encoding or a byte-order mark.
+    """
+    try:
+        return read_text_strict(path)
+    except OSError as e:
+        raise InputErrors([ErrorLine(display, 0, "", "", f"cannot read file: {e.strerror}")]) from None
+    except YamlInputError as e:
+        raise InputErrors([ErrorLine(display, e.line, "", "", e.message)]) from None
+
+
 def parse_claims_file(path: Path, display: str) -> tuple[ClaimsFile, LineMap]:
     """Read and schema-validate one claims file (no source needed).
 
     Raises:
         InputErrors: unreadable file, YAML syntax error, empty file, or schema violations.
     """
-    try:
-        text = read_text_strict(path)
-    except OSError as e:
-        raise InputErrors([ErrorLine(display, 0, "", "", f"cannot read file: {e.strerror}")]) from None
-    except YamlInputError as e:
-        raise InputErrors([ErrorLine(display, e.line, "", "", e.message)]) from None
+    return parse_claims_text(read_claims_text(path, display), display)
+
+
+def parse_claims_text(text: str, display: str) -> tuple[ClaimsFile, LineMap]:
+    """Schema-validate the text of one claims file; ``display`` names the file in errors.
+
+    Raises:
+        InputErrors: YAML syntax error, empty file, or schema violations.
+    """
     if not text.strip():
         raise InputErrors([ErrorLine(display, 1, "", "", "file is empty; expected 'article', 'source' and 'claims'")])
     try:
@@ -254,7 +273,8 @@ def load_article(
             ambiguous, cycles, values that disagree with the numeral written, bad source files).
     """
     display = display_path(path, root)
-    data, raw = parse_claims_file(path, display)
+    text = read_claims_text(path, display)
+    data, raw = parse_claims_text(text, display)
     errs: list[ErrorLine] = []
     claims_raw = raw.get("claims", [])
     lines = {c.id: (claims_raw[i].line if isinstance(claims_raw[i], LineMap) else 0) for i, c in enumerate(data.claims)}
@@ -335,5 +355,7 @@ def load_article(
             errs.append(ErrorLine(display, cline(i, fld), c.id, fld, msg))
     if errs:
         raise InputErrors(errs)
+    from .cache import sha256_text
+
     return Article(path=path, display=display, data=data, source=source, spans=spans, lines=lines,
-                   check_lines=check_lines)
+                   check_lines=check_lines, sha256=sha256_text(text))

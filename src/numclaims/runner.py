@@ -20,6 +20,11 @@ class Outcome:
     #: report files rendered by the workers of valid articles, ``(staged temporary file, final path)``;
     #: see :func:`commit_staged`.
     staged: list[tuple[str, str]] = field(default_factory=list)
+    #: valid articles checked in this run (not taken from the cache): ``(claims path, results, {claim id:
+    #: line}, [final report paths])``, for :meth:`numclaims.cache.CheckCache.record` once committed.
+    fresh: list[tuple[str, dict[str, Any], dict[str, int], list[str]]] = field(default_factory=list)
+    #: how many files were answered from the cache.
+    cached: int = 0
 
 
 def check_one(path: str, root: str) -> tuple[str, dict[str, Any] | None, dict[str, int], list[ErrorLine]]:
@@ -41,8 +46,9 @@ _CONFIGS: dict[str, Any] = {}
 
 def slim(res: dict[str, Any]) -> dict[str, Any]:
     """A results object cut down to what the parent needs once the reports are rendered: ``article``,
-    ``source``, ``summary``, ``coverage`` and the claim ids (for the cross-file rules); ``checks`` empty."""
-    out = {k: res[k] for k in ("article", "source", "summary", "coverage") if k in res}
+    ``source``, ``summary``, ``coverage``, ``provenance``, the claim ids (for the cross-file rules) and the
+    ids of claims with placeholders; ``checks`` empty."""
+    out = {k: res[k] for k in ("article", "source", "summary", "coverage", "provenance") if k in res}
     out["claims"] = [{"id": c["id"]} for c in res["claims"]]
     out["checks"] = []
     out["placeholders"] = placeholders(res)
@@ -161,7 +167,8 @@ def commit_staged(staged: list[tuple[str, str]]) -> list[Path]:
 def check_corpus(files: Iterable[Path], root: Path,
                  mapper: Callable[..., Iterable[tuple]] | None = None,
                  progress: Callable[[int], None] | None = None,
-                 staging: Path | None = None, keep_results: bool = True) -> Outcome:
+                 staging: Path | None = None, keep_results: bool = True,
+                 cache: Any | None = None) -> Outcome:
     """Check every file and apply the cross-file rules.
 
     Args:
@@ -175,6 +182,9 @@ def check_corpus(files: Iterable[Path], root: Path,
             :func:`commit_staged`. The caller removes the folder.
         keep_results: with ``staging``, False returns :func:`slim` results (enough for the summary, the
             coverage lines and the cross-file rules, not for :func:`print_table`).
+        cache: a :class:`numclaims.cache.CheckCache`; files whose entry still holds are not checked again
+            (their results come from the cache, or from their results.json when ``keep_results``); they
+            still take part in the cross-file rules.
 
     Cross-file rules: a claim id defined in two files is an error in both (one line in each file, and no
     report is written for either), and two files may not claim the same article id.
@@ -183,21 +193,30 @@ def check_corpus(files: Iterable[Path], root: Path,
 
     paths = [str(p) for p in files]
     m = mapper or map
-    per = []
     staged: dict[str, list[tuple[str, str]]] = {}
+    done: dict[str, tuple] = {}
+    if cache is not None:
+        for path in paths:
+            hit = cache.lookup(path, full=keep_results)
+            if hit is not None:
+                done[path] = (path, hit[0], hit[1], [])
+                if progress is not None:
+                    progress(1)
+    todo = [p for p in paths if p not in done]
     fn: Callable[..., tuple] = check_one
     if staging is not None:
         from functools import partial
 
         fn = partial(stage_one, staging=str(staging), keep=keep_results)
-    for item in m(fn, paths, [str(root)] * len(paths)):
+    for item in (m(fn, todo, [str(root)] * len(todo)) if todo else ()):
         if staging is not None:
             staged[item[0]] = item[4]
             item = item[:4]
-        per.append(item)
+        done[item[0]] = item
         if progress is not None:
             progress(1)
-    out = Outcome()
+    per = [done[p] for p in paths]
+    out = Outcome(cached=len(paths) - len(todo))
     disp = {path: display_path(Path(path), root) for path, *_ in per}
     first: dict[str, tuple[str, str, int]] = {}  # claim id -> (path, display, line) of its first definition
     articles: dict[str, str] = {}
@@ -227,10 +246,12 @@ def check_corpus(files: Iterable[Path], root: Path,
                 bad.add(p0)
             else:
                 first.setdefault(cid, (path, disp[path], line))
-    for path, res, *_ in per:
+    for path, res, lines, _ in per:
         if res is not None and path not in bad:
             out.results.append(res)
             out.staged.extend(staged.get(path, ()))
+            if path in staged:
+                out.fresh.append((path, res, lines, [final for _, final in staged[path]]))
     out.invalid = sorted(disp[p] for p in bad)
     return out
 

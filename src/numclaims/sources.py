@@ -21,11 +21,13 @@ SOURCES_DIR = Path("datasets") / "sources"
 
 @dataclass(frozen=True)
 class Source:
-    """A loaded source: ``meta`` (:class:`SourceMeta`), ``text`` and the path it came from."""
+    """A loaded source: ``meta`` (:class:`SourceMeta`), ``text``, the path it came from, and ``sha256``:
+    the hex SHA-256 of the text file and of the metadata file as read (their provenance in results.json)."""
 
     meta: SourceMeta
     text: str
     path: Path
+    sha256: tuple[str, str] = ("", "")
 
     @property
     def id(self) -> str:
@@ -72,7 +74,8 @@ def load_source(source_id: str, root: Path) -> Source:
     except YamlInputError as e:
         raise InputErrors([ErrorLine(_rel(txt, root), e.line, "", "", e.message)]) from None
     try:
-        raw = load_yaml_text(read_text_strict(meta_path))
+        meta_text = read_text_strict(meta_path)
+        raw = load_yaml_text(meta_text)
     except YamlInputError as e:
         raise InputErrors([ErrorLine(_rel(meta_path, root), e.line, "", "", e.message)]) from None
     if not isinstance(raw, dict):
@@ -89,7 +92,9 @@ def load_source(source_id: str, root: Path) -> Source:
     if meta.id != source_id:
         raise InputErrors([ErrorLine(_rel(meta_path, root), raw.line_of("id"), "", "id",
                                      f"metadata id {meta.id!r} differs from the file name {source_id!r}")])
-    return Source(meta=meta, text=text, path=txt)
+    from .cache import sha256_text
+
+    return Source(meta=meta, text=text, path=txt, sha256=(sha256_text(text), sha256_text(meta_text)))
 
 
 def find_all(text: str, needle: str) -> list[int]:

@@ -64,7 +64,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..evidence import period_bounds, row_interval, stated_figures
+from ..evidence import measure_of, period_bounds, row_interval, stated_figures
 from ..intervals import Interval
 from ..periods import Period
 from ..records import DURATION_UNITS
@@ -185,8 +185,7 @@ def external(spec, ctx: Context) -> CheckResult:
     ckind = claim_period_kind(claim, ctx)
     head = describe(claim, civ) + (f", period {cperiod}" if cperiod else ", no period stated")
 
-    primary = next((r for r in rows if not r.get("part_of")), None)
-    measure = primary.get("measure_id") if primary else None
+    measure = measure_of(rows)
     estimates, components, context = [], [], []
     for r in rows:
         if r.get("part_of"):

@@ -7,6 +7,10 @@ write nothing. For each valid article the report files (``reports/<id>/results.j
 atomically once every file has been checked (:func:`numclaims.runner.commit_staged`). Claim ids must be
 unique across all files checked together.
 
+An article whose claims file, source files, figures, report files, reference data, configuration and
+numclaims code are all unchanged since the last check is not checked again: its results come from
+``.numclaims-cache/check.json`` (see :mod:`numclaims.cache`; ``--no-cache`` checks everything).
+
 Articles are checked in parallel: ``--jobs N`` local processes (default: every core from 16 files on, else
 1), or ``--engine dask --scheduler ADDRESS`` on a Dask cluster whose workers see the same files. A progress
 bar is shown on stderr when it is a terminal and there are 16 files or more."""
@@ -34,6 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="where per-article checks run: local processes, or a Dask cluster (needs numclaims[dask])")
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="Dask scheduler address for --engine dask (default: start a local cluster)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="check every article again, even those unchanged since the last check")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     p.set_defaults(func=run)
 
@@ -77,6 +83,11 @@ def run(args: argparse.Namespace) -> int:
         # workers render the reports of each article into this folder; only those of valid articles are
         # renamed into reports/ (runner.commit_staged), the rest vanish with the folder
         staging = Path(tempfile.mkdtemp(prefix=".numclaims-staging-", dir=root))
+    cache = None
+    if not args.no_write and not args.no_cache:
+        from ..cache import CheckCache
+
+        cache = CheckCache(root)
     try:
         # a bar only where someone watches (stderr is a terminal) and the run is long enough to need one
         show = not args.no_progress and sys.stderr.isatty() and len(files) >= PARALLEL_MIN_FILES
@@ -87,11 +98,17 @@ def run(args: argparse.Namespace) -> int:
             with Progress(console=Console(stderr=True), transient=True) as bar:
                 task = bar.add_task("checking", total=len(files))
                 outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=not args.quiet,
-                                       progress=lambda n: bar.advance(task, n))
+                                       progress=lambda n: bar.advance(task, n), cache=cache)
         else:
-            outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=not args.quiet)
+            outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=not args.quiet,
+                                   cache=cache)
         if staging is not None:
             commit_staged(outcome.staged)
+        if cache is not None:
+            for path, res, lines, finals in outcome.fresh:
+                cache.record(path, res, lines, [Path(f) for f in finals])
+            cache.forget_missing()
+            cache.save()
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
@@ -109,7 +126,9 @@ def run(args: argparse.Namespace) -> int:
                   + ", ".join(ids[:5]) + (" ..." if len(ids) > 5 else ""), file=sys.stderr)
     counts = {v: sum(r["summary"]["verdicts"][v] for r in outcome.results) for v in VERDICTS}
     n_inc = counts["inconsistent"]
-    print(f"{len(outcome.results)} article(s) checked, {len(outcome.invalid)} invalid, "
+    # files answered from the cache are counted as checked: their results are those a new check would give
+    unchanged = f" ({outcome.cached} unchanged since the last check: from .numclaims-cache/)" if outcome.cached else ""
+    print(f"{len(outcome.results)} article(s) checked{unchanged}, {len(outcome.invalid)} invalid, "
           f"{sum(r['summary']['checks'] for r in outcome.results)} checks: "
           + ", ".join(f"{n} {v}" for v, n in counts.items()),
           file=sys.stderr if args.quiet else sys.stdout)

@@ -1,0 +1,160 @@
+"""Incremental checks (numclaims.cache): an unchanged article is answered from .numclaims-cache/ with the
+same bytes a new check writes; any change to what it depends on makes it checked again."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from conftest import add_articles, copy_seed, tree_bytes
+from numclaims.cache import CACHE_DIR, CACHE_FILE, CheckCache, run_signature
+from numclaims.cli import main
+
+SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
+
+
+def _run(root: Path, capsys, *extra: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    rc = main(["check", "--root", str(root), *extra])
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def _summary(out: str) -> str:
+    return [line for line in out.splitlines() if "article(s) checked" in line][0]
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_results_record_the_sha256_of_each_input_as_read(tmp_path, capsys):
+    root = copy_seed(tmp_path / "p")
+    assert _run(root, capsys)[0] == 0
+    prov = json.loads((root / "reports" / SEED / "results.json").read_text(encoding="utf-8"))["provenance"]
+    src = root / "datasets" / "sources"
+    assert prov["claims_file"] == {"path": f"claims/{SEED}.yaml", "sha256": _sha(root / "claims" / f"{SEED}.yaml")}
+    assert prov["source_text"] == {"path": f"datasets/sources/{SEED}.txt", "sha256": _sha(src / f"{SEED}.txt")}
+    assert prov["source_meta"] == {"path": f"datasets/sources/{SEED}.meta.yaml",
+                                   "sha256": _sha(src / f"{SEED}.meta.yaml")}
+
+
+def test_a_rerun_answers_from_the_cache_with_the_same_output(tmp_path, capsys):
+    root = copy_seed(tmp_path / "p")
+    rc1, out1, _ = _run(root, capsys)
+    first = tree_bytes(root / "reports")
+    assert (root / CACHE_DIR / CACHE_FILE).is_file()
+    rc2, out2, _ = _run(root, capsys)
+    assert rc1 == rc2 == 0
+    assert "(1 unchanged since the last check: from .numclaims-cache/)" in _summary(out2)
+    # the table and findings printed from the cached results.json are those of the first run
+    assert out2.replace(" (1 unchanged since the last check: from .numclaims-cache/)", "") == out1
+    assert tree_bytes(root / "reports") == first
+    rc3, out3, _ = _run(root, capsys, "--no-cache")
+    assert out3 == out1 and tree_bytes(root / "reports") == first
+
+
+def test_quiet_runs_use_the_slim_cached_results(project, capsys):
+    add_articles(project, 3)
+    assert _run(project, capsys, "--quiet")[0] == 0
+    rc, _, err = _run(project, capsys, "--quiet", "--strict")
+    assert rc == 0
+    # 4 articles x 3 checks, all consistent (the summary counts come from the cached summaries)
+    assert err.splitlines()[-1] == ("4 article(s) checked (4 unchanged since the last check: from .numclaims-cache/), "
+                                    "0 invalid, 12 checks: 12 consistent, 0 tension, 0 inconsistent, 0 unverifiable")
+
+
+def test_each_kind_of_change_makes_the_article_checked_again(project, capsys):
+    add_articles(project, 1)  # town-news and town-news-1
+    assert _run(project, capsys, "--quiet")[0] == 0
+    rep = project / "reports" / "town-news"
+    changes = {
+        # a comment changes the claims file's bytes, not its meaning: checked again, same reports
+        "claims file": lambda: (project / "claims" / "town-news.yaml").write_text(
+            (project / "claims" / "town-news.yaml").read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8"),
+        "source metadata": lambda: (project / "datasets" / "sources" / "town-news.meta.yaml").write_text(
+            (project / "datasets" / "sources" / "town-news.meta.yaml").read_text(encoding="utf-8")
+            .replace("title: Mine raid frees workers", "title: Mine raid frees 300 workers"), encoding="utf-8"),
+        "source text": lambda: (project / "datasets" / "sources" / "town-news.txt").write_text(
+            (project / "datasets" / "sources" / "town-news.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8"),
+        "deleted report": lambda: (rep / "report.html").unlink(),
+        "edited report": lambda: (rep / "results.json").write_text("{}", encoding="utf-8"),
+        "new figure": lambda: ((rep / "figures").mkdir(), (rep / "figures" / "01-x.svg").write_text(
+            "<svg xmlns='http://www.w3.org/2000/svg'><title>X</title></svg>", encoding="utf-8")),
+    }
+    for what, change in changes.items():
+        change()
+        rc, _, err = _run(project, capsys, "--quiet")
+        assert rc == 0, what
+        # of the two articles only town-news-1 is unchanged
+        assert "(1 unchanged since the last check" in err, what
+        fresh = tree_bytes(rep)
+        assert _run(project, capsys, "--quiet", "--no-cache")[0] == 0
+        assert tree_bytes(rep) == fresh, what  # what the cache-aware run wrote is what a full check writes
+    res = json.loads((rep / "results.json").read_text(encoding="utf-8"))
+    assert res["source"]["title"] == "Mine raid frees 300 workers"
+    assert res["provenance"]["claims_file"]["sha256"] == _sha(project / "claims" / "town-news.yaml")
+    assert "Mine raid frees 300 workers" in (rep / "report.html").read_text(encoding="utf-8")
+
+
+def test_signature_covers_reference_data_and_configuration(tmp_path):
+    root = copy_seed(tmp_path / "p")
+    base = run_signature(root)
+    assert run_signature(root) == base  # deterministic
+    csv = root / "datasets" / "reference" / "peru-trafficking-figures.csv"
+    csv.write_text(csv.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    after_csv = run_signature(root)
+    assert after_csv != base
+    (root / "numclaims.toml").write_text('[claimreview]\nauthor = "Desk"\n', encoding="utf-8")
+    assert run_signature(root) != after_csv
+
+
+def test_another_signature_or_a_corrupt_file_empties_the_cache(project, capsys):
+    assert _run(project, capsys, "--quiet")[0] == 0
+    sig = run_signature(project)
+    assert list(CheckCache(project, sig).entries) == ["claims/town-news.yaml"]
+    # code, library versions or reference data changed: nothing from before is trusted
+    assert CheckCache(project, "another signature").entries == {}
+    (project / CACHE_DIR / CACHE_FILE).write_text('{"format": 1, "signature": "', encoding="utf-8")  # cut short
+    assert CheckCache(project, sig).entries == {}
+    rc, _, err = _run(project, capsys, "--quiet")
+    assert rc == 0 and "unchanged since the last check" not in err
+    assert list(CheckCache(project, sig).entries) == ["claims/town-news.yaml"]  # rewritten whole
+
+
+def test_invalid_files_are_never_cached_and_cross_file_rules_still_apply(project, capsys):
+    add_articles(project, 1)
+    assert _run(project, capsys, "--quiet")[0] == 0
+    # a new file that reuses claim id rescued-300 of the cached town-news.yaml (defined at its line 5)
+    text = (project / "claims" / "town-news-1.yaml").read_text(encoding="utf-8")
+    (project / "claims" / "town-news-2.yaml").write_text(
+        text.replace("article: town-news-1", "article: town-news-2").replace("a1-rescued-300", "rescued-300"),
+        encoding="utf-8")
+    before = tree_bytes(project / "reports")
+    for _ in range(2):  # the second time too: the invalid file was not cached, the error is printed again
+        rc, _, err = _run(project, capsys, "--quiet")
+        assert rc == 2
+        lines = err.splitlines()
+        assert ("claims/town-news.yaml:5: claim rescued-300: id: duplicate claim id: also defined at "
+                "claims/town-news-2.yaml:5; claim ids must be unique across all claims files") in lines
+        assert ("claims/town-news-2.yaml:5: claim rescued-300: id: duplicate claim id: also defined at "
+                "claims/town-news.yaml:5; claim ids must be unique across all claims files") in lines
+        assert tree_bytes(project / "reports") == before
+    assert set(CheckCache(project).entries) == {"claims/town-news.yaml", "claims/town-news-1.yaml"}
+
+
+def test_deleted_claims_files_leave_the_cache(project, capsys):
+    add_articles(project, 1)
+    assert _run(project, capsys, "--quiet")[0] == 0
+    (project / "claims" / "town-news-1.yaml").unlink()
+    assert _run(project, capsys, "--quiet")[0] == 0
+    assert list(CheckCache(project).entries) == ["claims/town-news.yaml"]
+
+
+def test_no_write_neither_reads_nor_writes_the_cache(project, capsys):
+    rc, _, err = _run(project, capsys, "--quiet", "--no-write")
+    assert rc == 0 and not (project / CACHE_DIR).exists()
+    assert _run(project, capsys, "--quiet")[0] == 0
+    rc, _, err = _run(project, capsys, "--quiet", "--no-write")
+    assert rc == 0 and "unchanged since the last check" not in err
