@@ -117,6 +117,7 @@ class CheckCache:
     def __init__(self, root: Path, signature: str | None = None) -> None:
         self.root = Path(root)
         self.path = self.root / CACHE_DIR / CACHE_FILE
+        self._root_abs = Path(os.path.abspath(self.root.resolve()))
         self.signature = signature if signature is not None else run_signature(self.root)
         self.entries: dict[str, dict[str, Any]] = {}
         try:
@@ -128,11 +129,19 @@ class CheckCache:
         self.hits = 0
 
     def _key(self, path: str | Path) -> str:
-        p = Path(path)
-        try:
-            return p.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return str(p.resolve())
+        # abspath, not resolve(): no system call per file; the root is resolved once
+        p = os.path.abspath(path)
+        rel = os.path.relpath(p, self._root_abs)
+        return p if rel.startswith("..") else Path(rel).as_posix()
+
+    def _report_dir(self, article: str) -> Path:
+        """``reports/<article>``. Article ids in the cache come from validated slugs; an entry that names
+        anything else (a tampered or foreign cache file) raises ValueError rather than leave ``reports/``
+        (:func:`numclaims.paths.report_dir` resolves symlinks too, at a system call per article; the
+        checks that write reports still use it)."""
+        if not isinstance(article, str) or not article or "/" in article or "\\" in article or article in (".", ".."):
+            raise ValueError(article)
+        return self._root_abs / "reports" / article
 
     def lookup(self, path: str | Path, full: bool = False) -> tuple[dict[str, Any], dict[str, int]] | None:
         """``(results, {claim id: line})`` of the claims file ``path`` when its entry still holds, else None.
@@ -150,9 +159,7 @@ class CheckCache:
                    "source_meta": _sha256_file(src / f"{e['source']}.meta.yaml")}
             if any(now[k] is None or now[k] != inputs.get(k) for k in now):
                 return None
-            from .paths import report_dir
-
-            folder = report_dir(self.root, e["article"])
+            folder = self._report_dir(e["article"])
             if _figures(folder / "figures") != e["figures"]:
                 return None
             for name, st in e["reports"].items():
@@ -203,7 +210,8 @@ class CheckCache:
             fd, tmp = tempfile.mkstemp(prefix=".check.", suffix=".tmp", dir=self.path.parent)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump(data, f, separators=(",", ":"), sort_keys=True)
+                    # dumps, not dump: json.dump encodes in Python, chunk by chunk; dumps uses the C encoder
+                    f.write(json.dumps(data, separators=(",", ":"), sort_keys=True))
                 os.replace(tmp, self.path)
             except BaseException:
                 try:

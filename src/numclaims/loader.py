@@ -17,6 +17,7 @@ from typing import Any, Callable
 from pydantic import ValidationError
 
 from .errors import ErrorLine, InputErrors
+from .paths import display_path
 from .records import ClaimsFile, is_claim_ref
 from .sources import Source, anchor, load_source
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
@@ -48,14 +49,6 @@ class Article:
     @property
     def id(self) -> str:
         return self.data.article
-
-
-def display_path(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` when inside it, else as given."""
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _item(raw: Any, key: str, idx: Any) -> Any:

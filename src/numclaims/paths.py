@@ -38,6 +38,14 @@ def claims_files(root: Path, paths: list[str] | None = None) -> list[Path]:
     return out
 
 
+def display_path(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` when inside it, else as given (how error lines name files)."""
+    try:
+        return str(Path(path).resolve().relative_to(Path(root).resolve()))
+    except ValueError:
+        return str(path)
+
+
 def report_dir(root: Path, article_id: str) -> Path:
     """``root/reports/<article_id>``; the id is a validated slug, so it cannot leave ``reports/``.
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .checks.base import SEVERITY, VERDICTS
+from .verdicts import SEVERITY, VERDICTS
 
 #: The files of ``reports/<article-id>/`` that a render produces, in writing order.
 REPORT_FILES = ("results.json", "report.md", "report.html", "claimreview.json")

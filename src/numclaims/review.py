@@ -171,7 +171,7 @@ def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[P
     Raises:
         ReviewError: no file defines it (the message lists the files searched), or a file cannot be read.
     """
-    from .loader import display_path
+    from .paths import display_path
     from .paths import claims_files
     from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
@@ -294,7 +294,7 @@ def set_review(root: Path, claim_id: str, status: str, reviewer: str | None, not
         ReviewError: see :func:`find_claim` and :func:`edit_review`.
     """
     from .atomic import write_atomic
-    from .loader import display_path
+    from .paths import display_path
     from .yamlio import YamlInputError, read_text_strict
 
     path, _ = find_claim(root, claim_id, article)

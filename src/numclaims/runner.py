@@ -70,7 +70,7 @@ def placeholders(res: dict[str, Any]) -> list[str]:
 
 def print_findings(results: list[dict[str, Any]]) -> None:
     """The checks that are not ``consistent``, worst first, with their finding codes (external checks)."""
-    from .checks.base import SEVERITY
+    from .verdicts import SEVERITY
 
     for res in results:
         bad = sorted((ch for ch in res["checks"] if ch["verdict"] != "consistent"),
@@ -189,7 +189,7 @@ def check_corpus(files: Iterable[Path], root: Path,
     Cross-file rules: a claim id defined in two files is an error in both (one line in each file, and no
     report is written for either), and two files may not claim the same article id.
     """
-    from .loader import display_path
+    from .paths import display_path
 
     paths = [str(p) for p in files]
     m = mapper or map
@@ -217,9 +217,15 @@ def check_corpus(files: Iterable[Path], root: Path,
             progress(1)
     per = [done[p] for p in paths]
     out = Outcome(cached=len(paths) - len(todo))
-    disp = {path: display_path(Path(path), root) for path, *_ in per}
-    first: dict[str, tuple[str, str, int]] = {}  # claim id -> (path, display, line) of its first definition
-    articles: dict[str, str] = {}
+    names: dict[str, str] = {}
+
+    def disp(path: str) -> str:  # display names are needed for error lines only: found on demand
+        if path not in names:
+            names[path] = display_path(Path(path), root)
+        return names[path]
+
+    first: dict[str, tuple[str, int]] = {}  # claim id -> (path, line) of its first definition
+    articles: dict[str, str] = {}  # article id -> path of the first file that claims it
     bad: set[str] = set()
     for path, res, lines, errs in per:
         if errs:
@@ -227,32 +233,32 @@ def check_corpus(files: Iterable[Path], root: Path,
             bad.add(path)
             continue
         if res["article"] in articles:
-            out.errors.append(ErrorLine(disp[path], _top_key_line(Path(path), "article"), "", "article",
-                                        f"article id {res['article']!r} is also used by {articles[res['article']]}; "
-                                        "give each claims file its own article id"))
+            out.errors.append(ErrorLine(disp(path), _top_key_line(Path(path), "article"), "", "article",
+                                        f"article id {res['article']!r} is also used by "
+                                        f"{disp(articles[res['article']])}; give each claims file its own article id"))
             bad.add(path)
-        articles.setdefault(res["article"], disp[path])
+        articles.setdefault(res["article"], path)
         for c in res["claims"]:
             cid, line = c["id"], lines.get(c["id"], 0)
             if cid in first and first[cid][0] != path:
-                p0, d0, l0 = first[cid]
-                out.errors.append(ErrorLine(disp[path], line, cid, "id",
-                                            f"duplicate claim id: also defined at {d0}:{l0}; claim ids must be "
+                p0, l0 = first[cid]
+                out.errors.append(ErrorLine(disp(path), line, cid, "id",
+                                            f"duplicate claim id: also defined at {disp(p0)}:{l0}; claim ids must be "
                                             "unique across all claims files"))
-                out.errors.append(ErrorLine(d0, l0, cid, "id",
-                                            f"duplicate claim id: also defined at {disp[path]}:{line}; claim ids "
+                out.errors.append(ErrorLine(disp(p0), l0, cid, "id",
+                                            f"duplicate claim id: also defined at {disp(path)}:{line}; claim ids "
                                             "must be unique across all claims files"))
                 bad.add(path)
                 bad.add(p0)
             else:
-                first.setdefault(cid, (path, disp[path], line))
+                first.setdefault(cid, (path, line))
     for path, res, lines, _ in per:
         if res is not None and path not in bad:
             out.results.append(res)
             out.staged.extend(staged.get(path, ()))
             if path in staged:
                 out.fresh.append((path, res, lines, [final for _, final in staged[path]]))
-    out.invalid = sorted(disp[p] for p in bad)
+    out.invalid = sorted(disp(p) for p in bad)
     return out
 
 

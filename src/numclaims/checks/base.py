@@ -28,10 +28,7 @@ from ..intervals import Interval, _fmt
 from ..periods import Period
 from ..records import Claim
 
-CONSISTENT, TENSION, INCONSISTENT, UNVERIFIABLE = "consistent", "tension", "inconsistent", "unverifiable"
-VERDICTS = (CONSISTENT, TENSION, INCONSISTENT, UNVERIFIABLE)
-#: Higher is worse; used to sort findings.
-SEVERITY = {INCONSISTENT: 3, TENSION: 2, UNVERIFIABLE: 1, CONSISTENT: 0}
+from ..verdicts import CONSISTENT, INCONSISTENT, SEVERITY, TENSION, UNVERIFIABLE, VERDICTS  # noqa: F401
 #: The outer share of each interval that defines ``tension``.
 EDGE = 0.1
 

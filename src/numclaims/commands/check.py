@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..paths import claims_files, find_root
-    from ..checks.base import VERDICTS
+    from ..verdicts import VERDICTS
     from ..runner import (PARALLEL_MIN_FILES, check_corpus, commit_staged, dask_mapper, default_jobs,
                           local_mapper, placeholders, print_errors, print_findings, print_table)
 

@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render (or with ``--check`` compare) the report files; returns the exit status."""
-    from ..loader import display_path
+    from ..paths import display_path
     from ..paths import claims_files, find_root
     from ..report import load_config, stale_reports, write_reports
     from ..runner import check_corpus, print_errors

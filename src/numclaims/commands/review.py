@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _set(args: argparse.Namespace, root: Path) -> int:
-    from ..loader import display_path
+    from ..paths import display_path
     from ..review import ReviewError, set_review
 
     try:
@@ -67,7 +67,7 @@ def _set(args: argparse.Namespace, root: Path) -> int:
 
 
 def _list(args: argparse.Namespace, root: Path) -> int:
-    from ..loader import display_path
+    from ..paths import display_path
     from ..paths import claims_files
     from ..review import review_queue
     from ..runner import check_corpus, print_errors
