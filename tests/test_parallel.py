@@ -87,3 +87,14 @@ def test_dask_cluster_gives_the_same_bytes(many, tmp_path):
     got = {p: b for p, b in tree_bytes(many / "reports").items() if p.endswith("results.json")}
     assert len(want) == 8 and got == want
     assert tree_bytes(many / "reports") == tree_bytes(local / "reports")  # and every other report file
+
+
+def test_default_jobs_depend_on_the_files_left_to_check():
+    # local_mapper(None) picks the number of processes from the files it is given (those the cache did not
+    # answer): a lambda cannot be sent to a worker process, so it runs only when no pool is started
+    m = local_mapper(None)
+    few = [f"f{i}" for i in range(PARALLEL_MIN_FILES - 1)]
+    assert list(m(lambda p, r: p + r, few, ["!"] * len(few))) == [f + "!" for f in few]
+    many = [f"f{i}" for i in range(PARALLEL_MIN_FILES)]
+    with pytest.raises(Exception, match="pickle"):
+        list(m(lambda p, r: p + r, many, ["!"] * len(many)))

@@ -290,13 +290,15 @@ def default_jobs(n_files: int) -> int:
 PARALLEL_MIN_FILES = 16
 
 
-def local_mapper(jobs: int) -> Callable[..., Iterable[tuple]]:
+def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
     """A ``mapper`` for :func:`check_corpus` running on ``jobs`` local processes
     (:class:`concurrent.futures.ProcessPoolExecutor`, results in input order); ``jobs <= 1`` is the
-    built-in ``map`` in this process."""
+    built-in ``map`` in this process; ``None`` is :func:`default_jobs` of the files actually to check
+    (those the cache did not answer)."""
 
     def mapper(fn: Callable, paths: list[str], roots: list[str]) -> Iterable[tuple]:
-        if jobs <= 1 or len(paths) <= 1:
+        n = default_jobs(len(paths)) if jobs is None else jobs
+        if n <= 1 or len(paths) <= 1:
             yield from map(fn, paths, roots)
             return
         import importlib
@@ -308,7 +310,7 @@ def local_mapper(jobs: int) -> Callable[..., Iterable[tuple]]:
             importlib.import_module(mod)
         # and compile the report template once here (about 0.1 s) rather than once in every worker
         importlib.import_module("numclaims.report")._environment().get_template("report.html.j2")
-        workers = min(jobs, len(paths))
+        workers = min(n, len(paths))
         # chunks amortise the inter-process round trip over several small files while leaving enough
         # chunks (about 8 per worker) to balance uneven file sizes.
         chunk = max(1, min(256, len(paths) // (workers * 8)))

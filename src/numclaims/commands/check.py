@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..paths import claims_files, find_root
     from ..verdicts import VERDICTS
-    from ..runner import (PARALLEL_MIN_FILES, check_corpus, commit_staged, dask_mapper, default_jobs,
+    from ..runner import (PARALLEL_MIN_FILES, check_corpus, commit_staged, dask_mapper,
                           local_mapper, placeholders, print_errors, print_findings, print_table)
 
     root = (args.root or find_root()).resolve()
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         mapper = dask_mapper(args.scheduler)
     else:
-        mapper = local_mapper(args.jobs if args.jobs is not None else default_jobs(len(files)))
+        mapper = local_mapper(args.jobs)  # None: every core for many files to check, else this process
     staging = None
     if not args.no_write:
         from ..report import load_config
