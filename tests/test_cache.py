@@ -158,3 +158,16 @@ def test_no_write_neither_reads_nor_writes_the_cache(project, capsys):
     assert _run(project, capsys, "--quiet")[0] == 0
     rc, _, err = _run(project, capsys, "--quiet", "--no-write")
     assert rc == 0 and "unchanged since the last check" not in err
+
+
+def test_a_run_that_changes_nothing_leaves_the_cache_file_alone(project, capsys):
+    assert _run(project, capsys, "--quiet")[0] == 0
+    cache_file = project / CACHE_DIR / CACHE_FILE
+    before = cache_file.stat().st_mtime_ns
+    assert _run(project, capsys, "--quiet")[0] == 0
+    assert cache_file.stat().st_mtime_ns == before  # every entry held: the file was not rewritten
+    (project / "claims" / "town-news.yaml").write_text(
+        (project / "claims" / "town-news.yaml").read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert _run(project, capsys, "--quiet")[0] == 0
+    entry = json.loads(cache_file.read_text(encoding="utf-8"))["entries"]["claims/town-news.yaml"]
+    assert entry["inputs"]["claims_file"] == _sha(project / "claims" / "town-news.yaml")

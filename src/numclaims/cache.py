@@ -120,13 +120,15 @@ class CheckCache:
         self._root_abs = Path(os.path.abspath(self.root.resolve()))
         self.signature = signature if signature is not None else run_signature(self.root)
         self.entries: dict[str, dict[str, Any]] = {}
+        self._loaded = False  # the file on disk holds exactly self.entries
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("format") == FORMAT and data.get("signature") == self.signature:
                 self.entries = dict(data.get("entries") or {})
+                self._loaded = True
         except (OSError, ValueError, AttributeError):
             self.entries = {}
-        self.hits = 0
+        self._changed = False
 
     def _key(self, path: str | Path) -> str:
         # abspath, not resolve(): no system call per file; the root is resolved once
@@ -170,7 +172,6 @@ class CheckCache:
                 res = json.loads((folder / "results.json").read_text(encoding="utf-8"))
         except (OSError, KeyError, TypeError, ValueError, AttributeError):
             return None
-        self.hits += 1
         return res, lines
 
     def record(self, path: str | Path, res: dict[str, Any], lines: dict[str, int], reports: list[Path]) -> None:
@@ -190,6 +191,7 @@ class CheckCache:
                 return
             stats[p.name] = st
         folder = report_dir(self.root, res["article"])
+        self._changed = True
         self.entries[self._key(path)] = {
             "article": res["article"], "source": res["source"]["id"], "inputs": hashes,
             "figures": _figures(folder / "figures"), "reports": stats, "lines": dict(lines),
@@ -198,12 +200,16 @@ class CheckCache:
 
     def forget_missing(self) -> None:
         """Drop the entries of claims files that no longer exist."""
-        self.entries = {k: v for k, v in self.entries.items()
-                        if (Path(k) if Path(k).is_absolute() else self.root / k).is_file()}
+        kept = {k: v for k, v in self.entries.items() if (Path(k) if Path(k).is_absolute() else self.root / k).is_file()}
+        self._changed = self._changed or len(kept) != len(self.entries)
+        self.entries = kept
 
     def save(self) -> None:
         """Write the cache file atomically (temporary file and rename; no fsync: a lost cache only costs a
-        re-check). Errors writing it are ignored for the same reason."""
+        re-check), unless nothing was recorded or dropped and the file on disk is the one loaded. Errors
+        writing it are ignored for the same reason."""
+        if not self._changed and self._loaded:
+            return
         data = {"format": FORMAT, "signature": self.signature, "entries": self.entries}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
