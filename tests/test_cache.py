@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from conftest import add_articles, copy_seed, tree_bytes
-from numclaims.cache import CACHE_DIR, CACHE_FILE, CheckCache, run_signature
+from numclaims.cache import CACHE_DIR, CACHE_FILE, CheckCache, figure_signature, reference_files, run_signature
 from numclaims.cli import main
 
 SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
@@ -171,3 +172,155 @@ def test_a_run_that_changes_nothing_leaves_the_cache_file_alone(project, capsys)
     assert _run(project, capsys, "--quiet")[0] == 0
     entry = json.loads(cache_file.read_text(encoding="utf-8"))["entries"]["claims/town-news.yaml"]
     assert entry["inputs"]["claims_file"] == _sha(project / "claims" / "town-news.yaml")
+
+
+# ------------------------------------------------------------------ cases found by trying to break it
+
+
+def test_a_symlinked_claims_file_keeps_its_name_in_provenance(tmp_path, capsys):
+    root = copy_seed(tmp_path / "p")
+    assert _run(root, capsys, "-q")[0] == 0
+    (root / "drafts").mkdir()
+    (root / "claims" / f"{SEED}.yaml").rename(root / "drafts" / f"{SEED}.yaml")
+    (root / "claims" / f"{SEED}.yaml").symlink_to(Path("..") / "drafts" / f"{SEED}.yaml")
+    for extra in ((), ("--no-cache",)):  # the cached run and a full one name it the same way
+        assert _run(root, capsys, "-q", *extra)[0] == 0
+        prov = json.loads((root / "reports" / SEED / "results.json").read_text(encoding="utf-8"))["provenance"]
+        assert prov["claims_file"]["path"] == f"claims/{SEED}.yaml"
+
+
+def test_a_claims_file_outside_the_project_is_named_by_its_file_name(project, tmp_path, capsys):
+    out = tmp_path / "elsewhere"
+    out.mkdir()
+    (project / "claims" / "town-news.yaml").rename(out / "town-news.yaml")
+    rep = project / "reports" / "town-news" / "results.json"
+    for given in (str(out / "town-news.yaml"), "../elsewhere/town-news.yaml"):
+        capsys.readouterr()
+        cwd = os.getcwd()
+        os.chdir(project)
+        try:
+            assert main(["check", "-q", "--root", str(project), given]) == 0
+        finally:
+            os.chdir(cwd)
+        assert json.loads(rep.read_text(encoding="utf-8"))["provenance"]["claims_file"]["path"] == "town-news.yaml"
+
+
+def test_reference_files_follow_the_data_package(tmp_path):
+    root = copy_seed(tmp_path / "p")
+    names = [p.relative_to(root).as_posix() for p in reference_files(root)]
+    # the seed package names two tables under reference/: the tidy one and the raw copy it is made from
+    assert names == ["datasets/datapackage.json", "datasets/reference/peru-trafficking-figures.csv",
+                     "datasets/reference/raw/peru-trafficking-figures.csv"]
+    # a resource with a .tab path and a schema kept in its own file: both are counted
+    pkg = root / "datasets" / "datapackage.json"
+    data = json.loads(pkg.read_text(encoding="utf-8"))
+    data["resources"].append({"name": "extra", "path": "reference/extra.tab", "schema": "reference/extra.schema.json"})
+    pkg.write_text(json.dumps(data), encoding="utf-8")
+    names = [p.relative_to(root).as_posix() for p in reference_files(root)]
+    assert names[-2:] == ["datasets/reference/extra.tab", "datasets/reference/extra.schema.json"]
+
+
+def test_a_symlinked_reference_folder_is_still_watched(tmp_path, capsys):
+    root = copy_seed(tmp_path / "p")
+    (root / "datasets" / "reference").rename(tmp_path / "ref")
+    (root / "datasets" / "reference").symlink_to(tmp_path / "ref")
+    assert _run(root, capsys, "-q")[0] == 0
+    csv = tmp_path / "ref" / "peru-trafficking-figures.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace(",300,", ",900,", 1), encoding="utf-8")
+    rc, _, err = _run(root, capsys, "-q")
+    fresh = tree_bytes(root / "reports")
+    assert "unchanged since the last check" not in err
+    assert _run(root, capsys, "-q", "--no-cache")[0] == rc
+    assert tree_bytes(root / "reports") == fresh
+
+
+def test_a_figure_replaced_after_the_report_read_it_is_a_miss(project, capsys):
+    assert _run(project, capsys, "-q")[0] == 0
+    cache = CheckCache(project)
+    key = "claims/town-news.yaml"
+    res = json.loads((project / "reports" / "town-news" / "results.json").read_text(encoding="utf-8"))
+    reports = [project / "reports" / "town-news" / n for n in ("results.json", "report.md", "report.html",
+                                                               "claimreview.json")]
+    figs = project / "reports" / "town-news" / "figures"
+    figs.mkdir()
+    (figs / "01-x.svg").write_text("<svg/>", encoding="utf-8")
+    seen = figure_signature(figs)  # what the report read ...
+    (figs / "01-x.svg").write_text("<svg><!-- redrawn --></svg>", encoding="utf-8")  # ... then replaced
+    cache.record(project / key, res, {"rescued-300": 5}, reports, seen)
+    assert cache.lookup(project / key) is None
+    cache.record(project / key, res, {"rescued-300": 5}, reports, figure_signature(figs))
+    assert cache.lookup(project / key) is not None
+
+
+def test_reference_data_changed_during_a_run_empties_the_cache(tmp_path, capsys):
+    root = copy_seed(tmp_path / "p")
+    assert _run(root, capsys, "-q")[0] == 0
+    cache = CheckCache(root)  # a run starts ...
+    assert cache.entries
+    csv = root / "datasets" / "reference" / "peru-trafficking-figures.csv"
+    text = csv.read_text(encoding="utf-8")
+    csv.write_text(text + "\n", encoding="utf-8")  # ... the data changes while it goes on ...
+    csv.write_text(text, encoding="utf-8")  # ... and back (same bytes, a new modification time)
+    cache.record(root / "claims" / f"{SEED}.yaml", {"provenance": {}}, {}, [], [])  # no-op: no hashes
+    cache._changed = True
+    cache.save()
+    assert json.loads((root / CACHE_DIR / CACHE_FILE).read_text(encoding="utf-8"))["entries"] == {}
+
+
+def test_a_reports_folder_linked_out_of_reports_is_an_input_error(project, tmp_path, capsys):
+    assert _run(project, capsys, "-q")[0] == 0
+    (project / "reports" / "town-news").rename(tmp_path / "out")
+    (project / "reports" / "town-news").symlink_to(tmp_path / "out")
+    before = tree_bytes(tmp_path / "out")
+    for extra in ((), ("--no-cache",)):
+        rc, _, err = _run(project, capsys, "-q", *extra)
+        assert rc == 2 and "Traceback" not in err
+        assert err.splitlines()[0] == (
+            f"claims/town-news.yaml:2: article: article id 'town-news' would write outside "
+            f"{(project / 'reports').resolve()}; reports/town-news must be a folder inside reports/, not a link "
+            "out of it")
+        assert tree_bytes(tmp_path / "out") == before
+
+
+def test_damaged_cache_files_cost_a_recheck_never_a_traceback(project, capsys):
+    assert _run(project, capsys, "-q")[0] == 0
+    cache_file = project / CACHE_DIR / CACHE_FILE
+    good = json.loads(cache_file.read_text(encoding="utf-8"))
+    entry = good["entries"]["claims/town-news.yaml"]
+    damaged = [
+        "[" * 100_000,  # nesting too deep for the JSON parser
+        json.dumps({**good, "entries": 5}),
+        json.dumps({**good, "entries": [1, 2]}),
+        json.dumps({**good, "entries": {"claims/town-news.yaml": 7}}),
+        json.dumps({**good, "entries": {"claims/town-news.yaml": {**entry, "results": "garbage"}}}),
+        json.dumps({**good, "entries": {"claims/town-news.yaml": {**entry, "article": "../x"}}}),
+        json.dumps({**good, "entries": {"claims/town-news.yaml": {
+            **entry, "results": {**entry["results"], "summary": {"verdicts": {"consistent": "99"}}}}}}),
+    ]
+    for text in damaged:
+        cache_file.write_text(text, encoding="utf-8")
+        rc, _, err = _run(project, capsys, "-q")
+        assert rc == 0 and "Traceback" not in err, text[:80]
+        assert "unchanged since the last check" not in err, text[:80]
+        assert not list(project.glob(".numclaims-staging-*"))
+
+
+def test_a_cached_file_that_fails_a_cross_file_rule_is_not_counted_as_checked(project, capsys):
+    add_articles(project, 1)
+    assert _run(project, capsys, "-q")[0] == 0
+    text = (project / "claims" / "town-news-1.yaml").read_text(encoding="utf-8")
+    (project / "claims" / "town-news-2.yaml").write_text(
+        text.replace("article: town-news-1", "article: town-news-2").replace("a1-", "a2-")
+        .replace("a2-rescued-300", "rescued-300"), encoding="utf-8")
+    rc, _, err = _run(project, capsys, "-q")
+    # town-news (cached) and town-news-2 share a claim id: both invalid; town-news-1 is valid and cached
+    assert rc == 2
+    assert err.splitlines()[-1].startswith("1 article(s) checked (1 unchanged since the last check: "
+                                           "from .numclaims-cache/), 2 invalid,")
+
+
+def test_a_file_named_twice_is_checked_once(project, capsys):
+    capsys.readouterr()
+    assert main(["check", "-q", "--root", str(project), str(project / "claims"),
+                 str(project / "claims" / "town-news.yaml")]) == 0
+    assert capsys.readouterr().err.splitlines()[-1].startswith("1 article(s) checked")

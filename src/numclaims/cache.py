@@ -58,11 +58,38 @@ def _sha256_file(path: Path) -> str | None:
         return None
 
 
+def reference_files(root: Path) -> list[Path]:
+    """The files of ``root/datasets`` that the reference data is read from: ``datapackage.json`` and,
+    for every resource with a path under ``reference/``, its data files and its ``schema`` and
+    ``dialect`` when those are files (paths as the descriptor gives them, relative to ``datasets/``;
+    symlinks are followed when the files are read). Just ``datapackage.json`` when it is not valid JSON."""
+    base = root / "datasets"
+    pkg = base / "datapackage.json"
+    out = [pkg]
+    try:
+        resources = json.loads(pkg.read_text(encoding="utf-8")).get("resources") or []
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return out
+    for r in resources if isinstance(resources, list) else []:
+        if not isinstance(r, dict):
+            continue
+        paths = r.get("path")
+        paths = [paths] if isinstance(paths, str) else [x for x in paths or [] if isinstance(x, str)] \
+            if isinstance(paths, list) else []
+        if not any(x.startswith("reference/") for x in paths):
+            continue
+        extra = [r[k] for k in ("schema", "dialect") if isinstance(r.get(k), str)]
+        out.extend(base / x for x in paths + extra)
+    return out
+
+
 def run_signature(root: Path) -> str:
     """Hex SHA-256 over everything besides an article's own files that reaches its results and reports:
     :data:`FORMAT`, the numclaims package files (``*.py`` and templates, by relative name and bytes), the
-    Python version and the versions of :data:`LIBRARIES`, ``datasets/datapackage.json`` and every
-    ``datasets/**/*.csv`` of ``root``, and ``numclaims.toml`` / ``pyproject.toml`` of ``root``."""
+    Python version and the versions of :data:`LIBRARIES`, the reference data (:func:`reference_files`)
+    and ``numclaims.toml`` / ``pyproject.toml`` of ``root``. Project files count with their bytes and
+    their modification time, so that a file changed during a run and changed back still differs
+    (:meth:`CheckCache.save` compares the signature at the start and at the end of a run)."""
     from importlib import metadata
 
     h = hashlib.sha256(f"numclaims-cache {FORMAT}\n{sys.version}\n".encode())
@@ -73,16 +100,10 @@ def run_signature(root: Path) -> str:
             h.update(f"{lib} -\n".encode())
     pkg = Path(__file__).resolve().parent
     code = sorted(p for p in pkg.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".css", ".html"))
-    extra = [root / "datasets" / "datapackage.json", *sorted((root / "datasets").rglob("*.csv")),
-             root / "numclaims.toml", root / "pyproject.toml"]
-    for label, base, files in (("code", pkg, code), ("project", root, extra)):
-        for p in files:
-            digest = _sha256_file(p)
-            try:
-                name = p.relative_to(base).as_posix()
-            except ValueError:
-                name = str(p)
-            h.update(f"{label} {name} {digest or '-'}\n".encode())
+    for p in code:
+        h.update(f"code {p.relative_to(pkg).as_posix()} {_sha256_file(p) or '-'}\n".encode())
+    for p in [*reference_files(root), root / "numclaims.toml", root / "pyproject.toml"]:
+        h.update(f"project {p} {_sha256_file(p) or '-'} {_stat(p)}\n".encode())
     return h.hexdigest()
 
 
@@ -94,12 +115,40 @@ def _stat(path: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
-def _figures(folder: Path) -> list[list[Any]]:
+def figure_signature(folder: Path) -> list[list[Any]]:
+    """``[[name, size, mtime_ns], ...]`` of the ``*.svg`` files of an article's ``figures/`` folder (those
+    report.html embeds), sorted by name; ``[]`` when there is no folder."""
     try:
         names = sorted(n for n in os.listdir(folder) if n.endswith(".svg"))
     except OSError:
         return []
     return [[n, *(_stat(folder / n) or [-1, -1])] for n in names]
+
+
+def _well_formed(res: Any, article: str, source: str, full: bool) -> bool:
+    """Whether cached results have the shape the run reads from them (a cache file is data from disk: a
+    damaged or edited one must cost a re-check, never a traceback)."""
+    from .verdicts import VERDICTS
+
+    if not isinstance(res, dict) or res.get("article") != article:
+        return False
+    src, summ, cov = res.get("source"), res.get("summary"), res.get("coverage")
+    if not (isinstance(src, dict) and src.get("id") == source and isinstance(summ, dict)):
+        return False
+    counts = summ.get("verdicts")
+    if not (isinstance(counts, dict) and all(type(counts.get(v)) is int for v in VERDICTS)
+            and type(summ.get("checks")) is int):
+        return False
+    if cov is not None and not (isinstance(cov, dict) and isinstance(cov.get("missing"), list) and all(
+            isinstance(m, dict) and {"start", "end", "text"} <= set(m) for m in cov["missing"])):
+        return False
+    claims, checks = res.get("claims"), res.get("checks")
+    if not (isinstance(claims, list) and all(isinstance(c, dict) and isinstance(c.get("id"), str) for c in claims)
+            and isinstance(checks, list)):
+        return False
+    if full:
+        return all(isinstance(ch, dict) and ch.get("verdict") in VERDICTS for ch in checks)
+    return isinstance(res.get("placeholders"), list)
 
 
 class CheckCache:
@@ -117,33 +166,24 @@ class CheckCache:
     def __init__(self, root: Path, signature: str | None = None) -> None:
         self.root = Path(root)
         self.path = self.root / CACHE_DIR / CACHE_FILE
-        self._root_abs = Path(os.path.abspath(self.root.resolve()))
         self.signature = signature if signature is not None else run_signature(self.root)
         self.entries: dict[str, dict[str, Any]] = {}
         self._loaded = False  # the file on disk holds exactly self.entries
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("format") == FORMAT and data.get("signature") == self.signature:
-                self.entries = dict(data.get("entries") or {})
-                self._loaded = True
-        except (OSError, ValueError, AttributeError):
+            entries = data.get("entries")
+            if (data.get("format") == FORMAT and data.get("signature") == self.signature
+                    and isinstance(entries, dict)):
+                self.entries = {k: v for k, v in entries.items() if isinstance(v, dict)}
+                self._loaded = len(self.entries) == len(entries)
+        except (OSError, ValueError, AttributeError, RecursionError):
             self.entries = {}
         self._changed = False
 
     def _key(self, path: str | Path) -> str:
-        # abspath, not resolve(): no system call per file; the root is resolved once
-        p = os.path.abspath(path)
-        rel = os.path.relpath(p, self._root_abs)
-        return p if rel.startswith("..") else Path(rel).as_posix()
+        from .paths import file_key
 
-    def _report_dir(self, article: str) -> Path:
-        """``reports/<article>``. Article ids in the cache come from validated slugs; an entry that names
-        anything else (a tampered or foreign cache file) raises ValueError rather than leave ``reports/``
-        (:func:`numclaims.paths.report_dir` resolves symlinks too, at a system call per article; the
-        checks that write reports still use it)."""
-        if not isinstance(article, str) or not article or "/" in article or "\\" in article or article in (".", ".."):
-            raise ValueError(article)
-        return self._root_abs / "reports" / article
+        return file_key(path, self.root)
 
     def lookup(self, path: str | Path, full: bool = False) -> tuple[dict[str, Any], dict[str, int]] | None:
         """``(results, {claim id: line})`` of the claims file ``path`` when its entry still holds, else None.
@@ -161,8 +201,10 @@ class CheckCache:
                    "source_meta": _sha256_file(src / f"{e['source']}.meta.yaml")}
             if any(now[k] is None or now[k] != inputs.get(k) for k in now):
                 return None
-            folder = self._report_dir(e["article"])
-            if _figures(folder / "figures") != e["figures"]:
+            from .paths import report_dir
+
+            folder = report_dir(self.root, e["article"])  # raises ValueError when it leads out of reports/
+            if figure_signature(folder / "figures") != e["figures"]:
                 return None
             for name, st in e["reports"].items():
                 if _stat(folder / name) != st:
@@ -170,14 +212,18 @@ class CheckCache:
             res, lines = e["results"], {k: int(v) for k, v in e["lines"].items()}
             if full:
                 res = json.loads((folder / "results.json").read_text(encoding="utf-8"))
-        except (OSError, KeyError, TypeError, ValueError, AttributeError):
+            if not _well_formed(res, e["article"], e["source"], full):
+                return None
+        except (OSError, KeyError, TypeError, ValueError, AttributeError, RecursionError):
             return None
         return res, lines
 
-    def record(self, path: str | Path, res: dict[str, Any], lines: dict[str, int], reports: list[Path]) -> None:
+    def record(self, path: str | Path, res: dict[str, Any], lines: dict[str, int], reports: list[Path],
+               figures: list) -> None:
         """Remember a claims file checked in this run whose report files ``reports`` are now on disk.
-        ``res`` must carry ``provenance`` (:func:`numclaims.engine.results_for`); it is stored slim."""
-        from .paths import report_dir
+        ``res`` must carry ``provenance`` (:func:`numclaims.engine.results_for`); it is stored slim.
+        ``figures`` is the :func:`figure_signature` taken before the report read the figures (a figure
+        replaced while the run went on then no longer matches, and the article is checked again)."""
         from .runner import slim
 
         prov = res.get("provenance") or {}
@@ -190,11 +236,10 @@ class CheckCache:
             if st is None:
                 return
             stats[p.name] = st
-        folder = report_dir(self.root, res["article"])
         self._changed = True
         self.entries[self._key(path)] = {
             "article": res["article"], "source": res["source"]["id"], "inputs": hashes,
-            "figures": _figures(folder / "figures"), "reports": stats, "lines": dict(lines),
+            "figures": figures, "reports": stats, "lines": dict(lines),
             "results": slim(res),
         }
 
@@ -206,10 +251,15 @@ class CheckCache:
 
     def save(self) -> None:
         """Write the cache file atomically (temporary file and rename; no fsync: a lost cache only costs a
-        re-check), unless nothing was recorded or dropped and the file on disk is the one loaded. Errors
-        writing it are ignored for the same reason."""
+        re-check), unless nothing was recorded or dropped and the file on disk is the one loaded; written
+        empty when :func:`run_signature` changed since the cache was opened. Errors writing it are ignored
+        for the same reason."""
         if not self._changed and self._loaded:
             return
+        if run_signature(self.root) != self.signature:
+            # code, reference data or configuration changed while the run went on: some articles may have
+            # been checked with the old, some with the new; trust none of it
+            self.entries, self._changed = {}, True
         data = {"format": FORMAT, "signature": self.signature, "entries": self.entries}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

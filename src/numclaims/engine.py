@@ -183,16 +183,17 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
 def provenance(article: Article) -> dict[str, Any]:
     """Which files an article's results come from, with the SHA-256 of each as read: ``{numclaims:
     version, claims_file: {path, sha256}, source_text: {...}, source_meta: {...}}``. Paths are relative to
-    the project root with ``/``; a claims file outside the root is named by its file name only (no
-    machine-specific absolute path in results.json)."""
+    the project root with ``/`` (:func:`numclaims.paths.file_key`: a symlinked claims file keeps its name
+    under ``claims/``); a claims file outside the root is named by its file name only (no machine-specific
+    path in results.json)."""
     from . import __version__
 
-    claims = Path(article.display)
+    key = article.key or article.display
     src = f"datasets/sources/{article.source.id}"
     text_sha, meta_sha = article.source.sha256
     return {
         "numclaims": __version__,
-        "claims_file": {"path": claims.name if claims.is_absolute() else claims.as_posix(), "sha256": article.sha256},
+        "claims_file": {"path": Path(key).name if Path(key).is_absolute() else key, "sha256": article.sha256},
         "source_text": {"path": f"{src}.txt", "sha256": text_sha},
         "source_meta": {"path": f"{src}.meta.yaml", "sha256": meta_sha},
     }

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from pydantic import ValidationError
 
 from .errors import ErrorLine, InputErrors
-from .paths import display_path
+from .paths import display_path, file_key
 from .records import ClaimsFile, is_claim_ref
 from .sources import Source, anchor, load_source
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
@@ -35,6 +35,7 @@ class Article:
         lines: ``{claim id: line}`` where each claim starts in the file (for later error reports).
         check_lines: ``{check id: line}``.
         sha256: hex SHA-256 of the claims file's text as read (its provenance in results.json).
+        key: the file's name in the project (:func:`numclaims.paths.file_key`).
     """
 
     path: Path
@@ -45,6 +46,7 @@ class Article:
     lines: dict[str, int] = field(default_factory=dict)
     check_lines: dict[str, int] = field(default_factory=dict)
     sha256: str = ""
+    key: str = ""
 
     @property
     def id(self) -> str:
@@ -351,4 +353,4 @@ def load_article(
     from .cache import sha256_text
 
     return Article(path=path, display=display, data=data, source=source, spans=spans, lines=lines,
-                   check_lines=check_lines, sha256=sha256_text(text))
+                   check_lines=check_lines, sha256=sha256_text(text), key=file_key(path, root))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 CLAIMS_DIR = "claims"
@@ -19,8 +20,8 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def claims_files(root: Path, paths: list[str] | None = None) -> list[Path]:
-    """The claims files to check: the given files or folders, else every ``claims/*.yaml`` of ``root``,
-    sorted by name.
+    """The claims files to check: the given files or folders (each file once, however often it is named),
+    else every ``claims/*.yaml`` of ``root``, sorted by name.
 
     Raises:
         FileNotFoundError: a given path does not exist.
@@ -35,7 +36,26 @@ def claims_files(root: Path, paths: list[str] | None = None) -> list[Path]:
             out.append(p)
         else:
             raise FileNotFoundError(str(p))
-    return out
+    seen: set[str] = set()
+    unique = []
+    for p in out:  # a file named twice ("claims" and "claims/x.yaml") is checked once, where first named
+        k = file_key(p, root)
+        if k not in seen:
+            seen.add(k)
+            unique.append(p)
+    return unique
+
+
+def file_key(path: Path | str, root: Path | str) -> str:
+    """How the project names a file: its path relative to ``root`` with ``/``, or its absolute path when it
+    lies outside ``root``. The folders on the way are resolved (a project reached through a symlinked
+    folder, or named as ``./claims/../claims/x.yaml``, gives one name), the file itself is not (a claims
+    file that is a symlink keeps the name it has in ``claims/``). Used for the incremental-check cache and
+    the provenance of results.json, so both name a file the same way."""
+    a = os.path.abspath(path)
+    p = os.path.join(os.path.realpath(os.path.dirname(a)), os.path.basename(a))
+    rel = os.path.relpath(p, os.path.realpath(root))
+    return p if rel == ".." or rel.startswith(".." + os.sep) else Path(rel).as_posix()
 
 
 def display_path(path: Path, root: Path) -> str:

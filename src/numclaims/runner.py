@@ -21,9 +21,10 @@ class Outcome:
     #: see :func:`commit_staged`.
     staged: list[tuple[str, str]] = field(default_factory=list)
     #: valid articles checked in this run (not taken from the cache): ``(claims path, results, {claim id:
-    #: line}, [final report paths])``, for :meth:`numclaims.cache.CheckCache.record` once committed.
-    fresh: list[tuple[str, dict[str, Any], dict[str, int], list[str]]] = field(default_factory=list)
-    #: how many files were answered from the cache.
+    #: line}, [final report paths], figures signature)``, for :meth:`numclaims.cache.CheckCache.record`
+    #: once committed.
+    fresh: list[tuple[str, dict[str, Any], dict[str, int], list[str], list]] = field(default_factory=list)
+    #: how many of the valid articles were answered from the cache.
     cached: int = 0
 
 
@@ -88,35 +89,47 @@ def print_findings(results: list[dict[str, Any]]) -> None:
 
 
 def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
-        str, dict[str, Any] | None, dict[str, int], list[ErrorLine], list[tuple[str, str]]]:
+        str, dict[str, Any] | None, dict[str, int], list[ErrorLine], list[tuple[str, str]], list | None]:
     """:func:`check_one`, then render the article's report files (:func:`numclaims.report.report_files`,
     as ``numclaims report`` does) into the folder ``staging`` without publishing them.
 
-    Returns ``(path, results or None, lines, errors, [(staged file, final path), ...])``. The files are
-    written without fsync; :func:`commit_staged` makes them durable with one ``sync`` and renames them into
-    place once the cross-file rules have passed. Rendering here, in the worker, spreads the report cost
-    over every core and keeps the texts out of the parent's memory. With ``keep=False`` the results come
-    back :func:`slim` (no table will be printed from them), which keeps a 100,000-claim run small in the
-    parent. A plain picklable function.
+    Returns ``(path, results or None, lines, errors, [(staged file, final path), ...], figures)``, where
+    ``figures`` is :func:`numclaims.cache.figure_signature` of the article's ``figures/`` folder taken
+    before the report read it (for the cache; None for an invalid file). The files are written without
+    fsync; :func:`commit_staged` makes them durable with one ``sync`` and renames them into place once the
+    cross-file rules have passed. Rendering here, in the worker, spreads the report cost over every core
+    and keeps the texts out of the parent's memory. With ``keep=False`` the results come back :func:`slim`
+    (no table will be printed from them), which keeps a 100,000-claim run small in the parent. An article
+    whose ``reports/<id>`` would resolve outside ``reports/`` (a symlink) is an input error. A plain
+    picklable function.
     """
     import os
     import tempfile
 
+    from .cache import figure_signature
+    from .paths import display_path, report_dir
     from .report import load_config, report_files
 
     path, res, lines, errs = check_one(path, root)
     staged: list[tuple[str, str]] = []
-    if res is not None:
-        if root not in _CONFIGS:
-            _CONFIGS[root] = load_config(Path(root))
-        for final, text in report_files(res, Path(root), _CONFIGS[root]).items():
-            fd, tmp = tempfile.mkstemp(prefix=f"{res['article']}.", suffix=f".{final.name}", dir=staging)
-            with os.fdopen(fd, "wb") as f:
-                f.write(text.encode("utf-8"))
-            staged.append((tmp, str(final)))
-        if not keep:
-            res = slim(res)
-    return path, res, lines, errs, staged
+    if res is None:
+        return path, res, lines, errs, staged, None
+    try:
+        figures = figure_signature(report_dir(Path(root), res["article"]) / "figures")
+    except ValueError as e:
+        return path, None, {}, [ErrorLine(display_path(Path(path), Path(root)), _top_key_line(Path(path), "article"),
+                                          "", "article", f"{e}; reports/{res['article']} must be a folder inside "
+                                          "reports/, not a link out of it")], staged, None
+    if root not in _CONFIGS:
+        _CONFIGS[root] = load_config(Path(root))
+    for final, text in report_files(res, Path(root), _CONFIGS[root]).items():
+        fd, tmp = tempfile.mkstemp(prefix=f"{res['article']}.", suffix=f".{final.name}", dir=staging)
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8"))
+        staged.append((tmp, str(final)))
+    if not keep:
+        res = slim(res)
+    return path, res, lines, errs, staged, figures
 
 
 def commit_staged(staged: list[tuple[str, str]]) -> list[Path]:
@@ -194,6 +207,7 @@ def check_corpus(files: Iterable[Path], root: Path,
     paths = [str(p) for p in files]
     m = mapper or map
     staged: dict[str, list[tuple[str, str]]] = {}
+    figures: dict[str, list] = {}
     done: dict[str, tuple] = {}
     if cache is not None:
         for path in paths:
@@ -202,6 +216,7 @@ def check_corpus(files: Iterable[Path], root: Path,
                 done[path] = (path, hit[0], hit[1], [])
                 if progress is not None:
                     progress(1)
+    cached = set(done)
     todo = [p for p in paths if p not in done]
     fn: Callable[..., tuple] = check_one
     if staging is not None:
@@ -211,12 +226,13 @@ def check_corpus(files: Iterable[Path], root: Path,
     for item in (m(fn, todo, [str(root)] * len(todo)) if todo else ()):
         if staging is not None:
             staged[item[0]] = item[4]
+            figures[item[0]] = item[5]
             item = item[:4]
         done[item[0]] = item
         if progress is not None:
             progress(1)
     per = [done[p] for p in paths]
-    out = Outcome(cached=len(paths) - len(todo))
+    out = Outcome()
     names: dict[str, str] = {}
 
     def disp(path: str) -> str:  # display names are needed for error lines only: found on demand
@@ -257,7 +273,9 @@ def check_corpus(files: Iterable[Path], root: Path,
             out.results.append(res)
             out.staged.extend(staged.get(path, ()))
             if path in staged:
-                out.fresh.append((path, res, lines, [final for _, final in staged[path]]))
+                out.fresh.append((path, res, lines, [final for _, final in staged[path]], figures[path]))
+            elif path in cached:
+                out.cached += 1
     out.invalid = sorted(disp(p) for p in bad)
     return out
 

@@ -80,14 +80,15 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as e:
             print(f"{e}", file=sys.stderr)
             return 2
-        # workers render the reports of each article into this folder; only those of valid articles are
-        # renamed into reports/ (runner.commit_staged), the rest vanish with the folder
-        staging = Path(tempfile.mkdtemp(prefix=".numclaims-staging-", dir=root))
     cache = None
     if not args.no_write and not args.no_cache:
         from ..cache import CheckCache
 
-        cache = CheckCache(root)
+        cache = CheckCache(root)  # before the staging folder: nothing to clean up if this fails
+    if not args.no_write:
+        # workers render the reports of each article into this folder; only those of valid articles are
+        # renamed into reports/ (runner.commit_staged), the rest vanish with the folder
+        staging = Path(tempfile.mkdtemp(prefix=".numclaims-staging-", dir=root))
     try:
         # a bar only where someone watches (stderr is a terminal) and the run is long enough to need one
         show = not args.no_progress and sys.stderr.isatty() and len(files) >= PARALLEL_MIN_FILES
@@ -105,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
         if staging is not None:
             commit_staged(outcome.staged)
         if cache is not None:
-            for path, res, lines, finals in outcome.fresh:
-                cache.record(path, res, lines, [Path(f) for f in finals])
+            for path, res, lines, finals, figures in outcome.fresh:
+                cache.record(path, res, lines, [Path(f) for f in finals], figures)
             cache.forget_missing()
             cache.save()
     finally:
