@@ -91,3 +91,15 @@ def test_bad_input_cases(proj, capsys, old, new, expected):
 def test_missing_path(proj, capsys):
     assert run(proj, str(proj / "claims" / "nope.yaml")) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_help_shows_docstring_markup_as_plain_text(capsys):
+    from numclaims.cli import plain
+
+    assert plain("rendered by :func:`numclaims.runner.stage_one` into ``reports/<id>/``") == \
+        "rendered by numclaims.runner.stage_one into reports/<id>/"
+    for command in ("check", "report", "review", "notebooks", "extract", "new"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        out = capsys.readouterr().out
+        assert "``" not in out and ":func:" not in out and ":mod:" not in out, command

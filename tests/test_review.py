@@ -143,3 +143,19 @@ def test_review_list_drops_decided_claims(proj, capsys):
     out2 = capsys.readouterr().out.splitlines()
     assert int(out2[0].split()[0]) == n - 1
     assert out[1] not in out2
+
+
+def test_words_yaml_reads_as_other_types_are_written_quoted(proj):
+    # "yes" and "no" are booleans in YAML 1.1, "4.10" a number (4.1), "2013-10-04" a date: written plain,
+    # the claims loader would read them back as such and refuse the file; they are double-quoted instead
+    before = claims_text(proj)
+    anchor = "    evidence: [ap-es-2013-women]\n"
+    assert review(proj, "set", "women-exploited-300", "verified", "--reviewer", "yes", "--note", "no",
+                  "--date", "2026-11-30") == 0
+    assert claims_text(proj) == before.replace(anchor, anchor + '    status: verified\n    reviewer: "yes"\n'
+                                               '    reviewed_on: 2026-11-30\n    notes: "no"\n', 1)
+    for note in ("4.10", "2013-10-04", "null"):
+        assert review(proj, "set", "women-exploited-300", "verified", "--reviewer", "A. Checker", "--note", note,
+                      "--date", "2026-11-30") == 0
+        assert f'    notes: "{note}"\n' in claims_text(proj)
+    assert main(["check", "--root", str(proj), "-q", "--no-write"]) == 0

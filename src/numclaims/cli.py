@@ -36,7 +36,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name, mod in COMMANDS.items():
         importlib.import_module(mod).register(sub)
+    for sp in sub.choices.values():  # the commands' descriptions come from docstrings: show them as text
+        sp.description = plain(sp.description)
+        for action in sp._actions:
+            action.help = plain(action.help)
     return p
+
+
+def plain(text: str | None) -> str | None:
+    """Docstring markup as plain text for ``--help``: ``:func:`numclaims.x.y``` -> ``numclaims.x.y``,
+    double backquotes dropped. None stays None."""
+    if not text:
+        return text
+    import re
+
+    return re.sub(r":[a-z]+:`~?([^`]+)`", r"\1", text).replace("``", "")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -224,7 +224,8 @@ def edit_review(text: str, claim_id: str, status: str, reviewer: str | None, not
             raise ReviewError(f"{display}:{line}: claim {claim_id}: reviewer: a decision needs --reviewer NAME")
         if not note or not note.strip():
             raise ReviewError(f"{display}:{line}: claim {claim_id}: notes: a decision needs --note TEXT")
-        values: dict[str, Any] = {"status": status, "reviewer": reviewer, "reviewed_on": date, "notes": note}
+        values: dict[str, Any] = {"status": status, "reviewer": _as_text(reviewer), "reviewed_on": date,
+                                  "notes": _as_text(note)}
     else:
         values = {"status": status, "reviewer": None, "reviewed_on": None, "notes": None}
     trailing = _pop_trailing(target)
@@ -250,6 +251,22 @@ def edit_review(text: str, claim_id: str, status: str, reviewer: str | None, not
     _guard(text, new, line - 1, display, claim_id)
     _validate(new, display, claim_id, line)
     return new
+
+
+def _as_text(value: str) -> Any:
+    """``value`` as ruamel should write it so that the claims loader (PyYAML, YAML 1.1) reads it back as
+    the same text: double-quoted when, written plain, it would read as something else ("no" and "on" as
+    booleans, "4.10" as the number 4.1, "2013-10-04" as a date, "null" as nothing), else as is (ruamel
+    quotes text that is not a plain scalar in its own style)."""
+    import yaml
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    try:
+        read = yaml.safe_load(value)
+    except yaml.YAMLError:
+        return value  # not plain YAML at all ("[x"): ruamel quotes it itself
+    # text, or markup ruamel quotes itself ("a: b" reads as a mapping): its own choice of quotes stands
+    return value if read == value or isinstance(read, (dict, list)) else DoubleQuotedScalarString(value)
 
 
 def _guard(old: str, new: str, first: int, display: str, claim_id: str) -> None:
