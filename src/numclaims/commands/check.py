@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="print no table, only errors and the summary line")
     p.add_argument("--no-write", action="store_true", help="check only; write no results or reports")
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                   help="worker processes (default: all cores for 16 files or more, else 1)")
+                   help="worker processes (default: all cores for 16 files or more to check, else 1)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="where per-article checks run: local processes, or a Dask cluster (needs numclaims[dask])")
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
