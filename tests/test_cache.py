@@ -294,6 +294,8 @@ def test_damaged_cache_files_cost_a_recheck_never_a_traceback(project, capsys):
         json.dumps({**good, "entries": {"claims/town-news.yaml": 7}}),
         json.dumps({**good, "entries": {"claims/town-news.yaml": {**entry, "results": "garbage"}}}),
         json.dumps({**good, "entries": {"claims/town-news.yaml": {**entry, "article": "../x"}}}),
+        # an entry that lists no report files would otherwise vouch for reports that may be gone
+        json.dumps({**good, "entries": {"claims/town-news.yaml": {**entry, "reports": {}}}}),
         json.dumps({**good, "entries": {"claims/town-news.yaml": {
             **entry, "results": {**entry["results"], "summary": {"verdicts": {"consistent": "99"}}}}}}),
     ]

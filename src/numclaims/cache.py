@@ -16,8 +16,10 @@ at will), one entry per valid claims file it checked and wrote:
 
 The whole cache is also tied to a **run signature** (:func:`run_signature`): the bytes of every file of the
 installed numclaims package, the versions of Python and of the libraries whose behaviour reaches the
-outputs, the reference data (``datasets/datapackage.json`` and every ``datasets/**/*.csv``) and the report
-configuration (``numclaims.toml``, ``pyproject.toml``). Any change there empties it.
+outputs, the reference data (``datasets/datapackage.json`` and the files it names under ``reference/``,
+:func:`reference_files`) and the report configuration (``numclaims.toml``, ``pyproject.toml``), the
+project files with their modification times. Any change there empties it, and so does a change while a
+run goes on (the signature is taken again before the cache is saved).
 
 An entry is used only when all of these match (files re-read and re-hashed, report files re-stated); any
 doubt (a missing or unreadable file, a corrupt cache) means the article is checked again. Invalid files are
@@ -73,9 +75,13 @@ def reference_files(root: Path) -> list[Path]:
     for r in resources if isinstance(resources, list) else []:
         if not isinstance(r, dict):
             continue
-        paths = r.get("path")
-        paths = [paths] if isinstance(paths, str) else [x for x in paths or [] if isinstance(x, str)] \
-            if isinstance(paths, list) else []
+        given = r.get("path")
+        if isinstance(given, str):
+            paths = [given]
+        elif isinstance(given, list):  # a resource split over several files
+            paths = [x for x in given if isinstance(x, str)]
+        else:
+            paths = []
         if not any(x.startswith("reference/") for x in paths):
             continue
         extra = [r[k] for k in ("schema", "dialect") if isinstance(r.get(k), str)]
@@ -205,6 +211,10 @@ class CheckCache:
 
             folder = report_dir(self.root, e["article"])  # raises ValueError when it leads out of reports/
             if figure_signature(folder / "figures") != e["figures"]:
+                return None
+            from .report import REPORT_FILES
+
+            if sorted(e["reports"]) != sorted(REPORT_FILES):  # every report file, nothing else
                 return None
             for name, st in e["reports"].items():
                 if _stat(folder / name) != st:
