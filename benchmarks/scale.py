@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
                     fh.write("# edited\n")
             dte, _, rce = run_child(cmd)
             assert rce == 0
-            print(f"  re-run, 1 in 100 edited    : {dte:7.2f} s  ({len(edited):,} articles checked again)")
+            print(f"  re-run, 1 in 100 edited    : {dte:7.2f} s  ({len(edited):,} article(s) checked again)")
             dtn, _, rcn = run_child([*cmd, "--no-cache"])
             assert rcn == 0
             print(f"  re-run, --no-cache         : {dtn:7.2f} s  (all checked again; identical files not rewritten)")

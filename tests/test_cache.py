@@ -8,11 +8,9 @@ import json
 import os
 from pathlib import Path
 
-from conftest import add_articles, copy_seed, tree_bytes
+from conftest import SEED, add_articles, copy_seed, tree_bytes
 from numclaims.cache import CACHE_DIR, CACHE_FILE, CheckCache, figure_signature, reference_files, run_signature
 from numclaims.cli import main
-
-SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
 
 
 def _run(root: Path, capsys, *extra: str) -> tuple[int, str, str]:

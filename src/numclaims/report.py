@@ -475,12 +475,14 @@ def _render_reports(results: dict[str, Any], root: Path, config: ReportConfig | 
     }
 
 
-def report_files(results: dict[str, Any], root: Path, config: ReportConfig | None = None) -> dict[Path, str]:
-    """``{path under reports/<id>/: text}`` of :func:`render_reports`."""
+def report_files(results: dict[str, Any], root: Path, config: ReportConfig | None = None,
+                 folder: Path | None = None) -> dict[Path, str]:
+    """``{path under reports/<id>/: text}`` of :func:`render_reports`; ``folder`` is the article's report
+    folder when the caller has already found it (:func:`numclaims.paths.report_dir`, which resolves it)."""
     from .paths import report_dir
 
     root = Path(root)
-    d = report_dir(root, results["article"])
+    d = folder if folder is not None else report_dir(root, results["article"])
     return {d / name: text for name, text in _render_reports(results, root, config, d).items()}
 
 

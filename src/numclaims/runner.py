@@ -115,14 +115,15 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
     if res is None:
         return path, res, lines, errs, staged, None
     try:
-        figures = figure_signature(report_dir(Path(root), res["article"]) / "figures")
+        folder = report_dir(Path(root), res["article"])
     except ValueError as e:
         return path, None, {}, [ErrorLine(display_path(Path(path), Path(root)), _top_key_line(Path(path), "article"),
                                           "", "article", f"{e}; reports/{res['article']} must be a folder inside "
                                           "reports/, not a link out of it")], staged, None
+    figures = figure_signature(folder / "figures")  # before the report reads them
     if root not in _CONFIGS:
         _CONFIGS[root] = load_config(Path(root))
-    for final, text in report_files(res, Path(root), _CONFIGS[root]).items():
+    for final, text in report_files(res, Path(root), _CONFIGS[root], folder).items():
         fd, tmp = tempfile.mkstemp(prefix=f"{res['article']}.", suffix=f".{final.name}", dir=staging)
         with os.fdopen(fd, "wb") as f:
             f.write(text.encode("utf-8"))
