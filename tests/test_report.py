@@ -14,7 +14,7 @@ import pytest
 from numclaims.cli import main
 from numclaims.markdown import md_escape, render_markdown
 from numclaims.report import (
-    RATINGS, REPORT_FILES, ReportConfig, claimreview, interval_text, json_for_script, load_config, number_text,
+    RATINGS, REPORT_FILES, ReportConfig, build_view, claimreview, interval_text, json_for_script, load_config, number_text,
     quote_context, rating_for, safe_href,
 )
 from conftest import copy_seed
@@ -98,10 +98,11 @@ def test_md_escape_keeps_markup_as_text():
         "&lt;img src=x onerror=alert\\(1\\)&gt; \\*bold\\* \\[a\\]\\(b\\)"
 
 
-def test_markdown_accepts_a_bare_results_object(proj):
+def test_markdown_of_a_bare_results_object(proj):
+    # a results object with no source text or figures: build_view fills the view, markdown renders it
     assert main(["check", "--root", str(proj), "--quiet"]) == 0
     res = json.loads((proj / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
-    md = render_markdown(res)
+    md = render_markdown(build_view(res, None, [], ReportConfig()))
     assert md.startswith("# Numeric claims of \u201cPeru Dismantles Sex Trafficking Ring")
     assert "## Summary" in md and "## Claims" in md
 

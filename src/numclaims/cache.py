@@ -12,7 +12,7 @@ at will), one entry per valid claims file it checked and wrote:
   them);
 * ``reports``: size and modification time (ns) of each report file once written;
 * what the run needs without re-checking: the claim ids and their lines (for the cross-file rules and their
-  error lines) and the slim results (:func:`numclaims.runner.slim`: summary, coverage, placeholders).
+  error lines) and the slim results (:func:`numclaims.resultmodel.slim`: summary, coverage, placeholders).
 
 The whole cache is also tied to a **run signature** (:func:`run_signature`): the bytes of every file of the
 installed numclaims package, the versions of Python and of the libraries whose behaviour reaches the
@@ -37,8 +37,14 @@ import json
 import os
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from .hashing import sha256_file as _sha256_file
+from .hashing import sha256_text  # noqa: F401 - named here for callers of numclaims.cache.sha256_text
+from .paths import REPORT_FILES, file_key, report_dir
+from .resultmodel import slim, well_formed
 
 #: Bump when the layout of an entry changes.
 FORMAT = 1
@@ -46,18 +52,6 @@ CACHE_DIR = ".numclaims-cache"
 CACHE_FILE = "check.json"
 #: Libraries whose versions can change what a check writes (parsing, validation, rendering, reference data).
 LIBRARIES = ("PyYAML", "pydantic", "pydantic-core", "Jinja2", "MarkupSafe", "frictionless")
-
-
-def sha256_text(text: str) -> str:
-    """Hex SHA-256 of ``text`` encoded as UTF-8 (for text read from a UTF-8 file, the file's bytes)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _sha256_file(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def reference_files(root: Path) -> list[Path]:
@@ -96,8 +90,6 @@ def run_signature(root: Path) -> str:
     and ``numclaims.toml`` / ``pyproject.toml`` of ``root``. Project files count with their bytes and
     their modification time, so that a file changed during a run and changed back still differs
     (:meth:`CheckCache.save` compares the signature at the start and at the end of a run)."""
-    from importlib import metadata
-
     h = hashlib.sha256(f"numclaims-cache {FORMAT}\n{sys.version}\n".encode())
     for lib in LIBRARIES:
         try:
@@ -133,28 +125,9 @@ def figure_signature(folder: Path) -> list[list[Any]]:
 
 def _well_formed(res: Any, article: str, source: str, full: bool) -> bool:
     """Whether cached results have the shape the run reads from them (a cache file is data from disk: a
-    damaged or edited one must cost a re-check, never a traceback)."""
-    from .verdicts import VERDICTS
-
-    if not isinstance(res, dict) or res.get("article") != article:
-        return False
-    src, summ, cov = res.get("source"), res.get("summary"), res.get("coverage")
-    if not (isinstance(src, dict) and src.get("id") == source and isinstance(summ, dict)):
-        return False
-    counts = summ.get("verdicts")
-    if not (isinstance(counts, dict) and all(type(counts.get(v)) is int for v in VERDICTS)
-            and type(summ.get("checks")) is int):
-        return False
-    if cov is not None and not (isinstance(cov, dict) and isinstance(cov.get("missing"), list) and all(
-            isinstance(m, dict) and {"start", "end", "text"} <= set(m) for m in cov["missing"])):
-        return False
-    claims, checks = res.get("claims"), res.get("checks")
-    if not (isinstance(claims, list) and all(isinstance(c, dict) and isinstance(c.get("id"), str) for c in claims)
-            and isinstance(checks, list)):
-        return False
-    if full:
-        return all(isinstance(ch, dict) and ch.get("verdict") in VERDICTS for ch in checks)
-    return isinstance(res.get("placeholders"), list)
+    damaged or edited one must cost a re-check, never a traceback): the results model of
+    :mod:`numclaims.resultmodel`, full or slim."""
+    return well_formed(res, article, source, full)
 
 
 class CheckCache:
@@ -187,14 +160,12 @@ class CheckCache:
         self._changed = False
 
     def _key(self, path: str | Path) -> str:
-        from .paths import file_key
-
         return file_key(path, self.root)
 
     def lookup(self, path: str | Path, full: bool = False) -> tuple[dict[str, Any], dict[str, int]] | None:
         """``(results, {claim id: line})`` of the claims file ``path`` when its entry still holds, else None.
         Re-reads and hashes the claims file and its source's two files, and stats the figures and report
-        files. The results are slim (:func:`numclaims.runner.slim`), or with ``full`` the article's
+        files. The results are slim (:func:`numclaims.resultmodel.slim`), or with ``full`` the article's
         results.json as written."""
         e = self.entries.get(self._key(path))
         if e is None:
@@ -207,13 +178,9 @@ class CheckCache:
                    "source_meta": _sha256_file(src / f"{e['source']}.meta.yaml")}
             if any(now[k] is None or now[k] != inputs.get(k) for k in now):
                 return None
-            from .paths import report_dir
-
             folder = report_dir(self.root, e["article"])  # raises ValueError when it leads out of reports/
             if figure_signature(folder / "figures") != e["figures"]:
                 return None
-            from .report import REPORT_FILES
-
             if sorted(e["reports"]) != sorted(REPORT_FILES):  # every report file, nothing else
                 return None
             for name, st in e["reports"].items():
@@ -234,8 +201,6 @@ class CheckCache:
         ``res`` must carry ``provenance`` (:func:`numclaims.engine.results_for`); it is stored slim.
         ``figures`` is the :func:`figure_signature` taken before the report read the figures (a figure
         replaced while the run went on then no longer matches, and the article is checked again)."""
-        from .runner import slim
-
         prov = res.get("provenance") or {}
         hashes = {k: (prov.get(k) or {}).get("sha256") for k in ("claims_file", "source_text", "source_meta")}
         if not all(hashes.values()):

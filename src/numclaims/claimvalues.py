@@ -13,6 +13,7 @@ import math
 from functools import lru_cache
 
 from .intervals import Interval
+from .numerals import parse
 from .records import CURRENCIES, DURATION_UNITS, Claim
 from .rules import interval_for, step_of_integer
 
@@ -28,8 +29,6 @@ _UNIT_FAMILY = {
 
 @lru_cache(maxsize=65536)
 def _parse(text: str):
-    from .numerals import parse
-
     try:
         return parse(text)
     except ValueError:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
+
+from . import __version__
 
 #: sub-command name -> module with ``register(subparsers)`` and ``run(args) -> int``.
 COMMANDS = {
@@ -30,7 +33,6 @@ def build_parser() -> argparse.ArgumentParser:
         prog="numclaims",
         description="Fact-check the numbers in news reporting: claims as records, intervals, checks, reports.",
     )
-    from . import __version__
 
     p.add_argument("--version", action="version", version=f"numclaims {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -48,7 +50,6 @@ def plain(text: str | None) -> str | None:
     double backquotes dropped. None stays None."""
     if not text:
         return text
-    import re
 
     return re.sub(r":[a-z]+:`~?([^`]+)`", r"\1", text).replace("``", "")
 

@@ -20,12 +20,12 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from .extract import body_span, coverage
+
 
 def coverage_for(article: Any) -> dict[str, Any]:
     """``{mentions, claimed, waived, missing: [{start, end, text}]}`` for a loaded
     :class:`numclaims.loader.Article` (counts are of body mentions)."""
-    from .extract import body_span, coverage  # imported here: printing coverage needs no extractor
-
     src = article.source
     markers = (src.meta.body.start, src.meta.body.end) if src.meta.body is not None else None
     body = body_span(src.text, markers)

@@ -20,13 +20,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from .checks import SEVERITY, VERDICTS, Context, run_check
-from .coverage import coverage_for
+from . import __version__
+from .checks import Context, run_check
 from .claimvalues import claim_interval, claim_precision, rule_text
+from .coverage import coverage_for
 from .errors import ErrorLine, InputErrors
+from .evidence import evidence_hook, load_reference
 from .loader import Article, load_article
 from .periods import Period, back, resolve
 from .records import DURATION_UNITS, Claim, PeriodSpec, is_claim_ref
+from .verdicts import VERDICTS, worst_first
 
 
 def _spec_period(spec: PeriodSpec, published: dt.date, resolve_claim) -> Period | None:
@@ -145,8 +148,7 @@ def summarise(checks: list[dict[str, Any]], n_claims: int) -> dict[str, Any]:
     counts = {v: 0 for v in VERDICTS}
     for ch in checks:
         counts[ch["verdict"]] += 1
-    worst = sorted((ch for ch in checks if ch["verdict"] != "consistent"),
-                   key=lambda ch: (-SEVERITY[ch["verdict"]], ch["id"]))
+    worst = sorted((ch for ch in checks if ch["verdict"] != "consistent"), key=worst_first)
     return {"claims": n_claims, "checks": len(checks), "verdicts": counts,
             "findings": [ch["id"] for ch in worst]}
 
@@ -186,8 +188,6 @@ def provenance(article: Article) -> dict[str, Any]:
     the project root with ``/`` (:func:`numclaims.paths.file_key`: a symlinked claims file keeps its name
     under ``claims/``); a claims file outside the root is named by its file name only (no machine-specific
     path in results.json)."""
-    from . import __version__
-
     key = article.key or article.display
     src = f"datasets/sources/{article.source.id}"
     text_sha, meta_sha = article.source.sha256
@@ -216,7 +216,5 @@ def check_article(path: str | Path, root: str | Path) -> dict[str, Any]:
 
 def check_file(path: str | Path, root: str | Path) -> tuple[dict[str, Any], dict[str, int]]:
     """Like :func:`check_article`, also returning ``{claim id: line}`` for cross-file error reports."""
-    from .evidence import evidence_hook, load_reference
-
     article = load_article(Path(path), Path(root), extra_checks=evidence_hook(Path(root)))
     return results_for(article, load_reference(Path(root))), dict(article.lines)

@@ -51,7 +51,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .numerals import MULTIPLIER_WORDS
+from pydantic import ValidationError
+
+from .numerals import MULTIPLIER_WORDS, parse
+from .records import SourceMeta
+from .sources import SOURCES_DIR, find_all
+from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
 # ------------------------------------------------------------------------------------------ vocabulary
 _UNITS_WORDS = {
@@ -457,10 +462,6 @@ def _read_with_parser(men: Mention, with_precision: bool) -> None:
 
 def _parse_quantity(text: str):
     try:
-        from .numerals import parse
-    except ImportError:  # pragma: no cover - the parser ships with the package
-        return None
-    try:
         return parse(text)
     except ValueError:
         return None
@@ -779,12 +780,6 @@ def read_capture(source: str | Path, root: Path | None = None) -> Capture:
         FileNotFoundError: neither a file nor a known source id.
         ValueError: the text is not UTF-8 (or has a byte-order mark), or the metadata is invalid.
     """
-    from pydantic import ValidationError
-
-    from .records import SourceMeta
-    from .sources import SOURCES_DIR
-    from .yamlio import YamlInputError, load_yaml_text, read_text_strict
-
     p = Path(source)
     if not p.is_file() and root is not None and (root / SOURCES_DIR / f"{source}.txt").is_file():
         p = root / SOURCES_DIR / f"{source}.txt"
@@ -829,8 +824,6 @@ def coverage(text: str, body: tuple[int, int], spans: list[tuple[int, int]],
     Returns:
         ``{mentions, claimed, waived, missing: [{start, end, text}]}`` (counts of body mentions).
     """
-    from .sources import find_all
-
     ms = [m for m in _find_mentions(text, body, False, read_values=False) if m.region == "body"]
     wspans: list[tuple[int, int]] = []
     for wt, ws in waived:

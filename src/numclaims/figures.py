@@ -16,10 +16,17 @@ can show the numbers behind a chart and tests can check them without reading pix
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import math
 import textwrap
 from pathlib import Path
 from typing import Any, Iterable, Sequence
+
+from .atomic import write_atomic
+from .evidence import measure_of
+from .rules import interval_for
+from .verdicts import worst as worst_verdict, worst_by_claim
 
 #: Okabe & Ito (2008) colour-blind-safe palette, by name.
 OKABE_ITO = {
@@ -42,7 +49,6 @@ VERDICT_COLOURS = {
     "unverifiable": OKABE_ITO["reddish_purple"],
     "not checked": GREY,
 }
-_SEVERITY = {"not checked": -1, "consistent": 0, "unverifiable": 1, "tension": 2, "inconsistent": 3}
 
 #: Width of every figure in inches; at :data:`DPI` this is 800 px.
 WIDTH_IN = 8.0
@@ -135,17 +141,11 @@ def _money_formatter(unit: str):
 def worst(verdicts: Iterable[str]) -> str:
     """The most severe verdict of ``verdicts`` (inconsistent > tension > unverifiable > consistent);
     ``"not checked"`` for none."""
-    out = "not checked"
-    for v in verdicts:
-        if _SEVERITY.get(v, -1) > _SEVERITY[out]:
-            out = v
-    return out
+    return worst_verdict(verdicts) or "not checked"
 
 
 def source_line(results: dict[str, Any], extra: str = "") -> str:
     """``Source: <publisher>, “<title>”, <d Mon YYYY>. <extra> Chart: numclaims.``"""
-    import datetime as dt
-
     src = results.get("source", {})
     when = ""
     if src.get("published"):
@@ -208,11 +208,7 @@ def claim_index(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def claim_verdicts(results: dict[str, Any]) -> dict[str, str]:
     """``{claim id: worst verdict of the checks it takes part in}`` (``"not checked"`` for none)."""
-    out: dict[str, list[str]] = {c["id"]: [] for c in results.get("claims", [])}
-    for ch in results.get("checks", []):
-        for cid in ch["claims"]:
-            out.setdefault(cid, []).append(ch["verdict"])
-    return {cid: worst(vs) for cid, vs in out.items()}
+    return {cid: w or "not checked" for cid, w in worst_by_claim(results).items()}
 
 
 def attribution_chain(claim: dict[str, Any]) -> str:
@@ -755,8 +751,6 @@ def months_spanned(start: Any, end: Any) -> float | None:
     """Months covered by a period given at ISO precision ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, both ends
     included: ``("2011-11", "2013-10")`` -> 24; ``("2010", "2010")`` -> 12; ``None`` if either is empty.
     Day precision counts days / (365.2425 / 12)."""
-    import datetime as dt
-
     if not start or not end:
         return None
     s, e = str(start).strip().split("-"), str(end).strip().split("-")
@@ -777,8 +771,6 @@ def reference_interval(row: dict[str, Any]) -> tuple[float | None, float | None]
     Raises:
         ValueError: when the row has neither a value nor both range ends, or an unknown qualifier.
     """
-    from .rules import interval_for
-
     if isinstance(row.get("interval"), (list, tuple)) and len(row["interval"]) == 2:  # computed by the loader
         return tuple(_num(x) for x in row["interval"])  # type: ignore[return-value]
     v, lo, hi = _num(row.get("value")), _num(row.get("value_low")), _num(row.get("value_high"))
@@ -807,8 +799,6 @@ def _claim_group(claim: dict[str, Any], reference: dict[str, dict[str, Any]],
     """The measure a claim is drawn with: the one its external check compared it on (``checked``,
     ``{claim id: measure_id}`` from the checks' ``details``), else :func:`numclaims.evidence.measure_of`
     of the rows its ``evidence`` cites (the rule the external check applies)."""
-    from .evidence import measure_of
-
     if checked and claim["id"] in checked:
         return checked[claim["id"]]
     return measure_of([reference[e] for e in claim.get("evidence", []) if e in reference])
@@ -1040,8 +1030,6 @@ def cross_source_chart(results: dict[str, Any], reference: dict[str, dict[str, A
 def render(fig) -> dict[str, bytes]:
     """The figure as ``{"svg": bytes, "png": bytes}`` with fixed metadata (no date, no software version)
     and the SVG hash salt of :data:`STYLE`, so equal figures give equal bytes."""
-    import io
-
     import matplotlib
 
     out = {}
@@ -1059,8 +1047,6 @@ def render(fig) -> dict[str, bytes]:
 def save(fig, directory: Path, stem: str) -> dict[str, Path]:
     """Write ``directory/<stem>.svg`` and ``.png`` (see :func:`render`) atomically, leaving a file that
     already has the same bytes untouched. Returns ``{"svg": path, "png": path}``."""
-    from .atomic import write_atomic
-
     paths = {}
     for fmt, data in render(fig).items():
         p = Path(directory) / f"{stem}.{fmt}"

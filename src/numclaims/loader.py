@@ -16,9 +16,11 @@ from typing import Any, Callable
 
 from pydantic import ValidationError
 
+from .claimvalues import value_problems
 from .errors import ErrorLine, InputErrors
+from .hashing import sha256_text
 from .paths import display_path, file_key
-from .records import ClaimsFile, is_claim_ref
+from .records import CHECK_KINDS, ClaimsFile, is_claim_ref, text_expected
 from .sources import Source, anchor, load_source
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
@@ -105,16 +107,12 @@ def _message(err: dict) -> str:
     if err["type"] == "extra_forbidden":
         return "unknown field (check the spelling; see the record schema in numclaims.records)"
     if err["type"] == "union_tag_invalid":
-        from .records import CHECK_KINDS
-
         return f"unknown check kind; expected one of {', '.join(CHECK_KINDS)}"
     if err["type"] == "string_pattern_mismatch":
         return "expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)"
     got = err.get("input")
     t = err["type"]
     if t == "string_type":
-        from .records import text_expected
-
         return text_expected(got)
     if t in ("list_type", "tuple_type"):
         return f"expected a list ('- item' lines or [a, b]), got {_kind(got)}"
@@ -343,14 +341,11 @@ def load_article(
         except ValueError as e:
             item = raw.get("waived", [])[k]
             errs.append(ErrorLine(display, item.line if isinstance(item, LineMap) else 0, w.text, f"waived[{k}].text", str(e)))
-    from .claimvalues import value_problems
 
     for i, c in enumerate(data.claims):
         for fld, msg in value_problems(c):
             errs.append(ErrorLine(display, cline(i, fld), c.id, fld, msg))
     if errs:
         raise InputErrors(errs)
-    from .cache import sha256_text
-
     return Article(path=path, display=display, data=data, source=source, spans=spans, lines=lines,
                    check_lines=check_lines, sha256=sha256_text(text), key=file_key(path, root))

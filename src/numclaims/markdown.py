@@ -54,15 +54,12 @@ def render_markdown(view: dict[str, Any]) -> str:
     """The report.md text.
 
     Args:
-        view: a :func:`numclaims.report.build_view` result; a bare results object (see
-            :mod:`numclaims.engine`) is also accepted and rendered without source context or figures.
+        view: a :func:`numclaims.report.build_view` result (for a bare results object, without source
+            context or figures: ``build_view(results, None, [], ReportConfig())``). This module does not
+            import :mod:`numclaims.report`, which imports it.
 
     Deterministic: the same view gives the same text.
     """
-    from .report import ReportConfig, build_view
-
-    if "results" not in view:
-        view = build_view(view, None, [], ReportConfig())
     src = view["source"]
     s = view["summary"]
     out = [

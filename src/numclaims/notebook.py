@@ -21,9 +21,13 @@ Determinism rules (what nbval compares must not change between runs):
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 from typing import Any
+
+from . import figures
+from .paths import report_dir
 
 #: pandas display options pinned by :func:`setup` (value in parentheses: why).
 PANDAS_OPTIONS: dict[str, Any] = {
@@ -66,15 +70,12 @@ def find_project_root(start: Path | None = None) -> Path:
 def setup(start: Path | None = None) -> Path:
     """Pin the output-changing settings (Agg backend, :data:`numclaims.figures.STYLE` rcParams,
     :data:`PANDAS_OPTIONS`) and return the project root (see :func:`find_project_root`)."""
-    import logging
-
     # A first import in a fresh environment logs "Matplotlib is building the font cache" to stderr, which
     # nbval would compare as an output; the cache is built all the same.
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
-    import matplotlib
+    import matplotlib  # heavy; imported when used (numclaims.layers.LAZY)
 
     matplotlib.use("Agg", force=True)
-    from . import figures
 
     matplotlib.rcParams.update(figures.STYLE)
     import pandas as pd
@@ -90,8 +91,6 @@ def load_results(root: Path, article_id: str) -> dict[str, Any]:
     Raises:
         FileNotFoundError: when ``reports/<article_id>/results.json`` is missing (run ``numclaims check``).
     """
-    from .paths import report_dir
-
     p = report_dir(Path(root), article_id) / "results.json"
     if not p.is_file():
         raise FileNotFoundError(f"reports/{article_id}/results.json not found: run `numclaims check` first")
@@ -100,8 +99,6 @@ def load_results(root: Path, article_id: str) -> dict[str, Any]:
 
 def figures_dir(root: Path, article_id: str) -> Path:
     """``reports/<article_id>/figures``: where the notebooks save their charts."""
-    from .paths import report_dir
-
     return report_dir(Path(root), article_id) / "figures"
 
 
@@ -109,8 +106,6 @@ def show_figure(fig, root: Path, article_id: str, stem: str) -> None:
     """Save ``fig`` as ``reports/<article_id>/figures/<stem>.svg`` and ``.png`` (fixed metadata, see
     :func:`numclaims.figures.save`) and display the PNG just written; prints the two relative paths."""
     from IPython.display import Image, display
-
-    from . import figures
 
     paths = figures.save(fig, figures_dir(root, article_id), stem)
     for p in paths.values():

@@ -7,6 +7,9 @@ from pathlib import Path
 
 CLAIMS_DIR = "claims"
 REPORTS_DIR = "reports"
+#: The files of ``reports/<article-id>/`` that a render produces, in writing order
+#: (:func:`numclaims.report.report_files`; the cache checks an entry lists exactly these).
+REPORT_FILES = ("results.json", "report.md", "report.html", "claimreview.json")
 
 
 def find_root(start: Path | None = None) -> Path:

@@ -36,10 +36,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .verdicts import SEVERITY, VERDICTS
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
-#: The files of ``reports/<article-id>/`` that a render produces, in writing order.
-REPORT_FILES = ("results.json", "report.md", "report.html", "claimreview.json")
+from .atomic import write_atomic
+from .markdown import render_markdown
+from .paths import REPORT_FILES, report_dir
+from .results import clean, dumps, json_text
+from .sources import SOURCES_DIR
+from .verdicts import VERDICTS, worst_by_claim, worst_first
+from .yamlio import YamlInputError, read_text_strict
 
 #: Verdict -> (symbol, label) shown beside the colour, so no meaning rests on colour alone.
 VERDICT_LABELS = {
@@ -205,8 +211,6 @@ def safe_href(url: Any) -> str | None:
 def json_for_script(obj: Any) -> str:
     """JSON text safe inside ``<script type="application/ld+json">``: ``<``, ``>``, ``&``, U+2028 and
     U+2029 written as ``\\uXXXX`` escapes (still the same JSON value)."""
-    from .results import json_text
-
     return _script_safe(json_text(obj))
 
 
@@ -221,13 +225,7 @@ def _script_safe(s: str) -> str:
 def worst_verdicts(results: dict[str, Any]) -> dict[str, str | None]:
     """``{claim id: worst verdict of the checks it takes part in}`` (None for a claim in no check);
     severity order: inconsistent > tension > unverifiable > consistent."""
-    out: dict[str, str | None] = {c["id"]: None for c in results["claims"]}
-    for ch in results["checks"]:
-        for cid in ch["claims"]:
-            cur = out.get(cid)
-            if cur is None or SEVERITY[ch["verdict"]] > SEVERITY[cur]:
-                out[cid] = ch["verdict"]
-    return out
+    return worst_by_claim(results)
 
 
 def rating_for(status: str, worst: str | None) -> tuple[int, str]:
@@ -302,13 +300,13 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
         text = c.get("text") or quote
         k = quote.find(text)
         numeral = (quote[:k], text, quote[k + len(text):]) if k >= 0 else (quote, "", "")
-        chs = sorted(checks_of.get(c["id"], []), key=lambda ch: (-SEVERITY[ch["verdict"]], ch["id"]))
+        chs = sorted(checks_of.get(c["id"], []), key=worst_first)
         rating = rating_for(c["status"], worst[c["id"]]) if c["status"] != "unreviewed" else None
         claims.append({**c, "context": (before, quote, after), "numeral": numeral, "worst": worst[c["id"]],
                        "checks": chs, "interval_text": interval_text(c), "value_text": number_text(c["value"]),
                        "rating": rating})
     findings = [ch for ch in results["checks"] if ch["verdict"] != "consistent"]
-    findings.sort(key=lambda ch: (-SEVERITY[ch["verdict"]], ch["id"]))
+    findings.sort(key=worst_first)
     review = {s: 0 for s in ("unreviewed", "verified", "disputed", "unverifiable")}
     for c in results["claims"]:
         review[c["status"]] = review.get(c["status"], 0) + 1
@@ -396,7 +394,6 @@ def claimreview(results: dict[str, Any], config: ReportConfig) -> list[dict[str,
 @functools.lru_cache(maxsize=1)
 def _environment():
     # built once per process: compiling the template costs ~100 ms, rendering it ~1 ms
-    from jinja2 import Environment, PackageLoader, StrictUndefined
 
     dict_attrs = frozenset(dir(dict))
 
@@ -422,8 +419,6 @@ def render_html(view: dict[str, Any], claimreview_json: str | None = None) -> st
     """report.html for a :func:`build_view` result (template ``templates/report.html.j2``);
     ``claimreview_json``, when given, is the JSON text of ``view["claimreview"]`` (indent 2), already
     written for claimreview.json."""
-    from markupsafe import Markup
-
     if not view["claimreview"]:
         jsonld = None
     elif claimreview_json is None:
@@ -435,9 +430,6 @@ def render_html(view: dict[str, Any], claimreview_json: str | None = None) -> st
 
 def source_text_for(results: dict[str, Any], root: Path) -> str | None:
     """The text of ``datasets/sources/<source id>.txt`` of ``results``, or None when it cannot be read."""
-    from .sources import SOURCES_DIR
-    from .yamlio import YamlInputError, read_text_strict
-
     p = Path(root) / SOURCES_DIR / f"{results['source']['id']}.txt"
     try:
         return read_text_strict(p)
@@ -451,8 +443,6 @@ def render_reports(results: dict[str, Any], root: Path, config: ReportConfig | N
     Reads the source text and ``reports/<id>/figures/*.svg`` under ``root``; ``config`` defaults to
     :func:`load_config` of ``root``. Deterministic: the same inputs give the same bytes.
     """
-    from .paths import report_dir
-
     root = Path(root)
     return _render_reports(results, root, config, report_dir(root, results["article"]))
 
@@ -460,9 +450,6 @@ def render_reports(results: dict[str, Any], root: Path, config: ReportConfig | N
 def _render_reports(results: dict[str, Any], root: Path, config: ReportConfig | None, folder: Path) -> dict[str, str]:
     """:func:`render_reports` with the article's report folder (:func:`numclaims.paths.report_dir`)
     already found."""
-    from .markdown import render_markdown
-    from .results import clean, dumps, json_text
-
     cfg = config or load_config(root)
     figures = load_figures(folder / "figures")
     view = build_view(clean(results), source_text_for(results, root), figures, cfg)
@@ -479,8 +466,6 @@ def report_files(results: dict[str, Any], root: Path, config: ReportConfig | Non
                  folder: Path | None = None) -> dict[Path, str]:
     """``{path under reports/<id>/: text}`` of :func:`render_reports`; ``folder`` is the article's report
     folder when the caller has already found it (:func:`numclaims.paths.report_dir`, which resolves it)."""
-    from .paths import report_dir
-
     root = Path(root)
     d = folder if folder is not None else report_dir(root, results["article"])
     return {d / name: text for name, text in _render_reports(results, root, config, d).items()}
@@ -489,8 +474,6 @@ def report_files(results: dict[str, Any], root: Path, config: ReportConfig | Non
 def write_reports(res: dict[str, Any], root: Path, config: ReportConfig | None = None) -> list[Path]:
     """Write the report files of one results object atomically, skipping files whose bytes would not
     change; returns the paths written."""
-    from .atomic import write_atomic
-
     written = []
     for path, text in report_files(res, root, config).items():
         if not path.is_file() or path.read_bytes() != text.encode("utf-8"):

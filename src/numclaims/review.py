@@ -23,7 +23,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .records import STATUSES
+import yaml
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml.tokens import CommentToken
+
+from .atomic import write_atomic
+from .paths import claims_files, display_path
+from .records import ClaimsFile, STATUSES
+from .verdicts import worst_by_claim
+from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
 #: Order of the review queue: claims in inconsistent checks first, then tension, then unverifiable,
 #: then the rest (consistent or in no check).
@@ -55,11 +67,9 @@ def review_queue(all_results: list[dict[str, Any]]) -> list[QueueItem]:
     tension, unverifiable, consistent but with finding codes from an external check such as
     ``qualifier_dropped``, consistent, then claims in no check), then in article order and claims-file
     order."""
-    from .report import worst_verdicts
-
     items: list[tuple[tuple[int, int, int], QueueItem]] = []
     for a, res in enumerate(all_results):
-        worst = worst_verdicts(res)
+        worst = worst_by_claim(res)
         for i, c in enumerate(res["claims"]):
             if c["status"] != "unreviewed":
                 continue
@@ -74,8 +84,6 @@ def review_queue(all_results: list[dict[str, Any]]) -> list[QueueItem]:
 
 # ----------------------------------------------------------------------------------------- editing
 def _yaml():
-    from ruamel.yaml import YAML
-
     y = YAML(typ="rt")
     y.preserve_quotes = True
     y.width = 4096  # never re-wrap long lines
@@ -103,8 +111,6 @@ def _pop_trailing(node: Any) -> tuple[str, Any] | None:
 
     Returns ``("scalar", text)`` (text without the end of the last line) or ``("end", tokens)``, or None.
     """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
     if isinstance(node, CommentedMap) and len(node):
         last = list(node.keys())[-1]
         tok = node.ca.items.get(last)
@@ -135,10 +141,6 @@ def _pop_trailing(node: Any) -> tuple[str, Any] | None:
 
 def _attach_trailing(node: Any, trailing: tuple[str, Any]) -> None:
     """Attach what :func:`_pop_trailing` detached after the (new) last key of the mapping ``node``."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
     kind, payload = trailing
     text = payload if kind == "scalar" else "".join(t.value for t in payload)
     last = list(node.keys())[-1]
@@ -171,10 +173,6 @@ def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[P
     Raises:
         ReviewError: no file defines it (the message lists the files searched), or a file cannot be read.
     """
-    from .paths import display_path
-    from .paths import claims_files
-    from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
-
     searched = []
     for p in claims_files(Path(root)):
         try:
@@ -206,8 +204,6 @@ def edit_review(text: str, claim_id: str, status: str, reviewer: str | None, not
         ReviewError: unknown claim or status, missing reviewer or note for a decision, an edit that
             would change lines outside the claim, or an edited file that fails validation.
     """
-    from ruamel.yaml.comments import CommentedMap
-
     y = _yaml()
     y.indent(*_detect_indent(text))
     doc = y.load(text)
@@ -258,9 +254,6 @@ def _as_text(value: str) -> Any:
     the same text: double-quoted when, written plain, it would read as something else ("no" and "on" as
     booleans, "4.10" as the number 4.1, "2013-10-04" as a date, "null" as nothing), else as is (ruamel
     quotes text that is not a plain scalar in its own style)."""
-    import yaml
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
     try:
         read = yaml.safe_load(value)
     except yaml.YAMLError:
@@ -288,11 +281,6 @@ def _guard(old: str, new: str, first: int, display: str, claim_id: str) -> None:
 
 
 def _validate(new: str, display: str, claim_id: str, line: int) -> None:
-    from pydantic import ValidationError
-
-    from .records import ClaimsFile
-    from .yamlio import YamlInputError, load_yaml_text
-
     try:
         ClaimsFile.model_validate(load_yaml_text(new))
     except (YamlInputError, ValidationError) as e:
@@ -310,10 +298,6 @@ def set_review(root: Path, claim_id: str, status: str, reviewer: str | None, not
     Raises:
         ReviewError: see :func:`find_claim` and :func:`edit_review`.
     """
-    from .atomic import write_atomic
-    from .paths import display_path
-    from .yamlio import YamlInputError, read_text_strict
-
     path, _ = find_claim(root, claim_id, article)
     display = display_path(path, root)
     try:

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import errno
+import importlib
+import os
+import re
 import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from .atomic import write_atomic
+from .cache import figure_signature
+from .engine import check_file
 from .errors import ErrorLine, InputErrors
+from .paths import display_path, report_dir
+from .report import load_config, report_files
+from .resultmodel import placeholders, slim  # noqa: F401 - defined with the results model; named here too
+from .verdicts import worst_first
 
 
 @dataclass
@@ -33,8 +47,6 @@ def check_one(path: str, root: str) -> tuple[str, dict[str, Any] | None, dict[st
 
     A plain picklable function: the unit of work for process pools and distributed schedulers.
     """
-    from .engine import check_file
-
     try:
         res, lines = check_file(path, root)
         return path, res, lines, []
@@ -45,37 +57,10 @@ def check_one(path: str, root: str) -> tuple[str, dict[str, Any] | None, dict[st
 _CONFIGS: dict[str, Any] = {}
 
 
-def slim(res: dict[str, Any]) -> dict[str, Any]:
-    """A results object cut down to what the parent needs once the reports are rendered: ``article``,
-    ``source``, ``summary``, ``coverage``, ``provenance``, the claim ids (for the cross-file rules) and the
-    ids of claims with placeholders; ``checks`` empty."""
-    out = {k: res[k] for k in ("article", "source", "summary", "coverage", "provenance") if k in res}
-    out["claims"] = [{"id": c["id"]} for c in res["claims"]]
-    out["checks"] = []
-    out["placeholders"] = placeholders(res)
-    return out
-
-
-def placeholders(res: dict[str, Any]) -> list[str]:
-    """Ids of the claims that still carry a ``TODO`` placeholder (from ``numclaims new``) in their measure
-    or attribution: they pass validation but are not yet a fact-checker's record."""
-    if "placeholders" in res:
-        return res["placeholders"]
-    out = []
-    for c in res["claims"]:
-        texts = [(c.get("measure") or {}).get("what") or ""] + [a.get("who", "") for a in c.get("attribution", [])]
-        if any(t.lstrip().upper().startswith("TODO") for t in texts):
-            out.append(c["id"])
-    return out
-
-
 def print_findings(results: list[dict[str, Any]]) -> None:
     """The checks that are not ``consistent``, worst first, with their finding codes (external checks)."""
-    from .verdicts import SEVERITY
-
     for res in results:
-        bad = sorted((ch for ch in res["checks"] if ch["verdict"] != "consistent"),
-                     key=lambda ch: (-SEVERITY[ch["verdict"]], ch["id"]))
+        bad = sorted((ch for ch in res["checks"] if ch["verdict"] != "consistent"), key=worst_first)
         if not bad:
             continue
         print(f"findings of {res['article']}:")
@@ -103,13 +88,6 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
     whose ``reports/<id>`` would resolve outside ``reports/`` (a symlink) is an input error. A plain
     picklable function.
     """
-    import os
-    import tempfile
-
-    from .cache import figure_signature
-    from .paths import display_path, report_dir
-    from .report import load_config, report_files
-
     path, res, lines, errs = check_one(path, root)
     staged: list[tuple[str, str]] = []
     if res is None:
@@ -142,11 +120,6 @@ def commit_staged(staged: list[tuple[str, str]]) -> list[Path]:
     milliseconds, and a 100,000-claim corpus writes 40,000 files. A crash leaves each report either old or
     new, never truncated (the guarantee of :func:`numclaims.atomic.write_atomic`).
     """
-    import errno
-    import os
-
-    from .atomic import write_atomic
-
     if not staged:
         return []
     changed = []
@@ -203,8 +176,6 @@ def check_corpus(files: Iterable[Path], root: Path,
     Cross-file rules: a claim id defined in two files is an error in both (one line in each file, and no
     report is written for either), and two files may not claim the same article id.
     """
-    from .paths import display_path
-
     paths = [str(p) for p in files]
     m = mapper or map
     staged: dict[str, list[tuple[str, str]]] = {}
@@ -221,8 +192,6 @@ def check_corpus(files: Iterable[Path], root: Path,
     todo = [p for p in paths if p not in done]
     fn: Callable[..., tuple] = check_one
     if staging is not None:
-        from functools import partial
-
         fn = partial(stage_one, staging=str(staging), keep=keep_results)
     for item in (m(fn, todo, [str(root)] * len(todo)) if todo else ()):
         if staging is not None:
@@ -283,8 +252,6 @@ def check_corpus(files: Iterable[Path], root: Path,
 
 def _top_key_line(path: Path, key: str) -> int:
     """1-based line of the top-level ``key:`` in a (valid) YAML file; 1 when not found. Error path only."""
-    import re
-
     pat = re.compile(rf"^{re.escape(key)}\s*:")
     try:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -298,8 +265,6 @@ def _top_key_line(path: Path, key: str) -> int:
 def default_jobs(n_files: int) -> int:
     """Worker processes used when ``--jobs`` is not given: every core for many files, 1 for a handful
     (below :data:`PARALLEL_MIN_FILES` files a process pool costs more than it saves)."""
-    import os
-
     if n_files < PARALLEL_MIN_FILES:
         return 1
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
@@ -320,8 +285,6 @@ def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
         if n <= 1 or len(paths) <= 1:
             yield from map(fn, paths, roots)
             return
-        import importlib
-        from concurrent.futures import ProcessPoolExecutor
 
         # import the engine and the renderers before the pool forks, so every worker inherits them
         # instead of spending half a second importing pydantic models and templates on its own
@@ -351,7 +314,7 @@ def dask_mapper(scheduler: str | None) -> Callable[..., Iterable[tuple]]:
     """
 
     def mapper(fn: Callable, paths: list[str], roots: list[str]) -> Iterable[tuple]:
-        from distributed import Client, LocalCluster
+        from distributed import Client, LocalCluster  # optional extra, imported when used (numclaims.layers.LAZY)
 
         cluster = None
         if scheduler is None:
@@ -387,7 +350,7 @@ def _iv_text(c: dict[str, Any]) -> str:
 
 def print_table(results: list[dict[str, Any]]) -> None:
     """A table per article: claim, as written, interval, and the verdicts of the checks it takes part in."""
-    from rich.console import Console
+    from rich.console import Console  # printing only (numclaims.layers.LAZY)
     from rich.table import Table
 
     colours = {"consistent": "green", "tension": "yellow", "inconsistent": "bold red", "unverifiable": "magenta"}

@@ -25,7 +25,10 @@ import json
 import re
 from typing import Any
 
+from .claimvalues import claim_interval, value_problems
 from .extract import Mention, body_span, find_mentions
+from .periods import resolve
+from .records import Claim
 
 TODO_WHAT = "TODO: what is counted"
 TODO_WHO = "TODO: who said it"
@@ -96,10 +99,6 @@ def _date_spec(value: str, published: dt.date) -> dict[str, str] | None:
 
 
 def _record(men: Mention, cid: str, text: str, published: dt.date) -> dict[str, Any]:
-    from .claimvalues import value_problems
-    from .periods import resolve
-    from .records import Claim
-
     quote, qstart, unique = unique_quote(text, men.start, men.end)
     rec: dict[str, Any] = {"id": cid, "quote": quote}
     if not unique:
@@ -132,8 +131,6 @@ def _record(men: Mention, cid: str, text: str, published: dt.date) -> dict[str, 
         problems = [("text", "unreadable")]
     if problems and all(f == "qualifier" for f, _ in problems) and men.qualifier in ("up_to", "more_than", "at_least",
                                                                                       "less_than"):
-        from .claimvalues import claim_interval
-
         # the interval the context gives (read without the words of ``text``), written out explicitly
         iv = claim_interval(Claim.model_validate({**rec, "text": None}))
         rec["qualifier"] = "exact"

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import ErrorLine, InputErrors
+from .hashing import sha256_text
 from .records import SourceMeta
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
@@ -92,8 +93,6 @@ def load_source(source_id: str, root: Path) -> Source:
     if meta.id != source_id:
         raise InputErrors([ErrorLine(_rel(meta_path, root), raw.line_of("id"), "", "id",
                                      f"metadata id {meta.id!r} differs from the file name {source_id!r}")])
-    from .cache import sha256_text
-
     return Source(meta=meta, text=text, path=txt, sha256=(sha256_text(text), sha256_text(meta_text)))
 
 

@@ -1,8 +1,38 @@
 """The four verdict words and their severity (defined in :mod:`numclaims.checks.base`), in a module that
-imports nothing, for code that only counts or sorts verdicts (the summary line of ``numclaims check``)."""
+imports nothing, for code that only counts or sorts verdicts (the summary line of ``numclaims check``),
+and the one rule for the worst verdict of a claim (:func:`worst`)."""
 
 CONSISTENT, TENSION, INCONSISTENT, UNVERIFIABLE = "consistent", "tension", "inconsistent", "unverifiable"
 #: In the order summaries print them.
 VERDICTS = (CONSISTENT, TENSION, INCONSISTENT, UNVERIFIABLE)
 #: Higher is worse; used to sort findings.
 SEVERITY = {INCONSISTENT: 3, TENSION: 2, UNVERIFIABLE: 1, CONSISTENT: 0}
+
+
+def worst(verdicts) -> str | None:
+    """The most severe of an iterable of verdict words by :data:`SEVERITY` (inconsistent > tension >
+    unverifiable > consistent); None when there is none. Words that are not verdicts are passed over.
+
+    The one "worst verdict" rule: the report's claim badges, the ClaimReview rating, the review queue and
+    the figures' colours all come from here (:func:`worst_by_claim`)."""
+    out: str | None = None
+    for v in verdicts:
+        if v in SEVERITY and (out is None or SEVERITY[v] > SEVERITY[out]):
+            out = v
+    return out
+
+
+def worst_by_claim(results: dict) -> dict[str, str | None]:
+    """``{claim id: worst verdict of the checks it takes part in}`` of a results.json object, claims in
+    article order, then ids that only checks name; None for a claim in no check."""
+    out: dict[str, list[str]] = {c["id"]: [] for c in results.get("claims", [])}
+    for ch in results.get("checks", []):
+        for cid in ch["claims"]:
+            out.setdefault(cid, []).append(ch["verdict"])
+    return {cid: worst(vs) for cid, vs in out.items()}
+
+
+def worst_first(check: dict) -> tuple[int, str]:
+    """Sort key of a results.json check, worst verdict first then by id: ``sorted(checks,
+    key=worst_first)`` is the order of findings in the summary, the report and ``numclaims check``."""
+    return (-SEVERITY[check["verdict"]], check["id"])

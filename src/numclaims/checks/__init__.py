@@ -23,6 +23,7 @@ from typing import Callable
 from .arithmetic import difference_check, product_check, rate_duration, ratio_check, sum_check
 from .base import SEVERITY, VERDICTS, CheckResult, Context
 from .comparison import agreement, part_whole
+from .external import external
 from .shares import fraction_of, share_of_total
 
 REGISTRY: dict[str, Callable[..., CheckResult]] = {
@@ -45,8 +46,6 @@ def run_check(spec, ctx: Context) -> CheckResult:
         KeyError: when the kind has no implementation (records validate kinds, so this is a bug).
     """
     if spec.kind == "external":
-        from .external import external
-
         return external(spec, ctx)
     return REGISTRY[spec.kind](spec, ctx)
 

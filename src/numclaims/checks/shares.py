@@ -7,6 +7,7 @@ the percentage, rounded as written, be a whole number of people out of the total
 
 from __future__ import annotations
 
+from ..claimvalues import claim_precision
 from ..granularity import grim
 from ..intervals import Interval
 from .base import (
@@ -51,8 +52,6 @@ def _inputs(spec, ctx: Context, ids: list[str], share_id: str, whole_id: str):
 
 def _decimals_written(ctx: Context, cid: str) -> str:
     """The share as a string with the decimals it was written with (scrutiny's string inputs)."""
-    from ..claimvalues import claim_precision
-
     c = ctx.claims[cid]
     p = claim_precision(c)
     dec = 0

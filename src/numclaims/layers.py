@@ -1,0 +1,67 @@
+"""The layers of the package, lowest first, as data (read by ``tests/test_architecture.py`` and by the
+docs generator for ``docs/architecture.md``'s table).
+
+A module may import modules of its own layer or of a lower one, never of a higher one, and the imports
+form no cycle. Imports sit at the top of modules, with two exceptions kept on purpose (:data:`LAZY`):
+
+* the CLI layer: ``numclaims --help`` builds the parser from every module of :mod:`numclaims.commands`,
+  so each command imports the code it runs inside its ``run`` function (``--help`` stays near 40 ms);
+* a few heavy or optional third-party libraries, imported where they are used so that importing the
+  module does not pay for them: matplotlib, pandas and IPython (figures and notebooks), papermill and
+  nbformat (notebook runs), frictionless (the reference data package, about 0.15 s), rich (tables and
+  progress bars, printing only), dask/distributed (an optional extra).
+
+A new module is placed by adding its name here; the test fails for a module that is in no layer.
+"""
+
+from __future__ import annotations
+
+#: ``(layer, what it holds, module names)`` lowest first; ``pkg.*`` stands for every module under ``pkg``.
+LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("base", "the package itself (version)", ("numclaims",)),
+    ("reading", "numerals, rounding and qualifier rules, intervals, periods, granularity (GRIM)",
+     ("numclaims.intervals", "numclaims.periods", "numclaims.granularity", "numclaims.rules",
+      "numclaims.numerals")),
+    ("model", "the contracts: claim records, verdicts, claim values, the results model and its encoding, "
+              "error lines",
+     ("numclaims.records", "numclaims.verdicts", "numclaims.claimvalues", "numclaims.resultmodel",
+      "numclaims.results", "numclaims.errors", "numclaims.layers")),
+    ("io", "files in and out: paths, hashes, atomic writes, YAML, sources, claims files, reference data",
+     ("numclaims.paths", "numclaims.hashing", "numclaims.atomic", "numclaims.yamlio", "numclaims.sources",
+      "numclaims.loader", "numclaims.evidence")),
+    ("extract", "numeric mentions of a body, coverage, drafting claims files",
+     ("numclaims.extract", "numclaims.coverage", "numclaims.scaffold")),
+    ("checks", "the check kinds and their registry", ("numclaims.checks", "numclaims.checks.*")),
+    ("engine", "one article: records -> intervals, periods, checks -> the results object",
+     ("numclaims.engine",)),
+    ("publish", "reports (view, Markdown, HTML, ClaimReview), figures, notebooks, review edits",
+     ("numclaims.markdown", "numclaims.report", "numclaims.figures", "numclaims.notebook",
+      "numclaims.review")),
+    ("pipeline", "a corpus run: per-file work, executors, staging and publishing, the cache",
+     ("numclaims.cache", "numclaims.runner")),
+    ("cli", "the command line", ("numclaims.cli", "numclaims.commands", "numclaims.commands.*")),
+)
+
+#: Top-level names of the third-party libraries that may be imported inside functions (see above).
+LAZY = frozenset({"matplotlib", "pandas", "IPython", "papermill", "nbformat", "frictionless", "rich",
+                  "dask", "distributed"})
+#: Layers whose modules may import anything inside functions (start-up time of ``numclaims --help``).
+LAZY_LAYERS = frozenset({"cli"})
+
+
+def layer_of(module: str) -> str | None:
+    """The layer name of a dotted module name (``numclaims.checks.sum`` -> ``checks``), or None when no
+    entry of :data:`LAYERS` names it."""
+    for name, _, mods in LAYERS:
+        for m in mods:
+            if module == m or (m.endswith(".*") and module.startswith(m[:-1])):
+                return name
+    return None
+
+
+def rank(layer: str) -> int:
+    """Position of ``layer`` in :data:`LAYERS`, 0 for the lowest. Raises KeyError for an unknown name."""
+    for i, (name, _, _) in enumerate(LAYERS):
+        if name == layer:
+            return i
+    raise KeyError(layer)
