@@ -1,53 +1,34 @@
-"""Check kinds, one function each, dispatched by the ``kind`` of a check record.
+"""Check kinds, one module each (or a few related kinds per module), dispatched by the ``kind`` of a
+check record through the registry (:mod:`numclaims.checks.registry`).
 
-========================  ===================================================  ==============================
-kind                      relation                                             module
-========================  ===================================================  ==============================
-``rate_duration``         rate x duration overlaps total                       :mod:`.arithmetic`
-``sum``                   sum of parts overlaps total                          :mod:`.arithmetic`
-``difference``            minuend - subtrahend overlaps result                 :mod:`.arithmetic`
-``product``               product of factors overlaps product                  :mod:`.arithmetic`
-``ratio``                 numerator / denominator overlaps ratio               :mod:`.arithmetic`
-``share_of_total``        share x total (+ GRIM) overlaps part                 :mod:`.shares`
-``fraction_of``           fraction x whole stands in relation to compare       :mod:`.shares`
-``part_whole``            part <= whole, periods nested                        :mod:`.comparison`
-``agreement``             two estimates share a value, periods overlap         :mod:`.comparison`
-``external``              claim against cited reference rows                   :mod:`.external`
-========================  ===================================================  ==============================
+Each module declares its kinds in a declaration block at its end (name, spec model, function, relation,
+the fields that name claims); importing this package imports every such module, so :data:`KINDS` is
+complete. The table of kinds with their relations is generated from it into the docs
+(``docs/reference/check-kinds.md``).
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from .arithmetic import difference_check, product_check, rate_duration, ratio_check, sum_check
+# importing a module of kinds registers them; the order of these imports is the order of the docs table
+from . import arithmetic, shares, comparison, external  # noqa: F401
 from .base import SEVERITY, VERDICTS, CheckResult, Context
-from .comparison import agreement, part_whole
-from .external import external
-from .shares import fraction_of, share_of_total
+from .registry import KINDS, CheckKind, register
 
-REGISTRY: dict[str, Callable[..., CheckResult]] = {
-    "rate_duration": rate_duration,
-    "sum": sum_check,
-    "difference": difference_check,
-    "product": product_check,
-    "ratio": ratio_check,
-    "share_of_total": share_of_total,
-    "fraction_of": fraction_of,
-    "part_whole": part_whole,
-    "agreement": agreement,
-}
+#: ``{kind: function}``, read from :data:`KINDS` (kept for callers that only need the functions).
+REGISTRY: dict[str, Callable[..., CheckResult]] = {k.name: k.function for k in KINDS.values()}
 
 
 def run_check(spec, ctx: Context) -> CheckResult:
-    """Run one check record against the article context.
+    """Run one check record (a member of :data:`numclaims.records.CheckSpec`) against the article context.
 
     Raises:
-        KeyError: when the kind has no implementation (records validate kinds, so this is a bug).
+        KeyError: when the kind is not registered (records validate kinds, and a test asserts every
+            record kind is registered, so this is a bug).
     """
-    if spec.kind == "external":
-        return external(spec, ctx)
-    return REGISTRY[spec.kind](spec, ctx)
+    return KINDS[spec.kind].function(spec, ctx)
 
 
-__all__ = ["CheckResult", "Context", "REGISTRY", "SEVERITY", "VERDICTS", "run_check"]
+__all__ = ["KINDS", "CheckKind", "CheckResult", "Context", "REGISTRY", "SEVERITY", "VERDICTS", "register",
+           "run_check"]

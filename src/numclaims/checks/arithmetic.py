@@ -167,3 +167,21 @@ def ratio_check(spec, ctx: Context) -> CheckResult:
     text = f"{describe(ctx.claims[spec.numerator], n)} / {describe(ctx.claims[spec.denominator], d)}" + (
         " x 100" if scale == 100 else "")
     return _compare(spec, ctx, ids, implied, spec.ratio, text, lambda a, b, c: overlap((a / b) * scale, c), [n, d, r])
+
+
+# -------------------------------------------------------------------------------------- declaration
+# The kinds of this module, declared once (numclaims.checks.registry); the engine, the claims-file
+# checks and the docs' table of check kinds read them from the registry.
+from ..records import DifferenceCheck, ProductCheck, RateDurationCheck, RatioCheck, SumCheck  # noqa: E402
+from .registry import register  # noqa: E402
+
+register("rate_duration", spec=RateDurationCheck, function=rate_duration,
+         relation="rate x duration overlaps total", fields=("rate", "duration", "total"))
+register("sum", spec=SumCheck, function=sum_check,
+         relation="sum of parts overlaps total", fields=("parts", "total"))
+register("difference", spec=DifferenceCheck, function=difference_check,
+         relation="minuend - subtrahend overlaps result", fields=("minuend", "subtrahend", "result"))
+register("product", spec=ProductCheck, function=product_check,
+         relation="product of factors overlaps product", fields=("factors", "product"))
+register("ratio", spec=RatioCheck, function=ratio_check,
+         relation="numerator / denominator overlaps ratio", fields=("numerator", "denominator", "ratio"))

@@ -91,3 +91,15 @@ def agreement(spec, ctx: Context) -> CheckResult:
         details["gap"] = gap
     parts.append(_period_note(ctx, *ids))
     return CheckResult(spec.id, spec.kind, ids, verdict, "; ".join(parts) + f" -> {verdict}", details)
+
+
+# -------------------------------------------------------------------------------------- declaration
+# The kinds of this module, declared once (numclaims.checks.registry); the engine, the claims-file
+# checks and the docs' table of check kinds read them from the registry.
+from ..records import AgreementCheck, PartWholeCheck  # noqa: E402
+from .registry import register  # noqa: E402
+
+register("part_whole", spec=PartWholeCheck, function=part_whole,
+         relation="part <= whole, periods nested", fields=("part", "whole"))
+register("agreement", spec=AgreementCheck, function=agreement,
+         relation="two estimates share a value, periods overlap", fields=("a", "b"))

@@ -323,3 +323,13 @@ def external(spec, ctx: Context) -> CheckResult:
     if findings:
         lines.append("findings: " + ", ".join(f["code"] for f in findings))
     return CheckResult(spec.id, spec.kind, ids, verdict, "; ".join(lines) + f" -> {verdict}", details, findings)
+
+
+# -------------------------------------------------------------------------------------- declaration
+# The kinds of this module, declared once (numclaims.checks.registry); the engine, the claims-file
+# checks and the docs' table of check kinds read them from the registry.
+from ..records import ExternalCheck  # noqa: E402
+from .registry import register  # noqa: E402
+
+register("external", spec=ExternalCheck, function=external,
+         relation="claim against cited reference rows", fields=("claim",))

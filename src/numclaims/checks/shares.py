@@ -138,3 +138,15 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
         details["factor"] = round(implied.lo / ci.hi, 3)
     details["compare"] = ci.to_list()
     return CheckResult(spec.id, spec.kind, ids, verdict, "; ".join(lines) + f" -> {verdict}", details)
+
+
+# -------------------------------------------------------------------------------------- declaration
+# The kinds of this module, declared once (numclaims.checks.registry); the engine, the claims-file
+# checks and the docs' table of check kinds read them from the registry.
+from ..records import FractionOfCheck, ShareOfTotalCheck  # noqa: E402
+from .registry import register  # noqa: E402
+
+register("share_of_total", spec=ShareOfTotalCheck, function=share_of_total,
+         relation="share x total (+ GRIM) overlaps part", fields=("share", "total", "part"))
+register("fraction_of", spec=FractionOfCheck, function=fraction_of,
+         relation="fraction x whole stands in relation to compare", fields=("fraction", "whole", "compare"))

@@ -1,0 +1,125 @@
+"""The results model (numclaims.resultmodel): results.json as written validates, damaged results do not,
+slim results keep what the run needs, and the one worst-verdict rule."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from numclaims.engine import check_file
+from numclaims.resultmodel import Results, SlimResults, VerdictCounts, placeholders, slim, well_formed
+from numclaims.verdicts import SEVERITY, VERDICTS, worst, worst_by_claim, worst_first
+
+from conftest import PROJECT
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
+COMMITTED = json.loads((ROOT / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def town():
+    return check_file(PROJECT / "claims" / "town-news.yaml", PROJECT)[0]
+
+
+def test_committed_results_are_a_results_object():
+    r = Results.model_validate(COMMITTED)
+    # the seed article: 16 claims, 17 checks (12 consistent, 1 tension, 3 inconsistent, 1 unverifiable)
+    assert (len(r.claims), len(r.checks)) == (16, 17)
+    assert r.summary.verdicts.model_dump() == {"consistent": 12, "tension": 1, "inconsistent": 3, "unverifiable": 1}
+    assert r.checks[0].reason is None and r.checks[0].figures is None  # agreed fields, not yet produced
+    assert well_formed(COMMITTED, SEED, SEED, full=True)
+
+
+def test_fresh_results_validate_full_and_slim(town):
+    assert well_formed(town, "town-news", town["source"]["id"], full=True)
+    s = slim(town)
+    assert s["checks"] == [] and [c["id"] for c in s["claims"]] == [c["id"] for c in town["claims"]]
+    assert well_formed(s, "town-news", town["source"]["id"], full=False)
+    assert not well_formed(s, "town-news", town["source"]["id"], full=True)  # slim is not full
+    assert not well_formed(town, "other-article", town["source"]["id"], full=True)
+    assert not well_formed(town, "town-news", "other-source", full=True)
+
+
+def test_verdict_counts_name_every_verdict():
+    assert tuple(VerdictCounts.model_fields) == VERDICTS
+
+
+def _damaged(res, path, value):
+    out = copy.deepcopy(res)
+    node = out
+    for k in path[:-1]:
+        node = node[k]
+    if value is KeyError:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    return out
+
+
+@pytest.mark.parametrize("path, value", [
+    (("checks", 0, "verdict"), "wrong"),                 # not a verdict
+    (("summary", "verdicts", "tension"), True),          # a bool is not a count
+    (("summary", "verdicts", "tension"), 1.0),           # nor a float
+    (("summary", "verdicts", "tension"), KeyError),      # every verdict has a count
+    (("summary", "checks"), "17"),
+    (("coverage", "missing"), [{"start": 1, "end": 2}]),  # a missing mention has its text
+    (("claims", 0, "id"), 7),
+    (("claims",), {"id": "x"}),
+    (("source",), "insightcrime"),
+    (("provenance", "claims_file", "sha256"), "not-a-hash"),
+    (("checks",), None),
+])
+def test_damaged_results_are_not_well_formed(path, value):
+    assert not well_formed(_damaged(COMMITTED, path, value), SEED, SEED, full=True)
+
+
+def test_unknown_keys_are_kept_the_contract_is_additive():
+    res = _damaged(COMMITTED, ("checks", 0, "relation"), {"kind": "sum"})
+    res["checks"][0].update(reason="holds_as_written", note=None, cause={"role": "total", "bound": "high"},
+                            figures=[{"role": "total", "claims": ["a"], "written": 2, "interval": [1, None],
+                                      "unit": "USD"}])
+    assert well_formed(res, SEED, SEED, full=True)
+    assert Results.model_validate(res).checks[0].cause.bound == "high"
+    res["checks"][0]["cause"] = {"role": "total", "bound": "middle"}  # bound is low, high or value
+    assert not well_formed(res, SEED, SEED, full=True)
+
+
+def test_deep_nesting_is_not_well_formed_and_does_not_raise():
+    deep: list = []
+    for _ in range(5000):
+        deep = [deep]
+    assert not well_formed({"article": SEED, "claims": deep}, SEED, SEED, full=False)
+
+
+def test_placeholders_are_claims_with_todo_in_measure_or_attribution():
+    res = {"claims": [{"id": "a", "measure": {"what": "TODO: what"}, "attribution": [{"who": "x"}]},
+                      {"id": "b", "measure": {"what": "people"}, "attribution": [{"who": " todo"}]},
+                      {"id": "c", "measure": {"what": "people"}, "attribution": [{"who": "AP"}]}]}
+    assert placeholders(res) == ["a", "b"]
+    assert SlimResults.model_fields["placeholders"].is_required()
+
+
+def test_worst_verdict_rule():
+    assert worst([]) is None
+    assert worst(["consistent", "unverifiable"]) == "unverifiable"
+    assert worst(["tension", "inconsistent", "consistent"]) == "inconsistent"
+    assert worst(["not a verdict"]) is None
+    # seed: women-exploited-300 is in external-women-300 (consistent) only
+    assert worst_by_claim(COMMITTED)["women-exploited-300"] == "consistent"
+    findings = sorted((c for c in COMMITTED["checks"] if c["verdict"] != "consistent"), key=worst_first)
+    assert [c["id"] for c in findings] == COMMITTED["summary"]["findings"]
+
+
+@settings(max_examples=200, derandomize=True)
+@given(st.lists(st.sampled_from(VERDICTS), max_size=8))
+def test_worst_is_a_member_at_least_as_severe_as_every_other(vs):
+    w = worst(vs)
+    if not vs:
+        assert w is None
+    else:
+        assert w in vs and all(SEVERITY[w] >= SEVERITY[v] for v in vs)
