@@ -175,13 +175,14 @@ def ratio_check(spec, ctx: Context) -> CheckResult:
 from ..records import DifferenceCheck, ProductCheck, RateDurationCheck, RatioCheck, SumCheck  # noqa: E402
 from .registry import register  # noqa: E402
 
-register("rate_duration", spec=RateDurationCheck, function=rate_duration,
-         relation="rate x duration overlaps total", fields=("rate", "duration", "total"))
-register("sum", spec=SumCheck, function=sum_check,
-         relation="sum of parts overlaps total", fields=("parts", "total"))
-register("difference", spec=DifferenceCheck, function=difference_check,
-         relation="minuend - subtrahend overlaps result", fields=("minuend", "subtrahend", "result"))
-register("product", spec=ProductCheck, function=product_check,
-         relation="product of factors overlaps product", fields=("factors", "product"))
-register("ratio", spec=RatioCheck, function=ratio_check,
-         relation="numerator / denominator overlaps ratio", fields=("numerator", "denominator", "ratio"))
+register("rate_duration", spec=RateDurationCheck, function=rate_duration, fields=("rate", "duration", "total"),
+         relation="rate x duration (converted to the rate's time base) against a stated total")
+register("sum", spec=SumCheck, function=sum_check, fields=("parts", "total"),
+         relation="sum of parts against the total (same unit)")
+register("difference", spec=DifferenceCheck, function=difference_check, fields=("minuend", "subtrahend", "result"),
+         relation="a change between two figures (same unit)")
+register("product", spec=ProductCheck, function=product_check, fields=("factors", "product"),
+         relation=("counts, fractions and percents times at most one factor with a unit; the product must be "
+                   "stated in that unit"))
+register("ratio", spec=RatioCheck, function=ratio_check, fields=("numerator", "denominator", "ratio"),
+         relation="quotient against a fraction or percent claim")

@@ -99,7 +99,7 @@ def agreement(spec, ctx: Context) -> CheckResult:
 from ..records import AgreementCheck, PartWholeCheck  # noqa: E402
 from .registry import register  # noqa: E402
 
-register("part_whole", spec=PartWholeCheck, function=part_whole,
-         relation="part <= whole, periods nested", fields=("part", "whole"))
-register("agreement", spec=AgreementCheck, function=agreement,
-         relation="two estimates share a value, periods overlap", fields=("a", "b"))
+register("part_whole", spec=PartWholeCheck, function=part_whole, fields=("part", "whole"),
+         relation="part <= whole, minding whether the periods nest")
+register("agreement", spec=AgreementCheck, function=agreement, fields=("a", "b"),
+         relation="two estimates of one measure share a value")

@@ -331,5 +331,5 @@ def external(spec, ctx: Context) -> CheckResult:
 from ..records import ExternalCheck  # noqa: E402
 from .registry import register  # noqa: E402
 
-register("external", spec=ExternalCheck, function=external,
-         relation="claim against cited reference rows", fields=("claim",))
+register("external", spec=ExternalCheck, function=external, fields=("claim",),
+         relation="a claim against the reference rows it cites")

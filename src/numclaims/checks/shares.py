@@ -146,7 +146,8 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
 from ..records import FractionOfCheck, ShareOfTotalCheck  # noqa: E402
 from .registry import register  # noqa: E402
 
-register("share_of_total", spec=ShareOfTotalCheck, function=share_of_total,
-         relation="share x total (+ GRIM) overlaps part", fields=("share", "total", "part"))
-register("fraction_of", spec=FractionOfCheck, function=fraction_of,
-         relation="fraction x whole stands in relation to compare", fields=("fraction", "whole", "compare"))
+register("share_of_total", spec=ShareOfTotalCheck, function=share_of_total, fields=("share", "total", "part"),
+         relation="percentage of a total: implied part, GRIM test of the percentage")
+register("fraction_of", spec=FractionOfCheck, function=fraction_of, fields=("fraction", "whole", "compare"),
+         relation=("fraction of a (bounded) whole against another claim; without `compare` only the implied "
+                   "part is given (`unverifiable`)"))
