@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from numclaims.atomic import write_atomic
 from numclaims.checks import KINDS
 from numclaims.checks.external import FINDING_CODES
 from numclaims.layers import LAYERS
@@ -209,8 +210,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         stale.append(rel)
         if not check:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            write_atomic(path, text)
     for rel in stale:
         print(f"docs/{rel}: {'stale, run python docs/generate.py' if check else 'written'}")
     return 1 if check and stale else 0

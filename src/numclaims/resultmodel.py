@@ -247,8 +247,3 @@ def well_formed(res: Any, article: str, source: str, full: bool) -> bool:
     except (ValidationError, RecursionError):
         return False
     return model.article == article and model.source.id == source
-
-
-def results_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12, as pydantic writes it) of :class:`Results`."""
-    return Results.model_json_schema()

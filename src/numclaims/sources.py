@@ -34,19 +34,6 @@ class Source:
     def id(self) -> str:
         return self.meta.id
 
-    def body_span(self) -> tuple[int, int] | None:
-        """``(start, end)`` offsets of the article body from the metadata markers, or None without them.
-
-        ``start`` is where the start marker begins, ``end`` where the end marker ends.
-        """
-        if self.meta.body is None:
-            return None
-        s = self.text.find(self.meta.body.start)
-        e = self.text.find(self.meta.body.end, max(s, 0))
-        if s < 0 or e < 0:
-            return None
-        return s, e + len(self.meta.body.end)
-
 
 def _rel(path: Path, root: Path) -> str:
     try:
