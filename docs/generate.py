@@ -83,10 +83,46 @@ def _models(root: type[BaseModel]) -> list[type[BaseModel]]:
     return seen
 
 
-def _doc(model: type[BaseModel]) -> str:
-    """First paragraph of a model's docstring, reStructuredText roles and double backquotes as Markdown."""
-    text = " ".join((model.__doc__ or "").strip().split("\n\n")[0].split())
+def _markdown(text: str) -> str:
+    """reStructuredText roles and double backquotes of a docstring as Markdown code spans."""
     return re.sub(r":[a-z]+:`~?([^`]+)`", r"`\1`", text).replace("``", "`")
+
+
+def _doc(model: type[BaseModel]) -> str:
+    """First paragraph of a model's docstring."""
+    return _markdown(" ".join((model.__doc__ or "").strip().split("\n\n")[0].split()))
+
+
+def _doc_fields(model: type[BaseModel]) -> dict[str, str]:
+    """``{field: text}`` from the ``Fields:`` section of a model's docstring (``name: text`` lines, with
+    continuation lines indented deeper; ``low, high: text`` gives both names the text, and ``a: ...; b:
+    ...`` documents two)."""
+    doc = model.__doc__ or ""
+    if "Fields:" not in doc:
+        return {}
+    out: dict[str, str] = {}
+    names: list[str] = []
+    indent = None
+    for line in doc.split("Fields:", 1)[1].splitlines()[1:]:
+        if not line.strip():
+            break
+        lead = len(line) - len(line.lstrip())
+        indent = lead if indent is None else indent
+        m = re.match(r"\s*([a-z_]+(?:, [a-z_]+)*): (.*)", line)
+        if lead == indent and m:
+            names = m.group(1).split(", ")
+            for n in names:
+                out[n] = m.group(2).strip()
+        elif lead > indent and names:
+            for n in names:
+                out[n] += " " + line.strip()
+    for k, v in list(out.items()):  # "measure: ...; attribution: ..." documents two fields on one line
+        first, *rest = re.split(r";\s+([a-z_]+): ", v)
+        out[k] = first if rest else v
+        for name, text in zip(rest[::2], rest[1::2]):
+            if name in model.model_fields:
+                out[name] = text
+    return {k: _markdown(v) for k, v in out.items()}
 
 
 def fields_page(title: str, intro: str, roots: list[type[BaseModel]]) -> str:
@@ -102,9 +138,10 @@ def fields_page(title: str, intro: str, roots: list[type[BaseModel]]) -> str:
             keys = {"forbid": "Unknown keys are an error.", "allow": "Other keys are allowed (additive contract)."}
             out.append(f"\n## {m.__name__}\n\n{_doc(m)} {keys.get(extra, '')}".rstrip() + "\n\n")
             out.append("| field | type | required | description |\n| --- | --- | --- | --- |\n")
+            documented = _doc_fields(m)
             for name, f in m.model_fields.items():
                 req = "yes" if f.is_required() else "no"
-                desc = (f.description or "").replace("|", "\\|")
+                desc = (f.description or documented.get(name, "")).replace("|", "\\|")
                 out.append(f"| `{name}` | {type_text(f.annotation).replace('|', '/')} | {req} | {desc} |\n")
     return "".join(out)
 

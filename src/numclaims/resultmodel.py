@@ -100,9 +100,9 @@ class ComparedFigure(_Open):
     ``a``, ``b`` ...), the claim ids it comes from, the value as written, its interval and unit."""
 
     role: StrictStr
-    claims: list[StrictStr]
-    written: float | None
-    interval: tuple[float | None, float | None]
+    claims: list[StrictStr] = Field(description="claim ids (or derived ids) the figure comes from")
+    written: float | StrictStr | None = Field(description="the value as written; null when none")
+    interval: tuple[End, End] = Field(description="[low, high]; null for an unbounded end")
     unit: StrictStr
 
 
@@ -118,7 +118,7 @@ class CheckEntry(_Open):
 
     id: StrictStr
     kind: StrictStr = Field(description="a registered check kind (docs: reference/check-kinds)")
-    claims: list[StrictStr]
+    claims: list[StrictStr] = Field(description="the claims the record names, in the kind's field order")
     verdict: Verdict
     explanation: StrictStr = Field(description="the arithmetic in words, for readers")
     details: dict[str, Any] = Field(default_factory=dict, description="kind-specific numbers")
@@ -185,12 +185,12 @@ class Provenance(_Open):
 class Results(_Open):
     """The whole of ``reports/<article-id>/results.json``."""
 
-    article: StrictStr
+    article: StrictStr = Field(description="the article id (the claims file's `article`)")
     source: SourceRef
-    claims: list[ClaimResult]
-    checks: list[CheckEntry]
+    claims: list[ClaimResult] = Field(description="in the order of the claims file")
+    checks: list[CheckEntry] = Field(description="in the order of the claims file")
     summary: Summary
-    coverage: Coverage | None
+    coverage: Coverage | None = Field(description="body numbers accounted for; null when not computed")
     provenance: Provenance
 
 
