@@ -66,12 +66,50 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
+def reports_folder(root: Path) -> Path:
+    """``root/reports``, the one folder numclaims publishes into, after the path guard: it must be absent or
+    a real folder (a symbolic link would send every write outside the project; a file cannot hold
+    reports).
+
+    Raises:
+        numclaims.errors.Fault: when ``reports`` is a symbolic link or not a folder.
+    """
+    import stat
+
+    from .errors import Fault
+
+    p = Path(root) / REPORTS_DIR
+    try:
+        st = os.lstat(p)
+    except FileNotFoundError:
+        return p
+    except OSError as e:
+        raise Fault(f"{REPORTS_DIR}/", "cannot inspect the reports folder", e) from None
+    if stat.S_ISLNK(st.st_mode):
+        raise Fault(f"{REPORTS_DIR}/", "refused", f"it is a symbolic link (to {os.readlink(p)}); numclaims writes "
+                    "only inside the project: replace the link with a folder")
+    if not stat.S_ISDIR(st.st_mode):
+        raise Fault(f"{REPORTS_DIR}/", "refused", "it is a file, not a folder; move it away so that numclaims can "
+                    "write the reports there")
+    return p
+
+
+def inside(path: Path | str, folder: Path | str) -> bool:
+    """True when ``path``, with every symbolic link resolved, lies inside ``folder`` (also resolved): the
+    test of the path guard for anything numclaims reads into a report."""
+    real, base = os.path.realpath(path), os.path.realpath(folder)
+    return real.startswith(base.rstrip(os.sep) + os.sep)
+
+
 def report_dir(root: Path, article_id: str) -> Path:
     """``root/reports/<article_id>``; the id is a validated slug, so it cannot leave ``reports/``.
 
     Raises:
-        ValueError: when the resolved folder would fall outside ``root/reports``.
+        ValueError: when the resolved folder would fall outside ``root/reports``, or ``reports`` is a
+            symbolic link.
     """
+    if os.path.islink(Path(root) / REPORTS_DIR):
+        raise ValueError(f"{REPORTS_DIR}/ is a symbolic link; numclaims writes only inside the project")
     base = (root / REPORTS_DIR).resolve()
     d = (base / article_id).resolve()
     if base not in d.parents:

@@ -487,15 +487,22 @@ def report_files(results: dict[str, Any], root: Path, config: ReportConfig | Non
 
 
 def write_reports(res: dict[str, Any], root: Path, config: ReportConfig | None = None) -> list[Path]:
-    """Write the report files of one results object atomically, skipping files whose bytes would not
-    change; returns the paths written."""
-    from .atomic import write_atomic
+    """Publish the report files of one results object, the article's folder as one unit
+    (:func:`numclaims.publish.publish_folder`), unless every file already has these bytes; returns the
+    paths whose bytes changed.
 
-    written = []
-    for path, text in report_files(res, root, config).items():
-        if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
-            write_atomic(path, text)
-            written.append(path)
+    Raises:
+        numclaims.errors.Fault: the folder could not be published (the previous files are kept).
+    """
+    from .paths import display_path
+    from .publish import publish_folder, unchanged
+
+    files = report_files(res, root, config)
+    folder = next(iter(files)).parent
+    payload = {p.name: text for p, text in files.items()}
+    written = [p for p in files if not unchanged(folder, {p.name: payload[p.name]})]
+    if written:  # the article's folder as one unit (numclaims.publish)
+        publish_folder(folder, payload, display=display_path(folder, root))
     return written
 
 

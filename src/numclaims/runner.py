@@ -133,49 +133,41 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
     return path, res, lines, errs, staged, figures
 
 
-def commit_staged(staged: list[tuple[str, str]]) -> list[Path]:
-    """Publish staged report files: one ``os.sync()`` (the data is on disk before any file is replaced),
-    then an atomic ``os.replace`` of each into its final path, skipping files whose bytes are unchanged.
-    Returns the final paths.
+def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> list[Path]:
+    """Publish staged report files, each article's folder as one unit (:func:`numclaims.publish.publish_folder`:
+    a new folder swapped in by one rename, so a reader sees all old or all new files). Articles whose files
+    are all unchanged are left alone. Before anything is replaced: every destination is checked
+    (:func:`numclaims.publish.preflight`) and one ``os.sync()`` makes the staged data durable; another
+    follows the swaps. Returns the final paths.
 
     One sync for the whole run instead of an fsync per file: on a virtual disk an fsync costs several
-    milliseconds, and a 100,000-claim corpus writes 40,000 files. A crash leaves each report either old or
-    new, never truncated (the guarantee of :func:`numclaims.atomic.write_atomic`).
+    milliseconds, and a 100,000-claim corpus writes 40,000 files.
+
+    Raises:
+        numclaims.errors.Fault: a destination is unusable (nothing replaced) or a publish step failed (the
+            articles published before it are new, that article and the later ones old).
     """
-    import errno
     import os
 
-    from .atomic import write_atomic
+    from .paths import display_path
+    from .publish import preflight, publish_folder, same_staged
 
     if not staged:
         return []
-    changed = []
+    groups: dict[Path, dict[str, Path]] = {}
     for tmp, final in staged:
-        # a report whose bytes are unchanged is left alone: replacing a file frees its old blocks, which
-        # costs milliseconds per file on some disks, and re-runs (CI) mostly rewrite identical reports
-        try:
-            same = os.stat(final).st_size == os.stat(tmp).st_size and Path(final).read_bytes() == Path(tmp).read_bytes()
-        except OSError:
-            same = False
-        if not same:
-            changed.append((tmp, final))
+        groups.setdefault(Path(final).parent, {})[Path(final).name] = Path(tmp)
+    # an article whose bytes are unchanged is left alone: replacing files frees their old blocks, which
+    # costs milliseconds per file on some disks, and re-runs (CI) mostly rewrite identical reports
+    changed = {d: files for d, files in groups.items() if not same_staged(d, files)}
+    name = (lambda d: display_path(d, root)) if root is not None else str
     if changed:
+        preflight([(d, name(d), sorted(files)) for d, files in changed.items()])
         os.sync()
-    out = [Path(final) for tmp, final in staged]
-    made: set[Path] = set()
-    for tmp, final in changed:
-        dest = Path(final)
-        if dest.parent not in made:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            made.add(dest.parent)
-        os.chmod(tmp, 0o644)
-        try:
-            os.replace(tmp, dest)
-        except OSError as e:  # reports/ on another file system than the project: copy atomically instead
-            if e.errno != errno.EXDEV:
-                raise
-            write_atomic(dest, Path(tmp).read_bytes())
-    return out
+        for d, files in changed.items():
+            publish_folder(d, files, sync=False, display=name(d), skip_same=False)
+        os.sync()
+    return [Path(final) for tmp, final in staged]
 
 
 def check_corpus(files: Iterable[Path], root: Path,
@@ -224,14 +216,22 @@ def check_corpus(files: Iterable[Path], root: Path,
         from functools import partial
 
         fn = partial(stage_one, staging=str(staging), keep=keep_results)
-    for item in (m(fn, todo, [str(root)] * len(todo)) if todo else ()):
-        if staging is not None:
-            staged[item[0]] = item[4]
-            figures[item[0]] = item[5]
-            item = item[:4]
-        done[item[0]] = item
-        if progress is not None:
-            progress(1)
+    it = m(fn, todo, [str(root)] * len(todo)) if todo else iter(())
+    try:
+        for item in it:
+            if staging is not None:
+                staged[item[0]] = item[4]
+                figures[item[0]] = item[5]
+                item = item[:4]
+            done[item[0]] = item
+            if progress is not None:
+                progress(1)
+    finally:
+        # a signal or error here: close the mapper now, so that its worker processes end before the caller
+        # removes the staging folder (not later, when the traceback holding this frame is freed)
+        close = getattr(it, "close", None)
+        if close is not None:
+            close()
     per = [done[p] for p in paths]
     out = Outcome()
     names: dict[str, str] = {}
@@ -333,10 +333,47 @@ def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
         # chunks amortise the inter-process round trip over several small files while leaving enough
         # chunks (about 8 per worker) to balance uneven file sizes.
         chunk = max(1, min(256, len(paths) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers) as ex:
+        ex = ProcessPoolExecutor(max_workers=workers, initializer=_worker_signals)
+        try:
             yield from ex.map(fn, paths, roots, chunksize=chunk)
+        except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller closing the generator
+            end_pool(ex)
+            raise
+        ex.shutdown(wait=True)
 
     return mapper
+
+
+def _worker_signals() -> None:
+    """Pool initializer: a worker ignores SIGINT (Ctrl-C reaches the whole process group; the parent ends
+    its workers itself) and dies on SIGTERM (the default, not the parent's handler inherited by fork)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def end_pool(ex: Any) -> None:
+    """End the worker processes of a :class:`concurrent.futures.ProcessPoolExecutor` now (SIGTERM, then
+    SIGKILL after 2 s), without waiting for the work they hold, and shut the executor down."""
+    procs = list((getattr(ex, "_processes", None) or {}).values())
+    for p in procs:
+        try:
+            p.terminate()
+        except (OSError, ValueError):
+            pass
+    for p in procs:
+        try:
+            p.join(2)
+            if p.is_alive():
+                p.kill()
+                p.join(2)
+        except (OSError, ValueError, AssertionError):
+            pass
+    try:
+        ex.shutdown(wait=True, cancel_futures=True)
+    except Exception:
+        pass
 
 
 def dask_mapper(scheduler: str | None) -> Callable[..., Iterable[tuple]]:
