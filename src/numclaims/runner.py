@@ -311,7 +311,7 @@ PARALLEL_MIN_FILES = 16
 
 def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
     """A ``mapper`` for :func:`check_corpus` running on ``jobs`` local processes
-    (:class:`concurrent.futures.ProcessPoolExecutor`, results in input order); ``jobs <= 1`` is the
+    (:class:`multiprocessing.pool.Pool`, forked, results in input order); ``jobs <= 1`` is the
     built-in ``map`` in this process; ``None`` is :func:`default_jobs` of the files actually to check
     (those the cache did not answer)."""
 
@@ -321,7 +321,7 @@ def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
             yield from map(fn, paths, roots)
             return
         import importlib
-        from concurrent.futures import ProcessPoolExecutor
+        import multiprocessing
 
         # import the engine and the renderers before the pool forks, so every worker inherits them
         # instead of spending half a second importing pydantic models and templates on its own
@@ -333,47 +333,39 @@ def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
         # chunks amortise the inter-process round trip over several small files while leaving enough
         # chunks (about 8 per worker) to balance uneven file sizes.
         chunk = max(1, min(256, len(paths) // (workers * 8)))
-        ex = ProcessPoolExecutor(max_workers=workers, initializer=_worker_signals)
+        # multiprocessing's Pool rather than concurrent.futures: Pool.terminate() ends the workers at once,
+        # where ProcessPoolExecutor (Python 3.11) waits for the chunks they hold or, killed, prints a
+        # traceback from its manager thread
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init, initargs=(fn,))
         try:
-            yield from ex.map(fn, paths, roots, chunksize=chunk)
+            yield from pool.imap(_call, zip(paths, roots), chunksize=chunk)
         except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller closing the generator
-            end_pool(ex)
+            pool.terminate()
+            pool.join()
             raise
-        ex.shutdown(wait=True)
+        pool.close()
+        pool.join()
 
     return mapper
 
 
-def _worker_signals() -> None:
-    """Pool initializer: a worker ignores SIGINT (Ctrl-C reaches the whole process group; the parent ends
-    its workers itself) and dies on SIGTERM (the default, not the parent's handler inherited by fork)."""
+_WORK: list[Callable[..., Any]] = []
+
+
+def _worker_init(fn: Callable[..., Any]) -> None:
+    """Pool initializer: remember the work function ``fn`` (handed over once, not with every job); ignore
+    SIGINT (Ctrl-C reaches the whole process group; the parent ends its workers itself) and die on SIGTERM
+    (the default, not the parent's handler inherited by fork)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _WORK[:] = [fn]
 
 
-def end_pool(ex: Any) -> None:
-    """End the worker processes of a :class:`concurrent.futures.ProcessPoolExecutor` now (SIGTERM, then
-    SIGKILL after 2 s), without waiting for the work they hold, and shut the executor down."""
-    procs = list((getattr(ex, "_processes", None) or {}).values())
-    for p in procs:
-        try:
-            p.terminate()
-        except (OSError, ValueError):
-            pass
-    for p in procs:
-        try:
-            p.join(2)
-            if p.is_alive():
-                p.kill()
-                p.join(2)
-        except (OSError, ValueError, AssertionError):
-            pass
-    try:
-        ex.shutdown(wait=True, cancel_futures=True)
-    except Exception:
-        pass
+def _call(job: tuple[str, str]) -> Any:
+    """``fn(path, root)`` of one ``(path, root)`` job, with the ``fn`` of :func:`_worker_init`."""
+    return _WORK[0](*job)
 
 
 def dask_mapper(scheduler: str | None) -> Callable[..., Iterable[tuple]]:
