@@ -54,8 +54,10 @@ def sha256_text(text: str) -> str:
 
 
 def _sha256_file(path: Path) -> str | None:
+    from .paths import read_input
+
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(read_input(path)).hexdigest()
     except OSError:
         return None
 

@@ -40,7 +40,7 @@ def one_line(text: str, limit: int = MAX_MESSAGE) -> str:
 
 #: What to do about the system errors a user can meet, by errno.
 _HINTS = {
-    _errno.EROFS: "the file system is read-only; run where numclaims may write, or with --no-write",
+    _errno.EROFS: "the file system is read-only",
     _errno.EACCES: "permission denied; check the owner and permissions of the folder",
     _errno.EPERM: "operation not permitted; check the owner and permissions of the folder",
     _errno.ENOSPC: "the disk is full; free some space and run again",
@@ -84,6 +84,9 @@ class Fault(Exception):
     def __init__(self, path: str, doing: str, reason: BaseException | str):
         self.path, self.doing, self.reason = str(path), doing, reason
         super().__init__(self.line())
+
+    def __reduce__(self):  # picklable with its three arguments (raised in pool workers)
+        return (Fault, (self.path, self.doing, self.reason if isinstance(self.reason, str) else describe(self.reason)))
 
     def line(self) -> str:
         return one_line(f"{self.path}: {self.doing}: {describe(self.reason)}")

@@ -154,7 +154,14 @@ def _signature(root: Path) -> tuple | None:
     if not pkg.exists():
         return None
     files = [pkg] + sorted((root / "datasets" / "reference").glob("**/*.csv"))
-    return (str(root.resolve()),) + tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    def stat_of(f: Path) -> tuple:
+        try:
+            st = f.stat()
+        except OSError:  # a dangling link or unreadable file: frictionless reports it if the package names it
+            return (str(f), None, None)
+        return (str(f), st.st_mtime_ns, st.st_size)
+
+    return (str(root.resolve()),) + tuple(stat_of(f) for f in files)
 
 
 def _load(root: Path) -> dict[str, dict[str, Any]]:

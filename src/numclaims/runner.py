@@ -124,9 +124,15 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
     if root not in _CONFIGS:
         _CONFIGS[root] = load_config(Path(root))
     for final, text in report_files(res, Path(root), _CONFIGS[root], folder).items():
-        fd, tmp = tempfile.mkstemp(prefix=f"{res['article']}.", suffix=f".{final.name}", dir=staging)
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f"{res['article']}.", suffix=f".{final.name}", dir=staging)
+            with os.fdopen(fd, "wb") as f:
+                f.write(text.encode("utf-8"))
+        except OSError as e:  # a full disk, ulimit -f: nothing is published, the staging folder is removed
+            from .errors import Fault
+
+            raise Fault(display_path(final, Path(root)), "not published, the previous reports are kept "
+                        "(staging the new file failed)", e) from None
         staged.append((tmp, str(final)))
     if not keep:
         res = slim(res)

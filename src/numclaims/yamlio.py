@@ -262,10 +262,14 @@ def read_text_strict(path: Path) -> str:
     """Read a UTF-8 text file as is (newlines untouched).
 
     Raises:
+        OSError: the file cannot be read; :class:`numclaims.paths.UnsafeInput` when it is not a regular file
+            or too large.
         YamlInputError: the file starts with a byte-order mark (character offsets would shift by one), or
             is not valid UTF-8 (the message gives the line and byte of the first bad byte).
     """
-    data = path.read_bytes()
+    from .paths import read_input
+
+    data = read_input(path)  # a regular file of at most paths.MAX_INPUT_BYTES (no FIFO, no device)
     if data.startswith(b"\xef\xbb\xbf"):
         raise YamlInputError(1, "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
     try:

@@ -54,8 +54,10 @@ def run(args: argparse.Namespace) -> int:
     root = (args.root or find_root()).resolve()
     try:
         files = claims_files(root, args.paths)
-    except FileNotFoundError as e:
-        print(f"{e}:0: no such file or folder", file=sys.stderr)
+    except OSError as e:  # a path that does not exist, or is not a regular file
+        from ..errors import one_line
+
+        print(one_line(f"{e.filename}:0: {e.strerror}"), file=sys.stderr)
         return 2
     if not files:
         print(f"no claims files found under {root / 'claims'}", file=sys.stderr)
