@@ -118,11 +118,10 @@ def file_key(path: Path | str, root: Path | str) -> str:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` when inside it, else as given (how error lines name files)."""
-    try:
-        return str(Path(path).resolve().relative_to(Path(root).resolve()))
-    except ValueError:
-        return str(path)
+    """``path`` relative to ``root`` when inside it, else as given (how error lines name files). As in
+    :func:`file_key`, a file that is a symbolic link is named where it is, not where it points."""
+    k = file_key(path, root)  # the folders on the way resolved, not a symlinked file itself
+    return k if not os.path.isabs(k) else str(path)
 
 
 def reports_folder(root: Path) -> Path:

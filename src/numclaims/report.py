@@ -31,6 +31,7 @@ import base64
 import functools
 import html
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -262,13 +263,25 @@ class Figure:
 def load_figures(folder: Path) -> list[Figure]:
     """The ``*.svg`` files of ``folder`` sorted by name (empty when the folder does not exist); the title is
     the SVG's first ``<title>``, else the file name without a leading number ("01-claims-intervals.svg" ->
-    "Claims intervals")."""
+    "Claims intervals"). A figure whose real path is outside ``reports/`` (a symbolic link out of it) or that
+    is not a regular file is left out, with one line on stderr."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
+    from .paths import inside, read_input
+
     out = []
     for p in sorted(folder.glob("*.svg")):
-        data = p.read_bytes()
+        # the path guard: a figure is read only from under reports/ (a link to /etc/hostname is not embedded)
+        if not inside(p, folder.parent.parent):
+            print(f"reports/{folder.parent.name}/figures/{p.name}: figure not embedded: it is a symbolic link to a "
+                  "file outside reports/", file=sys.stderr)
+            continue
+        try:
+            data = read_input(p)
+        except OSError as e:
+            print(f"reports/{folder.parent.name}/figures/{p.name}: figure not embedded: {e.strerror}", file=sys.stderr)
+            continue
         m = re.search(rb"<title[^>]*>(.*?)</title>", data, re.S)
         title = html.unescape(m.group(1).decode("utf-8", "replace")).strip() if m else ""
         fallback = re.sub(r"^\d+[-_ ]*", "", p.stem).replace("-", " ").replace("_", " ").strip() or p.stem

@@ -177,6 +177,9 @@ def run(args: argparse.Namespace) -> int:
     from ..paths import find_root
 
     root = (args.root or find_root()).resolve()
+    from ..paths import reports_folder
+
+    reports_folder(root)  # the path guard: reports/ a real folder of the project (else one line, exit 3)
     nbs = notebook_paths(root)
     if not nbs:
         print(f"{root / 'notebooks'}:0: no numbered notebooks (NN-*.ipynb)", file=sys.stderr)
