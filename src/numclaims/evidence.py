@@ -106,6 +106,8 @@ def measure_of(rows: list[dict[str, Any]]) -> str | None:
 def row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
     """``(column, message)`` for each rule of a reference row that Table Schema cannot express.
 
+    * ``value``, ``value_low``, ``value_high`` within the range of :func:`numclaims.numbers.number_problem`
+      (finite, at most 10^15; ``1e309`` reads as infinity);
     * ``value_low <= value_high``;
     * ``more_than``/``at_least``: ``value`` given and ``value_low == value``, no ``value_high``;
       ``up_to``/``less_than``: ``value_high == value``, no ``value_low``; ``range``: both ends, no ``value``;
@@ -113,7 +115,15 @@ def row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
     * ``period_start``/``period_end`` both given or both empty, start not after end; ``period_kind`` given;
     * ``part_of`` names another row (checked in :func:`load_reference`, which sees the whole table).
     """
+    from .numbers import number_problem
+
     out: list[tuple[str, str]] = []
+    for col in ("value", "value_low", "value_high"):  # the one number reader's range (numclaims.numbers)
+        problem = row.get(col) is not None and number_problem(row[col])
+        if problem:
+            out.append((col, problem))
+    if out:
+        return out
     v, lo, hi, q = row.get("value"), row.get("value_low"), row.get("value_high"), row.get("qualifier")
     if lo is not None and hi is not None and lo > hi:
         out.append(("value_low", f"{lo:g} is above value_high {hi:g}"))
