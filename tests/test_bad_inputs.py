@@ -306,6 +306,605 @@ CASES: dict[str, list[str]] = {
     'yaml11-yes-boolean-text': [
         'claims/town-news.yaml:29: claim minors-40-percent: text: expected text, got boolean True (YAML 1.1 reads unquoted yes/no/on/off/true/false as booleans); put the text in quotes',
     ],
+    # --- cases added with the one number reader, the path guard and the one error formatter
+    # an explicit interval of +-1e308 (overflows the checks).
+    # town-news.yaml line 13 is `interval: [-1.0e+308, 1.0e+308]`
+    'interval-huge-bounds': [
+        'claims/town-news.yaml:13: claim rescued-300: interval: low end: -1e+308 is below -1e15; no news figure is that large',
+    ],
+    # an explicit interval with an infinite end (null is unbounded).
+    # town-news.yaml line 13 is `interval: [280, .inf]`
+    'interval-infinite-end': [
+        'claims/town-news.yaml:13: claim rescued-300: interval: high end: expected a finite number, got inf; write null for an unbounded end',
+    ],
+    # an explicit interval with a NaN end.
+    # town-news.yaml line 13 is `interval: [.nan, 320]`
+    'interval-nan-end': [
+        'claims/town-news.yaml:13: claim rescued-300: interval: low end: expected a finite number, got nan; write null for an unbounded end',
+    ],
+    # an explicit interval of three numbers.
+    # town-news.yaml line 13 is `interval: [280, 300, 320]`
+    'interval-three-items': [
+        'claims/town-news.yaml:13: claim rescued-300: interval: expected two ends [low, high] (null for an unbounded end), got a list of 3 items',
+    ],
+    # an explicit interval of one number.
+    # town-news.yaml line 13 is `interval: [300]`
+    'interval-one-item': [
+        'claims/town-news.yaml:13: claim rescued-300: interval: expected two ends [low, high] (null for an unbounded end), got a list of 1 item',
+    ],
+    # an explicit interval with a word for an end.
+    # town-news.yaml line 13 is `interval: [280, many]`
+    'interval-text-end': [
+        "claims/town-news.yaml:13: claim rescued-300: interval: high end: expected a number, got text 'many'",
+    ],
+    # an explicit interval with a boolean end.
+    # town-news.yaml line 13 is `interval: [280, yes]`
+    'interval-boolean-end': [
+        'claims/town-news.yaml:13: claim rescued-300: interval: high end: expected a number, got boolean True (YAML 1.1 reads unquoted yes/no/on/off as booleans)',
+    ],
+    # an explicit interval whose low end is above its high end.
+    # town-news.yaml line 13 is `interval: [320, 280]`
+    'interval-low-above-high': [
+        'claims/town-news.yaml:13: claim rescued-300: interval: low 320 is above high 280',
+    ],
+    # an explicit interval without the rule that explains it.
+    # town-news.yaml line 13 is `interval: [280, 320]`
+    'interval-without-rule': [
+        "claims/town-news.yaml:13: claim rescued-300: interval: an explicit interval needs a 'rule' saying why",
+    ],
+    # an explicit interval written as text.
+    # town-news.yaml line 13 is `interval: 280-320`
+    'interval-as-text': [
+        "claims/town-news.yaml:13: claim rescued-300: interval: expected a number, got text '280-320'",
+    ],
+    # an explicit interval written as a mapping.
+    # town-news.yaml line 13 is `interval: {low: 280, high: 320}`
+    'interval-as-mapping': [
+        'claims/town-news.yaml:13: claim rescued-300: interval: expected a number, got a mapping',
+    ],
+    # `margin: true` (a boolean, not 1).
+    # town-news.yaml line 13 is `margin: true`
+    'margin-true': [
+        'claims/town-news.yaml:13: claim rescued-300: margin: expected a number, got boolean True (YAML 1.1 reads unquoted yes/no/on/off as booleans)',
+    ],
+    # a margin of 15 (a fraction from 0 to 1 is expected).
+    # town-news.yaml line 13 is `margin: 15`
+    'margin-over-one': [
+        'claims/town-news.yaml:13: claim rescued-300: margin: expected a number at most 1 (a fraction: 0.1 is 10 %), got 15',
+    ],
+    # a negative margin.
+    # town-news.yaml line 13 is `margin: -0.1`
+    'margin-negative': [
+        'claims/town-news.yaml:13: claim rescued-300: margin: expected a number at least 0 (a fraction: 0.1 is 10 %), got -0.1',
+    ],
+    # a margin written as '10%'.
+    # town-news.yaml line 13 is `margin: 10%`
+    'margin-percent-text': [
+        "claims/town-news.yaml:13: claim rescued-300: margin: expected a number, got text '10%' (write the number, 10, with unit: percent)",
+    ],
+    # an infinite margin.
+    # town-news.yaml line 13 is `margin: .inf`
+    'margin-infinite': [
+        'claims/town-news.yaml:13: claim rescued-300: margin: expected a finite number, got inf',
+    ],
+    # a rounding precision of 0.
+    # town-news.yaml line 13 is `precision: 0`
+    'precision-zero': [
+        'claims/town-news.yaml:13: claim rescued-300: precision: expected a number above 0 (the rounding step, such as 1, 10 or 0.5), got 0',
+    ],
+    # a negative rounding precision.
+    # town-news.yaml line 13 is `precision: -10`
+    'precision-negative': [
+        'claims/town-news.yaml:13: claim rescued-300: precision: expected a number above 0 (the rounding step, such as 1, 10 or 0.5), got -10',
+    ],
+    # a rounding precision of 1e20.
+    # town-news.yaml line 13 is `precision: 1.0e+20`
+    'precision-huge': [
+        'claims/town-news.yaml:13: claim rescued-300: precision: 1e+20 is larger than 1e15; no news figure is that large',
+    ],
+    # `precision: on` (a boolean).
+    # town-news.yaml line 13 is `precision: on`
+    'precision-boolean': [
+        'claims/town-news.yaml:13: claim rescued-300: precision: expected a number, got boolean True (YAML 1.1 reads unquoted yes/no/on/off as booleans)',
+    ],
+    # `value: 1.0e+309`, beyond a float (read as infinity).
+    # town-news.yaml line 8 is `value: 1.0e+309`
+    'value-1e309': [
+        'claims/town-news.yaml:8: claim rescued-300: value: expected a finite number, got inf',
+    ],
+    # a 22-digit integer value.
+    # town-news.yaml line 8 is `value: 3000000000000000000000`
+    'value-huge-integer': [
+        'claims/town-news.yaml:8: claim rescued-300: value: 3000000000000000000000 is larger than 1e15; no news figure is that large',
+    ],
+    # a value of -1e300.
+    # town-news.yaml line 8 is `value: -1.0e+300`
+    'value-negative-huge': [
+        'claims/town-news.yaml:8: claim rescued-300: value: -1e+300 is below -1e15; no news figure is that large',
+    ],
+    # a value of -.inf.
+    # town-news.yaml line 8 is `value: -.inf`
+    'value-negative-infinite': [
+        'claims/town-news.yaml:8: claim rescued-300: value: expected a finite number, got -inf',
+    ],
+    # a mapping where a number is expected.
+    # town-news.yaml line 8 is `value: {n: 300}`
+    'value-mapping': [
+        'claims/town-news.yaml:8: claim rescued-300: value: expected a number, got a mapping',
+    ],
+    # `value: null` for a count.
+    # town-news.yaml line 8 is `value: null`
+    'value-null': [
+        "claims/town-news.yaml:8: claim rescued-300: value: a number is required (only unit 'date' may omit it)",
+    ],
+    # `value: 40%` (text).
+    # town-news.yaml line 30 is `value: 40%`
+    'value-percent-text': [
+        "claims/town-news.yaml:30: claim minors-40-percent: value: expected a number, got text '40%' (write the number, 40, with unit: percent)",
+    ],
+    # `value: 0300`, which YAML 1.1 reads as the octal number 192.
+    # town-news.yaml line 8 is `value: 0300`
+    'value-octal-looking': [
+        "claims/town-news.yaml:8: claim rescued-300: value: 192 differs from the numeral written '300', read as 300",
+    ],
+    # a fraction over 1.
+    # town-news.yaml line 30 is `value: 1.4`
+    'value-fraction-over-one': [
+        'claims/town-news.yaml:30: claim minors-40-percent: value: fraction 1.4 is over 1 (use unit percent for 0-100)',
+    ],
+    # a negative percentage.
+    # town-news.yaml line 30 is `value: -40`
+    'value-negative-percent': [
+        'claims/town-news.yaml:30: claim minors-40-percent: value: -40 is negative; counts, amounts and shares cannot be',
+    ],
+    # a range whose low end is 1e16.
+    # town-news.yaml line 11 is `low: 1.0e+16`
+    'low-huge': [
+        'claims/town-news.yaml:11: claim rescued-300: low: 1e+16 is larger than 1e15; no news figure is that large',
+    ],
+    # a range whose high end is infinite.
+    # town-news.yaml line 12 is `high: .inf`
+    'high-infinite': [
+        'claims/town-news.yaml:12: claim rescued-300: high: expected a finite number, got inf',
+    ],
+    # a range whose low end is a word.
+    # town-news.yaml line 11 is `low: some`
+    'low-text': [
+        "claims/town-news.yaml:11: claim rescued-300: low: expected a number, got text 'some'",
+    ],
+    # a negative start offset.
+    # town-news.yaml line 7 is `start: -1`
+    'start-negative': [
+        'claims/town-news.yaml:7: claim rescued-300: start: expected a number at least 0 (a character offset in the source), got -1',
+    ],
+    # a start offset written as a word.
+    # town-news.yaml line 7 is `start: ten`
+    'start-text': [
+        "claims/town-news.yaml:7: claim rescued-300: start: expected a whole number, got text 'ten'",
+    ],
+    # a start offset of 5.5.
+    # town-news.yaml line 7 is `start: 5.5`
+    'start-fraction': [
+        'claims/town-news.yaml:7: claim rescued-300: start: expected a whole number, got float 5.5',
+    ],
+    # a start offset past the end of the source.
+    # town-news.yaml line 6 is `quote: Police rescued 300 women from the mines`
+    'start-past-end': [
+        "claims/town-news.yaml:6: claim rescued-300: quote: quote 'Police rescued 300 women from the mines' is not at offset 99999999; it occurs at [51]",
+    ],
+    # `start: yes`.
+    # town-news.yaml line 7 is `start: yes`
+    'start-boolean': [
+        'claims/town-news.yaml:7: claim rescued-300: start: expected a whole number (a character offset), got boolean True (YAML 1.1 reads unquoted yes/no/on/off as booleans)',
+    ],
+    # an empty quote.
+    # town-news.yaml line 6 is `quote: ""`
+    'quote-empty': [
+        'claims/town-news.yaml:6: claim rescued-300: quote: is empty; expected text',
+    ],
+    # `quote: null`.
+    # town-news.yaml line 6 is `quote: null`
+    'quote-null': [
+        'claims/town-news.yaml:6: claim rescued-300: quote: expected text, got nothing (null)',
+    ],
+    # a quote that YAML reads as a number.
+    # town-news.yaml line 6 is `quote: 300`
+    'quote-number': [
+        'claims/town-news.yaml:6: claim rescued-300: quote: expected text, got the number 300 (YAML reads an unquoted numeral as a number and drops trailing zeros, e.g. 4.10 becomes 4.1); put the text in quotes exactly as written',
+    ],
+    # a quote given as a list.
+    # town-news.yaml line 6 is `quote: [Police rescued 300 women]`
+    'quote-list': [
+        'claims/town-news.yaml:6: claim rescued-300: quote: expected text, got a list',
+    ],
+    # a quote whose capitals differ from the source.
+    # town-news.yaml line 6 is `quote: police rescued 300 women from the mines`
+    'quote-case-differs': [
+        "claims/town-news.yaml:6: claim rescued-300: quote: quote 'police rescued 300 women from the mines' is not in the source text (it must be copied verbatim)",
+    ],
+    # a quote with a trailing space inside its quotes.
+    # town-news.yaml line 6 is `quote: "Police rescued 300 women from the mines "`
+    'quote-trailing-space': [
+        "claims/town-news.yaml:6: claim rescued-300: quote: quote 'Police rescued 300 women from the mines ' is not in the source text (it must be copied verbatim)",
+    ],
+    # a quote with a curly apostrophe the source does not have.
+    # town-news.yaml line 6 is `quote: Police rescued 300 women from the mines’`
+    'quote-curly-apostrophe': [
+        "claims/town-news.yaml:6: claim rescued-300: quote: quote 'Police rescued 300 women from the mines’' is not in the source text (it must be copied verbatim)",
+    ],
+    # a one-letter quote that occurs many times.
+    # town-news.yaml line 6 is `quote: e`
+    'quote-many-times': [
+        "claims/town-news.yaml:6: claim rescued-300: quote: quote 'e' occurs 30 times (offsets [8, 29, 38, 39, 46, 56, 59, 63, 73, 83, ...] and 20 more); add 'start' to say which",
+    ],
+    # a quote with a control character (escaped in the error line).
+    # town-news.yaml line 6 is `quote: "Police rescued 300\x07 women"`
+    'quote-control-character': [
+        "claims/town-news.yaml:6: claim rescued-300: quote: quote 'Police rescued 300\\x07 women' is not in the source text (it must be copied verbatim)",
+    ],
+    # a quote with a C1 control character U+0085 (escaped in the error line).
+    # town-news.yaml line 6 is `quote: "Police rescued\x85300 women"`
+    'quote-c1-control': [
+        "claims/town-news.yaml:6: claim rescued-300: quote: quote 'Police rescued\\x85300 women' is not in the source text (it must be copied verbatim)",
+    ],
+    # a 3,000-character quote that is not in the source (the line is cut).
+    # town-news.yaml line 6 is `quote: Police rescued 300 women Police rescued 300 women Police rescued 300 women Polic...`
+    'quote-very-long': [
+        "claims/town-news.yaml:6: claim rescued-300: quote: quote 'Police rescued 300 women Police rescued 300 women Police rescued 300 women Police rescued 300 women Police rescued 300 w'... (2,879 more characters) is not in the source text (it must be copied verbatim)",
+    ],
+    # an empty numeral text.
+    # town-news.yaml line 7 is `text: ""`
+    'text-empty': [
+        "claims/town-news.yaml:7: claim rescued-300: text: cannot read a quantity in ''",
+    ],
+    # a numeral text given as a list.
+    # town-news.yaml line 7 is `text: ["300"]`
+    'text-list': [
+        'claims/town-news.yaml:7: claim rescued-300: text: expected text, got a list',
+    ],
+    # a numeral text with a newline (escaped in the error line).
+    # town-news.yaml line 7 is `text: "300\nwomen"`
+    'text-with-newline': [
+        "claims/town-news.yaml:7: claim rescued-300: text: '300\\nwomen' is not part of the quote 'Police rescued 300 women from the mines'",
+    ],
+    # a claim without an id.
+    # town-news.yaml line 5 is `- quote_id: x`
+    'id-missing': [
+        'claims/town-news.yaml:5: id: required field is missing',
+        'claims/town-news.yaml:5: quote_id: unknown field (check the spelling; see the record schema in numclaims.records)',
+    ],
+    # a claim id with capitals.
+    # town-news.yaml line 5 is `- id: Rescued-300`
+    'id-uppercase': [
+        "claims/town-news.yaml:5: claim Rescued-300: id: expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)",
+    ],
+    # a claim id with a double hyphen.
+    # town-news.yaml line 5 is `- id: rescued--300`
+    'id-double-hyphen': [
+        "claims/town-news.yaml:5: claim rescued--300: id: expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)",
+    ],
+    # a claim id ending in a hyphen.
+    # town-news.yaml line 5 is `- id: rescued-300-`
+    'id-trailing-hyphen': [
+        "claims/town-news.yaml:5: claim rescued-300-: id: expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)",
+    ],
+    # a claim id with a space.
+    # town-news.yaml line 5 is `- id: rescued 300`
+    'id-space': [
+        "claims/town-news.yaml:5: claim rescued 300: id: expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)",
+    ],
+    # a claim id that YAML reads as a number.
+    # town-news.yaml line 5 is `- id: 300`
+    'id-number': [
+        'claims/town-news.yaml:5: claim 300: id: expected text, got the number 300 (YAML reads an unquoted numeral as a number and drops trailing zeros, e.g. 4.10 becomes 4.1); put the text in quotes exactly as written',
+    ],
+    # a claim id with a control character (escaped in the error line).
+    # town-news.yaml line 5 is `- id: "rescued\x1b[31m300"`
+    'id-control-character': [
+        "claims/town-news.yaml:5: claim rescued\\x1b[31m300: id: expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)",
+    ],
+    # a claim id with U+2028 (escaped in the error line).
+    # town-news.yaml line 5 is `- id: "rescued\u2028300"`
+    'id-unicode-line-separator': [
+        "claims/town-news.yaml:5: claim rescued\\u2028300: id: expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)",
+    ],
+    # no article id.
+    # town-news.yaml line 2 is `source: town-news`
+    'article-missing': [
+        'claims/town-news.yaml:2: article: required field is missing',
+    ],
+    # an article id with capitals.
+    # town-news.yaml line 2 is `article: Town-News`
+    'article-uppercase': [
+        "claims/town-news.yaml:2: article: expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)",
+    ],
+    # an article id that YAML reads as a number.
+    # town-news.yaml line 2 is `article: 2014`
+    'article-number': [
+        'claims/town-news.yaml:2: article: expected text, got the number 2014 (YAML reads an unquoted numeral as a number and drops trailing zeros, e.g. 4.10 becomes 4.1); put the text in quotes exactly as written',
+    ],
+    # no source id.
+    # town-news.yaml line 2 is `article: town-news`
+    'source-missing-key': [
+        'claims/town-news.yaml:2: source: required field is missing',
+    ],
+    # a source id with a path.
+    # town-news.yaml line 3 is `source: ../town-news`
+    'source-with-slash': [
+        "claims/town-news.yaml:3: source: expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)",
+    ],
+    # a source given as a list.
+    # town-news.yaml line 3 is `source: [town-news]`
+    'source-list': [
+        'claims/town-news.yaml:3: source: expected text, got a list',
+    ],
+    # `claims:` a word instead of a list.
+    # town-news.yaml line 4 is `claims: none`
+    'claims-text': [
+        "claims/town-news.yaml:4: claims: expected a list ('- item' lines or [a, b]), got text 'none'",
+    ],
+    # `claims:` with nothing under it.
+    # town-news.yaml line 4 is `claims:`
+    'claims-null': [
+        "claims/town-news.yaml:4: claims: expected a list ('- item' lines or [a, b]), got nothing (null)",
+    ],
+    # a claim that is a word, not a record.
+    # town-news.yaml line 4 is `claims:`
+    'claim-scalar': [
+        "claims/town-news.yaml:4: claims[0]: expected a mapping of fields (key: value), got text 'rescued-300'",
+    ],
+    # an empty claim entry (`-` alone).
+    # town-news.yaml line 4 is `claims:`
+    'claim-null': [
+        'claims/town-news.yaml:4: claims[0]: expected a mapping of fields (key: value), got nothing (null)',
+    ],
+    # a unit with spaces around it.
+    # town-news.yaml line 9 is `unit: " persons "`
+    'unit-spaces': [
+        "claims/town-news.yaml:9: claim rescued-300: unit: ' persons ' has spaces around it; write 'persons'",
+    ],
+    # a unit that YAML reads as a number.
+    # town-news.yaml line 9 is `unit: 5`
+    'unit-number': [
+        'claims/town-news.yaml:9: claim rescued-300: unit: expected text, got the number 5 (YAML reads an unquoted numeral as a number and drops trailing zeros, e.g. 4.10 becomes 4.1); put the text in quotes exactly as written',
+    ],
+    # a currency code in lower case.
+    # town-news.yaml line 64 is `unit: usd`
+    'unit-lowercase-currency': [
+        "claims/town-news.yaml:64: claim fortune-120000: unit: unknown unit 'usd'; currency codes are written in capitals: 'USD'",
+    ],
+    # a rate base in the plural (`per months`).
+    # town-news.yaml line 42 is `unit: USD per months`
+    'unit-plural-rate': [
+        "claims/town-news.yaml:42: claim earnings-5000-month: unit: unknown rate base 'months'; expected one of ['day', 'week', 'month', 'year']",
+    ],
+    # a rate written with a slash (`USD/month`).
+    # town-news.yaml line 42 is `unit: USD/month`
+    'unit-slash-rate': [
+        "claims/town-news.yaml:42: claim earnings-5000-month: unit: unit 'USD/month' is not of the form '<unit>' or '<unit> per <day|week|month|year>'",
+    ],
+    # an empty unit.
+    # town-news.yaml line 9 is `unit: ""`
+    'unit-empty': [
+        "claims/town-news.yaml:9: claim rescued-300: unit: unit '' is not of the form '<unit>' or '<unit> per <day|week|month|year>'",
+    ],
+    # an unknown qualifier.
+    # town-news.yaml line 10 is `qualifier: roughly speaking`
+    'qualifier-unknown': [
+        "claims/town-news.yaml:10: claim rescued-300: qualifier: unknown qualifier 'roughly speaking'; expected one of: about, above, almost, an estimated, approx, approximately, around, as many as, at least, at most, at_least, estimated, exact, fewer than, just under, less than, less_than, more than, more_than, nearly, over, range, roughly, some, under, up to, up_to, upwards of",
+    ],
+    # a qualifier that YAML reads as a number.
+    # town-news.yaml line 10 is `qualifier: 1`
+    'qualifier-number': [
+        'claims/town-news.yaml:10: claim rescued-300: qualifier: expected text, got the number 1 (YAML reads an unquoted numeral as a number and drops trailing zeros, e.g. 4.10 becomes 4.1); put the text in quotes exactly as written',
+    ],
+    # `qualifier: null`.
+    # town-news.yaml line 10 is `qualifier: null`
+    'qualifier-null': [
+        'claims/town-news.yaml:10: claim rescued-300: qualifier: expected text, got nothing (null)',
+    ],
+    # a measure written as text.
+    # town-news.yaml line 11 is `measure: women rescued from the mines`
+    'measure-text': [
+        "claims/town-news.yaml:11: claim rescued-300: measure: expected a mapping of fields (key: value), got text 'women rescued from the mines'",
+    ],
+    # a misspelt key in a measure.
+    # town-news.yaml line 13 is `wher: Peru`
+    'measure-unknown-key': [
+        'claims/town-news.yaml:13: claim rescued-300: measure.wher: unknown field (check the spelling; see the record schema in numclaims.records)',
+    ],
+    # an empty measure.what.
+    # town-news.yaml line 12 is `what: ""`
+    'measure-what-empty': [
+        'claims/town-news.yaml:12: claim rescued-300: measure.what: is empty; expected text',
+    ],
+    # a period given both as a claim and as dates.
+    # town-news.yaml line 68 is `period: {claim: period-two-years, start: 2012-03-03, end: 2014-03-03}`
+    'measure-period-both-forms': [
+        "claims/town-news.yaml:68: claim fortune-120000: measure.period: give exactly one of 'claim', 'expression' or 'start'/'end'",
+    ],
+    # a period that starts after it ends.
+    # town-news.yaml line 68 is `period: {start: 2014-03-03, end: 2012-03-03}`
+    'period-start-after-end': [
+        'claims/town-news.yaml:68: claim fortune-120000: measure.period: start 2014-03-03 is after end 2012-03-03',
+    ],
+    # a period end with a time of day.
+    # town-news.yaml line 68 is `period: {start: 2012-03-03, end: 2014-03-03 10:00:00}`
+    'period-datetime': [
+        'claims/town-news.yaml:68: claim fortune-120000: measure.period.end: expected a date as YYYY-MM-DD, got a date with a time of day (2014-03-03 10:00:00); write the date alone, 2014-03-03',
+    ],
+    # a period end written as words.
+    # town-news.yaml line 68 is `period: {start: 2012-03-03, end: March 2014}`
+    'period-text-date': [
+        "claims/town-news.yaml:68: claim fortune-120000: measure.period.end: expected an existing date as YYYY-MM-DD, got text 'March 2014'",
+    ],
+    # an empty attribution list.
+    # town-news.yaml line 13 is `attribution: []`
+    'attribution-empty': [
+        'claims/town-news.yaml:13: claim rescued-300: attribution: expected at least 1 item, got 0',
+    ],
+    # an attribution item that is a word.
+    # town-news.yaml line 13 is `attribution:`
+    'attribution-item-text': [
+        "claims/town-news.yaml:13: claim rescued-300: attribution[0]: expected a mapping of fields (key: value), got text 'officials'",
+    ],
+    # an attribution without who.
+    # town-news.yaml line 14 is `- {role: government}`
+    'attribution-missing-who': [
+        'claims/town-news.yaml:14: claim rescued-300: attribution[0].who: required field is missing',
+    ],
+    # a misspelt key in an attribution.
+    # town-news.yaml line 14 is `- {who: officials, rol: government}`
+    'attribution-unknown-key': [
+        'claims/town-news.yaml:14: claim rescued-300: attribution[0].rol: unknown field (check the spelling; see the record schema in numclaims.records)',
+    ],
+    # an attribution whose who YAML reads as a number.
+    # town-news.yaml line 14 is `- {who: 1600, role: government}`
+    'attribution-who-number': [
+        'claims/town-news.yaml:14: claim rescued-300: attribution[0].who: expected text, got the number 1600 (YAML reads an unquoted numeral as a number and drops trailing zeros, e.g. 4.10 becomes 4.1); put the text in quotes exactly as written',
+    ],
+    # a review date on an unreviewed claim.
+    # town-news.yaml line 5 is `- id: rescued-300`
+    'status-unreviewed-with-date': [
+        "claims/town-news.yaml:5: claim rescued-300: status: 'reviewed_on' is set but status is 'unreviewed'",
+    ],
+    # a review date with a time of day.
+    # town-news.yaml line 17 is `reviewed_on: 2014-03-05 10:30:00`
+    'reviewed-on-datetime': [
+        'claims/town-news.yaml:17: claim rescued-300: reviewed_on: expected a date as YYYY-MM-DD, got a date with a time of day (2014-03-05 10:30:00); write the date alone, 2014-03-05',
+    ],
+    # a review date written as words.
+    # town-news.yaml line 17 is `reviewed_on: yesterday`
+    'reviewed-on-words': [
+        "claims/town-news.yaml:17: claim rescued-300: reviewed_on: expected an existing date as YYYY-MM-DD, got text 'yesterday'",
+    ],
+    # a reviewer that YAML reads as a number.
+    # town-news.yaml line 16 is `reviewer: 007`
+    'reviewer-number': [
+        'claims/town-news.yaml:16: claim rescued-300: reviewer: expected text, got the number 7 (YAML reads an unquoted numeral as a number and drops trailing zeros, e.g. 4.10 becomes 4.1); put the text in quotes exactly as written',
+    ],
+    # evidence given as a word, not a list.
+    # town-news.yaml line 15 is `evidence: police-report`
+    'evidence-text': [
+        "claims/town-news.yaml:15: claim rescued-300: evidence: expected a list ('- item' lines or [a, b]), got text 'police-report'",
+    ],
+    # a duration ending at a claim that does not exist.
+    # town-news.yaml line 54 is `ends: no-such-claim`
+    'ends-unknown-claim': [
+        "claims/town-news.yaml:54: claim period-two-years: ends: names unknown claim 'no-such-claim' (claims may only refer to claims of this article)",
+    ],
+    # `checks:` a mapping instead of a list.
+    # town-news.yaml line 72 is `checks:`
+    'checks-mapping': [
+        "claims/town-news.yaml:72: checks: expected a list ('- item' lines or [a, b]), got a mapping",
+    ],
+    # a check without a kind.
+    # town-news.yaml line 73 is `- id: minors-share-of-workers`
+    'check-kind-missing': [
+        "claims/town-news.yaml:73: claim minors-share-of-workers (check): checks[0]: required field 'kind' is missing; expected one of rate_duration, share_of_total, fraction_of, part_whole, agreement, sum, difference, ratio, product, external",
+    ],
+    # a check kind that YAML reads as a number.
+    # town-news.yaml line 74 is `kind: 1`
+    'check-kind-number': [
+        'claims/town-news.yaml:74: claim minors-share-of-workers (check): checks[0].kind: unknown check kind; expected one of rate_duration, share_of_total, fraction_of, part_whole, agreement, sum, difference, ratio, product, external',
+    ],
+    # a misspelt key in a check.
+    # town-news.yaml line 73 is `- id: minors-share-of-workers`
+    # town-news.yaml line 75 is `shar: minors-40-percent`
+    'check-unknown-field': [
+        'claims/town-news.yaml:73: claim minors-share-of-workers (check): checks[0].share: required field is missing',
+        'claims/town-news.yaml:75: claim minors-share-of-workers (check): checks[0].shar: unknown field (check the spelling; see the record schema in numclaims.records)',
+    ],
+    # a check id with capitals.
+    # town-news.yaml line 73 is `- id: Minors-Share`
+    'check-id-uppercase': [
+        "claims/town-news.yaml:73: claim Minors-Share (check): checks[0].id: expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)",
+    ],
+    # a check naming a claim that does not exist.
+    # town-news.yaml line 75 is `share: minors-41-percent`
+    'check-names-unknown-claim': [
+        "claims/town-news.yaml:75: claim minors-share-of-workers (check): checks[0].share: names unknown claim 'minors-41-percent'; relations may only name claims of this article",
+    ],
+    # a check naming a list where one claim is expected.
+    # town-news.yaml line 87 is `whole: [workers-1600]`
+    'check-relation-list': [
+        'claims/town-news.yaml:87: claim rescued-within-workers (check): checks[2].whole: expected text, got a list',
+    ],
+    # a check that is a word.
+    # town-news.yaml line 72 is `checks:`
+    'check-scalar': [
+        "claims/town-news.yaml:72: checks[0]: expected a mapping of fields (key: value), got text 'minors-share-of-workers'",
+    ],
+    # a misspelt top-level key.
+    # town-news.yaml line 4 is `soruce: town-news`
+    'top-level-unknown-key': [
+        'claims/town-news.yaml:4: soruce: unknown field (check the spelling; see the record schema in numclaims.records)',
+    ],
+    # the key `article` twice.
+    # town-news.yaml line 4 is `article: town-news`
+    'top-level-duplicate-key': [
+        "claims/town-news.yaml:4: duplicate key 'article' in one mapping (first at line 2); keep one",
+    ],
+    # a single word instead of a mapping.
+    # town-news.yaml line 1 is `# bad input: a single word instead of a mapping`
+    'top-level-scalar': [
+        "claims/town-news.yaml:1: expected a mapping with 'article', 'source' and 'claims', got text 'hello'",
+    ],
+    # two YAML documents in one file.
+    # town-news.yaml line 88 is `---`
+    'two-documents': [
+        'claims/town-news.yaml:88: YAML syntax error: but found another document (expected a single document in the stream that starts at line 2); check the quotes and indentation',
+    ],
+    # an alias to an anchor that does not exist.
+    # town-news.yaml line 7 is `text: *numeral`
+    'undefined-alias': [
+        'claims/town-news.yaml:7: YAML syntax error: found undefined alias; check the quotes and indentation',
+    ],
+    # a custom YAML tag.
+    # town-news.yaml line 8 is `value: !number 300`
+    'custom-tag': [
+        "claims/town-news.yaml:8: tag '!number' is not allowed: claims files hold plain data (text, numbers, lists, mappings); remove the tag",
+    ],
+    # a !!binary value.
+    # town-news.yaml line 8 is `value: !!binary MzAw`
+    'binary-tag': [
+        "claims/town-news.yaml:8: tag '!!binary' is not allowed: claims files hold plain data (text, numbers, lists, mappings); remove the tag",
+    ],
+    # a value nested 200 levels deep.
+    # town-news.yaml line 8 is `value: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...`
+    'deep-nesting': [
+        'claims/town-news.yaml:8: claim rescued-300: value: expected a number, got a list',
+    ],
+    # a NUL byte in a comment.
+    # town-news.yaml line 2 is `# a NUL \x00 here`
+    'nul-byte': [
+        'claims/town-news.yaml:2: control character U+0000 is not allowed in a YAML file; remove it (inside double quotes it can be written as an escape, \\x00)',
+    ],
+    # a raw BEL control character in a quote.
+    # town-news.yaml line 6 is `quote: Police rescued 300\x07 women`
+    'control-character-raw': [
+        'claims/town-news.yaml:6: control character U+0007 is not allowed in a YAML file; remove it (inside double quotes it can be written as an escape, \\x07)',
+    ],
+    # a NEL (U+0085) in a comment, which must not shift later line numbers.
+    # town-news.yaml line 2 is `# a NEL \x85 in a comment`
+    'nel-in-comment': [
+        'claims/town-news.yaml:2: character U+0085 (next line, NEL) is read by YAML as a line break (it would end a comment or a plain text and shift every later line number); remove it, or write it as \\u0085 inside double quotes',
+    ],
+    # a U+2028 in a comment, which must not shift later line numbers.
+    # town-news.yaml line 2 is `# a line separator \u2028 in a comment`
+    'line-separator-in-comment': [
+        'claims/town-news.yaml:2: character U+2028 (line separator) is read by YAML as a line break (it would end a comment or a plain text and shift every later line number); remove it, or write it as \\u2028 inside double quotes',
+    ],
+    # an unclosed [ list.
+    # town-news.yaml line 15 is `- id: workers-1600`
+    'unclosed-flow-list': [
+        "claims/town-news.yaml:15: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 13); check the quotes and indentation",
+    ],
+    # a plain quote with ': ' inside.
+    # town-news.yaml line 6 is `quote: Officials said: 300 women`
+    'colon-in-plain-text': [
+        "claims/town-news.yaml:6: YAML syntax error: mapping values are not allowed in this context (a plain text holding ': ' must be put in quotes); check the quotes and indentation",
+    ],
 }
 
 
@@ -340,7 +939,7 @@ def test_corpus_is_complete():
     # every case file has an expected output and vice versa, and the corpus has at least 30 cases
     files = {p.stem for p in BAD.glob("*.yaml")}
     assert files == set(CASES)
-    assert len(CASES) >= 30
+    assert len(CASES) >= 150
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

@@ -91,10 +91,14 @@ def test_dask_cluster_gives_the_same_bytes(many, tmp_path):
 
 def test_default_jobs_depend_on_the_files_left_to_check():
     # local_mapper(None) picks the number of processes from the files it is given (those the cache did not
-    # answer): a lambda cannot be sent to a worker process, so it runs only when no pool is started
+    # answer): below PARALLEL_MIN_FILES the work runs in this process, from there on in forked workers
+    import os
+
     m = local_mapper(None)
+    job = lambda p, r: (p + r, os.getpid())  # noqa: E731 (forked workers inherit it: nothing is pickled)
     few = [f"f{i}" for i in range(PARALLEL_MIN_FILES - 1)]
-    assert list(m(lambda p, r: p + r, few, ["!"] * len(few))) == [f + "!" for f in few]
+    assert list(m(job, few, ["!"] * len(few))) == [(f + "!", os.getpid()) for f in few]
     many = [f"f{i}" for i in range(PARALLEL_MIN_FILES)]
-    with pytest.raises(Exception, match="pickle"):
-        list(m(lambda p, r: p + r, many, ["!"] * len(many)))
+    out = list(m(job, many, ["!"] * len(many)))
+    assert [o[0] for o in out] == [f + "!" for f in many]
+    assert os.getpid() not in {o[1] for o in out} or default_jobs(len(many)) == 1

@@ -6,7 +6,111 @@ first), each names where it is and what to fix, and no traceback reaches the use
 
 from __future__ import annotations
 
+import errno as _errno
+import os
 from dataclasses import dataclass
+
+#: Exit statuses of every command (see docs/faults.md).
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_ENVIRONMENT, EXIT_INTERNAL = 0, 1, 2, 3, 70
+#: 128 + the signal number, as shells report a process ended by that signal.
+EXIT_SIGINT, EXIT_SIGTERM = 130, 143
+
+#: Longest message printed on one error line; longer ones are cut and say how much was left out.
+MAX_MESSAGE = 600
+
+
+def one_line(text: str, limit: int = MAX_MESSAGE) -> str:
+    """``text`` made safe for one line of a terminal or log: every control character (C0, DEL, C1, and the
+    line and paragraph separators U+2028/U+2029 and NEL, which some readers take as line breaks) written as
+    an escape (``\\n``, ``\\x85``, ``\\u2028``), and a text over ``limit`` characters cut with
+    ``... (N more characters)``."""
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if o < 0x20 or 0x7F <= o <= 0x9F or o in (0x2028, 0x2029):
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or
+                       (f"\\x{o:02x}" if o <= 0xFF else f"\\u{o:04x}"))
+        else:
+            out.append(ch)
+    s = "".join(out)
+    if len(s) > limit:
+        s = f"{s[:limit]}... ({len(s) - limit:,} more characters)"
+    return s
+
+
+#: What to do about the system errors a user can meet, by errno.
+_HINTS = {
+    _errno.EROFS: "the file system is read-only",
+    _errno.EACCES: "permission denied; check the owner and permissions of the folder",
+    _errno.EPERM: "operation not permitted; check the owner and permissions of the folder",
+    _errno.ENOSPC: "the disk is full; free some space and run again",
+    _errno.EDQUOT: "the disk quota is exceeded; free some space and run again",
+    _errno.EFBIG: "the file is larger than the size limit of this shell (ulimit -f); raise the limit",
+    _errno.ENOTDIR: "a part of the path is a file where a folder is expected; move it away",
+    _errno.EISDIR: "the path is a folder where a file is expected; move it away",
+    _errno.ELOOP: "too many levels of symbolic links",
+    _errno.ENAMETOOLONG: "the file name is too long",
+    _errno.EMFILE: "too many open files; raise the limit (ulimit -n)",
+    _errno.EIO: "input/output error from the disk",
+}
+
+
+def describe(reason: BaseException | str) -> str:
+    """The reason of an environment fault in plain words: for an :class:`OSError` the system's text with
+    its errno name and what to do (``no space left on device (ENOSPC): the disk is full; ...``)."""
+    if isinstance(reason, str):
+        return reason
+    if isinstance(reason, MemoryError):
+        return "out of memory"
+    if isinstance(reason, OSError) and reason.errno:
+        code = _errno.errorcode.get(reason.errno, str(reason.errno))
+        text = (reason.strerror or os.strerror(reason.errno)).lower()
+        hint = _HINTS.get(reason.errno)
+        return f"{text} ({code})" + (f": {hint}" if hint and hint != text else "")
+    return f"{type(reason).__name__}: {reason}" if str(reason) else type(reason).__name__
+
+
+class Fault(Exception):
+    """An environment fault (a file or folder that cannot be read or written, a full disk, a read-only
+    file system, a file that is not what it should be): one line ``<path>: <doing>: <reason>`` and exit
+    status :data:`EXIT_ENVIRONMENT`; what was published before stays as it was.
+
+    Args:
+        path: the file or folder concerned, as the user would name it.
+        doing: what numclaims was doing (``"publish failed at write report.md into"``).
+        reason: an :class:`OSError` (described with :func:`describe`) or a text.
+    """
+
+    def __init__(self, path: str, doing: str, reason: BaseException | str):
+        self.path, self.doing, self.reason = str(path), doing, reason
+        super().__init__(self.line())
+
+    def __reduce__(self):  # picklable with its three arguments (raised in pool workers)
+        return (Fault, (self.path, self.doing, self.reason if isinstance(self.reason, str) else describe(self.reason)))
+
+    def line(self) -> str:
+        return one_line(f"{self.path}: {self.doing}: {describe(self.reason)}")
+
+    def __str__(self) -> str:
+        return self.line()
+
+
+def fault_line(exc: BaseException) -> str:
+    """One line for any exception that reached the command line: a :class:`Fault` as it is, an
+    :class:`OSError` with the path it names (``<path>: <reason>``), anything else as an internal error."""
+    if isinstance(exc, Fault):
+        return exc.line()
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else "numclaims"
+        if exc.filename2 is not None:
+            where = f"{where} -> {exc.filename2}"
+        return one_line(f"{where}: {describe(exc)}")
+    if isinstance(exc, MemoryError):
+        return "numclaims: out of memory; an input is far larger than a claims or source file should be"
+    if isinstance(exc, RecursionError):
+        return "numclaims: an input is nested too deeply to read"
+    return one_line(f"numclaims: internal error: {describe(exc)}; please report it "
+                    "(set NUMCLAIMS_DEBUG=1 to see the traceback)")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -34,7 +138,7 @@ class ErrorLine:
         if self.field:
             parts.append(self.field)
         parts.append(self.message)
-        return ": ".join(parts)
+        return one_line(": ".join(parts))
 
 
 class InputErrors(Exception):

@@ -27,6 +27,7 @@ from .errors import ErrorLine, InputErrors
 from .intervals import Interval
 from .records import split_unit
 from .rules import interval_for
+from .numbers import number_problem
 
 PACKAGE = Path("datasets") / "datapackage.json"
 
@@ -106,6 +107,8 @@ def measure_of(rows: list[dict[str, Any]]) -> str | None:
 def row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
     """``(column, message)`` for each rule of a reference row that Table Schema cannot express.
 
+    * ``value``, ``value_low``, ``value_high`` within the range of :func:`numclaims.numbers.number_problem`
+      (finite, at most 10^15; ``1e309`` reads as infinity);
     * ``value_low <= value_high``;
     * ``more_than``/``at_least``: ``value`` given and ``value_low == value``, no ``value_high``;
       ``up_to``/``less_than``: ``value_high == value``, no ``value_low``; ``range``: both ends, no ``value``;
@@ -113,7 +116,14 @@ def row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
     * ``period_start``/``period_end`` both given or both empty, start not after end; ``period_kind`` given;
     * ``part_of`` names another row (checked in :func:`load_reference`, which sees the whole table).
     """
+
     out: list[tuple[str, str]] = []
+    for col in ("value", "value_low", "value_high"):  # the one number reader's range (numclaims.numbers)
+        problem = row.get(col) is not None and number_problem(row[col])
+        if problem:
+            out.append((col, problem))
+    if out:
+        return out
     v, lo, hi, q = row.get("value"), row.get("value_low"), row.get("value_high"), row.get("qualifier")
     if lo is not None and hi is not None and lo > hi:
         out.append(("value_low", f"{lo:g} is above value_high {hi:g}"))
@@ -154,7 +164,14 @@ def _signature(root: Path) -> tuple | None:
     if not pkg.exists():
         return None
     files = [pkg] + sorted((root / "datasets" / "reference").glob("**/*.csv"))
-    return (str(root.resolve()),) + tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    def stat_of(f: Path) -> tuple:
+        try:
+            st = f.stat()
+        except OSError:  # a dangling link or unreadable file: frictionless reports it if the package names it
+            return (str(f), None, None)
+        return (str(f), st.st_mtime_ns, st.st_size)
+
+    return (str(root.resolve()),) + tuple(stat_of(f) for f in files)
 
 
 def _load(root: Path) -> dict[str, dict[str, Any]]:

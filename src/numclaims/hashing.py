@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .paths import read_input
+
 
 def sha256_text(text: str) -> str:
     """Hex SHA-256 (64 lowercase hex digits) of ``text`` encoded as UTF-8 (for text read from a UTF-8 file,
@@ -19,8 +21,8 @@ def sha256_text(text: str) -> str:
 
 def sha256_file(path: Path) -> str | None:
     """Hex SHA-256 of the bytes of the file ``path``; None when it cannot be read (missing, a folder, no
-    permission: any :class:`OSError`)."""
+    permission, not a regular file, over the input size limit: any :class:`OSError`)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(read_input(path)).hexdigest()
     except OSError:
         return None

@@ -23,6 +23,7 @@ from .paths import display_path, file_key
 from .records import CHECK_KINDS, ClaimsFile, is_claim_ref, text_expected
 from .sources import Source, anchor, load_source
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
+from .records import CHECK_KINDS
 
 
 @dataclass
@@ -70,7 +71,8 @@ def _locate(raw: Any, loc: tuple) -> tuple[int, str, str]:
     top = loc[0]
     if top in ("claims", "checks", "waived") and len(loc) >= 2:
         item = _item(raw, top, loc[1])
-        ident = str(item.get("id", item.get("text", ""))) if isinstance(item, dict) else ""
+        # a claim or check is named by its id (a waiver, which has none, by its text); never by another field
+        ident = str(item.get("id", item.get("text", "") if top == "waived" else "")) if isinstance(item, dict) else ""
         rest = [str(x) for x in loc[2:]]
         if top == "checks" and rest and isinstance(item, dict) and rest[0] == item.get("kind"):
             rest = rest[1:]  # pydantic adds the discriminator value to the path
@@ -87,7 +89,12 @@ def _locate(raw: Any, loc: tuple) -> tuple[int, str, str]:
                 if isinstance(node, LineMap):
                     line = node.line
         prefix = "" if top == "claims" else (f"checks[{loc[1]}]" if top == "checks" else f"waived[{loc[1]}]")
-        fld = ".".join([p for p in [prefix, ".".join(rest)] if p])
+        if top == "claims" and not rest and not isinstance(item, dict):
+            prefix = f"claims[{loc[1]}]"  # an item that is not a record: name its place in the list
+        path = ""
+        for part in rest:  # list positions as [i]: attribution[0].who
+            path += f"[{part}]" if part.isdigit() else (f".{part}" if path else part)
+        fld = ".".join([p for p in [prefix, path] if p])
         if top == "checks" and ident:
             ident = f"{ident} (check)"
         return line, ident, fld
@@ -106,6 +113,9 @@ def _message(err: dict) -> str:
         return "required field is missing"
     if err["type"] == "extra_forbidden":
         return "unknown field (check the spelling; see the record schema in numclaims.records)"
+    if err["type"] == "union_tag_not_found":
+
+        return f"required field 'kind' is missing; expected one of {', '.join(CHECK_KINDS)}"
     if err["type"] == "union_tag_invalid":
         return f"unknown check kind; expected one of {', '.join(CHECK_KINDS)}"
     if err["type"] == "string_pattern_mismatch":
@@ -122,13 +132,30 @@ def _message(err: dict) -> str:
         return f"expected {'a whole number' if t.startswith('int') else 'a number'}, got {_kind(got)}"
     if t in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         why = (err.get("ctx") or {}).get("error")
+        if not (isinstance(why, str) and "outside expected range" in why):
+            why = None  # the date parser's own words ("input is too short") say nothing more
+        if hasattr(got, "hour"):  # a datetime: YAML read "2014-03-05 10:30:00"
+            return (f"expected a date as YYYY-MM-DD, got a date with a time of day ({got.isoformat(' ')}); write "
+                    f"the date alone, {got.date().isoformat()}")
         return f"expected an existing date as YYYY-MM-DD, got {_kind(got)}" + (f" ({why})" if why else "")
-    if t == "too_short" and isinstance(got, list):
+    if t == "too_short" and isinstance(got, (list, tuple)):
         n = (err.get("ctx") or {}).get("min_length", 1)
         return f"expected at least {n} item{'s' if n != 1 else ''}, got {len(got)}"
+    ctx = err.get("ctx") or {}
+    if t == "string_too_short":
+        return "is empty; expected text" if got == "" else f"expected at least {ctx.get('min_length', 1)} characters"
+    if t in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = next(iter(ctx.values()), None)
+        bound = f"{bound:g}" if isinstance(bound, (int, float)) else bound
+        word = {"greater_than": "above", "greater_than_equal": "at least", "less_than": "below",
+                "less_than_equal": "at most"}[t]
+        field = str(err["loc"][-1]) if err.get("loc") else ""
+        extra = {"margin": " (a fraction: 0.1 is 10 %)", "start": " (a character offset in the source)",
+                 "precision": " (the rounding step, such as 1, 10 or 0.5)"}.get(field, "")
+        return f"expected a number {word} {bound}{extra}, got {got!r}"
     if t == "literal_error":
         return f"expected one of {(err.get('ctx') or {}).get('expected', '')}, got {_kind(got)}"
-    return msg
+    return msg[:1].lower() + msg[1:] if msg[:1].isupper() and msg.startswith(("Input ", "Value ")) else msg
 
 
 def _kind(v: Any) -> str:

@@ -11,6 +11,7 @@ Markdown in a quote shows as text and cannot inject markup when the Markdown is 
 from __future__ import annotations
 
 import re
+import urllib.parse
 from typing import Any
 
 _MD_PUNCT = "`*_{}[]()#+!|~"  # escaped with a backslash, as is the backslash itself
@@ -96,7 +97,8 @@ def render_markdown(view: dict[str, Any]) -> str:
     if view["figures"]:
         out += ["## Figures", ""]
         for f in view["figures"]:
-            out += [f"![{md_escape(f.title)}](figures/{f.name})", ""]
+            # the file name percent-encoded: markup in it ("<script>", ")") can neither end the link nor run
+            out += [f"![{md_escape(f.title)}](figures/{urllib.parse.quote(f.name)})", ""]
     out += ["## Claims", ""]
     for c in view["claims"]:
         before, _, after = c["context"]

@@ -2,14 +2,69 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
+from .errors import Fault
 
 CLAIMS_DIR = "claims"
 REPORTS_DIR = "reports"
 #: The files of ``reports/<article-id>/`` that a render produces, in writing order
 #: (:func:`numclaims.report.report_files`; the cache checks an entry lists exactly these).
 REPORT_FILES = ("results.json", "report.md", "report.html", "claimreview.json")
+#: Name patterns of claims files under ``claims/`` (both YAML extensions are read).
+CLAIMS_GLOBS = ("*.yaml", "*.yml")
+#: Largest input file read (claims files, source texts, metadata, results.json): 128 MiB, over ten times a
+#: 100,000-claim claims file; a larger one (or a device such as /dev/zero) is refused before it is read.
+MAX_INPUT_BYTES = 128 * 1024 * 1024
+
+
+class UnsafeInput(OSError):
+    """An input path that is not read: not a regular file (a FIFO would block, a device never ends) or
+    larger than :data:`MAX_INPUT_BYTES`. An :class:`OSError` (errno ``EINVAL`` or ``EFBIG``) whose
+    ``strerror`` says why, so every reader that reports unreadable files reports it too."""
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_input(path: Path | str, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of the input file ``path`` (symbolic links followed), after the input guard: it must be a
+    regular file of at most ``limit`` bytes. Opened without blocking, so a FIFO is refused at once.
+
+    Raises:
+        UnsafeInput: not a regular file, or too large.
+        OSError: the file cannot be opened or read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise UnsafeInput(errno.EINVAL, f"it is {_kind(st.st_mode)}, not a regular file; numclaims reads "
+                                            "only regular files", str(path))
+        if st.st_size > limit:
+            raise UnsafeInput(errno.EFBIG, f"it is {st.st_size:,} bytes, over the limit of {limit:,} bytes for "
+                                           "an input file", str(path))
+        chunks, n = [], 0
+        while True:
+            b = os.read(fd, min(1 << 20, limit + 1 - n))
+            if not b:
+                break
+            chunks.append(b)
+            n += len(b)
+            if n > limit:
+                raise UnsafeInput(errno.EFBIG, f"it grew over the limit of {limit:,} bytes for an input file while "
+                                               "being read", str(path))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -24,21 +79,26 @@ def find_root(start: Path | None = None) -> Path:
 
 def claims_files(root: Path, paths: list[str] | None = None) -> list[Path]:
     """The claims files to check: the given files or folders (each file once, however often it is named),
-    else every ``claims/*.yaml`` of ``root``, sorted by name.
+    else every ``claims/*.yaml`` and ``claims/*.yml`` of ``root``, sorted by name.
 
     Raises:
-        FileNotFoundError: a given path does not exist.
+        FileNotFoundError: a given path does not exist (``filename`` is the path, ``strerror`` the reason).
+        UnsafeInput: a given path is not a regular file or folder (a FIFO, a device).
     """
     if not paths:
-        return sorted((root / CLAIMS_DIR).glob("*.yaml"))
+        return sorted({p for g in CLAIMS_GLOBS for p in (root / CLAIMS_DIR).glob(g)})
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(p.glob("*.yaml")))
+            out.extend(sorted({q for g in CLAIMS_GLOBS for q in p.glob(g)}))
         elif p.is_file():
             out.append(p)
+        elif os.path.lexists(p) and os.path.exists(p):
+            raise UnsafeInput(errno.EINVAL, f"it is {_kind(os.stat(p).st_mode)}, not a claims file; numclaims reads "
+                                            "only regular files", str(p))
         else:
-            raise FileNotFoundError(str(p))
+            what = "a dangling symbolic link" if os.path.lexists(p) else "no such file or folder"
+            raise FileNotFoundError(errno.ENOENT, what, str(p))
     seen: set[str] = set()
     unique = []
     for p in out:  # a file named twice ("claims" and "claims/x.yaml") is checked once, where first named
@@ -62,19 +122,54 @@ def file_key(path: Path | str, root: Path | str) -> str:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` when inside it, else as given (how error lines name files)."""
+    """``path`` relative to ``root`` when inside it, else as given (how error lines name files). As in
+    :func:`file_key`, a file that is a symbolic link is named where it is, not where it points."""
+    k = file_key(path, root)  # the folders on the way resolved, not a symlinked file itself
+    return k if not os.path.isabs(k) else str(path)
+
+
+def reports_folder(root: Path) -> Path:
+    """``root/reports``, the one folder numclaims publishes into, after the path guard: it must be absent or
+    a real folder (a symbolic link would send every write outside the project; a file cannot hold
+    reports).
+
+    Raises:
+        numclaims.errors.Fault: when ``reports`` is a symbolic link or not a folder.
+    """
+
+
+    p = Path(root) / REPORTS_DIR
     try:
-        return str(Path(path).resolve().relative_to(Path(root).resolve()))
-    except ValueError:
-        return str(path)
+        st = os.lstat(p)
+    except FileNotFoundError:
+        return p
+    except OSError as e:
+        raise Fault(f"{REPORTS_DIR}/", "cannot inspect the reports folder", e) from None
+    if stat.S_ISLNK(st.st_mode):
+        raise Fault(f"{REPORTS_DIR}/", "refused", f"it is a symbolic link (to {os.readlink(p)}); numclaims writes "
+                    "only inside the project: replace the link with a folder")
+    if not stat.S_ISDIR(st.st_mode):
+        raise Fault(f"{REPORTS_DIR}/", "refused", "it is a file, not a folder; move it away so that numclaims can "
+                    "write the reports there")
+    return p
+
+
+def inside(path: Path | str, folder: Path | str) -> bool:
+    """True when ``path``, with every symbolic link resolved, lies inside ``folder`` (also resolved): the
+    test of the path guard for anything numclaims reads into a report."""
+    real, base = os.path.realpath(path), os.path.realpath(folder)
+    return real.startswith(base.rstrip(os.sep) + os.sep)
 
 
 def report_dir(root: Path, article_id: str) -> Path:
     """``root/reports/<article_id>``; the id is a validated slug, so it cannot leave ``reports/``.
 
     Raises:
-        ValueError: when the resolved folder would fall outside ``root/reports``.
+        ValueError: when the resolved folder would fall outside ``root/reports``, or ``reports`` is a
+            symbolic link.
     """
+    if os.path.islink(Path(root) / REPORTS_DIR):
+        raise ValueError(f"{REPORTS_DIR}/ is a symbolic link; numclaims writes only inside the project")
     base = (root / REPORTS_DIR).resolve()
     d = (base / article_id).resolve()
     if base not in d.parents:

@@ -68,7 +68,8 @@ CURRENCIES = frozenset(
 #: Time bases of a rate (``USD per month``).
 RATE_BASES = ("day", "week", "month", "year")
 DURATION_UNITS = frozenset({"years", "months", "weeks", "days"})
-NON_NEGATIVE_LIMIT = 1e15  # larger values are not news figures but typing accidents
+from .numbers import LIMIT as NON_NEGATIVE_LIMIT  # noqa: E402 (larger values are typing accidents, not news)
+from .numbers import number_problem  # the one number reader: one range, one set of messages
 
 
 @lru_cache(maxsize=4096)
@@ -84,6 +85,8 @@ def split_unit(unit: str) -> tuple[str, str | None]:
         raise ValueError(f"unit {unit!r} is not of the form '<unit>' or '<unit> per <day|week|month|year>'")
     base, per = m.group(1), m.group(2)
     if base not in BASE_UNITS and base not in CURRENCIES:
+        if base.upper() in CURRENCIES:
+            raise ValueError(f"unknown unit {base!r}; currency codes are written in capitals: {base.upper()!r}")
         if base.isupper() and len(base) == 3:
             raise ValueError(f"unknown currency {base!r}; expected an ISO 4217 code among {sorted(CURRENCIES)}")
         raise ValueError(f"unknown unit {base!r}; expected one of {sorted(BASE_UNITS)} or an ISO 4217 currency code")
@@ -217,7 +220,34 @@ class Claim(_Strict):
     reviewed_on: dt.date | None = None
     notes: StrictStr | None = None
 
-    @field_validator("value", "low", "high", "precision", mode="before")
+    @field_validator("start", mode="before")
+    @classmethod
+    def _offset(cls, v: Any) -> Any:
+        if isinstance(v, bool):
+            raise ValueError(f"expected a whole number (a character offset), got boolean {v!r} (YAML 1.1 reads "
+                             "unquoted yes/no/on/off as booleans)")
+        return v
+
+    @field_validator("interval", mode="before")
+    @classmethod
+    def _ends(cls, v: Any) -> Any:
+        if isinstance(v, (list, tuple)):
+            if len(v) != 2:
+                raise ValueError(f"expected two ends [low, high] (null for an unbounded end), got a list of "
+                                 f"{len(v)} item{'s' if len(v) != 1 else ''}")
+            for end, x in zip(("low", "high"), v):
+                if x is not None:
+                    try:
+                        cls._number(x)
+                    except ValueError as e:
+                        hint = "; write null for an unbounded end" if isinstance(x, float) and not math.isfinite(x) else ""
+                        raise ValueError(f"{end} end: {e}{hint}") from None
+            return v
+        if v is not None:
+            cls._number(v)  # text, a mapping, a boolean: the number reader's message
+        return v
+
+    @field_validator("value", "low", "high", "precision", "margin", mode="before")
     @classmethod
     def _number(cls, v: Any) -> Any:
         if v is None:
@@ -239,10 +269,10 @@ class Claim(_Strict):
         if isinstance(v, (list, dict)):
             raise ValueError(f"expected a number, got a {'list' if isinstance(v, list) else 'mapping'}")
         if isinstance(v, (int, float)):
-            if not math.isfinite(v):
-                raise ValueError(f"expected a finite number, got {v!r}")
-            if abs(v) > NON_NEGATIVE_LIMIT:
-                raise ValueError(f"{v!r} is larger than 1e15; no news figure is that large")
+
+            problem = number_problem(v)
+            if problem:
+                raise ValueError(problem)
         return v
 
     @field_validator("quote", "text", "unit", "qualifier", "rule", "notes", "reviewer", mode="before")
@@ -255,6 +285,8 @@ class Claim(_Strict):
     @field_validator("unit")
     @classmethod
     def _unit(cls, v: str) -> str:
+        if v != v.strip():
+            raise ValueError(f"{v!r} has spaces around it; write {v.strip()!r}")
         split_unit(v)
         return v
 

@@ -31,6 +31,7 @@ import base64
 import functools
 import html
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,9 @@ from .results import clean, dumps, json_text
 from .sources import SOURCES_DIR
 from .verdicts import VERDICTS, worst_by_claim, worst_first
 from .yamlio import YamlInputError, read_text_strict
+from .paths import display_path
+from .paths import inside, read_input
+from .publish import publish_folder, unchanged
 
 #: Verdict -> (symbol, label) shown beside the colour, so no meaning rests on colour alone.
 VERDICT_LABELS = {
@@ -260,13 +264,24 @@ class Figure:
 def load_figures(folder: Path) -> list[Figure]:
     """The ``*.svg`` files of ``folder`` sorted by name (empty when the folder does not exist); the title is
     the SVG's first ``<title>``, else the file name without a leading number ("01-claims-intervals.svg" ->
-    "Claims intervals")."""
+    "Claims intervals"). A figure whose real path is outside ``reports/`` (a symbolic link out of it) or that
+    is not a regular file is left out, with one line on stderr."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
+
     out = []
     for p in sorted(folder.glob("*.svg")):
-        data = p.read_bytes()
+        # the path guard: a figure is read only from under reports/ (a link to /etc/hostname is not embedded)
+        if not inside(p, folder.parent.parent):
+            print(f"reports/{folder.parent.name}/figures/{p.name}: figure not embedded: it is a symbolic link to a "
+                  "file outside reports/", file=sys.stderr)
+            continue
+        try:
+            data = read_input(p)
+        except OSError as e:
+            print(f"reports/{folder.parent.name}/figures/{p.name}: figure not embedded: {e.strerror}", file=sys.stderr)
+            continue
         m = re.search(rb"<title[^>]*>(.*?)</title>", data, re.S)
         title = html.unescape(m.group(1).decode("utf-8", "replace")).strip() if m else ""
         fallback = re.sub(r"^\d+[-_ ]*", "", p.stem).replace("-", " ").replace("_", " ").strip() or p.stem
@@ -472,13 +487,20 @@ def report_files(results: dict[str, Any], root: Path, config: ReportConfig | Non
 
 
 def write_reports(res: dict[str, Any], root: Path, config: ReportConfig | None = None) -> list[Path]:
-    """Write the report files of one results object atomically, skipping files whose bytes would not
-    change; returns the paths written."""
-    written = []
-    for path, text in report_files(res, root, config).items():
-        if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
-            write_atomic(path, text)
-            written.append(path)
+    """Publish the report files of one results object, the article's folder as one unit
+    (:func:`numclaims.publish.publish_folder`), unless every file already has these bytes; returns the
+    paths whose bytes changed.
+
+    Raises:
+        numclaims.errors.Fault: the folder could not be published (the previous files are kept).
+    """
+
+    files = report_files(res, root, config)
+    folder = next(iter(files)).parent
+    payload = {p.name: text for p, text in files.items()}
+    written = [p for p in files if not unchanged(folder, {p.name: payload[p.name]})]
+    if written:  # the article's folder as one unit (numclaims.publish)
+        publish_folder(folder, payload, display=display_path(folder, root))
     return written
 
 

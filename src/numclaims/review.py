@@ -36,6 +36,11 @@ from .paths import claims_files, display_path
 from .records import ClaimsFile, STATUSES
 from .verdicts import worst_by_claim
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
+from .errors import Fault, describe
+from .paths import display_path
+from .paths import inside
+from .yamlio import YamlInputError, read_text_strict
+import os
 
 #: Order of the review queue: claims in inconsistent checks first, then tension, then unverifiable,
 #: then the rest (consistent or in no check).
@@ -171,14 +176,18 @@ def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[P
     or only the file of ``article``).
 
     Raises:
-        ReviewError: no file defines it (the message lists the files searched), or a file cannot be read.
+        ReviewError: no file defines it (the message lists the files searched), two files define it (the
+            message names both), or a file cannot be read.
     """
     searched = []
+    found: list[tuple[Path, int]] = []
     for p in claims_files(Path(root)):
         try:
             data = load_yaml_text(read_text_strict(p))
         except YamlInputError as e:
             raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}") from None
+        except OSError as e:
+            raise ReviewError(f"{display_path(p, root)}:0: cannot read file: {e.strerror}") from None
         if not isinstance(data, dict):
             continue
         if article is not None and data.get("article") != article:
@@ -186,7 +195,14 @@ def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[P
         searched.append(display_path(p, root))
         for c in data.get("claims") or []:
             if isinstance(c, dict) and c.get("id") == claim_id:
-                return p, (c.line if isinstance(c, LineMap) else 0)
+                found.append((p, c.line if isinstance(c, LineMap) else 0))
+    if len(found) > 1:  # never the first alphabetically, silently: the ids must be made unique first
+        (p0, l0), (p1, l1) = found[:2]
+        raise ReviewError(f"{display_path(p0, root)}:{l0}: claim {claim_id}: id: also defined at "
+                          f"{display_path(p1, root)}:{l1}; claim ids must be unique across all claims files "
+                          "(rename one, or pass --article)")
+    if found:
+        return found[0]
     where = ", ".join(searched) if searched else f"no claims file{' of article ' + repr(article) if article else ''}"
     first = searched[0] if len(searched) == 1 else "claims/"
     raise ReviewError(f"{first}:0: claim {claim_id}: id: no such claim (searched {where})")
@@ -295,17 +311,35 @@ def set_review(root: Path, claim_id: str, status: str, reviewer: str | None, not
 
     ``date`` defaults to today's date (the record then carries it, so reports stay reproducible).
 
+    A claims file that is a symbolic link to a file inside the project gets the decision in that file (the
+    link stays); one that leads outside the project is refused.
+
     Raises:
         ReviewError: see :func:`find_claim` and :func:`edit_review`.
+        numclaims.errors.Fault: the file cannot be written (read-only, full disk); it is then unchanged.
     """
+
+
+
     path, _ = find_claim(root, claim_id, article)
     display = display_path(path, root)
+    # a claims file that is a symbolic link: the decision goes into the file it points at (replacing the
+    # link by a regular file would leave the real file without it), and only inside the project
+    real = Path(os.path.realpath(path))
+    if real != Path(os.path.abspath(path)) and not inside(real, root):
+        raise ReviewError(f"{display}:0: claim {claim_id}: refusing to write: the claims file is a symbolic link "
+                          f"to {real}, outside the project; edit that file there, or copy it into claims/")
     try:
-        text = read_text_strict(path)
+        text = read_text_strict(real)
     except YamlInputError as e:
         raise ReviewError(f"{display}:{e.line}: {e.message}") from None
+    except OSError as e:
+        raise ReviewError(f"{display}:0: cannot read file: {e.strerror or describe(e)}") from None
     new = edit_review(text, claim_id, status, reviewer, note,
                       (date or dt.date.today()) if status != "unreviewed" else None, display)
     if new != text:
-        write_atomic(path, new)
+        try:
+            write_atomic(real, new)
+        except OSError as e:
+            raise Fault(display, f"claim {claim_id}: decision not recorded, the file is unchanged", e) from None
     return path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import importlib
+import multiprocessing
 import os
 import re
 import sys
@@ -19,9 +20,12 @@ from .cache import figure_signature
 from .engine import check_file
 from .errors import ErrorLine, InputErrors
 from .paths import display_path, report_dir
+from .publish import preflight, publish_folder, same_staged
 from .report import load_config, report_files
 from .resultmodel import placeholders, slim  # noqa: F401 - defined with the results model; named here too
 from .verdicts import worst_first
+from .errors import Fault
+import signal
 
 
 @dataclass
@@ -102,53 +106,50 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
     if root not in _CONFIGS:
         _CONFIGS[root] = load_config(Path(root))
     for final, text in report_files(res, Path(root), _CONFIGS[root], folder).items():
-        fd, tmp = tempfile.mkstemp(prefix=f"{res['article']}.", suffix=f".{final.name}", dir=staging)
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f"{res['article']}.", suffix=f".{final.name}", dir=staging)
+            with os.fdopen(fd, "wb") as f:
+                f.write(text.encode("utf-8"))
+        except OSError as e:  # a full disk, ulimit -f: nothing is published, the staging folder is removed
+
+            raise Fault(display_path(final, Path(root)), "not published, the previous reports are kept "
+                        "(staging the new file failed)", e) from None
         staged.append((tmp, str(final)))
     if not keep:
         res = slim(res)
     return path, res, lines, errs, staged, figures
 
 
-def commit_staged(staged: list[tuple[str, str]]) -> list[Path]:
-    """Publish staged report files: one ``os.sync()`` (the data is on disk before any file is replaced),
-    then an atomic ``os.replace`` of each into its final path, skipping files whose bytes are unchanged.
-    Returns the final paths.
+def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> list[Path]:
+    """Publish staged report files, each article's folder as one unit (:func:`numclaims.publish.publish_folder`:
+    a new folder swapped in by one rename, so a reader sees all old or all new files). Articles whose files
+    are all unchanged are left alone. Before anything is replaced: every destination is checked
+    (:func:`numclaims.publish.preflight`) and one ``os.sync()`` makes the staged data durable; another
+    follows the swaps. Returns the final paths.
 
     One sync for the whole run instead of an fsync per file: on a virtual disk an fsync costs several
-    milliseconds, and a 100,000-claim corpus writes 40,000 files. A crash leaves each report either old or
-    new, never truncated (the guarantee of :func:`numclaims.atomic.write_atomic`).
+    milliseconds, and a 100,000-claim corpus writes 40,000 files.
+
+    Raises:
+        numclaims.errors.Fault: a destination is unusable (nothing replaced) or a publish step failed (the
+            articles published before it are new, that article and the later ones old).
     """
     if not staged:
         return []
-    changed = []
+    groups: dict[Path, dict[str, Path]] = {}
     for tmp, final in staged:
-        # a report whose bytes are unchanged is left alone: replacing a file frees its old blocks, which
-        # costs milliseconds per file on some disks, and re-runs (CI) mostly rewrite identical reports
-        try:
-            same = os.stat(final).st_size == os.stat(tmp).st_size and Path(final).read_bytes() == Path(tmp).read_bytes()
-        except OSError:
-            same = False
-        if not same:
-            changed.append((tmp, final))
+        groups.setdefault(Path(final).parent, {})[Path(final).name] = Path(tmp)
+    # an article whose bytes are unchanged is left alone: replacing files frees their old blocks, which
+    # costs milliseconds per file on some disks, and re-runs (CI) mostly rewrite identical reports
+    changed = {d: files for d, files in groups.items() if not same_staged(d, files)}
+    name = (lambda d: display_path(d, root)) if root is not None else str
     if changed:
+        preflight([(d, name(d), sorted(files)) for d, files in changed.items()])
         os.sync()
-    out = [Path(final) for tmp, final in staged]
-    made: set[Path] = set()
-    for tmp, final in changed:
-        dest = Path(final)
-        if dest.parent not in made:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            made.add(dest.parent)
-        os.chmod(tmp, 0o644)
-        try:
-            os.replace(tmp, dest)
-        except OSError as e:  # reports/ on another file system than the project: copy atomically instead
-            if e.errno != errno.EXDEV:
-                raise
-            write_atomic(dest, Path(tmp).read_bytes())
-    return out
+        for d, files in changed.items():
+            publish_folder(d, files, sync=False, display=name(d), skip_same=False)
+        os.sync()
+    return [Path(final) for tmp, final in staged]
 
 
 def check_corpus(files: Iterable[Path], root: Path,
@@ -193,14 +194,22 @@ def check_corpus(files: Iterable[Path], root: Path,
     fn: Callable[..., tuple] = check_one
     if staging is not None:
         fn = partial(stage_one, staging=str(staging), keep=keep_results)
-    for item in (m(fn, todo, [str(root)] * len(todo)) if todo else ()):
-        if staging is not None:
-            staged[item[0]] = item[4]
-            figures[item[0]] = item[5]
-            item = item[:4]
-        done[item[0]] = item
-        if progress is not None:
-            progress(1)
+    it = m(fn, todo, [str(root)] * len(todo)) if todo else iter(())
+    try:
+        for item in it:
+            if staging is not None:
+                staged[item[0]] = item[4]
+                figures[item[0]] = item[5]
+                item = item[:4]
+            done[item[0]] = item
+            if progress is not None:
+                progress(1)
+    finally:
+        # a signal or error here: close the mapper now, so that its worker processes end before the caller
+        # removes the staging folder (not later, when the traceback holding this frame is freed)
+        close = getattr(it, "close", None)
+        if close is not None:
+            close()
     per = [done[p] for p in paths]
     out = Outcome()
     names: dict[str, str] = {}
@@ -276,7 +285,7 @@ PARALLEL_MIN_FILES = 16
 
 def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
     """A ``mapper`` for :func:`check_corpus` running on ``jobs`` local processes
-    (:class:`concurrent.futures.ProcessPoolExecutor`, results in input order); ``jobs <= 1`` is the
+    (:class:`multiprocessing.pool.Pool`, forked, results in input order); ``jobs <= 1`` is the
     built-in ``map`` in this process; ``None`` is :func:`default_jobs` of the files actually to check
     (those the cache did not answer)."""
 
@@ -296,10 +305,38 @@ def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
         # chunks amortise the inter-process round trip over several small files while leaving enough
         # chunks (about 8 per worker) to balance uneven file sizes.
         chunk = max(1, min(256, len(paths) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers) as ex:
-            yield from ex.map(fn, paths, roots, chunksize=chunk)
+        # multiprocessing's Pool rather than concurrent.futures: Pool.terminate() ends the workers at once,
+        # where ProcessPoolExecutor (Python 3.11) waits for the chunks they hold or, killed, prints a
+        # traceback from its manager thread
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init, initargs=(fn,))
+        try:
+            yield from pool.imap(_call, zip(paths, roots), chunksize=chunk)
+        except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller closing the generator
+            pool.terminate()
+            pool.join()
+            raise
+        pool.close()
+        pool.join()
 
     return mapper
+
+
+_WORK: list[Callable[..., Any]] = []
+
+
+def _worker_init(fn: Callable[..., Any]) -> None:
+    """Pool initializer: remember the work function ``fn`` (handed over once, not with every job); ignore
+    SIGINT (Ctrl-C reaches the whole process group; the parent ends its workers itself) and die on SIGTERM
+    (the default, not the parent's handler inherited by fork)."""
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _WORK[:] = [fn]
+
+
+def _call(job: tuple[str, str]) -> Any:
+    """``fn(path, root)`` of one ``(path, root)`` job, with the ``fn`` of :func:`_worker_init`."""
+    return _WORK[0](*job)
 
 
 def dask_mapper(scheduler: str | None) -> Callable[..., Iterable[tuple]]:

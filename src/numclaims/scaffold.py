@@ -21,7 +21,6 @@ the file keeps a stable, readable layout.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from typing import Any
 
@@ -29,6 +28,8 @@ from .claimvalues import claim_interval, value_problems
 from .extract import Mention, body_span, find_mentions
 from .periods import resolve
 from .records import Claim
+from .errors import one_line
+import yaml
 
 TODO_WHAT = "TODO: what is counted"
 TODO_WHO = "TODO: who said it"
@@ -151,13 +152,25 @@ def _y(v: Any) -> str:
         return str(int(v)) if v.is_integer() and abs(v) < 2**53 else repr(v)
     if isinstance(v, int):
         return str(v)
-    return json.dumps(v, ensure_ascii=False)
+    # text: a double-quoted scalar from the YAML library's own emitter, which escapes what a reader would
+    # take as a line break or markup (newline, NEL, U+2028/U+2029, C0 and C1 controls), so no text of the
+    # source can inject keys into the scaffold
+    return _emit(str(v))
+
+
+def _emit(text: str) -> str:
+
+    return yaml.dump(text, Dumper=yaml.SafeDumper, default_style='"', allow_unicode=True, width=1 << 30).rstrip("\n")
 
 
 def render(article_id: str, source_id: str, records: list[dict[str, Any]], title: str) -> str:
-    """The YAML text of a scaffolded claims file."""
+    """The YAML text of a scaffolded claims file. Every text is a double-quoted scalar written by the YAML
+    emitter, and the title in the first comment has its control characters and line separators escaped
+    (:func:`numclaims.errors.one_line`): a source title or quote holding a newline, NEL or U+2028 cannot
+    add keys to the file."""
+
     lines = [
-        f"# Numeric claims of {title!s} -- scaffolded by `numclaims new`; edit before use.",
+        f"# Numeric claims of {one_line(str(title), 200)} -- scaffolded by `numclaims new`; edit before use.",
         "# Every record below is one number of the article body, read by numclaims.extract. Replace each",
         f"# {TODO_WHAT!r} and {TODO_WHO!r}, check value/unit/qualifier against the words, merge or",
         "# drop records that are not claims (move them to `waived:` with a reason), then add `checks:`.",

@@ -92,6 +92,20 @@ def find_all(text: str, needle: str) -> list[int]:
     return out
 
 
+def _short(quote: str, limit: int = 120) -> str:
+    """``repr`` of a quote for an error line, cut to ``limit`` characters with the count of the rest."""
+    if len(quote) <= limit:
+        return repr(quote)
+    return f"{quote[:limit]!r}... ({len(quote) - limit:,} more characters)"
+
+
+def _offsets(hits: list[int], limit: int = 10) -> str:
+    """The first ``limit`` offsets as a list, and how many more there are."""
+    if len(hits) <= limit:
+        return str(hits)
+    return f"[{', '.join(map(str, hits[:limit]))}, ...] and {len(hits) - limit:,} more"
+
+
 def anchor(text: str, quote: str, start: int | None = None) -> tuple[int, int]:
     """Find ``quote`` verbatim in ``text`` and return its ``(start, end)`` offsets.
 
@@ -106,11 +120,12 @@ def anchor(text: str, quote: str, start: int | None = None) -> tuple[int, int]:
     """
     hits = find_all(text, quote)
     if not hits:
-        raise ValueError(f"quote {quote!r} is not in the source text (it must be copied verbatim)")
+        raise ValueError(f"quote {_short(quote)} is not in the source text (it must be copied verbatim)")
     if start is not None:
         if start not in hits:
-            raise ValueError(f"quote {quote!r} is not at offset {start}; it occurs at {hits}")
+            raise ValueError(f"quote {_short(quote)} is not at offset {start}; it occurs at {_offsets(hits)}")
         return start, start + len(quote)
     if len(hits) > 1:
-        raise ValueError(f"quote {quote!r} occurs {len(hits)} times (offsets {hits}); add 'start' to say which")
+        raise ValueError(f"quote {_short(quote)} occurs {len(hits):,} times (offsets {_offsets(hits)}); add 'start' "
+                         "to say which")
     return hits[0], hits[0] + len(quote)

@@ -12,10 +12,14 @@ comments, key order and formatting (see :mod:`numclaims.review`).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .errors import one_line
+from .paths import read_input
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -100,6 +104,21 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _refuse_tag(loader: _Loader, node: yaml.Node) -> Any:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    raise YamlInputError(node.start_mark.line + 1, f"tag {tag!r} is not allowed: claims files hold plain data (text, "
+                         "numbers, lists, mappings); remove the tag")
+
+
+# standard YAML tags for data a claims file never holds (bytes, sets, ordered pairs): refused like unsafe tags
+for _tag in ("binary", "set", "omap", "pairs"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+
+#: Characters YAML 1.1 reads as line breaks that editors show inside a line (NEL, LS, PS).
+_BREAK_NAMES = {"\x85": "next line, NEL", "\u2028": "line separator", "\u2029": "paragraph separator"}
+_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -220,6 +239,13 @@ def load_yaml_text(text: str) -> Any:
             block), duplicate keys, object-construction tags such as ``!!python/object`` (never executed:
             the loader is a safe loader), impossible dates, and alias bombs or recursive aliases.
     """
+    m = _BREAKS.search(text)
+    if m:  # YAML reads these as line breaks; editors and error lines do not: refuse, at the editor's line
+        ch = m.group(0)
+        raise YamlInputError(text.count("\n", 0, m.start()) + 1,
+                             f"character U+{ord(ch):04X} ({_BREAK_NAMES[ch]}) is read by YAML as a line break (it "
+                             "would end a comment or a plain text and shift every later line number); remove it, or "
+                             f"write it as \\u{ord(ch):04x} inside double quotes")
     try:
         loader = _Loader(text)  # derives from the safe loader: unknown tags raise, nothing is executed
         try:
@@ -245,12 +271,20 @@ def load_yaml_text(text: str) -> Any:
         ctx = ""
         if e.context and e.context_mark is not None and e.problem:
             ctx = f" ({e.context} that starts at line {e.context_mark.line + 1})"
-        lines = text.splitlines()
+        lines = text.split("\n")
+        if ("mapping values are not allowed" in what and 0 < line <= len(lines)
+                and re.match(r"\s*(- )?[^'\"\s][^:]*: +[^'\"\[{\s].*: ", lines[line - 1])):
+            what += " (a plain text holding ': ' must be put in quotes)"
         if "'\\t'" in what or (0 < line <= len(lines) and "\t" in lines[line - 1]):
             what += " (line has a tab: YAML indents with spaces only)"
         raise YamlInputError(line, f"YAML syntax error: {what}{ctx}; check the quotes and indentation") from None
+    except yaml.reader.ReaderError as e:  # a control character: at its line, in one line
+        line = text.count("\n", 0, e.position) + 1 if isinstance(e.position, int) else 0
+        code = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
+        raise YamlInputError(line, f"control character U+{code:04X} is not allowed in a YAML file; remove it (inside "
+                             f"double quotes it can be written as an escape, \\x{code:02x})") from None
     except yaml.YAMLError as e:
-        raise YamlInputError(0, f"YAML error: {e}") from None
+        raise YamlInputError(0, f"YAML error: {one_line(str(e))}") from None
     except RecursionError:
         raise YamlInputError(0, "YAML nesting is too deep") from None
     if _has_aliases(text):
@@ -262,10 +296,13 @@ def read_text_strict(path: Path) -> str:
     """Read a UTF-8 text file as is (newlines untouched).
 
     Raises:
+        OSError: the file cannot be read; :class:`numclaims.paths.UnsafeInput` when it is not a regular file
+            or too large.
         YamlInputError: the file starts with a byte-order mark (character offsets would shift by one), or
             is not valid UTF-8 (the message gives the line and byte of the first bad byte).
     """
-    data = path.read_bytes()
+
+    data = read_input(path)  # a regular file of at most paths.MAX_INPUT_BYTES (no FIFO, no device)
     if data.startswith(b"\xef\xbb\xbf"):
         raise YamlInputError(1, "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
     try:

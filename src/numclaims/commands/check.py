@@ -18,6 +18,7 @@ bar is shown on stderr when it is a terminal and there are 16 files or more."""
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -53,8 +54,10 @@ def run(args: argparse.Namespace) -> int:
     root = (args.root or find_root()).resolve()
     try:
         files = claims_files(root, args.paths)
-    except FileNotFoundError as e:
-        print(f"{e}:0: no such file or folder", file=sys.stderr)
+    except OSError as e:  # a path that does not exist, or is not a regular file
+        from ..errors import one_line
+
+        print(one_line(f"{e.filename}:0: {e.strerror}"), file=sys.stderr)
         return 2
     if not files:
         print(f"no claims files found under {root / 'claims'}", file=sys.stderr)
@@ -88,7 +91,19 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_write:
         # workers render the reports of each article into this folder; only those of valid articles are
         # renamed into reports/ (runner.commit_staged), the rest vanish with the folder
-        staging = Path(tempfile.mkdtemp(prefix=".numclaims-staging-", dir=root))
+        # (named with this process id, so that the next run removes it when a SIGKILL left it behind)
+        from ..paths import reports_folder
+        from ..publish import sweep
+
+        reports_folder(root)  # reports/ must be a real folder of the project, not a link out of it
+        sweep(root)
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=f".numclaims-staging-{os.getpid()}-", dir=root))
+        except OSError as e:
+            from ..errors import Fault
+
+            raise Fault(str(root), "cannot create the staging folder for the reports (nothing was written)",
+                        e) from None
     try:
         # a bar only where someone watches (stderr is a terminal) and the run is long enough to need one
         show = not args.no_progress and sys.stderr.isatty() and len(files) >= PARALLEL_MIN_FILES
@@ -104,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
             outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=not args.quiet,
                                    cache=cache)
         if staging is not None:
-            commit_staged(outcome.staged)
+            commit_staged(outcome.staged, root)
         if cache is not None:
             for path, res, lines, finals, figures in outcome.fresh:
                 cache.record(path, res, lines, [Path(f) for f in finals], figures)

@@ -177,6 +177,9 @@ def run(args: argparse.Namespace) -> int:
     from ..paths import find_root
 
     root = (args.root or find_root()).resolve()
+    from ..paths import reports_folder
+
+    reports_folder(root)  # the path guard: reports/ a real folder of the project (else one line, exit 3)
     nbs = notebook_paths(root)
     if not nbs:
         print(f"{root / 'notebooks'}:0: no numbered notebooks (NN-*.ipynb)", file=sys.stderr)
@@ -188,6 +191,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"reports/{a}/results.json:0: article {a}: results: not found (run `numclaims check` first)",
               file=sys.stderr)
     if missing:
+        return 2
+    bad = [line for line in (_results_problem(root, a) for a in articles) if line]
+    for line in bad:
+        print(line, file=sys.stderr)
+    if bad:
         return 2
     console = Console(stderr=True)
     failed: list[str] = []
@@ -207,6 +215,28 @@ def run(args: argparse.Namespace) -> int:
     if n:
         print(f"{n} report file(s) re-rendered with the new figures")
     return 1 if failed else 0
+
+
+def _results_problem(root: Path, article: str) -> str | None:
+    """One line when ``reports/<article>/results.json`` cannot be read back (truncated, not JSON, not a JSON
+    object, not a regular file), else None: checked before any notebook runs on it."""
+    import json
+
+    from ..errors import describe, one_line
+    from ..paths import read_input
+
+    name = f"reports/{article}/results.json"
+    try:
+        data = json.loads(read_input(Path(root) / "reports" / article / "results.json").decode("utf-8"))
+    except OSError as e:
+        return one_line(f"{name}:0: cannot read file: {e.strerror or describe(e)}")
+    except (ValueError, RecursionError) as e:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        where = f"{e.lineno}" if isinstance(e, json.JSONDecodeError) else "0"
+        return one_line(f"{name}:{where}: not a results file numclaims wrote ({e}); run `numclaims check` to "
+                        "write it again")
+    if not isinstance(data, dict):
+        return f"{name}:1: not a results file (a JSON object); run `numclaims check` to write it again"
+    return None
 
 
 def rerender_reports(root: Path, articles: list[str]) -> int:

@@ -40,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
     from ..runner import check_corpus, print_errors
 
     root = (args.root or find_root()).resolve()
+    from ..paths import reports_folder
+
+    reports_folder(root)  # the path guard: reports/ a real folder of the project (else one line, exit 3)
     try:
         config = load_config(root)
         if args.author is not None:
