@@ -59,10 +59,10 @@ def render_markdown(view: dict[str, Any]) -> str:
 
     Deterministic: the same view gives the same text.
     """
-    from .report import ReportConfig, build_view
+    from .report import build_view
 
     if "results" not in view:
-        view = build_view(view, None, [], ReportConfig())
+        view = build_view(view, None, [], None)
     src = view["source"]
     s = view["summary"]
     out = [

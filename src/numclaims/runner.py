@@ -108,7 +108,7 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
 
     from .cache import figure_signature
     from .paths import display_path, report_dir
-    from .report import load_config, report_files
+    from .report import ClaimReviewConfigError, load_config, report_files
 
     path, res, lines, errs = check_one(path, root)
     staged: list[tuple[str, str]] = []
@@ -123,7 +123,11 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
     figures = figure_signature(folder / "figures")  # before the report reads them
     if root not in _CONFIGS:
         _CONFIGS[root] = load_config(Path(root))
-    for final, text in report_files(res, Path(root), _CONFIGS[root], folder).items():
+    try:
+        texts = report_files(res, Path(root), _CONFIGS[root], folder)
+    except ClaimReviewConfigError as e:  # reviewed claims, no publisher configured: nothing published
+        return path, None, {}, [e.line], staged, None
+    for final, text in texts.items():
         fd, tmp = tempfile.mkstemp(prefix=f"{res['article']}.", suffix=f".{final.name}", dir=staging)
         with os.fdopen(fd, "wb") as f:
             f.write(text.encode("utf-8"))
