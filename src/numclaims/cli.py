@@ -21,6 +21,7 @@ COMMANDS = {
     "report": "numclaims.commands.report",
     "review": "numclaims.commands.review",
     "notebooks": "numclaims.commands.notebooks",
+    "export": "numclaims.commands.export",
 }
 
 
