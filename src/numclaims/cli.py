@@ -22,6 +22,7 @@ COMMANDS = {
     "review": "numclaims.commands.review",
     "notebooks": "numclaims.commands.notebooks",
     "export": "numclaims.commands.export",
+    "import": "numclaims.commands.importcsv",
 }
 
 

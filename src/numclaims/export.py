@@ -44,7 +44,7 @@ CLAIM_FIELDS: list[tuple[str, str, str]] = [
     ("value", "number", "the number as written, in unit (empty for a date)"),
     ("unit", "string", "unit of value (persons, percent, USD, years, date, ...)"),
     ("qualifier", "string", "exact, about, at_least, over, at_most, under, up_to, ..."),
-    ("precision", "number", "rounding step read from the numeral (empty for a date)"),
+    ("step", "number", "rounding step of the interval: read from the numeral, or the record's precision (empty for a date)"),
     ("interval_low", "number", "lower end of the interval the claim stands for (empty: unbounded or a date)"),
     ("interval_high", "number", "upper end of the interval (empty: unbounded or a date)"),
     ("interval_low_closed", "boolean", "whether interval_low belongs to the interval"),
@@ -56,8 +56,11 @@ CLAIM_FIELDS: list[tuple[str, str, str]] = [
     ("period_end", "date", "end of that period"),
     ("measure_what", "string", "what is counted"),
     ("measure_where", "string", "where"),
+    ("measure_period", "string", "id of the claim giving the period the number covers, when the record names one"),
     ("speaker", "string", "first link of the attribution chain (the original speaker)"),
+    ("speaker_kind", "string", "person or organization when the record says (attribution kind of the speaker)"),
     ("attribution", "string", "the whole attribution chain, speaker first, links joined by ' > '"),
+    ("roles", "string", "the role of each link of the chain, joined by ' > ' (empty where a link has none)"),
     ("evidence", "string", "evidence ids, joined by ';'"),
     ("worst_verdict", "string", "worst verdict of the checks the claim takes part in (empty: in no check)"),
     ("status", "string", "review status: unreviewed, verified, disputed, unverifiable"),
@@ -89,6 +92,15 @@ def _num(x: Any) -> Any:
     return x if isinstance(x, (int, float)) and not isinstance(x, bool) else None
 
 
+def _period_ref(spec: Any) -> str | None:
+    """The claim id of a ``measure.period`` that names one (``{"claim": id}`` in results.json), else None."""
+    if isinstance(spec, str):
+        return spec
+    if isinstance(spec, dict) and set(spec) == {"claim"}:
+        return spec["claim"]
+    return None
+
+
 def claim_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
     """The ``claims`` rows of one results object, in claims-file order (keys: :data:`CLAIM_FIELDS`)."""
     worst = worst_verdicts(results)
@@ -102,14 +114,17 @@ def claim_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
         rows.append({
             "article": results["article"], "claim": c["id"], "quote": c["quote"], "text": c.get("text"),
             "start": c.get("start"), "end": c.get("end"), "value": _num(c.get("value")), "unit": c.get("unit"),
-            "qualifier": c.get("qualifier"), "precision": _num(c.get("precision")),
+            "qualifier": c.get("qualifier"), "step": _num(c.get("precision")),
             "interval_low": None if is_date else _num(iv[0]), "interval_high": None if is_date else _num(iv[1]),
             "interval_low_closed": closed[0], "interval_high_closed": closed[1],
             "date_from": iv[0] if is_date else None, "date_to": iv[1] if is_date else None,
             "rule": c.get("rule"), "period_start": period[0], "period_end": period[1],
             "measure_what": (c.get("measure") or {}).get("what"), "measure_where": (c.get("measure") or {}).get("where"),
+            "measure_period": _period_ref((c.get("measure") or {}).get("period")),
             "speaker": chain[0]["who"] if chain else None,
+            "speaker_kind": chain[0].get("kind") if chain else None,
             "attribution": " > ".join(a["who"] for a in chain) or None,
+            "roles": " > ".join(a.get("role") or "" for a in chain) if any(a.get("role") for a in chain) else None,
             "evidence": ";".join(c.get("evidence") or []) or None,
             "worst_verdict": worst.get(c["id"]), "status": c.get("status"), "reviewer": c.get("reviewer"),
             "reviewed_on": c.get("reviewed_on"), "notes": c.get("notes"),
