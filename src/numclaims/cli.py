@@ -23,6 +23,7 @@ COMMANDS = {
     "notebooks": "numclaims.commands.notebooks",
     "export": "numclaims.commands.export",
     "import": "numclaims.commands.importcsv",
+    "serve": "numclaims.commands.serve",
 }
 
 
