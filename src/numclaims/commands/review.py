@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     acts = p.add_subparsers(dest="action", metavar="ACTION")
     s = acts.add_parser("set", help="record a decision on one claim",
                         description=__doc__.split("\n\n")[2] if __doc__ else None)
-    s.add_argument("claim_id", metavar="CLAIM_ID")
+    s.add_argument("claim_id", metavar="CLAIM_ID", help="id of the claim, as in its claims file")
     s.add_argument("status", metavar="STATUS", help="verified, disputed, unverifiable (or unreviewed to clear)")
     s.add_argument("--reviewer", default=None, metavar="NAME", help="who decided (required for a decision)")
     s.add_argument("--note", default=None, metavar="TEXT", help="why (required for a decision)")
