@@ -281,6 +281,9 @@ def import_csv(csv_path: Path, root: Path, article: str, source: str | None = No
             data = load_yaml_text(read_text_strict(other))
         except (OSError, YamlInputError):
             continue
+        if isinstance(data, dict) and data.get("article") == article:
+            errs.append(ErrorLine(display, 0, "", "article", f"article {article!r} is already the article of "
+                                  f"{display_path(other, root)}; import under another --article or edit that file"))
         for c in (data.get("claims") or []) if isinstance(data, dict) else []:
             if isinstance(c, dict) and c.get("id") in mine:
                 errs.append(ErrorLine(display, mine[c["id"]], c["id"], "id",
