@@ -159,3 +159,31 @@ def test_review_json_queue_and_decision(proj, capsys):
         "reviewer": "Ana", "reviewed_on": "2026-11-30", "notes": "400 + 1,200"}
     assert main(["review", "--root", str(proj), "--json"]) == 0
     assert "prostitutes-1600" not in [q["claim"]["id"] for q in json.loads(capsys.readouterr().out)]
+
+
+def test_docs_name_every_key_of_the_json_output():
+    """docs/review-and-export.md documents the objects `check --json` prints: every top-level key of a
+    results object and every key of a claim and of a check appear in its table."""
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "review-and-export.md").read_text(encoding="utf-8")
+    table = docs.split("## Machine output: `--json`", 1)[1].split("```sh", 1)[0]
+    res = json.loads((Path(__file__).resolve().parents[1] / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
+    for key in res:
+        assert f"| `{key}` |" in table, key
+    row = {k: next(ln for ln in table.splitlines() if ln.startswith(f"| `{k}` |")) for k in ("claims", "checks")}
+    for c in res["claims"]:
+        for key in c:
+            assert f"`{key}`" in row["claims"], key
+    for ch in res["checks"]:
+        for key in ch:
+            assert f"`{key}`" in row["checks"], key
+
+
+def test_docs_list_the_columns_of_each_table():
+    """The column tables of docs/review-and-export.md are those of numclaims.export.TABLES, in order."""
+    import re
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "review-and-export.md").read_text(encoding="utf-8")
+    for name, fields in TABLES.items():
+        block = docs.split(f"**{name}**\n", 1)[1].lstrip("\n").split("\n\n", 1)[0]
+        rows = re.findall(r"^\| `([a-z_]+)` \| (\w+) \| (.*) \|$", block, re.M)
+        assert rows == [(c, t, d) for c, t, d in fields], name

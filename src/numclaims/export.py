@@ -74,6 +74,7 @@ CHECK_FIELDS: list[tuple[str, str, str]] = [
     ("kind", "string", "check kind (rate_duration, share_of_total, part_whole, agreement, sum, external, ...)"),
     ("verdict", "string", "consistent, tension, inconsistent or unverifiable"),
     ("claims", "string", "ids of the claims the check relates, joined by ';' (one row each in findings)"),
+    ("codes", "string", "finding codes of an external check (qualifier_dropped, period_changed, ...), joined by ';'"),
     ("explanation", "string", "the arithmetic, as shown in the report"),
 ]
 FINDING_FIELDS: list[tuple[str, str, str]] = [
@@ -135,7 +136,9 @@ def claim_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
 def check_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
     """The ``checks`` rows of one results object, in claims-file order (keys: :data:`CHECK_FIELDS`)."""
     return [{"article": results["article"], "check": ch["id"], "kind": ch["kind"], "verdict": ch["verdict"],
-             "claims": ";".join(dict.fromkeys(ch["claims"])), "explanation": ch.get("explanation")}
+             "claims": ";".join(dict.fromkeys(ch["claims"])),
+             "codes": ";".join(dict.fromkeys(f["code"] for f in ch.get("findings") or [])) or None,
+             "explanation": ch.get("explanation")}
             for ch in results["checks"]]
 
 
