@@ -178,3 +178,17 @@ def test_forgery_hosts_and_concurrent_edits_are_refused(served):
                                             "reviewer": "Ana", "note": "", "date": ""}, {"Cookie": cookie})
     assert status == 400 and "notes: a decision needs --note TEXT" in body
     assert _yaml_claim(root, "suspects-arrested-7").get("status", "unreviewed") == "unreviewed"
+
+
+def test_serve_refuses_an_address_in_use_with_one_line(tmp_path, capsys):
+    from numclaims.cli import main
+
+    root = tmp_path / "p"
+    copy_seed(root, "sources")
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        assert main(["serve", "--root", str(root), "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"127.0.0.1:{port}: cannot listen: ") and err.count("\n") == 1
+    assert main(["serve", "--root", str(root), "--port", "0"]) == 2
+    assert capsys.readouterr().err == "--port must be 1 to 65535, got 0\n"

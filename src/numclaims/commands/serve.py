@@ -37,6 +37,14 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         print(f"--port must be 1 to 65535, got {args.port}", file=sys.stderr)
         return 2
+    import socket
+
+    try:  # a clear line for an address in use or not ours, before uvicorn starts
+        with socket.create_server((args.host, args.port)):
+            pass
+    except OSError as e:
+        print(f"{args.host}:{args.port}: cannot listen: {e.strerror or e}", file=sys.stderr)
+        return 2
     import uvicorn
 
     from ..serve import make_app
