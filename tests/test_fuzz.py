@@ -215,8 +215,9 @@ def test_report_text_is_escaped_in_every_format(seed_results, text):
 
     root, results = seed_results
     assume("\x00" not in text)  # NUL is not text anyone can publish; HTMLParser drops it
-    base = render_reports(_inject(results, "x"), root, ReportConfig())
-    out = render_reports(_inject(results, text), root, ReportConfig())
+    cfg = ReportConfig(author="Desk", author_url="https://desk.example/", base_url="https://desk.example/reports")
+    base = render_reports(_inject(results, "x"), root, cfg)
+    out = render_reports(_inject(results, text), root, cfg)
     # HTML: the same elements and attributes whatever the text, and the text is there, escaped
     assert _shape(out["report.html"]) == _shape(base["report.html"])
     assert str(escape(text)) in out["report.html"]

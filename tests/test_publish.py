@@ -56,7 +56,11 @@ def _four(project: Path) -> tuple[bytes | None, ...]:
 
 def _prepare(project: Path, capsys) -> tuple[tuple, tuple]:
     """Check once (the old reports), add a figure, record a review decision (so every report file changes),
-    and return (old files, new files); the new ones are found on a copy, so ``project`` keeps the old."""
+    and return (old files, new files); the new ones are found on a copy, so ``project`` keeps the old.
+    A ClaimReview publisher is configured, since a reviewed claim is exported (numclaims.claimreview)."""
+    (project / "numclaims.toml").write_text('[claimreview]\nauthor = "Fact Desk"\nauthor_url = '
+                                            '"https://factdesk.example/"\nbase_url = "https://factdesk.example/r/"\n',
+                                            encoding="utf-8")
     assert main(["check", "--quiet", "--root", str(project)]) == 0
     fig = project / "reports" / ARTICLE / "figures"
     fig.mkdir()

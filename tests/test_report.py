@@ -197,7 +197,7 @@ def _check_claimreview(cr: dict) -> None:
     author, datePublished, appearance); numeric rating within worstRating..bestRating."""
     assert cr["@context"] == "https://schema.org" and cr["@type"] == "ClaimReview"
     assert isinstance(cr["claimReviewed"], str) and cr["claimReviewed"].strip()
-    assert isinstance(cr["url"], str) and "#claim-" in cr["url"]
+    assert isinstance(cr["url"], str) and cr["url"].startswith("https://") and "#claim-" in cr["url"]
     r = cr["reviewRating"]
     assert r["@type"] == "Rating" and isinstance(r["alternateName"], str) and r["alternateName"]
     for k in ("ratingValue", "bestRating", "worstRating"):
@@ -213,14 +213,20 @@ def _check_claimreview(cr: dict) -> None:
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", cr["datePublished"])
 
 
+PUBLISHER = ('[claimreview]\nauthor = "Fact Desk"\nauthor_url = "https://factdesk.example/"\n'
+             'base_url = "https://factdesk.example/reports/"\n')
+
+
 def test_claimreview_export_of_reviewed_claims(proj):
+    (proj / "numclaims.toml").write_text(PUBLISHER, encoding="utf-8")
     _decide(proj, "prostitutes-1600", "disputed", "The NGO's own 2011 figures were 400 + 1,200; not a ceiling.")
     _decide(proj, "women-exploited-300", "verified", "AP wire: 300 women.", date="2026-12-01")
     assert main(["report", "--root", str(proj)]) == 0
     d = proj / "reports" / SEED
     crs = json.loads((d / "claimreview.json").read_text(encoding="utf-8"))
     # claims-file order: women-exploited-300 comes before prostitutes-1600
-    assert [c["url"] for c in crs] == ["report.html#claim-women-exploited-300", "report.html#claim-prostitutes-1600"]
+    assert [c["url"] for c in crs] == [f"https://factdesk.example/reports/{SEED}/report.html#claim-women-exploited-300",
+                                       f"https://factdesk.example/reports/{SEED}/report.html#claim-prostitutes-1600"]
     for cr in crs:
         _check_claimreview(cr)
     verified, disputed = crs
@@ -228,10 +234,13 @@ def test_claimreview_export_of_reviewed_claims(proj):
     assert (verified["reviewRating"]["ratingValue"], verified["reviewRating"]["alternateName"]) == (5, "Accurate")
     # prostitutes-1600: disputed, in the inconsistent madre-de-dios-estimates-agree -> 1 "Incorrect"
     assert (disputed["reviewRating"]["ratingValue"], disputed["reviewRating"]["alternateName"]) == (1, "Incorrect")
-    assert disputed["claimReviewed"] == "As many as 1,600 adolescents and adults work as prostitutes there"
+    # the quote (66 characters) as a sentence: a full stop added
+    assert disputed["claimReviewed"] == "As many as 1,600 adolescents and adults work as prostitutes there."
     assert disputed["datePublished"] == "2026-11-30" and verified["datePublished"] == "2026-12-01"
-    assert disputed["author"] == {"@type": "Organization", "name": "numclaims"}
-    assert disputed["itemReviewed"]["author"] == {"@type": "Person", "name": "Marguerite Cawley"}
+    assert disputed["author"] == {"@type": "Organization", "name": "Fact Desk", "url": "https://factdesk.example/"}
+    # the first speaker of the attribution chain, not the journalist; the article is the appearance
+    assert disputed["itemReviewed"]["author"] == {"@type": "Organization", "name": "one NGO"}
+    assert disputed["itemReviewed"]["appearance"]["author"] == {"@type": "Person", "name": "Marguerite Cawley"}
     assert disputed["itemReviewed"]["datePublished"] == "2013-10-04"
     assert disputed["reviewRating"]["ratingExplanation"].startswith("The NGO's own 2011 figures")
     # the page carries the same JSON-LD, and the anchors exist
@@ -280,8 +289,8 @@ def test_claimreview_skips_unreviewed():
            "claims": [{"id": "x", "status": "unreviewed", "quote": "q"},
                       {"id": "y", "status": "verified", "quote": "3 dogs", "reviewed_on": None, "notes": None}],
            "checks": []}
-    (cr,) = claimreview(res, ReportConfig())
-    assert cr["itemReviewed"]["author"] == {"@type": "Organization", "name": "P"}  # no author -> publisher
+    (cr,) = claimreview(res, ReportConfig(author="D", author_url="https://d.example/", base_url="https://d.example/r"))
+    assert cr["itemReviewed"]["author"] == {"@type": "Organization", "name": "P"}  # no attribution -> outlet
     assert "url" not in cr["itemReviewed"]["appearance"] and "datePublished" not in cr
 
 

@@ -134,6 +134,8 @@ def hostile_project(root: Path) -> None:
     quote = f"{HOSTILE_SCRIPT} 300 women {HOSTILE_IMG}"
     src = root / "datasets" / "sources"
     src.mkdir(parents=True)
+    (root / "numclaims.toml").write_text('[claimreview]\nauthor = "Desk"\nauthor_url = "https://desk.example/"\n'
+                                         'base_url = "https://desk.example/reports"\n', encoding="utf-8")
     (src / "evil-news.txt").write_text(
         "Evil News\n\nPolice raided the camp. Officials said " + quote + " were freed. "
         "They said 1,600 people work there.\n", encoding="utf-8")

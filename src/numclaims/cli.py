@@ -28,25 +28,96 @@ COMMANDS = {
     "report": "numclaims.commands.report",
     "review": "numclaims.commands.review",
     "notebooks": "numclaims.commands.notebooks",
+    "export": "numclaims.commands.export",
+    "import": "numclaims.commands.importcsv",
+    "serve": "numclaims.commands.serve",
 }
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """``--help`` text: each paragraph of a description wrapped on its own (argparse would run them all
+    together), and ``* item`` lines kept as a list with a hanging indent."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        out = []
+        for para in text.strip().split("\n\n"):
+            lines = para.strip().splitlines()
+            if lines and lines[0].lstrip().startswith("* "):
+                items, cur = [], []
+                for ln in lines:
+                    if ln.lstrip().startswith("* ") and cur:
+                        items.append(" ".join(cur))
+                        cur = []
+                    cur.append(ln.strip())
+                items.append(" ".join(cur))
+                out.append("\n".join(textwrap.fill(it[2:], width, initial_indent=indent + "* ",
+                                                    subsequent_indent=indent + "  ", break_on_hyphens=False)
+                                      for it in items))
+            else:
+                out.append(textwrap.fill(" ".join(ln.strip() for ln in lines), width, initial_indent=indent,
+                                         subsequent_indent=indent, break_on_hyphens=False))
+        return "\n\n".join(out)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every sub-command registered."""
+    """The argument parser with every sub-command registered.
+
+    Each command's ``--help`` description is its module docstring after the first paragraph (that paragraph
+    is the usage line argparse prints anyway), shown as plain text (:func:`plain`), paragraph by paragraph
+    (:class:`HelpFormatter`); nested commands (``review set``) get the same treatment."""
     p = argparse.ArgumentParser(
         prog="numclaims",
         description="Fact-check the numbers in news reporting: claims as records, intervals, checks, reports.",
+        epilog="Run 'numclaims COMMAND --help' for a command's options; 'numclaims completion bash|zsh' prints a "
+               "shell completion script. Exit status: 0 success; 1 findings under --strict or a stale report "
+               "under report --check; 2 invalid input.",
+        formatter_class=HelpFormatter,
     )
 
     p.add_argument("--version", action="version", version=f"numclaims {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name, mod in COMMANDS.items():
-        importlib.import_module(mod).register(sub)
-    for sp in sub.choices.values():  # the commands' descriptions come from docstrings: show them as text
-        sp.description = plain(sp.description)
-        for action in sp._actions:
-            action.help = plain(action.help)
+        module = importlib.import_module(mod)
+        module.register(sub)
+        paras = [x for x in (module.__doc__ or "").split("\n\n") if x.strip()]
+        if len(paras) > 1 and name != "review":  # review's paragraphs are split between review and review set
+            sub.choices[name].description = "\n\n".join(paras[1:])
+    _register_completion(sub)
+    _plain_help(p)
     return p
+
+
+def _plain_help(parser: argparse.ArgumentParser) -> None:
+    """Apply :func:`plain` and :class:`HelpFormatter` to ``parser`` and every sub-command below it."""
+    parser.formatter_class = HelpFormatter
+    parser.description = plain(parser.description)
+    for action in parser._actions:
+        action.help = plain(action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = plain(choice.help)
+            for sp in dict.fromkeys(action.choices.values()):
+                _plain_help(sp)
+
+
+def _register_completion(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("completion", help="print a shell completion script (bash or zsh)",
+                       description="Prints a completion script for every command and option, generated from "
+                                   "this parser by shtab. Install it once:\n\n"
+                                   "* bash: numclaims completion bash > ~/.local/share/bash-completion/completions/numclaims\n"
+                                   "* zsh: numclaims completion zsh > ~/.zfunc/_numclaims (with fpath+=~/.zfunc before compinit)")
+    p.add_argument("shell", choices=("bash", "zsh"), help="the shell to complete in")
+    p.set_defaults(func=_completion)
+
+
+def _completion(args: argparse.Namespace) -> int:
+    """Print the completion script of ``args.shell``."""
+    import shtab
+
+    print(shtab.complete(build_parser(), shell=args.shell))
+    return 0
 
 
 def plain(text: str | None) -> str | None:

@@ -9,7 +9,8 @@ form no cycle. Imports sit at the top of modules, with two exceptions kept on pu
 * a few heavy or optional third-party libraries, imported where they are used so that importing the
   module does not pay for them: matplotlib, pandas and IPython (figures and notebooks), papermill and
   nbformat (notebook runs), frictionless (the reference data package, about 0.15 s), rich (tables and
-  progress bars, printing only), dask/distributed (an optional extra).
+  progress bars, printing only), dask/distributed (an optional extra), pyarrow (Parquet export only) and
+  uvicorn (the review server only).
 
 A new module is placed by adding its name here; the test fails for a module that is in no layer.
 """
@@ -34,17 +35,19 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("checks", "the check kinds and their registry", ("numclaims.checks", "numclaims.checks.*")),
     ("engine", "one article: records -> intervals, periods, checks -> the results object",
      ("numclaims.engine",)),
-    ("publish", "reports (view, Markdown, HTML, ClaimReview), figures, notebooks, review edits",
-     ("numclaims.markdown", "numclaims.report", "numclaims.figures", "numclaims.notebook",
+    ("publish", "reports (view, Markdown, HTML, ClaimReview), exports (CSV, Parquet, JSON, Data Package), figures, notebooks, review edits",
+     ("numclaims.claimreview", "numclaims.markdown", "numclaims.report", "numclaims.export", "numclaims.figures", "numclaims.notebook",
       "numclaims.review")),
-    ("pipeline", "a corpus run: per-file work, executors, staging and publishing, the cache",
-     ("numclaims.cache", "numclaims.runner")),
+    ("pipeline", "a corpus run: per-file work, executors, staging and publishing, the cache; claims from a CSV",
+     ("numclaims.cache", "numclaims.runner", "numclaims.importer")),
+    ("serve", "the local review page (Starlette): the queue, decisions written through review, re-checks",
+     ("numclaims.serve",)),
     ("cli", "the command line", ("numclaims.cli", "numclaims.commands", "numclaims.commands.*")),
 )
 
 #: Top-level names of the third-party libraries that may be imported inside functions (see above).
 LAZY = frozenset({"matplotlib", "pandas", "IPython", "papermill", "nbformat", "frictionless", "rich",
-                  "dask", "distributed"})
+                  "dask", "distributed", "pyarrow", "uvicorn"})
 #: Layers whose modules may import anything inside functions (start-up time of ``numclaims --help``).
 LAZY_LAYERS = frozenset({"cli"})
 

@@ -126,6 +126,8 @@ class Attribution(_Strict):
 
     who: StrictStr = Field(min_length=1)
     role: StrictStr | None = None
+    #: ``person`` or ``organization``: the schema.org type of ``who`` in ClaimReview (default organization)
+    kind: Literal["person", "organization"] | None = None
 
 
 class PeriodSpec(_Strict):

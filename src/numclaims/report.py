@@ -15,7 +15,9 @@ Inputs of a render, and nothing else (so a render is deterministic):
   ``<img src="data:image/svg+xml;base64,...">``: an SVG shown through ``<img>`` runs no script and loads
   nothing external, whatever it contains);
 * the :class:`ReportConfig` (who publishes the reviews, and where), from ``numclaims.toml`` or
-  ``[tool.numclaims]`` of the project's ``pyproject.toml``.
+  ``[tool.numclaims]`` of the project's ``pyproject.toml`` (:mod:`numclaims.claimreview`, which also
+  builds the ClaimReview objects and raises :class:`ClaimReviewConfigError` for reviewed claims without a
+  configured publisher).
 
 No clock is read: the only dates are the publication date of the source and the review dates of records.
 
@@ -32,7 +34,6 @@ import functools
 import html
 import re
 import sys
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,12 +41,16 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .claimreview import (  # noqa: F401  (the ClaimReview names, re-exported for callers of report)
+    BEST_RATING, RATINGS, WORST_RATING, ClaimReviewConfigError, ReportConfig, claimreview, load_config, rating_for,
+    worst_verdicts)
+
 from .atomic import write_atomic
 from .markdown import render_markdown
 from .paths import REPORT_FILES, report_dir
 from .results import clean, dumps, json_text
 from .sources import SOURCES_DIR
-from .verdicts import VERDICTS, worst_by_claim, worst_first
+from .verdicts import SEVERITY, VERDICTS, worst_by_claim, worst_first
 from .yamlio import YamlInputError, read_text_strict
 from .paths import display_path
 from .paths import inside, read_input
@@ -58,94 +63,6 @@ VERDICT_LABELS = {
     "unverifiable": ("?", "unverifiable"),
     "consistent": ("\u2713", "consistent"),
 }
-
-#: ``(status, worst verdict class) -> (ratingValue, alternateName)`` of the ClaimReview export.
-#: The verdict class is ``"inconsistent"``, ``"tension"`` or ``"other"`` (consistent, unverifiable or
-#: no check). Scale 1 (worst) to 5 (best), as Google's fact-check markup documentation asks: the closer to
-#: ``bestRating``, the truer. The reviewer's status decides the band; the arithmetic only lowers it.
-RATINGS: dict[tuple[str, str], tuple[int, str]] = {
-    ("verified", "other"): (5, "Accurate"),
-    ("verified", "tension"): (4, "Accurate, at the limit of other figures"),
-    ("verified", "inconsistent"): (4, "Accurate; other figures in the article disagree"),
-    ("unverifiable", "other"): (3, "Unproven"),
-    ("unverifiable", "tension"): (3, "Unproven"),
-    ("unverifiable", "inconsistent"): (2, "Unproven; contradicts other figures"),
-    ("disputed", "other"): (2, "Disputed"),
-    ("disputed", "tension"): (2, "Disputed"),
-    ("disputed", "inconsistent"): (1, "Incorrect"),
-}
-BEST_RATING, WORST_RATING = 5, 1
-
-
-@dataclass(frozen=True)
-class ReportConfig:
-    """Who publishes the reviews and where the reports live.
-
-    Attributes:
-        author: name of the reviewing organisation or person (ClaimReview ``author.name``).
-        author_type: ``"Organization"`` or ``"Person"``.
-        author_url: the reviewer's home page, or None.
-        base_url: the public address of the ``reports/`` folder (``https://example.org/reports``); the
-            review of claim C of article A is then at ``<base_url>/A/report.html#claim-C``. None gives the
-            relative ``report.html#claim-C``.
-    """
-
-    author: str = "numclaims"
-    author_type: str = "Organization"
-    author_url: str | None = None
-    base_url: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.author_type not in ("Organization", "Person"):
-            raise ValueError(f"author_type must be 'Organization' or 'Person', got {self.author_type!r}")
-        if not self.author.strip():
-            raise ValueError("author must not be empty")
-
-
-CONFIG_KEYS = ("author", "author_type", "author_url", "base_url")
-
-
-def load_config(root: Path) -> ReportConfig:
-    """The :class:`ReportConfig` of a project.
-
-    Read from ``root/numclaims.toml`` (table ``[claimreview]``) when it exists, else from
-    ``[tool.numclaims.claimreview]`` of ``root/pyproject.toml``, else the defaults. Keys: ``author``,
-    ``author_type``, ``author_url``, ``base_url``.
-
-    Raises:
-        ValueError: an unknown key, a value that is not text, a bad ``author_type``, or invalid TOML
-            (the message names the file).
-    """
-    root = Path(root)
-    table: dict[str, Any] = {}
-    origin = None
-    if (root / "numclaims.toml").is_file():
-        origin = root / "numclaims.toml"
-        data = _read_toml(origin)
-        table = data.get("claimreview", {})
-    elif (root / "pyproject.toml").is_file():
-        origin = root / "pyproject.toml"
-        data = _read_toml(origin)
-        table = data.get("tool", {}).get("numclaims", {}).get("claimreview", {})
-    if not table:
-        return ReportConfig()
-    unknown = sorted(set(table) - set(CONFIG_KEYS))
-    if unknown:
-        raise ValueError(f"{origin}: unknown claimreview key(s) {unknown}; expected some of {list(CONFIG_KEYS)}")
-    for k, v in table.items():
-        if not isinstance(v, str):
-            raise ValueError(f"{origin}: claimreview.{k} must be text, got {v!r}")
-    try:
-        return ReportConfig(**table)
-    except ValueError as e:
-        raise ValueError(f"{origin}: claimreview: {e}") from None
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as e:
-        raise ValueError(f"{path}: invalid TOML: {e}") from None
 
 
 # ------------------------------------------------------------------------------------------- helpers
@@ -226,25 +143,6 @@ def _script_safe(s: str) -> str:
     return s
 
 
-def worst_verdicts(results: dict[str, Any]) -> dict[str, str | None]:
-    """``{claim id: worst verdict of the checks it takes part in}`` (None for a claim in no check);
-    severity order: inconsistent > tension > unverifiable > consistent."""
-    return worst_by_claim(results)
-
-
-def rating_for(status: str, worst: str | None) -> tuple[int, str]:
-    """``(ratingValue, alternateName)`` of a reviewed claim (see :data:`RATINGS`).
-
-    Raises:
-        ValueError: for ``status`` ``"unreviewed"`` (nothing to publish) or an unknown status.
-    """
-    cls = worst if worst in ("inconsistent", "tension") else "other"
-    try:
-        return RATINGS[(status, cls)]
-    except KeyError:
-        raise ValueError(f"no rating for status {status!r}; expected one of verified, disputed, unverifiable") from None
-
-
 # ------------------------------------------------------------------------------------------- figures
 @dataclass(frozen=True)
 class Figure:
@@ -291,7 +189,7 @@ def load_figures(folder: Path) -> list[Figure]:
 
 # ------------------------------------------------------------------------------------------- view
 def build_view(results: dict[str, Any], source_text: str | None, figures: list[Figure],
-               config: ReportConfig) -> dict[str, Any]:
+               config: ReportConfig | None) -> dict[str, Any]:
     """The data both report.md and report.html show, in reading order.
 
     Returns a dict with ``results``, ``source``, ``summary``, ``findings`` (non-consistent checks, worst
@@ -339,7 +237,8 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
         "review": review,
         "coverage": _coverage_view(results.get("coverage"), source_text),
         "figures": figures,
-        "claimreview": claimreview(results, config),
+        # None: a view for report.md only (markdown.render_markdown of bare results), which shows no JSON-LD
+        "claimreview": claimreview(results, config) if config is not None else [],
     }
 
 
@@ -354,55 +253,6 @@ def _coverage_view(cov: dict[str, Any] | None, source_text: str | None) -> dict[
             ctx = quote_context(source_text, m["start"], m["end"], sentences=0, limit=160)
         missing.append({**m, "context": ctx})
     return {**cov, "missing": missing}
-
-
-# ------------------------------------------------------------------------------------------- ClaimReview
-def claimreview(results: dict[str, Any], config: ReportConfig) -> list[dict[str, Any]]:
-    """schema.org ClaimReview objects (JSON-LD) for every reviewed claim (status other than unreviewed),
-    in claims-file order.
-
-    Each has the properties Google's fact-check structured data documentation requires (``claimReviewed``,
-    ``reviewRating`` with ``alternateName``, ``url``) and recommends (``author``, ``itemReviewed`` as a
-    ``Claim`` with ``author``, ``datePublished`` and ``appearance``; ``ratingValue``/``bestRating``/
-    ``worstRating`` on the rating), plus ``datePublished`` (the review date, when the record has one).
-    The rating comes from :func:`rating_for`; ``ratingExplanation`` carries the reviewer's notes.
-    """
-    src = results["source"]
-    worst = worst_verdicts(results)
-    publisher = {"@type": "Organization", "name": src["publisher"]}
-    claim_author = {"@type": "Person", "name": src["author"]} if src.get("author") else publisher
-    out = []
-    for c in results["claims"]:
-        if c["status"] == "unreviewed":
-            continue
-        value, name = rating_for(c["status"], worst[c["id"]])
-        rating: dict[str, Any] = {"@type": "Rating", "ratingValue": value, "bestRating": BEST_RATING,
-                                  "worstRating": WORST_RATING, "alternateName": name}
-        if c.get("notes"):
-            rating["ratingExplanation"] = c["notes"]
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": src["title"],
-                                      "datePublished": src["published"], "publisher": publisher}
-        if src.get("url"):
-            appearance["url"] = src["url"]
-        author: dict[str, Any] = {"@type": config.author_type, "name": config.author}
-        if config.author_url:
-            author["url"] = config.author_url
-        anchor = f"report.html#claim-{c['id']}"
-        url = f"{config.base_url.rstrip('/')}/{results['article']}/{anchor}" if config.base_url else anchor
-        item = {
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "url": url,
-            "claimReviewed": c["quote"],
-            "itemReviewed": {"@type": "Claim", "author": claim_author, "datePublished": src["published"],
-                             "appearance": appearance},
-            "author": author,
-            "reviewRating": rating,
-        }
-        if c.get("reviewed_on"):
-            item["datePublished"] = c["reviewed_on"]
-        out.append(item)
-    return out
 
 
 # ------------------------------------------------------------------------------------------- rendering

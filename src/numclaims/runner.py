@@ -21,7 +21,7 @@ from .engine import check_file
 from .errors import ErrorLine, InputErrors
 from .paths import display_path, report_dir
 from .publish import preflight, publish_folder, same_staged
-from .report import load_config, report_files
+from .report import ClaimReviewConfigError, load_config, report_files
 from .resultmodel import placeholders, slim  # noqa: F401 - defined with the results model; named here too
 from .verdicts import worst_first
 from .errors import Fault
@@ -105,13 +105,16 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
     figures = figure_signature(folder / "figures")  # before the report reads them
     if root not in _CONFIGS:
         _CONFIGS[root] = load_config(Path(root))
-    for final, text in report_files(res, Path(root), _CONFIGS[root], folder).items():
+    try:
+        texts = report_files(res, Path(root), _CONFIGS[root], folder)
+    except ClaimReviewConfigError as e:  # reviewed claims, no publisher configured: nothing published
+        return path, None, {}, [e.line], staged, None
+    for final, text in texts.items():
         try:
             fd, tmp = tempfile.mkstemp(prefix=f"{res['article']}.", suffix=f".{final.name}", dir=staging)
             with os.fdopen(fd, "wb") as f:
                 f.write(text.encode("utf-8"))
         except OSError as e:  # a full disk, ulimit -f: nothing is published, the staging folder is removed
-
             raise Fault(display_path(final, Path(root)), "not published, the previous reports are kept "
                         "(staging the new file failed)", e) from None
         staged.append((tmp, str(final)))

@@ -42,6 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-cache", action="store_true",
                    help="check every article again, even those unchanged since the last check")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.add_argument("--json", action="store_true",
+                   help="print the results of every valid article on stdout as one JSON array of results.json "
+                        "objects (docs/review-and-export.md); the table is not printed, the rest goes to stderr")
     p.set_defaults(func=run)
 
 
@@ -113,11 +116,12 @@ def run(args: argparse.Namespace) -> int:
 
             with Progress(console=Console(stderr=True), transient=True) as bar:
                 task = bar.add_task("checking", total=len(files))
-                outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=not args.quiet,
+                outcome = check_corpus(files, root, mapper=mapper, staging=staging,
+                                       keep_results=args.json or not args.quiet,
                                        progress=lambda n: bar.advance(task, n), cache=cache)
         else:
-            outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=not args.quiet,
-                                   cache=cache)
+            outcome = check_corpus(files, root, mapper=mapper, staging=staging,
+                                   keep_results=args.json or not args.quiet, cache=cache)
         if staging is not None:
             commit_staged(outcome.staged, root)
         if cache is not None:
@@ -129,12 +133,17 @@ def run(args: argparse.Namespace) -> int:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     print_errors(outcome.errors)
-    if not args.quiet:
+    if args.json:
+        from ..results import json_text
+
+        # the objects of results.json (cleaned the same way), in claims-file order; all other output to stderr
+        print(json_text(outcome.results, allow_nan=False, integral_floats=True))
+    elif not args.quiet:
         print_table(outcome.results)
         print_findings(outcome.results)
     from ..coverage import print_coverage
 
-    print_coverage(outcome.results)
+    print_coverage(outcome.results, **({"stream": sys.stderr} if args.json else {}))
     todo = [(r["article"], placeholders(r)) for r in outcome.results]
     for article, ids in todo:
         if ids:
@@ -147,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"{len(outcome.results)} article(s) checked{unchanged}, {len(outcome.invalid)} invalid, "
           f"{sum(r['summary']['checks'] for r in outcome.results)} checks: "
           + ", ".join(f"{n} {v}" for v, n in counts.items()),
-          file=sys.stderr if args.quiet else sys.stdout)
+          file=sys.stderr if args.quiet or args.json else sys.stdout)
     if outcome.invalid:
         return 2
     if args.strict and n_inc:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 
@@ -24,11 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--check", action="store_true",
                    help="write nothing; exit 1 naming each report file that is missing or stale")
     p.add_argument("--root", type=Path, default=None, help="project root (default: found from the current folder)")
-    p.add_argument("--author", default=None, metavar="NAME",
-                   help="reviewing organisation for claimreview.json (default: from numclaims.toml / "
-                        "[tool.numclaims.claimreview] in pyproject.toml, else 'numclaims')")
-    p.add_argument("--base-url", default=None, metavar="URL",
-                   help="public address of the reports/ folder, for ClaimReview urls (default: relative)")
+    add_publisher_flags(p)
     p.set_defaults(func=run)
 
 
@@ -36,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     """Render (or with ``--check`` compare) the report files; returns the exit status."""
     from ..paths import display_path
     from ..paths import claims_files, find_root
-    from ..report import load_config, stale_reports, write_reports
+    from ..report import ClaimReviewConfigError, claimreview, stale_reports, write_reports
     from ..runner import check_corpus, print_errors
 
     root = (args.root or find_root()).resolve()
@@ -44,11 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
     reports_folder(root)  # the path guard: reports/ a real folder of the project (else one line, exit 3)
     try:
-        config = load_config(root)
-        if args.author is not None:
-            config = replace(config, author=args.author)
-        if args.base_url is not None:
-            config = replace(config, base_url=args.base_url)
+        config = publisher_config(root, args)
     except ValueError as e:
         print(f"{e}", file=sys.stderr)
         return 2
@@ -68,6 +59,15 @@ def run(args: argparse.Namespace) -> int:
                       f"(valid articles: {', '.join(sorted(known)) or 'none'})", file=sys.stderr)
             return 2
         results = [r for r in results if r["article"] in args.article]
+    unpublishable = []
+    for res in results:  # reviewed claims without a configured publisher: an input error, nothing written
+        try:
+            claimreview(res, config)
+        except ClaimReviewConfigError as e:
+            print(e, file=sys.stderr)
+            unpublishable.append(res["article"])
+    if unpublishable:
+        results = [r for r in results if r["article"] not in unpublishable]
     if args.check:
         stale = stale_reports(results, root, config)
         for p in stale:
@@ -75,11 +75,41 @@ def run(args: argparse.Namespace) -> int:
             print(f"{display_path(p, root)}: {what}; run `numclaims report`", file=sys.stderr)
         if stale:
             return 1
-        if outcome.invalid:
+        if outcome.invalid or unpublishable:
             return 2
         print(f"{len(results)} article(s): every report file is fresh")
         return 0
     n = sum(len(write_reports(res, root, config)) for res in results)
     print(f"{len(results)} article(s), {n} report file(s) written under {display_path(root / 'reports', root)}/"
           " (unchanged files left alone)")
-    return 2 if outcome.invalid else 0
+    return 2 if outcome.invalid or unpublishable else 0
+
+
+def add_publisher_flags(p: argparse.ArgumentParser) -> None:
+    """``--author``, ``--author-url``, ``--base-url``: the ClaimReview publisher, over the project's
+    configuration (see :mod:`numclaims.claimreview`)."""
+    p.add_argument("--author", default=None, metavar="NAME",
+                   help="reviewing organisation named in ClaimReview (default: author under [claimreview] in "
+                        "numclaims.toml, or [tool.numclaims.claimreview] in pyproject.toml)")
+    p.add_argument("--author-url", default=None, metavar="URL",
+                   help="its home page, an absolute http(s) address (default: author_url of the configuration)")
+    p.add_argument("--base-url", default=None, metavar="URL",
+                   help="public address of the reports/ folder, absolute http(s); each review's url is "
+                        "URL/<article>/report.html#claim-<id> (default: base_url of the configuration)")
+
+
+def publisher_config(root: Path, args: argparse.Namespace):
+    """The project's :class:`numclaims.claimreview.ReportConfig` with the flags of
+    :func:`add_publisher_flags` applied. Raises ValueError (one line) for a bad file or flag value."""
+    from dataclasses import replace
+
+    from ..claimreview import load_config
+
+    config = load_config(root)
+    flags = {k: getattr(args, k) for k in ("author", "author_url", "base_url") if getattr(args, k, None) is not None}
+    if not flags:
+        return config
+    try:
+        return replace(config, **flags)
+    except ValueError as e:
+        raise ValueError(f"--{str(e).split(' ', 1)[0].replace('_', '-')}: {str(e).split(' ', 1)[1]}") from None

@@ -30,16 +30,21 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description=__doc__.split("\n\n")[1] if __doc__ else None)
     p.add_argument("--article", default=None, metavar="ID", help="only this article id")
     p.add_argument("--root", type=Path, default=None, help="project root (default: found from the current folder)")
+    p.add_argument("--json", action="store_true",
+                   help="print the queue as a JSON array (claim and check objects as in results.json; "
+                        "docs/review-and-export.md)")
     acts = p.add_subparsers(dest="action", metavar="ACTION")
     s = acts.add_parser("set", help="record a decision on one claim",
                         description=__doc__.split("\n\n")[2] if __doc__ else None)
-    s.add_argument("claim_id", metavar="CLAIM_ID")
+    s.add_argument("claim_id", metavar="CLAIM_ID", help="id of the claim, as in its claims file")
     s.add_argument("status", metavar="STATUS", help="verified, disputed, unverifiable (or unreviewed to clear)")
     s.add_argument("--reviewer", default=None, metavar="NAME", help="who decided (required for a decision)")
     s.add_argument("--note", default=None, metavar="TEXT", help="why (required for a decision)")
     s.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="review date (default: today)")
     s.add_argument("--article", default=argparse.SUPPRESS, metavar="ID", help="look for the claim in this article only")
     s.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project root")
+    s.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print the decision recorded as a JSON object (file, line, claim and the four review fields)")
     p.set_defaults(func=run, action=None)
 
 
@@ -58,10 +63,22 @@ def _set(args: argparse.Namespace, root: Path) -> int:
     from ..review import ReviewError, set_review
 
     try:
-        path = set_review(root, args.claim_id, args.status, args.reviewer, args.note, args.date, args.article)
+        date = args.date or dt.date.today()  # once, so --json reports the date written
+        path = set_review(root, args.claim_id, args.status, args.reviewer, args.note, date, args.article)
     except ReviewError as e:
         print(str(e), file=sys.stderr)
         return 2
+    if getattr(args, "json", False):
+        from ..results import json_text
+        from ..review import find_claim
+
+        _, line = find_claim(root, args.claim_id, args.article)
+        decided = args.status != "unreviewed"
+        print(json_text({"file": display_path(path, root), "line": line, "claim": args.claim_id,
+                         "status": args.status, "reviewer": args.reviewer if decided else None,
+                         "reviewed_on": date.isoformat() if decided else None,
+                         "notes": args.note if decided else None}))
+        return 0
     print(f"{display_path(path, root)}: claim {args.claim_id}: status {args.status}")
     return 0
 
@@ -71,6 +88,7 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     from ..paths import claims_files
     from ..review import review_queue
     from ..runner import check_corpus, print_errors
+    from ..results import json_text
     from ..yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
     files = claims_files(root)
@@ -93,6 +111,9 @@ def _list(args: argparse.Namespace, root: Path) -> int:
                 where.setdefault(c["id"], f"{display_path(p, root)}:{c.line}")
     queue = review_queue(results)
     total = sum(len(r["claims"]) for r in results)
+    if args.json:
+        print(json_text(queue_objects(queue, results, where), allow_nan=False, integral_floats=True))
+        return 2 if outcome.invalid else 0
     print(f"{len(queue)} of {total} claim(s) need a decision, worst findings first:")
     for it in queue:
         label = (it.worst or "no check").upper()
@@ -100,3 +121,14 @@ def _list(args: argparse.Namespace, root: Path) -> int:
         text = " ".join(it.text.split())
         print(f"  {label:<13} {it.claim}  \u201c{text}\u201d  checks: {checks}  ({where.get(it.claim, it.article)})")
     return 2 if outcome.invalid else 0
+
+
+def queue_objects(queue: list, results: list[dict], where: dict[str, str]) -> list[dict]:
+    """The ``review --json`` array: for each :class:`numclaims.review.QueueItem`, in queue order,
+    ``{"article", "location": "file:line", "worst": verdict or null, "claim": <the claim object of
+    results.json>, "checks": [<the check objects of results.json it takes part in>]}``."""
+    claims = {(r["article"], c["id"]): c for r in results for c in r["claims"]}
+    checks = {(r["article"], ch["id"]): ch for r in results for ch in r["checks"]}
+    return [{"article": it.article, "location": where.get(it.claim), "worst": it.worst,
+             "claim": claims[(it.article, it.claim)],
+             "checks": [checks[(it.article, k)] for k in it.checks]} for it in queue]

@@ -1,0 +1,247 @@
+"""``numclaims serve``: the review queue of one project as a local web page.
+
+A Starlette application (:func:`make_app`) served by uvicorn on 127.0.0.1 (by default; any other address
+must be asked for). Pages are rendered with the project's Jinja2 environment (:func:`numclaims.report.
+_environment`, autoescape on) from ``templates/serve.html.j2``; no JavaScript.
+
+* ``GET /``: every claim still ``unreviewed``, worst findings first (:func:`numclaims.review.review_queue`),
+  then the claims already decided; each with its quote highlighted in its sentences, its checks with verdict
+  and arithmetic, and a form to record a decision (status, reviewer, note).
+* ``POST /review``: records the decision through :func:`numclaims.review.set_review` (the round-trip writer
+  of ``numclaims review set``), re-checks the project as ``numclaims check`` does (reports rewritten), and
+  answers with the page again, the claim's new status and verdicts on top.
+* ``GET /report/<article>``: the article's ``reports/<article>/report.html`` as last written.
+
+Protection:
+
+* Cross-site request forgery: every form carries a token, the HMAC-SHA256 (key: random, per server process)
+  of a random session id held in a ``SameSite=Strict``, ``HttpOnly`` cookie; a POST whose token does not
+  match its cookie, or whose ``Origin`` / ``Referer`` names another site, is refused (403).
+* DNS rebinding: a request whose ``Host`` is not the address served (or ``localhost`` on the same port) is
+  refused (400).
+* Concurrent edits: each form carries the SHA-256 of the claims file as it was when the page was rendered; if
+  the file has changed since (another tab, an editor, ``review set``), the decision is refused (409), the page
+  says so and shows the decision as typed, so nothing is lost and nothing is overwritten.
+* Every response has ``Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; form-action
+  'self'; frame-ancestors 'none'``, so no script runs and the page cannot be framed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+import threading
+from pathlib import Path
+from typing import Any
+from .paths import claims_files
+from .paths import display_path
+from .paths import report_dir
+from .report import VERDICT_LABELS, build_view, source_text_for
+from .report import _environment
+from .review import ReviewError, set_review
+from .review import review_queue
+from .runner import check_corpus, commit_staged
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+import shutil
+import tempfile
+
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'")
+COOKIE = "numclaims_session"
+DECISIONS = ("verified", "disputed", "unverifiable", "unreviewed")
+
+
+class ReviewServer:
+    """The state of one served project: its ``root``, the CSRF key, the addresses accepted as ``Host`` and
+    a lock serialising decisions (one writer at a time).
+
+    Args:
+        root: the project root.
+        hosts: the ``host:port`` values a request may name (see :func:`make_app`).
+    """
+
+    def __init__(self, root: Path, hosts: set[str]):
+        self.root = Path(root).resolve()
+        self.key = secrets.token_bytes(32)
+        self.hosts = hosts
+        self.lock = threading.Lock()
+
+    # ------------------------------------------------------------------ CSRF
+    def token(self, session: str) -> str:
+        """The form token of a session id: hex HMAC-SHA256 under the server's key."""
+        return hmac.new(self.key, session.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def token_ok(self, session: str | None, token: str | None) -> bool:
+        """True when ``token`` is the token of ``session`` (constant-time comparison)."""
+        return bool(session) and bool(token) and hmac.compare_digest(self.token(session), token)
+
+    # ------------------------------------------------------------------ data
+    def check(self, write: bool = False) -> tuple[list[dict[str, Any]], list[str], dict[str, Path]]:
+        """Check every claims file; with ``write``, publish the report files as ``numclaims check`` does
+        (rendered into a staging folder, renamed into ``reports/`` once all are checked). Returns
+        ``(results, error lines, {article: claims file})``. Call under :attr:`lock`."""
+
+
+        files = claims_files(self.root)
+        staging = Path(tempfile.mkdtemp(prefix=".numclaims-staging-", dir=self.root)) if write else None
+        try:
+            outcome = check_corpus(files, self.root, staging=staging)
+            if staging is not None:
+                commit_staged(outcome.staged)
+        finally:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+        paths = {r["article"]: self.root / r["provenance"]["claims_file"]["path"] for r in outcome.results}
+        return outcome.results, [str(e) for e in outcome.errors], paths
+
+
+def file_sha(path: Path) -> str:
+    """Hex SHA-256 of a claims file's bytes ("" when it cannot be read)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def page_view(server: ReviewServer, results: list[dict[str, Any]], errors: list[str], paths: dict[str, Path],
+              notice: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What ``serve.html.j2`` shows: ``queue`` and ``decided`` (claim views of
+    :func:`numclaims.report.build_view`, each with ``article``, ``sha`` of its file and ``file``),
+    ``errors`` (input error lines), ``notice`` (the outcome of the last decision, or None), ``labels``."""
+
+    views = {}
+    for res in results:
+        v = build_view(res, source_text_for(res, server.root), [], None)
+        p = paths.get(res["article"])
+        for c in v["claims"]:
+            c["article"] = res["article"]
+            c["sha"] = file_sha(p) if p else ""
+            c["file"] = display_path(p, server.root) if p else ""
+            views[(res["article"], c["id"])] = c
+    queue = [views[(it.article, it.claim)] for it in review_queue(results)]
+    decided = [c for c in views.values() if c["status"] != "unreviewed"]
+    return {"queue": queue, "decided": decided, "errors": errors, "notice": notice, "labels": VERDICT_LABELS,
+            "articles": [r["article"] for r in results], "statuses": DECISIONS,
+            "today": dt.date.today().isoformat()}
+
+
+def make_app(root: Path, host: str = "127.0.0.1", port: int = 8765):
+    """The Starlette application serving the project at ``root``; ``host``/``port`` are the address it is
+    served on (a request must name it, or ``localhost`` on the same port, as its ``Host``)."""
+
+    hosts = {f"{host}:{port}", f"localhost:{port}", f"127.0.0.1:{port}"}
+    server = ReviewServer(root, hosts)
+
+    def render(session: str, view: dict[str, Any], status: int = 200) -> Response:
+
+        html = _environment().get_template("serve.html.j2").render(v=view, csrf=server.token(session))
+        resp = HTMLResponse(html, status_code=status)
+        return resp
+
+    def guard(request: Request) -> Response | None:
+        if request.headers.get("host", "") not in server.hosts:
+            return Response("unknown Host: numclaims serve answers only to the address it serves\n",
+                            status_code=400, media_type="text/plain")
+        return None
+
+    def session_of(request: Request) -> tuple[str, bool]:
+        s = request.cookies.get(COOKIE)
+        if s and len(s) == 43:
+            return s, False
+        return secrets.token_urlsafe(32), True
+
+    def finish(resp: Response, session: str, new: bool) -> Response:
+        resp.headers["Content-Security-Policy"] = CSP
+        resp.headers["X-Content-Type-Options"] = "nosniff"
+        resp.headers["Referrer-Policy"] = "same-origin"
+        resp.headers["Cache-Control"] = "no-store"
+        if new:
+            resp.set_cookie(COOKIE, session, httponly=True, samesite="strict", path="/")
+        return resp
+
+    async def index(request: Request) -> Response:
+        bad = guard(request)
+        if bad:
+            return bad
+        session, new = session_of(request)
+        with server.lock:
+            results, errors, paths = server.check()
+        return finish(render(session, page_view(server, results, errors, paths)), session, new)
+
+    async def review(request: Request) -> Response:
+
+        bad = guard(request)
+        if bad:
+            return bad
+        origin = request.headers.get("origin") or request.headers.get("referer")
+        if origin and not any(origin == f"http://{h}" or origin.startswith(f"http://{h}/") for h in server.hosts):
+            return Response("cross-site request refused\n", status_code=403, media_type="text/plain")
+        session = request.cookies.get(COOKIE)
+        form = await request.form()
+        if not server.token_ok(session, form.get("csrf")):
+            return Response("missing or wrong form token (reload the page and try again)\n", status_code=403,
+                            media_type="text/plain")
+        f = {k: str(form.get(k) or "") for k in ("article", "claim", "status", "reviewer", "note", "sha", "date")}
+        status_code = 200
+        with server.lock:
+            results, errors, paths = server.check()
+            path = paths.get(f["article"])
+            notice: dict[str, Any] = {"claim": f["claim"], "article": f["article"], "typed": f}
+            if path is None:
+                notice.update(ok=False, message=f"article {f['article']!r} has no valid claims file")
+                status_code = 409
+            elif file_sha(path) != f["sha"]:
+                notice.update(ok=False, message=f"{path.name} changed since this page was rendered: your decision "
+                              "was not recorded. The page below shows the file as it is now; your entry is kept "
+                              "in the form above, record it again if it still holds.")
+                status_code = 409
+            else:
+                try:
+                    date = dt.date.fromisoformat(f["date"]) if f["date"] else None
+                    set_review(server.root, f["claim"], f["status"], f["reviewer"] or None, f["note"] or None,
+                               date, f["article"])
+                except ValueError:
+                    notice.update(ok=False, message=f"date: expected YYYY-MM-DD, got {f['date']!r}")
+                    status_code = 400
+                except ReviewError as e:
+                    notice.update(ok=False, message=str(e))
+                    status_code = 400
+                else:
+                    results, errors, paths = server.check(write=True)  # re-check: reports rewritten
+                    res = next((r for r in results if r["article"] == f["article"]), None)
+                    claim = next((c for c in (res or {}).get("claims", []) if c["id"] == f["claim"]), None)
+                    verdicts = [(ch["id"], ch["verdict"]) for ch in (res or {}).get("checks", [])
+                                if f["claim"] in ch["claims"]]
+                    notice.update(ok=True, status=claim["status"] if claim else f["status"], verdicts=verdicts,
+                                  message=f"claim {f['claim']}: status {f['status']} recorded in {path.name}; "
+                                          "article re-checked")
+                    notice["typed"] = None
+        return finish(render(session, page_view(server, results, errors, paths, notice), status_code), session, False)
+
+    async def report(request: Request) -> Response:
+
+        bad = guard(request)
+        if bad:
+            return bad
+        article = request.path_params["article"]
+        with server.lock:
+            results, _, _ = server.check()
+        if article not in {r["article"] for r in results}:
+            return Response("no such article\n", status_code=404, media_type="text/plain")
+        try:
+            html = (report_dir(server.root, article) / "report.html").read_text(encoding="utf-8")
+        except (OSError, ValueError):
+            return Response("report.html not written (see the errors on the review page)\n", status_code=404,
+                            media_type="text/plain")
+        session, new = session_of(request)
+        return finish(HTMLResponse(html), session, new)
+
+    app = Starlette(routes=[Route("/", index, methods=["GET"]), Route("/review", review, methods=["POST"]),
+                            Route("/report/{article}", report, methods=["GET"])])
+    app.state.server = server
+    return app
