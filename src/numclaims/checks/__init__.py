@@ -13,6 +13,10 @@ kind                      relation                                             m
 ``part_whole``            part <= whole, periods nested                        :mod:`.comparison`
 ``agreement``             two estimates share a value, periods overlap         :mod:`.comparison`
 ``external``              claim against cited reference rows                   :mod:`.external`
+``comparison``            a > b (>=, <, <=), times a factor, as rates           :mod:`.relations`
+``change``                earlier -> later by a change or a factor             :mod:`.relations`
+``complement``            shares of one whole add to 100 %                     :mod:`.relations`
+``implied_ratio``         ratio of two claims against reference rows           :mod:`.relations`
 ========================  ===================================================  ==============================
 """
 
@@ -23,6 +27,7 @@ from typing import Callable
 from .arithmetic import difference_check, product_check, rate_duration, ratio_check, sum_check
 from .base import SEVERITY, VERDICTS, CheckResult, Context
 from .comparison import agreement, part_whole
+from .relations import change, comparison, complement, implied_ratio
 from .shares import fraction_of, share_of_total
 
 REGISTRY: dict[str, Callable[..., CheckResult]] = {
@@ -35,6 +40,10 @@ REGISTRY: dict[str, Callable[..., CheckResult]] = {
     "fraction_of": fraction_of,
     "part_whole": part_whole,
     "agreement": agreement,
+    "comparison": comparison,
+    "change": change,
+    "complement": complement,
+    "implied_ratio": implied_ratio,
 }
 
 
