@@ -215,9 +215,14 @@ def comparison(spec, ctx: Context) -> RelationResult:
         lines.append(f"times {twords}: times x b = {fmt_iv(kb, unit)}")
     target = "times x b" if spec.times is not None else "b"
     if av is not None and bv is not None and tv is not None:
-        lines.append(f"as written: {fmt_num(av)} {sym} {fmt_num(tv * bv) if spec.times is not None else fmt_num(bv)}"
-                     f" is {'true' if _written_holds(spec.relation, av, tv * bv) else 'false'}"
-                     + (f" (a / b = {av / bv:.3g})" if bv else ""))
+        ratio = f"a / b = {fmt_num(av)} / {fmt_num(bv)} = {av / bv:.4g}" if bv else ""
+        if isinstance(spec.times, str):
+            lines.append(f"as written: {ratio} against {twords}")
+        else:
+            lhs = f"{fmt_num(tv)} x {fmt_num(bv)} = {fmt_num(tv * bv)}" if spec.times is not None else fmt_num(bv)
+            lines.append(f"as written: {fmt_num(av)} {sym} {lhs} is "
+                         f"{'true' if _written_holds(spec.relation, av, tv * bv) else 'false'}"
+                         + (f" ({ratio})" if ratio else ""))
     lines.append(f"over the intervals: a must be {words} {target}")
     cause = None
     if verdict == INCONSISTENT:
