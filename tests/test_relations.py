@@ -404,3 +404,19 @@ def test_added_rows_transcribe_the_worked_claims():
         assert [r["period_start"], r["period_end"]] == found["period"]
         assert (r["published"], r["url"], r["publisher"]) == (res["source"]["published"], res["source"]["url"],
                                                                res["source"]["publisher"])
+
+
+def test_new_scaffolds_a_ratio_as_one_record(project, capsys):
+    from numclaims.cli import main
+    from numclaims.engine import check_article
+
+    src = project / "datasets" / "sources" / "town-news.txt"
+    src.write_text(src.read_text(encoding="utf-8").replace(
+        "Of those, 40 percent are minors.", "Of those, seven out of 10 are minors."), encoding="utf-8")
+    assert main(["new", "town-news", "--id", "draft-ratio", "--root", str(project)]) == 0
+    res = check_article(project / "claims" / "draft-ratio.yaml", project)
+    ratio = [c for c in res["claims"] if c["text"] == "seven out of 10"]
+    # one record: 7 / 10 = 0.7 as a fraction, rounding step 0.1 (tenths) -> [0.65, 0.75]
+    assert [(c["value"], c["unit"]) for c in ratio] == [(0.7, "fraction")]
+    assert ratio[0]["interval"] == pytest.approx([0.65, 0.75])
+    assert not [c for c in res["claims"] if c["text"] in ("seven", "10")]
