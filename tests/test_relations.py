@@ -420,3 +420,11 @@ def test_new_scaffolds_a_ratio_as_one_record(project, capsys):
     assert [(c["value"], c["unit"]) for c in ratio] == [(0.7, "fraction")]
     assert ratio[0]["interval"] == pytest.approx([0.65, 0.75])
     assert not [c for c in res["claims"] if c["text"] in ("seven", "10")]
+
+
+def test_rates_written_after_a_noun():
+    t = "They made $1 billion in profits a year, 1,054 cases a year; the 300 women a year ago."
+    ms = [(m.text, m.unit, m.kind) for m in find_mentions(t, body=(0, len(t)))]
+    # "a year" two words after the amount makes it a rate; "a year ago" is a date phrase, not a rate
+    assert ms == [("$1 billion", "USD per year", "rate"), ("1,054", "count per year", "rate"),
+                  ("300", "persons", "quantity")]

@@ -425,6 +425,7 @@ def _find_mentions(text: str, body: tuple[int, int] | None, with_precision: bool
             continue  # widened to the left over an earlier mention: keep the earlier one
         out.append(men)
     out = _merge_ratios(text, _merge_ranges(text, out))
+    _rates_after_nouns(text, out)
     _propagate_qualifiers(text, out)
     _link_shares(text, out)
     b0, b1 = body
@@ -650,6 +651,29 @@ def _merge_ratios(text: str, ms: list[Mention]) -> list[Mention]:
         out.append(a)
         i += 1
     return out
+
+
+_NOUN_RATE = re.compile(r"(?:\s+[a-z]+){1,2}?\s+(?:a|an|per|each|every)\s+(day|week|month|year)\b"
+                        r"(?!\s+(?:ago|later|earlier|before|after|on|since|of)\b)")
+
+
+def _rates_after_nouns(text: str, ms: list[Mention]) -> None:
+    """"$1 billion in profits a year", "1,054 cases a year", "2,000 victims rescued each year": a count or
+    an amount followed, within two lower-case words and before any other number, by "a/per/each/every
+    <day|week|month|year>" (not "a year ago/later/...") is a rate in that base (unit ``USD per year``, ``count per year``; kind
+    ``rate``). The mention's text stays the numeral phrase; its unit carries the rate."""
+    for i, men in enumerate(ms):
+        if men.per is not None or men.kind not in ("quantity", "amount"):
+            continue
+        if men.unit not in ("persons", "count") and men.currency is None:
+            continue
+        rm = _NOUN_RATE.match(text, men.end)
+        nxt = ms[i + 1].start if i + 1 < len(ms) else len(text)
+        if rm is None or rm.end() > nxt:
+            continue
+        men.per = _RATE_BASES[rm.group(1).lower()]
+        men.unit = f"{men.currency or men.unit} per {men.per}"
+        men.kind = "rate"
 
 
 def _propagate_qualifiers(text: str, ms: list[Mention]) -> None:
