@@ -155,7 +155,8 @@ def compute(d: Derived, claims: dict[str, Claim], intervals: dict[str, Interval 
     if k in ("sum", "difference"):
         bad = sorted({c.unit for c in ins if c.unit != d.unit})
         if bad:
-            raise ValueError(f"a {k} adds figures of its own unit {d.unit!r}; inputs have {', '.join(bad)}")
+            raise ValueError(f"a {k} adds figures of its own unit {d.unit!r}; inputs have {', '.join(bad)} "
+                             "(give inputs of that unit, or set unit to theirs)")
         if k == "sum":
             iv = reduce(lambda a, b: a + b, ivs)
             return iv, _value(vals, lambda *x: sum(x)), " + ".join(_n(v) for v in vals) + f" = {_n(_value(vals, lambda *x: sum(x)))}"
