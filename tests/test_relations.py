@@ -428,3 +428,27 @@ def test_rates_written_after_a_noun():
     # "a year" two words after the amount makes it a rate; "a year ago" is a date phrase, not a rate
     assert ms == [("$1 billion", "USD per year", "rate"), ("1,054", "count per year", "rate"),
                   ("300", "persons", "quantity")]
+
+
+_bounds = st.tuples(st.floats(0.5, 1e6), st.floats(0, 1e5)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(_bounds, _bounds, st.floats(0, 1), st.floats(0, 1), st.floats(0, 60), st.sampled_from(
+    ["sum", "difference", "product", "ratio", "change_implied"]))
+def test_derived_interval_holds_every_value_of_its_inputs(a, b, u, v, pct, kind):
+    # soundness of interval arithmetic: for x in a and y in b, the figure computed from (x, y) lies in the
+    # derived interval (y is a percent of 0-60 % for change_implied and product)
+    x = a[0] + u * (a[1] - a[0])
+    if kind in ("change_implied", "product"):
+        bc = claim("b", 30, "percent", interval=(0, 60), rule="test")
+        y = pct
+    else:
+        bc = claim("b", b[0], "count", interval=b, rule="test")
+        y = b[0] + v * (b[1] - b[0])
+    ac = claim("a", a[0], "count", interval=a, rule="test")
+    unit = {"ratio": "ratio", "product": "count"}.get(kind, "count")
+    iv, _, _ = _derived(kind, ["a", "b"], unit, ac, bc)
+    value = {"sum": x + y, "difference": x - y, "product": x * y / 100, "ratio": x / y,
+             "change_implied": x / (1 + y / 100)}[kind]
+    assert iv.lo - 1e-9 * max(1.0, abs(value)) <= value <= iv.hi + 1e-9 * max(1.0, abs(value))
