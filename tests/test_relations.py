@@ -449,6 +449,6 @@ def test_derived_interval_holds_every_value_of_its_inputs(a, b, u, v, pct, kind)
     ac = claim("a", a[0], "count", interval=a, rule="test")
     unit = {"ratio": "ratio", "product": "count"}.get(kind, "count")
     iv, _, _ = _derived(kind, ["a", "b"], unit, ac, bc)
-    value = {"sum": x + y, "difference": x - y, "product": x * y / 100, "ratio": x / y,
-             "change_implied": x / (1 + y / 100)}[kind]
+    value = {"sum": lambda: x + y, "difference": lambda: x - y, "product": lambda: x * y / 100,
+             "ratio": lambda: x / y, "change_implied": lambda: x / (1 + y / 100)}[kind]()
     assert iv.lo - 1e-9 * max(1.0, abs(value)) <= value <= iv.hi + 1e-9 * max(1.0, abs(value))
