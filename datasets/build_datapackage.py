@@ -15,7 +15,9 @@ Resources (Data Package v1 descriptor, read by frictionless-py v5):
 * ``peru-trafficking-figures-raw``: the unchanged copy of the shared reference table;
 * ``peru-trafficking-figures``: the tidy reference table written by ``datasets/reference/tidy.py``, with
   the Table Schema in :data:`TIDY_SCHEMA` (types, units, enumerated qualifiers, primary key ``id``,
-  foreign key ``part_of`` -> ``id``).
+  foreign key ``part_of`` -> ``id``);
+* one table per other CSV under ``reference/`` (figures added by hand, :func:`figure_resources`), with
+  :data:`FIGURES_SCHEMA` or the Table Schema in ``<name>.schema.json`` beside it.
 
 Rules Table Schema cannot state (``value_low <= value_high``; bounds consistent with the qualifier; both
 period ends or none) are enforced by :func:`numclaims.evidence.load_reference`, which reports the file,
@@ -100,6 +102,34 @@ TIDY_SCHEMA = {
     "missingValues": [""],
     "primaryKey": ["id"],
     "foreignKeys": [{"fields": ["part_of"], "reference": {"resource": "", "fields": ["id"]}}],
+}
+
+#: Unit of a reference figure: any unit a claim accepts ('persons', 'count', 'percent', an ISO 4217 code,
+#: optionally ' per day|week|month|year'). The pattern keeps the form; numclaims.records.split_unit, the
+#: claims' own rule, checks the name when the table is loaded (file:line error).
+UNIT_PATTERN = r"^[A-Za-z_]+( per (day|week|month|year))?$"
+
+#: Schema of every other CSV under reference/ (a fact-checker's own figures): the tidy table's columns,
+#: any claim unit, and per row its licence and, optionally, the claim of a worked article it transcribes.
+FIGURES_SCHEMA = {
+    "description": (
+        "One row per figure published elsewhere, added by hand (no script): the columns of the tidy table "
+        "(same rules, enforced by numclaims.evidence.load_reference with file:line errors), any unit a "
+        "claim accepts, and per row the licence of the figure and, when the figure is a claim of a worked "
+        "article of this project (claims/*.yaml), that claim's id in 'claim'."
+    ),
+    "fields": [
+        *[({**f, "constraints": {"required": True, "pattern": UNIT_PATTERN}, "description":
+            "Any unit a claim accepts: persons, count, percent, fraction, years, ..., an ISO 4217 code, "
+            "optionally 'per day|week|month|year' (checked by numclaims.records.split_unit on load)."}
+           if f["name"] == "unit" else f) for f in TIDY_SCHEMA["fields"]],
+        _f("licence", "string", "Licence or terms of the figure's source (who to attribute, how it may be "
+           "reused).", required=True),
+        _f("claim", "string", "The claim id (claims/*.yaml) of a worked article this row transcribes, when "
+           "the figure is one of this project's own worked articles; empty otherwise.", pattern=SLUG),
+    ],
+    "missingValues": [""],
+    "primaryKey": ["id"],
 }
 
 RAW_SCHEMA = {
@@ -217,6 +247,35 @@ def label_resources() -> list[dict]:
     return out
 
 
+def figure_resources() -> list[dict]:
+    """One table resource per CSV under ``datasets/reference/`` other than the tidy table and ``raw/``,
+    sorted by name: the schema is ``<name>.schema.json`` beside the CSV when there is one (a table with
+    columns of its own), else :data:`FIGURES_SCHEMA`. Adding a figure is a row in such a CSV; adding a
+    table is a new CSV; either way re-run this script (numclaims names the command when it is stale)."""
+    out = []
+    ref = DATASETS / "reference"
+    for path in sorted(ref.glob("*.csv")):
+        if path.name == "peru-trafficking-figures.csv":
+            continue
+        own = path.with_name(f"{path.stem}.schema.json")
+        out.append({
+            "name": path.stem,
+            "type": "table",
+            "path": f"reference/{path.name}",
+            "scheme": "file",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "title": f"Reference figures added by hand: {path.stem}",
+            "description": "Rows added as data (no script); provenance in each row (publisher, title, "
+                           "published, url, licence); see datasets/reference/README.md.",
+            "schema": f"reference/{own.name}" if own.exists() else FIGURES_SCHEMA,
+            "licenses": [{"name": "other-at", "title": "Each row's licence column; figures are facts "
+                          "reported by the publisher named in the row (attribute them to it)."}],
+        })
+    return out
+
+
 def descriptor() -> dict:
     """The whole package descriptor."""
     return {
@@ -258,7 +317,7 @@ def descriptor() -> dict:
                 "licenses": REFERENCE_LICENCE,
                 "sources": REFERENCE_SOURCES,
             },
-        ],
+        ] + figure_resources(),
     }
 
 

@@ -206,9 +206,10 @@ def test_a_claims_file_outside_the_project_is_named_by_its_file_name(project, tm
 def test_reference_files_follow_the_data_package(tmp_path):
     root = copy_seed(tmp_path / "p")
     names = [p.relative_to(root).as_posix() for p in reference_files(root)]
-    # the seed package names two tables under reference/: the tidy one and the raw copy it is made from
+    # the seed package names three tables under reference/: the tidy one, the raw copy it is made from and
+    # the figures added by hand
     assert names == ["datasets/datapackage.json", "datasets/reference/peru-trafficking-figures.csv",
-                     "datasets/reference/raw/peru-trafficking-figures.csv"]
+                     "datasets/reference/raw/peru-trafficking-figures.csv", "datasets/reference/added-figures.csv"]
     # a resource with a .tab path and a schema kept in its own file: both are counted
     pkg = root / "datasets" / "datapackage.json"
     data = json.loads(pkg.read_text(encoding="utf-8"))

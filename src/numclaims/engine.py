@@ -6,6 +6,7 @@ pool or a distributed scheduler can call it per article (see :mod:`numclaims.par
 results.json contract (extended, never broken): an object with ``article`` (id), ``source`` (``id``,
 ``title``, ``published``, ...), ``claims`` (each ``id``, ``quote``, ``start``, ``end``, ``value``, ``unit``,
 ``qualifier``, ``interval`` as ``[low, high]`` with ``null`` for an unbounded side; dates give ISO strings),
+``derived`` (only when the claims file has ``derived:`` figures; see :func:`numclaims.derived.derived_records`),
 ``checks`` (each ``id``, ``kind``, ``claims``, ``verdict``, ``explanation``; ``external`` checks add
 ``findings``: ``[{code, detail, evidence: [row ids]}]``, see :mod:`numclaims.checks.external`), ``summary`` and ``coverage``
 (``{mentions, claimed, waived, missing: [{start, end, text}]}``: body numbers that no claim or waiver
@@ -30,6 +31,8 @@ from .loader import Article, load_article
 from .periods import Period, back, resolve
 from .records import DURATION_UNITS, Claim, PeriodSpec, is_claim_ref
 from .verdicts import VERDICTS, worst_first
+from .derived import add_derived
+from .derived import derived_records
 
 
 def _spec_period(spec: PeriodSpec, published: dt.date, resolve_claim) -> Period | None:
@@ -101,8 +104,13 @@ def build_context(article: Article, reference: dict[str, dict[str, Any]] | None 
             errs.append(ErrorLine(article.display, article.lines.get(cid, 0), cid, "qualifier", str(e)))
     if errs:
         raise InputErrors(errs)
-    return Context(claims=claims, intervals=intervals, periods=resolve_periods(article),
-                   published=article.source.meta.published, reference=reference or {})
+    ctx = Context(claims=claims, intervals=intervals, periods=resolve_periods(article),
+                  published=article.source.meta.published, reference=reference or {})
+    if article.data.derived:
+
+        published = article.source.meta.published
+        add_derived(article, ctx, lambda spec: _spec_period(spec, published, ctx.periods.get))
+    return ctx
 
 
 def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> dict[str, Any]:
@@ -162,7 +170,7 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
     ctx = build_context(article, reference)
     checks = [run_check(spec, ctx).to_dict() for spec in article.data.checks]
     meta = article.source.meta
-    return {
+    out = {
         "article": article.id,
         "source": {
             "id": meta.id,
@@ -175,11 +183,17 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
             "attribution": meta.attribution,
         },
         "claims": [claim_record(c, article.spans[c.id], ctx) for c in article.data.claims],
+    }
+    if article.data.derived:
+
+        out["derived"] = derived_records(article, ctx)
+    out.update({
         "checks": checks,
         "summary": summarise(checks, len(article.data.claims)),
         "coverage": coverage_for(article),
         "provenance": provenance(article),
-    }
+    })
+    return out
 
 
 def provenance(article: Article) -> dict[str, Any]:

@@ -109,7 +109,7 @@ def row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
 
     * ``value``, ``value_low``, ``value_high`` within the range of :func:`numclaims.numbers.number_problem`
       (finite, at most 10^15; ``1e309`` reads as infinity);
-    * ``value_low <= value_high``;
+    * ``value_low <= value_high``; ``unit`` is a unit a claim accepts (:func:`numclaims.records.split_unit`);
     * ``more_than``/``at_least``: ``value`` given and ``value_low == value``, no ``value_high``;
       ``up_to``/``less_than``: ``value_high == value``, no ``value_low``; ``range``: both ends, no ``value``;
       ``exact``/``approximately``/``nearly``: ``value`` and no bounds;
@@ -139,6 +139,12 @@ def row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
     elif q is not None:
         if v is None or lo is not None or hi is not None:
             out.append(("value", f"qualifier {q} needs value and no value_low/value_high"))
+    unit = row.get("unit")
+    if isinstance(unit, str) and unit:
+        try:
+            split_unit(unit)  # the claims' own rule: a row accepts every unit a claim accepts
+        except ValueError as e:
+            out.append(("unit", str(e)))
     ps, pe = row.get("period_start"), row.get("period_end")
     if bool(ps) != bool(pe):
         out.append(("period_end" if ps else "period_start", "give both period_start and period_end, or neither"))
@@ -184,7 +190,7 @@ def _load(root: Path) -> dict[str, dict[str, Any]]:
     except FrictionlessException as e:
         raise InputErrors([ErrorLine(display, 0, "", "", f"invalid data package: {e.error.message}")]) from None
     rows: dict[str, dict[str, Any]] = {}
-    errs: list[ErrorLine] = []
+    errs: list[ErrorLine] = stale_package(root, package)
     for resource in package.resources:
         path = str(resource.path or "")
         if resource.type != "table" or not path.startswith("reference/") or path.startswith("reference/raw/"):
@@ -234,6 +240,25 @@ def _load(root: Path) -> dict[str, dict[str, Any]]:
     return rows
 
 
+#: The command that regenerates ``datasets/datapackage.json`` (named in every staleness error).
+REBUILD = "python datasets/build_datapackage.py"
+
+
+def stale_package(root: Path, package: Any) -> list[ErrorLine]:
+    """One :class:`ErrorLine` per CSV under ``datasets/reference/`` (not ``raw/``) that no resource of the
+    package describes: a table added (or renamed) without regenerating the package, whose rows would
+    otherwise be silently missing. The message names the command (:data:`REBUILD`)."""
+    described = {str(r.path or "") for r in package.resources}
+    ref = Path(root) / "datasets" / "reference"
+    out = []
+    for path in sorted(ref.glob("*.csv")):
+        if f"reference/{path.name}" not in described:
+            out.append(ErrorLine(f"datasets/reference/{path.name}", 1, "", "",
+                                 f"this table is not described by {PACKAGE.as_posix()}, so its rows cannot be "
+                                 f"cited; run {REBUILD} to regenerate the package"))
+    return out
+
+
 def load_reference(root: Path) -> dict[str, dict]:
     """Every row of the reference tables of ``root/datasets/datapackage.json``, by row id.
 
@@ -250,7 +275,8 @@ def load_reference(root: Path) -> dict[str, dict]:
     file modification times; callers get fresh dict copies.
 
     Raises:
-        InputErrors: an invalid package descriptor, cells violating the Table Schema (type, enum,
+        InputErrors: an invalid package descriptor, a CSV under ``reference/`` the package does not
+            describe (:func:`stale_package`), cells violating the Table Schema (type, enum,
             pattern, required, unique), rules of :func:`row_problems`, duplicate ids, unknown ``part_of``;
             one line each as ``datasets/reference/<file>.csv:<line>: row <id>: <column>: <message>``.
     """

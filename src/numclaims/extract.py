@@ -429,7 +429,8 @@ def _find_mentions(text: str, body: tuple[int, int] | None, with_precision: bool
         if out and men.start < out[-1].end:
             continue  # widened to the left over an earlier mention: keep the earlier one
         out.append(men)
-    out = _merge_ranges(text, out)
+    out = _merge_ratios(text, _merge_ranges(text, out))
+    _rates_after_nouns(text, out)
     _propagate_qualifiers(text, out)
     _link_shares(text, out)
     b0, b1 = body
@@ -625,6 +626,55 @@ def _merge_ranges(text: str, ms: list[Mention]) -> list[Mention]:
         out.append(a)
         i += 1
     return out
+
+
+_RATIO_GAP = re.compile(r"\s+(?:out\s+of(?:\s+every)?|in(?:\s+every)?)\s+", re.IGNORECASE)
+
+
+def _merge_ratios(text: str, ms: list[Mention]) -> list[Mention]:
+    """Join "N out of M", "1 in 3", "seven out of 10", "one in every five" into one ``fraction`` mention
+    (kind ``share``, value N / M), as :func:`numclaims.numerals.parse` reads the phrase: two plain counts
+    (the first not above the second, the second not 0) with only that gap between them; "in 2013" (a date)
+    or "in 10 days" (a duration) is not a ratio."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(ms):
+        a = ms[i]
+        b = ms[i + 1] if i + 1 < len(ms) else None
+        if (b is not None and _RATIO_GAP.fullmatch(text, a.end, b.start)
+                and a.unit in ("persons", "count") and b.unit in ("persons", "count")
+                and a.kind == "quantity" and b.kind == "quantity" and b.qualifier == "exact"
+                and isinstance(a.value, float) and isinstance(b.value, float) and 0 < b.value and a.value <= b.value):
+            out.append(Mention(a.start, b.end, text[a.start:b.end], a.value / b.value, "fraction", a.qualifier,
+                               kind="share"))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_NOUN_RATE = re.compile(r"(?:\s+[a-z]+){1,2}?\s+(?:a|an|per|each|every)\s+(day|week|month|year)\b"
+                        r"(?!\s+(?:ago|later|earlier|before|after|on|since|of)\b)")
+
+
+def _rates_after_nouns(text: str, ms: list[Mention]) -> None:
+    """"$1 billion in profits a year", "1,054 cases a year", "2,000 victims rescued each year": a count or
+    an amount followed, within two lower-case words and before any other number, by "a/per/each/every
+    <day|week|month|year>" (not "a year ago/later/...") is a rate in that base (unit ``USD per year``, ``count per year``; kind
+    ``rate``). The mention's text stays the numeral phrase; its unit carries the rate."""
+    for i, men in enumerate(ms):
+        if men.per is not None or men.kind not in ("quantity", "amount"):
+            continue
+        if men.unit not in ("persons", "count") and men.currency is None:
+            continue
+        rm = _NOUN_RATE.match(text, men.end)
+        nxt = ms[i + 1].start if i + 1 < len(ms) else len(text)
+        if rm is None or rm.end() > nxt:
+            continue
+        men.per = _RATE_BASES[rm.group(1).lower()]
+        men.unit = f"{men.currency or men.unit} per {men.per}"
+        men.kind = "rate"
 
 
 def _propagate_qualifiers(text: str, ms: list[Mention]) -> None:

@@ -392,8 +392,12 @@ def _sides(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> tuple[li
         add(_q(claims, ids[0]), d.get("a"))
         add(_q(claims, ids[1]), d.get("b"))
         unit = unit_of(0)
+    elif kind == "comparison" and len(ids) >= 2:
+        add(_q(claims, ids[0]), d.get("a"))
+        add(("times x " if d.get("implied") else "") + _q(claims, ids[1]), d.get("implied") or d.get("b"))
+        unit = ((check.get("figures") or [{}])[0].get("unit")) or unit_of(0)
     else:
-        for key in ("implied", "stated", "compare", "part", "whole", "a", "b"):
+        for key in ("implied", "stated", "compare", "part", "whole", "a", "b", "reference"):
             add(key, d.get(key))
         unit = unit_of(len(ids) - 1) if ids else ""
     if not sides:  # no intervals in the details (e.g. unverifiable): draw the claims' own intervals
@@ -408,9 +412,13 @@ def _sides(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> tuple[li
 
 def _relation(check: dict[str, Any]) -> str:
     """How the first two sides of a check are compared: ``"at_most"`` (first <= second: part/whole,
-    ``fraction_of`` with ``le``), ``"at_least"`` or ``"overlap"`` (the two must share a value)."""
+    ``fraction_of`` with ``le``, ``comparison`` with ``lt``/``le``), ``"at_least"`` (``comparison`` with
+    ``gt``/``ge``) or ``"overlap"`` (the two must share a value)."""
     if check["kind"] == "part_whole":
         return "at_most"
+    if check["kind"] == "comparison":  # a > b draws as "b at most a"; relation from the check's details
+        rel = (check.get("details") or {}).get("relation")
+        return {"lt": "at_most", "le": "at_most", "gt": "at_least", "ge": "at_least"}.get(rel, "overlap")
     if check["kind"] == "fraction_of":
         ex = check.get("explanation", "")
         if "must be at most" in ex:

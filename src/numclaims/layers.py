@@ -23,10 +23,10 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("reading", "numerals, rounding and qualifier rules, intervals, periods, granularity (GRIM)",
      ("numclaims.intervals", "numclaims.periods", "numclaims.granularity", "numclaims.rules",
       "numclaims.numerals", "numclaims.numbers")),
-    ("model", "the contracts: claim records, verdicts, claim values, the results model and its encoding, "
+    ("model", "the contracts: claim records, derived figures, verdicts, claim values, the results model and its encoding, "
               "error lines",
      ("numclaims.records", "numclaims.verdicts", "numclaims.claimvalues", "numclaims.resultmodel",
-      "numclaims.results", "numclaims.errors", "numclaims.layers")),
+      "numclaims.results", "numclaims.errors", "numclaims.layers", "numclaims.derived")),
     ("io", "files in and out: paths, hashes, atomic writes, publishing a report folder as one unit, YAML, sources, claims files, reference data",
      ("numclaims.paths", "numclaims.hashing", "numclaims.atomic", "numclaims.yamlio", "numclaims.sources",
       "numclaims.loader", "numclaims.evidence", "numclaims.publish")),

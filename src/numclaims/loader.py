@@ -20,10 +20,10 @@ from .claimvalues import value_problems
 from .errors import ErrorLine, InputErrors
 from .hashing import sha256_text
 from .paths import display_path, file_key
-from .records import CHECK_KINDS, ClaimsFile, is_claim_ref, text_expected
+from .records import CHECK_KINDS, ClaimsFile, check_refs, is_claim_ref, text_expected
 from .sources import Source, anchor, load_source
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
-from .records import CHECK_KINDS
+from .derived import derived_problems
 
 
 @dataclass
@@ -36,7 +36,7 @@ class Article:
         source: the loaded :class:`~numclaims.sources.Source`.
         spans: ``{claim id: (start, end)}`` character offsets of each quote in ``source.text``.
         lines: ``{claim id: line}`` where each claim starts in the file (for later error reports).
-        check_lines: ``{check id: line}``.
+        check_lines: ``{check id: line}``, and the line of each derived figure (:mod:`numclaims.derived`).
         sha256: hex SHA-256 of the claims file's text as read (its provenance in results.json).
         key: the file's name in the project (:func:`numclaims.paths.file_key`).
     """
@@ -69,7 +69,7 @@ def _locate(raw: Any, loc: tuple) -> tuple[int, str, str]:
     if not loc:
         return (raw.line if isinstance(raw, LineMap) else 1), "", ""
     top = loc[0]
-    if top in ("claims", "checks", "waived") and len(loc) >= 2:
+    if top in ("claims", "checks", "waived", "derived") and len(loc) >= 2:
         item = _item(raw, top, loc[1])
         # a claim or check is named by its id (a waiver, which has none, by its text); never by another field
         ident = str(item.get("id", item.get("text", "") if top == "waived" else "")) if isinstance(item, dict) else ""
@@ -88,15 +88,15 @@ def _locate(raw: Any, loc: tuple) -> tuple[int, str, str]:
                 node = node[part]
                 if isinstance(node, LineMap):
                     line = node.line
-        prefix = "" if top == "claims" else (f"checks[{loc[1]}]" if top == "checks" else f"waived[{loc[1]}]")
+        prefix = "" if top == "claims" else f"{top}[{loc[1]}]"
         if top == "claims" and not rest and not isinstance(item, dict):
             prefix = f"claims[{loc[1]}]"  # an item that is not a record: name its place in the list
         path = ""
         for part in rest:  # list positions as [i]: attribution[0].who
             path += f"[{part}]" if part.isdigit() else (f".{part}" if path else part)
         fld = ".".join([p for p in [prefix, path] if p])
-        if top == "checks" and ident:
-            ident = f"{ident} (check)"
+        if top in ("checks", "derived") and ident:
+            ident = f"{ident} ({'check' if top == 'checks' else 'derived'})"
         return line, ident, fld
     line = raw.line_of(top) if isinstance(raw, LineMap) else 1
     return line, "", ".".join(str(x) for x in loc)
@@ -311,23 +311,22 @@ def load_article(
         else:
             seen[c.id] = cline(i, "id")
     ids = set(seen)
+
+    derived_ids, derived_errs = derived_problems(data, raw, display, ids)
+    errs.extend(derived_errs)
     checks_raw = raw.get("checks", []) or []
-    check_lines: dict[str, int] = {}
+    check_lines: dict[str, int] = dict(derived_ids)
     for j, ch in enumerate(data.checks):
         item = checks_raw[j] if j < len(checks_raw) else None
         line = item.line if isinstance(item, LineMap) else 0
         if ch.id in check_lines or ch.id in ids:
             errs.append(ErrorLine(display, line, f"{ch.id} (check)", "id", "duplicate id (claims and checks share one namespace)"))
         check_lines[ch.id] = line
-        for name in type(ch).model_fields:
-            v = getattr(ch, name)
-            if name in ("id", "kind", "note", "relation", "evidence") or v is None:
-                continue
-            for ref in (v if isinstance(v, list) else [v]):
-                if ref not in ids:
-                    kl = item.line_of(name) if isinstance(item, LineMap) else line
-                    errs.append(ErrorLine(display, kl, f"{ch.id} (check)", f"checks[{j}].{name}",
-                                          f"names unknown claim {ref!r}; relations may only name claims of this article"))
+        for name, ref in check_refs(ch):
+            if ref not in ids and ref not in derived_ids:
+                kl = item.line_of(name) if isinstance(item, LineMap) else line
+                errs.append(ErrorLine(display, kl, f"{ch.id} (check)", f"checks[{j}].{name}",
+                                      f"names unknown claim {ref!r}; relations may only name claims of this article"))
     graph: dict[str, list[str]] = {}
     for i, c in enumerate(data.claims):
         for fld, ref in _claim_refs(c):

@@ -94,6 +94,14 @@ def render_markdown(view: dict[str, Any]) -> str:
             out.append(f"- missing: \u201c{md_escape(m['text'])}\u201d at {m['start']}-{m['end']}")
         if cov["missing"]:
             out.append("")
+    if view.get("derived"):
+        out += ["## Derived figures", "", "Computed from the claims above, not quoted from the article.", ""]
+        for d in view["derived"]:
+            out.append(f"- <a id=\"claim-{d['id']}\"></a>`{d['id']}` ({d['kind']} of "
+                       + ", ".join(_claim_link(x) for x in d["inputs"]) + f"): {md_escape(d['arithmetic'])} "
+                       f"{md_escape(d['unit'])}; interval {d['interval_text']}"
+                       + (f"; {md_escape(d['note'])}" if d.get("note") else ""))
+        out.append("")
     if view["figures"]:
         out += ["## Figures", ""]
         for f in view["figures"]:

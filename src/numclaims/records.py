@@ -432,10 +432,151 @@ class ExternalCheck(_Check):
     evidence: list[StrictStr] = Field(default_factory=list)
 
 
+# ------------------------------------------------------------------------------ relations (checks.relations)
+#: A factor or multiple: a claim id (a ``ratio`` claim such as "more than triple") or a plain number.
+Factor = Union[Slug, Annotated[float, Field(gt=0, le=NON_NEGATIVE_LIMIT)]]
+
+
+class ComparisonCheck(_Check):
+    """``a`` stands to ``b`` as ``relation`` says ("the 2019 figures were even higher": 1,054 > 508).
+
+    ``relation``: ``gt`` (a > b), ``ge``, ``lt``, ``le``, ``eq`` (a and b share a value). ``times`` (a claim id
+    of a ``ratio`` claim, or a number) compares ``a`` with ``times x b``: "more than triple the 287" is
+    ``times: 3, relation: gt``, or ``times: <the "more than triple" claim>, relation: eq`` (the claim's own
+    qualifier carries the "more than").
+    ``as_rate`` (``day``/``week``/``month``/``year``) compares flows over different periods as rates: each
+    figure is divided by the length of its period (claims already written per day/week/month/year are
+    converted to that base), so 1,054 in a year and 508 in half a year become 1,054 and 1,016 a year.
+    """
+
+    kind: Literal["comparison"]
+    a: Slug
+    b: Slug
+    relation: Literal["gt", "ge", "lt", "le", "eq"] = "gt"
+    times: Factor | None = None
+    as_rate: Literal["day", "week", "month", "year"] | None = None
+
+
+class ChangeCheck(_Check):
+    """A change from ``earlier`` to ``later``, by ``change`` or by ``factor``.
+
+    ``change`` names a claim: a ``percent`` or ``fraction`` claim is a relative change ("a 10 percent
+    increase on", "fell by a third"), a claim in the unit of the figures an absolute one ("up 200").
+    ``factor`` (a ``ratio`` claim or a number) is a multiple ("doubled": 2; "fell by half": 0.5).
+    ``direction``: ``increase`` or ``decrease`` (for ``change``; values are written without sign). Without
+    ``earlier`` the check gives the implied earlier figure only (``unverifiable``: nothing to compare).
+    """
+
+    kind: Literal["change"]
+    earlier: Slug | None = None
+    later: Slug
+    change: Slug | None = None
+    factor: Factor | None = None
+    direction: Literal["increase", "decrease"] = "increase"
+
+    @model_validator(mode="after")
+    def _one_change(self) -> "ChangeCheck":
+        if (self.change is None) == (self.factor is None):
+            raise ValueError("give exactly one of 'change' (a claim: percent, fraction or an amount) or "
+                             "'factor' (a ratio claim or a number such as 2 for 'doubled')")
+        return self
+
+
+class ComplementCheck(_Check):
+    """Shares of one whole: ``parts`` (percent or fraction claims) and the ``remainder`` they leave add to
+    100 % ("Sixty percent ... the remainder forced labour": 60 + 40). Without ``remainder`` the parts must
+    not exceed 100 %, or, with ``exhaustive: true``, must add to 100 %."""
+
+    kind: Literal["complement"]
+    parts: list[Slug] = Field(min_length=1)
+    remainder: Slug | None = None
+    exhaustive: bool = False
+
+
+class ImpliedRatioCheck(_Check):
+    """The ratio ``numerator / denominator`` of two claims, no ratio being stated, against reference rows
+    (``evidence``) giving a plausible value ("$305 million of tax on about $1 billion of profit": 30.5 %,
+    against a corporate tax rate). ``relation``: ``eq`` (the implied ratio and the row share a value), ``le``
+    (the implied ratio is at most the row's), ``ge``. ``scale`` multiplies the quotient (default: 100 when
+    the row is in percent, else 1)."""
+
+    kind: Literal["implied_ratio"]
+    numerator: Slug
+    denominator: Slug
+    evidence: list[StrictStr] = Field(min_length=1)
+    relation: Literal["eq", "le", "ge"] = "eq"
+    scale: Annotated[float, Field(gt=0)] | None = None
+
+
+#: Fields of check records that are not claim (or derived figure) ids; every other field names claims.
+NON_REF_FIELDS = frozenset({"id", "kind", "note", "relation", "evidence", "as_rate", "direction",
+                            "exhaustive", "scale"})
+
+
+def check_refs(check: Any) -> list[tuple[str, str]]:
+    """``(field, claim id)`` for every claim or derived-figure id a check record names (numbers given for
+    ``times``/``factor`` are not ids)."""
+    out: list[tuple[str, str]] = []
+    for name in type(check).model_fields:
+        v = getattr(check, name)
+        if name in NON_REF_FIELDS or v is None:
+            continue
+        for ref in (v if isinstance(v, list) else [v]):
+            if isinstance(ref, str):
+                out.append((name, ref))
+    return out
+
+
+#: Derivations of a derived figure (see :mod:`numclaims.derived`).
+DERIVATIONS = ("sum", "difference", "product", "ratio", "change_implied", "complement", "rate_duration")
+
+
+class Derived(_Strict):
+    """A figure the article implies but does not state, computed from claims or other derived figures.
+
+    Fields:
+        id: slug, sharing the namespace of claim and check ids; usable wherever a claim id is.
+        kind: one of :data:`DERIVATIONS`: ``sum`` (inputs added), ``difference`` (first minus second),
+            ``product`` (percent inputs as hundredths), ``ratio`` (first over second; x 100 when ``unit``
+            is percent), ``change_implied`` (the earlier figure implied by ``[later, change]``, ``direction``
+            as in a ``change`` check), ``complement`` (100 % minus the percent inputs, 1 minus fractions),
+            ``rate_duration`` (``[rate, duration]``: the total a rate gives over the duration).
+        inputs: claim or derived ids, in the order the kind reads them.
+        unit: the unit of the result (any claim unit).
+        measure: what the figure counts (optional; its period defaults to the inputs' common period).
+        direction: for ``change_implied``: ``increase`` (default) or ``decrease``.
+        note: the fact-checker's note.
+    """
+
+    id: Slug
+    kind: Literal["sum", "difference", "product", "ratio", "change_implied", "complement", "rate_duration"]
+    inputs: list[Slug] = Field(min_length=1)
+    unit: StrictStr
+    measure: Measure | None = None
+    direction: Literal["increase", "decrease"] = "increase"
+    note: StrictStr | None = None
+
+    @field_validator("unit")
+    @classmethod
+    def _unit(cls, v: str) -> str:
+        split_unit(v)
+        return v
+
+    @model_validator(mode="after")
+    def _arity(self) -> "Derived":
+        two = {"difference", "ratio", "change_implied", "rate_duration"}
+        if self.kind in two and len(self.inputs) != 2:
+            raise ValueError(f"inputs: a {self.kind} takes exactly two inputs, got {len(self.inputs)}")
+        if self.kind in ("sum", "product") and len(self.inputs) < 2:
+            raise ValueError(f"inputs: a {self.kind} takes at least two inputs")
+        return self
+
+
 CheckSpec = Annotated[
     Union[
         RateDurationCheck, ShareOfTotalCheck, FractionOfCheck, PartWholeCheck, AgreementCheck,
         SumCheck, DifferenceCheck, RatioCheck, ProductCheck, ExternalCheck,
+        ComparisonCheck, ChangeCheck, ComplementCheck, ImpliedRatioCheck,
     ],
     Field(discriminator="kind"),
 ]
@@ -460,6 +601,7 @@ class ClaimsFile(_Strict):
     source: Slug
     claims: list[Claim] = Field(min_length=1)
     checks: list[CheckSpec] = Field(default_factory=list)
+    derived: list[Derived] = Field(default_factory=list)
     waived: list[Waiver] = Field(default_factory=list)
 
 

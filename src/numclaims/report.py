@@ -195,7 +195,9 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
     Returns a dict with ``results``, ``source``, ``summary``, ``findings`` (non-consistent checks, worst
     first), ``consistent`` (the other checks), ``claims`` (in source order, each with ``context``
     ``(before, quote, after)``, ``numeral`` split of the quote, ``worst``, ``checks``, ``rating``),
-    ``review`` (counts per status), ``coverage`` (or None), ``figures``, ``claimreview`` (JSON-LD list).
+    ``review`` (counts per status), ``coverage`` (or None), ``derived`` (the derived figures of
+    results.json with ``interval_text`` and ``value_text``; shown as computed, never as quotes), ``figures``,
+    ``claimreview`` (JSON-LD list).
     """
     worst = worst_verdicts(results)
     checks_of: dict[str, list[dict[str, Any]]] = {c["id"]: [] for c in results["claims"]}
@@ -236,6 +238,8 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
         "claims": claims,
         "review": review,
         "coverage": _coverage_view(results.get("coverage"), source_text),
+        "derived": [{**d, "interval_text": interval_text(d), "value_text": number_text(d["value"])}
+                    for d in results.get("derived") or []],
         "figures": figures,
         # None: a view for report.md only (markdown.render_markdown of bare results), which shows no JSON-LD
         "claimreview": claimreview(results, config) if config is not None else [],

@@ -77,8 +77,9 @@ def output_path(root: Path, nb_path: Path, article_id: str) -> Path:
 
 def normalise(nb: Any) -> Any:
     """Drop what changes from run to run and carries no result: papermill's notebook and cell metadata
-    (start/end times, durations), nbclient's ``execution`` timestamps, the language version; keep the
-    kernelspec, cell ids, tags, sources and outputs. Modifies and returns ``nb``."""
+    (start/end times, durations), nbclient's ``execution`` timestamps, the language version, the random id
+    papermill gives its injected-parameters cell (made ``injected-parameters``); keep the kernelspec, the
+    other cell ids, tags, sources and outputs. Modifies and returns ``nb``."""
     nb.metadata.pop("papermill", None)
     nb.metadata.pop("widgets", None)
     lang = nb.metadata.get("language_info")
@@ -87,6 +88,8 @@ def normalise(nb: Any) -> Any:
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []) and "id" in cell:
+            cell["id"] = "injected-parameters"  # papermill gives the cell a random id on every run
         if cell.cell_type == "code":
             for out in cell.get("outputs", []):
                 out.get("metadata", {}).pop("papermill", None)

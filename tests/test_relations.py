@@ -1,0 +1,454 @@
+"""Check kinds comparison, change, complement, implied_ratio; derived figures; ratio mentions; reference rows
+added as data. Every expected value is computed by hand in the comment beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from numclaims.checks import Context, run_check
+from numclaims.checks.base import CONSISTENT, INCONSISTENT, TENSION, UNVERIFIABLE
+from numclaims.claimvalues import claim_interval
+from numclaims.derived import compute
+from numclaims.errors import InputErrors
+from numclaims.extract import find_mentions
+from numclaims.intervals import Interval
+from numclaims.periods import Period
+from numclaims.records import Claim, ClaimsFile, Derived
+
+from conftest import ROOT, copy_seed
+
+PUB = dt.date(2014, 4, 4)
+Y2019 = Period(dt.date(2019, 1, 1), dt.date(2019, 12, 31))   # 365 days
+H1_2020 = Period(dt.date(2020, 1, 1), dt.date(2020, 6, 30))  # 31 + 29 + 31 + 30 + 31 + 30 = 182 days
+
+
+def claim(cid, value, unit="count", qualifier="exact", text=None, **kw):
+    """A claim whose quote is its numeral phrase (so the rounding step is read from ``text``)."""
+    words = text if text is not None else f"{value:g}"
+    return Claim(id=cid, quote=words, text=words, value=value, unit=unit, qualifier=qualifier,
+                 measure={"what": "x"}, attribution=[{"who": "test"}], **kw)
+
+
+def point(cid, value, unit="count"):
+    """A claim with the exact interval [value, value] (explicit interval, so no rounding band)."""
+    return claim(cid, value, unit, interval=(value, value), rule="an exact count")
+
+
+def ctx(*claims, periods=None, reference=None):
+    cs = {c.id: c for c in claims}
+    return Context(claims=cs, intervals={k: claim_interval(c) for k, c in cs.items()},
+                   periods=periods or {}, published=PUB, reference=reference or {})
+
+
+def check(spec: dict, context: Context) -> dict:
+    """Validate one check record as a claims file would and run it; the results.json dict."""
+    data = ClaimsFile.model_validate({"article": "a", "source": "a", "claims": [
+        {"id": "z", "quote": "z", "value": 1, "unit": "count", "measure": {"what": "x"},
+         "attribution": [{"who": "t"}]}], "checks": [{"id": "k", **spec}]})
+    return run_check(data.checks[0], context).to_dict()
+
+
+# ------------------------------------------------------------------------------------------- comparison
+def test_more_than_triple_as_a_number():
+    # 3 x 287 = 861 < 878: holds for every value (all points) -> consistent
+    r = check({"kind": "comparison", "a": "a", "b": "b", "times": 3}, ctx(point("a", 878), point("b", 287)))
+    assert (r["verdict"], r["reason"], r["cause"]) == (CONSISTENT, "holds", None)
+    assert r["details"]["implied"] == [861, 861]
+    assert "as written: 878 > 3 x 287 = 861 is true" in r["explanation"]
+    assert [f["role"] for f in r["figures"]] == ["a", "b", "factor", "implied"]
+    assert r["figures"][3]["written"] == 861 and r["note"] is None
+
+
+def test_more_than_triple_as_a_claim_is_tension():
+    # "more than triple" -> (3, +inf); 878 = t x 287 needs t = 878 / 287 = 3.059 (in (3, +inf): holds);
+    # inner (3, +inf) is [3 + 0.1 x 3, +inf) = [3.3, +inf): 3.3 x 287 = 947.1 > 878 -> only at the edge
+    c = ctx(point("a", 878), point("b", 287), claim("t", 3, "ratio", "more_than", text="more than triple"))
+    r = check({"kind": "comparison", "a": "a", "b": "b", "times": "t", "relation": "eq", "note": "n"}, c)
+    assert (r["verdict"], r["cause"], r["note"]) == (TENSION, {"role": "factor", "bound": "low"}, "n")
+    assert r["claims"] == ["a", "b", "t"]
+
+
+def test_comparison_fails():
+    # 850 > 861 is false for every value -> inconsistent; a's highest value is responsible
+    r = check({"kind": "comparison", "a": "a", "b": "b", "times": 3}, ctx(point("a", 850), point("b", 287)))
+    assert (r["verdict"], r["reason"], r["cause"]) == (INCONSISTENT, "relation_fails", {"role": "a", "bound": "high"})
+
+
+def test_comparison_at_the_edge():
+    # "about 300" -> step 100, d = max(50, 0.1 x 300) = 50 -> [250, 350]; 350 > 340 holds; inner [260, 340]:
+    # 340 > 340 fails -> tension, the high end of a is needed
+    r = check({"kind": "comparison", "a": "a", "b": "b"},
+              ctx(claim("a", 300, "persons", "approximately", text="about 300"), point("b", 340, "persons")))
+    assert r["details"]["a"] == [250, 350]
+    assert (r["verdict"], r["cause"]) == (TENSION, {"role": "a", "bound": "high"})
+
+
+def test_flows_compared_as_rates_per_year():
+    # totals: 1,000 > 508 holds. As rates: 2019 is 365 days = 365 / 365.25 = 0.999316 years -> 1,000.68 a
+    # year; 2020-01-01..06-30 is 182 days = 0.498289 years -> 508 / 0.498289 = 1,019.49 a year: 1,000.68 is
+    # not above 1,019.49 -> inconsistent
+    c = ctx(point("a", 1000), point("b", 508), periods={"a": Y2019, "b": H1_2020})
+    assert check({"kind": "comparison", "a": "a", "b": "b"}, c)["verdict"] == CONSISTENT
+    r = check({"kind": "comparison", "a": "a", "b": "b", "as_rate": "year"}, c)
+    assert r["verdict"] == INCONSISTENT
+    assert r["details"]["a"][0] == pytest.approx(1000 * 365.25 / 365) == pytest.approx(1000.685, abs=1e-3)
+    assert r["details"]["b"][0] == pytest.approx(508 * 365.25 / 182) == pytest.approx(1019.49, abs=1e-2)
+    assert r["figures"][0]["unit"] == "count per year"
+    # the issue's own example: 1,054 in 2019 (1,054.72 a year) against 508 in the first half of 2020
+    # (1,019.49 a year): the 2019 figures were higher also as a rate -> consistent
+    c = ctx(point("a", 1054), point("b", 508), periods={"a": Y2019, "b": H1_2020})
+    assert check({"kind": "comparison", "a": "a", "b": "b", "as_rate": "year"}, c)["verdict"] == CONSISTENT
+
+
+def test_rate_claims_are_converted_to_the_rate_base():
+    # $5,000 a month x 12 = $60,000 a year; against $55,000 over 2019 (365 days: 55,000 x 365.25 / 365 =
+    # 55,037.7 a year): 60,000 > 55,037.7 -> consistent
+    c = ctx(point("a", 5000, "USD per month"), point("b", 55000, "USD"), periods={"b": Y2019})
+    r = check({"kind": "comparison", "a": "a", "b": "b", "as_rate": "year"}, c)
+    assert (r["verdict"], r["details"]["a"]) == (CONSISTENT, [60000, 60000])
+
+
+def test_comparison_cannot_decide():
+    c = ctx(point("a", 1), point("b", 2), point("u", 3, "USD"))
+    r = check({"kind": "comparison", "a": "a", "b": "b", "as_rate": "month"}, c)
+    assert (r["verdict"], r["reason"]) == (UNVERIFIABLE, "period_unknown")
+    r = check({"kind": "comparison", "a": "a", "b": "u"}, c)
+    assert (r["verdict"], r["reason"]) == (UNVERIFIABLE, "units_differ")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6), st.integers(0, 10**6))
+def test_comparison_of_points_is_the_written_comparison(x, y):
+    # two exact points: some values satisfy x > y exactly when x > y, and then all of them do
+    r = check({"kind": "comparison", "a": "a", "b": "b", "relation": "gt"}, ctx(point("a", x), point("b", y)))
+    assert r["verdict"] == (CONSISTENT if x > y else INCONSISTENT)
+
+
+# ----------------------------------------------------------------------------------------------- change
+def test_change_down_by_around_20_percent():
+    # 456 -> 363, "around 20 percent" -> [18, 22] %: implied later 456 x [0.78, 0.82] = [355.68, 373.92] holds
+    # 363; inner change [18.4, 21.6] -> 456 x [0.784, 0.816] = [357.5, 372.1] still holds it -> consistent.
+    # Implied earlier: 363 / [0.78, 0.82] = [442.68, 465.38]; as written 456 x 0.8 = 364.8
+    c = ctx(point("e", 456), point("l", 363), claim("c", 20, "percent", "approximately", text="around 20 percent"))
+    r = check({"kind": "change", "earlier": "e", "later": "l", "change": "c", "direction": "decrease"}, c)
+    assert r["verdict"] == CONSISTENT
+    assert r["details"]["implied"] == pytest.approx([355.68, 373.92])
+    assert r["details"]["implied_earlier"] == pytest.approx([363 / 0.82, 363 / 0.78])
+    assert "as written: 456 -> 364.8 vs 363 (actual change -20.4 %)" in r["explanation"]
+    assert [f["role"] for f in r["figures"]] == ["earlier", "change", "later", "implied"]
+
+
+def test_change_without_earlier_gives_the_implied_figure():
+    # "around 200 ... a 10 percent increase": 200 approximately -> [150, 250]; "10 percent" -> step 1 ->
+    # [9.5, 10.5] %; earlier = [150 / 1.105, 250 / 1.095] = [135.75, 228.31]; as written 200 / 1.1 = 181.82
+    c = ctx(claim("l", 200, "persons", "approximately", text="around 200"), claim("c", 10, "percent", text="10 percent"))
+    r = check({"kind": "change", "later": "l", "change": "c"}, c)
+    assert (r["verdict"], r["reason"]) == (UNVERIFIABLE, "no_comparison")
+    assert r["details"]["implied_earlier"] == pytest.approx([150 / 1.105, 250 / 1.095])
+    assert r["figures"][2]["written"] == pytest.approx(200 / 1.1) == pytest.approx(181.818, abs=1e-3)
+
+
+def test_doubled_and_fell_by_a_third():
+    # doubled: 2 x 100 = 200, not 210 -> inconsistent; the implied figure's high end is too low
+    r = check({"kind": "change", "earlier": "e", "later": "l", "factor": 2}, ctx(point("e", 100), point("l", 210)))
+    assert (r["verdict"], r["cause"]) == (INCONSISTENT, {"role": "implied", "bound": "high"})
+    # "fell by a third": "a third" -> nearest third [1/6, 1/2]; 90 x (1 - [1/6, 1/2]) = [45, 75] holds 60;
+    # inner change [1/6 + 1/30, 1/2 - 1/30] = [0.2, 0.4667] -> 90 x [0.5333, 0.8] = [48, 72] holds 60
+    c = ctx(point("e", 90), point("l", 60), claim("c", 1 / 3, "fraction", text="a third"))
+    r = check({"kind": "change", "earlier": "e", "later": "l", "change": "c", "direction": "decrease"}, c)
+    assert r["verdict"] == CONSISTENT and r["details"]["implied"] == pytest.approx([45, 75])
+
+
+def test_absolute_change():
+    # 100 + 50 = 150 -> consistent; 100 + 40 = 140 is not 150 -> inconsistent
+    c = ctx(point("e", 100), point("l", 150), point("c", 50), point("d", 40))
+    assert check({"kind": "change", "earlier": "e", "later": "l", "change": "c"}, c)["verdict"] == CONSISTENT
+    r = check({"kind": "change", "earlier": "e", "later": "l", "change": "d"}, c)
+    assert (r["verdict"], r["details"]["mode"]) == (INCONSISTENT, "absolute")
+
+
+def test_change_needs_exactly_one_of_change_and_factor():
+    with pytest.raises(ValueError, match="exactly one of 'change'"):
+        check({"kind": "change", "earlier": "e", "later": "l"}, ctx(point("e", 1), point("l", 2)))
+
+
+# ------------------------------------------------------------------------------------------- complement
+def test_complement_with_stated_remainder():
+    # "60 percent" -> [59.5, 60.5]; "40 percent" -> [39.5, 40.5]; implied remainder 100 - [59.5, 60.5] =
+    # [39.5, 40.5] -> consistent; "30 percent" ([29.5, 30.5]) cannot be it: 39.5 > 30.5 -> inconsistent
+    c = ctx(claim("p", 60, "percent", text="60 percent"), claim("r", 40, "percent", text="40 percent"),
+            claim("w", 30, "percent", text="30 percent"))
+    r = check({"kind": "complement", "parts": ["p"], "remainder": "r"}, c)
+    assert (r["verdict"], r["details"]["implied"]) == (CONSISTENT, [39.5, 40.5])
+    assert "as written: 60 + 40 = 100 %" in r["explanation"]
+    r = check({"kind": "complement", "parts": ["p"], "remainder": "w"}, c)
+    assert (r["verdict"], r["cause"]) == (INCONSISTENT, {"role": "implied", "bound": "low"})
+
+
+def test_shares_over_100_percent():
+    # "approximately 50 percent" -> [45, 55] plus "60 percent" [59.5, 60.5] = [104.5, 115.5] > 100 -> inconsistent
+    c = ctx(claim("a", 50, "percent", "approximately", text="approximately 50 percent"),
+            claim("b", 60, "percent", text="60 percent"))
+    r = check({"kind": "complement", "parts": ["a", "b"]}, c)
+    assert (r["verdict"], r["reason"], r["details"]["implied"]) == (INCONSISTENT, "shares_do_not_add_up", [104.5, 115.5])
+
+
+def test_exhaustive_fractions():
+    # "three quarters" -> nearest quarter [0.625, 0.875]; "a quarter" -> [0.125, 0.375]; x 100 and added:
+    # [75, 125] holds 100; inner [65, 85]... each inner: [0.65, 0.85] + [0.15, 0.35] = [0.8, 1.2] holds 1
+    c = ctx(claim("a", 0.75, "fraction", text="three quarters"), claim("b", 0.25, "fraction", text="a quarter"))
+    r = check({"kind": "complement", "parts": ["a", "b"], "exhaustive": True}, c)
+    assert (r["verdict"], r["details"]["implied"]) == (CONSISTENT, pytest.approx([75, 125]))
+
+
+# ---------------------------------------------------------------------------------------- implied ratio
+def _tax_ctx(profit_precision=1e8):
+    # "$305 million" -> step 1 million -> [304.5M, 305.5M]; "about $1 billion" with precision 100 million:
+    # d = max(0.5 x 1e8, 0.1 x 1e9) = 1e8 -> [0.9e9, 1.1e9]
+    return ctx(claim("tax", 305e6, "USD", text="$305 million"),
+               claim("profit", 1e9, "USD", "approximately", text="about $1 billion", precision=profit_precision),
+               claim("small", 500e6, "USD", text="$500 million"),
+               reference={"rate": {"id": "rate", "unit": "percent", "value": 30.0, "interval": [30.0, 30.0],
+                                   "publisher": "a tax authority", "period_start": "2013", "period_end": "2013"},
+                          "monthly": {"id": "monthly", "unit": "USD per month", "value": 1.0, "interval": [1, 1],
+                                      "publisher": "p"}})
+
+
+def test_implied_tax_rate_is_plausible():
+    # 305 / 1,000 = 30.5 % as written; over the intervals [304.5 / 1,100, 305.5 / 900] x 100 =
+    # [27.68, 33.94] % holds the 30 % rate; inner [304.6 / 1,080, 305.4 / 920] x 100 = [28.20, 33.20] too
+    r = check({"kind": "implied_ratio", "numerator": "tax", "denominator": "profit", "evidence": ["rate"]}, _tax_ctx())
+    assert (r["verdict"], r["reason"]) == (CONSISTENT, "plausible")
+    assert r["details"]["implied"] == pytest.approx([304.5 / 1100 * 100, 305.5 / 900 * 100])
+    ratio = next(f for f in r["figures"] if f["role"] == "ratio")
+    assert (ratio["written"], ratio["unit"]) == (pytest.approx(30.5), "percent")
+    assert next(f for f in r["figures"] if f["role"] == "reference")["evidence"] == ["rate"]
+
+
+def test_implied_ratio_implausible_and_unit_mismatch():
+    # 305 / 500 = 61 % ([304.5 / 500.5, 305.5 / 499.5] = [60.8, 61.2] %): far above 30 % -> inconsistent
+    c = _tax_ctx()
+    r = check({"kind": "implied_ratio", "numerator": "tax", "denominator": "small", "evidence": ["rate"]}, c)
+    assert (r["verdict"], r["cause"]) == (INCONSISTENT, {"role": "implied", "bound": "low"})
+    r = check({"kind": "implied_ratio", "numerator": "tax", "denominator": "profit", "evidence": ["monthly"]}, c)
+    assert (r["verdict"], r["reason"]) == (UNVERIFIABLE, "units_differ")
+
+
+# -------------------------------------------------------------------------------------- derived figures
+def _derived(kind, inputs, unit, *claims, direction="increase"):
+    cs = {c.id: c for c in claims}
+    d = Derived(id="d", kind=kind, inputs=inputs, unit=unit, direction=direction)
+    return compute(d, cs, {k: claim_interval(c) for k, c in cs.items()})
+
+
+def test_derived_arithmetic():
+    # 68 + 8 minors = 76 (small whole numbers are exact counts: [68, 68] + [8, 8])
+    iv, v, text = _derived("sum", ["a", "b"], "persons", claim("a", 68, "persons"), claim("b", 8, "persons"))
+    assert (iv.to_list(), v, text) == ([76, 76], 76, "68 + 8 = 76")
+    # around 40,000 ([35,000, 45,000]) x 90 percent ([89.5, 90.5] %) = [31,325, 40,725]; as written 36,000
+    iv, v, _ = _derived("product", ["a", "b"], "persons", claim("a", 40000, "persons", "approximately", text="around 40,000"),
+                        claim("b", 90, "percent", text="90 percent"))
+    assert (iv.to_list(), v) == (pytest.approx([31325, 40725]), pytest.approx(36000))
+    # around 2,000 ([1,500, 2,500]) over "two years" ([1.5, 2.5]) = [600, 1,666.67] a year; as written 1,000
+    iv, v, _ = _derived("ratio", ["a", "b"], "persons per year", claim("a", 2000, "persons", "approximately", text="around 2,000"),
+                        claim("b", 2, "years", text="two years"))
+    assert (iv.to_list(), v) == (pytest.approx([600, 2500 / 1.5]), 1000)
+    # 363 after a fall of around 20 percent: 363 / (1 - [0.18, 0.22]) = [442.68, 465.38]; as written 453.75
+    iv, v, text = _derived("change_implied", ["l", "c"], "count", point("l", 363),
+                           claim("c", 20, "percent", "approximately", text="around 20 percent"), direction="decrease")
+    assert (iv.to_list(), v, text) == (pytest.approx([363 / 0.82, 363 / 0.78]), 453.75, "363 / (1 - 20 %) = 453.75")
+    # the remainder: 100 - approximately 50 ([45, 55]) = [45, 55] %
+    iv, v, _ = _derived("complement", ["a"], "percent", claim("a", 50, "percent", "approximately", text="approximately 50 percent"))
+    assert (iv.to_list(), v) == ([45, 55], 50)
+    # $60,000 a month ([55,000, 65,000]) over three years ([2.5, 3.5] = [30, 42] months) = [1.65M, 2.73M]
+    iv, v, _ = _derived("rate_duration", ["r", "t"], "USD", claim("r", 60000, "USD per month", text="$60,000 a month"),
+                        claim("t", 3, "years", text="three years"))
+    assert (iv.to_list(), v) == (pytest.approx([1_650_000, 2_730_000]), pytest.approx(2_160_000))
+
+
+def test_derived_units_must_fit():
+    with pytest.raises(ValueError, match="adds figures of its own unit"):
+        _derived("sum", ["a", "b"], "persons", claim("a", 1, "persons"), claim("b", 2, "USD"))
+    with pytest.raises(ValueError, match="may be 0"):
+        _derived("ratio", ["a", "b"], "ratio", claim("a", 1, "persons"), claim("b", 0, "persons"))
+
+
+TOWN_DERIVED = """
+derived:
+  - id: total-implied
+    kind: sum
+    inputs: [rescued-300, workers-1600]
+    unit: persons
+    note: a sum the article does not state
+  - id: share-implied
+    kind: ratio
+    inputs: [rescued-300, total-implied]
+    unit: percent
+"""
+
+
+def _town(project, extra: str, checks: str = ""):
+    path = project / "claims" / "town-news.yaml"
+    text = path.read_text(encoding="utf-8")
+    if checks:
+        text = text.replace("checks:\n", "checks:\n" + checks, 1)
+    path.write_text(text + extra, encoding="utf-8")
+    return path
+
+
+def test_derived_figures_in_results(project):
+    from numclaims.engine import check_file
+
+    path = _town(project, TOWN_DERIVED, "  - {id: derived-under-whole, kind: part_whole, part: rescued-300, whole: total-implied}\n")
+    res, _ = check_file(path, project)
+    by_id = {d["id"]: d for d in res["derived"]}
+    rescued = next(c for c in res["claims"] if c["id"] == "rescued-300")["interval"]
+    workers = next(c for c in res["claims"] if c["id"] == "workers-1600")["interval"]
+    # the sum's interval is the sum of the inputs' intervals, its value the sum of the written values
+    assert by_id["total-implied"]["interval"] == [rescued[0] + workers[0], rescued[1] + workers[1]]
+    assert by_id["total-implied"]["value"] == 300 + 1600 == 1900
+    assert by_id["total-implied"]["arithmetic"] == "300 + 1,600 = 1,900"
+    # 300 / 1,900 x 100 = 15.789 %
+    assert by_id["share-implied"]["value"] == pytest.approx(300 / 1900 * 100) == pytest.approx(15.789, abs=1e-3)
+    assert "derived-under-whole" in {c["id"] for c in res["checks"]}
+    assert all(c["id"] not in by_id for c in res["claims"])  # never a quote
+
+
+def test_derived_input_errors(project):
+    from numclaims.engine import check_file
+
+    bad = TOWN_DERIVED.replace("inputs: [rescued-300, workers-1600]", "inputs: [rescued-300, nobody-99]")
+    path = _town(project, bad)
+    with pytest.raises(InputErrors) as e:
+        check_file(path, project)
+    line = str(e.value.errors[0])
+    assert "claim total-implied (derived): derived[0].inputs: names unknown claim 'nobody-99'" in line
+    assert line.startswith("claims/town-news.yaml:")
+    cyc = TOWN_DERIVED.replace("inputs: [rescued-300, workers-1600]", "inputs: [rescued-300, share-implied]")
+    path.write_text(path.read_text(encoding="utf-8").replace(bad, cyc), encoding="utf-8")
+    with pytest.raises(InputErrors) as e:
+        check_file(path, project)
+    assert "derived figures form a cycle: total-implied -> share-implied -> total-implied" in str(e.value.errors[0])
+
+
+# ------------------------------------------------------------------------------------- ratio mentions
+def test_n_out_of_m_is_one_ratio_mention():
+    t = "Officials said seven out of 10 victims were minors and 1 in 3 was Bolivian; 68 out of 76 went home in 2013."
+    ms = [(m.text, m.unit, m.kind, m.value) for m in find_mentions(t, body=(0, len(t)))]
+    # 7 / 10 = 0.7; 1 / 3 = 0.333; 68 / 76 = 0.8947
+    assert ms[:3] == [("seven out of 10", "fraction", "share", 0.7), ("1 in 3", "fraction", "share", 1 / 3),
+                      ("68 out of 76", "fraction", "share", 68 / 76)]
+    assert ms[3][0] == "2013"  # "in 2013" is a year, not a ratio
+
+
+# ---------------------------------------------------------------------------- reference rows added as data
+def _added_row(**over):
+    head = (ROOT / "datasets" / "reference" / "added-figures.csv").read_text(encoding="utf-8").splitlines()[0]
+    cols = head.split(",")
+    row = {c: "" for c in cols}
+    row.update({"id": "town-budget", "measure_id": "town-budget", "value": "5", "unit": "USD per year",
+                "qualifier": "exact", "qualifier_as_written": "exact", "measure": "a budget", "period_kind": "at",
+                "publisher": "p", "title": "t", "url": "https://example.org/", "licence": "CC BY 4.0", **over})
+    return head + "\n" + ",".join(row[c] for c in cols) + "\n"
+
+
+def test_a_reference_row_is_a_data_edit(tmp_path):
+    import subprocess
+    import sys
+
+    from numclaims.evidence import load_reference
+
+    root = copy_seed(tmp_path / "p")
+    shutil.copy(ROOT / "datasets" / "build_datapackage.py", root / "datasets")
+    csv = root / "datasets" / "reference" / "town-figures.csv"
+    csv.write_text(_added_row(), encoding="utf-8")
+    with pytest.raises(InputErrors) as e:  # not in the package yet: the error names the command
+        load_reference(root)
+    assert str(e.value.errors[0]) == (
+        "datasets/reference/town-figures.csv:1: this table is not described by datasets/datapackage.json, so its "
+        "rows cannot be cited; run python datasets/build_datapackage.py to regenerate the package")
+    subprocess.run([sys.executable, str(root / "datasets" / "build_datapackage.py")], check=True, capture_output=True)
+    row = load_reference(root)["town-budget"]
+    # any unit a claim accepts ("USD per year"); exact 5 -> step 1 -> [4.5, 5.5]
+    assert (row["unit"], row["interval"], row["licence"]) == ("USD per year", [4.5, 5.5], "CC BY 4.0")
+    csv.write_text(_added_row(unit="ounces"), encoding="utf-8")
+    with pytest.raises(InputErrors) as e:
+        load_reference(root)
+    assert str(e.value.errors[0]).startswith(
+        "datasets/reference/town-figures.csv:2: row town-budget: unit: unknown unit 'ounces'")
+
+
+def test_added_rows_transcribe_the_worked_claims():
+    """A row of added-figures.csv naming a worked article's claim states that claim's figure: value,
+    qualifier, unit, period and the article's publication (the outlet's own earlier report)."""
+    import csv
+
+    from numclaims.engine import check_file
+
+    rows = list(csv.DictReader((ROOT / "datasets" / "reference" / "added-figures.csv").open(encoding="utf-8")))
+    linked = [r for r in rows if r["claim"]]
+    assert linked
+    for r in linked:
+        found = None
+        for path in sorted((ROOT / "claims").glob("*.yaml")):
+            res, _ = check_file(path, ROOT)
+            found = next((c for c in res["claims"] if c["id"] == r["claim"]), None)
+            if found:
+                break
+        assert found is not None, r["claim"]
+        assert (float(r["value"]), r["unit"], r["qualifier"]) == (found["value"], found["unit"], found["qualifier"])
+        assert [r["period_start"], r["period_end"]] == found["period"]
+        assert (r["published"], r["url"], r["publisher"]) == (res["source"]["published"], res["source"]["url"],
+                                                               res["source"]["publisher"])
+
+
+def test_new_scaffolds_a_ratio_as_one_record(project, capsys):
+    from numclaims.cli import main
+    from numclaims.engine import check_article
+
+    src = project / "datasets" / "sources" / "town-news.txt"
+    src.write_text(src.read_text(encoding="utf-8").replace(
+        "Of those, 40 percent are minors.", "Of those, seven out of 10 are minors."), encoding="utf-8")
+    assert main(["new", "town-news", "--id", "draft-ratio", "--root", str(project)]) == 0
+    res = check_article(project / "claims" / "draft-ratio.yaml", project)
+    ratio = [c for c in res["claims"] if c["text"] == "seven out of 10"]
+    # one record: 7 / 10 = 0.7 as a fraction, rounding step 0.1 (tenths) -> [0.65, 0.75]
+    assert [(c["value"], c["unit"]) for c in ratio] == [(0.7, "fraction")]
+    assert ratio[0]["interval"] == pytest.approx([0.65, 0.75])
+    assert not [c for c in res["claims"] if c["text"] in ("seven", "10")]
+
+
+def test_rates_written_after_a_noun():
+    t = "They made $1 billion in profits a year, 1,054 cases a year; the 300 women a year ago."
+    ms = [(m.text, m.unit, m.kind) for m in find_mentions(t, body=(0, len(t)))]
+    # "a year" two words after the amount makes it a rate; "a year ago" is a date phrase, not a rate
+    assert ms == [("$1 billion", "USD per year", "rate"), ("1,054", "count per year", "rate"),
+                  ("300", "persons", "quantity")]
+
+
+_bounds = st.tuples(st.floats(0.5, 1e6), st.floats(0, 1e5)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(_bounds, _bounds, st.floats(0, 1), st.floats(0, 1), st.floats(0, 60), st.sampled_from(
+    ["sum", "difference", "product", "ratio", "change_implied"]))
+def test_derived_interval_holds_every_value_of_its_inputs(a, b, u, v, pct, kind):
+    # soundness of interval arithmetic: for x in a and y in b, the figure computed from (x, y) lies in the
+    # derived interval (y is a percent of 0-60 % for change_implied and product)
+    x = a[0] + u * (a[1] - a[0])
+    if kind in ("change_implied", "product"):
+        bc = claim("b", 30, "percent", interval=(0, 60), rule="test")
+        y = pct
+    else:
+        bc = claim("b", b[0], "count", interval=b, rule="test")
+        y = b[0] + v * (b[1] - b[0])
+    ac = claim("a", a[0], "count", interval=a, rule="test")
+    unit = {"ratio": "ratio", "product": "count"}.get(kind, "count")
+    iv, _, _ = _derived(kind, ["a", "b"], unit, ac, bc)
+    value = {"sum": lambda: x + y, "difference": lambda: x - y, "product": lambda: x * y / 100,
+             "ratio": lambda: x / y, "change_implied": lambda: x / (1 + y / 100)}[kind]()
+    assert iv.lo - 1e-9 * max(1.0, abs(value)) <= value <= iv.hi + 1e-9 * max(1.0, abs(value))
