@@ -296,7 +296,7 @@ def load_article(
         check_lines[ch.id] = line
         for name in type(ch).model_fields:
             v = getattr(ch, name)
-            if name in ("id", "kind", "note", "relation", "evidence") or v is None:
+            if name in ("id", "kind", "note", "relation", "evidence", "status", "reason") or v is None:
                 continue
             for ref in (v if isinstance(v, list) else [v]):
                 if ref not in ids:

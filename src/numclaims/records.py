@@ -110,6 +110,18 @@ def text_expected(v: Any) -> str:
     return f"expected text, got {type(v).__name__} {v!r}"
 
 
+def value_from_words(words: str) -> float | None:
+    """The value :func:`numclaims.numerals.parse` reads from a numeral phrase, or None when it reads none
+    (the phrase is not a quantity, or a date)."""
+    from .numerals import parse
+
+    try:
+        q = parse(words)
+    except ValueError:
+        return None
+    return float(q.value) if q.value is not None else None
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
 
@@ -216,6 +228,22 @@ class Claim(_Strict):
     reviewer: StrictStr | None = None
     reviewed_on: dt.date | None = None
     notes: StrictStr | None = None
+    #: fields drafted by ``numclaims new`` that nobody has confirmed yet (see :mod:`numclaims.draft`)
+    guessed: list[Literal["measure.what", "measure.where", "measure.period", "ends", "attribution"]] = Field(
+        default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _value_from_words(cls, data: Any) -> Any:
+        # a value the numeral gives is not retyped: without ``value``, it is read from ``text`` (or ``quote``)
+        if isinstance(data, dict) and "value" not in data:
+            if data.get("unit") == "date":
+                return {**data, "value": None}
+            words = data.get("text") if data.get("text") is not None else data.get("quote")
+            v = value_from_words(words) if isinstance(words, str) else None
+            if v is not None:
+                return {**data, "value": v}
+        return data
 
     @field_validator("value", "low", "high", "precision", mode="before")
     @classmethod
@@ -286,6 +314,9 @@ class Claim(_Strict):
             raise ValueError(f"text: {self.text!r} is not part of the quote {self.quote!r}")
         if self.reviewed_on is not None and self.status == "unreviewed":
             raise ValueError("status: 'reviewed_on' is set but status is 'unreviewed'")
+        if self.guessed and self.status != "unreviewed":
+            raise ValueError(f"status: a decision on a claim whose fields {', '.join(self.guessed)} were guessed by "
+                             "numclaims new; confirm them first (numclaims review confirm ID, or delete 'guessed:')")
         return self
 
     @property
@@ -303,6 +334,10 @@ class Claim(_Strict):
 class _Check(_Strict):
     id: Slug
     note: StrictStr | None = None
+    #: ``proposed``: drafted by ``numclaims new``/``suggest`` with the ``reason`` found in the text, until
+    #: accepted (``numclaims review accept``, which removes the status) or dropped
+    status: Literal["proposed"] | None = None
+    reason: StrictStr | None = None
 
 
 class RateDurationCheck(_Check):

@@ -157,13 +157,19 @@ def _y(v: Any) -> str:
     return json.dumps(v, ensure_ascii=False)
 
 
-def render(article_id: str, source_id: str, records: list[dict[str, Any]], title: str) -> str:
-    """The YAML text of a scaffolded claims file."""
+def render(article_id: str, source_id: str, records: list[dict[str, Any]], title: str,
+           checks: list[dict[str, Any]] | None = None, header: list[str] | None = None) -> str:
+    """The YAML text of a scaffolded claims file (``checks``: check mappings; ``header``: comment lines
+    replacing the default ones after the first)."""
     lines = [
         f"# Numeric claims of {title!s} -- scaffolded by `numclaims new`; edit before use.",
         "# Every record below is one number of the article body, read by numclaims.extract. Replace each",
         f"# {TODO_WHAT!r} and {TODO_WHO!r}, check value/unit/qualifier against the words, merge or",
         "# drop records that are not claims (move them to `waived:` with a reason), then add `checks:`.",
+    ]
+    if header is not None:
+        lines[1:] = header
+    lines += [
         f"article: {article_id}",
         f"source: {source_id}",
         "",
@@ -186,11 +192,27 @@ def render(article_id: str, source_id: str, records: list[dict[str, Any]], title
                 lines.append(f"{lead}date: {{start: {v['start']}, end: {v['end']}}}")
             elif k == "interval":
                 lines.append(f"{lead}interval: [{_y(v[0])}, {_y(v[1])}]")
+            elif isinstance(v, list):
+                lines.append(f"{lead}{k}: [" + ", ".join(_y(x) for x in v) + "]")
             else:
                 lines.append(f"{lead}{k}: {_y(v)}")
         lines.append("")
-    lines += ["checks: []", "", "waived: []", ""]
+    lines += render_checks(checks or [])
+    lines += ["waived: []", ""]
     return "\n".join(lines)
+
+
+def render_checks(checks: list[dict[str, Any]]) -> list[str]:
+    """The ``checks:`` lines of a claims file for check mappings (lists written in flow style)."""
+    if not checks:
+        return ["checks: []", ""]
+    lines = ["checks:"]
+    for ch in checks:
+        for i, (k, v) in enumerate(ch.items()):
+            lead = "  - " if i == 0 else "    "
+            lines.append(f"{lead}{k}: " + ("[" + ", ".join(_y(x) for x in v) + "]" if isinstance(v, list) else _y(v)))
+        lines.append("")
+    return lines
 
 
 def scaffold(article_id: str, source: Any) -> str:
