@@ -18,6 +18,7 @@ COMMANDS = {
     "check": "numclaims.commands.check",
     "extract": "numclaims.commands.extract",
     "new": "numclaims.commands.new",
+    "suggest": "numclaims.commands.suggest",
     "report": "numclaims.commands.report",
     "review": "numclaims.commands.review",
     "notebooks": "numclaims.commands.notebooks",

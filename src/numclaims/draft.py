@@ -329,6 +329,7 @@ The A An In On At Of According Authorities Police Officials Statistics National 
 Interior Attorney General Secretary Department State Law President Colonel Association Asociacion
 Madame Mr Mrs Ms Dr United Nations Development Program Criminal Code InSight Crime Analysis Trafficking
 Human Persons Report Day Anti NGO However Following Upon Known Victims Most Many Now Cayo Some
+Authority Agency Office Commission Court Council Institute Bureau Unit Party Committee Service
 """.split())
 _PLACE_WORDS = frozenset("region province department state city town district municipality country border".split())
 

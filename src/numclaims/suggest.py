@@ -125,11 +125,11 @@ def _short(s: str) -> str:
 
 
 class _Props:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, kinds: frozenset[str] | None) -> None:
         self.text = text
         self.out: list[Proposal] = []
         self.keys: set[tuple] = set()
-        self.kinds = _registered()
+        self.kinds = kinds if kinds is not None else _registered()
 
     def add(self, kind: str, name: str, fields: dict[str, Any], reason: str) -> None:
         if kind not in self.kinds:
@@ -141,12 +141,13 @@ class _Props:
         self.out.append(p)
 
 
-def propose(items: list[Item], text: str) -> list[Proposal]:
+def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None) -> list[Proposal]:
     """Proposed checks among ``items`` (in text order) of the source ``text``, with ids unique among
-    themselves and the claims, in the order of the table of the module docstring."""
+    themselves and the claims, in the order of the table of the module docstring; only of the check
+    ``kinds`` given (default: those :data:`numclaims.records.CHECK_KINDS` knows)."""
     if not items:
         return []
-    P = _Props(text)
+    P = _Props(text, kinds)
     by_start = {it.mention.start: it for it in items}
     periods = {it.id: ("date" if it.unit == "date" else "duration" if it.mention.kind == "duration" else "")
                for it in items}
@@ -199,7 +200,8 @@ def propose(items: list[Item], text: str) -> list[Proposal]:
                 break
         if total is None:
             s = sum(g.value for g in group)
-            eq = [o for o in counts if o not in group and o.value == s and o.unit == a.unit]
+            eq = sorted((o for o in counts if o not in group and o.value == s and o.unit == a.unit),
+                        key=lambda o: (o.para != a.para, abs(o.mention.start - a.mention.start)))
             if eq:
                 total = (eq[0], "parts that add up to a figure of the article "
                          f"({' + '.join(f'{g.value:,.0f}' for g in group)} = {s:,.0f})")

@@ -1,0 +1,104 @@
+"""`numclaims new` drafts records in full and proposes checks; `numclaims review accept|drop|confirm`.
+
+The invented article tests/data/drafting/harbour-trafficking-2020.txt (no real events) has a headline
+number, parts next to a total (907 + 147 = 1,054), "including", "Nearly half of them", two estimates
+from different sources in one sentence ("One NGO ... while the regional government"), reporting phrases.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from numclaims.cli import main
+from numclaims.engine import check_article
+from numclaims.yamlio import load_yaml_text
+
+DATA = Path(__file__).parent / "data" / "drafting"
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The project's datasets and seed claims file copied into a temporary root."""
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "datasets", root / "datasets")
+    (root / "claims").mkdir()
+    shutil.copy(ROOT / "claims" / f"{SEED}.yaml", root / "claims")
+    return root
+
+
+@pytest.fixture
+def drafted(repo):
+    for f in DATA.iterdir():
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    assert main(["new", "harbour-trafficking-2020", "--id", "harbour-2020", "--root", str(repo)]) == 0
+    return repo, repo / "claims" / "harbour-2020.yaml"
+
+
+def test_records_are_drafted_from_the_words(drafted):
+    repo, path = drafted
+    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    by_id = {c["id"]: c for c in data["claims"]}
+    # the headline number is a claim of the article, with its own id, linked to the headline's year
+    head = by_id["headline-victims-2019-1054"]
+    assert head["measure"]["period"] == "headline-date-2019"
+    body = by_id["victims-rescued-2019-1054"]
+    # "the Port Authority rescued 1,054 victims in Puno": the verb before the numeral joins the noun;
+    # Puno is an ISO 3166-2 region of Peru (PE-PUN)
+    assert body["measure"] == {"what": "victims rescued", "where": "Puno, Peru", "period": "date-2019"}
+    assert "value" not in body  # "1,054" gives the value: it is read, not retyped
+    assert by_id["foreigners-nearly-half"]["qualifier"] == "nearly"
+    # "One NGO estimated that 2,000 ... while the regional government has estimated that 1,500"
+    assert by_id["people-trafficked-2000"]["attribution"] == [{"who": "One NGO", "role": "non-governmental organisation"}]
+    assert by_id["people-trafficked-1500"]["attribution"][0]["who"] == "the regional government"
+    assert all(c["guessed"] for c in data["claims"])
+
+
+def test_checks_are_proposed_with_their_reason(drafted):
+    repo, path = drafted
+    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    checks = {c["kind"]: c for c in data["checks"]}
+    assert all(c["status"] == "proposed" and c["reason"] for c in data["checks"])
+    # 907 + 147 = 1,054: the body's 1,054 (same paragraph), not the headline's
+    assert checks["sum"]["parts"] == ["women-2019-907", "men-2019-147"] and checks["sum"]["total"] == "victims-rescued-2019-1054"
+    assert "907 + 147 = 1,054" in checks["sum"]["reason"]
+    assert (checks["agreement"]["a"], checks["agreement"]["b"]) == ("people-trafficked-2000", "people-trafficked-1500")
+    res = check_article(path, repo)
+    by = {c["id"]: c for c in res["checks"]}
+    # 907 + 147 = 1,054 exactly, so the sum is consistent. "2,000" is read to the thousand, [1,500, 2,500];
+    # "1,500" to the hundred, [1,450, 1,550]: they share only [1,500, 1,550], at the edge of the first
+    # (its inner 80 % is [1,600, 2,400]), so the two estimates are in tension
+    assert by[checks["sum"]["id"]]["verdict"] == "consistent"
+    assert by[checks["agreement"]["id"]]["verdict"] == "tension"
+    assert res["summary"]["proposed"] == [c["id"] for c in data["checks"]]
+    assert all(c["guessed"] for c in res["claims"])
+
+
+def test_review_accepts_drops_and_confirms(drafted, capsys):
+    repo, path = drafted
+    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    keep, drop = data["checks"][0]["id"], data["checks"][-1]["id"]
+    assert main(["review", "accept", keep, "--root", str(repo)]) == 0
+    assert main(["review", "drop", drop, "--root", str(repo)]) == 0
+    # a decision on a claim with guessed fields is refused until they are confirmed
+    assert main(["review", "set", "women-2019-907", "verified", "--reviewer", "A", "--note", "n", "--root", str(repo)]) == 2
+    assert "guessed by numclaims new" in capsys.readouterr().err
+    assert main(["review", "confirm", "women-2019-907", "--root", str(repo)]) == 0
+    assert main(["review", "set", "women-2019-907", "verified", "--reviewer", "A", "--note", "n", "--root", str(repo)]) == 0
+    after = load_yaml_text(path.read_text(encoding="utf-8"))
+    ids = [c["id"] for c in after["checks"]]
+    assert keep in ids and drop not in ids and "status" not in after["checks"][0]
+    assert "guessed" not in next(c for c in after["claims"] if c["id"] == "women-2019-907")
+    assert main(["review", "accept", keep, "--root", str(repo)]) == 2  # no longer proposed
+
+
+def test_suggest_proposes_only_what_is_not_declared(repo, capsys):
+    seed = repo / "claims" / "insightcrime-2013-10-04-peru-trafficking-ring.yaml"
+    assert main(["suggest", str(seed), "--root", str(repo)]) == 0
+    out = capsys.readouterr().out
+    # the seed declares the share, fraction, rate x duration, agreement and 2011-within-2,000 checks itself
+    assert "share_of_total" not in out and "rate_duration" not in out
