@@ -166,6 +166,11 @@ def main(argv=None) -> int:
     precision = tot["matching"] / tot["proposed"] if tot["proposed"] else float("nan")
     agreement = sum(fa.values()) / sum(ff.values()) if ff else float("nan")
     print("per field kept unchanged: " + ", ".join(f"{f} {fa[f]}/{ff[f]}" for f in FIELDS if ff[f]))
+    for label, group in (("read from the numeral", ("text", "value", "unit", "qualifier")),
+                         ("guessed from the words", ("measure.what", "measure.where", "measure.period", "attribution")),
+                         ("id", ("id",))):
+        a, f = sum(fa[g] for g in group), sum(ff[g] for g in group)
+        print(f"  {label}: {a}/{f} = {a / f:.2f}" if f else f"  {label}: none")
     print(f"articles {len(rows)}: recall {recall:.2f} (target 0.80), precision {precision:.2f} (target 0.70), "
           f"field agreement {agreement:.2f} (target 0.80)")
     print("targets " + ("met" if recall >= 0.8 and precision >= 0.7 and agreement >= 0.8 else "NOT met"))

@@ -108,9 +108,10 @@ def test_scaffold_records_of_the_seed(repo):
     assert (by_text["$60,000 a month"]["value"], by_text["$60,000 a month"]["unit"]) == (60000, "USD per month")
     assert (by_text["over 4,500"]["qualifier"], by_text["over 4,500"]["interval"]) == ("more_than", [4500, None])
     assert (by_text["three quarters"]["value"], by_text["three quarters"]["unit"]) == (0.75, "fraction")
-    # "In September" is a date: the engine resolves it to the September before publication (4 Oct 2013)
-    assert by_text["September"]["unit"] == "date"
-    assert by_text["September"]["interval"] == ["2013-09-01", "2013-09-30"]
+    # "In September" is a date (drafted with its preposition, the whole period expression): the engine
+    # resolves it to the September before publication (4 Oct 2013)
+    assert by_text["In September"]["unit"] == "date"
+    assert by_text["In September"]["interval"] == ["2013-09-01", "2013-09-30"]
 
 
 def test_coordinated_qualifier_becomes_an_explicit_interval(repo):

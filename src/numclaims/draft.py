@@ -36,6 +36,7 @@ Every guessed field is listed in the record's ``guessed`` list; ``numclaims chec
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -482,6 +483,16 @@ _BY_SHOW = re.compile(r"\b(?:statistics|figures|data|a report|reports|records)\s
 def _speaker_before(text: str, a: int, vstart: int) -> str | None:
     """The noun phrase just before a reporting verb at ``vstart`` (back to a clause boundary)."""
     seg = text[a:vstart]
+    rel = re.search(r",\s+(?:which|who|that)\s+(?:(?:has|have|had)\s+)?$", seg)
+    if rel:
+        # "highlighted by a newspaper investigation earlier this year, which found that": the speaker is
+        # the noun phrase the relative clause hangs on
+        head = seg[:rel.start()]
+        mb = re.search(r"\b(?:by|from)\s+((?:the|a|an|one|another)\s+[^,;]+?)(?:\s+(?:earlier|last|this|in|on)\b[^,;]*)?$",
+                       head)
+        if mb:
+            return mb.group(1).strip()
+        seg = head
     cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
     m_while = list(re.finditer(r"\b(?:while|but|and|that|which|when|whereas|although)\s+", seg))
     start = max(cut + 1, m_while[-1].end() if m_while else 0)
@@ -690,6 +701,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
     items: list[Drafted] = []
     for m in ms:
         rec = _record(m, "x", text, meta.published)
+        _with_preposition(rec, m, text)
         items.append(Drafted(rec, m, sentence_of(m)))
     # measures of figures first, then dates and durations from the nearest figure
     for it in items:
@@ -786,6 +798,46 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         it.record = new
     del by_start
     return items
+
+
+#: Words before a date or duration that belong to the period expression (:func:`numclaims.periods.resolve`
+#: reads "in September", "in the past two years", "over three years", "for five years").
+_PERIOD_LEAD = re.compile(r"\b(?:in|during|over|for|within)(?:\s+the\s+(?:past|last|previous|first|next))?\s+$", re.I)
+
+
+def _with_preposition(rec: dict[str, Any], men: Mention, text: str) -> None:
+    """Widen ``text`` (and ``quote``) of a date or duration record over the preposition before it, so
+    that the record's words are the whole period expression ("In September", "in the past two years")."""
+    from .periods import resolve
+    from .scaffold import unique_quote
+
+    if men.unit != "date" and men.kind != "duration":
+        return
+    if rec.get("text") != men.text or "date" in rec or "interval" in rec:
+        return
+    m = _PERIOD_LEAD.search(text, max(0, men.start - 24), men.start)
+    if not m or m.end() != men.start:
+        return
+    words = text[m.start():men.end]
+    try:
+        resolve(words, dt.date(2000, 1, 1))
+    except ValueError:
+        return  # the widened words would not read as a period: keep the numeral alone
+    if men.kind == "duration" and value_from_words_safe(words) != men.value:
+        return
+    quote, qstart, unique = unique_quote(text, m.start(), men.end)
+    rec["quote"] = quote
+    rec.pop("start", None)
+    rec["text"] = words
+    if not unique:
+        rec["start"] = qstart
+
+
+def value_from_words_safe(words: str) -> float | None:
+    """:func:`numclaims.records.value_from_words`, imported late."""
+    from .records import value_from_words
+
+    return value_from_words(words)
 
 
 def _omit_value(rec: dict[str, Any]) -> None:

@@ -17,8 +17,10 @@ kind                   cue in the text (all figures in one sentence unless said 
 ``sum``                counts coordinated by "and" next to a total: "of N", "out of N", "a total of N", or
                        a count of the article equal to their sum (907 + 147 = 1,054)
 ``part_whole``         "N ... among those ...", "including N", "N of them/whom", "N of the M"; and a smaller
-                       count sharing a key word (head noun or participle) and the place of a larger one
-                       anywhere in the article ("200 women rescued" and "2,000 victims rescued")
+                       count anywhere in the article sharing the head noun of a larger one in a place
+                       that may hold it, or its participle in a place within the larger one's ("200
+                       women rescued" in Madre de Dios and "2,000 victims rescued" in Peru); not when the
+                       larger is dated to a day or year of its own, nor in the same sentence
 ``agreement``          two counts of one place from different sources in one sentence ("1,600 ...
                        according to one NGO, while another NGO has estimated that over 4,500"), or sharing
                        their head noun and place anywhere in the article
@@ -263,7 +265,11 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None) -
                 continue
             if frozenset((a.id, b.id)) in agreed or not (a.keys & b.keys) or not _same_verb(a, b):
                 continue
-            if not _place_within(a.where, b.where) or same_sent(a, b):
+            # the same head noun in a place that may hold the part ("Peru" names no finer place than
+            # "Madre de Dios, Peru"), or only a shared participle in a place within the whole's
+            same_head = _head(a) is not None and _head(a) == _head(b)
+            placed = _place_within(a.where, b.where) or (same_head and _same_country(a.where, b.where))
+            if not placed or same_sent(a, b):
                 continue
             # a whole dated to one year or day is a figure of its own time, not a total over others
             if b.period and periods.get(b.period) == "date" or (a.period and b.period and
@@ -348,6 +354,14 @@ def _same_verb(a: Item, b: Item) -> bool:
     va = {w for w in a.keys if w.endswith("ed")}
     vb = {w for w in b.keys if w.endswith("ed")}
     return not va or not vb or bool(va & vb)
+
+
+def _same_country(a: str | None, b: str | None) -> bool:
+    """Whether one place is a bare country and the other lies in it ("Peru" and "Madre de Dios, Peru")."""
+    if not a or not b:
+        return False
+    pa, pb = [p.strip().lower() for p in a.split(",")], [p.strip().lower() for p in b.split(",")]
+    return (len(pa) == 1 or len(pb) == 1) and pa[-1] == pb[-1]
 
 
 def _place_within(small: str | None, big: str | None) -> bool:
