@@ -7,6 +7,7 @@ from different sources in one sentence ("One NGO ... while the regional governme
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -102,3 +103,57 @@ def test_suggest_proposes_only_what_is_not_declared(repo, capsys):
     out = capsys.readouterr().out
     # the seed declares the share, fraction, rate x duration, agreement and 2011-within-2,000 checks itself
     assert "share_of_total" not in out and "rate_duration" not in out
+
+
+def test_reports_render_with_proposals_marked(drafted):
+    repo, path = drafted
+    assert main(["check", str(path), "--root", str(repo), "--quiet"]) == 0
+    out = repo / "reports" / "harbour-2020"
+    res = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    proposed = [c for c in res["checks"] if c.get("status") == "proposed"]
+    assert proposed and all(c["reason"] for c in proposed)
+    assert res["summary"]["proposed"] == [c["id"] for c in proposed]
+    assert (out / "report.md").is_file() and (out / "report.html").is_file()
+    # nothing reviewed yet: ClaimReview publishes nothing
+    assert json.loads((out / "claimreview.json").read_text(encoding="utf-8")) == []
+    # a proposal rates nothing until accepted: the 2,000 verified alone is "Accurate" (5); once the
+    # agreement with 1,500 (in tension, see above) is accepted it is "Accurate, at the limit" (4)
+    agree = next(c["id"] for c in proposed if c["kind"] == "agreement")
+    assert main(["review", "confirm", "people-trafficked-2000", "--root", str(repo)]) == 0
+    assert main(["review", "set", "people-trafficked-2000", "verified", "--reviewer", "A", "--note", "n",
+                 "--date", "2020-03-01", "--root", str(repo)]) == 0
+
+    def rating() -> int:
+        assert main(["check", str(path), "--root", str(repo), "--quiet"]) == 0
+        (item,) = json.loads((out / "claimreview.json").read_text(encoding="utf-8"))
+        return item["reviewRating"]["ratingValue"]
+
+    assert rating() == 5
+    assert main(["review", "accept", agree, "--root", str(repo)]) == 0
+    assert rating() == 4
+
+
+def test_decisions_on_unknown_ids_are_one_line(drafted, capsys):
+    repo, path = drafted
+    before = path.read_bytes()
+    assert main(["review", "accept", "no-such-check", "--root", str(repo)]) == 2
+    assert main(["review", "confirm", "no-such-claim", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["claims/:0: check no-such-check: id: no such check in any claims file",
+                   "claims/:0: claim no-such-claim: id: no such claim in any claims file"]
+    assert path.read_bytes() == before
+    assert main(["suggest", str(repo / "claims" / "missing.yaml"), "--root", str(repo)]) == 2
+
+
+def test_suggest_write_appends_to_an_existing_file(drafted, capsys):
+    repo, path = drafted
+    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    first = data["checks"][0]["id"]
+    assert main(["review", "drop", first, "--root", str(repo)]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert first not in text
+    assert main(["suggest", str(path), "--write", "--root", str(repo)]) == 0
+    after = path.read_text(encoding="utf-8")
+    # the dropped proposal comes back (the text still says it), appended after the untouched claims
+    assert after.startswith(text.split("\nchecks:")[0])
+    assert f'id: {first}' in after or f'id: "{first}"' in after

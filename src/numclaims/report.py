@@ -220,9 +220,12 @@ def _script_safe(s: str) -> str:
 
 def worst_verdicts(results: dict[str, Any]) -> dict[str, str | None]:
     """``{claim id: worst verdict of the checks it takes part in}`` (None for a claim in no check);
-    severity order: inconsistent > tension > unverifiable > consistent."""
+    severity order: inconsistent > tension > unverifiable > consistent. Checks still ``proposed``
+    (:mod:`numclaims.suggest`) are not counted."""
     out: dict[str, str | None] = {c["id"]: None for c in results["claims"]}
     for ch in results["checks"]:
+        if ch.get("status") == "proposed":
+            continue  # a proposal rates nothing until the fact-checker accepts it
         for cid in ch["claims"]:
             cur = out.get(cid)
             if cur is None or SEVERITY[ch["verdict"]] > SEVERITY[cur]:
