@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                  ("drop", "CHECK_ID", "drop a proposed check"),
                                  ("confirm", "CLAIM_ID", "confirm a drafted claim's guessed fields (removes guessed:)")):
         a = acts.add_parser(name, help=helptext, description=helptext)
-        a.add_argument("ident", metavar=what)
+        a.add_argument("ident", metavar=what, nargs="+")
         a.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project root")
     p.set_defaults(func=run, action=None)
 
@@ -65,14 +65,17 @@ def run(args: argparse.Namespace) -> int:
         from ..paths import display_path
         from ..review import ReviewError
 
-        try:
-            path = decide(root, args.ident, args.action)
-        except ReviewError as e:
-            print(str(e), file=sys.stderr)
-            return 2
-        print(f"{display_path(path, root)}: {'claim' if args.action == 'confirm' else 'check'} {args.ident}: "
-              f"{ {'accept': 'accepted', 'drop': 'dropped', 'confirm': 'guessed fields confirmed'}[args.action]}")
-        return 0
+        status = 0
+        for ident in args.ident:  # each decision is written on its own: an unknown id stops nothing else
+            try:
+                path = decide(root, ident, args.action)
+            except ReviewError as e:
+                print(str(e), file=sys.stderr)
+                status = 2
+                continue
+            print(f"{display_path(path, root)}: {'claim' if args.action == 'confirm' else 'check'} {ident}: "
+                  f"{ {'accept': 'accepted', 'drop': 'dropped', 'confirm': 'guessed fields confirmed'}[args.action]}")
+        return status
     return _list(args, root)
 
 
