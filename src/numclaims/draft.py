@@ -310,7 +310,7 @@ def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention])
         return f"ages of {m.group(1)}" if m else "ages"
     if men.kind == "ratio":
         return "multiple"
-    phrase, head, _ = _noun_phrase_after(text, men.end, sent.end)
+    phrase, _, _ = _noun_phrase_after(text, men.end, sent.end)
     verb = _verb_before(text, men.start, sent.start)
     if phrase and verb and not phrase.endswith("ed"):
         phrase = f"{phrase} {verb}"
@@ -511,7 +511,7 @@ def _speaker_before(text: str, a: int, vstart: int) -> str | None:
 
 
 @dataclass
-class Source_:
+class Said:
     """One link of an attribution found in the text: ``who``, its ``role`` and where it was found."""
 
     who: str
@@ -520,15 +520,15 @@ class Source_:
     relays: bool = False  # an outlet that relayed the words ("reported the AP")
 
 
-def reporting_phrases(text: str, a: int, b: int) -> list[Source_]:
+def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
     """Every attributed source named by a reporting phrase in ``text[a:b]``, in order."""
-    out: list[Source_] = []
+    out: list[Said] = []
     for m in _ACCORDING.finditer(text, a, b):
         who = m.group(1).strip()
         rest = text[m.end(1):b]
         app = re.match(r",\s+((?:the\s+|a\s+|an\s+)?(?:head|director|chief|secretary|minister|spokes\w+|president|"
                        r"leader|member|coordinator|founder|commander|general|deputy|official)[^,.;]*)", rest, re.I)
-        out.append(Source_(_clean_who(who), _role(who, app.group(1).strip() if app else None), m.start()))
+        out.append(Said(_clean_who(who), _role(who, app.group(1).strip() if app else None), m.start()))
     for m in _SAID_BY.finditer(text, a, b):
         who = m.group(1).strip()
         if who.split()[0] in ("In", "On", "At", "That", "This", "These") or any(s.at == m.start() for s in out):
@@ -537,9 +537,9 @@ def reporting_phrases(text: str, a: int, b: int) -> list[Source_]:
             continue
         app = m.group(2)
         relays = m.group(0).lower().startswith("reported") and _role(who, None) == "press"
-        out.append(Source_(_clean_who(who), _role(who, app.strip() if app else None), m.start(), relays))
+        out.append(Said(_clean_who(who), _role(who, app.strip() if app else None), m.start(), relays))
     for m in _BY_SHOW.finditer(text, a, b):
-        out.append(Source_(_clean_who(m.group(1)), _role(m.group(1), None), m.start()))
+        out.append(Said(_clean_who(m.group(1)), _role(m.group(1), None), m.start()))
     for m in re.finditer(r"\b(?:(?:has|have|had)\s+)?" + _REPORT_VERB + r"\b", text[a:b]):
         vstart = a + m.start()
         if any(abs(s.at - vstart) < 3 for s in out):
@@ -549,7 +549,7 @@ def reporting_phrases(text: str, a: int, b: int) -> list[Source_]:
             continue  # "said X" / "reported the X": handled above
         who = _speaker_before(text, a if not out else max(a, out[-1].at), vstart)
         if who:
-            out.append(Source_(_clean_who(who), _role(who, None), vstart))
+            out.append(Said(_clean_who(who), _role(who, None), vstart))
     out.sort(key=lambda s: s.at)
     return out
 
@@ -561,12 +561,12 @@ def _clean_who(who: str) -> str:
 
 
 def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence], publisher: str,
-                    cache: dict[int, list[Source_]]) -> list[dict[str, str]]:
+                    cache: dict[int, list[Said]]) -> list[dict[str, str]]:
     """The attribution chain of a mention: the source named by a reporting phrase of its sentence (the
     nearest to the numeral), then an outlet that relayed words in the paragraph ("reported the Associated
     Press (AP)"); else the publisher (the outlet's own reporting)."""
 
-    def found(s: Sentence) -> list[Source_]:
+    def found(s: Sentence) -> list[Said]:
         if s.start not in cache:
             cache[s.start] = reporting_phrases(text, s.start, s.end)
         return cache[s.start]
@@ -689,11 +689,11 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         raise ValueError(f"no numeric mention in the body of source {meta.id!r}")
     lead = lead_spans(text, meta.title, body)
     sents: list[Sentence] = []
-    for i, (region, a, b) in enumerate(lead):
+    for i, (_region, a, b) in enumerate(lead):
         sents.extend(Sentence(s.start, s.end, -1 - i) for s in sentences(text, (a, b)))
     sents.extend(sentences(text, body))
     home = _home_country(text, body)
-    cache: dict[int, list[Source_]] = {}
+    cache: dict[int, list[Said]] = {}
 
     def sentence_of(m: Mention) -> Sentence:
         return next((s for s in sents if s.start <= m.start < s.end + 1), Sentence(m.start, m.end, -99))
@@ -705,9 +705,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         items.append(Drafted(rec, m, sentence_of(m)))
     # measures of figures first, then dates and durations from the nearest figure
     for it in items:
-        m, s = it.mention, it.sentence
-        same = [o.mention for o in items if o.sentence is s and o is not it]
-        it.what = measure_what(text, m, s, [o.mention for o in items])
+        it.what = measure_what(text, it.mention, it.sentence, [o.mention for o in items])
     for it in items:
         if it.what:
             continue
@@ -724,7 +722,6 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         else:
             it.what = f"period of {base}" if base else "period"
     ids: Counter[str] = Counter()
-    by_start = {it.mention.start: it for it in items}
     for it in items:
         m, s = it.mention, it.sentence
         rec = it.record
@@ -796,7 +793,6 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         new["guessed"] = [g for g in GUESSABLE if g in it.guessed]
         new["status"] = "unreviewed"
         it.record = new
-    del by_start
     return items
 
 

@@ -408,12 +408,10 @@ def items_for_article(article: Any) -> list[Item]:
     """:class:`Item` objects for the claims of a loaded article (:class:`numclaims.loader.Article`): each
     claim's mention is the one inside its quote span (else the quote itself, read as a mention)."""
     from .draft import article_mentions, sentences
-    from .extract import body_span
 
     src = article.source
     markers = (src.meta.body.start, src.meta.body.end) if src.meta.body is not None else None
     text = src.text
-    body = body_span(text, markers)
     ms = article_mentions(text, markers, src.meta.title)
     sents = sentences(text, (0, len(text)))
     items = []
@@ -431,6 +429,5 @@ def items_for_article(article: Any) -> list[Item]:
                            "period": c.measure.period.claim if c.measure.period is not None else None},
                "attribution": [a_.model_dump() for a_ in c.attribution]}
         items.append(_item(rec, m, (s.start, s.end) if s else (m.start, m.end), s.para if s else -99))
-    del body
     items.sort(key=lambda it: it.mention.start)
     return items
