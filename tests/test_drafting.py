@@ -157,3 +157,44 @@ def test_suggest_write_appends_to_an_existing_file(drafted, capsys):
     # the dropped proposal comes back (the text still says it), appended after the untouched claims
     assert after.startswith(text.split("\nchecks:")[0])
     assert f'id: {first}' in after or f'id: "{first}"' in after
+
+
+def test_suggest_then_drop_gives_back_the_file_byte_for_byte(repo):
+    seed = repo / "claims" / f"{SEED}.yaml"
+    before = seed.read_bytes()
+    assert main(["suggest", str(seed), "--write", "--root", str(repo)]) == 0
+    added = load_yaml_text(seed.read_text(encoding="utf-8"))["checks"][17:]  # the seed declares 17 checks
+    assert added and all(c["status"] == "proposed" for c in added)
+    assert seed.read_bytes().startswith(before.split(b"\nwaived:")[0])
+    assert main(["review", "drop", *(c["id"] for c in added), "--root", str(repo)]) == 0
+    assert seed.read_bytes() == before
+
+
+def test_suggest_write_turns_an_empty_check_list_into_a_block(repo):
+    for f in DATA.iterdir():
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    assert main(["new", "harbour-trafficking-2020", "--id", "harbour-2020", "--no-checks", "--root", str(repo)]) == 0
+    path = repo / "claims" / "harbour-2020.yaml"
+    assert "checks: []" in path.read_text(encoding="utf-8")
+    assert main(["suggest", str(path), "--write", "--root", str(repo)]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert "checks:\n  - id: " in text and "\nwaived: []" in text
+    # the same three proposals as `numclaims new` makes: sum, part/whole ("including"), agreement
+    assert [c["kind"] for c in load_yaml_text(text)["checks"]] == ["sum", "part_whole", "agreement"]
+
+
+def test_headline_and_standfirst_are_a_region_of_their_own():
+    from numclaims.draft import article_mentions, lead_spans
+
+    text = ("Home > News > Port Rescues 1,054 Victims\n"          # breadcrumb: not the headline
+            "Port Rescues 1,054 Victims\n"                        # 41 chars before; 26 long: 41..67
+            "About 40 percent of them were minors, officials say in a new report\n"  # 67 long, from 68
+            "CRIME / 3 MAR 2021 BY A. WRITER\n"
+            "The port authority rescued 1,054 victims last year, the agency said in a statement.\n")
+    body_start = text.index("The port")
+    lead = lead_spans(text, "Port Rescues 1,054 Victims", (body_start, len(text) - 1))
+    assert lead == [("headline", 41, 67), ("standfirst", 68, 68 + 67)]
+    ms = article_mentions(text, None, "Port Rescues 1,054 Victims")
+    # the breadcrumb's number stays furniture; headline, standfirst and body numbers are claims
+    assert [(m.text, m.region) for m in ms] == [("1,054", "headline"), ("About 40 percent", "standfirst"),
+                                                ("1,054", "body")]

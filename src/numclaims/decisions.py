@@ -99,13 +99,27 @@ def add_checks(text: str, records: list[dict[str, Any]], display: str = "<claims
     """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    from .review import _attach_trailing, _pop_trailing
+
     y, doc = _load(text)
     checks = doc.get("checks")
     if checks is None or not isinstance(checks, CommentedSeq):
         checks = CommentedSeq()
         doc["checks"] = checks
+    if not checks:
+        checks.fa.set_block_style()  # "checks: []" becomes a block list
+        trailing = None
+    else:
+        # the blank line (or comments) after the last check go after the new ones; the last check keeps
+        # a blank line of its own
+        trailing = _pop_trailing(checks)
+        _attach_trailing(checks[-1], ("scalar", "\n"))
     for r in records:
         checks.append(CommentedMap(r))
+        if r is not records[-1]:
+            _attach_trailing(checks[-1], ("scalar", "\n"))
+    if trailing is not None:
+        _attach_trailing(checks[-1], trailing)
     new = _dump(y, doc)
     _validate(new, display, "checks")
     return new
