@@ -298,7 +298,14 @@ def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention])
         return _share_what(text, men, sent, total)
     if men.currency is not None:
         return _money_what(text, men, sent)
-    if men.unit == "date" or men.kind in ("duration",):
+    if men.kind == "duration":
+        # "prison sentences from five to 15 years", "a term of three years": the noun it is a length of
+        prep = "" if re.match(r"(?:from|between)\b", men.text, re.I) else r"(?:of|from|lasting)\s+"
+        m = re.search(r"\b([a-z]+(?:\s+[a-z]+)?)\s+" + prep + "$", text[sent.start:men.start])
+        if m and not any(w in _FUNCTION or w.endswith("ed") for w in m.group(1).split()):
+            return m.group(1)
+        return ""  # filled from the nearest figure by the caller
+    if men.unit == "date":
         return ""  # filled from the nearest figure by the caller
     if men.kind == "age":
         before = text[sent.start:men.start]
@@ -604,6 +611,8 @@ def value_token(men: Mention) -> str:
         return _slug(re.sub(r"^(?:in|on|during|since|from)\s+", "", t, flags=re.I))
     if men.unit == "fraction":
         return _slug(t)
+    if men.qualifier == "range" and men.low is not None and men.high is not None:
+        return f"{men.low:g}-{men.high:g}"  # "between 1,500 and 4,000" -> 1500-4000
     core = re.sub(r"^(?:as many as|no fewer than|no more than|more than|less than|fewer than|at least|up to|"
                   r"over|around|about|nearly|almost|some|approximately|roughly|an estimated|just under|close to|"
                   r"under|above|below|between|from)\s+", "", t, flags=re.I)
@@ -706,6 +715,9 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
     # measures of figures first, then dates and durations from the nearest figure
     for it in items:
         it.what = measure_what(text, it.mention, it.sentence, [o.mention for o in items])
+        if it.mention.region == "headline":  # title case says nothing of the words: "Human Trafficking Victims"
+            it.what = it.what.lower()
+        it.what = it.what.strip("\"'“”‘’ ")
     for it in items:
         if it.what:
             continue

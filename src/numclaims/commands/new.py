@@ -18,7 +18,7 @@ from pathlib import Path
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``new`` sub-command."""
-    p = sub.add_parser("new", help="scaffold claims/ID.yaml from a source, one record per body number",
+    p = sub.add_parser("new", help="draft claims/ID.yaml from a source: a record per number, checks proposed",
                        description=__doc__.split("\n\n")[1] if __doc__ else None)
     p.add_argument("source", help="source id, or path to datasets/sources/<id>.txt")
     p.add_argument("--id", required=True, dest="article_id", help="article id (a slug): the file is claims/ID.yaml")
