@@ -198,3 +198,33 @@ def test_headline_and_standfirst_are_a_region_of_their_own():
     # the breadcrumb's number stays furniture; headline, standfirst and body numbers are claims
     assert [(m.text, m.region) for m in ms] == [("1,054", "headline"), ("About 40 percent", "standfirst"),
                                                 ("1,054", "body")]
+
+
+def test_comparisons_changes_and_complements_are_proposed_where_the_kinds_exist(repo):
+    from numclaims.draft import draft
+    from numclaims.records import CHECK_KINDS
+    from numclaims.sources import load_source
+    from numclaims.suggest import items_for_drafts, propose
+
+    for f in DATA.iterdir():
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    # invented text tests/data/drafting/capital-cases-2014.txt
+    src = load_source("capital-cases-2014", repo)
+    items = items_for_drafts(draft("capital-cases-2014", src))
+    # by default only the kinds the check registry knows are proposed, so a draft always validates
+    assert {p.kind for p in propose(items, src.text)} <= set(CHECK_KINDS)
+    kinds = frozenset(CHECK_KINDS) | {"comparison", "change", "complement"}
+    got = [(p.kind, p.fields) for p in propose(items, src.text, kinds)]
+    assert got == [
+        # "878 kidnappings ..., more than triple the 287 kidnappings recorded in 2006"
+        ("comparison", {"a": "kidnappings-recorded-2013-878", "b": "kidnappings-recorded-2006-287",
+                        "relation": "gt", "times": "2006-triple"}),
+        # "9,433 in 2013, markedly higher than the 5,874 seen in 2007"
+        ("comparison", {"a": "homicides-2013-9433", "b": "seen-2007-5874", "relation": "gt"}),
+        # "The number of kidnappings was down by around 20 percent from 2012, when 1,100 ...": the
+        # kidnappings of the latest year named before (2013), not those of 2006
+        ("change", {"earlier": "kidnappings-recorded-2012-1100", "later": "kidnappings-recorded-2013-878",
+                    "change": "2012-20-percent", "direction": "decrease"}),
+        # "About 60 percent of the victims were women and the rest were men"
+        ("complement", {"parts": ["women-60-percent"]}),
+    ]

@@ -324,8 +324,8 @@ def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention])
     if not phrase:
         # "the second half of 2012 saw 688": the noun is before the numeral
         before = text[sent.start:men.start]
-        m = re.search(r"\b([a-z]+s)\b[^,.;]*$", before)
-        phrase = m.group(1) if m else "count"
+        m = re.search(r"\b([A-Za-z][a-z]+s)\b[^,.;]*$", before)
+        phrase = m.group(1).lower() if m and m.group(1).lower() not in _FUNCTION else "count"
     return phrase
 
 

@@ -153,6 +153,11 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None) -
     by_start = {it.mention.start: it for it in items}
     periods = {it.id: ("date" if it.unit == "date" else "duration" if it.mention.kind == "duration" else "")
                for it in items}
+    years = {}
+    for it in items:
+        y = re.search(r"\b(1[89]\d\d|20\d\d)\b", it.mention.text) if it.unit == "date" else None
+        if y:
+            years[it.id] = int(y.group(1))
     same_sent = lambda a, b: a.sent == b.sent  # noqa: E731
     # shares and fractions of a total
     for it in items:
@@ -311,6 +316,14 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None) -
             if mch and re.match(r"\s+(?:from|on|over|compared)", after):
                 later = [o for o in figures if o.para == it.para and o.mention.start < m.start and
                          _persons_like(o.unit)]
+                # "The number of kidnappings was down ...": the latest earlier figure of what the subject names
+                subject = _keys(text[it.sent[0]:m.start])
+                named = [o for o in later if o.keys & subject] or later
+                if named:
+                    # of the figures of that sentence, the one of the latest year ("878 in 2013, more than
+                    # triple the 287 in 2006")
+                    last = [o for o in named if o.sent == named[-1].sent]
+                    later = [max(last, key=lambda o: (years.get(o.period or "", 0), o.mention.start))]
                 earlier = [o for o in figures if same_sent(o, it) and o.mention.start > m.end and _persons_like(o.unit)]
                 if later and earlier:
                     direction = "decrease" if re.match(r"down|fell|decreased|dropped|declined|a decrease|a fall|a drop",
