@@ -53,6 +53,12 @@ def test_records_are_drafted_from_the_words(drafted):
     assert body["measure"] == {"what": "victims rescued", "where": "Puno, Peru", "period": "date-2019"}
     assert "value" not in body  # "1,054" gives the value: it is read, not retyped
     assert by_id["foreigners-nearly-half"]["qualifier"] == "nearly"
+    # "A third": the value 1/3 is read from the words, never written as 0.3333333333333333
+    third = next(c for c in data["claims"] if c.get("text") == "A third")
+    assert "value" not in third and third["unit"] == "fraction"
+    from numclaims.records import Claim
+
+    assert Claim.model_validate(third).value == 1 / 3
     # "One NGO estimated that 2,000 ... while the regional government has estimated that 1,500"
     assert by_id["people-trafficked-2000"]["attribution"] == [{"who": "One NGO", "role": "non-governmental organisation"}]
     assert by_id["people-trafficked-1500"]["attribution"][0]["who"] == "the regional government"
