@@ -10,7 +10,7 @@ import pytest
 
 from numclaims.cli import main
 from numclaims.engine import check_article
-from numclaims.scaffold import TODO_WHAT, TODO_WHO, unique_quote
+from numclaims.scaffold import TODO_WHAT, unique_quote
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_ID = "insightcrime-2013-10-04-peru-trafficking-ring"
@@ -74,28 +74,31 @@ def test_results_json_carries_coverage(repo):
     assert res["coverage"]["mentions"] == 15
 
 
-@pytest.mark.parametrize("source_id, n", [(SEED_ID, 15), (EXTRA_IDS[0], 9), (EXTRA_IDS[1], 12), (EXTRA_IDS[2], 7),
-                                          (EXTRA_IDS[3], 16), (EXTRA_IDS[4], 29)])
-def test_scaffold_passes_check(repo, source_id, n, capsys):
+@pytest.mark.parametrize("source_id, n, lead", [(SEED_ID, 15, 0), (EXTRA_IDS[0], 9, 1), (EXTRA_IDS[1], 12, 2),
+                                                (EXTRA_IDS[2], 7, 0), (EXTRA_IDS[3], 16, 0), (EXTRA_IDS[4], 29, 1)])
+def test_scaffold_passes_check(repo, source_id, n, lead, capsys):
     # n = number of hand-labelled body mentions of the source (datasets/labels/<id>.json); the Mexico
-    # text has 29, "more than triple" (a ratio) included
+    # text has 29, "more than triple" (a ratio) included. lead = numbers of the headline line, drafted as
+    # claims too: "Over 200" (2011 text), "2,000" and "2 Years" (2,000 text), "16 Years" (Mexico); the
+    # Bolivia capture has no headline line.
     assert main(["new", source_id, "--id", "draft-article", "--root", str(repo)]) == 0
     path = repo / "claims" / "draft-article.yaml"
     text = path.read_text(encoding="utf-8")
-    assert text.count("\n  - id: ") == n
-    # one marker per record (the header comment names them once more, quoted differently)
-    assert text.count(f'what: "{TODO_WHAT}"') == n and text.count(f'who: "{TODO_WHO}"') == n
-    assert text.count('status: "unreviewed"') == n
+    records = text.split("\nchecks:")[0]
+    assert records.count("\n  - id: ") == n + lead
+    # every record lists what was guessed, so nobody mistakes the draft for a reviewed claims file
+    assert records.count("\n    guessed: [") == n + lead
+    assert text.count('status: "unreviewed"') == n + lead
+    proposed = text.count('status: "proposed"')
     capsys.readouterr()
     assert main(["check", str(path), "--root", str(repo), "--quiet", "--no-write"]) == 0
     captured = capsys.readouterr()
-    assert captured.err.strip().endswith(
-        "1 article(s) checked, 0 invalid, 0 checks: 0 consistent, 0 tension, 0 inconsistent, 0 unverifiable")
-    # the scaffold's placeholders are named, so nobody mistakes it for a reviewed claims file
-    assert f"claim(s) still have TODO placeholders in measure or attribution" in captured.err
+    assert f"1 article(s) checked, 0 invalid, {proposed} checks:" in captured.err
+    assert f"{n + lead} claim(s) with guessed fields to confirm" in captured.err
     res = check_article(path, repo)
-    assert res["coverage"] == {"mentions": n, "claimed": n, "waived": 0, "missing": []}
-    assert all(c["measure"]["what"] == TODO_WHAT for c in res["claims"])
+    assert res["coverage"] == {"mentions": n + lead, "claimed": n + lead, "waived": 0, "missing": []}
+    assert all(c["guessed"] and c["measure"]["what"] != TODO_WHAT for c in res["claims"])
+    assert [ch["id"] for ch in res["checks"] if ch["status"] == "proposed"] == res["summary"].get("proposed", [])
 
 
 def test_scaffold_records_of_the_seed(repo):
@@ -105,9 +108,10 @@ def test_scaffold_records_of_the_seed(repo):
     assert (by_text["$60,000 a month"]["value"], by_text["$60,000 a month"]["unit"]) == (60000, "USD per month")
     assert (by_text["over 4,500"]["qualifier"], by_text["over 4,500"]["interval"]) == ("more_than", [4500, None])
     assert (by_text["three quarters"]["value"], by_text["three quarters"]["unit"]) == (0.75, "fraction")
-    # "In September" is a date: the engine resolves it to the September before publication (4 Oct 2013)
-    assert by_text["September"]["unit"] == "date"
-    assert by_text["September"]["interval"] == ["2013-09-01", "2013-09-30"]
+    # "In September" is a date (drafted with its preposition, the whole period expression): the engine
+    # resolves it to the September before publication (4 Oct 2013)
+    assert by_text["In September"]["unit"] == "date"
+    assert by_text["In September"]["interval"] == ["2013-09-01", "2013-09-30"]
 
 
 def test_coordinated_qualifier_becomes_an_explicit_interval(repo):

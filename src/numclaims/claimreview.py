@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .verdicts import SEVERITY, worst_by_claim
 from .errors import ErrorLine
+from .verdicts import SEVERITY, worst_by_claim
 
 #: ``(status, worst verdict class) -> (ratingValue, alternateName)`` of the ClaimReview export.
 #: The verdict class is ``"inconsistent"``, ``"tension"`` or ``"other"`` (consistent, unverifiable or

@@ -25,6 +25,7 @@ COMMANDS = {
     "check": "numclaims.commands.check",
     "extract": "numclaims.commands.extract",
     "new": "numclaims.commands.new",
+    "suggest": "numclaims.commands.suggest",
     "report": "numclaims.commands.report",
     "review": "numclaims.commands.review",
     "notebooks": "numclaims.commands.notebooks",
@@ -72,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Fact-check the numbers in news reporting: claims as records, intervals, checks, reports.",
         epilog="Run 'numclaims COMMAND --help' for a command's options; 'numclaims completion bash|zsh' prints a "
                "shell completion script. Exit status: 0 success; 1 findings under --strict or a stale report "
-               "under report --check; 2 invalid input.",
+               "under report --check; 2 invalid input; 3 an environment fault (a file or folder that cannot be read "
+               "or written); 70 an internal error; 130 interrupted (Ctrl-C); 143 terminated (SIGTERM).",
         formatter_class=HelpFormatter,
     )
 

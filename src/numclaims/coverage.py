@@ -8,6 +8,7 @@ accounts for each one:
   ("a fortune of $2 million" for the mention "$2 million") also covers it;
 * **waived** when it lies inside an occurrence of a ``waived`` entry of the claims file
   (``{text, reason, start?}``; without ``start`` every occurrence of the text counts);
+* the headline and standfirst (:func:`numclaims.draft.lead_spans`) are counted like the body;
 * otherwise **missing**: a finding, printed by ``numclaims check`` and listed in results.json under
   ``coverage.missing`` as ``{start, end, text}``.
 
@@ -20,6 +21,9 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from .draft import (
+    lead_spans,  # the headline and standfirst are claims of the article too
+)
 from .extract import body_span, coverage
 
 
@@ -31,7 +35,9 @@ def coverage_for(article: Any) -> dict[str, Any]:
     body = body_span(src.text, markers)
     spans = [article.spans[c.id] for c in article.data.claims]
     waived = [(w.text, w.start) for w in article.data.waived]
-    return coverage(src.text, body, spans, waived)
+
+    lead = [(a, b) for _, a, b in lead_spans(src.text, src.meta.title, body)]
+    return coverage(src.text, body, spans, waived, lead=lead)
 
 
 def print_coverage(results: list[dict[str, Any]], stream=None) -> int:

@@ -129,7 +129,6 @@ def _value(vals: list[float | None], fn: Callable[..., float]) -> float | None:
 
 
 def _n(x: float | None) -> str:
-
     return "?" if x is None else _fmt(x)
 
 

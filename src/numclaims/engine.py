@@ -8,7 +8,10 @@ results.json contract (extended, never broken): an object with ``article`` (id),
 ``qualifier``, ``interval`` as ``[low, high]`` with ``null`` for an unbounded side; dates give ISO strings),
 ``derived`` (only when the claims file has ``derived:`` figures; see :func:`numclaims.derived.derived_records`),
 ``checks`` (each ``id``, ``kind``, ``claims``, ``verdict``, ``explanation``; ``external`` checks add
-``findings``: ``[{code, detail, evidence: [row ids]}]``, see :mod:`numclaims.checks.external`), ``summary`` and ``coverage``
+``findings``: ``[{code, detail, evidence: [row ids]}]``, see :mod:`numclaims.checks.external`; a check
+proposed by ``numclaims new``/``suggest`` adds ``status: "proposed"`` and ``reason``, and its id is listed in
+``summary.proposed``; a claim with fields drafted by ``numclaims new`` not yet confirmed adds ``guessed``),
+``summary`` and ``coverage``
 (``{mentions, claimed, waived, missing: [{start, end, text}]}``: body numbers that no claim or waiver
 accounts for, see :mod:`numclaims.coverage`) and ``provenance``: the files the results were computed from
 and the hex SHA-256 of their text as read, ``{numclaims: version, claims_file: {path, sha256}, source_text:
@@ -25,14 +28,13 @@ from . import __version__
 from .checks import Context, run_check
 from .claimvalues import claim_interval, claim_precision, rule_text
 from .coverage import coverage_for
+from .derived import add_derived, derived_records
 from .errors import ErrorLine, InputErrors
 from .evidence import evidence_hook, load_reference
 from .loader import Article, load_article
 from .periods import Period, back, resolve
 from .records import DURATION_UNITS, Claim, PeriodSpec, is_claim_ref
 from .verdicts import VERDICTS, worst_first
-from .derived import add_derived
-from .derived import derived_records
 
 
 def _spec_period(spec: PeriodSpec, published: dt.date, resolve_claim) -> Period | None:
@@ -148,6 +150,7 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> dict[str, Any
         "reviewer": c.reviewer,
         "reviewed_on": c.reviewed_on.isoformat() if c.reviewed_on else None,
         "notes": c.notes,
+        **({"guessed": list(c.guessed)} if c.guessed else {}),
     }
 
 
@@ -168,7 +171,7 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
         InputErrors: periods or intervals that cannot be computed from the records.
     """
     ctx = build_context(article, reference)
-    checks = [run_check(spec, ctx).to_dict() for spec in article.data.checks]
+    checks = [_marked(run_check(spec, ctx).to_dict(), spec) for spec in article.data.checks]
     meta = article.source.meta
     out = {
         "article": article.id,
@@ -189,11 +192,28 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
         out["derived"] = derived_records(article, ctx)
     out.update({
         "checks": checks,
-        "summary": summarise(checks, len(article.data.claims)),
+        "summary": _proposed_summary(summarise(checks, len(article.data.claims)), checks),
         "coverage": coverage_for(article),
         "provenance": provenance(article),
     })
     return out
+
+
+def _marked(d: dict[str, Any], spec: Any) -> dict[str, Any]:
+    """A proposed check's result carries ``status: proposed`` and its ``reason`` (results.json contract:
+    the keys are absent for declared checks)."""
+    if getattr(spec, "status", None) == "proposed":
+        d["status"] = "proposed"
+        d["reason"] = spec.reason
+    return d
+
+
+def _proposed_summary(summary: dict[str, Any], checks: list[dict[str, Any]]) -> dict[str, Any]:
+    """``summary`` with ``proposed``: the ids of proposed checks, when there are any."""
+    ids = [ch["id"] for ch in checks if ch.get("status") == "proposed"]
+    if ids:
+        summary["proposed"] = ids
+    return summary
 
 
 def provenance(article: Article) -> dict[str, Any]:

@@ -25,9 +25,9 @@ from typing import Any, Callable
 
 from .errors import ErrorLine, InputErrors
 from .intervals import Interval
+from .numbers import number_problem
 from .records import split_unit
 from .rules import interval_for
-from .numbers import number_problem
 
 PACKAGE = Path("datasets") / "datapackage.json"
 
@@ -181,7 +181,10 @@ def _signature(root: Path) -> tuple | None:
 
 
 def _load(root: Path) -> dict[str, dict[str, Any]]:
-    from frictionless import FrictionlessException, Package  # ~0.15 s to import (numclaims.layers.LAZY)
+    from frictionless import (  # ~0.15 s to import (numclaims.layers.LAZY)
+        FrictionlessException,
+        Package,
+    )
 
     pkg_path = root / PACKAGE
     display = str(PACKAGE)

@@ -22,14 +22,14 @@ as Data Package v2 recommends). The same results give the same bytes.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
 
-from .claimreview import ReportConfig, worst_verdicts
 from .atomic import write_atomic
+from .claimreview import ReportConfig, worst_verdicts
 from .results import json_text
-import datetime as dt
 
 FORMATS = ("csv", "parquet", "json")
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -265,7 +265,6 @@ def csv_text(name: str, rows: list[dict[str, Any]]) -> str:
 
 def _arrow_table(name: str, rows: list[dict[str, Any]]):
     import pyarrow as pa  # lazy: 0.3 s to import, needed only for --format parquet
-
 
     types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
              "date": pa.date32()}

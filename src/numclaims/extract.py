@@ -862,19 +862,21 @@ def mentions_json(mentions: list[Mention]) -> str:
 
 # -------------------------------------------------------------------------------------- coverage
 def coverage(text: str, body: tuple[int, int], spans: list[tuple[int, int]],
-             waived: list[tuple[str, int | None]]) -> dict[str, Any]:
+             waived: list[tuple[str, int | None]], lead: list[tuple[int, int]] = ()) -> dict[str, Any]:
     """Which body mentions are accounted for by a claim's quote span or a waiver.
 
     Args:
         text: the source text; body: the body span.
         spans: ``(start, end)`` of every claim quote.
+        lead: ``(start, end)`` of the headline and standfirst, whose mentions count like the body's.
         waived: ``(text, start)`` of every waiver; a waiver covers the body mentions inside its anchored
             occurrence (``start`` given) or inside every occurrence of its text (``start`` omitted).
 
     Returns:
         ``{mentions, claimed, waived, missing: [{start, end, text}]}`` (counts of body mentions).
     """
-    ms = [m for m in _find_mentions(text, body, False, read_values=False) if m.region == "body"]
+    ms = [m for m in _find_mentions(text, body, False, read_values=False)
+          if m.region == "body" or any(a <= m.start and m.end <= b for a, b in lead)]
     wspans: list[tuple[int, int]] = []
     for wt, ws in waived:
         starts = [ws] if ws is not None else find_all(text, wt)

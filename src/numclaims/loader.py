@@ -17,13 +17,13 @@ from typing import Any, Callable
 from pydantic import ValidationError
 
 from .claimvalues import value_problems
+from .derived import derived_problems
 from .errors import ErrorLine, InputErrors
 from .hashing import sha256_text
 from .paths import display_path, file_key
 from .records import CHECK_KINDS, ClaimsFile, check_refs, is_claim_ref, text_expected
 from .sources import Source, anchor, load_source
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
-from .derived import derived_problems
 
 
 @dataclass

@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+
 from .errors import Fault
 
 CLAIMS_DIR = "claims"
@@ -136,7 +137,6 @@ def reports_folder(root: Path) -> Path:
     Raises:
         numclaims.errors.Fault: when ``reports`` is a symbolic link or not a folder.
     """
-
 
     p = Path(root) / REPORTS_DIR
     try:

@@ -34,7 +34,14 @@ import re
 from functools import lru_cache
 from typing import Annotated, Any, Literal, Union, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictStr,
+    field_validator,
+    model_validator,
+)
 
 from .rules import canonical_qualifier
 
@@ -69,7 +76,10 @@ CURRENCIES = frozenset(
 RATE_BASES = ("day", "week", "month", "year")
 DURATION_UNITS = frozenset({"years", "months", "weeks", "days"})
 from .numbers import LIMIT as NON_NEGATIVE_LIMIT  # noqa: E402 (larger values are typing accidents, not news)
-from .numbers import number_problem  # the one number reader: one range, one set of messages
+from .numbers import (
+    number_problem,  # the one number reader: one range, one set of messages
+)
+from .numerals import parse
 
 
 @lru_cache(maxsize=4096)
@@ -111,6 +121,17 @@ def text_expected(v: Any) -> str:
     if isinstance(v, (list, dict)):
         return f"expected text, got a {'list' if isinstance(v, list) else 'mapping'}"
     return f"expected text, got {type(v).__name__} {v!r}"
+
+
+def value_from_words(words: str) -> float | None:
+    """The value :func:`numclaims.numerals.parse` reads from a numeral phrase, or None when it reads none
+    (the phrase is not a quantity, or a date)."""
+
+    try:
+        q = parse(words)
+    except ValueError:
+        return None
+    return float(q.value) if q.value is not None else None
 
 
 class _Strict(BaseModel):
@@ -221,6 +242,22 @@ class Claim(_Strict):
     reviewer: StrictStr | None = None
     reviewed_on: dt.date | None = None
     notes: StrictStr | None = None
+    #: fields drafted by ``numclaims new`` that nobody has confirmed yet (see :mod:`numclaims.draft`)
+    guessed: list[Literal["measure.what", "measure.where", "measure.period", "ends", "attribution"]] = Field(
+        default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _value_from_words(cls, data: Any) -> Any:
+        # a value the numeral gives is not retyped: without ``value``, it is read from ``text`` (or ``quote``)
+        if isinstance(data, dict) and "value" not in data:
+            if data.get("unit") == "date":
+                return {**data, "value": None}
+            words = data.get("text") if data.get("text") is not None else data.get("quote")
+            v = value_from_words(words) if isinstance(words, str) else None
+            if v is not None:
+                return {**data, "value": v}
+        return data
 
     @field_validator("start", mode="before")
     @classmethod
@@ -320,6 +357,9 @@ class Claim(_Strict):
             raise ValueError(f"text: {self.text!r} is not part of the quote {self.quote!r}")
         if self.reviewed_on is not None and self.status == "unreviewed":
             raise ValueError("status: 'reviewed_on' is set but status is 'unreviewed'")
+        if self.guessed and self.status != "unreviewed":
+            raise ValueError(f"status: a decision on a claim whose fields {', '.join(self.guessed)} were guessed by "
+                             "numclaims new; confirm them first (numclaims review confirm ID, or delete 'guessed:')")
         return self
 
     @property
@@ -337,6 +377,10 @@ class Claim(_Strict):
 class _Check(_Strict):
     id: Slug
     note: StrictStr | None = None
+    #: ``proposed``: drafted by ``numclaims new``/``suggest`` with the ``reason`` found in the text, until
+    #: accepted (``numclaims review accept``, which removes the status) or dropped
+    status: Literal["proposed"] | None = None
+    reason: StrictStr | None = None
 
 
 class RateDurationCheck(_Check):
@@ -510,7 +554,7 @@ class ImpliedRatioCheck(_Check):
 
 #: Fields of check records that are not claim (or derived figure) ids; every other field names claims.
 NON_REF_FIELDS = frozenset({"id", "kind", "note", "relation", "evidence", "as_rate", "direction",
-                            "exhaustive", "scale"})
+                            "exhaustive", "scale", "status", "reason"})
 
 
 def check_refs(check: Any) -> list[tuple[str, str]]:

@@ -41,20 +41,25 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .claimreview import (  # noqa: F401  (the ClaimReview names, re-exported for callers of report)
-    BEST_RATING, RATINGS, WORST_RATING, ClaimReviewConfigError, ReportConfig, claimreview, load_config, rating_for,
-    worst_verdicts)
-
 from .atomic import write_atomic
+from .claimreview import (  # noqa: F401  (the ClaimReview names, re-exported for callers of report)
+    BEST_RATING,
+    RATINGS,
+    WORST_RATING,
+    ClaimReviewConfigError,
+    ReportConfig,
+    claimreview,
+    load_config,
+    rating_for,
+    worst_verdicts,
+)
 from .markdown import render_markdown
-from .paths import REPORT_FILES, report_dir
+from .paths import REPORT_FILES, display_path, inside, read_input, report_dir
+from .publish import publish_folder, unchanged
 from .results import clean, dumps, json_text
 from .sources import SOURCES_DIR
 from .verdicts import SEVERITY, VERDICTS, worst_by_claim, worst_first
 from .yamlio import YamlInputError, read_text_strict
-from .paths import display_path
-from .paths import inside, read_input
-from .publish import publish_folder, unchanged
 
 #: Verdict -> (symbol, label) shown beside the colour, so no meaning rests on colour alone.
 VERDICT_LABELS = {

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import io
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,15 +33,11 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from .atomic import write_atomic
-from .paths import claims_files, display_path
-from .records import ClaimsFile, STATUSES
+from .errors import Fault, describe
+from .paths import claims_files, display_path, inside
+from .records import STATUSES, ClaimsFile
 from .verdicts import worst_by_claim
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
-from .errors import Fault, describe
-from .paths import display_path
-from .paths import inside
-from .yamlio import YamlInputError, read_text_strict
-import os
 
 #: Order of the review queue: claims in inconsistent checks first, then tension, then unverifiable,
 #: then the rest (consistent or in no check).
@@ -318,8 +315,6 @@ def set_review(root: Path, claim_id: str, status: str, reviewer: str | None, not
         ReviewError: see :func:`find_claim` and :func:`edit_review`.
         numclaims.errors.Fault: the file cannot be written (read-only, full disk); it is then unchanged.
     """
-
-
 
     path, _ = find_claim(root, claim_id, article)
     display = display_path(path, root)

@@ -7,6 +7,7 @@ import importlib
 import multiprocessing
 import os
 import re
+import signal
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -18,14 +19,12 @@ from typing import Any, Callable, Iterable
 from .atomic import write_atomic
 from .cache import figure_signature
 from .engine import check_file
-from .errors import ErrorLine, InputErrors
+from .errors import ErrorLine, Fault, InputErrors
 from .paths import display_path, report_dir
 from .publish import preflight, publish_folder, same_staged
 from .report import ClaimReviewConfigError, load_config, report_files
 from .resultmodel import placeholders, slim  # noqa: F401 - defined with the results model; named here too
 from .verdicts import worst_first
-from .errors import Fault
-import signal
 
 
 @dataclass
@@ -354,7 +353,10 @@ def dask_mapper(scheduler: str | None) -> Callable[..., Iterable[tuple]]:
     """
 
     def mapper(fn: Callable, paths: list[str], roots: list[str]) -> Iterable[tuple]:
-        from distributed import Client, LocalCluster  # optional extra, imported when used (numclaims.layers.LAZY)
+        from distributed import (  # optional extra, imported when used (numclaims.layers.LAZY)
+            Client,
+            LocalCluster,
+        )
 
         cluster = None
         if scheduler is None:

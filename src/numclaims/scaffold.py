@@ -24,12 +24,13 @@ import datetime as dt
 import re
 from typing import Any
 
+import yaml
+
 from .claimvalues import claim_interval, value_problems
+from .errors import one_line
 from .extract import Mention, body_span, find_mentions
 from .periods import resolve
 from .records import Claim
-from .errors import one_line
-import yaml
 
 TODO_WHAT = "TODO: what is counted"
 TODO_WHO = "TODO: who said it"
@@ -159,21 +160,25 @@ def _y(v: Any) -> str:
 
 
 def _emit(text: str) -> str:
-
     return yaml.dump(text, Dumper=yaml.SafeDumper, default_style='"', allow_unicode=True, width=1 << 30).rstrip("\n")
 
 
-def render(article_id: str, source_id: str, records: list[dict[str, Any]], title: str) -> str:
-    """The YAML text of a scaffolded claims file. Every text is a double-quoted scalar written by the YAML
+def render(article_id: str, source_id: str, records: list[dict[str, Any]], title: str,
+           checks: list[dict[str, Any]] | None = None, header: list[str] | None = None) -> str:
+    """The YAML text of a scaffolded claims file (``checks``: check mappings; ``header``: comment lines
+    replacing the default ones after the first). Every text is a double-quoted scalar written by the YAML
     emitter, and the title in the first comment has its control characters and line separators escaped
     (:func:`numclaims.errors.one_line`): a source title or quote holding a newline, NEL or U+2028 cannot
     add keys to the file."""
-
     lines = [
         f"# Numeric claims of {one_line(str(title), 200)} -- scaffolded by `numclaims new`; edit before use.",
         "# Every record below is one number of the article body, read by numclaims.extract. Replace each",
         f"# {TODO_WHAT!r} and {TODO_WHO!r}, check value/unit/qualifier against the words, merge or",
         "# drop records that are not claims (move them to `waived:` with a reason), then add `checks:`.",
+    ]
+    if header is not None:
+        lines[1:] = header
+    lines += [
         f"article: {article_id}",
         f"source: {source_id}",
         "",
@@ -196,11 +201,27 @@ def render(article_id: str, source_id: str, records: list[dict[str, Any]], title
                 lines.append(f"{lead}date: {{start: {v['start']}, end: {v['end']}}}")
             elif k == "interval":
                 lines.append(f"{lead}interval: [{_y(v[0])}, {_y(v[1])}]")
+            elif isinstance(v, list):
+                lines.append(f"{lead}{k}: [" + ", ".join(_y(x) for x in v) + "]")
             else:
                 lines.append(f"{lead}{k}: {_y(v)}")
         lines.append("")
-    lines += ["checks: []", "", "waived: []", ""]
+    lines += render_checks(checks or [])
+    lines += ["waived: []", ""]
     return "\n".join(lines)
+
+
+def render_checks(checks: list[dict[str, Any]]) -> list[str]:
+    """The ``checks:`` lines of a claims file for check mappings (lists written in flow style)."""
+    if not checks:
+        return ["checks: []", ""]
+    lines = ["checks:"]
+    for ch in checks:
+        for i, (k, v) in enumerate(ch.items()):
+            lead = "  - " if i == 0 else "    "
+            lines.append(f"{lead}{k}: " + ("[" + ", ".join(_y(x) for x in v) + "]" if isinstance(v, list) else _y(v)))
+        lines.append("")
+    return lines
 
 
 def scaffold(article_id: str, source: Any) -> str:

@@ -32,23 +32,21 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+import shutil
+import tempfile
 import threading
 from pathlib import Path
 from typing import Any
-from .paths import claims_files
-from .paths import display_path
-from .paths import report_dir
-from .report import VERDICT_LABELS, build_view, source_text_for
-from .report import _environment
-from .review import ReviewError, set_review
-from .review import review_queue
-from .runner import check_corpus, commit_staged
+
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
-import shutil
-import tempfile
+
+from .paths import claims_files, display_path, report_dir
+from .report import VERDICT_LABELS, _environment, build_view, source_text_for
+from .review import ReviewError, review_queue, set_review
+from .runner import check_corpus, commit_staged
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
@@ -85,7 +83,6 @@ class ReviewServer:
         """Check every claims file; with ``write``, publish the report files as ``numclaims check`` does
         (rendered into a staging folder, renamed into ``reports/`` once all are checked). Returns
         ``(results, error lines, {article: claims file})``. Call under :attr:`lock`."""
-
 
         files = claims_files(self.root)
         staging = Path(tempfile.mkdtemp(prefix=".numclaims-staging-", dir=self.root)) if write else None
@@ -138,7 +135,6 @@ def make_app(root: Path, host: str = "127.0.0.1", port: int = 8765):
     server = ReviewServer(root, hosts)
 
     def render(session: str, view: dict[str, Any], status: int = 200) -> Response:
-
         html = _environment().get_template("serve.html.j2").render(v=view, csrf=server.token(session))
         resp = HTMLResponse(html, status_code=status)
         return resp
@@ -174,7 +170,6 @@ def make_app(root: Path, host: str = "127.0.0.1", port: int = 8765):
         return finish(render(session, page_view(server, results, errors, paths)), session, new)
 
     async def review(request: Request) -> Response:
-
         bad = guard(request)
         if bad:
             return bad
@@ -224,7 +219,6 @@ def make_app(root: Path, host: str = "127.0.0.1", port: int = 8765):
         return finish(render(session, page_view(server, results, errors, paths, notice), status_code), session, False)
 
     async def report(request: Request) -> Response:
-
         bad = guard(request)
         if bad:
             return bad

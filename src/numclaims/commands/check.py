@@ -149,6 +149,9 @@ def run(args: argparse.Namespace) -> int:
         if ids:
             print(f"{article}: {len(ids)} claim(s) still have TODO placeholders in measure or attribution: "
                   + ", ".join(ids[:5]) + (" ..." if len(ids) > 5 else ""), file=sys.stderr)
+    from ..draft import print_to_confirm
+
+    print_to_confirm(outcome.results)
     counts = {v: sum(r["summary"]["verdicts"][v] for r in outcome.results) for v in VERDICTS}
     n_inc = counts["inconsistent"]
     # files answered from the cache are counted as checked: their results are those a new check would give

@@ -1,8 +1,10 @@
-"""``numclaims new SOURCE --id ID``: scaffold ``claims/ID.yaml`` with one record per body number.
+"""``numclaims new SOURCE --id ID``: draft ``claims/ID.yaml`` with one record per number of the article.
 
 SOURCE is a source id or the path of its ``.txt`` under ``datasets/sources`` (the claims file names the
-source by id, so it must live there with its ``.meta.yaml``). Each record carries the quote, the numeral
-as written and its reading, with ``TODO`` markers for what is counted and who said it; the file passes
+source by id, so it must live there with its ``.meta.yaml``). Each number of the headline, standfirst and
+body becomes a record: the quote, the numeral as written and its reading, and, drafted from the words
+around it and listed under ``guessed:``, what is counted, where, over what period and who said it. Checks
+found in the text are added with ``status: proposed`` (``--no-checks``: none). The file passes
 ``numclaims check`` as it stands. An existing file is never overwritten (exit 2).
 """
 
@@ -16,11 +18,12 @@ from pathlib import Path
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``new`` sub-command."""
-    p = sub.add_parser("new", help="scaffold claims/ID.yaml from a source, one record per body number",
+    p = sub.add_parser("new", help="draft claims/ID.yaml from a source: a record per number, checks proposed",
                        description=__doc__.split("\n\n")[1] if __doc__ else None)
     p.add_argument("source", help="source id, or path to datasets/sources/<id>.txt")
     p.add_argument("--id", required=True, dest="article_id", help="article id (a slug): the file is claims/ID.yaml")
     p.add_argument("--root", type=Path, default=None, help="project root (default: found from the current folder)")
+    p.add_argument("--no-checks", action="store_true", help="draft the records only, propose no checks")
     p.set_defaults(func=run)
 
 
@@ -29,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import InputErrors
     from ..paths import CLAIMS_DIR, find_root
     from ..records import SLUG_PATTERN
-    from ..scaffold import scaffold
+    from ..draft import project_ids
+    from ..suggest import draft_file
     from ..sources import load_source
 
     root = (args.root or find_root()).resolve()
@@ -52,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.source}: sources must be datasets/sources/<id>.txt with <id>.meta.yaml beside it", file=sys.stderr)
         return 2
     try:
-        text = scaffold(args.article_id, source)
+        text = draft_file(args.article_id, source, checks=not args.no_checks, taken=project_ids(root))
     except ValueError as e:
         print(f"{args.source}:0: {e}", file=sys.stderr)
         return 2
@@ -60,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, text)
-    n = text.count("\n  - id: ")
-    print(f"wrote {target} with {n} claim record(s); replace the TODO markers, then run numclaims check {target}")
+    n = text.split("\nchecks:")[0].count("\n  - id: ")
+    k = text.count("status: \"proposed\"")
+    print(f"wrote {target} with {n} claim record(s) and {k} proposed check(s); confirm the guessed fields and "
+          f"decide on the proposals (numclaims review), then run numclaims check {target}")
     return 0

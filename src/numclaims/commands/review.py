@@ -7,6 +7,10 @@ worst findings first: claims in inconsistent checks, then tension, then unverifi
 (``verified``, ``disputed``, ``unverifiable``; ``unreviewed`` clears one) in the claims YAML in place,
 keeping its comments and formatting, and writes it atomically. Unknown ids or statuses exit 2 with one
 line ``file:line: claim <id>: <field>: <what>`` on stderr. Run ``numclaims report`` afterwards.
+
+``numclaims review accept CHECK_ID`` / ``drop CHECK_ID`` decides on a check proposed by ``numclaims new`` or
+``suggest``; ``numclaims review confirm CLAIM_ID`` confirms a drafted claim's guessed fields (see
+:mod:`numclaims.decisions`).
 """
 
 from __future__ import annotations
@@ -45,6 +49,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project root")
     s.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                    help="print the decision recorded as a JSON object (file, line, claim and the four review fields)")
+    for name, what, helptext in (("accept", "CHECK_ID", "accept a proposed check (removes status: proposed)"),
+                                 ("drop", "CHECK_ID", "drop a proposed check"),
+                                 ("confirm", "CLAIM_ID", "confirm a drafted claim's guessed fields (removes guessed:)")):
+        a = acts.add_parser(name, help=helptext, description=helptext)
+        a.add_argument("ident", metavar=what, nargs="+",
+                       help="one or more ids of " + ("proposed checks" if what == "CHECK_ID" else "drafted claims"))
+        a.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project root")
     p.set_defaults(func=run, action=None)
 
 
@@ -55,6 +66,22 @@ def run(args: argparse.Namespace) -> int:
     root = (args.root or find_root()).resolve()
     if args.action == "set":
         return _set(args, root)
+    if args.action in ("accept", "drop", "confirm"):
+        from ..decisions import decide
+        from ..paths import display_path
+        from ..review import ReviewError
+
+        status = 0
+        for ident in args.ident:  # each decision is written on its own: an unknown id stops nothing else
+            try:
+                path = decide(root, ident, args.action)
+            except ReviewError as e:
+                print(str(e), file=sys.stderr)
+                status = 2
+                continue
+            print(f"{display_path(path, root)}: {'claim' if args.action == 'confirm' else 'check'} {ident}: "
+                  f"{ {'accept': 'accepted', 'drop': 'dropped', 'confirm': 'guessed fields confirmed'}[args.action]}")
+        return status
     return _list(args, root)
 
 

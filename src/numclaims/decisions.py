@@ -1,0 +1,152 @@
+"""Decisions on what ``numclaims new`` drafted: accept or drop a proposed check, confirm guessed fields,
+and add proposals to an existing claims file (``numclaims suggest --write``).
+
+Edits go through the same ruamel.yaml round-trip writer as review decisions (:func:`numclaims.review._yaml`),
+so comments, key order and quoting of everything else stay as they were; the edited text is validated
+against the claims schema before it is written atomically.
+
+* ``accept CHECK``: removes ``status: proposed`` (the ``reason`` stays as the record of why it was found);
+* ``drop CHECK``: removes the check record;
+* ``confirm CLAIM``: removes the claim's ``guessed`` list (the fact-checker has read and fixed the fields).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .atomic import write_atomic
+from .paths import claims_files, display_path
+from .records import ClaimsFile
+from .review import ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml
+from .yamlio import YamlInputError, load_yaml_text, read_text_strict
+
+
+def _load(text: str):
+    y = _yaml()
+    y.indent(*_detect_indent(text))
+    return y, y.load(text)
+
+
+def _dump(y, doc) -> str:
+    buf = io.StringIO()
+    y.dump(doc, buf)
+    return buf.getvalue()
+
+
+def _validate(new: str, display: str, what: str) -> None:
+    try:
+        ClaimsFile.model_validate(load_yaml_text(new))
+    except (YamlInputError, ValidationError) as e:
+        msg = str(e).splitlines()[0] if isinstance(e, YamlInputError) else "; ".join(
+            f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
+        raise ReviewError(f"{display}:0: {what}: the edited file would be invalid: {msg}") from None
+
+
+def edit_check(text: str, check_id: str, action: str, display: str = "<claims>") -> str:
+    """``text`` with the proposed check ``check_id`` accepted (``action="accept"``) or dropped (``"drop"``).
+
+    Raises:
+        ReviewError: no such check, a check that is not proposed (for ``accept``), an unknown action.
+    """
+    y, doc = _load(text)
+    checks = doc.get("checks") if hasattr(doc, "get") else None
+    idx = next((i for i, c in enumerate(checks or []) if hasattr(c, "get") and c.get("id") == check_id), None)
+    if idx is None:
+        raise ReviewError(f"{display}:0: check {check_id}: id: no such check in this file")
+    target = checks[idx]
+    line = target.lc.line + 1
+    if action == "accept":
+        if target.get("status") != "proposed":
+            raise ReviewError(f"{display}:{line}: check {check_id}: status: not a proposed check; nothing to accept")
+        del target["status"]
+    elif action == "drop":
+        del checks[idx]
+    else:
+        raise ReviewError(f"{display}:{line}: check {check_id}: unknown action {action!r}; expected accept or drop")
+    new = _dump(y, doc)
+    _validate(new, display, f"check {check_id}")
+    return new
+
+
+def confirm_claim(text: str, claim_id: str, display: str = "<claims>") -> str:
+    """``text`` with the ``guessed`` list of claim ``claim_id`` removed.
+
+    Raises:
+        ReviewError: no such claim, or nothing guessed on it.
+    """
+    y, doc = _load(text)
+    target = next((c for c in doc.get("claims") or [] if hasattr(c, "get") and c.get("id") == claim_id), None)
+    if target is None:
+        raise ReviewError(f"{display}:0: claim {claim_id}: id: no such claim in this file")
+    if "guessed" not in target:
+        raise ReviewError(f"{display}:{target.lc.line + 1}: claim {claim_id}: guessed: nothing guessed to confirm")
+    del target["guessed"]
+    new = _dump(y, doc)
+    _validate(new, display, f"claim {claim_id}")
+    return new
+
+
+def add_checks(text: str, records: list[dict[str, Any]], display: str = "<claims>") -> str:
+    """``text`` with the check mappings ``records`` appended to its ``checks`` list.
+
+    Raises:
+        ReviewError: the edited file would not validate.
+    """
+
+    y, doc = _load(text)
+    checks = doc.get("checks")
+    if checks is None or not isinstance(checks, CommentedSeq):
+        checks = CommentedSeq()
+        doc["checks"] = checks
+    if not checks:
+        checks.fa.set_block_style()  # "checks: []" becomes a block list
+        trailing = None
+    else:
+        # the blank line (or comments) after the last check go after the new ones; the last check keeps
+        # a blank line of its own
+        trailing = _pop_trailing(checks)
+        _attach_trailing(checks[-1], ("scalar", "\n"))
+    for r in records:
+        checks.append(CommentedMap(r))
+        if r is not records[-1]:
+            _attach_trailing(checks[-1], ("scalar", "\n"))
+    if trailing is not None:
+        _attach_trailing(checks[-1], trailing)
+    new = _dump(y, doc)
+    _validate(new, display, "checks")
+    return new
+
+
+def _find(root: Path, ident: str, section: str) -> Path:
+    for p in claims_files(root):
+        try:
+            data = load_yaml_text(read_text_strict(p))
+        except YamlInputError as e:
+            raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}") from None
+        if isinstance(data, dict) and any(isinstance(c, dict) and c.get("id") == ident
+                                          for c in data.get(section) or []):
+            return p
+    kind = "check" if section == "checks" else "claim"
+    raise ReviewError(f"claims/:0: {kind} {ident}: id: no such {kind} in any claims file")
+
+
+def decide(root: Path, ident: str, action: str) -> Path:
+    """Apply ``accept``/``drop`` (a check id) or ``confirm`` (a claim id) in the claims file that defines
+    ``ident`` under ``root``, atomically; returns that file.
+
+    Raises:
+        ReviewError: see :func:`edit_check` and :func:`confirm_claim`.
+    """
+
+    path = _find(root, ident, "claims" if action == "confirm" else "checks")
+    display = display_path(path, root)
+    text = read_text_strict(path)
+    new = confirm_claim(text, ident, display) if action == "confirm" else edit_check(text, ident, action, display)
+    if new != text:
+        write_atomic(path, new)
+    return path

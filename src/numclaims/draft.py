@@ -1,0 +1,915 @@
+"""Draft claim records in full from a source capture: ids, measures, places, periods and attributions.
+
+``numclaims new`` reads every numeric mention of the article's *lead* (headline and standfirst) and body
+(:mod:`numclaims.extract`) and turns each into a claim record. The numeral's reading (quote, text, value,
+unit, qualifier, an explicit interval for a coordinated qualifier) comes from :mod:`numclaims.scaffold`;
+this module drafts what the words around it support, and marks it as guessed:
+
+* **id**: the measure's key words, the year of its period and the numeral, as a slug
+  (``victims-rescued-2019-1054``, ``foreigners-nearly-half``); made unique in the file by a ``-2``, ``-3``
+  suffix in order of position, so re-drafting the same capture gives the same ids.
+* **measure.what** (guessed): the counted noun phrase after the numeral ("2,000 human trafficking victims
+  rescued" -> ``human trafficking victims rescued``), with the verb that governs it when the numeral is its
+  object ("sexually exploited 300 women" -> ``women sexually exploited``) or the passive participle after
+  it ("Seven suspects were arrested" -> ``suspects arrested``); for a share, ``share of minors among ...``
+  from "42 percent of the 2,000 ... were minors"; for money, the noun it is an amount of ("a fortune of
+  $2 million" -> ``fortune``); for a date or duration, ``date of`` / ``period of`` the nearest figure.
+* **measure.where** (guessed): the place named nearest the numeral in its sentence (a capitalised name
+  after *in/at/near/across/throughout/from*, or a country or first-level subdivision known to ISO 3166
+  through ``pycountry``); "there" and "the region" stand for the last place of the paragraph; a
+  subdivision gets its country ("Madre de Dios, Peru"). Without a place in the paragraph, the country the
+  body names most often.
+* **measure.period** (guessed): the id of the date or duration record nearest in the same sentence; a
+  duration counted back ("in the past two years") gets ``ends`` = a date record earlier in its sentence.
+* **attribution** (guessed): from reporting phrases in the sentence: "according to X", "X said/stated/estimated/reported/announced/noted/told/found", "said X",
+  "reported X", "as reported by X", "statistics by X show", "X believe(s)"; an appositive after the name
+  is its role ("Colonel Mariano Cespedes, head of the country's anti-trafficking unit"). The chain goes
+  on to the outlet that relayed it ("..., reported the Associated Press (AP)" in the paragraph); with no
+  reporting phrase the claim is the publisher's own reporting.
+* **value**: omitted when the words of ``text`` give it (:class:`numclaims.records.Claim` reads it from
+  them), so no number is retyped; written otherwise.
+
+Every guessed field is listed in the record's ``guessed`` list; ``numclaims check`` reports such claims as
+"to confirm", and no decision can be recorded on them until the list is emptied
+(``numclaims review confirm``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .extract import Mention, body_span, classify_line, find_mentions
+from .paths import claims_files
+from .periods import resolve
+from .records import value_from_words
+from .scaffold import _record, render, unique_quote
+from .yamlio import YamlInputError, load_yaml_text, read_text_strict
+
+#: Fields a draft may guess, in the order they are listed in a record's ``guessed``.
+GUESSABLE = ("measure.what", "measure.where", "measure.period", "ends", "attribution")
+
+# ------------------------------------------------------------------------------------------ regions
+_UPPER_SHARE_MAX = 0.5
+
+
+def lead_spans(text: str, title: str | None, body: tuple[int, int]) -> list[tuple[str, int, int]]:
+    """The headline and standfirst of a capture: ``[(region, start, end)]`` before the body.
+
+    The headline is the first line before the body whose stripped text equals the article ``title``
+    (the breadcrumb "HomeNewsBrief<title>" is not it). The standfirst is each line between the headline
+    and the body with at least 8 words, mostly lower-case, that is not a dateline or furniture marker
+    (:func:`numclaims.extract.classify_line`). A capture without its headline line has no lead.
+    """
+    b0 = body[0]
+    out: list[tuple[str, int, int]] = []
+    if not title or b0 <= 0:
+        return out
+    pos = 0
+    head_end = None
+    for raw in text[:b0].split("\n"):
+        s = raw.strip()
+        if head_end is None and s == title.strip() and s:
+            a = pos + raw.index(s)
+            out.append(("headline", a, a + len(s)))
+            head_end = pos + len(raw)
+        elif head_end is not None and s:
+            words = s.split()
+            letters = [c for c in s if c.isalpha()]
+            upper = sum(c.isupper() for c in letters) / len(letters) if letters else 1.0
+            if len(words) >= 8 and upper < _UPPER_SHARE_MAX and classify_line(s) not in ("dateline", "marker"):
+                a = pos + raw.index(s)
+                out.append(("standfirst", a, a + len(s)))
+        pos += len(raw) + 1
+    return out
+
+
+def article_mentions(text: str, markers: tuple[str, str] | None, title: str | None) -> list[Mention]:
+    """The mentions that are claims of the article: lead (region ``headline``/``standfirst``) and body.
+
+    Returns:
+        :class:`numclaims.extract.Mention` objects in text order; lead mentions get their region name.
+    """
+    body = body_span(text, markers)
+    lead = lead_spans(text, title, body)
+    out = []
+    for m in find_mentions(text, body=body):
+        if m.region == "body":
+            out.append(m)
+            continue
+        for region, a, b in lead:
+            if a <= m.start and m.end <= b:
+                m.region = region
+                out.append(m)
+                break
+    return out
+
+
+# ------------------------------------------------------------------------------------------ text units
+_ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Gov|Sen|Rep|St|Jr|Sr|Lt|Sgt|No|vs|etc|approx|U\.S)\.)$")
+
+
+@dataclass
+class Sentence:
+    """One sentence of a paragraph: ``start``/``end`` offsets and its paragraph index ``para``."""
+
+    start: int
+    end: int
+    para: int
+
+
+def sentences(text: str, span: tuple[int, int]) -> list[Sentence]:
+    """The sentences of ``text[span[0]:span[1]]``: each line is a paragraph, cut after ``.``, ``!`` or
+    ``?`` (with closing quotes or brackets) followed by a space and a capital, digit or quote; a dot after
+    an initial or a common abbreviation ("Col.", "U.S.") does not end a sentence."""
+    out: list[Sentence] = []
+    pos = span[0]
+    para = 0
+    for raw in text[span[0]:span[1]].split("\n"):
+        if raw.strip():
+            a = pos
+            for m in re.finditer(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9\"“‘'(])", raw):
+                cut = pos + m.end()
+                if _ABBREV.search(text[max(a, cut - 8):pos + m.start() + 1]):
+                    continue
+                out.append(Sentence(a, pos + m.start() + 1, para))
+                a = cut
+            out.append(Sentence(a, pos + len(raw.rstrip()), para))
+            para += 1
+        pos += len(raw) + 1
+    return out
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_FUNCTION = frozenset("""
+of and or were are was is have has had in from who whom that which against for to with by at on into as
+than per each a an the said says say while but across among between during over under within this these
+those it they their its his her would will could may might can be been being not there here also only
+just some many most more less such so very up down out about after before since until when where whose
+""".split())
+_BE = frozenset("are were was is be been being have has had".split())
+_REPORT_VERB = (r"(?:said|says|stated|states|estimated|estimates|reported|reports|announced|announces|noted"
+                r"|notes|told|found|finds|believe|believes|claimed|revealed|reveals|explained|added|warned"
+                r"|confirmed)")
+#: nouns that can speak without a capital letter ("officials said", "one NGO estimates")
+_SPEAKER_NOUNS = re.compile(r"\b(?:officials?|authorities|police|government|NGOs?|investigation|newspaper|organi[sz]ation|"
+                            r"ministry|minister|experts?|investigators|prosecutors?|report|study|survey|agency|"
+                            r"observatory|spokes\w+|secretary|director|chief|analysts?|researchers?)\b", re.I)
+
+
+def _words_after(text: str, pos: int, limit: int) -> list[re.Match]:
+    return list(_WORD.finditer(text, pos, limit))
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    m = re.compile(r"[,;:.!?()]|\s(?:while|but|and that|which|who|according)\b").search(text, pos, limit)
+    return m.start() if m else limit
+
+
+# ------------------------------------------------------------------------------------------ measure
+def _noun_phrase_after(text: str, pos: int, limit: int) -> tuple[str, str | None, int]:
+    """``(phrase, head noun, end)`` of the noun phrase right after ``pos`` (after the numeral): up to four
+    words stopping at a function word or a verb, looking past "of" once ("hundreds of Peruvians",
+    "757 reports of kidnappings"); a participle that follows ("2,000 victims rescued") joins the phrase,
+    and so does one after "were/are" ("Seven suspects were arrested")."""
+    ws = _words_after(text, pos, min(limit, _clause_end(text, pos, limit)))
+    words: list[str] = []
+    end = pos
+    i = 0
+    while i < len(ws) and len(words) < 5:
+        w = ws[i].group().lower()
+        gap = text[end:ws[i].start()] if words else text[pos:ws[i].start()]
+        if words and re.search(r"[,;:()\"“”]", gap):
+            break
+        if w == "of" and (not words or len(words) == 1) and i + 1 < len(ws):
+            if not words and ws[i + 1].group().lower() in ("the", "all", "these", "those", "them", "whom", "which"):
+                break
+            words.append("of") if words else None
+            end = ws[i].end()
+            i += 1
+            continue
+        if w == "and" and words and i + 1 < len(ws) and ws[i + 1].group().lower() not in _FUNCTION \
+                and not re.match(r"\s*\d", text[ws[i].end():ws[i].end() + 3]):
+            words.append("and")
+            end = ws[i].end()
+            i += 1
+            continue
+        if w in _FUNCTION or w in _BE:
+            break
+        if words and w.endswith("ed") and words[-1] not in ("of", "and"):
+            words.append(w)
+            end = ws[i].end()
+            break
+        if words and w.endswith("ly"):
+            break
+        if w.endswith("ing") and (i + 1 >= len(ws) or ws[i + 1].group().lower() in _FUNCTION):
+            break  # "working as prostitutes": a verb; "trafficking victims": a modifier
+        if w == "and" and words and i + 1 < len(ws) and ws[i + 1].group().lower() not in _FUNCTION \
+                and not re.match(r"\s*\d", text[ws[i].end():ws[i].end() + 3]):
+            words.append("and")
+            end = ws[i].end()
+            i += 1
+            continue
+        words.append(ws[i].group() if ws[i].group()[0].isupper() and i > 0 else w)
+        end = ws[i].end()
+        i += 1
+    if words and words[-1] == "of":
+        words.pop()
+    phrase = " ".join(words)
+    head = next((w for w in reversed(words) if not w.endswith("ed") and w != "of"), None)
+    # "Seven suspects were arrested": the participle after a form of "be" says what happened to them
+    if words and i < len(ws) and ws[i].group().lower() in _BE:
+        j = i + 1
+        while j < len(ws) and ws[j].group().lower() in _BE | {"being", "not", "also", "then"}:
+            j += 1
+        if j < len(ws) and (ws[j].group().lower().endswith("ed") or ws[j].group().lower().endswith("ly")):
+            parts = [ws[j].group().lower()]
+            if parts[0].endswith("ly") and j + 1 < len(ws) and ws[j + 1].group().lower().endswith("ed"):
+                parts.append(ws[j + 1].group().lower())
+            if parts[-1].endswith("ed"):
+                phrase = f"{phrase} {' '.join(parts)}"
+    return phrase, head, end
+
+
+def _verb_before(text: str, start: int, lo: int) -> str | None:
+    """The past-tense or -ing verb (with an -ly adverb before it) whose object the numeral is:
+    "sexually exploited 300 women" -> ``sexually exploited``; "rescued at least 234" -> ``rescued``."""
+    seg = text[lo:start]
+    m = re.search(r"(?:\b([a-z]+ly)\s+)?\b([a-z]+(?:ed|ing))\s+(?:(?:at least|at most|as many as|up to|more than|"
+                  r"over|nearly|almost|around|about|some|an estimated|approximately|roughly|only|just)\s+)?$", seg)
+    if not m or m.group(2) in ("including", "during", "according", "being", "following", "regarding"):
+        return None
+    return f"{m.group(1)} {m.group(2)}" if m.group(1) else m.group(2)
+
+
+def _share_what(text: str, men: Mention, sent: Sentence, total: Mention | None) -> str:
+    """``share of <group> among <total's phrase>`` for a percentage or fraction."""
+    after = re.sub(r"(?<=\d)[,.](?=\d)", "", text[men.end:sent.end])
+    group = None
+    m = re.match(r"\s+of\s+(?:the\s+)?(?:[^,.;]*?)\s+(?:were|are|was|is)\s+([a-z][a-z ]*?)(?=[,.;]|\s+(?:and|who|while|in)\b|$)",
+                 after)
+    if m:
+        group = m.group(1)
+    m2 = re.match(r"\s+(?:were|are|was|is)\s+([a-z][a-z -]*?)(?=[,.;]|\s+(?:and|who|while|in|from)\b|$)", after)
+    if group is None and m2:
+        group = m2.group(1)
+    m3 = re.match(r"\s+of\s+(?:whom|which)\s+([^,.;]+)", after)
+    if group is None and m3 and total is not None:
+        return f"share of {_what_of_total(text, total, sent)} who {m3.group(1).strip()}"
+    if group is None:
+        m4 = re.match(r"\s+of\s+(?:the\s+|all\s+)?([A-Za-z][\w -]*?)(?=[,.;]|\s+(?:are|were|is|was|who|in|and)\b|$)", after)
+        if m4 and not re.match(r"\d", m4.group(1)):
+            group = m4.group(1)
+    base = _what_of_total(text, total, sent) if total is not None else None
+    if group and base:
+        return f"share of {group} among {base}"
+    if group:
+        return f"share of {group}"
+    if base:
+        return f"share of {base}"
+    return "share"
+
+
+def _what_of_total(text: str, total: Mention, sent: Sentence) -> str:
+    phrase, _head, _ = _noun_phrase_after(text, total.end, sent.end)
+    return phrase or "the total"
+
+
+def _money_what(text: str, men: Mention, sent: Sentence) -> str:
+    before = text[sent.start:men.start]
+    m = re.search(r"\b([a-z]+)\s+of\s+(?:around\s+|about\s+|some\s+|nearly\s+|over\s+|up to\s+)?$", before)
+    tail = ""
+    mt = re.match(r"\s+(allocated|earmarked|spent|paid|received|raised|set aside)\b[^,.;]*", text[men.end:sent.end])
+    if mt:
+        tail = " " + mt.group(0).strip()
+    if m and m.group(1) not in _FUNCTION:
+        return m.group(1) + tail
+    v = _verb_before(text, men.start, sent.start)
+    mf = re.match(r"\s+(?:from|for|in|on)\s+(?:the\s+)?[a-z][a-z ]*?(?=[,.;]|\s+and\b|$)", text[men.end:sent.end])
+    if v:
+        return (v + (" " + mf.group(0).strip() if mf else "")).strip()
+    phrase, _, _ = _noun_phrase_after(text, men.end, sent.end)
+    return phrase or "amount"
+
+
+def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention]) -> str:
+    """The counted noun phrase of a mention (see the module docstring); never empty."""
+    if men.unit in ("percent", "fraction"):
+        total = next((o for o in others if men.of and o.start == men.of[0]), None)
+        return _share_what(text, men, sent, total)
+    if men.currency is not None:
+        return _money_what(text, men, sent)
+    if men.kind == "duration":
+        # "prison sentences from five to 15 years", "a term of three years": the noun it is a length of
+        prep = "" if re.match(r"(?:from|between)\b", men.text, re.I) else r"(?:of|from|lasting)\s+"
+        m = re.search(r"\b([a-z]+(?:\s+[a-z]+)?)\s+" + prep + "$", text[sent.start:men.start])
+        if m and not any(w in _FUNCTION or w.endswith("ed") for w in m.group(1).split()):
+            return m.group(1)
+        return ""  # filled from the nearest figure by the caller
+    if men.unit == "date":
+        return ""  # filled from the nearest figure by the caller
+    if men.kind == "age":
+        before = text[sent.start:men.start]
+        m = re.search(r"\b(?:the\s+)?([a-z]+)\s+(?:of\s+(?:whom|who)\s+)?(?:is|was|are|were)?\s*(?:reportedly\s+)?$", before)
+        return f"age of {m.group(1)}" if m and m.group(1) not in _FUNCTION else "age"
+    if men.qualifier == "range" and re.search(r"\bages?\s+of\s*$|between the ages", text[max(sent.start, men.start - 30):men.start + 20]):
+        before = text[sent.start:men.start]
+        m = re.search(r"\b([a-z]+)\s+(?:are|were|is|was)\s+(?:between\s+)?(?:the\s+)?$", before)
+        return f"ages of {m.group(1)}" if m else "ages"
+    if men.kind == "ratio":
+        return "multiple"
+    phrase, _, _ = _noun_phrase_after(text, men.end, sent.end)
+    verb = _verb_before(text, men.start, sent.start)
+    if phrase and verb and not phrase.endswith("ed"):
+        phrase = f"{phrase} {verb}"
+    if not phrase:
+        # "the second half of 2012 saw 688": the noun is before the numeral
+        before = text[sent.start:men.start]
+        m = re.search(r"\b([A-Za-z][a-z]+s)\b[^,.;]*$", before)
+        phrase = m.group(1).lower() if m and m.group(1).lower() not in _FUNCTION else "count"
+    return phrase
+
+
+# ------------------------------------------------------------------------------------------ places
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|across|throughout|from|to|of|inside|within)\s+(?:the\s+)?$")
+_NAME = re.compile(r"\b[A-Z][a-záéíóúñü'’-]+(?:\s+(?:de|del|la|las|los|el|of|y|da|do)?\s*[A-Z][a-záéíóúñü'’-]+)*")
+_NOT_PLACE = frozenset("""
+The A An In On At Of According Authorities Police Officials Statistics National Citizen Observatory Ministry
+Interior Attorney General Secretary Department State Law President Colonel Association Asociacion
+Madame Mr Mrs Ms Dr United Nations Development Program Criminal Code InSight Crime Analysis Trafficking
+Human Persons Report Day Anti NGO However Following Upon Known Victims Most Many Now Cayo Some
+Authority Agency Office Commission Court Council Institute Bureau Unit Party Committee Service
+""".split())
+_PLACE_WORDS = frozenset("region province department state city town district municipality country border".split())
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
+    """``({country name: country}, {subdivision name: its country's name})`` from pycountry (ISO 3166),
+    names lower-cased and without accents; countries under their common and short names."""
+
+    def fold(s: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+
+    countries: dict[str, str] = {}
+    by_code: dict[str, str] = {}
+    import pycountry  # lazy: 1.9 s to load its ISO 3166 tables, needed only when drafting
+
+    for c in pycountry.countries:
+        name = getattr(c, "common_name", None) or c.name.split(",")[0]
+        by_code[c.alpha_2] = name
+        for n in {c.name, name, c.name.split(",")[0]}:
+            countries[fold(n)] = name
+    subs: dict[str, str] = {}
+    for s in pycountry.subdivisions:
+        if s.parent_code is None:  # first level only: regions, states, provinces
+            subs.setdefault(fold(s.name), by_code.get(s.country_code, ""))
+    return countries, subs
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+
+
+@dataclass
+class Place:
+    """A place named in the text: ``name`` as written, its ``country`` (None when unknown) and offset."""
+
+    name: str
+    start: int
+    country: str | None = None
+    is_country: bool = False
+
+
+_MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+
+
+def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
+    """Places named in ``text[a:b]`` (see the module docstring), in order; in a headline (title case)
+    only the names ISO 3166 knows count."""
+    countries, subs = _gazetteer()
+    out: list[Place] = []
+    named = {countries[_fold(m.group())] for m in _NAME.finditer(text) if _fold(m.group()) in countries}
+    for m in _NAME.finditer(text, a, b):
+        name = m.group().strip()
+        words = name.split()
+        while words and words[0] in _NOT_PLACE:
+            words.pop(0)
+        if not words:
+            continue
+        name = " ".join(words)
+        start = m.start() + m.group().index(words[0])
+        f = _fold(name)
+        nxt = text[m.end():m.end() + 14].lower()
+        if f in countries and not re.match(r"'s\b|\s+(?:police|government|ministry)", text[m.end():m.end() + 12]):
+            out.append(Place(countries[f], start, countries[f], True))
+        elif f in subs and (subs[f] in named or _PLACE_PREP.search(text[max(a, start - 14):start])) \
+                and not _quoted(text, start):
+            out.append(Place(name, start, subs[f] or None))
+        elif _PLACE_PREP.search(text[max(a, start - 14):start]) and words[0] not in _NOT_PLACE \
+                and not any(w in _NOT_PLACE for w in words) and not re.match(r"\s*\(", nxt) \
+                and not re.search(r"(?:ian|ean|ese|ish|can)s?$", words[-1]) and not _quoted(text, start) \
+                and _fold(words[0]) not in _MONTH_NAMES and not headline \
+                and not re.match(r"\s+(?:administration|government|police|ministry|law|said|reported)\b", text[m.end():m.end() + 16]):
+            out.append(Place(name, start))
+    return out
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a double-quoted stretch of its line ("Queen of the Delta")."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[line_start:pos]
+    return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
+
+
+def nearest_places(ps: list[Place], pos: int, text: str) -> list[Place]:
+    """The place nearest ``pos`` and the places that follow it in apposition ("in La Rinconada, in the
+    Puno region"), plus any country named in the same stretch."""
+    if not ps:
+        return []
+    i = min(range(len(ps)), key=lambda k: abs(ps[k].start - pos))
+    out = [ps[i]]
+    j = i
+    while j + 1 < len(ps) and ps[j + 1].start - (ps[j].start + len(ps[j].name)) <= 18:
+        out.append(ps[j + 1])
+        j += 1
+    return out
+
+
+def _where_text(ps: list[Place], home: str | None) -> str:
+    """"La Rinconada, Puno, Peru" from the places of one sentence (local first, country last)."""
+    names: list[str] = []
+    country = None
+    for p in ps:
+        if p.is_country:
+            country = country or p.name
+            continue
+        if p.name not in names:
+            names.append(p.name)
+        country = country or p.country
+    if not names:
+        return country or ""
+    country = country or home
+    return ", ".join(names + ([country] if country and country not in names else []))
+
+
+# ------------------------------------------------------------------------------------------ attribution
+_ORG_ROLE = [
+    (re.compile(r"\bNGOs?\b|organi[sz]ation|association|asociaci[oó]n|foundation|observatory|civil society", re.I),
+     "non-governmental organisation"),
+    (re.compile(r"\bpolice\b|anti-trafficking unit|\bcolonel\b|\bofficers?\b", re.I), "police"),
+    (re.compile(r"ministry|minister|government|officials?|authorities|secretary|attorney general|president|"
+                r"director|department|agency of", re.I), "government"),
+    (re.compile(r"newspaper|investigation|press|news agency|\(AP\)|Associated Press|Reuters|AFP|La Republica|"
+                r"El Peruano|La Razon|Los Andes|Peru 21|El Comercio|television|radio|magazine", re.I), "press"),
+    (re.compile(r"\bUnited Nations\b|\bUN\b|UNODC|World Bank|State Department", re.I), "international body"),
+]
+
+
+def _role(who: str, apposition: str | None) -> str:
+    if apposition:
+        return apposition
+    for rx, role in _ORG_ROLE:
+        if rx.search(who):
+            return role
+    return "source named in the article"
+
+
+_NP = r"((?:the\s+|a\s+|an\s+|one\s+|another\s+)?(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z(][\w'’.()-]*|[a-z][\w'’-]*)){0,7}?)"
+_ACCORDING = re.compile(r"\b(?:according to|as reported by|reported by|cited by|as stated by)\s+" + _NP +
+                        r"(?=\s*[,.;]|\s+(?:while|which|that|and|in|on|to|with)\b|$)", re.I)
+_SAID_BY = re.compile(r"\b(?:said|reported|stated|announced|noted|told|wrote|according to)\s+" +
+                      r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|del\s+|la\s+)?(?:[A-Z(][\w'’.()-]*|\d+\b)){0,7})"
+                      r"(?:,\s+((?:the|a|an)\s+[^,.;]+?)(?=[,.;]))?")
+_BY_SHOW = re.compile(r"\b(?:statistics|figures|data|a report|reports|records)\s+(?:by|from)\s+" + _NP +
+                      r"\s+(?:show|shows|showed|indicate|indicates|reveal|reveals)\b", re.I)
+
+
+def _speaker_before(text: str, a: int, vstart: int) -> str | None:
+    """The noun phrase just before a reporting verb at ``vstart`` (back to a clause boundary)."""
+    seg = text[a:vstart]
+    rel = re.search(r",\s+(?:which|who|that)\s+(?:(?:has|have|had)\s+)?$", seg)
+    if rel:
+        # "highlighted by a newspaper investigation earlier this year, which found that": the speaker is
+        # the noun phrase the relative clause hangs on
+        head = seg[:rel.start()]
+        mb = re.search(r"\b(?:by|from)\s+((?:the|a|an|one|another)\s+[^,;]+?)(?:\s+(?:earlier|last|this|in|on)\b[^,;]*)?$",
+                       head)
+        if mb:
+            return mb.group(1).strip()
+        seg = head
+    cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
+    m_while = list(re.finditer(r"\b(?:while|but|and|that|which|when|whereas|although)\s+", seg))
+    start = max(cut + 1, m_while[-1].end() if m_while else 0)
+    np = seg[start:].strip().strip("\"“”'")
+    if re.search(r"\b(?:is|are|was|were|be|been|being)$", np):
+        return None  # "Quispe is believed": a passive names no speaker
+    np = re.sub(r"\s+(?:has|have|had|also|previously|recently|reportedly|later|then)$", "", np).strip()
+    np = re.sub(r"\s+(?:has|have|had|also)$", "", np).strip()
+    if not np or len(np.split()) > 8 or np.lower() in ("it", "they", "he", "she", "this", "which", "who"):
+        return None
+    if re.search(r"\d", np) or not (_SPEAKER_NOUNS.search(np) or re.search(r"\b[A-Z][a-z]", np)):
+        return None
+    if np.split()[0].lower() in ("there", "this", "these", "that", "it", "in", "on", "the number"):
+        return None
+    return np
+
+
+@dataclass
+class Said:
+    """One link of an attribution found in the text: ``who``, its ``role`` and where it was found."""
+
+    who: str
+    role: str
+    at: int
+    relays: bool = False  # an outlet that relayed the words ("reported the AP")
+
+
+def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
+    """Every attributed source named by a reporting phrase in ``text[a:b]``, in order."""
+    out: list[Said] = []
+    for m in _ACCORDING.finditer(text, a, b):
+        who = m.group(1).strip()
+        rest = text[m.end(1):b]
+        app = re.match(r",\s+((?:the\s+|a\s+|an\s+)?(?:head|director|chief|secretary|minister|spokes\w+|president|"
+                       r"leader|member|coordinator|founder|commander|general|deputy|official)[^,.;]*)", rest, re.I)
+        out.append(Said(_clean_who(who), _role(who, app.group(1).strip() if app else None), m.start()))
+    for m in _SAID_BY.finditer(text, a, b):
+        who = m.group(1).strip()
+        if who.split()[0] in ("In", "On", "At", "That", "This", "These") or any(s.at == m.start() for s in out):
+            continue
+        if m.group(0).lower().startswith("according"):
+            continue
+        app = m.group(2)
+        relays = m.group(0).lower().startswith("reported") and _role(who, None) == "press"
+        out.append(Said(_clean_who(who), _role(who, app.strip() if app else None), m.start(), relays))
+    for m in _BY_SHOW.finditer(text, a, b):
+        out.append(Said(_clean_who(m.group(1)), _role(m.group(1), None), m.start()))
+    for m in re.finditer(r"\b(?:(?:has|have|had)\s+)?" + _REPORT_VERB + r"\b", text[a:b]):
+        vstart = a + m.start()
+        if any(abs(s.at - vstart) < 3 for s in out):
+            continue
+        if re.match(r"\s+(?:by|the\s+[A-Z]|[A-Z])", text[a + m.end():a + m.end() + 4]) and \
+                text[a + m.start():a + m.end()].split()[-1] in ("reported", "said", "stated"):
+            continue  # "said X" / "reported the X": handled above
+        who = _speaker_before(text, a if not out else max(a, out[-1].at), vstart)
+        if who:
+            out.append(Said(_clean_who(who), _role(who, None), vstart))
+    out.sort(key=lambda s: s.at)
+    return out
+
+
+def _clean_who(who: str) -> str:
+    who = re.sub(r"^(?:The|the)\s+(?=[A-Z])", "", who.strip())
+    who = re.sub(r"\s+(?:that|which|who)$", "", who)
+    return who.strip(" ,.;:")
+
+
+def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence], publisher: str,
+                    cache: dict[int, list[Said]]) -> list[dict[str, str]]:
+    """The attribution chain of a mention: the source named by a reporting phrase of its sentence (the
+    nearest to the numeral), then an outlet that relayed words in the paragraph ("reported the Associated
+    Press (AP)"); else the publisher (the outlet's own reporting)."""
+
+    def found(s: Sentence) -> list[Said]:
+        if s.start not in cache:
+            cache[s.start] = reporting_phrases(text, s.start, s.end)
+        return cache[s.start]
+
+    chain: list[dict[str, str]] = []
+    own = [s for s in found(sent) if not s.relays]
+    if own:
+        best = min(own, key=lambda s: abs(s.at - men.start))
+        chain.append({"who": best.who, "role": best.role})
+    relays = [x for s in para for x in found(s) if x.relays]
+    for r in relays:
+        if all(c["who"] != r.who for c in chain):
+            chain.append({"who": r.who, "role": "news outlet that relayed it"})
+            break
+    if not chain:
+        chain.append({"who": publisher, "role": "the outlet's own reporting"})
+    return chain
+
+
+# ------------------------------------------------------------------------------------------ ids
+_NUM_WORD_DIGITS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", s.lower())).strip("-")
+
+
+def value_token(men: Mention) -> str:
+    """The numeral part of an id: digits without separators ("1054", "2-million", "42-percent",
+    "60000-month"), number words as digits ("3-years"), fraction words as written ("nearly-half",
+    "three-quarters"), a date as its words ("2011", "september")."""
+    t = men.text
+    if men.unit == "date":
+        return _slug(re.sub(r"^(?:in|on|during|since|from)\s+", "", t, flags=re.I))
+    if men.unit == "fraction":
+        return _slug(t)
+    if men.qualifier == "range" and men.low is not None and men.high is not None:
+        return f"{men.low:g}-{men.high:g}"  # "between 1,500 and 4,000" -> 1500-4000
+    core = re.sub(r"^(?:as many as|no fewer than|no more than|more than|less than|fewer than|at least|up to|"
+                  r"over|around|about|nearly|almost|some|approximately|roughly|an estimated|just under|close to|"
+                  r"under|above|below|between|from)\s+", "", t, flags=re.I)
+    core = re.sub(r"(?<=\d),(?=\d)", "", core)
+    core = re.sub(r"\b(?:a|an|per|each|every)\s+(day|week|month|year)\b", r"\1", core)
+    words = [_NUM_WORD_DIGITS.get(w.lower(), w) for w in re.split(r"[\s-]+", core)]
+    return _slug(" ".join(words).replace("%", " percent").replace("$", "").replace("US", ""))
+
+
+def _keywords(what: str, n: int = 2) -> list[str]:
+    """Key words of a measure for its id: the head noun of the phrase before its first preposition and
+    the participle, if any ("human trafficking victims rescued" -> victims, rescued; "share of minors
+    among ..." -> minors; "earning from the trade" -> earning)."""
+    share = re.match(r"(?:share|period|date|ages?) of (?:the )?", what)
+    core = what[share.end():] if share else what
+    core = re.split(r"\s+(?:of|from|for|in|on|among|who|to|by|with|and)\s+", core)[0]
+    ws = [w.lower().strip("'’") for w in _WORD.findall(core)
+          if w.lower() not in _FUNCTION and w.lower() not in ("period", "date", "share", "count", "multiple")]
+    if not ws:
+        return []
+    nouns = [w for w in ws if not w.endswith("ed") and not w.endswith("ly")]
+    verbs = [w for w in ws if w.endswith("ed")]
+    head = nouns[-1] if nouns else ws[0]
+    out = [head] + ([] if share else verbs[:1])
+    return out[:n]
+
+
+def make_id(what: str, year: str | None, men: Mention, region: str) -> str:
+    """A readable id: measure key words, period year, numeral (``victims-rescued-2019-1054``)."""
+    parts = _keywords(what)
+    if men.unit == "date":
+        parts = parts[:1] or ["date"]
+    elif men.kind == "duration":
+        parts = (parts[:1] or []) + ["period"]
+    tok = value_token(men)
+    if year and year not in tok:
+        parts.append(year)
+    if region == "headline":
+        parts.insert(0, "headline")
+    cid = _slug("-".join(parts + [tok]))[:110].strip("-")
+    return cid or "claim"
+
+
+# ------------------------------------------------------------------------------------------ drafting
+@dataclass
+class Drafted:
+    """A drafted record (``record``, the YAML mapping) and the mention it was read from."""
+
+    record: dict[str, Any]
+    mention: Mention
+    sentence: Sentence
+    what: str = ""
+    head: str | None = None
+    guessed: list[str] = field(default_factory=list)
+
+
+def _home_country(text: str, body: tuple[int, int]) -> str | None:
+    counts = Counter(p.name for p in places_in(text, *body) if p.is_country)
+    counts.update(p.country for p in places_in(text, *body) if not p.is_country and p.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = frozenset()) -> list[Drafted]:
+    """Draft one record per claim mention of ``source`` (a :class:`numclaims.sources.Source`); ids are
+    unique in the file and avoid the ids in ``taken`` (claim ids of the project's other claims files:
+    claim ids are unique across files).
+
+    Returns:
+        :class:`Drafted` items in text order; each ``record`` validates as a
+        :class:`numclaims.records.Claim` and lists its guessed fields in ``guessed``.
+
+    Raises:
+        ValueError: the article holds no numeric mention in its lead or body.
+    """
+
+    text = source.text
+    meta = source.meta
+    markers = (meta.body.start, meta.body.end) if meta.body is not None else None
+    body = body_span(text, markers)
+    ms = article_mentions(text, markers, meta.title)
+    if not ms:
+        raise ValueError(f"no numeric mention in the body of source {meta.id!r}")
+    lead = lead_spans(text, meta.title, body)
+    sents: list[Sentence] = []
+    for i, (_region, a, b) in enumerate(lead):
+        sents.extend(Sentence(s.start, s.end, -1 - i) for s in sentences(text, (a, b)))
+    sents.extend(sentences(text, body))
+    home = _home_country(text, body)
+    cache: dict[int, list[Said]] = {}
+
+    def sentence_of(m: Mention) -> Sentence:
+        return next((s for s in sents if s.start <= m.start < s.end + 1), Sentence(m.start, m.end, -99))
+
+    items: list[Drafted] = []
+    for m in ms:
+        rec = _record(m, "x", text, meta.published)
+        _with_preposition(rec, m, text)
+        items.append(Drafted(rec, m, sentence_of(m)))
+    # measures of figures first, then dates and durations from the nearest figure
+    for it in items:
+        it.what = measure_what(text, it.mention, it.sentence, [o.mention for o in items])
+        if it.mention.region == "headline":  # title case says nothing of the words: "Human Trafficking Victims"
+            it.what = it.what.lower()
+        it.what = it.what.strip("\"'“”‘’ ")
+    for it in items:
+        if it.what:
+            continue
+        m = it.mention
+        figs = [o for o in items if o.sentence is it.sentence and o.what and o.mention.unit != "date"]
+        near = min(figs, key=lambda o: abs(o.mention.start - m.start), default=None)
+        base = near.what if near else None
+        if m.unit == "date":
+            nxt = re.match(r"\s+([a-z]{3,})\b", text[m.end:m.end + 20])
+            det = re.search(r"\b(?:one|a|an|the|this|that|its|their)\s+$", text[max(0, m.start - 8):m.start], re.I)
+            noun = nxt.group(1) if nxt and det and nxt.group(1) not in _FUNCTION else None
+            it.what = f"date of {base}" if base else (f"date of the {noun}" if noun else "date")
+            it.head = noun
+        else:
+            it.what = f"period of {base}" if base else "period"
+    ids: Counter[str] = Counter()
+    for it in items:
+        m, s = it.mention, it.sentence
+        rec = it.record
+        rec["measure"] = {"what": it.what}
+        it.guessed.append("measure.what")
+        if m.unit != "date" and m.kind != "duration":
+            para = [x for x in sents if x.para == s.para]
+            where = _where_text(nearest_places(places_in(text, s.start, s.end, m.region == "headline"), m.start, text),
+                                home)
+            if re.search(r"\b(?:there|the region|the area|the town|the city)\b", text[s.start:s.end]) or not where:
+                prev = [p for x in para if x.start < s.start for p in places_in(text, x.start, x.end)]
+                if prev and (not where or where == home):
+                    last = [p for p in prev if not p.is_country][-1:] or prev[-1:]
+                    where = _where_text(last, home)
+            where = where or home
+            if where:
+                rec["measure"]["where"] = where
+                it.guessed.append("measure.where")
+    anchors: set[int] = set()
+    for it in items:
+        m, s = it.mention, it.sentence
+        if m.kind == "duration" and re.search(r"\b(?:past|last|previous)\s*$", text[max(s.start, m.start - 14):m.start]):
+            dates = [o for o in items if o.sentence is s and o.mention.unit == "date" and o.mention.start < m.start]
+            if dates:
+                it.record["_ends"] = dates[-1]
+                anchors.add(id(dates[-1]))
+    for it in items:
+        m, s = it.mention, it.sentence
+        rec = it.record
+        if m.unit != "date" and m.kind != "duration":
+            # a date that a duration counts back from ("In September ... in the past two years") dates the
+            # report, not the figure
+            times = [o for o in items if o.sentence is s and o is not it and id(o) not in anchors and
+                     (o.mention.unit == "date" or o.mention.kind == "duration")]
+            if times:
+                near = min(times, key=lambda o: abs(o.mention.start - m.start))
+                rec["_period"] = near
+        para = [x for x in sents if x.para == s.para]
+        rec["attribution"] = attribution_for(text, m, s, para, meta.publisher, cache)
+        it.guessed.append("attribution")
+    # ids, unique in the file in order of position
+    for it in items:
+        period = it.record.get("_period")
+        year = None
+        if period is not None and period.mention.unit == "date":
+            y = re.search(r"\b(1[89]\d\d|20\d\d)\b", period.mention.text)
+            year = y.group(1) if y else None
+        key = (it.head or "date") if it.mention.unit == "date" else it.what
+        cid = make_id(key, year, it.mention, it.mention.region)
+        ids[cid] += 1
+        while (cid if ids[cid] == 1 else f"{cid}-{ids[cid]}") in taken:
+            ids[cid] += 1
+        it.record["id"] = cid if ids[cid] == 1 else f"{cid}-{ids[cid]}"
+    for it in items:
+        rec = it.record
+        period = rec.pop("_period", None)
+        ends = rec.pop("_ends", None)
+        if period is not None:
+            rec["measure"]["period"] = period.record["id"]
+            it.guessed.append("measure.period")
+        if ends is not None:
+            rec["ends"] = ends.record["id"]
+            it.guessed.append("ends")
+        _omit_value(rec)
+        order = ["id", "quote", "start", "text", "value", "unit", "qualifier", "low", "high", "interval", "rule",
+                 "date", "ends", "measure", "attribution"]
+        new = {k: rec[k] for k in order if k in rec}
+        new.update({k: v for k, v in rec.items() if k not in new and k != "status"})
+        new["guessed"] = [g for g in GUESSABLE if g in it.guessed]
+        new["status"] = "unreviewed"
+        it.record = new
+    return items
+
+
+#: Words before a date or duration that belong to the period expression (:func:`numclaims.periods.resolve`
+#: reads "in September", "in the past two years", "over three years", "for five years").
+_PERIOD_LEAD = re.compile(r"\b(?:in|during|over|for|within)(?:\s+the\s+(?:past|last|previous|first|next))?\s+$", re.I)
+
+
+def _with_preposition(rec: dict[str, Any], men: Mention, text: str) -> None:
+    """Widen ``text`` (and ``quote``) of a date or duration record over the preposition before it, so
+    that the record's words are the whole period expression ("In September", "in the past two years")."""
+
+    if men.unit != "date" and men.kind != "duration":
+        return
+    if rec.get("text") != men.text or "date" in rec or "interval" in rec:
+        return
+    m = _PERIOD_LEAD.search(text, max(0, men.start - 24), men.start)
+    if not m or m.end() != men.start:
+        return
+    words = text[m.start():men.end]
+    try:
+        resolve(words, dt.date(2000, 1, 1))
+    except ValueError:
+        return  # the widened words would not read as a period: keep the numeral alone
+    if men.kind == "duration" and value_from_words_safe(words) != men.value:
+        return
+    quote, qstart, unique = unique_quote(text, m.start(), men.end)
+    rec["quote"] = quote
+    rec.pop("start", None)
+    rec["text"] = words
+    if not unique:
+        rec["start"] = qstart
+
+
+def value_from_words_safe(words: str) -> float | None:
+    """:func:`numclaims.records.value_from_words`, imported late."""
+
+    return value_from_words(words)
+
+
+def _omit_value(rec: dict[str, Any]) -> None:
+    """Drop ``value`` when the words of ``text`` give exactly that value (the record reads it from them)."""
+
+    if rec.get("unit") == "date" or "value" not in rec or rec.get("interval") is not None:
+        return
+    words = rec.get("text", rec.get("quote"))
+    v = value_from_words(words) if isinstance(words, str) else None
+    if v is not None and rec["value"] is not None and float(v) == float(rec["value"]):
+        del rec["value"]
+
+
+HEADER = [
+    "# Drafted by `numclaims new`: one record per number of the headline, standfirst and body. Fields",
+    "# listed in a record's `guessed:` were read from the words around the number and must be confirmed",
+    "# (edit them, then `numclaims review confirm ID`); checks with `status: proposed` were found in the",
+    "# text (their `reason` says where): `numclaims review accept ID` or `numclaims review drop ID`.",
+]
+
+
+def project_ids(root: Any, skip: Any = None) -> set[str]:
+    """Claim ids defined in the claims files of the project at ``root`` (except the file ``skip``);
+    unreadable files are passed over (``numclaims check`` reports them)."""
+
+    out: set[str] = set()
+    for p in claims_files(Path(root)):
+        if skip is not None and Path(p).resolve() == Path(skip).resolve():
+            continue
+        try:
+            data = load_yaml_text(read_text_strict(p))
+        except (YamlInputError, OSError):
+            continue
+        for c in (data.get("claims") or []) if isinstance(data, dict) else []:
+            if isinstance(c, dict) and isinstance(c.get("id"), str):
+                out.add(c["id"])
+    return out
+
+
+def to_confirm(res: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """``[(claim id, guessed fields)]`` of a results.json object: the drafted fields nobody confirmed."""
+    return [(c["id"], list(c["guessed"])) for c in res.get("claims", []) if c.get("guessed")]
+
+
+def print_to_confirm(results: list[dict[str, Any]], stream=None) -> int:
+    """Print, on stderr, the claims whose drafted fields are still to confirm and the proposed checks still
+    to decide, one line per article; returns how many claims and checks were named.
+
+    Format: ``<article>: N claim(s) with guessed fields to confirm: id (fields), ...`` and
+    ``<article>: N proposed check(s) to accept or drop: id, ...``.
+    """
+
+    out = stream or sys.stderr
+    n = 0
+    for res in results:
+        todo = to_confirm(res)
+        if todo:
+            shown = ", ".join(f"{cid} ({', '.join(f)})" for cid, f in todo[:3]) + (" ..." if len(todo) > 3 else "")
+            print(f"{res['article']}: {len(todo)} claim(s) with guessed fields to confirm: {shown}", file=out)
+            n += len(todo)
+        prop = res.get("summary", {}).get("proposed") or []
+        if prop:
+            print(f"{res['article']}: {len(prop)} proposed check(s) to accept or drop (numclaims review accept|drop): "
+                  + ", ".join(prop[:5]) + (" ..." if len(prop) > 5 else ""), file=out)
+            n += len(prop)
+    return n

@@ -1,0 +1,463 @@
+"""Propose the checks an article's words imply, each with the reason found in the text.
+
+Used by ``numclaims new`` (on a fresh draft) and ``numclaims suggest CLAIMS_FILE`` (on an existing file).
+Every proposal is a check record with ``status: proposed`` and a ``reason``; it runs like any other check
+and is marked apart in results.json (``"status": "proposed"``) until the fact-checker accepts it
+(``numclaims review accept ID``) or drops it (``numclaims review drop ID``). A kind is proposed only when
+:data:`numclaims.records.CHECK_KINDS` has it, so a draft always validates.
+
+=====================  ===================================================================================
+kind                   cue in the text (all figures in one sentence unless said otherwise)
+=====================  ===================================================================================
+``share_of_total``     a percentage read as a share of a count ("42 percent of the 2,000 victims";
+                       :func:`numclaims.extract` links it through ``of``, "of whom", or the nearest count)
+``fraction_of``        the same for a fraction word ("three quarters are minors" after "over 4,500 women")
+``rate_duration``      a rate, a duration and an amount in the currency of the rate ("earning $60,000 a
+                       month ... a fortune of $2 million over three years")
+``sum``                counts coordinated by "and" next to a total: "of N", "out of N", "a total of N", or
+                       a count of the article equal to their sum (907 + 147 = 1,054)
+``part_whole``         "N ... among those ...", "including N", "N of them/whom", "N of the M"; and a smaller
+                       count anywhere in the article sharing the head noun of a larger one in a place
+                       that may hold it, or its participle in a place within the larger one's ("200
+                       women rescued" in Madre de Dios and "2,000 victims rescued" in Peru); not when the
+                       larger is dated to a day or year of its own, nor in the same sentence
+``agreement``          two counts of one place from different sources in one sentence ("1,600 ...
+                       according to one NGO, while another NGO has estimated that over 4,500"), or sharing
+                       their head noun and place anywhere in the article
+``comparison``         "higher/lower/more/fewer ... than (the) N", "more than triple the N"
+``change``             "up/down (by) N percent from/on" with the earlier figure
+``complement``         "the rest", "the remainder" after a percentage or fraction
+=====================  ===================================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .draft import (
+    _FUNCTION,
+    _WORD,
+    HEADER,
+    _keywords,
+    article_mentions,
+    draft,
+    sentences,
+)
+from .extract import Mention
+from .records import CHECK_KINDS, split_unit
+from .scaffold import render
+
+
+@dataclass
+class Item:
+    """One claim as the rules see it: ``id``, its :class:`~numclaims.extract.Mention` (``mention``), the
+    sentence bounds ``sent`` and paragraph index ``para``, ``unit`` (the base unit), ``value``, ``what``,
+    ``where``, ``who`` (first link of the attribution) and ``period`` (a claim id or None)."""
+
+    id: str
+    mention: Mention
+    sent: tuple[int, int]
+    para: int
+    unit: str
+    per: str | None
+    value: float | None
+    what: str
+    where: str | None
+    who: str | None
+    period: str | None = None
+    keys: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass
+class Proposal:
+    """A proposed check: ``kind``, its reference ``fields`` ({field: id or [ids]}), the ``reason`` found in
+    the text and the ``id`` it is written under."""
+
+    id: str
+    kind: str
+    fields: dict[str, Any]
+    reason: str
+
+    def record(self) -> dict[str, Any]:
+        """The check mapping written to the claims file."""
+        return {"id": self.id, "kind": self.kind, **self.fields, "status": "proposed", "reason": self.reason}
+
+    def key(self) -> tuple:
+        """What makes two checks the same relation (see :func:`check_key`)."""
+        return check_key(self.kind, self.fields)
+
+
+#: Fields that name the claims a check relates; the rest (``compare``, ``part``, ``times`` ...) refine it.
+CORE_FIELDS = {
+    "share_of_total": ("share", "total"), "fraction_of": ("fraction", "whole"),
+    "rate_duration": ("rate", "duration", "total"), "part_whole": ("part", "whole"), "agreement": ("a", "b"),
+    "sum": ("parts", "total"), "difference": ("minuend", "subtrahend", "result"),
+    "ratio": ("numerator", "denominator", "ratio"), "product": ("factors", "product"),
+    "comparison": ("a", "b"), "change": ("earlier", "later"), "complement": ("parts",),
+}
+_SYMMETRIC = {"agreement"}
+
+
+def check_key(kind: str, fields: dict[str, Any]) -> tuple:
+    """``(kind, claims in their core roles)``: two checks with the same key test the same relation.
+    Lists (``parts``) compare as sets; ``agreement`` is symmetric; a ``comparison`` of b with a under the
+    opposite relation is the same as of a with b."""
+    roles = CORE_FIELDS.get(kind)
+    if roles is None:
+        return (kind, tuple(sorted((k, str(v)) for k, v in fields.items())))
+    vals = []
+    for r in roles:
+        v = fields.get(r)
+        vals.append(frozenset(v) if isinstance(v, list) else v)
+    if kind in _SYMMETRIC or kind == "comparison":
+        return (kind, frozenset(vals))
+    return (kind, tuple(vals))
+
+
+def _registered() -> frozenset[str]:
+    return frozenset(CHECK_KINDS)
+
+
+def _persons_like(u: str) -> bool:
+    return u in ("persons", "count")
+
+
+def _excerpt(text: str, *ms: Mention) -> str:
+    a = min(m.start for m in ms)
+    b = max(m.end for m in ms)
+    s = " ".join(text[a:b].split())
+    return s if len(s) <= 160 else s[:75] + " ... " + s[-75:]
+
+
+def _short(s: str) -> str:
+    return re.sub(r"-+", "-", s).strip("-")[:118].strip("-")
+
+
+class _Props:
+    def __init__(self, text: str, kinds: frozenset[str] | None) -> None:
+        self.text = text
+        self.out: list[Proposal] = []
+        self.keys: set[tuple] = set()
+        self.kinds = kinds if kinds is not None else _registered()
+
+    def add(self, kind: str, name: str, fields: dict[str, Any], reason: str) -> None:
+        if kind not in self.kinds:
+            return
+        p = Proposal(_short(name), kind, fields, reason)
+        if p.key() in self.keys:
+            return
+        self.keys.add(p.key())
+        self.out.append(p)
+
+
+def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None) -> list[Proposal]:
+    """Proposed checks among ``items`` (in text order) of the source ``text``, with ids unique among
+    themselves and the claims, in the order of the table of the module docstring; only of the check
+    ``kinds`` given (default: those :data:`numclaims.records.CHECK_KINDS` knows)."""
+    if not items:
+        return []
+    P = _Props(text, kinds)
+    by_start = {it.mention.start: it for it in items}
+    periods = {it.id: ("date" if it.unit == "date" else "duration" if it.mention.kind == "duration" else "")
+               for it in items}
+    years = {}
+    for it in items:
+        y = re.search(r"\b(1[89]\d\d|20\d\d)\b", it.mention.text) if it.unit == "date" else None
+        if y:
+            years[it.id] = int(y.group(1))
+    same_sent = lambda a, b: a.sent == b.sent  # noqa: E731
+    # shares and fractions of a total
+    for it in items:
+        m = it.mention
+        if it.unit in ("percent", "fraction") and m.of and m.of[0] in by_start:
+            tot = by_start[m.of[0]]
+            if not _persons_like(tot.unit):
+                continue
+            if it.unit == "percent":
+                P.add("share_of_total", f"{it.id}-of-{tot.id}", {"share": it.id, "total": tot.id},
+                      f"a share and its base: \u201c{_excerpt(text, m, tot.mention)}\u201d")
+            else:
+                P.add("fraction_of", f"{it.id}-of-{tot.id}", {"fraction": it.id, "whole": tot.id},
+                      f"a fraction of a total: \u201c{_excerpt(text, tot.mention, m)}\u201d")
+    # a rate and a duration next to a total
+    for r in items:
+        if r.per is None or r.value is None:
+            continue
+        near = [o for o in items if o is not r and o.para == r.para and abs(o.mention.start - r.mention.start) < 300]
+        durs = [o for o in near if o.unit in ("years", "months", "weeks", "days") and o.mention.kind == "duration"]
+        tots = [o for o in near if o.unit == r.unit and o.per is None]
+        if durs and tots:
+            d = min(durs, key=lambda o: abs(o.mention.start - r.mention.start))
+            t = min(tots, key=lambda o: abs(o.mention.start - r.mention.start))
+            P.add("rate_duration", f"{r.id}-times-{d.id}", {"rate": r.id, "duration": d.id, "total": t.id},
+                  f"a rate and a duration next to a total: \u201c{_excerpt(text, r.mention, d.mention, t.mention)}\u201d")
+    # parts next to a total
+    counts = [it for it in items if _persons_like(it.unit) and it.value is not None and it.mention.qualifier != "range"]
+    for i, a in enumerate(counts):
+        group = [a]
+        for b in counts[i + 1:]:
+            gap = text[group[-1].mention.end:b.mention.start]
+            if same_sent(a, b) and b.unit == a.unit and re.fullmatch(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*(?:,|and|,\s*and)\s+", gap):
+                group.append(b)
+            else:
+                break
+        if len(group) < 2 or (i > 0 and counts[i - 1] in group):
+            continue
+        last = group[-1].mention
+        total = None
+        for o in counts:
+            if o in group or not same_sent(o, a):
+                continue
+            if o.mention.start > last.end and re.search(r"\b(?:of|out of|a total of|totall?ing|in all|in total)\s+(?:the\s+)?$",
+                                                          text[last.end:o.mention.start][-20:]):
+                total = (o, "parts next to a total")
+                break
+        if total is None:
+            s = sum(g.value for g in group)
+            eq = sorted((o for o in counts if o not in group and o.value == s and o.unit == a.unit),
+                        key=lambda o: (o.para != a.para, abs(o.mention.start - a.mention.start)))
+            if eq:
+                total = (eq[0], "parts that add up to a figure of the article "
+                         f"({' + '.join(f'{g.value:,.0f}' for g in group)} = {s:,.0f})")
+        if total is not None:
+            t, why = total
+            P.add("sum", f"{'-'.join(g.id for g in group[:2])}-sum-{t.id}",
+                  {"parts": [g.id for g in group], "total": t.id},
+                  f"{why}: \u201c{_excerpt(text, *(g.mention for g in group))}\u201d and \u201c{t.mention.text}\u201d")
+    # part/whole from the words: among, including, of them, of the N
+    for it in counts:
+        m = it.mention
+        s0, s1 = it.sent
+        after = text[m.end:s1]
+        before = text[s0:m.start]
+        whole = None
+        cue = None
+        ma = re.match(r"\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:were|are|was|is)\s+among\s+(?:those|the|them)\b\s*(\w*)", after)
+        if ma:
+            cue = "among"
+            prev = [o for o in items if o.para in (it.para, it.para - 1) and o.mention.start < m.start and o.value
+                    and o.unit == it.unit and it.value is not None and o.value > it.value]
+            named = [o for o in prev if ma.group(1) and ma.group(1).lower() in o.what.lower().split()]
+            whole = (named or prev or [None])[-1]
+        elif re.search(r"\bincluding\s+(?:at least\s+|some\s+|about\s+)?$", before):
+            cue = "including"
+            prev = [o for o in counts if same_sent(o, it) and o.mention.start < m.start]
+            whole = prev[-1] if prev else None
+        elif re.match(r"\s+of\s+(?:them|whom|those)\b", after):
+            cue = "of them"
+            prev = [o for o in counts if o.para == it.para and o.mention.start < m.start]
+            whole = prev[-1] if prev else None
+        else:
+            mo = re.match(r"\s+of\s+(?:the|all|these|those)\s+$", text[m.end:m.end + 16])
+            nxt = [o for o in counts if o.mention.start > m.end and same_sent(o, it)]
+            if mo and nxt and nxt[0].mention.start <= m.end + len(mo.group(0)):
+                cue, whole = "of the", nxt[0]
+        if whole is not None and whole is not it:
+            P.add("part_whole", f"{it.id}-within-{whole.id}", {"part": it.id, "whole": whole.id},
+                  f"part of a whole (\u201c{cue}\u201d): \u201c{_excerpt(text, m)}\u201d within \u201c{whole.mention.text}\u201d")
+    # estimates of one measure from different sources
+    agreed: set[frozenset[str]] = set()
+    for i, a in enumerate(counts):
+        for b in counts[i + 1:]:
+            if b.unit != a.unit or not a.who or not b.who or a.who == b.who or a.where != b.where:
+                continue
+            close = same_sent(a, b) and re.search(r"\b(?:while|whereas|but|another|other)\b",
+                                                   text[a.mention.end:b.mention.start])
+            apart = not same_sent(a, b) and _head(a) == _head(b) and _same_verb(a, b) and \
+                (not a.period or not b.period or a.period == b.period)
+            if close or apart:
+                agreed.add(frozenset((a.id, b.id)))
+                P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
+                      f"estimates of one measure from different sources ({a.who}; {b.who}): "
+                      f"\u201c{a.mention.text}\u201d and \u201c{b.mention.text}\u201d")
+    # part/whole from the measures: a smaller count of the same thing in the same place
+    for a in counts:
+        for b in counts:
+            if a is b or b.unit != a.unit or a.value is None or b.value is None or a.value >= b.value:
+                continue
+            if frozenset((a.id, b.id)) in agreed or not (a.keys & b.keys) or not _same_verb(a, b):
+                continue
+            # the same head noun in a place that may hold the part ("Peru" names no finer place than
+            # "Madre de Dios, Peru"), or only a shared participle in a place within the whole's
+            same_head = _head(a) is not None and _head(a) == _head(b)
+            placed = _place_within(a.where, b.where) or (same_head and _same_country(a.where, b.where))
+            if not placed or same_sent(a, b):
+                continue
+            # a whole dated to one year or day is a figure of its own time, not a total over others
+            if b.period and periods.get(b.period) == "date" or (a.period and b.period and
+                                                                periods.get(a.period) == "duration"
+                                                                and a.period != b.period):
+                continue
+            shared = ", ".join(sorted(a.keys & b.keys))
+            P.add("part_whole", f"{a.id}-within-{b.id}", {"part": a.id, "whole": b.id},
+                  f"a smaller count of the same measure ({shared}) in {a.where or 'the same place'}: "
+                  f"\u201c{a.mention.text}\u201d and \u201c{b.mention.text}\u201d")
+    # comparisons, changes, complements (kinds of the relations module, proposed when registered)
+    figures = [it for it in items if it.value is not None and it.unit not in ("date",)]
+    for it in figures:
+        m = it.mention
+        before = text[it.sent[0]:m.start]
+        mc = re.search(r"\b(higher|greater|larger|more|bigger|lower|fewer|less|smaller)\s+than\s+(?:the\s+|that\s+of\s+)?$",
+                       before[-40:])
+        if mc and it.unit != "ratio":
+            earlier = [o for o in figures if same_sent(o, it) and o.mention.start < m.start and o.unit == it.unit
+                       and o.mention.kind != "ratio"]
+            if earlier:
+                a = earlier[-1]
+                rel = "gt" if mc.group(1) in ("higher", "greater", "larger", "more", "bigger") else "lt"
+                P.add("comparison", f"{a.id}-{rel}-{it.id}", {"a": a.id, "b": it.id, "relation": rel},
+                      f"a comparison (\u201c{mc.group(0).strip()}\u201d): \u201c{a.mention.text}\u201d and \u201c{m.text}\u201d")
+        if it.unit == "ratio":
+            nxt = [o for o in figures if same_sent(o, it) and o.mention.start > m.end and o.unit != "ratio"]
+            prev = [o for o in figures if same_sent(o, it) and o.mention.start < m.start and o.unit != "ratio"]
+            if nxt and prev and re.fullmatch(r"\s+(?:the|that of|as many as|what)?\s*", text[m.end:nxt[0].mention.start]):
+                a, b = prev[-1], nxt[0]
+                P.add("comparison", f"{a.id}-vs-{b.id}-times", {"a": a.id, "b": b.id, "relation": "gt" if
+                      m.qualifier in ("more_than", "at_least") else "ge", "times": it.id},
+                      f"a multiple (\u201c{m.text}\u201d): \u201c{a.mention.text}\u201d against \u201c{b.mention.text}\u201d")
+        if it.unit in ("percent", "fraction"):
+            mch = re.search(r"\b(up|down|rose|fell|increased|decreased|dropped|grew|declined|an? increase|a decrease|"
+                            r"a rise|a fall|a drop)\s+(?:by\s+)?(?:of\s+)?(?:around\s+|about\s+|some\s+|nearly\s+)?$",
+                            before[-40:])
+            after = text[m.end:it.sent[1]]
+            if mch and re.match(r"\s+(?:from|on|over|compared)", after):
+                later = [o for o in figures if o.para == it.para and o.mention.start < m.start and
+                         _persons_like(o.unit)]
+                # "The number of kidnappings was down ...": the latest earlier figure of what the subject names
+                subject = _keys(text[it.sent[0]:m.start])
+                named = [o for o in later if o.keys & subject] or later
+                if named:
+                    # of the figures of that sentence, the one of the latest year ("878 in 2013, more than
+                    # triple the 287 in 2006")
+                    last = [o for o in named if o.sent == named[-1].sent]
+                    later = [max(last, key=lambda o: (years.get(o.period or "", 0), o.mention.start))]
+                earlier = [o for o in figures if same_sent(o, it) and o.mention.start > m.end and _persons_like(o.unit)]
+                if later and earlier:
+                    direction = "decrease" if re.match(r"down|fell|decreased|dropped|declined|a decrease|a fall|a drop",
+                                                       mch.group(1)) else "increase"
+                    P.add("change", f"{later[-1].id}-from-{earlier[0].id}",
+                          {"earlier": earlier[0].id, "later": later[-1].id, "change": it.id, "direction": direction},
+                          f"a change (\u201c{mch.group(0).strip()} {m.text}\u201d): \u201c{earlier[0].mention.text}\u201d "
+                          f"to \u201c{later[-1].mention.text}\u201d")
+            mr = re.search(r"\bthe\s+(?:rest|remainder|others)\b", after)
+            if mr:
+                rest = [o for o in figures if same_sent(o, it) and o.unit == it.unit and o.mention.start > m.end + mr.start()]
+                fields: dict[str, Any] = {"parts": [it.id]}
+                if rest:
+                    fields["remainder"] = rest[0].id
+                P.add("complement", f"{it.id}-and-the-rest", fields,
+                      f"a share and \u201c{mr.group(0)}\u201d: \u201c{m.text}\u201d")
+    # unique ids
+    seen: dict[str, int] = {}
+    taken = {it.id for it in items}
+    for p in P.out:
+        base = p.id
+        n = seen.get(base, 0)
+        while p.id in taken:
+            n += 1
+            p.id = _short(f"{base[:112]}-{n + 1}")
+        seen[base] = n
+        taken.add(p.id)
+    return P.out
+
+
+def _head(it: Item) -> str | None:
+    k = _keywords(it.what, 1)
+    return k[0] if k else None
+
+
+def _same_verb(a: Item, b: Item) -> bool:
+    """Whether two measures name the same participle, or one names none ("women rescued" and "victims
+    rescued" do; "women rescued" and "women exploited" do not)."""
+    va = {w for w in a.keys if w.endswith("ed")}
+    vb = {w for w in b.keys if w.endswith("ed")}
+    return not va or not vb or bool(va & vb)
+
+
+def _same_country(a: str | None, b: str | None) -> bool:
+    """Whether one place is a bare country and the other lies in it ("Peru" and "Madre de Dios, Peru")."""
+    if not a or not b:
+        return False
+    pa, pb = [p.strip().lower() for p in a.split(",")], [p.strip().lower() for p in b.split(",")]
+    return (len(pa) == 1 or len(pb) == 1) and pa[-1] == pb[-1]
+
+
+def _place_within(small: str | None, big: str | None) -> bool:
+    """Whether a place written "A, B, Country" lies within one written "B, Country" or "Country"
+    (unknown places are not compared)."""
+    if not small or not big:
+        return False
+    s = [p.strip().lower() for p in small.split(",")]
+    b = [p.strip().lower() for p in big.split(",")]
+    return len(b) <= len(s) and s[len(s) - len(b):] == b
+
+
+def _keys(what: str) -> frozenset[str]:
+    ws = {w.lower().strip("'’") for w in _WORD.findall(what)}
+    return frozenset(w for w in ws if w not in _FUNCTION and len(w) > 3 and w not in
+                     ("share", "period", "date", "count", "among", "human", "number", "sexually"))
+
+
+def items_for_drafts(drafted: list[Any]) -> list[Item]:
+    """:class:`Item` objects for the records of :func:`numclaims.draft.draft`."""
+    items = []
+    for d in drafted:
+        r = d.record
+        items.append(_item(r, d.mention, (d.sentence.start, d.sentence.end), d.sentence.para))
+    return items
+
+
+def _item(r: dict[str, Any], m: Mention, sent: tuple[int, int], para: int) -> Item:
+    base, per = split_unit(r["unit"])
+    value = r.get("value", m.value if isinstance(m.value, float) else None)
+    meas = r.get("measure") or {}
+    att = r.get("attribution") or []
+    what = meas.get("what") or ""
+    period = meas.get("period")
+    return Item(r["id"], m, sent, para, base, per, value if base != "date" else None, what, meas.get("where"),
+                att[0].get("who") if att else None, period if isinstance(period, str) else None, _keys(what))
+
+
+def items_for_article(article: Any) -> list[Item]:
+    """:class:`Item` objects for the claims of a loaded article (:class:`numclaims.loader.Article`): each
+    claim's mention is the one inside its quote span (else the quote itself, read as a mention)."""
+
+    src = article.source
+    markers = (src.meta.body.start, src.meta.body.end) if src.meta.body is not None else None
+    text = src.text
+    ms = article_mentions(text, markers, src.meta.title)
+    sents = sentences(text, (0, len(text)))
+    items = []
+    for c in article.data.claims:
+        a, b = article.spans[c.id]
+        words = c.text if c.text is not None else c.quote
+        t0 = text.find(words, a, b + 1)
+        inside = [m for m in ms if a <= m.start < b]
+        m = next((x for x in inside if x.start == t0), None) or (inside[0] if inside else None)
+        if m is None:
+            m = Mention(max(t0, a), max(t0, a) + len(words), words, c.value, c.unit, c.qualifier)
+        s = next((x for x in sents if x.start <= m.start <= x.end), None)
+        rec = {"id": c.id, "unit": c.unit, "value": c.value,
+               "measure": {"what": c.measure.what, "where": c.measure.where,
+                           "period": c.measure.period.claim if c.measure.period is not None else None},
+               "attribution": [a_.model_dump() for a_ in c.attribution]}
+        items.append(_item(rec, m, (s.start, s.end) if s else (m.start, m.end), s.para if s else -99))
+    items.sort(key=lambda it: it.mention.start)
+    return items
+
+
+def draft_file(article_id: str, source: Any, checks: bool = True, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """The YAML text of a drafted claims file for ``source`` under ``article_id``: the records of
+    :func:`numclaims.draft.draft` (ids avoiding ``taken``) and, with ``checks``, the checks :func:`propose`
+    finds (here rather than in :mod:`numclaims.draft`, which this module builds on).
+
+    Raises:
+        ValueError: the article holds no numeric mention in its lead or body.
+    """
+    items = draft(article_id, source, taken)
+    proposals: list[dict[str, Any]] = []
+    if checks:
+        proposals = [p.record() for p in propose(items_for_drafts(items), source.text)]
+    return render(article_id, source.meta.id, [it.record for it in items], source.meta.title, proposals, HEADER)

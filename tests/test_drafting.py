@@ -1,0 +1,239 @@
+"""`numclaims new` drafts records in full and proposes checks; `numclaims review accept|drop|confirm`.
+
+The invented article tests/data/drafting/harbour-trafficking-2020.txt (no real events) has a headline
+number, parts next to a total (907 + 147 = 1,054), "including", "Nearly half of them", two estimates
+from different sources in one sentence ("One NGO ... while the regional government"), reporting phrases.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from numclaims.cli import main
+from numclaims.engine import check_article
+from numclaims.yamlio import load_yaml_text
+
+DATA = Path(__file__).parent / "data" / "drafting"
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The project's datasets and seed claims file copied into a temporary root."""
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "datasets", root / "datasets")
+    (root / "claims").mkdir()
+    shutil.copy(ROOT / "claims" / f"{SEED}.yaml", root / "claims")
+    return root
+
+
+@pytest.fixture
+def drafted(repo):
+    for f in DATA.iterdir():
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    assert main(["new", "harbour-trafficking-2020", "--id", "harbour-2020", "--root", str(repo)]) == 0
+    return repo, repo / "claims" / "harbour-2020.yaml"
+
+
+def test_records_are_drafted_from_the_words(drafted):
+    repo, path = drafted
+    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    by_id = {c["id"]: c for c in data["claims"]}
+    # the headline number is a claim of the article, with its own id, linked to the headline's year
+    head = by_id["headline-victims-2019-1054"]
+    assert head["measure"]["period"] == "headline-date-2019"
+    body = by_id["victims-rescued-2019-1054"]
+    # "the Port Authority rescued 1,054 victims in Puno": the verb before the numeral joins the noun;
+    # Puno is an ISO 3166-2 region of Peru (PE-PUN)
+    assert body["measure"] == {"what": "victims rescued", "where": "Puno, Peru", "period": "date-2019"}
+    assert "value" not in body  # "1,054" gives the value: it is read, not retyped
+    assert by_id["foreigners-nearly-half"]["qualifier"] == "nearly"
+    # "A third": the value 1/3 is read from the words, never written as 0.3333333333333333
+    third = next(c for c in data["claims"] if c.get("text") == "A third")
+    assert "value" not in third and third["unit"] == "fraction"
+    from numclaims.records import Claim
+
+    assert Claim.model_validate(third).value == 1 / 3
+    # "One NGO estimated that 2,000 ... while the regional government has estimated that 1,500"
+    assert by_id["people-trafficked-2000"]["attribution"] == [{"who": "One NGO", "role": "non-governmental organisation"}]
+    assert by_id["people-trafficked-1500"]["attribution"][0]["who"] == "the regional government"
+    assert all(c["guessed"] for c in data["claims"])
+
+
+def test_checks_are_proposed_with_their_reason(drafted):
+    repo, path = drafted
+    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    checks = {c["kind"]: c for c in data["checks"]}
+    assert all(c["status"] == "proposed" and c["reason"] for c in data["checks"])
+    # 907 + 147 = 1,054: the body's 1,054 (same paragraph), not the headline's
+    assert checks["sum"]["parts"] == ["women-2019-907", "men-2019-147"] and checks["sum"]["total"] == "victims-rescued-2019-1054"
+    assert "907 + 147 = 1,054" in checks["sum"]["reason"]
+    assert (checks["agreement"]["a"], checks["agreement"]["b"]) == ("people-trafficked-2000", "people-trafficked-1500")
+    res = check_article(path, repo)
+    by = {c["id"]: c for c in res["checks"]}
+    # 907 + 147 = 1,054 exactly, so the sum is consistent. "2,000" is read to the thousand, [1,500, 2,500];
+    # "1,500" to the hundred, [1,450, 1,550]: they share only [1,500, 1,550], at the edge of the first
+    # (its inner 80 % is [1,600, 2,400]), so the two estimates are in tension
+    assert by[checks["sum"]["id"]]["verdict"] == "consistent"
+    assert by[checks["agreement"]["id"]]["verdict"] == "tension"
+    assert res["summary"]["proposed"] == [c["id"] for c in data["checks"]]
+    assert all(c["guessed"] for c in res["claims"])
+
+
+def test_review_accepts_drops_and_confirms(drafted, capsys):
+    repo, path = drafted
+    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    keep, drop = data["checks"][0]["id"], data["checks"][-1]["id"]
+    assert main(["review", "accept", keep, "--root", str(repo)]) == 0
+    assert main(["review", "drop", drop, "--root", str(repo)]) == 0
+    # a decision on a claim with guessed fields is refused until they are confirmed
+    assert main(["review", "set", "women-2019-907", "verified", "--reviewer", "A", "--note", "n", "--root", str(repo)]) == 2
+    assert "guessed by numclaims new" in capsys.readouterr().err
+    assert main(["review", "confirm", "women-2019-907", "--root", str(repo)]) == 0
+    assert main(["review", "set", "women-2019-907", "verified", "--reviewer", "A", "--note", "n", "--root", str(repo)]) == 0
+    after = load_yaml_text(path.read_text(encoding="utf-8"))
+    ids = [c["id"] for c in after["checks"]]
+    assert keep in ids and drop not in ids and "status" not in after["checks"][0]
+    assert "guessed" not in next(c for c in after["claims"] if c["id"] == "women-2019-907")
+    assert main(["review", "accept", keep, "--root", str(repo)]) == 2  # no longer proposed
+
+
+def test_suggest_proposes_only_what_is_not_declared(repo, capsys):
+    seed = repo / "claims" / "insightcrime-2013-10-04-peru-trafficking-ring.yaml"
+    assert main(["suggest", str(seed), "--root", str(repo)]) == 0
+    out = capsys.readouterr().out
+    # the seed declares the share, fraction, rate x duration, agreement and 2011-within-2,000 checks itself
+    assert "share_of_total" not in out and "rate_duration" not in out
+
+
+def test_reports_render_with_proposals_marked(drafted):
+    repo, path = drafted
+    assert main(["check", str(path), "--root", str(repo), "--quiet"]) == 0
+    out = repo / "reports" / "harbour-2020"
+    res = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    proposed = [c for c in res["checks"] if c.get("status") == "proposed"]
+    assert proposed and all(c["reason"] for c in proposed)
+    assert res["summary"]["proposed"] == [c["id"] for c in proposed]
+    assert (out / "report.md").is_file() and (out / "report.html").is_file()
+    # nothing reviewed yet: ClaimReview publishes nothing
+    assert json.loads((out / "claimreview.json").read_text(encoding="utf-8")) == []
+    # a proposal rates nothing until accepted: the 2,000 verified alone is "Accurate" (5); once the
+    # agreement with 1,500 (in tension, see above) is accepted it is "Accurate, at the limit" (4)
+    agree = next(c["id"] for c in proposed if c["kind"] == "agreement")
+    # a reviewed claim is published as ClaimReview, which needs the reviewing organisation (numclaims.claimreview)
+    (repo / "numclaims.toml").write_text('[claimreview]\nauthor = "Fact Desk"\nauthor_url = "https://factdesk.example/"\n'
+                                         'base_url = "https://factdesk.example/reports/"\n', encoding="utf-8")
+    assert main(["review", "confirm", "people-trafficked-2000", "--root", str(repo)]) == 0
+    assert main(["review", "set", "people-trafficked-2000", "verified", "--reviewer", "A", "--note", "n",
+                 "--date", "2020-03-01", "--root", str(repo)]) == 0
+
+    def rating() -> int:
+        assert main(["check", str(path), "--root", str(repo), "--quiet"]) == 0
+        (item,) = json.loads((out / "claimreview.json").read_text(encoding="utf-8"))
+        return item["reviewRating"]["ratingValue"]
+
+    assert rating() == 5
+    assert main(["review", "accept", agree, "--root", str(repo)]) == 0
+    assert rating() == 4
+
+
+def test_decisions_on_unknown_ids_are_one_line(drafted, capsys):
+    repo, path = drafted
+    before = path.read_bytes()
+    assert main(["review", "accept", "no-such-check", "--root", str(repo)]) == 2
+    assert main(["review", "confirm", "no-such-claim", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["claims/:0: check no-such-check: id: no such check in any claims file",
+                   "claims/:0: claim no-such-claim: id: no such claim in any claims file"]
+    assert path.read_bytes() == before
+    assert main(["suggest", str(repo / "claims" / "missing.yaml"), "--root", str(repo)]) == 2
+
+
+def test_suggest_write_appends_to_an_existing_file(drafted, capsys):
+    repo, path = drafted
+    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    first = data["checks"][0]["id"]
+    assert main(["review", "drop", first, "--root", str(repo)]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert first not in text
+    assert main(["suggest", str(path), "--write", "--root", str(repo)]) == 0
+    after = path.read_text(encoding="utf-8")
+    # the dropped proposal comes back (the text still says it), appended after the untouched claims
+    assert after.startswith(text.split("\nchecks:")[0])
+    assert f'id: {first}' in after or f'id: "{first}"' in after
+
+
+def test_suggest_then_drop_gives_back_the_file_byte_for_byte(repo):
+    seed = repo / "claims" / f"{SEED}.yaml"
+    before = seed.read_bytes()
+    assert main(["suggest", str(seed), "--write", "--root", str(repo)]) == 0
+    added = load_yaml_text(seed.read_text(encoding="utf-8"))["checks"][17:]  # the seed declares 17 checks
+    assert added and all(c["status"] == "proposed" for c in added)
+    assert seed.read_bytes().startswith(before.split(b"\nwaived:")[0])
+    assert main(["review", "drop", *(c["id"] for c in added), "--root", str(repo)]) == 0
+    assert seed.read_bytes() == before
+
+
+def test_suggest_write_turns_an_empty_check_list_into_a_block(repo):
+    for f in DATA.iterdir():
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    assert main(["new", "harbour-trafficking-2020", "--id", "harbour-2020", "--no-checks", "--root", str(repo)]) == 0
+    path = repo / "claims" / "harbour-2020.yaml"
+    assert "checks: []" in path.read_text(encoding="utf-8")
+    assert main(["suggest", str(path), "--write", "--root", str(repo)]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert "checks:\n  - id: " in text and "\nwaived: []" in text
+    # the same three proposals as `numclaims new` makes: sum, part/whole ("including"), agreement
+    assert [c["kind"] for c in load_yaml_text(text)["checks"]] == ["sum", "part_whole", "agreement"]
+
+
+def test_headline_and_standfirst_are_a_region_of_their_own():
+    from numclaims.draft import article_mentions, lead_spans
+
+    text = ("Home > News > Port Rescues 1,054 Victims\n"          # breadcrumb: not the headline
+            "Port Rescues 1,054 Victims\n"                        # 41 chars before; 26 long: 41..67
+            "About 40 percent of them were minors, officials say in a new report\n"  # 67 long, from 68
+            "CRIME / 3 MAR 2021 BY A. WRITER\n"
+            "The port authority rescued 1,054 victims last year, the agency said in a statement.\n")
+    body_start = text.index("The port")
+    lead = lead_spans(text, "Port Rescues 1,054 Victims", (body_start, len(text) - 1))
+    assert lead == [("headline", 41, 67), ("standfirst", 68, 68 + 67)]
+    ms = article_mentions(text, None, "Port Rescues 1,054 Victims")
+    # the breadcrumb's number stays furniture; headline, standfirst and body numbers are claims
+    assert [(m.text, m.region) for m in ms] == [("1,054", "headline"), ("About 40 percent", "standfirst"),
+                                                ("1,054", "body")]
+
+
+def test_comparisons_changes_and_complements_are_proposed_where_the_kinds_exist(repo):
+    from numclaims.draft import draft
+    from numclaims.records import CHECK_KINDS
+    from numclaims.sources import load_source
+    from numclaims.suggest import items_for_drafts, propose
+
+    for f in DATA.iterdir():
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    # invented text tests/data/drafting/capital-cases-2014.txt
+    src = load_source("capital-cases-2014", repo)
+    items = items_for_drafts(draft("capital-cases-2014", src))
+    # by default only the kinds the check registry knows are proposed, so a draft always validates
+    assert {p.kind for p in propose(items, src.text)} <= set(CHECK_KINDS)
+    kinds = frozenset(CHECK_KINDS) | {"comparison", "change", "complement"}
+    got = [(p.kind, p.fields) for p in propose(items, src.text, kinds)]
+    assert got == [
+        # "878 kidnappings ..., more than triple the 287 kidnappings recorded in 2006"
+        ("comparison", {"a": "kidnappings-recorded-2013-878", "b": "kidnappings-recorded-2006-287",
+                        "relation": "gt", "times": "2006-triple"}),
+        # "9,433 in 2013, markedly higher than the 5,874 seen in 2007"
+        ("comparison", {"a": "homicides-2013-9433", "b": "seen-2007-5874", "relation": "gt"}),
+        # "The number of kidnappings was down by around 20 percent from 2012, when 1,100 ...": the
+        # kidnappings of the latest year named before (2013), not those of 2006
+        ("change", {"earlier": "kidnappings-recorded-2012-1100", "later": "kidnappings-recorded-2013-878",
+                    "change": "2012-20-percent", "direction": "decrease"}),
+        # "About 60 percent of the victims were women and the rest were men"
+        ("complement", {"parts": ["women-60-percent"]}),
+    ]
