@@ -57,6 +57,8 @@ def check_one(path: str, root: str) -> tuple[str, dict[str, Any] | None, dict[st
         return path, None, {}, list(e.errors)
 
 
+#: ``{root: report configuration}`` read once per run and per process (emptied when a run starts, so an
+#: edited numclaims.toml is read again by a long-lived process such as ``numclaims serve``).
 _CONFIGS: dict[str, Any] = {}
 
 
@@ -180,6 +182,7 @@ def check_corpus(files: Iterable[Path], root: Path,
     report is written for either), and two files may not claim the same article id.
     """
     paths = [str(p) for p in files]
+    _CONFIGS.clear()  # the configuration as it is now (workers fork after this, or read it themselves)
     m = mapper or map
     staged: dict[str, list[tuple[str, str]]] = {}
     figures: dict[str, list] = {}
