@@ -30,6 +30,14 @@ _NON_ASCII = _TEXT.replace("Mine raid frees", "Mine raid in Perú frees")
 EXTRA_SOURCES = {
     "latin-news": _NON_ASCII.encode("latin-1"),
     "bom-news": b"\xef\xbb\xbf" + _NON_ASCII.encode("utf-8"),
+    # "1.600" with a European thousands separator; "Two-thirds" where the fixture says "40 percent"
+    "euro-news": _TEXT.replace("1,600 people", "1.600 people").encode("utf-8"),
+    "thirds-news": _TEXT.replace("40 percent are minors", "Two-thirds are minors").encode("utf-8"),
+    "marker-news": _TEXT.encode("utf-8"),
+}
+#: Lines added to the metadata of an extra source (body markers that are not in its text).
+EXTRA_META = {
+    "marker-news": "body:\n  start: Mine raid frees workers\n  end: In a third raid\n",
 }
 
 CASES: dict[str, list[str]] = {
@@ -905,6 +913,28 @@ CASES: dict[str, list[str]] = {
     'colon-in-plain-text': [
         "claims/town-news.yaml:6: YAML syntax error: mapping values are not allowed in this context (a plain text holding ': ' must be put in quotes); check the quotes and indentation",
     ],
+    # '1.600' (a European thousands separator) read as 1.6 persons.
+    # town-news.yaml line 18 is `text: "1.600"`
+    'euro-thousands-separator': [
+        "claims/town-news.yaml:18: claim workers-1600: text: '1.600' reads as 1.6 (numerals are read in English notation, '.' before decimals), but persons are whole; if '.' separates thousands here, write value: 1600 with interval: [1600, 1600] and a rule naming the notation",
+    ],
+    # '1.600' recorded as 1600 without saying why.
+    # town-news.yaml line 18 is `text: "1.600"`
+    'euro-thousands-as-1600': [
+        "claims/town-news.yaml:18: claim workers-1600: text: '1.600' reads as 1.6 (numerals are read in English notation, '.' before decimals), but persons are whole; if '.' separates thousands here, write value: 1600 with interval: [1600, 1600] and a rule naming the notation",
+    ],
+    # 'Two-thirds' recorded as 0.6667.
+    # town-news.yaml line 30 is `value: 0.6667`
+    'two-thirds-rounded': [
+        "claims/town-news.yaml:30: claim minors-40-percent: value: 0.6667 differs from the numeral written 'Two-thirds', read as 0.666667; 0.6667 rounds it: write 0.666666667 (or more digits)",
+    ],
+    # a source whose body end marker is not in its text.
+    # town-news.yaml line 3 is `source: marker-news`
+    'body-marker-not-in-text': [
+        "claims/town-news.yaml:3: source: source 'marker-news' could not be loaded",
+        "datasets/sources/marker-news.meta.yaml:10: body.end: marker 'In a third raid' is not in the source text after the start marker; copy it verbatim from datasets/sources/marker-news.txt",
+    ],
+
 }
 
 
@@ -919,7 +949,8 @@ def bases(tmp_path_factory) -> tuple[Path, Path]:
     meta = (src / "town-news.meta.yaml").read_text(encoding="utf-8")
     for sid, data in EXTRA_SOURCES.items():
         (src / f"{sid}.txt").write_bytes(data)
-        (src / f"{sid}.meta.yaml").write_text(meta.replace("id: town-news", f"id: {sid}"), encoding="utf-8")
+        (src / f"{sid}.meta.yaml").write_text(meta.replace("id: town-news", f"id: {sid}") + EXTRA_META.get(sid, ""),
+                                              encoding="utf-8")
     reported = tmp_path_factory.mktemp("reported") / "project"
     shutil.copytree(fresh, reported)
     assert main(["check", "--quiet", "--root", str(reported)]) == 0

@@ -58,8 +58,9 @@ def load_source(source_id: str, root: Path) -> Source:
     """Load source ``source_id`` from ``root/datasets/sources``.
 
     Raises:
-        InputErrors: missing text or metadata file, bad encoding or BOM, invalid metadata, or a
-            metadata ``id`` that differs from the file name.
+        InputErrors: missing text or metadata file, bad encoding or BOM, invalid metadata, a metadata
+            ``id`` that differs from the file name, or ``body`` markers that are not in the text (the
+            start marker, then the end marker after it).
     """
     base = root / SOURCES_DIR
     txt, meta_path = base / f"{source_id}.txt", base / f"{source_id}.meta.yaml"
@@ -92,6 +93,16 @@ def load_source(source_id: str, root: Path) -> Source:
     if meta.id != source_id:
         raise InputErrors([ErrorLine(_rel(meta_path, root), raw.line_of("id"), "", "id",
                                      f"metadata id {meta.id!r} differs from the file name {source_id!r}")])
+    if meta.body is not None:  # markers that are not in the text would silently widen the body to a guess
+        s = text.find(meta.body.start)
+        bad = [("body.start", meta.body.start)] if s < 0 else (
+            [("body.end", meta.body.end)] if text.find(meta.body.end, s) < 0 else [])
+        if bad:
+            fld, marker = bad[0]
+            where = "in the source text" if fld == "body.start" else "in the source text after the start marker"
+            raise InputErrors([ErrorLine(_rel(meta_path, root), raw.line_of("body"), "", fld,
+                                         f"marker {marker!r} is not {where}; copy it verbatim from "
+                                         f"{_rel(txt, root)}")])
     from .cache import sha256_text
 
     return Source(meta=meta, text=text, path=txt, sha256=(sha256_text(text), sha256_text(meta_text)))
