@@ -280,3 +280,30 @@ def test_internal_error_is_one_line(project, capsys, monkeypatch):
     assert (rc, err) == (70, ["numclaims: internal error: KeyError: 'x\\ny'; please report it (set NUMCLAIMS_DEBUG=1 "
                               "to see the traceback)"])
     assert parser_run is main
+
+
+def test_an_edited_cache_entry_is_not_trusted(checked, capsys):
+    import json
+
+    from numclaims.cache import CACHE_DIR, CACHE_FILE
+
+    cache = checked / CACHE_DIR / CACHE_FILE
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    entry = data["entries"]["claims/town-news.yaml"]
+    # well-formed, but says one check is inconsistent (the fixture's three checks are consistent)
+    entry["results"]["summary"]["verdicts"].update(consistent=2, inconsistent=1)
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    rc, err = _run(capsys, "check", "--quiet", "--strict", "--root", str(checked))
+    assert rc == 0  # not 1: the entry no longer matches results.json, so the article is checked again
+    assert err[-1] == "1 article(s) checked, 0 invalid, 3 checks: 3 consistent, 0 tension, 0 inconsistent, 0 unverifiable"
+    # results.json edited the same way, keeping its size and modification time: not trusted either
+    rj = checked / "reports" / "town-news" / "results.json"
+    st = rj.stat()
+    text = rj.read_text(encoding="utf-8")
+    edited = text.replace('"consistent": 3', '"consistent": 2').replace('"inconsistent": 0', '"inconsistent": 1')
+    assert edited != text and len(edited) == len(text)
+    rj.write_text(edited, encoding="utf-8")
+    os.utime(rj, ns=(st.st_atime_ns, st.st_mtime_ns))
+    rc, err = _run(capsys, "check", "--quiet", "--strict", "--root", str(checked))
+    assert rc == 0 and "unchanged since the last check" not in err[-1]
+    assert rj.read_text(encoding="utf-8") == text  # re-checked and written again
