@@ -934,6 +934,11 @@ CASES: dict[str, list[str]] = {
         "claims/town-news.yaml:3: source: source 'marker-news' could not be loaded",
         "datasets/sources/marker-news.meta.yaml:10: body.end: marker 'In a third raid' is not in the source text after the start marker; copy it verbatim from datasets/sources/marker-news.txt",
     ],
+    # a period ending 85 years after the publication.
+    # town-news.yaml line 68 is `period: {start: 2012-03-03, end: 2099-03-03}`
+    'period-ends-far-after-publication': [
+        'claims/town-news.yaml:68: claim fortune-120000: measure.period.end: 2099-03-03 is 85 years after the publication (2014-03-03); a period may end at most 50 years after it: check the year',
+    ],
 
 }
 

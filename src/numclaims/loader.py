@@ -236,6 +236,30 @@ def parse_claims_text(text: str, display: str) -> tuple[ClaimsFile, LineMap]:
     return data, raw
 
 
+#: Latest end of an explicit period, in years after the publication date: a report can quote a target or
+#: a projection ("by 2050", 36 years after a 2014 article), but an end further out is a mistyped year.
+MAX_YEARS_AFTER_PUBLICATION = 50
+
+
+def _far_dates(c: Any, published: Any, display: str, line: int, period_line: int) -> list[ErrorLine]:
+    """An error line when the explicit period of claim ``c`` (``measure.period`` start/end, at
+    ``period_line``, or ``date``, at ``line``) ends more than :data:`MAX_YEARS_AFTER_PUBLICATION` years
+    after ``published`` (a date)."""
+    out = []
+    for fld, spec in (("measure.period", c.measure.period), ("date", c.date)):
+        at = period_line if fld == "measure.period" else line
+        end = getattr(spec, "end", None) if spec is not None else None
+        if end is None or published is None:
+            continue
+        years = (end - published).days / 365.2425  # mean Gregorian year
+        if years > MAX_YEARS_AFTER_PUBLICATION:
+            out.append(ErrorLine(display, at, c.id, f"{fld}.end",
+                                 f"{end.isoformat()} is {years:.0f} years after the publication "
+                                 f"({published.isoformat()}); a period may end at most "
+                                 f"{MAX_YEARS_AFTER_PUBLICATION} years after it: check the year"))
+    return out
+
+
 def _claim_refs(c) -> list[tuple[str, str]]:
     refs = []
     if c.measure.period is not None and c.measure.period.claim:
@@ -375,6 +399,9 @@ def load_article(
     for i, c in enumerate(data.claims):
         for fld, msg in value_problems(c):
             errs.append(ErrorLine(display, cline(i, fld), c.id, fld, msg))
+        m = claims_raw[i].get("measure") if isinstance(claims_raw[i], LineMap) else None
+        errs.extend(_far_dates(c, source.meta.published, display, cline(i, "date"),
+                               m.line_of("period") if isinstance(m, LineMap) and "period" in m else cline(i, "measure")))
     if errs:
         raise InputErrors(errs)
     from .cache import sha256_text
