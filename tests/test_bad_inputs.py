@@ -34,10 +34,12 @@ EXTRA_SOURCES = {
     "euro-news": _TEXT.replace("1,600 people", "1.600 people").encode("utf-8"),
     "thirds-news": _TEXT.replace("40 percent are minors", "Two-thirds are minors").encode("utf-8"),
     "marker-news": _TEXT.encode("utf-8"),
+    "badmeta-news": _TEXT.encode("utf-8"),
 }
 #: Lines added to the metadata of an extra source (body markers that are not in its text).
 EXTRA_META = {
     "marker-news": "body:\n  start: Mine raid frees workers\n  end: In a third raid\n",
+    "badmeta-news": "body:\n  start: 2014\n  end: again.\n",
 }
 
 CASES: dict[str, list[str]] = {
@@ -938,6 +940,12 @@ CASES: dict[str, list[str]] = {
     # town-news.yaml line 68 is `period: {start: 2012-03-03, end: 2099-03-03}`
     'period-ends-far-after-publication': [
         'claims/town-news.yaml:68: claim fortune-120000: measure.period.end: 2099-03-03 is 85 years after the publication (2014-03-03); a period may end at most 50 years after it: check the year',
+    ],
+    # a source whose metadata has a number where text is expected.
+    # town-news.yaml line 3 is `source: badmeta-news`
+    'source-meta-schema-error': [
+        "claims/town-news.yaml:3: source: source 'badmeta-news' could not be loaded",
+        'datasets/sources/badmeta-news.meta.yaml:10: body.start: expected text, got the number 2014 (YAML reads an unquoted numeral as a number and drops trailing zeros, e.g. 4.10 becomes 4.1); put the text in quotes exactly as written',
     ],
 
 }

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import ErrorLine, InputErrors
+from .errors import ErrorLine, InputErrors, schema_message
 from .records import SourceMeta
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
@@ -88,7 +88,7 @@ def load_source(source_id: str, root: Path) -> Source:
         for err in e.errors():
             key = err["loc"][0] if err["loc"] else ""
             line = raw.line_of(key) if isinstance(raw, LineMap) else 0
-            out.append(ErrorLine(_rel(meta_path, root), line, "", ".".join(map(str, err["loc"])), err["msg"]))
+            out.append(ErrorLine(_rel(meta_path, root), line, "", ".".join(map(str, err["loc"])), schema_message(err)))
         raise InputErrors(out) from None
     if meta.id != source_id:
         raise InputErrors([ErrorLine(_rel(meta_path, root), raw.line_of("id"), "", "id",
