@@ -307,3 +307,24 @@ def test_an_edited_cache_entry_is_not_trusted(checked, capsys):
     rc, err = _run(capsys, "check", "--quiet", "--strict", "--root", str(checked))
     assert rc == 0 and "unchanged since the last check" not in err[-1]
     assert rj.read_text(encoding="utf-8") == text  # re-checked and written again
+
+
+def test_fifo_source_and_dangling_claims_link(project, capsys):
+    src = project / "datasets" / "sources"
+    os.mkfifo(src / "pipe.txt")
+    (src / "pipe.meta.yaml").write_text((src / "town-news.meta.yaml").read_text(encoding="utf-8")
+                                        .replace("id: town-news", "id: pipe"), encoding="utf-8")
+    refusal = "cannot read file: it is a FIFO (named pipe), not a regular file; numclaims reads only regular files"
+    rc, err = _run(capsys, "new", "pipe", "--id", "piped", "--root", str(project))
+    assert rc == 2 and err[0] == f"datasets/sources/pipe.txt:0: {refusal}"
+    assert not (project / "claims" / "piped.yaml").exists()
+    rc, err = _run(capsys, "extract", str(src / "pipe.txt"), "--root", str(project))
+    assert (rc, err) == (2, [f"{src / 'pipe.txt'}:0: {refusal}"])
+    os.mkfifo(project / "claims" / "p.yaml")
+    rc, err = _run(capsys, "review", "--root", str(project))  # the queue: one line for the FIFO, no fault
+    assert rc == 2 and err == [f"claims/p.yaml:0: {refusal}"]
+    os.unlink(project / "claims" / "p.yaml")
+    (project / "claims" / "gone.yaml").symlink_to("nowhere.yaml")
+    rc, err = _run(capsys, "check", "--quiet", "--root", str(project))
+    assert rc == 2 and err[0] == ("claims/gone.yaml:0: cannot read file: it is a symbolic link to nowhere.yaml, which "
+                                  "does not exist")

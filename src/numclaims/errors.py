@@ -56,6 +56,22 @@ _HINTS = {
 }
 
 
+class UnsafeInput(OSError):
+    """An input path that is not read: not a regular file (a FIFO would block, a device never ends) or
+    larger than :data:`numclaims.paths.MAX_INPUT_BYTES`. An :class:`OSError` (errno ``EINVAL`` or
+    ``EFBIG``) whose ``strerror`` says why, so every reader that reports unreadable files reports it too."""
+
+
+def reading_problem(e: OSError) -> str:
+    """Why an input file could not be read, for ``cannot read file: ...``: the guard's own words for
+    :class:`UnsafeInput`, a dangling symbolic link named as such, else :func:`describe`."""
+    if isinstance(e, UnsafeInput):
+        return e.strerror or str(e)
+    if e.errno == _errno.ENOENT and e.filename is not None and os.path.islink(e.filename):
+        return f"it is a symbolic link to {os.readlink(e.filename)}, which does not exist"
+    return describe(e)
+
+
 def describe(reason: BaseException | str) -> str:
     """The reason of an environment fault in plain words: for an :class:`OSError` the system's text with
     its errno name and what to do (``no space left on device (ENOSPC): the disk is full; ...``)."""
@@ -63,6 +79,8 @@ def describe(reason: BaseException | str) -> str:
         return reason
     if isinstance(reason, MemoryError):
         return "out of memory"
+    if isinstance(reason, UnsafeInput):
+        return reason.strerror or str(reason)
     if isinstance(reason, OSError) and reason.errno:
         code = _errno.errorcode.get(reason.errno, str(reason.errno))
         text = (reason.strerror or os.strerror(reason.errno)).lower()

@@ -788,12 +788,16 @@ def read_capture(source: str | Path, root: Path | None = None) -> Capture:
     p = Path(source)
     if not p.is_file() and root is not None and (root / SOURCES_DIR / f"{source}.txt").is_file():
         p = root / SOURCES_DIR / f"{source}.txt"
-    if not p.is_file():
+    if not p.exists():
         raise FileNotFoundError(str(source))
     try:
-        text = read_text_strict(p)
+        text = read_text_strict(p)  # a FIFO or device is refused by the input guard (UnsafeInput)
     except YamlInputError as e:
         raise ValueError(f"{p}: {e.message}") from None
+    except OSError as e:
+        from .errors import reading_problem
+
+        raise ValueError(f"cannot read file: {reading_problem(e)}") from None
     name = p.name[:-4] if p.name.endswith(".txt") else p.stem
     mp = p.with_name(f"{name}.meta.yaml")
     meta = None

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from pydantic import ValidationError
 
-from .errors import ErrorLine, InputErrors, describe_value, schema_message
+from .errors import ErrorLine, InputErrors, describe_value, reading_problem, schema_message
 from .paths import display_path, file_key
 from .records import ClaimsFile, is_claim_ref
 from .sources import Source, anchor, load_source
@@ -120,7 +120,7 @@ def read_claims_text(path: Path, display: str) -> str:
     try:
         return read_text_strict(path)
     except OSError as e:
-        raise InputErrors([ErrorLine(display, 0, "", "", f"cannot read file: {e.strerror}")]) from None
+        raise InputErrors([ErrorLine(display, 0, "", "", f"cannot read file: {reading_problem(e)}")]) from None
     except YamlInputError as e:
         raise InputErrors([ErrorLine(display, e.line, "", "", e.message)]) from None
 

@@ -187,7 +187,9 @@ def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[P
         except YamlInputError as e:
             raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}") from None
         except OSError as e:
-            raise ReviewError(f"{display_path(p, root)}:0: cannot read file: {e.strerror}") from None
+            from .errors import reading_problem
+
+            raise ReviewError(f"{display_path(p, root)}:0: cannot read file: {reading_problem(e)}") from None
         if not isinstance(data, dict):
             continue
         if article is not None and data.get("article") != article:

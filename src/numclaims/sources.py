@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import ErrorLine, InputErrors, schema_message
+from .errors import ErrorLine, InputErrors, reading_problem, schema_message
 from .records import SourceMeta
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
@@ -66,7 +66,7 @@ def load_source(source_id: str, root: Path) -> Source:
     txt, meta_path = base / f"{source_id}.txt", base / f"{source_id}.meta.yaml"
     errs: list[ErrorLine] = []
     for p in (txt, meta_path):
-        if not p.is_file():
+        if not p.exists():
             errs.append(ErrorLine(_rel(p, root), 0, "", "source", f"source file for {source_id!r} not found"))
     if errs:
         raise InputErrors(errs)
@@ -74,11 +74,15 @@ def load_source(source_id: str, root: Path) -> Source:
         text = read_text_strict(txt)
     except YamlInputError as e:
         raise InputErrors([ErrorLine(_rel(txt, root), e.line, "", "", e.message)]) from None
+    except OSError as e:  # a FIFO, a device, a file too large, permissions
+        raise InputErrors([ErrorLine(_rel(txt, root), 0, "", "", f"cannot read file: {reading_problem(e)}")]) from None
     try:
         meta_text = read_text_strict(meta_path)
         raw = load_yaml_text(meta_text)
     except YamlInputError as e:
         raise InputErrors([ErrorLine(_rel(meta_path, root), e.line, "", "", e.message)]) from None
+    except OSError as e:
+        raise InputErrors([ErrorLine(_rel(meta_path, root), 0, "", "", f"cannot read file: {reading_problem(e)}")]) from None
     if not isinstance(raw, dict):
         raise InputErrors([ErrorLine(_rel(meta_path, root), 1, "", "", "expected a mapping of metadata fields")])
     try:
