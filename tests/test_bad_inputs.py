@@ -947,6 +947,16 @@ CASES: dict[str, list[str]] = {
         "claims/town-news.yaml:3: source: source 'badmeta-news' could not be loaded",
         'datasets/sources/badmeta-news.meta.yaml:10: body.start: expected text, got the number 2014 (YAML reads an unquoted numeral as a number and drops trailing zeros, e.g. 4.10 becomes 4.1); put the text in quotes exactly as written',
     ],
+    # a range whose low end is above its high end.
+    # town-news.yaml line 10 is `low: 320`
+    'range-low-above-high': [
+        'claims/town-news.yaml:10: claim rescued-300: low: range low 320.0 is above high 280.0',
+    ],
+    # 'less than 0' persons, which leaves no count.
+    # town-news.yaml line 9 is `qualifier: less_than`
+    'less-than-zero': [
+        "claims/town-news.yaml:9: claim rescued-300: qualifier: 'less than 0.0' leaves no non-negative value",
+    ],
 
 }
 

@@ -33,7 +33,7 @@ class Article:
         source: the loaded :class:`~numclaims.sources.Source`.
         spans: ``{claim id: (start, end)}`` character offsets of each quote in ``source.text``.
         lines: ``{claim id: line}`` where each claim starts in the file (for later error reports).
-        check_lines: ``{check id: line}``.
+        check_lines: ``{check id: line}``; field_lines: ``{claim id: {field: line}}``.
         sha256: hex SHA-256 of the claims file's text as read (its provenance in results.json).
         key: the file's name in the project (:func:`numclaims.paths.file_key`).
     """
@@ -47,6 +47,9 @@ class Article:
     check_lines: dict[str, int] = field(default_factory=dict)
     sha256: str = ""
     key: str = ""
+    #: ``{claim id: {field: line}}``: where each top-level field of a claim is (for error lines found
+    #: after loading, such as an interval the rules cannot build).
+    field_lines: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -339,5 +342,7 @@ def load_article(
         raise InputErrors(errs)
     from .cache import sha256_text
 
+    field_lines = {c.id: dict(item.key_lines) for c, item in zip(data.claims, claims_raw) if isinstance(item, LineMap)}
     return Article(path=path, display=display, data=data, source=source, spans=spans, lines=lines,
-                   check_lines=check_lines, sha256=sha256_text(text), key=file_key(path, root))
+                   check_lines=check_lines, sha256=sha256_text(text), key=file_key(path, root),
+                   field_lines=field_lines)
