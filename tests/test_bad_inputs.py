@@ -30,6 +30,16 @@ _NON_ASCII = _TEXT.replace("Mine raid frees", "Mine raid in Perú frees")
 EXTRA_SOURCES = {
     "latin-news": _NON_ASCII.encode("latin-1"),
     "bom-news": b"\xef\xbb\xbf" + _NON_ASCII.encode("utf-8"),
+    # "1.600" with a European thousands separator; "Two-thirds" where the fixture says "40 percent"
+    "euro-news": _TEXT.replace("1,600 people", "1.600 people").encode("utf-8"),
+    "thirds-news": _TEXT.replace("40 percent are minors", "Two-thirds are minors").encode("utf-8"),
+    "marker-news": _TEXT.encode("utf-8"),
+    "badmeta-news": _TEXT.encode("utf-8"),
+}
+#: Lines added to the metadata of an extra source (body markers that are not in its text).
+EXTRA_META = {
+    "marker-news": "body:\n  start: Mine raid frees workers\n  end: In a third raid\n",
+    "badmeta-news": "body:\n  start: 2014\n  end: again.\n",
 }
 
 CASES: dict[str, list[str]] = {
@@ -905,6 +915,49 @@ CASES: dict[str, list[str]] = {
     'colon-in-plain-text': [
         "claims/town-news.yaml:6: YAML syntax error: mapping values are not allowed in this context (a plain text holding ': ' must be put in quotes); check the quotes and indentation",
     ],
+    # '1.600' (a European thousands separator) read as 1.6 persons.
+    # town-news.yaml line 18 is `text: "1.600"`
+    'euro-thousands-separator': [
+        "claims/town-news.yaml:18: claim workers-1600: text: '1.600' reads as 1.6 (numerals are read in English notation, '.' before decimals), but persons are whole; if '.' separates thousands here, write value: 1600 with interval: [1600, 1600] and a rule naming the notation",
+    ],
+    # '1.600' recorded as 1600 without saying why.
+    # town-news.yaml line 18 is `text: "1.600"`
+    'euro-thousands-as-1600': [
+        "claims/town-news.yaml:18: claim workers-1600: text: '1.600' reads as 1.6 (numerals are read in English notation, '.' before decimals), but persons are whole; if '.' separates thousands here, write value: 1600 with interval: [1600, 1600] and a rule naming the notation",
+    ],
+    # 'Two-thirds' recorded as 0.6667.
+    # town-news.yaml line 30 is `value: 0.6667`
+    'two-thirds-rounded': [
+        "claims/town-news.yaml:30: claim minors-40-percent: value: 0.6667 differs from the numeral written 'Two-thirds', read as 0.666667; 0.6667 rounds it: write 0.666666667 (or more digits)",
+    ],
+    # a source whose body end marker is not in its text.
+    # town-news.yaml line 3 is `source: marker-news`
+    'body-marker-not-in-text': [
+        "claims/town-news.yaml:3: source: source 'marker-news' could not be loaded",
+        "datasets/sources/marker-news.meta.yaml:10: body.end: marker 'In a third raid' is not in the source text after the start marker; copy it verbatim from datasets/sources/marker-news.txt",
+    ],
+    # a period ending 85 years after the publication.
+    # town-news.yaml line 68 is `period: {start: 2012-03-03, end: 2099-03-03}`
+    'period-ends-far-after-publication': [
+        'claims/town-news.yaml:68: claim fortune-120000: measure.period.end: 2099-03-03 is 85 years after the publication (2014-03-03); a period may end at most 50 years after it: check the year',
+    ],
+    # a source whose metadata has a number where text is expected.
+    # town-news.yaml line 3 is `source: badmeta-news`
+    'source-meta-schema-error': [
+        "claims/town-news.yaml:3: source: source 'badmeta-news' could not be loaded",
+        'datasets/sources/badmeta-news.meta.yaml:10: body.start: expected text, got the number 2014 (YAML reads an unquoted numeral as a number and drops trailing zeros, e.g. 4.10 becomes 4.1); put the text in quotes exactly as written',
+    ],
+    # a range whose low end is above its high end.
+    # town-news.yaml line 10 is `low: 320`
+    'range-low-above-high': [
+        'claims/town-news.yaml:10: claim rescued-300: low: range low 320.0 is above high 280.0',
+    ],
+    # 'less than 0' persons, which leaves no count.
+    # town-news.yaml line 9 is `qualifier: less_than`
+    'less-than-zero': [
+        "claims/town-news.yaml:9: claim rescued-300: qualifier: 'less than 0.0' leaves no non-negative value",
+    ],
+
 }
 
 
@@ -919,7 +972,8 @@ def bases(tmp_path_factory) -> tuple[Path, Path]:
     meta = (src / "town-news.meta.yaml").read_text(encoding="utf-8")
     for sid, data in EXTRA_SOURCES.items():
         (src / f"{sid}.txt").write_bytes(data)
-        (src / f"{sid}.meta.yaml").write_text(meta.replace("id: town-news", f"id: {sid}"), encoding="utf-8")
+        (src / f"{sid}.meta.yaml").write_text(meta.replace("id: town-news", f"id: {sid}") + EXTRA_META.get(sid, ""),
+                                              encoding="utf-8")
     reported = tmp_path_factory.mktemp("reported") / "project"
     shutil.copytree(fresh, reported)
     assert main(["check", "--quiet", "--root", str(reported)]) == 0

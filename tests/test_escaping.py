@@ -65,3 +65,18 @@ def test_new_quote_with_line_separator_round_trips(project, capsys):
     assert data["claims"][0]["quote"] == "300\x9bwomen"
     capsys.readouterr()
     assert main(["check", "--quiet", "--root", str(project), str(project / "claims" / "hostile-article.yaml")]) == 0
+
+
+def test_control_characters_never_raw_in_report_md(project, capsys):
+    # a reviewer's note with a terminal escape (ESC [31m, and the 8-bit CSI U+009B): review set writes it
+    # as YAML escapes, and report.md as visible escapes (\x1b), so `cat report.md` cannot colour a terminal
+    note = "red \x1b[31m and \x9b31m text"
+    assert main(["review", "set", "rescued-300", "verified", "--reviewer", "R", "--note", note, "--date",
+                 "2014-03-05", "--root", str(project)]) == 0
+    claims = (project / "claims" / "town-news.yaml").read_text(encoding="utf-8")
+    assert "\x1b" not in claims and "\x9b" not in claims
+    assert yaml.safe_load(claims)["claims"][0]["notes"] == note
+    assert main(["check", "--quiet", "--root", str(project)]) == 0
+    md = (project / "reports" / "town-news" / "report.md").read_text(encoding="utf-8")
+    assert "- Reviewer's notes: red \\x1b\\[31m and \\x9b31m text" in md
+    assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in md)

@@ -280,3 +280,51 @@ def test_internal_error_is_one_line(project, capsys, monkeypatch):
     assert (rc, err) == (70, ["numclaims: internal error: KeyError: 'x\\ny'; please report it (set NUMCLAIMS_DEBUG=1 "
                               "to see the traceback)"])
     assert parser_run is main
+
+
+def test_an_edited_cache_entry_is_not_trusted(checked, capsys):
+    import json
+
+    from numclaims.cache import CACHE_DIR, CACHE_FILE
+
+    cache = checked / CACHE_DIR / CACHE_FILE
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    entry = data["entries"]["claims/town-news.yaml"]
+    # well-formed, but says one check is inconsistent (the fixture's three checks are consistent)
+    entry["results"]["summary"]["verdicts"].update(consistent=2, inconsistent=1)
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    rc, err = _run(capsys, "check", "--quiet", "--strict", "--root", str(checked))
+    assert rc == 0  # not 1: the entry no longer matches results.json, so the article is checked again
+    assert err[-1] == "1 article(s) checked, 0 invalid, 3 checks: 3 consistent, 0 tension, 0 inconsistent, 0 unverifiable"
+    # results.json edited the same way, keeping its size and modification time: not trusted either
+    rj = checked / "reports" / "town-news" / "results.json"
+    st = rj.stat()
+    text = rj.read_text(encoding="utf-8")
+    edited = text.replace('"consistent": 3', '"consistent": 2').replace('"inconsistent": 0', '"inconsistent": 1')
+    assert edited != text and len(edited) == len(text)
+    rj.write_text(edited, encoding="utf-8")
+    os.utime(rj, ns=(st.st_atime_ns, st.st_mtime_ns))
+    rc, err = _run(capsys, "check", "--quiet", "--strict", "--root", str(checked))
+    assert rc == 0 and "unchanged since the last check" not in err[-1]
+    assert rj.read_text(encoding="utf-8") == text  # re-checked and written again
+
+
+def test_fifo_source_and_dangling_claims_link(project, capsys):
+    src = project / "datasets" / "sources"
+    os.mkfifo(src / "pipe.txt")
+    (src / "pipe.meta.yaml").write_text((src / "town-news.meta.yaml").read_text(encoding="utf-8")
+                                        .replace("id: town-news", "id: pipe"), encoding="utf-8")
+    refusal = "cannot read file: it is a FIFO (named pipe), not a regular file; numclaims reads only regular files"
+    rc, err = _run(capsys, "new", "pipe", "--id", "piped", "--root", str(project))
+    assert rc == 2 and err[0] == f"datasets/sources/pipe.txt:0: {refusal}"
+    assert not (project / "claims" / "piped.yaml").exists()
+    rc, err = _run(capsys, "extract", str(src / "pipe.txt"), "--root", str(project))
+    assert (rc, err) == (2, [f"{src / 'pipe.txt'}:0: {refusal}"])
+    os.mkfifo(project / "claims" / "p.yaml")
+    rc, err = _run(capsys, "review", "--root", str(project))  # the queue: one line for the FIFO, no fault
+    assert rc == 2 and err == [f"claims/p.yaml:0: {refusal}"]
+    os.unlink(project / "claims" / "p.yaml")
+    (project / "claims" / "gone.yaml").symlink_to("nowhere.yaml")
+    rc, err = _run(capsys, "check", "--quiet", "--root", str(project))
+    assert rc == 2 and err[0] == ("claims/gone.yaml:0: cannot read file: it is a symbolic link to nowhere.yaml, which "
+                                  "does not exist")

@@ -151,7 +151,9 @@ def test_cli_on_mutated_claims_exits_0_or_2_and_writes_nothing_when_invalid(fuzz
 
 # ----------------------------------------------------------------------------------------- renderers
 def _md_unescape(s: str) -> str:
-    s = re.sub(r"\\([\\`*_{}\[\]()#+!|>~])", r"\1", s)
+    # one pass: an escaped punctuation character, or a control character written as \xNN
+    s = re.sub(r"\\([\\`*_{}\[\]()#+!|>~])|\\x([0-9a-f]{2})",
+               lambda m: m.group(1) if m.group(1) is not None else chr(int(m.group(2), 16)), s)
     return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
@@ -161,6 +163,7 @@ def test_md_escape_is_inert_and_lossless(text):
     out = md_escape(text)
     # no HTML, no line break, no unescaped Markdown punctuation; and the text comes back (white space folded)
     assert "<" not in out and ">" not in out and "\n" not in out and "\r" not in out
+    assert not re.search("[\x00-\x1f\x7f-\x9f]", out)  # no raw control character (C0, DEL, C1)
     assert re.search(r"(?<!\\)(?:\\\\)*[`*_{}\[\]()#+!|~]", out) is None
     assert _md_unescape(out) == " ".join(text.split())
 

@@ -43,8 +43,9 @@ from typing import Any
 
 from .hashing import sha256_file as _sha256_file
 from .hashing import sha256_text  # noqa: F401 - named here for callers of numclaims.cache.sha256_text
-from .paths import REPORT_FILES, file_key, report_dir
+from .paths import REPORT_FILES, file_key, read_input, report_dir
 from .resultmodel import slim, well_formed
+from .verdicts import VERDICTS
 
 #: Bump when the layout of an entry changes.
 FORMAT = 1
@@ -127,6 +128,21 @@ def figure_signature(folder: Path) -> list[list[Any]]:
     return [[n, *(_stat(folder / n) or [-1, -1])] for n in names]
 
 
+def _consistent(res: dict[str, Any], inputs: dict[str, Any]) -> bool:
+    """Whether a results object was written for ``inputs`` (the provenance SHA-256 of the claims file,
+    source text and metadata) and its summary counts its own checks."""
+
+    prov = res.get("provenance")
+    if not isinstance(prov, dict) or any(not isinstance(prov.get(k), dict) or prov[k].get("sha256") != inputs.get(k)
+                                         for k in ("claims_file", "source_text", "source_meta")):
+        return False
+    counts = {v: 0 for v in VERDICTS}
+    for ch in res["checks"]:
+        counts[ch["verdict"]] += 1
+    summ = res["summary"]
+    return summ.get("checks") == len(res["checks"]) and all(summ["verdicts"].get(v) == n for v, n in counts.items())
+
+
 def _well_formed(res: Any, article: str, source: str, full: bool) -> bool:
     """Whether cached results have the shape the run reads from them (a cache file is data from disk: a
     damaged or edited one must cost a re-check, never a traceback): the results model of
@@ -190,11 +206,19 @@ class CheckCache:
             for name, st in e["reports"].items():
                 if _stat(folder / name) != st:
                     return None
-            res, lines = e["results"], {k: int(v) for k, v in e["lines"].items()}
-            if full:
-                res = json.loads((folder / "results.json").read_text(encoding="utf-8"))
-            if not _well_formed(res, e["article"], e["source"], full):
+            lines = {k: int(v) for k, v in e["lines"].items()}
+            # the results come from results.json itself, never from the cache entry alone: an entry edited
+            # by hand (or damaged) cannot change the summary or the --strict exit status. The file must be
+            # the one written for these inputs (its provenance hashes) and agree with itself (its summary
+            # is the count of its checks' verdicts).
+
+            res = json.loads(read_input(folder / "results.json").decode("utf-8"))
+            if not _well_formed(res, e["article"], e["source"], True) or not _consistent(res, inputs):
                 return None
+            if e["results"] != slim(res):  # an entry edited (or damaged): check the article again
+                return None
+            if not full:
+                res = e["results"]
         except (OSError, KeyError, TypeError, ValueError, AttributeError, RecursionError):
             return None
         return res, lines

@@ -10,6 +10,7 @@ explicit ``interval`` with a ``rule``). :func:`value_problems` reports records w
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from .intervals import Interval
@@ -27,10 +28,17 @@ _UNIT_FAMILY = {
 }
 
 
+#: A no-break space, thin space or narrow no-break space between digit groups of three: the thousands
+#: separator of the SI Brochure (9th edition, 2019, section 5.4.4: "numbers may be divided in groups of
+#: three in order to facilitate reading; neither dots nor commas are ever inserted in the spaces") and of
+#: French and Nordic typesetting ("4 500"). Read as the comma of English notation.
+_SPACE_GROUP = re.compile("(?<=\\d)[\u00a0\u2009\u202f](?=\\d{3}(?!\\d))")
+
+
 @lru_cache(maxsize=65536)
 def _parse(text: str):
     try:
-        return parse(text)
+        return parse(_SPACE_GROUP.sub(",", text))
     except ValueError:
         return None
 
@@ -91,10 +99,22 @@ def value_problems(c: Claim) -> list[tuple[str, str]]:
     q = written_quantity(c)
     if q is None:
         return [("text", f"cannot read a quantity in {c.text!r}")]
-    if c.value is not None and not _close(q.value, c.value) and not (
+    euro = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", c.text.strip()) and c.base_unit in ("persons", "count")
+    if euro and not float(q.value).is_integer():
+        # "1.600" is 1.6 in English notation, the notation numerals are read in; a count cannot be 1.6, so
+        # the source uses "." between thousands: the record must say so rather than be read as 1.6
+        whole = int(c.text.strip().replace(".", ""))
+        if not (c.interval is not None and c.value is not None and _close(c.value, whole)):
+            return [("text", f"{c.text!r} reads as {q.value:g} (numerals are read in English notation, '.' before "
+                             f"decimals), but {c.base_unit} are whole; if '.' separates thousands here, write value: "
+                             f"{whole} with interval: [{whole}, {whole}] and a rule naming the notation")]
+    elif c.value is not None and not _close(q.value, c.value) and not (
         c.base_unit == "percent" and q.unit == "fraction" and _close(q.value * 100, c.value)
     ):
-        out.append(("value", f"{c.value:g} differs from the numeral written {c.text!r}, read as {q.value:g}"))
+        hint = ""
+        if q.value and abs(c.value - q.value) <= 5e-4 * max(1.0, abs(q.value)):  # the exact value, rounded
+            hint = f"; {c.value:g} rounds it: write {q.value:.9g} (or more digits)"
+        out.append(("value", f"{c.value:g} differs from the numeral written {c.text!r}, read as {q.value:g}{hint}"))
     fam = _UNIT_FAMILY.get(q.unit)
     if q.unit == "currency":
         if c.base_unit != q.currency and q.currency is not None:

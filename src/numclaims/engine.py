@@ -103,7 +103,13 @@ def build_context(article: Article, reference: dict[str, dict[str, Any]] | None 
         try:
             intervals[cid] = claim_interval(c)
         except ValueError as e:
-            errs.append(ErrorLine(article.display, article.lines.get(cid, 0), cid, "qualifier", str(e)))
+            msg = str(e)
+            # blame the field the rule found wrong (numclaims.rules.interval_for's messages name it)
+            fld = next((f for f, words in (("precision", ("precision",)), ("margin", ("margin",)),
+                                           ("low", ("range low", "needs both low"))) if msg.startswith(words)
+                        or any(w in msg for w in words)), "qualifier")
+            line = article.field_lines.get(cid, {}).get(fld) or article.lines.get(cid, 0)
+            errs.append(ErrorLine(article.display, line, cid, fld, msg))
     if errs:
         raise InputErrors(errs)
     ctx = Context(claims=claims, intervals=intervals, periods=resolve_periods(article),

@@ -53,6 +53,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .errors import reading_problem
 from .numerals import MULTIPLIER_WORDS, parse
 from .records import SourceMeta
 from .sources import SOURCES_DIR, find_all
@@ -833,12 +834,15 @@ def read_capture(source: str | Path, root: Path | None = None) -> Capture:
     p = Path(source)
     if not p.is_file() and root is not None and (root / SOURCES_DIR / f"{source}.txt").is_file():
         p = root / SOURCES_DIR / f"{source}.txt"
-    if not p.is_file():
+    if not p.exists():
         raise FileNotFoundError(str(source))
     try:
-        text = read_text_strict(p)
+        text = read_text_strict(p)  # a FIFO or device is refused by the input guard (UnsafeInput)
     except YamlInputError as e:
         raise ValueError(f"{p}: {e.message}") from None
+    except OSError as e:
+
+        raise ValueError(f"cannot read file: {reading_problem(e)}") from None
     name = p.name[:-4] if p.name.endswith(".txt") else p.stem
     mp = p.with_name(f"{name}.meta.yaml")
     meta = None

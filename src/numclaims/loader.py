@@ -18,7 +18,13 @@ from pydantic import ValidationError
 
 from .claimvalues import value_problems
 from .derived import derived_problems
-from .errors import ErrorLine, InputErrors
+from .errors import (
+    ErrorLine,
+    InputErrors,
+    describe_value,
+    reading_problem,
+    schema_message,
+)
 from .hashing import sha256_text
 from .paths import display_path, file_key
 from .records import CHECK_KINDS, ClaimsFile, check_refs, is_claim_ref, text_expected
@@ -36,7 +42,8 @@ class Article:
         source: the loaded :class:`~numclaims.sources.Source`.
         spans: ``{claim id: (start, end)}`` character offsets of each quote in ``source.text``.
         lines: ``{claim id: line}`` where each claim starts in the file (for later error reports).
-        check_lines: ``{check id: line}``, and the line of each derived figure (:mod:`numclaims.derived`).
+        check_lines: ``{check id: line}``, and the line of each derived figure (:mod:`numclaims.derived`);
+            field_lines: ``{claim id: {field: line}}``.
         sha256: hex SHA-256 of the claims file's text as read (its provenance in results.json).
         key: the file's name in the project (:func:`numclaims.paths.file_key`).
     """
@@ -50,6 +57,9 @@ class Article:
     check_lines: dict[str, int] = field(default_factory=dict)
     sha256: str = ""
     key: str = ""
+    #: ``{claim id: {field: line}}``: where each top-level field of a claim is (for error lines found
+    #: after loading, such as an interval the rules cannot build).
+    field_lines: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -106,74 +116,12 @@ _FIELD_PREFIX = re.compile(r"^(value|unit|qualifier|interval|text|low|high|statu
 
 
 def _message(err: dict) -> str:
-    msg = err["msg"]
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
-    if err["type"] == "missing":
-        return "required field is missing"
-    if err["type"] == "extra_forbidden":
-        return "unknown field (check the spelling; see the record schema in numclaims.records)"
-    if err["type"] == "union_tag_not_found":
-
-        return f"required field 'kind' is missing; expected one of {', '.join(CHECK_KINDS)}"
-    if err["type"] == "union_tag_invalid":
-        return f"unknown check kind; expected one of {', '.join(CHECK_KINDS)}"
-    if err["type"] == "string_pattern_mismatch":
-        return "expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)"
-    got = err.get("input")
-    t = err["type"]
-    if t == "string_type":
-        return text_expected(got)
-    if t in ("list_type", "tuple_type"):
-        return f"expected a list ('- item' lines or [a, b]), got {_kind(got)}"
-    if t in ("dict_type", "model_type", "model_attributes_type"):
-        return f"expected a mapping of fields (key: value), got {_kind(got)}"
-    if t in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
-        return f"expected {'a whole number' if t.startswith('int') else 'a number'}, got {_kind(got)}"
-    if t in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
-        why = (err.get("ctx") or {}).get("error")
-        if not (isinstance(why, str) and "outside expected range" in why):
-            why = None  # the date parser's own words ("input is too short") say nothing more
-        if hasattr(got, "hour"):  # a datetime: YAML read "2014-03-05 10:30:00"
-            return (f"expected a date as YYYY-MM-DD, got a date with a time of day ({got.isoformat(' ')}); write "
-                    f"the date alone, {got.date().isoformat()}")
-        return f"expected an existing date as YYYY-MM-DD, got {_kind(got)}" + (f" ({why})" if why else "")
-    if t == "too_short" and isinstance(got, (list, tuple)):
-        n = (err.get("ctx") or {}).get("min_length", 1)
-        return f"expected at least {n} item{'s' if n != 1 else ''}, got {len(got)}"
-    ctx = err.get("ctx") or {}
-    if t == "string_too_short":
-        return "is empty; expected text" if got == "" else f"expected at least {ctx.get('min_length', 1)} characters"
-    if t in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        bound = next(iter(ctx.values()), None)
-        bound = f"{bound:g}" if isinstance(bound, (int, float)) else bound
-        word = {"greater_than": "above", "greater_than_equal": "at least", "less_than": "below",
-                "less_than_equal": "at most"}[t]
-        field = str(err["loc"][-1]) if err.get("loc") else ""
-        extra = {"margin": " (a fraction: 0.1 is 10 %)", "start": " (a character offset in the source)",
-                 "precision": " (the rounding step, such as 1, 10 or 0.5)"}.get(field, "")
-        return f"expected a number {word} {bound}{extra}, got {got!r}"
-    if t == "literal_error":
-        return f"expected one of {(err.get('ctx') or {}).get('expected', '')}, got {_kind(got)}"
-    return msg[:1].lower() + msg[1:] if msg[:1].isupper() and msg.startswith(("Input ", "Value ")) else msg
+    """The schema error ``err`` in plain words (:func:`numclaims.errors.schema_message`)."""
+    return schema_message(err)
 
 
 def _kind(v: Any) -> str:
-    """How a YAML value is described in messages: its type and a short repr."""
-    if v is None:
-        return "nothing (null)"
-    if isinstance(v, bool):
-        return f"boolean {v}"
-    if isinstance(v, dict):
-        return "a mapping"
-    if isinstance(v, list):
-        return f"a list of {len(v)} item{'s' if len(v) != 1 else ''}"
-    if isinstance(v, str):
-        r = repr(v)
-        return f"text {r if len(r) <= 60 else r[:57] + '...'}"
-    if hasattr(v, "isoformat"):
-        return f"date {v.isoformat()}"
-    return f"{type(v).__name__} {v!r}"
+    return describe_value(v)
 
 
 def read_claims_text(path: Path, display: str) -> str:
@@ -185,7 +133,7 @@ def read_claims_text(path: Path, display: str) -> str:
     try:
         return read_text_strict(path)
     except OSError as e:
-        raise InputErrors([ErrorLine(display, 0, "", "", f"cannot read file: {e.strerror}")]) from None
+        raise InputErrors([ErrorLine(display, 0, "", "", f"cannot read file: {reading_problem(e)}")]) from None
     except YamlInputError as e:
         raise InputErrors([ErrorLine(display, e.line, "", "", e.message)]) from None
 
@@ -232,6 +180,30 @@ def parse_claims_text(text: str, display: str) -> tuple[ClaimsFile, LineMap]:
             errs.append(ErrorLine(display, line, ident, fld, msg))
         raise InputErrors(errs) from None
     return data, raw
+
+
+#: Latest end of an explicit period, in years after the publication date: a report can quote a target or
+#: a projection ("by 2050", 36 years after a 2014 article), but an end further out is a mistyped year.
+MAX_YEARS_AFTER_PUBLICATION = 50
+
+
+def _far_dates(c: Any, published: Any, display: str, line: int, period_line: int) -> list[ErrorLine]:
+    """An error line when the explicit period of claim ``c`` (``measure.period`` start/end, at
+    ``period_line``, or ``date``, at ``line``) ends more than :data:`MAX_YEARS_AFTER_PUBLICATION` years
+    after ``published`` (a date)."""
+    out = []
+    for fld, spec in (("measure.period", c.measure.period), ("date", c.date)):
+        at = period_line if fld == "measure.period" else line
+        end = getattr(spec, "end", None) if spec is not None else None
+        if end is None or published is None:
+            continue
+        years = (end - published).days / 365.2425  # mean Gregorian year
+        if years > MAX_YEARS_AFTER_PUBLICATION:
+            out.append(ErrorLine(display, at, c.id, f"{fld}.end",
+                                 f"{end.isoformat()} is {years:.0f} years after the publication "
+                                 f"({published.isoformat()}); a period may end at most "
+                                 f"{MAX_YEARS_AFTER_PUBLICATION} years after it: check the year"))
+    return out
 
 
 def _claim_refs(c) -> list[tuple[str, str]]:
@@ -371,7 +343,12 @@ def load_article(
     for i, c in enumerate(data.claims):
         for fld, msg in value_problems(c):
             errs.append(ErrorLine(display, cline(i, fld), c.id, fld, msg))
+        m = claims_raw[i].get("measure") if isinstance(claims_raw[i], LineMap) else None
+        errs.extend(_far_dates(c, source.meta.published, display, cline(i, "date"),
+                               m.line_of("period") if isinstance(m, LineMap) and "period" in m else cline(i, "measure")))
     if errs:
         raise InputErrors(errs)
+    field_lines = {c.id: dict(item.key_lines) for c, item in zip(data.claims, claims_raw) if isinstance(item, LineMap)}
     return Article(path=path, display=display, data=data, source=source, spans=spans, lines=lines,
-                   check_lines=check_lines, sha256=sha256_text(text), key=file_key(path, root))
+                   check_lines=check_lines, sha256=sha256_text(text), key=file_key(path, root),
+                   field_lines=field_lines)

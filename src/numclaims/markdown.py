@@ -15,12 +15,17 @@ import urllib.parse
 from typing import Any
 
 _MD_PUNCT = "`*_{}[]()#+!|~"  # escaped with a backslash, as is the backslash itself
-_MD_ANY = re.compile("[" + re.escape("&<>\\" + _MD_PUNCT) + "]")
+_MD_ANY = re.compile("[" + re.escape("&<>\\" + _MD_PUNCT) + "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+#: Control characters that str.split() does not fold to a space (C0 but the white space ones, DEL, C1 but
+#: NEL): written as the visible escape ``\\x1b`` (as error lines write them, numclaims.errors.one_line),
+#: so report.md never holds a raw terminal escape (CSI).
+_MD_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 def md_escape(text: Any) -> str:
     """Escape text for Markdown: HTML characters as entities, Markdown punctuation with backslashes,
-    newlines folded to spaces (so table rows stay rows)."""
+    newlines folded to spaces (so table rows stay rows), other control characters (C0, DEL, C1) as the
+    visible escape ``\\xNN`` (a literal backslash in the text is doubled, so the two never meet)."""
     # "&", "<", ">" become entities (so no ">" is left to backslash-escape), then backslashes are doubled
     # before any is added, then each Markdown punctuation character gets a backslash; none of this adds
     # or removes white space, so folding it last gives the same text as folding in between. Most texts
@@ -31,6 +36,7 @@ def md_escape(text: Any) -> str:
         for ch in _MD_PUNCT:
             if ch in s:
                 s = s.replace(ch, "\\" + ch)
+        s = _MD_CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", s)
     return " ".join(s.split())
 
 

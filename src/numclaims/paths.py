@@ -21,10 +21,7 @@ CLAIMS_GLOBS = ("*.yaml", "*.yml")
 MAX_INPUT_BYTES = 128 * 1024 * 1024
 
 
-class UnsafeInput(OSError):
-    """An input path that is not read: not a regular file (a FIFO would block, a device never ends) or
-    larger than :data:`MAX_INPUT_BYTES`. An :class:`OSError` (errno ``EINVAL`` or ``EFBIG``) whose
-    ``strerror`` says why, so every reader that reports unreadable files reports it too."""
+from .errors import UnsafeInput  # noqa: E402  (re-exported: raised by read_input and claims_files)
 
 
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),

@@ -239,10 +239,11 @@ def publish_folder(folder: Path, files: dict[str, bytes | str | Path], sync: boo
                 OPS.rename(str(old), str(folder))
                 raise
             _remove(str(old))
-        try:
-            _sync_dir(str(folder.parent))
-        except OSError:
-            pass  # the folder is published; only its durability across a power cut is in doubt
+        if sync:  # (without sync the caller makes the swaps durable with one os.sync() for the run)
+            try:
+                _sync_dir(str(folder.parent))
+            except OSError:
+                pass  # the folder is published; only its durability across a power cut is in doubt
     except OSError as e:
         _remove(str(new))
         raise Fault(name, f"not published, the previous reports are kept ({step} failed)", e) from None

@@ -33,7 +33,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from .atomic import write_atomic
-from .errors import Fault, describe
+from .errors import Fault, describe, reading_problem
 from .paths import claims_files, display_path, inside
 from .records import STATUSES, ClaimsFile
 from .verdicts import worst_by_claim
@@ -88,7 +88,7 @@ def review_queue(all_results: list[dict[str, Any]]) -> list[QueueItem]:
 def _yaml():
     y = YAML(typ="rt")
     y.preserve_quotes = True
-    y.width = 4096  # never re-wrap long lines
+    y.width = 1 << 30  # never re-wrap long lines (a note of any length stays on its line)
     y.indent(mapping=2, sequence=4, offset=2)
 
     def _null(rep, _data):
@@ -99,13 +99,16 @@ def _yaml():
 
 
 def _detect_indent(text: str) -> tuple[int, int, int]:
-    """``(mapping, sequence, offset)`` indentation of ``claims:`` in ``text`` (default 2, 4, 2)."""
+    """``(mapping, sequence, offset)`` indentation of ``claims:`` in ``text`` (default 2, 4, 2); the mapping
+    indentation is that of the first nested block mapping of a claim (``measure:`` and its ``what:``)."""
     m = re.search(r"^claims:[ \t]*\n(?:[ \t]*(?:#.*)?\n)*( *)- ( *)\S", text, re.M)
     if not m:
         return 2, 4, 2
     offset = len(m.group(1))
     seq = offset + 2 + len(m.group(2))
-    return 2, seq, offset
+    nest = re.search(r"^( +)[A-Za-z_]+:[ \t]*\n( +)[A-Za-z_]+:", text[m.start():], re.M)
+    mapping = len(nest.group(2)) - len(nest.group(1)) if nest and len(nest.group(2)) > len(nest.group(1)) else 2
+    return mapping, seq, offset
 
 
 def _pop_trailing(node: Any) -> tuple[str, Any] | None:
@@ -184,7 +187,8 @@ def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[P
         except YamlInputError as e:
             raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}") from None
         except OSError as e:
-            raise ReviewError(f"{display_path(p, root)}:0: cannot read file: {e.strerror}") from None
+
+            raise ReviewError(f"{display_path(p, root)}:0: cannot read file: {reading_problem(e)}") from None
         if not isinstance(data, dict):
             continue
         if article is not None and data.get("article") != article:
@@ -217,6 +221,10 @@ def edit_review(text: str, claim_id: str, status: str, reviewer: str | None, not
         ReviewError: unknown claim or status, missing reviewer or note for a decision, an edit that
             would change lines outside the claim, or an edited file that fails validation.
     """
+    # ruamel writes "\n" and always ends with one: edit the text with "\n" newlines and give it back the
+    # file's own newlines and ending, so that a CRLF file or one without a final newline stays as it was
+    crlf = "\r\n" in text
+    original, text = text, text.replace("\r\n", "\n") if crlf else text
     y = _yaml()
     y.indent(*_detect_indent(text))
     doc = y.load(text)
@@ -257,9 +265,11 @@ def edit_review(text: str, claim_id: str, status: str, reviewer: str | None, not
     buf = io.StringIO()
     y.dump(doc, buf)
     new = buf.getvalue()
-    _guard(text, new, line - 1, display, claim_id)
+    if not text.endswith("\n") and new.endswith("\n"):
+        new = new[:-1]
+    _guard(text, new, line - 1, display, claim_id, values)
     _validate(new, display, claim_id, line)
-    return new
+    return new.replace("\n", "\r\n") if crlf else new
 
 
 def _as_text(value: str) -> Any:
@@ -275,22 +285,35 @@ def _as_text(value: str) -> Any:
     return value if read == value or isinstance(read, (dict, list)) else DoubleQuotedScalarString(value)
 
 
-def _guard(old: str, new: str, first: int, display: str, claim_id: str) -> None:
-    """Raise :class:`ReviewError` when ``new`` differs from ``old`` outside the claim's block or in a line
-    that is not a review key (``status``, ``reviewer``, ``reviewed_on``, ``notes``) or its continuation."""
+def _guard(old: str, new: str, first: int, display: str, claim_id: str, values: dict[str, Any]) -> None:
+    """Raise :class:`ReviewError` unless ``new`` differs from ``old`` only inside the claim's block and only
+    in the review keys: the lines outside the block must be the same, and ``new`` read back must be ``old``
+    read back with the claim's review keys set to ``values`` (``None``: removed). Comparing the data read
+    back, not the lines, lets the writer re-emit a flow-style claim or a block-scalar note."""
+
     a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
     lo, hi = _block_range(a, first)
-    key = re.compile(r"^\s*(?:- )?(status|reviewer|reviewed_on|notes):")
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        if i1 < lo or i2 > hi:
+        if op != "equal" and (i1 < lo or i2 > hi):
             raise ReviewError(f"{display}:{i1 + 1}: claim {claim_id}: refusing to write: the YAML writer would "
                               "also change lines outside this claim")
-        for s in b[j1:j2]:
-            if not key.match(s):
-                raise ReviewError(f"{display}:{first + 1}: claim {claim_id}: refusing to write: the YAML writer "
-                                  f"would change {s.strip()!r}")
+    try:
+        before, after = load_yaml_text(old), load_yaml_text(new)
+    except YamlInputError as e:
+        raise ReviewError(f"{display}:{first + 1}: claim {claim_id}: refusing to write: the edited file would not "
+                          f"read back ({e.message})") from None
+    want = [dict(c) for c in before["claims"]]
+    for c in want:
+        if c.get("id") == claim_id:
+            for k, v in values.items():
+                c.pop(k, None)
+                if v is not None:
+                    c[k] = str(v) if isinstance(v, str) else v
+    got = [dict(c) for c in after["claims"]]
+    rest_same = {k: v for k, v in before.items() if k != "claims"} == {k: v for k, v in after.items() if k != "claims"}
+    if got != want or not rest_same:
+        raise ReviewError(f"{display}:{first + 1}: claim {claim_id}: refusing to write: the YAML writer would change "
+                          "more than the review fields of this claim (is a YAML anchor of it merged into another?)")
 
 
 def _validate(new: str, display: str, claim_id: str, line: int) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import ErrorLine, InputErrors
+from .errors import ErrorLine, InputErrors, reading_problem, schema_message
 from .hashing import sha256_text
 from .records import SourceMeta
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
@@ -46,14 +46,15 @@ def load_source(source_id: str, root: Path) -> Source:
     """Load source ``source_id`` from ``root/datasets/sources``.
 
     Raises:
-        InputErrors: missing text or metadata file, bad encoding or BOM, invalid metadata, or a
-            metadata ``id`` that differs from the file name.
+        InputErrors: missing text or metadata file, bad encoding or BOM, invalid metadata, a metadata
+            ``id`` that differs from the file name, or ``body`` markers that are not in the text (the
+            start marker, then the end marker after it).
     """
     base = root / SOURCES_DIR
     txt, meta_path = base / f"{source_id}.txt", base / f"{source_id}.meta.yaml"
     errs: list[ErrorLine] = []
     for p in (txt, meta_path):
-        if not p.is_file():
+        if not p.exists():
             errs.append(ErrorLine(_rel(p, root), 0, "", "source", f"source file for {source_id!r} not found"))
     if errs:
         raise InputErrors(errs)
@@ -61,11 +62,15 @@ def load_source(source_id: str, root: Path) -> Source:
         text = read_text_strict(txt)
     except YamlInputError as e:
         raise InputErrors([ErrorLine(_rel(txt, root), e.line, "", "", e.message)]) from None
+    except OSError as e:  # a FIFO, a device, a file too large, permissions
+        raise InputErrors([ErrorLine(_rel(txt, root), 0, "", "", f"cannot read file: {reading_problem(e)}")]) from None
     try:
         meta_text = read_text_strict(meta_path)
         raw = load_yaml_text(meta_text)
     except YamlInputError as e:
         raise InputErrors([ErrorLine(_rel(meta_path, root), e.line, "", "", e.message)]) from None
+    except OSError as e:
+        raise InputErrors([ErrorLine(_rel(meta_path, root), 0, "", "", f"cannot read file: {reading_problem(e)}")]) from None
     if not isinstance(raw, dict):
         raise InputErrors([ErrorLine(_rel(meta_path, root), 1, "", "", "expected a mapping of metadata fields")])
     try:
@@ -75,11 +80,21 @@ def load_source(source_id: str, root: Path) -> Source:
         for err in e.errors():
             key = err["loc"][0] if err["loc"] else ""
             line = raw.line_of(key) if isinstance(raw, LineMap) else 0
-            out.append(ErrorLine(_rel(meta_path, root), line, "", ".".join(map(str, err["loc"])), err["msg"]))
+            out.append(ErrorLine(_rel(meta_path, root), line, "", ".".join(map(str, err["loc"])), schema_message(err)))
         raise InputErrors(out) from None
     if meta.id != source_id:
         raise InputErrors([ErrorLine(_rel(meta_path, root), raw.line_of("id"), "", "id",
                                      f"metadata id {meta.id!r} differs from the file name {source_id!r}")])
+    if meta.body is not None:  # markers that are not in the text would silently widen the body to a guess
+        s = text.find(meta.body.start)
+        bad = [("body.start", meta.body.start)] if s < 0 else (
+            [("body.end", meta.body.end)] if text.find(meta.body.end, s) < 0 else [])
+        if bad:
+            fld, marker = bad[0]
+            where = "in the source text" if fld == "body.start" else "in the source text after the start marker"
+            raise InputErrors([ErrorLine(_rel(meta_path, root), raw.line_of("body"), "", fld,
+                                         f"marker {marker!r} is not {where}; copy it verbatim from "
+                                         f"{_rel(txt, root)}")])
     return Source(meta=meta, text=text, path=txt, sha256=(sha256_text(text), sha256_text(meta_text)))
 
 

@@ -155,7 +155,10 @@ def _build(loader: _Loader, root: yaml.Node) -> Any:
         if cls is SequenceNode and node.tag == _SEQ_TAG:
             v: Any = [build(child) for child in node.value]
         elif node.tag == _MAP_TAG and cls is yaml.MappingNode:
+            merged: set[Any] = set()  # keys that came from a merge (<<: *base): the mapping's own keys override them
+            own = None
             if any(kn.tag == _MERGE_TAG for kn, _ in node.value):
+                own = {id(kn) for kn, _ in node.value if kn.tag != _MERGE_TAG}
                 loader.flatten_mapping(node)
             v = LineMap()
             v.line = node.start_mark.line + 1
@@ -167,9 +170,15 @@ def _build(loader: _Loader, root: yaml.Node) -> Any:
                     seen = key in v
                 except TypeError:
                     raise YamlInputError(kl, "a mapping key must be a plain value") from None
-                if seen:
+                if seen and key in merged and own is not None and id(key_node) in own:
+                    merged.discard(key)  # YAML merge: an explicit key overrides the merged one
+                elif seen:
+                    if key in merged:
+                        continue  # a later merge does not override an earlier one (YAML merge key rule)
                     raise YamlInputError(kl, f"duplicate key {key!r} in one mapping (first at line "
                                              f"{key_lines[key]}); keep one")
+                elif own is not None and id(key_node) not in own:
+                    merged.add(key)
                 v[key] = build(value_node)
                 key_lines[key] = kl
         else:

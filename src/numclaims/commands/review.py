@@ -131,7 +131,7 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     for p in files:
         try:
             data = load_yaml_text(read_text_strict(p))
-        except YamlInputError:
+        except (YamlInputError, OSError):  # already reported by check_corpus above
             continue
         for c in (data.get("claims") or []) if isinstance(data, dict) else []:
             if isinstance(c, LineMap) and isinstance(c.get("id"), str):
