@@ -45,7 +45,7 @@ FORMAT = 1
 CACHE_DIR = ".numclaims-cache"
 CACHE_FILE = "check.json"
 #: Libraries whose versions can change what a check writes (parsing, validation, rendering, reference data).
-LIBRARIES = ("PyYAML", "pydantic", "pydantic-core", "Jinja2", "MarkupSafe", "frictionless")
+LIBRARIES = ("PyYAML", "yaml-rs", "orjson", "pydantic", "pydantic-core", "Jinja2", "MarkupSafe", "frictionless")
 
 
 def sha256_text(text: str) -> str:
@@ -191,11 +191,14 @@ class CheckCache:
 
         return file_key(path, self.root)
 
-    def lookup(self, path: str | Path, full: bool = False) -> tuple[dict[str, Any], dict[str, int]] | None:
+    def lookup(self, path: str | Path, full: bool = False,
+               reports: str = "all") -> tuple[dict[str, Any], dict[str, int]] | None:
         """``(results, {claim id: line})`` of the claims file ``path`` when its entry still holds, else None.
         Re-reads and hashes the claims file and its source's two files, and stats the figures and report
         files. The results are slim (:func:`numclaims.runner.slim`), or with ``full`` the article's
-        results.json as written."""
+        results.json as written. ``reports`` is the run's ``--reports``: ``"all"`` needs an entry of every
+        report file, ``"json"`` one with results.json (an entry recorded by a ``--reports json`` run lists
+        results.json only)."""
         e = self.entries.get(self._key(path))
         if e is None:
             return None
@@ -214,7 +217,8 @@ class CheckCache:
                 return None
             from .report import REPORT_FILES
 
-            if sorted(e["reports"]) != sorted(REPORT_FILES):  # every report file, nothing else
+            need = REPORT_FILES if reports == "all" else ("results.json",)
+            if not set(need) <= set(e["reports"]) <= set(REPORT_FILES):  # those needed, none unknown
                 return None
             for name, st in e["reports"].items():
                 if _stat(folder / name) != st:

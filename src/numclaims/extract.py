@@ -45,11 +45,12 @@ by coordinated numbers, dates and ages.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .numerals import MULTIPLIER_WORDS
 
@@ -837,17 +838,33 @@ def coverage(text: str, body: tuple[int, int], spans: list[tuple[int, int]],
         starts = [ws] if ws is not None else find_all(text, wt)
         wspans.extend((s, s + len(wt)) for s in starts)
 
-    def inside(m: Mention, spans_: list[tuple[int, int]]) -> bool:
-        return any(a <= m.start and m.end <= b for a, b in spans_) or any(
-            # a claim whose quote holds the numeral core covers a mention widened past it
-            a <= m.start < b and _core_end(m) <= b for a, b in spans_)
+    def reach(spans_: list[tuple[int, int]]) -> Callable[[Mention], bool]:
+        """``inside(m)``: some span (a, b) has a <= m.start and either m.end <= b, or m.start < b and
+        the mention's numeral core ends by b (a quote that holds the core covers a mention widened past
+        it). Both ask for a span starting by m.start that reaches far enough, so with the spans sorted by
+        start and the furthest end so far, one bisection answers: linear in mentions and spans."""
+        order = sorted(spans_)
+        starts = [a for a, _ in order]
+        furthest, far = [], -1
+        for _, b in order:
+            far = max(far, b)
+            furthest.append(far)
 
+        def inside(m: Mention) -> bool:
+            k = bisect.bisect_right(starts, m.start)
+            if k == 0:
+                return False
+            b = furthest[k - 1]
+            return m.end <= b or (m.start < b and _core_end(m) <= b)
+        return inside
+
+    in_claim, in_waiver = reach(spans), reach(wspans)
     claimed = waived_n = 0
     missing = []
     for m in ms:
-        if inside(m, spans):
+        if in_claim(m):
             claimed += 1
-        elif inside(m, wspans):
+        elif in_waiver(m):
             waived_n += 1
         else:
             missing.append({"start": m.start, "end": m.end, "text": m.text})

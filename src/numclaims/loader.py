@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from .errors import ErrorLine, InputErrors
 from .paths import display_path, file_key
 from .records import ClaimsFile, is_claim_ref
-from .sources import Source, anchor, load_source
+from .sources import Source, anchor, load_source, occurrences
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
 
@@ -269,10 +269,36 @@ def load_article(
     """
     display = display_path(path, root)
     text = read_claims_text(path, display)
-    data, raw = parse_claims_text(text, display)
+    from .fastyaml import read_claims_fast
+
+    fast = read_claims_fast(text)
+    if fast is not None:
+        try:
+            return _load_article(path, root, display, text, fast, source_cache, extra_checks)
+        except InputErrors:
+            pass  # read it again with the line-numbered loader: every error line is that loader's
+    return _load_article(path, root, display, text, None, source_cache, extra_checks)
+
+
+def _load_article(path: Path, root: Path, display: str, text: str, fast: tuple | None,
+                  source_cache: dict[str, Source] | None,
+                  extra_checks: Callable[[ClaimsFile, LineMap, str], list[ErrorLine]] | None) -> Article:
+    """:func:`load_article` of the text read; ``fast`` is :func:`numclaims.fastyaml.read_claims_fast` of
+    it (data and item lines; its error lines are not meant to be shown) or None for the exact loader."""
+    if fast is None:
+        data, raw = parse_claims_text(text, display)
+        claims_raw = raw.get("claims", [])
+        lines = {c.id: (claims_raw[i].line if isinstance(claims_raw[i], LineMap) else 0)
+                 for i, c in enumerate(data.claims)}
+    else:
+        raw = LineMap(fast[0])
+        try:
+            data = ClaimsFile.model_validate(raw)
+        except ValidationError:
+            raise InputErrors([]) from None
+        claims_raw = raw.get("claims", [])
+        lines = {c.id: n for c, n in zip(data.claims, fast[1]["claims"])}
     errs: list[ErrorLine] = []
-    claims_raw = raw.get("claims", [])
-    lines = {c.id: (claims_raw[i].line if isinstance(claims_raw[i], LineMap) else 0) for i, c in enumerate(data.claims)}
 
     def cline(i: int, key: str) -> int:
         item = claims_raw[i]
@@ -290,7 +316,7 @@ def load_article(
     check_lines: dict[str, int] = {}
     for j, ch in enumerate(data.checks):
         item = checks_raw[j] if j < len(checks_raw) else None
-        line = item.line if isinstance(item, LineMap) else 0
+        line = item.line if isinstance(item, LineMap) else (fast[1]["checks"][j] if fast is not None else 0)
         if ch.id in check_lines or ch.id in ids:
             errs.append(ErrorLine(display, line, f"{ch.id} (check)", "id", "duplicate id (claims and checks share one namespace)"))
         check_lines[ch.id] = line
@@ -332,9 +358,10 @@ def load_article(
         errs.append(ErrorLine(display, line, "", "source", f"source {data.source!r} could not be loaded"))
         raise InputErrors(errs) from None
     spans: dict[str, tuple[int, int]] = {}
+    find = occurrences(source.text, [c.quote for c in data.claims])  # linear for thousands of quotes
     for i, c in enumerate(data.claims):
         try:
-            spans[c.id] = anchor(source.text, c.quote, c.start)
+            spans[c.id] = anchor(source.text, c.quote, c.start, find)
         except ValueError as e:
             errs.append(ErrorLine(display, cline(i, "quote"), c.id, "quote", str(e)))
     for k, w in enumerate(data.waived):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 
@@ -33,70 +32,15 @@ def clean(obj: Any) -> Any:
     return obj
 
 
-class _Fallback(Exception):
-    """A value the fast encoder does not handle itself: the standard library's encoder takes over."""
-
-
-_encode_str = json.encoder.encode_basestring  # the C escaper json.dumps uses with ensure_ascii=False
-_float_repr = float.__repr__
-_int_repr = int.__repr__
-
-
 def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False) -> str:
-    """``json.dumps(obj, indent=2, ensure_ascii=False, allow_nan=allow_nan)``, byte for byte, faster:
-    the standard library's indenting encoder is pure Python (a generator per container).
+    """``json.dumps(obj, indent=2, ensure_ascii=False, allow_nan=allow_nan)``, byte for byte, written by
+    orjson (:func:`numclaims.fastjson.json_text`, which gives the standard library's text in every case).
 
-    With ``integral_floats`` the text is that of ``clean(obj)`` (integral floats written as integers)
-    without building the cleaned copy. Only dicts with ``str`` keys, lists, tuples, ``str``, ``int``,
-    ``float``, ``bool`` and ``None`` of exactly those types are encoded here; anything else (subclasses,
-    other keys, unserialisable values, cycles) is handed to :func:`json.dumps`, which gives the same text
-    or raises the same error.
+    With ``integral_floats`` the text is that of ``clean(obj)`` (integral floats written as integers).
     """
-    def floatstr(o: float) -> str:
-        if integral_floats and o.is_integer() and -_LIMIT < o < _LIMIT:
-            return _int_repr(int(o))
-        if o != o or o in (float("inf"), float("-inf")):
-            if not allow_nan:
-                raise _Fallback
-            return "NaN" if o != o else ("Infinity" if o > 0 else "-Infinity")
-        return _float_repr(o)
+    from .fastjson import json_text as fast
 
-    def enc(o: Any, ind: str) -> str:
-        t = type(o)
-        if t is str:
-            return _encode_str(o)
-        if t is dict:
-            if not o:
-                return "{}"
-            inner = ind + "  "
-            items = []
-            for k, v in o.items():
-                if type(k) is not str:
-                    raise _Fallback
-                items.append(_encode_str(k) + ": " + (_encode_str(v) if type(v) is str else enc(v, inner)))
-            return "{\n" + inner + (",\n" + inner).join(items) + "\n" + ind + "}"
-        if t is list or t is tuple:
-            if not o:
-                return "[]"
-            inner = ind + "  "
-            return "[\n" + inner + (",\n" + inner).join([enc(v, inner) for v in o]) + "\n" + ind + "]"
-        if o is None:
-            return "null"
-        if o is True:
-            return "true"
-        if o is False:
-            return "false"
-        if t is int:
-            return _int_repr(o)
-        if t is float:
-            return floatstr(o)
-        raise _Fallback
-
-    try:
-        return enc(obj, "")
-    except (_Fallback, RecursionError):
-        return json.dumps(clean(obj) if integral_floats else obj, indent=2, ensure_ascii=False,
-                          allow_nan=allow_nan)
+    return fast(obj, allow_nan=allow_nan, integral_floats=integral_floats)
 
 
 def dumps(results: dict[str, Any]) -> str:

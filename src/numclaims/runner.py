@@ -28,6 +28,10 @@ class Outcome:
     cached: int = 0
 
 
+#: ``numclaims check --reports``: every report file, or results.json only.
+REPORT_CHOICES = ("all", "json")
+
+
 def check_one(path: str, root: str) -> tuple[str, dict[str, Any] | None, dict[str, int], list[ErrorLine]]:
     """Check one file; never raises for input errors. Returns ``(path, results or None, lines, errors)``.
 
@@ -48,10 +52,13 @@ _CONFIGS: dict[str, Any] = {}
 def slim(res: dict[str, Any]) -> dict[str, Any]:
     """A results object cut down to what the parent needs once the reports are rendered: ``article``,
     ``source``, ``summary``, ``coverage``, ``provenance``, the claim ids (for the cross-file rules) and the
-    ids of claims with placeholders; ``checks`` empty."""
+    ids of claims with placeholders; ``checks`` holds only what :func:`print_findings` prints (the checks that
+    are not ``consistent`` or carry findings, as ``id``, ``kind``, ``verdict`` and finding ``code``)."""
     out = {k: res[k] for k in ("article", "source", "summary", "coverage", "provenance") if k in res}
     out["claims"] = [{"id": c["id"]} for c in res["claims"]]
-    out["checks"] = []
+    out["checks"] = [{"id": ch["id"], "kind": ch["kind"], "verdict": ch["verdict"],
+                      "findings": [{"code": f["code"]} for f in ch.get("findings") or []]}
+                     for ch in res["checks"] if ch["verdict"] != "consistent" or ch.get("findings")]
     out["placeholders"] = placeholders(res)
     return out
 
@@ -88,7 +95,7 @@ def print_findings(results: list[dict[str, Any]]) -> None:
             print(f"  {'CONSISTENT':<13} {cid} (external): {codes}")
 
 
-def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
+def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: str = "all") -> tuple[
         str, dict[str, Any] | None, dict[str, int], list[ErrorLine], list[tuple[str, str]], list | None]:
     """:func:`check_one`, then render the article's report files (:func:`numclaims.report.report_files`,
     as ``numclaims report`` does) into the folder ``staging`` without publishing them.
@@ -101,7 +108,7 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
     and keeps the texts out of the parent's memory. With ``keep=False`` the results come back :func:`slim`
     (no table will be printed from them), which keeps a 100,000-claim run small in the parent. An article
     whose ``reports/<id>`` would resolve outside ``reports/`` (a symlink) is an input error. A plain
-    picklable function.
+    picklable function. With ``reports="json"`` only results.json is rendered (:data:`REPORT_CHOICES`).
     """
     import os
     import tempfile
@@ -121,9 +128,15 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
                                           "", "article", f"{e}; reports/{res['article']} must be a folder inside "
                                           "reports/, not a link out of it")], staged, None
     figures = figure_signature(folder / "figures")  # before the report reads them
-    if root not in _CONFIGS:
-        _CONFIGS[root] = load_config(Path(root))
-    for final, text in report_files(res, Path(root), _CONFIGS[root], folder).items():
+    if reports == "json":
+        from .results import dumps
+
+        texts = {folder / "results.json": dumps(res)}
+    else:
+        if root not in _CONFIGS:
+            _CONFIGS[root] = load_config(Path(root))
+        texts = report_files(res, Path(root), _CONFIGS[root], folder)
+    for final, text in texts.items():
         fd, tmp = tempfile.mkstemp(prefix=f"{res['article']}.", suffix=f".{final.name}", dir=staging)
         with os.fdopen(fd, "wb") as f:
             f.write(text.encode("utf-8"))
@@ -182,7 +195,7 @@ def check_corpus(files: Iterable[Path], root: Path,
                  mapper: Callable[..., Iterable[tuple]] | None = None,
                  progress: Callable[[int], None] | None = None,
                  staging: Path | None = None, keep_results: bool = True,
-                 cache: Any | None = None) -> Outcome:
+                 cache: Any | None = None, reports: str = "all") -> Outcome:
     """Check every file and apply the cross-file rules.
 
     Args:
@@ -212,7 +225,7 @@ def check_corpus(files: Iterable[Path], root: Path,
     done: dict[str, tuple] = {}
     if cache is not None:
         for path in paths:
-            hit = cache.lookup(path, full=keep_results)
+            hit = cache.lookup(path, full=keep_results, reports=reports)
             if hit is not None:
                 done[path] = (path, hit[0], hit[1], [])
                 if progress is not None:
@@ -223,7 +236,7 @@ def check_corpus(files: Iterable[Path], root: Path,
     if staging is not None:
         from functools import partial
 
-        fn = partial(stage_one, staging=str(staging), keep=keep_results)
+        fn = partial(stage_one, staging=str(staging), keep=keep_results, reports=reports)
     for item in (m(fn, todo, [str(root)] * len(todo)) if todo else ()):
         if staging is not None:
             staged[item[0]] = item[4]

@@ -4,8 +4,9 @@ check, print a table, write results and reports.
 Every claims file is loaded and checked; files with input errors print one line per error on stderr and
 write nothing. For each valid article the report files (``reports/<id>/results.json``, ``report.md``,
 ``report.html``, ``claimreview.json``) are rendered by the workers into a staging folder and published
-atomically once every file has been checked (:func:`numclaims.runner.commit_staged`). Claim ids must be
-unique across all files checked together.
+atomically once every file has been checked (:func:`numclaims.runner.commit_staged`); ``--reports json``
+writes results.json only (the verdicts), leaving the other report files for ``numclaims report``. Claim ids
+must be unique across all files checked together.
 
 An article whose claims file, source files, figures, report files, reference data, configuration and
 numclaims code are all unchanged since the last check is not checked again: its results come from
@@ -13,7 +14,9 @@ numclaims code are all unchanged since the last check is not checked again: its 
 
 Articles are checked in parallel: ``--jobs N`` local processes (default: every core from 16 files on, else
 1), or ``--engine dask --scheduler ADDRESS`` on a Dask cluster whose workers see the same files. A progress
-bar is shown on stderr when it is a terminal and there are 16 files or more."""
+bar is shown on stderr when it is a terminal and there are 16 files or more. Above
+:data:`TABLE_MAX_ARTICLES` files only the findings (checks that are not consistent) are printed, not the
+table of every claim, unless ``--table``."""
 
 from __future__ import annotations
 
@@ -22,6 +25,11 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+
+from ..runner import REPORT_CHOICES
+
+#: Above this many claims files the table is not printed (only the findings), unless ``--table``.
+TABLE_MAX_ARTICLES = 20
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,6 +49,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-cache", action="store_true",
                    help="check every article again, even those unchanged since the last check")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.add_argument("--reports", choices=REPORT_CHOICES, default="all",
+                   help="report files to write: all (default: results.json, report.md, report.html, "
+                        "claimreview.json) or json (results.json only, the verdicts; 'numclaims report' "
+                        "renders the others later)")
+    p.add_argument("--table", action="store_true",
+                   help=f"print the table of every article even above {TABLE_MAX_ARTICLES} articles "
+                        "(above that, only the findings are printed)")
     p.set_defaults(func=run)
 
 
@@ -89,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
         # workers render the reports of each article into this folder; only those of valid articles are
         # renamed into reports/ (runner.commit_staged), the rest vanish with the folder
         staging = Path(tempfile.mkdtemp(prefix=".numclaims-staging-", dir=root))
+    # the table of 100,000 claims is megabytes no one reads: above TABLE_MAX_ARTICLES, the findings only
+    table = not args.quiet and (args.table or len(files) <= TABLE_MAX_ARTICLES)
     try:
         # a bar only where someone watches (stderr is a terminal) and the run is long enough to need one
         show = not args.no_progress and sys.stderr.isatty() and len(files) >= PARALLEL_MIN_FILES
@@ -98,11 +115,12 @@ def run(args: argparse.Namespace) -> int:
 
             with Progress(console=Console(stderr=True), transient=True) as bar:
                 task = bar.add_task("checking", total=len(files))
-                outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=not args.quiet,
-                                       progress=lambda n: bar.advance(task, n), cache=cache)
+                outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=table,
+                                       progress=lambda n: bar.advance(task, n), cache=cache,
+                                       reports=args.reports)
         else:
-            outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=not args.quiet,
-                                   cache=cache)
+            outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=table,
+                                   cache=cache, reports=args.reports)
         if staging is not None:
             commit_staged(outcome.staged)
         if cache is not None:
@@ -114,9 +132,12 @@ def run(args: argparse.Namespace) -> int:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     print_errors(outcome.errors)
-    if not args.quiet:
+    if table:
         print_table(outcome.results)
+    if not args.quiet:
         print_findings(outcome.results)
+        if not table:
+            print(f"(no table above {TABLE_MAX_ARTICLES} articles: --table prints it)")
     from ..coverage import print_coverage
 
     print_coverage(outcome.results)
