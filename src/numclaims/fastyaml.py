@@ -34,23 +34,59 @@ from __future__ import annotations
 import re
 from typing import Any
 
-#: Text that sends a file to the exact loader (see the module docstring).
-_TRAPS = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"  # characters
-    r"|(?:^|[\s\[{,:])[&*!%]"           # anchor, alias, tag, directive
-    r"|(?:^|[\s\[{,])\?"                 # complex key, or a scalar that starts with '?'
-    r"|^[ ]*(?:-[ ]+)*:(?:\s|$)|[\[{,][ ]*:(?:\s|$)"  # a value without a key
-    r"|<<"                               # merge key
-    r"|^(?:---|\.\.\.)"                  # document markers
-    r"|(?<![\w.+\-:])(?<!\d,)[-+]?0[0-9_oObB]"  # leading zero, octal, binary (not 1,000: below)
-    r"|\d_|_\d"                          # digit separators
-    r"|\d[eE][-+]?\d"                    # exponents
-    r"|\d:\d"                            # sexagesimal numbers and times
-    r"|(?<![\w.])[-+]\.\d"               # -.5: a float in YAML 1.2, text in YAML 1.1
-    r"|\d{19}"                           # beyond 64-bit integers
-    r"""|['"]\s*\d{4}-\d""",             # a quoted date
-    re.M,
-)
+# The pre-scan (see the module docstring). Each pattern starts with a literal or a character class, so
+# that the regular expression engine skips ahead quickly; context that a look-behind would give is checked
+# in Python on the (rare) matches.
+#: characters YAML 1.1 reads differently or refuses
+_CHARS = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+#: anchor, alias, tag, directive, complex key: indicators when they open a token
+_INDICATORS = re.compile(r"[&*!%?]")
+_TOKEN_START = frozenset(" \n[{,:")
+#: lines with a value but no key, document markers
+_LINES = re.compile(r"\n[ -]*:(?:\s|$)|\n(?:---|\.\.\.)")
+#: a value without a key in a flow collection
+_FLOW_COLON = re.compile(r"[\[{,][ ]*:(?:\s|$)")
+#: a number YAML 1.1 and 1.2 read differently (leading zero, 0o/0b, a leading dot, digit separators,
+#: sexagesimal, exponents, 19 digits or more; the compiled reader also reads ``_0`` as 0) is a trap where a plain scalar starts with it (after ": ",
+#: "- ", ", ", "[", "{" or at the start of a line: :func:`_number_trap`); the pattern finds its core
+_NUMBER = r"[-+]?(?:0[0-9_oObB]|\d[\d.]*[eE_:]|\.[\d_]|_[\d_.]|\d{19})"
+_NUMBER_AT = re.compile(_NUMBER)
+#: where a token may start with a number: after a space, a line break or a flow indicator
+_NUMBER_START = re.compile(r"[ \n\[{,][-+._\d]")
+
+
+def _number_trap(text: str) -> bool:
+    """Whether a plain scalar starts with a number of :data:`_NUMBER`: the token must follow ": ", "- ", ", ", "? ", "[", "{" or start a line."""
+    found = [m.start() + 1 for m in _NUMBER_START.finditer(text)]
+    if text[:1] in "+-._0123456789" and text:
+        found.insert(0, 0)
+    for j in found:
+        if not _NUMBER_AT.match(text, j):
+            continue  # not one of those numbers (a date such as 2020-06-01 is not: the walk reads it)
+        k = j
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        if k == 0 or text[k - 1] in "\n[{" or (k < j and text[k - 1] in ":-,?"):
+            return True
+    return False
+
+
+#: a quoted date
+_QUOTED_DATE = re.compile(r"""['"]\s*\d{4}-\d""")
+
+
+def _suspect(text: str) -> bool:
+    """Whether the pre-scan sends ``text`` to the exact loader (flow collections and block scalars are
+    looked at by :func:`_flow_traps` and :func:`_blocks_plain`)."""
+    if _CHARS.search(text) or "<<" in text or _LINES.match("\n" + text.partition("\n")[0]):
+        return True
+    for m in _INDICATORS.finditer(text):
+        i = m.start()
+        if i == 0 or text[i - 1] in _TOKEN_START:
+            return True
+    return bool(_LINES.search(text) or _FLOW_COLON.search(text) or _QUOTED_DATE.search(text)
+                or _number_trap(text))
+
 
 #: First characters of the plain scalars YAML 1.1 may resolve to something other than text.
 _MAYBE = frozenset("0123456789+-.~nNtTfFyYoO")
@@ -87,6 +123,7 @@ def _timestamp(s: str) -> Any:
 
 
 _PLAIN12: dict[str, bool] = {}
+_KEYS = frozenset((str, int, float, bool, type(None)))
 
 
 def _text_in_yaml12(s: str) -> bool:
@@ -122,37 +159,81 @@ def _text(s: str, dates: bool) -> Any:
 
 
 def _fix(obj: Any, dates: bool) -> Any:
-    """The compiled reader's data with YAML 1.1's reading of plain text (dates when ``dates``), or
-    :class:`_Exact`."""
+    """The compiled reader's data with YAML 1.1's reading of plain text (dates when ``dates``), changed in
+    place (the compiled reader's objects are ours), or :class:`_Exact`. Only texts whose first character
+    can start a non-text YAML 1.1 scalar (:data:`_MAYBE`) are looked at."""
     t = type(obj)
     if t is str:
-        return _text(obj, dates)
+        return _text(obj, dates) if obj and obj[0] in _MAYBE else obj
     if t is dict:
-        return {(_text(k, dates) if type(k) is str else k): _fix(v, dates) for k, v in obj.items()}
+        rekey = False
+        for k, v in obj.items():
+            tk = type(k)
+            if tk is str:
+                if k and k[0] in _MAYBE and _text(k, dates) is not k:
+                    rekey = True  # a date as a key
+            elif tk not in _KEYS:
+                raise _Exact  # a list or mapping as a key: the exact loader's error
+            tv = type(v)
+            if tv is str:
+                if v and v[0] in _MAYBE:
+                    w = _text(v, dates)
+                    if w is not v:
+                        obj[k] = w
+            elif tv is dict or tv is list:
+                _fix(v, dates)
+        if rekey:
+            fixed = {(_text(k, dates) if type(k) is str else k): v for k, v in obj.items()}
+            if len(fixed) != len(obj):
+                raise _Exact  # two keys that YAML 1.1 reads as one
+            obj.clear()
+            obj.update(fixed)
+        return obj
     if t is list:
-        return [_fix(v, dates) for v in obj]
+        for i, v in enumerate(obj):
+            tv = type(v)
+            if tv is str:
+                if v and v[0] in _MAYBE:
+                    w = _text(v, dates)
+                    if w is not v:
+                        obj[i] = w
+            elif tv is dict or tv is list:
+                _fix(v, dates)
+        return obj
     return obj
 
 
 #: a block scalar indicator (``key: |``, ``- >-``...), and the only line it may stand on here: a key (or
 #: an item) opening a block scalar, outside any flow collection (inside one, YAML 1.1 refuses it and the
 #: compiled reader reads it as text)
-_BLOCK = re.compile(r"(?:^|[\s\[{,:])[|>]")
+_BLOCK = re.compile(r"[|>]")
 _BLOCK_LINE = re.compile(r"^[ ]*(?:-[ ]+)*(?:[A-Za-z_][\w-]*[ ]*:[ ]+)?[|>][-+1-9]*[ ]*(?:#.*)?$")
+
+
+def _line_at(text: str, i: int) -> tuple[int, int]:
+    """(start, end) of the line holding offset ``i``, without its newline."""
+    a = text.rfind("\n", 0, i) + 1
+    b = text.find("\n", i)
+    return a, (b if b >= 0 else len(text))
 
 
 def _blocks_plain(text: str) -> bool | None:
     """False without block scalars; True when every one opens on a line of its own outside flow
-    collections (every line's brackets balanced); None otherwise (the exact loader reads the text)."""
+    collections (every line's brackets balanced), its text starting on the next line, indented further;
+    None otherwise (the exact loader reads the text)."""
     found = False
     for m in _BLOCK.finditer(text):
-        a = text.rfind("\n", 0, m.start() + 1) + 1
-        b = text.find("\n", m.end())
-        line = text[a: b if b >= 0 else len(text)]
-        if not _BLOCK_LINE.match(line) or b < 0:
+        i = m.start()
+        if i > 0 and text[i - 1] not in _TOKEN_START:
+            continue  # inside a word: not an indicator
+        a, b = _line_at(text, i)
+        line = text[a:b]
+        if not _BLOCK_LINE.match(line) or b >= len(text):
             return None
-        nxt = text[b + 1: text.find("\n", b + 1)] if text.find("\n", b + 1) >= 0 else None
-        if not nxt or not nxt.strip() or len(nxt) - len(nxt.lstrip(" ")) <= len(line) - len(line.lstrip(" ")):
+        na, nb = _line_at(text, b + 1)
+        nxt = text[na:nb]
+        if not nxt.strip() or len(nxt) - len(nxt.lstrip(" ")) <= len(line) - len(line.lstrip(" ")) \
+                or nb >= len(text):
             return None  # the text must start on the next line, indented further, and end with a newline
         found = True
     if found:
@@ -162,26 +243,31 @@ def _blocks_plain(text: str) -> bool | None:
     return found
 
 
-#: Inside ``[...]``/``{...}`` only: ``1,012`` is two numbers there (1 and 012, 10 in YAML 1.1), not one
-#: plain scalar as in block context; a ``:`` followed by a non-space is read apart by the two readers.
-_FLOW_TRAP = re.compile(r"\d,0\d|:\S")
+#: Inside ``[...]``/``{...}`` only: ``1,012`` is two scalars there (1 and 012, 10 in YAML 1.1), not one
+#: plain scalar as in block context (the same for the other numbers of :data:`_NUMBER` after a comma); a
+#: ``:`` followed by a non-space is read apart by the two readers.
+_FLOW_TRAP = re.compile(r":\S|," + _NUMBER)
 
 
 def _flow_traps(text: str) -> bool:
-    """Whether a :data:`_FLOW_TRAP` stands on a line with a flow collection (on any line when a flow
-    collection spans lines: a line with unbalanced brackets)."""
-    if not _FLOW_TRAP.search(text):
-        return False
-    lines = text.split("\n")
-    multi = any(ln.count("[") != ln.count("]") or ln.count("{") != ln.count("}") for ln in lines)
-    return any((multi or "[" in ln or "{" in ln) and _FLOW_TRAP.search(ln) for ln in lines)
+    """Whether a :data:`_FLOW_TRAP` stands in a flow collection: on a line with a bracket, or where more
+    brackets were opened than closed before it (a flow collection that spans lines)."""
+    for m in _FLOW_TRAP.finditer(text):
+        a, b = _line_at(text, m.start())
+        line = text[a:b]
+        if "[" in line or "{" in line:
+            return True
+        head = text[:a]
+        if head.count("[") + head.count("{") != head.count("]") + head.count("}"):
+            return True
+    return False
 
 
 def load_fast(text: str) -> dict[str, Any] | None:
     """The data of ``text`` as :func:`numclaims.yamlio.load_yaml_text` reads it, with plain ``dict``
     mappings instead of :class:`~numclaims.yamlio.LineMap`, or ``None`` when only the exact loader can read
     it (see the module docstring). Never raises."""
-    if _TRAPS.search(text) or _flow_traps(text):
+    if _suspect(text) or _flow_traps(text):
         return None
     blocks = _blocks_plain(text)
     if blocks is None:
