@@ -174,6 +174,14 @@ _RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every|a\s+single)\s+(day|week|mon
                          r"|\s+(?:per\s+)?annum\b", re.IGNORECASE)
 _CURRENCY_WORD_AFTER = re.compile(r"\s+(dollars?|euros?|soles|sol|bolivianos|reais)\b", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s")
+# per-mention patterns, compiled once (re's own cache costs a lookup per call)
+_SIGN = re.compile(r"(US\$|\$|€|£|S/\.?)\s?")
+_YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
+_ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)
+_PREV_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_DIGITS_SCALE = re.compile(r"(.*?\d)\s?(bn|m|hundred|thousand|million|billion|trillion)", re.IGNORECASE)
+_PLAIN_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
 # ---------------------------------------------------------------------------------------------- model
@@ -231,7 +239,7 @@ def _words_value(s: str) -> float | None:
     seen = False
     for tok in s.split():
         tok_digits = tok.replace(",", "")
-        if re.fullmatch(r"\d+(?:\.\d+)?", tok_digits):
+        if _PLAIN_DIGITS.fullmatch(tok_digits):
             current += float(tok_digits)
             seen = True
         elif tok in _UNITS_WORDS:
@@ -258,7 +266,7 @@ def _words_value(s: str) -> float | None:
 
 
 def _split_digits_scale(s: str) -> tuple[str, str | None]:
-    m = re.fullmatch(r"(.*?\d)\s?(bn|m|hundred|thousand|million|billion|trillion)", s.strip(), re.IGNORECASE)
+    m = _DIGITS_SCALE.fullmatch(s.strip())
     if m:
         return m.group(1), m.group(2).lower()
     return s.strip(), None
@@ -287,14 +295,14 @@ def _frac_value(core: str) -> float | None:
 # ------------------------------------------------------------------------------------------ helpers
 def _prev_word(text: str, pos: int) -> tuple[str, int]:
     """The word just before ``pos`` (skipping spaces) and its start offset; ``("", pos)`` if none."""
-    m = re.search(r"([A-Za-z][\w'’.]*)\s*$", text[max(0, pos - 40):pos])
+    m = _PREV_WORD.search(text[max(0, pos - 40):pos])
     if not m:
         return "", pos
     return m.group(1), max(0, pos - 40) + m.start(1)
 
 
 def _next_words(text: str, pos: int, n: int = 5) -> list[str]:
-    return re.findall(r"[A-Za-z][A-Za-z'’-]*", text[pos:pos + 60])[:n]
+    return _WORDS.findall(text[pos:pos + 60])[:n]
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -508,7 +516,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         start = q[1] if q else s
         return Mention(start, e, text[start:e], v, "fraction", q[0] if q else "exact", kind="share")
     # ---- num
-    sign_m = re.match(r"(US\$|\$|€|£|S/\.?)\s?", core)
+    sign_m = _SIGN.match(core)
     sign = sign_m.group(1) if sign_m else None
     numtext = core[sign_m.end():] if sign_m else core
     value = _num_value(numtext)
@@ -527,12 +535,12 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     am = _AGE_AFTER.match(after)
     if am and sign is None:
         return Mention(s, e + am.end(), text[s:e + am.end()], value, "years", kind="age")
-    if re.match(r"\s+years?\s+old\b", after, re.IGNORECASE) and sign is None:
-        mm = re.match(r"\s+years?\s+old\b", after, re.IGNORECASE)
+    if _YEARS_OLD.match(after) and sign is None:
+        mm = _YEARS_OLD.match(after)
         return Mention(s, e + mm.end(), text[s:e + mm.end()], value, "years", kind="age")
     # "one" is a determiner unless it is part of a number phrase
     if lower in ("one", "zero") and sign is None:
-        if not (re.match(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", after, re.I)
+        if not (_ONE_IN.match(after)
                 or _DURATION_AFTER.match(after) or _PERCENT_AFTER.match(after)):
             return None
     q = _qualifier_before(text, s)
