@@ -150,6 +150,8 @@ def test_fast_path_is_exact_or_stands_aside(tokens):
     "a:\tb\n",                              # tab
     "a: x\u2028y\n",                        # a line break in YAML 1.1
     "a: 1\na: 2\n",                         # duplicate key (an error: the exact loader's message)
+    "true : a\n1 : b\n",                    # keys equal in Python (True == 1): a duplicate for YAML 1.1
+    "1 : a\n1.0 : b\n",                     # 1 == 1.0: a duplicate key
     "a: [1, 2\n",                           # syntax error
     "- a\n- b\n",                           # not a mapping
     "",                                     # empty

@@ -132,6 +132,7 @@ _NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- 
             r"|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
             r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_DIGITS_RE = re.compile(_DIGITS)
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s?(?:bn|m)(?![A-Za-z]))"
 _FRAC = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
 
@@ -175,6 +176,13 @@ _RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every|a\s+single)\s+(day|week|mon
 _CURRENCY_WORD_AFTER = re.compile(r"\s+(dollars?|euros?|soles|sol|bolivianos|reais)\b", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 # per-mention patterns, compiled once (re's own cache costs a lookup per call)
+_SPACES = re.compile(r"\s+")
+_WHOLE_DIGITS = re.compile(r"\d+")
+_TIMES = re.compile(r"\s+times\b(?=\s+(?:higher|more|larger|greater|bigger|lower|fewer|less|smaller|as|the|over))",
+                    re.IGNORECASE)
+_FOLD = re.compile(r"[- ]?fold\b", re.IGNORECASE)
+_BETWEEN_HEAD = re.compile(r"\bbetween\s+(?:the\s+(ages?)\s+of\s+)?$", re.IGNORECASE)
+_FROM_HEAD = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _SIGN = re.compile(r"(US\$|\$|€|£|S/\.?)\s?")
 _YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
 _ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)
@@ -275,7 +283,7 @@ def _split_digits_scale(s: str) -> tuple[str, str | None]:
 def _num_value(core: str) -> float | None:
     """Value of a ``num`` core without its currency sign."""
     digits, scale = _split_digits_scale(core)
-    if re.fullmatch(_DIGITS, digits):
+    if _DIGITS_RE.fullmatch(digits):
         v = float(digits.replace(",", ""))
         return v * _SCALES[scale] if scale else v
     return _words_value(core)
@@ -526,8 +534,8 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     prev, prev_start = _prev_word(text, s)
     # a number inside a name: "Barrio 18", "Peru 21" (capitalised word that is not a quantity word)
     if (sign is None and prev and prev[0].isupper() and prev.lower().rstrip(".") not in _NOT_NAME_WORDS
-            and re.fullmatch(r"\s+", text[prev_start + len(prev):s] or " ")
-            and not prev.isupper() and re.fullmatch(r"\d+", numtext)):
+            and _SPACES.fullmatch(text[prev_start + len(prev):s] or " ")
+            and not prev.isupper() and _WHOLE_DIGITS.fullmatch(numtext)):
         return None
     # digits glued to letters or codes ("G20", "MS-13") are excluded by the pattern's look-behind.
     after = text[e:e + 40]
@@ -568,8 +576,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         return Mention(qstart, end, text[qstart:end], value, unit, qual, kind="rate" if per else "amount",
                        currency=currency, per=per)
     # multipliers: "more than 10 times higher" (a ratio); "arrested three times" stays a count of events
-    tm = re.match(r"\s+times\b(?=\s+(?:higher|more|larger|greater|bigger|lower|fewer|less|smaller|as|the|over))",
-                  after, re.IGNORECASE) or re.match(r"[- ]?fold\b", after, re.IGNORECASE)
+    tm = _TIMES.match(after) or _FOLD.match(after)
     if tm:
         end = e + tm.end()
         return Mention(qstart, end, text[qstart:end], value, "ratio", qual, kind="ratio")
@@ -612,8 +619,8 @@ def _merge_ranges(text: str, ms: list[Mention]) -> list[Mention]:
             b = ms[i + 1]
             gap = text[a.end:b.start]
             head = text[max(0, a.start - 30):a.start]
-            hb = re.search(r"\bbetween\s+(?:the\s+(ages?)\s+of\s+)?$", head, re.IGNORECASE)
-            hf = re.search(r"\bfrom\s+$", head, re.IGNORECASE)
+            hb = _BETWEEN_HEAD.search(head)
+            hf = _FROM_HEAD.search(head)
             joined = (gap.strip().lower() == "and" and hb) or (gap.strip().lower() == "to" and hf) \
                 or gap in ("-", "–", " to ", " – ")
             bare_a = a.qualifier == "exact" and a.unit in ("persons", "count") and a.kind == "quantity"
