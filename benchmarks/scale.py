@@ -1,33 +1,39 @@
-"""Scale benchmark: synthetic corpora of 1,000 / 10,000 / 100,000 claims checked end to end.
+"""Scale benchmark: synthetic corpora of 10,000 and 100,000 claims checked end to end, side by side.
 
 Run from the repository root::
 
-    python benchmarks/scale.py                 # sizes 1000 10000 100000
-    python benchmarks/scale.py --sizes 1000    # a quick look
-    python benchmarks/scale.py --per-article 100   # fewer, longer articles
+    python benchmarks/scale.py                   # 10,000 and 100,000 claims, 2 jobs
+    python benchmarks/scale.py --claims 10000    # a quick look (targets scaled down linearly)
+    python benchmarks/scale.py --per-article 100 # fewer, longer articles
 
 For each size N it writes, into a temporary folder, N / 10 articles of 10 claims and 10 relations each
 (``--per-article K``: N / K articles of K claims and K relations; each article with its own small source
-text and metadata, so N claims and N checks in all), then:
+text and metadata, so N claims and N checks in all), then runs ``numclaims check --quiet`` in a fresh
+process for each of these (wall time, and user + sys CPU seconds of the run and its workers, from
+``resource.getrusage`` of the children):
 
-* times ``numclaims check --quiet`` end to end in a subprocess (default ``--jobs``: every core), and
-  reads the peak resident memory of the largest process of that run (``resource.getrusage`` of the
-  children, ``ru_maxrss``; the parent and each worker are separate processes, so this is the largest of
-  them, not their sum); then re-runs with the reports in place: nothing changed (every article is
-  answered from ``.numclaims-cache/``, see :mod:`numclaims.cache`), one claims file in 100 edited (a
-  comment line appended, so those articles are checked again), and ``--no-cache`` (every article checked
-  again; identical report files are not rewritten); then ``--jobs 1`` on a fresh ``reports/`` and cache;
-* times the check engine alone in this process (:func:`numclaims.runner.check_one` over every file, one
-  core, nothing written);
-* times the YAML parsing alone, in this process on one core: every claims file and source metadata file
-  read with :func:`numclaims.yamlio.load_yaml_text` (PyYAML's C parser; the loader every command uses),
-  and the same files with PyYAML's stock ``yaml.load(text, Loader=yaml.CSafeLoader)`` for comparison;
-  then the pydantic validation of the parsed claims files. No implementation that reads these YAML files
-  with PyYAML and validates them with the schema can finish faster than those times added and divided by
-  the number of cores (the "floor" line): nothing is checked, rendered or written in it;
-* prints the 100k/10k time ratio (10 when the cost is linear) and how long ``numclaims --help`` takes.
+* first run, results.json only (``--reports json``, ``--jobs 2``), from cold: no reports, no cache;
+* first run, every report file (``--jobs 2``), from cold;
+* re-runs with the reports in place: nothing changed (every article answered from
+  ``.numclaims-cache/``, see :mod:`numclaims.cache`), one claims file in 100 edited (a comment line
+  appended, so those articles are checked again), and ``--no-cache`` (every article checked again;
+  identical report files are not rewritten);
+* first run, every report file, ``--jobs 1``: one core against two;
+* the peak resident memory of the largest process of these runs (``ru_maxrss``; the parent and each worker
+  are separate processes, so this is the largest of them, not their sum).
 
-It prints figures only; nothing here is a test.
+In this process on one core it also times the check engine alone (:func:`numclaims.runner.check_one`
+over every file, nothing written; then :func:`numclaims.runner.stage_one`, which also renders and stages
+the four report files) and the YAML parsing alone: every claims and metadata file read by the fast path
+(:func:`numclaims.fastyaml.load_fast`), by the exact loader (:func:`numclaims.yamlio.load_yaml_text`) and
+by PyYAML's stock ``CSafeLoader``, then the pydantic validation of the parsed claims files. No run that
+reads and validates these files can finish faster than the fast path plus validation divided by the
+number of cores (the "floor" row): nothing is checked, rendered or written in it.
+
+It prints one table (a column per size), ``numclaims --help``'s start-up time, and each target against its
+figure: for 100,000 claims and 100,000 checks on two cores, from cold, under 10 s writing results.json
+for every article, under 30 s writing every report file, under 1 GiB, and a 100k/10k time ratio of at most
+10.5 (10 when the cost is linear). It prints figures only; nothing here is a test.
 """
 
 from __future__ import annotations
@@ -138,14 +144,16 @@ def _numclaims() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "numclaims.cli"]
 
 
-def run_child(cmd: list[str]) -> tuple[float, float, int]:
-    """Run ``cmd`` in a fresh wrapper process; returns (seconds, peak RSS MiB of its largest process, exit)."""
+def run_child(cmd: list[str]) -> tuple[float, float, float, int]:
+    """Run ``cmd`` in a fresh wrapper process; returns (wall seconds, user + sys CPU seconds of ``cmd`` and
+    its workers, peak RSS MiB of its largest process, exit status)."""
     wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
                "rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL); dt = time.perf_counter() - t; "
-               "print(dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, rc)")
+               "r = resource.getrusage(resource.RUSAGE_CHILDREN); "
+               "print(dt, r.ru_utime + r.ru_stime, r.ru_maxrss / 1024, rc)")
     out = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, check=True)
-    dt, mib, rc = out.stdout.split()
-    return float(dt), float(mib), int(rc)
+    dt, cpu, mib, rc = out.stdout.split()
+    return float(dt), float(cpu), float(mib), int(rc)
 
 
 def engine_alone(files: list[Path], root: Path) -> tuple[float, float]:
@@ -169,14 +177,17 @@ def engine_alone(files: list[Path], root: Path) -> tuple[float, float]:
     return check, stage
 
 
-def yaml_floor(files: list[Path], root: Path) -> tuple[float, float, float]:
+def yaml_floor(files: list[Path], root: Path) -> dict[str, float]:
     """CPU seconds, in this process on one core, to parse every claims file and its source's metadata
-    file (1) with :func:`numclaims.yamlio.load_yaml_text`, (2) with PyYAML's stock
-    ``yaml.load(text, Loader=yaml.CSafeLoader)``, and (3) to validate the parsed claims files against the
+    file with (1) :func:`numclaims.fastyaml.load_fast` (the fast path every command takes first),
+    (2) :func:`numclaims.yamlio.load_yaml_text` (the exact, line-numbered loader), (3) PyYAML's stock
+    ``yaml.load(text, Loader=yaml.CSafeLoader)``, and (4) to validate the parsed claims files against the
     pydantic schema (:class:`numclaims.records.ClaimsFile`). Best of two passes each; the texts are read
-    first, so only parsing and validation are timed."""
+    first, so only parsing and validation are timed. Keys ``fast``, ``exact``, ``stock``, ``valid``, and
+    ``fast_share``: the share of the texts the fast path read."""
     import yaml
 
+    from numclaims.fastyaml import load_fast
     from numclaims.records import ClaimsFile
     from numclaims.yamlio import load_yaml_text
 
@@ -206,21 +217,52 @@ def yaml_floor(files: list[Path], root: Path) -> tuple[float, float, float]:
     gc.collect()
     gc.freeze()
     try:
-        ours = best_of_two(each(load_yaml_text, texts))
-        stock = best_of_two(each(lambda t: yaml.load(t, Loader=yaml.CSafeLoader), texts))
-        valid = best_of_two(each(ClaimsFile.model_validate, docs))
+        out = {"fast": best_of_two(each(load_fast, texts)),
+               "exact": best_of_two(each(load_yaml_text, texts)),
+               "stock": best_of_two(each(lambda t: yaml.load(t, Loader=yaml.CSafeLoader), texts)),
+               "valid": best_of_two(each(ClaimsFile.model_validate, docs)),
+               "fast_share": sum(load_fast(t) is not None for t in texts) / len(texts)}
     finally:
         gc.unfreeze()
-    return ours, stock, valid
+    return out
+
+
+#: The targets of the benchmark, for 100,000 claims and 100,000 checks on two cores.
+TARGETS = {"verdicts": 10.0, "all": 30.0, "mib": 1024.0, "ratio": 10.5}
+
+
+class Table:
+    """Rows of figures, one column per corpus size, printed side by side."""
+
+    def __init__(self, sizes: list[int]) -> None:
+        self.sizes = sizes
+        self.rows: dict[str, dict[int, str]] = {}
+
+    def put(self, row: str, n: int, text: str) -> None:
+        self.rows.setdefault(row, {})[n] = text
+
+    def print(self) -> None:
+        width = max(len(r) for r in self.rows) + 2
+        cols = {n: max([len(f"{n:,} claims")] + [len(v.get(n, "")) for v in self.rows.values()]) + 2
+                for n in self.sizes}
+        print("".ljust(width) + "".join(f"{n:,} claims".rjust(cols[n]) for n in self.sizes))
+        for row, vals in self.rows.items():
+            print(row.ljust(width) + "".join(vals.get(n, "-").rjust(cols[n]) for n in self.sizes))
+
+
+def _fig(wall: float, cpu: float) -> str:
+    return f"{wall:.2f} s ({cpu:.1f} CPU)"
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build each corpus, print its figures, remove it (unless ``--keep``); returns 0."""
+    """Build each corpus, time it, remove it (unless ``--keep``); print the table; returns 0."""
     global PER_ARTICLE
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--sizes", "--claims", type=int, nargs="+", default=[10000, 100000], metavar="N",
+                    help="corpus sizes in claims (default 10000 100000; e.g. --claims 10000 for a quick look)")
     ap.add_argument("--per-article", type=int, default=PER_ARTICLE, metavar="K",
                     help=f"claims and relations per article (default {PER_ARTICLE}; at least 3)")
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes of the multi-core runs (default 2)")
     ap.add_argument("--no-engine", action="store_true", help="skip the in-process engine timing")
     ap.add_argument("--keep", type=Path, default=None, help="write the corpora here and keep them")
     args = ap.parse_args(argv)
@@ -228,57 +270,90 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--per-article must be at least 3 (two counts and a percentage)")
     PER_ARTICLE = args.per_article
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    j = args.jobs
     print(f"python {sys.version.split()[0]}, {cores} cores, load average {os.getloadavg()[0]:.1f} at start, "
-          f"corpora in {args.keep or tempfile.gettempdir()}")
-    times: dict[int, float] = {}
+          f"corpora in {args.keep or tempfile.gettempdir()}; wall time (user + sys CPU seconds of the run "
+          f"and its workers); {PER_ARTICLE} claims and {PER_ARTICLE} checks per article")
+    table = Table(args.sizes)
+    first: dict[int, float] = {}
+    verdicts: dict[int, float] = {}
+    peak: dict[int, float] = {}
     for n in args.sizes:
         base = Path(tempfile.mkdtemp(prefix=f"numclaims-scale-{n}-", dir=args.keep))
         try:
             t = time.perf_counter()
             files = make_corpus(base, n)
-            gen = time.perf_counter() - t
-            print(f"{n:>7,} claims, {n:,} checks, {len(files):,} articles (corpus written in {gen:.1f} s)")
+            print(f"{n:,} claims: {len(files):,} articles written in {time.perf_counter() - t:.1f} s; running",
+                  file=sys.stderr)
+            table.put("articles", n, f"{len(files):,}")
             cmd = [*_numclaims(), "check", "--quiet", "--root", str(base)]
-            dt, mib, rc = run_child(cmd)
+
+            def fresh() -> None:
+                shutil.rmtree(base / "reports", ignore_errors=True)
+                shutil.rmtree(base / ".numclaims-cache", ignore_errors=True)
+
+            dtv, cpuv, mibv, rc = run_child([*cmd, "--jobs", str(j), "--reports", "json"])
             assert rc == 0, f"numclaims check exited {rc}"
-            times[n] = dt
-            print(f"  numclaims check, all cores : {dt:7.2f} s  peak RSS {mib:6.0f} MiB (largest process)"
-                  f"  {n / dt:,.0f} claims/s")
-            dtr, _, rcr = run_child(cmd)
-            assert rcr == 0
-            print(f"  re-run, nothing changed    : {dtr:7.2f} s  (every article from .numclaims-cache/)")
+            verdicts[n] = dtv
+            table.put(f"first run, results.json only, {j} jobs", n, _fig(dtv, cpuv))
+            fresh()
+            dt, cpu, mib, rc = run_child([*cmd, "--jobs", str(j)])
+            assert rc == 0, f"numclaims check exited {rc}"
+            first[n] = dt
+            peak[n] = max(mib, mibv)
+            table.put(f"first run, every report file, {j} jobs", n, _fig(dt, cpu))
+            table.put("  claims per second", n, f"{n / dt:,.0f}")
+            dtr, cpur, _, rc = run_child([*cmd, "--jobs", str(j)])
+            assert rc == 0
+            table.put("re-run, nothing changed", n, _fig(dtr, cpur))
             edited = files[::100]
             for f in edited:
                 with f.open("a", encoding="utf-8") as fh:
                     fh.write("# edited\n")
-            dte, _, rce = run_child(cmd)
-            assert rce == 0
-            print(f"  re-run, 1 in 100 edited    : {dte:7.2f} s  ({len(edited):,} article(s) checked again)")
-            dtn, _, rcn = run_child([*cmd, "--no-cache"])
-            assert rcn == 0
-            print(f"  re-run, --no-cache         : {dtn:7.2f} s  (all checked again; identical files not rewritten)")
-            shutil.rmtree(base / "reports")
-            shutil.rmtree(base / ".numclaims-cache", ignore_errors=True)
-            dt1, mib1, rc1 = run_child([*cmd, "--jobs", "1"])
-            assert rc1 == 0
-            print(f"  numclaims check, --jobs 1  : {dt1:7.2f} s  peak RSS {mib1:6.0f} MiB")
+            dte, cpue, _, rc = run_child([*cmd, "--jobs", str(j)])
+            assert rc == 0
+            table.put("re-run, 1 claims file in 100 edited", n, _fig(dte, cpue))
+            dtn, cpun, _, rc = run_child([*cmd, "--jobs", str(j), "--no-cache"])
+            assert rc == 0
+            table.put("re-run, --no-cache", n, _fig(dtn, cpun))
+            fresh()
+            dt1, cpu1, mib1, rc = run_child([*cmd, "--jobs", "1"])
+            assert rc == 0
+            peak[n] = max(peak[n], mib1)
+            table.put("first run, every report file, 1 job", n, _fig(dt1, cpu1))
+            table.put(f"  speed-up of {j} jobs over 1", n, f"{dt1 / dt:.2f}")
+            table.put("peak RSS of the largest process", n, f"{peak[n]:.0f} MiB")
             if not args.no_engine:
                 check, stage = engine_alone(files, base)
-                print(f"  one core, CPU time         : check {check:7.2f} s ({check / n * 1e3:.2f} ms/claim); "
-                      f"check + render + stage {stage:7.2f} s ({stage / len(files) * 1e3:.1f} ms/article)")
-            ours, stock, valid = yaml_floor(files, base)
-            print(f"  YAML parsing alone, 1 core : {ours:7.2f} s ({ours / len(files) * 1e3:.2f} ms/article; "
-                  f"stock CSafeLoader {stock:.2f} s); + pydantic validation {valid:.2f} s "
-                  f"({valid / len(files) * 1e3:.2f} ms/article)")
-            print(f"  floor on {cores} cores         : {(ours + valid) / cores:7.2f} s (parsing and validating "
-                  "only, perfectly parallel, nothing checked or written)")
+                table.put("in process, 1 core: check only", n, f"{check:.2f} s CPU")
+                table.put("in process, 1 core: check + render + stage", n, f"{stage:.2f} s CPU")
+            y = yaml_floor(files, base)
+            table.put(f"YAML, fast path ({y['fast_share']:.0%} of files)", n, f"{y['fast']:.2f} s CPU")
+            table.put("YAML, exact loader", n, f"{y['exact']:.2f} s CPU")
+            table.put("YAML, stock CSafeLoader", n, f"{y['stock']:.2f} s CPU")
+            table.put("pydantic validation", n, f"{y['valid']:.2f} s CPU")
+            table.put(f"floor on {cores} cores (fast YAML + validation)", n, f"{(y['fast'] + y['valid']) / cores:.2f} s")
         finally:
             if args.keep is None:
                 shutil.rmtree(base, ignore_errors=True)
-    if 10000 in times and 100000 in times:
-        print(f"time ratio 100k/10k: {times[100000] / times[10000]:.1f} (10.0 = linear)")
     best = min(run_child([*_numclaims(), "--help"])[0] for _ in range(5))
+    table.print()
     print(f"numclaims --help: {best:.3f} s (best of 5); load average {os.getloadavg()[0]:.1f} at the end")
+    big = max(args.sizes)
+    scale = big / 100000
+    print(f"targets (100,000 claims, {j} jobs; scaled to {big:,} claims linearly where the run is smaller):")
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "NOT met"
+    print(f"  results.json only  < {TARGETS['verdicts'] * scale:.1f} s: {verdicts[big]:.2f} s "
+          f"{verdict(verdicts[big] < TARGETS['verdicts'] * scale)}")
+    print(f"  every report file  < {TARGETS['all'] * scale:.1f} s: {first[big]:.2f} s "
+          f"{verdict(first[big] < TARGETS['all'] * scale)}")
+    print(f"  peak memory        < {TARGETS['mib']:.0f} MiB: {peak[big]:.0f} MiB {verdict(peak[big] < TARGETS['mib'])}")
+    if 10000 in first and 100000 in first:
+        ratio = first[100000] / first[10000]
+        print(f"  time ratio 100k/10k <= {TARGETS['ratio']}: {ratio:.2f} {verdict(ratio <= TARGETS['ratio'])} "
+              f"(results.json only: {verdicts[100000] / verdicts[10000]:.2f})")
     return 0
 
 

@@ -52,7 +52,7 @@ FORMAT = 1
 CACHE_DIR = ".numclaims-cache"
 CACHE_FILE = "check.json"
 #: Libraries whose versions can change what a check writes (parsing, validation, rendering, reference data).
-LIBRARIES = ("PyYAML", "pydantic", "pydantic-core", "Jinja2", "MarkupSafe", "frictionless")
+LIBRARIES = ("PyYAML", "yaml-rs", "orjson", "pydantic", "pydantic-core", "Jinja2", "MarkupSafe", "frictionless")
 
 
 def reference_files(root: Path) -> list[Path]:
@@ -182,11 +182,14 @@ class CheckCache:
     def _key(self, path: str | Path) -> str:
         return file_key(path, self.root)
 
-    def lookup(self, path: str | Path, full: bool = False) -> tuple[dict[str, Any], dict[str, int]] | None:
+    def lookup(self, path: str | Path, full: bool = False,
+               reports: str = "all") -> tuple[dict[str, Any], dict[str, int]] | None:
         """``(results, {claim id: line})`` of the claims file ``path`` when its entry still holds, else None.
         Re-reads and hashes the claims file and its source's two files, and stats the figures and report
         files. The results are slim (:func:`numclaims.resultmodel.slim`), or with ``full`` the article's
-        results.json as written."""
+        results.json as written. ``reports`` is the run's ``--reports``: ``"all"`` needs an entry of every
+        report file, ``"json"`` one with results.json (an entry recorded by a ``--reports json`` run lists
+        results.json only)."""
         e = self.entries.get(self._key(path))
         if e is None:
             return None
@@ -201,7 +204,8 @@ class CheckCache:
             folder = report_dir(self.root, e["article"])  # raises ValueError when it leads out of reports/
             if figure_signature(folder / "figures") != e["figures"]:
                 return None
-            if sorted(e["reports"]) != sorted(REPORT_FILES):  # every report file, nothing else
+            need = REPORT_FILES if reports == "all" else ("results.json",)
+            if not set(need) <= set(e["reports"]) <= set(REPORT_FILES):  # those needed, none unknown
                 return None
             for name, st in e["reports"].items():
                 if _stat(folder / name) != st:

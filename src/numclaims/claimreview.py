@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ErrorLine
-from .verdicts import SEVERITY, worst_by_claim
+from .verdicts import worst_by_claim
 
 #: ``(status, worst verdict class) -> (ratingValue, alternateName)`` of the ClaimReview export.
 #: The verdict class is ``"inconsistent"``, ``"tension"`` or ``"other"`` (consistent, unverifiable or

@@ -50,7 +50,7 @@ from .extract import Mention, body_span, classify_line, find_mentions
 from .paths import claims_files
 from .periods import resolve
 from .records import value_from_words
-from .scaffold import _record, render, unique_quote
+from .scaffold import _record, unique_quote
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
 #: Fields a draft may guess, in the order they are listed in a record's ``guessed``.

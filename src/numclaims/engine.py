@@ -255,6 +255,16 @@ def check_article(path: str | Path, root: str | Path) -> dict[str, Any]:
 
 
 def check_file(path: str | Path, root: str | Path) -> tuple[dict[str, Any], dict[str, int]]:
-    """Like :func:`check_article`, also returning ``{claim id: line}`` for cross-file error reports."""
+    """Like :func:`check_article`, also returning ``{claim id: line}`` for cross-file error reports.
+
+    An input error found after loading (an interval or period that cannot be computed) is reported from the
+    article read again by the line-numbered loader, so that its line is the field's, whichever reader
+    loaded the file first."""
     article = load_article(Path(path), Path(root), extra_checks=evidence_hook(Path(root)))
+    try:
+        return results_for(article, load_reference(Path(root))), dict(article.lines)
+    except InputErrors:
+        if article.field_lines:
+            raise
+    article = load_article(Path(path), Path(root), extra_checks=evidence_hook(Path(root)), exact=True)
     return results_for(article, load_reference(Path(root))), dict(article.lines)

@@ -45,11 +45,12 @@ by coordinated numbers, dates and ages.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import ValidationError
 
@@ -137,6 +138,7 @@ _NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- 
             r"|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
             r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_DIGITS_RE = re.compile(_DIGITS)
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s?(?:bn|m)(?![A-Za-z]))"
 _FRAC = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
 
@@ -179,6 +181,21 @@ _RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every|a\s+single)\s+(day|week|mon
                          r"|\s+(?:per\s+)?annum\b", re.IGNORECASE)
 _CURRENCY_WORD_AFTER = re.compile(r"\s+(dollars?|euros?|soles|sol|bolivianos|reais)\b", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s")
+# per-mention patterns, compiled once (re's own cache costs a lookup per call)
+_SPACES = re.compile(r"\s+")
+_WHOLE_DIGITS = re.compile(r"\d+")
+_TIMES = re.compile(r"\s+times\b(?=\s+(?:higher|more|larger|greater|bigger|lower|fewer|less|smaller|as|the|over))",
+                    re.IGNORECASE)
+_FOLD = re.compile(r"[- ]?fold\b", re.IGNORECASE)
+_BETWEEN_HEAD = re.compile(r"\bbetween\s+(?:the\s+(ages?)\s+of\s+)?$", re.IGNORECASE)
+_FROM_HEAD = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_SIGN = re.compile(r"(US\$|\$|€|£|S/\.?)\s?")
+_YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
+_ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)
+_PREV_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_DIGITS_SCALE = re.compile(r"(.*?\d)\s?(bn|m|hundred|thousand|million|billion|trillion)", re.IGNORECASE)
+_PLAIN_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
 # ---------------------------------------------------------------------------------------------- model
@@ -236,7 +253,7 @@ def _words_value(s: str) -> float | None:
     seen = False
     for tok in s.split():
         tok_digits = tok.replace(",", "")
-        if re.fullmatch(r"\d+(?:\.\d+)?", tok_digits):
+        if _PLAIN_DIGITS.fullmatch(tok_digits):
             current += float(tok_digits)
             seen = True
         elif tok in _UNITS_WORDS:
@@ -263,7 +280,7 @@ def _words_value(s: str) -> float | None:
 
 
 def _split_digits_scale(s: str) -> tuple[str, str | None]:
-    m = re.fullmatch(r"(.*?\d)\s?(bn|m|hundred|thousand|million|billion|trillion)", s.strip(), re.IGNORECASE)
+    m = _DIGITS_SCALE.fullmatch(s.strip())
     if m:
         return m.group(1), m.group(2).lower()
     return s.strip(), None
@@ -272,7 +289,7 @@ def _split_digits_scale(s: str) -> tuple[str, str | None]:
 def _num_value(core: str) -> float | None:
     """Value of a ``num`` core without its currency sign."""
     digits, scale = _split_digits_scale(core)
-    if re.fullmatch(_DIGITS, digits):
+    if _DIGITS_RE.fullmatch(digits):
         v = float(digits.replace(",", ""))
         return v * _SCALES[scale] if scale else v
     return _words_value(core)
@@ -292,14 +309,14 @@ def _frac_value(core: str) -> float | None:
 # ------------------------------------------------------------------------------------------ helpers
 def _prev_word(text: str, pos: int) -> tuple[str, int]:
     """The word just before ``pos`` (skipping spaces) and its start offset; ``("", pos)`` if none."""
-    m = re.search(r"([A-Za-z][\w'’.]*)\s*$", text[max(0, pos - 40):pos])
+    m = _PREV_WORD.search(text[max(0, pos - 40):pos])
     if not m:
         return "", pos
     return m.group(1), max(0, pos - 40) + m.start(1)
 
 
 def _next_words(text: str, pos: int, n: int = 5) -> list[str]:
-    return re.findall(r"[A-Za-z][A-Za-z'’-]*", text[pos:pos + 60])[:n]
+    return _WORDS.findall(text[pos:pos + 60])[:n]
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -510,7 +527,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         start = q[1] if q else s
         return Mention(start, e, text[start:e], v, "fraction", q[0] if q else "exact", kind="share")
     # ---- num
-    sign_m = re.match(r"(US\$|\$|€|£|S/\.?)\s?", core)
+    sign_m = _SIGN.match(core)
     sign = sign_m.group(1) if sign_m else None
     numtext = core[sign_m.end():] if sign_m else core
     value = _num_value(numtext)
@@ -520,8 +537,8 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     prev, prev_start = _prev_word(text, s)
     # a number inside a name: "Barrio 18", "Peru 21" (capitalised word that is not a quantity word)
     if (sign is None and prev and prev[0].isupper() and prev.lower().rstrip(".") not in _NOT_NAME_WORDS
-            and re.fullmatch(r"\s+", text[prev_start + len(prev):s] or " ")
-            and not prev.isupper() and re.fullmatch(r"\d+", numtext)):
+            and _SPACES.fullmatch(text[prev_start + len(prev):s] or " ")
+            and not prev.isupper() and _WHOLE_DIGITS.fullmatch(numtext)):
         return None
     # digits glued to letters or codes ("G20", "MS-13") are excluded by the pattern's look-behind.
     after = text[e:e + 40]
@@ -529,12 +546,12 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     am = _AGE_AFTER.match(after)
     if am and sign is None:
         return Mention(s, e + am.end(), text[s:e + am.end()], value, "years", kind="age")
-    if re.match(r"\s+years?\s+old\b", after, re.IGNORECASE) and sign is None:
-        mm = re.match(r"\s+years?\s+old\b", after, re.IGNORECASE)
+    if _YEARS_OLD.match(after) and sign is None:
+        mm = _YEARS_OLD.match(after)
         return Mention(s, e + mm.end(), text[s:e + mm.end()], value, "years", kind="age")
     # "one" is a determiner unless it is part of a number phrase
     if lower in ("one", "zero") and sign is None:
-        if not (re.match(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", after, re.I)
+        if not (_ONE_IN.match(after)
                 or _DURATION_AFTER.match(after) or _PERCENT_AFTER.match(after)):
             return None
     q = _qualifier_before(text, s)
@@ -562,8 +579,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         return Mention(qstart, end, text[qstart:end], value, unit, qual, kind="rate" if per else "amount",
                        currency=currency, per=per)
     # multipliers: "more than 10 times higher" (a ratio); "arrested three times" stays a count of events
-    tm = re.match(r"\s+times\b(?=\s+(?:higher|more|larger|greater|bigger|lower|fewer|less|smaller|as|the|over))",
-                  after, re.IGNORECASE) or re.match(r"[- ]?fold\b", after, re.IGNORECASE)
+    tm = _TIMES.match(after) or _FOLD.match(after)
     if tm:
         end = e + tm.end()
         return Mention(qstart, end, text[qstart:end], value, "ratio", qual, kind="ratio")
@@ -606,8 +622,8 @@ def _merge_ranges(text: str, ms: list[Mention]) -> list[Mention]:
             b = ms[i + 1]
             gap = text[a.end:b.start]
             head = text[max(0, a.start - 30):a.start]
-            hb = re.search(r"\bbetween\s+(?:the\s+(ages?)\s+of\s+)?$", head, re.IGNORECASE)
-            hf = re.search(r"\bfrom\s+$", head, re.IGNORECASE)
+            hb = _BETWEEN_HEAD.search(head)
+            hf = _FROM_HEAD.search(head)
             joined = (gap.strip().lower() == "and" and hb) or (gap.strip().lower() == "to" and hf) \
                 or gap in ("-", "–", " to ", " – ")
             bare_a = a.qualifier == "exact" and a.unit in ("persons", "count") and a.kind == "quantity"
@@ -754,8 +770,8 @@ def classify_line(line: str) -> str:
         return "dateline"
     if len(words) >= 8 and len(s) >= 40 and _SENTENCE_END.search(s):
         # share of capitals among the letters, counted only for lines that could be prose
-        letters = [c for c in s if c.isalpha()]
-        upper_share = sum(c.isupper() for c in letters) / len(letters) if letters else 1.0
+        letters = "".join(filter(str.isalpha, s))  # map/filter: the loop runs in C
+        upper_share = sum(map(str.isupper, letters)) / len(letters) if letters else 1.0
         if upper_share < 0.5:
             return "prose"
     return "label"
@@ -886,17 +902,33 @@ def coverage(text: str, body: tuple[int, int], spans: list[tuple[int, int]],
         starts = [ws] if ws is not None else find_all(text, wt)
         wspans.extend((s, s + len(wt)) for s in starts)
 
-    def inside(m: Mention, spans_: list[tuple[int, int]]) -> bool:
-        return any(a <= m.start and m.end <= b for a, b in spans_) or any(
-            # a claim whose quote holds the numeral core covers a mention widened past it
-            a <= m.start < b and _core_end(m) <= b for a, b in spans_)
+    def reach(spans_: list[tuple[int, int]]) -> Callable[[Mention], bool]:
+        """``inside(m)``: some span (a, b) has a <= m.start and either m.end <= b, or m.start < b and
+        the mention's numeral core ends by b (a quote that holds the core covers a mention widened past
+        it). Both ask for a span starting by m.start that reaches far enough, so with the spans sorted by
+        start and the furthest end so far, one bisection answers: linear in mentions and spans."""
+        order = sorted(spans_)
+        starts = [a for a, _ in order]
+        furthest, far = [], -1
+        for _, b in order:
+            far = max(far, b)
+            furthest.append(far)
 
+        def inside(m: Mention) -> bool:
+            k = bisect.bisect_right(starts, m.start)
+            if k == 0:
+                return False
+            b = furthest[k - 1]
+            return m.end <= b or (m.start < b and _core_end(m) <= b)
+        return inside
+
+    in_claim, in_waiver = reach(spans), reach(wspans)
     claimed = waived_n = 0
     missing = []
     for m in ms:
-        if inside(m, spans):
+        if in_claim(m):
             claimed += 1
-        elif inside(m, wspans):
+        elif in_waiver(m):
             waived_n += 1
         else:
             missing.append({"start": m.start, "end": m.end, "text": m.text})

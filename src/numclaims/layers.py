@@ -26,9 +26,9 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("model", "the contracts: claim records, derived figures, verdicts, claim values, the results model and its encoding, "
               "error lines",
      ("numclaims.records", "numclaims.verdicts", "numclaims.claimvalues", "numclaims.resultmodel",
-      "numclaims.results", "numclaims.errors", "numclaims.layers", "numclaims.derived")),
+      "numclaims.results", "numclaims.fastjson", "numclaims.errors", "numclaims.layers", "numclaims.derived")),
     ("io", "files in and out: paths, hashes, atomic writes, publishing a report folder as one unit, YAML, sources, claims files, reference data",
-     ("numclaims.paths", "numclaims.hashing", "numclaims.atomic", "numclaims.yamlio", "numclaims.sources",
+     ("numclaims.paths", "numclaims.hashing", "numclaims.atomic", "numclaims.yamlio", "numclaims.fastyaml", "numclaims.sources",
       "numclaims.loader", "numclaims.evidence", "numclaims.publish")),
     ("extract", "numeric mentions of a body, coverage, drafting claims files and proposing checks",
      ("numclaims.extract", "numclaims.coverage", "numclaims.scaffold", "numclaims.draft", "numclaims.suggest")),

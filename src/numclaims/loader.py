@@ -16,6 +16,9 @@ from typing import Any, Callable
 
 from pydantic import ValidationError
 
+from . import (
+    fastyaml,  # by module, so the fast path can be switched off (tests compare both)
+)
 from .claimvalues import value_problems
 from .derived import derived_problems
 from .errors import (
@@ -27,8 +30,8 @@ from .errors import (
 )
 from .hashing import sha256_text
 from .paths import display_path, file_key
-from .records import CHECK_KINDS, ClaimsFile, check_refs, is_claim_ref, text_expected
-from .sources import Source, anchor, load_source
+from .records import ClaimsFile, check_refs, is_claim_ref
+from .sources import Source, anchor, load_source, occurrences
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
 
@@ -251,6 +254,7 @@ def load_article(
     *,
     source_cache: dict[str, Source] | None = None,
     extra_checks: Callable[[ClaimsFile, LineMap, str], list[ErrorLine]] | None = None,
+    exact: bool = False,
 ) -> Article:
     """Load, validate and anchor one claims file.
 
@@ -259,6 +263,8 @@ def load_article(
         root: project root holding ``datasets/sources``.
         source_cache: optional ``{source id: Source}`` shared across files.
         extra_checks: optional callable adding more :class:`ErrorLine` (e.g. evidence rows that must exist).
+        exact: read with the line-numbered loader only (no fast path), so that every field of every record
+            has its line (:attr:`Article.field_lines`) for errors found after loading.
 
     Raises:
         InputErrors: every problem found (schema, unknown ids, duplicate ids, quotes not found or
@@ -266,10 +272,37 @@ def load_article(
     """
     display = display_path(path, root)
     text = read_claims_text(path, display)
-    data, raw = parse_claims_text(text, display)
+
+    fast = None if exact else fastyaml.read_claims_fast(text)
+    if fast is not None:
+        try:
+            return _load_article(path, root, display, text, fast, source_cache, extra_checks)
+        except InputErrors:
+            pass  # read it again with the line-numbered loader: every error line is that loader's
+    return _load_article(path, root, display, text, None, source_cache, extra_checks)
+
+
+def _load_article(path: Path, root: Path, display: str, text: str, fast: tuple | None,
+                  source_cache: dict[str, Source] | None,
+                  extra_checks: Callable[[ClaimsFile, LineMap, str], list[ErrorLine]] | None) -> Article:
+    """:func:`load_article` of the text read; ``fast`` is :func:`numclaims.fastyaml.read_claims_fast` of
+    it (data and item lines; its error lines are not meant to be shown) or None for the exact loader. An
+    article read by the fast path has no :attr:`Article.field_lines`: whoever finds an error in it later
+    reads it again with ``exact=True`` (:func:`numclaims.engine.check_file`)."""
+    if fast is None:
+        data, raw = parse_claims_text(text, display)
+        claims_raw = raw.get("claims", [])
+        lines = {c.id: (claims_raw[i].line if isinstance(claims_raw[i], LineMap) else 0)
+                 for i, c in enumerate(data.claims)}
+    else:
+        raw = LineMap(fast[0])
+        try:
+            data = ClaimsFile.model_validate(raw)
+        except ValidationError:
+            raise InputErrors([]) from None
+        claims_raw = raw.get("claims", [])
+        lines = {c.id: n for c, n in zip(data.claims, fast[1]["claims"])}
     errs: list[ErrorLine] = []
-    claims_raw = raw.get("claims", [])
-    lines = {c.id: (claims_raw[i].line if isinstance(claims_raw[i], LineMap) else 0) for i, c in enumerate(data.claims)}
 
     def cline(i: int, key: str) -> int:
         item = claims_raw[i]
@@ -290,7 +323,7 @@ def load_article(
     check_lines: dict[str, int] = dict(derived_ids)
     for j, ch in enumerate(data.checks):
         item = checks_raw[j] if j < len(checks_raw) else None
-        line = item.line if isinstance(item, LineMap) else 0
+        line = item.line if isinstance(item, LineMap) else (fast[1]["checks"][j] if fast is not None else 0)
         if ch.id in check_lines or ch.id in ids:
             errs.append(ErrorLine(display, line, f"{ch.id} (check)", "id", "duplicate id (claims and checks share one namespace)"))
         check_lines[ch.id] = line
@@ -328,9 +361,10 @@ def load_article(
         errs.append(ErrorLine(display, line, "", "source", f"source {data.source!r} could not be loaded"))
         raise InputErrors(errs) from None
     spans: dict[str, tuple[int, int]] = {}
+    find = occurrences(source.text, [c.quote for c in data.claims])  # linear for thousands of quotes
     for i, c in enumerate(data.claims):
         try:
-            spans[c.id] = anchor(source.text, c.quote, c.start)
+            spans[c.id] = anchor(source.text, c.quote, c.start, find)
         except ValueError as e:
             errs.append(ErrorLine(display, cline(i, "quote"), c.id, "quote", str(e)))
     for k, w in enumerate(data.waived):

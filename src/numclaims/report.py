@@ -30,6 +30,7 @@ so a quote cannot close its ``<script type="application/ld+json">`` element.
 from __future__ import annotations
 
 import base64
+import bisect
 import functools
 import html
 import re
@@ -41,7 +42,6 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .atomic import write_atomic
 from .claimreview import (  # noqa: F401  (the ClaimReview names, re-exported for callers of report)
     BEST_RATING,
     RATINGS,
@@ -54,11 +54,11 @@ from .claimreview import (  # noqa: F401  (the ClaimReview names, re-exported fo
     worst_verdicts,
 )
 from .markdown import render_markdown
-from .paths import REPORT_FILES, display_path, inside, read_input, report_dir
+from .paths import REPORT_FILES, display_path, inside, read_input, report_dir  # noqa: F401 - REPORT_FILES named here for callers
 from .publish import publish_folder, unchanged
 from .results import clean, dumps, json_text
 from .sources import SOURCES_DIR
-from .verdicts import SEVERITY, VERDICTS, worst_by_claim, worst_first
+from .verdicts import VERDICTS, worst_first
 from .yamlio import YamlInputError, read_text_strict
 
 #: Verdict -> (symbol, label) shown beside the colour, so no meaning rests on colour alone.
@@ -74,6 +74,18 @@ VERDICT_LABELS = {
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
 
 
+@functools.lru_cache(maxsize=4)
+def _line_breaks(text: str) -> list[int]:
+    """Offsets of the ``\\n`` of ``text``, ascending."""
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+@functools.lru_cache(maxsize=16)
+def _sentence_ends(text: str, line_start: int, line_end: int) -> list[int]:
+    """Offsets where the sentences of ``text[line_start:line_end]`` end (:data:`_SENTENCE_END`), ascending."""
+    return [m.end() for m in _SENTENCE_END.finditer(text, line_start, line_end)]
+
+
 def quote_context(text: str, start: int, end: int, sentences: int = 1, limit: int = 360) -> tuple[str, str, str]:
     """The words around ``text[start:end]``: ``(before, quote, after)``.
 
@@ -87,23 +99,32 @@ def quote_context(text: str, start: int, end: int, sentences: int = 1, limit: in
     """
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"offsets {start}..{end} are outside the text (length {len(text)})")
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, line_start, line_end)]
-    starts_before = [line_start] + [e for e in ends if e <= start]
-    lo = starts_before[max(0, len(starts_before) - 1 - sentences)]
-    ends_after = [e for e in ends if e > end] + [line_end]
-    hi = ends_after[min(sentences, len(ends_after) - 1)]
-    before, after = text[lo:start], text[end:hi].rstrip()
-    if len(before) > limit:
-        cut = before[-limit:]
+    breaks = _line_breaks(text)  # once per text, not per quote: linear in the text
+    i = bisect.bisect_left(breaks, start)  # breaks[i - 1] < start <= breaks[i]
+    line_start = breaks[i - 1] + 1 if i > 0 else 0
+    j = bisect.bisect_left(breaks, end, i)  # the first break at or after end
+    line_end = breaks[j] if j < len(breaks) else len(text)
+    ends = _sentence_ends(text, line_start, line_end)  # once per line, not per quote: linear in the text
+    k = max(0, bisect.bisect_right(ends, start) - sentences)  # sentence starts: line_start, then each end
+    lo = line_start if k == 0 else ends[k - 1]
+    j = bisect.bisect_right(ends, end) + sentences  # the ends after the quote, then line_end
+    hi = ends[j] if j < len(ends) else line_end
+    # slices of at most `limit` characters (a one-sentence line of a megabyte is not copied per quote)
+    if start - lo > limit:
+        cut = text[start - limit:start]
         sp = cut.find(" ")
         before = "\u2026" + (cut[sp + 1:] if 0 <= sp < len(cut) - 1 else cut)
-    if len(after) > limit:
-        cut = after[:limit]
+    else:
+        before = text[lo:start]
+    stop = hi
+    while stop > end and text[stop - 1].isspace():  # text[end:hi].rstrip() without the copy
+        stop -= 1
+    if stop - end > limit:
+        cut = text[end:end + limit]
         sp = cut.rfind(" ")
         after = (cut[:sp] if sp > 0 else cut) + "\u2026"
+    else:
+        after = text[end:stop]
     return before, text[start:end], after
 
 

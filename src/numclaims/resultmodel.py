@@ -17,7 +17,15 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+)
 
 from .verdicts import VERDICTS
 
@@ -200,14 +208,30 @@ class ClaimId(_Open):
     id: StrictStr
 
 
+class SlimFinding(_Open):
+    """A finding of a slim check: its code only."""
+
+    code: StrictStr
+
+
+class SlimCheck(_Open):
+    """A check as a slim results object keeps it: what the findings printed at the end of a run need."""
+
+    id: StrictStr
+    kind: StrictStr
+    verdict: Verdict
+    findings: list[SlimFinding]
+
+
 class SlimResults(_Open):
-    """What a run keeps of an article once its reports are written (:func:`slim`): no checks, claim ids
-    only, plus the ids of claims still carrying placeholders."""
+    """What a run keeps of an article once its reports are written (:func:`slim`): the checks that are not
+    ``consistent`` or carry findings (:class:`SlimCheck`), claim ids only, plus the ids of claims still
+    carrying placeholders."""
 
     article: StrictStr
     source: SourceRef
     claims: list[ClaimId]
-    checks: list[Any] = Field(max_length=0)
+    checks: list[SlimCheck]
     summary: Summary
     coverage: Coverage | None
     provenance: Provenance | None = None
@@ -217,10 +241,14 @@ class SlimResults(_Open):
 def slim(res: dict[str, Any]) -> dict[str, Any]:
     """A results object cut down to what the parent needs once the reports are rendered: ``article``,
     ``source``, ``summary``, ``coverage``, ``provenance``, the claim ids (for the cross-file rules) and the
-    ids of claims with placeholders; ``checks`` empty (:class:`SlimResults`)."""
+    ids of claims with placeholders; ``checks`` holds only what ``runner.print_findings`` prints (the checks
+    that are not ``consistent`` or carry findings, as ``id``, ``kind``, ``verdict`` and finding ``code``;
+    :class:`SlimResults`)."""
     out = {k: res[k] for k in ("article", "source", "summary", "coverage", "provenance") if k in res}
     out["claims"] = [{"id": c["id"]} for c in res["claims"]]
-    out["checks"] = []
+    out["checks"] = [{"id": ch["id"], "kind": ch["kind"], "verdict": ch["verdict"],
+                      "findings": [{"code": f["code"]} for f in ch.get("findings") or []]}
+                     for ch in res["checks"] if ch["verdict"] != "consistent" or ch.get("findings")]
     out["placeholders"] = placeholders(res)
     return out
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import importlib
 import multiprocessing
 import os
@@ -10,13 +9,11 @@ import re
 import signal
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .atomic import write_atomic
 from .cache import figure_signature
 from .engine import check_file
 from .errors import ErrorLine, Fault, InputErrors
@@ -24,6 +21,7 @@ from .paths import display_path, report_dir
 from .publish import preflight, publish_folder, same_staged
 from .report import ClaimReviewConfigError, load_config, report_files
 from .resultmodel import placeholders, slim  # noqa: F401 - defined with the results model; named here too
+from .results import dumps
 from .verdicts import worst_first
 
 
@@ -43,6 +41,10 @@ class Outcome:
     fresh: list[tuple[str, dict[str, Any], dict[str, int], list[str], list]] = field(default_factory=list)
     #: how many of the valid articles were answered from the cache.
     cached: int = 0
+
+
+#: ``numclaims check --reports``: every report file, or results.json only.
+REPORT_CHOICES = ("all", "json")
 
 
 def check_one(path: str, root: str) -> tuple[str, dict[str, Any] | None, dict[str, int], list[ErrorLine]]:
@@ -78,7 +80,7 @@ def print_findings(results: list[dict[str, Any]]) -> None:
             print(f"  {'CONSISTENT':<13} {cid} (external): {codes}")
 
 
-def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
+def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: str = "all") -> tuple[
         str, dict[str, Any] | None, dict[str, int], list[ErrorLine], list[tuple[str, str]], list | None]:
     """:func:`check_one`, then render the article's report files (:func:`numclaims.report.report_files`,
     as ``numclaims report`` does) into the folder ``staging`` without publishing them.
@@ -91,7 +93,7 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
     and keeps the texts out of the parent's memory. With ``keep=False`` the results come back :func:`slim`
     (no table will be printed from them), which keeps a 100,000-claim run small in the parent. An article
     whose ``reports/<id>`` would resolve outside ``reports/`` (a symlink) is an input error. A plain
-    picklable function.
+    picklable function. With ``reports="json"`` only results.json is rendered (:data:`REPORT_CHOICES`).
     """
     path, res, lines, errs = check_one(path, root)
     staged: list[tuple[str, str]] = []
@@ -104,12 +106,15 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True) -> tuple[
                                           "", "article", f"{e}; reports/{res['article']} must be a folder inside "
                                           "reports/, not a link out of it")], staged, None
     figures = figure_signature(folder / "figures")  # before the report reads them
-    if root not in _CONFIGS:
-        _CONFIGS[root] = load_config(Path(root))
-    try:
-        texts = report_files(res, Path(root), _CONFIGS[root], folder)
-    except ClaimReviewConfigError as e:  # reviewed claims, no publisher configured: nothing published
-        return path, None, {}, [e.line], staged, None
+    if reports == "json":
+        texts = {folder / "results.json": dumps(res)}
+    else:
+        if root not in _CONFIGS:
+            _CONFIGS[root] = load_config(Path(root))
+        try:
+            texts = report_files(res, Path(root), _CONFIGS[root], folder)
+        except ClaimReviewConfigError as e:  # reviewed claims, no publisher configured: nothing published
+            return path, None, {}, [e.line], staged, None
     for final, text in texts.items():
         try:
             fd, tmp = tempfile.mkstemp(prefix=f"{res['article']}.", suffix=f".{final.name}", dir=staging)
@@ -160,7 +165,7 @@ def check_corpus(files: Iterable[Path], root: Path,
                  mapper: Callable[..., Iterable[tuple]] | None = None,
                  progress: Callable[[int], None] | None = None,
                  staging: Path | None = None, keep_results: bool = True,
-                 cache: Any | None = None) -> Outcome:
+                 cache: Any | None = None, reports: str = "all") -> Outcome:
     """Check every file and apply the cross-file rules.
 
     Args:
@@ -189,7 +194,7 @@ def check_corpus(files: Iterable[Path], root: Path,
     done: dict[str, tuple] = {}
     if cache is not None:
         for path in paths:
-            hit = cache.lookup(path, full=keep_results)
+            hit = cache.lookup(path, full=keep_results, reports=reports)
             if hit is not None:
                 done[path] = (path, hit[0], hit[1], [])
                 if progress is not None:
@@ -198,7 +203,7 @@ def check_corpus(files: Iterable[Path], root: Path,
     todo = [p for p in paths if p not in done]
     fn: Callable[..., tuple] = check_one
     if staging is not None:
-        fn = partial(stage_one, staging=str(staging), keep=keep_results)
+        fn = partial(stage_one, staging=str(staging), keep=keep_results, reports=reports)
     it = m(fn, todo, [str(root)] * len(todo)) if todo else iter(())
     try:
         for item in it:

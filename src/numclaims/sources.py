@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterable
 
 from pydantic import ValidationError
 
+from . import (
+    fastyaml,  # by module, so the fast path can be switched off (tests compare both)
+)
 from .errors import ErrorLine, InputErrors, reading_problem, schema_message
 from .hashing import sha256_text
 from .records import SourceMeta
@@ -42,6 +46,19 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
+def _body_problem(meta: SourceMeta, text: str) -> tuple[str, str] | None:
+    """``(field, marker)`` of the first ``body`` marker that is not in ``text`` (the start marker, then the end
+    marker after it), or None: markers that are not in the text would silently widen the body to a guess."""
+    if meta.body is None:
+        return None
+    s = text.find(meta.body.start)
+    if s < 0:
+        return "body.start", meta.body.start
+    if text.find(meta.body.end, s) < 0:
+        return "body.end", meta.body.end
+    return None
+
+
 def load_source(source_id: str, root: Path) -> Source:
     """Load source ``source_id`` from ``root/datasets/sources``.
 
@@ -66,6 +83,14 @@ def load_source(source_id: str, root: Path) -> Source:
         raise InputErrors([ErrorLine(_rel(txt, root), 0, "", "", f"cannot read file: {reading_problem(e)}")]) from None
     try:
         meta_text = read_text_strict(meta_path)
+        fast = fastyaml.load_fast(meta_text)  # the fast path: kept only when valid, else read again exactly
+        if fast is not None:
+            try:
+                meta = SourceMeta.model_validate(fast)
+                if meta.id == source_id and _body_problem(meta, text) is None:  # else the exact errors below
+                    return Source(meta=meta, text=text, path=txt, sha256=(sha256_text(text), sha256_text(meta_text)))
+            except ValidationError:
+                pass
         raw = load_yaml_text(meta_text)
     except YamlInputError as e:
         raise InputErrors([ErrorLine(_rel(meta_path, root), e.line, "", "", e.message)]) from None
@@ -85,16 +110,12 @@ def load_source(source_id: str, root: Path) -> Source:
     if meta.id != source_id:
         raise InputErrors([ErrorLine(_rel(meta_path, root), raw.line_of("id"), "", "id",
                                      f"metadata id {meta.id!r} differs from the file name {source_id!r}")])
-    if meta.body is not None:  # markers that are not in the text would silently widen the body to a guess
-        s = text.find(meta.body.start)
-        bad = [("body.start", meta.body.start)] if s < 0 else (
-            [("body.end", meta.body.end)] if text.find(meta.body.end, s) < 0 else [])
-        if bad:
-            fld, marker = bad[0]
-            where = "in the source text" if fld == "body.start" else "in the source text after the start marker"
-            raise InputErrors([ErrorLine(_rel(meta_path, root), raw.line_of("body"), "", fld,
-                                         f"marker {marker!r} is not {where}; copy it verbatim from "
-                                         f"{_rel(txt, root)}")])
+    bad = _body_problem(meta, text)
+    if bad:
+        fld, marker = bad
+        where = "in the source text" if fld == "body.start" else "in the source text after the start marker"
+        raise InputErrors([ErrorLine(_rel(meta_path, root), raw.line_of("body"), "", fld,
+                                     f"marker {marker!r} is not {where}; copy it verbatim from {_rel(txt, root)}")])
     return Source(meta=meta, text=text, path=txt, sha256=(sha256_text(text), sha256_text(meta_text)))
 
 
@@ -121,19 +142,52 @@ def _offsets(hits: list[int], limit: int = 10) -> str:
     return f"[{', '.join(map(str, hits[:limit]))}, ...] and {len(hits) - limit:,} more"
 
 
-def anchor(text: str, quote: str, start: int | None = None) -> tuple[int, int]:
+#: Characters ``str.find`` may scan for one text's quotes before :func:`occurrences` indexes the text.
+_SCAN_BUDGET = 20_000_000
+_GRAM = 8
+
+
+def occurrences(text: str, needles: Iterable[str]) -> Callable[[str], list[int]]:
+    """:func:`find_all` for many needles (the quotes of an article) in one text, with the same answers.
+
+    Each needle scans the whole text, so an article of ``q`` quotes costs ``q * len(text)``: quadratic when
+    both grow together (thousands of claims on one long source). Beyond :data:`_SCAN_BUDGET` characters,
+    one pass over the text records where the first 8 characters of any needle of 8 characters or more
+    occur, and each needle's offsets are those of its first 8 characters where the whole needle follows:
+    linear in the text, the needles and the occurrences. Shorter needles, and needles not given here,
+    still use :func:`find_all`."""
+    wanted = {n for n in needles if len(n) >= _GRAM}
+    if not wanted or len(text) * len(wanted) <= _SCAN_BUDGET:
+        return lambda needle: find_all(text, needle)
+    grams = {n[:_GRAM] for n in wanted}
+    at: dict[str, list[int]] = {}
+    for i in range(len(text) - _GRAM + 1):
+        g = text[i:i + _GRAM]
+        if g in grams:
+            at.setdefault(g, []).append(i)
+
+    def find(needle: str) -> list[int]:
+        if needle not in wanted:
+            return find_all(text, needle)
+        return [i for i in at.get(needle[:_GRAM], ()) if text.startswith(needle, i)]
+    return find
+
+
+def anchor(text: str, quote: str, start: int | None = None,
+           find: Callable[[str], list[int]] | None = None) -> tuple[int, int]:
     """Find ``quote`` verbatim in ``text`` and return its ``(start, end)`` offsets.
 
     Args:
         text: the source text.
         quote: the exact words.
         start: disambiguating offset, required when the quote occurs more than once.
+        find: :func:`occurrences` of ``text`` for many quotes (default :func:`find_all`).
 
     Raises:
         ValueError: the quote is absent; occurs more than once and ``start`` is not given; or ``start`` is
             given but the quote is not at that offset (the message lists the offsets where it is).
     """
-    hits = find_all(text, quote)
+    hits = (find or (lambda q: find_all(text, q)))(quote)
     if not hits:
         raise ValueError(f"quote {_short(quote)} is not in the source text (it must be copied verbatim)")
     if start is not None:

@@ -4,8 +4,9 @@ check, print a table, write results and reports.
 Every claims file is loaded and checked; files with input errors print one line per error on stderr and
 write nothing. For each valid article the report files (``reports/<id>/results.json``, ``report.md``,
 ``report.html``, ``claimreview.json``) are rendered by the workers into a staging folder and published
-atomically once every file has been checked (:func:`numclaims.runner.commit_staged`). Claim ids must be
-unique across all files checked together.
+atomically once every file has been checked (:func:`numclaims.runner.commit_staged`); ``--reports json``
+writes results.json only (the verdicts), leaving the other report files for ``numclaims report``. Claim ids
+must be unique across all files checked together.
 
 An article whose claims file, source files, figures, report files, reference data, configuration and
 numclaims code are all unchanged since the last check is not checked again: its results come from
@@ -13,7 +14,9 @@ numclaims code are all unchanged since the last check is not checked again: its 
 
 Articles are checked in parallel: ``--jobs N`` local processes (default: every core from 16 files on, else
 1), or ``--engine dask --scheduler ADDRESS`` on a Dask cluster whose workers see the same files. A progress
-bar is shown on stderr when it is a terminal and there are 16 files or more."""
+bar is shown on stderr when it is a terminal and there are 16 files or more. Above
+:data:`TABLE_MAX_ARTICLES` files only the findings (checks that are not consistent) are printed, not the
+table of every claim, unless ``--table``."""
 
 from __future__ import annotations
 
@@ -23,6 +26,11 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+
+from ..runner import REPORT_CHOICES
+
+#: Above this many claims files the table is not printed (only the findings), unless ``--table``.
+TABLE_MAX_ARTICLES = 20
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,6 +53,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true",
                    help="print the results of every valid article on stdout as one JSON array of results.json "
                         "objects (docs/review-and-export.md); the table is not printed, the rest goes to stderr")
+    p.add_argument("--reports", choices=REPORT_CHOICES, default="all",
+                   help="report files to write: all (default: results.json, report.md, report.html, "
+                        "claimreview.json) or json (results.json only, the verdicts; 'numclaims report' "
+                        "renders the others later)")
+    p.add_argument("--table", action="store_true",
+                   help=f"print the table of every article even above {TABLE_MAX_ARTICLES} articles "
+                        "(above that, only the findings are printed)")
     p.set_defaults(func=run)
 
 
@@ -107,6 +122,8 @@ def run(args: argparse.Namespace) -> int:
 
             raise Fault(str(root), "cannot create the staging folder for the reports (nothing was written)",
                         e) from None
+    # the table of 100,000 claims is megabytes no one reads: above TABLE_MAX_ARTICLES, the findings only
+    table = not args.quiet and not args.json and (args.table or len(files) <= TABLE_MAX_ARTICLES)
     try:
         # a bar only where someone watches (stderr is a terminal) and the run is long enough to need one
         show = not args.no_progress and sys.stderr.isatty() and len(files) >= PARALLEL_MIN_FILES
@@ -116,12 +133,12 @@ def run(args: argparse.Namespace) -> int:
 
             with Progress(console=Console(stderr=True), transient=True) as bar:
                 task = bar.add_task("checking", total=len(files))
-                outcome = check_corpus(files, root, mapper=mapper, staging=staging,
-                                       keep_results=args.json or not args.quiet,
-                                       progress=lambda n: bar.advance(task, n), cache=cache)
+                outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=args.json or table,
+                                       progress=lambda n: bar.advance(task, n), cache=cache,
+                                       reports=args.reports)
         else:
-            outcome = check_corpus(files, root, mapper=mapper, staging=staging,
-                                   keep_results=args.json or not args.quiet, cache=cache)
+            outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=args.json or table,
+                                   cache=cache, reports=args.reports)
         if staging is not None:
             commit_staged(outcome.staged, root)
         if cache is not None:
@@ -138,9 +155,13 @@ def run(args: argparse.Namespace) -> int:
 
         # the objects of results.json (cleaned the same way), in claims-file order; all other output to stderr
         print(json_text(outcome.results, allow_nan=False, integral_floats=True))
-    elif not args.quiet:
-        print_table(outcome.results)
-        print_findings(outcome.results)
+    else:
+        if table:
+            print_table(outcome.results)
+        if not args.quiet:
+            print_findings(outcome.results)
+            if not table:
+                print(f"(no table above {TABLE_MAX_ARTICLES} articles: --table prints it)")
     from ..coverage import print_coverage
 
     print_coverage(outcome.results, **({"stream": sys.stderr} if args.json else {}))
@@ -151,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
                   + ", ".join(ids[:5]) + (" ..." if len(ids) > 5 else ""), file=sys.stderr)
     from ..draft import print_to_confirm
 
-    print_to_confirm(outcome.results)
+    print_to_confirm(outcome.results, **({"stream": sys.stderr} if args.json else {}))
     counts = {v: sum(r["summary"]["verdicts"][v] for r in outcome.results) for v in VERDICTS}
     n_inc = counts["inconsistent"]
     # files answered from the cache are counted as checked: their results are those a new check would give

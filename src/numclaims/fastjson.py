@@ -1,0 +1,93 @@
+"""JSON text through orjson (a compiled encoder), byte for byte what the standard library writes.
+
+The project's JSON files (results.json, claimreview.json) are ``json.dumps(obj, indent=2,
+ensure_ascii=False)`` texts. orjson writes the same text with ``OPT_INDENT_2`` (same separators, same
+escapes: ``\\"``, ``\\\\``, ``\\b \\f \\n \\r \\t``, ``\\u00XX`` for the other control characters, every
+other character as UTF-8), except for
+
+* floats below 1e-4 in magnitude (orjson ``0.00001``, Python ``1e-05``) and non-finite floats (orjson
+  ``null``, Python ``NaN``/``Infinity`` or a ``ValueError``);
+* what orjson refuses: non-``str`` keys, integers beyond 64 bits, lone surrogates, unknown types.
+
+:func:`json_text` walks the object once (turning integral floats into integers when asked, as
+:func:`clean` does) and sends any of those cases to the standard library's encoder, so
+the text is always the standard library's. ``tests/test_fastjson.py`` compares both encoders on every
+committed JSON file and on generated values.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import orjson
+
+_LIMIT = float(2**53)
+_OPTS = orjson.OPT_INDENT_2
+
+
+def clean(obj: Any) -> Any:
+    """Recursively turn integral floats into ints so ``300.0`` prints as ``300``; leaves other values.
+
+    Exact type tests first (``type(x) is float``): this walks every value of every results object, so the
+    common cases skip ``isinstance``'s subclass machinery; subclasses still take the general path.
+    """
+    t = type(obj)
+    if t is str or t is int or obj is None or t is bool:
+        return obj
+    if t is float:
+        return int(obj) if obj.is_integer() and -_LIMIT < obj < _LIMIT else obj
+    if t is dict:
+        return {k: clean(v) for k, v in obj.items()}
+    if t is list or t is tuple:
+        return [clean(v) for v in obj]
+    if isinstance(obj, float) and obj.is_integer() and abs(obj) < 2**53:
+        return int(obj)
+    if isinstance(obj, dict):
+        return {k: clean(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [clean(v) for v in obj]
+    return obj
+
+
+class _Slow(Exception):
+    """A value whose orjson text would differ from the standard library's."""
+
+
+def _prepare(obj: Any, integral: bool) -> Any:
+    """``obj`` with integral floats as ints when ``integral`` (else unchanged); raises :class:`_Slow`
+    for a float orjson writes differently (non-finite, or non-zero below 1e-4 in magnitude)."""
+    t = type(obj)
+    if t is str or t is int or t is bool or obj is None:
+        return obj
+    if t is float:
+        if integral and obj.is_integer() and -_LIMIT < obj < _LIMIT:
+            return int(obj)
+        if obj != obj or obj in (float("inf"), float("-inf")) or (obj != 0 and -1e-4 < obj < 1e-4):
+            raise _Slow
+        return obj
+    if t is dict:
+        return {k: _prepare(v, integral) for k, v in obj.items()}
+    if t is list or t is tuple:
+        return [_prepare(v, integral) for v in obj]
+    raise _Slow  # subclasses and other types: the standard library decides
+
+
+def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False) -> str:
+    """``json.dumps(obj, indent=2, ensure_ascii=False, allow_nan=allow_nan)`` (of
+    :func:`clean` of ``obj`` when ``integral_floats``), byte for byte.
+
+    Args:
+        obj: dicts, lists, tuples, ``str``, ``int``, ``float``, ``bool`` and ``None``; anything else goes
+            to :func:`json.dumps`, which gives the same text or raises the same error.
+        allow_nan: as :func:`json.dumps`; False raises ``ValueError`` on NaN or an infinity.
+        integral_floats: write floats with an integral value below 2**53 as integers (``300.0`` -> ``300``).
+
+    Raises:
+        ValueError, TypeError, RecursionError: as :func:`json.dumps` would.
+    """
+    try:
+        return orjson.dumps(_prepare(obj, integral_floats), option=_OPTS).decode("utf-8")
+    except (_Slow, orjson.JSONEncodeError, RecursionError):
+        return json.dumps(clean(obj) if integral_floats else obj, indent=2, ensure_ascii=False,
+                          allow_nan=allow_nan)

@@ -1,0 +1,355 @@
+"""A fast path for reading claims files and source metadata: a compiled YAML reader where it gives exactly
+the data of the line-numbered loader, and that loader everywhere else.
+
+:func:`numclaims.yamlio.load_yaml_text` (PyYAML's libyaml parser, YAML 1.1, a :class:`~numclaims.yamlio.LineMap`
+for every mapping) costs about 0.4 ms for a 10-claim file; yaml-rs (a Rust YAML reader on PyPI, chosen
+over ryaml and rapidyaml by measured speed: ``benchmarks/yaml_readers.py``) reads the same file about six
+times faster, but reads YAML 1.2 and gives no line numbers. :func:`load_fast` therefore returns the data
+only when it is certain to equal the exact loader's, and ``None`` (use the exact loader) when the text
+holds anything where the two could differ or where the exact loader's messages are needed:
+
+* a character YAML 1.1 reads differently or refuses (tab, carriage return, NEL, U+2028/U+2029, a control
+  or non-character, a byte-order mark);
+* an anchor ``&``, an alias ``*`` (so no alias bomb ever reaches the compiled reader), a tag ``!``, a
+  merge key ``<<``, a complex key ``?``, a directive ``%`` or a document marker (the reserved indicators
+  ``@`` and backtick are errors in both readers);
+* a number YAML 1.1 and 1.2 read differently: leading zeros (``012`` is 10 in YAML 1.1), ``0o``/``0b``,
+  digit separators (``1_000``), an exponent (``1e5`` is text in YAML 1.1), sexagesimal ``1:30``, ``-.5``,
+  19 digits or more;
+* a quoted date (``'2020-06-01'`` stays text; the compiled reader cannot tell it from a plain one);
+* a scalar the compiled reader gives as text that YAML 1.1 resolves to another type (``yes``, ``on``,
+  ``1.2.3``...); plain dates are turned into dates exactly as the exact loader does, unless the text holds
+  a block scalar (``|``, ``>``: its text could look like a date);
+* any error of the compiled reader (syntax, duplicate key), or a top-level value that is not a mapping.
+
+The line of each claim and check (the only lines a valid file needs: :class:`numclaims.loader.Article`
+``lines`` and ``check_lines``) comes from :func:`item_lines`, which finds the block sequence items of
+``claims:`` and ``checks:``; when their count is not the number of records read, the exact loader is used.
+Any input error found later in a file read this way makes the loader read it again exactly, so every
+error line is the exact loader's (``tests/test_fastyaml.py`` runs the bad-input corpus through both).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+import yaml_rs
+
+# The pre-scan (see the module docstring). Each pattern starts with a literal or a character class, so
+# that the regular expression engine skips ahead quickly; context that a look-behind would give is checked
+# in Python on the (rare) matches.
+#: characters YAML 1.1 reads differently or refuses
+_CHARS = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+#: anchor, alias, tag, directive, complex key: indicators when they open a token
+_INDICATORS = re.compile(r"[&*!%?]")
+_TOKEN_START = frozenset(" \n[{,:")
+#: lines with a value but no key, document markers
+_LINES = re.compile(r"\n[ -]*:(?:\s|$)|\n(?:---|\.\.\.)")
+#: a value without a key in a flow collection
+_FLOW_COLON = re.compile(r"[\[{,][ ]*:(?:\s|$)")
+#: a number YAML 1.1 and 1.2 read differently (leading zero, 0o/0b, a leading dot, digit separators,
+#: sexagesimal, exponents, 19 digits or more; the compiled reader also reads ``_0`` as 0) is a trap where a plain scalar starts with it (after ": ",
+#: "- ", ", ", "[", "{" or at the start of a line: :func:`_number_trap`); the pattern finds its core
+_NUMBER = r"[-+]?(?:0[0-9_oObB]|\d[\d.]*[eE_:]|\.[\d_]|_[\d_.]|\d{19})"
+_NUMBER_AT = re.compile(_NUMBER)
+#: where a token may start with a number: after a space, a line break or a flow indicator
+_NUMBER_START = re.compile(r"[ \n\[{,][-+._\d]")
+
+
+def _number_trap(text: str) -> bool:
+    """Whether a plain scalar starts with a number of :data:`_NUMBER`: the token must follow ": ", "- ", ", ", "? ", "[", "{" or start a line."""
+    found = [m.start() + 1 for m in _NUMBER_START.finditer(text)]
+    if text[:1] in "+-._0123456789" and text:
+        found.insert(0, 0)
+    for j in found:
+        if not _NUMBER_AT.match(text, j):
+            continue  # not one of those numbers (a date such as 2020-06-01 is not: the walk reads it)
+        k = j
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        if k == 0 or text[k - 1] in "\n[{" or (k < j and text[k - 1] in ":-,?"):
+            return True
+    return False
+
+
+#: a quoted date
+_QUOTED_DATE = re.compile(r"""['"]\s*\d{4}-\d""")
+
+
+def _suspect(text: str) -> bool:
+    """Whether the pre-scan sends ``text`` to the exact loader (flow collections and block scalars are
+    looked at by :func:`_flow_traps` and :func:`_blocks_plain`)."""
+    if _CHARS.search(text) or "<<" in text or _LINES.match("\n" + text.partition("\n")[0]):
+        return True
+    for m in _INDICATORS.finditer(text):
+        i = m.start()
+        if i == 0 or text[i - 1] in _TOKEN_START:
+            return True
+    return bool(_LINES.search(text) or _FLOW_COLON.search(text) or _QUOTED_DATE.search(text)
+                or _number_trap(text))
+
+
+#: First characters of the plain scalars YAML 1.1 may resolve to something other than text.
+_MAYBE = frozenset("0123456789+-.~nNtTfFyYoO")
+_RESOLVED: dict[str, str] = {}
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Exact(Exception):
+    """The exact loader must read this text."""
+
+
+def _yaml11_tag(s: str) -> str:
+    """The tag YAML 1.1 (PyYAML's resolver) gives ``s`` written as a plain scalar."""
+    tag = _RESOLVED.get(s)
+    if tag is None:
+
+        tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, s, (True, False))
+        if len(_RESOLVED) < 10_000:
+            _RESOLVED[s] = tag
+    return tag
+
+
+def _timestamp(s: str) -> Any:
+    """A plain date as the exact loader reads it (an impossible date stays text)."""
+
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(
+            yaml.SafeLoader(""), yaml.ScalarNode(_TIMESTAMP, s))
+    except ValueError:
+        return s
+
+
+_PLAIN12: dict[str, bool] = {}
+_KEYS = frozenset((str, int, float, bool, type(None)))
+
+
+def _text_in_yaml12(s: str) -> bool:
+    """Whether the compiled reader reads ``s`` written plain as text. When it does not (``300``, ``true``,
+    ``~``), a text ``s`` it returned was quoted, and is text for YAML 1.1 too."""
+    got = _PLAIN12.get(s)
+    if got is None:
+
+        try:
+            got = type(yaml_rs.loads(f"x: {s}\n", parse_datetime=False).get("x")) is str
+        except Exception:
+            got = True
+        if len(_PLAIN12) < 10_000:
+            _PLAIN12[s] = got
+    return got
+
+
+def _text(s: str, dates: bool) -> Any:
+    """``s``, a text the compiled reader returned, as YAML 1.1 reads it (a plain date becomes a date), or
+    :class:`_Exact` when it may have been a plain scalar that YAML 1.1 reads as another type."""
+    if s and s[0] in _MAYBE and len(s) <= 64:
+        tag = _yaml11_tag(s)
+        if tag == _STR:
+            return s
+        if tag == _TIMESTAMP:
+            if dates:  # no quoted date in the text (the pre-scan), so it was plain
+                return _timestamp(s)
+            raise _Exact
+        if _text_in_yaml12(s):  # yes, 1_000, 1:30 ...: plain or quoted, no telling
+            raise _Exact
+    return s
+
+
+def _fix(obj: Any, dates: bool) -> Any:
+    """The compiled reader's data with YAML 1.1's reading of plain text (dates when ``dates``), changed in
+    place (the compiled reader's objects are ours), or :class:`_Exact`. Only texts whose first character
+    can start a non-text YAML 1.1 scalar (:data:`_MAYBE`) are looked at."""
+    t = type(obj)
+    if t is str:
+        return _text(obj, dates) if obj and obj[0] in _MAYBE else obj
+    if t is dict:
+        rekey = False
+        for k, v in obj.items():
+            tk = type(k)
+            if tk is str:
+                if k and k[0] in _MAYBE and _text(k, dates) is not k:
+                    rekey = True  # a date as a key
+            elif tk not in _KEYS:
+                raise _Exact  # a list or mapping as a key: the exact loader's error
+            tv = type(v)
+            if tv is str:
+                if v and v[0] in _MAYBE:
+                    w = _text(v, dates)
+                    if w is not v:
+                        obj[k] = w
+            elif tv is dict or tv is list:
+                _fix(v, dates)
+        if rekey:
+            fixed = {(_text(k, dates) if type(k) is str else k): v for k, v in obj.items()}
+            if len(fixed) != len(obj):
+                raise _Exact  # two keys that YAML 1.1 reads as one
+            obj.clear()
+            obj.update(fixed)
+        return obj
+    if t is list:
+        for i, v in enumerate(obj):
+            tv = type(v)
+            if tv is str:
+                if v and v[0] in _MAYBE:
+                    w = _text(v, dates)
+                    if w is not v:
+                        obj[i] = w
+            elif tv is dict or tv is list:
+                _fix(v, dates)
+        return obj
+    return obj
+
+
+#: a block scalar indicator (``key: |``, ``- >-``...), and the only line it may stand on here: a key (or
+#: an item) opening a block scalar, outside any flow collection (inside one, YAML 1.1 refuses it and the
+#: compiled reader reads it as text)
+_BLOCK = re.compile(r"[|>]")
+_BLOCK_LINE = re.compile(r"^[ ]*(?:-[ ]+)*(?:[A-Za-z_][\w-]*[ ]*:[ ]+)?[|>][-+1-9]*[ ]*(?:#.*)?$")
+
+
+def _line_at(text: str, i: int) -> tuple[int, int]:
+    """(start, end) of the line holding offset ``i``, without its newline."""
+    a = text.rfind("\n", 0, i) + 1
+    b = text.find("\n", i)
+    return a, (b if b >= 0 else len(text))
+
+
+def _blocks_plain(text: str) -> bool | None:
+    """False without block scalars; True when every one opens on a line of its own outside flow
+    collections (every line's brackets balanced), its text starting on the next line, indented further;
+    None otherwise (the exact loader reads the text)."""
+    found = False
+    for m in _BLOCK.finditer(text):
+        i = m.start()
+        if i > 0 and text[i - 1] not in _TOKEN_START:
+            continue  # inside a word: not an indicator
+        a, b = _line_at(text, i)
+        line = text[a:b]
+        if not _BLOCK_LINE.match(line) or b >= len(text):
+            return None
+        na, nb = _line_at(text, b + 1)
+        nxt = text[na:nb]
+        if not nxt.strip() or len(nxt) - len(nxt.lstrip(" ")) <= len(line) - len(line.lstrip(" ")) \
+                or nb >= len(text):
+            return None  # the text must start on the next line, indented further, and end with a newline
+        found = True
+    if found:
+        for line in text.split("\n"):
+            if line.count("[") != line.count("]") or line.count("{") != line.count("}"):
+                return None
+    return found
+
+
+#: Inside ``[...]``/``{...}`` only: ``1,012`` is two scalars there (1 and 012, 10 in YAML 1.1), not one
+#: plain scalar as in block context (the same for the other numbers of :data:`_NUMBER` after a comma); a
+#: ``:`` followed by a non-space is read apart by the two readers.
+_FLOW_TRAP = re.compile(r":\S|," + _NUMBER)
+
+
+def _flow_traps(text: str) -> bool:
+    """Whether a :data:`_FLOW_TRAP` stands in a flow collection: on a line with a bracket, or where more
+    brackets were opened than closed before it (a flow collection that spans lines)."""
+    for m in _FLOW_TRAP.finditer(text):
+        a, b = _line_at(text, m.start())
+        line = text[a:b]
+        if "[" in line or "{" in line:
+            return True
+        head = text[:a]
+        if head.count("[") + head.count("{") != head.count("]") + head.count("}"):
+            return True
+    return False
+
+
+def load_fast(text: str) -> dict[str, Any] | None:
+    """The data of ``text`` as :func:`numclaims.yamlio.load_yaml_text` reads it, with plain ``dict``
+    mappings instead of :class:`~numclaims.yamlio.LineMap`, or ``None`` when only the exact loader can read
+    it (see the module docstring). Never raises."""
+    if _suspect(text) or _flow_traps(text):
+        return None
+    blocks = _blocks_plain(text)
+    if blocks is None:
+        return None
+
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+    except Exception:  # any error: the exact loader gives the line-numbered message
+        return None
+    if type(data) is not dict:
+        return None
+    try:
+        return _fix(data, not blocks)
+    except (_Exact, RecursionError):
+        return None
+
+
+_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ ]*:[ ]*(?:#.*)?$", re.M)
+
+
+def item_lines(text: str, key: str) -> list[int] | None:
+    """1-based lines where the items of the top-level block sequence ``key:`` start (the line of each
+    item's ``-``, which is the line of the mapping it holds when a key or ``{`` follows it on that line),
+    or ``None`` when ``key:`` is not a top-level line of its own (flow sequence, absent, written twice) or
+    an item holds its mapping on a later line. The caller compares the count with the items read."""
+    found = [m for m in _LINE.finditer(text) if m.group("key") == key]
+    if len(found) != 1:
+        return None
+    start = found[0].end()
+    before = text.count("\n", 0, start)  # lines up to and including the `key:` line, minus one
+    lines: list[int] = []
+    indent: str | None = None
+    for n, line in enumerate(text[start + 1:].split("\n"), before + 2):
+        body = line.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        pad = line[: len(line) - len(body)]
+        if indent is None:
+            if not body.startswith("-"):
+                return None
+            indent = pad
+        if len(pad) < len(indent) or (pad == indent and not body.startswith("-")):
+            break  # the next top-level key (or a dedent): the sequence has ended
+        if pad == indent:
+            rest = body[1:]
+            if not rest.startswith(" ") or not rest.strip() or rest.strip().startswith("#"):
+                return None  # "-" alone, "-x", or the mapping on the next line
+            lines.append(n)
+    return lines
+
+
+def _starts_with_key(line: str, key: Any) -> bool:
+    """Whether the item line ``line`` (``- key: ...`` or ``- {key: ...``) opens with ``key``."""
+    body = line.lstrip(" ")[1:].lstrip(" ")
+    if body.startswith("{"):
+        body = body[1:].lstrip(" ")
+    k = str(key)
+    return type(key) is str and body.startswith(k) and body[len(k):].lstrip(" ").startswith(":")
+
+
+def read_claims_fast(text: str) -> tuple[dict[str, Any], dict[str, list[int]]] | None:
+    """A claims file through the fast path: ``(data, {"claims": [line, ...], "checks": [line, ...]})``
+    with the 1-based line where each claim and each check starts (as
+    :attr:`numclaims.yamlio.LineMap.line` gives it), or ``None`` when the exact loader must read it (see
+    the module docstring). Each item line is confirmed by the record's first key written on it."""
+    data = load_fast(text)
+    if data is None:
+        return None
+    lines: dict[str, list[int]] = {}
+    rows = text.split("\n")
+    for key in ("claims", "checks"):
+        items = data.get(key)
+        if key == "checks" and (items is None or items == []):
+            lines[key] = []  # no checks (absent, empty or []): no lines needed
+            continue
+        if type(items) is not list:
+            return None
+        found = item_lines(text, key)
+        if found is None or len(found) != len(items):
+            return None
+        for n, rec in zip(found, items):
+            if type(rec) is not dict or not rec or not _starts_with_key(rows[n - 1], next(iter(rec))):
+                return None
+        lines[key] = found
+    return data, lines

@@ -1,0 +1,80 @@
+"""The orjson writer (numclaims.fastjson) gives the standard library's JSON text byte for byte."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from numclaims.fastjson import json_text
+from numclaims.results import clean, dumps
+
+REPO = Path(__file__).resolve().parents[1]
+COMMITTED = sorted(p for p in (REPO / "reports").rglob("*.json")) + sorted((REPO / "datasets").rglob("*.json"))
+
+
+def test_there_are_committed_json_files():
+    # reports/<id>/results.json and claimreview.json of the committed article, the labels and the package
+    names = {p.name for p in COMMITTED}
+    assert {"results.json", "claimreview.json", "datapackage.json"} <= names
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=lambda p: str(p.relative_to(REPO)))
+def test_committed_files_written_again_byte_for_byte(path):
+    text = path.read_text(encoding="utf-8")
+    obj = json.loads(text)
+    std = json.dumps(obj, indent=2, ensure_ascii=False)
+    assert json_text(obj) == std
+    if path.name == "results.json":
+        # results.json is exactly dumps() of its own content: the file as committed
+        assert dumps(obj) == text
+
+
+@pytest.mark.parametrize("value, expected", [
+    (1e-05, "1e-05"),          # orjson alone writes 0.00001: the standard library's text is kept
+    (0.0001, "0.0001"),        # 1e-4 is written the same by both
+    (1e16, "1e+16"),
+    (-0.0, "-0.0"),
+    (2.0 ** 53, "9007199254740992.0"),
+    (float("nan"), "NaN"),     # orjson alone writes null
+    (float("inf"), "Infinity"),
+    (2 ** 70, "1180591620717411303424"),  # beyond 64 bits: orjson refuses, json writes it
+    ("\x00\x1f\x7f\u2028é", '"\\u0000\\u001f\x7f\u2028é"'),
+])
+def test_values_where_orjson_alone_would_differ_or_refuse(value, expected):
+    assert json_text(value) == expected == json.dumps(value, ensure_ascii=False)
+
+
+def test_integral_floats_and_errors():
+    # 300.0 -> 300 (integral, below 2**53); 2**53 itself stays a float; 0.5 stays
+    assert json_text({"a": [300.0, 2.0 ** 53, 0.5]}, integral_floats=True) == (
+        '{\n  "a": [\n    300,\n    9007199254740992.0,\n    0.5\n  ]\n}')
+    with pytest.raises(ValueError):
+        dumps({"x": math.nan})  # results.json never holds NaN
+    with pytest.raises(TypeError):
+        json_text({"x": object()})
+    assert json_text({1: "a"}) == json.dumps({1: "a"}, indent=2)  # non-str key: json's "1"
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=5), kids, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(JSONISH, st.booleans(), st.booleans())
+def test_same_text_or_same_error_as_json_dumps(obj, allow_nan, integral):
+    def outcome(fn, *a, **k):
+        try:
+            return fn(*a, **k)
+        except (TypeError, ValueError) as e:
+            return type(e)
+    ref = clean(obj) if integral else obj
+    assert outcome(json_text, obj, allow_nan=allow_nan, integral_floats=integral) == outcome(
+        json.dumps, ref, indent=2, ensure_ascii=False, allow_nan=allow_nan)

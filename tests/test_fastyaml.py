@@ -1,0 +1,183 @@
+"""The fast YAML path (numclaims.fastyaml) gives the exact loader's data, lines and error lines, or stands aside.
+
+* every YAML file of the repository that the fast path reads gives the same data (types included) as
+  :func:`numclaims.yamlio.load_yaml_text`, and the same line for each claim and check;
+* every file of the bad-input corpus gives byte-identical stderr and exit status through ``numclaims check``
+  with the fast path and with the fast path switched off;
+* a property: any one-key document made of YAML-1.1-trap tokens is either refused by the fast path or read
+  as the exact loader reads it;
+* each class of trap the module docstring lists sends the text to the exact loader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from numclaims import fastyaml
+from numclaims.cli import main
+from numclaims.fastyaml import item_lines, load_fast, read_claims_fast
+from numclaims.yamlio import LineMap, YamlInputError, load_yaml_text
+
+HERE = Path(__file__).parent
+REPO = HERE.parent
+BAD = HERE / "bad_inputs"
+YAML_FILES = sorted(p for pat in ("*.yaml", "*.yml") for p in REPO.rglob(pat)
+                    if ".venv" not in p.parts and "site-packages" not in p.parts)
+
+
+def typed(x):
+    """``x`` with the type of every value made explicit (``1 == 1.0 == True`` in Python)."""
+    if isinstance(x, dict):
+        return ("map", [(typed(k), typed(v)) for k, v in x.items()])
+    if isinstance(x, list):
+        return ("seq", [typed(v) for v in x])
+    return (type(x).__name__, repr(x))
+
+
+def exact(text):
+    try:
+        return load_yaml_text(text)
+    except YamlInputError:
+        return YamlInputError
+
+
+def test_there_are_yaml_files_and_most_take_the_fast_path():
+    assert len(YAML_FILES) >= 60
+    fast = [p for p in YAML_FILES if load_fast(p.read_text(encoding="utf-8", errors="replace")) is not None]
+    # the committed claims files and source metadata, the test project and most of the corpus
+    assert len(fast) >= len(YAML_FILES) // 2
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(REPO)))
+def test_same_data_and_lines_as_the_exact_loader(path):
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    got = load_fast(text)
+    if got is None:
+        return  # the exact loader reads it: nothing to compare
+    ref = exact(text)
+    assert ref is not YamlInputError, "the fast path read a file the exact loader refuses"
+    assert typed(got) == typed(ref)
+    claims = read_claims_fast(text)
+    if claims is not None:
+        data, lines = claims
+        for key in ("claims", "checks"):
+            assert lines[key] == [item.line for item in (ref.get(key) or [])]
+
+
+def _project(tmp_path: Path, name: str) -> Path:
+    root = tmp_path / name / "project"
+    shutil.copytree(HERE / "data" / "project", root)
+    shutil.copy(BAD / "_companions" / "other-news.yaml", root / "claims" / "other-news.yaml")
+    return root
+
+
+def _run(root: Path, capsys) -> tuple[int, str, str]:
+    capsys.readouterr()
+    rc = main(["check", "--root", str(root), "--no-write"])
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+def test_bad_input_corpus_gives_identical_errors_through_both_paths(tmp_path, capsys, monkeypatch):
+    cases = sorted(BAD.glob("*.yaml"))
+    assert len(cases) >= 30
+    calls = {"fast": 0}
+    real = fastyaml.read_claims_fast
+
+    def counting(text):
+        got = real(text)
+        calls["fast"] += got is not None
+        return got
+
+    for case in cases:
+        outputs = []
+        for mode in ("fast", "exact"):
+            root = _project(tmp_path / case.stem, mode)
+            shutil.copy(case, root / "claims" / "town-news.yaml")
+            with monkeypatch.context() as m:
+                if mode == "exact":
+                    m.setattr(fastyaml, "read_claims_fast", lambda text: None)
+                    m.setattr(fastyaml, "load_fast", lambda text: None)
+                else:
+                    m.setattr(fastyaml, "read_claims_fast", counting)
+                outputs.append(_run(root, capsys))
+        assert outputs[0] == outputs[1], case.name
+        assert outputs[0][0] == 2 and outputs[0][2], case.name  # every case is an input error
+    # the fast path really read most of these files (faults found after parsing: schema, anchoring, values)
+    assert calls["fast"] >= len(cases) // 3
+
+
+TOKENS = st.sampled_from([
+    "012", "0o17", "0b101", "0x1F", "1_000", "1e5", "1.0e5", "1.0e+5", "1:30", "190:20:30", "-.5", "+.5", ".5",
+    "5.", "1.2.3", "yes", "No", "ON", "off", "y", "n", "true", "False", "~", "null", "Null", "", ".inf",
+    "-.INF", ".NaN", "2020-06-01", "2014-13-01", "2020-06-01 10:00:00", "2001-12-14t21:59:43.10-05:00",
+    "'2020-06-01'", '"yes"', "12345678901234567890", "9223372036854775807", "-0", "+12", "0", "00",
+    "1,000", "1,012", "a, b", "4 500", "text", "'it''s'", '"a\\tb"', "[1,012]", "{a: 1,012}", "&a x",
+    "*a", "!!str 5", "|", "@x", "`x`", "? x", "<<: {a: 1}", "# c", "x # c", "3.14", "-1", "1e-05",
+])
+
+
+@settings(max_examples=400, derandomize=True, database=None, deadline=None)
+@given(st.lists(TOKENS, min_size=1, max_size=4))
+def test_fast_path_is_exact_or_stands_aside(tokens):
+    text = "".join(f"k{i}: {t}\n" for i, t in enumerate(tokens)) + "l: [" + ", ".join(tokens) + "]\n"
+    got = load_fast(text)
+    if got is not None:
+        ref = exact(text)
+        assert ref is not YamlInputError and typed(got) == typed(ref)
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\nb: *x\n",                     # anchor and alias (alias bombs never reach the compiled reader)
+    "a: !!str 5\n",                         # tag
+    "a: {x: 1}\nb:\n  <<: {x: 2}\n",        # merge key
+    "a: [|]\n",                             # a block indicator in a flow collection (YAML 1.1: an error)
+    "a: |-\n  2020-06-01\n",                # a block scalar's text that looks like a date
+    "a: 012\n",                             # 10 in YAML 1.1, 12 in YAML 1.2
+    "a: 1e5\n",                             # text in YAML 1.1, a float in YAML 1.2
+    "a: 1_000\n",                           # 1000 in YAML 1.1, text in YAML 1.2
+    "a: 1:30\n",                            # 90 in YAML 1.1
+    "a: yes\n",                             # true in YAML 1.1
+    "a: '2020-06-01'\n",                    # quoted: text, not a date
+    "a: [1,012]\n",                         # two numbers in a flow sequence, 012 among them
+    "a: 1\r\nb: 2\r\n",                     # carriage returns
+    "a:\tb\n",                              # tab
+    "a: x\u2028y\n",                        # a line break in YAML 1.1
+    "a: 1\na: 2\n",                         # duplicate key (an error: the exact loader's message)
+    "true : a\n1 : b\n",                    # keys equal in Python (True == 1): a duplicate for YAML 1.1
+    "1 : a\n1.0 : b\n",                     # 1 == 1.0: a duplicate key
+    "a: [1, 2\n",                           # syntax error
+    "- a\n- b\n",                           # not a mapping
+    "",                                     # empty
+])
+def test_traps_go_to_the_exact_loader(text):
+    assert load_fast(text) is None
+
+
+def test_block_scalars_read_as_the_exact_loader_reads_them():
+    text = "a: >-\n  folded\n  text\nb: |\n  kept\n   lines\n"
+    assert load_fast(text) == {"a": "folded text", "b": "kept\n lines\n"} == load_yaml_text(text)
+
+
+def test_plain_dates_are_dates_and_impossible_dates_stay_text():
+    # as the exact loader: 2020-06-01 -> date; 2014-13-01 (month 13) -> the text
+    assert load_fast("a: 2020-06-01\nb: 2014-13-01\n") == {"a": dt.date(2020, 6, 1), "b": "2014-13-01"}
+    assert typed(load_fast("a: 2020-06-01\n")) == typed(load_yaml_text("a: 2020-06-01\n"))
+
+
+def test_item_lines():
+    text = "article: a\nclaims:\n  # first\n  - id: x\n    v: 1\n\n  - {id: y}\ncheck: 1\n"
+    assert item_lines(text, "claims") == [4, 7]
+    assert item_lines("claims: [a, b]\n", "claims") is None           # flow sequence
+    assert item_lines("claims:\n  -\n    id: x\n", "claims") is None   # mapping on the next line
+    assert item_lines("claims:\n- id: x\n- id: y\nz: 1\n", "claims") == [2, 3]
+    assert isinstance(load_yaml_text(text), LineMap)
+    # the record's first key must stand on its item line, else the exact loader reads the file
+    assert read_claims_fast("claims:\n  - id: x\n    a: 1\n") == ({"claims": [{"id": "x", "a": 1}]},
+                                                                  {"claims": [2], "checks": []})
