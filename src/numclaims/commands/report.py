@@ -43,6 +43,10 @@ def run(args: argparse.Namespace) -> int:
     from ..paths import reports_folder
 
     reports_folder(root)  # the path guard: reports/ a real folder of the project (else one line, exit 3)
+    if not args.check:
+        from ..publish import sweep
+
+        sweep(root)  # what a killed run left: its staging and half-built report folders
     try:
         config = load_config(root)
         if args.author is not None:
