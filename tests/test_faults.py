@@ -257,29 +257,31 @@ def test_figure_symlink_out_of_reports_not_embedded(checked, capsys):
             "reports/") in err
 
 
-def test_internal_error_is_one_line(project, capsys, monkeypatch):
-    import numclaims.commands.check as check
+@pytest.mark.parametrize("exc, status, line", [
+    (KeyError("x\ny"), 70, "numclaims: internal error: KeyError: 'x\\ny'; please report it (set NUMCLAIMS_DEBUG=1 to "
+                          "see the traceback)"),
+    (MemoryError(), 3, "numclaims: out of memory; an input is far larger than a claims or source file should be"),
+    (RecursionError(), 3, "numclaims: an input is nested too deeply to read"),
+    (OSError(errno.EIO, "Input/output error", "claims/x.yaml"), 3,
+     "claims/x.yaml: input/output error (EIO): input/output error from the disk"),
+], ids=["internal", "memory", "recursion", "oserror"])
+def test_every_exception_is_one_line(project, capsys, monkeypatch, exc, status, line):
+    from numclaims import cli
 
     def boom(args):
-        raise KeyError("x\ny")
-
-    monkeypatch.setattr(check, "run", boom)
-    monkeypatch.delenv("NUMCLAIMS_DEBUG", raising=False)
-    parser_run = main  # the parser binds run at registration: patch through set_defaults instead
-    from numclaims import cli
+        raise exc
 
     real = cli.build_parser
 
-    def build():
+    def build():  # the parser binds each command's run at registration: swap check's for boom
         p = real()
         p._subparsers._group_actions[0].choices["check"].set_defaults(func=boom)
         return p
 
     monkeypatch.setattr(cli, "build_parser", build)
+    monkeypatch.delenv("NUMCLAIMS_DEBUG", raising=False)
     rc, err = _run(capsys, "check", "--root", str(project))
-    assert (rc, err) == (70, ["numclaims: internal error: KeyError: 'x\\ny'; please report it (set NUMCLAIMS_DEBUG=1 "
-                              "to see the traceback)"])
-    assert parser_run is main
+    assert (rc, err) == (status, [line])
 
 
 def test_an_edited_cache_entry_is_not_trusted(checked, capsys):
