@@ -330,3 +330,14 @@ def test_fifo_source_and_dangling_claims_link(project, capsys):
     rc, err = _run(capsys, "check", "--quiet", "--root", str(project))
     assert rc == 2 and err[0] == ("claims/gone.yaml:0: cannot read file: it is a symbolic link to nowhere.yaml, which "
                                   "does not exist")
+
+
+def test_cache_file_that_is_a_fifo_counts_as_empty(checked, capsys):
+    from numclaims.cache import CACHE_DIR, CACHE_FILE
+
+    cache = checked / CACHE_DIR / CACHE_FILE
+    cache.unlink()
+    os.mkfifo(cache)  # reading it would block for ever: the input guard refuses it, the cache is empty
+    rc, err = _run(capsys, "check", "--quiet", "--root", str(checked))
+    assert rc == 0 and "unchanged since the last check" not in err[-1]
+    assert cache.is_file()  # saved again as a regular file

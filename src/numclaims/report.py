@@ -133,10 +133,17 @@ def load_config(root: Path) -> ReportConfig:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from .paths import read_input
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_input(path).decode("utf-8"))  # the input guard: no FIFO, no device
     except tomllib.TOMLDecodeError as e:
         raise ValueError(f"{path}: invalid TOML: {e}") from None
+    except (OSError, UnicodeDecodeError) as e:
+        from .errors import reading_problem
+
+        why = reading_problem(e) if isinstance(e, OSError) else f"not valid UTF-8 ({e.reason})"
+        raise ValueError(f"{path}: cannot read file: {why}") from None
 
 
 # ------------------------------------------------------------------------------------------- helpers
