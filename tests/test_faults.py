@@ -257,29 +257,31 @@ def test_figure_symlink_out_of_reports_not_embedded(checked, capsys):
             "reports/") in err
 
 
-def test_internal_error_is_one_line(project, capsys, monkeypatch):
-    import numclaims.commands.check as check
+@pytest.mark.parametrize("exc, status, line", [
+    (KeyError("x\ny"), 70, "numclaims: internal error: KeyError: 'x\\ny'; please report it (set NUMCLAIMS_DEBUG=1 to "
+                          "see the traceback)"),
+    (MemoryError(), 3, "numclaims: out of memory; an input is far larger than a claims or source file should be"),
+    (RecursionError(), 3, "numclaims: an input is nested too deeply to read"),
+    (OSError(errno.EIO, "Input/output error", "claims/x.yaml"), 3,
+     "claims/x.yaml: input/output error (EIO): input/output error from the disk"),
+], ids=["internal", "memory", "recursion", "oserror"])
+def test_every_exception_is_one_line(project, capsys, monkeypatch, exc, status, line):
+    from numclaims import cli
 
     def boom(args):
-        raise KeyError("x\ny")
-
-    monkeypatch.setattr(check, "run", boom)
-    monkeypatch.delenv("NUMCLAIMS_DEBUG", raising=False)
-    parser_run = main  # the parser binds run at registration: patch through set_defaults instead
-    from numclaims import cli
+        raise exc
 
     real = cli.build_parser
 
-    def build():
+    def build():  # the parser binds each command's run at registration: swap check's for boom
         p = real()
         p._subparsers._group_actions[0].choices["check"].set_defaults(func=boom)
         return p
 
     monkeypatch.setattr(cli, "build_parser", build)
+    monkeypatch.delenv("NUMCLAIMS_DEBUG", raising=False)
     rc, err = _run(capsys, "check", "--root", str(project))
-    assert (rc, err) == (70, ["numclaims: internal error: KeyError: 'x\\ny'; please report it (set NUMCLAIMS_DEBUG=1 "
-                              "to see the traceback)"])
-    assert parser_run is main
+    assert (rc, err) == (status, [line])
 
 
 def test_an_edited_cache_entry_is_not_trusted(checked, capsys):
@@ -328,3 +330,14 @@ def test_fifo_source_and_dangling_claims_link(project, capsys):
     rc, err = _run(capsys, "check", "--quiet", "--root", str(project))
     assert rc == 2 and err[0] == ("claims/gone.yaml:0: cannot read file: it is a symbolic link to nowhere.yaml, which "
                                   "does not exist")
+
+
+def test_cache_file_that_is_a_fifo_counts_as_empty(checked, capsys):
+    from numclaims.cache import CACHE_DIR, CACHE_FILE
+
+    cache = checked / CACHE_DIR / CACHE_FILE
+    cache.unlink()
+    os.mkfifo(cache)  # reading it would block for ever: the input guard refuses it, the cache is empty
+    rc, err = _run(capsys, "check", "--quiet", "--root", str(checked))
+    assert rc == 0 and "unchanged since the last check" not in err[-1]
+    assert cache.is_file()  # saved again as a regular file

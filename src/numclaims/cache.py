@@ -65,7 +65,8 @@ def reference_files(root: Path) -> list[Path]:
     pkg = base / "datapackage.json"
     out = [pkg]
     try:
-        resources = json.loads(pkg.read_text(encoding="utf-8")).get("resources") or []
+
+        resources = json.loads(read_input(pkg).decode("utf-8")).get("resources") or []
     except (OSError, ValueError, AttributeError, RecursionError):
         return out
     for r in resources if isinstance(resources, list) else []:
@@ -169,7 +170,8 @@ class CheckCache:
         self.entries: dict[str, dict[str, Any]] = {}
         self._loaded = False  # the file on disk holds exactly self.entries
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+
+            data = json.loads(read_input(self.path).decode("utf-8"))  # a FIFO or device counts as empty
             entries = data.get("entries")
             if (data.get("format") == FORMAT and data.get("signature") == self.signature
                     and isinstance(entries, dict)):

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ErrorLine
+from .errors import ErrorLine, reading_problem
+from .paths import read_input
 from .verdicts import worst_by_claim
 
 #: ``(status, worst verdict class) -> (ratingValue, alternateName)`` of the ClaimReview export.
@@ -167,11 +168,12 @@ def load_config(root: Path) -> ReportConfig:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_input(path).decode("utf-8"))  # the input guard: no FIFO, no device
     except tomllib.TOMLDecodeError as e:
         raise ValueError(f"{path.name}: invalid TOML: {e}") from None
     except (OSError, UnicodeDecodeError) as e:
-        raise ValueError(f"{path.name}: cannot be read: {e}") from None
+        why = reading_problem(e) if isinstance(e, OSError) else f"not valid UTF-8 ({e.reason})"
+        raise ValueError(f"{path.name}: cannot read file: {why}") from None
 
 
 def worst_verdicts(results: dict[str, Any]) -> dict[str, str | None]:

@@ -29,15 +29,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render (or with ``--check`` compare) the report files; returns the exit status."""
-    from ..paths import display_path
-    from ..paths import claims_files, find_root
-    from ..report import ClaimReviewConfigError, claimreview, stale_reports, write_reports
+    from ..paths import claims_files, display_path, find_root
+    from ..report import (
+        ClaimReviewConfigError,
+        claimreview,
+        stale_reports,
+        write_reports,
+    )
     from ..runner import check_corpus, print_errors
 
     root = (args.root or find_root()).resolve()
     from ..paths import reports_folder
 
     reports_folder(root)  # the path guard: reports/ a real folder of the project (else one line, exit 3)
+    if not args.check:
+        from ..publish import sweep
+
+        sweep(root)  # what a killed run left: its staging and half-built report folders
     try:
         config = publisher_config(root, args)
     except ValueError as e:
