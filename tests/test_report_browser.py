@@ -68,7 +68,7 @@ class Dom(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.elements.append((tag, dict(attrs)))
-        if tag in ("title", "script", "mark"):
+        if tag in ("title", "script", "mark") and not (tag == "title" and self.title):
             self._in = tag
             if tag == "script":
                 self.scripts.append("")

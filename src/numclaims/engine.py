@@ -6,10 +6,12 @@ pool or a distributed scheduler can call it per article (see :mod:`numclaims.par
 results.json contract (extended, never broken): an object with ``article`` (id), ``source`` (``id``,
 ``title``, ``published``, ...), ``claims`` (each ``id``, ``quote``, ``start``, ``end``, ``value``, ``unit``,
 ``qualifier``, ``interval`` as ``[low, high]`` with ``null`` for an unbounded side; dates give ISO strings),
-``checks`` (each ``id``, ``kind``, ``claims``, ``verdict``, ``explanation``; ``external`` checks add
+``checks`` (each ``id``, ``kind``, ``claims``, ``verdict``, ``explanation``, ``note`` (the record's
+``note:``, or null), ``relation`` for ``fraction_of``; ``external`` checks add
 ``findings``: ``[{code, detail, evidence: [row ids]}]``, see :mod:`numclaims.checks.external`), ``summary`` and ``coverage``
 (``{mentions, claimed, waived, missing: [{start, end, text}]}``: body numbers that no claim or waiver
-accounts for, see :mod:`numclaims.coverage`) and ``provenance``: the files the results were computed from
+accounts for, see :mod:`numclaims.coverage`), ``waivers`` (``[{text, reason}]``: the numbers the
+fact-checker set aside, with the reason written on the record) and ``provenance``: the files the results were computed from
 and the hex SHA-256 of their text as read, ``{numclaims: version, claims_file: {path, sha256}, source_text:
 {path, sha256}, source_meta: {path, sha256}}`` (paths relative to the project root, ``/``-separated).
 """
@@ -158,7 +160,10 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
         InputErrors: periods or intervals that cannot be computed from the records.
     """
     ctx = build_context(article, reference)
-    checks = [run_check(spec, ctx).to_dict() for spec in article.data.checks]
+    # the fact-checker's `note:` on the check record and, for fraction_of, the relation it declares
+    checks = [{**run_check(spec, ctx).to_dict(), "note": spec.note,
+               **({"relation": spec.relation} if getattr(spec, "relation", None) else {})}
+              for spec in article.data.checks]
     meta = article.source.meta
     return {
         "article": article.id,
@@ -176,6 +181,7 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
         "checks": checks,
         "summary": summarise(checks, len(article.data.claims)),
         "coverage": coverage_for(article),
+        "waivers": [{"text": w.text, "reason": w.reason} for w in article.data.waived],
         "provenance": provenance(article),
     }
 

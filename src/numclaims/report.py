@@ -247,16 +247,29 @@ def rating_for(status: str, worst: str | None) -> tuple[int, str]:
 @dataclass(frozen=True)
 class Figure:
     """An SVG figure of ``reports/<id>/figures/``: ``name`` (file name), ``title`` (its ``<title>`` or the
-    name), ``data`` (the raw bytes)."""
+    name), ``data`` (the raw bytes), ``alt`` (its ``<desc>``: what the chart shows and its main finding;
+    the title when it has none), ``csv`` (name of the chart's data file beside it, or None)."""
 
     name: str
     title: str
     data: bytes
+    alt: str = ""
+    csv: str | None = None
 
     @property
     def data_uri(self) -> str:
         """``data:image/svg+xml;base64,...`` of the file."""
         return "data:image/svg+xml;base64," + base64.b64encode(self.data).decode("ascii")
+
+    def inline(self, index: int) -> str | None:
+        """The SVG markup to paste into the page (:func:`numclaims.inline_svg.inline_svg`, ids prefixed
+        ``f<index>-``), or None when the file is not an SVG document that can be inlined."""
+        from .inline_svg import inline_svg
+
+        try:
+            return inline_svg(self.data, f"f{index}-", self.alt or self.title)
+        except ValueError:
+            return None
 
 
 def load_figures(folder: Path) -> list[Figure]:
@@ -271,24 +284,44 @@ def load_figures(folder: Path) -> list[Figure]:
         data = p.read_bytes()
         m = re.search(rb"<title[^>]*>(.*?)</title>", data, re.S)
         title = html.unescape(m.group(1).decode("utf-8", "replace")).strip() if m else ""
+        d = re.search(rb"<desc[^>]*>(.*?)</desc>", data, re.S)
+        alt = " ".join(html.unescape(d.group(1).decode("utf-8", "replace")).split()) if d else ""
         fallback = re.sub(r"^\d+[-_ ]*", "", p.stem).replace("-", " ").replace("_", " ").strip() or p.stem
-        out.append(Figure(p.name, " ".join(title.split()) or fallback[:1].upper() + fallback[1:], data))
+        title = " ".join(title.split()) or fallback[:1].upper() + fallback[1:]
+        csv = p.with_suffix(".csv").name if p.with_suffix(".csv").is_file() else None
+        out.append(Figure(p.name, title, data, alt or title, csv))
     return out
 
 
 # ------------------------------------------------------------------------------------------- view
 def build_view(results: dict[str, Any], source_text: str | None, figures: list[Figure],
-               config: ReportConfig) -> dict[str, Any]:
+               config: ReportConfig, reference: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """The data both report.md and report.html show, in reading order.
 
+    Every check is given its :class:`numclaims.explain.Explanation` (``ex``), its findings as badges
+    (``badges``, ``[(code, words)]``), its claims' quotes (``quotes``, ``[(claim id, quoted words)]``) and
+    the fact-checker's ``note``; ``reference`` (``{row id: row}``, optional) names the publishers of the
+    rows external checks cite.
+
     Returns a dict with ``results``, ``source``, ``summary``, ``findings`` (non-consistent checks, worst
-    first), ``consistent`` (the other checks), ``claims`` (in source order, each with ``context``
-    ``(before, quote, after)``, ``numeral`` split of the quote, ``worst``, ``checks``, ``rating``),
-    ``review`` (counts per status), ``coverage`` (or None), ``figures``, ``claimreview`` (JSON-LD list).
+    first), ``flagged`` (consistent checks that report findings), ``consistent`` (the other checks),
+    ``checks`` (all, by id), ``claims`` (in source order, each with ``context`` ``(before, quote,
+    after)``, ``numeral`` split of the quote, ``worst``, ``checks``, ``badges`` (findings of its checks),
+    ``rating``, ``note``), ``review`` (counts per status), ``coverage`` (or None), ``figures``,
+    ``claimreview`` (JSON-LD list).
     """
+    from .explain import explain, finding_badges, quoted
+
     worst = worst_verdicts(results)
-    checks_of: dict[str, list[dict[str, Any]]] = {c["id"]: [] for c in results["claims"]}
+    by_id = {c["id"]: c for c in results["claims"]}
+    checks = []
     for ch in results["checks"]:
+        ids = list(dict.fromkeys(ch["claims"]))
+        checks.append({**ch, "ex": explain(ch, by_id, reference), "badges": finding_badges(ch),
+                       "note": ch.get("note"), "title": CHECK_TITLES.get(ch["kind"], ch["kind"].replace("_", " ")),
+                       "quotes": [(cid, quoted(by_id.get(cid))) for cid in ids]})
+    checks_of: dict[str, list[dict[str, Any]]] = {c["id"]: [] for c in results["claims"]}
+    for ch in checks:
         for cid in dict.fromkeys(ch["claims"]):
             checks_of.setdefault(cid, []).append(ch)
     claims = []
@@ -304,10 +337,12 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
         numeral = (quote[:k], text, quote[k + len(text):]) if k >= 0 else (quote, "", "")
         chs = sorted(checks_of.get(c["id"], []), key=lambda ch: (-SEVERITY[ch["verdict"]], ch["id"]))
         rating = rating_for(c["status"], worst[c["id"]]) if c["status"] != "unreviewed" else None
+        badges = list(dict.fromkeys(b for ch in chs for b in ch["badges"]))
         claims.append({**c, "context": (before, quote, after), "numeral": numeral, "worst": worst[c["id"]],
                        "checks": chs, "interval_text": interval_text(c), "value_text": number_text(c["value"]),
-                       "rating": rating})
-    findings = [ch for ch in results["checks"] if ch["verdict"] != "consistent"]
+                       "rating": rating, "badges": badges, "note": c.get("note") or c.get("notes"),
+                       "reading": _reading(c)})
+    findings = [ch for ch in checks if ch["verdict"] != "consistent"]
     findings.sort(key=lambda ch: (-SEVERITY[ch["verdict"]], ch["id"]))
     review = {s: 0 for s in ("unreviewed", "verified", "disputed", "unverifiable")}
     for c in results["claims"]:
@@ -317,17 +352,48 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
         "article": results["article"],
         "source": results["source"],
         "source_href": safe_href(results["source"].get("url")),
+        "published_text": _date_text(results["source"].get("published")),
         "summary": results["summary"],
         "verdict_order": [v for v in ("inconsistent", "tension", "unverifiable", "consistent") if v in VERDICTS],
         "labels": VERDICT_LABELS,
         "findings": findings,
-        "consistent": [ch for ch in results["checks"] if ch["verdict"] == "consistent"],
+        "flagged": [ch for ch in checks if ch["verdict"] == "consistent" and ch["badges"]],
+        "consistent": [ch for ch in checks if ch["verdict"] == "consistent"],
+        "checks": {ch["id"]: ch for ch in checks},
         "claims": claims,
         "review": review,
         "coverage": _coverage_view(results.get("coverage"), source_text),
+        "waivers": results.get("waivers") or [],
         "figures": figures,
         "claimreview": claimreview(results, config),
     }
+
+
+#: Check kind -> a short title in words (used for links from a claim to its checks).
+CHECK_TITLES = {
+    "rate_duration": "rate \u00d7 duration against the total",
+    "share_of_total": "share of a total",
+    "fraction_of": "fraction of a whole",
+    "part_whole": "part within its whole",
+    "agreement": "two estimates of one measure",
+    "sum": "parts against their total",
+    "difference": "a difference",
+    "ratio": "a ratio",
+    "product": "a product",
+    "external": "against the sources",
+}
+
+
+def _reading(c: dict[str, Any]) -> str:
+    from .explain import reading_rule
+
+    return reading_rule(c)
+
+
+def _date_text(iso: Any) -> str:
+    from .explain import date_words
+
+    return date_words(iso, iso) if iso else ""
 
 
 def _coverage_view(cov: dict[str, Any] | None, source_text: str | None) -> dict[str, Any] | None:
@@ -445,6 +511,18 @@ def source_text_for(results: dict[str, Any], root: Path) -> str | None:
         return None
 
 
+def _reference(root: Path) -> dict[str, dict[str, Any]] | None:
+    """The reference rows of ``root`` for naming sources in explanations; None when they cannot be read
+    (the check reports a broken table itself; a report then names rows as "a cited source")."""
+    from .errors import InputErrors
+    from .evidence import load_reference
+
+    try:
+        return load_reference(root)
+    except (InputErrors, OSError, ValueError):
+        return None
+
+
 def render_reports(results: dict[str, Any], root: Path, config: ReportConfig | None = None) -> dict[str, str]:
     """``{file name: text}`` of every file in :data:`REPORT_FILES` for one article's results.
 
@@ -465,7 +543,7 @@ def _render_reports(results: dict[str, Any], root: Path, config: ReportConfig | 
 
     cfg = config or load_config(root)
     figures = load_figures(folder / "figures")
-    view = build_view(clean(results), source_text_for(results, root), figures, cfg)
+    view = build_view(clean(results), source_text_for(results, root), figures, cfg, _reference(root))
     claimreview = json_text(view["claimreview"])
     return {
         "results.json": dumps(results),
