@@ -103,7 +103,7 @@ def test_markdown_accepts_a_bare_results_object(proj):
     res = json.loads((proj / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
     md = render_markdown(res)
     assert md.startswith("# Numeric claims of \u201cPeru Dismantles Sex Trafficking Ring")
-    assert "## Summary" in md and "## Claims" in md
+    assert "## Findings" in md and "## Claims" in md
 
 
 # ---------------------------------------------------------------------------------------- commands

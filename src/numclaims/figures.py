@@ -1155,7 +1155,9 @@ def cross_source_chart(results: dict[str, Any], reference: dict[str, dict[str, A
                                  for r, d in items) + 0.3 for g, head, items in layout)
     src_line = source_line(results, "Other estimates: the publishers named in each label (project reference table).")
     with matplotlib.rc_context(STYLE):
-        fig = _new_figure(units * row_h, title, subtitle, src_line)
+        # the layout fits the legend, tick labels and axis label into the same height: add theirs (0.9 in)
+        # so one data unit stays about row_h inches and the text lines keep their spacing
+        fig = _new_figure(units * row_h + 0.9, title, subtitle, src_line)
         ax = fig.add_subplot()
         y = 0.0
         for g, head, items in layout:
