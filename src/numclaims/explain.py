@@ -524,13 +524,13 @@ def _fraction(x: Ctx):
     return s, written, over, cause
 
 
-_OPS = {"sum": ("+", "The parts add up to"), "difference": ("\u2212", "The difference is"),
-        "product": ("\u00d7", "The product is"), "ratio": ("\u00f7", "The ratio is")}
+_OPS = {"sum": ("+", "sum"), "difference": ("\u2212", "difference"), "product": ("\u00d7", "product"),
+        "ratio": ("\u00f7", "ratio")}
 
 
 def _arith(x: Ctx):
     kind = x["check"]["kind"]
-    sym, lead = _OPS.get(kind, ("?", "The result is"))
+    sym, _name = _OPS.get(kind, ("?", "result"))
     cs, qs = x["cs"], x["q"]
     res = cs[-1]
     unit = (res or {}).get("unit", "")
@@ -558,7 +558,8 @@ def _arith(x: Ctx):
     elif v == "unverifiable":
         s = f"Whether {inputs} gives {qs[-1]} cannot be decided: {reason_words(x['check'], {c['id']: c for c in cs if c})}."
     else:
-        s = f"{lead} {range_words(*imp, unit)}, which fits {qs[-1]}." if imp else f"{inputs} fits {qs[-1]}."
+        s = f"{inputs} {'is' if kind != 'sum' else 'add up to'} {range_words(*imp, unit)}, which fits {qs[-1]}." \
+            if imp else f"{inputs} fits {qs[-1]}."
     return s, written, over, cause
 
 

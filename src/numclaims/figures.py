@@ -453,6 +453,10 @@ _KIND_TITLES = {
     "part_whole": "a part must not exceed its whole",
     "agreement": "two estimates of one measure",
     "external": "claim against reference figures",
+    "sum": "parts against their stated total",
+    "difference": "a difference against the stated figure",
+    "ratio": "a ratio against the stated figure",
+    "product": "a product against the stated figure",
 }
 
 
