@@ -112,7 +112,9 @@ def test_rate_duration_arithmetic_as_written_and_over_the_ranges(checks, claims)
 def test_unverifiable_names_the_periods_and_the_reason(checks, claims):
     ex = X.explain(checks["rescued-2011-within-2000"], claims)
     assert ex.reason == "periods do not nest"
-    assert "\u201cover 200\u201d counts 2011 and \u201c2,000\u201d counts October 2011 to September 2013" in ex.sentence
+    assert ex.sentence == ("\u201cover 200\u201d counts 2011 and \u201c2,000\u201d counts October 2011 to September "
+                           "2013: the first period is not inside the second, so part of what the first counts may "
+                           "fall outside the second (periods do not nest).")
 
 
 def test_every_tension_and_inconsistency_names_its_cause(results, claims, reference):
@@ -165,3 +167,38 @@ def test_a_kind_without_template_or_a_missing_claim_gets_a_plain_sentence(claims
     ex = X.explain({"id": "y", "kind": "part_whole", "claims": ["gone"], "verdict": "unverifiable",
                     "details": {}}, claims)
     assert ex.sentence.startswith("The check of another figure is unverifiable")
+
+
+_QUALIFIERS = ["exact", "approximately", "nearly", "more_than", "at_least", "less_than", "up_to"]
+
+
+def _claim(cid, text, value, lo, hi, unit, qualifier, closed=(True, True)):
+    return {"id": cid, "text": text, "quote": text, "value": value, "unit": unit, "qualifier": qualifier,
+            "precision": 1, "interval": [lo, hi], "interval_closed": list(closed), "period": None,
+            "measure": {"what": "people counted"}}
+
+
+_bound = st.one_of(st.none(), st.floats(min_value=0, max_value=1e9, allow_nan=False))
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(a=st.tuples(_bound, _bound), b=st.tuples(_bound, _bound), qa=st.sampled_from(_QUALIFIERS),
+       qb=st.sampled_from(_QUALIFIERS), unit=st.sampled_from(["persons", "USD", "percent", "years"]),
+       kind=st.sampled_from(["agreement", "part_whole"]),
+       verdict=st.sampled_from(["consistent", "tension", "inconsistent", "unverifiable"]))
+def test_any_pair_of_figures_reads_as_prose(a, b, qa, qb, unit, kind, verdict):
+    """Whatever the bounds, qualifiers, unit and verdict, a two-figure check gives one sentence ending in a
+    full stop, without ids, codes, infinities or scientific notation, and a cause exactly when the verdict
+    is tension or inconsistent."""
+    a_lo, a_hi = sorted(a, key=lambda x: -1 if x is None else x) if None not in a else a
+    b_lo, b_hi = sorted(b, key=lambda x: -1 if x is None else x) if None not in b else b
+    claims = {"first-claim": _claim("first-claim", "12,345", 12345, a_lo, a_hi, unit, qa),
+              "second-claim": _claim("second-claim", "67,890", 67890, b_lo, b_hi, unit, qb)}
+    key = {"agreement": ("a", "b"), "part_whole": ("part", "whole")}[kind]
+    check = {"id": "the-check", "kind": kind, "claims": ["first-claim", "second-claim"], "verdict": verdict,
+             "details": {key[0]: [a_lo, a_hi], key[1]: [b_lo, b_hi]}}
+    ex = X.explain(check, claims)
+    assert ex.sentence.endswith(".") and ex.sentence[0].isupper() or ex.sentence.startswith("\u201c")
+    for line in [ex.sentence, *ex.as_written, *ex.over_intervals, *ex.rules, ex.cause or ""]:
+        assert not re.search(r"first-claim|second-claim|the-check|\binf\b|\d[eE][+-]?\d|_|None|nan", line), line
+    assert (ex.cause is not None) == (verdict in ("tension", "inconsistent"))

@@ -78,7 +78,11 @@ def number_words(x: float) -> str:
     ax = abs(x)
     if ax >= 100:
         return f"{x:,.1f}".rstrip("0").rstrip(".")
-    return f"{x:,.3g}" if ax >= 1 else f"{x:.3g}"
+    if ax >= 1:
+        return f"{x:,.3g}"
+    # below 1: three significant digits in fixed notation, at most six decimals (never "1e-05")
+    decimals = min(6, max(1, 2 - math.floor(math.log10(ax))))
+    return f"{x:.{decimals}f}".rstrip("0").rstrip(".") or "0"
 
 
 def _base(unit: str) -> tuple[str, str | None]:
@@ -379,8 +383,11 @@ def _part_whole(x: Ctx):
         why = reason_words(x["check"], {c["id"]: c for c in x["cs"] if c})
         pp, wp = pc.get("period"), wc.get("period")
         if pp and wp:
-            s = (f"{p} counts {date_words(*pp)} and {w} counts {date_words(*wp)}; the {why.replace('periods ', 'periods ')}, "
-                 f"so the check cannot say whether the first is part of the second.")
+            apart = pp[1] < wp[0] or wp[1] < pp[0]  # ISO dates compare as text
+            how = ("the periods do not overlap, so the first cannot be counted in the second" if apart else
+                   "the first period is not inside the second, so part of what the first counts may fall "
+                   "outside the second")
+            s = f"{p} counts {date_words(*pp)} and {w} counts {date_words(*wp)}: {how}."
         else:
             s = f"Whether {p} is part of {w} cannot be decided: {why}."
         return s, [], over, None
@@ -682,6 +689,10 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
         sentence = f"The check of {names} is {v}" + (f": {reason}." if reason else ".")
         written, over, cause = [], [], None
     cause = _cause_from_field(check, claims) or cause
+    if cause is None and v == "tension":
+        cause = "The figures agree only at the edge of what their wording allows (the outer tenth of a range)."
+    elif cause is None and v == "inconsistent":
+        cause = "The ranges the figures allow share no value that satisfies the relation."
     for c in x["cs"]:
         if c:
             rules.append(reading_rule(c))
