@@ -114,7 +114,7 @@ def test_unverifiable_names_the_periods_and_the_reason(checks, claims):
     assert ex.reason == "periods do not nest"
     assert ex.sentence == ("\u201cover 200\u201d counts 2011 and \u201c2,000\u201d counts October 2011 to September "
                            "2013: the first period is not inside the second, so part of what the first counts may "
-                           "fall outside the second (periods do not nest).")
+                           "fall outside the second.")
 
 
 def test_every_tension_and_inconsistency_names_its_cause(results, claims, reference):
@@ -202,3 +202,15 @@ def test_any_pair_of_figures_reads_as_prose(a, b, qa, qb, unit, kind, verdict):
     for line in [ex.sentence, *ex.as_written, *ex.over_intervals, *ex.rules, ex.cause or ""]:
         assert not re.search(r"first-claim|second-claim|the-check|\binf\b|\d[eE][+-]?\d|_|None|nan", line), line
     assert (ex.cause is not None) == (verdict in ("tension", "inconsistent"))
+
+
+def test_unverifiable_checks_of_every_kind_say_they_cannot_decide(claims):
+    pairs = {"agreement": ["prostitutes-1600", "women-exploited-4500"],
+             "rate_duration": ["earnings-60000-month", "fortune-period-3-years", "fortune-2-million"],
+             "share_of_total": ["minors-42-percent", "rescued-2000"],
+             "fraction_of": ["minors-three-quarters", "women-exploited-4500", "prostitutes-1600"],
+             "external": ["women-exploited-300"], "sum": ["women-exploited-300", "prostitutes-1600"]}
+    for kind, ids in pairs.items():
+        ex = X.explain({"id": "c", "kind": kind, "claims": ids, "verdict": "unverifiable", "details": {},
+                        "reason": "units_differ"}, claims)
+        assert "cannot be" in ex.sentence and "units differ" in ex.sentence, (kind, ex.sentence)

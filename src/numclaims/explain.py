@@ -642,6 +642,17 @@ TEMPLATES: dict[str, Callable[[Ctx], tuple]] = {
 }
 
 
+#: Sentences of an ``unverifiable`` check whose kind has no period reading of its own: ``{0}``, ``{1}``...
+#: are the claims' quoted words, ``{reason}`` the reason in words.
+UNVERIFIABLE = {
+    "agreement": "Whether {0} and {1} agree cannot be decided: {reason}.",
+    "rate_duration": "Whether {0} {over1} adds up to {2} cannot be decided: {reason}.",
+    "share_of_total": "What {0} of {1} implies cannot be checked: {reason}.",
+    "fraction_of": "Whether {0} of {1} fits {2} cannot be decided: {reason}.",
+    "external": "{0} cannot be compared with its sources: {reason}.",
+}
+
+
 def _cause_from_field(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str | None:
     """The producer's ``cause`` ``{role, bound}`` in words, using ``figures`` to name the role's claim."""
     cause = check.get("cause")
@@ -680,7 +691,13 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
     try:
         if fn is None or any(c is None for c in x["cs"]) or not x["cs"]:
             raise LookupError
-        out = fn(x)
+        kind = check.get("kind", "")
+        if v == "unverifiable" and kind in UNVERIFIABLE and not (kind == "fraction_of" and len(x["q"]) < 3):
+            q = x["q"] + ["another figure"] * 3
+            out = (UNVERIFIABLE[kind].format(*q, over1=_over(q[1]), reason=reason or "the records do not allow it"),
+                   [], [f"{qq}: {claim_range(c)}." for qq, c in zip(x["q"], x["cs"])], None)
+        else:
+            out = fn(x)
         sentence, written, over, cause = out[:4]
         if len(out) > 4:
             rules += out[4]
@@ -698,8 +715,6 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
             rules.append(reading_rule(c))
     if v in VERDICT_RULES:
         rules.append(VERDICT_RULES[v])
-    if v == "unverifiable" and reason and reason not in sentence:
-        sentence = sentence.rstrip(".") + f" ({reason})."
     return Explanation(sentence=sentence, as_written=written, over_intervals=over, rules=rules,
                        cause=cause if v in ("tension", "inconsistent") else None, reason=reason)
 
