@@ -90,7 +90,7 @@ def render_markdown(view: dict[str, Any]) -> str:
     if others:
         out += ["", "Other checks, consistent with nothing flagged:", ""]
         for ch in others:
-            out.append(f"- {md_escape(ch['ex'].sentence)} (`{ch['id']}`)")
+            out.append(f"- <a id=\"check-{ch['id']}\"></a>{md_escape(ch['ex'].sentence)}")
     out.append("")
     cov = view["coverage"]
     if cov:
@@ -117,7 +117,8 @@ def render_markdown(view: dict[str, Any]) -> str:
         out += [
             f"### {md_escape(c['text'])} <a id=\"claim-{c['id']}\"></a>",
             "",
-            f"{_verdict(c['worst'])}{flags} \u2014 {md_escape(c['measure']['what'])} (`{c['id']}`)",
+            f"{'CONSISTENT, BUT FLAGGED' if c['worst'] == 'consistent' and c['badges'] else _verdict(c['worst'])}"
+            f"{flags} \u2014 {md_escape(c['measure']['what'])}",
             "",
             f"> {_md_inline(before).lstrip()}{highlighted}{_md_inline(after)}".rstrip(),
             "",
@@ -127,8 +128,8 @@ def render_markdown(view: dict[str, Any]) -> str:
             out.append(f"- Where: {md_escape(c['measure']['where'])}")
         out.append("- On whose word: " + " \u2192 ".join(
             md_escape(a["who"]) + (f" ({md_escape(a['role'])})" if a.get("role") else "") for a in c["attribution"]))
-        if c.get("evidence"):
-            out.append("- Evidence: " + ", ".join(f"`{md_escape(e)}`" for e in c["evidence"]))
+        out.append(f"- Record: `{c['id']}`" + (" \u00b7 evidence " + ", ".join(f"`{md_escape(e)}`" for e in c["evidence"])
+                                                if c.get("evidence") else ""))
         review = f"- Review: **{c['status']}**"
         if c["status"] != "unreviewed":
             review += f" by {md_escape(c.get('reviewer') or 'unknown')}" + (
