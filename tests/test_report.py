@@ -241,7 +241,7 @@ def test_claimreview_export_of_reviewed_claims(proj):
     assert m and json.loads(m.group(1)) == crs
     assert 'id="claim-prostitutes-1600"' in html and "disputed" in html
     md = (d / "report.md").read_text(encoding="utf-8")
-    assert "- Review: **disputed** by Ana Ruiz on 2026-11-30 \u2014 rating 1/5 \u201cIncorrect\u201d" in md
+    assert "- Review: **disputed** by Ana Ruiz on 30 November 2026 \u2014 rating 1/5 \u201cIncorrect\u201d" in md
     assert main(["report", "--root", str(proj), "--check"]) == 0
 
 

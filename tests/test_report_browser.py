@@ -326,5 +326,7 @@ def test_hostile_page_runs_nothing_under_playwright(browser, tmp_path):
     assert pg.title() == "Numeric claims of \u201cRaid <b>report</b> & <script>document.title='t'</script>\u201d"
     assert pg.evaluate("document.body.getAttribute('data-pwned')") is None
     assert pg.evaluate("document.querySelectorAll('aside, image, foreignObject').length") == 0
+    # a title of one long unbreakable word ("<script>document.title='t'</script>") wraps: no sideways scroll
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
     pg.screenshot(path=str(ARTIFACTS / "report-hostile-390.png"), full_page=True)
     pg.close()

@@ -45,6 +45,13 @@ def _md_inline(text: str) -> str:
     return lead + md_escape(text) + trail
 
 
+def view_date(iso: str) -> str:
+    """An ISO date as words (``2014-03-04`` -> ``4 March 2014``), see :func:`numclaims.explain.date_words`."""
+    from .explain import date_words
+
+    return date_words(iso, iso)
+
+
 def _verdict(v: str | None) -> str:
     return "no check" if v is None else v.upper()
 
@@ -133,7 +140,7 @@ def render_markdown(view: dict[str, Any]) -> str:
         review = f"- Review: **{c['status']}**"
         if c["status"] != "unreviewed":
             review += f" by {md_escape(c.get('reviewer') or 'unknown')}" + (
-                f" on {c['reviewed_on']}" if c.get("reviewed_on") else "")
+                f" on {view_date(c['reviewed_on'])}" if c.get("reviewed_on") else "")
             if c["rating"]:
                 review += f" \u2014 rating {c['rating'][0]}/5 \u201c{md_escape(c['rating'][1])}\u201d"
         out.append(review)

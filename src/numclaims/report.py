@@ -481,6 +481,7 @@ def _environment():
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters["num"] = number_text
+    env.filters["date"] = _date_text
     return env
 
 
