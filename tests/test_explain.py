@@ -214,3 +214,25 @@ def test_unverifiable_checks_of_every_kind_say_they_cannot_decide(claims):
         ex = X.explain({"id": "c", "kind": kind, "claims": ids, "verdict": "unverifiable", "details": {},
                         "reason": "units_differ"}, claims)
         assert "cannot be" in ex.sentence and "units differ" in ex.sentence, (kind, ex.sentence)
+
+
+def test_a_part_whole_tension_names_the_bounds(claims):
+    # part "300" [250, 350] under a whole read as [0, 320]: it fits only if the part is 250..320, the low
+    # end of its range -> tension, caused by the part's top (350) above the whole's top (320)
+    whole = dict(claims["prostitutes-1600"], interval=[0, 320], text="as many as 320")
+    ex = X.explain({"id": "t", "kind": "part_whole", "claims": ["women-exploited-300", "w"], "verdict": "tension",
+                    "details": {"part": [250, 350], "whole": [0, 320]}},
+                   {"women-exploited-300": claims["women-exploited-300"], "w": dict(whole, id="w")})
+    assert ex.sentence == "\u201c300\u201d fits within \u201cas many as 320\u201d only at the edge of what their wording allows."
+    assert ex.cause == ("The top of \u201c300\u201d (350 people) is above the top of \u201cas many as 320\u201d "
+                        "(320 people): the first fits only near the bottom of its range.")
+
+
+def test_an_agreement_tension_names_where_the_ranges_meet(claims):
+    # [250, 350] and [340, 500] share only 340..350: the top of the first and the bottom of the second
+    a = dict(claims["women-exploited-300"], id="a")
+    b = dict(claims["women-exploited-300"], id="b", text="about 420", interval=[340, 500])
+    ex = X.explain({"id": "t", "kind": "agreement", "claims": ["a", "b"], "verdict": "tension",
+                    "details": {"a": [250, 350], "b": [340, 500]}}, {"a": a, "b": b})
+    assert ex.cause == ("The two meet only between 340 and 350 people: the top of \u201c300\u201d and the "
+                        "bottom of \u201cabout 420\u201d.")

@@ -294,9 +294,19 @@ def _edge_cause(names: Sequence[str], ivs: Sequence[tuple], unit: str) -> str | 
             parts.append(f"the top of {name}")
         elif iv[0] is not None and lo is not None and iv[0] == lo:
             parts.append(f"the bottom of {name}")
-    where = f"between {amount(lo, unit)} and {amount(hi, unit)}" if lo is not None and hi is not None and lo != hi \
-        else range_words(lo, hi, unit)
+    where = range_words(lo, hi, unit)
     return f"The two meet only {where}" + (f": {' and '.join(parts)}." if parts else ".")
+
+
+def _at_most_cause(p: str, w: str, part, whole, unit: str) -> str | None:
+    """Why ``part <= whole`` holds only at the edge: the bound of each side that meets the other."""
+    if not part or not whole or whole[1] is None:
+        return None
+    if part[1] is None or part[1] > whole[1]:
+        top = "no upper limit" if part[1] is None else amount(part[1], unit)
+        return (f"The top of {p} ({top}) is above the top of {w} ({amount(whole[1], unit)}): the first fits "
+                f"only near the bottom of its range.")
+    return f"The top of {p} ({amount(part[1], unit)}) is close to the top of {w} ({amount(whole[1], unit)})."
 
 
 def _row_name(row_id: str, reference: dict[str, dict[str, Any]] | None) -> str:
@@ -397,7 +407,7 @@ def _part_whole(x: Ctx):
         cause = f"The bottom of {p} is above the top of {w}."
     elif v == "tension":
         s = f"{p} fits within {w} only at the edge of what their wording allows."
-        cause = _edge_cause([p, w], [_iv(d.get("part")), _iv(d.get("whole"))], unit)
+        cause = _at_most_cause(p, w, _iv(d.get("part")), _iv(d.get("whole")), unit)
     else:
         s = f"{p} ({_measure(pc)}) fits within {w} ({_measure(wc)})."
     written = []
@@ -525,7 +535,8 @@ def _fraction(x: Ctx):
         cause = f"The bottom of the implied part (from the bottom of {w}) is above the top of {quoted(cc)}."
     elif v == "tension":
         s = f"{f} of {w} can {rel_words} {quoted(cc)} only at the edge of what their wording allows."
-        cause = _edge_cause(["the implied part", quoted(cc)], [imp, cmp_], unit) if imp and cmp_ else None
+        cause = (_at_most_cause("the implied part", quoted(cc), imp, cmp_, unit) if rel == "le" else
+                 _edge_cause(["the implied part", quoted(cc)], [imp, cmp_], unit)) if imp and cmp_ else None
     else:
         s = f"{f} of {w} is {range_words(*imp, unit)}, which can {rel_words} {quoted(cc)}."
     return s, written, over, cause
