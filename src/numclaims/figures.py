@@ -780,7 +780,7 @@ def money_chart(results: dict[str, Any], check_id: str | None = None,
     totals at the readings of :func:`money_data`.
 
     Returns:
-        matplotlib.figure.Figure, 800 px wide.
+        matplotlib.figure.Figure, 640 px wide, with :data:`ALT_ATTR` and :data:`ROWS_ATTR` set.
 
     Raises:
         LookupError, ValueError: as :func:`money_data`.
