@@ -270,3 +270,34 @@ def test_a_one_value_span_is_written_once(results, reference):
     # two rows, both 9,000: an outlier (9,000 / 4,000 = 2.25 >= 2), span written once
     assert "the other estimates (all 9,000)" in title and "9,000–9,000" not in title
     assert F.cross_source_data(res, ref, ["sex-trade-minors-la-rinconada"])[0]["outlier"] == "minors-4000-rinconada"
+
+
+_DIGEST = """
+import hashlib, json, sys
+from pathlib import Path
+from numclaims import figures as F
+from numclaims.evidence import load_reference
+root = Path(sys.argv[1])
+res = json.loads((root / "reports" / sys.argv[2] / "results.json").read_text(encoding="utf-8"))
+ref = load_reference(root)
+for fig in (F.claims_chart(res), F.checks_chart(res), F.cross_source_chart(res, ref), F.money_chart(res, reference=ref)):
+    print(hashlib.sha256(F.render(fig)["svg"]).hexdigest())
+"""
+
+
+def test_svg_bytes_are_the_same_in_fresh_processes():
+    """The layout solver may differ in the last bits between processes and the SVG backend hashes exact clip
+    bounds into ids: render() snaps the axes so that separate runs (other hash seeds, other addresses) write
+    the same bytes, as `numclaims notebooks` and the committed-figure digests need."""
+    import os
+    import subprocess
+    import sys
+
+    runs = []
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, MPLBACKEND="Agg")
+        out = subprocess.run([sys.executable, "-c", _DIGEST, str(ROOT), SEED], capture_output=True, text=True,
+                             env=env, timeout=300)
+        assert out.returncode == 0, out.stderr[-2000:]
+        runs.append(out.stdout.split())
+    assert len(runs[0]) == 4 and runs[0] == runs[1] == runs[2]
