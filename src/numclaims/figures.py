@@ -578,7 +578,8 @@ def _short_reason(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> s
 
 
 #: The two sides of a checks-chart panel: colour and second cue (hatch), beside each side's own label.
-SIDE_STYLES = ((OKABE_ITO["blue"], ""), (OKABE_ITO["sky_blue"], "////"))
+#: Neutral greys, so that no side borrows a verdict's colour (blue would read as "consistent").
+SIDE_STYLES = (("#4D4D4D", ""), ("#BDBDBD", "////"))
 
 
 def checks_chart(results: dict[str, Any], exclude_kinds: Sequence[str] = EXTERNAL_KINDS):
