@@ -117,7 +117,7 @@ def test_reports_render_with_proposals_marked(drafted):
     out = repo / "reports" / "harbour-2020"
     res = json.loads((out / "results.json").read_text(encoding="utf-8"))
     proposed = [c for c in res["checks"] if c.get("status") == "proposed"]
-    assert proposed and all(c["reason"] for c in proposed)
+    assert proposed and all(c["proposed_because"] for c in proposed)
     assert res["summary"]["proposed"] == [c["id"] for c in proposed]
     assert (out / "report.md").is_file() and (out / "report.html").is_file()
     # nothing reviewed yet: ClaimReview publishes nothing

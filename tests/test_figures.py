@@ -186,14 +186,15 @@ def test_titles_state_the_findings(results, reference):
         _title(F.cross_source_chart(results, reference))
     assert "2 of 7 checks between the article's own figures are inconsistent" in _title(F.checks_chart(results))
     t = _title(F.money_chart(results, reference=reference))
-    assert "$60,000 a month over three years is $2.16M: within" in t and "$1.44M, below it" in t
+    # 60,000 x 36 = 2,160,000 (in [1.5M, 2.5M]); 60,000 x 24 = 1,440,000 (below 1.5M): money in words
+    assert "$60,000 a month over three years is $2.16 million: within" in t and "$1.44 million, below it" in t
     assert _title(F.claims_chart(results)).startswith("3 of the article's 16 numbers take part in an inconsistent")
 
 
-def test_every_chart_is_800_px_wide_with_a_source_line(results, reference):
+def test_every_chart_is_640_px_wide_with_a_source_line(results, reference):
     for fig in (F.claims_chart(results), F.checks_chart(results), F.cross_source_chart(results, reference),
                 F.money_chart(results, reference=reference)):
-        assert fig.get_figwidth() * F.DPI == 800
+        assert fig.get_figwidth() * F.DPI == 640  # 6.4 in at 100 dpi: legible when a phone shows it ~500 px wide
         assert any(t.get_text().startswith("Source: InSight Crime") for t in fig.texts)
         for ax in fig.axes:
             assert ax.get_xlabel()
@@ -217,6 +218,7 @@ def test_render_is_byte_identical_and_carries_no_date_or_version(results):
     b = F.render(F.money_chart(results))
     assert a == b
     assert b"<dc:date>" not in a["svg"] and b"Matplotlib v" not in a["svg"]
+    assert b"<text" in a["svg"]  # svg.fonttype none: text kept as text, with the fixed hash salt for ids
     assert _png_text_keys(a["png"]) == []  # no Software, no tIME chunk
     assert a["png"].startswith(b"\x89PNG\r\n\x1a\n")
 

@@ -104,7 +104,7 @@ def test_markdown_of_a_bare_results_object(proj):
     res = json.loads((proj / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
     md = render_markdown(build_view(res, None, [], ReportConfig()))
     assert md.startswith("# Numeric claims of \u201cPeru Dismantles Sex Trafficking Ring")
-    assert "## Summary" in md and "## Claims" in md
+    assert "## Findings" in md and "## Claims" in md
 
 
 # ---------------------------------------------------------------------------------------- commands
@@ -126,7 +126,7 @@ def test_report_check_names_stale_and_missing_files(proj, capsys):
     assert main(["report", "--root", str(proj), "--check"]) == 0
     d = proj / "reports" / SEED
     html = d / "report.html"
-    html.write_bytes(html.read_bytes().replace(b"Summary", b"Summery", 1))
+    html.write_bytes(html.read_bytes().replace(b"Findings", b"Findinks", 1))
     (d / "claimreview.json").unlink()
     assert main(["report", "--root", str(proj), "--check"]) == 1
     err = capsys.readouterr().err
@@ -147,8 +147,8 @@ def test_report_structure_and_order(proj):
     html = (d / "report.html").read_text(encoding="utf-8")
     md = (d / "report.md").read_text(encoding="utf-8")
     res = json.loads((d / "results.json").read_text(encoding="utf-8"))
-    # summary before claims; inconsistent findings listed before the unverifiable one
-    assert html.index('id="summary"') < html.index('id="claims"')
+    # findings before claims; inconsistent findings listed before the unverifiable one
+    assert html.index('id="findings"') < html.index('id="claims"')
     findings = re.findall(r'<li class="finding f-(\w+)"', html)
     assert findings == sorted(findings, key=["inconsistent", "tension", "unverifiable"].index)
     assert findings[0] == "inconsistent"
@@ -165,20 +165,22 @@ def test_report_structure_and_order(proj):
     assert json.loads((d / "claimreview.json").read_text(encoding="utf-8")) == []
 
 
-def test_figures_are_embedded_as_data_uris(proj):
+def test_figures_are_inlined_as_svg_without_script(proj):
     fig = proj / "reports" / SEED / "figures"
     fig.mkdir(parents=True)
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><title>Bars &amp; ranges</title>' \
-          b'<script>alert(1)</script><rect width="10" height="10"/></svg>'
+          b'<script>alert(1)</script><rect width="10" height="10" onclick="alert(2)"/></svg>'
     (fig / "b-intervals.svg").write_bytes(svg)
     (fig / "a-notes.txt").write_text("not a figure")
     assert main(["report", "--root", str(proj)]) == 0
     html = (proj / "reports" / SEED / "report.html").read_text(encoding="utf-8")
-    uris = re.findall(r'<img src="(data:image/svg\+xml;base64,[^"]+)" alt="([^"]*)"', html)
-    assert len(uris) == 1
-    assert base64.b64decode(uris[0][0].split(",", 1)[1]) == svg
-    assert uris[0][1] == "Bars &amp; ranges"  # the SVG's <title>, unescaped then escaped again by Jinja2
-    assert "<script>alert" not in html
+    svgs = re.findall(r'<svg [^>]*>.*?</svg>', html, re.S)
+    assert len(svgs) == 1
+    # the SVG's <title> (no <desc>) is its accessible name, unescaped then escaped again
+    assert 'role="img"' in svgs[0] and 'aria-label="Bars &amp; ranges"' in svgs[0]
+    assert '<rect width="10" height="10" />' in svgs[0] or '<rect width="10" height="10"/>' in svgs[0]
+    assert "<script" not in html and "onclick" not in html and "alert" not in html
+    assert "<img" not in html  # an SVG that parses is inlined, not embedded as an image
     md = (proj / "reports" / SEED / "report.md").read_text(encoding="utf-8")
     assert "![Bars &amp; ranges](figures/b-intervals.svg)" in md
     # the figures are inputs: report --check stays fresh
@@ -249,7 +251,7 @@ def test_claimreview_export_of_reviewed_claims(proj):
     assert m and json.loads(m.group(1)) == crs
     assert 'id="claim-prostitutes-1600"' in html and "disputed" in html
     md = (d / "report.md").read_text(encoding="utf-8")
-    assert "- Review: **disputed** by Ana Ruiz on 2026-11-30 \u2014 rating 1/5 \u201cIncorrect\u201d" in md
+    assert "- Review: **disputed** by Ana Ruiz on 30 November 2026 \u2014 rating 1/5 \u201cIncorrect\u201d" in md
     assert main(["report", "--root", str(proj), "--check"]) == 0
 
 
@@ -309,6 +311,7 @@ def test_coverage_missing_mentions_shown_in_their_sentence(proj):
     # + the mention + "." (the sentence end; the next sentence "Cespedes said ..." is left out)
     assert "<td>According to Colonel Mariano Cespedes, head of the country&#39;s anti-trafficking unit, the " \
         "victims came from the central Peruvian city of <mark>Huanuco</mark>.</td>" in html
-    assert "9 numeric mentions in the article body: 7 claimed, 1 waived, 1 missing." in html
+    assert ("9 numbers in the article body: 7 checked as claims, 1 set aside by the fact-checker, 1 not yet "
+            "accounted for.") in html
     md = render_markdown(view)
     assert "- missing: \u201cHuanuco\u201d at" in md

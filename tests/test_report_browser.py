@@ -1,8 +1,13 @@
-"""report.html in a real browser (headless Debian chromium): the page renders its summary, every claim and
-every figure, and hostile markup in a source shows as text and runs nothing.
+"""report.html in a real browser (headless Debian chromium): the page renders its findings, every claim and
+every chart, hostile markup in a source shows as text and runs nothing, and the page reads on a desktop
+(1280 px) and on a phone (390 px): findings visible without scrolling on the desktop, chart text is text
+and legible, no horizontal scroll on the phone, under 300 KB.
 
-Chromium is required: when it is missing these tests FAIL (install it with
-``apt-get install chromium``; .ci/run does). Screenshots go to tests/artifacts/ (gitignored).
+Two drivers: ``chromium --dump-dom`` (the DOM after load, as any script would have left it) and Playwright
+over the same Debian chromium (layout: positions, sizes, scroll extents, computed font sizes; full-page
+screenshots). Chromium is required: when it is missing these tests FAIL (install it with
+``apt-get install chromium``; .ci/run does). Screenshots go to tests/artifacts/ (gitignored):
+``report-seed-1280.png``, ``report-seed-390.png``, ``report-hostile.png``.
 """
 
 from __future__ import annotations
@@ -68,7 +73,7 @@ class Dom(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.elements.append((tag, dict(attrs)))
-        if tag in ("title", "script", "mark"):
+        if tag in ("title", "script", "mark") and not (tag == "title" and self.title):
             self._in = tag
             if tag == "script":
                 self.scripts.append("")
@@ -114,14 +119,21 @@ def test_seed_report_renders(tmp_path):
     res = json.loads((d / "results.json").read_text(encoding="utf-8"))
     dom = Dom(browse(d / "report.html", tmp_path, screenshot=ARTIFACTS / "report-seed.png"))
     assert dom.title == "Numeric claims of \u201cPeru Dismantles Sex Trafficking Ring in Illegal Mining Heartland\u201d"
-    assert "summary" in dom.ids("section") and "claims" in dom.ids("section")
-    assert dom.ids("article") == [f"claim-{c['id']}" for c in sorted(res["claims"], key=lambda c: c["start"])]
+    assert dom.ids("section")[:2] == ["findings", "claims"]
+    claim_ids = [a["id"] for t, a in dom.elements if t == "div" and (a.get("id") or "").startswith("claim-")]
+    assert claim_ids == [f"claim-{c['id']}" for c in sorted(res["claims"], key=lambda c: c["start"])]
     assert len(dom.marks) == len(res["claims"])
-    n_findings = sum(1 for t, a in dom.elements if t == "li" and "finding" in (a.get("class") or ""))
+    # each check once: one element per check id, the findings (not consistent) as li.finding first
+    check_ids = [a["id"] for t, a in dom.elements if (a.get("id") or "").startswith("check-")]
+    assert sorted(check_ids) == sorted(f"check-{c['id']}" for c in res["checks"])
+    n_findings = sum(1 for t, a in dom.elements if t == "li" and "finding" in (a.get("class") or "").split()
+                     and "flagged" not in (a.get("class") or ""))
     assert n_findings == len(res["summary"]["findings"])
-    imgs = [a for t, a in dom.elements if t == "img"]
-    assert len(imgs) == len(list(figs.glob("*.svg")) if figs.is_dir() else [])
-    assert all(a["src"].startswith("data:image/svg+xml;base64,") for a in imgs)
+    # the charts are inline SVG with a real description, no image of text
+    svgs = [a for t, a in dom.elements if t == "svg"]
+    assert len(svgs) == (len(list(figs.glob("*.svg"))) if figs.is_dir() else 0)
+    assert all(a.get("role") == "img" and len(a.get("aria-label") or "") > 80 for a in svgs)
+    assert not [a for t, a in dom.elements if t == "img"]
     assert not dom.scripts  # no reviewed claim in the seed -> no JSON-LD, and never any other script
 
 
@@ -181,16 +193,142 @@ def test_hostile_markup_shows_as_text_and_runs_nothing(tmp_path):
     # the only script is the JSON-LD, its content is data (the notes' </script> escaped), equal to the export
     assert [a.get("type") for t, a in dom.elements if t == "script"] == ["application/ld+json"]
     assert json.loads(dom.scripts[0]) == json.loads((d / "claimreview.json").read_text(encoding="utf-8"))
-    # the only image is the figure, as a data URI (an SVG in <img> runs no script and loads nothing)
-    imgs = [a for t, a in dom.elements if t == "img"]
-    assert len(imgs) == 1 and imgs[0]["src"].startswith("data:image/svg+xml;base64,")
-    assert imgs[0]["alt"] == "Evil figure"
+    # the figure is inlined without its script, its onload handler or its external <image>
+    svgs = [a for t, a in dom.elements if t == "svg"]
+    assert len(svgs) == 1 and svgs[0]["aria-label"] == "Evil figure"
+    assert not any(k.startswith("on") for k in svgs[0]) and not [a for t, a in dom.elements if t == "img"]
     # the hostile quote is shown verbatim as text inside its highlight
     assert dom.marks[0] == f"{HOSTILE_SCRIPT} 300 women {HOSTILE_IMG}"
     # the javascript: source url is not a link
     assert not any(t == "a" and (a.get("href") or "").startswith("javascript") for t, a in dom.elements)
-    assert dom.ids("article") == ["claim-freed-300", "claim-workers-1600"]
+    assert [a["id"] for t, a in dom.elements if t == "div" and (a.get("id") or "").startswith("claim-")] == \
+        ["claim-freed-300", "claim-workers-1600"]
     # report.md escapes the same texts: no raw tag survives
     md = (d / "report.md").read_text(encoding="utf-8")
     assert "<script" not in md and "<img" not in md and "<b>" not in md
     assert "&lt;script&gt;document.title='pwned';" in md
+
+
+# ------------------------------------------------------------------------------------------ layout (Playwright)
+WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
+
+
+@pytest.fixture(scope="module")
+def seed_page(tmp_path_factory) -> Path:
+    """The seed's report.html rendered from the committed results and figures in a scratch project."""
+    proj = tmp_path_factory.mktemp("layout") / "proj"
+    copy_seed(proj, "all")
+    figs = ROOT / "reports" / SEED / "figures"
+    if figs.is_dir():
+        shutil.copytree(figs, proj / "reports" / SEED / "figures")
+    assert main(["report", "--root", str(proj)]) == 0
+    return proj / "reports" / SEED / "report.html"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    exe = chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+def _open(browser, page: Path, width: int, height: int):
+    pg = browser.new_page(viewport={"width": width, "height": height})
+    pg.goto(page.resolve().as_uri())
+    return pg
+
+
+def test_page_weight_under_300_kb(seed_page):
+    # 956,579 bytes before the charts were inline SVG with text as text (907 KB of base64 images)
+    assert seed_page.stat().st_size < 300_000
+
+
+@pytest.mark.parametrize("device", list(WIDTHS))
+def test_screenshots_at_desktop_and_phone_width(browser, seed_page, device):
+    w, h = WIDTHS[device]
+    pg = _open(browser, seed_page, w, h)
+    shot = ARTIFACTS / f"report-seed-{w}.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    height = pg.evaluate("document.documentElement.scrollHeight")
+    # the page was 14,750 px tall on a desktop and 22,562 px on a phone; checks once and the rest collapsed
+    assert height < {"desktop": 11_000, "phone": 12_500}[device], height
+    pg.close()
+
+
+def test_findings_are_visible_without_scrolling_on_a_desktop(browser, seed_page):
+    pg = _open(browser, seed_page, *WIDTHS["desktop"])
+    tops = pg.evaluate("""Array.from(document.querySelectorAll('#findings li.finding .sentence'))
+        .map(e => e.getBoundingClientRect().bottom)""")
+    # the first two findings' sentences are on the first screen (800 px)
+    assert len(tops) >= 2 and tops[0] < 800 and tops[1] < 800, tops
+    first = pg.evaluate("document.querySelector('#findings li.finding .sentence').textContent")
+    assert "\u201cover 4,500\u201d" in first and "external-" not in first
+    pg.close()
+
+
+def test_no_horizontal_scroll_on_a_phone(browser, seed_page):
+    pg = _open(browser, seed_page, *WIDTHS["phone"])
+    sw, cw = pg.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert sw <= cw == 390
+    # with every disclosure open too (the arithmetic, the claims, the other checks)
+    pg.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    sw = pg.evaluate("document.documentElement.scrollWidth")
+    assert sw <= 390
+    pg.close()
+
+
+@pytest.mark.parametrize("device", list(WIDTHS))
+def test_chart_text_is_text_and_legible(browser, seed_page, device):
+    pg = _open(browser, seed_page, *WIDTHS[device])
+    info = pg.evaluate("""Array.from(document.querySelectorAll('svg.chart')).map(svg => {
+        const texts = Array.from(svg.querySelectorAll('text'));
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const sizes = texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+        return {n: texts.length, title: svg.querySelector('title').textContent,
+                words: texts.map(t => t.textContent).join(' '), min: Math.min(...sizes),
+                selectable: texts.every(t => getComputedStyle(t).userSelect !== 'none')};
+    })""")
+    assert len(info) == 4
+    for chart in info:
+        assert chart["n"] >= 10 and chart["selectable"]
+        # the headline is drawn as text: its first words are in the chart's <text> elements
+        assert chart["title"].split()[0] in chart["words"]
+        # 9 pt text in a 460.8 pt wide chart shown at least 31rem (496 px) wide: 9 x 496 / 460.8 = 9.7 px
+        # on a phone (the chart's box scrolls sideways there, the page does not); 14 px on a desktop
+        assert chart["min"] >= 9.5, (device, chart["title"], chart["min"])
+    # find-in-page finds chart text (window.find searches rendered text, SVG text included)
+    assert pg.evaluate("window.find('no upper limit')")
+    pg.close()
+
+
+def test_links_from_a_claim_open_its_collapsed_check(browser, seed_page):
+    pg = _open(browser, seed_page, *WIDTHS["desktop"])
+    pg.click('a[href="#claim-women-exploited-300"]')  # from the finding that names it
+    assert pg.evaluate("document.getElementById('claim-women-exploited-300').closest('details').open")
+    pg.click('#claim-women-exploited-300 a[href="#check-ring-within-1600"]')
+    box = pg.evaluate("document.getElementById('check-ring-within-1600').getBoundingClientRect().toJSON()")
+    assert box["height"] > 0 and -2 <= box["top"] < 800  # revealed and scrolled to, without any script
+    pg.close()
+
+
+def test_hostile_page_runs_nothing_under_playwright(browser, tmp_path):
+    proj = tmp_path / "proj"
+    hostile_project(proj)
+    assert main(["report", "--root", str(proj)]) == 0
+    pg = _open(browser, proj / "reports" / "evil-news" / "report.html", 390, 844)
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert pg.title() == "Numeric claims of \u201cRaid <b>report</b> & <script>document.title='t'</script>\u201d"
+    assert pg.evaluate("document.body.getAttribute('data-pwned')") is None
+    assert pg.evaluate("document.querySelectorAll('aside, image, foreignObject').length") == 0
+    # a title of one long unbreakable word ("<script>document.title='t'</script>") wraps: no sideways scroll
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    pg.screenshot(path=str(ARTIFACTS / "report-hostile-390.png"), full_page=True)
+    pg.close()

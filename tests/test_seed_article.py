@@ -129,7 +129,8 @@ def test_summary_lists_worst_first(results):
 def test_report_md_has_findings_first(results):
     md = results[1]
     assert md.index("## Findings") < md.index("## Claims")
-    assert "**INCONSISTENT** `madre-de-dios-estimates-agree`" in md
+    assert ('<a id="check-madre-de-dios-estimates-agree"></a>**INCONSISTENT** (two estimates of one measure): '
+            "The article gives \u201cAs many as 1,600\u201d and \u201cover 4,500\u201d") in md
 
 
 def test_period_text_is_a_claim_only_when_it_names_one(tmp_path):

@@ -101,7 +101,7 @@ def test_decision_in_the_browser_lands_in_the_yaml_and_the_report(served):
                 page.locator("#notice a").click()
             assert page.url.endswith(f"/report/{SEED}#claim-prostitutes-1600")
             review = page.locator("#claim-prostitutes-1600 .review").inner_text()
-            assert "disputed" in review and "Ana Ruiz" in review and "2026-11-30" in review
+            assert "disputed" in review and "Ana Ruiz" in review and "30 November 2026" in review  # dates in words
             assert page.locator("b").count() == 0  # the note's markup is text, not HTML
         finally:
             browser.close()

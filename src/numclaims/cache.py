@@ -121,9 +121,10 @@ def _stat(path: Path) -> list[int] | None:
 
 def figure_signature(folder: Path) -> list[list[Any]]:
     """``[[name, size, mtime_ns], ...]`` of the ``*.svg`` files of an article's ``figures/`` folder (those
-    report.html embeds), sorted by name; ``[]`` when there is no folder."""
+    report.html embeds) and their ``*.csv`` data files (which it links), sorted by name; ``[]`` when there
+    is no folder."""
     try:
-        names = sorted(n for n in os.listdir(folder) if n.endswith(".svg"))
+        names = sorted(n for n in os.listdir(folder) if n.endswith((".svg", ".csv")))
     except OSError:
         return []
     return [[n, *(_stat(folder / n) or [-1, -1])] for n in names]

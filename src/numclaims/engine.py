@@ -7,13 +7,15 @@ results.json contract (extended, never broken): an object with ``article`` (id),
 ``title``, ``published``, ...), ``claims`` (each ``id``, ``quote``, ``start``, ``end``, ``value``, ``unit``,
 ``qualifier``, ``interval`` as ``[low, high]`` with ``null`` for an unbounded side; dates give ISO strings),
 ``derived`` (only when the claims file has ``derived:`` figures; see :func:`numclaims.derived.derived_records`),
-``checks`` (each ``id``, ``kind``, ``claims``, ``verdict``, ``explanation``; ``external`` checks add
+``checks`` (each ``id``, ``kind``, ``claims``, ``verdict``, ``explanation``, ``note`` (the record's
+``note:``, or null), ``relation`` where the record declares one; ``external`` checks add
 ``findings``: ``[{code, detail, evidence: [row ids]}]``, see :mod:`numclaims.checks.external`; a check
-proposed by ``numclaims new``/``suggest`` adds ``status: "proposed"`` and ``reason``, and its id is listed in
+proposed by ``numclaims new``/``suggest`` adds ``status: "proposed"`` and ``proposed_because``, and its id is listed in
 ``summary.proposed``; a claim with fields drafted by ``numclaims new`` not yet confirmed adds ``guessed``),
 ``summary`` and ``coverage``
 (``{mentions, claimed, waived, missing: [{start, end, text}]}``: body numbers that no claim or waiver
-accounts for, see :mod:`numclaims.coverage`) and ``provenance``: the files the results were computed from
+accounts for, see :mod:`numclaims.coverage`), ``waivers`` (``[{text, reason}]``: the numbers the
+fact-checker set aside, with the reason written on the record) and ``provenance``: the files the results were computed from
 and the hex SHA-256 of their text as read, ``{numclaims: version, claims_file: {path, sha256}, source_text:
 {path, sha256}, source_meta: {path, sha256}}`` (paths relative to the project root, ``/``-separated).
 """
@@ -177,7 +179,10 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
         InputErrors: periods or intervals that cannot be computed from the records.
     """
     ctx = build_context(article, reference)
-    checks = [_marked(run_check(spec, ctx).to_dict(), spec) for spec in article.data.checks]
+    # the fact-checker's `note:` on the check record and the relation it declares, where it declares one
+    checks = [_marked({**run_check(spec, ctx).to_dict(), "note": spec.note,
+                       **({"relation": spec.relation} if getattr(spec, "relation", None) else {})}, spec)
+              for spec in article.data.checks]
     meta = article.source.meta
     out = {
         "article": article.id,
@@ -200,17 +205,19 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
         "checks": checks,
         "summary": _proposed_summary(summarise(checks, len(article.data.claims)), checks),
         "coverage": coverage_for(article),
+        "waivers": [{"text": w.text, "reason": w.reason} for w in article.data.waived],
         "provenance": provenance(article),
     })
     return out
 
 
 def _marked(d: dict[str, Any], spec: Any) -> dict[str, Any]:
-    """A proposed check's result carries ``status: proposed`` and its ``reason`` (results.json contract:
-    the keys are absent for declared checks)."""
+    """A proposed check's result carries ``status: proposed`` and, as ``proposed_because``, the record's
+    ``reason`` (the words of the text that suggested it; ``reason`` in results.json is the check's machine
+    reason code). The keys are absent for declared checks."""
     if getattr(spec, "status", None) == "proposed":
         d["status"] = "proposed"
-        d["reason"] = spec.reason
+        d["proposed_because"] = spec.reason
     return d
 
 

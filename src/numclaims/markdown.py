@@ -1,8 +1,11 @@
 """report.md: the plain-text report of one article, safe to publish.
 
-Same content and order as report.html (see :mod:`numclaims.report`): a summary of findings (inconsistent
-and tension first), coverage, figures, then each claim in source order with its quote highlighted in the
-surrounding sentences, attribution chain, interval, checks with their arithmetic, and review status.
+Same content and order as report.html (see :mod:`numclaims.report`): the findings first (inconsistent and
+tension, then undecided, then consistent checks flagged against the sources), each as its plain-language
+sentence (:mod:`numclaims.explain`) with its cause, the fact-checker's note, the arithmetic and the rules
+applied; then the other checks, coverage with the waivers' reasons, charts with their data files, and each
+claim in source order with its quote highlighted in the surrounding sentences, attribution chain, reading,
+review status and links to its checks.
 
 Every piece of text that comes from a source or a record is escaped (:func:`md_escape`) so that HTML or
 Markdown in a quote shows as text and cannot inject markup when the Markdown is rendered.
@@ -13,6 +16,8 @@ from __future__ import annotations
 import re
 import urllib.parse
 from typing import Any
+
+from .explain import date_words
 
 _MD_PUNCT = "`*_{}[]()#+!|~"  # escaped with a backslash, as is the backslash itself
 _MD_ANY = re.compile("[" + re.escape("&<>\\" + _MD_PUNCT) + "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
@@ -49,12 +54,19 @@ def _md_inline(text: str) -> str:
     return lead + md_escape(text) + trail
 
 
-def _verdict(v: str | None) -> str:
-    return "no check" if v is None else v.upper()
+def view_date(iso: str) -> str:
+    """An ISO date as words (``2014-03-04`` -> ``4 March 2014``), see :func:`numclaims.explain.date_words`."""
+
+    return date_words(iso, iso)
 
 
 def _claim_link(cid: str) -> str:
+    """A link to a claim's (or derived figure's) anchor, the record id as its text."""
     return f"[`{cid}`](#claim-{cid})"
+
+
+def _verdict(v: str | None) -> str:
+    return "no check" if v is None else v.upper()
 
 
 def render_markdown(view: dict[str, Any]) -> str:
@@ -73,32 +85,45 @@ def render_markdown(view: dict[str, Any]) -> str:
         f"# Numeric claims of \u201c{md_escape(src['title'])}\u201d",
         "",
         f"Source: {md_escape(src.get('publisher'))}, {md_escape(src.get('author') or 'unsigned')}, "
-        f"published {src['published']}" + (f" (<{view['source_href']}>)" if view["source_href"] else "") + ".",
+        f"published {view.get('published_text') or src['published']}"
+        + (f" (<{view['source_href']}>)" if view["source_href"] else "") + ".",
         "",
-        "## Summary",
+        f"{s['claims']} numbers, {s['checks']} checks: "
+        + ", ".join(f"{s['verdicts'][v]} {v}" for v in view["verdict_order"])
+        + (f" ({len(view['flagged'])} of the consistent ones flagged against the sources)" if view["flagged"] else "")
+        + ". Review: " + ", ".join(f"{n} {st}" for st, n in view["review"].items()) + ".",
         "",
-        f"{s['claims']} claims, {s['checks']} checks: "
-        + ", ".join(f"{s['verdicts'][v]} {v}" for v in view["verdict_order"]) + ". Review: "
-        + ", ".join(f"{n} {st}" for st, n in view["review"].items()) + ".",
-        "",
-        "### Findings",
+        "## Findings",
         "",
     ]
-    if not view["findings"]:
+    if not s["checks"]:
+        out.append("No check was declared for this article: nothing is shown to be inconsistent, and nothing is "
+                   "shown to be right.")
+    elif not view["findings"]:
         out.append("Every check is consistent.")
-    for ch in view["findings"]:
-        out.append(f"- **{_verdict(ch['verdict'])}** `{ch['id']}` ({ch['kind']}; "
-                   + ", ".join(_claim_link(x) for x in dict.fromkeys(ch["claims"])) + f"): {md_escape(ch['explanation'])}")
-    if view["consistent"]:
-        out += ["", "Consistent: " + ", ".join(f"`{ch['id']}`" for ch in view["consistent"]) + "."]
+    for ch in view["findings"] + view["flagged"]:
+        out += _check_lines(ch)
+    others = [ch for ch in view["consistent"] if not ch["badges"]]
+    if others:
+        out += ["", "Other checks, consistent with nothing flagged:", ""]
+        for ch in others:
+            out.append(f"- <a id=\"check-{ch['id']}\"></a>{md_escape(ch['ex'].sentence)}")
+    if view.get("proposed"):
+        out += ["", "Proposed checks, not yet accepted (they rate nothing until the fact-checker accepts them with "
+                "`numclaims review accept ID`):", ""]
+        for ch in view["proposed"]:
+            out.append(f"- <a id=\"check-{ch['id']}\"></a>{md_escape(ch['ex'].sentence)} Proposed because the text "
+                       f"says: {md_escape(ch.get('proposed_because') or '')}")
     out.append("")
     cov = view["coverage"]
     if cov:
-        out += ["## Coverage", "", f"{cov['mentions']} numeric mentions in the body: {cov['claimed']} claimed, "
-                f"{cov['waived']} waived, {len(cov['missing'])} missing.", ""]
+        out += ["## Coverage", "", f"{cov['mentions']} numbers in the body: {cov['claimed']} checked as claims, "
+                f"{cov['waived']} set aside by the fact-checker, {len(cov['missing'])} not yet accounted for.", ""]
+        for w in view.get("waivers") or []:
+            out.append(f"- set aside: \u201c{md_escape(w['text'])}\u201d: {md_escape(w['reason'])}")
         for m in cov["missing"]:
             out.append(f"- missing: \u201c{md_escape(m['text'])}\u201d at {m['start']}-{m['end']}")
-        if cov["missing"]:
+        if cov["missing"] or view.get("waivers"):
             out.append("")
     if view.get("derived"):
         out += ["## Derived figures", "", "Computed from the claims above, not quoted from the article.", ""]
@@ -109,48 +134,69 @@ def render_markdown(view: dict[str, Any]) -> str:
                        + (f"; {md_escape(d['note'])}" if d.get("note") else ""))
         out.append("")
     if view["figures"]:
-        out += ["## Figures", ""]
+        out += ["## Charts", ""]
         for f in view["figures"]:
-            # the file name percent-encoded: markup in it ("<script>", ")") can neither end the link nor run
-            out += [f"![{md_escape(f.title)}](figures/{urllib.parse.quote(f.name)})", ""]
+            # file names percent-encoded: markup in them ("<script>", ")") can neither end the link nor run
+            out += [f"![{md_escape(f.alt or f.title)}](figures/{urllib.parse.quote(f.name)})", ""]
+            if f.csv:
+                out += [f"Data: [figures/{md_escape(f.csv)}](figures/{urllib.parse.quote(f.csv)})", ""]
     out += ["## Claims", ""]
     for c in view["claims"]:
         before, _, after = c["context"]
         highlighted = _md_inline(c["quote"]).strip()
         highlighted = f"**{highlighted}**" if highlighted else ""
+        flags = "".join(f" \u00b7 \u2691 {words}" for _, words in c["badges"])
         out += [
             f"### {md_escape(c['text'])} <a id=\"claim-{c['id']}\"></a>",
             "",
-            f"`{c['id']}` \u2014 {_verdict(c['worst'])}",
+            f"{'CONSISTENT, BUT FLAGGED' if c['worst'] == 'consistent' and c['badges'] else _verdict(c['worst'])}"
+            f"{flags} \u2014 {md_escape(c['measure']['what'])}",
             "",
             f"> {_md_inline(before).lstrip()}{highlighted}{_md_inline(after)}".rstrip(),
             "",
-            f"- Measure: {md_escape(c['measure']['what'])}"
-            + (f"; where: {md_escape(c['measure']['where'])}" if c["measure"].get("where") else "")
-            + (f"; period: {c['period'][0]} to {c['period'][1]}" if c.get("period") else ""),
-            "- Attribution: " + " \u2192 ".join(
-                md_escape(a["who"]) + (f" ({md_escape(a['role'])})" if a.get("role") else "") for a in c["attribution"]),
-            f"- Value: {c['value_text'] or 'n/a'} {md_escape(c['unit'])}, qualifier {md_escape(c['qualifier'])}; "
-            f"interval {c['interval_text']}" + (f" ({md_escape(c['rule'])})" if c.get("rule") else ""),
+            f"- Read as: {md_escape(c['reading'])}",
         ]
-        if c.get("evidence"):
-            out.append("- Evidence: " + ", ".join(f"`{md_escape(e)}`" for e in c["evidence"]))
+        if c["measure"].get("where"):
+            out.append(f"- Where: {md_escape(c['measure']['where'])}")
+        out.append("- On whose word: " + " \u2192 ".join(
+            md_escape(a["who"]) + (f" ({md_escape(a['role'])})" if a.get("role") else "") for a in c["attribution"]))
+        out.append(f"- Record: `{c['id']}`" + (" \u00b7 evidence " + ", ".join(f"`{md_escape(e)}`" for e in c["evidence"])
+                                                if c.get("evidence") else ""))
         review = f"- Review: **{c['status']}**"
         if c["status"] != "unreviewed":
             review += f" by {md_escape(c.get('reviewer') or 'unknown')}" + (
-                f" on {c['reviewed_on']}" if c.get("reviewed_on") else "")
+                f" on {view_date(c['reviewed_on'])}" if c.get("reviewed_on") else "")
             if c["rating"]:
                 review += f" \u2014 rating {c['rating'][0]}/5 \u201c{md_escape(c['rating'][1])}\u201d"
         out.append(review)
-        if c.get("notes"):
-            out.append(f"- Reviewer's notes: {md_escape(c['notes'])}")
-        out.append("")
+        if c.get("note"):
+            out.append(f"- Reviewer's notes: {md_escape(c['note'])}")
         if c["checks"]:
-            out += ["Checks:", ""]
-            for ch in c["checks"]:
-                out.append(f"- **{_verdict(ch['verdict'])}** `{ch['id']}` ({ch['kind']}): {md_escape(ch['explanation'])}")
-            out.append("")
+            out.append("- Checks: " + "; ".join(f"{_verdict(ch['verdict'])} [{md_escape(ch['title'])}](#check-{ch['id']})"
+                                                 for ch in c["checks"]))
         else:
-            out += ["No check reads this claim.", ""]
+            out.append("- No check reads this claim.")
+        out.append("")
     out += ["---", "", md_escape(src.get("attribution") or ""), ""]
     return "\n".join(out)
+
+
+def _check_lines(ch: dict[str, Any]) -> list[str]:
+    """A check in report.md: its verdict, findings and sentence, then its cause, note, arithmetic and
+    rules as sub-items."""
+    ex = ch["ex"]
+    flags = "".join(f" \u00b7 \u2691 {words}" for _, words in ch["badges"])
+    lines = [f"- <a id=\"check-{ch['id']}\"></a>**{_verdict(ch['verdict'])}**{flags} ({md_escape(ch['title'])}): "
+             f"{md_escape(ex.sentence)}"]
+    if ex.cause:
+        lines.append(f"  - Cause: {md_escape(ex.cause)}")
+    if ch.get("note"):
+        lines.append(f"  - Fact-checker's note: {md_escape(ch['note'])}")
+    lines.append("  - Claims: " + ", ".join(f"[{md_escape(q)}](#claim-{cid})" for cid, q in ch["quotes"]))
+    for line in ex.as_written:
+        lines.append(f"  - As written: {md_escape(line)}")
+    for line in ex.over_intervals:
+        lines.append(f"  - Over the ranges: {md_escape(line)}")
+    for line in ex.rules:
+        lines.append(f"  - Rule: {md_escape(line)}")
+    return lines

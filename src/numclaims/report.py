@@ -53,6 +53,10 @@ from .claimreview import (  # noqa: F401  (the ClaimReview names, re-exported fo
     rating_for,
     worst_verdicts,
 )
+from .errors import InputErrors
+from .evidence import load_reference
+from .explain import date_words, explain, finding_badges, quoted, reading_rule
+from .inline_svg import inline_svg
 from .markdown import render_markdown
 from .paths import REPORT_FILES, display_path, inside, read_input, report_dir  # noqa: F401 - REPORT_FILES named here for callers
 from .publish import publish_folder, unchanged
@@ -173,16 +177,28 @@ def _script_safe(s: str) -> str:
 @dataclass(frozen=True)
 class Figure:
     """An SVG figure of ``reports/<id>/figures/``: ``name`` (file name), ``title`` (its ``<title>`` or the
-    name), ``data`` (the raw bytes)."""
+    name), ``data`` (the raw bytes), ``alt`` (its ``<desc>``: what the chart shows and its main finding;
+    the title when it has none), ``csv`` (name of the chart's data file beside it, or None)."""
 
     name: str
     title: str
     data: bytes
+    alt: str = ""
+    csv: str | None = None
 
     @property
     def data_uri(self) -> str:
         """``data:image/svg+xml;base64,...`` of the file."""
         return "data:image/svg+xml;base64," + base64.b64encode(self.data).decode("ascii")
+
+    def inline(self, index: int) -> str | None:
+        """The SVG markup to paste into the page (:func:`numclaims.inline_svg.inline_svg`, ids prefixed
+        ``f<index>-``), or None when the file is not an SVG document that can be inlined."""
+
+        try:
+            return inline_svg(self.data, f"f{index}-", self.alt or self.title)
+        except ValueError:
+            return None
 
 
 def load_figures(folder: Path) -> list[Figure]:
@@ -208,26 +224,46 @@ def load_figures(folder: Path) -> list[Figure]:
             continue
         m = re.search(rb"<title[^>]*>(.*?)</title>", data, re.S)
         title = html.unescape(m.group(1).decode("utf-8", "replace")).strip() if m else ""
+        d = re.search(rb"<desc[^>]*>(.*?)</desc>", data, re.S)
+        alt = " ".join(html.unescape(d.group(1).decode("utf-8", "replace")).split()) if d else ""
         fallback = re.sub(r"^\d+[-_ ]*", "", p.stem).replace("-", " ").replace("_", " ").strip() or p.stem
-        out.append(Figure(p.name, " ".join(title.split()) or fallback[:1].upper() + fallback[1:], data))
+        title = " ".join(title.split()) or fallback[:1].upper() + fallback[1:]
+        csv = p.with_suffix(".csv").name if p.with_suffix(".csv").is_file() else None
+        out.append(Figure(p.name, title, data, alt or title, csv))
     return out
 
 
 # ------------------------------------------------------------------------------------------- view
 def build_view(results: dict[str, Any], source_text: str | None, figures: list[Figure],
-               config: ReportConfig | None) -> dict[str, Any]:
+               config: ReportConfig | None, reference: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """The data both report.md and report.html show, in reading order.
 
+    Every check is given its :class:`numclaims.explain.Explanation` (``ex``), its findings as badges
+    (``badges``, ``[(code, words)]``), its claims' quotes (``quotes``, ``[(claim id, quoted words)]``) and
+    the fact-checker's ``note``; ``reference`` (``{row id: row}``, optional) names the publishers of the
+    rows external checks cite.
+
     Returns a dict with ``results``, ``source``, ``summary``, ``findings`` (non-consistent checks, worst
-    first), ``consistent`` (the other checks), ``claims`` (in source order, each with ``context``
-    ``(before, quote, after)``, ``numeral`` split of the quote, ``worst``, ``checks``, ``rating``),
-    ``review`` (counts per status), ``coverage`` (or None), ``derived`` (the derived figures of
-    results.json with ``interval_text`` and ``value_text``; shown as computed, never as quotes), ``figures``,
+    first), ``flagged`` (consistent checks that report findings), ``consistent`` (the other checks),
+    ``proposed`` (checks still ``status: proposed``, kept out of the three lists before),
+    ``checks`` (all, by id), ``claims`` (in source order, each with ``context`` ``(before, quote,
+    after)``, ``numeral`` split of the quote, ``worst``, ``checks``, ``badges`` (findings of its checks),
+    ``rating``, ``note``), ``review`` (counts per status), ``coverage`` (or None), ``derived`` (the derived
+    figures of results.json with ``interval_text`` and ``value_text``; shown as computed, never as quotes),
+    ``waivers``, ``figures``,
     ``claimreview`` (JSON-LD list).
     """
+
     worst = worst_verdicts(results)
-    checks_of: dict[str, list[dict[str, Any]]] = {c["id"]: [] for c in results["claims"]}
+    by_id = {c["id"]: c for c in results["claims"]}
+    checks = []
     for ch in results["checks"]:
+        ids = list(dict.fromkeys(ch["claims"]))
+        checks.append({**ch, "ex": explain(ch, by_id, reference), "badges": finding_badges(ch),
+                       "note": ch.get("note"), "title": CHECK_TITLES.get(ch["kind"], ch["kind"].replace("_", " ")),
+                       "quotes": [(cid, quoted(by_id.get(cid))) for cid in ids]})
+    checks_of: dict[str, list[dict[str, Any]]] = {c["id"]: [] for c in results["claims"]}
+    for ch in checks:
         for cid in dict.fromkeys(ch["claims"]):
             checks_of.setdefault(cid, []).append(ch)
     claims = []
@@ -243,10 +279,15 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
         numeral = (quote[:k], text, quote[k + len(text):]) if k >= 0 else (quote, "", "")
         chs = sorted(checks_of.get(c["id"], []), key=worst_first)
         rating = rating_for(c["status"], worst[c["id"]]) if c["status"] != "unreviewed" else None
+        badges = list(dict.fromkeys(b for ch in chs for b in ch["badges"]))
         claims.append({**c, "context": (before, quote, after), "numeral": numeral, "worst": worst[c["id"]],
                        "checks": chs, "interval_text": interval_text(c), "value_text": number_text(c["value"]),
-                       "rating": rating})
-    findings = [ch for ch in results["checks"] if ch["verdict"] != "consistent"]
+                       "rating": rating, "badges": badges, "note": c.get("note") or c.get("notes"),
+                       "reading": _reading(c)})
+    # checks still proposed by numclaims new/suggest are shown apart and rate nothing until accepted
+    proposed = [ch for ch in checks if ch.get("status") == "proposed"]
+    decided = [ch for ch in checks if ch.get("status") != "proposed"]
+    findings = [ch for ch in decided if ch["verdict"] != "consistent"]
     findings.sort(key=worst_first)
     review = {s: 0 for s in ("unreviewed", "verified", "disputed", "unverifiable")}
     for c in results["claims"]:
@@ -256,20 +297,48 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
         "article": results["article"],
         "source": results["source"],
         "source_href": safe_href(results["source"].get("url")),
+        "published_text": _date_text(results["source"].get("published")),
         "summary": results["summary"],
         "verdict_order": [v for v in ("inconsistent", "tension", "unverifiable", "consistent") if v in VERDICTS],
         "labels": VERDICT_LABELS,
         "findings": findings,
-        "consistent": [ch for ch in results["checks"] if ch["verdict"] == "consistent"],
+        "flagged": [ch for ch in decided if ch["verdict"] == "consistent" and ch["badges"]],
+        "consistent": [ch for ch in decided if ch["verdict"] == "consistent"],
+        "proposed": proposed,
+        "checks": {ch["id"]: ch for ch in checks},
         "claims": claims,
         "review": review,
         "coverage": _coverage_view(results.get("coverage"), source_text),
         "derived": [{**d, "interval_text": interval_text(d), "value_text": number_text(d["value"])}
                     for d in results.get("derived") or []],
+        "waivers": results.get("waivers") or [],
         "figures": figures,
         # None: a view for report.md only (markdown.render_markdown of bare results), which shows no JSON-LD
         "claimreview": claimreview(results, config) if config is not None else [],
     }
+
+
+#: Check kind -> a short title in words (used for links from a claim to its checks).
+CHECK_TITLES = {
+    "rate_duration": "rate \u00d7 duration against the total",
+    "share_of_total": "share of a total",
+    "fraction_of": "fraction of a whole",
+    "part_whole": "part within its whole",
+    "agreement": "two estimates of one measure",
+    "sum": "parts against their total",
+    "difference": "a difference",
+    "ratio": "a ratio",
+    "product": "a product",
+    "external": "against the sources",
+}
+
+
+def _reading(c: dict[str, Any]) -> str:
+    return reading_rule(c)
+
+
+def _date_text(iso: Any) -> str:
+    return date_words(iso, iso) if iso else ""
 
 
 def _coverage_view(cov: dict[str, Any] | None, source_text: str | None) -> dict[str, Any] | None:
@@ -307,6 +376,7 @@ def _environment():
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters["num"] = number_text
+    env.filters["date"] = _date_text
     return env
 
 
@@ -332,6 +402,16 @@ def source_text_for(results: dict[str, Any], root: Path) -> str | None:
         return None
 
 
+def _reference(root: Path) -> dict[str, dict[str, Any]] | None:
+    """The reference rows of ``root`` for naming sources in explanations; None when they cannot be read
+    (the check reports a broken table itself; a report then names rows as "a cited source")."""
+
+    try:
+        return load_reference(root)
+    except (InputErrors, OSError, ValueError):
+        return None
+
+
 def render_reports(results: dict[str, Any], root: Path, config: ReportConfig | None = None) -> dict[str, str]:
     """``{file name: text}`` of every file in :data:`REPORT_FILES` for one article's results.
 
@@ -347,7 +427,7 @@ def _render_reports(results: dict[str, Any], root: Path, config: ReportConfig | 
     already found."""
     cfg = config or load_config(root)
     figures = load_figures(folder / "figures")
-    view = build_view(clean(results), source_text_for(results, root), figures, cfg)
+    view = build_view(clean(results), source_text_for(results, root), figures, cfg, _reference(root))
     claimreview = json_text(view["claimreview"])
     return {
         "results.json": dumps(results),

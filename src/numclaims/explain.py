@@ -1,0 +1,740 @@
+"""Explanations of checks in a reader's words, built from structured results (never from the engine's
+``explanation`` text).
+
+:func:`explain` turns one check of results.json (``kind``, ``verdict``, ``claims``, ``details``, and when
+present the ``reason``, ``figures``, ``cause`` and ``findings`` fields) plus the claim records it names
+(quotes, qualifiers, units, intervals, periods) into an :class:`Explanation`:
+
+* ``sentence``: one sentence a sub-editor would accept ("The article gives “As many as 1,600” and “over
+  4,500” for the same measure; both cannot hold: the second is at least 2.8 times the first.");
+* ``as_written``: the arithmetic on the figures as printed;
+* ``over_intervals``: the same arithmetic over the ranges of true values the wording allows;
+* ``rules``: the reading rules and the verdict rule applied;
+* ``cause``: for ``tension`` and ``inconsistent``, the figure and the bound responsible.
+
+Words, never codes: qualifiers in words ("more than", "at most"), dates as dates ("September 2013",
+"October 2011 to September 2013"), money without scientific notation ("$2 million"), claim and reference
+ids never in the prose (a reference row is named by its publisher when the reference table is given).
+One template table (:data:`TEMPLATES`) holds the sentence of every check kind and verdict.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+#: A claim's canonical qualifier (:data:`numclaims.rules.QUALIFIERS`) in words, before the number;
+#: ``exact`` and ``range`` have none.
+QUALIFIER_WORDS = {
+    "exact": "", "range": "", "approximately": "about", "nearly": "nearly", "more_than": "more than",
+    "at_least": "at least", "less_than": "less than", "up_to": "at most",
+}
+
+#: Finding codes of external checks (:mod:`numclaims.checks.external`) as badge words and a clause.
+FINDING_WORDS = {
+    "qualifier_dropped": ("qualifier dropped", "drops the source's qualifier"),
+    "period_changed": ("period changed", "gives another period than its source"),
+    "no_source": ("no source", "is backed by none of the figures cited for it"),
+    "outlier": ("outlier", "lies far outside the other estimates"),
+    "stale_figure": ("old figure", "rests on a figure that was old when the article appeared"),
+}
+
+#: The verdict rule, as docs/semantics.md and :mod:`numclaims.checks.base` state it.
+VERDICT_RULES = {
+    "consistent": "Consistent: the relation holds even when every figure is kept to the middle 80 % of "
+                  "its range.",
+    "tension": "Tension: the relation holds only if some figure sits in the outer tenth of its range, at "
+               "the edge of what its rounding or qualifier allows.",
+    "inconsistent": "Inconsistent: no values within the ranges the figures allow satisfy the relation.",
+    "unverifiable": "Unverifiable: the records do not allow a decision (units that do not convert, "
+                    "periods that do not nest or overlap, or nothing to compare with).",
+}
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What the report shows for one check: ``sentence`` (one sentence, ends with a full stop),
+    ``as_written`` and ``over_intervals`` (lines of arithmetic), ``rules`` (lines), ``cause`` (sentence or
+    None), ``reason`` (words: the producer's ``reason`` code with underscores as spaces, else derived)."""
+
+    sentence: str
+    as_written: list[str] = field(default_factory=list)
+    over_intervals: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    cause: str | None = None
+    reason: str = ""
+
+
+# ------------------------------------------------------------------------------------------ words
+def number_words(x: float) -> str:
+    """``4500`` -> ``4,500``; ``2812.5`` -> ``2,812.5``; ``0.625`` -> ``0.625``; never scientific notation."""
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return "no limit"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    ax = abs(x)
+    if ax >= 100:
+        return f"{x:,.1f}".rstrip("0").rstrip(".")
+    if ax >= 1:
+        return f"{x:,.3g}"
+    # below 1: three significant digits in fixed notation, at most six decimals (never "1e-05")
+    decimals = min(6, max(1, 2 - math.floor(math.log10(ax))))
+    return f"{x:.{decimals}f}".rstrip("0").rstrip(".") or "0"
+
+
+def _base(unit: str) -> tuple[str, str | None]:
+    base, _, per = (unit or "").partition(" per ")
+    return base.strip(), (per.strip() or None)
+
+
+def amount(x: float | None, unit: str) -> str:
+    """A value with its unit as a reader writes it: ``$2 million``, ``$60,000 a month``, ``4,500 people``,
+    ``42%``, ``62.5%`` (fractions as percentages), ``2.5 years``; other units after the number."""
+    base, per = _base(unit)
+    tail = f" a {per}" if per else ""
+    if x is None:
+        return "no limit"
+    if base == "USD" or (len(base) == 3 and base.isupper()):
+        ax = abs(x)
+        if ax >= 1_000_000_000:
+            s = number_words(round(x / 1e9, 3)) + " billion"
+        elif ax >= 1_000_000:
+            s = number_words(round(x / 1e6, 3)) + " million"
+        else:
+            s = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+        return (f"${s}" if base == "USD" else f"{s} {base}") + tail
+    if base == "percent":
+        return f"{number_words(x)}%{tail}"
+    if base == "fraction":
+        return f"{number_words(round(x * 100, 4))}%{tail}"
+    if base in ("persons", "people"):
+        return f"{number_words(x)} {'person' if x == 1 else 'people'}{tail}"
+    return f"{number_words(x)} {base}{tail}".rstrip()
+
+
+def range_words(lo: float | None, hi: float | None, unit: str, closed: Sequence[bool] = (True, True)) -> str:
+    """An interval in words: ``between 250 and 350 people``, ``more than 4,500 people``, ``at least 1,500
+    people``, ``at most 1,600 people`` (from 0), ``exactly 7 people``, ``any value``."""
+    lc, hc = (bool(closed[0]), bool(closed[1])) if len(closed) == 2 else (True, True)
+    if lo is None and hi is None:
+        return "any value"
+    if hi is None:
+        return f"{'at least' if lc else 'more than'} {amount(lo, unit)}"
+    if lo is None or (lo == 0 and lc):
+        return f"{'at most' if hc else 'less than'} {amount(hi, unit)}"
+    if lo == hi:
+        return f"exactly {amount(lo, unit)}"
+    return f"between {amount(lo, unit).split(' a ')[0] if _base(unit)[1] else _bare(lo, unit)} and {amount(hi, unit)}"
+
+
+def _bare(x: float, unit: str) -> str:
+    """The first number of a "between" range without the unit word that the second carries."""
+    base, _ = _base(unit)
+    s = amount(x, unit)
+    if base in ("persons", "people"):
+        return number_words(x)
+    if base in ("USD",) or base.isupper() or base in ("percent", "fraction"):
+        return s
+    return number_words(x)
+
+
+_SINGULAR = {"years": "year", "months": "month", "weeks": "week", "days": "day", "percent": "percentage point"}
+
+
+def step_words(step: float, unit: str) -> str:
+    """The rounding step of a figure: ``100`` (people), ``$10,000``, ``year`` (a step of 1 year),
+    ``percentage point``, ``25%`` (fractions)."""
+    base, _ = _base(unit)
+    if base in ("persons", "people", "count"):
+        return "whole number" if step == 1 else number_words(step)
+    if step == 1 and base in _SINGULAR:
+        return _SINGULAR[base]
+    return amount(step, base)
+
+
+def _iso(s: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(s))
+    except (TypeError, ValueError):
+        return None
+
+
+def _month(d: dt.date) -> str:
+    return f"{calendar.month_name[d.month]} {d.year}"
+
+
+def date_words(start: Any, end: Any) -> str:
+    """A period as dates: ``2011``, ``September 2013``, ``October 2011 to September 2013``, ``5 October
+    2010 to 4 October 2013``; partial ISO dates (``2011-10``, ``2012``) as months and years."""
+    def one(s: Any) -> str:
+        parts = str(s).split("-")
+        if len(parts) == 1 and parts[0].isdigit():
+            return parts[0]
+        if len(parts) == 2 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+            return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
+        d = _iso(s)
+        return f"{d.day} {_month(d)}" if d else str(s)
+
+    a, b = _iso(start), _iso(end)
+    if a is None or b is None:
+        if not start and not end:
+            return "no stated period"
+        x, y = one(start or end), one(end or start)
+        return x if x == y else f"{x} to {y}"
+    first_of_month = a.day == 1
+    last_of_month = b.day == calendar.monthrange(b.year, b.month)[1]
+    if first_of_month and last_of_month:
+        if a.month == 1 and b.month == 12:
+            return str(a.year) if a.year == b.year else f"{a.year} to {b.year}"
+        if (a.year, a.month) == (b.year, b.month):
+            return _month(a)
+        return f"{_month(a)} to {_month(b)}"
+    if a == b:
+        return f"{a.day} {_month(a)}"
+    return f"{a.day} {_month(a)} to {b.day} {_month(b)}"
+
+
+def quoted(claim: dict[str, Any] | None) -> str:
+    """The claim's words as printed, in curly quotes: ``“over 4,500”``."""
+    if not claim:
+        return "another figure"
+    return f"\u201c{claim.get('text') or claim.get('quote')}\u201d"
+
+
+def claim_range(claim: dict[str, Any]) -> str:
+    """The values a claim's wording allows, in words (dates as a period)."""
+    lo, hi = claim["interval"]
+    if claim.get("unit") == "date":
+        return date_words(lo, hi)
+    return range_words(lo, hi, claim["unit"], claim.get("interval_closed", (True, True)))
+
+
+def reading_rule(claim: dict[str, Any]) -> str:
+    """How a claim's words were read: ``“300” read as between 250 and 350 people (written to the nearest
+    100)``; ``“over 4,500” read as more than 4,500 people (“more than” sets no upper limit)``."""
+    if claim.get("unit") == "date":
+        return f"{quoted(claim)} read as the period {claim_range(claim)}."
+    q = claim.get("qualifier") or "exact"
+    words = QUALIFIER_WORDS.get(q, q.replace("_", " "))
+    prec = claim.get("precision")
+    out = f"{quoted(claim)} read as {claim_range(claim)}"
+    bits = []
+    if words in ("more than", "at least"):
+        bits.append(f"\u201c{words}\u201d sets no upper limit")
+    elif words in ("at most", "less than"):
+        bits.append(f"\u201c{words}\u201d sets no lower limit but zero")
+    elif words:
+        bits.append(f"\u201c{words}\u201d allows a margin either side")
+    lo, hi = claim["interval"]
+    if lo is not None and lo == hi:
+        bits.append("taken as exact")
+    elif prec and q in ("exact", "approximately") and claim.get("value") not in (None, 0):
+        bits.append(f"written to the nearest {step_words(prec, claim['unit'])}")
+    if claim.get("period"):
+        bits.append(f"for {date_words(*claim['period'])}")
+    return out + (f" ({'; '.join(bits)})" if bits else "") + "."
+
+
+# ------------------------------------------------------------------------------------------ helpers
+def _iv(x: Any) -> tuple[float | None, float | None] | None:
+    if isinstance(x, (list, tuple)) and len(x) == 2 and all(v is None or isinstance(v, (int, float)) for v in x):
+        return (x[0], x[1])
+    return None
+
+
+def _overlap(a, b):
+    lo = max(v for v in (a[0], b[0], -math.inf) if v is not None)
+    hi = min(v for v in (a[1], b[1], math.inf) if v is not None)
+    if lo > hi:
+        return None
+    return (None if lo == -math.inf else lo, None if hi == math.inf else hi)
+
+
+def reason_words(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
+    """Why the verdict: the producer's ``reason`` code in words when present (an unknown code shown with
+    underscores as spaces), else derived from the claims' periods and units for ``unverifiable``."""
+    code = check.get("reason")
+    if isinstance(code, str) and code:
+        return code.replace("_", " ")
+    if check.get("verdict") != "unverifiable":
+        return ""
+    cs = [claims[i] for i in check.get("claims", []) if i in claims]
+    units = {_base(c.get("unit") or "")[0] for c in cs}
+    if any(_iv(c.get("interval")) is None or c.get("unit") == "date" for c in cs):
+        return "a figure has no numeric range"
+    periods = [c.get("period") for c in cs]
+    if check.get("kind") in ("part_whole", "agreement") and len(cs) == 2 and all(periods):
+        (a0, a1), (b0, b1) = periods
+        if a1 < b0 or b1 < a0:
+            return "periods do not overlap"
+        return "periods do not nest"
+    if len(units) > 1 and check.get("kind") not in ("rate_duration", "share_of_total", "fraction_of",
+                                                       "product", "ratio", "external"):
+        return "units differ"
+    if check.get("kind") == "fraction_of" and len(cs) < 3:
+        return "nothing to compare with"
+    return "cannot decide"
+
+
+def _edge_cause(names: Sequence[str], ivs: Sequence[tuple], unit: str) -> str | None:
+    """Which bounds two compared ranges meet at: ``they meet only between X and Y: the top of A and the
+    bottom of B``."""
+    if len(ivs) < 2:
+        return None
+    ov = _overlap(ivs[0], ivs[1])
+    if ov is None:
+        return None
+    lo, hi = ov
+    parts = []
+    for name, iv in zip(names[:2], ivs[:2]):
+        if iv[1] is not None and hi is not None and iv[1] == hi and (iv[0] is None or iv[0] < hi):
+            parts.append(f"the top of {name}")
+        elif iv[0] is not None and lo is not None and iv[0] == lo:
+            parts.append(f"the bottom of {name}")
+    where = range_words(lo, hi, unit)
+    return f"The two meet only {where}" + (f": {' and '.join(parts)}." if parts else ".")
+
+
+def _at_most_cause(p: str, w: str, part, whole, unit: str) -> str | None:
+    """Why ``part <= whole`` holds only at the edge: the bound of each side that meets the other."""
+    if not part or not whole or whole[1] is None:
+        return None
+    if part[1] is None or part[1] > whole[1]:
+        top = "no upper limit" if part[1] is None else amount(part[1], unit)
+        return (f"The top of {p} ({top}) is above the top of {w} ({amount(whole[1], unit)}): the first fits "
+                f"only near the bottom of its range.")
+    return f"The top of {p} ({amount(part[1], unit)}) is close to the top of {w} ({amount(whole[1], unit)})."
+
+
+def _row_name(row_id: str, reference: dict[str, dict[str, Any]] | None) -> str:
+    r = (reference or {}).get(row_id) or {}
+    who = (r.get("publisher") or "").strip()
+    if not who:
+        return "a cited source"
+    when = r.get("published") or ""
+    return f"{who}, {date_words(when, when)}" if when else who
+
+
+def _row_figure(row_id: str, row: dict[str, Any], reference: dict[str, dict[str, Any]] | None, unit: str) -> str:
+    ref = (reference or {}).get(row_id) or {}
+    q = (ref.get("qualifier_as_written") or ref.get("qualifier") or "").strip()
+    v = ref.get("value")
+    try:
+        v = float(str(v).replace(",", "")) if v not in (None, "") else None
+    except ValueError:
+        v = None
+    runit = ref.get("unit") or unit
+    if v is not None and q not in ("range",):
+        qw = QUALIFIER_WORDS.get(q.replace(" ", "_"), q)
+        return f"{qw + ' ' if qw else ''}{amount(v, runit)}"
+    iv = _iv(row.get("interval"))
+    return range_words(*iv, runit) if iv else "a figure"
+
+
+# ------------------------------------------------------------------------------------------ templates
+Ctx = dict[str, Any]
+
+
+def _ctx(check: dict[str, Any], claims: dict[str, dict[str, Any]], reference) -> Ctx:
+    ids = list(dict.fromkeys(check.get("claims", [])))
+    cs = [claims.get(i) for i in ids]
+    return {"check": check, "d": check.get("details") or {}, "cs": cs, "q": [quoted(c) for c in cs],
+            "unit": (cs[-1] or {}).get("unit", "") if cs else "", "reference": reference}
+
+
+def _measure(c: dict[str, Any] | None) -> str:
+    m = (c or {}).get("measure") or {}
+    what = (m.get("what") or "").strip()
+    return what
+
+
+def _agreement(x: Ctx) -> tuple[str, list[str], list[str], str | None]:
+    a, b = x["q"][:2]
+    d, unit = x["d"], x["cs"][0]["unit"]
+    ia, ib = _iv(d.get("a")), _iv(d.get("b"))
+    what = _measure(x["cs"][0])
+    v = x["check"]["verdict"]
+    over = [f"{a}: {claim_range(x['cs'][0])}.", f"{b}: {claim_range(x['cs'][1])}."]
+    cause = None
+    if v == "inconsistent":
+        f = d.get("factor")
+        lowfirst = ia and ib and ia[1] is not None and ib[0] is not None and ib[0] > ia[1]
+        rel = (f"the second is at least {f:.1f} times the first" if lowfirst else
+               f"the first is at least {f:.1f} times the second") if f else "their ranges share no value"
+        s = f"The article gives {a} and {b} for the same measure ({what}); both cannot hold: {rel}."
+        if d.get("gap") is not None:
+            over.append(f"No value is in both ranges: a gap of {amount(d['gap'], unit)}.")
+        hi_side, lo_side = (b, a) if lowfirst else (a, b)
+        cause = f"The lowest value {hi_side} allows is above the highest {lo_side} allows."
+    elif v == "tension":
+        s = f"{a} and {b} can both describe {what} only at the edge of what their wording allows."
+        cause = _edge_cause([a, b], [ia, ib], unit) if ia and ib else None
+    else:
+        ov = _overlap(ia, ib) if ia and ib else None
+        s = f"{a} and {b} can both describe {what}" + (f": both allow {range_words(*ov, unit)}." if ov else ".")
+    written = []
+    va, vb = (c.get("value") for c in x["cs"][:2])
+    if va is not None and vb is not None and va:
+        written.append(f"{amount(vb, unit)} against {amount(va, unit)}: {number_words(round(vb / va, 2))} times.")
+    return s, written, over, cause
+
+
+def _part_whole(x: Ctx):
+    p, w = x["q"][:2]
+    pc, wc = x["cs"][:2]
+    d, unit = x["d"], wc["unit"]
+    v = x["check"]["verdict"]
+    over = [f"Part {p}: {claim_range(pc)}.", f"Whole {w}: {claim_range(wc)}."]
+    cause = None
+    if v == "unverifiable":
+        why = reason_words(x["check"], {c["id"]: c for c in x["cs"] if c})
+        pp, wp = pc.get("period"), wc.get("period")
+        if pp and wp:
+            apart = pp[1] < wp[0] or wp[1] < pp[0]  # ISO dates compare as text
+            how = ("the periods do not overlap, so the first cannot be counted in the second" if apart else
+                   "the first period is not inside the second, so part of what the first counts may fall "
+                   "outside the second")
+            s = f"{p} counts {date_words(*pp)} and {w} counts {date_words(*wp)}: {how}."
+        else:
+            s = f"Whether {p} is part of {w} cannot be decided: {why}."
+        return s, [], over, None
+    if v == "inconsistent":
+        s = (f"{p} cannot be part of {w}: even the smallest value the first allows, "
+             f"{amount(d['part'][0], unit)}, is more than the most the second allows, {amount(d['whole'][1], unit)}.")
+        cause = f"The bottom of {p} is above the top of {w}."
+    elif v == "tension":
+        s = f"{p} fits within {w} only at the edge of what their wording allows."
+        cause = _at_most_cause(p, w, _iv(d.get("part")), _iv(d.get("whole")), unit)
+    else:
+        s = f"{p} ({_measure(pc)}) fits within {w} ({_measure(wc)})."
+    written = []
+    if pc.get("value") is not None and wc.get("value") is not None:
+        ok = pc["value"] <= wc["value"]
+        written.append(f"{amount(pc['value'], unit)} {'is at most' if ok else 'is more than'} "
+                       f"{amount(wc['value'], unit)}.")
+    if not pc.get("period") or not wc.get("period"):
+        over.append("No period is stated for one of the two; they are taken as comparable.")
+    return s, written, over, cause
+
+
+def _over(words: str) -> str:
+    """``“three years”`` -> ``over “three years”``; a duration whose words start with a preposition
+    (``“over three years”``, ``“for two years”``) keeps its own."""
+    first = words.strip("\u201c").split(" ")[0].lower()
+    return words if first in ("over", "for", "in", "during", "within", "across") else f"over {words}"
+
+
+def _rate_duration(x: Ctx):
+    r, du, t = x["q"][:3]
+    rc, dc, tc = x["cs"][:3]
+    d, unit = x["d"], tc["unit"]
+    v = x["check"]["verdict"]
+    imp, st = _iv(d.get("implied")), _iv(d.get("stated"))
+    written = []
+    if d.get("as_written") is not None and tc.get("value"):
+        aw, tv = d["as_written"], tc["value"]
+        months = None
+        conv = _iv(d.get("duration_converted"))
+        if conv and dc.get("value") and dc.get("interval") and dc["interval"][0] and conv[0]:
+            months = dc["value"] * conv[0] / dc["interval"][0]
+        per = d.get("duration_unit") or ""
+        step = f"{amount(rc['value'], rc['unit'])} for {number_words(months)} {per}" if months else f"{r} {_over(du)}"
+        pct = round((aw - tv) / tv * 100)
+        written.append(f"{step} = {amount(aw, unit)}, against {amount(tv, unit)} stated "
+                       f"({'+' if pct >= 0 else ''}{pct}%).")
+    over = [f"Rate {r}: {claim_range(rc)}.",
+            f"Duration {du}: {claim_range(dc)}"
+            + (f" = {range_words(*_iv(d['duration_converted']), d.get('duration_unit', ''))}." if _iv(d.get("duration_converted")) else "."),
+            f"Rate \u00d7 duration: {range_words(*imp, unit)}." if imp else "",
+            f"Stated total {t}: {claim_range(tc)}."]
+    over = [o for o in over if o]
+    ov = _overlap(imp, st) if imp and st else None
+    cause = None
+    if v == "inconsistent":
+        s = f"{r} {_over(du)} cannot add up to {t}: the two ranges share no value."
+        cause = ("Even the lowest earnings the rate and duration allow are above the stated total."
+                 if imp and st and imp[0] is not None and st[1] is not None and imp[0] > st[1]
+                 else "Even the highest earnings the rate and duration allow fall short of the stated total.")
+    elif v == "tension":
+        s = f"{r} {_over(du)} reaches {t} only at the edge of what their wording allows."
+        cause = _edge_cause(["rate \u00d7 duration", t], [imp, st], unit) if imp and st else None
+    else:
+        aw = d.get("as_written")
+        s = (f"At {r}, {du} comes to {amount(aw, unit)}" if aw is not None else f"{r} {_over(du)}") + \
+            f", which fits {t}" + (f" (both allow {range_words(*ov, unit)})." if ov else ".")
+    return s, written, over, cause
+
+
+def _share(x: Ctx):
+    sh, t = x["q"][:2]
+    sc, tc = x["cs"][:2]
+    d, unit = x["d"], tc["unit"]
+    v = x["check"]["verdict"]
+    imp = _iv(d.get("implied"))
+    grim = d.get("grim") or {}
+    written, cause = [], None
+    if sc.get("value") is not None and tc.get("value") is not None:
+        written.append(f"{number_words(sc['value'])}% of {amount(tc['value'], unit)} = "
+                       f"{amount(sc['value'] * tc['value'] / 100, unit)}.")
+    over = [f"Share {sh}: {claim_range(sc)}.", f"Total {t}: {claim_range(tc)}."]
+    if imp:
+        over.append(f"Implied part: {range_words(*imp, unit)}.")
+    rules = []
+    if grim:
+        n = grim.get("n")
+        rules.append(f"GRIM test (Brown and Heathers, 2017): is {grim.get('x')}% of {number_words(n)} a whole "
+                     f"number of people when rounded? {'Yes' if grim.get('consistent') else 'No'}.")
+    if v == "inconsistent" and grim and not grim.get("consistent"):
+        s = (f"{sh} of {t} is impossible as written: no whole number of people out of {number_words(grim['n'])} "
+             f"gives {grim['x']}% when rounded.")
+        cause = "The share as written fails the GRIM test."
+    elif v in ("inconsistent", "tension") and _iv(d.get("stated")):
+        part = next((c for c in x["cs"][2:] if c), None)
+        s = (f"{sh} of {t} implies {range_words(*imp, unit)}, which "
+             + ("does not match " if v == "inconsistent" else "matches only at the edge ")
+             + f"{quoted(part)}.")
+        cause = _edge_cause(["the implied part", quoted(part)], [imp, _iv(d["stated"])], unit) if v == "tension" else \
+            "The implied part and the stated part share no value."
+    else:
+        s = f"{sh} of {t} implies {range_words(*imp, unit)}" + (
+            "; the share is possible for a whole number of people." if grim.get("consistent") else ".") if imp else \
+            f"{sh} of {t} cannot be checked."
+    return s, written, over, cause, rules
+
+
+def _fraction(x: Ctx):
+    f, w = x["q"][:2]
+    fc, wc = x["cs"][:2]
+    cc = x["cs"][2] if len(x["cs"]) > 2 else None
+    d, unit = x["d"], wc["unit"]
+    v = x["check"]["verdict"]
+    imp, cmp_ = _iv(d.get("implied")), _iv(d.get("compare"))
+    rel = x["check"].get("relation") or ("le" if d.get("factor") else "le")
+    rel_words = {"le": "fit within", "ge": "be at least", "eq": "match"}.get(rel, "match")
+    written = []
+    if fc.get("value") is not None and wc.get("value") is not None:
+        written.append(f"{amount(fc['value'], 'fraction')} of {amount(wc['value'], unit)} = "
+                       f"{amount(fc['value'] * wc['value'], unit)}"
+                       + (f", against {amount(cc['value'], unit)}." if cc and cc.get("value") is not None else "."))
+    over = [f"Fraction {f}: {claim_range(fc)}.", f"Whole {w}: {claim_range(wc)}."]
+    if imp:
+        over.append(f"Implied part: {range_words(*imp, unit)}.")
+    if cc:
+        over.append(f"Compared with {quoted(cc)}: {claim_range(cc)}.")
+    cause = None
+    if cc is None:
+        return f"{f} of {w} implies {range_words(*imp, unit) if imp else 'a part'}; there is no figure to compare it with.", \
+            written, over, None
+    if v == "inconsistent":
+        fac = d.get("factor")
+        s = (f"{f} of {w} is {range_words(*imp, unit)}, which cannot {rel_words} {quoted(cc)}"
+             + (f": it is at least {fac:.1f} times as many." if fac else "."))
+        cause = f"The bottom of the implied part (from the bottom of {w}) is above the top of {quoted(cc)}."
+    elif v == "tension":
+        s = f"{f} of {w} can {rel_words} {quoted(cc)} only at the edge of what their wording allows."
+        cause = (_at_most_cause("the implied part", quoted(cc), imp, cmp_, unit) if rel == "le" else
+                 _edge_cause(["the implied part", quoted(cc)], [imp, cmp_], unit)) if imp and cmp_ else None
+    else:
+        s = f"{f} of {w} is {range_words(*imp, unit)}, which can {rel_words} {quoted(cc)}."
+    return s, written, over, cause
+
+
+_OPS = {"sum": ("+", "sum"), "difference": ("\u2212", "difference"), "product": ("\u00d7", "product"),
+        "ratio": ("\u00f7", "ratio")}
+
+
+def _arith(x: Ctx):
+    kind = x["check"]["kind"]
+    sym, _name = _OPS.get(kind, ("?", "result"))
+    cs, qs = x["cs"], x["q"]
+    res = cs[-1]
+    unit = (res or {}).get("unit", "")
+    d, v = x["d"], x["check"]["verdict"]
+    imp, st = _iv(d.get("implied")), _iv(d.get("stated"))
+    inputs = f" {sym} ".join(qs[:-1])
+    written = []
+    vals = [c.get("value") for c in cs if c]
+    if all(isv is not None for isv in vals) and len(vals) >= 2:
+        acc = vals[0]
+        for val in vals[1:-1]:
+            acc = {"+": acc + val, "\u2212": acc - val, "\u00d7": acc * val}.get(sym, acc / val if val else acc)
+        written.append(f"{f' {sym} '.join(number_words(val) for val in vals[:-1])} = {number_words(acc)}, "
+                       f"against {number_words(vals[-1])} stated.")
+    over = [f"{q}: {claim_range(c)}." for q, c in zip(qs, cs) if c]
+    if imp:
+        over.append(f"{inputs} = {range_words(*imp, unit)}.")
+    cause = None
+    if v == "inconsistent":
+        s = f"{inputs} cannot give {qs[-1]}: the two ranges share no value."
+        cause = "The computed range and the stated figure share no value."
+    elif v == "tension":
+        s = f"{inputs} gives {qs[-1]} only at the edge of what their wording allows."
+        cause = _edge_cause(["the computed range", qs[-1]], [imp, st], unit) if imp and st else None
+    elif v == "unverifiable":
+        s = f"Whether {inputs} gives {qs[-1]} cannot be decided: {reason_words(x['check'], {c['id']: c for c in cs if c})}."
+    else:
+        s = f"{inputs} {'is' if kind != 'sum' else 'add up to'} {range_words(*imp, unit)}, which fits {qs[-1]}." \
+            if imp else f"{inputs} fits {qs[-1]}."
+    return s, written, over, cause
+
+
+def _external(x: Ctx):
+    c = x["cs"][0]
+    q = x["q"][0]
+    d, v = x["d"], x["check"]["verdict"]
+    ref = x["reference"]
+    rows = [r for r in d.get("rows", []) if r.get("role") == "estimate"]
+    support = [r for r in rows if r.get("supports")]
+    clash = [r for r in rows if r.get("verdict") == "inconsistent"]
+    fw = [FINDING_WORDS.get(f.get("code"), (f.get("code", "").replace("_", " "), f.get("code", "").replace("_", " ")))[1]
+          for f in x["check"].get("findings") or []]
+    name = lambda r: _row_name(r["id"], ref)
+    fig = lambda r: _row_figure(r["id"], r, ref, c["unit"])
+    over = [f"{q}: {claim_range(c)}."]
+    for r in rows:
+        iv = _iv(r.get("interval"))
+        per = r.get("period") or []
+        over.append(f"{name(r)}: {fig(r)}" + (f" for {date_words(per[0], per[1])}" if len(per) == 2 else "")
+                    + (f", read as {range_words(*iv, c['unit'])}" if iv and iv[1] is not None else "")
+                    + f": {'shares values with the claim' if r.get('verdict') != 'inconsistent' else 'shares no value with the claim'}"
+                    + ("; it backs the claim." if r.get("supports") else "."))
+    civ = _iv(c.get("interval")) or (None, None)
+
+    def side(r: dict[str, Any]) -> str:
+        iv = _iv(r.get("interval")) or (None, None)
+        if iv[0] is not None and civ[1] is not None and iv[0] >= civ[1]:
+            return f"above the top of {q}"
+        if iv[1] is not None and civ[0] is not None and iv[1] <= civ[0]:
+            return f"below the bottom of {q}"
+        return f"outside {q}"
+
+    def clash_cause() -> str | None:
+        if not clash:
+            return None
+        groups: dict[str, list[str]] = {}
+        for r in clash[:4]:
+            groups.setdefault(side(r), []).append(f"{name(r)} ({fig(r)})")
+        return " ".join(f"The figure of {v[0]} lies {k}." if len(v) == 1 else
+                        f"The figures of {', '.join(v[:-1])} and {v[-1]} lie {k}." for k, v in groups.items())
+
+    cause = None
+    if not rows:
+        s = f"{q} has no cited figure of the same measure to compare with."
+    elif v == "inconsistent":
+        s = (f"{q} shares no value with " + "; ".join(f"{name(r)}, which gives {fig(r)}" for r in clash[:3])
+             + (f"; it {' and '.join(fw)}." if fw else "."))
+        cause = clash_cause()
+    elif v == "tension":
+        s = (f"{q} is backed by {', '.join(name(r) for r in support[:2]) or 'one source'}, but "
+             + " and ".join(f"{name(r)} ({fig(r)})" for r in clash[:2])
+             + (" shares" if len(clash[:2]) == 1 else " share") + " no value with it"
+             + (f"; it {' and '.join(fw)}." if fw else "."))
+        cause = clash_cause()
+    elif support:
+        s = f"{q} matches {name(support[0])}, which gives {fig(support[0])}"
+        s += f"; but it {' and '.join(fw)}." if fw else "."
+    else:
+        s = f"{q} is compatible with the figures it cites, but none of them backs it."
+    return s, [], over, cause
+
+
+#: kind -> sentence builder (check context -> (sentence, as written, over intervals, cause[, rules])).
+TEMPLATES: dict[str, Callable[[Ctx], tuple]] = {
+    "agreement": _agreement,
+    "part_whole": _part_whole,
+    "rate_duration": _rate_duration,
+    "share_of_total": _share,
+    "fraction_of": _fraction,
+    "sum": _arith, "difference": _arith, "product": _arith, "ratio": _arith,
+    "external": _external,
+}
+
+
+#: Sentences of an ``unverifiable`` check whose kind has no period reading of its own: ``{0}``, ``{1}``...
+#: are the claims' quoted words, ``{reason}`` the reason in words.
+UNVERIFIABLE = {
+    "agreement": "Whether {0} and {1} agree cannot be decided: {reason}.",
+    "rate_duration": "Whether {0} {over1} adds up to {2} cannot be decided: {reason}.",
+    "share_of_total": "What {0} of {1} implies cannot be checked: {reason}.",
+    "fraction_of": "Whether {0} of {1} fits {2} cannot be decided: {reason}.",
+    "external": "{0} cannot be compared with its sources: {reason}.",
+}
+
+
+def _cause_from_field(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str | None:
+    """The producer's ``cause`` ``{role, bound}`` in words, using ``figures`` to name the role's claim."""
+    cause = check.get("cause")
+    if not isinstance(cause, dict) or not cause.get("role"):
+        return None
+    role, bound = str(cause["role"]), str(cause.get("bound") or "value")
+    name = role.replace("_", " ")
+    for f in check.get("figures") or []:
+        if isinstance(f, dict) and f.get("role") == role and f.get("claims"):
+            cid = f["claims"][0]
+            if cid in claims:
+                name = f"{quoted(claims[cid])} ({name})"
+            break
+    where = {"low": "lowest value", "high": "highest value"}.get(bound, "value")
+    return f"The cause is the {where} of {name}."
+
+
+def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
+            reference: dict[str, dict[str, Any]] | None = None) -> Explanation:
+    """The :class:`Explanation` of one results.json check.
+
+    Args:
+        check: a ``checks`` entry of results.json (``kind``, ``verdict``, ``claims``, ``details``;
+            optional ``reason``, ``figures``, ``cause``, ``findings``, ``relation``).
+        claims: ``{claim id: results.json claim}``; reference: ``{row id: row}`` of the reference table
+            (optional; names the publishers of the rows an external check cites).
+
+    Never raises on a well-formed results object: a kind without a template, or a check whose claims are
+    missing, gets a generic sentence naming its verdict.
+    """
+    x = _ctx(check, claims, reference)
+    v = check.get("verdict", "")
+    reason = reason_words(check, claims)
+    fn = TEMPLATES.get(check.get("kind", ""))
+    rules: list[str] = []
+    try:
+        if fn is None or any(c is None for c in x["cs"]) or not x["cs"]:
+            raise LookupError
+        kind = check.get("kind", "")
+        if v == "unverifiable" and kind in UNVERIFIABLE and not (kind == "fraction_of" and len(x["q"]) < 3):
+            q = x["q"] + ["another figure"] * 3
+            out = (UNVERIFIABLE[kind].format(*q, over1=_over(q[1]), reason=reason or "the records do not allow it"),
+                   [], [f"{qq}: {claim_range(c)}." for qq, c in zip(x["q"], x["cs"])], None)
+        else:
+            out = fn(x)
+        sentence, written, over, cause = out[:4]
+        if len(out) > 4:
+            rules += out[4]
+    except (LookupError, TypeError, ValueError, ZeroDivisionError):
+        names = " and ".join(x["q"]) or "the figures"
+        sentence = f"The check of {names} is {v}" + (f": {reason}." if reason else ".")
+        written, over, cause = [], [], None
+    cause = _cause_from_field(check, claims) or cause
+    if cause is None and v == "tension":
+        cause = "The figures agree only at the edge of what their wording allows (the outer tenth of a range)."
+    elif cause is None and v == "inconsistent":
+        cause = "The ranges the figures allow share no value that satisfies the relation."
+    for c in x["cs"]:
+        if c:
+            rules.append(reading_rule(c))
+    if v in VERDICT_RULES:
+        rules.append(VERDICT_RULES[v])
+    return Explanation(sentence=sentence, as_written=written, over_intervals=over, rules=rules,
+                       cause=cause if v in ("tension", "inconsistent") else None, reason=reason)
+
+
+def finding_badges(check: dict[str, Any]) -> list[tuple[str, str]]:
+    """``[(code, words)]`` of an external check's findings, in order, one per code."""
+    out = []
+    for f in check.get("findings") or []:
+        code = f.get("code") or ""
+        if code and code not in [c for c, _ in out]:
+            out.append((code, FINDING_WORDS.get(code, (code.replace("_", " "),))[0]))
+    return out

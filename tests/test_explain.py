@@ -1,0 +1,238 @@
+"""Explanations in the reader's words (numclaims.explain): numbers, money, dates, qualifiers and ranges as a
+sub-editor writes them, one sentence per check built from the structured results, causes of every tension
+and inconsistency, and no ids in the prose."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from numclaims import explain as X
+from numclaims.evidence import load_reference
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
+
+
+@pytest.fixture(scope="module")
+def results() -> dict:
+    return json.loads((ROOT / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def claims(results) -> dict:
+    return {c["id"]: c for c in results["claims"]}
+
+
+@pytest.fixture(scope="module")
+def checks(results) -> dict:
+    return {c["id"]: c for c in results["checks"]}
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict:
+    return load_reference(ROOT)
+
+
+# ------------------------------------------------------------------------------------------ words
+def test_money_is_written_in_words_never_in_scientific_notation():
+    assert X.amount(2_000_000, "USD") == "$2 million"
+    assert X.amount(2_160_000, "USD") == "$2.16 million"  # 60,000 x 36
+    assert X.amount(60_000, "USD per month") == "$60,000 a month"
+    assert X.amount(1_500_000_000, "USD") == "$1.5 billion"
+    assert X.amount(4500, "persons") == "4,500 people"
+    assert X.amount(1, "persons") == "1 person"
+    assert X.amount(0.625, "fraction") == "62.5%"  # the lower end of "three quarters"
+    assert X.amount(41.5, "percent") == "41.5%"
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.floats(min_value=0, max_value=1e15, allow_nan=False))
+def test_no_amount_of_money_is_in_scientific_notation(x):
+    s = X.amount(x, "USD")
+    assert "e+" not in s and "e-" not in s and s.startswith("$")
+
+
+def test_ranges_in_words():
+    assert X.range_words(250, 350, "persons") == "between 250 and 350 people"
+    assert X.range_words(4500, None, "persons", (False, False)) == "more than 4,500 people"
+    assert X.range_words(1500, None, "persons") == "at least 1,500 people"
+    assert X.range_words(0, 1600, "persons") == "at most 1,600 people"
+    assert X.range_words(7, 7, "persons") == "exactly 7 people"  # a one-value range is written once
+    assert X.range_words(1_500_000, 2_500_000, "USD") == "between $1.5 million and $2.5 million"
+
+
+def test_dates_as_dates():
+    assert X.date_words("2013-09-01", "2013-09-30") == "September 2013"
+    assert X.date_words("2011-01-01", "2011-12-31") == "2011"
+    assert X.date_words("2011-10-01", "2013-09-30") == "October 2011 to September 2013"
+    assert X.date_words("2010-10-05", "2013-10-04") == "5 October 2010 to 4 October 2013"
+    assert X.date_words("2010", "2013-10") == "2010 to October 2013"
+    assert X.date_words("2013-10-03", "2013-10-03") == "3 October 2013"
+
+
+def test_qualifiers_in_words(claims):
+    # "over 4,500" is canonical more_than; "As many as 1,600" is up_to
+    assert "more than 4,500 people" in X.reading_rule(claims["women-exploited-4500"])
+    assert "\u201cmore than\u201d sets no upper limit" in X.reading_rule(claims["women-exploited-4500"])
+    assert "at most 1,600 people" in X.reading_rule(claims["prostitutes-1600"])
+    # "300" written to the nearest 100: [250, 350]
+    assert X.reading_rule(claims["women-exploited-300"]) == \
+        "\u201c300\u201d read as between 250 and 350 people (written to the nearest 100)."
+    for c in claims.values():
+        r = X.reading_rule(c)
+        assert "_" not in r and ".." not in r and "inf" not in r, r
+
+
+# ------------------------------------------------------------------------------------------ sentences
+def test_agreement_sentence_names_the_factor(checks, claims):
+    ex = X.explain(checks["madre-de-dios-estimates-agree"], claims)
+    # 4,500 / 1,600 = 2.8125 -> "2.8 times"
+    assert ex.sentence.startswith("The article gives \u201cAs many as 1,600\u201d and \u201cover 4,500\u201d")
+    assert "both cannot hold: the second is at least 2.8 times the first." in ex.sentence
+    assert ex.cause == "The lowest value \u201cover 4,500\u201d allows is above the highest \u201cAs many as 1,600\u201d allows."
+    # the gap 4,500 - 1,600 = 2,900
+    assert "No value is in both ranges: a gap of 2,900 people." in ex.over_intervals
+
+
+def test_rate_duration_arithmetic_as_written_and_over_the_ranges(checks, claims):
+    ex = X.explain(checks["earnings-times-period-vs-fortune"], claims)
+    # 60,000 x 36 = 2,160,000, +8 % on 2,000,000; ranges [55,000, 65,000] x [30, 42] = [1.65M, 2.73M]
+    assert ex.as_written == ["$60,000 a month for 36 months = $2.16 million, against $2 million stated (+8%)."]
+    assert "Rate \u00d7 duration: between $1.65 million and $2.73 million." in ex.over_intervals
+    assert ex.sentence == ("At \u201c$60,000 a month\u201d, \u201cover three years\u201d comes to $2.16 million, which fits "
+                           "\u201c$2 million\u201d (both allow between $1.65 million and $2.5 million).")
+    assert ex.cause is None  # consistent
+
+
+def test_unverifiable_names_the_periods_and_the_reason(checks, claims):
+    ex = X.explain(checks["rescued-2011-within-2000"], claims)
+    assert ex.reason == "periods do not nest"
+    assert ex.sentence == ("\u201cover 200\u201d counts 2011 and \u201c2,000\u201d counts October 2011 to September "
+                           "2013: the first period is not inside the second, so part of what the first counts may "
+                           "fall outside the second.")
+
+
+def test_every_tension_and_inconsistency_names_its_cause(results, claims, reference):
+    for ch in results["checks"]:
+        ex = X.explain(ch, claims, reference)
+        if ch["verdict"] in ("tension", "inconsistent"):
+            assert ex.cause, ch["id"]
+        else:
+            assert ex.cause is None
+
+
+def test_external_tension_names_the_sources_and_the_bound(checks, claims, reference):
+    ex = X.explain(checks["external-minors-4000-rinconada"], claims, reference)
+    assert "backed by InSight Crime, 26 February 2013" in ex.sentence
+    # both police figures are "more than 4,500": above the top (4,000) of "up to 4,000"
+    assert ex.cause.endswith("lie above the top of \u201cup to 4,000\u201d.")
+
+
+def test_a_consistent_claim_with_findings_says_so(checks, claims, reference):
+    ex = X.explain(checks["external-women-300"], claims, reference)
+    assert ex.sentence.endswith("but it drops the source's qualifier and gives another period than its source.")
+    assert X.finding_badges(checks["external-women-300"]) == [("qualifier_dropped", "qualifier dropped"),
+                                                              ("period_changed", "period changed")]
+
+
+def test_no_ids_no_codes_no_engine_notation_in_the_prose(results, claims, reference):
+    ids = set(claims) | {ch["id"] for ch in results["checks"]} | set(reference)
+    for ch in results["checks"]:
+        ex = X.explain(ch, claims, reference)
+        for line in [ex.sentence, *ex.as_written, *ex.over_intervals, *ex.rules, ex.cause or ""]:
+            words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", line))
+            assert not words & ids, (ch["id"], line)
+            assert not re.search(r"\d[eE][+-]\d|\binf\b|->|\d{4}-\d{2}-\d{2}|up_to|more_than|_", line), line
+
+
+def test_producer_fields_are_used_when_present(checks, claims):
+    ch = dict(checks["ring-within-1600"], reason="some_new_code", verdict="tension",
+              cause={"role": "part", "bound": "high"},
+              figures=[{"role": "part", "claims": ["women-exploited-300"], "written": 300,
+                        "interval": [250, 350], "unit": "persons"}])
+    ex = X.explain(ch, claims)
+    assert ex.reason == "some new code"  # an unknown code shown as its words, never a crash
+    assert ex.cause == "The cause is the highest value of \u201c300\u201d (part)."
+
+
+def test_a_kind_without_template_or_a_missing_claim_gets_a_plain_sentence(claims):
+    ex = X.explain({"id": "x", "kind": "brand_new", "claims": ["women-exploited-300"], "verdict": "consistent",
+                    "details": {}}, claims)
+    assert ex.sentence == "The check of \u201c300\u201d is consistent."
+    ex = X.explain({"id": "y", "kind": "part_whole", "claims": ["gone"], "verdict": "unverifiable",
+                    "details": {}}, claims)
+    assert ex.sentence.startswith("The check of another figure is unverifiable")
+
+
+_QUALIFIERS = ["exact", "approximately", "nearly", "more_than", "at_least", "less_than", "up_to"]
+
+
+def _claim(cid, text, value, lo, hi, unit, qualifier, closed=(True, True)):
+    return {"id": cid, "text": text, "quote": text, "value": value, "unit": unit, "qualifier": qualifier,
+            "precision": 1, "interval": [lo, hi], "interval_closed": list(closed), "period": None,
+            "measure": {"what": "people counted"}}
+
+
+_bound = st.one_of(st.none(), st.floats(min_value=0, max_value=1e9, allow_nan=False))
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(a=st.tuples(_bound, _bound), b=st.tuples(_bound, _bound), qa=st.sampled_from(_QUALIFIERS),
+       qb=st.sampled_from(_QUALIFIERS), unit=st.sampled_from(["persons", "USD", "percent", "years"]),
+       kind=st.sampled_from(["agreement", "part_whole"]),
+       verdict=st.sampled_from(["consistent", "tension", "inconsistent", "unverifiable"]))
+def test_any_pair_of_figures_reads_as_prose(a, b, qa, qb, unit, kind, verdict):
+    """Whatever the bounds, qualifiers, unit and verdict, a two-figure check gives one sentence ending in a
+    full stop, without ids, codes, infinities or scientific notation, and a cause exactly when the verdict
+    is tension or inconsistent."""
+    a_lo, a_hi = sorted(a, key=lambda x: -1 if x is None else x) if None not in a else a
+    b_lo, b_hi = sorted(b, key=lambda x: -1 if x is None else x) if None not in b else b
+    claims = {"first-claim": _claim("first-claim", "12,345", 12345, a_lo, a_hi, unit, qa),
+              "second-claim": _claim("second-claim", "67,890", 67890, b_lo, b_hi, unit, qb)}
+    key = {"agreement": ("a", "b"), "part_whole": ("part", "whole")}[kind]
+    check = {"id": "the-check", "kind": kind, "claims": ["first-claim", "second-claim"], "verdict": verdict,
+             "details": {key[0]: [a_lo, a_hi], key[1]: [b_lo, b_hi]}}
+    ex = X.explain(check, claims)
+    assert ex.sentence.endswith(".") and ex.sentence[0].isupper() or ex.sentence.startswith("\u201c")
+    for line in [ex.sentence, *ex.as_written, *ex.over_intervals, *ex.rules, ex.cause or ""]:
+        assert not re.search(r"first-claim|second-claim|the-check|\binf\b|\d[eE][+-]?\d|_|None|nan", line), line
+    assert (ex.cause is not None) == (verdict in ("tension", "inconsistent"))
+
+
+def test_unverifiable_checks_of_every_kind_say_they_cannot_decide(claims):
+    pairs = {"agreement": ["prostitutes-1600", "women-exploited-4500"],
+             "rate_duration": ["earnings-60000-month", "fortune-period-3-years", "fortune-2-million"],
+             "share_of_total": ["minors-42-percent", "rescued-2000"],
+             "fraction_of": ["minors-three-quarters", "women-exploited-4500", "prostitutes-1600"],
+             "external": ["women-exploited-300"], "sum": ["women-exploited-300", "prostitutes-1600"]}
+    for kind, ids in pairs.items():
+        ex = X.explain({"id": "c", "kind": kind, "claims": ids, "verdict": "unverifiable", "details": {},
+                        "reason": "units_differ"}, claims)
+        assert "cannot be" in ex.sentence and "units differ" in ex.sentence, (kind, ex.sentence)
+
+
+def test_a_part_whole_tension_names_the_bounds(claims):
+    # part "300" [250, 350] under a whole read as [0, 320]: it fits only if the part is 250..320, the low
+    # end of its range -> tension, caused by the part's top (350) above the whole's top (320)
+    whole = dict(claims["prostitutes-1600"], interval=[0, 320], text="as many as 320")
+    ex = X.explain({"id": "t", "kind": "part_whole", "claims": ["women-exploited-300", "w"], "verdict": "tension",
+                    "details": {"part": [250, 350], "whole": [0, 320]}},
+                   {"women-exploited-300": claims["women-exploited-300"], "w": dict(whole, id="w")})
+    assert ex.sentence == "\u201c300\u201d fits within \u201cas many as 320\u201d only at the edge of what their wording allows."
+    assert ex.cause == ("The top of \u201c300\u201d (350 people) is above the top of \u201cas many as 320\u201d "
+                        "(320 people): the first fits only near the bottom of its range.")
+
+
+def test_an_agreement_tension_names_where_the_ranges_meet(claims):
+    # [250, 350] and [340, 500] share only 340..350: the top of the first and the bottom of the second
+    a = dict(claims["women-exploited-300"], id="a")
+    b = dict(claims["women-exploited-300"], id="b", text="about 420", interval=[340, 500])
+    ex = X.explain({"id": "t", "kind": "agreement", "claims": ["a", "b"], "verdict": "tension",
+                    "details": {"a": [250, 350], "b": [340, 500]}}, {"a": a, "b": b})
+    assert ex.cause == ("The two meet only between 340 and 350 people: the top of \u201c300\u201d and the "
+                        "bottom of \u201cabout 420\u201d.")
