@@ -10,11 +10,12 @@ explicit ``interval`` with a ``rule``). :func:`value_problems` reports records w
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from .intervals import Interval
 from .records import CURRENCIES, DURATION_UNITS, Claim
-from .rules import interval_for, step_of_integer
+from .rules import DISCRETE_UNITS, interval_for, step_of_integer
 
 # numerals.parse units that are compatible with record base units
 _UNIT_FAMILY = {
@@ -74,10 +75,74 @@ def claim_interval(c: Claim) -> Interval | None:
         return None
     if c.interval is not None:
         lo, hi = c.interval
-        return Interval(lo, hi)
-    return interval_for(
-        c.value, c.qualifier, claim_precision(c), unit=c.base_unit, margin=c.margin, low=c.low, high=c.high
-    )
+        iv = Interval(lo, hi)
+    else:
+        iv = interval_for(
+            c.value, c.qualifier, claim_precision(c), unit=c.base_unit, margin=c.margin, low=c.low, high=c.high
+        )
+    return _counted(iv, c)
+
+
+def _counted(iv: Interval, c: Claim) -> Interval:
+    """A count's interval cut to the whole numbers it holds ("fewer than 10" persons -> [0, 9]); other
+    units, a count written with decimals (an average, "2.5 persons"), and a count interval that holds no
+    whole number, unchanged."""
+    if c.base_unit in DISCRETE_UNITS and (c.value is None or c.value == int(c.value)):
+        return iv.integers() or iv
+    return iv
+
+
+#: Qualifiers whose as-written reading is the written value itself (they bound nothing in a direction).
+_AT_VALUE = ("exact", "approximately")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def digit_step(c: Claim) -> float:
+    """The step of the last digit the claim's numeral *writes*: "50.2 percent" -> 0.1, "2,000" -> 1,
+    "$60,000" -> 1, "$2 million" -> 1,000,000, "2.5 million" -> 100,000; 0 for a number in words
+    ("seven", "three quarters": the word is the value). Trailing zeros written as digits are digits here
+    (unlike :func:`claim_precision`, which reads them as rounding); a record's ``precision`` finer than
+    this wins."""
+    q = written_quantity(c)
+    words = c.text if c.text is not None else c.quote
+    runs = _DIGITS.findall(words)
+    step = 0.0
+    if q is not None and c.value is not None and _close(q.value, c.value) and runs:
+        run = runs[-1].replace(",", "")
+        places = len(run.split(".")[1]) if "." in run else 0
+        digits = float(run)
+        mult = q.value / digits if digits else 0.0
+        power = round(math.log10(mult)) if mult > 0 else None
+        if power is not None and _close(mult, 10.0**power):
+            step = 10.0 ** (power - places)  # "2.5 million": 10^6 x 10^-1
+        else:
+            step = float(q.precision or 0.0)  # "42 and a half": the numeral's own step
+    if c.precision is not None:
+        step = min(step, c.precision) if step else c.precision
+    return step
+
+
+def written_interval(c: Claim) -> Interval | None:
+    """The claim *as written*: each digit it writes at face value, its qualifier honoured in its direction.
+
+    ``exact`` and ``approximately`` -> the rounding band of the last written digit (:func:`digit_step`):
+    "2,000" -> [1,999.5, 2,000.5] (a count: [2,000, 2,000]), "50.2 percent" -> [50.15, 50.25], "$2 million"
+    -> [1.5M, 2.5M], "about 40 percent" -> [39.5, 40.5] (the "about" margin and the trailing-zero
+    rounding of round numbers dropped; ISO 80000-1:2009 Annex B: a written figure stands for what rounds
+    to it at its last digit). Every other qualifier (more than, at least, less than, up to, range,
+    nearly) and an explicit ``interval`` -> the claim's interval (:func:`claim_interval`): "more than
+    500" is any value above 500, "up to 100" any value from 0 to 100, and "nearly 2 million" names no
+    value it reaches. ``None`` for dates. A relation that holds on this reading is ``consistent`` (see
+    :mod:`numclaims.checks.base`).
+    """
+    iv = claim_interval(c)
+    if iv is None or c.interval is not None or c.qualifier not in _AT_VALUE or c.value is None:
+        return iv
+    step = digit_step(c)
+    band = Interval.point(c.value) if step == 0 else interval_for(c.value, "exact", step, unit=c.base_unit)
+    band = _counted(band, c)
+    inside = band.intersect(iv)
+    return inside if inside is not None else iv
 
 
 def value_problems(c: Claim) -> list[tuple[str, str]]:

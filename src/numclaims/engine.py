@@ -22,7 +22,7 @@ from typing import Any
 
 from .checks import SEVERITY, VERDICTS, Context, run_check
 from .coverage import coverage_for
-from .claimvalues import claim_interval, claim_precision, rule_text
+from .claimvalues import claim_interval, claim_precision, rule_text, written_interval
 from .errors import ErrorLine, InputErrors
 from .loader import Article, load_article
 from .periods import Period, back, resolve
@@ -98,8 +98,9 @@ def build_context(article: Article, reference: dict[str, dict[str, Any]] | None 
             errs.append(ErrorLine(article.display, article.lines.get(cid, 0), cid, "qualifier", str(e)))
     if errs:
         raise InputErrors(errs)
+    written = {cid: written_interval(c) for cid, c in claims.items()}
     return Context(claims=claims, intervals=intervals, periods=resolve_periods(article),
-                   published=article.source.meta.published, reference=reference or {})
+                   published=article.source.meta.published, reference=reference or {}, written=written)
 
 
 def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> dict[str, Any]:

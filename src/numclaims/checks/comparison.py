@@ -7,7 +7,7 @@ cases are ``unverifiable``, with the periods in the explanation.
 
 from __future__ import annotations
 
-from .base import CheckResult, Context, decide, describe, fmt_num, INCONSISTENT, le, overlap, unverifiable
+from .base import CheckResult, Context, describe, figure, fmt_num, INCONSISTENT, judge, le, overlap, result, unverifiable
 
 
 def _period_note(ctx: Context, a: str, b: str) -> str:
@@ -24,7 +24,7 @@ def _pair(spec, ctx: Context, ids: list[str], unit_of):
     x, y = (ctx.claims[i] for i in ids)
     xi, yi = (ctx.intervals[i] for i in ids)
     if xi is None or yi is None:
-        return unverifiable(spec, ids, "an input has no numeric interval")
+        return unverifiable(spec, ids, "an input has no numeric interval", "no_interval")
     if unit_of(x) != unit_of(y):
         return unverifiable(spec, ids, f"units differ: {x.unit!r} vs {y.unit!r}")
     return x, y, xi, yi
@@ -46,17 +46,19 @@ def part_whole(spec, ctx: Context) -> CheckResult:
     if pp is not None and wp is not None:
         if not pp.overlaps(wp):
             return unverifiable(spec, ids, f"the periods do not overlap (part {pp}, whole {wp}); "
-                                           "the part cannot be counted in the whole")
+                                           "the part cannot be counted in the whole", "periods_disjoint")
         if not pp.within(wp):
             return unverifiable(spec, ids, f"the part's period {pp} is not inside the whole's period {wp}: "
                                            "part of what it counts may fall outside the whole "
-                                           f"({describe(pc, pi)}; {describe(wc, wi)})")
-    verdict = decide(le, pi, wi)
-    expl = f"part {describe(pc, pi)} must be at most whole {describe(wc, wi)}; {_period_note(ctx, *ids)}"
+                                           f"({describe(pc, pi)}; {describe(wc, wi)})", "period_not_nested")
+    figs = [figure(ctx, "part", spec.part), figure(ctx, "whole", spec.whole)]
+    pi, wi = figs[0].interval, figs[1].interval
+    decision = judge(le, figs)
+    lines = [f"part {describe(pc, pi)} must be at most whole {describe(wc, wi)}", _period_note(ctx, *ids)]
     details = {"part": pi.to_list(), "whole": wi.to_list()}
-    if verdict == INCONSISTENT:
-        expl += f"; the part's lowest value {fmt_num(pi.lo)} exceeds the whole's highest {fmt_num(wi.hi)}"
-    return CheckResult(spec.id, spec.kind, ids, verdict, expl + f" -> {verdict}", details)
+    if decision.verdict == INCONSISTENT:
+        lines.append(f"the part's lowest value {fmt_num(pi.lo)} exceeds the whole's highest {fmt_num(wi.hi)}")
+    return result(spec, ids, decision, figs, lines, details)
 
 
 def agreement(spec, ctx: Context) -> CheckResult:
@@ -73,8 +75,11 @@ def agreement(spec, ctx: Context) -> CheckResult:
     ac, bc, ai, bi = pair
     pa, pb = ctx.periods.get(spec.a), ctx.periods.get(spec.b)
     if pa is not None and pb is not None and not pa.overlaps(pb):
-        return unverifiable(spec, ids, f"the periods do not overlap ({spec.a}: {pa}; {spec.b}: {pb})")
-    verdict = decide(overlap, ai, bi)
+        return unverifiable(spec, ids, f"the periods do not overlap ({spec.a}: {pa}; {spec.b}: {pb})",
+                            "periods_disjoint")
+    figs = [figure(ctx, "a", spec.a), figure(ctx, "b", spec.b)]
+    ai, bi = figs[0].interval, figs[1].interval
+    decision = judge(overlap, figs)
     parts = [describe(ac, ai), describe(bc, bi)]
     details = {"a": ai.to_list(), "b": bi.to_list()}
     both = ai.intersect(bi)
@@ -90,4 +95,4 @@ def agreement(spec, ctx: Context) -> CheckResult:
             details["factor"] = round(factor, 3)
         details["gap"] = gap
     parts.append(_period_note(ctx, *ids))
-    return CheckResult(spec.id, spec.kind, ids, verdict, "; ".join(parts) + f" -> {verdict}", details)
+    return result(spec, ids, decision, figs, parts, details)
