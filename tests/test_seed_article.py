@@ -76,7 +76,8 @@ def test_quotes_are_anchored(results):
         ("prostitutes-1600", [0, 1600], [True, True]),  # as many as
         # over 4,500 persons: whole numbers above 4,500, so from 4,501 (closed), unbounded above
         ("women-exploited-4500", [4501, None], [True, False]),
-        ("minors-three-quarters", [0.625, 0.875], [True, True]),  # nearest quarter
+        # a word fraction: 0.75 +- min(grain 1/4 / 2, 10 % of 0.75) = +- 0.075
+        ("minors-three-quarters", [0.675, 0.825], [True, True]),
         ("rescued-200-2011", [201, None], [True, False]),  # over 200 persons: from 201
         ("minors-4000-rinconada", [0, 4000], [True, True]),
         ("minors-42-percent", [41.5, 42.5], [True, True]),

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .intervals import Interval
 from .records import CURRENCIES, DURATION_UNITS, Claim
-from .rules import DISCRETE_UNITS, interval_for, step_of_integer
+from .rules import DISCRETE_UNITS, interval_for, interval_for_word_fraction, step_of_integer
 
 # numerals.parse units that are compatible with record base units
 _UNIT_FAMILY = {
@@ -76,11 +76,23 @@ def claim_interval(c: Claim) -> Interval | None:
     if c.interval is not None:
         lo, hi = c.interval
         iv = Interval(lo, hi)
+    elif is_word_fraction(c):
+        iv = interval_for_word_fraction(c.value, c.qualifier, c.margin, claim_precision(c))
     else:
         iv = interval_for(
             c.value, c.qualifier, claim_precision(c), unit=c.base_unit, margin=c.margin, low=c.low, high=c.high
         )
     return _counted(iv, c)
+
+
+def is_word_fraction(c: Claim) -> bool:
+    """Whether the claim is a share written as a fraction phrase ("half", "three quarters", "one in five",
+    "1 out of 5") with no ``precision`` in its record: read by
+    :func:`numclaims.rules.interval_for_word_fraction`."""
+    if c.base_unit != "fraction" or c.precision is not None or c.qualifier == "range" or c.value is None:
+        return False
+    q = written_quantity(c)
+    return q is not None and q.unit == "fraction" and _close(q.value, c.value)
 
 
 def _counted(iv: Interval, c: Claim) -> Interval:
@@ -148,12 +160,16 @@ def written_interval(c: Claim) -> Interval | None:
 def value_problems(c: Claim) -> list[tuple[str, str]]:
     """Fields of ``c`` that contradict its own numeral phrase, as ``(field, message)`` pairs.
 
-    Only claims whose ``text`` is given are compared (a whole quote may hold words the parser does not
-    read). Dates are not compared.
+    Claims whose ``text`` is given are compared with it; a claim without ``text`` whose quote holds exactly
+    one number (not a date) must have that number as its ``value``. Dates are not compared. Also: an
+    explicit ``interval`` must hold the claim's ``value``, and a ``range`` must hold its ``value``
+    (a relation over an interval that excludes the figure itself would check another figure).
     """
-    out: list[tuple[str, str]] = []
-    if c.text is None or c.base_unit == "date":
+    out: list[tuple[str, str]] = _interval_problems(c)
+    if c.base_unit == "date":
         return out
+    if c.text is None:
+        return out + _quote_numeral_problems(c)
     q = written_quantity(c)
     if q is None:
         return [("text", f"cannot read a quantity in {c.text!r}")]
@@ -174,3 +190,41 @@ def value_problems(c: Claim) -> list[tuple[str, str]]:
     if q.qualifier != c.qualifier and c.interval is None:
         out.append(("qualifier", f"{c.qualifier!r} contradicts the words {c.text!r}, read as {q.qualifier!r}"))
     return out
+
+
+def _same_number(q_value: float, c: Claim) -> bool:
+    return _close(q_value, c.value) or (c.base_unit == "percent" and _close(q_value * 100, c.value))
+
+
+def _interval_problems(c: Claim) -> list[tuple[str, str]]:
+    """An explicit interval or a range that excludes the claim's own value."""
+    out: list[tuple[str, str]] = []
+    if c.value is None:
+        return out
+    if c.interval is not None:
+        lo, hi = c.interval
+        if (lo is not None and c.value < lo) or (hi is not None and c.value > hi):
+            shown = f"[{'-inf' if lo is None else f'{lo:g}'}, {'+inf' if hi is None else f'{hi:g}'}]"
+            out.append(("interval", f"{shown} excludes the claim's own value {c.value:g}; write an interval "
+                                    "that holds the figure, or correct 'value'"))
+    if c.qualifier == "range" and c.low is not None and c.high is not None and not c.low <= c.value <= c.high:
+        out.append(("value", f"{c.value:g} lies outside the range {c.low:g}-{c.high:g} it belongs to; write a "
+                             "value between 'low' and 'high' (e.g. their midpoint)"))
+    return out
+
+
+def _quote_numeral_problems(c: Claim) -> list[tuple[str, str]]:
+    """A claim without ``text`` whose quote holds exactly one number: ``value`` must be that number."""
+    if c.value is None:
+        return []
+    from .extract import find_mentions
+
+    numbers = [m for m in find_mentions(c.quote, body=(0, len(c.quote)))
+               if m.kind != "date" and isinstance(m.value, (int, float))]
+    if len(numbers) != 1:
+        return []
+    m = numbers[0]
+    if _same_number(float(m.value), c):
+        return []
+    return [("value", f"{c.value:g} differs from the only number of the quote, {m.text!r} (read as "
+                      f"{m.value:g}); correct 'value', or give 'text' to name the numeral meant")]

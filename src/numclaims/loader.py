@@ -17,6 +17,7 @@ from typing import Any, Callable
 from pydantic import ValidationError
 
 from .errors import ErrorLine, InputErrors
+from .relations import relation_problems
 from .paths import display_path, file_key
 from .records import ClaimsFile, is_claim_ref
 from .sources import Source, anchor, load_source
@@ -303,6 +304,9 @@ def load_article(
                     kl = item.line_of(name) if isinstance(item, LineMap) else line
                     errs.append(ErrorLine(display, kl, f"{ch.id} (check)", f"checks[{j}].{name}",
                                           f"names unknown claim {ref!r}; relations may only name claims of this article"))
+        for fld, msg in relation_problems(ch):  # a claim named twice (numclaims.relations)
+            kl = item.line_of(fld.split("[")[0]) if isinstance(item, LineMap) else line
+            errs.append(ErrorLine(display, kl, f"{ch.id} (check)", f"checks[{j}].{fld}", msg))
     graph: dict[str, list[str]] = {}
     for i, c in enumerate(data.claims):
         for fld, ref in _claim_refs(c):

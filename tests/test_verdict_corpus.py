@@ -1,0 +1,94 @@
+"""The verdict corpus: small articles under tests/data/verdict_corpus, one per defect class of the verdict
+rules, each with its expected verdicts worked by hand in the claims file's comments (repeated here). Every
+expectation below differed on the code before these rules (the old verdict is named in each comment).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from numclaims.cli import main
+from numclaims.engine import check_article
+from numclaims.evidence import row_interval
+from numclaims.intervals import Interval
+from numclaims.rules import interval_for
+
+CORPUS = Path(__file__).parent / "data" / "verdict_corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(CORPUS, root, dirs_exist_ok=True)
+    return root
+
+
+def checks(root: Path, article: str) -> dict[str, dict]:
+    res = check_article(root / "claims" / f"{article}.yaml", root)
+    return {c["id"]: c for c in res["checks"]}
+
+
+def test_class1_share_granularity_by_interval(corpus):
+    c = checks(corpus, "c1-granularity")
+    # about 40 % of exactly 12: 5/12 = 41.7 % is in [36, 44], not in [39.5, 40.5] -> tension (old: inconsistent)
+    assert c["minors-of-miners"]["verdict"] == "tension"
+    assert c["minors-of-miners"]["reason"] == "granularity_within_interval"
+    assert "5 / 12 = 41.667%" in c["minors-of-miners"]["explanation"]
+    # more than 42 % of 7: 3/7 = 42.9 % > 42 -> consistent (old: inconsistent)
+    assert c["armed-of-guards"]["verdict"] == "consistent"
+
+
+def test_class2_whole_counts(corpus):
+    c = checks(corpus, "c2-counts")["deaths-agree"]
+    # [0, 9] vs [10, +inf) whole people -> inconsistent (old: tension on (9, 10))
+    assert c["verdict"] == "inconsistent"
+    assert [f["interval"] for f in c["figures"]] == [[0, 9], [10, None]]
+
+
+def test_class4_sound_arithmetic(corpus):
+    c = checks(corpus, "c4-arithmetic")["women-ratio"]
+    # 3 x 100 / 10 = 30 exactly, inside [30, 30] -> consistent (old: inconsistent, "3.55e-15 apart")
+    assert c["verdict"] == "consistent" and c["reason"] == "holds_as_written"
+
+
+def test_class5_verdict_levels(corpus):
+    c = checks(corpus, "c5-levels")
+    # 437 + 71 = 508 > 500 (old: tension)
+    assert c["victims-sum"]["verdict"] == "consistent"
+    # up to 100 vs 100 (old: tension)
+    assert c["boats-agree"]["verdict"] == "consistent"
+    # 1,300 + 850 = 2,150 vs "2,000": fails as written, holds within the rounding of 2,000 to thousands
+    r = c["rescued-sum"]
+    assert (r["verdict"], r["reason"], r["cause"]) == ("tension", "holds_within_rounding",
+                                                      {"role": "total", "bound": "high"})
+    assert "holds with \u201c2,000\u201d (rescued-2000) toward its high bound 2,500" in r["explanation"]
+    assert r["note"] == "the two months named"
+    assert [f["role"] for f in r["figures"]] == ["part", "part", "total", "implied"]
+
+
+def test_class7_nearly_is_a_little_below(corpus):
+    c = checks(corpus, "c7-nearly")["mined-agree"]
+    # nearly 2 million -> [1.8M, 2M) vs 1.2 million -> [1.15M, 1.25M] -> inconsistent (old: consistent)
+    assert c["verdict"] == "inconsistent"
+    assert c["figures"][0]["interval"] == [1_800_000, 1_999_999]  # a count: whole tonnes below 2M
+    # "almost 100" -> [90, 100) (old: [0, 100) from the step 100)
+    assert interval_for(100, "almost") == Interval(90, 100, True, False)
+
+
+def test_class8_reference_rows_keep_their_decimals():
+    # a reference figure of 21.1 % has step 0.1 -> [21.05, 21.15] (old: step 1 -> [20.6, 21.6])
+    iv = row_interval({"unit": "percent", "qualifier": "exact", "value": 21.1})
+    assert (iv.low, iv.high) == pytest.approx((21.05, 21.15))
+
+
+def test_class9_degenerate_relations_are_input_errors(corpus, capsys):
+    rc = main(["check", "--root", str(corpus), "--no-write", str(corpus / "claims" / "c9-degenerate.yaml")])
+    err = capsys.readouterr().err
+    assert rc == 2  # old: 0, both agreements consistent
+    assert ("claims/c9-degenerate.yaml:10: claim with-itself (check): checks[0].b: names claim 'women-300' "
+            "again (already as a)") in err
+    assert ("claims/c9-degenerate.yaml:7: claim women-300: value: 30 differs from the only number of the "
+            "quote, '300'") in err
