@@ -92,3 +92,66 @@ def test_class9_degenerate_relations_are_input_errors(corpus, capsys):
             "again (already as a)") in err
     assert ("claims/c9-degenerate.yaml:7: claim women-300: value: 30 differs from the only number of the "
             "quote, '300'") in err
+
+
+# ------------------------------------------------------------------------------------------- class 3, units
+def _unit_ctx(*specs):
+    import datetime as dt
+
+    from numclaims.checks import Context
+    from numclaims.claimvalues import claim_interval
+    from numclaims.records import Claim
+
+    cs = {}
+    for cid, words, value, unit in specs:
+        cs[cid] = Claim(id=cid, quote=words, text=words, value=value, unit=unit, measure={"what": "x"},
+                        attribution=[{"who": "t"}])
+    return Context(claims=cs, intervals={k: claim_interval(c) for k, c in cs.items()}, periods={},
+                   published=dt.date(2020, 1, 1))
+
+
+def _agree(ctx, a, b):
+    from numclaims.checks import run_check
+    from numclaims.records import AgreementCheck
+
+    return run_check(AgreementCheck(id="k", kind="agreement", a=a, b=b), ctx)
+
+
+def test_class3_rate_bases_convert_and_stock_is_not_flow():
+    c = _unit_ctx(("m", "$60,000 a month", 60000, "USD per month"), ("y", "$60,000 a year", 60000, "USD per year"),
+                  ("s", "$60,000", 60000, "USD"), ("p", "60,000 soles", 60000, "PEN"))
+    # a month rate x 12 = a year rate: [55,000, 65,000] x 12 = [660,000, 780,000] per year vs [55,000, 65,000]
+    # per year -> inconsistent (old: consistent, base units only)
+    r = _agree(c, "y", "m")
+    assert r.verdict == "inconsistent" and r.figures[1].interval == Interval(660000, 780000)
+    # a flow against a stock, and two currencies without an exchange rate -> unverifiable (old: consistent)
+    assert _agree(c, "m", "s").verdict == "unverifiable" and "stock vs flow" in _agree(c, "m", "s").explanation
+    assert "no exchange rate" in _agree(c, "s", "p").explanation
+
+
+def test_class3_fraction_and_percent_compare():
+    # "1 out of 5" -> 0.2 +- min(0.1, 0.02) = [0.18, 0.22] = [18, 22] %; "22%" -> [21.5, 22.5]: they share
+    # [21.5, 22]; as written 20 % vs [21.5, 22.5] fails -> tension (old: unverifiable, units differ)
+    c = _unit_ctx(("f", "1 out of 5", 0.2, "fraction"), ("p", "22%", 22, "percent"))
+    r = _agree(c, "p", "f")
+    assert r.verdict == "tension" and r.reason == "fails_as_written_holds_in_interval"
+
+
+def test_class3_ounces_and_tonnes_convert():
+    # 1 tonne = 1,000,000 / 28.349523125 = 35,273.96 ounces. "1 tonne" written to its one digit is
+    # [0.5, 1.5] t = [17,637, 52,911] oz, which holds 35,000 as written -> consistent; "2 million ounces"
+    # ([1.5M, 2.5M] oz) against [17,637, 52,911] oz -> inconsistent (old: unverifiable, unknown units)
+    c = _unit_ctx(("oz", "35,000 ounces", 35000, "ounces"), ("t", "1 tonne", 1, "tonnes"),
+                  ("moz", "2 million ounces", 2e6, "ounces"))
+    assert _agree(c, "oz", "t").verdict == "consistent"
+    assert _agree(c, "moz", "t").verdict == "inconsistent"
+
+
+def test_class3_ratio_checks_units():
+    from numclaims.checks import run_check
+    from numclaims.records import RatioCheck
+
+    c = _unit_ctx(("usd", "$3,000", 3000, "USD"), ("n", "10 workers", 10, "persons"), ("r", "30 percent", 30, "percent"))
+    r = run_check(RatioCheck(id="k", kind="ratio", numerator="usd", denominator="n", ratio="r"), c)
+    # USD / persons is not a plain number -> unverifiable (old: consistent)
+    assert r.verdict == "unverifiable" and r.reason == "units_differ"

@@ -19,7 +19,7 @@ from .rules import DISCRETE_UNITS, interval_for, interval_for_word_fraction, ste
 
 # numerals.parse units that are compatible with record base units
 _UNIT_FAMILY = {
-    "count": {"persons", "count"},
+    "count": {"persons", "count", "ounces", "troy_ounces", "kilograms", "tonnes", "hectares", "square_kilometres"},
     "percent": {"percent", "percentage_points"},
     "fraction": {"fraction", "ratio", "percent"},
     "ratio": {"ratio", "fraction"},
@@ -150,7 +150,7 @@ def written_interval(c: Claim) -> Interval | None:
     iv = claim_interval(c)
     if iv is None or c.interval is not None or c.qualifier not in _AT_VALUE or c.value is None:
         return iv
-    step = digit_step(c)
+    step = 0.0 if is_word_fraction(c) else digit_step(c)  # "1 out of 5" is the share 1/5 itself
     band = Interval.point(c.value) if step == 0 else interval_for(c.value, "exact", step, unit=c.base_unit)
     band = _counted(band, c)
     inside = band.intersect(iv)

@@ -55,6 +55,7 @@ STATUSES = ("unreviewed", "verified", "disputed", "unverifiable")
 BASE_UNITS = frozenset(
     {
         "persons", "count", "percent", "percentage_points", "fraction", "ratio",
+        "ounces", "troy_ounces", "kilograms", "tonnes", "hectares", "square_kilometres",
         "years", "months", "weeks", "days", "date",
     }
 )

@@ -13,7 +13,7 @@ from ..intervals import Interval
 from ..periods import duration_in
 from ..records import DURATION_UNITS
 from .base import (CheckResult, Context, Figure, derived, describe, figure, fmt_iv, fmt_num, judge, overlap, result,
-                   shown, unverifiable, whole)
+                   shown, units_problem, unverifiable, whole)
 
 _RATE_TO_DURATION = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
@@ -75,18 +75,21 @@ def rate_duration(spec, ctx: Context) -> CheckResult:
 
 
 def _same_units(spec, ctx: Context, ids: list[str]) -> CheckResult | None:
+    """An ``unverifiable`` result unless every claim has an interval and converts to the unit of the
+    last (the stated figure), see :mod:`numclaims.units`."""
     if any(ctx.intervals[i] is None for i in ids):
         return unverifiable(spec, ids, "an input has no numeric interval", "no_interval")
-    units = {ctx.claims[i].unit for i in ids}
-    if len(units) > 1:
-        return unverifiable(spec, ids, "claims have different units: " + ", ".join(sorted(units)))
+    problem = units_problem(ctx, ids, ctx.claims[ids[-1]].unit)
+    if problem:
+        return unverifiable(spec, ids, problem)
     return None
 
 
-def _compare(spec, ctx: Context, ids: list[str], roles: list[str], op, op_text: str, unit: str) -> CheckResult:
+def _compare(spec, ctx: Context, ids: list[str], roles: list[str], op, op_text: str, unit: str,
+             convert: bool = False) -> CheckResult:
     """Judge ``op(*inputs)`` (implied) against the last claim of ``ids`` (stated) by overlap, with the
     implied figure cut to whole numbers when ``unit`` counts things."""
-    figs = [figure(ctx, role, cid) for role, cid in zip(roles, ids)]
+    figs = [figure(ctx, role, cid, unit if convert else None) for role, cid in zip(roles, ids)]
     base = unit.split(" per ")[0]
     implied = whole(op(*(f.interval for f in figs[:-1])), base)
     at_written = whole(op(*(f.as_written for f in figs[:-1])), base)
@@ -111,7 +114,8 @@ def sum_check(spec, ctx: Context) -> CheckResult:
     if bad:
         return bad
     text = " + ".join(describe(ctx.claims[i], ctx.intervals[i]) for i in spec.parts)
-    return _compare(spec, ctx, ids, ["part"] * len(spec.parts) + ["total"], _sum, text, ctx.claims[spec.total].unit)
+    return _compare(spec, ctx, ids, ["part"] * len(spec.parts) + ["total"], _sum, text, ctx.claims[spec.total].unit,
+                    convert=True)
 
 
 def difference_check(spec, ctx: Context) -> CheckResult:
@@ -123,7 +127,7 @@ def difference_check(spec, ctx: Context) -> CheckResult:
     m, s = ctx.intervals[spec.minuend], ctx.intervals[spec.subtrahend]
     text = f"{describe(ctx.claims[spec.minuend], m)} - {describe(ctx.claims[spec.subtrahend], s)}"
     return _compare(spec, ctx, ids, ["minuend", "subtrahend", "difference"], lambda a, b: a - b, text,
-                    ctx.claims[spec.result].unit)
+                    ctx.claims[spec.result].unit, convert=True)
 
 
 #: Units that carry no dimension in a product (a percent factor counts as its hundredth).
@@ -193,8 +197,13 @@ def ratio_check(spec, ctx: Context) -> CheckResult:
     d = ctx.intervals[spec.denominator]
     if d.contains(0.0):
         return unverifiable(spec, ids, f"denominator {spec.denominator} may be 0 ({d})", "denominator_zero")
-    scale = 100.0 if rc.base_unit == "percent" else 1.0
+    from ..units import quotient_factor
+
+    q = quotient_factor(nc.unit, dc.unit) * (100 if rc.base_unit == "percent" else 1)
+    scale = float(q) if q.denominator == 1 else None
     text = f"{describe(nc, ctx.intervals[spec.numerator])} / {describe(dc, d)}" + (
-        " x 100" if scale == 100 else "")
-    return _compare(spec, ctx, ids, ["numerator", "denominator", "ratio"], lambda a, b: (a * scale) / b, text,
-                    rc.unit)
+        f" x {fmt_num(float(q))}" if q != 1 else "")
+    def quotient(a, b):
+        return (a * scale) / b if scale is not None else (a * float(q.numerator)) / (b * float(q.denominator))
+
+    return _compare(spec, ctx, ids, ["numerator", "denominator", "ratio"], quotient, text, rc.unit)

@@ -183,16 +183,47 @@ class Figure:
                 "interval": self.interval.to_list(), "unit": self.unit}
 
 
-def figure(ctx: "Context", role: str, cid: str) -> Figure:
-    """The :class:`Figure` of claim ``cid`` (its interval must not be None)."""
+def figure(ctx: "Context", role: str, cid: str, unit: str | None = None) -> Figure:
+    """The :class:`Figure` of claim ``cid`` (its interval must not be None), converted to ``unit`` when
+    given (see :func:`units_problem`, which must have found no problem)."""
     c, iv = ctx.claims[cid], ctx.intervals[cid]
     if cid not in ctx.written:
         from ..claimvalues import written_interval
 
         ctx.written[cid] = written_interval(c)
     aw = ctx.written[cid] or iv
-    return Figure(role, [cid], c.value, iv, aw, c.unit, f"\u201c{c.text or c.quote}\u201d ({cid})",
-                  c.interval is None and c.qualifier == "exact")
+    written, label = c.value, f"\u201c{c.text or c.quote}\u201d ({cid})"
+    if unit is not None and unit != c.unit:
+        from ..units import conversion
+
+        factor = conversion(c.unit, unit)[0]
+        iv, aw = _scaled(iv, factor), _scaled(aw, factor)
+        written = None if written is None else float(written * factor)
+        label += f" = {iv} {unit}"
+    from ..claimvalues import is_word_fraction
+
+    return Figure(role, [cid], written, iv, aw, unit or c.unit, label,
+                  c.interval is None and c.qualifier == "exact" and not is_word_fraction(c))
+
+
+def _scaled(iv: Interval, factor) -> Interval:
+    """``iv x factor`` for an exact fraction ``factor``, rounded outward (sound)."""
+    if factor == 1:
+        return iv
+    out = iv * Interval.point(float(factor.numerator)) if abs(factor.numerator) < 2**53 else iv * float(factor)
+    return out / Interval.point(float(factor.denominator)) if factor.denominator != 1 else out
+
+
+def units_problem(ctx: "Context", ids: list[str], target: str) -> str | None:
+    """Why the claims ``ids`` cannot all be converted to unit ``target`` (the first reason found, in
+    words, from :func:`numclaims.units.conversion`), or None when they can."""
+    from ..units import conversion
+
+    for cid in ids:
+        factor, why = conversion(ctx.claims[cid].unit, target)
+        if factor is None:
+            return f"units differ ({cid}): {why}"
+    return None
 
 
 def derived(role: str, claims: list[str], iv: Interval, unit: str) -> Figure:
