@@ -103,7 +103,8 @@ def test_claim_intervals(results, cid, interval, closed):
         ("minors-three-quarters-vs-1600", "inconsistent"),
         ("ring-within-1600", "consistent"),  # [250, 350] <= [0, 1,600]
         ("ring-within-4500", "consistent"),  # [250, 350] <= (4,500, +inf)
-        # 2011 (whole year) is not inside 2011-10-01..2013-09-30 (two years back from September 2013)
+        # 2011 (whole year) is not inside 2011-09-02..2013-09-30 (two years back from a report any day of
+        # September 2013: from 2 Sep 2011 if it was the 1st, from 1 Oct 2011 if the 30th)
         ("rescued-2011-within-2000", "unverifiable"),
         # [0, 1,600] vs (4,500, +inf): gap 2,900, factor 2.8
         ("madre-de-dios-estimates-agree", "inconsistent"),
@@ -121,7 +122,8 @@ def test_explanations_show_the_arithmetic(results):
     assert "granularity: 840 / 2,000 = 42% fits [41.5, 42.5] (the test cannot fail here" in share
     # over 4,500 persons is at least 4,501: 4,501 / 1,600 = 2.8
     assert "4,501 is 2.8 times the upper bound 1,600" in check(results, "madre-de-dios-estimates-agree")["explanation"]
-    assert "2011-10-01..2013-09-30" in check(results, "rescued-2011-within-2000")["explanation"]
+    # two years back from any day of September 2013: 2011-09-02 (report on 1 Sep) .. 2013-09-30
+    assert "2011-09-02..2013-09-30" in check(results, "rescued-2011-within-2000")["explanation"]
 
 
 def test_summary_lists_worst_first(results):
@@ -154,6 +156,7 @@ def test_period_text_is_a_claim_only_when_it_names_one(tmp_path):
     assert main(["check", "--root", str(tmp_path / "p"), "--quiet"]) == 0
     res = json.loads((tmp_path / "p" / "reports" / "town-news" / "results.json").read_text(encoding="utf-8"))
     period = {c["id"]: c["period"] for c in res["claims"]}
-    # last September before 3 Mar 2014 is September 2013; two years back from 30 Sep 2013 -> from 1 Oct 2011
-    assert period["rescued-300"] == ["2011-10-01", "2013-09-30"]
+    # last September before 3 Mar 2014 is September 2013; two years back from any day of it: from 2 Sep
+    # 2011 (anchor 1 Sep 2013) to 30 Sep 2013
+    assert period["rescued-300"] == ["2011-09-02", "2013-09-30"]
     assert period["workers-1600"] == ["2011-01-01", "2011-12-31"]

@@ -155,3 +155,36 @@ def test_class3_ratio_checks_units():
     r = run_check(RatioCheck(id="k", kind="ratio", numerator="usd", denominator="n", ratio="r"), c)
     # USD / persons is not a plain number -> unverifiable (old: consistent)
     assert r.verdict == "unverifiable" and r.reason == "units_differ"
+
+
+# ------------------------------------------------------------------------------------------- class 6, periods
+def test_class6_periods():
+    import datetime as dt
+
+    from numclaims.periods import Period, resolve, resolve_over
+
+    D = dt.date
+    # "last September" in an article of 15 Sep 2013 is September 2012 (old: September 2013)
+    assert resolve("last September", D(2013, 9, 15)) == Period(D(2012, 9, 1), D(2012, 9, 30))
+    # "In September" published on the 15th runs to the 15th, not past publication (old: to the 30th)
+    assert resolve("In September", D(2013, 9, 15)) == Period(D(2013, 9, 1), D(2013, 9, 15))
+    # two years back from a report "In September" 2013 keeps the day's uncertainty: from 2 Sep 2011 (report
+    # on 1 Sep) to 30 Sep 2013 (old: from 1 Oct 2011 only, so a figure for September 2011 "did not overlap")
+    sept = Period(D(2013, 9, 1), D(2013, 9, 30))
+    assert resolve_over("in the past two years", sept) == Period(D(2011, 9, 2), D(2013, 9, 30))
+    # "the first half of 2020" is January-June (old: an error); "the same period in 2009" repeats the anchor
+    assert resolve("the first half of 2020", D(2021, 1, 1)) == Period(D(2020, 1, 1), D(2020, 6, 30))
+    h1 = Period(D(2010, 1, 1), D(2010, 6, 30))
+    assert resolve("the same period in 2009", D(2010, 7, 1), h1) == Period(D(2009, 1, 1), D(2009, 6, 30))
+
+
+def test_class6_publication_known_to_the_month(tmp_path):
+    # published: "2020-05" (old: a raw pydantic error): "In May" is read against every day of May 2020
+    root = tmp_path / "p"
+    shutil.copytree(CORPUS, root)
+    meta = root / "datasets" / "sources" / "c2-counts.meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("published: 2020-05-04", 'published: "2020-05"'),
+                    encoding="utf-8")
+    res = check_article(root / "claims" / "c2-counts.yaml", root)
+    assert res["source"]["published"] == "2020-05"
+    assert res["checks"][0]["verdict"] == "inconsistent"
