@@ -140,6 +140,7 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> dict[str, Any
         "reviewer": c.reviewer,
         "reviewed_on": c.reviewed_on.isoformat() if c.reviewed_on else None,
         "notes": c.notes,
+        **({"note": c.notes} if c.notes is not None else {}),
     }
 
 
