@@ -188,3 +188,29 @@ def test_class6_publication_known_to_the_month(tmp_path):
     res = check_article(root / "claims" / "c2-counts.yaml", root)
     assert res["source"]["published"] == "2020-05"
     assert res["checks"][0]["verdict"] == "inconsistent"
+
+
+# ------------------------------------------------------------------------------------------- results.json contract
+def test_every_check_carries_reason_figures_cause_and_note(corpus):
+    from numclaims.checks.base import REASONS
+
+    root = Path(__file__).resolve().parents[1]
+    results = [check_article(root / "claims" / "insightcrime-2013-10-04-peru-trafficking-ring.yaml", root)]
+    results += [check_article(corpus / "claims" / f"{a}.yaml", corpus)
+                for a in ("c1-granularity", "c2-counts", "c4-arithmetic", "c5-levels", "c7-nearly")]
+    kinds = set()
+    for res in results:
+        for ch in res["checks"]:
+            kinds.add(ch["kind"])
+            assert ch["reason"] in REASONS, ch
+            assert "note" in ch and "cause" in ch
+            for f in ch["figures"]:
+                assert set(f) == {"role", "claims", "written", "interval", "unit"} and len(f["interval"]) == 2
+            if ch["verdict"] in ("tension", "inconsistent") and ch["kind"] != "external":
+                assert ch["cause"] is not None and ch["cause"]["bound"] in ("low", "high", "value"), ch
+                assert ch["cause"]["role"] in {f["role"] for f in ch["figures"]}, ch
+    # the seed's own note on its checks is carried
+    seed = {c["id"]: c for c in results[0]["checks"]}
+    assert seed["earnings-times-period-vs-fortune"]["note"].startswith("Does $60,000 a month")
+    assert {"rate_duration", "share_of_total", "fraction_of", "part_whole", "agreement", "external", "sum",
+            "ratio"} <= kinds
