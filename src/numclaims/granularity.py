@@ -610,7 +610,7 @@ def share_fit(share_low, share_high, low_closed: bool, high_closed: bool, total_
         if total_high is not None and n > total_high:
             return ShareFit(None, False, None)
         return ShareFit((int(lo / scale * n), n), False, None)
-    last = threshold if total_high is None else min(total_high, max(threshold, total_low))
+    last = max(threshold, total_low) if total_high is None else min(total_high, max(threshold, total_low))
     if last - total_low >= SHARE_FIT_LIMIT:
         return ShareFit(None, False, threshold, True)
     for n in range(total_low, last + 1):
