@@ -30,7 +30,8 @@ PUB = dt.date(2013, 10, 4)
 
 
 def claim(cid, value, unit="persons", qualifier="exact", **kw):
-    return Claim(id=cid, quote=f"quote of {cid}", value=value, unit=unit, qualifier=qualifier,
+    quote = kw.pop("quote", f"quote of {cid}")
+    return Claim(id=cid, quote=quote, value=value, unit=unit, qualifier=qualifier,
                  measure={"what": "x"}, attribution=[{"who": "test"}], **kw)
 
 
@@ -43,21 +44,23 @@ def ctx(*claims, periods=None):
 # ----------------------------------------------------------------------------------------- rate x duration
 def seed_money(duration_years=3, precision=None):
     return ctx(
-        claim("rate", 60000, "USD per month"),  # step 10,000 -> [55,000, 65,000]
+        claim("rate", 60000, "USD per month", quote="$60,000 a month", text="$60,000 a month"),  # step 10,000
         claim("dur", duration_years, "years", precision=precision),  # step 1 -> [2.5, 3.5] years
-        claim("total", 2_000_000, "USD"),  # step 1e6 -> [1.5e6, 2.5e6]
+        claim("total", 2_000_000, "USD", quote="$2 million", text="$2 million"),  # step 1e6 -> [1.5e6, 2.5e6]
     )
 
 
 def test_rate_duration_seed_is_consistent():
     # [55,000, 65,000] x [30, 42] months = [1,650,000, 2,730,000]; overlaps [1.5e6, 2.5e6] on [1.65e6, 2.5e6]
-    # inner intervals: [56,000, 64,000] x [31.2, 40.8] = [1,747,200, 2,611,200] vs [1.6e6, 2.4e6]: overlap
+    # as written: 60,000 x 36 = 2,160,000, and "$2 million" as written is what rounds to 2 million at its
+    # one written digit, [1.5e6, 2.5e6]: 2,160,000 is in it -> consistent (holds as written)
     r = run_check(RateDurationCheck(id="m", kind="rate_duration", rate="rate", duration="dur", total="total"),
                   seed_money())
     assert r.verdict == CONSISTENT
     assert r.details["implied"] == [1_650_000, 2_730_000]
     assert r.details["as_written"] == 2_160_000  # 60,000 x 36
     assert "60,000 x 36 = 2,160,000 vs 2,000,000 (+8 %)" in r.explanation
+    assert r.reason == "holds_as_written" and r.cause is None
 
 
 def test_rate_duration_exact_inputs_inconsistent():
@@ -70,16 +73,19 @@ def test_rate_duration_exact_inputs_inconsistent():
 
 
 def test_rate_duration_two_years_is_tension():
-    # two years -> [1.5, 2.5] years = [18, 30] months; x [55,000, 65,000] = [990,000, 1,950,000]
-    # overlaps [1.5e6, 2.5e6] on [1.5e6, 1.95e6]. Inner: [56,000, 64,000] x [19.2, 28.8] = [1,075,200,
-    # 1,843,200] vs [1.6e6, 2.4e6]: still overlaps -> consistent. With step 0.1 on "2.0 years":
-    # [1.95, 2.05] years = [23.4, 24.6] months -> [1,287,000, 1,599,000] overlaps [1.5e6, ...];
-    # inner: [56,000, 64,000] x [23.52, 24.48] = [1,317,120, 1,566,720] < 1.6e6 -> only at the edge: tension
+    # "2.0 years" (step 0.1, no words: as written exactly 2 years = 24 months): as written 60,000 x 24 =
+    # 1,440,000, below [1.5e6, 2.5e6] -> fails as written. Intervals: [1.95, 2.05] years = [23.4, 24.6]
+    # months x [55,000, 65,000] = [1,287,000, 1,599,000], which meets [1.5e6, 2.5e6] -> tension. Tried from
+    # the stated figure: the total cannot move (as written it is its interval); the duration alone moved
+    # up to 2.05 years gives 60,000 x 24.6 = 1,476,000 < 1.5e6, no; the rate alone up to 65,000 gives
+    # 65,000 x 24 = 1,560,000 >= 1.5e6 -> the rate's high bound is the cause
     r = run_check(RateDurationCheck(id="m", kind="rate_duration", rate="rate", duration="dur", total="total"),
                   seed_money(2, precision=0.1))
     assert r.verdict == TENSION
     assert r.details["implied"][0] == pytest.approx(1_287_000)
     assert r.details["implied"][1] == pytest.approx(1_599_000)
+    assert r.cause == {"role": "rate", "bound": "high"} and r.reason == "holds_within_rounding"
+    assert "toward its high bound 65,000" in r.explanation
 
 
 def test_rate_duration_unit_mismatch_unverifiable():
@@ -91,12 +97,16 @@ def test_rate_duration_unit_mismatch_unverifiable():
 # ----------------------------------------------------------------------------------------- share of total
 def test_share_of_total_seed():
     # 42 % -> [41.5, 42.5] %; 2,000 -> [1,500, 2,500]; implied [0.415 x 1,500, 0.425 x 2,500] = [622.5, 1,062.5]
-    # GRIM: 0.42 x 2,000 = 840 people, 840 / 2,000 = 42.0 % -> possible
+    # persons, whole numbers [623, 1,062]. Granularity as written (share at its record precision 1 ->
+    # [41.5, 42.5]; total 2,000): 840 / 2,000 = 42 % fits. A share one point wide fits some whole count of
+    # every total from floor(100 / 1) + 1 = 101 on, so with 2,000 the test cannot fail
     c = ctx(claim("share", 42, "percent", precision=1), claim("total", 2000))
     r = run_check(ShareOfTotalCheck(id="s", kind="share_of_total", share="share", total="total"), c)
     assert r.verdict == CONSISTENT
-    assert r.details["implied"] == pytest.approx([622.5, 1062.5])
-    assert r.details["grim"] == {"x": "42", "n": 2000, "percent": True, "consistent": True}
+    assert r.details["implied"] == [623, 1062]
+    assert r.details["grim"]["fits_as_written"] is True and r.details["grim"]["cannot_fail"] is True
+    assert "the test cannot fail here: with a total of 101 or more" in r.explanation
+    assert "840 / 2,000 = 42%" in r.explanation
 
 
 def test_share_grim_fails_on_exact_total():
@@ -104,7 +114,7 @@ def test_share_grim_fails_on_exact_total():
     c = ctx(claim("share", 42, "percent", precision=1), claim("total", 7))
     r = run_check(ShareOfTotalCheck(id="s", kind="share_of_total", share="share", total="total"), c)
     assert r.verdict == INCONSISTENT
-    assert r.details["grim"]["consistent"] is False
+    assert r.details["grim"]["fits"] is False and r.reason == "granularity_fail"
 
 
 def test_share_grim_fails_on_rounded_total_is_tension():
@@ -124,13 +134,14 @@ def test_share_with_stated_part():
 
 # ----------------------------------------------------------------------------------------- fraction of
 def test_fraction_of_bound_vs_1600():
-    # three quarters -> [0.625, 0.875]; over 4,500 -> (4,500, +inf); implied (2,812.5, +inf)
-    # must be <= as many as 1,600 ([0, 1,600]): 2,812.5 > 1,600 -> inconsistent; 2,812.5 / 1,600 = 1.76
+    # three quarters -> [0.625, 0.875]; over 4,500 persons -> whole numbers [4,501, +inf); implied
+    # 0.625 x 4,501 = 2,813.125 -> whole [2,814, +inf) must be <= as many as 1,600 ([0, 1,600]) ->
+    # inconsistent; 2,814 / 1,600 = 1.76
     c = ctx(claim("frac", 0.75, "fraction", precision=0.25), claim("whole", 4500, qualifier="over"),
             claim("cmp", 1600, qualifier="as many as"))
     r = run_check(FractionOfCheck(id="f", kind="fraction_of", fraction="frac", whole="whole", compare="cmp"), c)
     assert r.verdict == INCONSISTENT
-    assert r.details["implied"] == [2812.5, None]
+    assert r.details["implied"] == [2814, None]
     assert r.details["factor"] == pytest.approx(1.758, abs=1e-3)
 
 
@@ -159,18 +170,22 @@ def test_part_whole_consistent():
 
 
 def test_part_whole_inconsistent():
-    # over 2,000 ((2,000, +inf)) cannot be part of up to 1,600 ([0, 1,600])
+    # over 2,000 persons ([2,001, +inf) in whole numbers) cannot be part of up to 1,600 ([0, 1,600]); the
+    # bound that would have to give way, trying the stated whole first: its high bound 1,600
     c = ctx(claim("part", 2000, qualifier="over"), claim("whole", 1600, qualifier="up to"))
     r = run_check(PartWholeCheck(id="p", kind="part_whole", part="part", whole="whole"), c)
     assert r.verdict == INCONSISTENT
-    assert "2,000 exceeds the whole's highest 1,600" in r.explanation
+    assert "2,001 exceeds the whole's highest 1,600" in r.explanation
+    assert r.cause == {"role": "whole", "bound": "high"} and r.reason == "no_overlap"
 
 
-def test_part_whole_tension_at_edge():
-    # part "1,500" ([1,450, 1,550]) vs whole "up to 1,500" ([0, 1,500]): holds only for part in [1,450, 1,500]
-    # inner part [1,460, 1,540] vs inner whole [150, 1,350]: 1,460 > 1,350 -> only at the edge -> tension
-    c = ctx(claim("part", 1500), claim("whole", 1500, qualifier="up to"))
-    assert run_check(PartWholeCheck(id="p", kind="part_whole", part="part", whole="whole"), c).verdict == TENSION
+def test_part_whole_at_the_bound_holds_as_written():
+    # part "1,500" vs whole "up to 1,500" ([0, 1,500]): as written 1,500 <= 1,500 -> consistent (the old
+    # inner-80 % rule called this tension); "1,600" as written is above 1,500, and within its rounding
+    # ([1,550, 1,650] at step 100) too -> inconsistent; "1,520" (step 10: [1,515, 1,525]) likewise
+    c = ctx(claim("part", 1500), claim("whole", 1500, qualifier="up to"), claim("p2", 1600))
+    assert run_check(PartWholeCheck(id="p", kind="part_whole", part="part", whole="whole"), c).verdict == CONSISTENT
+    assert run_check(PartWholeCheck(id="p", kind="part_whole", part="p2", whole="whole"), c).verdict == INCONSISTENT
 
 
 def test_part_whole_periods():
@@ -191,11 +206,11 @@ def test_part_whole_periods():
 
 # ----------------------------------------------------------------------------------------- agreement
 def test_agreement_seed_estimates():
-    # [0, 1,600] vs (4,500, +inf): gap 4,500 - 1,600 = 2,900; factor 4,500 / 1,600 = 2.8125
+    # [0, 1,600] vs over 4,500 persons = [4,501, +inf): gap 4,501 - 1,600 = 2,901; factor 4,501 / 1,600 = 2.813
     c = ctx(claim("a", 1600, qualifier="as many as"), claim("b", 4500, qualifier="over"))
     r = run_check(AgreementCheck(id="g", kind="agreement", a="a", b="b"), c)
     assert r.verdict == INCONSISTENT
-    assert r.details["gap"] == 2900 and r.details["factor"] == pytest.approx(2.812, abs=1e-3)
+    assert r.details["gap"] == 2901 and r.details["factor"] == pytest.approx(2.813, abs=1e-3)
     assert "2.8 times" in r.explanation
 
 
@@ -214,12 +229,12 @@ def test_agreement_disjoint_periods_unverifiable():
 
 # ----------------------------------------------------------------------------------------- arithmetic
 def test_sum_of_parts():
-    # up to 400 + up to 1,200 = [0, 1,600]; "1,600" is [1,550, 1,650] -> overlap [1,550, 1,600]
-    # inner: [40, 360] + [120, 1,080] = [160, 1,440] vs [1,560, 1,640] -> no -> tension
+    # up to 400 + up to 1,200 = [0, 1,600]; "1,600" as written (no words: exactly 1,600) is in it ->
+    # consistent (the old inner-80 % rule said tension)
     c = ctx(claim("p1", 400, qualifier="up to"), claim("p2", 1200, qualifier="up to"), claim("t", 1600))
     r = run_check(SumCheck(id="s", kind="sum", parts=["p1", "p2"], total="t"), c)
     assert r.details["implied"] == [0, 1600]
-    assert r.verdict == TENSION
+    assert r.verdict == CONSISTENT
 
 
 def test_difference():
@@ -265,13 +280,11 @@ def test_product():
 
 
 # ----------------------------------------------------------------------------------------- tension boundary
-def test_tension_boundary_exact():
-    # a = [0, 100] vs b = [x, 200]: inner a is [10, 90]. With x = 90 the inner b starts at 90 + 0.1 x 110 = 101
-    # -> no overlap of inners -> tension; with x = 0 the inners overlap -> consistent; with x = 100.5 -> none
+def test_verdict_levels_on_bare_intervals():
+    # a bare interval is its own as-written reading: overlap -> consistent, none -> inconsistent; touching
+    # closed ends share 100, an open end does not
     a = Interval(0, 100)
-    assert decide(overlap, a, Interval(90, 200)) == TENSION
-    assert decide(overlap, a, Interval(0, 200)) == CONSISTENT
+    assert decide(overlap, a, Interval(90, 200)) == CONSISTENT
     assert decide(overlap, a, Interval(100.5, 200)) == INCONSISTENT
-    # touching closed ends count as holding (100 is in both) but only at the edge
-    assert decide(overlap, a, Interval(100, 200)) == TENSION
+    assert decide(overlap, a, Interval(100, 200)) == CONSISTENT
     assert decide(overlap, a, Interval(100, 200, False, True)) == INCONSISTENT

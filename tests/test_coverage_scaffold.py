@@ -106,7 +106,8 @@ def test_scaffold_records_of_the_seed(repo):
     res = check_article(repo / "claims" / "draft-seed.yaml", repo)
     by_text = {c["text"]: c for c in res["claims"]}
     assert (by_text["$60,000 a month"]["value"], by_text["$60,000 a month"]["unit"]) == (60000, "USD per month")
-    assert (by_text["over 4,500"]["qualifier"], by_text["over 4,500"]["interval"]) == ("more_than", [4500, None])
+    # "over 4,500" persons: whole numbers above 4,500, [4,501, +inf)
+    assert (by_text["over 4,500"]["qualifier"], by_text["over 4,500"]["interval"]) == ("more_than", [4501, None])
     assert (by_text["three quarters"]["value"], by_text["three quarters"]["unit"]) == (0.75, "fraction")
     # "In September" is a date (drafted with its preposition, the whole period expression): the engine
     # resolves it to the September before publication (4 Oct 2013)

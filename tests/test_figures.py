@@ -77,8 +77,8 @@ def test_worst_verdict_orders_by_severity():
 
 def test_claims_chart_data_divides_intervals_by_the_value_as_written(results):
     rows = _by_id(F.claims_chart_data(results))
-    # "over 4,500" -> (4,500, +inf) / 4,500 = (1, unbounded)
-    assert (rows["women-exploited-4500"]["low"], rows["women-exploited-4500"]["high"]) == (1.0, None)
+    # "over 4,500" persons -> [4,501, +inf) (whole persons) / 4,500 = (1.000222, unbounded)
+    assert (rows["women-exploited-4500"]["low"], rows["women-exploited-4500"]["high"]) == (4501 / 4500, None)
     # "As many as 1,600" -> [0, 1,600] / 1,600 = [0, 1]
     assert (rows["prostitutes-1600"]["low"], rows["prostitutes-1600"]["high"]) == (0.0, 1.0)
     # "$2 million" -> [1.5M, 2.5M] / 2M = [0.75, 1.25]
@@ -101,14 +101,16 @@ def test_checks_chart_data_overlap_gap_and_excess(results):
     rows = _by_id(F.checks_chart_data(results))
     assert all(r["kind"] != "external" for r in rows.values())
     agree = rows["madre-de-dios-estimates-agree"]
-    # [0, 1,600] and (4,500, +inf): no common value, gap 4,500 - 1,600 = 2,900
-    assert agree["overlap"] is None and agree["gap"] == 2900
+    # [0, 1,600] and [4,501, +inf) (over 4,500 whole persons): no common value, gap 4,501 - 1,600 = 2,901
+    assert agree["overlap"] is None and agree["gap"] == 2901
     rate = rows["earnings-times-period-vs-fortune"]
     # implied [55,000 x 30, 65,000 x 42] = [1,650,000, 2,730,000] vs stated [1.5M, 2.5M]
     assert rate["overlap"] == [1_650_000, 2_500_000] and rate["gap"] is None
     frac = rows["minors-three-quarters-vs-1600"]
-    # 0.625 x 4,500 = 2,812.5 must be at most 1,600: exceeds it by 1,212.5
-    assert frac["relation"] == "at_most" and frac["excess"] == pytest.approx(1212.5)
+    # over 4,500 whole persons is at least 4,501; "three quarters" -> [0.675, 0.825] (a word fraction:
+    # 0.75 +- min(1/8, 0.075)); 0.675 x 4,501 = 3,038.2, at least 3,039 whole minors, must be at most
+    # 1,600: exceeds it by 3,039 - 1,600 = 1,439
+    assert frac["relation"] == "at_most" and frac["excess"] == 1439
     assert rows["ring-within-1600"]["excess"] is None
 
 
@@ -134,9 +136,9 @@ def test_cross_source_groups_and_the_madre_de_dios_outlier(results, reference):
     mdd = groups["sex-trade-madre-de-dios"]
     assert mdd["outlier"] == "women-exploited-4500"
     # the other estimates as written: 1,600 (article), 1,600, 1,200, 1,500, 1,100 -> 1,100..1,600;
-    # 4,500 / 1,600 = 2.8125
+    # over 4,500 whole persons is at least 4,501: 4,501 / 1,600 = 2.813125
     assert (mdd["others_low"], mdd["others_high"]) == (1100, 1600)
-    assert mdd["factor"] == pytest.approx(2.8125)
+    assert mdd["factor"] == pytest.approx(2.813125)
     labels = {r["id"]: (r["label"], r["period"]) for r in mdd["rows"]}
     assert labels["huarayo-2012-victims"] == ("at least 1,500", "2012")
     assert labels["savechildren-2011-minors"] == ("more than 1,100", "Sep 2011")

@@ -73,11 +73,12 @@ def test_touching_open_and_closed_ends():
     assert Interval(0, 5).intersect(Interval(5, 10)) == Interval(5, 5)
 
 
-def test_inner_bounded_and_half_bounded():
-    # [1,500, 2,500]: width 1,000, tenth 100 -> [1,600, 2,400]
-    assert Interval(1500, 2500).inner(0.1) == Interval(1600, 2400)
-    # (4,500, +inf): finite end moves in by 10 % of 4,500 = 450 -> [4,950, +inf)
-    assert Interval(4500, None, False, False).inner(0.1).low == 4950
+def test_integers_of_an_interval():
+    # [0, 10) -> [0, 9]; (9, +inf) -> [10, +inf); [2.5, 2.7] holds no whole number; (-inf, 3.5] -> (-inf, 3]
+    assert Interval(0, 10, True, False).integers() == Interval(0, 9)
+    assert Interval(9, None, False, False).integers() == Interval(10, None, True, False)
+    assert Interval(2.5, 2.7).integers() is None
+    assert Interval(None, 3.5, False, True).integers() == Interval(None, 3, False, True)
 
 
 def test_contains_minds_open_ends():
@@ -102,8 +103,9 @@ def test_hull_and_str():
 
 
 def test_product_that_underflows_is_a_point_not_an_error():
-    # (0, 5.7e-304) x (0, 5.7e-304): the true products lie in (0, 3.2e-607), which underflows to 0.0 in
-    # floats; the result is the closed point [0, 0], not an "empty interval" error (found by hypothesis)
+    # (0, 5.7e-304) x (0, 5.7e-304): the true products lie in (0, 3.2e-607), below the smallest float;
+    # rounded outward the result is (0, 5e-324] (5e-324 the smallest positive float), which holds every
+    # true product, not an "empty interval" error (found by hypothesis)
     tiny = Interval(0.0, 5.7e-304, False, False)
     p = tiny * tiny
-    assert (p.low, p.high, p.low_closed, p.high_closed) == (0.0, 0.0, True, True)
+    assert (p.low, p.high, p.low_closed, p.high_closed) == (0.0, 5e-324, False, True)

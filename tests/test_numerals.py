@@ -4,7 +4,8 @@ Expected values are worked by hand from the rules of :mod:`numclaims.rules` (int
 
 * exact: ``[v - p/2, v + p/2]`` floored at 0; ``[v, v]`` for a whole count with step 1;
 * approximately: ``d = max(p/2, 0.1 v)`` -> ``[v - d, v + d]``;
-* nearly: ``d = max(p, 0.1 v)`` -> ``[v - d, v)``;
+* nearly: ``d = 0.1 v`` (at least 1 for a count) -> ``[v - d, v)``;
+* word fractions: ``d = min(grain / 2, 0.1 v)`` (nearly: ``min(grain, 0.1 v)``);
 * more_than ``(v, inf)``; at_least ``[v, inf)``; less_than ``[0, v)``; up_to ``[0, v]``;
 * range ``[a, b]``; vague plurals ``[low, high)``.
 
@@ -60,7 +61,7 @@ CASES = [
     ("As many as 1,600 adolescents", 1600, "count", None, None, "up_to", 100, "[0, 1600]"),
     ("over 4,500", 4500, "count", None, None, "more_than", 100, "(4500, inf)"),  # open at 4,500
     ("over 4,500 women", 4500, "count", None, None, "more_than", 100, "(4500, inf)"),
-    ("three quarters", 0.75, "fraction", None, None, "exact", 0.25, "[0.625, 0.875]"),  # ±1/8
+    ("three quarters", 0.75, "fraction", None, None, "exact", 0.25, "[0.675, 0.825]"),  # min(1/8, 0.075)
     ("over 200 women", 200, "count", None, None, "more_than", 100, "(200, inf)"),
     ("up to 4,000 minors", 4000, "count", None, None, "up_to", 1000, "[0, 4000]"),
     ("42 percent", 42, "percent", None, None, "exact", 1, "[41.5, 42.5]"),  # whole percent, ±0.5
@@ -134,28 +135,28 @@ CASES = [
     ("some tens of thousands", 55000, "count", None, None, "range", 1e4, "[1e4, 1e5)"),  # absorbed
     ("thousands a year", 5500, "count", None, "year", "range", 1000, "[1000, 10000)"),
     # ------------------------------------------------------------------ fractions and shares
-    ("two-thirds", 2 / 3, "fraction", None, None, "exact", 1 / 3, "[1/2, 5/6]"),  # 2/3 ± 1/6
-    ("two thirds", 2 / 3, "fraction", None, None, "exact", 1 / 3, "[1/2, 5/6]"),
-    ("half", 0.5, "fraction", None, None, "exact", 0.5, "[0.25, 0.75]"),  # 1/2 ± 1/4
-    ("a half", 0.5, "fraction", None, None, "exact", 0.5, "[0.25, 0.75]"),
-    ("one half", 0.5, "fraction", None, None, "exact", 0.5, "[0.25, 0.75]"),
-    ("a third", 1 / 3, "fraction", None, None, "exact", 1 / 3, "[1/6, 1/2]"),  # 1/3 ± 1/6
-    ("a quarter", 0.25, "fraction", None, None, "exact", 0.25, "[0.125, 0.375]"),
-    ("three-quarters", 0.75, "fraction", None, None, "exact", 0.25, "[0.625, 0.875]"),
-    ("two fifths", 0.4, "fraction", None, None, "exact", 0.2, "[0.3, 0.5]"),
-    ("a tenth", 0.1, "fraction", None, None, "exact", 0.1, "[0.05, 0.15]"),
-    ("one in five", 0.2, "fraction", None, None, "exact", 0.2, "[0.1, 0.3]"),  # grain 1/5 -> ±1/10
-    ("one in every five", 0.2, "fraction", None, None, "exact", 0.2, "[0.1, 0.3]"),
-    ("1 in 5", 0.2, "fraction", None, None, "exact", 0.2, "[0.1, 0.3]"),
-    ("nine out of ten", 0.9, "fraction", None, None, "exact", 0.1, "[0.85, 0.95]"),
-    ("one in 1,000", 0.001, "fraction", None, None, "exact", 0.001, "[0.0005, 0.0015]"),
-    ("one in a million", 1e-6, "fraction", None, None, "exact", 1e-6, "[5e-7, 1.5e-6]"),
+    ("two-thirds", 2 / 3, "fraction", None, None, "exact", 1 / 3, "[3/5, 11/15]"),  # 2/3 ± min(1/6, 1/15)
+    ("two thirds", 2 / 3, "fraction", None, None, "exact", 1 / 3, "[3/5, 11/15]"),
+    ("half", 0.5, "fraction", None, None, "exact", 0.5, "[0.45, 0.55]"),  # 1/2 ± min(1/4, 0.05)
+    ("a half", 0.5, "fraction", None, None, "exact", 0.5, "[0.45, 0.55]"),
+    ("one half", 0.5, "fraction", None, None, "exact", 0.5, "[0.45, 0.55]"),
+    ("a third", 1 / 3, "fraction", None, None, "exact", 1 / 3, "[3/10, 11/30]"),  # 1/3 ± min(1/6, 1/30)
+    ("a quarter", 0.25, "fraction", None, None, "exact", 0.25, "[0.225, 0.275]"),
+    ("three-quarters", 0.75, "fraction", None, None, "exact", 0.25, "[0.675, 0.825]"),
+    ("two fifths", 0.4, "fraction", None, None, "exact", 0.2, "[0.36, 0.44]"),
+    ("a tenth", 0.1, "fraction", None, None, "exact", 0.1, "[0.09, 0.11]"),
+    ("one in five", 0.2, "fraction", None, None, "exact", 0.2, "[0.18, 0.22]"),  # ± min(1/10, 0.02)
+    ("one in every five", 0.2, "fraction", None, None, "exact", 0.2, "[0.18, 0.22]"),
+    ("1 in 5", 0.2, "fraction", None, None, "exact", 0.2, "[0.18, 0.22]"),
+    ("nine out of ten", 0.9, "fraction", None, None, "exact", 0.1, "[0.85, 0.95]"),  # ± min(0.05, 0.09)
+    ("one in 1,000", 0.001, "fraction", None, None, "exact", 0.001, "[0.0009, 0.0011]"),
+    ("one in a million", 1e-6, "fraction", None, None, "exact", 1e-6, "[9e-7, 1.1e-6]"),
     ("more than half", 0.5, "fraction", None, None, "more_than", 0.5, "(0.5, inf)"),
-    ("nearly half", 0.5, "fraction", None, None, "nearly", 0.5, "[0, 0.5)"),  # d = max(.5, .05)
-    ("almost two-thirds", 2 / 3, "fraction", None, None, "nearly", 1 / 3, "[1/3, 2/3)"),  # d = 1/3
-    ("about a third", 1 / 3, "fraction", None, None, "approximately", 1 / 3, "[1/6, 1/2]"),  # d=1/6
+    ("nearly half", 0.5, "fraction", None, None, "nearly", 0.5, "[0.45, 0.5)"),  # d = min(.5, .05)
+    ("almost two-thirds", 2 / 3, "fraction", None, None, "nearly", 1 / 3, "[3/5, 2/3)"),  # d = min(1/3, 1/15)
+    ("about a third", 1 / 3, "fraction", None, None, "approximately", 1 / 3, "[3/10, 11/30]"),  # d = 0.1/3
     ("less than a quarter", 0.25, "fraction", None, None, "less_than", 0.25, "[0, 0.25)"),
-    ("three quarters of the victims", 0.75, "fraction", None, None, "exact", 0.25, "[0.625, 0.875]"),
+    ("three quarters of the victims", 0.75, "fraction", None, None, "exact", 0.25, "[0.675, 0.825]"),
     # ------------------------------------------------------------------ percentages
     ("42%", 42, "percent", None, None, "exact", 1, "[41.5, 42.5]"),
     ("42 per cent", 42, "percent", None, None, "exact", 1, "[41.5, 42.5]"),
@@ -217,7 +218,7 @@ CASES = [
     ("more than three years", 3, "duration/year", None, None, "more_than", 1, "(3, inf)"),
     ("within two years", 2, "duration/year", None, None, "up_to", 1, "[0, 2]"),
     ("about three years", 3, "duration/year", None, None, "approximately", 1, "[2.5, 3.5]"),  # .5
-    ("nearly two years", 2, "duration/year", None, None, "nearly", 1, "[1, 2)"),  # d = max(1, 0.2)
+    ("nearly two years", 2, "duration/year", None, None, "nearly", 1, "[1.8, 2)"),  # d = 0.1 x 2
     ("three days a week", 3, "duration/day", None, "week", "exact", 1, "[2.5, 3.5]"),
     # ------------------------------------------------------------------ ranges: [a, b], value midpoint
     ("between 200 and 300", 250, "count", None, None, "range", 100, "[200, 300]"),
@@ -261,10 +262,10 @@ CASES = [
     ("some 300", 300, "count", None, None, "approximately", 100, "[250, 350]"),
     ("an estimated 300", 300, "count", None, None, "approximately", 100, "[250, 350]"),
     ("~300", 300, "count", None, None, "approximately", 100, "[250, 350]"),
-    ("nearly 300", 300, "count", None, None, "nearly", 100, "[200, 300)"),  # d=max(100,30)=100
-    ("almost 300", 300, "count", None, None, "nearly", 100, "[200, 300)"),
-    ("just under 300", 300, "count", None, None, "nearly", 100, "[200, 300)"),
-    ("close to 300", 300, "count", None, None, "nearly", 100, "[200, 300)"),
+    ("nearly 300", 300, "count", None, None, "nearly", 100, "[270, 300)"),  # d = 0.1 x 300 = 30
+    ("almost 300", 300, "count", None, None, "nearly", 100, "[270, 300)"),
+    ("just under 300", 300, "count", None, None, "nearly", 100, "[270, 300)"),
+    ("close to 300", 300, "count", None, None, "nearly", 100, "[270, 300)"),
     ("more than 300", 300, "count", None, None, "more_than", 100, "(300, inf)"),
     ("over 300", 300, "count", None, None, "more_than", 100, "(300, inf)"),
     ("above 300", 300, "count", None, None, "more_than", 100, "(300, inf)"),
@@ -286,9 +287,9 @@ CASES = [
     ("300 or fewer", 300, "count", None, None, "up_to", 100, "[0, 300]"),
     # ------------------------------------------------------------------ qualifiers, other steps
     ("about 1,600", 1600, "count", None, None, "approximately", 100, "[1440, 1760]"),  # d = 160
-    ("nearly 4,500", 4500, "count", None, None, "nearly", 100, "[4050, 4500)"),  # d = max(100, 450)
+    ("nearly 4,500", 4500, "count", None, None, "nearly", 100, "[4050, 4500)"),  # d = 0.1 x 4,500
     ("about 7", 7, "count", None, None, "approximately", 1, "[6.3, 7.7]"),  # d = max(0.5, 0.7)
-    ("almost 2,000", 2000, "count", None, None, "nearly", 1000, "[1000, 2000)"),  # d = max(1000, 200)
+    ("almost 2,000", 2000, "count", None, None, "nearly", 1000, "[1800, 2000)"),  # d = 0.1 x 2,000
 ]
 
 

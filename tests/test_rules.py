@@ -51,10 +51,10 @@ def test_step_of_integer(value, step):
         ((300, "about"), {}, Interval(250, 350)),
         # "about 1,144": step 1 -> d = max(0.5, 114.4) = 114.4 -> [1,029.6, 1,258.4]
         ((1144, "about", 1), {}, Interval(1144 - 114.4, 1144 + 114.4)),
-        # "nearly 500": step 100 -> d = max(100, 50) = 100 -> [400, 500)
-        ((500, "nearly"), {}, Interval(400, 500, True, False)),
-        # "almost 2,000" with a 5 % margin: d = max(1,000, 100) = 1,000 -> [1,000, 2,000)
-        ((2000, "almost"), {"margin": 0.05}, Interval(1000, 2000, True, False)),
+        # "nearly 500": d = 10 % of 500 = 50 (the step 100 is not used) -> [450, 500)
+        ((500, "nearly"), {}, Interval(450, 500, True, False)),
+        # "almost 2,000" with a 5 % margin: d = 0.05 x 2,000 = 100 -> [1,900, 2,000)
+        ((2000, "almost"), {"margin": 0.05}, Interval(1900, 2000, True, False)),
         # "between 1,500 and 4,000"
         ((None, "range"), {"low": 1500, "high": 4000}, Interval(1500, 4000)),
         # a change may be negative: "about -20" percentage points, step 10 -> [-25, -15]

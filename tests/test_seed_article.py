@@ -74,9 +74,11 @@ def test_quotes_are_anchored(results):
         ("fortune-2-million", [1500000, 2500000], [True, True]),  # step 1 million
         ("fortune-period-3-years", [2.5, 3.5], [True, True]),  # "three years", step 1
         ("prostitutes-1600", [0, 1600], [True, True]),  # as many as
-        ("women-exploited-4500", [4500, None], [False, False]),  # over: open at 4,500, unbounded above
-        ("minors-three-quarters", [0.625, 0.875], [True, True]),  # nearest quarter
-        ("rescued-200-2011", [200, None], [False, False]),
+        # over 4,500 persons: whole numbers above 4,500, so from 4,501 (closed), unbounded above
+        ("women-exploited-4500", [4501, None], [True, False]),
+        # a word fraction: 0.75 +- min(grain 1/4 / 2, 10 % of 0.75) = +- 0.075
+        ("minors-three-quarters", [0.675, 0.825], [True, True]),
+        ("rescued-200-2011", [201, None], [True, False]),  # over 200 persons: from 201
         ("minors-4000-rinconada", [0, 4000], [True, True]),
         ("minors-42-percent", [41.5, 42.5], [True, True]),
         ("rescued-2000", [1500, 2500], [True, True]),
@@ -95,13 +97,14 @@ def test_claim_intervals(results, cid, interval, closed):
     [
         # [55,000, 65,000] x [30, 42] months = [1.65M, 2.73M] overlaps [1.5M, 2.5M]
         ("earnings-times-period-vs-fortune", "consistent"),
-        # 42 % of 2,000: implied [622.5, 1,062.5]; 840 / 2,000 = 42.0 %
+        # 42 % of 2,000: implied [622.5, 1,062.5] -> whole persons [623, 1,062]; 840 / 2,000 = 42 %
         ("minors-share-of-rescued", "consistent"),
         # three quarters of over 4,500 = more than 2,812.5 minors > as many as 1,600 in all
         ("minors-three-quarters-vs-1600", "inconsistent"),
         ("ring-within-1600", "consistent"),  # [250, 350] <= [0, 1,600]
         ("ring-within-4500", "consistent"),  # [250, 350] <= (4,500, +inf)
-        # 2011 (whole year) is not inside 2011-10-01..2013-09-30 (two years back from September 2013)
+        # 2011 (whole year) is not inside 2011-09-02..2013-09-30 (two years back from a report any day of
+        # September 2013: from 2 Sep 2011 if it was the 1st, from 1 Oct 2011 if the 30th)
         ("rescued-2011-within-2000", "unverifiable"),
         # [0, 1,600] vs (4,500, +inf): gap 2,900, factor 2.8
         ("madre-de-dios-estimates-agree", "inconsistent"),
@@ -113,10 +116,14 @@ def test_verdicts(results, cid, verdict):
 
 def test_explanations_show_the_arithmetic(results):
     assert "60,000 x 36 = 2,160,000 vs 2,000,000 (+8 %)" in check(results, "earnings-times-period-vs-fortune")["explanation"]
-    assert "[622.5, 1,062.5]" in check(results, "minors-share-of-rescued")["explanation"]
-    assert "GRIM: 42 % of 2,000 is possible (840 / 2,000 = 42.0 %)" in check(results, "minors-share-of-rescued")["explanation"]
-    assert "4,500 is 2.8 times the upper bound 1,600" in check(results, "madre-de-dios-estimates-agree")["explanation"]
-    assert "2011-10-01..2013-09-30" in check(results, "rescued-2011-within-2000")["explanation"]
+    share = check(results, "minors-share-of-rescued")["explanation"]
+    assert "[623, 1,062] persons" in share
+    # "42 percent" as written: [41.5, 42.5]; one point wide, so every total from 101 on fits a whole count
+    assert "granularity: 840 / 2,000 = 42% fits [41.5, 42.5] (the test cannot fail here" in share
+    # over 4,500 persons is at least 4,501: 4,501 / 1,600 = 2.8
+    assert "4,501 is 2.8 times the upper bound 1,600" in check(results, "madre-de-dios-estimates-agree")["explanation"]
+    # two years back from any day of September 2013: 2011-09-02 (report on 1 Sep) .. 2013-09-30
+    assert "2011-09-02..2013-09-30" in check(results, "rescued-2011-within-2000")["explanation"]
 
 
 def test_summary_lists_worst_first(results):
@@ -150,6 +157,7 @@ def test_period_text_is_a_claim_only_when_it_names_one(tmp_path):
     assert main(["check", "--root", str(tmp_path / "p"), "--quiet"]) == 0
     res = json.loads((tmp_path / "p" / "reports" / "town-news" / "results.json").read_text(encoding="utf-8"))
     period = {c["id"]: c["period"] for c in res["claims"]}
-    # last September before 3 Mar 2014 is September 2013; two years back from 30 Sep 2013 -> from 1 Oct 2011
-    assert period["rescued-300"] == ["2011-10-01", "2013-09-30"]
+    # last September before 3 Mar 2014 is September 2013; two years back from any day of it: from 2 Sep
+    # 2011 (anchor 1 Sep 2013) to 30 Sep 2013
+    assert period["rescued-300"] == ["2011-09-02", "2013-09-30"]
     assert period["workers-1600"] == ["2011-01-01", "2011-12-31"]

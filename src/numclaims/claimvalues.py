@@ -16,11 +16,16 @@ from functools import lru_cache
 from .intervals import Interval
 from .numerals import parse
 from .records import CURRENCIES, DURATION_UNITS, Claim
-from .rules import interval_for, step_of_integer
+from .rules import (
+    DISCRETE_UNITS,
+    interval_for,
+    interval_for_word_fraction,
+    step_of_integer,
+)
 
 # numerals.parse units that are compatible with record base units
 _UNIT_FAMILY = {
-    "count": {"persons", "count"},
+    "count": {"persons", "count", "ounces", "troy_ounces", "kilograms", "tonnes", "hectares", "square_kilometres"},
     "percent": {"percent", "percentage_points"},
     "fraction": {"fraction", "ratio", "percent"},
     "ratio": {"ratio", "fraction"},
@@ -81,21 +86,102 @@ def claim_interval(c: Claim) -> Interval | None:
         return None
     if c.interval is not None:
         lo, hi = c.interval
-        return Interval(lo, hi)
-    return interval_for(
-        c.value, c.qualifier, claim_precision(c), unit=c.base_unit, margin=c.margin, low=c.low, high=c.high
-    )
+        iv = Interval(lo, hi)
+    elif is_word_fraction(c):
+        iv = interval_for_word_fraction(c.value, c.qualifier, c.margin, claim_precision(c))
+    else:
+        iv = interval_for(
+            c.value, c.qualifier, claim_precision(c), unit=c.base_unit, margin=c.margin, low=c.low, high=c.high
+        )
+    return _counted(iv, c)
+
+
+def is_word_fraction(c: Claim) -> bool:
+    """Whether the claim is a share written as a fraction phrase ("half", "three quarters", "one in five",
+    "1 out of 5") with no ``precision`` in its record: read by
+    :func:`numclaims.rules.interval_for_word_fraction`."""
+    if c.base_unit != "fraction" or c.precision is not None or c.qualifier == "range" or c.value is None:
+        return False
+    q = written_quantity(c)
+    return q is not None and q.unit == "fraction" and _close(q.value, c.value)
+
+
+def _counted(iv: Interval, c: Claim) -> Interval:
+    """A count's interval cut to the whole numbers it holds ("fewer than 10" persons -> [0, 9]); other
+    units, a count written with decimals (an average, "2.5 persons"), and a count interval that holds no
+    whole number, unchanged."""
+    if c.base_unit in DISCRETE_UNITS and (c.value is None or c.value == int(c.value)):
+        return iv.integers() or iv
+    return iv
+
+
+#: Qualifiers whose as-written reading is the written value itself (they bound nothing in a direction).
+_AT_VALUE = ("exact", "approximately")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def digit_step(c: Claim) -> float:
+    """The step of the last digit the claim's numeral *writes*: "50.2 percent" -> 0.1, "2,000" -> 1,
+    "$60,000" -> 1, "$2 million" -> 1,000,000, "2.5 million" -> 100,000; 0 for a number in words
+    ("seven", "three quarters": the word is the value). Trailing zeros written as digits are digits here
+    (unlike :func:`claim_precision`, which reads them as rounding); a record's ``precision`` finer than
+    this wins."""
+    q = written_quantity(c)
+    words = c.text if c.text is not None else c.quote
+    runs = _DIGITS.findall(words)
+    step = 0.0
+    if q is not None and c.value is not None and _close(q.value, c.value) and runs:
+        run = runs[-1].replace(",", "")
+        places = len(run.split(".")[1]) if "." in run else 0
+        digits = float(run)
+        mult = q.value / digits if digits else 0.0
+        power = round(math.log10(mult)) if mult > 0 else None
+        if power is not None and _close(mult, 10.0**power):
+            step = 10.0 ** (power - places)  # "2.5 million": 10^6 x 10^-1
+        else:
+            step = float(q.precision or 0.0)  # "42 and a half": the numeral's own step
+    if c.precision is not None:
+        step = min(step, c.precision) if step else c.precision
+    return step
+
+
+def written_interval(c: Claim) -> Interval | None:
+    """The claim *as written*: each digit it writes at face value, its qualifier honoured in its direction.
+
+    ``exact`` and ``approximately`` -> the rounding band of the last written digit (:func:`digit_step`):
+    "2,000" -> [1,999.5, 2,000.5] (a count: [2,000, 2,000]), "50.2 percent" -> [50.15, 50.25], "$2 million"
+    -> [1.5M, 2.5M], "about 40 percent" -> [39.5, 40.5] (the "about" margin and the trailing-zero
+    rounding of round numbers dropped; ISO 80000-1:2009 Annex B: a written figure stands for what rounds
+    to it at its last digit). Every other qualifier (more than, at least, less than, up to, range,
+    nearly) and an explicit ``interval`` -> the claim's interval (:func:`claim_interval`): "more than
+    500" is any value above 500, "up to 100" any value from 0 to 100, and "nearly 2 million" names no
+    value it reaches. ``None`` for dates. A relation that holds on this reading is ``consistent`` (see
+    :mod:`numclaims.checks.base`).
+    """
+    iv = claim_interval(c)
+    if iv is None or c.interval is not None or c.qualifier not in _AT_VALUE or c.value is None:
+        return iv
+    step = 0.0 if is_word_fraction(c) else digit_step(c)  # "1 out of 5" is the share 1/5 itself
+    band = Interval.point(c.value) if step == 0 else interval_for(c.value, "exact", step, unit=c.base_unit)
+    band = _counted(band, c)
+    inside = band.intersect(iv)
+    return inside if inside is not None else iv
 
 
 def value_problems(c: Claim) -> list[tuple[str, str]]:
     """Fields of ``c`` that contradict its own numeral phrase, as ``(field, message)`` pairs.
 
-    Only claims whose ``text`` is given are compared (a whole quote may hold words the parser does not
-    read). Dates are not compared.
+    Claims whose ``text`` is given are compared with it (a claim without ``text`` whose quote holds exactly
+    one number is compared with that number by :func:`numclaims.extract.quote_numeral_problems`, which
+    needs the mention finder). Dates are not compared. Also: an
+    explicit ``interval`` must hold the claim's ``value``, and a ``range`` must hold its ``value``
+    (a relation over an interval that excludes the figure itself would check another figure).
     """
-    out: list[tuple[str, str]] = []
-    if c.text is None or c.base_unit == "date":
+    out: list[tuple[str, str]] = _interval_problems(c)
+    if c.base_unit == "date":
         return out
+    if c.text is None:
+        return out  # the quote's only number: numclaims.extract.quote_numeral_problems (engine)
     q = written_quantity(c)
     if q is None:
         return [("text", f"cannot read a quantity in {c.text!r}")]
@@ -127,4 +213,26 @@ def value_problems(c: Claim) -> list[tuple[str, str]]:
         out.append(("unit", f"{c.unit!r} lacks the rate 'per {q.per}' written in {c.text!r}"))
     if q.qualifier != c.qualifier and c.interval is None:
         out.append(("qualifier", f"{c.qualifier!r} contradicts the words {c.text!r}, read as {q.qualifier!r}"))
+    return out
+
+
+def same_number(q_value: float, c: Claim) -> bool:
+    """Whether ``q_value`` read from the words is the claim's ``value`` (a fraction read as the percent)."""
+    return _close(q_value, c.value) or (c.base_unit == "percent" and _close(q_value * 100, c.value))
+
+
+def _interval_problems(c: Claim) -> list[tuple[str, str]]:
+    """An explicit interval or a range that excludes the claim's own value."""
+    out: list[tuple[str, str]] = []
+    if c.value is None:
+        return out
+    if c.interval is not None:
+        lo, hi = c.interval
+        if (lo is not None and c.value < lo) or (hi is not None and c.value > hi):
+            shown = f"[{'-inf' if lo is None else f'{lo:g}'}, {'+inf' if hi is None else f'{hi:g}'}]"
+            out.append(("interval", f"{shown} excludes the claim's own value {c.value:g}; write an interval "
+                                    "that holds the figure, or correct 'value'"))
+    if c.qualifier == "range" and c.low is not None and c.high is not None and not c.low <= c.value <= c.high:
+        out.append(("value", f"{c.value:g} lies outside the range {c.low:g}-{c.high:g} it belongs to; write a "
+                             "value between 'low' and 'high' (e.g. their midpoint)"))
     return out

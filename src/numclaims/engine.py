@@ -28,18 +28,21 @@ from typing import Any
 
 from . import __version__
 from .checks import Context, run_check
-from .claimvalues import claim_interval, claim_precision, rule_text
+from .claimvalues import claim_interval, claim_precision, rule_text, written_interval
 from .coverage import coverage_for
 from .derived import add_derived, derived_records
 from .errors import ErrorLine, InputErrors
 from .evidence import evidence_hook, load_reference
+from .extract import quote_numeral_problems
 from .loader import Article, load_article
-from .periods import Period, back, resolve
+from .periods import Period, back, resolve_over
 from .records import DURATION_UNITS, Claim, PeriodSpec, is_claim_ref
 from .verdicts import VERDICTS, worst_first
 
 
-def _spec_period(spec: PeriodSpec, published: dt.date, resolve_claim) -> Period | None:
+def _spec_period(spec: PeriodSpec, published: Period, resolve_claim) -> Period | None:
+    """The period of a period spec; relative expressions are read against every day of their anchor
+    (the publication date or period, a dated claim or an expression), keeping its uncertainty."""
     if spec.claim:
         return resolve_claim(spec.claim)
     if spec.start or spec.end:
@@ -48,10 +51,10 @@ def _spec_period(spec: PeriodSpec, published: dt.date, resolve_claim) -> Period 
     if spec.anchor:
         if is_claim_ref(spec.anchor):
             ap = resolve_claim(spec.anchor)
-            anchor = ap.end if ap else published
+            anchor = ap if ap else published
         else:
-            anchor = resolve(spec.anchor, published).end
-    return resolve(spec.expression, anchor)
+            anchor = resolve_over(spec.anchor, published)
+    return resolve_over(spec.expression, anchor, anchor if spec.anchor else None)
 
 
 def resolve_periods(article: Article) -> dict[str, Period | None]:
@@ -62,7 +65,8 @@ def resolve_periods(article: Article) -> dict[str, Period | None]:
         InputErrors: an expression that :func:`numclaims.periods.resolve` cannot read (file, line, id).
     """
     claims = {c.id: c for c in article.data.claims}
-    published = article.source.meta.published
+    meta = article.source.meta
+    published = Period(meta.published, meta.published_until or meta.published)
     out: dict[str, Period | None] = {}
     errs: list[ErrorLine] = []
 
@@ -74,13 +78,12 @@ def resolve_periods(article: Article) -> dict[str, Period | None]:
         try:
             if c.base_unit == "date":
                 p = (_spec_period(c.date, published, own) if c.date
-                     else resolve(c.text or c.quote, published))
+                     else resolve_over(c.text or c.quote, published))
             elif c.base_unit in DURATION_UNITS and c.value is not None:
-                end = published
-                if c.ends:
-                    ep = own(c.ends)
-                    end = ep.end if ep else published
-                p = Period(back(end, c.value, c.base_unit) + dt.timedelta(days=1), end)
+                # counted back from every day its end may be (a report "In September": 1-30 September)
+                ends = own(c.ends) if c.ends else None
+                ends = ends or published
+                p = Period(back(ends.start, c.value, c.base_unit) + dt.timedelta(days=1), ends.end)
             elif c.measure.period is not None:
                 p = _spec_period(c.measure.period, published, own)
         except ValueError as e:
@@ -112,13 +115,17 @@ def build_context(article: Article, reference: dict[str, dict[str, Any]] | None 
                         or any(w in msg for w in words)), "qualifier")
             line = article.field_lines.get(cid, {}).get(fld) or article.lines.get(cid, 0)
             errs.append(ErrorLine(article.display, line, cid, fld, msg))
+        for fld, msg in quote_numeral_problems(c):  # needs the mention finder, so here rather than the loader
+            line = article.field_lines.get(cid, {}).get(fld) or article.lines.get(cid, 0)
+            errs.append(ErrorLine(article.display, line, cid, fld, msg))
     if errs:
         raise InputErrors(errs)
+    written = {cid: written_interval(c) for cid, c in claims.items()}
     ctx = Context(claims=claims, intervals=intervals, periods=resolve_periods(article),
-                  published=article.source.meta.published, reference=reference or {})
+                  published=article.source.meta.published, reference=reference or {}, written=written)
     if article.data.derived:
-
-        published = article.source.meta.published
+        meta = article.source.meta
+        published = Period(meta.published, meta.published_until or meta.published)
         add_derived(article, ctx, lambda spec: _spec_period(spec, published, ctx.periods.get))
     return ctx
 
@@ -159,6 +166,7 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> dict[str, Any
         "reviewed_on": c.reviewed_on.isoformat() if c.reviewed_on else None,
         "notes": c.notes,
         **({"guessed": list(c.guessed)} if c.guessed else {}),
+        **({"note": c.notes} if c.notes is not None else {}),
     }
 
 
@@ -191,7 +199,7 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
             "title": meta.title,
             "publisher": meta.publisher,
             "author": meta.author,
-            "published": meta.published.isoformat(),
+            "published": meta.published_text,
             "url": meta.url,
             "licence": meta.licence,
             "attribution": meta.attribution,

@@ -27,7 +27,7 @@ from .errors import ErrorLine, InputErrors
 from .intervals import Interval
 from .numbers import number_problem
 from .records import split_unit
-from .rules import interval_for
+from .rules import interval_for, step_of_integer
 
 PACKAGE = Path("datasets") / "datapackage.json"
 
@@ -79,7 +79,30 @@ def row_interval(row: dict[str, Any]) -> Interval:
     value = row.get("value")
     if q == "range":
         return interval_for(row["value_low"], "range", unit=base, low=row["value_low"], high=row["value_high"])
-    return interval_for(value, q, unit=base)
+    return interval_for(value, q, row_step(value), unit=base)
+
+
+def row_step(value: float) -> float:
+    """The rounding step of a reference figure as the table writes it: the place of its last decimal
+    (21.1 -> 0.1, 3.25 -> 0.01), or for a whole number the place of its last non-zero digit (2,000 ->
+    1,000, see :func:`numclaims.rules.step_of_integer`). Read from the shortest decimal form of the number,
+    so a trailing zero written in the CSV ("21.10") is not seen: the step is then one place coarser."""
+    if value == int(value):
+        return step_of_integer(value)
+    text = repr(float(value))
+    if "e" in text or "." not in text:
+        return step_of_integer(value)
+    return 10.0 ** -len(text.split(".")[1])
+
+
+def row_written(row: dict[str, Any]) -> Interval:
+    """A reference row *as written* (the reading of :func:`numclaims.claimvalues.written_interval`): its
+    value for ``exact`` and ``approximately`` rows, else its interval (:func:`row_interval`)."""
+    iv = row_interval(row)
+    v = row.get("value")
+    if row["qualifier"] in ("exact", "approximately") and v is not None and iv.contains(v):
+        return Interval.point(v)
+    return iv
 
 
 def stated_figures(row: dict[str, Any]) -> list[float]:

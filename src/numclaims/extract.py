@@ -54,6 +54,7 @@ from typing import Any, Callable
 
 from pydantic import ValidationError
 
+from .claimvalues import same_number
 from .errors import reading_problem
 from .numerals import MULTIPLIER_WORDS, parse
 from .records import SourceMeta
@@ -948,3 +949,20 @@ def _core_end(m: Mention) -> int:
 
 _CORE_START = re.compile(r"[\d]|" + _NUMWORD, re.IGNORECASE)
 _CORE_PART = re.compile(r"\d[\d,.]*|" + _NUMWORD + r"|" + _FRAC + r"|" + _MONTH_RE, re.IGNORECASE)
+
+
+def quote_numeral_problems(c: Claim) -> list[tuple[str, str]]:
+    """``[(field, message)]``: a claim without ``text`` whose quote holds exactly one number (not a date) must
+    have that number as its ``value`` (``value`` differing from it is an input error). Empty otherwise."""
+    if c.value is None or c.text is not None or c.base_unit == "date":
+        return []
+
+    numbers = [m for m in find_mentions(c.quote, body=(0, len(c.quote)))
+               if m.kind != "date" and isinstance(m.value, (int, float))]
+    if len(numbers) != 1:
+        return []
+    m = numbers[0]
+    if same_number(float(m.value), c):
+        return []
+    return [("value", f"{c.value:g} differs from the only number of the quote, {m.text!r} (read as "
+                      f"{m.value:g}); correct 'value', or give 'text' to name the numeral meant")]

@@ -64,7 +64,7 @@ from fractions import Fraction
 from functools import lru_cache
 from numbers import Integral, Real
 
-__all__ = ["ROUNDING", "decimals", "grim", "grimmer", "debit"]
+__all__ = ["ROUNDING", "decimals", "grim", "grimmer", "debit", "ShareFit", "share_fit"]
 
 #: Accepted values of ``rounding`` (scrutiny's options plus ``"anything"``).
 ROUNDING: tuple[str, ...] = (
@@ -517,3 +517,105 @@ def debit(
         if (v > low or (var.lo_closed and v == low)) and (v < high or (var.hi_closed and v == high)):
             return True
     return False
+
+
+# ------------------------------------------------------------------------------------------ shares by interval
+@dataclass(frozen=True)
+class ShareFit:
+    """The outcome of :func:`share_fit`.
+
+    Attributes:
+        witness: ``(k, n)``, the first whole count ``k`` of a total ``n`` whose share fits (smallest ``n``
+            first), or ``None`` when no whole count fits.
+        cannot_fail: True when every total allowed is at least :attr:`threshold`, so some whole count fits
+            any share interval this wide: the test carries no information (Brown & Heathers 2017: GRIM is
+            uninformative once ``n >= 10 ** decimals``).
+        threshold: the smallest total from which the test cannot fail for this interval's width
+            (``None`` for a zero-width share, where it can always fail).
+        undecided: True when the totals to try exceed :data:`SHARE_FIT_LIMIT` below the threshold; the
+            test then does not decide and counts as passed (no alarm without proof).
+    """
+
+    witness: tuple[int, int] | None
+    cannot_fail: bool
+    threshold: int | None
+    undecided: bool = False
+
+    @property
+    def fits(self) -> bool:
+        """Whether a whole count fits (or the test cannot fail, or did not decide)."""
+        return self.witness is not None or self.cannot_fail or self.undecided
+
+
+#: The most totals :func:`share_fit` tries one by one (news shares have at most three decimals, so the
+#: threshold is at most 100,001 and a total range of a few thousand values is the common case).
+SHARE_FIT_LIMIT = 5000
+
+
+def _share_ks(lo: Fraction, hi: Fraction, lc: bool, hc: bool, n: int, scale: int) -> tuple[int, int]:
+    """The smallest and largest whole ``k`` in ``0..n`` with ``scale * k / n`` in the share interval."""
+    a, b = lo * n / scale, hi * n / scale
+    kmin = math.ceil(a)
+    if kmin == a and not lc:
+        kmin += 1
+    kmax = math.floor(b)
+    if kmax == b and not hc:
+        kmax -= 1
+    return max(kmin, 0), min(kmax, n)
+
+
+def share_fit(share_low, share_high, low_closed: bool, high_closed: bool, total_low: int,
+              total_high: int | None, scale: int = 100, near: float | None = None) -> ShareFit:
+    """Does a whole count ``k`` of some whole total ``n`` have a share ``scale * k / n`` in the interval?
+
+    The granularity test of a share *by interval* (GRIM, Brown & Heathers 2017, for percentages as in
+    scrutiny's ``grim(percent = TRUE)``, generalised from the rounding band of a written figure to any
+    interval of true values: "about 40 percent" -> [36, 44], "more than 42 percent" -> (42, 100]). Exact:
+    bounds are read as :class:`fractions.Fraction` of the floats given.
+
+    Args:
+        share_low, share_high: ends of the share interval, in units of ``1/scale`` (percent for 100,
+            fraction for 1); ``share_high`` may be None (unbounded: read as ``scale``).
+        low_closed, high_closed: whether the ends belong to the interval.
+        total_low, total_high: the whole totals allowed, ``total_low >= 0``; ``total_high`` None for
+            unbounded. A total of 0 has no share to test: the test cannot fail.
+        scale: 100 for a percentage, 1 for a fraction of 1.
+        near: the written share; the witness's ``k`` is the fitting count nearest to it (default: the
+            smallest).
+
+    Returns:
+        A :class:`ShareFit`.
+
+    Raises:
+        ValueError: ``total_low < 0`` or ``total_high < total_low``.
+    """
+    if total_low < 0 or (total_high is not None and total_high < total_low):
+        raise ValueError(f"totals must satisfy 0 <= low <= high, got {total_low!r}..{total_high!r}")
+    if total_low == 0:
+        return ShareFit(None, True, None)
+    lo = Fraction(max(share_low, 0) if share_low is not None else 0)
+    lc = low_closed if share_low is not None and share_low >= 0 else True
+    if share_high is None or share_high >= scale:
+        hi, hc = Fraction(scale), True if share_high is None or share_high > scale else high_closed
+    else:
+        hi, hc = Fraction(share_high), high_closed
+    if lo > hi or (lo == hi and not (lc and hc)):
+        return ShareFit(None, False, None)
+    width = hi - lo
+    threshold = None if width == 0 else math.floor(scale / width) + 1
+    cannot_fail = threshold is not None and total_low >= threshold
+    if width == 0:
+        q = (lo / scale).denominator  # n must be a multiple of q
+        n = max(-(-total_low // q), 1) * q
+        if total_high is not None and n > total_high:
+            return ShareFit(None, False, None)
+        return ShareFit((int(lo / scale * n), n), False, None)
+    last = max(threshold, total_low) if total_high is None else min(total_high, max(threshold, total_low))
+    if last - total_low >= SHARE_FIT_LIMIT:
+        return ShareFit(None, False, threshold, True)
+    for n in range(total_low, last + 1):
+        kmin, kmax = _share_ks(lo, hi, lc, hc, n, scale)
+        if kmin <= kmax:
+            k = kmin if near is None else min(max(round(Fraction(near) * n / scale), kmin), kmax)
+            return ShareFit((k, n), cannot_fail, threshold)
+    return ShareFit(None, False, threshold)

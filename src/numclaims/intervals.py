@@ -3,16 +3,20 @@
 An :class:`Interval` is the set of real values compatible with what an article wrote. Either side may
 be unbounded (``None``) and each bounded side is closed or open. Arithmetic follows ordinary interval
 arithmetic (Moore, *Interval Analysis*, 1966): the result of ``a op b`` is the smallest interval that
-holds ``x op y`` for every ``x`` in ``a`` and ``y`` in ``b``. Bounds are floats; every figure a news
-article prints is far inside the range where float arithmetic on sums and products of two or three
-numbers is exact to the unit, and the granularity tests that need exact decimals use
-:mod:`numclaims.granularity` instead.
+holds ``x op y`` for every ``x`` in ``a`` and ``y`` in ``b``. Bounds are floats, but every operation
+is *sound*: each end is computed exactly (as a :class:`fractions.Fraction` of the float ends) and then
+rounded outward to the nearest float below (low end) or above (high end) when the exact end is not a
+float, so the result contains the true ``x op y`` of every pair of points, open and unbounded ends
+included (outward rounding, Moore 1966, ch. 2; IEEE 754-2019, section 4.3, directed rounding). ``3 / 10``
+is ``[0.3, 0.30000000000000004]``, which holds 3/10; an exact result (``60,000 x 36``) stays a float
+point. The granularity tests that need exact decimals use :mod:`numclaims.granularity`.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Iterable
 
 INF = math.inf
@@ -144,35 +148,31 @@ class Interval:
         hi, hc = max((self.hi, self.high_closed), (other.hi, other.high_closed))
         return Interval._from_inf(lo, hi, not lc, hc)
 
-    def inner(self, fraction: float = 0.1) -> "Interval":
-        """The interval without its outer ``fraction`` at each bounded end.
-
-        A bounded interval ``[a, b]`` becomes ``[a + f(b-a), b - f(b-a)]``. A half-bounded one moves its
-        finite end inward by ``f * max(|bound|, 1)`` (there is no width to take a tenth of). An
-        unbounded side stays unbounded. Used to define the ``tension`` verdict
-        (see :mod:`numclaims.checks.base`).
-        """
-        if self.bounded:
-            d = fraction * self.width
-            if d == 0:
-                return self
-            return Interval(self.low + d, self.high - d)
+    def integers(self) -> "Interval | None":
+        """The whole numbers of the interval, as the smallest closed interval holding them all, or
+        ``None`` when it holds none: ``[0, 10)`` -> ``[0, 9]``, ``(9, +inf)`` -> ``[10, +inf)``,
+        ``[2.5, 2.7]`` -> None. Used for counts (persons, things), whose true values are whole numbers."""
         lo, hi = self.lo, self.hi
-        if self.low is not None:
-            lo = self.low + fraction * max(abs(self.low), 1.0)
-        if self.high is not None:
-            hi = self.high - fraction * max(abs(self.high), 1.0)
-        return Interval._from_inf(lo, hi, True, True)
+        if lo != -INF:
+            c = math.ceil(lo)
+            lo = c + 1 if (c == lo and not self.low_closed) else c
+        if hi != INF:
+            f = math.floor(hi)
+            hi = f - 1 if (f == hi and not self.high_closed) else f
+        if lo > hi:
+            return None
+        return Interval._from_inf(float(lo), float(hi), lo != -INF, hi != INF)
 
     # ------------------------------------------------------------------ arithmetic
     def __add__(self, other: "Interval | float") -> "Interval":
         o = _as_interval(other)
-        return Interval._from_inf(
-            self.lo + o.lo,
-            self.hi + o.hi,
-            self.low_closed and o.low_closed,
-            self.high_closed and o.high_closed,
-        )
+        if _small_ints(self, o):  # whole numbers below 2**52: float sums are exact
+            return Interval._from_inf(self.lo + o.lo, self.hi + o.hi, self.low_closed and o.low_closed,
+                                      self.high_closed and o.high_closed)
+        return _outward(_xadd(self._xlo(), o._xlo()), _xadd(self._xhi(), o._xhi()),
+                        self.low_closed and o.low_closed, self.high_closed and o.high_closed)
+
+    __radd__ = __add__
 
     def __neg__(self) -> "Interval":
         return Interval._from_inf(-self.hi, -self.lo, self.high_closed, self.low_closed)
@@ -180,40 +180,52 @@ class Interval:
     def __sub__(self, other: "Interval | float") -> "Interval":
         return self + (-_as_interval(other))
 
+    def _xlo(self) -> "Fraction | float":
+        return -INF if self.low is None else Fraction(self.low)
+
+    def _xhi(self) -> "Fraction | float":
+        return INF if self.high is None else Fraction(self.high)
+
     def __mul__(self, other: "Interval | float") -> "Interval":
         o = _as_interval(other)
-        cands = []
-        for a, ac in ((self.lo, self.low_closed), (self.hi, self.high_closed)):
-            for b, bc in ((o.lo, o.low_closed), (o.hi, o.high_closed)):
-                p = 0.0 if (a == 0 or b == 0) else a * b
-                # A product with a zero factor is attained exactly when that factor is attained.
-                closed = (ac and bc) or (a == 0 and ac) or (b == 0 and bc)
-                cands.append((p, closed))
-        lo = min(p for p, _ in cands)
-        hi = max(p for p, _ in cands)
-        lc = any(c for p, c in cands if p == lo)
-        hc = any(c for p, c in cands if p == hi)
-        return Interval._from_inf(lo, hi, lc, hc)
+        if _small_ints(self, o, 2.0**26):  # whole numbers below 2**26: float products are exact
+            return _xmul(((self.lo, self.low_closed), (self.hi, self.high_closed)),
+                         ((o.lo, o.low_closed), (o.hi, o.high_closed)))
+        return _xmul(((self._xlo(), self.low_closed), (self._xhi(), self.high_closed)),
+                     ((o._xlo(), o.low_closed), (o._xhi(), o.high_closed)))
 
     __rmul__ = __mul__
 
+    def _xreciprocal(self) -> tuple[tuple["Fraction | float", bool], tuple["Fraction | float", bool]]:
+        """Exact ends ``((low, closed), (high, closed))`` of ``1 / x``; the interval must not hold 0."""
+        if self.contains(0.0) or (self.lo < 0 < self.hi):
+            raise ZeroDivisionError(f"interval {self} contains 0")
+        lo, hi = self._xlo(), self._xhi()
+        if self.hi <= 0:  # negative side: 1/x of [lo, hi] is [1/hi, 1/lo]
+            rlo = -INF if hi == 0 else 1 / hi
+            rhi = Fraction(0) if lo == -INF else 1 / lo
+            return (rlo, hi != 0 and self.high_closed), (rhi, lo != -INF and self.low_closed)
+        rlo = Fraction(0) if hi == INF else 1 / hi
+        rhi = INF if lo == 0 else 1 / lo
+        return (rlo, hi != INF and self.high_closed), (rhi, lo != 0 and self.low_closed)
+
     def reciprocal(self) -> "Interval":
-        """``1 / x`` over the interval.
+        """``1 / x`` over the interval, rounded outward.
 
         Raises:
             ZeroDivisionError: when the interval contains 0 (the result would not be an interval).
         """
-        if self.contains(0.0) or (self.lo < 0 < self.hi):
-            raise ZeroDivisionError(f"interval {self} contains 0")
-        if self.hi <= 0:
-            return -((-self).reciprocal())
-        lo = 0.0 if self.high is None else 1.0 / self.high
-        hi = INF if self.lo == 0 else 1.0 / self.lo
-        return Interval._from_inf(lo, hi, self.high is not None and self.high_closed,
-                                  self.lo != 0 and self.low_closed)
+        (lo, lc), (hi, hc) = self._xreciprocal()
+        return _outward(lo, hi, lc, hc)
 
     def __truediv__(self, other: "Interval | float") -> "Interval":
-        return self * _as_interval(other).reciprocal()
+        """``x / y`` for every ``x`` in self and ``y`` in other, from exact ends (one rounding only).
+
+        Raises:
+            ZeroDivisionError: when ``other`` contains 0.
+        """
+        o = _as_interval(other)
+        return _xmul(((self._xlo(), self.low_closed), (self._xhi(), self.high_closed)), o._xreciprocal())
 
     # ------------------------------------------------------------------ text
     def __str__(self) -> str:
@@ -222,6 +234,73 @@ class Interval:
         lo = "-inf" if self.low is None else _fmt(self.low)
         hi = "+inf" if self.high is None else _fmt(self.high)
         return f"{left}{lo}, {hi}{right}"
+
+
+def _small_ints(a: Interval, b: Interval, limit: float = 2.0**51) -> bool:
+    """Whether every finite end of ``a`` and ``b`` is a whole number below ``limit`` in magnitude."""
+    for x in (a.low, a.high, b.low, b.high):
+        if x is not None and (abs(x) >= limit or x != int(x)):
+            return False
+    return True
+
+
+def _xadd(a: "Fraction | float", b: "Fraction | float") -> "Fraction | float":
+    if a in (INF, -INF) or b in (INF, -INF):
+        return a if a in (INF, -INF) else b
+    return a + b
+
+
+def _down(x: "Fraction | float") -> float:
+    """The largest float at or below the exact value ``x`` (``-inf`` stays)."""
+    if type(x) is float or type(x) is int:  # already exact (an infinite end, or from the exact fast paths)
+        return float(x)
+    try:
+        f = float(x)
+    except OverflowError:
+        return -INF if x < 0 else _MAX
+    if f == INF:
+        return _MAX
+    return f if Fraction(f) <= x else math.nextafter(f, -INF)
+
+
+def _up(x: "Fraction | float") -> float:
+    """The smallest float at or above the exact value ``x`` (``+inf`` stays)."""
+    return -_down(-x)
+
+
+_MAX = 1.7976931348623157e308
+
+
+def _outward(lo, hi, lc: bool, hc: bool) -> Interval:
+    """An interval from exact ends, each rounded outward to a float (an end past the float range is
+    unbounded on that side)."""
+    flo, fhi = _down(lo), _up(hi)
+    if flo != lo:
+        lc = True  # the true end lies strictly inside: the float end may be taken as closed
+    if fhi != hi:
+        hc = True
+    return Interval._from_inf(flo, fhi, lc, hc)
+
+
+def _xmul(a, b) -> Interval:
+    """Product of two intervals given by exact ends ``((low, closed), (high, closed))``."""
+    cands = []
+    for x, xc in a:
+        for y, yc in b:
+            if x == 0 or y == 0:
+                p = 0
+            elif x in (INF, -INF) or y in (INF, -INF):
+                p = INF if (x > 0) == (y > 0) else -INF
+            else:
+                p = x * y
+            # A product with a zero factor is attained exactly when that factor is attained.
+            closed = (xc and yc) or (x == 0 and xc) or (y == 0 and yc)
+            cands.append((p, closed))
+    lo = min(p for p, _ in cands)
+    hi = max(p for p, _ in cands)
+    lc = any(c for p, c in cands if p == lo) and lo not in (INF, -INF)
+    hc = any(c for p, c in cands if p == hi) and hi not in (INF, -INF)
+    return _outward(lo, hi, lc, hc)
 
 
 def _as_interval(x: "Interval | float") -> Interval:

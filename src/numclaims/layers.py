@@ -10,7 +10,7 @@ form no cycle. Imports sit at the top of modules, with two exceptions kept on pu
   module does not pay for them: matplotlib, pandas and IPython (figures and notebooks), papermill and
   nbformat (notebook runs), frictionless (the reference data package, about 0.15 s), rich (tables and
   progress bars, printing only), dask/distributed (an optional extra), pyarrow (Parquet export only) and
-  uvicorn (the review server only), pycountry (its ISO 3166 tables, 1.9 s, when drafting only).
+  uvicorn (the review server only), pint (unit conversions, when a check converts), pycountry (its ISO 3166 tables, 1.9 s, when drafting only).
 
 A new module is placed by adding its name here; the test fails for a module that is in no layer.
 """
@@ -23,10 +23,10 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("reading", "numerals, rounding and qualifier rules, intervals, periods, granularity (GRIM)",
      ("numclaims.intervals", "numclaims.periods", "numclaims.granularity", "numclaims.rules",
       "numclaims.numerals", "numclaims.numbers")),
-    ("model", "the contracts: claim records, derived figures, verdicts, claim values, the results model and its encoding, "
+    ("model", "the contracts: claim records, units and rate bases (pint), derived figures, degenerate relations, verdicts, claim values, the results model and its encoding, "
               "error lines",
      ("numclaims.records", "numclaims.verdicts", "numclaims.claimvalues", "numclaims.resultmodel",
-      "numclaims.results", "numclaims.fastjson", "numclaims.errors", "numclaims.layers", "numclaims.derived")),
+      "numclaims.results", "numclaims.fastjson", "numclaims.errors", "numclaims.layers", "numclaims.derived", "numclaims.relations", "numclaims.units")),
     ("io", "files in and out: paths, hashes, atomic writes, publishing a report folder as one unit, YAML, sources, claims files, reference data",
      ("numclaims.paths", "numclaims.hashing", "numclaims.atomic", "numclaims.yamlio", "numclaims.fastyaml", "numclaims.sources",
       "numclaims.loader", "numclaims.evidence", "numclaims.publish")),
@@ -47,7 +47,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 #: Top-level names of the third-party libraries that may be imported inside functions (see above).
 LAZY = frozenset({"matplotlib", "pandas", "IPython", "papermill", "nbformat", "frictionless", "rich",
-                  "dask", "distributed", "pyarrow", "uvicorn", "pycountry"})
+                  "dask", "distributed", "pyarrow", "uvicorn", "pycountry", "pint"})
 #: Layers whose modules may import anything inside functions (start-up time of ``numclaims --help``).
 LAZY_LAYERS = frozenset({"cli"})
 

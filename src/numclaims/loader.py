@@ -31,6 +31,7 @@ from .errors import (
 from .hashing import sha256_text
 from .paths import display_path, file_key
 from .records import ClaimsFile, check_refs, is_claim_ref
+from .relations import relation_problems
 from .sources import Source, anchor, load_source, occurrences
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
@@ -332,6 +333,9 @@ def _load_article(path: Path, root: Path, display: str, text: str, fast: tuple |
                 kl = item.line_of(name) if isinstance(item, LineMap) else line
                 errs.append(ErrorLine(display, kl, f"{ch.id} (check)", f"checks[{j}].{name}",
                                       f"names unknown claim {ref!r}; relations may only name claims of this article"))
+        for fld, msg in relation_problems(ch):  # a claim named twice (numclaims.relations)
+            kl = item.line_of(fld.split("[")[0]) if isinstance(item, LineMap) else line
+            errs.append(ErrorLine(display, kl, f"{ch.id} (check)", f"checks[{j}].{fld}", msg))
     graph: dict[str, list[str]] = {}
     for i, c in enumerate(data.claims):
         for fld, ref in _claim_refs(c):

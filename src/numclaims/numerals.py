@@ -83,7 +83,8 @@ Reading rules (choices made here, with their reasons)
   the grain): "40 percent" is not read as "somewhere from 35 to 45 percent" and "100 percent" not as
   50-150 percent, because the trailing zero of a number that names points on a 0-100 scale or a count of
   years is a digit, not a rounding of a large count. Word fractions are rounded to their own grain, as
-  :mod:`numclaims.rules` says: "three quarters" -> 0.25, "two-thirds" -> 1/3, "half" -> 0.5, "one in
+  :mod:`numclaims.rules` says (the grain bounds the interval of a word fraction, with the 10 % margin,
+  :func:`numclaims.rules.interval_for_word_fraction`): "three quarters" -> 0.25, "two-thirds" -> 1/3, "half" -> 0.5, "one in
   five" -> 1/5, "nine out of ten" -> 1/10.
 * **Plain counts** are read with the discrete unit ``count`` so that "seven" is exactly ``[7, 7]``; a
   plain number that is not whole ("4.5", "0.25") cannot be a count of things and is read as a measured
@@ -647,6 +648,8 @@ def _interval(value, qualifier: str, precision, unit: str, low=None, high=None) 
     """Interval from :func:`rules.interval_for`; plain counts that are not whole read as "number"."""
     iu = unit if unit != "count" or _whole(value) else "number"
     try:
+        if unit == "fraction" and qualifier in ("exact", "approximately", "nearly"):
+            return rules.interval_for_word_fraction(float(value), qualifier, grain=float(precision))
         return rules.interval_for(
             float(value), qualifier, float(precision), unit=iu,
             low=None if low is None else float(low), high=None if high is None else float(high),

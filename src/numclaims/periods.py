@@ -7,9 +7,17 @@ so that checks can tell whether two figures cover overlapping periods.
 expression                                 period (anchor date A, e.g. publication 2013-10-04)
 =========================================  ===================================================
 ``2011``, ``in 2011``, ``one 2011 case``   2011-01-01 .. 2011-12-31
-``in September`` / ``last September``      the latest September starting on or before A (news
-                                           reports past events; write the claim's ``date`` as
-                                           ``next April`` or ISO dates for a future month)
+``in September``                           the latest September starting on or before A, ending
+                                           no later than A (news reports past events; write the
+                                           claim's ``date`` as ``next April`` or ISO dates for a
+                                           future month)
+``last September``                         the latest September that ended before A (on 15 Sep
+                                           2013: September 2012)
+``this September``                         September of A's year (ending no later than A)
+``the first half of 2020``                 2020-01-01 .. 2020-06-30 (``second half``; ``first``
+                                           .. ``fourth quarter``)
+``the same period in 2009``                the anchor period moved to 2009 (needs an anchor
+                                           period, e.g. ``anchor: <claim id>``)
 ``next April`` / ``next month/year``       the first such period after A
 ``September 2011``, ``Sep 2011``           2011-09-01 .. 2011-09-30
 ``30 Sep 2011``, ``4 OCT 2013``            that day
@@ -124,12 +132,13 @@ _UNIT = r"(years?|months?|weeks?|days?)"
 _MON = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 
-def resolve(expression: str, anchor: dt.date) -> Period:
+def resolve(expression: str, anchor: dt.date, anchor_period: "Period | None" = None) -> Period:
     """Resolve a date or period expression against ``anchor`` (see the table in this module).
 
     Args:
         expression: as written in the article ("In September", "in the past two years", "2011").
         anchor: the date relative expressions count from (publication date, or a dated event).
+        anchor_period: the period the anchor stands for, for "the same period in 2009".
 
     Returns:
         The :class:`Period` the expression stands for.
@@ -172,11 +181,31 @@ def resolve(expression: str, anchor: dt.date) -> Period:
     if e == "next month":
         first = shift_months(anchor.replace(day=1), 1)
         return Period(first, _month_end(first.year, first.month))
-    m = re.fullmatch(r"(?:last |this )?" + _MON, e)
+    m = re.fullmatch(r"(last |this )?" + _MON, e)
     if m:
-        mo = MONTHS[m[1]]
-        y = anchor.year if mo <= anchor.month else anchor.year - 1
-        return Period(dt.date(y, mo, 1), _month_end(y, mo))
+        mo = MONTHS[m[2]]
+        if m[1] == "last ":  # the latest such month already over
+            y = anchor.year if _month_end(anchor.year, mo) < anchor else anchor.year - 1
+            return Period(dt.date(y, mo, 1), _month_end(y, mo))
+        y = anchor.year if mo <= anchor.month or m[1] == "this " else anchor.year - 1
+        start = dt.date(y, mo, 1)
+        return Period(start, max(start, min(_month_end(y, mo), anchor)))
+    m = re.fullmatch(r"(?:the )?(first|second) half of (\d{4})", e)
+    if m:
+        y = int(m[2])
+        return Period(dt.date(y, 1, 1), dt.date(y, 6, 30)) if m[1] == "first" else Period(dt.date(y, 7, 1),
+                                                                                          dt.date(y, 12, 31))
+    m = re.fullmatch(r"(?:the )?(first|second|third|fourth) quarter of (\d{4})", e)
+    if m:
+        y, q = int(m[2]), ("first", "second", "third", "fourth").index(m[1])
+        return Period(dt.date(y, 3 * q + 1, 1), _month_end(y, 3 * q + 3))
+    m = re.fullmatch(r"(?:the )?same period (?:in|of) (\d{4})", e) or re.fullmatch(
+        r"(?:the )?same period (a year earlier|last year|the year before)", e)
+    if m:
+        if anchor_period is None:
+            raise ValueError(f"{expression!r} needs the period it repeats: give 'anchor' (a claim or a period)")
+        shift = int(m[1]) - anchor_period.start.year if m[1].isdigit() else -1
+        return Period(_shift_year(anchor_period.start, shift), _shift_year(anchor_period.end, shift))
     if e in ("earlier this year", "this year", "so far this year"):
         return Period(dt.date(anchor.year, 1, 1), anchor)
     if e == "last year":
@@ -199,6 +228,25 @@ def resolve(expression: str, anchor: dt.date) -> Period:
     if m:
         return Period(back(anchor, 1, m[1]) + dt.timedelta(days=1), anchor)
     raise ValueError(f"cannot read the date or period {expression!r}")
+
+
+def _shift_year(d: dt.date, years: int) -> dt.date:
+    return shift_months(d, 12 * years)
+
+
+def resolve_over(expression: str, anchor: Period, anchor_period: Period | None = None) -> Period:
+    """:func:`resolve` against every day of the ``anchor`` period (a report "In September", a
+    publication date known to the month): the smallest period holding the readings from its first and
+    its last day, so the uncertainty of the anchor's day is kept.
+
+    Raises:
+        ValueError: as :func:`resolve`.
+    """
+    a = resolve(expression, anchor.start, anchor_period)
+    if anchor.start == anchor.end:
+        return a
+    b = resolve(expression, anchor.end, anchor_period)
+    return Period(min(a.start, b.start), max(a.end, b.end))
 
 
 def duration_in(value: float, unit: str, target: str) -> float:

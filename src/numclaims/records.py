@@ -62,6 +62,7 @@ STATUSES = ("unreviewed", "verified", "disputed", "unverifiable")
 BASE_UNITS = frozenset(
     {
         "persons", "count", "percent", "percentage_points", "fraction", "ratio",
+        "ounces", "troy_ounces", "kilograms", "tonnes", "hectares", "square_kilometres",
         "years", "months", "weeks", "days", "date",
     }
 )
@@ -657,13 +658,19 @@ class BodyMarkers(_Strict):
 
 
 class SourceMeta(_Strict):
-    """Metadata of a source capture, ``datasets/sources/<id>.meta.yaml`` beside ``<id>.txt``."""
+    """Metadata of a source capture, ``datasets/sources/<id>.meta.yaml`` beside ``<id>.txt``.
+
+    ``published`` is a date, or a year (``2013``) or month (``"2013-10"``) when only that is known: it is
+    then stored as the period's first day, with :attr:`published_until` its last, and relative periods
+    are resolved against every day of it (:mod:`numclaims.engine`).
+    """
 
     id: Slug
     title: StrictStr
     publisher: StrictStr
     author: StrictStr | None = None
     published: dt.date
+    published_until: dt.date | None = None
     url: StrictStr | None = None
     url_note: StrictStr | None = None
     language: StrictStr = "en"
@@ -672,3 +679,32 @@ class SourceMeta(_Strict):
     captured: StrictStr
     encoding: StrictStr = "utf-8"
     body: BodyMarkers | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _partial_published(cls, data: Any) -> Any:
+        """A year or a month as ``published``: its first day, and its last as ``published_until``."""
+        if not isinstance(data, dict) or "published_until" in data:
+            return data
+        v = data.get("published")
+        text = str(v).strip() if isinstance(v, (int, str)) and not isinstance(v, bool) else None
+        m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", text or "")
+        if not m:
+            return data
+        y, mo = int(m[1]), int(m[2]) if m[2] else None
+        if mo is not None and not 1 <= mo <= 12:
+            raise ValueError(f"published: month {mo} of {text!r} is not 01-12")
+        first = dt.date(y, mo or 1, 1)
+        last = dt.date(y, 12, 31) if mo is None else (
+            dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1))
+        return {**data, "published": first, "published_until": last}
+
+    @property
+    def published_text(self) -> str:
+        """``published`` as written: ``2013-10-04``, or ``2013-10`` / ``2013`` for a month or year."""
+        if self.published_until is None:
+            return self.published.isoformat()
+        if self.published_until.year == self.published.year and self.published_until.month == 12 \
+                and self.published.month == 1 and self.published_until.day == 31 and self.published.day == 1:
+            return str(self.published.year)
+        return self.published.isoformat()[:7]

@@ -13,7 +13,8 @@ qualifier          phrases (see :mod:`numclaims.numerals`)  interval for written
 ``approximately``  about, around, some, roughly, an       ``[v - d, v + d]`` with
                    estimated, approximately, "~"         ``d = max(p/2, margin * |v|)``,
                                                           margin 10 % by default
-``nearly``         nearly, almost, just under, close to   ``[v - d, v)`` with ``d = max(p, margin*|v|)``
+``nearly``         nearly, almost, just under, close to   ``[v - d, v)`` with ``d = margin * |v|`` (at
+                                                          least 1 for a count)
 ``more_than``      more than, over, above, upwards of,    ``(v, +inf)``
                    in excess of, "+"
 ``at_least``       at least, no fewer than, a minimum of  ``[v, +inf)``
@@ -36,12 +37,18 @@ Sources and choices:
   Handbook of Journalism, "numbers": round numbers are presented as approximations). The ambiguity (an
   exact count of 2,000 is possible) is resolved toward the wider, honest interval; a claim can set
   ``precision: 1`` in its record when the source shows the count is exact.
-* Fractions written as words are rounded to their own grain: "three quarters" -> nearest quarter
-  ``[0.625, 0.875]``; "two-thirds" -> nearest third; "half" -> nearest half.
+* Fractions written as words ("half", "a third", "three quarters", "one in five") name a round share, read
+  like "about" (:func:`interval_for_word_fraction`): the value +- the 10 % margin, "half" -> [0.45, 0.55],
+  "three quarters" -> [0.675, 0.825]. The grain of the word (nearest half, nearest quarter) is not used:
+  it would read "half" as anything from a quarter to three quarters.
 * "Approximately" margin: 10 % of the value, following the common newsroom reading of "about" as within
   roughly ten per cent (Reuters Handbook, "approximately"); never narrower than the rounding band.
-* "Nearly"/"almost": below the figure and open at it (Merriam-Webster: "not quite"); how far below is
-  the same 10 % margin or one rounding step, whichever is larger.
+* "Nearly"/"almost": below the figure and open at it (Merriam-Webster: "not quite"), by at most the same
+  10 % margin, never less than one whole unit for a count ("nearly 7" persons -> 6). Readers take
+  "nearly X" as a little below X (Ferson et al. 2015, "Natural language of uncertainty: numeric hedge
+  words", International Journal of Approximate Reasoning 57, 19-39: "almost"/"nearly" are read below the
+  figure, within a few per cent of it); the rounding step is not used, since for a one-figure number it
+  would read "nearly 2 million" as anything from 1 million.
 * "Over"/"more than" exclude the figure and "at least" includes it (AP Stylebook, "over, more than").
   "Up to"/"as many as" are upper bounds that include the figure; counts and amounts cannot be negative.
 """
@@ -183,7 +190,9 @@ def interval_for(
         lo = v - d
         return Interval(max(lo, floor) if floor is not None else lo, v + d)
     if q == "nearly":
-        d = max(p, m * abs(v))
+        d = max(m * abs(v), 1.0 if unit in DISCRETE_UNITS else 0.0)
+        if d == 0:
+            raise ValueError(f"'nearly {value}' leaves no value below it; use qualifier exact")
         lo = v - d
         return Interval(max(lo, floor) if floor is not None else lo, v, True, False)
     if q == "more_than":
@@ -202,6 +211,42 @@ def interval_for(
     if low > high:
         raise ValueError(f"range low {low} is above high {high}")
     return Interval(float(low), float(high))
+
+
+def interval_for_word_fraction(value: float, qualifier: str = "exact", margin: float | None = None,
+                               grain: float | None = None) -> Interval:
+    """The interval of a share written as a fraction phrase ("half", "three quarters", "one in five").
+
+    ``exact`` -> ``[v - d, v + d]`` with ``d = min(grain / 2, m v)``: the narrower of the word's own grain
+    (nearest half, nearest fifth) and the 10 % margin (m = ``margin``, default :data:`DEFAULT_MARGIN`);
+    ``approximately`` -> ``d = m v``; ``nearly`` -> ``[v - d, v)`` with ``d = min(grain, m v)``; the
+    ends are kept within [0, 1]; other qualifiers as :func:`interval_for` ("more than half" -> (0.5, +inf)).
+    "half" -> [0.45, 0.55], "three quarters" -> [0.675, 0.825], "nine out of ten" -> [0.85, 0.95].
+
+    Raises:
+        ValueError: unknown qualifier, a negative margin, or "nearly" of 0.
+    """
+    q = canonical_qualifier(qualifier)
+    m = DEFAULT_MARGIN if margin is None else float(margin)
+    if not m >= 0:
+        raise ValueError(f"margin must be >= 0, got {margin!r}")
+    v = float(value)
+    g = INF_GRAIN if grain is None else float(grain)
+    if q == "exact":
+        d = min(g / 2, m * abs(v))
+    elif q == "approximately":
+        d = m * abs(v)
+    elif q == "nearly":
+        d = min(g, m * abs(v))
+        if d <= 0:
+            raise ValueError(f"'nearly {value}' leaves no value below it; use qualifier exact")
+        return Interval(max(v - d, 0.0), v, True, False)
+    else:
+        return interval_for(v, q, 1.0, unit="fraction", margin=m)
+    return Interval(max(v - d, 0.0), min(v + d, 1.0) if v <= 1 else v + d)
+
+
+INF_GRAIN = float("inf")
 
 
 def interval_for_vague_plural(low: float, high: float) -> Interval:

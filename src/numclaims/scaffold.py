@@ -28,7 +28,7 @@ import yaml
 
 from .claimvalues import claim_interval, value_problems
 from .errors import one_line
-from .extract import Mention, body_span, find_mentions
+from .extract import Mention, body_span, find_mentions, quote_numeral_problems
 from .periods import resolve
 from .records import Claim
 
@@ -128,7 +128,7 @@ def _record(men: Mention, cid: str, text: str, published: dt.date) -> dict[str, 
     # the record must agree with its own words; where the context says more than the words, make it explicit
     try:
         claim = Claim.model_validate(rec)
-        problems = value_problems(claim)
+        problems = value_problems(claim) + quote_numeral_problems(claim)
     except Exception:  # noqa: BLE001 - fall back to the plainest valid record below
         problems = [("text", "unreadable")]
     if problems and all(f == "qualifier" for f, _ in problems) and men.qualifier in ("up_to", "more_than", "at_least",

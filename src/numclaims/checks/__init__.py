@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Callable
 
 # importing a module of kinds registers them; the order of these imports is the order of the docs table
-from . import arithmetic, shares, comparison, external, relations  # noqa: F401
+from . import arithmetic, comparison, external, relations, shares  # noqa: F401
 from .base import SEVERITY, VERDICTS, CheckResult, Context
 from .registry import KINDS, CheckKind, register
 

@@ -1,7 +1,8 @@
 """Arithmetic relations between claims: rate x duration, sum, difference, product, ratio.
 
-Each implied interval is computed with interval arithmetic (:mod:`numclaims.intervals`) and compared with
-the stated claim by overlap; the verdict follows :func:`numclaims.checks.base.decide`.
+Each implied interval is computed with sound interval arithmetic (:mod:`numclaims.intervals`) and
+compared with the stated claim by overlap; the verdict follows :func:`numclaims.checks.base.judge` (as
+written, then within the intervals). An implied count is cut to whole numbers before it is compared.
 """
 
 from __future__ import annotations
@@ -11,7 +12,22 @@ from functools import reduce
 from ..intervals import Interval
 from ..periods import duration_in
 from ..records import DURATION_UNITS
-from .base import CheckResult, Context, decide, describe, fmt_iv, fmt_num, overlap, unverifiable
+from .base import (
+    CheckResult,
+    Context,
+    derived,
+    describe,
+    figure,
+    fmt_iv,
+    fmt_num,
+    judge,
+    overlap,
+    result,
+    shown,
+    units_problem,
+    unverifiable,
+    whole,
+)
 
 _RATE_TO_DURATION = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
@@ -37,19 +53,23 @@ def rate_duration(spec, ctx: Context) -> CheckResult:
     ids = [spec.rate, spec.duration, spec.total]
     rate, dur, tot = (ctx.claims[i] for i in ids)
     ri, di, ti = (ctx.intervals[i] for i in ids)
+    if ri is None or di is None or ti is None:
+        return unverifiable(spec, ids, "an input has no numeric interval", "no_interval")
     if rate.per is None:
-        return unverifiable(spec, ids, f"{rate.id} has unit {rate.unit!r}, not a rate ('<unit> per <time>')")
+        return unverifiable(spec, ids, f"{rate.id} has unit {rate.unit!r}, not a rate ('<unit> per <time>')",
+                            "not_a_rate")
     if dur.base_unit not in DURATION_UNITS:
-        return unverifiable(spec, ids, f"{dur.id} has unit {dur.unit!r}, not a duration (years, months, weeks, days)")
+        return unverifiable(spec, ids, f"{dur.id} has unit {dur.unit!r}, not a duration (years, months, weeks, days)",
+                            "not_a_rate")
     if rate.base_unit != tot.base_unit or tot.per is not None:
         return unverifiable(spec, ids, f"rate unit {rate.unit!r} times time does not give total unit {tot.unit!r}")
-    if ri is None or di is None or ti is None:
-        return unverifiable(spec, ids, "an input has no numeric interval")
     target = _RATE_TO_DURATION[rate.per]
     factor = duration_in(1.0, dur.base_unit, target)
+    figs = [figure(ctx, "rate", spec.rate), figure(ctx, "duration", spec.duration), figure(ctx, "total", spec.total)]
+    ri, di, ti = (f.interval for f in figs)
     dconv = di * factor
-    implied = ri * dconv
-    verdict = decide(lambda r, d, t: overlap(r * (d * factor), t), ri, di, ti)
+    implied = whole(ri * dconv, tot.base_unit) or ri * dconv
+    decision = judge(lambda r, d, t: overlap(whole(r * (d * factor), tot.base_unit), t), figs)
     lines = [
         f"rate {describe(rate, ri)}",
         f"duration {describe(dur, di)} = {dconv} {target}",
@@ -65,24 +85,40 @@ def rate_duration(spec, ctx: Context) -> CheckResult:
         lines.append(f"as written: {fmt_num(rate.value)} x {fmt_num(n)} = {fmt_num(prod)} vs {fmt_num(tot.value)} "
                      f"({rel:+.0f} %)")
         details["as_written"] = prod
-    return CheckResult(spec.id, spec.kind, ids, verdict, "; ".join(lines) + f" -> {verdict}", details)
+    return result(spec, ids, decision, figs + [derived("implied", ids[:2], implied, tot.unit)], lines, details)
 
 
 def _same_units(spec, ctx: Context, ids: list[str]) -> CheckResult | None:
-    units = {ctx.claims[i].unit for i in ids}
-    if len(units) > 1:
-        return unverifiable(spec, ids, "claims have different units: " + ", ".join(sorted(units)))
+    """An ``unverifiable`` result unless every claim has an interval and converts to the unit of the
+    last (the stated figure), see :mod:`numclaims.units`."""
     if any(ctx.intervals[i] is None for i in ids):
-        return unverifiable(spec, ids, "an input has no numeric interval")
+        return unverifiable(spec, ids, "an input has no numeric interval", "no_interval")
+    problem = units_problem(ctx, ids, ctx.claims[ids[-1]].unit)
+    if problem:
+        return unverifiable(spec, ids, problem)
     return None
 
 
-def _compare(spec, ctx, ids, implied, stated_id, op_text, holds, inputs) -> CheckResult:
-    st = ctx.claims[stated_id]
-    si = ctx.intervals[stated_id]
-    verdict = decide(holds, *inputs)
-    expl = (f"{op_text} = {fmt_iv(implied, st.unit)}; stated {describe(st, si)}: {_gap_text(implied, si)} -> {verdict}")
-    return CheckResult(spec.id, spec.kind, ids, verdict, expl, {"implied": implied.to_list(), "stated": si.to_list()})
+def _compare(spec, ctx: Context, ids: list[str], roles: list[str], op, op_text: str, unit: str,
+             convert: bool = False) -> CheckResult:
+    """Judge ``op(*inputs)`` (implied) against the last claim of ``ids`` (stated) by overlap, with the
+    implied figure cut to whole numbers when ``unit`` counts things."""
+    figs = [figure(ctx, role, cid, unit if convert else None) for role, cid in zip(roles, ids)]
+    base = unit.split(" per ")[0]
+    implied = whole(op(*(f.interval for f in figs[:-1])), base)
+    at_written = whole(op(*(f.as_written for f in figs[:-1])), base)
+    details = {"implied": None if implied is None else implied.to_list(), "stated": figs[-1].interval.to_list()}
+    extra = [] if implied is None else [derived("implied", ids[:-1], implied, unit)]
+    st, si = ctx.claims[ids[-1]], figs[-1].interval
+    decision = judge(lambda *xs: overlap(whole(op(*xs[:-1]), base), xs[-1]), figs)
+    lines = [f"{op_text} = {shown(implied)} {unit}",
+             f"stated {describe(st, si)}: " + (_gap_text(implied, si) if implied is not None else "no whole count"),
+             f"as written: {shown(at_written)} vs {fmt_iv(figs[-1].as_written, unit)}"]
+    return result(spec, ids, decision, figs + extra, lines, details)
+
+
+def _sum(*xs: Interval) -> Interval:
+    return reduce(lambda a, b: a + b, xs)
 
 
 def sum_check(spec, ctx: Context) -> CheckResult:
@@ -91,10 +127,9 @@ def sum_check(spec, ctx: Context) -> CheckResult:
     bad = _same_units(spec, ctx, ids)
     if bad:
         return bad
-    ivs = [ctx.intervals[i] for i in ids]
-    implied = reduce(lambda a, b: a + b, ivs[:-1])
     text = " + ".join(describe(ctx.claims[i], ctx.intervals[i]) for i in spec.parts)
-    return _compare(spec, ctx, ids, implied, spec.total, text, lambda *xs: overlap(reduce(lambda a, b: a + b, xs[:-1]), xs[-1]), ivs)
+    return _compare(spec, ctx, ids, ["part"] * len(spec.parts) + ["total"], _sum, text, ctx.claims[spec.total].unit,
+                    convert=True)
 
 
 def difference_check(spec, ctx: Context) -> CheckResult:
@@ -103,9 +138,10 @@ def difference_check(spec, ctx: Context) -> CheckResult:
     bad = _same_units(spec, ctx, ids)
     if bad:
         return bad
-    m, s, r = (ctx.intervals[i] for i in ids)
+    m, s = ctx.intervals[spec.minuend], ctx.intervals[spec.subtrahend]
     text = f"{describe(ctx.claims[spec.minuend], m)} - {describe(ctx.claims[spec.subtrahend], s)}"
-    return _compare(spec, ctx, ids, m - s, spec.result, text, lambda a, b, c: overlap(a - b, c), [m, s, r])
+    return _compare(spec, ctx, ids, ["minuend", "subtrahend", "difference"], lambda a, b: a - b, text,
+                    ctx.claims[spec.result].unit, convert=True)
 
 
 #: Units that carry no dimension in a product (a percent factor counts as its hundredth).
@@ -143,36 +179,59 @@ def product_check(spec, ctx: Context) -> CheckResult:
     """
     ids = [*spec.factors, spec.product]
     if any(ctx.intervals[i] is None for i in ids):
-        return unverifiable(spec, ids, "an input has no numeric interval")
+        return unverifiable(spec, ids, "an input has no numeric interval", "no_interval")
     scale, problem = _product_units(spec, ctx)
     if problem:
         return unverifiable(spec, ids, problem)
-    ivs = [ctx.intervals[i] for i in ids]
-    mul = lambda xs: reduce(lambda a, b: a * b, xs) * scale  # noqa: E731
+    # percent factors are divided by 100 at the end, so written figures multiply exactly
+    div = round(1 / scale)
+    mul = lambda *xs: reduce(lambda a, b: a * b, xs) / div if div != 1 else reduce(lambda a, b: a * b, xs)  # noqa: E731
     text = " x ".join(describe(ctx.claims[i], ctx.intervals[i]) for i in spec.factors) + (
         f" x {scale:g} (percent as a fraction)" if scale != 1 else "")
-    return _compare(spec, ctx, ids, mul(ivs[:-1]), spec.product, text, lambda *xs: overlap(mul(xs[:-1]), xs[-1]), ivs)
+    return _compare(spec, ctx, ids, ["factor"] * len(spec.factors) + ["product"], mul, text,
+                    ctx.claims[spec.product].unit)
 
 
 def ratio_check(spec, ctx: Context) -> CheckResult:
-    """``numerator / denominator`` vs ``ratio``; a ``percent`` ratio is compared as ``100 x`` the quotient."""
+    """``numerator / denominator`` vs ``ratio``; a ``percent`` ratio is compared as ``100 x`` the quotient.
+
+    Units: the numerator and denominator must have the same unit (the quotient is then a plain number),
+    and the ratio claim must be a fraction, ratio or percent; otherwise ``unverifiable`` (USD per person
+    is not a percentage).
+    """
     ids = [spec.numerator, spec.denominator, spec.ratio]
     if any(ctx.intervals[i] is None for i in ids):
-        return unverifiable(spec, ids, "an input has no numeric interval")
-    n, d, r = (ctx.intervals[i] for i in ids)
+        return unverifiable(spec, ids, "an input has no numeric interval", "no_interval")
+    nc, dc, rc = (ctx.claims[i] for i in ids)
+
+    problem = quotient_problem(nc.unit, dc.unit, rc.unit)
+    if problem:
+        return unverifiable(spec, ids, problem)
+    d = ctx.intervals[spec.denominator]
     if d.contains(0.0):
-        return unverifiable(spec, ids, f"denominator {spec.denominator} may be 0 ({d})")
-    scale = 100.0 if ctx.claims[spec.ratio].base_unit == "percent" else 1.0
-    implied = (n / d) * scale
-    text = f"{describe(ctx.claims[spec.numerator], n)} / {describe(ctx.claims[spec.denominator], d)}" + (
-        " x 100" if scale == 100 else "")
-    return _compare(spec, ctx, ids, implied, spec.ratio, text, lambda a, b, c: overlap((a / b) * scale, c), [n, d, r])
+        return unverifiable(spec, ids, f"denominator {spec.denominator} may be 0 ({d})", "denominator_zero")
+
+    q = quotient_factor(nc.unit, dc.unit) * (100 if rc.base_unit == "percent" else 1)
+    scale = float(q) if q.denominator == 1 else None
+    text = f"{describe(nc, ctx.intervals[spec.numerator])} / {describe(dc, d)}" + (
+        f" x {fmt_num(float(q))}" if q != 1 else "")
+    def quotient(a, b):
+        return (a * scale) / b if scale is not None else (a * float(q.numerator)) / (b * float(q.denominator))
+
+    return _compare(spec, ctx, ids, ["numerator", "denominator", "ratio"], quotient, text, rc.unit)
 
 
 # -------------------------------------------------------------------------------------- declaration
 # The kinds of this module, declared once (numclaims.checks.registry); the engine, the claims-file
 # checks and the docs' table of check kinds read them from the registry.
-from ..records import DifferenceCheck, ProductCheck, RateDurationCheck, RatioCheck, SumCheck  # noqa: E402
+from ..records import (  # noqa: E402
+    DifferenceCheck,
+    ProductCheck,
+    RateDurationCheck,
+    RatioCheck,
+    SumCheck,
+)
+from ..units import quotient_factor, quotient_problem
 from .registry import register  # noqa: E402
 
 register("rate_duration", spec=RateDurationCheck, function=rate_duration, fields=("rate", "duration", "total"),

@@ -1,21 +1,36 @@
-"""Verdicts, the ``tension`` rule, and what every check returns.
+"""Verdicts, the rule that gives them, and what every check returns.
 
-Verdicts:
+Every check compares **figures** (:class:`Figure`): each claim it reads, with two readings of it.
+
+* the **interval** (full reading): every true value compatible with what was written, rounding and
+  qualifier included (:func:`numclaims.claimvalues.claim_interval`);
+* the **as-written** reading: each digit written at face value, each qualifier honoured in its direction
+  (:func:`numclaims.claimvalues.written_interval`): "2,000" and "about 2,000" are 2,000 (no trailing-zero
+  rounding, no "about" margin); "50.2 percent" is what rounds to 50.2; "$2 million" what rounds to 2
+  million; "more than 500" is (500, +inf); "up to 100" is [0, 100]; "nearly 2 million" keeps its interval.
+
+Verdicts (:func:`judge`):
 
 ``consistent``
-    The relation holds for values well inside every input interval: it still holds when each input is
-    cut down to its inner 80 % (:meth:`numclaims.intervals.Interval.inner` with 0.1).
+    The relation holds as written: with every figure at its as-written reading (reason
+    ``holds_as_written``).
 ``tension``
-    The relation holds, but only if at least one input sits in the outer tenth of its interval (at the
-    edge of what its rounding or qualifier allows). Precisely: satisfiable on the full intervals, not on the
-    inner ones.
+    It fails as written but holds within the intervals: some figure must move off its written value,
+    within its rounding (``holds_within_rounding``: only exact figures moved, inside the rounding that
+    trailing zeros imply) or its hedging (``fails_as_written_holds_in_interval``: an "about"/"nearly" margin or an explicit
+    interval was needed). The explanation and ``cause`` name the figure and the bound it must move toward.
 ``inconsistent``
-    No values in the input intervals satisfy the relation.
+    No values in the intervals satisfy it (``no_overlap``, or ``granularity_fail`` for GRIM);
+    ``cause`` names the figure and bound that would have to give way.
 ``unverifiable``
     The relation cannot be decided from the records: units that do not convert, a date where a number is
     needed, or periods that do not nest or overlap as the relation requires.
 
-Verdicts are ordered by severity (:data:`SEVERITY`) so reports can list the worst first.
+Counts (units in :data:`numclaims.rules.DISCRETE_UNITS`) are whole numbers in every figure: both readings
+are cut to the integers they hold (``[0, 10)`` persons is ``[0, 9]``), see :meth:`Figure.__post_init__`.
+
+Verdicts are ordered by severity (:data:`SEVERITY`) so reports can list the worst first. Reason codes are
+:data:`REASONS`; consumers show an unknown code as its words.
 """
 
 from __future__ import annotations
@@ -24,13 +39,41 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..claimvalues import is_word_fraction, written_interval
 from ..intervals import Interval, _fmt
 from ..periods import Period
 from ..records import Claim
+from ..rules import DISCRETE_UNITS
+from ..units import conversion
+from ..verdicts import (  # noqa: F401
+    CONSISTENT,
+    INCONSISTENT,
+    SEVERITY,
+    TENSION,
+    UNVERIFIABLE,
+    VERDICTS,
+)
 
-from ..verdicts import CONSISTENT, INCONSISTENT, SEVERITY, TENSION, UNVERIFIABLE, VERDICTS  # noqa: F401
-#: The outer share of each interval that defines ``tension``.
-EDGE = 0.1
+#: Machine codes of ``CheckResult.reason`` (results.json ``reason``), one per way a verdict is reached.
+REASONS: tuple[str, ...] = (
+    "holds_as_written",                    # consistent: every figure at its written value
+    "holds_within_rounding",               # tension: exact figures moved inside their rounding bands
+    "fails_as_written_holds_in_interval",  # tension: a hedge (about, nearly, explicit interval) was needed
+    "granularity_holds",                   # consistent: a whole count fits the share as written
+    "granularity_within_interval",         # tension: a whole count fits only the share's wider interval
+    "no_overlap",                          # inconsistent: no values of the intervals satisfy the relation
+    "granularity_fail",                    # inconsistent: no whole count fits the share's interval
+    "units_differ",                        # unverifiable: units or rate bases do not convert
+    "not_a_rate",                          # unverifiable: rate_duration without a rate or a duration
+    "no_interval",                         # unverifiable: an input has no numeric interval (a date)
+    "periods_disjoint",                    # unverifiable: the periods share no day
+    "period_not_nested",                   # unverifiable: the part's period is not inside the whole's
+    "denominator_zero",                    # unverifiable: a ratio's denominator may be 0
+    "no_comparison",                       # unverifiable: nothing to compare the implied figure with
+    "no_source",                           # unverifiable: an external claim cites no comparable row
+    "supported",                           # external: a cited row supports the claim
+    "supported_but_contradicted",          # external tension: supported, but another row shares no value
+)
 
 
 @dataclass
@@ -46,8 +89,14 @@ class CheckResult:
     explanation: str
     details: dict[str, Any] = field(default_factory=dict)
     findings: list[dict[str, Any]] | None = None
+    reason: str | None = None
+    figures: list["Figure"] = field(default_factory=list)
+    cause: dict[str, str] | None = None
+    note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The results.json object: ``id, kind, claims, verdict, explanation, details`` (``findings`` for
+        external checks), and ``reason``, ``figures``, ``cause``, ``note`` (the results.json contract)."""
         d: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
@@ -58,6 +107,10 @@ class CheckResult:
         }
         if self.findings is not None:
             d["findings"] = self.findings
+        d["reason"] = self.reason
+        d["figures"] = [f.to_dict() for f in self.figures]
+        d["cause"] = self.cause
+        d["note"] = self.note
         return d
 
 
@@ -71,6 +124,8 @@ class Context:
         periods: ``{id: Period or None}``, the period each claim's figure covers when known.
         published: the article's publication date.
         reference: optional reference table rows ``{row id: dict}`` for external checks.
+        written: ``{id: Interval or None}``, the as-written reading of each claim
+            (:func:`numclaims.claimvalues.written_interval`), filled on first use when missing.
     """
 
     claims: dict[str, Claim]
@@ -78,28 +133,223 @@ class Context:
     periods: dict[str, Period | None]
     published: dt.date
     reference: dict[str, dict[str, Any]] = field(default_factory=dict)
+    written: dict[str, Interval | None] = field(default_factory=dict)
 
 
-def decide(holds: Callable[..., bool], *inputs: Interval) -> str:
-    """Verdict of a relation ``holds(*intervals) -> bool`` (True when some values satisfy it).
+def whole(iv: Interval | None, unit: str) -> Interval | None:
+    """``iv`` cut to the whole numbers it holds when ``unit`` counts things (persons, count, ...): ``None``
+    when it holds none (no count can have such a value, so no relation on it holds); other units, and
+    ``None``, unchanged. Monotone: a wider interval never loses a whole number."""
+    if iv is None or unit.split(" per ")[0] not in DISCRETE_UNITS:
+        return iv
+    return iv.integers()
 
-    Returns ``inconsistent`` when it fails on the full intervals, ``consistent`` when it holds on the
-    inner intervals (outer :data:`EDGE` cut off each end), ``tension`` otherwise.
+
+def shown(iv: Interval | None) -> str:
+    """An implied interval for explanations; ``no whole number`` when a count interval holds none."""
+    return "no whole number" if iv is None else str(iv)
+
+
+@dataclass
+class Figure:
+    """One figure a check compares (results.json ``figures``).
+
+    Attributes:
+        role: what the figure is in the relation (``part``, ``whole``, ``total``, ``rate``, ``duration``,
+            ``share``, ``a``, ``b``, ``implied``, ``reference`` ...).
+        claims: the claim ids (or reference row ids) it comes from.
+        written: the value as written (None for a range or a derived figure).
+        interval: the full reading (every compatible true value).
+        as_written: the as-written reading (see the module docstring); must lie inside ``interval``,
+            otherwise the interval is used.
+        unit: the unit string; for a count unit both readings are cut to whole numbers.
+        label: how explanations name it (the words written and the claim id).
+        rounding_only: True when the gap between the two readings is rounding only (an exact figure).
     """
-    if not holds(*inputs):
-        return INCONSISTENT
-    if holds(*(iv.inner(EDGE) for iv in inputs)):
-        return CONSISTENT
-    return TENSION
+
+    role: str
+    claims: list[str]
+    written: float | None
+    interval: Interval
+    as_written: Interval
+    unit: str
+    label: str = ""
+    rounding_only: bool = True
+
+    def __post_init__(self) -> None:
+        # a count written as a whole number is a whole number; a count written 2.5 (an average) is not cut
+        if self.written is None or self.written == int(self.written):
+            self.interval = whole(self.interval, self.unit) or self.interval
+            self.as_written = whole(self.as_written, self.unit) or self.interval
+        inside = self.as_written.intersect(self.interval)
+        if inside != self.as_written:
+            self.as_written = self.interval
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{role, claims, written, interval, unit}`` for results.json."""
+        return {"role": self.role, "claims": list(self.claims), "written": self.written,
+                "interval": self.interval.to_list(), "unit": self.unit}
 
 
-def overlap(a: Interval, b: Interval) -> bool:
-    """Relation: the two intervals share a value."""
-    return a.overlaps(b)
+def figure(ctx: "Context", role: str, cid: str, unit: str | None = None) -> Figure:
+    """The :class:`Figure` of claim ``cid`` (its interval must not be None), converted to ``unit`` when
+    given (see :func:`units_problem`, which must have found no problem)."""
+    c, iv = ctx.claims[cid], ctx.intervals[cid]
+    if cid not in ctx.written:
+
+        ctx.written[cid] = written_interval(c)
+    aw = ctx.written[cid] or iv
+    written, label = c.value, f"\u201c{c.text or c.quote}\u201d ({cid})"
+    if unit is not None and unit != c.unit:
+
+        factor = conversion(c.unit, unit)[0]
+        iv, aw = _scaled(iv, factor), _scaled(aw, factor)
+        written = None if written is None else float(written * factor)
+        label += f" = {iv} {unit}"
+
+    return Figure(role, [cid], written, iv, aw, unit or c.unit, label,
+                  c.interval is None and c.qualifier == "exact" and not is_word_fraction(c))
 
 
-def le(a: Interval, b: Interval) -> bool:
-    """Relation: some ``x`` in ``a`` and ``y`` in ``b`` have ``x <= y``."""
+def _scaled(iv: Interval, factor) -> Interval:
+    """``iv x factor`` for an exact fraction ``factor``, rounded outward (sound)."""
+    if factor == 1:
+        return iv
+    out = iv * Interval.point(float(factor.numerator)) if abs(factor.numerator) < 2**53 else iv * float(factor)
+    return out / Interval.point(float(factor.denominator)) if factor.denominator != 1 else out
+
+
+def units_problem(ctx: "Context", ids: list[str], target: str) -> str | None:
+    """Why the claims ``ids`` cannot all be converted to unit ``target`` (the first reason found, in
+    words, from :func:`numclaims.units.conversion`), or None when they can."""
+
+    for cid in ids:
+        factor, why = conversion(ctx.claims[cid].unit, target)
+        if factor is None:
+            return f"units differ ({cid}): {why}"
+    return None
+
+
+def derived(role: str, claims: list[str], iv: Interval, unit: str) -> Figure:
+    """A figure computed by the check (``implied``), reported in ``figures``."""
+    return Figure(role, list(claims), None, iv, iv, unit, role)
+
+
+@dataclass
+class Decision:
+    """The outcome of :func:`judge` (figures tried from the last, the stated one, to the first): ``verdict``, ``reason`` (one of :data:`REASONS`), ``cause`` (index of
+    the figure responsible and the bound, ``low``/``high``/``value``, or None) and ``text``, a clause for
+    the explanation naming the figure and bound responsible (empty when consistent)."""
+
+    verdict: str
+    reason: str
+    cause: tuple[int, str] | None = None
+    text: str = ""
+
+    def cause_dict(self, figs: list[Figure]) -> dict[str, str] | None:
+        """``{role, bound}`` for results.json ``cause``."""
+        if self.cause is None:
+            return None
+        return {"role": figs[self.cause[0]].role, "bound": self.cause[1]}
+
+
+def _widen(aw: Interval, full: Interval, side: str) -> Interval:
+    """The as-written reading extended to the full interval's low side, high side, or both."""
+    if side == "value":
+        return full
+    if side == "low":
+        return Interval._from_inf(full.lo, aw.hi, full.low_closed, aw.high_closed)
+    return Interval._from_inf(aw.lo, full.hi, aw.low_closed, full.high_closed)
+
+
+def _open_side(full: Interval, side: str) -> Interval:
+    """The interval with one side made unbounded (what would have to give way for an impossible
+    relation to hold)."""
+    if side == "low":
+        return Interval(None, full.high, False, full.high_closed)
+    return Interval(full.low, None, full.low_closed, False)
+
+
+def _bound_text(f: Figure, side: str) -> str:
+    iv = f.interval
+    if side == "value":
+        return f"{f.label} anywhere in {iv}"
+    end = iv.low if side == "low" else iv.high
+    where = "-inf" if end is None and side == "low" else "+inf" if end is None else _fmt(end)
+    return f"{f.label} toward its {side} bound {where}"
+
+
+def judge(holds: Callable[..., bool], figs: list[Figure]) -> Decision:
+    """Verdict of the relation ``holds(*intervals) -> bool`` (True when some values satisfy it) over
+    ``figs``, by the rule of this module's docstring.
+
+    * ``holds`` on every as-written reading -> ``consistent``;
+    * else ``holds`` on every interval -> ``tension``; the cause is the first figure that, alone moved to
+      its interval on one side (``low`` or ``high``, else ``value`` for both), makes the relation hold;
+      when no single figure does, the first of those moved by a greedy widening in order;
+    * else ``inconsistent``; the cause is the first figure whose one side, made unbounded, would let the
+      relation hold (the bound that has to give way), if any.
+
+    Monotone by construction: ``inconsistent`` depends on the intervals only, so widening any interval
+    never turns a verdict into ``inconsistent``.
+    """
+    fulls = [f.interval for f in figs]
+    aws = [f.as_written for f in figs]
+    if holds(*aws):
+        return Decision(CONSISTENT, "holds_as_written")
+    if holds(*fulls):
+        for i in reversed(range(len(figs))):  # the stated figure (last) first
+            f = figs[i]
+            if aws[i] == fulls[i]:
+                continue
+            for side in ("low", "high", "value"):
+                trial = list(aws)
+                trial[i] = _widen(aws[i], fulls[i], side)
+                if holds(*trial):
+                    reason = "holds_within_rounding" if f.rounding_only else "fails_as_written_holds_in_interval"
+                    return Decision(TENSION, reason, (i, side),
+                                    f"fails as written; holds with {_bound_text(f, side)}")
+        trial, moved = list(aws), []
+        for i in reversed(range(len(figs))):
+            if aws[i] == fulls[i]:
+                continue
+            trial[i] = fulls[i]
+            moved.append(i)
+            if holds(*trial):
+                break
+        reason = ("holds_within_rounding" if all(figs[i].rounding_only for i in moved)
+                  else "fails_as_written_holds_in_interval")
+        return Decision(TENSION, reason, (moved[0], "value"),
+                        "fails as written; holds only with " + " and ".join(
+                            _bound_text(figs[i], "value") for i in moved))
+    for i in reversed(range(len(figs))):
+        f = figs[i]
+        for side in ("low", "high"):
+            trial = list(fulls)
+            trial[i] = _open_side(fulls[i], side)
+            if holds(*trial):
+                return Decision(INCONSISTENT, "no_overlap", (i, side),
+                                f"no values fit; {f.label} would have to pass its {side} bound "
+                                f"{_fmt(fulls[i].lo if side == 'low' else fulls[i].hi)}")
+    return Decision(INCONSISTENT, "no_overlap")
+
+
+def decide(holds: Callable[..., bool], *inputs: "Interval | Figure") -> str:
+    """The verdict word of :func:`judge` for figures or bare intervals (a bare interval is its own
+    as-written reading, so it gives ``consistent`` or ``inconsistent`` only)."""
+    figs = [x if isinstance(x, Figure) else Figure("x", [], None, x, x, "", "an input") for x in inputs]
+    return judge(holds, figs).verdict
+
+
+def overlap(a: Interval | None, b: Interval | None) -> bool:
+    """Relation: the two intervals share a value (never when one is ``None``: no whole number)."""
+    return a is not None and b is not None and a.overlaps(b)
+
+
+def le(a: Interval | None, b: Interval | None) -> bool:
+    """Relation: some ``x`` in ``a`` and ``y`` in ``b`` have ``x <= y`` (never when one is ``None``)."""
+    if a is None or b is None:
+        return False
     if a.lo < b.hi:
         return True
     return a.lo == b.hi and a.low_closed and b.high_closed
@@ -123,6 +373,17 @@ def describe(c: Claim, iv: Interval | None) -> str:
     return f"\u201c{words}\u201d ({c.id}) -> {fmt_iv(iv, c.unit)}"
 
 
-def unverifiable(spec, claims: list[str], why: str) -> CheckResult:
-    """A result saying the check cannot be decided, and why."""
-    return CheckResult(spec.id, spec.kind, claims, UNVERIFIABLE, why)
+def unverifiable(spec, claims: list[str], why: str, reason: str = "units_differ",
+                 figures: list[Figure] | None = None, details: dict[str, Any] | None = None) -> CheckResult:
+    """A result saying the check cannot be decided, why (``why`` for readers, ``reason`` one of
+    :data:`REASONS`), with the check record's ``note``."""
+    return CheckResult(spec.id, spec.kind, claims, UNVERIFIABLE, why, details or {}, reason=reason,
+                       figures=figures or [], note=getattr(spec, "note", None))
+
+
+def result(spec, claims: list[str], decision: Decision, figs: list[Figure], lines: list[str],
+           details: dict[str, Any]) -> CheckResult:
+    """A decided result: the explanation is ``lines`` joined, the decision's clause, and the verdict."""
+    text = "; ".join(lines) + (f"; {decision.text}" if decision.text else "") + f" -> {decision.verdict}"
+    return CheckResult(spec.id, spec.kind, claims, decision.verdict, text, details, reason=decision.reason,
+                       figures=figs, cause=decision.cause_dict(figs), note=getattr(spec, "note", None))

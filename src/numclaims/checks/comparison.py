@@ -7,7 +7,20 @@ cases are ``unverifiable``, with the periods in the explanation.
 
 from __future__ import annotations
 
-from .base import CheckResult, Context, decide, describe, fmt_num, INCONSISTENT, le, overlap, unverifiable
+from .base import (
+    INCONSISTENT,
+    CheckResult,
+    Context,
+    describe,
+    figure,
+    fmt_num,
+    judge,
+    le,
+    overlap,
+    result,
+    units_problem,
+    unverifiable,
+)
 
 
 def _period_note(ctx: Context, a: str, b: str) -> str:
@@ -18,16 +31,17 @@ def _period_note(ctx: Context, a: str, b: str) -> str:
     return f"periods {a}: {pa}, {b}: {pb}"
 
 
-def _pair(spec, ctx: Context, ids: list[str], unit_of):
-    """``(claim x, claim y, interval x, interval y)`` of two claims with numeric intervals and the same
-    ``unit_of(claim)``, or an ``unverifiable`` result saying which condition fails."""
+def _pair(spec, ctx: Context, ids: list[str], roles: tuple[str, str]):
+    """``(claim x, claim y, figures)`` of two claims with numeric intervals whose units convert (the
+    second is converted to the first's unit, :mod:`numclaims.units`), or an ``unverifiable`` result
+    saying which condition fails."""
     x, y = (ctx.claims[i] for i in ids)
-    xi, yi = (ctx.intervals[i] for i in ids)
-    if xi is None or yi is None:
-        return unverifiable(spec, ids, "an input has no numeric interval")
-    if unit_of(x) != unit_of(y):
-        return unverifiable(spec, ids, f"units differ: {x.unit!r} vs {y.unit!r}")
-    return x, y, xi, yi
+    if ctx.intervals[ids[0]] is None or ctx.intervals[ids[1]] is None:
+        return unverifiable(spec, ids, "an input has no numeric interval", "no_interval")
+    problem = units_problem(ctx, ids, x.unit)
+    if problem:
+        return unverifiable(spec, ids, problem)
+    return x, y, [figure(ctx, roles[0], ids[0]), figure(ctx, roles[1], ids[1], x.unit)]
 
 
 def part_whole(spec, ctx: Context) -> CheckResult:
@@ -38,25 +52,28 @@ def part_whole(spec, ctx: Context) -> CheckResult:
     the end of September 2013 (2011-10-01..2013-09-30): 2011 is not inside that window -> unverifiable.
     """
     ids = [spec.part, spec.whole]
-    pair = _pair(spec, ctx, ids, lambda c: c.unit)
+    pair = _pair(spec, ctx, ids, ("part", "whole"))
     if isinstance(pair, CheckResult):
         return pair
-    pc, wc, pi, wi = pair
+    pc, wc, figs = pair
+    pi, wi = figs[0].interval, figs[1].interval
     pp, wp = ctx.periods.get(spec.part), ctx.periods.get(spec.whole)
     if pp is not None and wp is not None:
         if not pp.overlaps(wp):
             return unverifiable(spec, ids, f"the periods do not overlap (part {pp}, whole {wp}); "
-                                           "the part cannot be counted in the whole")
+                                           "the part cannot be counted in the whole", "periods_disjoint")
         if not pp.within(wp):
             return unverifiable(spec, ids, f"the part's period {pp} is not inside the whole's period {wp}: "
                                            "part of what it counts may fall outside the whole "
-                                           f"({describe(pc, pi)}; {describe(wc, wi)})")
-    verdict = decide(le, pi, wi)
-    expl = f"part {describe(pc, pi)} must be at most whole {describe(wc, wi)}; {_period_note(ctx, *ids)}"
+                                           f"({describe(pc, pi)}; {describe(wc, ctx.intervals[spec.whole])})",
+                                "period_not_nested")
+    decision = judge(le, figs)
+    whole_text = describe(wc, ctx.intervals[spec.whole]) + ("" if wc.unit == pc.unit else f" = {wi} {pc.unit}")
+    lines = [f"part {describe(pc, pi)} must be at most whole {whole_text}", _period_note(ctx, *ids)]
     details = {"part": pi.to_list(), "whole": wi.to_list()}
-    if verdict == INCONSISTENT:
-        expl += f"; the part's lowest value {fmt_num(pi.lo)} exceeds the whole's highest {fmt_num(wi.hi)}"
-    return CheckResult(spec.id, spec.kind, ids, verdict, expl + f" -> {verdict}", details)
+    if decision.verdict == INCONSISTENT:
+        lines.append(f"the part's lowest value {fmt_num(pi.lo)} exceeds the whole's highest {fmt_num(wi.hi)}")
+    return result(spec, ids, decision, figs, lines, details)
 
 
 def agreement(spec, ctx: Context) -> CheckResult:
@@ -67,15 +84,17 @@ def agreement(spec, ctx: Context) -> CheckResult:
     other -> inconsistent.
     """
     ids = [spec.a, spec.b]
-    pair = _pair(spec, ctx, ids, lambda c: c.base_unit)
+    pair = _pair(spec, ctx, ids, ("a", "b"))
     if isinstance(pair, CheckResult):
         return pair
-    ac, bc, ai, bi = pair
+    ac, bc, figs = pair
     pa, pb = ctx.periods.get(spec.a), ctx.periods.get(spec.b)
     if pa is not None and pb is not None and not pa.overlaps(pb):
-        return unverifiable(spec, ids, f"the periods do not overlap ({spec.a}: {pa}; {spec.b}: {pb})")
-    verdict = decide(overlap, ai, bi)
-    parts = [describe(ac, ai), describe(bc, bi)]
+        return unverifiable(spec, ids, f"the periods do not overlap ({spec.a}: {pa}; {spec.b}: {pb})",
+                            "periods_disjoint")
+    ai, bi = figs[0].interval, figs[1].interval
+    decision = judge(overlap, figs)
+    parts = [describe(ac, ai), describe(bc, ctx.intervals[spec.b]) + ("" if bc.unit == ac.unit else f" = {bi} {ac.unit}")]
     details = {"a": ai.to_list(), "b": bi.to_list()}
     both = ai.intersect(bi)
     if both is not None:
@@ -90,7 +109,7 @@ def agreement(spec, ctx: Context) -> CheckResult:
             details["factor"] = round(factor, 3)
         details["gap"] = gap
     parts.append(_period_note(ctx, *ids))
-    return CheckResult(spec.id, spec.kind, ids, verdict, "; ".join(parts) + f" -> {verdict}", details)
+    return result(spec, ids, decision, figs, parts, details)
 
 
 # -------------------------------------------------------------------------------------- declaration

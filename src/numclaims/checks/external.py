@@ -64,12 +64,31 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..evidence import measure_of, period_bounds, row_interval, stated_figures
+from ..evidence import (
+    measure_of,
+    period_bounds,
+    row_interval,
+    row_written,
+    stated_figures,
+)
 from ..intervals import Interval
 from ..periods import Period
 from ..records import DURATION_UNITS
-from .base import (CONSISTENT, INCONSISTENT, SEVERITY, TENSION, UNVERIFIABLE, CheckResult, Context, decide,
-                   describe, fmt_num, overlap)
+from .base import (
+    CONSISTENT,
+    INCONSISTENT,
+    SEVERITY,
+    TENSION,
+    UNVERIFIABLE,
+    CheckResult,
+    Context,
+    Figure,
+    describe,
+    figure,
+    fmt_num,
+    judge,
+    overlap,
+)
 
 #: A reference period ending more than this many days before publication makes a figure stale.
 STALE_DAYS = 365
@@ -178,7 +197,7 @@ def external(spec, ctx: Context) -> CheckResult:
     ref = ctx.reference or {}
     if civ is None:
         return CheckResult(spec.id, spec.kind, ids, UNVERIFIABLE, f"{claim.id} has no numeric interval",
-                           {"evidence": cited}, findings)
+                           {"evidence": cited}, findings, reason="no_interval", note=spec.note)
     missing = [r for r in cited if r not in ref]
     rows = [ref[r] for r in cited if r in ref]
     cperiod = ctx.periods.get(claim.id)
@@ -198,13 +217,18 @@ def external(spec, ctx: Context) -> CheckResult:
     details: dict[str, Any] = {"claim_interval": civ.to_list(), "measure_id": measure, "rows": []}
     lines = [head]
     supporting, contradicting = [], []
+    cfig = figure(ctx, "claim", spec.claim)
+    figs = [cfig]
     for r in estimates:
         riv = row_interval(r)
         in_period = True
         if cperiod is not None and r.get("start_date") and r.get("end_date"):
             slack = dt.timedelta(days=PERIOD_SLACK_DAYS)
             in_period = r["start_date"] <= cperiod.end + slack and cperiod.start - slack <= r["end_date"]
-        verdict = decide(overlap, civ, riv)
+        rfig = Figure("reference", [r["id"]], r.get("value"), riv, row_written(r), r["unit"], r["id"],
+                      r["qualifier"] == "exact")
+        figs.append(rfig)
+        verdict = judge(overlap, [cfig, rfig]).verdict
         sup = supports(civ, claim.value, r, riv)
         info = {"id": r["id"], "role": "estimate", "interval": riv.to_list(), "verdict": verdict,
                 "supports": sup, "in_period": in_period, "period": [r.get("period_start"), r.get("period_end")]}
@@ -322,7 +346,21 @@ def external(spec, ctx: Context) -> CheckResult:
     findings.sort(key=lambda f: order[f["code"]])
     if findings:
         lines.append("findings: " + ", ".join(f["code"] for f in findings))
-    return CheckResult(spec.id, spec.kind, ids, verdict, "; ".join(lines) + f" -> {verdict}", details, findings)
+    if verdict == UNVERIFIABLE:
+        reason = "no_source"
+    elif supporting:
+        reason = "supported_but_contradicted" if contradicting else "supported"
+    else:
+        reason = "no_overlap"
+    cause = None
+    if verdict == INCONSISTENT and contradicting:
+        r0 = contradicting[0]
+        side = "high" if row_interval(r0).lo > civ.hi else "low"
+        cause = {"role": "claim", "bound": side}
+    elif verdict == TENSION and contradicting:
+        cause = {"role": "reference", "bound": "value"}
+    return CheckResult(spec.id, spec.kind, ids, verdict, "; ".join(lines) + f" -> {verdict}", details, findings,
+                       reason=reason, figures=figs, cause=cause, note=spec.note)
 
 
 # -------------------------------------------------------------------------------------- declaration

@@ -1,107 +1,151 @@
 """Shares and fractions of a total: "42 percent of the 2,000 victims", "three quarters of over 4,500".
 
-The implied part is ``share x total`` in interval arithmetic. A percentage of a count is also put to the
-GRIM test (Brown & Heathers 2016, applied to percentages as in scrutiny's ``grim(percent = TRUE)``): can
-the percentage, rounded as written, be a whole number of people out of the total as written?
+The implied part is ``share x total`` in sound interval arithmetic, cut to whole numbers when the total
+counts persons or things. A share of a count is also put to the granularity test by interval
+(:func:`numclaims.granularity.share_fit`; GRIM, Brown & Heathers 2017, for percentages as in scrutiny's
+``grim(percent = TRUE)``): is there a whole count of some whole total that fits the share's interval,
+qualifier and rounding step honoured? "about 40 percent" of 12 fits (5/12 = 41.7 % is in [36, 44]);
+"42 percent" of 7 does not (3/7 = 42.9 % is outside [41.5, 42.5]).
 """
 
 from __future__ import annotations
 
-from ..claimvalues import claim_precision
-from ..granularity import grim
+import math
+
+from ..granularity import share_fit
 from ..intervals import Interval
+from ..rules import DISCRETE_UNITS
 from .base import (
     CONSISTENT,
     INCONSISTENT,
+    SEVERITY,
     TENSION,
-    UNVERIFIABLE,
     CheckResult,
     Context,
-    decide,
+    Decision,
+    derived,
     describe,
+    figure,
     fmt_iv,
     fmt_num,
+    judge,
     le,
     overlap,
+    result,
     unverifiable,
+    whole,
 )
 
-
-def _share_interval(ctx: Context, cid: str) -> tuple[Interval, float] | None:
-    """Share as a fraction of 1 with the factor applied (percent -> /100)."""
-    c, iv = ctx.claims[cid], ctx.intervals[cid]
-    if iv is None:
-        return None
-    if c.base_unit == "percent":
-        return iv * 0.01, 0.01
-    if c.base_unit in ("fraction", "ratio"):
-        return iv, 1.0
-    return None
+#: Share units and the number their whole is written as (percent of 100, fraction of 1).
+_SCALE = {"percent": 100, "fraction": 1, "ratio": 1}
 
 
 def _inputs(spec, ctx: Context, ids: list[str], share_id: str, whole_id: str):
-    """``(share as a fraction of 1, factor, whole claim, whole interval)``, or an ``unverifiable`` result."""
-    share = _share_interval(ctx, share_id)
-    if share is None:
+    """``(share scale, whole claim)``, or an ``unverifiable`` result."""
+    if any(ctx.intervals[i] is None for i in ids):
+        return unverifiable(spec, ids, "an input has no numeric interval", "no_interval")
+    sc = ctx.claims[share_id]
+    if sc.base_unit not in _SCALE:
         return unverifiable(spec, ids, f"{share_id} is not a percentage or fraction")
-    wi = ctx.intervals[whole_id]
-    if wi is None:
-        return unverifiable(spec, ids, f"{whole_id} has no numeric interval")
-    return share[0], share[1], ctx.claims[whole_id], wi
+    return _SCALE[sc.base_unit], ctx.claims[whole_id]
 
 
-def _decimals_written(ctx: Context, cid: str) -> str:
-    """The share as a string with the decimals it was written with (scrutiny's string inputs)."""
-    c = ctx.claims[cid]
-    p = claim_precision(c)
-    dec = 0
-    while p < 1 and dec < 6:
-        p *= 10
-        dec += 1
-    return f"{c.value:.{dec}f}"
+def _part_of(share: Interval, total: Interval, scale: int, unit: str) -> Interval | None:
+    """``share x total / scale``, whole numbers when ``unit`` counts things (None: no whole number)."""
+    prod = share * total
+    return whole(prod / scale if scale != 1 else prod, unit)
+
+
+def _fit(iv: Interval, totals: Interval, scale: int, near):
+    """:func:`share_fit` over the whole totals of ``totals`` (already whole numbers; none below 0)."""
+    n_lo = 0 if totals.low is None else max(math.ceil(totals.lo), 0)
+    n_hi = None if totals.high is None else math.floor(totals.hi)
+    if n_hi is not None and n_hi < n_lo:
+        return None
+    return share_fit(iv.low, iv.high, iv.low_closed, iv.high_closed, n_lo, n_hi, scale, near)
+
+
+def _granularity(ctx, spec, share_fig, total_fig, scale, lines, details) -> Decision:
+    """Granularity by interval: inconsistent when no whole count fits the share's interval for any
+    total allowed, tension when one fits only outside the share's written reading, else consistent."""
+    sc = ctx.claims[spec.share]
+    unit = "%" if scale == 100 else ""
+    full = _fit(share_fig.interval, total_fig.interval, scale, sc.value)
+    band = share_fig.as_written
+    written = _fit(band, total_fig.as_written, scale, sc.value)
+    details["grim"] = {"share": share_fig.interval.to_list(), "written": band.to_list(),
+                       "totals": total_fig.interval.to_list(), "fits": bool(full and full.fits),
+                       "fits_as_written": bool(written and written.fits),
+                       "cannot_fail": bool(written and written.cannot_fail)}
+
+    def show(fit):
+        if fit.witness is None:
+            return "the test does not decide" if fit.undecided else "a total of 0 has no share to test"
+        k, n = fit.witness
+        return f"{k:,} / {n:,} = {fmt_num(round(scale * k / n, 3))}{unit}"
+
+    if full is None or not full.fits:
+        lines.append(f"granularity: no whole count of {fmt_iv(total_fig.interval)} gives a share in "
+                     f"{share_fig.interval}")
+        return Decision(INCONSISTENT, "granularity_fail", (0, "value"),
+                        f"no whole number fits {share_fig.label} for any total in {total_fig.interval}")
+    if written is None or not written.fits:
+        lines.append(f"granularity: no whole count of {fmt_iv(total_fig.as_written)} rounds to the written "
+                     f"share ({band}); within its interval {show(full)} fits")
+        return Decision(TENSION, "granularity_within_interval", (0, "value"),
+                        f"fails as written; holds with {share_fig.label} anywhere in {share_fig.interval}")
+    text = f"granularity: {show(written)} fits {band}" if written.witness else f"granularity: {show(written)}"
+    if written.cannot_fail and written.threshold:
+        text += (f" (the test cannot fail here: with a total of {written.threshold:,} or more some whole count "
+                 "fits any share this wide, so it carries no information)")
+    lines.append(text)
+    return Decision(CONSISTENT, "granularity_holds")
 
 
 def share_of_total(spec, ctx: Context) -> CheckResult:
-    """Implied part of ``share x total``, GRIM of the share against the written total, and ``part`` if given.
+    """Implied part of ``share x total``, granularity of the share against the total, and ``part`` if given.
 
-    Example (hand-computed): "42 percent" -> [41.5, 42.5] %; "2,000" -> [1,500, 2,500]; implied part
-    [622.5, 1,062.5]; GRIM: 840 / 2,000 = 42.0 % -> consistent.
+    Verdict: the worse of the granularity test (when the total counts persons or things) and the
+    comparison of the implied part with ``part``; ``unverifiable`` (``no_comparison``) when neither
+    applies. Example (hand-computed): "42 percent" -> [41.5, 42.5] %; "2,000" -> [1,500, 2,500]; implied
+    part [622.5, 1,062.5] -> [623, 1,062] persons; granularity: 840 / 2,000 = 42 % -> consistent (and
+    the test cannot fail: 2,000 >= 101, the smallest total for a share one point wide).
     """
     ids = [spec.share, spec.total] + ([spec.part] if spec.part else [])
     inputs = _inputs(spec, ctx, ids, spec.share, spec.total)
     if isinstance(inputs, CheckResult):
         return inputs
-    si, factor, total_c, ti = inputs
-    implied = si * ti
+    scale, total_c = inputs
+    share_fig, total_fig = figure(ctx, "share", spec.share), figure(ctx, "total", spec.total)
+    counted = total_c.base_unit in DISCRETE_UNITS
+    part_unit = total_c.unit
+    implied = _part_of(share_fig.interval, total_fig.interval, scale, total_c.base_unit)
+    if implied is None:  # a share of a count range with no whole part: shown unrounded, judged below
+        implied = share_fig.interval * total_fig.interval / scale
     sc = ctx.claims[spec.share]
-    lines = [f"share {describe(sc, ctx.intervals[spec.share])}", f"total {describe(total_c, ti)}",
-             f"implied part = share x total = {fmt_iv(implied, 'persons' if total_c.base_unit == 'persons' else total_c.unit)}"]
+    lines = [f"share {describe(sc, share_fig.interval)}", f"total {describe(total_c, total_fig.interval)}",
+             f"implied part = share x total = {fmt_iv(implied, part_unit)}"]
     details = {"implied": implied.to_list()}
-    verdict = CONSISTENT
-    if sc.base_unit == "percent" and total_c.base_unit in ("persons", "count") and total_c.value and total_c.value >= 1:
-        x = _decimals_written(ctx, spec.share)
-        n = int(round(total_c.value))
-        ok = grim(x, n, percent=True)
-        k = round(float(x) * n / 100)
-        details["grim"] = {"x": x, "n": n, "percent": True, "consistent": ok}
-        if ok:
-            lines.append(f"GRIM: {x} % of {n:,} is possible ({k:,} / {n:,} = {k / n * 100:.{max(len(x.split('.')[1]) if '.' in x else 0, 1)}f} %)")
-        else:
-            exact_total = ti.width == 0
-            lines.append(f"GRIM: no whole number of {n:,} rounds to {x} % (nearest {k:,} / {n:,} = {k / n * 100:.3f} %)"
-                         + ("" if exact_total else "; the total is itself rounded, so only its written value fails"))
-            verdict = INCONSISTENT if exact_total else TENSION
+    figs = [share_fig, total_fig]
+    decisions = []
+    if counted and total_fig.interval.hi >= 1:
+        decisions.append(_granularity(ctx, spec, share_fig, total_fig, scale, lines, details))
     if spec.part:
-        pc, pi = ctx.claims[spec.part], ctx.intervals[spec.part]
-        if pi is None:
-            return unverifiable(spec, ids, f"{spec.part} has no numeric interval")
-        v2 = decide(lambda s, t, p: overlap(s * t, p), si, ti, pi)
-        lines.append(f"stated part {describe(pc, pi)}")
-        verdict = max((verdict, v2), key=lambda v: (v == INCONSISTENT, v == TENSION))
-        details["stated"] = pi.to_list()
+        part_fig = figure(ctx, "part", spec.part)
+        figs.append(part_fig)
+        d = judge(lambda s, t, p: overlap(_part_of(s, t, scale, total_c.base_unit), p), figs)
+        lines.append(f"stated part {describe(ctx.claims[spec.part], part_fig.interval)}")
+        details["stated"] = part_fig.interval.to_list()
+        decisions.append(d)
     elif sc.value is not None and total_c.value is not None:
-        lines.append(f"as written: {fmt_num(sc.value)} % x {fmt_num(total_c.value)} = {fmt_num(sc.value * factor * total_c.value)}")
-    return CheckResult(spec.id, spec.kind, ids, verdict, "; ".join(lines) + f" -> {verdict}", details)
+        lines.append(f"as written: {fmt_num(sc.value)}{'%' if scale == 100 else ''} x {fmt_num(total_c.value)} = "
+                     f"{fmt_num(sc.value * total_c.value / scale)}")
+    figs.append(derived("implied", [spec.share, spec.total], implied, part_unit))
+    if not decisions:
+        return unverifiable(spec, ids, "; ".join(lines) + " -> unverifiable: the total is not a count and no "
+                            "part is stated to compare with (add `part:`)", "no_comparison", figs, details)
+    decision = max(decisions, key=lambda d: SEVERITY[d.verdict])
+    return result(spec, ids, decision, figs, lines, details)
 
 
 _REL = {"le": (le, "at most"), "ge": (lambda a, b: le(b, a), "at least"), "eq": (overlap, "equal to")}
@@ -118,26 +162,28 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
     inputs = _inputs(spec, ctx, ids, spec.fraction, spec.whole)
     if isinstance(inputs, CheckResult):
         return inputs
-    fi, _, wc, wi = inputs
-    implied = fi * wi
-    lines = [f"fraction {describe(ctx.claims[spec.fraction], ctx.intervals[spec.fraction])}",
-             f"whole {describe(wc, wi)}", f"implied part = {fmt_iv(implied, wc.unit)}"]
+    scale, wc = inputs
+    figs = [figure(ctx, "fraction", spec.fraction), figure(ctx, "whole", spec.whole)]
+    implied = _part_of(figs[0].interval, figs[1].interval, scale, wc.base_unit)
+    if implied is None:
+        implied = figs[0].interval * figs[1].interval / scale
+    lines = [f"fraction {describe(ctx.claims[spec.fraction], figs[0].interval)}",
+             f"whole {describe(wc, figs[1].interval)}", f"implied part = {fmt_iv(implied, wc.unit)}"]
     details = {"implied": implied.to_list()}
     if not spec.compare:
-        return CheckResult(spec.id, spec.kind, ids, UNVERIFIABLE,
-                           "; ".join(lines) + " -> unverifiable: no claim to compare the implied part with "
-                           "(add `compare:`)", details)
-    cc, ci = ctx.claims[spec.compare], ctx.intervals[spec.compare]
-    if ci is None:
-        return unverifiable(spec, ids, f"{spec.compare} has no numeric interval")
+        return unverifiable(spec, ids, "; ".join(lines) + " -> unverifiable: no claim to compare the implied "
+                            "part with (add `compare:`)", "no_comparison",
+                            figs + [derived("implied", ids[:2], implied, wc.unit)], details)
+    figs.append(figure(ctx, "compare", spec.compare))
+    ci = figs[2].interval
     rel, words = _REL[spec.relation]
-    verdict = decide(lambda f, w, c: rel(f * w, c), fi, wi, ci)
-    lines.append(f"the implied part must be {words} {describe(cc, ci)}")
-    if verdict == INCONSISTENT and implied.lo > ci.hi and ci.hi > 0:
+    decision = judge(lambda f, w, c: rel(_part_of(f, w, scale, wc.base_unit), c), figs)
+    lines.append(f"the implied part must be {words} {describe(ctx.claims[spec.compare], ci)}")
+    if decision.verdict == INCONSISTENT and implied.lo > ci.hi and ci.hi > 0:
         lines.append(f"its lowest value {fmt_num(implied.lo)} is {implied.lo / ci.hi:.1f} times {fmt_num(ci.hi)}")
         details["factor"] = round(implied.lo / ci.hi, 3)
     details["compare"] = ci.to_list()
-    return CheckResult(spec.id, spec.kind, ids, verdict, "; ".join(lines) + f" -> {verdict}", details)
+    return result(spec, ids, decision, figs + [derived("implied", ids[:2], implied, wc.unit)], lines, details)
 
 
 # -------------------------------------------------------------------------------------- declaration

@@ -1,0 +1,43 @@
+"""Degenerate relations: check records that name the same claim twice are input errors.
+
+A relation between a claim and itself proves nothing ("agreement" of a claim with itself always holds), and
+one that names a claim twice counts it twice (a ``sum`` whose parts repeat one claim). Both are mistakes in
+the claims file, reported by :mod:`numclaims.loader` as ``file:line: <check id> (check): checks[j].<field>:
+...`` lines (exit status 2), never checked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Fields of check records that hold no claim id.
+_NOT_CLAIMS = ("id", "kind", "note", "relation", "evidence")
+
+
+def relation_problems(check: Any) -> list[tuple[str, str]]:
+    """``(field, message)`` for each claim that ``check`` names a second time (in any of its claim
+    fields: ``a``/``b``, ``parts``/``total``, ``share``/``total``/``part`` ...), in field order.
+
+    Args:
+        check: a validated check record (:mod:`numclaims.records`).
+
+    Returns:
+        One pair per repeated claim, naming the field where it repeats (``parts`` for a repeated part,
+        with its index: ``parts[2]``); empty for a well-formed relation.
+    """
+    seen: dict[str, str] = {}
+    out: list[tuple[str, str]] = []
+    for name in type(check).model_fields:
+        if name in _NOT_CLAIMS:
+            continue
+        v = getattr(check, name)
+        if v is None:
+            continue
+        refs = [(f"{name}[{i}]", r) for i, r in enumerate(v)] if isinstance(v, list) else [(name, v)]
+        for fld, ref in refs:
+            if ref in seen:
+                out.append((fld, f"names claim {ref!r} again (already as {seen[ref]}); a relation between a "
+                                 "claim and itself proves nothing: name a different claim"))
+            else:
+                seen[ref] = fld
+    return out

@@ -1,0 +1,126 @@
+"""The unit rule: which figures may be compared, added or divided, and how their units convert.
+
+One module decides what the ``unit`` strings of claim records mean to the checks (docs/semantics.md,
+"Units and rate bases"), with the units library pint (https://pint.readthedocs.io; chosen over string
+comparison for its dimensional analysis and its definitions of time, mass and area units, and over
+hand-written factor tables so that every factor has one documented source):
+
+* Counts: ``persons`` and ``count`` (things) are each their own dimension; a count never converts to a
+  share.
+* Shares: ``fraction`` and ``ratio`` are numbers of 1, ``percent`` is 1/100 (pint's ``percent``): a share
+  written "1 out of 5" (fraction 0.2) and one written "22 %" compare as 20 % and 22 %.
+* Currencies (ISO 4217 codes) are each their own dimension: no exchange rate is known, so USD and PEN
+  never convert ("no exchange rate").
+* Time: ``years``, ``months``, ``weeks``, ``days`` with pint's Julian year (1 year = 365.25 days = 12
+  months, ISO 80000-3). A rate ``<unit> per <day|week|month|year>`` is a flow; it converts between time
+  bases (``$60,000 a month`` = ``$720,000 a year``), but never to a stock (a bare amount).
+* Mass and area: ``ounces`` (avoirdupois), ``troy_ounces``, ``kilograms``, ``tonnes``, ``hectares``,
+  ``square_kilometres`` convert within their dimension.
+
+Factors are returned as exact fractions (pint's float factor rounded to the nearest fraction with a
+denominator below 10**9, which recovers 12, 1/12, 100 and 365.25/7 exactly) so interval arithmetic on
+converted figures stays sound.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+
+from .records import CURRENCIES, split_unit
+
+#: Record base units -> pint unit expressions.
+PINT_NAMES = {
+    "persons": "person", "count": "thing", "fraction": "dimensionless", "ratio": "dimensionless",
+    "percent": "percent", "percentage_points": "percentage_point",
+    "years": "year", "months": "month", "weeks": "week", "days": "day",
+    "ounces": "avoirdupois_ounce", "troy_ounces": "troy_ounce", "kilograms": "kilogram", "tonnes": "tonne",
+    "hectares": "hectare", "square_kilometres": "kilometer ** 2",
+}
+#: Counts of persons or things.
+COUNTS = frozenset({"persons", "count"})
+#: Shares: numbers of 1 (percent as 1/100).
+SHARES = frozenset({"fraction", "ratio", "percent"})
+
+
+@lru_cache(maxsize=1)
+def registry():
+    """The pint registry with numclaims' own dimensions (persons, things, one per currency), made once."""
+    import pint
+
+    reg = pint.UnitRegistry()
+    reg.define("person = [person]")
+    reg.define("thing = [thing]")
+    reg.define("percentage_point = [percentage_point]")
+    for code in sorted(CURRENCIES):
+        reg.define(f"{code} = [currency_{code}]")
+    return reg
+
+
+def _expr(unit: str) -> str:
+    base, per = split_unit(unit)
+    name = base if base in CURRENCIES else PINT_NAMES[base]
+    return f"({name}) / {per}" if per else name
+
+
+@lru_cache(maxsize=4096)
+def conversion(source: str, target: str) -> tuple[Fraction | None, str]:
+    """The factor that turns a figure in unit ``source`` into unit ``target``, or why there is none.
+
+    Args:
+        source, target: unit strings of claim records ("USD per month", "percent", "persons").
+
+    Returns:
+        ``(factor, "")`` when ``value_in_target = factor x value_in_source`` ("USD per month" ->
+        "USD per year": 12; "fraction" -> "percent": 100; "persons" -> "persons": 1), else
+        ``(None, reason)`` with the reason in words: ``stock vs flow``, ``no exchange rate``, ``a count is
+        not a share`` or ``dimensions differ``.
+    """
+    if source == target:
+        return Fraction(1), ""
+    sb, sper = split_unit(source)
+    tb, tper = split_unit(target)
+    if (sper is None) != (tper is None):
+        return None, (f"stock vs flow: {source!r} is {'a rate' if sper else 'an amount'} and {target!r} is "
+                      f"{'a rate' if tper else 'an amount'}")
+    if sb in CURRENCIES and tb in CURRENCIES and sb != tb:
+        return None, f"no exchange rate: {sb} and {tb} are different currencies"
+    if (sb in COUNTS) != (tb in COUNTS) and (sb in SHARES or tb in SHARES):
+        return None, f"a count is not a share: {source!r} vs {target!r}"
+    reg = registry()
+    q = reg.Quantity(1, _expr(source))
+    try:
+        factor = q.to(_expr(target)).magnitude
+    except Exception:  # pint.DimensionalityError
+        return None, f"dimensions differ: {source!r} vs {target!r}"
+    return Fraction(factor).limit_denominator(10**9), ""
+
+
+def quotient_problem(numerator: str, denominator: str, ratio: str) -> str | None:
+    """Why ``numerator / denominator`` cannot be compared with a claim in ``ratio``, or None when it can.
+
+    The quotient must be a plain number (its dimensions cancel: persons / persons, USD per month / USD per
+    year) and the ratio claim a fraction, ratio or percent; "USD / persons" against a percentage cannot be
+    compared.
+    """
+    if split_unit(ratio)[0] not in SHARES:
+        return f"the ratio is stated in {ratio!r}, not as a fraction, ratio or percent"
+    reg = registry()
+    q = reg.Quantity(1, _expr(numerator)) / reg.Quantity(1, _expr(denominator))
+    if not q.dimensionless:
+        return (f"units differ: {numerator!r} / {denominator!r} is not a plain number, so it cannot be "
+                f"compared with a {ratio!r} claim")
+    return None
+
+
+def quotient_factor(numerator: str, denominator: str) -> Fraction:
+    """The factor that makes ``numerator / denominator`` a plain number (1 for equal units; 12 for
+    "USD per month" / "USD per year"). Call after :func:`quotient_problem` found none."""
+    reg = registry()
+    q = reg.Quantity(1, _expr(numerator)) / reg.Quantity(1, _expr(denominator))
+    return Fraction(q.to("dimensionless").magnitude).limit_denominator(10**9)
+
+
+def is_currency(unit: str) -> bool:
+    """Whether the base of ``unit`` is an ISO 4217 currency code."""
+    return split_unit(unit)[0] in CURRENCIES
