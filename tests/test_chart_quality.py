@@ -217,8 +217,9 @@ def test_each_chart_writes_its_data_beside_it_as_csv(charts, tmp_path, results):
     assert set(paths) == {"svg", "png", "csv"}
     rows = list(csv.DictReader(io.StringIO(paths["csv"].read_text(encoding="utf-8"))))
     by = {r["claim"]: r for r in rows}
-    # "over 4,500" -> (4,500, +inf) / 4,500: low 1, high empty (unbounded)
-    assert by["over 4,500"]["low (x written)"] == "1" and by["over 4,500"]["high (x written)"] == ""
+    # "over 4,500" people -> at least 4,501 (whole people) / 4,500 = 1.000222..., written to 12 significant
+    # digits; high empty (unbounded)
+    assert by["over 4,500"]["low (x written)"] == "1.00022222222" and by["over 4,500"]["high (x written)"] == ""
     assert by["over 4,500"]["verdict"] == "inconsistent"
     assert len(rows) == len(F.claims_chart_data(results))
     for name, fig in charts.items():

@@ -115,7 +115,8 @@ def test_the_tutorial_claims_file_checks_as_the_tutorial_says(tmp_path):
     assert main(["check", "--root", str(tmp_path), "--quiet"]) == 0
     res = json.loads((tmp_path / "reports" / art / "results.json").read_text(encoding="utf-8"))
     (check,) = res["checks"]
-    # 363 / 35 = 10.3714...: above 10, but within the outer tenth of (10, +inf) -> tension
-    assert (check["id"], check["kind"], check["verdict"]) == ("rise-363-over-35", "ratio", "tension")
+    # 363 / 35 = 10.3714...: above 10, so "more than 10 times" holds as written -> consistent
+    assert (check["id"], check["kind"], check["verdict"], check["reason"]) == (
+        "rise-363-over-35", "ratio", "consistent", "holds_as_written")
     assert "[10.3714, 10.3714] ratio" in check["explanation"]
     assert res["coverage"] == {"mentions": 16, "claimed": 13, "waived": 3, "missing": []}

@@ -76,8 +76,9 @@ def test_dates_as_dates():
 
 
 def test_qualifiers_in_words(claims):
-    # "over 4,500" is canonical more_than; "As many as 1,600" is up_to
-    assert "more than 4,500 people" in X.reading_rule(claims["women-exploited-4500"])
+    # "over 4,500" is canonical more_than; people are whole, so (4,500, +inf) is at least 4,501;
+    # "As many as 1,600" is up_to
+    assert "at least 4,501 people" in X.reading_rule(claims["women-exploited-4500"])
     assert "\u201cmore than\u201d sets no upper limit" in X.reading_rule(claims["women-exploited-4500"])
     assert "at most 1,600 people" in X.reading_rule(claims["prostitutes-1600"])
     # "300" written to the nearest 100: [250, 350]
@@ -95,8 +96,8 @@ def test_agreement_sentence_names_the_factor(checks, claims):
     assert ex.sentence.startswith("The article gives \u201cAs many as 1,600\u201d and \u201cover 4,500\u201d")
     assert "both cannot hold: the second is at least 2.8 times the first." in ex.sentence
     assert ex.cause == "The lowest value \u201cover 4,500\u201d allows is above the highest \u201cAs many as 1,600\u201d allows."
-    # the gap 4,500 - 1,600 = 2,900
-    assert "No value is in both ranges: a gap of 2,900 people." in ex.over_intervals
+    # whole people: the gap 4,501 - 1,600 = 2,901
+    assert "No value is in both ranges: a gap of 2,901 people." in ex.over_intervals
 
 
 def test_rate_duration_arithmetic_as_written_and_over_the_ranges(checks, claims):
@@ -112,9 +113,11 @@ def test_rate_duration_arithmetic_as_written_and_over_the_ranges(checks, claims)
 def test_unverifiable_names_the_periods_and_the_reason(checks, claims):
     ex = X.explain(checks["rescued-2011-within-2000"], claims)
     assert ex.reason == "periods do not nest"
-    assert ex.sentence == ("\u201cover 200\u201d counts 2011 and \u201c2,000\u201d counts October 2011 to September "
-                           "2013: the first period is not inside the second, so part of what the first counts may "
-                           "fall outside the second.")
+    # "in the past two years" before "In September" 2013 (any day of that month): 2 September 2011 at the
+    # earliest (30 September 2013 minus two years, plus a day) to 30 September 2013 (docs/semantics.md, periods)
+    assert ex.sentence == ("\u201cover 200\u201d counts 2011 and \u201c2,000\u201d counts 2 September 2011 to 30 "
+                           "September 2013: the first period is not inside the second, so part of what the first "
+                           "counts may fall outside the second.")
 
 
 def test_every_tension_and_inconsistency_names_its_cause(results, claims, reference):
@@ -157,7 +160,9 @@ def test_producer_fields_are_used_when_present(checks, claims):
                         "interval": [250, 350], "unit": "persons"}])
     ex = X.explain(ch, claims)
     assert ex.reason == "some new code"  # an unknown code shown as its words, never a crash
-    assert ex.cause == "The cause is the highest value of \u201c300\u201d (part)."
+    # a tension's cause is the producer's field: the part read toward its high bound (350)
+    assert ex.cause == ("As written it fails; it holds only with \u201c300\u201d (part) toward the high end of what "
+                        "its wording allows.")
 
 
 def test_a_kind_without_template_or_a_missing_claim_gets_a_plain_sentence(claims):
@@ -213,7 +218,7 @@ def test_unverifiable_checks_of_every_kind_say_they_cannot_decide(claims):
     for kind, ids in pairs.items():
         ex = X.explain({"id": "c", "kind": kind, "claims": ids, "verdict": "unverifiable", "details": {},
                         "reason": "units_differ"}, claims)
-        assert "cannot be" in ex.sentence and "units differ" in ex.sentence, (kind, ex.sentence)
+        assert "cannot be" in ex.sentence and "the units do not convert" in ex.sentence, (kind, ex.sentence)
 
 
 def test_a_part_whole_tension_names_the_bounds(claims):

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from numclaims.fastjson import json_text
+from numclaims.fastjson import escape_invisible, json_text
 from numclaims.results import clean, dumps
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,10 +43,11 @@ def test_committed_files_written_again_byte_for_byte(path):
     (float("nan"), "NaN"),     # orjson alone writes null
     (float("inf"), "Infinity"),
     (2 ** 70, "1180591620717411303424"),  # beyond 64 bits: orjson refuses, json writes it
-    ("\x00\x1f\x7f\u2028é", '"\\u0000\\u001f\x7f\u2028é"'),
+    # C0 controls escaped by both encoders, DEL raw, U+2028 escaped by numclaims (escape_invisible)
+    ("\x00\x1f\x7f\u2028é", '"\\u0000\\u001f\x7f\\u2028é"'),
 ])
 def test_values_where_orjson_alone_would_differ_or_refuse(value, expected):
-    assert json_text(value) == expected == json.dumps(value, ensure_ascii=False)
+    assert json_text(value) == expected == escape_invisible(json.dumps(value, ensure_ascii=False))
 
 
 def test_integral_floats_and_errors():
@@ -76,5 +77,17 @@ def test_same_text_or_same_error_as_json_dumps(obj, allow_nan, integral):
         except (TypeError, ValueError) as e:
             return type(e)
     ref = clean(obj) if integral else obj
-    assert outcome(json_text, obj, allow_nan=allow_nan, integral_floats=integral) == outcome(
-        json.dumps, ref, indent=2, ensure_ascii=False, allow_nan=allow_nan)
+    std = outcome(json.dumps, ref, indent=2, ensure_ascii=False, allow_nan=allow_nan)
+    assert outcome(json_text, obj, allow_nan=allow_nan, integral_floats=integral) == (
+        escape_invisible(std) if isinstance(std, str) else std)
+
+
+def test_invisible_characters_are_escaped_and_read_back():
+    # NEL (U+0085), a C1 control, and LINE SEPARATOR (U+2028) are valid raw in JSON, but an editor shows
+    # nothing or breaks the line there: they are written as escapes, and json.loads gives the same string
+    value = {"note": "a\x85b\u2028c\u2029d\x9fe"}
+    text = json_text(value)
+    assert "\x85" not in text and "\u2028" not in text and "\x9f" not in text
+    assert '"a\\u0085b\\u2028c\\u2029d\\u009fe"' in text
+    assert json.loads(text) == value
+    assert escape_invisible('"plain é"') == '"plain é"'  # other characters stay as they are

@@ -54,37 +54,55 @@ def check(spec: dict, context: Context) -> dict:
 
 # ------------------------------------------------------------------------------------------- comparison
 def test_more_than_triple_as_a_number():
-    # 3 x 287 = 861 < 878: holds for every value (all points) -> consistent
+    # 3 x 287 = 861 < 878 with every figure as written (all points) -> consistent, holds_as_written
     r = check({"kind": "comparison", "a": "a", "b": "b", "times": 3}, ctx(point("a", 878), point("b", 287)))
-    assert (r["verdict"], r["reason"], r["cause"]) == (CONSISTENT, "holds", None)
+    assert (r["verdict"], r["reason"], r["cause"]) == (CONSISTENT, "holds_as_written", None)
     assert r["details"]["implied"] == [861, 861]
     assert "as written: 878 > 3 x 287 = 861 is true" in r["explanation"]
     assert [f["role"] for f in r["figures"]] == ["a", "b", "factor", "implied"]
     assert r["figures"][3]["written"] == 861 and r["note"] is None
 
 
-def test_more_than_triple_as_a_claim_is_tension():
-    # "more than triple" -> (3, +inf); 878 = t x 287 needs t = 878 / 287 = 3.059 (in (3, +inf): holds);
-    # inner (3, +inf) is [3 + 0.1 x 3, +inf) = [3.3, +inf): 3.3 x 287 = 947.1 > 878 -> only at the edge
+def test_more_than_triple_as_a_claim_holds_as_written():
+    # "more than triple" -> (3, +inf), and as written the same ("more than" honoured in its direction: any
+    # value above 3); 878 = t x 287 needs t = 878 / 287 = 3.059, inside (3, +inf) -> consistent. (The dropped
+    # inner-80 % rule cut the factor to [3.3, +inf), 3.3 x 287 = 947.1 > 878, and called it tension.)
     c = ctx(point("a", 878), point("b", 287), claim("t", 3, "ratio", "more_than", text="more than triple"))
     r = check({"kind": "comparison", "a": "a", "b": "b", "times": "t", "relation": "eq", "note": "n"}, c)
-    assert (r["verdict"], r["cause"], r["note"]) == (TENSION, {"role": "factor", "bound": "low"}, "n")
+    assert (r["verdict"], r["reason"], r["cause"], r["note"]) == (CONSISTENT, "holds_as_written", None, "n")
     assert r["claims"] == ["a", "b", "t"]
+    assert r["details"]["implied"] == [861, None]  # (3, +inf) x 287 = (861, +inf)
+
+
+def test_about_triple_is_tension_on_the_factor():
+    # "about triple" -> step 1, d = max(0.5, 0.1 x 3) = 0.5 -> [2.5, 3.5]; as written 3 (the "about" margin
+    # dropped): 3 x 287 = 861 is not 878 -> fails as written. The factor alone moved toward its high bound:
+    # [3, 3.5] x 287 = [861, 1,004.5] holds 878 -> tension, a hedge's margin needed, cause the factor's high end
+    c = ctx(point("a", 878), point("b", 287), claim("t", 3, "ratio", "approximately", text="about triple"))
+    r = check({"kind": "comparison", "a": "a", "b": "b", "times": "t", "relation": "eq"}, c)
+    assert (r["verdict"], r["reason"], r["cause"]) == (TENSION, "fails_as_written_holds_in_interval",
+                                                        {"role": "factor", "bound": "high"})
+    assert r["details"]["implied"] == [717.5, 1004.5]  # [2.5, 3.5] x 287
 
 
 def test_comparison_fails():
-    # 850 > 861 is false for every value -> inconsistent; a's highest value is responsible
+    # 850 > 3 x 287 = 861 is false for every value (all points) -> inconsistent. The cause (base.judge tries the
+    # figures from the last back; the number 3 the record gives is exact, never the cause) is b: only below
+    # its low bound 287 (b < 850 / 3 = 283.3) could 3b be under 850
     r = check({"kind": "comparison", "a": "a", "b": "b", "times": 3}, ctx(point("a", 850), point("b", 287)))
-    assert (r["verdict"], r["reason"], r["cause"]) == (INCONSISTENT, "relation_fails", {"role": "a", "bound": "high"})
+    assert (r["verdict"], r["reason"], r["cause"]) == (INCONSISTENT, "no_overlap", {"role": "b", "bound": "low"})
+    assert "a's highest value 850 is not above times x b's lowest 861" in r["explanation"]
 
 
 def test_comparison_at_the_edge():
-    # "about 300" -> step 100, d = max(50, 0.1 x 300) = 50 -> [250, 350]; 350 > 340 holds; inner [260, 340]:
-    # 340 > 340 fails -> tension, the high end of a is needed
+    # "about 300" -> step 100, d = max(50, 0.1 x 300) = 50 -> [250, 350]; as written 300 (margin dropped,
+    # its zeros written digits): 300 > 340 fails. a alone moved to the top of its interval: 350 > 340 holds
+    # -> tension (an "about" margin was needed), the high end of a
     r = check({"kind": "comparison", "a": "a", "b": "b"},
               ctx(claim("a", 300, "persons", "approximately", text="about 300"), point("b", 340, "persons")))
     assert r["details"]["a"] == [250, 350]
-    assert (r["verdict"], r["cause"]) == (TENSION, {"role": "a", "bound": "high"})
+    assert (r["verdict"], r["reason"], r["cause"]) == (TENSION, "fails_as_written_holds_in_interval",
+                                                        {"role": "a", "bound": "high"})
 
 
 def test_flows_compared_as_rates_per_year():
@@ -128,15 +146,61 @@ def test_comparison_of_points_is_the_written_comparison(x, y):
     assert r["verdict"] == (CONSISTENT if x > y else INCONSISTENT)
 
 
+_span = st.tuples(st.integers(0, 2000), st.integers(0, 2000)).map(sorted)
+
+
+def _relation(kind: str, ivs: list[tuple[float, float]]) -> tuple[dict, Context]:
+    """A check of ``kind`` over three inputs with explicit intervals ``ivs`` (whole counts, percents of
+    0-100, amounts from 1): comparison a > b; change a -> b by a decrease of c %; complement a + b <= 100 %;
+    implied ratio a / b against a row of c %."""
+    (a, b, c) = ivs
+    pct = lambda cid, iv: claim(cid, iv[0], "percent", interval=iv, rule="t")  # noqa: E731
+    if kind == "comparison":
+        return {"kind": kind, "a": "a", "b": "b"}, ctx(claim("a", a[0], interval=a, rule="t"),
+                                                       claim("b", b[0], interval=b, rule="t"))
+    if kind == "change":
+        return ({"kind": kind, "earlier": "a", "later": "b", "change": "c", "direction": "decrease"},
+                ctx(claim("a", a[0], interval=a, rule="t"), claim("b", b[0], interval=b, rule="t"), pct("c", c)))
+    if kind == "complement":
+        return {"kind": kind, "parts": ["a", "b"]}, ctx(pct("a", a), pct("b", b))
+    row = {"id": "row", "unit": "percent", "value": c[0], "interval": list(c), "publisher": "p"}
+    return ({"kind": kind, "numerator": "a", "denominator": "b", "evidence": ["row"]},
+            ctx(claim("a", a[0], "USD", interval=a, rule="t"), claim("b", b[0], "USD", interval=b, rule="t"),
+                reference={"row": row}))
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["comparison", "change", "complement", "implied_ratio"]), _span, _span, _span,
+       st.integers(0, 2), st.integers(0, 300), st.integers(0, 300))
+def test_widening_an_input_never_makes_a_relation_inconsistent(kind, a, b, c, which, lower, higher):
+    # docs/semantics.md section 3: inconsistent depends on the intervals only, so an input that allows more
+    # values never turns a relation inconsistent (shares scaled to 0-100 %, amounts kept above 0)
+    scale = {"comparison": [1, 1, 1], "change": [1, 1, 20], "complement": [20, 20, 1], "implied_ratio": [1, 1, 20]}
+    def fit(iv, k, floor):
+        return (max(iv[0] / k, floor), max(iv[1] / k, floor))
+    floor = [1 if kind == "implied_ratio" else 0] * 2 + [0]
+    ivs = [fit(iv, k, f) for iv, k, f in zip((a, b, c), scale[kind], floor)]
+    before = check(*_relation(kind, ivs))["verdict"]
+    wider = list(ivs)
+    lo, hi = ivs[which]
+    wider[which] = (max(lo - lower / scale[kind][which], floor[which]), hi + higher / scale[kind][which])
+    after = check(*_relation(kind, wider))["verdict"]
+    if before != INCONSISTENT:
+        assert after != INCONSISTENT, (kind, ivs, wider)
+
+
 # ----------------------------------------------------------------------------------------------- change
 def test_change_down_by_around_20_percent():
-    # 456 -> 363, "around 20 percent" -> [18, 22] %: implied later 456 x [0.78, 0.82] = [355.68, 373.92] holds
-    # 363; inner change [18.4, 21.6] -> 456 x [0.784, 0.816] = [357.5, 372.1] still holds it -> consistent.
-    # Implied earlier: 363 / [0.78, 0.82] = [442.68, 465.38]; as written 456 x 0.8 = 364.8
+    # 456 -> 363, "around 20 percent" -> [18, 22] %, as written [19.5, 20.5] % (the "around" margin dropped):
+    # as written the later figure is 456 x (100 - [19.5, 20.5]) / 100 = [362.52, 367.08], whole counts
+    # [363, 367], which holds 363 -> consistent. Over the intervals 456 x [0.78, 0.82] = [355.68, 373.92],
+    # whole counts [356, 373]. Implied earlier: 363 / [0.78, 0.82] = [442.68, 465.38]; written values:
+    # 456 x 0.8 = 364.8
     c = ctx(point("e", 456), point("l", 363), claim("c", 20, "percent", "approximately", text="around 20 percent"))
     r = check({"kind": "change", "earlier": "e", "later": "l", "change": "c", "direction": "decrease"}, c)
-    assert r["verdict"] == CONSISTENT
-    assert r["details"]["implied"] == pytest.approx([355.68, 373.92])
+    assert (r["verdict"], r["reason"]) == (CONSISTENT, "holds_as_written")
+    assert r["details"]["implied"] == [356, 373]
+    assert "[355.68, 373.92] count, whole counts [356, 373]" in r["explanation"]
     assert r["details"]["implied_earlier"] == pytest.approx([363 / 0.82, 363 / 0.78])
     assert "as written: 456 -> 364.8 vs 363 (actual change -20.4 %)" in r["explanation"]
     assert [f["role"] for f in r["figures"]] == ["earlier", "change", "later", "implied"]
@@ -153,14 +217,18 @@ def test_change_without_earlier_gives_the_implied_figure():
 
 
 def test_doubled_and_fell_by_a_third():
-    # doubled: 2 x 100 = 200, not 210 -> inconsistent; the implied figure's high end is too low
+    # doubled: 2 x 100 = 200, not 210 (all points) -> inconsistent; the cause, tried from the stated later
+    # figure back, is later: only below its low bound 210 could it be the 200 implied
     r = check({"kind": "change", "earlier": "e", "later": "l", "factor": 2}, ctx(point("e", 100), point("l", 210)))
-    assert (r["verdict"], r["cause"]) == (INCONSISTENT, {"role": "implied", "bound": "high"})
-    # "fell by a third": "a third" -> nearest third [1/6, 1/2]; 90 x (1 - [1/6, 1/2]) = [45, 75] holds 60;
-    # inner change [1/6 + 1/30, 1/2 - 1/30] = [0.2, 0.4667] -> 90 x [0.5333, 0.8] = [48, 72] holds 60
+    assert (r["verdict"], r["cause"]) == (INCONSISTENT, {"role": "later", "bound": "low"})
+    assert r["details"]["implied"] == [200, 200]
+    # "fell by a third": "a third" -> d = min(grain / 2, 10 % of 1/3) = min(1/6, 1/30) = 1/30 -> [0.3, 0.3667],
+    # as written 1/3 itself (a word is its value): 90 x (1 - 1/3) = 60 holds 60 -> consistent; over the
+    # intervals 90 x (1 - [0.3, 0.3667]) = [57, 63]
     c = ctx(point("e", 90), point("l", 60), claim("c", 1 / 3, "fraction", text="a third"))
     r = check({"kind": "change", "earlier": "e", "later": "l", "change": "c", "direction": "decrease"}, c)
-    assert r["verdict"] == CONSISTENT and r["details"]["implied"] == pytest.approx([45, 75])
+    assert (r["verdict"], r["reason"]) == (CONSISTENT, "holds_as_written")
+    assert r["details"]["implied"] == pytest.approx([57, 63])
 
 
 def test_absolute_change():
@@ -179,36 +247,43 @@ def test_change_needs_exactly_one_of_change_and_factor():
 # ------------------------------------------------------------------------------------------- complement
 def test_complement_with_stated_remainder():
     # "60 percent" -> [59.5, 60.5]; "40 percent" -> [39.5, 40.5]; implied remainder 100 - [59.5, 60.5] =
-    # [39.5, 40.5] -> consistent; "30 percent" ([29.5, 30.5]) cannot be it: 39.5 > 30.5 -> inconsistent
+    # [39.5, 40.5] -> consistent (as written each is its last digit's rounding: the same); "30 percent"
+    # ([29.5, 30.5]) cannot be it: 39.5 > 30.5 -> inconsistent; the cause, the stated remainder (tried
+    # first): only above its high bound 30.5 could it be the remainder
     c = ctx(claim("p", 60, "percent", text="60 percent"), claim("r", 40, "percent", text="40 percent"),
             claim("w", 30, "percent", text="30 percent"))
     r = check({"kind": "complement", "parts": ["p"], "remainder": "r"}, c)
     assert (r["verdict"], r["details"]["implied"]) == (CONSISTENT, [39.5, 40.5])
     assert "as written: 60 + 40 = 100 %" in r["explanation"]
     r = check({"kind": "complement", "parts": ["p"], "remainder": "w"}, c)
-    assert (r["verdict"], r["cause"]) == (INCONSISTENT, {"role": "implied", "bound": "low"})
+    assert (r["verdict"], r["cause"]) == (INCONSISTENT, {"role": "remainder", "bound": "high"})
 
 
 def test_shares_over_100_percent():
     # "approximately 50 percent" -> [45, 55] plus "60 percent" [59.5, 60.5] = [104.5, 115.5] > 100 -> inconsistent
+    # (no_overlap: no values of the intervals fit)
     c = ctx(claim("a", 50, "percent", "approximately", text="approximately 50 percent"),
             claim("b", 60, "percent", text="60 percent"))
     r = check({"kind": "complement", "parts": ["a", "b"]}, c)
-    assert (r["verdict"], r["reason"], r["details"]["implied"]) == (INCONSISTENT, "shares_do_not_add_up", [104.5, 115.5])
+    assert (r["verdict"], r["reason"], r["details"]["implied"]) == (INCONSISTENT, "no_overlap", [104.5, 115.5])
 
 
 def test_exhaustive_fractions():
-    # "three quarters" -> nearest quarter [0.625, 0.875]; "a quarter" -> [0.125, 0.375]; x 100 and added:
-    # [75, 125] holds 100; inner [65, 85]... each inner: [0.65, 0.85] + [0.15, 0.35] = [0.8, 1.2] holds 1
+    # "three quarters" -> d = min(grain / 2, 10 %) = min(0.125, 0.075) -> [0.675, 0.825]; "a quarter" -> d =
+    # min(0.125, 0.025) -> [0.225, 0.275]; x 100 and added: [90, 110] holds 100; as written each word is its
+    # value: 75 + 25 = 100 -> consistent
     c = ctx(claim("a", 0.75, "fraction", text="three quarters"), claim("b", 0.25, "fraction", text="a quarter"))
     r = check({"kind": "complement", "parts": ["a", "b"], "exhaustive": True}, c)
-    assert (r["verdict"], r["details"]["implied"]) == (CONSISTENT, pytest.approx([75, 125]))
+    assert (r["verdict"], r["reason"], r["details"]["implied"]) == (CONSISTENT, "holds_as_written",
+                                                                     pytest.approx([90, 110]))
 
 
 # ---------------------------------------------------------------------------------------- implied ratio
 def _tax_ctx(profit_precision=1e8):
-    # "$305 million" -> step 1 million -> [304.5M, 305.5M]; "about $1 billion" with precision 100 million:
-    # d = max(0.5 x 1e8, 0.1 x 1e9) = 1e8 -> [0.9e9, 1.1e9]
+    # "$305 million" -> step 1 million -> [304.5M, 305.5M] (as written the same); "about $1 billion" with
+    # precision 100 million: d = max(0.5 x 1e8, 0.1 x 1e9) = 1e8 -> [0.9e9, 1.1e9], as written [0.95e9, 1.05e9]
+    # (the "about" margin dropped, the step kept); "$500 million" -> step 100 million -> [450M, 550M], as
+    # written [499.5M, 500.5M]
     return ctx(claim("tax", 305e6, "USD", text="$305 million"),
                claim("profit", 1e9, "USD", "approximately", text="about $1 billion", precision=profit_precision),
                claim("small", 500e6, "USD", text="$500 million"),
@@ -219,21 +294,24 @@ def _tax_ctx(profit_precision=1e8):
 
 
 def test_implied_tax_rate_is_plausible():
-    # 305 / 1,000 = 30.5 % as written; over the intervals [304.5 / 1,100, 305.5 / 900] x 100 =
-    # [27.68, 33.94] % holds the 30 % rate; inner [304.6 / 1,080, 305.4 / 920] x 100 = [28.20, 33.20] too
+    # 305 / 1,000 = 30.5 %; as written [304.5 / 1,050, 305.5 / 950] x 100 = [29.0, 32.16] % holds the 30 %
+    # rate -> consistent; over the intervals [304.5 / 1,100, 305.5 / 900] x 100 = [27.68, 33.94] %
     r = check({"kind": "implied_ratio", "numerator": "tax", "denominator": "profit", "evidence": ["rate"]}, _tax_ctx())
-    assert (r["verdict"], r["reason"]) == (CONSISTENT, "plausible")
+    assert (r["verdict"], r["reason"]) == (CONSISTENT, "holds_as_written")
     assert r["details"]["implied"] == pytest.approx([304.5 / 1100 * 100, 305.5 / 900 * 100])
     ratio = next(f for f in r["figures"] if f["role"] == "ratio")
     assert (ratio["written"], ratio["unit"]) == (pytest.approx(30.5), "percent")
-    assert next(f for f in r["figures"] if f["role"] == "reference")["evidence"] == ["rate"]
+    assert next(f for f in r["figures"] if f["role"] == "reference")["claims"] == ["rate"]  # the row cited
 
 
 def test_implied_ratio_implausible_and_unit_mismatch():
-    # 305 / 500 = 61 % ([304.5 / 500.5, 305.5 / 499.5] = [60.8, 61.2] %): far above 30 % -> inconsistent
+    # 305 / 500 = 61 %; over the intervals [304.5 / 550, 305.5 / 450] x 100 = [55.36, 67.89] %: far above 30 %
+    # -> inconsistent. The cause, the claims tried before the row (denominator first): only above its high
+    # bound 550M (305.5M / 30 % = 1.018 billion) could the ratio fall to 30 %
     c = _tax_ctx()
     r = check({"kind": "implied_ratio", "numerator": "tax", "denominator": "small", "evidence": ["rate"]}, c)
-    assert (r["verdict"], r["cause"]) == (INCONSISTENT, {"role": "implied", "bound": "low"})
+    assert (r["verdict"], r["cause"]) == (INCONSISTENT, {"role": "denominator", "bound": "high"})
+    assert r["details"]["implied"] == pytest.approx([304.5 / 550 * 100, 305.5 / 450 * 100])
     r = check({"kind": "implied_ratio", "numerator": "tax", "denominator": "profit", "evidence": ["monthly"]}, c)
     assert (r["verdict"], r["reason"]) == (UNVERIFIABLE, "units_differ")
 
@@ -375,11 +453,12 @@ def test_a_reference_row_is_a_data_edit(tmp_path):
     row = load_reference(root)["town-budget"]
     # any unit a claim accepts ("USD per year"); exact 5 -> step 1 -> [4.5, 5.5]
     assert (row["unit"], row["interval"], row["licence"]) == ("USD per year", [4.5, 5.5], "CC BY 4.0")
-    csv.write_text(_added_row(unit="ounces"), encoding="utf-8")
+    # ounces are a unit now (mass, docs/semantics.md section 7); furlongs are not
+    csv.write_text(_added_row(unit="furlongs"), encoding="utf-8")
     with pytest.raises(InputErrors) as e:
         load_reference(root)
     assert str(e.value.errors[0]).startswith(
-        "datasets/reference/town-figures.csv:2: row town-budget: unit: unknown unit 'ounces'")
+        "datasets/reference/town-figures.csv:2: row town-budget: unit: unknown unit 'furlongs'")
 
 
 def test_added_rows_transcribe_the_worked_claims():
@@ -438,15 +517,19 @@ _bounds = st.tuples(st.floats(0.5, 1e6), st.floats(0, 1e5)).map(lambda t: (t[0],
     ["sum", "difference", "product", "ratio", "change_implied"]))
 def test_derived_interval_holds_every_value_of_its_inputs(a, b, u, v, pct, kind):
     # soundness of interval arithmetic: for x in a and y in b, the figure computed from (x, y) lies in the
-    # derived interval (y is a percent of 0-60 % for change_implied and product)
-    x = a[0] + u * (a[1] - a[0])
+    # derived interval (y is a percent of 0-60 % for change_implied and product). x and y are drawn from the
+    # intervals the claims are read as: a count's interval holds its whole numbers only ([1, 1.5] is [1, 1],
+    # docs/semantics.md section 5), so 1.5 is no value of it
+    ac = claim("a", a[0], "count", interval=a, rule="test")
+    ia = claim_interval(ac)
+    x = ia.lo + u * (ia.hi - ia.lo)
     if kind in ("change_implied", "product"):
         bc = claim("b", 30, "percent", interval=(0, 60), rule="test")
         y = pct
     else:
         bc = claim("b", b[0], "count", interval=b, rule="test")
-        y = b[0] + v * (b[1] - b[0])
-    ac = claim("a", a[0], "count", interval=a, rule="test")
+        ib = claim_interval(bc)
+        y = ib.lo + v * (ib.hi - ib.lo)
     unit = {"ratio": "ratio", "product": "count"}.get(kind, "count")
     iv, _, _ = _derived(kind, ["a", "b"], unit, ac, bc)
     value = {"sum": lambda: x + y, "difference": lambda: x - y, "product": lambda: x * y / 100,

@@ -31,7 +31,10 @@ def test_committed_results_are_a_results_object():
     # the seed article: 16 claims, 17 checks (12 consistent, 1 tension, 3 inconsistent, 1 unverifiable)
     assert (len(r.claims), len(r.checks)) == (16, 17)
     assert r.summary.verdicts.model_dump() == {"consistent": 12, "tension": 1, "inconsistent": 3, "unverifiable": 1}
-    assert r.checks[0].reason is None and r.checks[0].figures is None  # agreed fields, not yet produced
+    # the agreed fields are produced: the first check (rate_duration, 60,000 x 36 = 2,160,000 against "$2
+    # million") holds as written, with its three figures (rate, duration, total) and the implied total
+    assert r.checks[0].reason == "holds_as_written" and r.checks[0].cause is None
+    assert [f.role for f in r.checks[0].figures][:3] == ["rate", "duration", "total"]
     assert well_formed(COMMITTED, SEED, SEED, full=True)
 
 

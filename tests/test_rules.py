@@ -100,3 +100,12 @@ def test_range_needs_both_ends():
         interval_for(0, "range", low=3)
     with pytest.raises(ValueError, match="above high"):
         interval_for(0, "range", low=5, high=3)
+
+
+def test_less_than_zero_leaves_no_count():
+    # "less than 0" persons: a count is at least 0 (the floor), and [0, 0) is empty, so the rule refuses it
+    with pytest.raises(ValueError, match=r"'less than 0\.0' leaves no non-negative value"):
+        interval_for(0.0, "less_than", 1.0, unit="persons")
+    # "less than 1" person is the single count 0: [0, 1) holds 0
+    iv = interval_for(1.0, "less_than", 1.0, unit="persons")
+    assert iv.contains(0.0) and not iv.contains(1.0)

@@ -1,10 +1,14 @@
 """`numclaims serve` in a real browser (Debian's chromium driven by Playwright) and over plain HTTP: the
 queue, a decision recorded through the form landing in the YAML and in the re-rendered report, forgery and
-concurrent edits refused. The server binds 127.0.0.1 only and every wait is bounded."""
+concurrent edits refused; the checks `numclaims new` proposed, accepted or dropped through their form, with
+the same protections. The server binds 127.0.0.1 only and every wait is bounded."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import shutil
 import socket
 import threading
 import time
@@ -19,6 +23,12 @@ from numclaims.yamlio import load_yaml_text
 from conftest import copy_seed
 
 SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
+DRAFTING = Path(__file__).parent / "data" / "drafting"
+DRAFT = "harbour-2020"
+# the three checks `numclaims new` proposes for the invented article (tests/test_drafting.py), in file order
+SUM = "women-2019-907-men-2019-147-sum-victims-rescued-2019-1054"
+PART = "women-2019-907-within-victims-rescued-2019-1054"
+AGREE = "people-trafficked-2000-vs-people-trafficked-1500"
 CHROMIUM = "/usr/bin/chromium"
 PUBLISHER = ('[claimreview]\nauthor = "Fact Desk"\nauthor_url = "https://factdesk.example/"\n'
              'base_url = "https://factdesk.example/reports"\n')
@@ -30,16 +40,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture()
-def served(tmp_path: Path):
-    """The seed project served on 127.0.0.1:<free port> by uvicorn in a thread; yields (root, base url)."""
+@contextlib.contextmanager
+def _serving(root: Path):
+    """The project at ``root`` served on 127.0.0.1:<free port> by uvicorn in a thread; yields the base url."""
     import uvicorn
 
     from numclaims.serve import make_app
 
-    root = tmp_path / "p"
-    copy_seed(root, "all")
-    (root / "numclaims.toml").write_text(PUBLISHER, encoding="utf-8")
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(make_app(root, "127.0.0.1", port), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="off"))
@@ -49,9 +56,37 @@ def served(tmp_path: Path):
     while not server.started:
         assert time.monotonic() < deadline, "server did not start within 20 s"
         time.sleep(0.05)
-    yield root, f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    t.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        t.join(timeout=10)
+
+
+@pytest.fixture()
+def served(tmp_path: Path):
+    """The seed project served; yields (root, base url)."""
+    root = tmp_path / "p"
+    copy_seed(root, "all")
+    (root / "numclaims.toml").write_text(PUBLISHER, encoding="utf-8")
+    with _serving(root) as base:
+        yield root, base
+
+
+@pytest.fixture()
+def served_draft(tmp_path: Path):
+    """The seed project plus the invented article drafted by ``numclaims new`` (three proposed checks, as in
+    tests/test_drafting.py), served; yields (root, base url, the drafted claims file)."""
+    from numclaims.cli import main
+
+    root = tmp_path / "p"
+    copy_seed(root, "all")
+    (root / "numclaims.toml").write_text(PUBLISHER, encoding="utf-8")
+    for f in DRAFTING.iterdir():
+        shutil.copy(f, root / "datasets" / "sources" / f.name)
+    assert main(["new", "harbour-trafficking-2020", "--id", DRAFT, "--root", str(root)]) == 0
+    with _serving(root) as base:
+        yield root, base, root / "claims" / f"{DRAFT}.yaml"
 
 
 def _yaml_claim(root: Path, cid: str) -> dict:
@@ -192,3 +227,124 @@ def test_serve_refuses_an_address_in_use_with_one_line(tmp_path, capsys):
     assert err.startswith(f"127.0.0.1:{port}: cannot listen: ") and err.count("\n") == 1
     assert main(["serve", "--root", str(root), "--port", "0"]) == 2
     assert capsys.readouterr().err == "--port must be 1 to 65535, got 0\n"
+
+
+def _yaml_checks(path: Path) -> dict:
+    return {c["id"]: c for c in load_yaml_text(path.read_text(encoding="utf-8"))["checks"]}
+
+
+def _proposal_form(html: str, check: str) -> dict:
+    """The hidden fields of the Accept/Drop form of proposed check ``check`` on the review page."""
+    import re
+
+    head, sep, tail = html.partition(f'name="check" value="{check}"')
+    assert sep, f"no form for proposed check {check}"
+    block = head.rsplit('<form method="post" action="/proposal"', 1)[1] + tail.split("</form>", 1)[0]
+    return {k: re.search(rf'name="{k}" value="([^"]*)"', block).group(1) for k in ("csrf", "article", "sha")}
+
+
+def test_proposed_checks_are_accepted_and_dropped_over_http(served_draft):
+    root, base, path = served_draft
+    status, html, headers = _get(base + "/")
+    assert status == 200
+    cookie = headers["set-cookie"].split(";")[0]
+    # the section lists the three proposals of the drafted article, none of the seed (it proposes nothing),
+    # each with the report's sentence and the words that suggested it
+    section = html.split('<h2 id="proposed">Proposed checks</h2>', 1)[1].split('<h2 id="queue">', 1)[0]
+    assert section.count('<li class="proposal') == 3 and f'id="proposals-{DRAFT}"' in section
+    assert SEED not in section
+    assert "“907” + “147” add up to exactly 1,054 people, which fits “1,054”." in section
+    assert "parts that add up to a figure of the article (907 + 147 = 1,054)" in section
+    # in the claims' cards a proposal is marked as such (it rates nothing yet: the claim is in no other check)
+    card = html.split(f'id="claim-{DRAFT}--people-trafficked-2000"', 1)[1].split("</article>", 1)[0]
+    assert "proposed, rates nothing until accepted" in card and '<span class="badge v-none">no check</span>' in card
+    form = _proposal_form(html, AGREE)
+    assert form["article"] == DRAFT
+    before = path.read_text(encoding="utf-8")
+    assert form["sha"] == hashlib.sha256(before.encode("utf-8")).hexdigest()
+    accept = {**form, "check": AGREE, "action": "accept"}
+    # no cookie / a wrong token / another site's Origin: 403, nothing written
+    assert _post(base + "/proposal", accept)[0] == 403
+    assert _post(base + "/proposal", {**accept, "csrf": "0" * 64}, {"Cookie": cookie})[0] == 403
+    assert _post(base + "/proposal", accept, {"Cookie": cookie, "Origin": "http://evil.example"})[0] == 403
+    assert _post(base + "/proposal", accept, {"Cookie": cookie, "Host": "evil.example:80"})[0] == 400
+    assert path.read_text(encoding="utf-8") == before
+    # accepted: exactly its `status: "proposed"` line goes (the reason stays, everything else byte for byte)
+    status, body = _post(base + "/proposal", accept, {"Cookie": cookie, "Origin": base})
+    assert status == 200 and "Recorded" in body and f"check {AGREE}: accepted in {DRAFT}.yaml" in body
+    k = before.index('    status: "proposed"\n', before.index(f'id: "{AGREE}"'))
+    assert path.read_text(encoding="utf-8") == before[:k] + before[k + len('    status: "proposed"\n'):]
+    checks = _yaml_checks(path)
+    assert "status" not in checks[AGREE] and checks[AGREE]["reason"].startswith("estimates of one measure")
+    assert checks[SUM]["status"] == checks[PART]["status"] == "proposed"
+    # re-checked, reports rewritten: it now counts. "2,000" reads [1,500, 2,500], "1,500" [1,450, 1,550]:
+    # they overlap only at the edge of the first, so tension (tests/test_drafting.py), and both claims take it
+    notice = body.split('id="notice"', 1)[1].split("</section>", 1)[0]
+    assert 'id="new-verdict"><span class="badge v-tension">' in notice
+    assert notice.count("v-tension") == 3  # the check, people-trafficked-2000, people-trafficked-1500
+    res = json.loads((root / "reports" / DRAFT / "results.json").read_text(encoding="utf-8"))
+    assert res["summary"]["proposed"] == [SUM, PART]
+    assert next(c for c in res["checks"] if c["id"] == AGREE).get("status") != "proposed"
+    assert body.split('<h2 id="proposed">', 1)[1].split('<h2 id="queue">', 1)[0].count('<li class="proposal') == 2
+    # the page rendered before the accept is stale: dropping from it is refused (409), the file untouched
+    accepted = path.read_bytes()
+    status, body = _post(base + "/proposal", {**_proposal_form(html, PART), "check": PART, "action": "drop"},
+                         {"Cookie": cookie})
+    assert status == 409 and "changed since this page was rendered" in body and f"drop check {PART}" in body
+    assert path.read_bytes() == accepted
+    # from the page as it is now: dropped, the check record gone, the claims and the other checks untouched
+    status, html, _ = _get(base + "/", {"Cookie": cookie})
+    drop = {**_proposal_form(html, PART), "check": PART, "action": "drop"}
+    status, body = _post(base + "/proposal", drop, {"Cookie": cookie})
+    assert status == 200 and f"check {PART}: dropped from {DRAFT}.yaml" in body
+    after = path.read_text(encoding="utf-8")
+    assert list(_yaml_checks(path)) == [SUM, AGREE]
+    assert after.split("\nchecks:", 1)[0] == before.split("\nchecks:", 1)[0]
+    res = json.loads((root / "reports" / DRAFT / "results.json").read_text(encoding="utf-8"))
+    assert res["summary"]["proposed"] == [SUM] and PART not in {c["id"] for c in res["checks"]}
+    # a check that is no longer proposed cannot be accepted or dropped from this form: 400, nothing written
+    status, html, _ = _get(base + "/", {"Cookie": cookie})
+    fresh = _proposal_form(html, SUM)
+    for action in ("accept", "drop"):
+        status, body = _post(base + "/proposal", {**fresh, "check": AGREE, "action": action}, {"Cookie": cookie})
+        assert status == 400 and f"check {AGREE}: status: not a proposed check" in body
+    status, body = _post(base + "/proposal", {**fresh, "check": SUM, "action": "delete"}, {"Cookie": cookie})
+    assert status == 400 and "action: expected accept or drop" in body
+    assert path.read_text(encoding="utf-8") == after
+
+
+def test_accepting_a_proposal_in_the_browser_lands_in_the_yaml_and_the_report(served_draft):
+    from playwright.sync_api import sync_playwright
+
+    _, base, path = served_draft
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(30_000)
+            assert page.goto(base + "/").status == 200
+            assert page.locator("li.proposal").count() == 3
+            card = page.locator(f"#proposal-{DRAFT}--{AGREE}")
+            assert card.locator(".sentence").inner_text() == (
+                "“2,000” and “1,500” can both describe people trafficked only at the edge of what their wording allows.")
+            assert "One NGO; the regional government" in card.locator(".because").inner_text()
+            with page.expect_navigation():
+                card.locator("button[value=accept]").click()
+            assert "Recorded" in page.locator("#notice").inner_text()
+            assert "tension" in page.locator("#new-verdict").inner_text().lower()
+            assert page.locator("li.proposal").count() == 2
+            assert page.locator(f"#proposal-{DRAFT}--{AGREE}").count() == 0
+            # in the YAML, through the round-trip writer of `review accept`
+            assert "status" not in _yaml_checks(path)[AGREE]
+            # in the re-rendered report, through the page's own link: a finding now, no longer a proposal
+            with page.expect_navigation():
+                page.locator("#notice a").click()
+            assert page.url.endswith(f"/report/{DRAFT}#check-{AGREE}")
+            li = page.locator(f"#check-{AGREE}")
+            assert li.get_attribute("class") == "finding f-tension"
+            assert page.locator(f"#findings #check-{AGREE}").count() == 1
+            assert page.locator(f"details.proposed #check-{AGREE}").count() == 0
+            assert page.locator("details.proposed li.proposed").count() == 2
+            assert "2 proposed checks, not yet accepted" in page.locator("details.proposed > summary").inner_text()
+        finally:
+            browser.close()

@@ -232,7 +232,9 @@ def _interval_problems(c: Claim) -> list[tuple[str, str]]:
             shown = f"[{'-inf' if lo is None else f'{lo:g}'}, {'+inf' if hi is None else f'{hi:g}'}]"
             out.append(("interval", f"{shown} excludes the claim's own value {c.value:g}; write an interval "
                                     "that holds the figure, or correct 'value'"))
-    if c.qualifier == "range" and c.low is not None and c.high is not None and not c.low <= c.value <= c.high:
+    # (a range whose ends are reversed is the rule's error, numclaims.rules: not reported twice)
+    if c.qualifier == "range" and c.low is not None and c.high is not None and c.low <= c.high \
+            and not c.low <= c.value <= c.high:
         out.append(("value", f"{c.value:g} lies outside the range {c.low:g}-{c.high:g} it belongs to; write a "
                              "value between 'low' and 'high' (e.g. their midpoint)"))
     return out

@@ -148,7 +148,6 @@ def compute(d: Derived, claims: dict[str, Claim], intervals: dict[str, Interval 
         raise ValueError("an input is a date; a derived figure needs numeric inputs")
     vals = [c.value for c in ins]
     base, per = split_unit(d.unit)
-    names = " ".join(d.inputs)
     k = d.kind
     if k in ("sum", "difference"):
         bad = sorted({c.unit for c in ins if c.unit != d.unit})

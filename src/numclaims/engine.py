@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import __version__
 from .checks import Context, run_check
@@ -38,6 +38,7 @@ from .loader import Article, load_article
 from .periods import Period, back, resolve_over
 from .records import DURATION_UNITS, Claim, PeriodSpec, is_claim_ref
 from .verdicts import VERDICTS, worst_first
+from .yamlio import LineMap
 
 
 def _spec_period(spec: PeriodSpec, published: Period, resolve_claim) -> Period | None:
@@ -113,9 +114,6 @@ def build_context(article: Article, reference: dict[str, dict[str, Any]] | None 
             fld = next((f for f, words in (("precision", ("precision",)), ("margin", ("margin",)),
                                            ("low", ("range low", "needs both low"))) if msg.startswith(words)
                         or any(w in msg for w in words)), "qualifier")
-            line = article.field_lines.get(cid, {}).get(fld) or article.lines.get(cid, 0)
-            errs.append(ErrorLine(article.display, line, cid, fld, msg))
-        for fld, msg in quote_numeral_problems(c):  # needs the mention finder, so here rather than the loader
             line = article.field_lines.get(cid, {}).get(fld) or article.lines.get(cid, 0)
             errs.append(ErrorLine(article.display, line, cid, fld, msg))
     if errs:
@@ -269,17 +267,37 @@ def check_article(path: str | Path, root: str | Path) -> dict[str, Any]:
     return check_file(path, root)[0]
 
 
+def input_hooks(root: Path) -> Callable[[Any, Any, str], list[ErrorLine]]:
+    """The ``extra_checks`` of :func:`numclaims.loader.load_article` for a check: cited reference rows must
+    exist (:func:`numclaims.evidence.evidence_hook`), and a claim without ``text`` must have the only number
+    of its quote as its ``value`` (:func:`numclaims.extract.quote_numeral_problems`; the loader sits below
+    the mention finder, so the engine hands it in). Returns ``(claims_file, raw_yaml, display) -> lines``."""
+    evidence = evidence_hook(root)
+
+    def check(data, raw, display: str) -> list[ErrorLine]:
+        errs = evidence(data, raw, display)
+        claims_raw = raw.get("claims", []) if hasattr(raw, "get") else []
+        for i, c in enumerate(data.claims):
+            item = claims_raw[i] if i < len(claims_raw) else None
+            for fld, msg in quote_numeral_problems(c):
+                line = item.line_of(fld) if isinstance(item, LineMap) else getattr(item, "line", 0)
+                errs.append(ErrorLine(display, line, c.id, fld, msg))
+        return errs
+
+    return check
+
+
 def check_file(path: str | Path, root: str | Path) -> tuple[dict[str, Any], dict[str, int]]:
     """Like :func:`check_article`, also returning ``{claim id: line}`` for cross-file error reports.
 
     An input error found after loading (an interval or period that cannot be computed) is reported from the
     article read again by the line-numbered loader, so that its line is the field's, whichever reader
     loaded the file first."""
-    article = load_article(Path(path), Path(root), extra_checks=evidence_hook(Path(root)))
+    article = load_article(Path(path), Path(root), extra_checks=input_hooks(Path(root)))
     try:
         return results_for(article, load_reference(Path(root))), dict(article.lines)
     except InputErrors:
         if article.field_lines:
             raise
-    article = load_article(Path(path), Path(root), extra_checks=evidence_hook(Path(root)), exact=True)
+    article = load_article(Path(path), Path(root), extra_checks=input_hooks(Path(root)), exact=True)
     return results_for(article, load_reference(Path(root))), dict(article.lines)

@@ -44,10 +44,10 @@ FINDING_WORDS = {
 
 #: The verdict rule, as docs/semantics.md and :mod:`numclaims.checks.base` state it.
 VERDICT_RULES = {
-    "consistent": "Consistent: the relation holds even when every figure is kept to the middle 80 % of "
-                  "its range.",
-    "tension": "Tension: the relation holds only if some figure sits in the outer tenth of its range, at "
-               "the edge of what its rounding or qualifier allows.",
+    "consistent": "Consistent: the relation holds as written, each figure at its written value and each "
+                  "qualifier (more than, up to, about) honoured in its direction.",
+    "tension": "Tension: the relation fails as written but holds within the rounding or hedging the "
+               "figures' wording allows.",
     "inconsistent": "Inconsistent: no values within the ranges the figures allow satisfy the relation.",
     "unverifiable": "Unverifiable: the records do not allow a decision (units that do not convert, "
                     "periods that do not nest or overlap, or nothing to compare with).",
@@ -253,12 +253,36 @@ def _overlap(a, b):
     return (None if lo == -math.inf else lo, None if hi == math.inf else hi)
 
 
+#: The machine ``reason`` codes of :data:`numclaims.checks.base.REASONS` in a sub-editor's words (a code not
+#: listed is shown with its underscores as spaces).
+REASON_WORDS = {
+    "holds_as_written": "it holds as written",
+    "holds_within_rounding": "it holds only within the rounding of the figures",
+    "fails_as_written_holds_in_interval": "it holds only within the hedging of the figures",
+    "granularity_holds": "a whole count fits the share as written",
+    "granularity_within_interval": "a whole count fits the share only within its rounding",
+    "no_overlap": "no values the figures allow satisfy it",
+    "granularity_fail": "no whole count fits the share",
+    "units_differ": "the units do not convert",
+    "not_a_rate": "a rate and a duration are needed",
+    "no_interval": "a figure has no numeric range",
+    "periods_disjoint": "the periods do not overlap",
+    "period_not_nested": "periods do not nest",
+    "period_unknown": "the period of a figure is not known",
+    "denominator_zero": "the divisor may be zero",
+    "no_comparison": "there is nothing to compare with",
+    "no_source": "no cited source gives a comparable figure",
+    "supported": "a cited source supports it",
+    "supported_but_contradicted": "one cited source supports it and another contradicts it",
+}
+
+
 def reason_words(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
     """Why the verdict: the producer's ``reason`` code in words when present (an unknown code shown with
     underscores as spaces), else derived from the claims' periods and units for ``unverifiable``."""
     code = check.get("reason")
     if isinstance(code, str) and code:
-        return code.replace("_", " ")
+        return REASON_WORDS.get(code, code.replace("_", " "))
     if check.get("verdict") != "unverifiable":
         return ""
     cs = [claims[i] for i in check.get("claims", []) if i in claims]
@@ -665,7 +689,9 @@ UNVERIFIABLE = {
 
 
 def _cause_from_field(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str | None:
-    """The producer's ``cause`` ``{role, bound}`` in words, using ``figures`` to name the role's claim."""
+    """The producer's ``cause`` ``{role, bound}`` in words, using ``figures`` to name the role's claim: for a
+    ``tension``, the figure that must be read toward one end of what its wording allows; for an
+    ``inconsistent`` check, the bound that would have to give way."""
     cause = check.get("cause")
     if not isinstance(cause, dict) or not cause.get("role"):
         return None
@@ -677,8 +703,15 @@ def _cause_from_field(check: dict[str, Any], claims: dict[str, dict[str, Any]]) 
             if cid in claims:
                 name = f"{quoted(claims[cid])} ({name})"
             break
-    where = {"low": "lowest value", "high": "highest value"}.get(bound, "value")
-    return f"The cause is the {where} of {name}."
+    if check.get("verdict") == "inconsistent":
+        if bound in ("low", "high"):
+            way = "below its lowest" if bound == "low" else "above its highest"
+            return f"No values fit: {name} would have to go {way} value."
+        return f"No values fit, whatever value {name} takes."
+    if bound in ("low", "high"):
+        return (f"As written it fails; it holds only with {name} toward the {bound} end of what its wording "
+                "allows.")
+    return f"As written it fails; it holds only with {name} somewhere else in the range its wording allows."
 
 
 def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
@@ -716,9 +749,15 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
         names = " and ".join(x["q"]) or "the figures"
         sentence = f"The check of {names} is {v}" + (f": {reason}." if reason else ".")
         written, over, cause = [], [], None
-    cause = _cause_from_field(check, claims) or cause
+    # a tension's cause is the producer's (numclaims.checks.base.judge: the figure read beyond its written
+    # value); an inconsistency's, and an external check's, the template's words when it has them
+    field = _cause_from_field(check, claims)
+    if field and v == "tension" and check.get("kind") != "external":
+        cause = field
+    else:
+        cause = cause or field
     if cause is None and v == "tension":
-        cause = "The figures agree only at the edge of what their wording allows (the outer tenth of a range)."
+        cause = "The figures fail as written and agree only within the rounding or hedging their wording allows."
     elif cause is None and v == "inconsistent":
         cause = "The ranges the figures allow share no value that satisfies the relation."
     for c in x["cs"]:

@@ -57,7 +57,7 @@ from pydantic import ValidationError
 from .claimvalues import same_number
 from .errors import reading_problem
 from .numerals import MULTIPLIER_WORDS, parse
-from .records import SourceMeta
+from .records import Claim, SourceMeta
 from .sources import SOURCES_DIR, find_all
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 

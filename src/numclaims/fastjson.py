@@ -18,6 +18,7 @@ committed JSON file and on generated values.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import orjson
@@ -50,6 +51,20 @@ def clean(obj: Any) -> Any:
     return obj
 
 
+#: Characters JSON allows raw but a reader cannot see, or takes as a line break: the C1 controls
+#: (U+0080-U+009F) and the line and paragraph separators (U+2028, U+2029). They are written as ``\\uXXXX``
+#: escapes (the same string when read back), so no output of numclaims carries one raw.
+_INVISIBLE = re.compile("[\u0080-\u009f\u2028\u2029]")
+
+
+def escape_invisible(text: str) -> str:
+    """``text`` (JSON) with every C1 control and U+2028/U+2029 written as a ``\\uXXXX`` escape. Inside JSON
+    they occur only in strings, where the escape reads back as the same character."""
+    if not _INVISIBLE.search(text):
+        return text
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 class _Slow(Exception):
     """A value whose orjson text would differ from the standard library's."""
 
@@ -75,7 +90,8 @@ def _prepare(obj: Any, integral: bool) -> Any:
 
 def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False) -> str:
     """``json.dumps(obj, indent=2, ensure_ascii=False, allow_nan=allow_nan)`` (of
-    :func:`clean` of ``obj`` when ``integral_floats``), byte for byte.
+    :func:`clean` of ``obj`` when ``integral_floats``), byte for byte, with C1 controls and U+2028/U+2029
+    escaped (:func:`escape_invisible`).
 
     Args:
         obj: dicts, lists, tuples, ``str``, ``int``, ``float``, ``bool`` and ``None``; anything else goes
@@ -87,7 +103,7 @@ def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False
         ValueError, TypeError, RecursionError: as :func:`json.dumps` would.
     """
     try:
-        return orjson.dumps(_prepare(obj, integral_floats), option=_OPTS).decode("utf-8")
+        text = orjson.dumps(_prepare(obj, integral_floats), option=_OPTS).decode("utf-8")
     except (_Slow, orjson.JSONEncodeError, RecursionError):
-        return json.dumps(clean(obj) if integral_floats else obj, indent=2, ensure_ascii=False,
-                          allow_nan=allow_nan)
+        text = json.dumps(clean(obj) if integral_floats else obj, indent=2, ensure_ascii=False, allow_nan=allow_nan)
+    return escape_invisible(text)

@@ -224,7 +224,7 @@ def edit_review(text: str, claim_id: str, status: str, reviewer: str | None, not
     # ruamel writes "\n" and always ends with one: edit the text with "\n" newlines and give it back the
     # file's own newlines and ending, so that a CRLF file or one without a final newline stays as it was
     crlf = "\r\n" in text
-    original, text = text, text.replace("\r\n", "\n") if crlf else text
+    text = text.replace("\r\n", "\n") if crlf else text
     y = _yaml()
     y.indent(*_detect_indent(text))
     doc = y.load(text)

@@ -10,6 +10,11 @@ _environment`, autoescape on) from ``templates/serve.html.j2``; no JavaScript.
 * ``POST /review``: records the decision through :func:`numclaims.review.set_review` (the round-trip writer
   of ``numclaims review set``), re-checks the project as ``numclaims check`` does (reports rewritten), and
   answers with the page again, the claim's new status and verdicts on top.
+* ``POST /proposal``: accepts or drops a check still ``status: proposed`` (drafted by ``numclaims new`` or
+  ``suggest``) through :func:`numclaims.decisions.edit_check` (the round-trip writer of ``numclaims review
+  accept|drop``), re-checks the project as ``POST /review`` does and answers with the page again, the
+  outcome and the new verdicts on top. The page lists each article's proposed checks under "Proposed
+  checks", each with the sentence the report gives it and the words that suggested it.
 * ``GET /report/<article>``: the article's ``reports/<article>/report.html`` as last written.
 
 Protection:
@@ -20,8 +25,9 @@ Protection:
 * DNS rebinding: a request whose ``Host`` is not the address served (or ``localhost`` on the same port) is
   refused (400).
 * Concurrent edits: each form carries the SHA-256 of the claims file as it was when the page was rendered; if
-  the file has changed since (another tab, an editor, ``review set``), the decision is refused (409), the page
-  says so and shows the decision as typed, so nothing is lost and nothing is overwritten.
+  the file has changed since (another tab, an editor, ``review set``), the decision (on a claim or a proposed
+  check) is refused (409), the page says so and shows the decision as typed, so nothing is lost and nothing
+  is overwritten.
 * Every response has ``Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; form-action
   'self'; frame-ancestors 'none'``, so no script runs and the page cannot be framed.
 """
@@ -43,15 +49,20 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
+from .atomic import write_atomic
+from .decisions import edit_check
 from .paths import claims_files, display_path, report_dir
 from .report import VERDICT_LABELS, _environment, build_view, source_text_for
 from .review import ReviewError, review_queue, set_review
 from .runner import check_corpus, commit_staged
+from .verdicts import worst_by_claim
+from .yamlio import YamlInputError, read_text_strict
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
 COOKIE = "numclaims_session"
 DECISIONS = ("verified", "disputed", "unverifiable", "unreviewed")
+PROPOSAL_ACTIONS = ("accept", "drop")
 
 
 class ReviewServer:
@@ -109,20 +120,29 @@ def page_view(server: ReviewServer, results: list[dict[str, Any]], errors: list[
               notice: dict[str, Any] | None = None) -> dict[str, Any]:
     """What ``serve.html.j2`` shows: ``queue`` and ``decided`` (claim views of
     :func:`numclaims.report.build_view`, each with ``article``, ``sha`` of its file and ``file``),
-    ``errors`` (input error lines), ``notice`` (the outcome of the last decision, or None), ``labels``."""
+    ``proposals`` (per article with checks still ``status: proposed``: ``{"article", "file", "sha",
+    "checks"}``, the check views of the report's "proposed" list, each with ``ex.sentence`` and
+    ``proposed_because``), ``errors`` (input error lines), ``notice`` (the outcome of the last decision, or
+    None), ``labels``."""
 
     views = {}
+    proposals = []
     for res in results:
         v = build_view(res, source_text_for(res, server.root), [], None)
         p = paths.get(res["article"])
+        sha = file_sha(p) if p else ""
+        file = display_path(p, server.root) if p else ""
         for c in v["claims"]:
             c["article"] = res["article"]
-            c["sha"] = file_sha(p) if p else ""
-            c["file"] = display_path(p, server.root) if p else ""
+            c["sha"] = sha
+            c["file"] = file
             views[(res["article"], c["id"])] = c
+        if v["proposed"]:
+            proposals.append({"article": res["article"], "file": file, "sha": sha, "checks": v["proposed"]})
     queue = [views[(it.article, it.claim)] for it in review_queue(results)]
     decided = [c for c in views.values() if c["status"] != "unreviewed"]
-    return {"queue": queue, "decided": decided, "errors": errors, "notice": notice, "labels": VERDICT_LABELS,
+    return {"queue": queue, "decided": decided, "proposals": proposals, "errors": errors, "notice": notice,
+            "labels": VERDICT_LABELS,
             "articles": [r["article"] for r in results], "statuses": DECISIONS,
             "today": dt.date.today().isoformat()}
 
@@ -169,24 +189,32 @@ def make_app(root: Path, host: str = "127.0.0.1", port: int = 8765):
             results, errors, paths = server.check()
         return finish(render(session, page_view(server, results, errors, paths)), session, new)
 
-    async def review(request: Request) -> Response:
+    async def authorised(request: Request) -> tuple[Response | None, str, Any]:
+        """``(refusal or None, session, form)`` of a POST: the Host, Origin/Referer and CSRF checks every
+        form goes through."""
         bad = guard(request)
         if bad:
-            return bad
+            return bad, "", None
         origin = request.headers.get("origin") or request.headers.get("referer")
         if origin and not any(origin == f"http://{h}" or origin.startswith(f"http://{h}/") for h in server.hosts):
-            return Response("cross-site request refused\n", status_code=403, media_type="text/plain")
+            return Response("cross-site request refused\n", status_code=403, media_type="text/plain"), "", None
         session = request.cookies.get(COOKIE)
         form = await request.form()
         if not server.token_ok(session, form.get("csrf")):
             return Response("missing or wrong form token (reload the page and try again)\n", status_code=403,
-                            media_type="text/plain")
+                            media_type="text/plain"), "", None
+        return None, str(session), form
+
+    async def review(request: Request) -> Response:
+        refused, session, form = await authorised(request)
+        if refused:
+            return refused
         f = {k: str(form.get(k) or "") for k in ("article", "claim", "status", "reviewer", "note", "sha", "date")}
         status_code = 200
         with server.lock:
             results, errors, paths = server.check()
             path = paths.get(f["article"])
-            notice: dict[str, Any] = {"claim": f["claim"], "article": f["article"], "typed": f}
+            notice: dict[str, Any] = {"kind": "claim", "claim": f["claim"], "article": f["article"], "typed": f}
             if path is None:
                 notice.update(ok=False, message=f"article {f['article']!r} has no valid claims file")
                 status_code = 409
@@ -218,6 +246,69 @@ def make_app(root: Path, host: str = "127.0.0.1", port: int = 8765):
                     notice["typed"] = None
         return finish(render(session, page_view(server, results, errors, paths, notice), status_code), session, False)
 
+    async def proposal(request: Request) -> Response:
+        refused, session, form = await authorised(request)
+        if refused:
+            return refused
+        f = {k: str(form.get(k) or "") for k in ("article", "check", "action", "sha")}
+        done = {"accept": "accepted in", "drop": "dropped from"}.get(f["action"], f["action"])
+        status_code = 200
+        with server.lock:
+            results, errors, paths = server.check()
+            path = paths.get(f["article"])
+            res = next((r for r in results if r["article"] == f["article"]), None)
+            before = next((ch for ch in (res or {}).get("checks", []) if ch["id"] == f["check"]), None)
+            notice: dict[str, Any] = {"kind": "proposal", "check": f["check"], "article": f["article"],
+                                      "action": f["action"], "typed": f}
+            text = None
+            if f["action"] not in PROPOSAL_ACTIONS:
+                notice.update(ok=False, message=f"action: expected accept or drop, got {f['action']!r}")
+                status_code = 400
+            elif path is None:
+                notice.update(ok=False, message=f"article {f['article']!r} has no valid claims file")
+                status_code = 409
+            else:
+                try:
+                    text = read_text_strict(path)  # the SHA is of the very text that is edited
+                except (OSError, YamlInputError) as e:
+                    notice.update(ok=False, message=f"{path.name}: cannot be read: {e}")
+                    status_code = 409
+            if text is not None:
+                display = display_path(path, server.root)
+                if hashlib.sha256(text.encode("utf-8")).hexdigest() != f["sha"]:
+                    notice.update(ok=False, message=f"{path.name} changed since this page was rendered: your "
+                                  f"decision to {f['action']} check {f['check']} was not recorded. The page below "
+                                  "shows the file as it is now; decide again if it still holds.")
+                    status_code = 409
+                elif before is None or before.get("status") != "proposed":
+                    notice.update(ok=False, message=f"{display}:0: check {f['check']}: status: not a proposed "
+                                  f"check of article {f['article']}; nothing to {f['action']}")
+                    status_code = 400
+                else:
+                    try:
+                        new = edit_check(text, f["check"], f["action"], display)
+                        if new != text:
+                            write_atomic(path, new)
+                    except ReviewError as e:
+                        notice.update(ok=False, message=str(e))
+                        status_code = 400
+                    except OSError as e:
+                        notice.update(ok=False, message=f"{display}: cannot be written: {e}")
+                        status_code = 409
+                    else:
+                        results, errors, paths = server.check(write=True)  # re-check: reports rewritten
+                        res = next((r for r in results if r["article"] == f["article"]), None) or {}
+                        after = next((ch for ch in res.get("checks", []) if ch["id"] == f["check"]), None)
+                        worst = worst_by_claim(res) if res else {}
+                        notice.update(
+                            ok=True, verdict=after["verdict"] if after else None,
+                            claims=[(cid, worst.get(cid)) for cid in dict.fromkeys(before["claims"])],
+                            message=f"check {f['check']}: {done} {path.name}"
+                                    + (" (status: proposed removed, its reason kept)" if f["action"] == "accept"
+                                       else "") + "; article re-checked")
+                        notice["typed"] = None
+        return finish(render(session, page_view(server, results, errors, paths, notice), status_code), session, False)
+
     async def report(request: Request) -> Response:
         bad = guard(request)
         if bad:
@@ -236,6 +327,7 @@ def make_app(root: Path, host: str = "127.0.0.1", port: int = 8765):
         return finish(HTMLResponse(html), session, new)
 
     app = Starlette(routes=[Route("/", index, methods=["GET"]), Route("/review", review, methods=["POST"]),
+                            Route("/proposal", proposal, methods=["POST"]),
                             Route("/report/{article}", report, methods=["GET"])])
     app.state.server = server
     return app

@@ -68,6 +68,7 @@ REASONS: tuple[str, ...] = (
     "no_interval",                         # unverifiable: an input has no numeric interval (a date)
     "periods_disjoint",                    # unverifiable: the periods share no day
     "period_not_nested",                   # unverifiable: the part's period is not inside the whole's
+    "period_unknown",                      # unverifiable: as_rate needs a figure's period, and it is not known
     "denominator_zero",                    # unverifiable: a ratio's denominator may be 0
     "no_comparison",                       # unverifiable: nothing to compare the implied figure with
     "no_source",                           # unverifiable: an external claim cites no comparable row

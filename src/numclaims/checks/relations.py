@@ -8,139 +8,109 @@ kind                relation                                               examp
                     figure divided by its period (flows as rates)          Jan-Jun 2020: 1,054.7 vs 1,019.5
                                                                            a year
 ``change``          ``later = earlier x (1 +/- change)`` (percent or        456 -> 363 "down by around 20
-                    fraction), ``later = earlier +/- change`` (amount),     percent": 456 x [0.78, 0.82] =
-                    ``later = factor x earlier`` ("doubled")               [355.7, 373.9] holds 363
-``complement``      shares of one whole add to 100 %: ``parts`` and the     "approximately 50 percent ...
-                    ``remainder``                                          and the rest": 100 - [45, 55]
+                    fraction), ``later = earlier +/- change`` (amount),     percent": as written 456 x (1 -
+                    ``later = factor x earlier`` ("doubled")               [19.5, 20.5] %) = [362.5, 367.1]
+                                                                           holds 363
+``complement``      shares of one whole add to 100 %: ``parts`` and the     "60 percent ... the remainder
+                    ``remainder``                                          40 percent": 100 - [59.5, 60.5]
 ``implied_ratio``   ``numerator / denominator`` (no ratio stated) against   $305 million / $1 billion =
                     a reference row (``evidence``) giving a plausible       30.5 % against a 30 % tax rate
                     value
 ==================  =====================================================  =================================
 
-Every relation is decided by :func:`numclaims.checks.base.decide` over the input intervals (the engine's
-verdict levels). Each result carries, besides ``explanation`` (the arithmetic as written and over the
-intervals) and ``details``, the fields agreed for results.json: ``reason`` (a snake_case code),
-``figures`` (``[{role, claims, written, interval, unit}]`` in the order compared), ``cause`` (for
-``tension``/``inconsistent``: ``{role, bound}``, the figure and bound responsible) and ``note`` (the
-check record's ``note``).
+Every relation is judged by :func:`numclaims.checks.base.judge` over the figures it compares (claims as
+:class:`numclaims.checks.base.Figure`: interval and as-written reading), with the verdict levels of
+docs/semantics.md: ``consistent`` when it holds with every figure as written, ``tension`` when it fails as
+written but holds within the intervals, ``inconsistent`` when no values of the intervals satisfy it; the
+explanation and ``cause`` name the figure and bound responsible. A number the check record gives
+(``times: 3``, ``factor: 2``) is exact and never the cause. Figures the check computes (``implied``,
+``ratio``, ``sum``) follow the judged ones in ``figures``. Units convert by :mod:`numclaims.units`; an
+implied later count is cut to whole numbers (:func:`numclaims.checks.base.whole`).
 
-Comparisons and shares ask whether *some* values in the intervals satisfy the relation, as
-:func:`numclaims.checks.base.le` does for ``part_whole``: "757 is the highest" holds against 700 because
-757 > 700; "about 300 is more than 290" is ``tension`` (it holds only near the top of [270, 330]).
+Comparisons ask whether *some* values satisfy the relation, as :func:`numclaims.checks.base.le` does for
+``part_whole``: "757 is the highest" holds against 700 because 757 > 700; "about 300 is more than 340" is
+``tension`` (300 > 340 fails as written; 350, the top of [250, 350], is more than 340).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import reduce
 from typing import Any, Callable
 
+from ..evidence import row_written
 from ..intervals import Interval
-from ..periods import duration_in
 from ..records import DURATION_UNITS
+from ..units import SHARES, conversion, quotient_factor, quotient_problem
 from .base import (
-    CONSISTENT,
     INCONSISTENT,
-    TENSION,
-    UNVERIFIABLE,
+    SEVERITY,
     CheckResult,
     Context,
-    decide,
+    Figure,
+    _scaled,
+    describe,
+    figure,
     fmt_iv,
     fmt_num,
+    judge,
     le,
     overlap,
+    result,
+    shown,
+    units_problem,
+    unverifiable,
+    whole,
 )
 
-_SHARE = {"percent": 100.0, "fraction": 1.0, "ratio": 1.0}
-_ORDER = {CONSISTENT: 0, TENSION: 1, UNVERIFIABLE: 2, INCONSISTENT: 3}
+#: The number a share's whole is written as (percent of 100, fraction and ratio of 1).
+_WHOLE = {"percent": 100, "fraction": 1, "ratio": 1}
 
 
-@dataclass
-class RelationResult(CheckResult):
-    """A :class:`CheckResult` with the results.json fields ``reason``, ``figures``, ``cause`` and ``note``."""
-
-    reason: str = ""
-    figures: list[dict[str, Any]] = field(default_factory=list)
-    cause: dict[str, str] | None = None
-    note: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        d = super().to_dict()
-        d.update({"reason": self.reason, "figures": self.figures, "cause": self.cause, "note": self.note})
-        return d
+def _computed(role: str, claims: list[str], written: float | None, iv: Interval, aw: Interval, unit: str,
+              label: str, rounding_only: bool = True) -> Figure:
+    """A figure the check computes (a rate, ``times x b``, an implied figure) with exactly the readings
+    given (``aw`` inside ``iv``): a rate or a bound of a count is not a whole number, so it is not cut
+    here; callers cut an implied count with :func:`whole`."""
+    f = Figure(role, list(claims), written, iv, aw, unit, label, rounding_only)
+    f.interval, f.as_written = iv, aw
+    return f
 
 
-def figure(role: str, ids: list[str], written: float | None, iv: Interval | None, unit: str,
-           **extra: Any) -> dict[str, Any]:
-    """One entry of ``figures``: ``{role, claims, written, interval, unit}`` (plus ``extra`` keys)."""
-    return {"role": role, "claims": list(ids), "written": written,
-            "interval": iv.to_list() if iv is not None else [None, None], "unit": unit, **extra}
+def _constant(role: str, value: float) -> Figure:
+    """A number the check record gives (``times: 3``): exact in both readings, so never the cause."""
+    pt = Interval.point(value)
+    return _computed(role, [], value, pt, pt, "ratio", f"the number {fmt_num(value)}")
 
 
-def _result(spec, ids, verdict, expl, details, reason, figures, cause=None) -> RelationResult:
-    return RelationResult(spec.id, spec.kind, list(ids), verdict, expl, details, reason=reason,
-                          figures=figures, cause=cause if verdict in (TENSION, INCONSISTENT) else None,
-                          note=getattr(spec, "note", None))
+def _numeric(spec, ctx: Context, ids: list[str]) -> CheckResult | None:
+    bad = [i for i in ids if ctx.intervals.get(i) is None]
+    if bad:
+        return unverifiable(spec, ids, f"{', '.join(bad)} has no numeric interval (a date)", "no_interval")
+    return None
 
 
-def _unverifiable(spec, ids, reason: str, why: str, figures=None) -> RelationResult:
-    return _result(spec, ids, UNVERIFIABLE, why + " -> unverifiable", {}, reason, figures or [])
-
-
-def _cut(iv: Interval, side: str) -> Interval:
-    """``iv`` with only its ``side`` (``low``/``high``) moved inward as :meth:`Interval.inner` moves it."""
-    d = 0.1 * (iv.hi - iv.lo) if iv.bounded else None  # provisional: replaced by base.judge's causes
-    inner = Interval._from_inf(iv.lo + (d if d is not None else 0.0), iv.hi - (d if d is not None else 0.0), True, True)
-    if side == "low":
-        return Interval._from_inf(inner.lo, iv.hi, True, iv.high_closed)
-    return Interval._from_inf(iv.lo, inner.hi, iv.low_closed, True)
-
-
-def edge_cause(holds: Callable[..., bool], inputs: list[Interval], roles: list[str]) -> dict[str, str]:
-    """For a ``tension`` verdict: the first input (by ``roles``) and bound (``low``/``high``) whose outer
-    tenth the relation needs: cutting that bound alone makes it fail. ``{role: roles[0], bound: "value"}``
-    when no single bound is responsible (only a combination is)."""
-    for i, iv in enumerate(inputs):
-        for side in ("low", "high"):
-            if (side == "low" and iv.low is None) or (side == "high" and iv.high is None):
-                continue
-            trial = list(inputs)
-            trial[i] = _cut(iv, side)
-            if not holds(*trial):
-                return {"role": roles[i], "bound": side}
-    return {"role": roles[0], "bound": "value"}
-
-
-def _overlap_text(implied: Interval, stated: Interval) -> str:
+def _overlap_text(implied: Interval | None, stated: Interval) -> str:
+    if implied is None:
+        return "no whole count"
     both = implied.intersect(stated)
     if both is not None:
         return f"they share {both}"
     return f"they are {fmt_num(implied.gap(stated))} apart"
 
 
-def _words(c) -> str:
-    return c.text or c.quote
+def _multiple(ctx: Context, ref: Any, role: str) -> Figure | str:
+    """The figure of a ``times``/``factor`` field: a claim as a plain number (``ratio``), or the number
+    given; a string saying why a claim is not a plain number."""
+    if isinstance(ref, str):
+        return units_problem(ctx, [ref], "ratio") or figure(ctx, role, ref, "ratio")
+    return _constant(role, float(ref))
 
 
-def _desc(ctx: Context, cid: str, iv: Interval | None = None) -> str:
+def _described(ctx: Context, cid: str, fig: Figure) -> str:
+    """``“words” (id) -> interval unit``, and the converted interval when the figure is in another unit."""
     c = ctx.claims[cid]
-    return f"\u201c{_words(c)}\u201d ({cid}) -> {fmt_iv(ctx.intervals[cid] if iv is None else iv, c.unit)}"
-
-
-def _numeric(spec, ctx: Context, ids: list[str]) -> RelationResult | None:
-    bad = [i for i in ids if ctx.intervals.get(i) is None]
-    if bad:
-        return _unverifiable(spec, ids, "no_interval", f"{', '.join(bad)} has no numeric interval (a date)")
-    return None
-
-
-def _factor(ctx: Context, f: Any) -> tuple[Interval, float | None, list[str], str]:
-    """A ``times``/``factor`` field: ``(interval, written value, claim ids, words)``."""
-    if isinstance(f, str):
-        c = ctx.claims[f]
-        return ctx.intervals[f], c.value, [f], f"\u201c{_words(c)}\u201d ({f}) -> {ctx.intervals[f]}"
-    return Interval.point(float(f)), float(f), [], fmt_num(float(f))
+    return describe(c, ctx.intervals[cid]) + ("" if fig.unit == c.unit else f" = {fmt_iv(fig.interval, fig.unit)}")
 
 
 # ------------------------------------------------------------------------------------------ comparison
@@ -162,360 +132,385 @@ _REL = {
 }
 
 
-def _as_rate(spec, ctx: Context, cid: str, per: str) -> tuple[Interval, float | None, str] | str:
-    """The figure of ``cid`` as a rate per ``per``: ``(interval, written value, how)``, or why it cannot be."""
-    c, iv = ctx.claims[cid], ctx.intervals[cid]
-    if c.per is not None:
-        f = duration_in(1.0, per, c.per)  # how many of the claim's time base make one ``per``
-        return iv * f, None if c.value is None else c.value * f, f"{fmt_iv(iv, c.unit)} x {fmt_num(f)}"
-    if c.base_unit in DURATION_UNITS:
-        return f"{cid} is a duration, not a flow over a period"
-    p = ctx.periods.get(cid)
-    if p is None:
-        return f"the period of {cid} is not known (give its measure.period)"
-    length = duration_in(float(p.days), "days", per)
-    return (iv * (1.0 / length), None if c.value is None else c.value / length,
-            f"{fmt_iv(iv, c.unit)} over {p} ({p.days} days = {length:.4g} {per}s)")
-
-
-def comparison(spec, ctx: Context) -> RelationResult:
-    """``a`` against ``b`` (or ``times x b``) by ``relation``; with ``as_rate``, both as rates per that base.
-
-    Example (hand-computed): "878 kidnappings" (exact [878, 878]) ``gt`` ``times: 3`` x "287" ([287, 287]):
-    3 x 287 = 861 < 878 -> consistent. "1,054" in 2019 (365 days = 0.99932 years: 1,054.7 a year) ``gt`` "508"
-    in 2020-01-01..2020-06-30 (182 days = 0.49829 years: 1,019.5 a year) with ``as_rate: year`` -> consistent.
-    A unit mismatch is ``unverifiable`` (``units_differ``), an unknown period with ``as_rate``
-    ``unverifiable`` (``period_unknown``).
-    """
-    ids = [spec.a, spec.b] + ([spec.times] if isinstance(spec.times, str) else [])
-    bad = _numeric(spec, ctx, ids)
-    if bad:
-        return bad
-    a, b = ctx.claims[spec.a], ctx.claims[spec.b]
-    ai, bi = ctx.intervals[spec.a], ctx.intervals[spec.b]
-    av, bv = a.value, b.value
-    unit = a.unit
-    lines: list[str] = []
-    if spec.as_rate:
-        ra, rb = _as_rate(spec, ctx, spec.a, spec.as_rate), _as_rate(spec, ctx, spec.b, spec.as_rate)
-        for r in (ra, rb):
-            if isinstance(r, str):
-                return _unverifiable(spec, ids, "period_unknown", r)
-        if a.base_unit != b.base_unit:
-            return _unverifiable(spec, ids, "units_differ", f"units differ: {a.unit!r} vs {b.unit!r}")
-        (ai, av, ha), (bi, bv, hb) = ra, rb
-        unit = f"{a.base_unit} per {spec.as_rate}"
-        lines += [f"a: {_desc(ctx, spec.a)}, as a rate {ha} = {fmt_iv(ai, unit)}",
-                  f"b: {_desc(ctx, spec.b)}, as a rate {hb} = {fmt_iv(bi, unit)}"]
-    else:
-        if a.unit != b.unit:
-            return _unverifiable(spec, ids, "units_differ", f"units differ: {a.unit!r} vs {b.unit!r} "
-                                 "(flows over different periods: use as_rate)")
-        lines += [f"a: {_desc(ctx, spec.a)}", f"b: {_desc(ctx, spec.b)}"]
-        pa, pb = ctx.periods.get(spec.a), ctx.periods.get(spec.b)
-        if pa is not None and pb is not None and pa.days != pb.days:
-            lines.append(f"periods differ in length ({pa}, {pb}): compared as totals (as_rate compares rates)")
-    rel, sym, words = _REL[spec.relation]
-    ti, tv, tids, twords = _factor(ctx, spec.times) if spec.times is not None else (Interval.point(1.0), 1.0, [], "")
-    holds = lambda x, y, t: rel(x, t * y)  # noqa: E731
-    verdict = decide(holds, ai, bi, ti)
-    kb = ti * bi
-    figs = [figure("a", [spec.a], av, ai, unit), figure("b", [spec.b], bv, bi, unit)]
-    if spec.times is not None:
-        figs.append(figure("factor", tids, tv, ti, "ratio"))
-        figs.append(figure("implied", [spec.b] + tids, None if tv is None or bv is None else tv * bv, kb, unit))
-        lines.append(f"times {twords}: times x b = {fmt_iv(kb, unit)}")
-    target = "times x b" if spec.times is not None else "b"
-    if av is not None and bv is not None and tv is not None:
-        ratio = f"a / b = {fmt_num(av)} / {fmt_num(bv)} = {av / bv:.4g}" if bv else ""
-        if isinstance(spec.times, str):
-            lines.append(f"as written: {ratio} against {twords}")
-        else:
-            lhs = f"{fmt_num(tv)} x {fmt_num(bv)} = {fmt_num(tv * bv)}" if spec.times is not None else fmt_num(bv)
-            lines.append(f"as written: {fmt_num(av)} {sym} {lhs} is "
-                         f"{'true' if _written_holds(spec.relation, av, tv * bv) else 'false'}"
-                         + (f" ({ratio})" if ratio else ""))
-    lines.append(f"over the intervals: a must be {words} {target}")
-    cause = None
-    if verdict == INCONSISTENT:
-        up = spec.relation in ("gt", "ge") or (spec.relation == "eq" and ai.hi < kb.lo)
-        cause = {"role": "a", "bound": "high" if up else "low"}
-        if up:
-            lines.append(f"a's highest value {fmt_num(ai.hi)} is not above {target}'s lowest {fmt_num(kb.lo)}")
-        else:
-            lines.append(f"a's lowest value {fmt_num(ai.lo)} is not below {target}'s highest {fmt_num(kb.hi)}")
-    elif verdict == TENSION:
-        cause = edge_cause(holds, [ai, bi, ti], ["a", "b", "factor"])
-    reason = {CONSISTENT: "holds", TENSION: "holds_only_at_edge", INCONSISTENT: "relation_fails"}[verdict]
-    details = {"a": ai.to_list(), "b": bi.to_list(), "relation": spec.relation}
-    if spec.times is not None:
-        details["implied"] = kb.to_list()
-    return _result(spec, ids, verdict, "; ".join(lines) + f" -> {verdict}", details, reason, figs, cause)
+def _rate(spec, ctx: Context, ids: list[str], role: str, cid: str, base: str) -> tuple[Figure, str] | CheckResult:
+    """``(figure, how)``: claim ``cid`` as a rate in ``<base> per <as_rate>``, a claim written as a rate
+    converted to that time base, a flow over a known period divided by the period's length (pint's Julian
+    year, :mod:`numclaims.units`); else an ``unverifiable`` result saying why."""
+    c, per = ctx.claims[cid], spec.as_rate
+    target = f"{base} per {per}"
+    period = ctx.periods.get(cid) if c.per is None else None
+    if c.per is None and c.base_unit in DURATION_UNITS:
+        return unverifiable(spec, ids, f"{cid} is a duration, not a flow over a period", "not_a_rate")
+    if c.per is None and period is None:
+        return unverifiable(spec, ids, f"the period of {cid} is not known (give its measure.period)",
+                            "period_unknown")
+    factor, why = conversion(c.unit if c.per else f"{c.unit} per day", target)
+    if factor is None:
+        return unverifiable(spec, ids, f"units differ ({cid}): {why}")
+    f = figure(ctx, role, cid)  # the claim's own readings: a count over its period is a whole number
+    how = f"x {fmt_num(float(factor))}"
+    if period is not None:
+        factor /= period.days
+        length = period.days / float(conversion(f"{per}s", "days")[0])
+        how = f"over {period} ({period.days} days = {length:.4g} {per}s)"
+    iv, aw = _scaled(f.interval, factor), _scaled(f.as_written, factor)
+    written = None if f.written is None else float(f.written * factor)
+    return _computed(role, [cid], written, iv, aw, target, f"{f.label} = {iv} {target}", f.rounding_only), how
 
 
 def _written_holds(rel: str, x: float, y: float) -> bool:
     return {"gt": x > y, "ge": x >= y, "lt": x < y, "le": x <= y, "eq": x == y}[rel]
 
 
-# ---------------------------------------------------------------------------------------------- change
-def change(spec, ctx: Context) -> RelationResult:
-    """From ``earlier`` to ``later`` by ``change`` (relative or absolute) or ``factor``.
+def comparison(spec, ctx: Context) -> CheckResult:
+    """``a`` against ``b`` (or ``times x b``) by ``relation``; with ``as_rate``, both as rates per that base.
 
-    Example (hand-computed): "456 cases" in 2012 ([456, 456]) to "363" in 2013, "down by around 20 percent"
-    ([18, 22] %): implied later = 456 x (1 - [0.18, 0.22]) = 456 x [0.78, 0.82] = [355.68, 373.92], holds 363;
-    inner change [18.4, 21.6] % gives [357.5, 372.1], still holds 363 -> consistent. As written:
-    (363 - 456) / 456 = -20.4 %. Without ``earlier``: the implied earlier figure, ``unverifiable``
-    (``no_comparison``).
+    Example (hand-computed): "878 kidnappings" (exact [878, 878]) ``gt`` ``times: 3`` x "287" ([287, 287]):
+    3 x 287 = 861 < 878 -> consistent. "1,054" in 2019 (365 days = 0.99932 years: 1,054.7 a year) ``gt`` "508"
+    in 2020-01-01..2020-06-30 (182 days = 0.49829 years: 1,019.5 a year) with ``as_rate: year`` -> consistent.
+    Units that do not convert are ``unverifiable`` (``units_differ``), an unknown period with ``as_rate``
+    ``unverifiable`` (``period_unknown``).
     """
-    ids = ([spec.earlier] if spec.earlier else []) + [spec.later] + (
-        [spec.change] if spec.change else ([spec.factor] if isinstance(spec.factor, str) else []))
+    ids = [spec.a, spec.b] + ([spec.times] if isinstance(spec.times, str) else [])
     bad = _numeric(spec, ctx, ids)
     if bad:
         return bad
-    lc, li = ctx.claims[spec.later], ctx.intervals[spec.later]
+    a = ctx.claims[spec.a]
+    lines: list[str] = []
+    if spec.as_rate:
+        unit = f"{a.base_unit} per {spec.as_rate}"
+        figs = []
+        for role, cid in (("a", spec.a), ("b", spec.b)):
+            r = _rate(spec, ctx, ids, role, cid, a.base_unit)
+            if isinstance(r, CheckResult):
+                return r
+            figs.append(r[0])
+            lines.append(f"{role}: {describe(ctx.claims[cid], ctx.intervals[cid])}, as a rate {r[1]} = "
+                         f"{fmt_iv(r[0].interval, unit)}")
+    else:
+        unit = a.unit
+        problem = units_problem(ctx, [spec.b], unit)
+        if problem:
+            flows = conversion(ctx.claims[spec.b].base_unit, a.base_unit)[0] is not None
+            return unverifiable(spec, ids, problem + (" (flows over different periods: use as_rate)" if flows else ""))
+        figs = [figure(ctx, "a", spec.a), figure(ctx, "b", spec.b, unit)]
+        lines += [f"a: {_described(ctx, spec.a, figs[0])}", f"b: {_described(ctx, spec.b, figs[1])}"]
+        pa, pb = ctx.periods.get(spec.a), ctx.periods.get(spec.b)
+        if pa is not None and pb is not None and pa.days != pb.days:
+            lines.append(f"periods differ in length ({pa}, {pb}): compared as totals (as_rate compares rates)")
+    rel, sym, words = _REL[spec.relation]
+    t = None if spec.times is None else _multiple(ctx, spec.times, "factor")
+    if isinstance(t, str):
+        return unverifiable(spec, ids, t)
+    judged = figs + ([t] if isinstance(spec.times, str) else [])
+
+    def times_b(y: Interval, k: Interval | None = None) -> Interval:
+        return y if t is None else (t.interval if k is None else k) * y
+
+    decision = judge(lambda x, y, *k: rel(x, times_b(y, *k)), judged)
+    (af, bf), target = figs, "b" if t is None else "times x b"
+    kb = times_b(bf.interval)
+    out = list(judged)
+    details: dict[str, Any] = {"a": af.interval.to_list(), "b": bf.interval.to_list(), "relation": spec.relation}
+    av, bv, tv = af.written, bf.written, 1.0 if t is None else t.written
+    if t is not None:
+        twords = describe(ctx.claims[spec.times], ctx.intervals[spec.times]) if isinstance(spec.times, str) \
+            else fmt_num(t.written)
+        out += ([] if isinstance(spec.times, str) else [t]) + [_computed(
+            "implied", [spec.b] + ids[2:], None if tv is None or bv is None else tv * bv, kb,
+            times_b(bf.as_written, t.as_written), unit, "times x b")]
+        lines.append(f"times {twords}: times x b = {fmt_iv(kb, unit)}")
+        details["implied"] = kb.to_list()
+    if av is not None and bv is not None and tv is not None:
+        ratio = f"a / b = {fmt_num(av)} / {fmt_num(bv)} = {av / bv:.4g}" if bv else ""
+        if isinstance(spec.times, str):
+            lines.append(f"as written: {ratio} against {twords}")
+        else:
+            lhs = f"{fmt_num(tv)} x {fmt_num(bv)} = {fmt_num(tv * bv)}" if t is not None else fmt_num(bv)
+            lines.append(f"as written: {fmt_num(av)} {sym} {lhs} is "
+                         f"{'true' if _written_holds(spec.relation, av, tv * bv) else 'false'}"
+                         + (f" ({ratio})" if ratio else ""))
+    lines.append(f"over the intervals: a must be {words} {target}")
+    if decision.verdict == INCONSISTENT:
+        ai = af.interval
+        if spec.relation in ("gt", "ge") or (spec.relation == "eq" and ai.hi < kb.lo):
+            lines.append(f"a's highest value {fmt_num(ai.hi)} is not above {target}'s lowest {fmt_num(kb.lo)}")
+        else:
+            lines.append(f"a's lowest value {fmt_num(ai.lo)} is not below {target}'s highest {fmt_num(kb.hi)}")
+    return result(spec, ids, decision, out, lines, details)
+
+
+# ---------------------------------------------------------------------------------------------- change
+def change(spec, ctx: Context) -> CheckResult:
+    """From ``earlier`` to ``later`` by ``change`` (relative or absolute) or ``factor``.
+
+    Example (hand-computed): "456 cases" in 2012 ([456, 456]) to "363" in 2013, "down by around 20 percent"
+    ([18, 22] %; as written [19.5, 20.5] %, the "around" margin dropped): as written the later figure is
+    456 x (100 - [19.5, 20.5]) / 100 = [362.52, 367.08], whole counts [363, 367], which holds 363 ->
+    consistent (over the intervals [355.68, 373.92] -> [356, 373]). Written values: (363 - 456) / 456 =
+    -20.4 %. Without ``earlier``: the implied earlier figure, ``unverifiable`` (``no_comparison``).
+    """
+    crefs = [spec.change] if spec.change else ([spec.factor] if isinstance(spec.factor, str) else [])
+    ids = ([spec.earlier] if spec.earlier else []) + [spec.later] + crefs
+    bad = _numeric(spec, ctx, ids)
+    if bad:
+        return bad
+    lc = ctx.claims[spec.later]
     unit = lc.unit
-    if spec.earlier and ctx.claims[spec.earlier].unit != unit:
-        return _unverifiable(spec, ids, "units_differ",
-                             f"units differ: {ctx.claims[spec.earlier].unit!r} vs {unit!r}")
-    sign = 1.0 if spec.direction == "increase" else -1.0
-    figs: list[dict[str, Any]] = []
+    if spec.earlier:
+        problem = units_problem(ctx, [spec.earlier], unit)
+        if problem:
+            return unverifiable(spec, ids, problem)
+    sign = 1 if spec.direction == "increase" else -1
+    fwd: Callable[[Interval, Interval], Interval]
     if spec.change:
-        cc, ci = ctx.claims[spec.change], ctx.intervals[spec.change]
-        if cc.base_unit in _SHARE and lc.base_unit not in _SHARE:
-            s = 1.0 / _SHARE[cc.base_unit]
-            mode = "relative"
-            fwd = lambda e, c: e * (Interval.point(1.0) + c * (sign * s))  # noqa: E731
-            back_ = lambda l, c: l / (Interval.point(1.0) + c * (sign * s))  # noqa: E731
-            how = f"earlier x (1 {'+' if sign > 0 else '-'} change{' / 100' if s != 1 else ''})"
-            written_fwd = lambda e, c: e * (1 + sign * c * s)  # noqa: E731
-            if (Interval.point(1.0) + ci * (sign * s)).lo <= 0:
-                return _unverifiable(spec, ids, "no_interval", f"a {spec.direction} of {ci} {cc.unit} leaves nothing")
-        elif cc.unit == unit:
-            mode = "absolute"
+        cc = ctx.claims[spec.change]
+        cdesc = describe(cc, ctx.intervals[spec.change])
+        if cc.base_unit in SHARES and cc.per is None and lc.base_unit not in SHARES:
+            mode, w, cf = "relative", _WHOLE[cc.base_unit], figure(ctx, "change", spec.change)
+            # (w +/- change) / w, the division by 100 last so that written figures multiply exactly
+            kept = lambda c: Interval.point(float(w)) + c * sign  # noqa: E731
+            fwd = lambda e, c: e * kept(c) / w if w != 1 else e * kept(c)  # noqa: E731
+            back = lambda l, c: l * w / kept(c)  # noqa: E731
+            how = f"earlier x (1 {'+' if sign > 0 else '-'} change{' / 100' if w != 1 else ''})"
+            written_fwd = lambda e, c: e * (w + sign * c) / w  # noqa: E731
+            written_back = lambda l, c: l * w / (w + sign * c)  # noqa: E731
+            if kept(cf.interval).lo <= 0:
+                return unverifiable(spec, ids, f"a {spec.direction} of {cf.interval} {cc.unit} leaves nothing: "
+                                    "the earlier figure is unbounded", "denominator_zero")
+        elif units_problem(ctx, [spec.change], unit) is None:
+            mode, cf = "absolute", figure(ctx, "change", spec.change, unit)
             fwd = lambda e, c: e + c * sign  # noqa: E731
-            back_ = lambda l, c: l - c * sign  # noqa: E731
+            back = lambda l, c: l - c * sign  # noqa: E731
             how = f"earlier {'+' if sign > 0 else '-'} change"
             written_fwd = lambda e, c: e + sign * c  # noqa: E731
+            written_back = lambda l, c: l - sign * c  # noqa: E731
         else:
-            return _unverifiable(spec, ids, "units_differ", f"the change {spec.change} is in {cc.unit!r}: neither a "
-                                 f"percent or fraction nor the figures' unit {unit!r}")
-        cv, crole = cc.value, "change"
-        cdesc = _desc(ctx, spec.change)
+            return unverifiable(spec, ids, f"the change {spec.change} is in {cc.unit!r}: neither a percent or "
+                                f"fraction nor the figures' unit {unit!r}")
     else:
-        ci, cv, cids, cdesc = _factor(ctx, spec.factor)
-        if ci.lo <= 0:
-            return _unverifiable(spec, ids, "no_interval", f"factor {ci} may be 0")
-        mode, crole = "factor", "factor"
+        m = _multiple(ctx, spec.factor, "factor")
+        if isinstance(m, str):
+            return unverifiable(spec, ids, m)
+        cf, mode, cdesc = m, "factor", (describe(ctx.claims[spec.factor], ctx.intervals[spec.factor])
+                                        if crefs else fmt_num(m.written))
+        if cf.interval.lo <= 0:
+            return unverifiable(spec, ids, f"factor {cf.interval} may be 0", "denominator_zero")
         fwd = lambda e, f: e * f  # noqa: E731
-        back_ = lambda l, f: l / f  # noqa: E731
+        back = lambda l, f: l / f  # noqa: E731
         how = "factor x earlier"
         written_fwd = lambda e, f: e * f  # noqa: E731
-    crefs = [spec.change] if spec.change else ([spec.factor] if isinstance(spec.factor, str) else [])
-    implied_earlier = back_(li, ci)
-    lines = [f"later {_desc(ctx, spec.later)}", f"{crole} {cdesc} ({mode}, {spec.direction if mode != 'factor' else 'multiple'})"]
+        written_back = lambda l, f: l / f  # noqa: E731
+    lf = figure(ctx, "later", spec.later)
+    li, ci = lf.interval, cf.interval
+    implied_earlier = back(li, ci)
+    lines = [f"later {describe(lc, li)}",
+             f"{cf.role} {cdesc} ({mode}, {spec.direction if mode != 'factor' else 'multiple'})"]
     details: dict[str, Any] = {"mode": mode, "implied_earlier": implied_earlier.to_list()}
+    written = [lf.written, cf.written]
     if not spec.earlier:
-        figs = [figure("later", [spec.later], lc.value, li, unit),
-                figure(crole, crefs, cv, ci, ctx.claims[spec.change].unit if spec.change else "ratio"),
-                figure("implied", ids, None if lc.value is None or cv is None else _back_written(mode, sign, lc.value, cv, s if mode == "relative" else 1),
-                       implied_earlier, unit)]
+        back_written = None if None in written else _safe(written_back, *written)
+        figs = [lf, cf, _computed("implied", ids, back_written, implied_earlier, back(lf.as_written, cf.as_written),
+                                  unit, "the implied earlier figure")]
         lines.append(f"implied earlier figure = {fmt_iv(implied_earlier, unit)}")
-        return _result(spec, ids, UNVERIFIABLE, "; ".join(lines) + " -> unverifiable: no earlier figure to compare "
-                       "(add `earlier:`, or use a change_implied derived figure)", details, "no_comparison", figs)
-    ec, ei = ctx.claims[spec.earlier], ctx.intervals[spec.earlier]
-    implied = fwd(ei, ci)
-    holds = lambda e, c, l: overlap(fwd(e, c), l)  # noqa: E731
-    verdict = decide(holds, ei, ci, li)
-    lines.insert(0, f"earlier {_desc(ctx, spec.earlier)}")
-    lines.append(f"implied later = {how} = {fmt_iv(implied, unit)}; stated later {fmt_iv(li, unit)}: "
-                 f"{_overlap_text(implied, li)}")
+        return unverifiable(spec, ids, "; ".join(lines) + " -> unverifiable: no earlier figure to compare (add "
+                            "`earlier:`, or use a change_implied derived figure)", "no_comparison", figs, details)
+    ef = figure(ctx, "earlier", spec.earlier, unit)
+    judged = [ef] + ([cf] if crefs else []) + [lf]
+
+    def later_of(e: Interval, c: Interval) -> Interval | None:
+        return whole(fwd(e, c), unit)  # an implied count is a whole number (None: no whole number)
+
+    holds = (lambda e, c, l: overlap(later_of(e, c), l)) if crefs else (lambda e, l: overlap(later_of(e, ci), l))
+    decision = judge(holds, judged)
+    raw, raw_aw = fwd(ef.interval, ci), fwd(ef.as_written, cf.as_written)
+    implied, implied_aw = later_of(ef.interval, ci), later_of(ef.as_written, cf.as_written)
+    ev = ef.written
+    written_later = None if ev is None or cf.written is None else written_fwd(ev, cf.written)
+    lines.insert(0, f"earlier {_described(ctx, spec.earlier, ef)}")
+    lines.append(f"implied later = {how} = {fmt_iv(raw, unit)}"
+                 + ("" if implied == raw else f", whole counts {shown(implied)}")
+                 + f"; stated later {fmt_iv(li, unit)}: {_overlap_text(implied, li)}")
     lines.append(f"implied earlier = {fmt_iv(implied_earlier, unit)}")
-    written_later = None
-    if ec.value is not None and cv is not None:
-        written_later = written_fwd(ec.value, cv)
-        lines.append(f"as written: {fmt_num(ec.value)} -> {fmt_num(written_later)} vs {fmt_num(lc.value)}"
-                     + (f" (actual change {(lc.value - ec.value) / ec.value * 100:+.1f} %)" if ec.value else ""))
-    figs = [figure("earlier", [spec.earlier], ec.value, ei, unit),
-            figure(crole, crefs, cv, ci, ctx.claims[spec.change].unit if spec.change else "ratio"),
-            figure("later", [spec.later], lc.value, li, unit),
-            figure("implied", [spec.earlier] + crefs, written_later, implied, unit)]
-    cause = None
-    if verdict == INCONSISTENT:
-        cause = {"role": "implied", "bound": "low" if implied.lo > li.hi else "high"}
-    elif verdict == TENSION:
-        cause = edge_cause(holds, [ei, ci, li], ["earlier", crole, "later"])
-    reason = {CONSISTENT: "holds", TENSION: "holds_only_at_edge", INCONSISTENT: "no_overlap"}[verdict]
-    details.update({"implied": implied.to_list(), "stated": li.to_list()})
-    return _result(spec, ids, verdict, "; ".join(lines) + f" -> {verdict}", details, reason, figs, cause)
+    if written_later is not None and lf.written is not None:
+        lines.append(f"as written: {fmt_num(ev)} -> {fmt_num(written_later)} vs {fmt_num(lf.written)}"
+                     + (f" (actual change {(lf.written - ev) / ev * 100:+.1f} %)" if ev else ""))
+    shown_iv, shown_aw = (raw, raw_aw) if implied is None else (implied, implied_aw or implied)
+    out = judged + ([] if crefs else [cf]) + [_computed(
+        "implied", [spec.earlier] + crefs, written_later, shown_iv, shown_aw, unit, "the implied later figure")]
+    details.update({"implied": None if implied is None else implied.to_list(), "stated": li.to_list()})
+    return result(spec, ids, decision, out, lines, details)
 
 
-def _back_written(mode: str, sign: float, later: float, c: float, s: float) -> float | None:
+def _safe(fn: Callable[..., float], *args: float) -> float | None:
     try:
-        if mode == "relative":
-            return later / (1 + sign * c * s)
-        if mode == "absolute":
-            return later - sign * c
-        return later / c
+        return fn(*args)
     except ZeroDivisionError:
         return None
 
 
 # ------------------------------------------------------------------------------------------ complement
-def complement(spec, ctx: Context) -> RelationResult:
-    """Shares of one whole: ``parts`` plus ``remainder`` = 100 %; without a remainder, parts <= 100 %
-    (or = 100 % with ``exhaustive``). Fractions count as hundredths of percent.
+def _sum(*xs: Interval) -> Interval:
+    return reduce(lambda a, b: a + b, xs)
 
-    Example (hand-computed): "approximately 50 percent" ([45, 55] %) Bolivian and "the rest" Peruvian,
-    with the remainder a ``complement`` derived figure 100 - [45, 55] = [45, 55] %: 50 + 50 = 100 ->
-    consistent. "60 percent" ([59.5, 60.5]) with a stated remainder "half" ([0.25, 0.75] as a fraction,
-    nearest half: [25, 75] %): implied remainder [39.5, 40.5] % overlaps [25, 75] -> consistent.
+
+def complement(spec, ctx: Context) -> CheckResult:
+    """Shares of one whole: ``parts`` plus ``remainder`` = 100 %; without a remainder, parts <= 100 %
+    (or = 100 % with ``exhaustive``). Fractions are converted to percent (:mod:`numclaims.units`).
+
+    Example (hand-computed): "60 percent" ([59.5, 60.5], as written the same: its last written digit) and
+    the remainder "40 percent" ([39.5, 40.5]): implied remainder 100 - [59.5, 60.5] = [39.5, 40.5] holds 40
+    as written -> consistent; against "30 percent" ([29.5, 30.5]) no value fits -> inconsistent.
     """
     ids = list(spec.parts) + ([spec.remainder] if spec.remainder else [])
     bad = _numeric(spec, ctx, ids)
     if bad:
         return bad
-    not_share = [i for i in ids if ctx.claims[i].base_unit not in _SHARE]
+    not_share = [i for i in ids if ctx.claims[i].base_unit not in SHARES or ctx.claims[i].per]
     if not_share:
-        return _unverifiable(spec, ids, "units_differ", f"{', '.join(not_share)} is not a percent or fraction")
-    conv = {i: 100.0 / _SHARE[ctx.claims[i].base_unit] for i in ids}
-    pct = {i: ctx.intervals[i] * conv[i] for i in ids}
-    written = {i: None if ctx.claims[i].value is None else ctx.claims[i].value * conv[i] for i in ids}
-    total = reduce(lambda a, b: a + b, (pct[i] for i in spec.parts))
-    parts_text = " + ".join(f"{_desc(ctx, i)}" + (" (x 100 %)" if conv[i] != 1 else "") for i in spec.parts)
-    figs = [figure("part", [i], written[i], pct[i], "percent") for i in spec.parts]
-    sum_written = None if any(written[i] is None for i in spec.parts) else sum(written[i] for i in spec.parts)
-    figs.append(figure("sum", list(spec.parts), sum_written, total, "percent"))
-    lines = [f"parts {parts_text}", f"sum of parts = {fmt_iv(total, 'percent')}"]
-    hundred = Interval.point(100.0)
-    n = len(spec.parts)
+        return unverifiable(spec, ids, f"{', '.join(not_share)} is not a percent or fraction")
+    figs = [figure(ctx, "part", i, "percent") for i in spec.parts]
+    n, hundred = len(figs), Interval.point(100.0)
+    total = _sum(*(f.interval for f in figs))
+    sum_written = None if any(f.written is None for f in figs) else sum(f.written for f in figs)
+    lines = [f"parts {' + '.join(_described(ctx, i, f) for i, f in zip(spec.parts, figs))}",
+             f"sum of parts = {fmt_iv(total, 'percent')}"]
+    parts_written = None if sum_written is None else " + ".join(fmt_num(f.written) for f in figs)
+    extra = [_computed("sum", list(spec.parts), sum_written, total, _sum(*(f.as_written for f in figs)),
+                       "percent", "the sum of the parts")]
     if spec.remainder:
         r = spec.remainder
+        rf = figure(ctx, "remainder", r, "percent")
         implied = hundred - total
-        holds = lambda *xs: overlap(hundred - reduce(lambda a, b: a + b, xs[:n]), xs[n])  # noqa: E731
-        inputs = [pct[i] for i in spec.parts] + [pct[r]]
-        verdict = decide(holds, *inputs)
+        holds = lambda *xs: overlap(hundred - _sum(*xs[:n]), xs[n])  # noqa: E731
+        figs.append(rf)
         lines.append(f"implied remainder = 100 - sum = {fmt_iv(implied, 'percent')}; stated remainder "
-                     f"{_desc(ctx, r)} = {fmt_iv(pct[r], 'percent')}: {_overlap_text(implied, pct[r])}")
-        figs.append(figure("remainder", [r], written[r], pct[r], "percent"))
-        figs.append(figure("implied", list(spec.parts), None if sum_written is None else 100 - sum_written,
-                           implied, "percent"))
-        if sum_written is not None and written[r] is not None:
-            lines.append(f"as written: {fmt_num(sum_written)} + {fmt_num(written[r])} = "
-                         f"{fmt_num(sum_written + written[r])} %")
-        roles = ["part"] * n + ["remainder"]
-        cause_inc = {"role": "implied", "bound": "low" if implied.lo > pct[r].hi else "high"}
+                     f"{_described(ctx, r, rf)}: {_overlap_text(implied, rf.interval)}")
+        extra.append(_computed("implied", list(spec.parts), None if sum_written is None else 100 - sum_written,
+                               implied, hundred - extra[0].as_written, "percent", "the implied remainder"))
+        if sum_written is not None and rf.written is not None:
+            lines.append(f"as written: {fmt_num(sum_written)} + {fmt_num(rf.written)} = "
+                         f"{fmt_num(sum_written + rf.written)} %")
         relation = "parts + remainder = 100 %"
-    elif spec.exhaustive:
-        holds = lambda *xs: overlap(reduce(lambda a, b: a + b, xs), hundred)  # noqa: E731
-        inputs = [pct[i] for i in spec.parts]
-        verdict = decide(holds, *inputs)
-        lines.append(f"the parts cover the whole: the sum must be 100 %; {_overlap_text(total, hundred)}")
-        if sum_written is not None:
-            lines.append(f"as written: {' + '.join(fmt_num(written[i]) for i in spec.parts)} = {fmt_num(sum_written)} %")
-        roles = ["part"] * n
-        cause_inc = {"role": "sum", "bound": "low" if total.lo > 100 else "high"}
-        relation = "parts = 100 %"
     else:
-        holds = lambda *xs: le(reduce(lambda a, b: a + b, xs), hundred)  # noqa: E731
-        inputs = [pct[i] for i in spec.parts]
-        verdict = decide(holds, *inputs)
-        lines.append("shares of one whole: the sum must be at most 100 %")
-        if sum_written is not None:
-            lines.append(f"as written: {' + '.join(fmt_num(written[i]) for i in spec.parts)} = {fmt_num(sum_written)} %")
-        roles = ["part"] * n
-        cause_inc = {"role": "sum", "bound": "low"}
-        relation = "parts <= 100 %"
-    cause = cause_inc if verdict == INCONSISTENT else (edge_cause(holds, inputs, roles) if verdict == TENSION else None)
-    reason = {CONSISTENT: "holds", TENSION: "holds_only_at_edge", INCONSISTENT: "shares_do_not_add_up"}[verdict]
+        if spec.exhaustive:
+            holds = lambda *xs: overlap(_sum(*xs), hundred)  # noqa: E731
+            lines.append(f"the parts cover the whole: the sum must be 100 %; {_overlap_text(total, hundred)}")
+            relation = "parts = 100 %"
+        else:
+            holds = lambda *xs: le(_sum(*xs), hundred)  # noqa: E731
+            lines.append("shares of one whole: the sum must be at most 100 %")
+            relation = "parts <= 100 %"
+        if parts_written is not None:
+            lines.append(f"as written: {parts_written} = {fmt_num(sum_written)} %")
+    decision = judge(holds, figs)
     details = {"implied": (hundred - total).to_list() if spec.remainder else total.to_list(), "relation": relation}
     if spec.remainder:
-        details["stated"] = pct[spec.remainder].to_list()
-    return _result(spec, ids, verdict, "; ".join(lines) + f" -> {verdict}", details, reason, figs, cause)
+        details["stated"] = figs[-1].interval.to_list()
+    return result(spec, ids, decision, figs + extra, lines, details)
 
 
 # --------------------------------------------------------------------------------------- implied ratio
-def _quotient_unit(num, den) -> tuple[str, float] | None:
-    """The unit of ``num / den`` and the factor that puts it there (None when no unit a row states fits):
-    same units -> ``ratio``; an amount over a duration -> ``<unit> per <base>``; otherwise
-    ``<num unit> per <den unit>`` (matched against the row's unit as text)."""
-    if num.base_unit == den.base_unit or {num.base_unit, den.base_unit} <= {"persons", "count"}:
-        return "ratio", 1.0
+def _quotient_unit(num, den) -> tuple[str, Fraction]:
+    """The unit of ``num / den`` and the factor that puts it there: a plain number (``ratio``) when the
+    dimensions cancel (:func:`numclaims.units.quotient_factor`: 12 for USD per month / USD per year); an
+    amount over a duration -> ``<unit> per <base>``; otherwise ``<num unit> per <den unit>`` (matched
+    against the row's unit as text)."""
+    if quotient_problem(num.unit, den.unit, "ratio") is None:
+        return "ratio", quotient_factor(num.unit, den.unit)
     if den.base_unit in DURATION_UNITS and num.per is None:
-        return f"{num.base_unit} per {den.base_unit.rstrip('s')}", 1.0
-    return f"{num.unit} per {den.unit}", 1.0
+        return f"{num.base_unit} per {den.base_unit.rstrip('s')}", Fraction(1)
+    return f"{num.unit} per {den.unit}", Fraction(1)
 
 
-def implied_ratio(spec, ctx: Context) -> RelationResult:
+def _row_figure(rid: str, row: dict[str, Any]) -> Figure:
+    """A reference row as a figure: its interval, and as written its value for exact and approximate rows
+    (:func:`numclaims.evidence.row_written`); a row without a qualifier is read at its interval."""
+    ri = Interval(*row["interval"])
+    aw = row_written(row) if row.get("qualifier") else ri
+    label = f"row {rid} ({row.get('publisher')})"
+    return Figure("reference", [rid], row.get("value"), ri, aw, row.get("unit") or "", label,
+                  row.get("qualifier", "exact") == "exact")
+
+
+def implied_ratio(spec, ctx: Context) -> CheckResult:
     """``numerator / denominator`` (times ``scale``) against each reference row of ``evidence`` in the ratio's
-    unit; the verdict is the best over the rows (the ratio is plausible if one reference allows it).
+    unit; the verdict is the best over the rows (the ratio is plausible if one reference allows it). The
+    figures judged are the row, the numerator and the denominator (the claims tried first for the cause).
 
-    Example (hand-computed): "$305 million" ([304.5M, 305.5M]) of tax on "about $1 billion" of profit
-    ([0.9, 1.1] billion: step 1 billion, 10 % margin... read by the rules) gives 305 / 1,000 = 30.5 % as
-    written and [27.7, 33.9] % over the intervals (304.5 / 1,100 = 27.68 %; 305.5 / 900 = 33.94 %); against
-    a reference tax rate of 30 % ([29.5, 30.5]) they share [29.5, 30.5] -> consistent.
+    Example (hand-computed): "$305 million" ([304.5M, 305.5M], as written the same) of tax on "about $1
+    billion" of profit with precision 100 million ([0.9, 1.1] billion; as written [0.95, 1.05] billion):
+    305 / 1,000 = 30.5 %; as written [304.5 / 1,050, 305.5 / 950] x 100 = [29.0, 32.16] % holds a 30 % tax
+    rate (exact row: 30) -> consistent (over the intervals [27.68, 33.94] %).
     """
     ids = [spec.numerator, spec.denominator]
     bad = _numeric(spec, ctx, ids)
     if bad:
         return bad
     nc, dc = ctx.claims[spec.numerator], ctx.claims[spec.denominator]
-    ni, di = ctx.intervals[spec.numerator], ctx.intervals[spec.denominator]
+    di = ctx.intervals[spec.denominator]
     if di.contains(0.0) or di.lo < 0 < di.hi:
-        return _unverifiable(spec, ids, "no_interval", f"denominator {spec.denominator} may be 0 ({di})")
-    qunit, _ = _quotient_unit(nc, dc)
+        return unverifiable(spec, ids, f"denominator {spec.denominator} may be 0 ({di})", "denominator_zero")
+    qunit, qfactor = _quotient_unit(nc, dc)
     rows = [(rid, ctx.reference.get(rid)) for rid in spec.evidence]
     missing = [rid for rid, r in rows if r is None]
     if missing:
-        return _unverifiable(spec, ids, "no_reference", f"reference rows not loaded: {', '.join(missing)}")
-    lines = [f"numerator {_desc(ctx, spec.numerator)}", f"denominator {_desc(ctx, spec.denominator)}"]
+        return unverifiable(spec, ids, f"reference rows not loaded: {', '.join(missing)}", "no_source")
+    nf, df = figure(ctx, "numerator", spec.numerator), figure(ctx, "denominator", spec.denominator)
+    # the denominator keeps its sign when a bound gives way (the cause search): a quotient over 0 is no value
+    side = Interval(0.0, None, False, False) if di.lo > 0 else Interval(None, 0.0, False, False)
+    lines = [f"numerator {describe(nc, nf.interval)}", f"denominator {describe(dc, df.interval)}"]
     rel, words = {"eq": (overlap, "share a value with"), "le": (le, "be at most"),
                   "ge": (lambda a, b: le(b, a), "be at least")}[spec.relation]
-    best: tuple[int, str, dict | None, str, Interval, dict] | None = None
-    figs = [figure("numerator", [spec.numerator], nc.value, ni, nc.unit),
-            figure("denominator", [spec.denominator], dc.value, di, dc.unit)]
+    best = None
+    refs: list[Figure] = []
     for rid, row in rows:
         runit = row.get("unit") or ""
-        rbase = runit.split(" per ")[0] if " per " in runit else runit
-        if qunit == "ratio" and rbase in _SHARE and " per " not in runit:
+        rbase = runit.split(" per ")[0]
+        if qunit == "ratio" and rbase in SHARES and " per " not in runit:
             scale = spec.scale if spec.scale is not None else (100.0 if rbase == "percent" else 1.0)
         elif runit == qunit:
             scale = spec.scale if spec.scale is not None else 1.0
         else:
             lines.append(f"row {rid} is in {runit!r}, the ratio in {qunit!r}: not compared")
             continue
-        lo, hi = row.get("interval") or [None, None]
-        ri = Interval(lo, hi)
-        implied = ni / di * scale
-        holds = lambda n, d, r, s=scale: rel(n / d * s, r)  # noqa: E731
-        verdict = decide(holds, ni, di, ri)
-        written = None if nc.value is None or not dc.value else nc.value / dc.value * scale
+        if row.get("interval") is None:
+            lines.append(f"row {rid} has no interval: not compared")
+            continue
+        k = Fraction(repr(float(scale))) * qfactor
+
+        def quotient(num: Interval, den: Interval, k: Fraction = k) -> Interval | None:
+            den = den.intersect(side)  # type: ignore[assignment]
+            return None if den is None else (num * float(k.numerator)) / (den * float(k.denominator))
+
+        def holds(r: Interval, x: Interval, y: Interval, q=quotient) -> bool:
+            v = q(x, y)
+            return v is not None and rel(v, r)
+
+        rf = _row_figure(rid, row)
+        refs.append(rf)
+        decision = judge(holds, [rf, nf, df])
+        implied, implied_aw = quotient(nf.interval, df.interval), quotient(nf.as_written, df.as_written)
+        written = None if nc.value is None or not dc.value else nc.value / dc.value * float(k)
         period = (f", {row['period_start']} to {row['period_end']}" if row.get("period_start") else "")
-        lines.append(f"implied ratio = numerator / denominator{f' x {fmt_num(scale)}' if scale != 1 else ''} = "
+        lines.append(f"implied ratio = numerator / denominator{f' x {fmt_num(float(k))}' if k != 1 else ''} = "
                      + (f"{fmt_num(written)} as written, " if written is not None else "")
                      + f"{fmt_iv(implied, runit)} over the intervals; it must {words} row {rid} "
-                     f"({row.get('publisher')}{period}: {fmt_iv(ri, runit)}): {_overlap_text(implied, ri)} -> {verdict}")
-        cause = None
-        if verdict == INCONSISTENT:
-            cause = {"role": "implied", "bound": "low" if implied.lo > ri.hi else "high"}
-        elif verdict == TENSION:
-            cause = edge_cause(holds, [ni, di, ri], ["numerator", "denominator", "reference"])
-        rank = _ORDER[verdict]
-        if best is None or rank < best[0]:
-            best = (rank, verdict, cause, rid, implied, {"written": written, "scale": scale})
-        figs.append(figure("reference", [], row.get("value"), ri, runit, evidence=[rid]))
+                     f"({row.get('publisher')}{period}: {fmt_iv(rf.interval, runit)}): "
+                     f"{_overlap_text(implied, rf.interval)} (this row: {decision.verdict})")
+        if best is None or SEVERITY[decision.verdict] < SEVERITY[best[0].verdict]:
+            best = (decision, rf, _computed("ratio", ids, written, implied, implied_aw,
+                                            qunit if qunit != "ratio" else runit or "ratio", "the implied ratio"))
     if best is None:
-        return _unverifiable(spec, ids, "units_differ", "; ".join(lines) + "; no reference row is in the ratio's unit",
-                             figs)
-    _, verdict, cause, rid, implied, extra = best
-    figs.insert(2, figure("ratio", ids, extra["written"], implied, qunit if qunit != "ratio" else
-                          (ctx.reference[rid].get("unit") or "ratio")))
-    reason = {CONSISTENT: "plausible", TENSION: "plausible_only_at_edge", INCONSISTENT: "implausible"}[verdict]
-    details = {"implied": implied.to_list(), "reference": ctx.reference[rid].get("interval"), "row": rid}
-    return _result(spec, ids, verdict, "; ".join(lines) + f" -> {verdict} (best row {rid})", details, reason, figs,
-                   cause)
+        return unverifiable(spec, ids, "; ".join(lines) + "; no reference row is in the ratio's unit",
+                            figures=[nf, df] + refs)
+    decision, rf, ratio = best
+    lines.append(f"best row {rf.claims[0]}")
+    details = {"implied": ratio.interval.to_list(), "reference": rf.interval.to_list(), "row": rf.claims[0]}
+    return result(spec, ids, decision, [rf, nf, df, ratio] + [f for f in refs if f is not rf], lines, details)
 
 
-__all__ = ["RelationResult", "change", "comparison", "complement", "edge_cause", "figure", "implied_ratio"]
+__all__ = ["change", "comparison", "complement", "implied_ratio"]
 
 
 # -------------------------------------------------------------------------------------- declaration
