@@ -16,6 +16,7 @@ pass ``/tmp/old.html``.
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 from pathlib import Path
@@ -28,7 +29,13 @@ VIEWPORTS = (("desktop", 1280, 800), ("phone", 390, 844))
 def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
-    pages = [Path(a) for a in argv] or [ROOT / "reports" / SEED / "report.html"]
+    ap = argparse.ArgumentParser(description="Weight and height of report pages at 1280 and 390 px.")
+    ap.add_argument("pages", nargs="*", type=Path, help="report.html files (default: the seed article's)")
+    pages = ap.parse_args(argv).pages or [ROOT / "reports" / SEED / "report.html"]
+    missing = [p for p in pages if not p.is_file()]
+    if missing:
+        print(f"{missing[0]}: no such file", file=sys.stderr)
+        return 2
     exe = shutil.which("chromium") or "/usr/bin/chromium"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
