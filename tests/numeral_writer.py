@@ -11,7 +11,8 @@ import math
 from decimal import Decimal
 
 from numclaims import rules
-from numclaims.numerals import FRACTION_WORDS, UNITS, Quantity, _UNIT_WORDS, _VAGUE, parse
+from numclaims.numerals import FRACTION_WORDS, UNITS, Quantity, parse
+from numclaims.vocabulary import UNIT_WORDS as _UNIT_WORDS, VAGUE_PLURALS as _VAGUE
 
 
 _QUAL_WORD = {

@@ -154,10 +154,11 @@ CASES: dict[str, list[str]] = {
     'no-claims': [
         'claims/town-news.yaml:4: claims: expected at least 1 item, got 0',
     ],
-    # a percentage over 100.
-    # town-news.yaml line 30 is `value: 140`
+    # a percentage over 100 where the words say 40 percent: a percent may exceed 100 ("a rise of 900%"),
+    # so the error is that the value is not the numeral written. town-news.yaml line 30 is `value: 140`
     'percent-over-100': [
-        'claims/town-news.yaml:30: claim minors-40-percent: value: 140 percent is over 100',
+        "claims/town-news.yaml:30: claim minors-40-percent: value: 140 differs from the numeral written '40 percent', "
+        "read as 40",
     ],
     # a measure.period naming a claim of another article.
     # town-news.yaml line 66 is `measure:`
@@ -244,7 +245,7 @@ CASES: dict[str, list[str]] = {
     # a three-letter code that is not an ISO 4217 currency.
     # town-news.yaml line 64 is `unit: XYZ`
     'unknown-currency': [
-        "claims/town-news.yaml:64: claim fortune-120000: unit: unknown currency 'XYZ'; expected an ISO 4217 code among ['ARS', 'AUD', 'BOB', 'BRL', 'CAD', 'CHF', 'CLP', 'CNY', 'COP', 'CRC', 'DOP', 'EUR', 'GBP', 'GTQ', 'HNL', 'INR', 'JPY', 'MXN', 'NIO', 'PAB', 'PEN', 'USD', 'VES', 'ZAR']",
+        "claims/town-news.yaml:64: claim fortune-120000: unit: unknown currency 'XYZ'; expected an ISO 4217 code among ['ARS', 'AUD', 'BOB', 'BRL', 'CAD', 'CHF', 'CLP', 'CNY', 'COP', 'CRC', 'DOP', 'EUR', 'GBP', 'GTQ', 'HNL', 'INR', 'JPY', 'MXN', 'NIO', 'NZD', 'PAB', 'PEN', 'USD', 'VES', 'ZAR']",
     ],
     # a misspelt key (`qualifer`).
     # town-news.yaml line 10 is `qualifer: exact`
@@ -960,6 +961,16 @@ CASES: dict[str, list[str]] = {
         "as 300); correct 'value', or give 'text' to name the numeral meant",
     ],
 
+    # a comparison whose factor is 0: `times` takes a claim id or a number above 0; one line naming the
+    # member of the union the value belongs to (not pydantic's two branch names). Line 74 is the check.
+    'comparison-times-zero': [
+        'claims/town-news.yaml:74: claim cmp-x (check): checks[0].times: expected a number above 0, got 0',
+    ],
+    # a comparison whose factor is a list: neither member of the union takes it. Line 74 is the check.
+    'comparison-times-list': [
+        'claims/town-news.yaml:74: claim cmp-x (check): checks[0].times: expected a claim id or a number, got a list '
+        'of 1 item',
+    ],
 }
 
 

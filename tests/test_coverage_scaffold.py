@@ -93,7 +93,9 @@ def test_scaffold_passes_check(repo, source_id, n, lead, capsys):
     capsys.readouterr()
     assert main(["check", str(path), "--root", str(repo), "--quiet", "--no-write"]) == 0
     captured = capsys.readouterr()
-    assert f"1 article(s) checked, 0 invalid, {proposed} checks:" in captured.err
+    # a draft's checks are all proposed: they rate nothing until accepted, so the summary counts none of them
+    assert "1 article(s) checked, 0 invalid, 0 checks:" in captured.err
+    assert (f"{proposed} proposed check(s) to accept or drop" in captured.err) == (proposed > 0)
     assert f"{n + lead} claim(s) with guessed fields to confirm" in captured.err
     res = check_article(path, repo)
     assert res["coverage"] == {"mentions": n + lead, "claimed": n + lead, "waived": 0, "missing": []}

@@ -111,6 +111,20 @@ def test_suggest_proposes_only_what_is_not_declared(repo, capsys):
     assert "share_of_total" not in out and "rate_duration" not in out
 
 
+def test_proposals_count_in_no_verdict_and_no_strict_exit(drafted, capsys):
+    # harbour-2020's draft holds only proposed checks (3: a sum, a part/whole, and an agreement of 2,000
+    # with 1,500 that is in tension): they rate nothing until accepted, so the summary counts 0 checks and
+    # --strict does not fail on them
+    repo, path = drafted
+    assert main(["check", str(path), "--root", str(repo), "--strict", "--no-write"]) == 0
+    out = capsys.readouterr().out
+    assert "0 checks: 0 consistent, 0 tension, 0 inconsistent, 0 unverifiable" in out
+    assert "findings of harbour-2020" not in out
+    res = check_article(path, repo)
+    assert (res["summary"]["checks"], res["summary"]["findings"], len(res["summary"]["proposed"])) == (0, [], 3)
+    assert sum(res["summary"]["verdicts"].values()) == 0
+
+
 def test_reports_render_with_proposals_marked(drafted):
     repo, path = drafted
     assert main(["check", str(path), "--root", str(repo), "--quiet"]) == 0
@@ -237,3 +251,20 @@ def test_comparisons_changes_and_complements_are_proposed_where_the_kinds_exist(
         # "About 60 percent of the victims were women and the rest were men"
         ("complement", {"parts": ["women-60-percent"]}),
     ]
+
+
+def test_a_rise_over_100_percent_drafts_to_a_file_that_checks(repo):
+    # "sales rose 150 percent": a percent may exceed 100 (a relative change, "a rise of 900%"); only a share
+    # of a whole may not, and the share checks say so. The draft of such a sentence must pass check.
+    src = repo / "datasets" / "sources"
+    (src / "market-2021.txt").write_text(
+        "Market Sales Soar\n\nBUSINESS / 5 MAR 2021 BY A. WRITER\n\nSales at the town market rose 150 percent "
+        "last year, to 2,500 stalls, the council said.\n\nShare this article\n", encoding="utf-8")
+    (src / "market-2021.meta.yaml").write_text(
+        "id: market-2021\ntitle: Market Sales Soar\npublisher: Test Gazette\npublished: 2021-03-05\n"
+        "licence: invented test article\nattribution: invented\ncaptured: invented\n", encoding="utf-8")
+    assert main(["new", "market-2021", "--id", "market-2021", "--root", str(repo)]) == 0
+    data = load_yaml_text((repo / "claims" / "market-2021.yaml").read_text(encoding="utf-8"))
+    rise = next(c for c in data["claims"] if "150 percent" in c.get("text", c["quote"]))
+    assert rise["unit"] == "percent" and rise.get("value", 150) == 150
+    assert main(["check", str(repo / "claims" / "market-2021.yaml"), "--root", str(repo), "-q", "--no-write"]) == 0

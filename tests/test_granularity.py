@@ -588,3 +588,14 @@ def test_debit_matches_exhaustive_search(n, rounding, modes):
         for sd_units in range(0, sd_top):
             sd = fmt(sd_units, 2)
             assert debit(x, sd, n, rounding=rounding) is ((x, sd) in reported), (x, sd, n, rounding)
+
+
+def test_a_share_over_100_percent_fits_no_whole_count():
+    # a percent claim may exceed 100 (a rise of 150 %), but as a share of a whole it fits no count: k / 10
+    # in [149.5 %, 150.5 %) needs k = 15 of 10 people, more than the whole
+    from numclaims.granularity import share_fit
+
+    fit = share_fit(149.5, 150.5, True, False, 10, 10, 100, 150)
+    assert fit.witness is None and not fit.fits
+    # the same share written 50 % fits 5 of 10 (5 / 10 = 50 %)
+    assert share_fit(49.5, 50.5, True, False, 10, 10, 100, 50).witness == (5, 10)

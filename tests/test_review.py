@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from numclaims.cli import main
+from numclaims.loader import load_article
 from numclaims.review import ReviewError, edit_review, review_queue
 from conftest import copy_seed
 
@@ -159,3 +160,18 @@ def test_words_yaml_reads_as_other_types_are_written_quoted(proj):
                       "--date", "2026-11-30") == 0
         assert f'    notes: "{note}"\n' in claims_text(proj)
     assert main(["check", "--root", str(proj), "-q", "--no-write"]) == 0
+
+
+def test_line_separators_in_a_note_are_written_as_escapes(proj):
+    # a note pasted with LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029) and NEL (U+0085), which YAML
+    # 1.1 reads as line breaks: written double-quoted with the YAML escapes \L, \P and \N, and read back
+    # by the claims loader as the same text
+    note = "first\u2028second\u2029third\x85fourth"
+    assert review(proj, "set", "women-exploited-300", "verified", "--reviewer", "A. Checker", "--note", note,
+                  "--date", "2026-11-30") == 0
+    assert '    notes: "first\\Lsecond\\Pthird\\Nfourth"\n' in claims_text(proj)
+    assert main(["check", "--root", str(proj), "-q", "--no-write"]) == 0
+
+
+    art = load_article(proj / "claims" / f"{SEED}.yaml", proj)
+    assert next(c.notes for c in art.data.claims if c.id == "women-exploited-300") == note

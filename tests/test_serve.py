@@ -326,7 +326,8 @@ def test_accepting_a_proposal_in_the_browser_lands_in_the_yaml_and_the_report(se
             assert page.locator("li.proposal").count() == 3
             card = page.locator(f"#proposal-{DRAFT}--{AGREE}")
             assert card.locator(".sentence").inner_text() == (
-                "“2,000” and “1,500” can both describe people trafficked only at the edge of what their wording allows.")
+                "“2,000” and “1,500” can both describe people trafficked only within the rounding or hedging their "
+                "wording allows, not as written.")
             assert "One NGO; the regional government" in card.locator(".because").inner_text()
             with page.expect_navigation():
                 card.locator("button[value=accept]").click()

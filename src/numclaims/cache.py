@@ -132,17 +132,17 @@ def figure_signature(folder: Path) -> list[list[Any]]:
 
 def _consistent(res: dict[str, Any], inputs: dict[str, Any]) -> bool:
     """Whether a results object was written for ``inputs`` (the provenance SHA-256 of the claims file,
-    source text and metadata) and its summary counts its own checks."""
-
+    source text and metadata) and its summary counts its own declared checks."""
     prov = res.get("provenance")
     if not isinstance(prov, dict) or any(not isinstance(prov.get(k), dict) or prov[k].get("sha256") != inputs.get(k)
                                          for k in ("claims_file", "source_text", "source_meta")):
         return False
+    declared = [ch for ch in res["checks"] if ch.get("status") != "proposed"]  # as numclaims.engine.summarise
     counts = {v: 0 for v in VERDICTS}
-    for ch in res["checks"]:
+    for ch in declared:
         counts[ch["verdict"]] += 1
     summ = res["summary"]
-    return summ.get("checks") == len(res["checks"]) and all(summ["verdicts"].get(v) == n for v, n in counts.items())
+    return summ.get("checks") == len(declared) and all(summ["verdicts"].get(v) == n for v, n in counts.items())
 
 
 def _well_formed(res: Any, article: str, source: str, full: bool) -> bool:

@@ -51,6 +51,7 @@ from .paths import claims_files
 from .periods import resolve
 from .records import value_from_words
 from .scaffold import _record, unique_quote
+from .vocabulary import MONTH_NAMES, TEEN_WORDS, UNIT_WORDS
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
 #: Fields a draft may guess, in the order they are listed in a record's ``guessed``.
@@ -388,7 +389,7 @@ class Place:
     is_country: bool = False
 
 
-_MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+_MONTH_NAMES = frozenset(m.lower() for m in MONTH_NAMES)
 
 
 def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
@@ -599,8 +600,8 @@ def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence
 
 
 # ------------------------------------------------------------------------------------------ ids
-_NUM_WORD_DIGITS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
+#: "one" .. "twelve" as digits in ids ("3-years").
+_NUM_WORD_DIGITS = {w: str(v) for w, v in {**UNIT_WORDS, **TEEN_WORDS}.items() if v <= 12}
 
 
 def _slug(s: str) -> str:

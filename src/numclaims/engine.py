@@ -169,12 +169,15 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> dict[str, Any
 
 
 def summarise(checks: list[dict[str, Any]], n_claims: int) -> dict[str, Any]:
-    """Counts of verdicts and the ids of the worst findings."""
+    """Counts of verdicts and the ids of the worst findings, of the declared checks only: a check still
+    ``proposed`` (by ``numclaims new``/``suggest``) rates nothing until the fact-checker accepts it, so it
+    counts in no verdict, no finding and no ``--strict`` exit status (``summary.proposed`` lists it)."""
+    declared = [ch for ch in checks if ch.get("status") != "proposed"]
     counts = {v: 0 for v in VERDICTS}
-    for ch in checks:
+    for ch in declared:
         counts[ch["verdict"]] += 1
-    worst = sorted((ch for ch in checks if ch["verdict"] != "consistent"), key=worst_first)
-    return {"claims": n_claims, "checks": len(checks), "verdicts": counts,
+    worst = sorted((ch for ch in declared if ch["verdict"] != "consistent"), key=worst_first)
+    return {"claims": n_claims, "checks": len(declared), "verdicts": counts,
             "findings": [ch["id"] for ch in worst]}
 
 

@@ -323,7 +323,8 @@ def _edge_cause(names: Sequence[str], ivs: Sequence[tuple], unit: str) -> str | 
 
 
 def _at_most_cause(p: str, w: str, part, whole, unit: str) -> str | None:
-    """Why ``part <= whole`` holds only at the edge: the bound of each side that meets the other."""
+    """Why ``part <= whole`` fails as written and holds only within the ranges: the bound of each side that
+    meets the other."""
     if not part or not whole or whole[1] is None:
         return None
     if part[1] is None or part[1] > whole[1]:
@@ -394,7 +395,7 @@ def _agreement(x: Ctx) -> tuple[str, list[str], list[str], str | None]:
         hi_side, lo_side = (b, a) if lowfirst else (a, b)
         cause = f"The lowest value {hi_side} allows is above the highest {lo_side} allows."
     elif v == "tension":
-        s = f"{a} and {b} can both describe {what} only at the edge of what their wording allows."
+        s = f"{a} and {b} can both describe {what} only within the rounding or hedging their wording allows, not as written."
         cause = _edge_cause([a, b], [ia, ib], unit) if ia and ib else None
     else:
         ov = _overlap(ia, ib) if ia and ib else None
@@ -430,7 +431,7 @@ def _part_whole(x: Ctx):
              f"{amount(d['part'][0], unit)}, is more than the most the second allows, {amount(d['whole'][1], unit)}.")
         cause = f"The bottom of {p} is above the top of {w}."
     elif v == "tension":
-        s = f"{p} fits within {w} only at the edge of what their wording allows."
+        s = f"{p} fits within {w} only within the rounding or hedging their wording allows, not as written."
         cause = _at_most_cause(p, w, _iv(d.get("part")), _iv(d.get("whole")), unit)
     else:
         s = f"{p} ({_measure(pc)}) fits within {w} ({_measure(wc)})."
@@ -483,7 +484,7 @@ def _rate_duration(x: Ctx):
                  if imp and st and imp[0] is not None and st[1] is not None and imp[0] > st[1]
                  else "Even the highest earnings the rate and duration allow fall short of the stated total.")
     elif v == "tension":
-        s = f"{r} {_over(du)} reaches {t} only at the edge of what their wording allows."
+        s = f"{r} {_over(du)} reaches {t} only within the rounding or hedging their wording allows, not as written."
         cause = _edge_cause(["rate \u00d7 duration", t], [imp, st], unit) if imp and st else None
     else:
         aw = d.get("as_written")
@@ -518,7 +519,7 @@ def _share(x: Ctx):
     elif v in ("inconsistent", "tension") and _iv(d.get("stated")):
         part = next((c for c in x["cs"][2:] if c), None)
         s = (f"{sh} of {t} implies {range_words(*imp, unit)}, which "
-             + ("does not match " if v == "inconsistent" else "matches only at the edge ")
+             + ("does not match " if v == "inconsistent" else "matches only within the rounding ")
              + f"{quoted(part)}.")
         cause = _edge_cause(["the implied part", quoted(part)], [imp, _iv(d["stated"])], unit) if v == "tension" else \
             "The implied part and the stated part share no value."
@@ -558,7 +559,7 @@ def _fraction(x: Ctx):
              + (f": it is at least {fac:.1f} times as many." if fac else "."))
         cause = f"The bottom of the implied part (from the bottom of {w}) is above the top of {quoted(cc)}."
     elif v == "tension":
-        s = f"{f} of {w} can {rel_words} {quoted(cc)} only at the edge of what their wording allows."
+        s = f"{f} of {w} can {rel_words} {quoted(cc)} only within the rounding or hedging their wording allows, not as written."
         cause = (_at_most_cause("the implied part", quoted(cc), imp, cmp_, unit) if rel == "le" else
                  _edge_cause(["the implied part", quoted(cc)], [imp, cmp_], unit)) if imp and cmp_ else None
     else:
@@ -595,7 +596,7 @@ def _arith(x: Ctx):
         s = f"{inputs} cannot give {qs[-1]}: the two ranges share no value."
         cause = "The computed range and the stated figure share no value."
     elif v == "tension":
-        s = f"{inputs} gives {qs[-1]} only at the edge of what their wording allows."
+        s = f"{inputs} gives {qs[-1]} only within the rounding or hedging their wording allows, not as written."
         cause = _edge_cause(["the computed range", qs[-1]], [imp, st], unit) if imp and st else None
     elif v == "unverifiable":
         s = f"Whether {inputs} gives {qs[-1]} cannot be decided: {reason_words(x['check'], {c['id']: c for c in cs if c})}."
@@ -666,6 +667,105 @@ def _external(x: Ctx):
 
 
 #: kind -> sentence builder (check context -> (sentence, as written, over intervals, cause[, rules])).
+
+_REL_WORDS = {"gt": "more than", "ge": "at least", "lt": "less than", "le": "at most", "eq": "the same as"}
+
+
+def _fig_name(f: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
+    """A figure of ``figures`` named by the words of its claim; a figure derived from claims (``derived:``)
+    or computed by the check is named by what it is, never by a record id."""
+    ids = f.get("claims") or []
+    if len(ids) == 1 and ids[0] in claims:
+        return quoted(claims[ids[0]])
+    return {"implied": "the implied figure", "reference": "the reference figure"}.get(f.get("role"),
+                                                                                      "a derived figure")
+
+
+def _fig_value(f: dict[str, Any]) -> str:
+    """A figure's value as written, in words (a count or ratio as the bare number, "a month" for a rate), or
+    its range when it has no single written value."""
+    unit = f.get("unit") or ""
+    base, per = _base(unit)
+    if f.get("written") is not None:
+        x = float(f["written"])
+        if base in ("count", "ratio"):
+            return number_words(round(x, 1) if abs(x) >= 10 else x) + (f" a {per}" if per else "")
+        return amount(x, unit)
+    iv = _iv(f.get("interval"))
+    return range_words(*iv, unit) if iv else "an unknown value"
+
+
+def _fig_range(f: dict[str, Any]) -> str:
+    """A figure's range in words; a count or ratio as bare numbers (a rate with "a month"), a range whose
+    two ends are the same as one value."""
+    iv = _iv(f.get("interval"))
+    if not iv:
+        return "an unknown value"
+    lo, hi = iv
+    base, per = _base(f.get("unit") or "")
+    if base not in ("count", "ratio"):
+        return range_words(lo, hi, f.get("unit") or "")
+    tail = f" a {per}" if per else ""
+
+    def nw(v: float) -> str:
+        return number_words(round(v, 1) if abs(v) >= 10 else v)
+    if lo is not None and hi is not None and math.isclose(lo, hi, rel_tol=1e-9, abs_tol=1e-12):
+        return nw(lo) + tail
+    if hi is None:
+        return f"at least {nw(lo)}{tail}" if lo is not None else "any value"
+    if lo is None or lo == 0:
+        return f"at most {nw(hi)}{tail}"
+    return f"between {nw(lo)} and {nw(hi)}{tail}"
+
+
+def _relations(x: Ctx):
+    """comparison, change, complement and implied_ratio, from the check's ``figures`` (role, claims, value
+    as written, interval): one sentence naming the figures with their values, the arithmetic as written
+    and over the ranges."""
+    ch, v = x["check"], x["check"]["verdict"]
+    claims = {c["id"]: c for c in x["cs"] if c}
+    figs = [f for f in ch.get("figures") or [] if isinstance(f, dict)]
+    if not figs:
+        raise LookupError
+    by = {f.get("role"): f for f in figs}
+    kind = ch["kind"]
+    written = [f"{_fig_name(f, claims)}: {_fig_value(f)} as written." for f in figs if f.get("role") != "implied"]
+    over = [f"{_fig_name(f, claims)}: {_fig_range(f)}." for f in figs if _iv(f.get("interval"))]
+    verdict_words = {"consistent": "holds as written", "tension": "holds only within the rounding or hedging "
+                     "the wording allows, not as written", "inconsistent": "cannot hold: no values the figures "
+                     "allow satisfy it", "unverifiable": "cannot be decided: " + (reason_words(ch, claims) or
+                                                                                   "the records do not allow it")}[v]
+    if kind == "comparison" and "a" in by and "b" in by:
+        rel = _REL_WORDS.get(ch.get("relation") or "gt", "more than")
+        fac = by.get("factor")
+        times = ""
+        if fac is not None:
+            named = _fig_name(fac, claims)
+            times = (f"{named} ({_fig_value(fac)} times) " if named != "a derived figure"
+                     else f"{_fig_value(fac)} times ")
+        rel = "" if rel == "the same as" and times else rel + " "  # "878 is more than triple 287"
+        said = f"{_fig_name(by['a'], claims)} ({_fig_value(by['a'])}) is {rel}{times}{_fig_name(by['b'], claims)} " \
+               f"({_fig_value(by['b'])})"
+    elif kind == "change" and "later" in by:
+        how = by.get("change") or by.get("factor")
+        earlier = f"from {_fig_name(by['earlier'], claims)} ({_fig_value(by['earlier'])}) " if "earlier" in by else ""
+        said = f"a change {earlier}to {_fig_name(by['later'], claims)} ({_fig_value(by['later'])})" + (
+            f" by {_fig_name(how, claims)} ({_fig_value(how)})" if how else "")
+        if "implied" in by:
+            said += f", which implies {_fig_range(by['implied'])}"
+    elif kind == "complement":
+        shares = [f for f in figs if f.get("role") not in ("implied",)]
+        said = " and ".join(f"{_fig_name(f, claims)} ({_fig_value(f)})" for f in shares) + " as shares of one whole"
+    elif kind == "implied_ratio" and "numerator" in by and "denominator" in by:
+        said = (f"{_fig_name(by['numerator'], claims)} ({_fig_value(by['numerator'])}) divided by "
+                f"{_fig_name(by['denominator'], claims)} ({_fig_value(by['denominator'])})")
+        if "reference" in by:
+            said += f" against the reference figure ({_fig_value(by['reference'])})"
+    else:
+        raise LookupError
+    sentence = said[:1].upper() + said[1:] + f": the relation {verdict_words}."
+    return sentence, written, over, None
+
 TEMPLATES: dict[str, Callable[[Ctx], tuple]] = {
     "agreement": _agreement,
     "part_whole": _part_whole,
@@ -674,6 +774,7 @@ TEMPLATES: dict[str, Callable[[Ctx], tuple]] = {
     "fraction_of": _fraction,
     "sum": _arith, "difference": _arith, "product": _arith, "ratio": _arith,
     "external": _external,
+    "comparison": _relations, "change": _relations, "complement": _relations, "implied_ratio": _relations,
 }
 
 
@@ -733,7 +834,8 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
     fn = TEMPLATES.get(check.get("kind", ""))
     rules: list[str] = []
     try:
-        if fn is None or any(c is None for c in x["cs"]) or not x["cs"]:
+        # the relation kinds name their figures from ``figures``, derived ones included
+        if fn is None or not x["cs"] or (any(c is None for c in x["cs"]) and fn is not _relations):
             raise LookupError
         kind = check.get("kind", "")
         if v == "unverifiable" and kind in UNVERIFIABLE and not (kind == "fraction_of" and len(x["q"]) < 3):

@@ -46,7 +46,7 @@ CLAIM_FIELDS: list[tuple[str, str, str]] = [
     ("end", "integer", "character offset just after the quote"),
     ("value", "number", "the number as written, in unit (empty for a date)"),
     ("unit", "string", "unit of value (persons, percent, USD, years, date, ...)"),
-    ("qualifier", "string", "exact, about, at_least, over, at_most, under, up_to, ..."),
+    ("qualifier", "string", "exact, approximately, nearly, more_than, at_least, less_than, up_to, range (the canonical names; docs/semantics.md)"),
     ("step", "number", "rounding step of the interval: read from the numeral, or the record's precision (empty for a date)"),
     ("interval_low", "number", "lower end of the interval the claim stands for (empty: unbounded or a date)"),
     ("interval_high", "number", "upper end of the interval (empty: unbounded or a date)"),

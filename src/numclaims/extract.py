@@ -56,58 +56,42 @@ from pydantic import ValidationError
 
 from .claimvalues import same_number
 from .errors import reading_problem
-from .numerals import MULTIPLIER_WORDS, parse
+from .numerals import parse
+from .vocabulary import (
+    CURRENCY_SYMBOLS,
+    FRACTION_WORDS,
+    MONTH_NAMES,
+    MONTHS,
+    MULTIPLIER_WORDS,
+    QUALIFIER_PHRASES,
+    RUNNING_TEXT_QUALIFIERS,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    SCORES_AT_LEAST,
+    TEEN_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+    VAGUE_PLURALS,
+    time_unit,
+)
 from .records import Claim, SourceMeta
 from .sources import SOURCES_DIR, find_all
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
 # ------------------------------------------------------------------------------------------ vocabulary
-_UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000}
-_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-              "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
-#: "hundreds of" and the like: the least value the plural allows, read as ``at_least``.
-_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
+# The tables are :mod:`numclaims.vocabulary`'s; the extractor's own names below are views of them.
+_UNITS_WORDS = {"zero": 0, **UNIT_WORDS, **TEEN_WORDS}
+_SCALES = {**SCALE_WORDS, **SCALE_ABBREVIATIONS}
+_MONTH_ABBRS = [a for n in MONTH_NAMES if n != "May" for a in ((n[:4], n[:3]) if n == "September" else (n[:3],))]
+#: Month names as written, case kept: "September", "SEPTEMBER", "Sept.", "SEP" (not "september").
+_MONTH_RE = (f"(?-i:{'|'.join(MONTH_NAMES)}|{'|'.join(MONTH_NAMES).upper()}"
+             f"|(?:{'|'.join(_MONTH_ABBRS)})\\.?|{'|'.join(_MONTH_ABBRS).upper()})")
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH_RE = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
-             r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
-             r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-             r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)")
-
-#: Qualifier phrases written before a number, longest first, with their canonical qualifier.
-_QUALIFIERS = [
-    ("no fewer than", "at_least"), ("no less than", "at_least"), ("a minimum of", "at_least"),
-    ("at least", "at_least"), ("as many as", "up_to"), ("as much as", "up_to"), ("no more than", "up_to"),
-    ("a maximum of", "up_to"), ("up to", "up_to"), ("at most", "up_to"), ("more than", "more_than"),
-    ("upwards of", "more_than"), ("in excess of", "more_than"), ("over", "more_than"),
-    ("above", "more_than"), ("fewer than", "less_than"), ("less than", "less_than"),
-    ("under", "less_than"), ("below", "less_than"), ("just under", "nearly"), ("close to", "nearly"),
-    ("nearly", "nearly"), ("almost", "nearly"), ("an estimated", "approximately"),
-    ("approximately", "approximately"), ("roughly", "approximately"), ("around", "approximately"),
-    ("about", "approximately"), ("some", "approximately"), ("approx.", "approximately"),
-    ("circa", "approximately"), ("~", "approximately"),
-]
 _QUAL_RE = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=[(\"'“‘]))(" + "|".join(re.escape(q) for q, _ in sorted(_QUALIFIERS, key=lambda x: -len(x[0])))
+    r"(?:(?<=\s)|(?<=^)|(?<=[(\"'“‘]))(" + "|".join(re.escape(q) for q in sorted(RUNNING_TEXT_QUALIFIERS, key=lambda x: -len(x)))
     + r")\s*$",
     re.IGNORECASE,
 )
-_QUAL_MAP = {q: c for q, c in _QUALIFIERS}
 
 #: Plural (and a few collective) nouns of people: a count of them gets unit ``persons``.
 PERSON_NOUNS = frozenset("""
@@ -119,20 +103,12 @@ peruvians bolivians colombians venezuelans brazilians mexicans ecuadoreans ecuad
 hondurans salvadorans americans nationals foreigners agents officials leaders gang gangsters
 journalists doctors patients voters survivors civilians deaths dead killed injured wounded
 """.split())
-_DURATION_UNITS = {"year": "years", "years": "years", "month": "months", "months": "months",
-                   "week": "weeks", "weeks": "weeks", "day": "days", "days": "days"}
-_RATE_BASES = {"day": "day", "week": "week", "month": "month", "year": "year", "annum": "year"}
-_CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "USD": "USD", "€": "EUR", "£": "GBP", "S/.": "PEN",
-                   "S/": "PEN"}
-_CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "soles": "PEN",
-                   "sol": "PEN", "pesos": None, "bolivianos": "BOB", "reais": "BRL"}
-
 #: Capitalised words that may stand right before a number without making it part of a name.
 _NOT_NAME_WORDS = frozenset("""
 top over about around nearly almost some up more less fewer at as only just roughly approximately
 between of in on by since until from to and or the a an than under above below estimated another
 all about some least most with for per each every its their his her our some
-""".split()) | {m.lower() for m in _MONTHS}
+""".split()) | set(MONTHS)
 
 # ------------------------------------------------------------------------------------------- patterns
 _NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
@@ -160,7 +136,7 @@ MENTION_PATTERN = re.compile(
       | \b{_MONTH_RE}\s+\d{{4}}\b
       | \b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]?\d)
     )
-  | (?P<month>\b(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b)
+  | (?P<month>\b(?-i:{"|".join(MONTH_NAMES)})\b)
   | (?P<frac>\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-])?{_FRAC}\b)
   | (?P<vague>\b(?:dozens|scores|hundreds|thousands|millions)\s+of\b)
   | (?P<mult>{_MULT})
@@ -260,8 +236,8 @@ def _words_value(s: str) -> float | None:
         elif tok in _UNITS_WORDS:
             current += _UNITS_WORDS[tok]
             seen = True
-        elif tok in _TENS_WORDS:
-            current += _TENS_WORDS[tok]
+        elif tok in TENS_WORDS:
+            current += TENS_WORDS[tok]
             seen = True
         elif tok in _SCALES:
             mult = _SCALES[tok]
@@ -298,7 +274,7 @@ def _num_value(core: str) -> float | None:
 
 def _frac_value(core: str) -> float | None:
     parts = re.split(r"[\s-]+", core.lower())
-    den = _FRACTIONS.get(parts[-1])
+    den = FRACTION_WORDS.get(parts[-1])
     if den is None:
         return None
     num = 1 if len(parts) == 1 or parts[0] in ("a", "one") else _UNITS_WORDS.get(parts[0])
@@ -374,7 +350,7 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
         prev, _ = _prev_word(text, qstart)
         if prev.lower() in _PHRASAL_VERBS:
             return None  # "shot up to 363", "took over 200": a verb particle, not a bound
-    return _QUAL_MAP[phrase], qstart
+    return QUALIFIER_PHRASES[phrase], qstart
 
 
 #: Verbs whose particle looks like a qualifier: "had shot up to 363" states the value 363 itself.
@@ -392,8 +368,8 @@ def _date_value(core: str) -> str | None:
     day = year = month = None
     for t in toks:
         tl = t.lower()
-        if tl in _MONTHS:
-            month = _MONTHS[tl]
+        if tl in MONTHS:
+            month = MONTHS[tl]
         elif tl == "of":
             continue
         else:
@@ -502,12 +478,15 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         if core in ("May", "March") and prev.lower() not in ("in", "since", "until", "by", "of", "last", "next",
                                                               "early", "late", "mid", "during", "this", "from"):
             return None
-        return Mention(s, e, core, f"--{_MONTHS[core.lower()]:02d}", "date", kind="date")
+        return Mention(s, e, core, f"--{MONTHS[core.lower()]:02d}", "date", kind="date")
     if kind == "vague":
         word = core.split()[0].lower()
         e2 = s + len(core.split()[0])
         unit = "persons" if _is_person_count(text, e2) else "count"
-        return Mention(s, e2, text[s:e2], float(_VAGUE[word]), unit, "at_least", kind="quantity")
+        if word not in VAGUE_PLURALS:  # "scores of": the parser does not read it
+            return Mention(s, e2, text[s:e2], float(SCORES_AT_LEAST), unit, "at_least", kind="quantity")
+        lo, hi, _ = VAGUE_PLURALS[word]  # [lo, hi), as numerals.parse reads it
+        return Mention(s, e2, text[s:e2], (lo + hi) / 2, unit, "range", kind="quantity", low=float(lo), high=float(hi))
     if kind == "mult":
         q = _qualifier_before(text, s)
         start = q[1] if q else s
@@ -563,18 +542,18 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         end = e + pm.end()
         return Mention(qstart, end, text[qstart:end], value, "percent", qual, kind="share")
     # money
-    currency = _CURRENCY_SIGNS.get(sign) if sign else None
+    currency = CURRENCY_SYMBOLS.get(sign.lower()) if sign else None
     end = e
     if currency is None:
         cw = _CURRENCY_WORD_AFTER.match(after)
-        if cw and _CURRENCY_WORDS.get(cw.group(1).lower()):
-            currency = _CURRENCY_WORDS[cw.group(1).lower()]
+        if cw and CURRENCY_SYMBOLS.get(cw.group(1).lower()):
+            currency = CURRENCY_SYMBOLS[cw.group(1).lower()]
             end = e + cw.end()
     if currency is not None:
         rm = _RATE_AFTER.match(text, end)
         per = None
         if rm:
-            per = _RATE_BASES.get((rm.group(1) or rm.group(2) or "year").lower(), "year")
+            per = time_unit(rm.group(1) or rm.group(2) or "year")
             end = rm.end()
         unit = f"{currency} per {per}" if per else currency
         return Mention(qstart, end, text[qstart:end], value, unit, qual, kind="rate" if per else "amount",
@@ -588,7 +567,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     dm = _DURATION_AFTER.match(after)
     if dm:
         end = e + dm.end()
-        unit = _DURATION_UNITS[dm.group(1).lower()]
+        unit = time_unit(dm.group(1)) + "s"
         if qual == "more_than" and text[qstart:s].strip().lower() == "over":
             qual, qstart = "exact", s
         return Mention(qstart, end, text[qstart:end], value, unit, qual, kind="duration")
@@ -690,7 +669,7 @@ def _rates_after_nouns(text: str, ms: list[Mention]) -> None:
         nxt = ms[i + 1].start if i + 1 < len(ms) else len(text)
         if rm is None or rm.end() > nxt:
             continue
-        men.per = _RATE_BASES[rm.group(1).lower()]
+        men.per = time_unit(rm.group(1))
         men.unit = f"{men.currency or men.unit} per {men.per}"
         men.kind = "rate"
 

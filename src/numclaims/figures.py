@@ -40,6 +40,7 @@ from .evidence import measure_of
 from .explain import amount, explain, reason_words
 from .rules import interval_for
 from .verdicts import worst as worst_verdict
+from .vocabulary import DAYS_PER, months_in
 from .verdicts import worst_by_claim
 
 #: Okabe & Ito (2008) colour-blind-safe palette, by name.
@@ -708,8 +709,8 @@ def checks_chart(results: dict[str, Any], exclude_kinds: Sequence[str] = EXTERNA
 # ---------------------------------------------------------------------------------- 04: money
 
 
-_MONTHS = {"month": 1.0, "months": 1.0, "year": 12.0, "years": 12.0, "week": 12 / 52.1775, "weeks": 12 / 52.1775,
-           "day": 12 / 365.2425, "days": 12 / 365.2425}
+#: Months in each time unit, singular and plural (a Julian year, :mod:`numclaims.vocabulary`).
+_MONTHS = {u + s: DAYS_PER[u] / DAYS_PER["month"] for u in DAYS_PER for s in ("", "s")}
 
 
 def money_data(results: dict[str, Any], check_id: str | None = None,
@@ -905,13 +906,13 @@ def period_text(start: Any, end: Any) -> str:
 def months_spanned(start: Any, end: Any) -> float | None:
     """Months covered by a period given at ISO precision ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, both ends
     included: ``("2011-11", "2013-10")`` -> 24; ``("2010", "2010")`` -> 12; ``None`` if either is empty.
-    Day precision counts days / (365.2425 / 12)."""
+    Day precision counts days in months of the Julian year (365.25 / 12 days, :mod:`numclaims.vocabulary`)."""
     if not start or not end:
         return None
     s, e = str(start).strip().split("-"), str(end).strip().split("-")
     if len(s) == 3 and len(e) == 3:
         days = (dt.date(*map(int, e)) - dt.date(*map(int, s))).days + 1
-        return days / (365.2425 / 12)
+        return months_in(days)
     sy, sm = int(s[0]), int(s[1]) if len(s) > 1 else 1
     ey, em = int(e[0]), int(e[1]) if len(e) > 1 else 12
     return float((ey - sy) * 12 + (em - sm) + 1)

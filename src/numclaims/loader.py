@@ -33,6 +33,7 @@ from .paths import display_path, file_key
 from .records import ClaimsFile, check_refs, is_claim_ref
 from .relations import relation_problems
 from .sources import Source, anchor, load_source, occurrences
+from .vocabulary import DAYS_PER_YEAR
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
 
@@ -173,7 +174,7 @@ def parse_claims_text(text: str, display: str) -> tuple[ClaimsFile, LineMap]:
         data = ClaimsFile.model_validate(raw)
     except ValidationError as e:
         errs = []
-        for err in e.errors():
+        for err in _union_errors(e.errors()):
             loc = tuple(err["loc"])
             msg = _message(err)
             m = _FIELD_PREFIX.match(msg)
@@ -184,6 +185,44 @@ def parse_claims_text(text: str, display: str) -> tuple[ClaimsFile, LineMap]:
             errs.append(ErrorLine(display, line, ident, fld, msg))
         raise InputErrors(errs) from None
     return data, raw
+
+
+#: The names pydantic gives the members of a union in an error's location ("times" may be a claim id or a
+#: number: ``('checks', 0, 'comparison', 'times', 'constrained-float')``).
+_UNION_TAG = re.compile(r"^(constrained-\w+|str|float|int|bool|function-\w+\[.*\]|tagged-union\[.*\])$")
+
+
+def _union_errors(errors: list[dict]) -> list[dict]:
+    """Pydantic's errors with one error per field of a union (a field that accepts a claim id or a number):
+    the members' names are dropped from the location, and of the members' errors the one about the value
+    given is kept (a number refused for its size, not "expected text"); when every member refused the
+    type, one line says what the field takes."""
+    out: list[dict] = []
+    groups: dict[tuple, list[dict]] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        if loc and isinstance(loc[-1], str) and _UNION_TAG.match(loc[-1]):
+            key = loc[:-1]
+            if key not in groups:
+                groups[key] = []
+                out.append({"loc": key, "_union": True})
+            groups[key].append(err)
+        else:
+            out.append(err)
+    merged = []
+    for err in out:
+        if err.get("_union"):
+            members = groups[err["loc"]]
+            about_value = [m for m in members if not m["type"].endswith("_type") and m["type"] != "string_pattern_mismatch"]
+            if about_value:
+                merged.append({**about_value[0], "loc": err["loc"]})
+            else:  # no member took the value's type: say what the field takes
+                got = members[0].get("input")
+                merged.append({"type": "union_type", "loc": err["loc"], "input": got,
+                               "msg": f"expected a claim id or a number, got {_kind(got)}"})
+        else:
+            merged.append(err)
+    return merged
 
 
 #: Latest end of an explicit period, in years after the publication date: a report can quote a target or
@@ -201,7 +240,7 @@ def _far_dates(c: Any, published: Any, display: str, line: int, period_line: int
         end = getattr(spec, "end", None) if spec is not None else None
         if end is None or published is None:
             continue
-        years = (end - published).days / 365.2425  # mean Gregorian year
+        years = (end - published).days / DAYS_PER_YEAR  # Julian year, numclaims.vocabulary
         if years > MAX_YEARS_AFTER_PUBLICATION:
             out.append(ErrorLine(display, at, c.id, f"{fld}.end",
                                  f"{end.isoformat()} is {years:.0f} years after the publication "

@@ -148,6 +148,23 @@ from fractions import Fraction
 
 from . import rules
 from .intervals import Interval
+from .vocabulary import (
+    BIG_SCALES,
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    FRACTION_WORDS,
+    MULTIPLIER_WORDS,
+    NUMBER_WORDS,
+    QUALIFIER_PHRASES,
+    QUALIFIER_SUFFIXES,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    TEEN_WORDS,
+    TENS_WORDS,
+    TIME_UNITS,
+    UNIT_WORDS,
+    VAGUE_PLURALS,
+)
 
 __all__ = [
     "Quantity",
@@ -168,101 +185,17 @@ __all__ = [
 
 # ---------------------------------------------------------------------------------------------- vocabulary
 
-_UNIT_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-}
-_TEEN_WORDS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}
-_BIG_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-
-#: Cardinal number words and their values ("hundred", "dozen" and the scale words are multipliers).
-NUMBER_WORDS: dict[str, int] = {
-    "zero": 0, **_UNIT_WORDS, **_TEEN_WORDS, **_TENS_WORDS, "hundred": 100, "dozen": 12, **_BIG_SCALES,
-}
-
-#: Scale words accepted after digits ("2 million", "20 thousand", "2 dozen") and their multipliers.
-SCALE_WORDS: dict[str, int] = {"dozen": 12, "hundred": 100, **_BIG_SCALES}
-
-#: Abbreviated scales after digits. Single letters must be attached ("5m", "2k", "3b"); the longer
-#: forms may also follow a space ("5 mln", "3 bn"). Case is ignored.
-SCALE_ABBREVIATIONS: dict[str, int] = {
-    "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9,
-    "tn": 10**12, "trn": 10**12,
-}
-
-#: Denominator words of fractions, singular and plural.
-FRACTION_WORDS: dict[str, int] = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100,
-    "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
-}
-
-#: Qualifier phrases written before a numeral, mapped to the canonical names of :data:`rules.QUALIFIERS`.
-QUALIFIER_PHRASES: dict[str, str] = {
-    "about": "approximately", "around": "approximately", "approximately": "approximately",
-    "approx.": "approximately", "approx": "approximately", "roughly": "approximately",
-    "some": "approximately", "an estimated": "approximately", "estimated": "approximately",
-    "circa": "approximately", "in the region of": "approximately", "~": "approximately",
-    "nearly": "nearly", "almost": "nearly", "just under": "nearly", "close to": "nearly",
-    "not quite": "nearly", "just shy of": "nearly",
-    "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
-    "in excess of": "more_than", "just over": "more_than", "well over": "more_than",
-    "well above": "more_than", "greater than": "more_than", "higher than": "more_than",
-    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
-    "not fewer than": "at_least", "not less than": "at_least", "a minimum of": "at_least",
-    "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
-    "well under": "less_than", "well below": "less_than", "lower than": "less_than",
-    "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "as high as": "up_to",
-    "at most": "up_to", "no more than": "up_to", "not more than": "up_to", "a maximum of": "up_to",
-}
-
-#: Qualifiers written after the numeral ("4,500+", "200 or more").
-QUALIFIER_SUFFIXES: dict[str, str] = {
-    "+": "more_than", "-plus": "more_than",
-    "or more": "at_least", "or over": "at_least", "or above": "at_least", "and over": "at_least",
-    "and above": "at_least", "and up": "at_least",
-    "or fewer": "up_to", "or less": "up_to", "or under": "up_to", "or below": "up_to",
-}
-
-#: Currency markers (symbols, codes and words) and their ISO 4217 codes. "$" is read as USD.
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GBP", "s/.": "PEN", "s/": "PEN",
-    "r$": "BRL", "mx$": "MXN", "a$": "AUD", "au$": "AUD", "nz$": "NZD",
-    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euro": "EUR",
-    "euros": "EUR", "soles": "PEN", "nuevos soles": "PEN", "pounds sterling": "GBP", "sterling": "GBP",
-}
-_CODES = ("USD", "EUR", "GBP", "PEN", "BRL", "MXN", "COP", "CLP", "ARS", "BOB", "CAD", "AUD", "NZD",
-          "JPY", "CNY", "CHF", "INR")
-CURRENCY_SYMBOLS.update({c.lower(): c for c in _CODES})
-
-#: Multiplier words, read as ratios ("more than triple", "twice as many").
-MULTIPLIER_WORDS: dict[str, int] = {
-    "twice": 2, "double": 2, "thrice": 3, "triple": 3, "treble": 3, "quadruple": 4,
-}
+# The tables are :mod:`numclaims.vocabulary`'s (re-exported here under their public names).
 
 #: Values of :attr:`Quantity.unit`.
 UNITS: tuple[str, ...] = ("count", "percent", "fraction", "currency", "duration", "ratio")
 #: Values of :attr:`Quantity.per` (besides ``None``).
-PER_VALUES: tuple[str, ...] = ("day", "week", "month", "year")
+PER_VALUES: tuple[str, ...] = TIME_UNITS
 #: Values of :attr:`Quantity.duration_unit` (besides ``None``).
-DURATION_UNITS: tuple[str, ...] = ("day", "week", "month", "year")
+DURATION_UNITS: tuple[str, ...] = TIME_UNITS
 
 # Units whose whole numbers have step 1 (the named unit is the grain), see the module docstring.
 _GRAIN_UNITS = frozenset({"percent", "duration", "ratio"})
-
-# Vague plurals: phrase -> (low, high, precision).
-_VAGUE: dict[str, tuple[int, int, int]] = {"dozens": (12, 100, 12), "hundreds": (100, 1000, 100)}
-for _w, _s in (("thousands", 10**3), ("millions", 10**6), ("billions", 10**9), ("trillions", 10**12)):
-    _VAGUE[_w] = (_s, 10 * _s, _s)
-    _VAGUE["tens of " + _w] = (10 * _s, 100 * _s, 10 * _s)
-    _VAGUE["hundreds of " + _w] = (100 * _s, 1000 * _s, 100 * _s)
 
 # ---------------------------------------------------------------------------------------------- pattern
 
@@ -272,9 +205,9 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_UNITS_RE = _alt(_UNIT_WORDS)
-_TEENS_RE = _alt(_TEEN_WORDS)
-_TENS_RE = _alt(_TENS_WORDS)
+_UNITS_RE = _alt(UNIT_WORDS)
+_TEENS_RE = _alt(TEEN_WORDS)
+_TENS_RE = _alt(TENS_WORDS)
 _SP = r"(?:\s+|-)"  # between parts of a number word ("twenty-one", "twenty one")
 # 1..99 in words.
 _B100 = rf"(?:(?:{_TENS_RE})(?:{_SP}(?:{_UNITS_RE}))?\b|(?:{_TEENS_RE}|{_UNITS_RE})\b)"
@@ -309,7 +242,7 @@ _NUMERAL_NZ = (
     rf"|{_WORDNUM_NZ}(?:{_HALF}(?:\s+{_SCALEWORD}\b)?)?)"
 )
 
-_CODES_RE = "|".join(_CODES)
+_CODES_RE = "|".join(CURRENCY_CODES)
 _CURSYM = (
     r"(?:(?-i:US|U\.S\.)\s?\$|(?-i:R|MX|AU|A|NZ)\$|\$|€|£|(?-i:S)/\.?"
     rf"|(?-i:{_CODES_RE})(?![A-Za-z]))"
@@ -340,7 +273,7 @@ _DURPREP = (
 )
 
 _RESERVED = sorted(
-    set(NUMBER_WORDS) | set(FRACTION_WORDS) | set(_VAGUE) | {
+    set(NUMBER_WORDS) | set(FRACTION_WORDS) | set(VAGUE_PLURALS) | {
         "a", "an", "the", "and", "or", "nor", "to", "of", "per", "each", "every", "in", "on", "at", "by",
         "for", "from", "with", "without", "into", "onto", "over", "under", "above", "below", "about",
         "around", "some", "nearly", "almost", "more", "most", "less", "least", "fewer", "than", "up",
@@ -358,7 +291,7 @@ _RESERVED = sorted(
         "ratio", "all", "both", "half", "halves", "dozens", "hundreds", "thousands", "millions",
         "billions", "trillions", "tens", "scores", "twice", "thrice", "double", "triple", "treble",
         "quadruple",
-    } | {c.lower() for c in _CODES}
+    } | {c.lower() for c in CURRENCY_CODES}
 )
 _RESERVED_RE = "|".join(sorted(_RESERVED, key=len, reverse=True))
 
@@ -550,8 +483,8 @@ def _words_value(s: str) -> Decimal:
             cur = (1 if cur is None else cur) * 100
         elif t == "dozen":
             cur = (1 if cur is None else cur) * 12
-        elif t in _BIG_SCALES:
-            total += (1 if cur is None else cur) * _BIG_SCALES[t]
+        elif t in BIG_SCALES:
+            total += (1 if cur is None else cur) * BIG_SCALES[t]
             cur = None
         else:
             cur = (cur or 0) + NUMBER_WORDS[t]
@@ -734,7 +667,7 @@ def _parse_range(m: re.Match, text: str) -> Quantity:
 
 def _parse_vague(m: re.Match, text: str) -> Quantity:
     key = " ".join(m.group("v_num").lower().split())
-    lo, hi, step = _VAGUE[key]
+    lo, hi, step = VAGUE_PLURALS[key]
     cw = m.group("v_curword")
     unit = "currency" if cw else "count"
     iv = rules.interval_for_vague_plural(float(lo), float(hi))

@@ -41,16 +41,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-SMALL_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
+from .vocabulary import DAYS_PER, MONTHS, NUMBER_WORDS
+
+#: Small numbers of a duration ("three years", "a couple of months"): the number words up to twenty.
+SMALL_NUMBERS = {w: v for w, v in NUMBER_WORDS.items() if v <= 20 and w != "dozen"}
 SMALL_NUMBERS.update({"a": 1, "an": 1, "a couple of": 2, "several": 3})
 
 
@@ -255,7 +249,7 @@ def duration_in(value: float, unit: str, target: str) -> float:
     Raises:
         ValueError: unknown unit.
     """
-    per_day = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
+    per_day = DAYS_PER
     u, t = unit.rstrip("s"), target.rstrip("s")
     if u not in per_day or t not in per_day:
         raise ValueError(f"cannot convert {unit!r} to {target!r}")

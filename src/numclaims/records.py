@@ -44,6 +44,7 @@ from pydantic import (
 )
 
 from .rules import canonical_qualifier
+from .vocabulary import CURRENCY_CODES, TIME_UNITS
 
 #: Stable slug: lower-case letters, digits and single hyphens; no path separators, no dots.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -67,15 +68,10 @@ BASE_UNITS = frozenset(
     }
 )
 #: ISO 4217 codes accepted as currency units.
-CURRENCIES = frozenset(
-    {
-        "USD", "EUR", "GBP", "PEN", "BOB", "COP", "MXN", "BRL", "ARS", "CLP", "VES", "GTQ", "HNL",
-        "NIO", "CRC", "PAB", "DOP", "CAD", "JPY", "CNY", "CHF", "INR", "AUD", "ZAR",
-    }
-)
+CURRENCIES = frozenset(CURRENCY_CODES)
 #: Time bases of a rate (``USD per month``).
-RATE_BASES = ("day", "week", "month", "year")
-DURATION_UNITS = frozenset({"years", "months", "weeks", "days"})
+RATE_BASES = TIME_UNITS
+DURATION_UNITS = frozenset(u + "s" for u in TIME_UNITS)
 from .numbers import LIMIT as NON_NEGATIVE_LIMIT  # noqa: E402 (larger values are typing accidents, not news)
 from .numbers import (
     number_problem,  # the one number reader: one range, one set of messages
@@ -342,8 +338,8 @@ class Claim(_Strict):
             raise ValueError("value: a number is required (only unit 'date' may omit it)")
         if self.value is not None and base not in ("percentage_points",) and self.value < 0:
             raise ValueError(f"value: {self.value:g} is negative; counts, amounts and shares cannot be")
-        if base == "percent" and self.value is not None and self.value > 100:
-            raise ValueError(f"value: {self.value:g} percent is over 100")
+        # a percent may exceed 100 ("a rise of 900%", "sales rose 150 percent"): a share of a whole cannot,
+        # and the checks that read a percent as a share say so (share_of_total, complement, fraction_of)
         if base == "fraction" and self.value is not None and self.value > 1:
             raise ValueError(f"value: fraction {self.value:g} is over 1 (use unit percent for 0-100)")
         if self.qualifier == "range" and (self.low is None or self.high is None):

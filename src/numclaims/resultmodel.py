@@ -242,13 +242,15 @@ def slim(res: dict[str, Any]) -> dict[str, Any]:
     """A results object cut down to what the parent needs once the reports are rendered: ``article``,
     ``source``, ``summary``, ``coverage``, ``provenance``, the claim ids (for the cross-file rules) and the
     ids of claims with placeholders; ``checks`` holds only what ``runner.print_findings`` prints (the checks
-    that are not ``consistent`` or carry findings, as ``id``, ``kind``, ``verdict`` and finding ``code``;
+    that are declared, not proposed, and not ``consistent`` or carry findings, as ``id``, ``kind``,
+    ``verdict`` and finding ``code``;
     :class:`SlimResults`)."""
     out = {k: res[k] for k in ("article", "source", "summary", "coverage", "provenance") if k in res}
     out["claims"] = [{"id": c["id"]} for c in res["claims"]]
     out["checks"] = [{"id": ch["id"], "kind": ch["kind"], "verdict": ch["verdict"],
                       "findings": [{"code": f["code"]} for f in ch.get("findings") or []]}
-                     for ch in res["checks"] if ch["verdict"] != "consistent" or ch.get("findings")]
+                     for ch in res["checks"] if (ch["verdict"] != "consistent" or ch.get("findings"))
+                     and ch.get("status") != "proposed"]
     out["placeholders"] = placeholders(res)
     return out
 

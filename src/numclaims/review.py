@@ -276,7 +276,11 @@ def _as_text(value: str) -> Any:
     """``value`` as ruamel should write it so that the claims loader (PyYAML, YAML 1.1) reads it back as
     the same text: double-quoted when, written plain, it would read as something else ("no" and "on" as
     booleans, "4.10" as the number 4.1, "2013-10-04" as a date, "null" as nothing), else as is (ruamel
-    quotes text that is not a plain scalar in its own style)."""
+    quotes text that is not a plain scalar in its own style). Text holding a line or paragraph separator
+    or NEL (U+2028, U+2029, U+0085), which YAML 1.1 reads as a line break, is double-quoted, where the
+    writer escapes them (``\\L``, ``\\P``, ``\\N``) and the loader reads them back as they were."""
+    if any(ch in value for ch in "\x85\u2028\u2029"):
+        return DoubleQuotedScalarString(value)
     try:
         read = yaml.safe_load(value)
     except yaml.YAMLError:

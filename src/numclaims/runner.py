@@ -65,9 +65,11 @@ _CONFIGS: dict[str, Any] = {}
 
 
 def print_findings(results: list[dict[str, Any]]) -> None:
-    """The checks that are not ``consistent``, worst first, with their finding codes (external checks)."""
+    """The declared checks that are not ``consistent``, worst first, with their finding codes (external
+    checks); checks still proposed are not findings (numclaims.engine.summarise)."""
     for res in results:
-        bad = sorted((ch for ch in res["checks"] if ch["verdict"] != "consistent"), key=worst_first)
+        bad = sorted((ch for ch in res["checks"] if ch["verdict"] != "consistent" and ch.get("status") != "proposed"),
+                     key=worst_first)
         if not bad:
             continue
         print(f"findings of {res['article']}:")

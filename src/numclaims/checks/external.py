@@ -74,6 +74,7 @@ from ..evidence import (
 from ..intervals import Interval
 from ..periods import Period
 from ..records import DURATION_UNITS
+from ..vocabulary import DAYS_PER_YEAR, months_in
 from .base import (
     CONSISTENT,
     INCONSISTENT,
@@ -135,7 +136,7 @@ def _months(row: dict[str, Any]) -> str:
 
 
 def _claim_months(p: Period) -> str:
-    return f"{p.days / (365.25 / 12):.0f}"
+    return f"{months_in(p.days):.0f}"
 
 
 def claim_period_kind(spec_claim, ctx: Context) -> str | None:
@@ -315,7 +316,7 @@ def external(spec, ctx: Context) -> CheckResult:
         findings.append({
             "code": "stale_figure",
             "detail": "; ".join(f"{r['id']} ({_as_written(r)}, {r['publisher']}) covers {_period_text(r)}, ending "
-                                f"{r['end_date'].isoformat()}: {days} days ({days / 365.25:.1f} years) before the "
+                                f"{r['end_date'].isoformat()}: {days} days ({days / DAYS_PER_YEAR:.1f} years) before the "
                                 f"article's publication on {published.isoformat()}" for r, days in stale),
             "evidence": [r["id"] for r, _ in stale],
         })

@@ -78,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
         print(one_line(f"{e.filename}:0: {e.strerror}"), file=sys.stderr)
         return 2
     if not files:
-        print(f"no claims files found under {root / 'claims'}", file=sys.stderr)
+        where = ", ".join(str(p) for p in args.paths) if args.paths else str(root / "claims")
+        print(f"no claims files found in {where} (claims files are *.yaml or *.yml files)", file=sys.stderr)
         return 2
     if args.jobs is not None and args.jobs < 1:
         print(f"--jobs must be at least 1, got {args.jobs}", file=sys.stderr)

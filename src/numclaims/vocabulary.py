@@ -1,0 +1,177 @@
+"""The words the suite reads numbers in, written once: number words, scales, fractions, multipliers,
+vague plurals, qualifier phrases, currencies, months and time units.
+
+Pure data and two tiny helpers, standard library only; it imports nothing from :mod:`numclaims`, so every
+reader can use it: the parser (:mod:`numclaims.numerals`), the extractor (:mod:`numclaims.extract`), the
+period reader (:mod:`numclaims.periods`), the claim records (:mod:`numclaims.records`), drafting
+(:mod:`numclaims.draft`), the loader and the figures.
+
+Sources:
+
+* Number words, scales and fractions: English cardinals and the short scale (10**9 is a billion), as
+  the AP Stylebook ("numerals", "million, billion") and the Reuters Handbook of Journalism ("numbers")
+  write them; abbreviations as newswires write them ("5m", "3 bn", "2 mln").
+* Vague plurals: "hundreds" is ``[100, 1000)``, the named order of magnitude (docs/semantics.md, section
+  1), with its unit as the rounding step; "dozens" is ``[12, 100)`` with step 12.
+* Qualifier phrases: the canonical qualifiers of :data:`numclaims.rules.QUALIFIERS` and the phrases
+  docs/semantics.md lists for each (AP Stylebook "over, more than"; Reuters "approximately").
+* Currencies: ISO 4217 alphabetic codes (the currencies of the Americas and the major reserve
+  currencies); "$" alone is read as USD, the convention of the US wire services.
+* Months: the English month names and their abbreviations (AP Stylebook "months": Jan., Feb., Aug.,
+  Sept., Oct., Nov., Dec.; "Sep" as other styles write it), written out here rather than taken from
+  :mod:`calendar`, whose names follow the process locale.
+* Time units: the **Julian year of 365.25 days** (1 year = 12 months = 365.25 days, so a month is
+  30.4375 days and a week 7 days), the year that pint, the IAU and ISO 80000-3 use for the unit "a".
+  It is the one year of every conversion in the suite, so that converting a rate (:mod:`numclaims.units`,
+  pint), a duration (:mod:`numclaims.periods`) and a period's length in months (the figures) agree; the
+  mean Gregorian year (365.2425 days) differs from it by 0.002 % and is not used.
+"""
+
+from __future__ import annotations
+
+# ------------------------------------------------------------------------------------ number words
+#: "one" .. "nine".
+UNIT_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}
+#: "ten" .. "nineteen".
+TEEN_WORDS: dict[str, int] = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+#: "twenty" .. "ninety".
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+#: Scale words of the short scale above a hundred.
+BIG_SCALES: dict[str, int] = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+#: Cardinal number words and their values ("hundred", "dozen" and the scale words are multipliers).
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, **UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, "hundred": 100, "dozen": 12, **BIG_SCALES,
+}
+
+#: Scale words accepted after digits ("2 million", "20 thousand", "2 dozen") and their multipliers.
+SCALE_WORDS: dict[str, int] = {"dozen": 12, "hundred": 100, **BIG_SCALES}
+
+#: Abbreviated scales after digits. Single letters must be attached ("5m", "2k", "3b"); the longer
+#: forms may also follow a space ("5 mln", "3 bn"). Case is ignored.
+SCALE_ABBREVIATIONS: dict[str, int] = {
+    "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9,
+    "tn": 10**12, "trn": 10**12,
+}
+
+#: Denominator words of fractions, singular and plural.
+FRACTION_WORDS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100,
+    "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+}
+
+#: Multiplier words, read as ratios ("more than triple", "twice as many").
+MULTIPLIER_WORDS: dict[str, int] = {
+    "twice": 2, "double": 2, "thrice": 3, "triple": 3, "treble": 3, "quadruple": 4,
+}
+
+#: Vague plurals: phrase -> ``(low, high, step)``, read as ``[low, high)`` with rounding step ``step``.
+VAGUE_PLURALS: dict[str, tuple[int, int, int]] = {"dozens": (12, 100, 12), "hundreds": (100, 1000, 100)}
+for _w, _s in (("thousands", 10**3), ("millions", 10**6), ("billions", 10**9), ("trillions", 10**12)):
+    VAGUE_PLURALS[_w] = (_s, 10 * _s, _s)
+    VAGUE_PLURALS["tens of " + _w] = (10 * _s, 100 * _s, 10 * _s)
+    VAGUE_PLURALS["hundreds of " + _w] = (100 * _s, 1000 * _s, 100 * _s)
+del _w, _s
+
+#: "scores of": several twenties, read as at least two of them (the parser does not read it; the
+#: extractor finds it as a mention ``at_least`` 40).
+SCORES_AT_LEAST = 40
+
+# ------------------------------------------------------------------------------------- qualifiers
+#: Qualifier phrases written before a numeral, mapped to the canonical names of :data:`rules.QUALIFIERS`.
+QUALIFIER_PHRASES: dict[str, str] = {
+    "about": "approximately", "around": "approximately", "approximately": "approximately",
+    "approx.": "approximately", "approx": "approximately", "roughly": "approximately",
+    "some": "approximately", "an estimated": "approximately", "estimated": "approximately",
+    "circa": "approximately", "in the region of": "approximately", "~": "approximately",
+    "nearly": "nearly", "almost": "nearly", "just under": "nearly", "close to": "nearly",
+    "not quite": "nearly", "just shy of": "nearly",
+    "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "just over": "more_than", "well over": "more_than",
+    "well above": "more_than", "greater than": "more_than", "higher than": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not fewer than": "at_least", "not less than": "at_least", "a minimum of": "at_least",
+    "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
+    "well under": "less_than", "well below": "less_than", "lower than": "less_than",
+    "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "as high as": "up_to",
+    "at most": "up_to", "no more than": "up_to", "not more than": "up_to", "a maximum of": "up_to",
+}
+
+#: The phrases of :data:`QUALIFIER_PHRASES` the extractor widens a mention in running text over. The
+#: comparatives ("higher than", "greater than", "lower than"), the "well"/"just"/"not" forms and the bare
+#: "estimated" are left out there: in running text they compare with a figure ("ten times higher than
+#: nine years ago") more often than they bound it; inside a quoted claim the parser reads them all.
+RUNNING_TEXT_QUALIFIERS: frozenset[str] = frozenset({
+    "no fewer than", "no less than", "a minimum of", "at least", "as many as", "as much as", "no more than",
+    "a maximum of", "up to", "at most", "more than", "upwards of", "in excess of", "over", "above",
+    "fewer than", "less than", "under", "below", "just under", "close to", "nearly", "almost",
+    "an estimated", "approximately", "roughly", "around", "about", "some", "approx.", "circa", "~",
+})
+
+#: Qualifiers written after the numeral ("4,500+", "200 or more").
+QUALIFIER_SUFFIXES: dict[str, str] = {
+    "+": "more_than", "-plus": "more_than",
+    "or more": "at_least", "or over": "at_least", "or above": "at_least", "and over": "at_least",
+    "and above": "at_least", "and up": "at_least",
+    "or fewer": "up_to", "or less": "up_to", "or under": "up_to", "or below": "up_to",
+}
+
+# ------------------------------------------------------------------------------------- currencies
+#: ISO 4217 alphabetic codes a claim record may use as its unit and the parser reads after a number.
+CURRENCY_CODES: tuple[str, ...] = (
+    "USD", "EUR", "GBP", "PEN", "BRL", "MXN", "COP", "CLP", "ARS", "BOB", "CAD", "AUD", "NZD", "JPY", "CNY",
+    "CHF", "INR", "VES", "GTQ", "HNL", "NIO", "CRC", "PAB", "DOP", "ZAR",
+)
+
+#: Currency markers (symbols, codes and words, lower case) and their ISO 4217 codes. "$" is read as USD.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GBP", "s/.": "PEN", "s/": "PEN",
+    "r$": "BRL", "mx$": "MXN", "a$": "AUD", "au$": "AUD", "nz$": "NZD",
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euro": "EUR",
+    "euros": "EUR", "soles": "PEN", "sol": "PEN", "nuevos soles": "PEN", "pounds sterling": "GBP",
+    "sterling": "GBP", "bolivianos": "BOB", "reais": "BRL",
+    **{c.lower(): c for c in CURRENCY_CODES},
+}
+
+# ----------------------------------------------------------------------------------------- months
+#: English month names, January first.
+MONTH_NAMES: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)
+#: Month names and abbreviations (lower case) -> month number 1-12.
+MONTHS: dict[str, int] = {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
+MONTHS.update({name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, 1)})
+MONTHS["sept"] = 9
+
+# ------------------------------------------------------------------------------------- time units
+#: Time units of durations and rate bases, shortest first (``USD per month``, ``3 years``).
+TIME_UNITS: tuple[str, ...] = ("day", "week", "month", "year")
+#: Days in a Julian year (see the module docstring).
+DAYS_PER_YEAR = 365.25
+#: Days in each time unit: a month is a twelfth of the Julian year.
+DAYS_PER: dict[str, float] = {"day": 1.0, "week": 7.0, "month": DAYS_PER_YEAR / 12, "year": DAYS_PER_YEAR}
+
+
+def time_unit(word: str) -> str | None:
+    """``"years"`` / ``"Year"`` -> ``"year"``; ``"annum"`` -> ``"year"``; None for a word that is no time unit."""
+    w = word.lower()
+    if w == "annum":
+        return "year"
+    w = w.removesuffix("s")
+    return w if w in DAYS_PER else None
+
+
+def months_in(days: float) -> float:
+    """A number of days in months of the Julian year (``DAYS_PER_YEAR / 12`` days each)."""
+    return days / DAYS_PER["month"]
