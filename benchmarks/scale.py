@@ -278,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     first: dict[int, float] = {}
     verdicts: dict[int, float] = {}
     peak: dict[int, float] = {}
+    if args.keep:
+        Path(args.keep).mkdir(parents=True, exist_ok=True)  # a folder to keep the corpora in, made when missing
     for n in args.sizes:
         base = Path(tempfile.mkdtemp(prefix=f"numclaims-scale-{n}-", dir=args.keep))
         try:
