@@ -311,7 +311,20 @@ def test_coverage_missing_mentions_shown_in_their_sentence(proj):
     # + the mention + "." (the sentence end; the next sentence "Cespedes said ..." is left out)
     assert "<td>According to Colonel Mariano Cespedes, head of the country&#39;s anti-trafficking unit, the " \
         "victims came from the central Peruvian city of <mark>Huanuco</mark>.</td>" in html
-    assert ("9 numbers in the article body: 7 checked as claims, 1 set aside by the fact-checker, 1 not yet "
+    assert ("9 numbers in the article (headline, standfirst and body): 7 checked as claims, 1 set aside by the fact-checker, 1 not yet "
             "accounted for.") in html
     md = render_markdown(view)
     assert "- missing: \u201cHuanuco\u201d at" in md
+
+
+def test_review_status_shows_in_the_collapsed_claim_list(proj):
+    # a decided claim wears its review status beside its verdict badge in the one-line summary, so an editor
+    # sees what was decided without opening it; an undecided one wears none
+    (proj / "numclaims.toml").write_text(PUBLISHER, encoding="utf-8")
+    _decide(proj, "women-exploited-300", "verified", "AP wire: 300 women.")
+    assert main(["report", "--root", str(proj)]) == 0
+    page = (proj / "reports" / SEED / "report.html").read_text(encoding="utf-8")
+    summaries = re.findall(r"<summary><strong>(.*?)</strong>.*?</summary>", page, re.S)
+    assert summaries  # one per claim
+    assert page.count('<span class="review-badge">verified</span>') == 1
+    assert '<span class="review-badge">unreviewed</span>' not in page

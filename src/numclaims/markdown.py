@@ -117,7 +117,7 @@ def render_markdown(view: dict[str, Any]) -> str:
     out.append("")
     cov = view["coverage"]
     if cov:
-        out += ["## Coverage", "", f"{cov['mentions']} numbers in the body: {cov['claimed']} checked as claims, "
+        out += ["## Coverage", "", f"{cov['mentions']} numbers in the article (headline, standfirst and body): {cov['claimed']} checked as claims, "
                 f"{cov['waived']} set aside by the fact-checker, {len(cov['missing'])} not yet accounted for.", ""]
         for w in view.get("waivers") or []:
             out.append(f"- set aside: \u201c{md_escape(w['text'])}\u201d: {md_escape(w['reason'])}")
