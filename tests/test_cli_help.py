@@ -92,3 +92,16 @@ def test_completion_scripts_name_every_command_and_option(shell, capsys):
                          '_shtab_numclaims; printf "%s\\n" "${COMPREPLY[@]}"\n'
         r = subprocess.run(["bash", "-c", probe], text=True, capture_output=True, timeout=30)
         assert sorted(r.stdout.split()) == ["export", "extract"], r.stdout + r.stderr
+
+
+def test_building_the_parser_loads_no_engine_and_no_schema_library():
+    # `numclaims --help` builds the parser from every command module; each command imports what it runs
+    # inside `run`, so no record model (pydantic), template engine (jinja2), YAML reader or the engine is
+    # loaded for the help text (numclaims.layers: the CLI layer's rule)
+    import sys
+
+    code = ("import sys, numclaims.cli as c; c.build_parser(); "
+            "print(sorted(m for m in ('pydantic', 'jinja2', 'yaml', 'yaml_rs', 'numclaims.engine', "
+            "'numclaims.records', 'numclaims.runner') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from numclaims.cli import main
-from numclaims.export import TABLES, created_date, datapackage
+from numclaims.export import TABLES, created_date, datapackage, finding_rows
 from conftest import copy_seed
 
 SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
@@ -187,3 +187,19 @@ def test_docs_list_the_columns_of_each_table():
         block = docs.split(f"**{name}**\n", 1)[1].lstrip("\n").split("\n\n", 1)[0]
         rows = re.findall(r"^\| `([a-z_]+)` \| (\w+) \| (.*) \|$", block, re.M)
         assert rows == [(c, t, d) for c, t, d in fields], name
+
+
+def test_findings_rows_are_the_declared_findings_worst_first():
+    # three checks: a consistent one (no row), a proposed inconsistent one (a proposal is no finding until
+    # accepted: no row) and a declared tension (one row per claim it relates, rank 1)
+    res = {"article": "a", "checks": [
+        {"id": "c-ok", "kind": "sum", "claims": ["x", "y"], "verdict": "consistent"},
+        {"id": "c-prop", "kind": "agreement", "claims": ["x", "z"], "verdict": "inconsistent", "status": "proposed"},
+        {"id": "c-t", "kind": "agreement", "claims": ["y", "z"], "verdict": "tension"},
+    ]}
+
+
+    assert finding_rows(res) == [
+        {"article": "a", "rank": 1, "check": "c-t", "verdict": "tension", "claim": "y"},
+        {"article": "a", "rank": 1, "check": "c-t", "verdict": "tension", "claim": "z"},
+    ]

@@ -15,7 +15,7 @@ import pytest
 from conftest import tree_bytes
 from numclaims import publish
 from numclaims.cli import main
-from numclaims.report import REPORT_FILES
+from numclaims.paths import REPORT_FILES
 
 CALLS = ("mkdir", "open_write", "write", "fsync", "close", "rename", "link", "exchange")
 

@@ -13,8 +13,9 @@ import pytest
 
 from numclaims.cli import main
 from numclaims.markdown import md_escape, render_markdown
+from numclaims.paths import REPORT_FILES
 from numclaims.report import (
-    RATINGS, REPORT_FILES, ReportConfig, build_view, claimreview, interval_text, json_for_script, load_config, number_text,
+    RATINGS, ReportConfig, build_view, claimreview, interval_text, json_for_script, load_config, number_text,
     quote_context, rating_for, safe_href,
 )
 from conftest import copy_seed

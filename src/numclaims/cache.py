@@ -42,7 +42,6 @@ from pathlib import Path
 from typing import Any
 
 from .hashing import sha256_file as _sha256_file
-from .hashing import sha256_text  # noqa: F401 - named here for callers of numclaims.cache.sha256_text
 from .paths import REPORT_FILES, file_key, read_input, report_dir
 from .resultmodel import slim, well_formed
 from .verdicts import VERDICTS

@@ -176,12 +176,6 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ValueError(f"{path.name}: cannot read file: {why}") from None
 
 
-def worst_verdicts(results: dict[str, Any]) -> dict[str, str | None]:
-    """``{claim id: worst verdict of the checks it takes part in}`` (None for a claim in no check); the one
-    rule of :func:`numclaims.verdicts.worst_by_claim`."""
-    return worst_by_claim(results)
-
-
 def rating_for(status: str, worst: str | None) -> tuple[int, str]:
     """``(ratingValue, alternateName)`` of a reviewed claim (see :data:`RATINGS`).
 
@@ -263,7 +257,7 @@ def claimreview(results: dict[str, Any], config: ReportConfig) -> list[dict[str,
             f"ClaimReview: write {what} under [claimreview] in {config.origin}, or pass "
             + " ".join(_FLAGS[k] for k in missing)))
     src = results["source"]
-    worst = worst_verdicts(results)
+    worst = worst_by_claim(results)
     publisher = {"@type": "Organization", "name": src["publisher"]}
     appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": src["title"],
                                   "datePublished": src["published"], "publisher": publisher}

@@ -42,11 +42,7 @@ from .errors import ErrorLine, InputErrors
 from .intervals import Interval, _fmt
 from .periods import Period, duration_in
 from .records import DURATION_UNITS, Claim, Derived, Measure, split_unit
-
-#: Units that carry no dimension in a product or ratio (a percent counts as its hundredth).
-_PLAIN = {"persons": 1.0, "count": 1.0, "fraction": 1.0, "ratio": 1.0, "percent": 0.01}
-_SHARE = {"percent": 100.0, "fraction": 1.0, "ratio": 1.0}
-_DURATION_TO_BASE = {"years": "year", "months": "month", "weeks": "week", "days": "day"}
+from .units import DIMENSIONLESS, SHARE_WHOLE
 
 
 def _line(raw: Any, i: int, key: str | None = None) -> int:
@@ -163,14 +159,14 @@ def compute(d: Derived, claims: dict[str, Claim], intervals: dict[str, Interval 
     if k == "product":
         scale, dims = 1.0, []
         for c in ins:
-            if c.unit in _PLAIN:
-                scale *= _PLAIN[c.unit]
+            if c.unit in DIMENSIONLESS:
+                scale *= DIMENSIONLESS[c.unit]
             else:
                 dims.append(c.unit)
-        if len(dims) > 1 or (dims and dims[0] != d.unit) or (not dims and d.unit not in _PLAIN):
+        if len(dims) > 1 or (dims and dims[0] != d.unit) or (not dims and d.unit not in DIMENSIONLESS):
             raise ValueError(f"a product of {', '.join(c.unit for c in ins)} is not in {d.unit!r}: at most one "
                              "input may carry a unit (money, a duration, a rate) and the result is in it")
-        out_scale = scale / _PLAIN.get(d.unit, 1.0) if not dims else scale
+        out_scale = scale / DIMENSIONLESS.get(d.unit, 1.0) if not dims else scale
         iv = reduce(lambda a, b: a * b, ivs) * out_scale
         v = _value(vals, lambda *x: reduce(lambda a, b: a * b, x) * out_scale)
         pct = " (percent as hundredths)" if out_scale != 1 else ""
@@ -188,10 +184,10 @@ def compute(d: Derived, claims: dict[str, Claim], intervals: dict[str, Interval 
             v = _value(vals, lambda a, b: a / (b * f))
             return iv, v, f"{_n(vals[0])} / ({_n(vals[1])} {den.base_unit} = {_n(_value([vals[1]], lambda b: b * f))} {per}s) = {_n(v)}"
         same = num.base_unit == den.base_unit or {num.base_unit, den.base_unit} <= {"persons", "count"}
-        if not same or base not in _SHARE:
+        if not same or base not in SHARE_WHOLE:
             raise ValueError(f"a ratio of {num.unit!r} to {den.unit!r} is not in {d.unit!r}: figures of one unit give "
                              "a fraction, ratio or percent; a figure over a duration gives a rate ('<unit> per year')")
-        s = _SHARE[base]
+        s = SHARE_WHOLE[base]
         iv = ivs[0] / ivs[1] * s
         v = _value(vals, lambda a, b: a / b * s)
         return iv, v, f"{_n(vals[0])} / {_n(vals[1])}" + (" x 100" if s == 100 else "") + f" = {_n(v)}"
@@ -200,8 +196,8 @@ def compute(d: Derived, claims: dict[str, Claim], intervals: dict[str, Interval 
         sign = 1.0 if d.direction == "increase" else -1.0
         if later.unit != d.unit:
             raise ValueError(f"the earlier figure is in the later figure's unit {later.unit!r}, not {d.unit!r}")
-        if ch.base_unit in _SHARE and later.base_unit not in _SHARE:
-            s = 1.0 / _SHARE[ch.base_unit]
+        if ch.base_unit in SHARE_WHOLE and later.base_unit not in SHARE_WHOLE:
+            s = 1.0 / SHARE_WHOLE[ch.base_unit]
             factor = Interval.point(1.0) + ivs[1] * (sign * s)
             if factor.lo <= 0:
                 raise ValueError(f"a {d.direction} by {ivs[1]} {ch.unit} leaves nothing: the earlier figure is unbounded")
@@ -215,10 +211,10 @@ def compute(d: Derived, claims: dict[str, Claim], intervals: dict[str, Interval 
         v = _value(vals, lambda a, b: a - sign * b)
         return iv, v, f"{_n(vals[0])} {'-' if sign > 0 else '+'} {_n(vals[1])} = {_n(v)}"
     if k == "complement":
-        if base not in _SHARE or any(c.base_unit not in _SHARE for c in ins):
+        if base not in SHARE_WHOLE or any(c.base_unit not in SHARE_WHOLE for c in ins):
             raise ValueError("a complement takes percent or fraction inputs and gives a percent or fraction")
-        whole = _SHARE[base]
-        conv = [whole / _SHARE[c.base_unit] for c in ins]
+        whole = SHARE_WHOLE[base]
+        conv = [whole / SHARE_WHOLE[c.base_unit] for c in ins]
         iv = Interval.point(whole) - reduce(lambda a, b: a + b, (x * f for x, f in zip(ivs, conv)))
         v = _value(vals, lambda *x: whole - sum(a * f for a, f in zip(x, conv)))
         return iv, v, f"{_n(whole)} - " + " - ".join(_n(x) for x in vals) + f" = {_n(v)}"

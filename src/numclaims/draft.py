@@ -212,12 +212,6 @@ def _noun_phrase_after(text: str, pos: int, limit: int) -> tuple[str, str | None
             break
         if w.endswith("ing") and (i + 1 >= len(ws) or ws[i + 1].group().lower() in _FUNCTION):
             break  # "working as prostitutes": a verb; "trafficking victims": a modifier
-        if w == "and" and words and i + 1 < len(ws) and ws[i + 1].group().lower() not in _FUNCTION \
-                and not re.match(r"\s*\d", text[ws[i].end():ws[i].end() + 3]):
-            words.append("and")
-            end = ws[i].end()
-            i += 1
-            continue
         words.append(ws[i].group() if ws[i].group()[0].isupper() and i > 0 else w)
         end = ws[i].end()
         i += 1

@@ -188,8 +188,8 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
         InputErrors: periods or intervals that cannot be computed from the records.
     """
     ctx = build_context(article, reference)
-    # the fact-checker's `note:` on the check record and the relation it declares, where it declares one
-    checks = [_marked({**run_check(spec, ctx).to_dict(), "note": spec.note,
+    # each result carries the record's `note:` (numclaims.checks.base.result); add the relation it declares
+    checks = [_marked({**run_check(spec, ctx).to_dict(),
                        **({"relation": spec.relation} if getattr(spec, "relation", None) else {})}, spec)
               for spec in article.data.checks]
     meta = article.source.meta

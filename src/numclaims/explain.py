@@ -166,6 +166,12 @@ def _month(d: dt.date) -> str:
     return f"{calendar.month_name[d.month]} {d.year}"
 
 
+def date_text(iso: Any) -> str:
+    """One ISO date as words (``2014-03-04`` -> ``4 March 2014``; empty for none): :func:`date_words` of a
+    single day, for the report page, report.md and the review page."""
+    return date_words(iso, iso) if iso else ""
+
+
 def date_words(start: Any, end: Any) -> str:
     """A period as dates: ``2011``, ``September 2013``, ``October 2011 to September 2013``, ``5 October
     2010 to 4 October 2013``; partial ISO dates (``2011-10``, ``2012``) as months and years."""

@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import write_atomic
-from .claimreview import ReportConfig, worst_verdicts
+from .claimreview import ReportConfig
 from .results import json_text
+from .verdicts import worst_by_claim, worst_first
 
 FORMATS = ("csv", "parquet", "json")
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -89,7 +90,6 @@ FINDING_FIELDS: list[tuple[str, str, str]] = [
 ]
 TABLES = {"claims": CLAIM_FIELDS, "checks": CHECK_FIELDS, "findings": FINDING_FIELDS}
 PRIMARY_KEYS = {"claims": ["claim"], "checks": ["article", "check"], "findings": ["article", "check", "claim"]}
-_SEVERITY_ORDER = {"inconsistent": 0, "tension": 1, "unverifiable": 2}
 
 
 def _num(x: Any) -> Any:
@@ -107,7 +107,7 @@ def _period_ref(spec: Any) -> str | None:
 
 def claim_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
     """The ``claims`` rows of one results object, in claims-file order (keys: :data:`CLAIM_FIELDS`)."""
-    worst = worst_verdicts(results)
+    worst = worst_by_claim(results)
     rows = []
     for c in results["claims"]:
         iv = c.get("interval") or [None, None]
@@ -146,10 +146,11 @@ def check_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def finding_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
-    """The ``findings`` rows of one results object: for each check whose verdict is not consistent (worst
-    first, then by check id, as the report lists them), one row per claim it relates."""
-    found = sorted((ch for ch in results["checks"] if ch["verdict"] != "consistent"),
-                   key=lambda ch: (_SEVERITY_ORDER[ch["verdict"]], ch["id"]))
+    """The ``findings`` rows of one results object: for each declared check whose verdict is not consistent
+    (worst first, then by check id, as the report lists them; a check still proposed is no finding), one
+    row per claim it relates."""
+    found = sorted((ch for ch in results["checks"] if ch["verdict"] != "consistent" and ch.get("status") != "proposed"),
+                   key=worst_first)
     return [{"article": results["article"], "rank": k, "check": ch["id"], "verdict": ch["verdict"], "claim": cid}
             for k, ch in enumerate(found, 1) for cid in dict.fromkeys(ch["claims"])]
 

@@ -40,8 +40,8 @@ from .evidence import measure_of
 from .explain import amount, explain, reason_words
 from .rules import interval_for
 from .verdicts import worst as worst_verdict
-from .vocabulary import DAYS_PER, months_in
 from .verdicts import worst_by_claim
+from .vocabulary import DAYS_PER, months_in
 
 #: Okabe & Ito (2008) colour-blind-safe palette, by name.
 OKABE_ITO = {
@@ -78,7 +78,6 @@ ROWS_ATTR = "numclaims_rows"
 
 #: Smallest font size (points) of any text in a chart.
 MIN_FONT = 9
-_SEVERITY = {"not checked": -1, "consistent": 0, "unverifiable": 1, "tension": 2, "inconsistent": 3}
 
 #: Width of every figure in inches; at :data:`DPI` this is 640 px.
 WIDTH_IN = 6.4

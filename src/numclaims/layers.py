@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("model", "the contracts: claim records, units and rate bases (pint), derived figures, degenerate relations, verdicts, claim values, the results model and its encoding, "
               "error lines",
      ("numclaims.records", "numclaims.verdicts", "numclaims.claimvalues", "numclaims.resultmodel",
-      "numclaims.results", "numclaims.fastjson", "numclaims.errors", "numclaims.layers", "numclaims.derived", "numclaims.relations", "numclaims.units")),
+      "numclaims.results", "numclaims.fastjson", "numclaims.errors", "numclaims.layers", "numclaims.derived", "numclaims.relations", "numclaims.schema_errors", "numclaims.units")),
     ("io", "files in and out: paths, hashes, atomic writes, publishing a report folder as one unit, YAML, sources, claims files, reference data",
      ("numclaims.paths", "numclaims.hashing", "numclaims.atomic", "numclaims.yamlio", "numclaims.fastyaml", "numclaims.sources",
       "numclaims.loader", "numclaims.evidence", "numclaims.publish")),

@@ -21,17 +21,12 @@ from . import (
 )
 from .claimvalues import value_problems
 from .derived import derived_problems
-from .errors import (
-    ErrorLine,
-    InputErrors,
-    describe_value,
-    reading_problem,
-    schema_message,
-)
+from .errors import ErrorLine, InputErrors, reading_problem
 from .hashing import sha256_text
 from .paths import display_path, file_key
 from .records import ClaimsFile, check_refs, is_claim_ref
 from .relations import relation_problems
+from .schema_errors import describe_value, schema_message
 from .sources import Source, anchor, load_source, occurrences
 from .vocabulary import DAYS_PER_YEAR
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
@@ -120,15 +115,6 @@ def _locate(raw: Any, loc: tuple) -> tuple[int, str, str]:
 _FIELD_PREFIX = re.compile(r"^(value|unit|qualifier|interval|text|low|high|status|quote|reviewed_on): (.*)$", re.S)
 
 
-def _message(err: dict) -> str:
-    """The schema error ``err`` in plain words (:func:`numclaims.errors.schema_message`)."""
-    return schema_message(err)
-
-
-def _kind(v: Any) -> str:
-    return describe_value(v)
-
-
 def read_claims_text(path: Path, display: str) -> str:
     """The text of a claims file (UTF-8, no byte-order mark).
 
@@ -169,14 +155,14 @@ def parse_claims_text(text: str, display: str) -> tuple[ClaimsFile, LineMap]:
                                      "expected a mapping with 'article', 'source' and 'claims'")])
     if not isinstance(raw, LineMap):
         raise InputErrors([ErrorLine(display, 1, "", "", "expected a mapping with 'article', 'source' and 'claims', "
-                                     f"got {_kind(raw)}")])
+                                     f"got {describe_value(raw)}")])
     try:
         data = ClaimsFile.model_validate(raw)
     except ValidationError as e:
         errs = []
         for err in _union_errors(e.errors()):
             loc = tuple(err["loc"])
-            msg = _message(err)
+            msg = schema_message(err)
             m = _FIELD_PREFIX.match(msg)
             if m and len(loc) == 2 and loc[0] == "claims":
                 # a record-level rule names its field in the message: point at that field's line
@@ -219,7 +205,7 @@ def _union_errors(errors: list[dict]) -> list[dict]:
             else:  # no member took the value's type: say what the field takes
                 got = members[0].get("input")
                 merged.append({"type": "union_type", "loc": err["loc"], "input": got,
-                               "msg": f"expected a claim id or a number, got {_kind(got)}"})
+                               "msg": f"expected a claim id or a number, got {describe_value(got)}"})
         else:
             merged.append(err)
     return merged

@@ -17,7 +17,7 @@ import re
 import urllib.parse
 from typing import Any
 
-from .explain import date_words
+from .explain import date_text
 
 _MD_PUNCT = "`*_{}[]()#+!|~"  # escaped with a backslash, as is the backslash itself
 _MD_ANY = re.compile("[" + re.escape("&<>\\" + _MD_PUNCT) + "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
@@ -52,12 +52,6 @@ def _md_inline(text: str) -> str:
     lead = " " if text[0].isspace() else ""
     trail = " " if text[-1].isspace() and text.strip() else ""
     return lead + md_escape(text) + trail
-
-
-def view_date(iso: str) -> str:
-    """An ISO date as words (``2014-03-04`` -> ``4 March 2014``), see :func:`numclaims.explain.date_words`."""
-
-    return date_words(iso, iso)
 
 
 def _claim_link(cid: str) -> str:
@@ -165,7 +159,7 @@ def render_markdown(view: dict[str, Any]) -> str:
         review = f"- Review: **{c['status']}**"
         if c["status"] != "unreviewed":
             review += f" by {md_escape(c.get('reviewer') or 'unknown')}" + (
-                f" on {view_date(c['reviewed_on'])}" if c.get("reviewed_on") else "")
+                f" on {date_text(c['reviewed_on'])}" if c.get("reviewed_on") else "")
             if c["rating"]:
                 review += f" \u2014 rating {c['rating'][0]}/5 \u201c{md_escape(c['rating'][1])}\u201d"
         out.append(review)

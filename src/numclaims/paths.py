@@ -14,6 +14,8 @@ REPORTS_DIR = "reports"
 #: The files of ``reports/<article-id>/`` that a render produces, in writing order
 #: (:func:`numclaims.report.report_files`; the cache checks an entry lists exactly these).
 REPORT_FILES = ("results.json", "report.md", "report.html", "claimreview.json")
+#: What ``numclaims check --reports`` may write: every report file, or results.json only (the verdicts).
+REPORT_CHOICES = ("all", "json")
 #: Name patterns of claims files under ``claims/`` (both YAML extensions are read).
 CLAIMS_GLOBS = ("*.yaml", "*.yml")
 #: Largest input file read (claims files, source texts, metadata, results.json): 128 MiB, over ten times a

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-#: Fields of check records that hold no claim id.
-_NOT_CLAIMS = ("id", "kind", "note", "relation", "evidence")
+from .records import check_refs
 
 
 def relation_problems(check: Any) -> list[tuple[str, str]]:
     """``(field, message)`` for each claim that ``check`` names a second time (in any of its claim
-    fields: ``a``/``b``, ``parts``/``total``, ``share``/``total``/``part`` ...), in field order.
+    fields, as :func:`numclaims.records.check_refs` finds them: ``a``/``b``, ``parts``/``total``,
+    ``share``/``total``/``part`` ...), in field order.
 
     Args:
         check: a validated check record (:mod:`numclaims.records`).
@@ -27,17 +27,15 @@ def relation_problems(check: Any) -> list[tuple[str, str]]:
     """
     seen: dict[str, str] = {}
     out: list[tuple[str, str]] = []
-    for name in type(check).model_fields:
-        if name in _NOT_CLAIMS:
-            continue
-        v = getattr(check, name)
-        if v is None:
-            continue
-        refs = [(f"{name}[{i}]", r) for i, r in enumerate(v)] if isinstance(v, list) else [(name, v)]
-        for fld, ref in refs:
-            if ref in seen:
-                out.append((fld, f"names claim {ref!r} again (already as {seen[ref]}); a relation between a "
-                                 "claim and itself proves nothing: name a different claim"))
-            else:
-                seen[ref] = fld
+    index: dict[str, int] = {}
+    for name, ref in check_refs(check):
+        fld = name
+        if isinstance(getattr(check, name), list):
+            fld = f"{name}[{index.get(name, 0)}]"
+            index[name] = index.get(name, 0) + 1
+        if ref in seen:
+            out.append((fld, f"names claim {ref!r} again (already as {seen[ref]}); a relation between a "
+                             "claim and itself proves nothing: name a different claim"))
+        else:
+            seen[ref] = fld
     return out

@@ -51,18 +51,23 @@ from .claimreview import (  # noqa: F401  (the ClaimReview names, re-exported fo
     claimreview,
     load_config,
     rating_for,
-    worst_verdicts,
 )
 from .errors import InputErrors
 from .evidence import load_reference
-from .explain import date_words, explain, finding_badges, quoted, reading_rule
+from .explain import (
+    date_text,
+    explain,
+    finding_badges,
+    quoted,
+    reading_rule,
+)
 from .inline_svg import inline_svg
 from .markdown import render_markdown
-from .paths import REPORT_FILES, display_path, inside, read_input, report_dir  # noqa: F401 - REPORT_FILES named here for callers
+from .paths import display_path, inside, read_input, report_dir
 from .publish import publish_folder, unchanged
 from .results import clean, dumps, json_text
 from .sources import SOURCES_DIR
-from .verdicts import VERDICTS, worst_first
+from .verdicts import VERDICTS, worst_by_claim, worst_first
 from .yamlio import YamlInputError, read_text_strict
 
 #: Verdict -> (symbol, label) shown beside the colour, so no meaning rests on colour alone.
@@ -254,7 +259,7 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
     ``claimreview`` (JSON-LD list).
     """
 
-    worst = worst_verdicts(results)
+    worst = worst_by_claim(results)
     by_id = {c["id"]: c for c in results["claims"]}
     checks = []
     for ch in results["checks"]:
@@ -283,7 +288,7 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
         claims.append({**c, "context": (before, quote, after), "numeral": numeral, "worst": worst[c["id"]],
                        "checks": chs, "interval_text": interval_text(c), "value_text": number_text(c["value"]),
                        "rating": rating, "badges": badges, "note": c.get("note") or c.get("notes"),
-                       "reading": _reading(c)})
+                       "reading": reading_rule(c)})
     # checks still proposed by numclaims new/suggest are shown apart and rate nothing until accepted
     proposed = [ch for ch in checks if ch.get("status") == "proposed"]
     decided = [ch for ch in checks if ch.get("status") != "proposed"]
@@ -297,7 +302,7 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
         "article": results["article"],
         "source": results["source"],
         "source_href": safe_href(results["source"].get("url")),
-        "published_text": _date_text(results["source"].get("published")),
+        "published_text": date_text(results["source"].get("published")),
         "summary": results["summary"],
         "verdict_order": [v for v in ("inconsistent", "tension", "unverifiable", "consistent") if v in VERDICTS],
         "labels": VERDICT_LABELS,
@@ -331,14 +336,6 @@ CHECK_TITLES = {
     "product": "a product",
     "external": "against the sources",
 }
-
-
-def _reading(c: dict[str, Any]) -> str:
-    return reading_rule(c)
-
-
-def _date_text(iso: Any) -> str:
-    return date_words(iso, iso) if iso else ""
 
 
 def _coverage_view(cov: dict[str, Any] | None, source_text: str | None) -> dict[str, Any] | None:
@@ -376,7 +373,7 @@ def _environment():
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters["num"] = number_text
-    env.filters["date"] = _date_text
+    env.filters["date"] = date_text
     return env
 
 
@@ -413,7 +410,7 @@ def _reference(root: Path) -> dict[str, dict[str, Any]] | None:
 
 
 def render_reports(results: dict[str, Any], root: Path, config: ReportConfig | None = None) -> dict[str, str]:
-    """``{file name: text}`` of every file in :data:`REPORT_FILES` for one article's results.
+    """``{file name: text}`` of every file in :data:`numclaims.paths.REPORT_FILES` for one article's results.
 
     Reads the source text and ``reports/<id>/figures/*.svg`` under ``root``; ``config`` defaults to
     :func:`load_config` of ``root``. Deterministic: the same inputs give the same bytes.

@@ -44,7 +44,6 @@ class Outcome:
 
 
 #: ``numclaims check --reports``: every report file, or results.json only.
-REPORT_CHOICES = ("all", "json")
 
 
 def check_one(path: str, root: str) -> tuple[str, dict[str, Any] | None, dict[str, int], list[ErrorLine]]:
@@ -95,7 +94,7 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: st
     and keeps the texts out of the parent's memory. With ``keep=False`` the results come back :func:`slim`
     (no table will be printed from them), which keeps a 100,000-claim run small in the parent. An article
     whose ``reports/<id>`` would resolve outside ``reports/`` (a symlink) is an input error. A plain
-    picklable function. With ``reports="json"`` only results.json is rendered (:data:`REPORT_CHOICES`).
+    picklable function. With ``reports="json"`` only results.json is rendered (:data:`numclaims.paths.REPORT_CHOICES`).
     """
     path, res, lines, errs = check_one(path, root)
     staged: list[tuple[str, str]] = []

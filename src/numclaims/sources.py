@@ -16,9 +16,10 @@ from pydantic import ValidationError
 from . import (
     fastyaml,  # by module, so the fast path can be switched off (tests compare both)
 )
-from .errors import ErrorLine, InputErrors, reading_problem, schema_message
+from .errors import ErrorLine, InputErrors, reading_problem
 from .hashing import sha256_text
 from .records import SourceMeta
+from .schema_errors import schema_message
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
 SOURCES_DIR = Path("datasets") / "sources"

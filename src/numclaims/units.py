@@ -40,7 +40,11 @@ PINT_NAMES = {
 #: Counts of persons or things.
 COUNTS = frozenset({"persons", "count"})
 #: Shares: numbers of 1 (percent as 1/100).
-SHARES = frozenset({"fraction", "ratio", "percent"})
+#: Share units and the value that stands for the whole in each (100 %, a fraction or ratio of 1).
+SHARE_WHOLE = {"percent": 100, "fraction": 1, "ratio": 1}
+SHARES = frozenset(SHARE_WHOLE)
+#: Scale of the units a product may multiply without giving its unit (counts, shares): a percent is 0.01.
+DIMENSIONLESS = {"persons": 1.0, "count": 1.0, "fraction": 1.0, "ratio": 1.0, "percent": 0.01}
 
 
 @lru_cache(maxsize=1)
@@ -119,8 +123,3 @@ def quotient_factor(numerator: str, denominator: str) -> Fraction:
     reg = registry()
     q = reg.Quantity(1, _expr(numerator)) / reg.Quantity(1, _expr(denominator))
     return Fraction(q.to("dimensionless").magnitude).limit_denominator(10**9)
-
-
-def is_currency(unit: str) -> bool:
-    """Whether the base of ``unit`` is an ISO 4217 currency code."""
-    return split_unit(unit)[0] in CURRENCIES

@@ -12,6 +12,7 @@ from functools import reduce
 from ..intervals import Interval
 from ..periods import duration_in
 from ..records import DURATION_UNITS
+from ..units import DIMENSIONLESS, quotient_factor, quotient_problem
 from .base import (
     CheckResult,
     Context,
@@ -145,7 +146,6 @@ def difference_check(spec, ctx: Context) -> CheckResult:
 
 
 #: Units that carry no dimension in a product (a percent factor counts as its hundredth).
-_DIMENSIONLESS = {"persons": 1.0, "count": 1.0, "fraction": 1.0, "ratio": 1.0, "percent": 0.01}
 
 
 def _product_units(spec, ctx: Context) -> tuple[float, str | None]:
@@ -155,8 +155,8 @@ def _product_units(spec, ctx: Context) -> tuple[float, str | None]:
     scale, dims = 1.0, []
     for cid in spec.factors:
         c = ctx.claims[cid]
-        if c.unit in _DIMENSIONLESS:
-            scale *= _DIMENSIONLESS[c.unit]
+        if c.unit in DIMENSIONLESS:
+            scale *= DIMENSIONLESS[c.unit]
         else:
             dims.append(c.unit)
     prod = ctx.claims[spec.product].unit
@@ -164,7 +164,7 @@ def _product_units(spec, ctx: Context) -> tuple[float, str | None]:
         return scale, f"two factors carry units ({', '.join(dims)}); their product has no unit a claim states"
     if dims and prod != dims[0]:
         return scale, f"the factors give {dims[0]!r} but the product is stated in {prod!r}"
-    if not dims and prod not in _DIMENSIONLESS:
+    if not dims and prod not in DIMENSIONLESS:
         return scale, f"the factors are plain numbers but the product is stated in {prod!r}"
     return scale, None
 
@@ -231,7 +231,6 @@ from ..records import (  # noqa: E402
     RatioCheck,
     SumCheck,
 )
-from ..units import quotient_factor, quotient_problem
 from .registry import register  # noqa: E402
 
 register("rate_duration", spec=RateDurationCheck, function=rate_duration, fields=("rate", "duration", "total"),

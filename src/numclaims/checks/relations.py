@@ -41,7 +41,7 @@ from typing import Any, Callable
 from ..evidence import row_written
 from ..intervals import Interval
 from ..records import DURATION_UNITS
-from ..units import SHARES, conversion, quotient_factor, quotient_problem
+from ..units import SHARE_WHOLE, SHARES, conversion, quotient_factor, quotient_problem
 from .base import (
     INCONSISTENT,
     SEVERITY,
@@ -64,7 +64,6 @@ from .base import (
 )
 
 #: The number a share's whole is written as (percent of 100, fraction and ratio of 1).
-_WHOLE = {"percent": 100, "fraction": 1, "ratio": 1}
 
 
 def _computed(role: str, claims: list[str], written: float | None, iv: Interval, aw: Interval, unit: str,
@@ -267,7 +266,7 @@ def change(spec, ctx: Context) -> CheckResult:
         cc = ctx.claims[spec.change]
         cdesc = describe(cc, ctx.intervals[spec.change])
         if cc.base_unit in SHARES and cc.per is None and lc.base_unit not in SHARES:
-            mode, w, cf = "relative", _WHOLE[cc.base_unit], figure(ctx, "change", spec.change)
+            mode, w, cf = "relative", SHARE_WHOLE[cc.base_unit], figure(ctx, "change", spec.change)
             # (w +/- change) / w, the division by 100 last so that written figures multiply exactly
             kept = lambda c: Interval.point(float(w)) + c * sign  # noqa: E731
             fwd = lambda e, c: e * kept(c) / w if w != 1 else e * kept(c)  # noqa: E731

@@ -15,6 +15,7 @@ import math
 from ..granularity import share_fit
 from ..intervals import Interval
 from ..rules import DISCRETE_UNITS
+from ..units import SHARE_WHOLE
 from .base import (
     CONSISTENT,
     INCONSISTENT,
@@ -37,7 +38,7 @@ from .base import (
 )
 
 #: Share units and the number their whole is written as (percent of 100, fraction of 1).
-_SCALE = {"percent": 100, "fraction": 1, "ratio": 1}
+_SCALE = SHARE_WHOLE  # numclaims.units: the whole of each share unit
 
 
 def _inputs(spec, ctx: Context, ids: list[str], share_id: str, whole_id: str):

@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..runner import REPORT_CHOICES
+from ..paths import REPORT_CHOICES
 
 #: Above this many claims files the table is not printed (only the findings), unless ``--table``.
 TABLE_MAX_ARTICLES = 20

@@ -36,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
     """Check, then write the export; returns the exit status."""
     from ..claimreview import load_config
     from ..export import write_export
-    from ..paths import claims_files, display_path, find_root
-    from ..runner import check_corpus, print_errors
+    from ..paths import display_path, find_root
+    from . import check_project
 
     root = (args.root or find_root()).resolve()
     try:
@@ -45,25 +45,13 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as e:
         print(f"{e}", file=sys.stderr)
         return 2
-    files = claims_files(root)
-    if not files:
-        print(f"no claims files found under {root / 'claims'}", file=sys.stderr)
-        return 2
-    outcome = check_corpus(files, root)
-    print_errors(outcome.errors)
+    checked = check_project(root, args.article)
+    if isinstance(checked, int):
+        return checked
+    outcome, results = checked
     if outcome.invalid:
         print(f"{len(outcome.invalid)} invalid claims file(s): nothing exported", file=sys.stderr)
         return 2
-    results = outcome.results
-    if args.article:
-        known = {r["article"] for r in results}
-        unknown = [a for a in args.article if a not in known]
-        for a in unknown:
-            print(f"claims/:0: article {a!r}: no valid claims file has this article id "
-                  f"(valid articles: {', '.join(sorted(known)) or 'none'})", file=sys.stderr)
-        if unknown:
-            return 2
-        results = [r for r in results if r["article"] in args.article]
     out = args.out if args.out is not None else root / "export"
     out = out if out.is_absolute() else Path.cwd() / out
     try:

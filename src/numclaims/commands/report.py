@@ -29,14 +29,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render (or with ``--check`` compare) the report files; returns the exit status."""
-    from ..paths import claims_files, display_path, find_root
+    from ..paths import display_path, find_root
     from ..report import (
         ClaimReviewConfigError,
         claimreview,
         stale_reports,
         write_reports,
     )
-    from ..runner import check_corpus, print_errors
+    from . import check_project
 
     root = (args.root or find_root()).resolve()
     from ..paths import reports_folder
@@ -51,22 +51,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as e:
         print(f"{e}", file=sys.stderr)
         return 2
-    files = claims_files(root)
-    if not files:
-        print(f"no claims files found under {root / 'claims'}", file=sys.stderr)
-        return 2
-    outcome = check_corpus(files, root)
-    print_errors(outcome.errors)
-    results = outcome.results
-    if args.article:
-        known = {r["article"] for r in results}
-        unknown = [a for a in args.article if a not in known]
-        if unknown:
-            for a in unknown:
-                print(f"claims/:0: article {a!r}: no valid claims file has this article id "
-                      f"(valid articles: {', '.join(sorted(known)) or 'none'})", file=sys.stderr)
-            return 2
-        results = [r for r in results if r["article"] in args.article]
+    checked = check_project(root, args.article)
+    if isinstance(checked, int):
+        return checked
+    outcome, results = checked
     unpublishable = []
     for res in results:  # reviewed claims without a configured publisher: an input error, nothing written
         try:

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
 
     root = (args.root or find_root()).resolve()
     if not claims_files(root):
-        print(f"no claims files found under {root / 'claims'}", file=sys.stderr)
+        print(f"no claims files found in {root / 'claims'} (claims files are *.yaml or *.yml files)", file=sys.stderr)
         return 2
     if not 0 < args.port < 65536:
         print(f"--port must be 1 to 65535, got {args.port}", file=sys.stderr)

@@ -1,0 +1,87 @@
+"""Schema errors in plain words: the one formatter of pydantic's validation errors for claims files and
+source metadata (:func:`schema_message`), and how a YAML value is named in a message (:func:`describe_value`).
+
+Apart from :mod:`numclaims.errors` so that the error lines and the path guard, which every reader and
+``numclaims --help`` import, do not load the record models (pydantic) for a message only an invalid file
+needs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .records import CHECK_KINDS, text_expected
+
+
+def schema_message(err: dict) -> str:
+    """One pydantic error (an item of ``ValidationError.errors()``) in plain words: what was expected and
+    what was found, naming the YAML trap behind it, never the schema library's own texts ("Input should
+    be ...", "String should have at least 1 character", "Datetimes provided to dates should have zero
+    time"). The one formatter of schema errors, for claims files and source metadata alike."""
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    if err["type"] == "missing":
+        return "required field is missing"
+    if err["type"] == "extra_forbidden":
+        return "unknown field (check the spelling; see the record schema in numclaims.records)"
+    if err["type"] == "union_tag_not_found":
+        return f"required field 'kind' is missing; expected one of {', '.join(CHECK_KINDS)}"
+    if err["type"] == "union_tag_invalid":
+        return f"unknown check kind; expected one of {', '.join(CHECK_KINDS)}"
+    if err["type"] == "string_pattern_mismatch":
+        return "expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)"
+    got = err.get("input")
+    t = err["type"]
+    if t == "string_type":
+        return text_expected(got)
+    if t in ("list_type", "tuple_type"):
+        return f"expected a list ('- item' lines or [a, b]), got {describe_value(got)}"
+    if t in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping of fields (key: value), got {describe_value(got)}"
+    if t in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
+        return f"expected {'a whole number' if t.startswith('int') else 'a number'}, got {describe_value(got)}"
+    if t in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        why = (err.get("ctx") or {}).get("error")
+        if not (isinstance(why, str) and "outside expected range" in why):
+            why = None  # the date parser's own words ("input is too short") say nothing more
+        if hasattr(got, "hour"):  # a datetime: YAML read "2014-03-05 10:30:00"
+            return (f"expected a date as YYYY-MM-DD, got a date with a time of day ({got.isoformat(' ')}); write "
+                    f"the date alone, {got.date().isoformat()}")
+        return f"expected an existing date as YYYY-MM-DD, got {describe_value(got)}" + (f" ({why})" if why else "")
+    if t == "too_short" and isinstance(got, (list, tuple)):
+        n = (err.get("ctx") or {}).get("min_length", 1)
+        return f"expected at least {n} item{'s' if n != 1 else ''}, got {len(got)}"
+    ctx = err.get("ctx") or {}
+    if t == "string_too_short":
+        return "is empty; expected text" if got == "" else f"expected at least {ctx.get('min_length', 1)} characters"
+    if t in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = next(iter(ctx.values()), None)
+        bound = f"{bound:g}" if isinstance(bound, (int, float)) else bound
+        word = {"greater_than": "above", "greater_than_equal": "at least", "less_than": "below",
+                "less_than_equal": "at most"}[t]
+        field = str(err["loc"][-1]) if err.get("loc") else ""
+        extra = {"margin": " (a fraction: 0.1 is 10 %)", "start": " (a character offset in the source)",
+                 "precision": " (the rounding step, such as 1, 10 or 0.5)"}.get(field, "")
+        return f"expected a number {word} {bound}{extra}, got {got!r}"
+    if t == "literal_error":
+        return f"expected one of {(err.get('ctx') or {}).get('expected', '')}, got {describe_value(got)}"
+    return msg[:1].lower() + msg[1:] if msg[:1].isupper() and msg.startswith(("Input ", "Value ")) else msg
+
+
+def describe_value(v: Any) -> str:
+    """How a YAML value is described in messages: its type and a short repr."""
+    if v is None:
+        return "nothing (null)"
+    if isinstance(v, bool):
+        return f"boolean {v}"
+    if isinstance(v, dict):
+        return "a mapping"
+    if isinstance(v, list):
+        return f"a list of {len(v)} item{'s' if len(v) != 1 else ''}"
+    if isinstance(v, str):
+        r = repr(v)
+        return f"text {r if len(r) <= 60 else r[:57] + '...'}"
+    if hasattr(v, "isoformat"):
+        return f"date {v.isoformat()}"
+    return f"{type(v).__name__} {v!r}"
