@@ -4,22 +4,29 @@ For every worked article (every claims/*.yaml of a project root, so articles add
 source is drafted afresh (numclaims.draft.draft and numclaims.suggest.propose) and compared with the
 hand-written file:
 
-* recall: share of the hand-declared relational checks that the draft proposes (same kind, same claims
-  in the core roles, numclaims.suggest.check_key; drafted claims are matched to hand claims by position:
-  the drafted numeral inside the hand claim's quote). `external` and `implied_ratio` checks need
-  reference rows the text does not name and are not counted.
-* precision: share of proposals that match a hand-declared check.
+* recall: share of the hand-declared checks (every kind, `external` included) that the draft proposes:
+  same kind and the same claims in the core roles (numclaims.suggest.check_key, which also normalises
+  the direction of a comparison). Claim ids are never compared as text: a drafted claim stands for the
+  hand claim whose quote span holds its numeral (of several, the one whose `text` is that numeral), and
+  each proposal's claim references are mapped that way before comparing. A hand check that names a
+  `derived` figure or a claim the draft has no numeral for cannot be matched and counts as missed.
+* precision: share of proposals that match a hand-declared check; each hand check is matched by at most
+  one proposal (a second proposal mapping to the same hand check counts as not matching).
 * field agreement: share of drafted fields (id, text, value, unit, qualifier, measure.what,
   measure.where, measure.period, attribution) that the hand-written record keeps unchanged (strings
-  compared after collapsing whitespace; values as numbers; qualifiers by their canonical name; periods
-  through the claim matching; attribution as the list of `who`).
+  compared after collapsing whitespace; values as numbers; qualifiers by their canonical name;
+  attribution as the list of `who`; periods by what they stand for: the same hand claim, or the same
+  dates once each side is resolved with numclaims.periods.resolve against the publication date, since
+  a hand file may write a period inline, `{start: 2011-10-02, end: 2011-10-02}`, where the draft links
+  a date record).
 
 Targets: recall >= 0.8, precision >= 0.7, field agreement >= 0.8.
 
-    python benchmarks/drafting.py [--root ROOT] [--kinds extra,kinds] [--exclude ARTICLE]
+    python benchmarks/drafting.py [--root ROOT] [--kinds kind,kind] [--exclude ARTICLE] [--only ARTICLE]
 
---kinds adds check kinds to those proposed (e.g. comparison,change,complement from another branch whose
-files are read), so that held-out files using them are measured as they would be once those kinds exist.
+--kinds restricts the measure to those check kinds (both the hand-declared checks and the proposals), for
+the figures of one kind; the per-kind lines printed always break recall and precision down by kind.
+--exclude and --only choose the articles (repeatable), for a held-out set.
 """
 
 from __future__ import annotations
@@ -31,13 +38,36 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-NOT_TEXTUAL = {"external", "implied_ratio"}
 FIELDS = ("id", "text", "value", "unit", "qualifier", "measure.what", "measure.where", "measure.period",
           "attribution")
 
 
 def _norm(v):
     return " ".join(v.split()) if isinstance(v, str) else v
+
+
+def _period(value, claims: dict, published):
+    """What a period stands for: ("claim", hand id) or ("dates", start, end) (None when unreadable)."""
+    import datetime as dt
+
+    from numclaims.periods import resolve
+
+    if isinstance(value, dict) and value.get("start"):
+        s, e = value["start"], value.get("end") or value["start"]
+        return ("dates", str(s), str(e))
+    if isinstance(value, str):
+        words = value
+        if value in claims:
+            c = claims[value]
+            if isinstance(c.get("date"), dict):
+                return _period(c["date"], {}, published)
+            words = c.get("text") or c.get("quote")
+        try:
+            p = resolve(words, published if isinstance(published, dt.date) else dt.date.fromisoformat(str(published)))
+        except (ValueError, TypeError):
+            return ("claim", value)
+        return ("dates", p.start.isoformat(), p.end.isoformat())
+    return None
 
 
 def measure(root: Path, kinds: frozenset[str] | None) -> list[dict]:
@@ -53,7 +83,8 @@ def measure(root: Path, kinds: frozenset[str] | None) -> list[dict]:
         source = load_source(hand["source"], root)
         text = source.text
         drafted = draft(hand["article"], source)
-        props = propose(items_for_drafts(drafted), text, kinds)
+        props = [p for p in propose(items_for_drafts(drafted), text, None, root)
+                 if kinds is None or p.kind in kinds]
         # hand claim spans
         spans = {}
         for c in hand["claims"]:
@@ -80,6 +111,7 @@ def measure(root: Path, kinds: frozenset[str] | None) -> list[dict]:
             if hid not in one or (d.mention.text == htext and one[hid] != htext):
                 one[hid] = d.record["id"]
         hand_by_id = {c["id"]: c for c in hand["claims"]}
+        published = source.meta.published
 
         def mapped(fields):
             out = {}
@@ -92,11 +124,21 @@ def measure(root: Path, kinds: frozenset[str] | None) -> list[dict]:
                     out[k] = v
             return out
 
-        declared = [ch for ch in hand.get("checks") or [] if ch.get("kind") not in NOT_TEXTUAL]
+        declared = [ch for ch in hand.get("checks") or [] if kinds is None or ch.get("kind") in kinds]
         dkeys = {check_key(ch["kind"], {k: v for k, v in ch.items() if k not in ("id", "kind", "note")}): ch["id"]
                  for ch in declared}
         pkeys = [check_key(p.kind, mapped(p.fields)) for p in props]
-        hits = [k for k in pkeys if k in dkeys]
+        hits = []
+        for k in pkeys:
+            if k in dkeys and k not in hits:
+                hits.append(k)
+        by_kind = Counter()
+        for ch in declared:
+            by_kind[(ch["kind"], "declared")] += 1
+        for k in hits:
+            by_kind[(k[0], "found")] += 1
+        for p in props:
+            by_kind[(p.kind, "proposed")] += 1
         # fields
         agree = Counter()
         filled = Counter()
@@ -117,7 +159,8 @@ def measure(root: Path, kinds: frozenset[str] | None) -> list[dict]:
                               canonical_qualifier(h.get("qualifier", "exact"))) if r["unit"] != "date" else None,
                 "measure.what": (rm.get("what"), hm.get("what")),
                 "measure.where": (rm.get("where"), hm.get("where")) if rm.get("where") else None,
-                "measure.period": (to_hand.get(rm.get("period"), rm.get("period")), hm.get("period"))
+                "measure.period": (_period(to_hand.get(rm.get("period"), rm.get("period")), hand_by_id, published),
+                                   _period(hm.get("period"), hand_by_id, published))
                 if rm.get("period") else None,
                 "attribution": ([a["who"] for a in r["attribution"]], [a["who"] for a in h.get("attribution") or []]),
             }
@@ -131,7 +174,7 @@ def measure(root: Path, kinds: frozenset[str] | None) -> list[dict]:
                 agree[f] += bool(same)
         rows.append({"article": hand["article"], "declared": len(declared), "found": len(set(hits)),
                      "proposed": len(props), "matching": len(hits), "filled": filled, "agree": agree,
-                     "missed": sorted(v for k, v in dkeys.items() if k not in set(hits)),
+                     "missed": sorted(v for k, v in dkeys.items() if k not in set(hits)), "by_kind": by_kind,
                      "matched_claims": len(one), "claims": len(hand["claims"]),
                      "merged": len(to_hand) - len(one), "drafted": len(drafted)})
     return rows
@@ -142,15 +185,14 @@ def main(argv=None) -> int:
     ap.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1])
     ap.add_argument("--exclude", action="append", default=[], metavar="ARTICLE",
                     help="leave this article out (e.g. the development article when measuring held-out files)")
-    ap.add_argument("--kinds", default="", help="extra check kinds to propose, comma-separated")
+    ap.add_argument("--only", action="append", default=[], metavar="ARTICLE", help="measure only this article")
+    ap.add_argument("--kinds", default="", help="measure only these check kinds, comma-separated")
     args = ap.parse_args(argv)
-    kinds = None
-    if args.kinds:
-        from numclaims.records import CHECK_KINDS
-
-        kinds = frozenset(CHECK_KINDS) | frozenset(k.strip() for k in args.kinds.split(",") if k.strip())
-    rows = [r for r in measure(args.root.resolve(), kinds) if r["article"] not in args.exclude]
+    kinds = frozenset(k.strip() for k in args.kinds.split(",") if k.strip()) or None
+    rows = [r for r in measure(args.root.resolve(), kinds) if r["article"] not in args.exclude
+            and (not args.only or r["article"] in args.only)]
     tot = Counter()
+    bk = Counter()
     fa, ff = Counter(), Counter()
     for r in rows:
         fields = sum(r["filled"].values())
@@ -162,9 +204,12 @@ def main(argv=None) -> int:
         tot.update({k: r[k] for k in ("declared", "found", "proposed", "matching")})
         fa.update(r["agree"])
         ff.update(r["filled"])
+        bk.update(r["by_kind"])
     recall = tot["found"] / tot["declared"] if tot["declared"] else float("nan")
     precision = tot["matching"] / tot["proposed"] if tot["proposed"] else float("nan")
     agreement = sum(fa.values()) / sum(ff.values()) if ff else float("nan")
+    for k in sorted({k for k, _ in bk}):
+        print(f"  kind {k}: declared {bk[(k, 'declared')]}, proposed {bk[(k, 'proposed')]}, found {bk[(k, 'found')]}")
     print("per field kept unchanged: " + ", ".join(f"{f} {fa[f]}/{ff[f]}" for f in FIELDS if ff[f]))
     for label, group in (("read from the numeral", ("text", "value", "unit", "qualifier")),
                          ("guessed from the words", ("measure.what", "measure.where", "measure.period", "attribution")),

@@ -33,6 +33,7 @@ kind                   cue in the text (all figures in one sentence unless said 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,11 +41,14 @@ from .draft import (
     _FUNCTION,
     _WORD,
     HEADER,
+    _fold,
+    _gazetteer,
     _keywords,
     article_mentions,
     draft,
     sentences,
 )
+from .evidence import load_reference
 from .extract import Mention
 from .records import CHECK_KINDS, split_unit
 from .scaffold import render
@@ -95,15 +99,16 @@ CORE_FIELDS = {
     "rate_duration": ("rate", "duration", "total"), "part_whole": ("part", "whole"), "agreement": ("a", "b"),
     "sum": ("parts", "total"), "difference": ("minuend", "subtrahend", "result"),
     "ratio": ("numerator", "denominator", "ratio"), "product": ("factors", "product"),
-    "comparison": ("a", "b"), "change": ("earlier", "later"), "complement": ("parts",),
+    "comparison": ("a", "b"), "change": ("earlier", "later"), "complement": ("parts",), "external": ("claim",),
 }
 _SYMMETRIC = {"agreement"}
 
 
 def check_key(kind: str, fields: dict[str, Any]) -> tuple:
     """``(kind, claims in their core roles)``: two checks with the same key test the same relation.
-    Lists (``parts``) compare as sets; ``agreement`` is symmetric; a ``comparison`` of b with a under the
-    opposite relation is the same as of a with b."""
+    Lists (``parts``) compare as sets; ``agreement`` is symmetric; a ``comparison`` is read in the direction
+    of its relation (``a lt b`` is ``b gt a``; ``gt`` and ``ge`` are one direction, ``lt`` and ``le`` the
+    other; ``eq`` is symmetric)."""
     roles = CORE_FIELDS.get(kind)
     if roles is None:
         return (kind, tuple(sorted((k, str(v)) for k, v in fields.items())))
@@ -111,7 +116,12 @@ def check_key(kind: str, fields: dict[str, Any]) -> tuple:
     for r in roles:
         v = fields.get(r)
         vals.append(frozenset(v) if isinstance(v, list) else v)
-    if kind in _SYMMETRIC or kind == "comparison":
+    if kind == "comparison":
+        rel = fields.get("relation", "gt")
+        if rel == "eq":
+            return (kind, frozenset(vals), "eq")
+        return (kind, tuple(vals if rel in ("gt", "ge") else vals[::-1]), "gt")
+    if kind in _SYMMETRIC:
         return (kind, frozenset(vals))
     return (kind, tuple(vals))
 
@@ -152,10 +162,17 @@ class _Props:
         self.out.append(p)
 
 
-def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None) -> list[Proposal]:
+def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None) -> list[Proposal]:
     """Proposed checks among ``items`` (in text order) of the source ``text``, with ids unique among
     themselves and the claims, in the order of the table of the module docstring; only of the check
-    ``kinds`` given (default: those :data:`numclaims.records.CHECK_KINDS` knows)."""
+    ``kinds`` given (default: those :data:`numclaims.records.CHECK_KINDS` knows). With the project
+    ``root``, also ``external`` checks against the rows of its reference data package
+    (:func:`reference_matches`).
+
+    Raises:
+        numclaims.errors.InputErrors: the reference data package of ``root`` is invalid
+            (:func:`numclaims.evidence.load_reference`).
+    """
     if not items:
         return []
     P = _Props(text, kinds)
@@ -314,8 +331,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None) -
             prev = [o for o in figures if same_sent(o, it) and o.mention.start < m.start and o.unit != "ratio"]
             if nxt and prev and re.fullmatch(r"\s+(?:the|that of|as many as|what)?\s*", text[m.end:nxt[0].mention.start]):
                 a, b = prev[-1], nxt[0]
-                P.add("comparison", f"{a.id}-vs-{b.id}-times", {"a": a.id, "b": b.id, "relation": "gt" if
-                      m.qualifier in ("more_than", "at_least") else "ge", "times": it.id},
+                # the multiple is a claim of its own: its words ("more than triple") carry the relation
+                P.add("comparison", f"{a.id}-vs-{b.id}-times", {"a": a.id, "b": b.id, "relation": "eq",
+                                                               "times": it.id},
                       f"a multiple (\u201c{m.text}\u201d): \u201c{a.mention.text}\u201d against \u201c{b.mention.text}\u201d")
         if it.unit in ("percent", "fraction"):
             mch = re.search(r"\b(up|down|rose|fell|increased|decreased|dropped|grew|declined|an? increase|a decrease|"
@@ -349,6 +367,15 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None) -
                     fields["remainder"] = rest[0].id
                 P.add("complement", f"{it.id}-and-the-rest", fields,
                       f"a share and \u201c{mr.group(0)}\u201d: \u201c{m.text}\u201d")
+    # a claim against the reference rows of the same measure and place
+    if root is not None and "external" in P.kinds:
+        rows = load_reference(Path(root))
+        for it in items:
+            ev = reference_matches(it, rows)
+            if ev:
+                P.add("external", f"{it.id}-against-reference", {"claim": it.id, "evidence": ev},
+                      f"reference rows of the same measure and place ({', '.join(ev)}): "
+                      f"\u201c{it.mention.text}\u201d")
     # unique ids
     seen: dict[str, int] = {}
     taken = {it.id for it in items}
@@ -361,6 +388,44 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None) -
         seen[base] = n
         taken.add(p.id)
     return P.out
+
+
+def _stem(w: str) -> str:
+    return re.sub(r"(?:ies|es|s)$", "", w.lower())
+
+
+def reference_matches(it: Item, rows: dict[str, dict]) -> list[str]:
+    """Ids of the reference rows (:func:`numclaims.evidence.load_reference`) a drafted claim may be checked
+    against, in table order: the same unit (``persons``, ``percent``, ``USD per month`` ...); a row interval
+    that meets the claim's reading (its value; from the value up for "over"/"at least", up to it for "up
+    to"/"less than"); the same place (the row's place before any bracket, "Madre de Dios (Delta 1)" ->
+    Madre de Dios, equal to a part of the claim's ``where``, or an ISO 3166 subdivision of the country a
+    claim places in that country alone); and a key word of the measure in common (compared without a
+    plural ending: "women sexually exploited" and "women sexually exploited by the Quispe network")."""
+    if it.value is None or not it.where or it.unit == "date":
+        return []
+    unit = it.unit if it.per is None else f"{it.unit} per {it.per}"
+    parts = [p.strip().lower() for p in it.where.split(",")]
+    country_only = len(parts) == 1
+    q = it.mention.qualifier
+    low = 0.0 if q in ("up_to", "less_than") else it.value
+    high = None if q in ("more_than", "at_least") else it.value
+    keys = {_stem(k) for k in it.keys}
+    _countries, subs = _gazetteer()
+    out = []
+    for rid, row in rows.items():
+        lo, hi = (row.get("interval") or [None, None])[:2]
+        if row.get("unit") != unit or (lo is not None and high is not None and high < lo) or \
+                (hi is not None and low > hi):
+            continue
+        place = re.sub(r"\s*\(.*$", "", row.get("place") or "").strip()
+        last = place.split(",")[-1].strip()
+        if not place or not (place.lower() in parts or last.lower() in parts[1:] or
+                             (country_only and (subs.get(_fold(last)) or "").lower() == parts[0])):
+            continue
+        if keys & {_stem(k) for k in _keys(row.get("measure") or "")}:
+            out.append(rid)
+    return out
 
 
 def _head(it: Item) -> str | None:
@@ -448,10 +513,12 @@ def items_for_article(article: Any) -> list[Item]:
     return items
 
 
-def draft_file(article_id: str, source: Any, checks: bool = True, taken: set[str] | frozenset[str] = frozenset()) -> str:
+def draft_file(article_id: str, source: Any, checks: bool = True, taken: set[str] | frozenset[str] = frozenset(),
+               root: Any = None) -> str:
     """The YAML text of a drafted claims file for ``source`` under ``article_id``: the records of
     :func:`numclaims.draft.draft` (ids avoiding ``taken``) and, with ``checks``, the checks :func:`propose`
-    finds (here rather than in :mod:`numclaims.draft`, which this module builds on).
+    finds (here rather than in :mod:`numclaims.draft`, which this module builds on), ``external`` ones
+    against the reference rows of the project ``root`` when given.
 
     Raises:
         ValueError: the article holds no numeric mention in its lead or body.
@@ -459,5 +526,5 @@ def draft_file(article_id: str, source: Any, checks: bool = True, taken: set[str
     items = draft(article_id, source, taken)
     proposals: list[dict[str, Any]] = []
     if checks:
-        proposals = [p.record() for p in propose(items_for_drafts(items), source.text)]
+        proposals = [p.record() for p in propose(items_for_drafts(items), source.text, None, root)]
     return render(article_id, source.meta.id, [it.record for it in items], source.meta.title, proposals, HEADER)

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.source}: sources must be datasets/sources/<id>.txt with <id>.meta.yaml beside it", file=sys.stderr)
         return 2
     try:
-        text = draft_file(args.article_id, source, checks=not args.no_checks, taken=project_ids(root))
+        text = draft_file(args.article_id, source, checks=not args.no_checks, taken=project_ids(root), root=root)
     except ValueError as e:
         print(f"{args.source}:0: {e}", file=sys.stderr)
         return 2
