@@ -68,8 +68,12 @@ def test_records_are_drafted_from_the_words(drafted):
 def test_checks_are_proposed_with_their_reason(drafted):
     repo, path = drafted
     data = load_yaml_text(path.read_text(encoding="utf-8"))
-    checks = {c["kind"]: c for c in data["checks"]}
+    checks = {c["kind"]: c for c in data["checks"] if not c["id"].startswith("headline-")}
     assert all(c["status"] == "proposed" and c["reason"] for c in data["checks"])
+    # the headline's "1,054 Victims" against the body's 1,054 (the body count of the same unit nearest in
+    # value: |1,054 - 1,054| = 0)
+    head = next(c for c in data["checks"] if c["id"].startswith("headline-"))
+    assert (head["kind"], head["a"], head["b"]) == ("agreement", "headline-victims-2019-1054", "victims-rescued-2019-1054")
     # 907 + 147 = 1,054: the body's 1,054 (same paragraph), not the headline's
     assert checks["sum"]["parts"] == ["women-2019-907", "men-2019-147"] and checks["sum"]["total"] == "victims-rescued-2019-1054"
     assert "907 + 147 = 1,054" in checks["sum"]["reason"]
@@ -112,8 +116,9 @@ def test_suggest_proposes_only_what_is_not_declared(repo, capsys):
 
 
 def test_proposals_count_in_no_verdict_and_no_strict_exit(drafted, capsys):
-    # harbour-2020's draft holds only proposed checks (3: a sum, a part/whole, and an agreement of 2,000
-    # with 1,500 that is in tension): they rate nothing until accepted, so the summary counts 0 checks and
+    # harbour-2020's draft holds only proposed checks (4: a sum, a part/whole, an agreement of 2,000 with
+    # 1,500 that is in tension, and the headline's 1,054 against the body's): they rate nothing until
+    # accepted, so the summary counts 0 checks and
     # --strict does not fail on them
     repo, path = drafted
     assert main(["check", str(path), "--root", str(repo), "--strict", "--no-write"]) == 0
@@ -121,7 +126,7 @@ def test_proposals_count_in_no_verdict_and_no_strict_exit(drafted, capsys):
     assert "0 checks: 0 consistent, 0 tension, 0 inconsistent, 0 unverifiable" in out
     assert "findings of harbour-2020" not in out
     res = check_article(path, repo)
-    assert (res["summary"]["checks"], res["summary"]["findings"], len(res["summary"]["proposed"])) == (0, [], 3)
+    assert (res["summary"]["checks"], res["summary"]["findings"], len(res["summary"]["proposed"])) == (0, [], 4)
     assert sum(res["summary"]["verdicts"].values()) == 0
 
 
@@ -184,10 +189,17 @@ def test_suggest_write_appends_to_an_existing_file(drafted, capsys):
 
 def test_suggest_then_drop_gives_back_the_file_byte_for_byte(repo):
     seed = repo / "claims" / f"{SEED}.yaml"
+    # the seed with its rate x duration check taken out: suggest proposes it again from the text
+    rate = ("  - id: earnings-times-period-vs-fortune\n    kind: rate_duration\n    rate: earnings-60000-month\n"
+            "    duration: fortune-period-3-years\n    total: fortune-2-million\n"
+            "    note: Does $60,000 a month over three years add up to a $2 million fortune?\n\n")
+    text = seed.read_text(encoding="utf-8")
+    assert rate in text
+    seed.write_text(text.replace(rate, ""), encoding="utf-8")
     before = seed.read_bytes()
     assert main(["suggest", str(seed), "--write", "--root", str(repo)]) == 0
-    added = load_yaml_text(seed.read_text(encoding="utf-8"))["checks"][17:]  # the seed declares 17 checks
-    assert added and all(c["status"] == "proposed" for c in added)
+    added = load_yaml_text(seed.read_text(encoding="utf-8"))["checks"][16:]  # 17 checks declared, one taken out
+    assert [c["kind"] for c in added] == ["rate_duration"] and added[0]["status"] == "proposed"
     assert seed.read_bytes().startswith(before.split(b"\nwaived:")[0])
     assert main(["review", "drop", *(c["id"] for c in added), "--root", str(repo)]) == 0
     assert seed.read_bytes() == before
@@ -202,8 +214,9 @@ def test_suggest_write_turns_an_empty_check_list_into_a_block(repo):
     assert main(["suggest", str(path), "--write", "--root", str(repo)]) == 0
     text = path.read_text(encoding="utf-8")
     assert "checks:\n  - id: " in text and "\nwaived: []" in text
-    # the same three proposals as `numclaims new` makes: sum, part/whole ("including"), agreement
-    assert [c["kind"] for c in load_yaml_text(text)["checks"]] == ["sum", "part_whole", "agreement"]
+    # the same four proposals as `numclaims new` makes: sum, part/whole ("including"), agreement of the
+    # two estimates, agreement of the headline with the body
+    assert [c["kind"] for c in load_yaml_text(text)["checks"]] == ["sum", "part_whole", "agreement", "agreement"]
 
 
 def test_headline_and_standfirst_are_a_region_of_their_own():
@@ -248,7 +261,7 @@ def test_comparisons_changes_and_complements_are_proposed_where_the_kinds_exist(
         # "The number of kidnappings was down by around 20 percent from 2012, when 1,100 ...": the
         # kidnappings of the latest year named before (2013), not those of 2006
         ("change", {"earlier": "kidnappings-recorded-2012-1100", "later": "kidnappings-recorded-2013-878",
-                    "change": "2012-20-percent", "direction": "decrease"}),
+                    "change": "change-2012-20-percent", "direction": "decrease"}),
         # "About 60 percent of the victims were women and the rest were men"
         ("complement", {"parts": ["women-60-percent"]}),
     ]

@@ -294,8 +294,38 @@ def _money_what(text: str, men: Mention, sent: Sentence) -> str:
     return phrase or "amount"
 
 
+#: Words before a percentage or fraction that make it the size of a change, not a share of something:
+#: "up 10 percent on", "down by half", "a rise of 20 percent", "fell by around a third".
+CHANGE_CUE = re.compile(r"\b(up|down|rose|risen|fell|fallen|increased|decreased|dropped|grew|declined|cut|reduced|"
+                        r"an? increase|a decrease|a rise|a fall|a drop)\s+(?:by\s+|in\s+)?(?:of\s+)?"
+                        r"(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
+
+
+def change_cue(text: str, men: Mention, sent_start: int) -> re.Match | None:
+    """The change words before a percentage or fraction mention ("were up" of "were up 10 percent on the
+    year before"), searched in the 40 characters before it within its sentence; None for a share."""
+    if men.unit not in ("percent", "fraction"):
+        return None
+    lo = max(sent_start, men.start - 40)
+    return CHANGE_CUE.search(text, lo, men.start)
+
+
+def _subject(text: str, a: int, b: int) -> str:
+    """The noun phrase a sentence starts with, up to its verb ("Thefts at the port were ..." -> ``thefts at
+    the port``; "The number of kidnappings was ..." -> ``kidnappings``); "" when there is none."""
+    seg = text[a:b]
+    m = re.match(r"\s*(?:the\s+)?(?:number|total|count|amount)\s+of\s+", seg, re.I)
+    seg = seg[m.end():] if m else seg
+    m = re.match(r"\s*(?:the\s+)?([A-Za-z][\w'’ -]*?)\s+(?:were|was|are|is|have|has|had|\w+ed)\b", seg, re.I)
+    return m.group(1).lower().strip() if m and len(m.group(1).split()) <= 5 else ""
+
+
 def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention]) -> str:
     """The counted noun phrase of a mention (see the module docstring); never empty."""
+    cue = change_cue(text, men, sent.start)
+    if cue is not None:
+        subject = _subject(text, sent.start, cue.start())
+        return f"change in {subject}" if subject else "change"
     if men.unit in ("percent", "fraction"):
         total = next((o for o in others if men.of and o.start == men.of[0]), None)
         return _share_what(text, men, sent, total)
@@ -322,13 +352,17 @@ def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention])
         return "multiple"
     phrase, _, _ = _noun_phrase_after(text, men.end, sent.end)
     verb = _verb_before(text, men.start, sent.start)
-    if phrase and verb and not phrase.endswith("ed"):
+    if phrase and verb and not phrase.endswith("ed") and verb.split()[-1] not in phrase.split():
         phrase = f"{phrase} {verb}"
     if not phrase:
-        # "the second half of 2012 saw 688": the noun is before the numeral
+        # "Of the boats, 2 were seized": the noun named before the numeral, and what happened to it
         before = text[sent.start:men.start]
-        m = re.search(r"\b([A-Za-z][a-z]+s)\b[^,.;]*$", before)
+        m = re.search(r"\b(?:of|among)\s+(?:the|these|those|all)\s+([a-z][a-z ]*?),\s*$", before, re.I) or \
+            re.search(r"\b([A-Za-z][a-z]+s)\b[^,.;]*$", before)  # "the second half of 2012 saw 688"
         phrase = m.group(1).lower() if m and m.group(1).lower() not in _FUNCTION else "count"
+        done = re.match(r"\s+(?:were|was|are|is|have been|had been|has been)\s+([a-z]+ed)\b", text[men.end:sent.end])
+        if done:
+            phrase = f"{phrase} {done.group(1)}" if phrase != "count" else done.group(1)
     return phrase
 
 
@@ -500,6 +534,8 @@ def _speaker_before(text: str, a: int, vstart: int) -> str | None:
         if mb:
             return mb.group(1).strip()
         seg = head
+    # "The mayor, who took office in 2023, said": the speaker is before the relative clause
+    seg = re.sub(r",\s+(?:who|which|whose|where)\b[^,;]*,\s*$", " ", seg)
     cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
     m_while = list(re.finditer(r"\b(?:while|but|and|that|which|when|whereas|although)\s+", seg))
     start = max(cut + 1, m_while[-1].end() if m_while else 0)
@@ -642,12 +678,14 @@ def _keywords(what: str, n: int = 2) -> list[str]:
 
 def make_id(what: str, year: str | None, men: Mention, region: str) -> str:
     """A readable id: measure key words, period year, numeral (``victims-rescued-2019-1054``)."""
-    parts = _keywords(what)
+    parts = list(dict.fromkeys(_keywords(what)))  # "recorded thefts recorded": each word once
+    tok = value_token(men)
+    if not parts and not year and re.fullmatch(r"\d+", tok):
+        parts = [men.unit]  # "count-2" rather than "2"
     if men.unit == "date":
         parts = parts[:1] or ["date"]
     elif men.kind == "duration":
         parts = (parts[:1] or []) + ["period"]
-    tok = value_token(men)
     if year and year not in tok:
         parts.append(year)
     if region == "headline":
@@ -709,14 +747,28 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
     items: list[Drafted] = []
     for m in ms:
         rec = _record(m, "x", text, meta.published)
-        _with_preposition(rec, m, text)
-        items.append(Drafted(rec, m, sentence_of(m)))
+        sent = sentence_of(m)
+        _with_preposition(rec, m, text, sent)
+        clause_quote(rec, m, sent, text)
+        items.append(Drafted(rec, m, sent))
     # measures of figures first, then dates and durations from the nearest figure
     for it in items:
         it.what = measure_what(text, it.mention, it.sentence, [o.mention for o in items])
         if it.mention.region == "headline":  # title case says nothing of the words: "Human Trafficking Victims"
             it.what = it.what.lower()
         it.what = it.what.strip("\"'“”‘’ ")
+    # "57 people ..., 12 more than in 2024": a difference from the figure before it, in that figure's unit
+    for it in items:
+        m = it.mention
+        mm = re.match(r"\s+(more|fewer|less)\b(?:\s+than\s+(?:in\s+)?(\d{4})\b)?", text[m.end:m.end + 30])
+        if not mm or m.unit not in ("count", "persons") or _noun_phrase_after(text, m.end, it.sentence.end)[0]:
+            continue
+        prev = [o for o in items if o.sentence is it.sentence and o.mention.end <= m.start and
+                o.mention.unit in ("count", "persons") and o.mention.kind == "quantity"]
+        if prev:
+            it.record["unit"] = prev[-1].record["unit"]
+            it.what = (f"{'increase' if mm.group(1) == 'more' else 'decrease'} in {prev[-1].what}"
+                       + (f" over {mm.group(2)}" if mm.group(2) else ""))
     for it in items:
         if it.what:
             continue
@@ -765,8 +817,10 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         if m.unit != "date" and m.kind != "duration":
             # a date that a duration counts back from ("In September ... in the past two years") dates the
             # report, not the figure
+            # nor the date of what a figure is compared with ("12 more than in 2024")
             times = [o for o in items if o.sentence is s and o is not it and id(o) not in anchors and
-                     (o.mention.unit == "date" or o.mention.kind == "duration")]
+                     (o.mention.unit == "date" or o.mention.kind == "duration") and
+                     not re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, o.mention.start - 14):o.mention.start])]
             if times:
                 near = min(times, key=lambda o: abs(o.mention.start - m.start))
                 rec["_period"] = near
@@ -812,15 +866,26 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
 _PERIOD_LEAD = re.compile(r"\b(?:in|during|over|for|within)(?:\s+the\s+(?:past|last|previous|first|next))?\s+$", re.I)
 
 
-def _with_preposition(rec: dict[str, Any], men: Mention, text: str) -> None:
+#: A clause about the future: "the port will hire 40 guards by March" (a deadline ahead, not a past month).
+_FUTURE = re.compile(r"\b(?:will|shall|would|(?:plans?|aims?|expects?|intends?|hopes?|promised|pledged|vowed)\s+to|"
+                     r"(?:is|are)\s+(?:due|set|going)?\s*to)\b", re.I)
+
+
+def _with_preposition(rec: dict[str, Any], men: Mention, text: str, sent: Sentence | None = None) -> None:
     """Widen ``text`` (and ``quote``) of a date or duration record over the preposition before it, so
-    that the record's words are the whole period expression ("In September", "in the past two years")."""
+    that the record's words are the whole period expression ("In September", "in the past two years");
+    a month after "by" or "until" in a clause about the future is a deadline ("will hire 40 guards by
+    March": ``by March``, the next March, :func:`numclaims.periods.resolve`)."""
 
     if men.unit != "date" and men.kind != "duration":
         return
     if rec.get("text") != men.text or "date" in rec or "interval" in rec:
         return
     m = _PERIOD_LEAD.search(text, max(0, men.start - 24), men.start)
+    if (not m or m.end() != men.start) and men.unit == "date" and sent is not None:
+        m = re.compile(r"\b(?:by|until)\s+$", re.I).search(text, max(0, men.start - 8), men.start)
+        if m and not _FUTURE.search(text, sent.start, men.start):
+            m = None
     if not m or m.end() != men.start:
         return
     words = text[m.start():men.end]
@@ -836,6 +901,38 @@ def _with_preposition(rec: dict[str, Any], men: Mention, text: str) -> None:
     rec["text"] = words
     if not unique:
         rec["start"] = qstart
+
+
+_CLAUSE_CUT = re.compile(r"[,;:()\u2014](?!\d)")
+
+
+def clause_quote(rec: dict[str, Any], men: Mention, sent: Sentence, text: str) -> None:
+    """Widen a record's ``quote`` to the clause that holds its numeral (between commas, semicolons,
+    colons, brackets or dashes of its sentence, without a leading conjunction or the final stop), so
+    the quote reads as what the article claims ("the port will hire 40 guards by March", not "40
+    guards"); at most 24 words, else the quote is left as it is. ``start`` is set when the clause
+    occurs more than once in ``text``. A record without ``text`` keeps its quote (its one numeral)."""
+    if "text" not in rec:
+        return
+    qs = rec["start"] if "start" in rec else text.find(rec["quote"], max(0, men.start - len(rec["quote"])))
+    if qs < 0:
+        return
+    qe = qs + len(rec["quote"])
+    a = max([sent.start] + [x.end() for x in _CLAUSE_CUT.finditer(text, sent.start, men.start)])
+    cut = _CLAUSE_CUT.search(text, men.end, sent.end)
+    b = cut.start() if cut else sent.end
+    a, b = min(a, qs), max(b, qe)
+    lead = re.match(r"\s*(?:(?:and|but|while|whereas|although|that|which|who|so)\s+)?", text[a:b], re.I)
+    a = min(a + lead.end(), qs)
+    while b > qe and text[b - 1] in " .!?\"”’'":
+        b -= 1
+    quote = text[a:b]
+    if len(quote.split()) > 24 or "\n" in quote:
+        return
+    rec["quote"] = quote
+    rec.pop("start", None)
+    if text.count(quote) > 1:
+        rec["start"] = a
 
 
 def value_from_words_safe(words: str) -> float | None:

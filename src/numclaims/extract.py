@@ -118,6 +118,9 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _DIGITS_RE = re.compile(_DIGITS)
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s?(?:bn|m)(?![A-Za-z]))"
 _FRAC = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
+#: A change by a fraction word: "down by half", "cut in half", "fell by a third" (the fraction of a change).
+_CHANGE_BY = re.compile(r"\b(?:down|up|fell|fallen|rose|risen|dropped|grew|declined|increased|decreased|cut|reduced|"
+                        r"shrank|slashed|halved)\s+(?:by|in)\s+(?:a\s+|one\s+)?$", re.IGNORECASE)
 
 #: Multiplier words (:data:`numclaims.numerals.MULTIPLIER_WORDS`) count only before what they multiply:
 #: "more than triple the 287", "twice as many", "double that of"; not "a double murder", "twice a day",
@@ -499,8 +502,8 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         parts = re.split(r"[\s-]+", core.lower())
         after = text[e:e + 4].lower()
         q = _qualifier_before(text, s)
-        if len(parts) == 1 and not after.startswith(" of") and q is None:
-            return None  # "half-time", "the fifth largest": not a fraction of something
+        if len(parts) == 1 and not after.startswith(" of") and q is None and not _CHANGE_BY.search(text, max(0, s - 30), s):
+            return None  # "half-time", "the fifth largest": not a fraction of something; "down by half" is
         prev, _ = _prev_word(text, s)
         if len(parts) == 1 and prev.lower() in ("the", "first", "second", "third", "last", "'s") :
             return None

@@ -19,6 +19,9 @@ expression                                 period (anchor date A, e.g. publicati
 ``the same period in 2009``                the anchor period moved to 2009 (needs an anchor
                                            period, e.g. ``anchor: <claim id>``)
 ``next April`` / ``next month/year``       the first such period after A
+``by March`` / ``until March``             a deadline: March of A's year if A is in March or
+                                           before, else of the next year (on 3 Apr 2025: March
+                                           2026)
 ``September 2011``, ``Sep 2011``           2011-09-01 .. 2011-09-30
 ``30 Sep 2011``, ``4 OCT 2013``            that day
 ``earlier this year`` / ``this year``      1 Jan of A's year .. A
@@ -165,8 +168,12 @@ def resolve(expression: str, anchor: dt.date, anchor_period: "Period | None" = N
     if m:
         y, mo = int(m[2]), MONTHS[m[1]]
         return Period(dt.date(y, mo, 1), _month_end(y, mo))
-    m = re.fullmatch(r"next " + _MON, e)
+    m = re.fullmatch(r"next " + _MON, e) or re.fullmatch(r"(?:by|until) " + _MON, e)
     if m:
+        if not e.startswith("next"):  # a deadline: this month, or the next such month
+            mo = MONTHS[m[1]]
+            y = anchor.year if mo >= anchor.month else anchor.year + 1
+            return Period(dt.date(y, mo, 1), _month_end(y, mo))
         mo = MONTHS[m[1]]
         y = anchor.year if mo > anchor.month else anchor.year + 1
         return Period(dt.date(y, mo, 1), _month_end(y, mo))

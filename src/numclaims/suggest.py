@@ -42,6 +42,7 @@ from .draft import (
     _WORD,
     HEADER,
     _fold,
+    change_cue,
     _gazetteer,
     _keywords,
     article_mentions,
@@ -188,7 +189,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     # shares and fractions of a total
     for it in items:
         m = it.mention
-        if it.unit in ("percent", "fraction") and m.of and m.of[0] in by_start:
+        # "up 10 percent on the 190 arrests": the size of a change, not a share of the 190
+        if it.unit in ("percent", "fraction") and m.of and m.of[0] in by_start and \
+                change_cue(text, m, it.sent[0]) is None:
             tot = by_start[m.of[0]]
             if not _persons_like(tot.unit):
                 continue
@@ -280,15 +283,32 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         for b in counts[i + 1:]:
             if b.unit != a.unit or not a.who or not b.who or a.who == b.who or a.where != b.where:
                 continue
-            close = same_sent(a, b) and re.search(r"\b(?:while|whereas|but|another|other)\b",
-                                                   text[a.mention.end:b.mention.start])
-            apart = not same_sent(a, b) and _head(a) == _head(b) and _same_verb(a, b) and \
+            # in one sentence, a contrast between the two and either a word of the measure in common or the
+            # second said to be an estimate ("according to one NGO, while another NGO has estimated that")
+            between = text[a.mention.end:b.mention.start]
+            close = same_sent(a, b) and re.search(r"\b(?:while|whereas|but|another|other)\b", between) and \
+                bool(a.keys & b.keys or re.search(r"\bestimat\w*\b", between))
+            # apart: the same head noun and the same participles ("people trafficked"; not "people
+            # rescued" and "people who live in the port")
+            apart = not same_sent(a, b) and _head(a) == _head(b) and _participles(a) == _participles(b) and \
                 (not a.period or not b.period or a.period == b.period)
             if close or apart:
                 agreed.add(frozenset((a.id, b.id)))
                 P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
                       f"estimates of one measure from different sources ({a.who}; {b.who}): "
                       f"\u201c{a.mention.text}\u201d and \u201c{b.mention.text}\u201d")
+    # the headline's figure against the body's: the body count of the same unit nearest in value (within a
+    # factor 1.5), those sharing a word of the measure first ("Over 200" and "at least 234")
+    for h in counts:
+        if h.mention.region != "headline" or h.value is None or h.value <= 0:
+            continue
+        body = [o for o in counts if o.mention.region == "body" and o.unit == h.unit and o.value
+                and 1 / 1.5 <= o.value / h.value <= 1.5]
+        if body:
+            b = min(body, key=lambda o: (not (o.keys & h.keys), abs(o.value - h.value), o.mention.start))
+            agreed.add(frozenset((h.id, b.id)))
+            P.add("agreement", f"{h.id}-vs-{b.id}", {"a": h.id, "b": b.id},
+                  f"the headline's figure and the body's: \u201c{h.mention.text}\u201d and \u201c{b.mention.text}\u201d")
     # part/whole from the measures: a smaller count of the same thing in the same place
     for a in counts:
         for b in counts:
@@ -336,16 +356,17 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                                                                "times": it.id},
                       f"a multiple (\u201c{m.text}\u201d): \u201c{a.mention.text}\u201d against \u201c{b.mention.text}\u201d")
         if it.unit in ("percent", "fraction"):
-            mch = re.search(r"\b(up|down|rose|fell|increased|decreased|dropped|grew|declined|an? increase|a decrease|"
-                            r"a rise|a fall|a drop)\s+(?:by\s+)?(?:of\s+)?(?:around\s+|about\s+|some\s+|nearly\s+)?$",
-                            before[-40:])
+            mch = change_cue(text, m, it.sent[0])
             after = text[m.end:it.sent[1]]
             if mch and re.match(r"\s+(?:from|on|over|compared)", after):
                 later = [o for o in figures if o.para == it.para and o.mention.start < m.start and
                          _persons_like(o.unit)]
                 # "The number of kidnappings was down ...": the latest earlier figure of what the subject names
                 subject = _keys(text[it.sent[0]:m.start])
-                named = [o for o in later if o.keys & subject] or later
+                # only a figure of what the subject names: "Arrests were up 10 percent on ..." with no
+                # later count of arrests in the text proposes nothing
+                named = [o for o in later if o.keys & subject]
+                later = []
                 if named:
                     # of the figures of that sentence, the one of the latest year ("878 in 2013, more than
                     # triple the 287 in 2006")
@@ -353,8 +374,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                     later = [max(last, key=lambda o: (years.get(o.period or "", 0), o.mention.start))]
                 earlier = [o for o in figures if same_sent(o, it) and o.mention.start > m.end and _persons_like(o.unit)]
                 if later and earlier:
-                    direction = "decrease" if re.match(r"down|fell|decreased|dropped|declined|a decrease|a fall|a drop",
-                                                       mch.group(1)) else "increase"
+                    direction = "decrease" if re.match(r"down|fell|fallen|decreased|dropped|declined|cut|reduced|"
+                                                       r"a decrease|a fall|a drop", mch.group(1), re.I) else "increase"
                     P.add("change", f"{later[-1].id}-from-{earlier[0].id}",
                           {"earlier": earlier[0].id, "later": later[-1].id, "change": it.id, "direction": direction},
                           f"a change (\u201c{mch.group(0).strip()} {m.text}\u201d): \u201c{earlier[0].mention.text}\u201d "
@@ -441,6 +462,10 @@ def _same_verb(a: Item, b: Item) -> bool:
     return not va or not vb or bool(va & vb)
 
 
+def _participles(it: Item) -> frozenset[str]:
+    return frozenset(w for w in it.keys if w.endswith("ed"))
+
+
 def _same_country(a: str | None, b: str | None) -> bool:
     """Whether one place is a bare country and the other lies in it ("Peru" and "Madre de Dios, Peru")."""
     if not a or not b:
@@ -500,7 +525,10 @@ def items_for_article(article: Any) -> list[Item]:
         words = c.text if c.text is not None else c.quote
         t0 = text.find(words, a, b + 1)
         inside = [m for m in ms if a <= m.start < b]
-        m = next((x for x in inside if x.start == t0), None) or (inside[0] if inside else None)
+        # the mention that the claim's words overlap ("over three years" holds the mention "three years")
+        m = next((x for x in inside if x.start == t0), None) or \
+            next((x for x in inside if t0 >= 0 and x.start < t0 + len(words) and t0 < x.end), None) or \
+            (inside[0] if inside else None)
         if m is None:
             m = Mention(max(t0, a), max(t0, a) + len(words), words, c.value, c.unit, c.qualifier)
         s = next((x for x in sents if x.start <= m.start <= x.end), None)
