@@ -260,7 +260,7 @@ CASES: dict[str, list[str]] = {
     # a unit that is not in the unit list.
     # town-news.yaml line 9 is `unit: people`
     'unknown-unit': [
-        "claims/town-news.yaml:9: claim rescued-300: unit: unknown unit 'people'; expected one of ['count', 'date', 'days', 'fraction', 'hectares', 'kilograms', 'months', 'ounces', 'percent', 'percentage_points', 'persons', 'ratio', 'square_kilometres', 'tonnes', 'troy_ounces', 'weeks', 'years'] or an ISO 4217 currency code",
+        "claims/town-news.yaml:9: claim rescued-300: unit: unknown unit 'people'; expected one of ['count', 'date', 'days', 'fraction', 'hectares', 'hours', 'kilograms', 'months', 'ounces', 'percent', 'percentage_points', 'persons', 'ratio', 'square_kilometres', 'tonnes', 'troy_ounces', 'weeks', 'years'] or an ISO 4217 currency code",
     ],
     # a value that is not the numeral written.
     # town-news.yaml line 8 is `value: 3000`

@@ -60,7 +60,9 @@ def test_records_are_drafted_from_the_words(drafted):
 
     assert Claim.model_validate(third).value == 1 / 3
     # "One NGO estimated that 2,000 ... while the regional government has estimated that 1,500"
-    assert by_id["people-trafficked-2000"]["attribution"] == [{"who": "One NGO", "role": "non-governmental organisation"}]
+    # the source as the text names it mid-sentence ("one NGO"), then the outlet that published it
+    assert by_id["people-trafficked-2000"]["attribution"] == [{"who": "one NGO", "role": "non-governmental organisation"},
+                                                              {"who": "Test Gazette", "role": "outlet"}]
     assert by_id["people-trafficked-1500"]["attribution"][0]["who"] == "the regional government"
     assert all(c["guessed"] for c in data["claims"])
 

@@ -387,12 +387,20 @@ def test_intervals_come_from_rules(monkeypatch):
     assert calls[1][1]["low"] == 200 and calls[1][1]["high"] == 300
 
 
+def test_hours_are_a_duration():
+    # "closed for 24 hours": a duration in hours, read to the hour: [23.5, 24.5]
+    q = parse("24 hours")
+    assert (q.value, q.unit, q.duration_unit) == (24, "duration", "hour")
+    assert (q.interval.low, q.interval.high) == (23.5, 24.5)
+    assert parse("three hours").value == 3
+
+
 # ------------------------------------------------------------------ errors
 
 UNREADABLE = [
     "", "   ", "hello", "Barrio", "the year", "$", "a year", "a", "an", "some", "over", "per cent",
     "second", "-5", "1,60", "4.5.6", "42 percent of the 2,000", "$2 million over three years",
-    "three hours", "42 percentage points", "up to 200-300", "10:30", "5 years old", "$$5", "1/3",
+    "42 percentage points", "up to 200-300", "10:30", "5 years old", "$$5", "1/3",
     "between $200 and €300", "300 in 2011", "9" * 40, "one " * 300,
 ]
 

@@ -337,6 +337,11 @@ def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention])
         m = re.search(r"\b([a-z]+(?:\s+[a-z]+)?)\s+" + prep + "$", text[sent.start:men.start])
         if m and not any(w in _FUNCTION or w.endswith("ed") for w in m.group(1).split()):
             return m.group(1)
+        # "The harbour was closed for 24 hours": how long what the clause says lasted
+        m = re.search(r"(?:^|[,;]\s*)(?:the\s+)?([A-Za-z][\w'’ -]*?)\s+(was|were|is|are|has been|have been|had been)\s+"
+                      r"([a-z]+ed)\s+(?:for|during)\s+$", text[sent.start:men.start], re.I)
+        if m and len(m.group(1).split()) <= 4:
+            return f"period the {m.group(1).lower()} {m.group(2)} {m.group(3)}"
         return ""  # filled from the nearest figure by the caller
     if men.unit == "date":
         return ""  # filled from the nearest figure by the caller
@@ -502,6 +507,10 @@ _ORG_ROLE = [
 ]
 
 
+_GENERIC_ROLES = frozenset({"source named in the article", "the outlet's own reporting", "outlet",
+                            "news outlet that relayed it"})
+
+
 def _role(who: str, apposition: str | None) -> str:
     if apposition:
         return apposition
@@ -536,6 +545,8 @@ def _speaker_before(text: str, a: int, vstart: int) -> str | None:
         seg = head
     # "The mayor, who took office in 2023, said": the speaker is before the relative clause
     seg = re.sub(r",\s+(?:who|which|whose|where)\b[^,;]*,\s*$", " ", seg)
+    # "Asociacion Hurayo, a Peruvian NGO operating in the region, estimates": the name before the apposition
+    seg = re.sub(r"(\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*),\s+(?:a|an|the)\s+[^,;]*,\s*$", r"\1 ", seg)
     cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
     m_while = list(re.finditer(r"\b(?:while|but|and|that|which|when|whereas|although)\s+", seg))
     start = max(cut + 1, m_while[-1].end() if m_while else 0)
@@ -597,17 +608,32 @@ def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
     return out
 
 
+#: Common words that open a speaker's noun phrase only with a capital at the start of a sentence.
+_LOWER_OPENERS = frozenset("one another officials authorities police prosecutors investigators experts analysts "
+                           "researchers a an the".split())
+
+
 def _clean_who(who: str) -> str:
-    who = re.sub(r"^(?:The|the)\s+(?=[A-Z])", "", who.strip())
+    """A speaker as the text names it mid-sentence: without a leading "The" before a name, a trailing
+    relative pronoun, or "a report from" ("a report from the National Citizen Observatory (ONC)" ->
+    ``National Citizen Observatory (ONC)``); a common opening word in lower case ("One NGO" -> ``one NGO``,
+    "Officials" -> ``officials``)."""
+    who = re.sub(r"^(?:an?\s+|the\s+)?(?:(?:new|recent|latest|annual)\s+)?(?:report|study|survey|figures|data|statistics)\s+"
+                 r"(?:from|by|of)\s+(?=(?:the\s+)?[A-Z])", "", who.strip(), flags=re.I)
+    who = re.sub(r"^(?:The|the)\s+(?=[A-Z])", "", who)
     who = re.sub(r"\s+(?:that|which|who)$", "", who)
+    first = who.split(" ", 1)
+    if first and first[0][:1].isupper() and first[0].lower() in _LOWER_OPENERS:
+        who = " ".join([first[0].lower()] + first[1:])
     return who.strip(" ,.;:")
 
 
 def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence], publisher: str,
                     cache: dict[int, list[Said]]) -> list[dict[str, str]]:
     """The attribution chain of a mention: the source named by a reporting phrase of its sentence (the
-    nearest to the numeral), then an outlet that relayed words in the paragraph ("reported the Associated
-    Press (AP)"); else the publisher (the outlet's own reporting)."""
+    nearest to the numeral; without one, the source named last in an earlier sentence of the paragraph),
+    then an outlet that relayed words in the paragraph ("reported the Associated Press (AP)"), then the
+    publisher (role ``outlet``); with no source named, the publisher alone (the outlet's own reporting)."""
 
     def found(s: Sentence) -> list[Said]:
         if s.start not in cache:
@@ -616,6 +642,20 @@ def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence
 
     chain: list[dict[str, str]] = []
     own = [s for s in found(sent) if not s.relays]
+    if not own:
+        # "Peruvian authorities rescued at least 234 women": the authority that did what the figure counts
+        # (the subject of the sentence or of its main clause after an opening phrase: "In one 2011 case,
+        # authorities rescued over 200 women")
+        actor = re.match(r"(?:\s*|[^,;]*,\s+)((?:[A-Z][\w'’-]*\s+)?(?:police|authorities|officials|officers|"
+                         r"prosecutors|ministry|government|army|navy|troops))(?:\s+in\s+[A-Z][\w'’-]*)?\s+"
+                         r"(?:have\s+|has\s+|had\s+)?[a-z]+ed\b", text[sent.start:men.start], re.I)
+        if actor:
+            own = [Said(_clean_who(actor.group(1)), _role(actor.group(1), None), sent.start)]
+    if not own:
+        # "According to a report from the ONC, there were 757 ... The second highest number was ...": the
+        # source named last before this sentence in its paragraph goes on speaking
+        earlier = [x for s in para if s.end <= sent.start for x in found(s) if not x.relays]
+        own = earlier[-1:]
     if own:
         best = min(own, key=lambda s: abs(s.at - men.start))
         chain.append({"who": best.who, "role": best.role})
@@ -626,6 +666,8 @@ def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence
             break
     if not chain:
         chain.append({"who": publisher, "role": "the outlet's own reporting"})
+    elif all(c["who"] != publisher for c in chain):
+        chain.append({"who": publisher, "role": "outlet"})  # the chain ends at the outlet that published it
     return chain
 
 
@@ -827,6 +869,19 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         para = [x for x in sents if x.para == s.para]
         rec["attribution"] = attribution_for(text, m, s, para, meta.publisher, cache)
         it.guessed.append("attribution")
+    # "The secretary general also noted ...": the person named earlier with that role ("said Patricia
+    # Figueroa Valderrama, the secretary general of the Interior Ministry")
+    named: list[tuple[str, str]] = []
+    for it in items:
+        first = it.record["attribution"][0]
+        desc = re.match(r"(?:the|this|that)\s+(.+)$", first["who"], re.I)
+        if desc and not re.match(r"[A-Z]", desc.group(1)):
+            hit = [w for w, role in named if role.lower().startswith(("the " + desc.group(1).lower(),
+                                                                     desc.group(1).lower()))]
+            if hit:
+                it.record["attribution"][0] = {"who": hit[-1], "role": next(r for w, r in named if w == hit[-1])}
+        elif re.match(r"[A-Z]", first["who"]) and first["role"] not in _GENERIC_ROLES:
+            named.append((first["who"], first["role"]))
     # ids, unique in the file in order of position
     for it in items:
         period = it.record.get("_period")

@@ -141,7 +141,7 @@ def _bare(x: float, unit: str) -> str:
     return number_words(x)
 
 
-_SINGULAR = {"years": "year", "months": "month", "weeks": "week", "days": "day", "percent": "percentage point"}
+_SINGULAR = {"years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour", "percent": "percentage point"}
 
 
 def step_words(step: float, unit: str) -> str:

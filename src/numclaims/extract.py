@@ -156,7 +156,7 @@ _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
 _PERCENT_AFTER = re.compile(r"\s?%|\s*(?:percent|per\s+cent)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-year-olds?\b", re.IGNORECASE)
-_DURATION_AFTER = re.compile(r"(?:\s+|-)(years?|months?|weeks?|days?)\b", re.IGNORECASE)
+_DURATION_AFTER = re.compile(r"(?:\s+|-)(years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
 _RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every|a\s+single)\s+(day|week|month|year)\b|\s*/\s*(day|week|month|year)\b"
                          r"|\s+(?:per\s+)?annum\b", re.IGNORECASE)
 _CURRENCY_WORD_AFTER = re.compile(r"\s+(dollars?|euros?|soles|sol|bolivianos|reais)\b", re.IGNORECASE)

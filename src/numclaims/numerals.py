@@ -190,7 +190,7 @@ __all__ = [
 #: Values of :attr:`Quantity.unit`.
 UNITS: tuple[str, ...] = ("count", "percent", "fraction", "currency", "duration", "ratio")
 #: Values of :attr:`Quantity.per` (besides ``None``).
-PER_VALUES: tuple[str, ...] = TIME_UNITS
+PER_VALUES: tuple[str, ...] = tuple(u for u in TIME_UNITS if u != "hour")
 #: Values of :attr:`Quantity.duration_unit` (besides ``None``).
 DURATION_UNITS: tuple[str, ...] = TIME_UNITS
 
@@ -257,7 +257,7 @@ _RATE = (
     rf"(?:\s+(?:a|an|per|each|every)\s+{_PER_WORDS}\b|\s*/\s*(?:day|week|month|year|mo|yr|wk)\b"
     r"|\s+(?:daily|weekly|monthly|yearly|annually)\b|\s+per\s+annum\b|\s+p\.a\.)"
 )
-_DURUNIT = r"(?:days?|weeks?|months?|years?|decades?)\b(?!\s+old\b)"
+_DURUNIT = r"(?:hours?|days?|weeks?|months?|years?|decades?)\b(?!\s+old\b)"
 
 _APPROX_PHRASES = [p for p, c in QUALIFIER_PHRASES.items() if c == "approximately" and p != "~"]
 _QUALWORDS = rf"(?:{_alt(p for p in QUALIFIER_PHRASES if p != '~')})"
@@ -432,7 +432,7 @@ class Quantity:
             ``duration_unit``) or ``ratio`` (a multiplier, a / b).
         currency: ISO 4217 code for money ("USD", "EUR", "PEN", "GBP", ...), else ``None``.
         per: time base of a rate ("day", "week", "month", "year") or ``None``.
-        duration_unit: for durations, "day", "week", "month" or "year" (decades are 10 years); else
+        duration_unit: for durations, "hour", "day", "week", "month" or "year" (decades are 10 years); else
             ``None``.
         qualifier: canonical name from :data:`numclaims.rules.QUALIFIERS`.
         precision: the rounding step of the numeral as written, in the unit of ``value`` (> 0).

@@ -100,7 +100,8 @@ def shift_months(d: dt.date, months: int) -> dt.date:
 
 
 def back(anchor: dt.date, n: float, unit: str) -> dt.date:
-    """The date ``n`` units (years, months, weeks, days) before ``anchor``.
+    """The date ``n`` units (years, months, weeks, days, hours) before ``anchor``; hours count in whole
+    days, rounded up (periods are calendar days: 24 hours is one day, 30 hours two).
 
     Raises:
         ValueError: unknown unit.
@@ -114,6 +115,8 @@ def back(anchor: dt.date, n: float, unit: str) -> dt.date:
         return anchor - dt.timedelta(days=round(7 * n))
     if unit == "day":
         return anchor - dt.timedelta(days=round(n))
+    if unit == "hour":
+        return anchor - dt.timedelta(days=-int(-n // 24))
     raise ValueError(f"unknown time unit {unit!r}")
 
 

@@ -64,13 +64,14 @@ BASE_UNITS = frozenset(
     {
         "persons", "count", "percent", "percentage_points", "fraction", "ratio",
         "ounces", "troy_ounces", "kilograms", "tonnes", "hectares", "square_kilometres",
-        "years", "months", "weeks", "days", "date",
+        "years", "months", "weeks", "days", "hours", "date",
     }
 )
 #: ISO 4217 codes accepted as currency units.
 CURRENCIES = frozenset(CURRENCY_CODES)
-#: Time bases of a rate (``USD per month``).
-RATE_BASES = TIME_UNITS
+#: Time bases of a rate (``USD per month``); an hour is a duration ("closed for 24 hours"), not a rate base
+#: the numerals read.
+RATE_BASES = tuple(u for u in TIME_UNITS if u != "hour")
 DURATION_UNITS = frozenset(u + "s" for u in TIME_UNITS)
 from .numbers import LIMIT as NON_NEGATIVE_LIMIT  # noqa: E402 (larger values are typing accidents, not news)
 from .numbers import (

@@ -331,8 +331,42 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             P.add("part_whole", f"{a.id}-within-{b.id}", {"part": a.id, "whole": b.id},
                   f"a smaller count of the same measure ({shared}) in {a.where or 'the same place'}: "
                   f"\u201c{a.mention.text}\u201d and \u201c{b.mention.text}\u201d")
+    # "Of the victims rescued in the two years up to June 2013, 42 percent were minors": a share whose base
+    # is a count named before, in this paragraph or the one before it
+    for it in items:
+        m = it.mention
+        if it.unit != "percent" or (m.of and m.of[0] in by_start) or change_cue(text, m, it.sent[0]) is not None:
+            continue
+        mo = re.match(r"\s*(?:Of|Among)\s+(?:the|these|those|all)\s+([a-z]+)\b[^.;]*?,\s*$", text[it.sent[0]:m.start])
+        if not mo:
+            continue
+        noun = _stem(mo.group(1))
+        base = [o for o in counts if o.mention.start < it.sent[0] and o.para in (it.para, it.para - 1)
+                and o.mention.region == "body" and noun in {_stem(k) for k in o.keys}]
+        if base:
+            tot = base[-1]
+            P.add("share_of_total", f"{it.id}-of-{tot.id}", {"share": it.id, "total": tot.id},
+                  f"a share of a count named before (\u201c{mo.group(0).strip()}\u201d): \u201c{m.text}\u201d "
+                  f"of \u201c{tot.mention.text}\u201d")
     # comparisons, changes, complements (kinds of the relations module, proposed when registered)
     figures = [it for it in items if it.value is not None and it.unit not in ("date",)]
+    _ranking(P, figures, text)
+    # "have fallen ... from 11,510 in the first half of 2011 to 9,433 in the first half of 2013"
+    for a in figures:
+        for b in figures:
+            if a is b or not same_sent(a, b) or a.unit != b.unit or not (a.mention.end < b.mention.start):
+                continue
+            between = text[a.mention.end:b.mention.start]
+            before = text[a.sent[0]:a.mention.start]
+            mv = re.search(r"\b(fallen|fell|dropped|declined|decreased|risen|rose|grown|grew|increased|climbed)\b[^.;]*"
+                           r"\bfrom\s+(?:around\s+|about\s+|some\s+)?$", before)
+            if mv and re.fullmatch(r"[^.;]*?\bto\s+(?:around\s+|about\s+|some\s+)?", between) and \
+                    not any(o.mention.start > a.mention.end and o.mention.end < b.mention.start and o.unit == a.unit
+                            for o in figures):
+                rel = "lt" if mv.group(1) in ("fallen", "fell", "dropped", "declined", "decreased") else "gt"
+                P.add("comparison", f"{b.id}-{rel}-{a.id}", {"a": b.id, "b": a.id, "relation": rel},
+                      f"a change from one figure to another (\u201c{mv.group(1)} ... from {a.mention.text} to "
+                      f"{b.mention.text}\u201d)")
     for it in figures:
         m = it.mention
         before = text[it.sent[0]:m.start]
@@ -409,6 +443,41 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         seen[base] = n
         taken.add(p.id)
     return P.out
+
+
+_TOP = re.compile(r"\bthe\s+(highest|largest|greatest|biggest|most)\b", re.I)
+_SECOND = re.compile(r"\bthe\s+second[\s-]+(highest|largest|greatest|biggest|most)\b", re.I)
+
+
+def _ranking(P: _Props, figures: list[Item], text: str) -> None:
+    """Comparisons a ranking states: the figure of a sentence that calls it "the highest" (or largest ...)
+    is above the figure called "the second highest", which is at least each figure after it in its
+    sentence ("The second highest number was recorded in ... 2011, with 700 kidnappings, while the second
+    half of 2012 saw 688"); without a second, above each later figure of its paragraph; and above each
+    figure of a following sentence that opens "In comparison"."""
+    def sent_text(it: Item) -> str:
+        return text[it.sent[0]:it.sent[1]]
+
+    tops = [it for it in figures if _TOP.search(sent_text(it)) and not _SECOND.search(sent_text(it))]
+    for top in tops:
+        same = [o for o in figures if o is not top and o.unit == top.unit and o.mention.kind == top.mention.kind]
+        seconds = [o for o in same if _SECOND.search(sent_text(o)) and o.para == top.para and o.mention.start > top.mention.end]
+        later = [o for o in same if o.para == top.para and o.sent[0] > top.sent[0]]
+        if seconds:
+            second = seconds[0]
+            later = [second]
+            for o in same:
+                if o.sent == second.sent and o.mention.start > second.mention.end and \
+                        re.search(r"\b(?:while|and|whereas)\b", text[second.mention.end:o.mention.start]):
+                    P.add("comparison", f"{second.id}-ge-{o.id}", {"a": second.id, "b": o.id, "relation": "ge"},
+                          f"a ranking (\u201c{_SECOND.search(sent_text(second)).group(0)}\u201d): "
+                          f"\u201c{second.mention.text}\u201d and \u201c{o.mention.text}\u201d")
+        compared = [o for o in same if o.mention.start > top.mention.end and o.para in (top.para, top.para + 1)
+                    and re.match(r"\s*In comparison\b", sent_text(o))]
+        for o in later + compared:
+            P.add("comparison", f"{top.id}-gt-{o.id}", {"a": top.id, "b": o.id, "relation": "gt"},
+                  f"a ranking (\u201c{_TOP.search(sent_text(top)).group(0)}\u201d): \u201c{top.mention.text}\u201d "
+                  f"above \u201c{o.mention.text}\u201d")
 
 
 def _stem(w: str) -> str:

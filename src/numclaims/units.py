@@ -33,7 +33,7 @@ from .records import CURRENCIES, split_unit
 PINT_NAMES = {
     "persons": "person", "count": "thing", "fraction": "dimensionless", "ratio": "dimensionless",
     "percent": "percent", "percentage_points": "percentage_point",
-    "years": "year", "months": "month", "weeks": "week", "days": "day",
+    "years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
     "ounces": "avoirdupois_ounce", "troy_ounces": "troy_ounce", "kilograms": "kilogram", "tonnes": "tonne",
     "hectares": "hectare", "square_kilometres": "kilometer ** 2",
 }

@@ -156,11 +156,11 @@ MONTHS["sept"] = 9
 
 # ------------------------------------------------------------------------------------- time units
 #: Time units of durations and rate bases, shortest first (``USD per month``, ``3 years``).
-TIME_UNITS: tuple[str, ...] = ("day", "week", "month", "year")
+TIME_UNITS: tuple[str, ...] = ("hour", "day", "week", "month", "year")
 #: Days in a Julian year (see the module docstring).
 DAYS_PER_YEAR = 365.25
 #: Days in each time unit: a month is a twelfth of the Julian year.
-DAYS_PER: dict[str, float] = {"day": 1.0, "week": 7.0, "month": DAYS_PER_YEAR / 12, "year": DAYS_PER_YEAR}
+DAYS_PER: dict[str, float] = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": DAYS_PER_YEAR / 12, "year": DAYS_PER_YEAR}
 
 
 def time_unit(word: str) -> str | None:
