@@ -112,6 +112,7 @@ def measure(root: Path, kinds: frozenset[str] | None) -> list[dict]:
                 one[hid] = d.record["id"]
         hand_by_id = {c["id"]: c for c in hand["claims"]}
         published = source.meta.published
+        drafted_by_id = {d.record["id"]: d.record for d in drafted}
 
         def mapped(fields):
             out = {}
@@ -159,7 +160,8 @@ def measure(root: Path, kinds: frozenset[str] | None) -> list[dict]:
                               canonical_qualifier(h.get("qualifier", "exact"))) if r["unit"] != "date" else None,
                 "measure.what": (rm.get("what"), hm.get("what")),
                 "measure.where": (rm.get("where"), hm.get("where")) if rm.get("where") else None,
-                "measure.period": (_period(to_hand.get(rm.get("period"), rm.get("period")), hand_by_id, published),
+                "measure.period": (_period(to_hand.get(rm.get("period"), rm.get("period")),
+                                           {**drafted_by_id, **hand_by_id}, published),
                                    _period(hm.get("period"), hand_by_id, published))
                 if rm.get("period") else None,
                 "attribution": ([a["who"] for a in r["attribution"]], [a["who"] for a in h.get("attribution") or []]),

@@ -284,3 +284,100 @@ def test_a_rise_over_100_percent_drafts_to_a_file_that_checks(repo):
     rise = next(c for c in data["claims"] if "150 percent" in c.get("text", c["quote"]))
     assert rise["unit"] == "percent" and rise.get("value", 150) == 150
     assert main(["check", str(repo / "claims" / "market-2021.yaml"), "--root", str(repo), "-q", "--no-write"]) == 0
+
+
+def test_faults_a_new_user_found_are_drafted_right(repo):
+    # invented text tests/data/drafting/dock-raid-2025.txt (published 3 Apr 2025), one sentence per fault
+    import datetime as dt
+
+    from numclaims.periods import Period, resolve
+
+    for f in DATA.iterdir():
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    assert main(["new", "dock-raid-2025", "--id", "dock-2025", "--root", str(repo)]) == 0
+    path = repo / "claims" / "dock-2025.yaml"
+    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    by_id = {c["id"]: c for c in data["claims"]}
+    # "Thefts at the port were down by half": the half is extracted, as the size of a change
+    half = by_id["change-half"]
+    assert (half["text"], half["unit"], half["measure"]["what"]) == ("half", "fraction", "change in thefts at the port")
+    # "Arrests were up 10 percent on the 190 arrests of the year before": a change, not a share of the 190;
+    # and no change check, since the text gives no later count of arrests
+    up = by_id["change-10-percent"]
+    assert (up["unit"], up["measure"]["what"]) == ("percent", "change in arrests")
+    assert up["quote"] == "Arrests were up 10 percent on the 190 arrests of the year before"  # the clause, not "10 percent on"
+    # "the port will hire 40 guards by March": a deadline ahead, March 2026, not the March before 3 Apr 2025
+    assert by_id["date-march"]["text"] == "by March" and by_id["guards-40"]["measure"]["period"] == "date-march"
+    assert resolve("by March", dt.date(2025, 4, 3)) == Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert by_id["guards-40"]["quote"] == "the port will hire 40 guards by March"
+    # "57 people in Puno in 2025, 12 more than in 2024": 12 people (the unit of the 57), dated 2025, the year
+    # of the figure, not 2024, the year it is compared with
+    more = by_id["increase-2025-12"]
+    assert (more["unit"], more["measure"]["period"], more["measure"]["what"]) == \
+        ("persons", "date-2025", "increase in people rescued over 2024")
+    # "closed for 24 hours": a duration in hours, not a count
+    hours = by_id["harbour-period-24-hours"]
+    assert (hours["text"], hours["unit"], hours["measure"]["what"]) == ("24 hours", "hours", "period the harbour was closed")
+    # "The mayor, who took office in 2023, said ...": the mayor, not the outlet
+    assert by_id["guards-40"]["attribution"][0]["who"] == "the mayor"
+    # ids: "Of the boats, 2 were seized" is boats-seized-2, not "2"; "recorded 190 recorded thefts" names
+    # "recorded" once
+    assert "boats-seized-2" in by_id and "thefts-recorded-190" in by_id
+    assert not any(c.isdigit() for c in by_id) and not any(len(set(c.split("-"))) < len(c.split("-")) for c in by_id)
+    # one proposal: the headline's 57 against the body's 57. Not "57 people rescued" within "300 people live
+    # on the docks" (another participle), no share of the 190, no change from the 190
+    assert [(c["kind"], c["a"], c["b"]) for c in data["checks"]] == [
+        ("agreement", "headline-people-57", "people-rescued-2025-57")]
+    assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0
+
+
+def test_check_key_reads_a_comparison_in_its_direction():
+    from numclaims.suggest import check_key
+
+    # "a lt b" is "b gt a"; ge goes with gt; eq is symmetric; the direction itself counts
+    assert check_key("comparison", {"a": "x", "b": "y", "relation": "lt"}) == \
+        check_key("comparison", {"a": "y", "b": "x", "relation": "gt"}) == \
+        check_key("comparison", {"a": "y", "b": "x", "relation": "ge"})
+    assert check_key("comparison", {"a": "x", "b": "y", "relation": "gt"}) != \
+        check_key("comparison", {"a": "y", "b": "x", "relation": "gt"})
+    assert check_key("comparison", {"a": "x", "b": "y", "relation": "eq", "times": "t"}) == \
+        check_key("comparison", {"a": "y", "b": "x", "relation": "eq"})
+    # an external check is the claim it checks, whatever rows it cites
+    assert check_key("external", {"claim": "c", "evidence": ["r1"]}) == check_key("external", {"claim": "c"})
+
+
+def test_external_checks_are_proposed_against_reference_rows_of_the_measure():
+    from numclaims.draft import draft
+    from numclaims.sources import load_source
+    from numclaims.suggest import items_for_drafts, propose
+
+    src = load_source(SEED, ROOT)
+    got = {p.fields["claim"]: p.fields["evidence"] for p in propose(items_for_drafts(draft(SEED, src)), src.text,
+                                                                     None, ROOT) if p.kind == "external"}
+    # "a network that sexually exploited 300 women" (drafted where: Peru): row ap-es-2013-women, 300 persons
+    # "about" 300 = [250, 350] holds 300, place Madre de Dios (an ISO 3166-2 region of Peru), measure
+    # "women sexually exploited ..." shares women and exploited
+    assert got["women-exploited-300"] == ["ap-es-2013-women"]
+    # "42 percent of the 2,000 ... victims rescued": [1,500, 2,500] holds 2,000, Peru, and shares victims and
+    # rescued (two words; huarayo-2012-victims shares only victims, and is in Madre de Dios)
+    assert got["victims-rescued-2000"] == ["mininter-2013-rescued"]
+    # without a project root nothing is looked up
+    assert not [p for p in propose(items_for_drafts(draft(SEED, src)), src.text) if p.kind == "external"]
+
+
+def test_benchmark_compares_periods_by_the_dates_they_stand_for():
+    import datetime as dt
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("drafting_bench", ROOT / "benchmarks" / "drafting.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    published = dt.date(2011, 10, 4)
+    day = {"start": dt.date(2011, 10, 2), "end": dt.date(2011, 10, 2)}
+    # a hand period written inline and a drafted link to a date record "on 2 October 2011": one day
+    claims = {"raid-day": {"text": "2 October 2011"}, "year": {"text": "in 2011"}}
+    assert bench._period(day, claims, published) == bench._period("raid-day", claims, published) == \
+        ("dates", "2011-10-02", "2011-10-02")
+    assert bench._period("year", claims, published) == ("dates", "2011-01-01", "2011-12-31")
+    # a record whose words are no period is compared by its id
+    assert bench._period("raid", {"raid": {"text": "the raid"}}, published) == ("claim", "raid")

@@ -963,7 +963,8 @@ _CLAUSE_CUT = re.compile(r"[,;:()\u2014](?!\d)")
 
 def clause_quote(rec: dict[str, Any], men: Mention, sent: Sentence, text: str) -> None:
     """Widen a record's ``quote`` to the clause that holds its numeral (between commas, semicolons,
-    colons, brackets or dashes of its sentence, without a leading conjunction or the final stop), so
+    colons, brackets or dashes of its sentence, without a leading conjunction or reporting verb ("said
+    that") or the final stop), so
     the quote reads as what the article claims ("the port will hire 40 guards by March", not "40
     guards"); at most 24 words, else the quote is left as it is. ``start`` is set when the clause
     occurs more than once in ``text``. A record without ``text`` keeps its quote (its one numeral)."""
@@ -977,7 +978,8 @@ def clause_quote(rec: dict[str, Any], men: Mention, sent: Sentence, text: str) -
     cut = _CLAUSE_CUT.search(text, men.end, sent.end)
     b = cut.start() if cut else sent.end
     a, b = min(a, qs), max(b, qe)
-    lead = re.match(r"\s*(?:(?:and|but|while|whereas|although|that|which|who|so)\s+)?", text[a:b], re.I)
+    lead = re.match(r"\s*(?:(?:and|but|while|whereas|although|that|which|who|so)\s+)?(?:" + _REPORT_VERB +
+                    r"\s+(?:that\s+)?)?", text[a:b], re.I)
     a = min(a + lead.end(), qs)
     while b > qe and text[b - 1] in " .!?\"”’'":
         b -= 1

@@ -320,6 +320,15 @@ provinces states camps mines bars shops companies networks gangs organizations o
 """.split())
 
 
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is in title case (a headline): at least 70 % of its words of
+    four letters or more start with a capital."""
+    a = text.rfind("\n", 0, pos) + 1
+    z = text.find("\n", pos)
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text[a:z if z >= 0 else len(text)]) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _is_person_count(text: str, end: int) -> bool:
     """Whether a count ending at ``end`` counts people.
 
@@ -521,8 +530,9 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     # a number inside a name: "Barrio 18", "Peru 21" (capitalised word that is not a quantity word)
     if (sign is None and prev and prev[0].isupper() and prev.lower().rstrip(".") not in _NOT_NAME_WORDS
             and _SPACES.fullmatch(text[prev_start + len(prev):s] or " ")
-            and not prev.isupper() and _WHOLE_DIGITS.fullmatch(numtext)):
-        return None
+            and not prev.isupper() and _WHOLE_DIGITS.fullmatch(numtext)
+            and not (_title_case_line(text, s) and _is_person_count(text, e))):
+        return None  # (in a title-case headline, "Rescue 57 People" is a count of people, not a name)
     # digits glued to letters or codes ("G20", "MS-13") are excluded by the pattern's look-behind.
     after = text[e:e + 40]
     # ages

@@ -314,7 +314,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         for b in counts:
             if a is b or b.unit != a.unit or a.value is None or b.value is None or a.value >= b.value:
                 continue
-            if frozenset((a.id, b.id)) in agreed or not (a.keys & b.keys) or not _same_verb(a, b):
+            # the same participles ("people rescued" is no part of "people live on the docks")
+            if frozenset((a.id, b.id)) in agreed or not (a.keys & b.keys) or _participles(a) != _participles(b):
                 continue
             # the same head noun in a place that may hold the part ("Peru" names no finer place than
             # "Madre de Dios, Peru"), or only a shared participle in a place within the whole's
@@ -426,7 +427,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     if root is not None and "external" in P.kinds:
         rows = load_reference(Path(root))
         for it in items:
-            ev = reference_matches(it, rows)
+            ev = reference_matches(it, rows, years.get(it.period or ""))
             if ev:
                 P.add("external", f"{it.id}-against-reference", {"claim": it.id, "evidence": ev},
                       f"reference rows of the same measure and place ({', '.join(ev)}): "
@@ -484,14 +485,17 @@ def _stem(w: str) -> str:
     return re.sub(r"(?:ies|es|s)$", "", w.lower())
 
 
-def reference_matches(it: Item, rows: dict[str, dict]) -> list[str]:
+def reference_matches(it: Item, rows: dict[str, dict], year: int | None = None) -> list[str]:
     """Ids of the reference rows (:func:`numclaims.evidence.load_reference`) a drafted claim may be checked
-    against, in table order: the same unit (``persons``, ``percent``, ``USD per month`` ...); a row interval
-    that meets the claim's reading (its value; from the value up for "over"/"at least", up to it for "up
-    to"/"less than"); the same place (the row's place before any bracket, "Madre de Dios (Delta 1)" ->
-    Madre de Dios, equal to a part of the claim's ``where``, or an ISO 3166 subdivision of the country a
-    claim places in that country alone); and a key word of the measure in common (compared without a
-    plural ending: "women sexually exploited" and "women sexually exploited by the Quispe network")."""
+    against, in table order. A row qualifies with the same unit (``persons``, ``percent``, ``USD per
+    month`` ...); an interval that meets the claim's reading (its value; from the value up for
+    "over"/"at least", up to it for "up to"/"less than"); the same place (the row's place before any
+    bracket, "Madre de Dios (Delta 1)" -> Madre de Dios, equal to a part of the claim's ``where``, or an
+    ISO 3166 subdivision of the country a claim places in that country alone); a period holding the
+    claim's ``year`` when it has one; and a key word of the measure in common (compared without a plural
+    ending), with a participle in common when both name one ("women rescued" is not checked against
+    "women exploited"). Of those, only the rows that match best are kept: most key words in common, then
+    the place named as such (not only its country), then the claim's value inside the row's interval."""
     if it.value is None or not it.where or it.unit == "date":
         return []
     unit = it.unit if it.per is None else f"{it.unit} per {it.per}"
@@ -501,34 +505,35 @@ def reference_matches(it: Item, rows: dict[str, dict]) -> list[str]:
     low = 0.0 if q in ("up_to", "less_than") else it.value
     high = None if q in ("more_than", "at_least") else it.value
     keys = {_stem(k) for k in it.keys}
+    done = {k for k in keys if k.endswith("ed")}
     _countries, subs = _gazetteer()
-    out = []
+    scored: list[tuple[tuple[int, int, int], str]] = []
     for rid, row in rows.items():
         lo, hi = (row.get("interval") or [None, None])[:2]
         if row.get("unit") != unit or (lo is not None and high is not None and high < lo) or \
                 (hi is not None and low > hi):
             continue
+        if year is not None and row.get("period_start") and row.get("period_end") and \
+                not int(str(row["period_start"])[:4]) <= year <= int(str(row["period_end"])[:4]):
+            continue
         place = re.sub(r"\s*\(.*$", "", row.get("place") or "").strip()
         last = place.split(",")[-1].strip()
-        if not place or not (place.lower() in parts or last.lower() in parts[1:] or
-                             (country_only and (subs.get(_fold(last)) or "").lower() == parts[0])):
+        named = place.lower() in parts or last.lower() in parts[1:]
+        if not place or not (named or (country_only and (subs.get(_fold(last)) or "").lower() == parts[0])):
             continue
-        if keys & {_stem(k) for k in _keys(row.get("measure") or "")}:
-            out.append(rid)
-    return out
+        rkeys = {_stem(k) for k in _keys(row.get("measure") or "")}
+        rdone = {k for k in rkeys if k.endswith("ed")}
+        if not keys & rkeys or (done and rdone and not done & rdone):
+            continue
+        inside = (lo is None or it.value >= lo) and (hi is None or it.value <= hi)
+        scored.append(((len(keys & rkeys), int(named), int(inside)), rid))
+    best = max((sc for sc, _ in scored), default=None)
+    return [rid for sc, rid in scored if sc == best]
 
 
 def _head(it: Item) -> str | None:
     k = _keywords(it.what, 1)
     return k[0] if k else None
-
-
-def _same_verb(a: Item, b: Item) -> bool:
-    """Whether two measures name the same participle, or one names none ("women rescued" and "victims
-    rescued" do; "women rescued" and "women exploited" do not)."""
-    va = {w for w in a.keys if w.endswith("ed")}
-    vb = {w for w in b.keys if w.endswith("ed")}
-    return not va or not vb or bool(va & vb)
 
 
 def _participles(it: Item) -> frozenset[str]:
