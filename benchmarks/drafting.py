@@ -32,6 +32,7 @@ the figures of one kind; the per-kind lines printed always break recall and prec
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -166,6 +167,11 @@ def measure(root: Path, kinds: frozenset[str] | None) -> list[dict]:
                 if rm.get("period") else None,
                 "attribution": ([a["who"] for a in r["attribution"]], [a["who"] for a in h.get("attribution") or []]),
             }
+            # not a target figure: how many of the drafted measure's words the hand description uses
+            dw = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", rm.get("what") or "")}
+            hw = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", hm.get("what") or "")}
+            agree["what words"] += len(dw & hw)
+            filled["what words"] += len(dw)
             for f, pr in pairs.items():
                 if pr is None:
                     continue
@@ -197,8 +203,8 @@ def main(argv=None) -> int:
     bk = Counter()
     fa, ff = Counter(), Counter()
     for r in rows:
-        fields = sum(r["filled"].values())
-        agree = sum(r["agree"].values())
+        fields = sum(v for k, v in r["filled"].items() if k in FIELDS)
+        agree = sum(v for k, v in r["agree"].items() if k in FIELDS)
         print(f"{r['article']}: hand claims matched {r['matched_claims']}/{r['claims']} "
               f"(drafted {r['drafted']}, {r['merged']} merged by hand into another claim); checks declared {r['declared']}, "
               f"proposed {r['proposed']}, found {r['found']}, proposals matching {r['matching']}; "
@@ -209,6 +215,7 @@ def main(argv=None) -> int:
         bk.update(r["by_kind"])
     recall = tot["found"] / tot["declared"] if tot["declared"] else float("nan")
     precision = tot["matching"] / tot["proposed"] if tot["proposed"] else float("nan")
+    words = (fa.pop("what words", 0), ff.pop("what words", 0))
     agreement = sum(fa.values()) / sum(ff.values()) if ff else float("nan")
     for k in sorted({k for k, _ in bk}):
         print(f"  kind {k}: declared {bk[(k, 'declared')]}, proposed {bk[(k, 'proposed')]}, found {bk[(k, 'found')]}")
@@ -218,6 +225,9 @@ def main(argv=None) -> int:
                          ("id", ("id",))):
         a, f = sum(fa[g] for g in group), sum(ff[g] for g in group)
         print(f"  {label}: {a}/{f} = {a / f:.2f}" if f else f"  {label}: none")
+    if words[1]:
+        print(f"  measure.what words (4+ letters) that the hand description also uses: {words[0]}/{words[1]} = "
+              f"{words[0] / words[1]:.2f} (not a target figure)")
     print(f"articles {len(rows)}: recall {recall:.2f} (target 0.80), precision {precision:.2f} (target 0.70), "
           f"field agreement {agreement:.2f} (target 0.80)")
     print("targets " + ("met" if recall >= 0.8 and precision >= 0.7 and agreement >= 0.8 else "NOT met"))

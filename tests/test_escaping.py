@@ -60,9 +60,10 @@ def test_new_quote_with_line_separator_round_trips(project, capsys):
     src = (project / "datasets" / "sources" / "town-news.txt").read_text(encoding="utf-8")
     text = src.replace("Police rescued 300 women", "Police rescued\u2028300\x9bwomen")
     out = _new(project, capsys, "Mine raid", text)
-    assert '    quote: "300\\x9Bwomen"\n' in out
+    # (the quote is the numeral's clause, within its line: U+2028 ends the line before "300")
+    assert '    quote: "300\\x9Bwomen from the mines"\n' in out
     data = yaml.safe_load(out)
-    assert data["claims"][0]["quote"] == "300\x9bwomen"
+    assert data["claims"][0]["quote"] == "300\x9bwomen from the mines"
     capsys.readouterr()
     assert main(["check", "--quiet", "--root", str(project), str(project / "claims" / "hostile-article.yaml")]) == 0
 

@@ -23,9 +23,11 @@ this module drafts what the words around it support, and marks it as guessed:
   duration counted back ("in the past two years") gets ``ends`` = a date record earlier in its sentence.
 * **attribution** (guessed): from reporting phrases in the sentence: "according to X", "X said/stated/estimated/reported/announced/noted/told/found", "said X",
   "reported X", "as reported by X", "statistics by X show", "X believe(s)"; an appositive after the name
-  is its role ("Colonel Mariano Cespedes, head of the country's anti-trafficking unit"). The chain goes
-  on to the outlet that relayed it ("..., reported the Associated Press (AP)" in the paragraph); with no
-  reporting phrase the claim is the publisher's own reporting.
+  is its role ("Colonel Mariano Cespedes, head of the country's anti-trafficking unit"), and a later
+  "the <role>" stands for that name. Without a phrase in the sentence: the authority that did what the
+  figure counts ("Peruvian authorities rescued"), else the source named last earlier in the paragraph.
+  The chain goes on to the outlet that relayed it ("..., reported the Associated Press (AP)" in the
+  paragraph) and ends at the publisher; with no source named the claim is the publisher's own reporting.
 * **value**: omitted when the words of ``text`` give it (:class:`numclaims.records.Claim` reads it from
   them), so no number is retyped; written otherwise.
 
@@ -958,6 +960,7 @@ def _with_preposition(rec: dict[str, Any], men: Mention, text: str, sent: Senten
         rec["start"] = qstart
 
 
+_LINE_BREAKS = frozenset("\n\r\u2028\u2029\x85\x0b\x0c")
 _CLAUSE_CUT = re.compile(r"[,;:()\u2014](?!\d)")
 
 
@@ -977,6 +980,10 @@ def clause_quote(rec: dict[str, Any], men: Mention, sent: Sentence, text: str) -
     a = max([sent.start] + [x.end() for x in _CLAUSE_CUT.finditer(text, sent.start, men.start)])
     cut = _CLAUSE_CUT.search(text, men.end, sent.end)
     b = cut.start() if cut else sent.end
+    # and within its line (U+2028 and other line breaks than "\n" end a line too)
+    breaks = [i for i in range(a, qs) if text[i] in _LINE_BREAKS]
+    a = breaks[-1] + 1 if breaks else a
+    b = next((i for i in range(qe, b) if text[i] in _LINE_BREAKS), b)
     a, b = min(a, qs), max(b, qe)
     lead = re.match(r"\s*(?:(?:and|but|while|whereas|although|that|which|who|so)\s+)?(?:" + _REPORT_VERB +
                     r"\s+(?:that\s+)?)?", text[a:b], re.I)
@@ -984,7 +991,7 @@ def clause_quote(rec: dict[str, Any], men: Mention, sent: Sentence, text: str) -
     while b > qe and text[b - 1] in " .!?\"”’'":
         b -= 1
     quote = text[a:b]
-    if len(quote.split()) > 24 or "\n" in quote:
+    if len(quote.split()) > 24:
         return
     rec["quote"] = quote
     rec.pop("start", None)

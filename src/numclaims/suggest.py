@@ -10,7 +10,9 @@ and is marked apart in results.json (``"status": "proposed"``) until the fact-ch
 kind                   cue in the text (all figures in one sentence unless said otherwise)
 =====================  ===================================================================================
 ``share_of_total``     a percentage read as a share of a count ("42 percent of the 2,000 victims";
-                       :func:`numclaims.extract` links it through ``of``, "of whom", or the nearest count)
+                       :func:`numclaims.extract` links it through ``of``, "of whom", or the nearest count),
+                       or "Of the victims ..., 42 percent" with a count of victims named before; never
+                       a percentage after change words ("up 10 percent on the 190 arrests")
 ``fraction_of``        the same for a fraction word ("three quarters are minors" after "over 4,500 women")
 ``rate_duration``      a rate, a duration and an amount in the currency of the rate ("earning $60,000 a
                        month ... a fortune of $2 million over three years")
@@ -21,12 +23,18 @@ kind                   cue in the text (all figures in one sentence unless said 
                        that may hold it, or its participle in a place within the larger one's ("200
                        women rescued" in Madre de Dios and "2,000 victims rescued" in Peru); not when the
                        larger is dated to a day or year of its own, nor in the same sentence
-``agreement``          two counts of one place from different sources in one sentence ("1,600 ...
-                       according to one NGO, while another NGO has estimated that over 4,500"), or sharing
-                       their head noun and place anywhere in the article
-``comparison``         "higher/lower/more/fewer ... than (the) N", "more than triple the N"
-``change``             "up/down (by) N percent from/on" with the earlier figure
+``agreement``          two counts of one place from different sources in one sentence, contrasted, with a
+                       word of the measure in common or the second an estimate ("1,600 ... according
+                       to one NGO, while another NGO has estimated that over 4,500"); or sharing their
+                       head noun, participles and place anywhere in the article; a headline count and
+                       the body count of its unit nearest in value (within a factor 1.5)
+``comparison``         "higher/lower/more/fewer ... than (the) N", "more than triple the N", "fallen
+                       ... from A to B", rankings ("the highest", "the second highest", "In comparison")
+``change``             "up/down (by) N percent from/on" with the earlier figure and a later figure of
+                       what the subject names
 ``complement``         "the rest", "the remainder" after a percentage or fraction
+``external``           a claim matching rows of the project's reference data package in unit, value,
+                       place, period and measure words (:func:`reference_matches`)
 =====================  ===================================================================================
 """
 
