@@ -381,3 +381,20 @@ def test_benchmark_compares_periods_by_the_dates_they_stand_for():
     assert bench._period("year", claims, published) == ("dates", "2011-01-01", "2011-12-31")
     # a record whose words are no period is compared by its id
     assert bench._period("raid", {"raid": {"text": "the raid"}}, published) == ("claim", "raid")
+
+
+def test_a_broken_reference_package_stops_new_with_one_line(repo, capsys):
+    # fault injection: the data package the external proposals read is not JSON; `numclaims new` and
+    # `numclaims suggest` print the package's error lines (no traceback) and write nothing
+    for f in DATA.iterdir():
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    (repo / "datasets" / "datapackage.json").write_text("{ not json", encoding="utf-8")
+    seed = repo / "claims" / f"{SEED}.yaml"
+    before = seed.read_bytes()
+    capsys.readouterr()
+    assert main(["new", "harbour-trafficking-2020", "--id", "harbour-2020", "--root", str(repo)]) == 2
+    assert main(["suggest", str(seed), "--write", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and all(line.startswith("datasets/datapackage.json") for line in err), err
+    assert "Traceback" not in "\n".join(err)
+    assert not (repo / "claims" / "harbour-2020.yaml").exists() and seed.read_bytes() == before

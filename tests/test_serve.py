@@ -25,10 +25,11 @@ from conftest import copy_seed
 SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
 DRAFTING = Path(__file__).parent / "data" / "drafting"
 DRAFT = "harbour-2020"
-# the three checks `numclaims new` proposes for the invented article (tests/test_drafting.py), in file order
+# the four checks `numclaims new` proposes for the invented article (tests/test_drafting.py), in file order
 SUM = "women-2019-907-men-2019-147-sum-victims-rescued-2019-1054"
 PART = "women-2019-907-within-victims-rescued-2019-1054"
 AGREE = "people-trafficked-2000-vs-people-trafficked-1500"
+HEAD = "headline-victims-2019-1054-vs-victims-rescued-2019-1054"  # the headline's 1,054 against the body's
 CHROMIUM = "/usr/bin/chromium"
 PUBLISHER = ('[claimreview]\nauthor = "Fact Desk"\nauthor_url = "https://factdesk.example/"\n'
              'base_url = "https://factdesk.example/reports"\n')
@@ -75,7 +76,7 @@ def served(tmp_path: Path):
 
 @pytest.fixture()
 def served_draft(tmp_path: Path):
-    """The seed project plus the invented article drafted by ``numclaims new`` (three proposed checks, as in
+    """The seed project plus the invented article drafted by ``numclaims new`` (four proposed checks, as in
     tests/test_drafting.py), served; yields (root, base url, the drafted claims file)."""
     from numclaims.cli import main
 
@@ -248,10 +249,10 @@ def test_proposed_checks_are_accepted_and_dropped_over_http(served_draft):
     status, html, headers = _get(base + "/")
     assert status == 200
     cookie = headers["set-cookie"].split(";")[0]
-    # the section lists the three proposals of the drafted article, none of the seed (it proposes nothing),
+    # the section lists the four proposals of the drafted article, none of the seed (it proposes nothing),
     # each with the report's sentence and the words that suggested it
     section = html.split('<h2 id="proposed">Proposed checks</h2>', 1)[1].split('<h2 id="queue">', 1)[0]
-    assert section.count('<li class="proposal') == 3 and f'id="proposals-{DRAFT}"' in section
+    assert section.count('<li class="proposal') == 4 and f'id="proposals-{DRAFT}"' in section
     assert SEED not in section
     assert "“907” + “147” add up to exactly 1,054 people, which fits “1,054”." in section
     assert "parts that add up to a figure of the article (907 + 147 = 1,054)" in section
@@ -283,9 +284,9 @@ def test_proposed_checks_are_accepted_and_dropped_over_http(served_draft):
     assert 'id="new-verdict"><span class="badge v-tension">' in notice
     assert notice.count("v-tension") == 3  # the check, people-trafficked-2000, people-trafficked-1500
     res = json.loads((root / "reports" / DRAFT / "results.json").read_text(encoding="utf-8"))
-    assert res["summary"]["proposed"] == [SUM, PART]
+    assert res["summary"]["proposed"] == [SUM, PART, HEAD]
     assert next(c for c in res["checks"] if c["id"] == AGREE).get("status") != "proposed"
-    assert body.split('<h2 id="proposed">', 1)[1].split('<h2 id="queue">', 1)[0].count('<li class="proposal') == 2
+    assert body.split('<h2 id="proposed">', 1)[1].split('<h2 id="queue">', 1)[0].count('<li class="proposal') == 3
     # the page rendered before the accept is stale: dropping from it is refused (409), the file untouched
     accepted = path.read_bytes()
     status, body = _post(base + "/proposal", {**_proposal_form(html, PART), "check": PART, "action": "drop"},
@@ -298,10 +299,10 @@ def test_proposed_checks_are_accepted_and_dropped_over_http(served_draft):
     status, body = _post(base + "/proposal", drop, {"Cookie": cookie})
     assert status == 200 and f"check {PART}: dropped from {DRAFT}.yaml" in body
     after = path.read_text(encoding="utf-8")
-    assert list(_yaml_checks(path)) == [SUM, AGREE]
+    assert list(_yaml_checks(path)) == [SUM, AGREE, HEAD]
     assert after.split("\nchecks:", 1)[0] == before.split("\nchecks:", 1)[0]
     res = json.loads((root / "reports" / DRAFT / "results.json").read_text(encoding="utf-8"))
-    assert res["summary"]["proposed"] == [SUM] and PART not in {c["id"] for c in res["checks"]}
+    assert res["summary"]["proposed"] == [SUM, HEAD] and PART not in {c["id"] for c in res["checks"]}
     # a check that is no longer proposed cannot be accepted or dropped from this form: 400, nothing written
     status, html, _ = _get(base + "/", {"Cookie": cookie})
     fresh = _proposal_form(html, SUM)
@@ -323,17 +324,17 @@ def test_accepting_a_proposal_in_the_browser_lands_in_the_yaml_and_the_report(se
             page = browser.new_page()
             page.set_default_timeout(30_000)
             assert page.goto(base + "/").status == 200
-            assert page.locator("li.proposal").count() == 3
+            assert page.locator("li.proposal").count() == 4
             card = page.locator(f"#proposal-{DRAFT}--{AGREE}")
             assert card.locator(".sentence").inner_text() == (
                 "“2,000” and “1,500” can both describe people trafficked only within the rounding or hedging their "
                 "wording allows, not as written.")
-            assert "One NGO; the regional government" in card.locator(".because").inner_text()
+            assert "one NGO; the regional government" in card.locator(".because").inner_text()
             with page.expect_navigation():
                 card.locator("button[value=accept]").click()
             assert "Recorded" in page.locator("#notice").inner_text()
             assert "tension" in page.locator("#new-verdict").inner_text().lower()
-            assert page.locator("li.proposal").count() == 2
+            assert page.locator("li.proposal").count() == 3
             assert page.locator(f"#proposal-{DRAFT}--{AGREE}").count() == 0
             # in the YAML, through the round-trip writer of `review accept`
             assert "status" not in _yaml_checks(path)[AGREE]
@@ -345,7 +346,7 @@ def test_accepting_a_proposal_in_the_browser_lands_in_the_yaml_and_the_report(se
             assert li.get_attribute("class") == "finding f-tension"
             assert page.locator(f"#findings #check-{AGREE}").count() == 1
             assert page.locator(f"details.proposed #check-{AGREE}").count() == 0
-            assert page.locator("details.proposed li.proposed").count() == 2
-            assert "2 proposed checks, not yet accepted" in page.locator("details.proposed > summary").inner_text()
+            assert page.locator("details.proposed li.proposed").count() == 3
+            assert "3 proposed checks, not yet accepted" in page.locator("details.proposed > summary").inner_text()
         finally:
             browser.close()

@@ -60,6 +60,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as e:
         print(f"{args.source}:0: {e}", file=sys.stderr)
         return 2
+    except InputErrors as e:  # the reference data package the external proposals read
+        for err in e.errors:
+            print(str(err), file=sys.stderr)
+        return 2
     from ..atomic import write_atomic
 
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -48,7 +48,13 @@ def run(args: argparse.Namespace) -> int:
     declared = {check_key(c.kind, c.model_dump(exclude={"id", "kind", "note", "status", "reason"}, exclude_none=True))
                 for c in article.data.checks}
     taken = {c.id for c in article.data.claims} | {c.id for c in article.data.checks}
-    new = [p for p in propose(items_for_article(article), article.source.text, None, root) if p.key() not in declared]
+    try:
+        proposals = propose(items_for_article(article), article.source.text, None, root)
+    except InputErrors as e:  # the reference data package the external proposals read
+        for err in e.errors:
+            print(str(err), file=sys.stderr)
+        return 2
+    new = [p for p in proposals if p.key() not in declared]
     for p in new:
         base, n = p.id, 1
         while p.id in taken:
