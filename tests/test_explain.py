@@ -263,3 +263,28 @@ def test_relation_kinds_are_told_in_words():
     times = next(ch for ch in res["checks"] if ch["kind"] == "comparison")
     assert X.explain(times, claims).sentence == ("\u201c363\u201d (363) is \u201cmore than 10 times\u201d (10 times) "
                                                  "\u201c35\u201d (35): the relation holds as written.")
+
+def test_a_change_without_earlier_figure_shows_the_earlier_figure_it_implies():
+    # "363" cases in 2013 after a fall of "around 20 percent" ([18, 22] %, as written 20), no earlier figure
+    # stated: as written 363 / (1 - 20 / 100) = 453.75 (shown to one decimal, 453.8); over the ranges
+    # 363 / (1 - 18 / 100) = 442.68 .. 363 / (1 - 22 / 100) = 465.38 (shown 442.7 and 465.4)
+    import json
+    from pathlib import Path
+
+    art = "insightcrime-2014-04-04-bolivia-trafficking-reports"
+    res = json.loads((Path(__file__).resolve().parents[1] / "reports" / art / "results.json").read_text(encoding="utf-8"))
+    claims = {c["id"]: c for c in res["claims"]}
+    later, change = "bo14-cases-2013-363", "bo14-down-20-percent"
+    check = {"id": "c", "kind": "change", "claims": [later, change], "verdict": "unverifiable",
+             "reason": "no_comparison", "details": {"mode": "relative", "implied_earlier": [363 / 0.82, 363 / 0.78]},
+             "figures": [{"role": "later", "claims": [later], "written": 363, "interval": [363, 363], "unit": "count"},
+                         {"role": "change", "claims": [change], "written": 20, "interval": [18, 22], "unit": "percent"},
+                         {"role": "implied", "claims": [later, change], "written": 363 / 0.8,
+                          "interval": [363 / 0.82, 363 / 0.78], "unit": "count"}]}
+    ex = X.explain(check, claims)
+    assert ex.sentence == ("A change to \u201c363\u201d (363) by \u201caround 20 percent\u201d (20%), which implies an "
+                           "earlier figure of 453.8 as written (between 442.7 and 465.4 over the ranges the wording "
+                           "allows): the relation cannot be decided: there is nothing to compare with.")
+    assert "the implied earlier figure: 453.8 as written." in ex.as_written
+    assert "the implied earlier figure: between 442.7 and 465.4." in ex.over_intervals
+

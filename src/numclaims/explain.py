@@ -735,8 +735,12 @@ def _relations(x: Ctx):
         raise LookupError
     by = {f.get("role"): f for f in figs}
     kind = ch["kind"]
-    written = [f"{_fig_name(f, claims)}: {_fig_value(f)} as written." for f in figs if f.get("role") != "implied"]
-    over = [f"{_fig_name(f, claims)}: {_fig_range(f)}." for f in figs if _iv(f.get("interval"))]
+    # a change with no earlier figure gives only the earlier figure it implies: named so, and shown as written
+    earlier_only = kind == "change" and "earlier" not in by and "implied" in by
+    name = lambda f: "the implied earlier figure" if earlier_only and f is by["implied"] else _fig_name(f, claims)  # noqa: E731
+    written = [f"{name(f)}: {_fig_value(f)} as written." for f in figs
+               if f.get("role") != "implied" or (earlier_only and f.get("written") is not None)]
+    over = [f"{name(f)}: {_fig_range(f)}." for f in figs if _iv(f.get("interval"))]
     verdict_words = {"consistent": "holds as written", "tension": "holds only within the rounding or hedging "
                      "the wording allows, not as written", "inconsistent": "cannot hold: no values the figures "
                      "allow satisfy it", "unverifiable": "cannot be decided: " + (reason_words(ch, claims) or
@@ -757,7 +761,12 @@ def _relations(x: Ctx):
         earlier = f"from {_fig_name(by['earlier'], claims)} ({_fig_value(by['earlier'])}) " if "earlier" in by else ""
         said = f"a change {earlier}to {_fig_name(by['later'], claims)} ({_fig_value(by['later'])})" + (
             f" by {_fig_name(how, claims)} ({_fig_value(how)})" if how else "")
-        if "implied" in by:
+        if earlier_only:
+            imp = by["implied"]
+            said += (f", which implies an earlier figure of {_fig_value(imp)} as written"
+                     if imp.get("written") is not None else ", which implies an earlier figure") + \
+                f" ({_fig_range(imp)} over the ranges the wording allows)"
+        elif "implied" in by:
             said += f", which implies {_fig_range(by['implied'])}"
     elif kind == "complement":
         shares = [f for f in figs if f.get("role") not in ("implied",)]
