@@ -683,8 +683,8 @@ def _fig_name(f: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
     ids = f.get("claims") or []
     if len(ids) == 1 and ids[0] in claims:
         return quoted(claims[ids[0]])
-    return {"implied": "the implied figure", "reference": "the reference figure"}.get(f.get("role"),
-                                                                                      "a derived figure")
+    return {"implied": "the implied figure", "reference": "the reference figure",
+            "ratio": "the implied ratio"}.get(f.get("role"), "a derived figure")
 
 
 def _fig_value(f: dict[str, Any]) -> str:
@@ -774,8 +774,12 @@ def _relations(x: Ctx):
     elif kind == "implied_ratio" and "numerator" in by and "denominator" in by:
         said = (f"{_fig_name(by['numerator'], claims)} ({_fig_value(by['numerator'])}) divided by "
                 f"{_fig_name(by['denominator'], claims)} ({_fig_value(by['denominator'])})")
+        if "ratio" in by and by["ratio"].get("written") is not None:
+            said += f" is {_fig_value(by['ratio'])}"
         if "reference" in by:
-            said += f" against the reference figure ({_fig_value(by['reference'])})"
+            rel = {"le": "at most", "ge": "at least"}.get(ch.get("relation") or "eq")
+            said += (f", which must be {rel} the reference figure" if rel else " against the reference figure") \
+                + f" ({_fig_value(by['reference'])})"
     else:
         raise LookupError
     sentence = said[:1].upper() + said[1:] + f": the relation {verdict_words}."

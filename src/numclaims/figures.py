@@ -510,7 +510,10 @@ def _sides(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> tuple[li
                  "whole": "whole", "a": "first", "b": "second", "reference": "reference"}
         for key in ("implied", "stated", "compare", "part", "whole", "a", "b", "reference"):
             add(words[key], d.get(key))
-        unit = unit_of(len(ids) - 1) if ids else ""
+        # the unit of the figure the check computes (a change's implied count, an implied ratio's rate),
+        # not that of its last claim (the change's percent, the duration)
+        computed = [f.get("unit") for f in check.get("figures") or [] if f.get("role") in ("implied", "ratio")]
+        unit = next((u for u in computed if u), None) or (unit_of(len(ids) - 1) if ids else "")
     if not sides:  # no intervals in the details (e.g. unverifiable): draw the claims' own intervals
         units = {base_unit(claims[i]["unit"]) for i in ids if i in claims}
         if len(units) == 1:
