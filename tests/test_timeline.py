@@ -139,3 +139,26 @@ def test_the_archive_notebook_is_stored_executed_with_one_chart_per_measure():
     assert not any(o.output_type in ("error",) or (o.output_type == "stream" and o.name == "stderr")
                    for c in code for o in c.outputs)
     assert json.dumps([c.outputs for c in code]).count(str(ROOT)) == 0
+
+
+def test_the_archive_job_runs_in_place_or_for_the_measures_given(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    root = tmp_path / "proj"
+    for d in ("claims", "datasets", "notebooks", "reports"):
+        (root / d).mkdir(parents=True)
+    nb = new_notebook(cells=[new_code_cell("measures = None", id="params", metadata={"tags": ["parameters"]}),
+                             new_code_cell("print(measures)", id="work")],
+                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    path = root / "notebooks" / cmd.ARCHIVE_NOTEBOOK
+    nbformat.write(nb, str(path))
+    # in place: no parameter injected, the notebook reads numclaims.toml itself
+    assert cmd._execute_job(str(root), None, str(path), "python3") is None
+    assert nbformat.read(str(path), as_version=4).cells[1].outputs[0].text == "None\n"
+    before = path.read_bytes()
+    # for the measures given: injected, stored under reports/_archive/notebooks/, the source untouched
+    assert cmd._execute_job(str(root), None, str(path), "python3", ["a-measure"]) is None
+    out = nbformat.read(str(root / "reports" / T.ARCHIVE_DIR / "notebooks" / cmd.ARCHIVE_NOTEBOOK), as_version=4)
+    assert out.cells[-1].outputs[0].text == "['a-measure']\n"
+    assert path.read_bytes() == before
