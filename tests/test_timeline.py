@@ -162,3 +162,22 @@ def test_the_archive_job_runs_in_place_or_for_the_measures_given(tmp_path):
     out = nbformat.read(str(root / "reports" / T.ARCHIVE_DIR / "notebooks" / cmd.ARCHIVE_NOTEBOOK), as_version=4)
     assert out.cells[-1].outputs[0].text == "['a-measure']\n"
     assert path.read_bytes() == before
+
+
+def test_a_project_charting_no_measure_leaves_the_archive_notebook_alone(tmp_path, capsys):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from numclaims.cli import main
+    from test_notebooks import _tiny_project
+
+    root, _ = _tiny_project(tmp_path)
+    archive_nb = root / "notebooks" / cmd.ARCHIVE_NOTEBOOK
+    nbformat.write(new_notebook(cells=[new_code_cell("print('ran')", id="work")]), str(archive_nb))
+    before = archive_nb.read_bytes()
+    # no numclaims.toml: the two articles' runs of 01-tiny only, and one line saying why the archive did not run
+    assert main(["notebooks", "--root", str(root), "--jobs", "1"]) == 0
+    captured = capsys.readouterr()
+    assert "2 of 2 notebook run(s) stored for 2 article(s)\n" in captured.out
+    assert "notebooks/archive.ipynb: not run: no measures under [archive] in numclaims.toml" in captured.err
+    assert archive_nb.read_bytes() == before

@@ -224,7 +224,19 @@ def run(args: argparse.Namespace) -> int:
         return 2
     archive_nb = Path(root) / "notebooks" / ARCHIVE_NOTEBOOK
     measures = args.archive
-    if archive_nb.is_file() and (measures or not args.article):
+    run_archive = archive_nb.is_file() and (bool(measures) or not args.article)
+    if run_archive and not measures:
+        from ..timeline import archive_measures
+
+        try:
+            run_archive = bool(archive_measures(root))
+        except ValueError as e:
+            print(e, file=sys.stderr)
+            return 2
+        if not run_archive:  # a project that charts no measure: the archive notebook is left as it is
+            print(f"notebooks/{ARCHIVE_NOTEBOOK}: not run: no measures under [archive] in numclaims.toml "
+                  "(or pass --archive MEASURE)", file=sys.stderr)
+    if run_archive:
         bad = _archive_problems(root, measures)
         for line in bad:
             print(line, file=sys.stderr)
@@ -233,7 +245,7 @@ def run(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     failed: list[str] = []
     jobs: list[tuple[str | None, Path]] = [(a, nb) for a in articles for nb in nbs]
-    if archive_nb.is_file() and (measures or not args.article):
+    if run_archive:
         jobs.append((None, archive_nb))
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=False) as progress:
@@ -254,8 +266,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _archive_problems(root: Path, measures: list[str] | None) -> list[str]:
-    """One line for each measure the archive notebook cannot chart (none configured, or no reference row
-    has that ``measure_id``), checked before any notebook runs."""
+    """One line for each measure the archive notebook cannot chart (no reference row has that
+    ``measure_id``; none given and none configured), checked before any notebook runs."""
     from ..errors import InputErrors
     from ..evidence import load_reference
     from ..timeline import archive_measures
