@@ -247,9 +247,6 @@ def test_an_agreement_tension_names_where_the_ranges_meet(claims):
 
 def _committed(article: str) -> tuple[dict, dict]:
     """The committed results.json of a worked article and its claims by id."""
-    import json
-    from pathlib import Path
-
     res = json.loads((Path(__file__).resolve().parents[1] / "reports" / article / "results.json").read_text(encoding="utf-8"))
     return res, {c["id"]: c for c in res["claims"]}
 
@@ -301,3 +298,19 @@ def test_a_change_without_earlier_figure_shows_the_earlier_figure_it_implies():
     assert "the implied earlier figure: 453.8 as written." in ex.as_written
     assert "the implied earlier figure: between 442.7 and 465.4." in ex.over_intervals
 
+
+
+def test_an_external_check_whose_rows_back_nothing_names_them():
+    # Rinconada: "approximately 50 percent" ([45, 55]) Bolivian against the 2012 police report's 40 % (a CSV
+    # number with a trailing zero: step 10, [35, 45]); they share only 45, so the row is compatible but does
+    # not back the claim (unverifiable, no_source): the sentence names the row instead of "cannot be compared"
+    from numclaims.evidence import load_reference
+
+    res, claims = _committed("insightcrime-2013-02-26-rinconada-underage-girls")
+    check = next(ch for ch in res["checks"] if ch["id"] == "rin13-external-bolivian-share")
+    ex = X.explain(check, claims, load_reference(Path(__file__).resolve().parents[1]))
+    assert (check["verdict"], check["reason"]) == ("unverifiable", "no_source")
+    assert ex.sentence == ("\u201capproximately 50 percent\u201d is compatible with the figures it cites, but none of "
+                           "them backs it: La Rep\u00fablica (via blog copy), December 2012 gives 40%.")
+    assert "La Rep\u00fablica (via blog copy), December 2012: 40% for 2012, read as between 35% and 45%: shares values " \
+           "with the claim." in ex.over_intervals

@@ -668,7 +668,8 @@ def _external(x: Ctx):
         s = f"{q} matches {name(support[0])}, which gives {fig(support[0])}"
         s += f"; but it {' and '.join(fw)}." if fw else "."
     else:
-        s = f"{q} is compatible with the figures it cites, but none of them backs it."
+        s = (f"{q} is compatible with the figures it cites, but none of them backs it: "
+             + "; ".join(f"{name(r)} gives {fig(r)}" for r in rows[:3]) + ".")
     return s, [], over, cause
 
 
@@ -857,7 +858,10 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
         if fn is None or not x["cs"] or (any(c is None for c in x["cs"]) and fn is not _relations):
             raise LookupError
         kind = check.get("kind", "")
-        if v == "unverifiable" and kind in UNVERIFIABLE and not (kind == "fraction_of" and len(x["q"]) < 3):
+        # an external check whose cited rows were compared but back nothing is told row by row, not as "cannot
+        # be compared"
+        compared = kind == "external" and any(r.get("role") == "estimate" for r in x["d"].get("rows", []))
+        if v == "unverifiable" and kind in UNVERIFIABLE and not compared and not (kind == "fraction_of" and len(x["q"]) < 3):
             q = x["q"] + ["another figure"] * 3
             out = (UNVERIFIABLE[kind].format(*q, over1=_over(q[1]), reason=reason or "the records do not allow it"),
                    [], [f"{qq}: {claim_range(c)}." for qq, c in zip(x["q"], x["cs"])], None)
