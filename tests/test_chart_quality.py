@@ -19,6 +19,7 @@ from colorspacious import cspace_convert
 
 from numclaims import figures as F
 from numclaims.evidence import load_reference
+from numclaims.timeline import TIMELINE_STYLES, load_archive, timeline_chart
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
@@ -44,7 +45,9 @@ def reference() -> dict:
 def charts(results, reference):
     return {"claims": F.claims_chart(results), "checks": F.checks_chart(results),
             "cross-source": F.cross_source_chart(results, reference),
-            "money": F.money_chart(results, reference=reference)}
+            "money": F.money_chart(results, reference=reference),
+            # the archive's timeline of Madre de Dios estimates: worked-article figures with findings, other figures
+            "timeline": timeline_chart(load_archive(ROOT), reference, "sex-trade-madre-de-dios")}
 
 
 def _rgb(colour) -> np.ndarray:
@@ -100,9 +103,9 @@ def _legend_entries(fig):
 
 
 def test_every_legend_category_survives_colour_vision_deficiencies_and_has_a_second_cue(charts):
-    for name in ("claims", "cross-source"):
+    for name, least in (("claims", 3), ("cross-source", 3), ("timeline", 2)):
         entries = _legend_entries(charts[name])
-        assert len(entries) >= 3, name
+        assert len(entries) >= least, name
         d, pair = _min_distance([c for _, c, _ in entries])
         assert d >= MIN_DISTANCE, (name, pair, d)
         cues = [cue for _, _, cue in entries]
@@ -115,6 +118,7 @@ def test_every_palette_of_every_chart_survives_colour_vision_deficiencies():
         "check sides": [c for c, _ in F.SIDE_STYLES],
         "cross-source": [c for c, _, _ in F.SOURCE_STYLES.values()],
         "money readings": [c for c, _ in F.READING_STYLES.values()],
+        "timeline": [c for c, _, _ in TIMELINE_STYLES.values()],
     }
     for name, colours in palettes.items():
         d, pair = _min_distance(colours)
@@ -123,6 +127,7 @@ def test_every_palette_of_every_chart_survives_colour_vision_deficiencies():
     assert len({h for _, h in F.SIDE_STYLES}) == len(F.SIDE_STYLES)
     assert len({m for _, m, _ in F.SOURCE_STYLES.values()}) == len(F.SOURCE_STYLES)
     assert len({m for _, m in F.READING_STYLES.values()}) == len(F.READING_STYLES)
+    assert len({m for _, m, _ in TIMELINE_STYLES.values()}) == len(TIMELINE_STYLES)
 
 
 def test_the_claims_chart_draws_only_verdict_colours_with_their_hatches(charts, results):

@@ -245,16 +245,17 @@ def test_an_agreement_tension_names_where_the_ranges_meet(claims):
                         "bottom of \u201cabout 420\u201d.")
 
 
+def _committed(article: str) -> tuple[dict, dict]:
+    """The committed results.json of a worked article and its claims by id."""
+    res = json.loads((Path(__file__).resolve().parents[1] / "reports" / article / "results.json").read_text(encoding="utf-8"))
+    return res, {c["id"]: c for c in res["claims"]}
+
+
 def test_relation_kinds_are_told_in_words():
     # the Bolivia worked article: 2012's 456 cases fell "around 20 percent" to 363 in 2013. "around 20
     # percent" is [18 %, 22 %]; 456 x (100 - 22) / 100 = 355.68 and 456 x (100 - 18) / 100 = 373.92, whole
     # cases 356 to 373, which hold 363; as written 456 x 0.8 = 364.8, within "around" -> holds as written
-    import json
-    from pathlib import Path
-
-    art = "insightcrime-2014-04-04-bolivia-trafficking-reports"
-    res = json.loads((Path(__file__).resolve().parents[1] / "reports" / art / "results.json").read_text(encoding="utf-8"))
-    claims = {c["id"]: c for c in res["claims"]}
+    res, claims = _committed("insightcrime-2014-04-04-bolivia-trafficking-reports")
     change = next(ch for ch in res["checks"] if ch["kind"] == "change")
     ex = X.explain(change, claims)
     assert ex.sentence == ("A change from \u201c456\u201d (456) to \u201c363\u201d (363) by \u201caround 20 percent\u201d "
@@ -263,3 +264,53 @@ def test_relation_kinds_are_told_in_words():
     times = next(ch for ch in res["checks"] if ch["kind"] == "comparison")
     assert X.explain(times, claims).sentence == ("\u201c363\u201d (363) is \u201cmore than 10 times\u201d (10 times) "
                                                  "\u201c35\u201d (35): the relation holds as written.")
+
+
+def test_an_implied_ratio_is_told_with_its_value_and_its_relation_to_the_reference():
+    # the seed: $2 million over three years = 2,000,000 / 3 / 12 = 55,555.56 a month as written, which must be
+    # at most the AP wire's about $60,000 a month; over the ranges [1.5M / 42, 2.5M / 30] = [35,714.29,
+    # 83,333.33] a month
+    res, claims = _committed("insightcrime-2013-10-04-peru-trafficking-ring")
+    check = next(ch for ch in res["checks"] if ch["kind"] == "implied_ratio")
+    ex = X.explain(check, claims)
+    assert ex.sentence == ("\u201c$2 million\u201d ($2 million) divided by \u201cover three years\u201d (3 years) is "
+                           "$55,555.56 a month, which must be at most the reference figure ($60,000 a month): the "
+                           "relation holds as written.")
+    assert "the implied ratio: between $35,714.29 and $83,333.33 a month." in ex.over_intervals
+
+
+def test_a_change_without_earlier_figure_shows_the_earlier_figure_it_implies():
+    # "363" cases in 2013 after a fall of "around 20 percent" ([18, 22] %, as written 20), no earlier figure
+    # stated: as written 363 / (1 - 20 / 100) = 453.75 (shown to one decimal, 453.8); over the ranges
+    # 363 / (1 - 18 / 100) = 442.68 .. 363 / (1 - 22 / 100) = 465.38 (shown 442.7 and 465.4)
+    _, claims = _committed("insightcrime-2014-04-04-bolivia-trafficking-reports")
+    later, change = "bo14-cases-2013-363", "bo14-down-20-percent"
+    check = {"id": "c", "kind": "change", "claims": [later, change], "verdict": "unverifiable",
+             "reason": "no_comparison", "details": {"mode": "relative", "implied_earlier": [363 / 0.82, 363 / 0.78]},
+             "figures": [{"role": "later", "claims": [later], "written": 363, "interval": [363, 363], "unit": "count"},
+                         {"role": "change", "claims": [change], "written": 20, "interval": [18, 22], "unit": "percent"},
+                         {"role": "implied", "claims": [later, change], "written": 363 / 0.8,
+                          "interval": [363 / 0.82, 363 / 0.78], "unit": "count"}]}
+    ex = X.explain(check, claims)
+    assert ex.sentence == ("A change to \u201c363\u201d (363) by \u201caround 20 percent\u201d (20%), which implies an "
+                           "earlier figure of 453.8 as written (between 442.7 and 465.4 over the ranges the wording "
+                           "allows): the relation cannot be decided: there is nothing to compare with.")
+    assert "the implied earlier figure: 453.8 as written." in ex.as_written
+    assert "the implied earlier figure: between 442.7 and 465.4." in ex.over_intervals
+
+
+
+def test_an_external_check_whose_rows_back_nothing_names_them():
+    # Rinconada: "approximately 50 percent" ([45, 55]) Bolivian against the 2012 police report's 40 % (a CSV
+    # number with a trailing zero: step 10, [35, 45]); they share only 45, so the row is compatible but does
+    # not back the claim (unverifiable, no_source): the sentence names the row instead of "cannot be compared"
+    from numclaims.evidence import load_reference
+
+    res, claims = _committed("insightcrime-2013-02-26-rinconada-underage-girls")
+    check = next(ch for ch in res["checks"] if ch["id"] == "rin13-external-bolivian-share")
+    ex = X.explain(check, claims, load_reference(Path(__file__).resolve().parents[1]))
+    assert (check["verdict"], check["reason"]) == ("unverifiable", "no_source")
+    assert ex.sentence == ("\u201capproximately 50 percent\u201d is compatible with the figures it cites, but none of "
+                           "them backs it: La Rep\u00fablica (via blog copy), December 2012 gives 40%.")
+    assert "La Rep\u00fablica (via blog copy), December 2012: 40% for 2012, read as between 35% and 45%: shares values " \
+           "with the claim." in ex.over_intervals

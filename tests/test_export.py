@@ -37,11 +37,11 @@ def test_csv_export_opens_in_pandas_with_the_seed_values(proj, capsys):
     claims = pd.read_csv(out / "claims.csv")
     checks = pd.read_csv(out / "checks.csv")
     findings = pd.read_csv(out / "findings.csv")
-    # one row per claim (16 records) and per check (17 in the claims file)
+    # one row per claim (16 records) and per check (18 in the claims file)
     assert len(claims) == 16 and claims["claim"].is_unique
-    assert len(checks) == 17
-    # 12 consistent, 1 tension, 3 inconsistent, 1 unverifiable: the summary `numclaims check` prints
-    assert checks["verdict"].value_counts().to_dict() == {"consistent": 12, "inconsistent": 3, "tension": 1,
+    assert len(checks) == 18
+    # 13 consistent, 1 tension, 3 inconsistent, 1 unverifiable: the summary `numclaims check` prints
+    assert checks["verdict"].value_counts().to_dict() == {"consistent": 13, "inconsistent": 3, "tension": 1,
                                                            "unverifiable": 1}
     row = claims.set_index("claim").loc["women-exploited-300"]
     # "300" exact, rounded to the hundred: [300 - 50, 300 + 50] = [250, 350], both ends closed

@@ -114,6 +114,17 @@ def test_checks_chart_data_overlap_gap_and_excess(results):
     assert rows["ring-within-1600"]["excess"] is None
 
 
+def test_checks_chart_draws_a_relation_in_the_unit_of_the_figure_it_computes():
+    # Bolivia: 456 cases "down by around 20 percent" implies 356..373 cases (a count, not the change's
+    # percent); the seed: $2 million over three years is 35,714..83,333 USD a month (not years)
+    rows = {}
+    for art in ("insightcrime-2014-04-04-bolivia-trafficking-reports", SEED):
+        res = json.loads((ROOT / "reports" / art / "results.json").read_text(encoding="utf-8"))
+        rows.update({r["kind"]: r for r in F.checks_chart_data(res)})
+    assert rows["change"]["unit"] == "count"
+    assert rows["implied_ratio"]["unit"] == "USD per month"
+
+
 def test_money_data_readings_as_written_and_from_the_reference(results, reference):
     m = F.money_data(results, reference=reference)
     assert m["rate_band"] == [55_000, 65_000]
@@ -186,7 +197,7 @@ def _title(fig) -> str:
 def test_titles_state_the_findings(results, reference):
     assert "“over 4,500” is at least 2.8 times the highest of the other estimates (1,100–1,600)" in \
         _title(F.cross_source_chart(results, reference))
-    assert "2 of 7 checks between the article's own figures are inconsistent" in _title(F.checks_chart(results))
+    assert "2 of 8 checks between the article's own figures are inconsistent" in _title(F.checks_chart(results))
     t = _title(F.money_chart(results, reference=reference))
     # 60,000 x 36 = 2,160,000 (in [1.5M, 2.5M]); 60,000 x 24 = 1,440,000 (below 1.5M): money in words
     assert "$60,000 a month over three years is $2.16 million: within" in t and "$1.44 million, below it" in t

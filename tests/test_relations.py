@@ -304,6 +304,30 @@ def test_implied_tax_rate_is_plausible():
     assert next(f for f in r["figures"] if f["role"] == "reference")["claims"] == ["rate"]  # the row cited
 
 
+def test_implied_rate_converts_to_the_rows_time_base():
+    # the seed article: a fortune of "$2 million" ([1.5M, 2.5M]; "2" its only written digit, so as written
+    # the same) "over three years" ([2.5, 3.5] years; as written 3) is an amount over a duration: USD per
+    # year, converted to the row's USD per month by 1/12 (pint's Julian year). Over the intervals
+    # [1.5M / (3.5 x 12), 2.5M / (2.5 x 12)] = [35,714.29, 83,333.33] a month; as written [1.5M / 36,
+    # 2.5M / 36] = [41,666.67, 69,444.44]; written values 2,000,000 / 3 / 12 = 55,555.56. It must be at most
+    # (le) the AP wire's "about $60,000 a month" ([54,000, 66,000], as written 60,000): 41,666.67 <= 60,000
+    # -> consistent
+    c = ctx(claim("fortune", 2e6, "USD", text="$2 million"), claim("years", 3, "years", text="three years"),
+            reference={"ap": {"id": "ap", "unit": "USD per month", "value": 60000.0, "interval": [54000.0, 66000.0],
+                              "qualifier": "approximately", "publisher": "AP"}})
+    r = check({"kind": "implied_ratio", "numerator": "fortune", "denominator": "years", "evidence": ["ap"],
+               "relation": "le"}, c)
+    assert (r["verdict"], r["reason"]) == (CONSISTENT, "holds_as_written")
+    assert r["details"]["implied"] == pytest.approx([1.5e6 / 42, 2.5e6 / 30])
+    ratio = next(f for f in r["figures"] if f["role"] == "ratio")
+    assert (ratio["written"], ratio["unit"]) == (pytest.approx(2e6 / 36), "USD per month")
+    assert "x 0.0833333" in r["explanation"]  # the factor 1/12 shown with the arithmetic
+    # a row in a rate of another base unit is not compared
+    c.reference["ap"]["unit"] = "PEN per month"
+    r = check({"kind": "implied_ratio", "numerator": "fortune", "denominator": "years", "evidence": ["ap"]}, c)
+    assert (r["verdict"], r["reason"]) == (UNVERIFIABLE, "units_differ")
+
+
 def test_implied_ratio_implausible_and_unit_mismatch():
     # 305 / 500 = 61 %; over the intervals [304.5 / 550, 305.5 / 450] x 100 = [55.36, 67.89] %: far above 30 %
     # -> inconsistent. The cause, the claims tried before the row (denominator first): only above its high

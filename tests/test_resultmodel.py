@@ -28,9 +28,9 @@ def town():
 
 def test_committed_results_are_a_results_object():
     r = Results.model_validate(COMMITTED)
-    # the seed article: 16 claims, 17 checks (12 consistent, 1 tension, 3 inconsistent, 1 unverifiable)
-    assert (len(r.claims), len(r.checks)) == (16, 17)
-    assert r.summary.verdicts.model_dump() == {"consistent": 12, "tension": 1, "inconsistent": 3, "unverifiable": 1}
+    # the seed article: 16 claims, 18 checks (13 consistent, 1 tension, 3 inconsistent, 1 unverifiable)
+    assert (len(r.claims), len(r.checks)) == (16, 18)
+    assert r.summary.verdicts.model_dump() == {"consistent": 13, "tension": 1, "inconsistent": 3, "unverifiable": 1}
     # the agreed fields are produced: the first check (rate_duration, 60,000 x 36 = 2,160,000 against "$2
     # million") holds as written, with its three figures (rate, duration, total) and the implied total
     assert r.checks[0].reason == "holds_as_written" and r.checks[0].cause is None

@@ -668,7 +668,8 @@ def _external(x: Ctx):
         s = f"{q} matches {name(support[0])}, which gives {fig(support[0])}"
         s += f"; but it {' and '.join(fw)}." if fw else "."
     else:
-        s = f"{q} is compatible with the figures it cites, but none of them backs it."
+        s = (f"{q} is compatible with the figures it cites, but none of them backs it: "
+             + "; ".join(f"{name(r)} gives {fig(r)}" for r in rows[:3]) + ".")
     return s, [], over, cause
 
 
@@ -683,8 +684,8 @@ def _fig_name(f: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
     ids = f.get("claims") or []
     if len(ids) == 1 and ids[0] in claims:
         return quoted(claims[ids[0]])
-    return {"implied": "the implied figure", "reference": "the reference figure"}.get(f.get("role"),
-                                                                                      "a derived figure")
+    return {"implied": "the implied figure", "reference": "the reference figure",
+            "ratio": "the implied ratio"}.get(f.get("role"), "a derived figure")
 
 
 def _fig_value(f: dict[str, Any]) -> str:
@@ -735,8 +736,12 @@ def _relations(x: Ctx):
         raise LookupError
     by = {f.get("role"): f for f in figs}
     kind = ch["kind"]
-    written = [f"{_fig_name(f, claims)}: {_fig_value(f)} as written." for f in figs if f.get("role") != "implied"]
-    over = [f"{_fig_name(f, claims)}: {_fig_range(f)}." for f in figs if _iv(f.get("interval"))]
+    # a change with no earlier figure gives only the earlier figure it implies: named so, and shown as written
+    earlier_only = kind == "change" and "earlier" not in by and "implied" in by
+    name = lambda f: "the implied earlier figure" if earlier_only and f is by["implied"] else _fig_name(f, claims)  # noqa: E731
+    written = [f"{name(f)}: {_fig_value(f)} as written." for f in figs
+               if f.get("role") != "implied" or (earlier_only and f.get("written") is not None)]
+    over = [f"{name(f)}: {_fig_range(f)}." for f in figs if _iv(f.get("interval"))]
     verdict_words = {"consistent": "holds as written", "tension": "holds only within the rounding or hedging "
                      "the wording allows, not as written", "inconsistent": "cannot hold: no values the figures "
                      "allow satisfy it", "unverifiable": "cannot be decided: " + (reason_words(ch, claims) or
@@ -757,7 +762,12 @@ def _relations(x: Ctx):
         earlier = f"from {_fig_name(by['earlier'], claims)} ({_fig_value(by['earlier'])}) " if "earlier" in by else ""
         said = f"a change {earlier}to {_fig_name(by['later'], claims)} ({_fig_value(by['later'])})" + (
             f" by {_fig_name(how, claims)} ({_fig_value(how)})" if how else "")
-        if "implied" in by:
+        if earlier_only:
+            imp = by["implied"]
+            said += (f", which implies an earlier figure of {_fig_value(imp)} as written"
+                     if imp.get("written") is not None else ", which implies an earlier figure") + \
+                f" ({_fig_range(imp)} over the ranges the wording allows)"
+        elif "implied" in by:
             said += f", which implies {_fig_range(by['implied'])}"
     elif kind == "complement":
         shares = [f for f in figs if f.get("role") not in ("implied",)]
@@ -765,8 +775,12 @@ def _relations(x: Ctx):
     elif kind == "implied_ratio" and "numerator" in by and "denominator" in by:
         said = (f"{_fig_name(by['numerator'], claims)} ({_fig_value(by['numerator'])}) divided by "
                 f"{_fig_name(by['denominator'], claims)} ({_fig_value(by['denominator'])})")
+        if "ratio" in by and by["ratio"].get("written") is not None:
+            said += f" is {_fig_value(by['ratio'])}"
         if "reference" in by:
-            said += f" against the reference figure ({_fig_value(by['reference'])})"
+            rel = {"le": "at most", "ge": "at least"}.get(ch.get("relation") or "eq")
+            said += (f", which must be {rel} the reference figure" if rel else " against the reference figure") \
+                + f" ({_fig_value(by['reference'])})"
     else:
         raise LookupError
     sentence = said[:1].upper() + said[1:] + f": the relation {verdict_words}."
@@ -844,7 +858,10 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
         if fn is None or not x["cs"] or (any(c is None for c in x["cs"]) and fn is not _relations):
             raise LookupError
         kind = check.get("kind", "")
-        if v == "unverifiable" and kind in UNVERIFIABLE and not (kind == "fraction_of" and len(x["q"]) < 3):
+        # an external check whose cited rows were compared but back nothing is told row by row, not as "cannot
+        # be compared"
+        compared = kind == "external" and any(r.get("role") == "estimate" for r in x["d"].get("rows", []))
+        if v == "unverifiable" and kind in UNVERIFIABLE and not compared and not (kind == "fraction_of" and len(x["q"]) < 3):
             q = x["q"] + ["another figure"] * 3
             out = (UNVERIFIABLE[kind].format(*q, over1=_over(q[1]), reason=reason or "the records do not allow it"),
                    [], [f"{qq}: {claim_range(c)}." for qq, c in zip(x["q"], x["cs"])], None)

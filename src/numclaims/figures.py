@@ -510,7 +510,10 @@ def _sides(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> tuple[li
                  "whole": "whole", "a": "first", "b": "second", "reference": "reference"}
         for key in ("implied", "stated", "compare", "part", "whole", "a", "b", "reference"):
             add(words[key], d.get(key))
-        unit = unit_of(len(ids) - 1) if ids else ""
+        # the unit of the figure the check computes (a change's implied count, an implied ratio's rate),
+        # not that of its last claim (the change's percent, the duration)
+        computed = [f.get("unit") for f in check.get("figures") or [] if f.get("role") in ("implied", "ratio")]
+        unit = next((u for u in computed if u), None) or (unit_of(len(ids) - 1) if ids else "")
     if not sides:  # no intervals in the details (e.g. unverifiable): draw the claims' own intervals
         units = {base_unit(claims[i]["unit"]) for i in ids if i in claims}
         if len(units) == 1:
@@ -1100,6 +1103,23 @@ def _span_text(lo: float | None, hi: float | None, unit: str, n: int) -> str:
     return f"the other estimates ({fmt_value(lo, unit)}–{fmt_value(hi, unit)})"
 
 
+def estimate_row(ax, y: float, row: dict[str, Any], xmax: float, colour: str, marker: str) -> None:
+    """Draw one estimate at height ``y`` of a dot chart whose x axis runs from 0 to ``xmax``: a light bar
+    over ``row["low"]``..``row["high"]`` (an open low end from 0), a dotted arrow to ``xmax`` when there is
+    no upper bound ("over", "at least"), and a ``marker`` at each figure of ``row["stated"]`` (as written)."""
+    lo = 0.0 if row["low"] is None else row["low"]
+    hi = row["high"]
+    right = xmax if hi is None else hi
+    ax.barh(y, right - lo if hi is not None else 0, left=lo, height=0.26, color=colour, alpha=0.25, lw=0)
+    if hi is None:
+        ax.plot([lo, xmax * 0.985], [y, y], color=colour, lw=1.6, ls=(0, (1.5, 1.5)))
+        ax.annotate("", xy=(xmax, y), xytext=(xmax * 0.97, y),
+                    arrowprops=dict(arrowstyle="-|>", color=colour, lw=1.4, mutation_scale=12),
+                    annotation_clip=False)
+    for x in row["stated"]:
+        ax.plot([x], [y], marker, color=colour, ms=7, mec="white", mew=0.8, zorder=5)
+
+
 def cross_source_chart(results: dict[str, Any], reference: dict[str, dict[str, Any]],
                        measures: Sequence[str] | None = None):
     """Every estimate of each measure in :func:`cross_source_data` on one axis, grouped by measure: a marker
@@ -1175,17 +1195,7 @@ def cross_source_chart(results: dict[str, Any], reference: dict[str, dict[str, A
                 y -= 0.55 + line_u * (1 + len(detail))
                 cat = ("outlier" if r["id"] == g["outlier"] else "article") if r["kind"] == "article" else "reference"
                 col, mk, _ = SOURCE_STYLES[cat]
-                lo = 0.0 if r["low"] is None else r["low"]
-                hi = r["high"]
-                right = xmax if hi is None else hi
-                ax.barh(y, right - lo if hi is not None else 0, left=lo, height=0.26, color=col, alpha=0.25, lw=0)
-                if hi is None:
-                    ax.plot([lo, xmax * 0.985], [y, y], color=col, lw=1.6, ls=(0, (1.5, 1.5)))
-                    ax.annotate("", xy=(xmax, y), xytext=(xmax * 0.97, y),
-                                arrowprops=dict(arrowstyle="-|>", color=col, lw=1.4, mutation_scale=12),
-                                annotation_clip=False)
-                for x in r["stated"]:
-                    ax.plot([x], [y], mk, color=col, ms=7, mec="white", mew=0.8, zorder=5)
+                estimate_row(ax, y, r, xmax, col, mk)
                 ty = y + 0.22
                 for k, line in enumerate(reversed(detail)):
                     ax.text(0, ty + k * line_u, line, ha="left", va="bottom", fontsize=MIN_FONT,

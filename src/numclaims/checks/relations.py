@@ -422,6 +422,17 @@ def _quotient_unit(num, den) -> tuple[str, Fraction]:
     return f"{num.unit} per {den.unit}", Fraction(1)
 
 
+def _rate_factor(qunit: str, runit: str) -> Fraction | None:
+    """The factor from an implied rate in ``qunit`` ("USD per year") to a row's rate in ``runit`` ("USD per
+    month": 1/12, :func:`numclaims.units.conversion`); None unless both are rates of one base unit."""
+    if " per " not in qunit or " per " not in runit or qunit == runit:
+        return None
+    try:
+        return conversion(qunit, runit)[0]
+    except ValueError:  # "persons per count": not a unit a record can state
+        return None
+
+
 def _row_figure(rid: str, row: dict[str, Any]) -> Figure:
     """A reference row as a figure: its interval, and as written its value for exact and approximate rows
     (:func:`numclaims.evidence.row_written`); a row without a qualifier is read at its interval."""
@@ -468,7 +479,8 @@ def implied_ratio(spec, ctx: Context) -> CheckResult:
         rbase = runit.split(" per ")[0]
         if qunit == "ratio" and rbase in SHARES and " per " not in runit:
             scale = spec.scale if spec.scale is not None else (100.0 if rbase == "percent" else 1.0)
-        elif runit == qunit:
+        elif runit == qunit or _rate_factor(qunit, runit) is not None:
+            # a rate converts to the row's time base ("USD per year" -> "USD per month": 1/12)
             scale = spec.scale if spec.scale is not None else 1.0
         else:
             lines.append(f"row {rid} is in {runit!r}, the ratio in {qunit!r}: not compared")
@@ -476,7 +488,7 @@ def implied_ratio(spec, ctx: Context) -> CheckResult:
         if row.get("interval") is None:
             lines.append(f"row {rid} has no interval: not compared")
             continue
-        k = Fraction(repr(float(scale))) * qfactor
+        k = Fraction(repr(float(scale))) * qfactor * (_rate_factor(qunit, runit) or 1)  # exact: 1/12 stays 1/12
 
         def quotient(num: Interval, den: Interval, k: Fraction = k) -> Interval | None:
             den = den.intersect(side)  # type: ignore[assignment]
@@ -499,7 +511,7 @@ def implied_ratio(spec, ctx: Context) -> CheckResult:
                      f"{_overlap_text(implied, rf.interval)} (this row: {decision.verdict})")
         if best is None or SEVERITY[decision.verdict] < SEVERITY[best[0].verdict]:
             best = (decision, rf, _computed("ratio", ids, written, implied, implied_aw,
-                                            qunit if qunit != "ratio" else runit or "ratio", "the implied ratio"))
+                                            runit or "ratio", "the implied ratio"))
     if best is None:
         return unverifiable(spec, ids, "; ".join(lines) + "; no reference row is in the ratio's unit",
                             figures=[nf, df] + refs)

@@ -8,6 +8,11 @@ copy, with its outputs, is stored:
   in place, so that the committed notebooks carry the outputs that ``pytest --nbval`` re-validates;
 * for every other article: ``reports/<id>/notebooks/NN-*.ipynb`` (beside that article's results).
 
+Then the archive notebook, ``notebooks/archive.ipynb`` (how one measure was reported over time, across
+every article: :mod:`numclaims.timeline`), when it exists and no ``--article`` is given: in place, for the
+measures listed under ``[archive]`` in ``numclaims.toml``; with ``--archive MEASURE`` (repeatable), for
+those measures, stored as ``reports/_archive/notebooks/archive.ipynb``.
+
 Stored copies are normalised (see :func:`normalise`): no timings, no papermill or nbclient metadata, no
 Python version, so running the command twice leaves ``git diff`` empty. A notebook that fails leaves its
 previous copy untouched; the exit status is then 1.
@@ -23,6 +28,7 @@ from typing import Any
 
 NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
 PARAMETER = "article_id"
+ARCHIVE_NOTEBOOK = "archive.ipynb"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,6 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--article", action="append", default=None, metavar="ID",
                    help="article id (repeatable; default: every article with reports/<id>/results.json)")
     p.add_argument("--root", type=Path, default=None, help="project root (default: found from the current folder)")
+    p.add_argument("--archive", action="append", default=None, metavar="MEASURE",
+                   help="chart this measure (a measure_id of datasets/reference) in the archive notebook "
+                        "(repeatable; default: the [archive] measures of numclaims.toml)")
     p.add_argument("--kernel", default="python3", help="Jupyter kernel name (default: python3)")
     p.add_argument("--jobs", "-j", type=int, default=2,
                    help="notebooks executed at once, each in its own kernel (default: 2; 1 = one after another)")
@@ -96,10 +105,12 @@ def normalise(nb: Any) -> Any:
     return nb
 
 
-def execute(nb_path: Path, out_path: Path, article_id: str, kernel: str = "python3") -> None:
+def execute(nb_path: Path, out_path: Path, article_id: str | None, kernel: str = "python3",
+            params: dict[str, Any] | None = None) -> None:
     """Execute ``nb_path`` for ``article_id`` with papermill (cwd = the notebook's folder, root passed as
     ``$NUMCLAIMS_ROOT`` so copies outside ``notebooks/`` find the project) and write the normalised
-    result to ``out_path`` atomically.
+    result to ``out_path`` atomically. ``params``, when given, are the parameters injected instead of
+    ``article_id`` (the archive notebook's ``measures``); ``{}`` injects none.
 
     Raises:
         papermill.PapermillExecutionError: a cell failed; ``out_path`` is left as it was.
@@ -114,7 +125,8 @@ def execute(nb_path: Path, out_path: Path, article_id: str, kernel: str = "pytho
     from ..notebook import ROOT_ENV
 
     root = nb_path.resolve().parent.parent
-    params = {} if default_article(nb_path) == article_id else {PARAMETER: article_id}
+    if params is None:
+        params = {} if default_article(nb_path) == article_id else {PARAMETER: article_id}
     old = os.environ.get(ROOT_ENV)
     os.environ[ROOT_ENV] = str(root)
     try:
@@ -139,11 +151,20 @@ def articles_with_results(root: Path) -> list[str]:
     return sorted(p.parent.name for p in (Path(root) / "reports").glob("*/results.json"))
 
 
-def _execute_job(root: str, a: str, nb: str, kernel: str) -> str | None:
-    """Run one (article, notebook) job; returns ``None`` or a one-line error (picklable for a pool)."""
+def _execute_job(root: str, a: str | None, nb: str, kernel: str, measures: list[str] | None = None) -> str | None:
+    """Run one (article, notebook) job, or the archive notebook (``a`` None: in place, or for ``measures``
+    under ``reports/_archive/notebooks/``); returns ``None`` or a one-line error (picklable for a pool)."""
     nb_path = Path(nb)
     try:
-        execute(nb_path, output_path(Path(root), nb_path, a), a, kernel)
+        if a is not None:
+            execute(nb_path, output_path(Path(root), nb_path, a), a, kernel)
+        elif measures is None:
+            execute(nb_path, nb_path, None, kernel, {})
+        else:
+            from ..timeline import archive_dir
+
+            execute(nb_path, archive_dir(Path(root)) / "notebooks" / nb_path.name, None, kernel,
+                    {"measures": measures})
     except Exception as e:  # papermill's execution error carries the failing cell; report its last line
         text = str(e).strip()
         return f"{type(e).__name__}: {text.splitlines()[-1] if text else ''}"
@@ -160,7 +181,8 @@ def _quiet_worker() -> None:
     os.close(fd)
 
 
-def _execute_all(root: Path, jobs: list[tuple[str, Path]], kernel: str, n: int):
+def _execute_all(root: Path, jobs: list[tuple[str | None, Path]], kernel: str, n: int,
+                 measures: list[str] | None = None):
     """Yield ``((article, notebook), error or None)`` as the jobs finish, ``n`` at a time, each in a worker
     process that starts its own kernel (spawned, not forked: no thread of the caller is copied)."""
     import multiprocessing
@@ -168,7 +190,7 @@ def _execute_all(root: Path, jobs: list[tuple[str, Path]], kernel: str, n: int):
 
     with ProcessPoolExecutor(max_workers=max(1, min(n, len(jobs))), initializer=_quiet_worker,
                              mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(_execute_job, str(root), a, str(nb), kernel): (a, nb) for a, nb in jobs}
+        futures = {pool.submit(_execute_job, str(root), a, str(nb), kernel, measures): (a, nb) for a, nb in jobs}
         for f in as_completed(futures):
             yield futures[f], f.result()
 
@@ -200,24 +222,67 @@ def run(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     if bad:
         return 2
+    archive_nb = Path(root) / "notebooks" / ARCHIVE_NOTEBOOK
+    measures = args.archive
+    run_archive = archive_nb.is_file() and (bool(measures) or not args.article)
+    if run_archive and not measures:
+        from ..timeline import archive_measures
+
+        try:
+            run_archive = bool(archive_measures(root))
+        except ValueError as e:
+            print(e, file=sys.stderr)
+            return 2
+        if not run_archive:  # a project that charts no measure: the archive notebook is left as it is
+            print(f"notebooks/{ARCHIVE_NOTEBOOK}: not run: no measures under [archive] in numclaims.toml "
+                  "(or pass --archive MEASURE)", file=sys.stderr)
+    if run_archive:
+        bad = _archive_problems(root, measures)
+        for line in bad:
+            print(line, file=sys.stderr)
+        if bad:
+            return 2
     console = Console(stderr=True)
     failed: list[str] = []
-    jobs = [(a, nb) for a in articles for nb in nbs]
+    jobs: list[tuple[str | None, Path]] = [(a, nb) for a in articles for nb in nbs]
+    if run_archive:
+        jobs.append((None, archive_nb))
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=False) as progress:
         task = progress.add_task("executing notebooks", total=len(jobs))
-        for (a, nb), err in _execute_all(root, jobs, args.kernel, max(1, args.jobs)):
+        for (a, nb), err in _execute_all(root, jobs, args.kernel, max(1, args.jobs), measures):
             if err:
-                failed.append(f"{nb.relative_to(root)}: article {a}: {err}")
-            progress.update(task, advance=1, description=f"{nb.name} [{a}]")
+                failed.append(f"{nb.relative_to(root)}: {f'article {a}' if a else 'archive'}: {err}")
+            progress.update(task, advance=1, description=f"{nb.name} [{a or 'archive'}]")
         progress.update(task, description="notebooks")
     for line in failed:
         print(line, file=sys.stderr)
-    print(f"{len(jobs) - len(failed)} of {len(jobs)} notebook run(s) stored for {len(articles)} article(s)")
+    print(f"{len(jobs) - len(failed)} of {len(jobs)} notebook run(s) stored for {len(articles)} article(s)"
+          + (" and the archive" if jobs and jobs[-1][0] is None else ""))
     n = rerender_reports(root, articles)
     if n:
         print(f"{n} report file(s) re-rendered with the new figures")
     return 1 if failed else 0
+
+
+def _archive_problems(root: Path, measures: list[str] | None) -> list[str]:
+    """One line for each measure the archive notebook cannot chart (no reference row has that
+    ``measure_id``; none given and none configured), checked before any notebook runs."""
+    from ..errors import InputErrors
+    from ..evidence import load_reference
+    from ..timeline import archive_measures
+
+    where = "--archive" if measures else "numclaims.toml:0: archive"
+    try:
+        measures = measures or archive_measures(root)
+        known = {r.get("measure_id") for r in load_reference(root).values()}
+    except (ValueError, InputErrors) as e:
+        return [str(e).splitlines()[0]]
+    if not measures:
+        return ['numclaims.toml:0: archive: no measures to chart; add [archive] measures = ["<measure_id>"] or '
+                "pass --archive MEASURE"]
+    return [f"{where}: measure {m!r}: no reference row has this measure_id (see "
+            "datasets/reference/*.csv, column measure_id)" for m in measures if m not in known]
 
 
 def _results_problem(root: Path, article: str) -> str | None:
