@@ -162,8 +162,8 @@ def test_decisions_on_unknown_ids_are_one_line(drafted, capsys):
     assert main(["review", "accept", "no-such-check", "--root", str(repo)]) == 2
     assert main(["review", "confirm", "no-such-claim", "--root", str(repo)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["claims/:0: check no-such-check: id: no such check in any claims file",
-                   "claims/:0: claim no-such-claim: id: no such claim in any claims file"]
+    assert err == ["claims/:0: check no-such-check: id: no such check in any claims file [unknown-claim]",
+                   "claims/:0: claim no-such-claim: id: no such claim in any claims file [unknown-claim]"]
     assert path.read_bytes() == before
     assert main(["suggest", str(repo / "claims" / "missing.yaml"), "--root", str(repo)]) == 2
 

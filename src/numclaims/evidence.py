@@ -144,7 +144,7 @@ def row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
     for col in ("value", "value_low", "value_high"):  # the one number reader's range (numclaims.numbers)
         problem = row.get(col) is not None and number_problem(row[col])
         if problem:
-            out.append((col, problem))
+            out.append((col, problem[1]))
     if out:
         return out
     v, lo, hi, q = row.get("value"), row.get("value_low"), row.get("value_high"), row.get("qualifier")
@@ -214,7 +214,8 @@ def _load(root: Path) -> dict[str, dict[str, Any]]:
     try:
         package = Package(str(pkg_path))
     except FrictionlessException as e:
-        raise InputErrors([ErrorLine(display, 0, "", "", f"invalid data package: {e.error.message}")]) from None
+        raise InputErrors([ErrorLine(display, 0, "", "", f"invalid data package: {e.error.message}",
+                                     "package-invalid")]) from None
     rows: dict[str, dict[str, Any]] = {}
     errs: list[ErrorLine] = stale_package(root, package)
     for resource in package.resources:
@@ -225,23 +226,26 @@ def _load(root: Path) -> dict[str, dict[str, Any]]:
         try:
             table = resource.read_rows()
         except FrictionlessException as e:
-            errs.append(ErrorLine(file, 0, "", "", f"cannot read resource {resource.name!r}: {e.error.message}"))
+            errs.append(ErrorLine(file, 0, "", "", f"cannot read resource {resource.name!r}: {e.error.message}",
+                                  "resource-unreadable"))
             continue
         for r in table:
             rid = str(r.get("id") or "")
             line = r.row_number
             for err in r.errors:
                 fld = getattr(err, "field_name", "") or ""
-                errs.append(ErrorLine(file, line, "", f"row {rid}: {fld}".rstrip(": "), err.note or err.message))
+                errs.append(ErrorLine(file, line, "", f"row {rid}: {fld}".rstrip(": "), err.note or err.message,
+                                      "reference-cell"))
             row = {k: _plain(v) for k, v in r.to_dict().items()}
             for col in COLUMNS:
                 row.setdefault(col, None)
             problems = row_problems(row)
             for fld, msg in problems:
-                errs.append(ErrorLine(file, line, "", f"row {rid}: {fld}", msg))
+                errs.append(ErrorLine(file, line, "", f"row {rid}: {fld}", msg, "reference-row"))
             if rid in rows:
                 errs.append(ErrorLine(file, line, "", f"row {rid}: id",
-                                      f"duplicate id (also in {rows[rid]['resource']} line {rows[rid]['line']})"))
+                                      f"duplicate id (also in {rows[rid]['resource']} line {rows[rid]['line']})",
+                                      "reference-duplicate-id"))
                 continue
             row["resource"] = resource.name
             row["line"] = line
@@ -254,13 +258,13 @@ def _load(root: Path) -> dict[str, dict[str, Any]]:
                 row["interval"] = row_interval(row).to_list() if r.valid and not problems else None
             except (ValueError, TypeError) as e:
                 row["interval"] = None
-                errs.append(ErrorLine(file, line, "", f"row {rid}: qualifier", str(e)))
+                errs.append(ErrorLine(file, line, "", f"row {rid}: qualifier", str(e), "reference-row"))
             rows[rid] = row
     for rid, row in rows.items():
         parent = row.get("part_of")
         if parent and parent not in rows:
             errs.append(ErrorLine(str(Path("datasets") / "reference"), row["line"], "", f"row {rid}: part_of",
-                                  f"names unknown row {parent!r}"))
+                                  f"names unknown row {parent!r}", "reference-unknown-parent"))
     if errs:
         raise InputErrors(errs)
     return rows
@@ -281,7 +285,7 @@ def stale_package(root: Path, package: Any) -> list[ErrorLine]:
         if f"reference/{path.name}" not in described:
             out.append(ErrorLine(f"datasets/reference/{path.name}", 1, "", "",
                                  f"this table is not described by {PACKAGE.as_posix()}, so its rows cannot be "
-                                 f"cited; run {REBUILD} to regenerate the package"))
+                                 f"cited; run {REBUILD} to regenerate the package", "package-stale"))
     return out
 
 
@@ -358,12 +362,13 @@ def evidence_hook(root: Path) -> Callable[[Any, Any, str], list[ErrorLine]]:
         for i, c in enumerate(data.claims):
             for rid in c.evidence:
                 if rid not in rows:
-                    errs.append(ErrorLine(display, line_of(claims_raw, i), c.id, "evidence", msg(rid)))
+                    errs.append(ErrorLine(display, line_of(claims_raw, i), c.id, "evidence", msg(rid),
+                                          "unknown-reference-row"))
         for j, ch in enumerate(data.checks):
             for rid in getattr(ch, "evidence", None) or []:
                 if rid not in rows:
                     errs.append(ErrorLine(display, line_of(checks_raw, j), f"{ch.id} (check)",
-                                          f"checks[{j}].evidence", msg(rid)))
+                                          f"checks[{j}].evidence", msg(rid), "unknown-reference-row"))
         return errs
 
     return check

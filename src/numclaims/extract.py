@@ -930,8 +930,8 @@ _CORE_START = re.compile(r"[\d]|" + _NUMWORD, re.IGNORECASE)
 _CORE_PART = re.compile(r"\d[\d,.]*|" + _NUMWORD + r"|" + _FRAC + r"|" + _MONTH_RE, re.IGNORECASE)
 
 
-def quote_numeral_problems(c: Claim) -> list[tuple[str, str]]:
-    """``[(field, message)]``: a claim without ``text`` whose quote holds exactly one number (not a date) must
+def quote_numeral_problems(c: Claim) -> list[tuple[str, str, str]]:
+    """``[(field, code, message)]`` (code ``value-differs``, :mod:`numclaims.codes`): a claim without ``text`` whose quote holds exactly one number (not a date) must
     have that number as its ``value`` (``value`` differing from it is an input error). Empty otherwise."""
     if c.value is None or c.text is not None or c.base_unit == "date":
         return []
@@ -943,5 +943,5 @@ def quote_numeral_problems(c: Claim) -> list[tuple[str, str]]:
     m = numbers[0]
     if same_number(float(m.value), c):
         return []
-    return [("value", f"{c.value:g} differs from the only number of the quote, {m.text!r} (read as "
+    return [("value", "value-differs", f"{c.value:g} differs from the only number of the quote, {m.text!r} (read as "
                       f"{m.value:g}); correct 'value', or give 'text' to name the numeral meant")]

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 #: ``(layer, what it holds, module names)`` lowest first; ``pkg.*`` stands for every module under ``pkg``.
 LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("base", "the package itself (version); the vocabulary of number words, qualifiers, currencies, months and time units",
-     ("numclaims", "numclaims.vocabulary")),
+    ("base", "the package itself (version); the vocabulary of number words, qualifiers, currencies, months and time units; the error codes",
+     ("numclaims", "numclaims.vocabulary", "numclaims.codes")),
     ("reading", "numerals, rounding and qualifier rules, intervals, periods, granularity (GRIM)",
      ("numclaims.intervals", "numclaims.periods", "numclaims.granularity", "numclaims.rules",
       "numclaims.numerals", "numclaims.numbers")),

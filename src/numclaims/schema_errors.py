@@ -10,14 +10,43 @@ from __future__ import annotations
 
 from typing import Any
 
+from .codes import CodedError
 from .records import CHECK_KINDS, text_expected
 
 
-def schema_message(err: dict) -> str:
-    """One pydantic error (an item of ``ValidationError.errors()``) in plain words: what was expected and
-    what was found, naming the YAML trap behind it, never the schema library's own texts ("Input should
-    be ...", "String should have at least 1 character", "Datetimes provided to dates should have zero
-    time"). The one formatter of schema errors, for claims files and source metadata alike."""
+def schema_message(err: dict) -> tuple[str, str]:
+    """One pydantic error (an item of ``ValidationError.errors()``) in plain words, as ``(code, message)``:
+    the error code (:mod:`numclaims.codes`; a validator's :class:`~numclaims.codes.CodedError` gives its
+    own) and what was expected and what was found, naming the YAML trap behind it, never the schema
+    library's own texts ("Input should be ...", "String should have at least 1 character", "Datetimes
+    provided to dates should have zero time"). The one formatter of schema errors, for claims files and
+    source metadata alike."""
+    t = err["type"]
+    why = (err.get("ctx") or {}).get("error")
+    if t == "value_error" and isinstance(why, CodedError):
+        return why.code, why.message
+    code = _SCHEMA_CODES.get(t, "metadata-invalid" if t == "value_error" else "not-allowed")
+    if code in ("not-a-date", "date-with-time"):  # a datetime (YAML read "2014-03-05 10:30:00") or a date
+        code = "date-with-time" if hasattr(err.get("input"), "hour") else "not-a-date"
+    return code, _message(err)
+
+
+#: The error code of each pydantic error type the claims and metadata schemas raise.
+_SCHEMA_CODES = {
+    "missing": "field-missing", "extra_forbidden": "field-unknown", "union_tag_not_found": "kind-missing",
+    "union_tag_invalid": "kind-unknown", "string_pattern_mismatch": "not-a-slug", "string_type": "not-text",
+    "list_type": "not-a-list", "tuple_type": "not-a-list", "dict_type": "not-a-mapping",
+    "model_type": "not-a-mapping", "model_attributes_type": "not-a-mapping", "float_type": "not-a-number",
+    "float_parsing": "not-a-number", "int_type": "not-a-whole-number", "int_parsing": "not-a-whole-number",
+    "int_from_float": "not-a-whole-number", "date_type": "not-a-date", "date_parsing": "not-a-date",
+    "date_from_datetime_parsing": "not-a-date", "date_from_datetime_inexact": "date-with-time",
+    "too_short": "too-few-items", "string_too_short": "text-empty", "greater_than": "out-of-range",
+    "greater_than_equal": "out-of-range", "less_than": "out-of-range", "less_than_equal": "out-of-range",
+    "literal_error": "not-allowed", "union_type": "claim-or-number",
+}
+
+
+def _message(err: dict) -> str:
     msg = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
