@@ -160,13 +160,14 @@ def test_sheet_structure_errors(proj, capsys):
                     dirs_exist_ok=True)
     sheet = _sheet(proj / "s.csv", [ROW, {**ROW, "claim": "rescued-300"}])
     assert _import(proj, sheet) == 2
-    assert "s.csv:3: claim rescued-300: id: claim id already used in claims/town-news.yaml" in capsys.readouterr().err
+    assert ("s.csv:3: claim rescued-300: id: claim id already used in claims/town-news.yaml; ids are unique across "
+            "the project [csv-id-exists]") in capsys.readouterr().err.splitlines()
     # an article id another claims file already has
     (proj / "claims" / "town-news.yaml").rename(proj / "claims" / "renamed.yaml")
     assert main(["import", str(_sheet(proj / "s.csv", [{**ROW, "claim": "z-1"}])), "--article", "town-news",
                  "--root", str(proj)]) == 2
-    assert "s.csv:0: article: article 'town-news' is already the article of claims/renamed.yaml" in \
-        capsys.readouterr().err
+    assert ("s.csv:0: article: article 'town-news' is already the article of claims/renamed.yaml; import under "
+            "another --article or edit that file [csv-article-exists]") in capsys.readouterr().err.splitlines()
     # an unknown source
     assert main(["import", str(_sheet(proj / "s.csv", [ROW])), "--article", "other-article", "--root", str(proj)]) == 2
     assert "s.csv:0: source:" in capsys.readouterr().err

@@ -123,7 +123,6 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("inputs-count", "schema", "a derived figure with the wrong number of inputs", "give the number of inputs its kind takes"),
     ("check-form", "schema", "a check given in none or several of its alternative forms",
      "give exactly one of the alternatives named"),
-    ("metadata-invalid", "schema", "source metadata with a value the field does not accept", "write the value as described"),
     # claim
     ("value-required", "claim", "a claim without a number (only unit 'date' may omit it)", "write 'value'"),
     ("value-negative", "claim", "a negative count, amount or share", "write the figure without the sign"),

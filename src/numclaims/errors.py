@@ -144,6 +144,7 @@ _ERRNO_CODES = {
     _errno.ENOTDIR: "not-a-folder", _errno.EISDIR: "not-a-folder", _errno.ELOOP: "path-problem",
     _errno.ENAMETOOLONG: "path-problem", _errno.ENOENT: "path-problem", _errno.EINVAL: "path-problem",
     _errno.EEXIST: "path-problem", _errno.EMFILE: "too-many-open-files", _errno.ENFILE: "too-many-open-files",
+    _errno.EIO: "io-error",
 }
 
 

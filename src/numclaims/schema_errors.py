@@ -25,7 +25,7 @@ def schema_message(err: dict) -> tuple[str, str]:
     why = (err.get("ctx") or {}).get("error")
     if t == "value_error" and isinstance(why, CodedError):
         return why.code, why.message
-    code = _SCHEMA_CODES.get(t, "metadata-invalid" if t == "value_error" else "not-allowed")
+    code = _SCHEMA_CODES.get(t, "not-allowed")  # a value the field does not take
     if code in ("not-a-date", "date-with-time"):  # a datetime (YAML read "2014-03-05 10:30:00") or a date
         code = "date-with-time" if hasattr(err.get("input"), "hour") else "not-a-date"
     return code, _message(err)

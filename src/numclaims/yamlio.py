@@ -292,7 +292,7 @@ def load_yaml_text(text: str) -> Any:
         if "'\\t'" in what or (0 < line <= len(lines) and "\t" in lines[line - 1]):
             what += " (line has a tab: YAML indents with spaces only)"
         raise YamlInputError(line, f"YAML syntax error: {what}{ctx}; check the quotes and indentation",
-                             "yaml-syntax") from None
+                             "yaml-too-deep" if "maximum nesting depth" in what else "yaml-syntax") from None
     except yaml.reader.ReaderError as e:  # a control character: at its line, in one line
         line = text.count("\n", 0, e.position) + 1 if isinstance(e.position, int) else 0
         code = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")

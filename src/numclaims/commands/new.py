@@ -47,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
         src = Path(src).name[:-4]
     target = root / CLAIMS_DIR / f"{args.article_id}.yaml"
     if target.exists():
-        print(f"{target}: already exists; numclaims new never overwrites a claims file "
-              "(choose another --id or delete the file first)", file=sys.stderr)
+        print(tag(f"{target}: already exists; numclaims new never overwrites a claims file "
+                  "(choose another --id or delete the file first)", "file-exists"), file=sys.stderr)
         return 2
     try:
         source = load_source(src, root)
