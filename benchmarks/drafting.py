@@ -146,7 +146,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     kinds = None
     if args.kinds:
-        from numclaims.records import CHECK_KINDS
+        from numclaims.claimsfile import CHECK_KINDS
 
         kinds = frozenset(CHECK_KINDS) | frozenset(k.strip() for k in args.kinds.split(",") if k.strip())
     rows = [r for r in measure(args.root.resolve(), kinds) if r["article"] not in args.exclude]

@@ -4,7 +4,7 @@
     python docs/generate.py --check  # exit 1 naming each page that differs from a fresh generation
 
 Pages (under ``docs/reference/``): the JSON Schemas of a claims file, of source metadata and of
-results.json (pydantic's ``model_json_schema`` of :class:`numclaims.records.ClaimsFile`,
+results.json (pydantic's ``model_json_schema`` of :class:`numclaims.claimsfile.ClaimsFile`,
 :class:`numclaims.records.SourceMeta` and :class:`numclaims.resultmodel.Results`), a field-by-field page
 for each, the table of check kinds (from the registry :data:`numclaims.checks.KINDS`), the codes
 (verdicts, finding codes), the error codes of input, argument and environment errors
@@ -28,7 +28,8 @@ from numclaims.checks import KINDS
 from numclaims.checks.external import FINDING_CODES
 from numclaims.codes import CODES, GROUPS
 from numclaims.layers import LAYERS
-from numclaims.records import ClaimsFile, SourceMeta
+from numclaims.claimsfile import ClaimsFile
+from numclaims.records import SourceMeta
 from numclaims.resultmodel import Results
 from numclaims.verdicts import SEVERITY, VERDICTS
 
@@ -235,7 +236,7 @@ def pages() -> dict[str, str]:
         "reference/source-meta-schema.json": schema_text(SourceMeta),
         "reference/results-schema.json": schema_text(Results),
         "reference/claims.md": fields_page(
-            "Claims file", "The schema of `claims/<article-id>.yaml` (`numclaims.records.ClaimsFile`, validated "
+            "Claims file", "The schema of `claims/<article-id>.yaml` (`numclaims.claimsfile.ClaimsFile`, validated "
             "with pydantic; as JSON Schema: [claims-schema.json](claims-schema.json)) and of source metadata "
             "`datasets/sources/<id>.meta.yaml` (`SourceMeta`: [source-meta-schema.json](source-meta-schema.json)). "
             "A check record is one of the CheckSpec members below, chosen by its `kind` "

@@ -240,7 +240,7 @@ CASES: dict[str, list[str]] = {
     # a check kind that does not exist.
     # town-news.yaml line 85 is `kind: part_of`
     'unknown-check-kind': [
-        'claims/town-news.yaml:85: claim rescued-within-workers (check): checks[2].kind: unknown check kind; expected one of rate_duration, share_of_total, fraction_of, part_whole, agreement, sum, difference, ratio, product, external, comparison, change, complement, implied_ratio [kind-unknown]',
+        'claims/town-news.yaml:85: claim rescued-within-workers (check): checks[2].kind: unknown check kind; expected one of rate_duration, sum, difference, product, ratio, part_whole, agreement, external, comparison, change, complement, implied_ratio, share_of_total, fraction_of [kind-unknown]',
     ],
     # a three-letter code that is not an ISO 4217 currency.
     # town-news.yaml line 64 is `unit: XYZ`
@@ -812,12 +812,12 @@ CASES: dict[str, list[str]] = {
     # a check without a kind.
     # town-news.yaml line 73 is `- id: minors-share-of-workers`
     'check-kind-missing': [
-        "claims/town-news.yaml:73: claim minors-share-of-workers (check): checks[0]: required field 'kind' is missing; expected one of rate_duration, share_of_total, fraction_of, part_whole, agreement, sum, difference, ratio, product, external, comparison, change, complement, implied_ratio [kind-missing]",
+        "claims/town-news.yaml:73: claim minors-share-of-workers (check): checks[0]: required field 'kind' is missing; expected one of rate_duration, sum, difference, product, ratio, part_whole, agreement, external, comparison, change, complement, implied_ratio, share_of_total, fraction_of [kind-missing]",
     ],
     # a check kind that YAML reads as a number.
     # town-news.yaml line 74 is `kind: 1`
     'check-kind-number': [
-        'claims/town-news.yaml:74: claim minors-share-of-workers (check): checks[0].kind: unknown check kind; expected one of rate_duration, share_of_total, fraction_of, part_whole, agreement, sum, difference, ratio, product, external, comparison, change, complement, implied_ratio [kind-unknown]',
+        'claims/town-news.yaml:74: claim minors-share-of-workers (check): checks[0].kind: unknown check kind; expected one of rate_duration, sum, difference, product, ratio, part_whole, agreement, external, comparison, change, complement, implied_ratio, share_of_total, fraction_of [kind-unknown]',
     ],
     # a misspelt key in a check.
     # town-news.yaml line 73 is `- id: minors-share-of-workers`

@@ -225,7 +225,7 @@ def test_headline_and_standfirst_are_a_region_of_their_own():
 
 def test_comparisons_changes_and_complements_are_proposed_where_the_kinds_exist(repo):
     from numclaims.draft import draft
-    from numclaims.records import CHECK_KINDS
+    from numclaims.claimsfile import CHECK_KINDS
     from numclaims.sources import load_source
     from numclaims.suggest import items_for_drafts, propose
 

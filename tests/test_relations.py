@@ -17,7 +17,8 @@ from numclaims.errors import InputErrors
 from numclaims.extract import find_mentions
 from numclaims.intervals import Interval
 from numclaims.periods import Period
-from numclaims.records import Claim, ClaimsFile, Derived
+from numclaims.claimsfile import ClaimsFile
+from numclaims.records import Claim, Derived
 
 from conftest import ROOT, copy_seed
 

@@ -21,7 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .atomic import write_atomic
 from .paths import claims_files, display_path
-from .records import ClaimsFile
+from .claimsfile import ClaimsFile
 from .review import ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 

@@ -60,7 +60,7 @@ def derived_problems(data, raw, display: str, claim_ids: set[str]) -> tuple[dict
     derived id (a check repeating one is reported by the loader), inputs naming unknown ids, and cycles among derived figures.
 
     Args:
-        data: the validated :class:`numclaims.records.ClaimsFile`; raw: its line-numbered YAML mapping;
+        data: the validated :class:`numclaims.claimsfile.ClaimsFile`; raw: its line-numbered YAML mapping;
         display: the file name for error lines; claim_ids: the claim ids of the file.
     """
     errs: list[ErrorLine] = []

@@ -36,8 +36,8 @@ from xml.sax.saxutils import escape
 
 from .atomic import write_atomic
 from .checks.external import OUTLIER_FACTOR
-from .evidence import measure_of
 from .explain import amount, explain, reason_words
+from .reference_rows import measure_of
 from .rules import interval_for
 from .verdicts import worst as worst_verdict
 from .verdicts import worst_by_claim
@@ -952,7 +952,7 @@ def _stated(row: dict[str, Any]) -> list[float]:
 def _claim_group(claim: dict[str, Any], reference: dict[str, dict[str, Any]],
                  checked: dict[str, str] | None = None) -> str | None:
     """The measure a claim is drawn with: the one its external check compared it on (``checked``,
-    ``{claim id: measure_id}`` from the checks' ``details``), else :func:`numclaims.evidence.measure_of`
+    ``{claim id: measure_id}`` from the checks' ``details``), else :func:`numclaims.reference_rows.measure_of`
     of the rows its ``evidence`` cites (the rule the external check applies)."""
     if checked and claim["id"] in checked:
         return checked[claim["id"]]
@@ -964,7 +964,7 @@ def cross_source_data(results: dict[str, Any], reference: dict[str, dict[str, An
     """Groups of estimates of one measure for :func:`cross_source_chart`.
 
     A claim joins the measure its external check compared it on (``details.measure_id``; a claim with no
-    external check: :func:`numclaims.evidence.measure_of` of its ``evidence`` rows, the same rule); a group
+    external check: :func:`numclaims.reference_rows.measure_of` of its ``evidence`` rows, the same rule); a group
     holds the article's claims of that measure and every reference row with that ``measure_id``. Without ``measures`` only groups where
     some two estimates share no value (disjoint intervals) are kept: where the sources disagree.
 

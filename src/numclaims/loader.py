@@ -1,6 +1,6 @@
 """Load and validate claims files, anchoring every quote in its source.
 
-:func:`load_article` reads one ``claims/<id>.yaml``, validates it against :class:`numclaims.records.ClaimsFile`,
+:func:`load_article` reads one ``claims/<id>.yaml``, validates it against :class:`numclaims.claimsfile.ClaimsFile`,
 loads its source, finds each quote verbatim (recording ``start``/``end``), and checks that every relation
 names claims of the same file, that claim references form no cycle and that values agree with the numeral
 written. All problems of a file are collected and raised together as :class:`numclaims.errors.InputErrors`,
@@ -25,7 +25,8 @@ from .codes import CodedError
 from .errors import ErrorLine, InputErrors, reading_problem
 from .hashing import sha256_text
 from .paths import display_path, file_key
-from .records import ClaimsFile, check_refs, is_claim_ref
+from .claimsfile import ClaimsFile
+from .records import check_refs, is_claim_ref
 from .relations import relation_problems
 from .schema_errors import describe_value, schema_message
 from .sources import Source, anchor, load_source, occurrences

@@ -1,4 +1,6 @@
-"""Claim records and source metadata: the schema of ``claims/<article-id>.yaml`` and source ``.meta.yaml``.
+"""Claim records and source metadata: the records of ``claims/<article-id>.yaml`` and source ``.meta.yaml``
+(the whole claims file, whose checks are the spec models of the declared check kinds, is
+:class:`numclaims.claimsfile.ClaimsFile`).
 
 Validated with pydantic v2 (chosen because its errors carry the exact path of the offending field, which
 :mod:`numclaims.loader` turns into ``file:line: claim id: field: message`` lines, and because it is fast
@@ -32,7 +34,7 @@ import datetime as dt
 import math
 import re
 from functools import lru_cache
-from typing import Annotated, Any, Literal, Union, get_args
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     BaseModel,
@@ -614,37 +616,12 @@ class Derived(_Strict):
         return self
 
 
-CheckSpec = Annotated[
-    Union[
-        RateDurationCheck, ShareOfTotalCheck, FractionOfCheck, PartWholeCheck, AgreementCheck,
-        SumCheck, DifferenceCheck, RatioCheck, ProductCheck, ExternalCheck,
-        ComparisonCheck, ChangeCheck, ComplementCheck, ImpliedRatioCheck,
-    ],
-    Field(discriminator="kind"),
-]
-
-#: The ``kind`` of every check record model, read from :data:`CheckSpec` (each kind's function, relation
-#: and docs come from its declaration in :mod:`numclaims.checks`, which a test keeps equal to this).
-CHECK_KINDS = tuple(get_args(m.model_fields["kind"].annotation)[0] for m in get_args(get_args(CheckSpec)[0]))
-
-
 class Waiver(_Strict):
     """A numeric mention of the body that is deliberately not a claim, with the reason."""
 
     text: StrictStr = Field(min_length=1)
     reason: StrictStr = Field(min_length=1)
     start: int | None = Field(default=None, ge=0)
-
-
-class ClaimsFile(_Strict):
-    """The whole of ``claims/<article-id>.yaml``."""
-
-    article: Slug
-    source: Slug
-    claims: list[Claim] = Field(min_length=1)
-    checks: list[CheckSpec] = Field(default_factory=list)
-    derived: list[Derived] = Field(default_factory=list)
-    waived: list[Waiver] = Field(default_factory=list)
 
 
 class BodyMarkers(_Strict):

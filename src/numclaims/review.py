@@ -36,7 +36,8 @@ from .atomic import write_atomic
 from .codes import tag
 from .errors import Fault, describe, reading_problem
 from .paths import claims_files, display_path, inside
-from .records import STATUSES, ClaimsFile
+from .claimsfile import ClaimsFile
+from .records import STATUSES
 from .verdicts import worst_by_claim
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from .codes import CodedError
-from .records import CHECK_KINDS, text_expected
+from .checks import KINDS
+from .records import text_expected
 
 
 def schema_message(err: dict) -> tuple[str, str]:
@@ -55,9 +56,9 @@ def _message(err: dict) -> str:
     if err["type"] == "extra_forbidden":
         return "unknown field (check the spelling; see the record schema in numclaims.records)"
     if err["type"] == "union_tag_not_found":
-        return f"required field 'kind' is missing; expected one of {', '.join(CHECK_KINDS)}"
+        return f"required field 'kind' is missing; expected one of {', '.join(KINDS)}"
     if err["type"] == "union_tag_invalid":
-        return f"unknown check kind; expected one of {', '.join(CHECK_KINDS)}"
+        return f"unknown check kind; expected one of {', '.join(KINDS)}"
     if err["type"] == "string_pattern_mismatch":
         return "expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)"
     got = err.get("input")

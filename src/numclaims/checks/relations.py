@@ -38,7 +38,7 @@ from fractions import Fraction
 from functools import reduce
 from typing import Any, Callable
 
-from ..evidence import row_written
+from ..reference_rows import row_written
 from ..intervals import Interval
 from ..records import DURATION_UNITS
 from ..units import SHARE_WHOLE, SHARES, conversion, quotient_factor, quotient_problem
@@ -424,7 +424,7 @@ def _quotient_unit(num, den) -> tuple[str, Fraction]:
 
 def _row_figure(rid: str, row: dict[str, Any]) -> Figure:
     """A reference row as a figure: its interval, and as written its value for exact and approximate rows
-    (:func:`numclaims.evidence.row_written`); a row without a qualifier is read at its interval."""
+    (:func:`numclaims.reference_rows.row_written`); a row without a qualifier is read at its interval."""
     ri = Interval(*row["interval"])
     aw = row_written(row) if row.get("qualifier") else ri
     label = f"row {rid} ({row.get('publisher')})"
