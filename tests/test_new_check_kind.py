@@ -1,6 +1,7 @@
-"""A new check kind is one module: its spec model, function and declaration. Imported (here from a
+"""A new check kind is one module: its spec model, function, chart and declaration. Imported (here from a
 temporary file, as a plug-in would be), it is accepted by the claims-file schema, run by the engine, drawn
-into the reports and listed in the docs' table of check kinds, with no other file edited."""
+in the consistency chart as it declares, written into the reports and listed in the docs' table of check
+kinds, with no other file edited."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ KIND_MODULE = '''
 from typing import Literal
 
 from numclaims.checks.base import figure, judge, le, result
-from numclaims.checks.registry import register
+from numclaims.checks.registry import Chart, register
 from numclaims.records import Slug, _Check
 
 
@@ -36,14 +37,22 @@ class CeilingCheck(_Check):
 def ceiling(spec, ctx):
     ids = [spec.figure, spec.limit]
     figs = [figure(ctx, "figure", spec.figure), figure(ctx, "limit", spec.limit)]
-    return result(spec, ids, judge(le, figs), figs, [f"{spec.figure} must be at most {spec.limit}"], {})
+    details = {"figure": figs[0].interval.to_list(), "limit": figs[1].interval.to_list()}
+    return result(spec, ids, judge(le, figs), figs, [f"{spec.figure} must be at most {spec.limit}"], details)
+
+
+def ceiling_sides(check, quote):
+    d = check["details"]
+    return [(f"figure: {quote(0)}", d.get("figure")), (f"limit: {quote(1)}", d.get("limit"))], 1
 
 
 register("ceiling", spec=CeilingCheck, function=ceiling, fields=("figure", "limit"),
-         relation="the figure is at most the limit")
+         relation="the figure is at most the limit",
+         chart=Chart("a figure under its limit", ceiling_sides, min_claims=2, relation="at_most"))
 '''
 
-#: rescued-300 (300) is at most workers-1600 (1,600): consistent; 1,600 is not at most 300: inconsistent
+#: rescued-300 ([250, 350]) is at most workers-1600 ([1,550, 1,650]): consistent; no value of workers-1600 is
+#: at most one of rescued-300 (1,550 > 350): inconsistent
 CHECKS = ("  - {id: rescued-under-workers, kind: ceiling, figure: rescued-300, limit: workers-1600}\n"
           "  - {id: workers-under-rescued, kind: ceiling, figure: workers-1600, limit: rescued-300}\n")
 
@@ -87,6 +96,16 @@ def test_a_kind_declared_in_one_module_is_validated_checked_and_documented(proje
         verdicts = {c["id"]: c["verdict"] for c in res["checks"] if c["kind"] == "ceiling"}
         assert verdicts == {"rescued-under-workers": "consistent", "workers-under-rescued": "inconsistent"}
         assert "workers-under-rescued" in (root / "reports" / "town-news" / "report.md").read_text(encoding="utf-8")
+        # drawn: the consistency chart reads the sides and relation the module declares ("1,600" rounds to
+        # the hundred: [1,550, 1,650]; "300" likewise [250, 350]; the figure's lowest 1,550 is 1,550 - 350 =
+        # 1,200 over the limit's highest)
+        from numclaims.figures import checks_chart_data
+
+        rows = {r["id"]: r for r in checks_chart_data(res)}
+        assert rows["workers-under-rescued"]["sides"] == [
+            {"label": "figure: “1,600”", "low": 1550, "high": 1650}, {"label": "limit: “300”", "low": 250, "high": 350}]
+        assert rows["workers-under-rescued"]["relation"] == "at_most"
+        assert rows["workers-under-rescued"]["excess"] == 1200
         # documented: the generated table of check kinds has its row, read from the declaration
         sys.path.insert(0, str(PROJECT.parents[2] / "docs"))
         try:

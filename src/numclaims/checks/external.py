@@ -368,7 +368,7 @@ def external(spec, ctx: Context) -> CheckResult:
 # The kinds of this module, declared once (numclaims.checks.registry); the engine, the claims-file
 # checks and the docs' table of check kinds read them from the registry.
 from ..records import ExternalCheck  # noqa: E402
-from .registry import register  # noqa: E402
+from .registry import Chart, register  # noqa: E402
 
 register("external", spec=ExternalCheck, function=external, fields=("claim",),
-         relation="a claim against the reference rows it cites")
+         relation="a claim against the reference rows it cites", chart=Chart("claim against reference figures"))

@@ -25,6 +25,28 @@ from pydantic import BaseModel
 
 
 @dataclass(frozen=True)
+class Chart:
+    """How the consistency chart (:func:`numclaims.figures.checks_chart`) draws a check of one kind.
+
+    Attributes:
+        title: the panel's heading after the verdict ("a part must not exceed its whole"); None: the kind's
+            name in words.
+        sides: ``sides(check, quote) -> ([(label, [low, high]), ...], unit)``: the intervals the check
+            compared, read from its ``details`` (a results.json check object), each labelled with
+            ``quote(i)``, the words of the check's i-th claim; ``unit`` is the position of the claim whose
+            unit they are in, or a unit. None: the generic sides (every interval of the details).
+        min_claims: the fewest claims ``sides`` reads (a check with fewer gets the generic sides).
+        relation: how the first two sides compare, ``"overlap"``, ``"at_most"`` (first <= second) or
+            ``"at_least"``, or ``relation(check) -> one of them`` (from the check's fields, never its prose).
+    """
+
+    title: str | None = None
+    sides: Callable[[dict[str, Any], Callable[[int], str]], tuple[list[tuple[str, Any]], int | str]] | None = None
+    min_claims: int = 0
+    relation: str | Callable[[dict[str, Any]], str] = "overlap"
+
+
+@dataclass(frozen=True)
 class CheckKind:
     """One declared check kind.
 
@@ -35,6 +57,8 @@ class CheckKind:
         relation: the relation the check tests, in words (shown in the docs).
         fields: the record's fields that name claims, in order (``("parts", "total")`` for ``sum``).
         module: the module that declares it (its ``__name__``).
+        chart: how the consistency chart draws its checks (:class:`Chart`; the default draws every
+            interval of the check's details under the kind's name).
     """
 
     name: str
@@ -43,6 +67,7 @@ class CheckKind:
     relation: str
     fields: tuple[str, ...]
     module: str
+    chart: Chart = Chart()
 
     @property
     def summary(self) -> str:
@@ -55,8 +80,9 @@ KINDS: dict[str, CheckKind] = {}
 
 
 def register(name: str, *, spec: type, function: Callable[..., Any], relation: str,
-             fields: tuple[str, ...]) -> CheckKind:
-    """Declare a check kind (see the module docstring) and return its :class:`CheckKind`.
+             fields: tuple[str, ...], chart: Chart = Chart()) -> CheckKind:
+    """Declare a check kind (see the module docstring) and return its :class:`CheckKind`; ``chart`` says
+    how the consistency chart draws it (:class:`Chart`).
 
     Raises:
         ValueError: the name is already declared, ``spec`` is not a pydantic model with a ``kind`` field,
@@ -73,6 +99,6 @@ def register(name: str, *, spec: type, function: Callable[..., Any], relation: s
     unknown = [f for f in fields if f not in spec.model_fields]
     if unknown:
         raise ValueError(f"check kind {name!r}: {spec.__name__} has no field(s) {', '.join(unknown)}")
-    kind = CheckKind(name, spec, function, relation, tuple(fields), function.__module__)
+    kind = CheckKind(name, spec, function, relation, tuple(fields), function.__module__, chart)
     KINDS[name] = kind
     return kind

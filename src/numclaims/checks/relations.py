@@ -515,10 +515,25 @@ __all__ = ["change", "comparison", "complement", "implied_ratio"]
 # -------------------------------------------------------------------------------------- declaration
 # The kinds of this module, declared once (numclaims.checks.registry).
 from ..records import ChangeCheck, ComparisonCheck, ComplementCheck, ImpliedRatioCheck  # noqa: E402
-from .registry import register  # noqa: E402
+from .registry import Chart, register  # noqa: E402
+
+
+def _comparison_sides(check, q):
+    d = check["details"]
+    unit = (check.get("figures") or [{}])[0].get("unit")
+    return [(q(0), d.get("a")), (("times x " if d.get("implied") else "") + q(1), d.get("implied") or d.get("b"))], \
+        unit or 0
+
+
+def _comparison_relation(check) -> str:
+    """``a > b`` draws as "b at most a": the relation from the check's details."""
+    rel = (check.get("details") or {}).get("relation")
+    return {"lt": "at_most", "le": "at_most", "gt": "at_least", "ge": "at_least"}.get(rel, "overlap")
+
 
 register("comparison", spec=ComparisonCheck, function=comparison, fields=("a", "b", "times"),
-         relation="a > b (>=, <, <=, =), optionally times a factor, flows compared as rates over their periods")
+         relation="a > b (>=, <, <=, =), optionally times a factor, flows compared as rates over their periods",
+         chart=Chart(None, _comparison_sides, min_claims=2, relation=_comparison_relation))
 register("change", spec=ChangeCheck, function=change, fields=("earlier", "later", "change", "factor"),
          relation="earlier -> later by a relative or absolute change, or by a factor (implied earlier figure)")
 register("complement", spec=ComplementCheck, function=complement, fields=("parts", "remainder"),
