@@ -70,9 +70,11 @@ from .vocabulary import (
     SCORES_AT_LEAST,
     TEEN_WORDS,
     TENS_WORDS,
+    TIME_UNITS,
     UNIT_WORDS,
     VAGUE_PLURALS,
     time_unit,
+    words_re,
 )
 from .records import Claim, SourceMeta
 from .sources import SOURCES_DIR, find_all
@@ -111,12 +113,16 @@ all about some least most with for per each every its their his her our some
 """.split()) | set(MONTHS)
 
 # ------------------------------------------------------------------------------------------- patterns
-_NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
-            r"|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-            r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+# The alternations of words below are generated from the tables of numclaims.vocabulary (in their order:
+# "twenty" .. "ninety", then "zero" .. "nineteen"); tests/test_vocabulary_patterns.py keeps them equal to
+# the patterns once written out by hand.
+#: 0..99 in words: "forty-two", "seventeen".
+_NUMWORD = rf"(?:(?:{words_re(TENS_WORDS)})(?:[- ](?:{words_re(UNIT_WORDS)}))?|{words_re(_UNITS_WORDS)})"
+#: Scale words after a number: "hundred" and the big scales (not "dozen", a count of its own).
+_SCALE_WORDS_RE = words_re(w for w in SCALE_WORDS if w != "dozen")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _DIGITS_RE = re.compile(_DIGITS)
-_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s?(?:bn|m)(?![A-Za-z]))"
+_SCALE = rf"(?:\s+(?:{_SCALE_WORDS_RE})|\s?(?:bn|m)(?![A-Za-z]))"
 _FRAC = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
 
 #: Multiplier words (:data:`numclaims.numerals.MULTIPLIER_WORDS`) count only before what they multiply:
@@ -137,7 +143,7 @@ MENTION_PATTERN = re.compile(
       | \b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]?\d)
     )
   | (?P<month>\b(?-i:{"|".join(MONTH_NAMES)})\b)
-  | (?P<frac>\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-])?{_FRAC}\b)
+  | (?P<frac>\b(?:(?:a|{words_re(UNIT_WORDS)})[\s-])?{_FRAC}\b)
   | (?P<vague>\b(?:dozens|scores|hundreds|thousands|millions)\s+of\b)
   | (?P<mult>{_MULT})
   | (?P<num>
@@ -153,9 +159,9 @@ _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
 _PERCENT_AFTER = re.compile(r"\s?%|\s*(?:percent|per\s+cent)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-year-olds?\b", re.IGNORECASE)
-_DURATION_AFTER = re.compile(r"(?:\s+|-)(years?|months?|weeks?|days?)\b", re.IGNORECASE)
-_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every|a\s+single)\s+(day|week|month|year)\b|\s*/\s*(day|week|month|year)\b"
-                         r"|\s+(?:per\s+)?annum\b", re.IGNORECASE)
+_DURATION_AFTER = re.compile(rf"(?:\s+|-)({words_re(reversed(TIME_UNITS), plural=True)})\b", re.IGNORECASE)
+_RATE_AFTER = re.compile(rf"\s+(?:a|an|per|each|every|a\s+single)\s+({words_re(TIME_UNITS)})\b"
+                         rf"|\s*/\s*({words_re(TIME_UNITS)})\b|\s+(?:per\s+)?annum\b", re.IGNORECASE)
 _CURRENCY_WORD_AFTER = re.compile(r"\s+(dollars?|euros?|soles|sol|bolivianos|reais)\b", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 # per-mention patterns, compiled once (re's own cache costs a lookup per call)
@@ -171,7 +177,7 @@ _YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
 _ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_DIGITS_SCALE = re.compile(r"(.*?\d)\s?(bn|m|hundred|thousand|million|billion|trillion)", re.IGNORECASE)
+_DIGITS_SCALE = re.compile(rf"(.*?\d)\s?(bn|m|{_SCALE_WORDS_RE})", re.IGNORECASE)
 _PLAIN_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -651,7 +657,7 @@ def _merge_ratios(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_NOUN_RATE = re.compile(r"(?:\s+[a-z]+){1,2}?\s+(?:a|an|per|each|every)\s+(day|week|month|year)\b"
+_NOUN_RATE = re.compile(rf"(?:\s+[a-z]+){{1,2}}?\s+(?:a|an|per|each|every)\s+({words_re(TIME_UNITS)})\b"
                         r"(?!\s+(?:ago|later|earlier|before|after|on|since|of)\b)")
 
 
