@@ -386,3 +386,15 @@ def test_a_row_of_another_article(tmp_path, capsys):
     assert _check(root, capsys, "import", str(sheet), "--article", "new-article") == (2, [
         f"{sheet}:2: claim x-1: article: this row is of article 'other', not 'new-article'; import each article's "
         "rows on their own [csv-other-article]"])
+
+
+def test_extract_names_the_first_metadata_problem_in_one_line(project, capsys):
+    meta = project / "datasets" / "sources" / "town-news.meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("title: Mine raid frees workers", "title: [a, b]"),
+                    encoding="utf-8")
+    assert _check(project, capsys, "extract", "town-news") == (2, [
+        f"town-news:0: {meta}: invalid source metadata: title: expected text, got a list [not-text]"])
+    meta.write_text(meta.read_text(encoding="utf-8") + "title: again\n", encoding="utf-8")  # line 10
+    assert _check(project, capsys, "extract", "town-news") == (2, [
+        f"town-news:0: {meta}:10: invalid source metadata: duplicate key 'title' in one mapping (first at line 3); "
+        "keep one [duplicate-key]"])

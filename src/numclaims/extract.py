@@ -55,6 +55,7 @@ from typing import Any, Callable
 from pydantic import ValidationError
 
 from .claimvalues import same_number
+from .codes import CodedError
 from .errors import reading_problem
 from .numerals import parse
 from .vocabulary import (
@@ -77,6 +78,7 @@ from .vocabulary import (
     words_re,
 )
 from .records import Claim, SourceMeta
+from .schema_errors import schema_message
 from .sources import SOURCES_DIR, find_all
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
@@ -831,7 +833,8 @@ def read_capture(source: str | Path, root: Path | None = None) -> Capture:
 
     Raises:
         FileNotFoundError: neither a file nor a known source id.
-        ValueError: the text is not UTF-8 (or has a byte-order mark), or the metadata is invalid.
+        CodedError: the text is not UTF-8 (or has a byte-order mark), or the metadata is invalid (its
+            first problem, with its code).
     """
     p = Path(source)
     if not p.is_file() and root is not None and (root / SOURCES_DIR / f"{source}.txt").is_file():
@@ -841,18 +844,21 @@ def read_capture(source: str | Path, root: Path | None = None) -> Capture:
     try:
         text = read_text_strict(p)  # a FIFO or device is refused by the input guard (UnsafeInput)
     except YamlInputError as e:
-        raise ValueError(f"{p}: {e.message}") from None
+        raise CodedError(e.code, f"{p}: {e.message}") from None
     except OSError as e:
-
-        raise ValueError(f"cannot read file: {reading_problem(e)}") from None
+        raise CodedError("file-unreadable", f"cannot read file: {reading_problem(e)}") from None
     name = p.name[:-4] if p.name.endswith(".txt") else p.stem
     mp = p.with_name(f"{name}.meta.yaml")
     meta = None
     if mp.is_file():
         try:
             meta = SourceMeta.model_validate(load_yaml_text(read_text_strict(mp)))
-        except (YamlInputError, ValidationError) as e:
-            raise ValueError(f"{mp}: invalid source metadata: {e}") from None
+        except YamlInputError as e:
+            raise CodedError(e.code, f"{mp}:{e.line}: invalid source metadata: {e.message}") from None
+        except ValidationError as e:  # the first problem, in one line (numclaims.schema_errors)
+            err = e.errors()[0]
+            code, msg = schema_message(err)
+            raise CodedError(code, f"{mp}: invalid source metadata: {'.'.join(map(str, err['loc']))}: {msg}") from None
     return Capture(path=p, text=text, meta=meta, meta_path=mp if meta is not None else None)
 
 
