@@ -263,3 +263,12 @@ def test_relation_kinds_are_told_in_words():
     times = next(ch for ch in res["checks"] if ch["kind"] == "comparison")
     assert X.explain(times, claims).sentence == ("\u201c363\u201d (363) is \u201cmore than 10 times\u201d (10 times) "
                                                  "\u201c35\u201d (35): the relation holds as written.")
+
+
+def test_reason_words_read_the_reason_code_only():
+    # the words of the check's machine code; never guessed again from its claims' periods or units
+    assert X.reason_words({"verdict": "unverifiable", "reason": "periods_disjoint"}) == "the periods do not overlap"
+    assert X.reason_words({"verdict": "unverifiable", "reason": "a_new_code"}) == "a new code"
+    disjoint = {"verdict": "unverifiable", "kind": "agreement", "claims": ["a", "b"]}  # no code: older results
+    assert X.reason_words(disjoint) == "cannot decide"
+    assert X.reason_words({"verdict": "consistent"}) == ""

@@ -283,30 +283,15 @@ REASON_WORDS = {
 }
 
 
-def reason_words(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
-    """Why the verdict: the producer's ``reason`` code in words when present (an unknown code shown with
-    underscores as spaces), else derived from the claims' periods and units for ``unverifiable``."""
+def reason_words(check: dict[str, Any]) -> str:
+    """Why the verdict, in words: the check's machine ``reason`` code (:data:`numclaims.checks.base.REASONS`,
+    which every check the engine writes carries) through :data:`REASON_WORDS`, an unknown code with
+    underscores as spaces; for an ``unverifiable`` check without a code (a results.json older than the
+    code) ``"cannot decide"``, never guessed again from its claims; else ``""``."""
     code = check.get("reason")
     if isinstance(code, str) and code:
         return REASON_WORDS.get(code, code.replace("_", " "))
-    if check.get("verdict") != "unverifiable":
-        return ""
-    cs = [claims[i] for i in check.get("claims", []) if i in claims]
-    units = {_base(c.get("unit") or "")[0] for c in cs}
-    if any(_iv(c.get("interval")) is None or c.get("unit") == "date" for c in cs):
-        return "a figure has no numeric range"
-    periods = [c.get("period") for c in cs]
-    if check.get("kind") in ("part_whole", "agreement") and len(cs) == 2 and all(periods):
-        (a0, a1), (b0, b1) = periods
-        if a1 < b0 or b1 < a0:
-            return "periods do not overlap"
-        return "periods do not nest"
-    if len(units) > 1 and check.get("kind") not in ("rate_duration", "share_of_total", "fraction_of",
-                                                       "product", "ratio", "external"):
-        return "units differ"
-    if check.get("kind") == "fraction_of" and len(cs) < 3:
-        return "nothing to compare with"
-    return "cannot decide"
+    return "cannot decide" if check.get("verdict") == "unverifiable" else ""
 
 
 def _edge_cause(names: Sequence[str], ivs: Sequence[tuple], unit: str) -> str | None:
@@ -421,7 +406,7 @@ def _part_whole(x: Ctx):
     over = [f"Part {p}: {claim_range(pc)}.", f"Whole {w}: {claim_range(wc)}."]
     cause = None
     if v == "unverifiable":
-        why = reason_words(x["check"], {c["id"]: c for c in x["cs"] if c})
+        why = reason_words(x["check"])
         pp, wp = pc.get("period"), wc.get("period")
         if pp and wp:
             apart = pp[1] < wp[0] or wp[1] < pp[0]  # ISO dates compare as text
@@ -605,7 +590,7 @@ def _arith(x: Ctx):
         s = f"{inputs} gives {qs[-1]} only within the rounding or hedging their wording allows, not as written."
         cause = _edge_cause(["the computed range", qs[-1]], [imp, st], unit) if imp and st else None
     elif v == "unverifiable":
-        s = f"Whether {inputs} gives {qs[-1]} cannot be decided: {reason_words(x['check'], {c['id']: c for c in cs if c})}."
+        s = f"Whether {inputs} gives {qs[-1]} cannot be decided: {reason_words(x['check'])}."
     else:
         s = f"{inputs} {'is' if kind != 'sum' else 'add up to'} {range_words(*imp, unit)}, which fits {qs[-1]}." \
             if imp else f"{inputs} fits {qs[-1]}."
@@ -739,7 +724,7 @@ def _relations(x: Ctx):
     over = [f"{_fig_name(f, claims)}: {_fig_range(f)}." for f in figs if _iv(f.get("interval"))]
     verdict_words = {"consistent": "holds as written", "tension": "holds only within the rounding or hedging "
                      "the wording allows, not as written", "inconsistent": "cannot hold: no values the figures "
-                     "allow satisfy it", "unverifiable": "cannot be decided: " + (reason_words(ch, claims) or
+                     "allow satisfy it", "unverifiable": "cannot be decided: " + (reason_words(ch) or
                                                                                    "the records do not allow it")}[v]
     if kind == "comparison" and "a" in by and "b" in by:
         rel = _REL_WORDS.get(ch.get("relation") or "gt", "more than")
@@ -836,7 +821,7 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
     """
     x = _ctx(check, claims, reference)
     v = check.get("verdict", "")
-    reason = reason_words(check, claims)
+    reason = reason_words(check)
     fn = TEMPLATES.get(check.get("kind", ""))
     rules: list[str] = []
     try:

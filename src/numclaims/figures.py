@@ -543,11 +543,11 @@ def checks_chart_data(results: dict[str, Any], exclude_kinds: Sequence[str] = EX
     return rows
 
 
-def _short_reason(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
+def _short_reason(check: dict[str, Any]) -> str:
     """A few words on why an unverifiable check could not decide ("periods do not nest", "units differ"):
     :func:`numclaims.explain.reason_words` of the structured results."""
 
-    return reason_words(check, claims) if check["verdict"] == "unverifiable" else ""
+    return reason_words(check) if check["verdict"] == "unverifiable" else ""
 
 
 #: The two sides of a checks-chart panel: colour and second cue (hatch), beside each side's own label.
@@ -648,7 +648,7 @@ def checks_chart(results: dict[str, Any], exclude_kinds: Sequence[str] = EXTERNA
             ax.set_ylim(-0.4, max(ys or [0]) + 0.75)
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
-            reason = _short_reason(by_id[r["id"]], claims)
+            reason = _short_reason(by_id[r["id"]])
             head = f"{r['verdict'].upper()} · {_chart(r).title or r['kind'].replace('_', ' ')}"
             ax.set_title(head + (f" ({reason})" if reason else "") + "\n" + "\n".join(cap), loc="left",
                          color="#111111", fontsize=MIN_FONT, pad=3, linespacing=1.25, fontweight="normal")
