@@ -26,6 +26,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
+from .checks import KINDS
+
 #: A claim's canonical qualifier (:data:`numclaims.rules.QUALIFIERS`) in words, before the number;
 #: ``exact`` and ``range`` have none.
 QUALIFIER_WORDS = {
@@ -769,17 +771,6 @@ TEMPLATES: dict[str, Callable[[Ctx], tuple]] = {
 }
 
 
-#: Sentences of an ``unverifiable`` check whose kind has no period reading of its own: ``{0}``, ``{1}``...
-#: are the claims' quoted words, ``{reason}`` the reason in words.
-UNVERIFIABLE = {
-    "agreement": "Whether {0} and {1} agree cannot be decided: {reason}.",
-    "rate_duration": "Whether {0} {over1} adds up to {2} cannot be decided: {reason}.",
-    "share_of_total": "What {0} of {1} implies cannot be checked: {reason}.",
-    "fraction_of": "Whether {0} of {1} fits {2} cannot be decided: {reason}.",
-    "external": "{0} cannot be compared with its sources: {reason}.",
-}
-
-
 def _cause_from_field(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str | None:
     """The producer's ``cause`` ``{role, bound}`` in words, using ``figures`` to name the role's claim: for a
     ``tension``, the figure that must be read toward one end of what its wording allows; for an
@@ -829,9 +820,11 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
         if fn is None or not x["cs"] or (any(c is None for c in x["cs"]) and fn is not _relations):
             raise LookupError
         kind = check.get("kind", "")
-        if v == "unverifiable" and kind in UNVERIFIABLE and not (kind == "fraction_of" and len(x["q"]) < 3):
+        # the sentence its module declares for an unverifiable check (numclaims.checks.registry.CheckKind)
+        unverifiable = KINDS[kind].unverifiable if kind in KINDS else None
+        if v == "unverifiable" and unverifiable and not (kind == "fraction_of" and len(x["q"]) < 3):
             q = x["q"] + ["another figure"] * 3
-            out = (UNVERIFIABLE[kind].format(*q, over1=_over(q[1]), reason=reason or "the records do not allow it"),
+            out = (unverifiable.format(*q, over1=_over(q[1]), reason=reason or "the records do not allow it"),
                    [], [f"{qq}: {claim_range(c)}." for qq, c in zip(x["q"], x["cs"])], None)
         else:
             out = fn(x)

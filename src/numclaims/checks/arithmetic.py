@@ -252,7 +252,8 @@ def _operation_chart(kind: str, symbol: str, title: str) -> Chart:
 
 register("rate_duration", spec=RateDurationCheck, function=rate_duration, fields=("rate", "duration", "total"),
          relation="rate x duration (converted to the rate's time base) against a stated total",
-         chart=Chart("rate × duration against the stated total", _rate_duration_sides, min_claims=3))
+         chart=Chart("rate × duration against the stated total", _rate_duration_sides, min_claims=3),
+         unverifiable="Whether {0} {over1} adds up to {2} cannot be decided: {reason}.")
 register("sum", spec=SumCheck, function=sum_check, fields=("parts", "total"),
          relation="sum of parts against the total (same unit)",
          chart=_operation_chart("sum", "+", "parts against their stated total"))

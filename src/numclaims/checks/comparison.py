@@ -128,4 +128,5 @@ register("agreement", spec=AgreementCheck, function=agreement, fields=("a", "b")
          relation="two estimates of one measure share a value",
          chart=Chart("two estimates of one measure",
                      lambda ch, q: ([(q(0), ch["details"].get("a")), (q(1), ch["details"].get("b"))], 0),
-                     min_claims=2))
+                     min_claims=2),
+         unverifiable="Whether {0} and {1} agree cannot be decided: {reason}.")

@@ -59,6 +59,10 @@ class CheckKind:
         module: the module that declares it (its ``__name__``).
         chart: how the consistency chart draws its checks (:class:`Chart`; the default draws every
             interval of the check's details under the kind's name).
+        unverifiable: the report's sentence for an ``unverifiable`` check of the kind
+            (:func:`numclaims.explain.explain`): ``{0}``, ``{1}``... are its claims' quoted words, ``{over1}``
+            "over <the second's words>", ``{reason}`` the reason in words; None: the kind's own template
+            or the generic sentence.
     """
 
     name: str
@@ -68,6 +72,7 @@ class CheckKind:
     fields: tuple[str, ...]
     module: str
     chart: Chart = Chart()
+    unverifiable: str | None = None
 
     @property
     def summary(self) -> str:
@@ -80,9 +85,10 @@ KINDS: dict[str, CheckKind] = {}
 
 
 def register(name: str, *, spec: type, function: Callable[..., Any], relation: str,
-             fields: tuple[str, ...], chart: Chart = Chart()) -> CheckKind:
+             fields: tuple[str, ...], chart: Chart = Chart(), unverifiable: str | None = None) -> CheckKind:
     """Declare a check kind (see the module docstring) and return its :class:`CheckKind`; ``chart`` says
-    how the consistency chart draws it (:class:`Chart`).
+    how the consistency chart draws it (:class:`Chart`), ``unverifiable`` the report's sentence when it
+    cannot decide (:attr:`CheckKind.unverifiable`).
 
     Raises:
         ValueError: the name is already declared, ``spec`` is not a pydantic model with a ``kind`` field,
@@ -99,6 +105,6 @@ def register(name: str, *, spec: type, function: Callable[..., Any], relation: s
     unknown = [f for f in fields if f not in spec.model_fields]
     if unknown:
         raise ValueError(f"check kind {name!r}: {spec.__name__} has no field(s) {', '.join(unknown)}")
-    kind = CheckKind(name, spec, function, relation, tuple(fields), function.__module__, chart)
+    kind = CheckKind(name, spec, function, relation, tuple(fields), function.__module__, chart, unverifiable)
     KINDS[name] = kind
     return kind
