@@ -251,19 +251,24 @@ def _operation_chart(kind: str, symbol: str, title: str) -> Chart:
 
 
 register("rate_duration", spec=RateDurationCheck, function=rate_duration, fields=("rate", "duration", "total"),
+         title="rate \u00d7 duration against the total",
          relation="rate x duration (converted to the rate's time base) against a stated total",
          chart=Chart("rate × duration against the stated total", _rate_duration_sides, min_claims=3),
          unverifiable="Whether {0} {over1} adds up to {2} cannot be decided: {reason}.")
 register("sum", spec=SumCheck, function=sum_check, fields=("parts", "total"),
+         title="parts against their total",
          relation="sum of parts against the total (same unit)",
          chart=_operation_chart("sum", "+", "parts against their stated total"))
 register("difference", spec=DifferenceCheck, function=difference_check, fields=("minuend", "subtrahend", "result"),
+         title="a difference",
          relation="a change between two figures (same unit)",
          chart=_operation_chart("difference", "−", "a difference against the stated figure"))
 register("product", spec=ProductCheck, function=product_check, fields=("factors", "product"),
+         title="a product",
          relation=("counts, fractions and percents times at most one factor with a unit; the product must be "
                    "stated in that unit"),
          chart=_operation_chart("product", "×", "a product against the stated figure"))
 register("ratio", spec=RatioCheck, function=ratio_check, fields=("numerator", "denominator", "ratio"),
+         title="a ratio",
          relation="quotient against a fraction or percent claim",
          chart=_operation_chart("ratio", "÷", "a ratio against the stated figure"))

@@ -371,5 +371,6 @@ from ..records import ExternalCheck  # noqa: E402
 from .registry import Chart, register  # noqa: E402
 
 register("external", spec=ExternalCheck, function=external, fields=("claim",),
+         title="against the sources",
          relation="a claim against the reference rows it cites", chart=Chart("claim against reference figures"),
          unverifiable="{0} cannot be compared with its sources: {reason}.")

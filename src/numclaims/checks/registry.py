@@ -59,6 +59,8 @@ class CheckKind:
         module: the module that declares it (its ``__name__``).
         chart: how the consistency chart draws its checks (:class:`Chart`; the default draws every
             interval of the check's details under the kind's name).
+        title: a short title in words, for the report's links from a claim to its checks ("share of a
+            total"); None: the kind's name in words.
         unverifiable: the report's sentence for an ``unverifiable`` check of the kind
             (:func:`numclaims.explain.explain`): ``{0}``, ``{1}``... are its claims' quoted words, ``{over1}``
             "over <the second's words>", ``{reason}`` the reason in words; None: the kind's own template
@@ -72,6 +74,7 @@ class CheckKind:
     fields: tuple[str, ...]
     module: str
     chart: Chart = Chart()
+    title: str | None = None
     unverifiable: str | None = None
 
     @property
@@ -85,10 +88,11 @@ KINDS: dict[str, CheckKind] = {}
 
 
 def register(name: str, *, spec: type, function: Callable[..., Any], relation: str,
-             fields: tuple[str, ...], chart: Chart = Chart(), unverifiable: str | None = None) -> CheckKind:
+             fields: tuple[str, ...], chart: Chart = Chart(), title: str | None = None,
+             unverifiable: str | None = None) -> CheckKind:
     """Declare a check kind (see the module docstring) and return its :class:`CheckKind`; ``chart`` says
-    how the consistency chart draws it (:class:`Chart`), ``unverifiable`` the report's sentence when it
-    cannot decide (:attr:`CheckKind.unverifiable`).
+    how the consistency chart draws it (:class:`Chart`), ``title`` and ``unverifiable`` the report's link
+    title and its sentence when it cannot decide (:class:`CheckKind`).
 
     Raises:
         ValueError: the name is already declared, ``spec`` is not a pydantic model with a ``kind`` field,
@@ -105,6 +109,6 @@ def register(name: str, *, spec: type, function: Callable[..., Any], relation: s
     unknown = [f for f in fields if f not in spec.model_fields]
     if unknown:
         raise ValueError(f"check kind {name!r}: {spec.__name__} has no field(s) {', '.join(unknown)}")
-    kind = CheckKind(name, spec, function, relation, tuple(fields), function.__module__, chart, unverifiable)
+    kind = CheckKind(name, spec, function, relation, tuple(fields), function.__module__, chart, title, unverifiable)
     KINDS[name] = kind
     return kind

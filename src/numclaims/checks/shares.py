@@ -194,12 +194,14 @@ from ..records import FractionOfCheck, ShareOfTotalCheck  # noqa: E402
 from .registry import Chart, register  # noqa: E402
 
 register("share_of_total", spec=ShareOfTotalCheck, function=share_of_total, fields=("share", "total", "part"),
+         title="share of a total",
          relation="percentage of a total: implied part, GRIM test of the percentage",
          chart=Chart("percentage of a total: the part it implies",
                      lambda ch, q: ([(f"implied part: {q(0)} of {q(1)}", ch["details"].get("implied"))], 1),
                      min_claims=2),
          unverifiable="What {0} of {1} implies cannot be checked: {reason}.")
 register("fraction_of", spec=FractionOfCheck, function=fraction_of, fields=("fraction", "whole", "compare"),
+         title="fraction of a whole",
          relation=("fraction of a (bounded) whole against another claim; without `compare` only the implied "
                    "part is given (`unverifiable`)"),
          chart=Chart("fraction of a whole against another figure",
