@@ -256,7 +256,7 @@ def test_figure_symlink_out_of_reports_not_embedded(checked, capsys):
     html = (checked / "reports" / "town-news" / "report.html").read_text(encoding="utf-8")
     assert "SECRET-HOSTNAME" not in html and "U0VDUkVULUhPU1RO" not in html and "Fine" in html
     assert (f"reports/town-news/figures/01-leak.svg: figure not embedded: it is a symbolic link to a file outside "
-            "reports/") in err
+            "reports/ [figure-not-embedded]") in err
 
 
 @pytest.mark.parametrize("exc, status, line", [

@@ -236,6 +236,8 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("io-error", "environment", "an input/output error from the system", "check the disk and run again"),
     ("out-of-memory", "environment", "out of memory: an input is far larger than it should be", "reduce the input"),
     ("too-deeply-nested", "environment", "an input nested too deeply to read", "flatten the input"),
+    ("figure-not-embedded", "environment", "a figure of reports/<id>/figures/ that is a link out of reports/ or "
+     "cannot be read is left out of report.html (the report is still written)", "replace it with the figure file"),
     ("internal-error", "environment", "a bug in numclaims", "report it (NUMCLAIMS_DEBUG=1 shows the traceback)"),
 )
 

@@ -53,6 +53,7 @@ from .claimreview import (  # noqa: F401  (the ClaimReview names, re-exported fo
     rating_for,
 )
 from .checks import KINDS
+from .codes import tag
 from .errors import InputErrors
 from .evidence import load_reference
 from .explain import (
@@ -220,13 +221,14 @@ def load_figures(folder: Path) -> list[Figure]:
     for p in sorted(folder.glob("*.svg")):
         # the path guard: a figure is read only from under reports/ (a link to /etc/hostname is not embedded)
         if not inside(p, folder.parent.parent):
-            print(f"reports/{folder.parent.name}/figures/{p.name}: figure not embedded: it is a symbolic link to a "
-                  "file outside reports/", file=sys.stderr)
+            print(tag(f"reports/{folder.parent.name}/figures/{p.name}: figure not embedded: it is a symbolic link "
+                      "to a file outside reports/", "figure-not-embedded"), file=sys.stderr)
             continue
         try:
             data = read_input(p)
         except OSError as e:
-            print(f"reports/{folder.parent.name}/figures/{p.name}: figure not embedded: {e.strerror}", file=sys.stderr)
+            print(tag(f"reports/{folder.parent.name}/figures/{p.name}: figure not embedded: {e.strerror}",
+                      "figure-not-embedded"), file=sys.stderr)
             continue
         m = re.search(rb"<title[^>]*>(.*?)</title>", data, re.S)
         title = html.unescape(m.group(1).decode("utf-8", "replace")).strip() if m else ""
