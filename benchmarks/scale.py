@@ -182,13 +182,13 @@ def yaml_floor(files: list[Path], root: Path) -> dict[str, float]:
     file with (1) :func:`numclaims.fastyaml.load_fast` (the fast path every command takes first),
     (2) :func:`numclaims.yamlio.load_yaml_text` (the exact, line-numbered loader), (3) PyYAML's stock
     ``yaml.load(text, Loader=yaml.CSafeLoader)``, and (4) to validate the parsed claims files against the
-    pydantic schema (:class:`numclaims.records.ClaimsFile`). Best of two passes each; the texts are read
+    pydantic schema (:class:`numclaims.claimsfile.ClaimsFile`). Best of two passes each; the texts are read
     first, so only parsing and validation are timed. Keys ``fast``, ``exact``, ``stock``, ``valid``, and
     ``fast_share``: the share of the texts the fast path read."""
     import yaml
 
     from numclaims.fastyaml import load_fast
-    from numclaims.records import ClaimsFile
+    from numclaims.claimsfile import ClaimsFile
     from numclaims.yamlio import load_yaml_text
 
     src = root / "datasets" / "sources"

@@ -4,10 +4,11 @@
     python docs/generate.py --check  # exit 1 naming each page that differs from a fresh generation
 
 Pages (under ``docs/reference/``): the JSON Schemas of a claims file, of source metadata and of
-results.json (pydantic's ``model_json_schema`` of :class:`numclaims.records.ClaimsFile`,
+results.json (pydantic's ``model_json_schema`` of :class:`numclaims.claimsfile.ClaimsFile`,
 :class:`numclaims.records.SourceMeta` and :class:`numclaims.resultmodel.Results`), a field-by-field page
 for each, the table of check kinds (from the registry :data:`numclaims.checks.KINDS`), the codes
-(verdicts, finding codes) and the layers of the package (:data:`numclaims.layers.LAYERS`).
+(verdicts, finding codes), the error codes of input, argument and environment errors
+(:data:`numclaims.codes.CODES`) and the layers of the package (:data:`numclaims.layers.LAYERS`).
 ``tests/test_docs.py`` asserts the committed pages equal a fresh generation.
 """
 
@@ -25,8 +26,10 @@ from pydantic import BaseModel
 from numclaims.atomic import write_atomic
 from numclaims.checks import KINDS
 from numclaims.checks.external import FINDING_CODES
+from numclaims.codes import CODES, GROUPS
 from numclaims.layers import LAYERS
-from numclaims.records import ClaimsFile, SourceMeta
+from numclaims.claimsfile import ClaimsFile
+from numclaims.records import SourceMeta
 from numclaims.resultmodel import Results
 from numclaims.verdicts import SEVERITY, VERDICTS
 
@@ -193,8 +196,24 @@ def codes_page() -> str:
     out += ["\nWhen each is raised and its thresholds: [reference data and evidence]"
             "(../how-to/reference-data.md).\n\n",
             "## Input errors\n\nInvalid input is reported one line per problem on stderr, as "
-            "`file:line: claim <id>: <field>: <what is wrong and what to write instead>`, and the command "
-            "exits 2. The lines carry no separate error code yet: the field path is the stable part.\n"]
+            "`file:line: claim <id>: <field>: <what is wrong and what to write instead> [code]`, and the "
+            "command exits 2. The code in brackets is stable: [error codes](error-codes.md).\n"]
+    return "".join(out)
+
+
+def error_codes_page() -> str:
+    """Every error code, by group, from :data:`numclaims.codes.CODES`."""
+    out = ["# Error codes\n\n", NOTE,
+           "Every input-error, argument and environment line ends with a stable code in brackets, e.g. "
+           "`claims/x.yaml:9: claim a: value: expected a number, got text 'ten' [not-a-number]`. The words of "
+           "a message may improve between versions; its code does not. Declared once, in `numclaims.codes`; "
+           "what each exit status means: [faults](../faults.md).\n"]
+    for group, title in GROUPS.items():
+        rows = [c for c in CODES.values() if c.group == group]
+        if not rows:
+            continue
+        out.append(f"\n## {title}\n\n| code | meaning | what to write or do instead |\n| --- | --- | --- |\n")
+        out += [f"| `{c.code}` | {c.meaning} | {c.fix} |\n".replace("<", "&lt;") for c in rows]
     return "".join(out)
 
 
@@ -217,7 +236,7 @@ def pages() -> dict[str, str]:
         "reference/source-meta-schema.json": schema_text(SourceMeta),
         "reference/results-schema.json": schema_text(Results),
         "reference/claims.md": fields_page(
-            "Claims file", "The schema of `claims/<article-id>.yaml` (`numclaims.records.ClaimsFile`, validated "
+            "Claims file", "The schema of `claims/<article-id>.yaml` (`numclaims.claimsfile.ClaimsFile`, validated "
             "with pydantic; as JSON Schema: [claims-schema.json](claims-schema.json)) and of source metadata "
             "`datasets/sources/<id>.meta.yaml` (`SourceMeta`: [source-meta-schema.json](source-meta-schema.json)). "
             "A check record is one of the CheckSpec members below, chosen by its `kind` "
@@ -232,6 +251,7 @@ def pages() -> dict[str, str]:
             [Results]),
         "reference/check-kinds.md": check_kinds_page(),
         "reference/codes.md": codes_page(),
+        "reference/error-codes.md": error_codes_page(),
         "reference/layers.md": layers_page(),
     }
 

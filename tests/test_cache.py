@@ -136,9 +136,9 @@ def test_invalid_files_are_never_cached_and_cross_file_rules_still_apply(project
         assert rc == 2
         lines = err.splitlines()
         assert ("claims/town-news.yaml:5: claim rescued-300: id: duplicate claim id: also defined at "
-                "claims/town-news-2.yaml:5; claim ids must be unique across all claims files") in lines
+                "claims/town-news-2.yaml:5; claim ids must be unique across all claims files [duplicate-id-across-files]") in lines
         assert ("claims/town-news-2.yaml:5: claim rescued-300: id: duplicate claim id: also defined at "
-                "claims/town-news.yaml:5; claim ids must be unique across all claims files") in lines
+                "claims/town-news.yaml:5; claim ids must be unique across all claims files [duplicate-id-across-files]") in lines
         assert tree_bytes(project / "reports") == before
     assert set(CheckCache(project).entries) == {"claims/town-news.yaml", "claims/town-news-1.yaml"}
 
@@ -277,7 +277,7 @@ def test_a_reports_folder_linked_out_of_reports_is_an_input_error(project, tmp_p
         assert err.splitlines()[0] == (
             f"claims/town-news.yaml:2: article: article id 'town-news' would write outside "
             f"{(project / 'reports').resolve()}; reports/town-news must be a folder inside reports/, not a link "
-            "out of it")
+            "out of it [reports-outside]")
         assert tree_bytes(tmp_path / "out") == before
 
 

@@ -169,8 +169,8 @@ def test_decisions_on_unknown_ids_are_one_line(drafted, capsys):
     assert main(["review", "accept", "no-such-check", "--root", str(repo)]) == 2
     assert main(["review", "confirm", "no-such-claim", "--root", str(repo)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["claims/:0: check no-such-check: id: no such check in any claims file",
-                   "claims/:0: claim no-such-claim: id: no such claim in any claims file"]
+    assert err == ["claims/:0: check no-such-check: id: no such check in any claims file [unknown-claim]",
+                   "claims/:0: claim no-such-claim: id: no such claim in any claims file [unknown-claim]"]
     assert path.read_bytes() == before
     assert main(["suggest", str(repo / "claims" / "missing.yaml"), "--root", str(repo)]) == 2
 
@@ -241,7 +241,7 @@ def test_headline_and_standfirst_are_a_region_of_their_own():
 
 def test_comparisons_changes_and_complements_are_proposed_where_the_kinds_exist(repo):
     from numclaims.draft import draft
-    from numclaims.records import CHECK_KINDS
+    from numclaims.claimsfile import CHECK_KINDS
     from numclaims.sources import load_source
     from numclaims.suggest import items_for_drafts, propose
 

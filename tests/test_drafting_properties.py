@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from numclaims.suggest import draft_file
 from numclaims.engine import check_article
-from numclaims.records import ClaimsFile
+from numclaims.claimsfile import ClaimsFile
 from numclaims.sources import load_source
 from numclaims.yamlio import load_yaml_text
 

@@ -147,7 +147,7 @@ def test_low_above_high_is_an_input_error_with_file_line_row_and_column(proj):
     with pytest.raises(InputErrors) as e:
         load_reference(proj)
     assert [str(x) for x in e.value.errors] == [
-        f"{TABLE.as_posix()}:{line}: row rinconada-2013-range: value_low: 5000 is above value_high 4000"]
+        f"{TABLE.as_posix()}:{line}: row rinconada-2013-range: value_low: 5000 is above value_high 4000 [reference-row]"]
 
 
 def test_schema_violation_is_reported_through_frictionless(proj):
@@ -172,7 +172,7 @@ def test_cited_row_that_does_not_exist_is_an_input_error(proj, capsys):
     err = capsys.readouterr().err
     assert (f"claims/{SEED}.yaml:{line}: claim women-exploited-300: evidence: cites reference row "
             "'ap-es-2013-woman', which does not exist in datasets/datapackage.json "
-            "(did you mean 'ap-es-2013-women'?)") in err.splitlines()
+            "(did you mean 'ap-es-2013-women'?) [unknown-reference-row]") in err.splitlines()
     assert not (proj / "reports" / SEED).exists()
 
 

@@ -314,3 +314,12 @@ def test_an_external_check_whose_rows_back_nothing_names_them():
                            "them backs it: La Rep\u00fablica (via blog copy), December 2012 gives 40%.")
     assert "La Rep\u00fablica (via blog copy), December 2012: 40% for 2012, read as between 35% and 45%: shares values " \
            "with the claim." in ex.over_intervals
+
+
+def test_reason_words_read_the_reason_code_only():
+    # the words of the check's machine code; never guessed again from its claims' periods or units
+    assert X.reason_words({"verdict": "unverifiable", "reason": "periods_disjoint"}) == "the periods do not overlap"
+    assert X.reason_words({"verdict": "unverifiable", "reason": "a_new_code"}) == "a new code"
+    disjoint = {"verdict": "unverifiable", "kind": "agreement", "claims": ["a", "b"]}  # no code: older results
+    assert X.reason_words(disjoint) == "cannot decide"
+    assert X.reason_words({"verdict": "consistent"}) == ""

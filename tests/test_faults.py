@@ -52,7 +52,7 @@ def test_read_only_reports(checked, capsys, monkeypatch):
     monkeypatch.setattr(publish.OPS, "mkdir", _erofs)  # the new folder cannot be made in reports/
     rc, err = _run(capsys, "check", "--quiet", "--root", str(checked))
     assert (rc, err) == (3, ["reports/town-news: not published, the previous reports are kept (create the new "
-                             "folder failed): read-only file system (EROFS): the file system is read-only"])
+                             "folder failed): read-only file system (EROFS): the file system is read-only [read-only]"])
     assert tree_bytes(checked / "reports") == before
     assert not list(checked.glob(".numclaims-staging-*"))
 
@@ -63,7 +63,7 @@ def test_read_only_project_root(checked, capsys, monkeypatch):
     monkeypatch.setattr(tempfile, "mkdtemp", _erofs)  # the staging folder cannot be made in the root
     rc, err = _run(capsys, "check", "--quiet", "--root", str(checked))
     assert (rc, err) == (3, [f"{checked}: cannot create the staging folder for the reports (nothing was written): "
-                             "read-only file system (EROFS): the file system is read-only"])
+                             "read-only file system (EROFS): the file system is read-only [read-only]"])
     assert tree_bytes(checked / "reports") == before
 
 
@@ -92,7 +92,8 @@ def test_disk_full_while_staging(checked, capsys, monkeypatch):
     monkeypatch.undo()
     assert rc == 3 and len(err) == 1
     assert err[0] == ("reports/town-news/results.json: not published, the previous reports are kept (staging the new "
-                      "file failed): no space left on device (ENOSPC): the disk is full; free some space and run again")
+                      "file failed): no space left on device (ENOSPC): the disk is full; free some space and run again "
+                      "[disk-full]")
     assert tree_bytes(checked / "reports") == before
     assert not list(checked.glob(".numclaims-staging-*"))
 
@@ -111,7 +112,7 @@ def test_ulimit_f(checked, tmp_path):
     lines = r.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("reports/town-news/")
     assert lines[0].endswith("file too large (EFBIG): the file is larger than the size limit of this shell "
-                             "(ulimit -f); raise the limit")
+                             "(ulimit -f); raise the limit [file-too-big]")
     assert tree_bytes(checked / "reports") == before
 
 
@@ -120,7 +121,7 @@ def test_reports_id_is_a_file(project, capsys):
     (project / "reports" / "town-news").write_text("x\n")
     rc, err = _run(capsys, "check", "--quiet", "--root", str(project))
     assert (rc, err) == (3, ["reports/town-news: nothing published: it is a file, not a folder; move it away so that "
-                             "numclaims can write the article's reports there"])
+                             "numclaims can write the article's reports there [not-a-folder]"])
 
 
 def test_reports_symlink_refused(project, tmp_path, capsys):
@@ -130,26 +131,26 @@ def test_reports_symlink_refused(project, tmp_path, capsys):
     for argv in (["check", "--quiet"], ["report"]):
         rc, err = _run(capsys, *argv, "--root", str(project))
         assert (rc, err) == (3, [f"reports/: refused: it is a symbolic link (to {outside}); numclaims writes only "
-                                 "inside the project: replace the link with a folder"])
+                                 "inside the project: replace the link with a folder [reports-outside]"])
     assert list(outside.iterdir()) == []  # nothing written outside the project
 
 
 def test_claims_file_dev_zero_and_fifo(project, capsys):
     rc, err = _run(capsys, "check", "--root", str(project), "/dev/zero")
     assert (rc, err) == (2, ["/dev/zero:0: it is a character device, not a claims file; numclaims reads only "
-                             "regular files"])
+                             "regular files [file-unreadable]"])
     fifo = project / "claims" / "pipe.yaml"
     os.mkfifo(fifo)  # in claims/: found by the glob, refused by the reader without blocking
     rc, err = _run(capsys, "check", "--quiet", "--root", str(project))
     assert rc == 2
     assert err[0] == ("claims/pipe.yaml:0: cannot read file: it is a FIFO (named pipe), not a regular file; "
-                      "numclaims reads only regular files")
+                      "numclaims reads only regular files [file-unreadable]")
     assert tree_bytes(project / "reports / pipe") == {}
     os.unlink(fifo)
     (project / "claims" / "zero.yaml").symlink_to("/dev/zero")
     rc, err = _run(capsys, "check", "--quiet", "--root", str(project))
     assert rc == 2 and err[0].endswith("zero.yaml:0: cannot read file: it is a character device, not a regular "
-                                       "file; numclaims reads only regular files")
+                                       "file; numclaims reads only regular files [file-unreadable]")
 
 
 def test_size_guard(project, capsys, monkeypatch):
@@ -161,7 +162,7 @@ def test_size_guard(project, capsys, monkeypatch):
     rc, err = _run(capsys, "check", "--quiet", "--root", str(project))
     assert rc == 2
     assert err[0] == (f"claims/town-news.yaml:0: cannot read file: it is {size:,} bytes, over the limit of 1,000 "
-                      "bytes for an input file")
+                      "bytes for an input file [file-unreadable]")
 
 
 def test_dangling_reference_link_outside_the_package(project, capsys):
@@ -184,7 +185,7 @@ def test_truncated_results_json_for_notebooks(checked, capsys):
     rc, err = _run(capsys, "notebooks", "--root", str(checked))
     assert rc == 2 and len(err) == 1
     assert err[0].startswith("reports/town-news/results.json:")
-    assert err[0].endswith("; run `numclaims check` to write it again")
+    assert err[0].endswith("; run `numclaims check` to write it again [results-invalid]")
     assert tree_bytes(checked / "reports") == before
 
 
@@ -196,7 +197,7 @@ def test_review_set_read_only_claims(project, capsys, monkeypatch):
     rc, err = _run(capsys, "review", "set", "rescued-300", "verified", "--reviewer", "R", "--note", "n",
                    "--date", "2014-03-05", "--root", str(project))
     assert (rc, err) == (3, ["claims/town-news.yaml: claim rescued-300: decision not recorded, the file is "
-                             "unchanged: read-only file system (EROFS): the file system is read-only"])
+                             "unchanged: read-only file system (EROFS): the file system is read-only [read-only]"])
     assert (project / "claims" / "town-news.yaml").read_bytes() == before
 
 
@@ -219,7 +220,7 @@ def test_review_set_through_a_symlink(project, tmp_path, capsys):
                    "--date", "2014-03-05", "--root", str(project))
     assert (rc, err) == (2, [f"claims/town-news.yaml:0: claim workers-1600: refusing to write: the claims file is a "
                              f"symbolic link to {outside}, outside the project; edit that file there, or copy it "
-                             "into claims/"])
+                             "into claims/ [review-refused]"])
     assert outside.read_bytes() == before
 
 
@@ -232,7 +233,8 @@ def test_review_set_id_in_two_files(project, capsys):
                    "--date", "2014-03-05", "--root", str(project))
     # line 5 of both files is `  - id: rescued-300`
     assert (rc, err) == (2, ["claims/copy.yaml:5: claim rescued-300: id: also defined at claims/town-news.yaml:5; "
-                             "claim ids must be unique across all claims files (rename one, or pass --article)"])
+                             "claim ids must be unique across all claims files (rename one, or pass --article) "
+                             "[duplicate-id-across-files]"])
     assert tree_bytes(project / "claims") == before
 
 
@@ -254,16 +256,17 @@ def test_figure_symlink_out_of_reports_not_embedded(checked, capsys):
     html = (checked / "reports" / "town-news" / "report.html").read_text(encoding="utf-8")
     assert "SECRET-HOSTNAME" not in html and "U0VDUkVULUhPU1RO" not in html and "Fine" in html
     assert (f"reports/town-news/figures/01-leak.svg: figure not embedded: it is a symbolic link to a file outside "
-            "reports/") in err
+            "reports/ [figure-not-embedded]") in err
 
 
 @pytest.mark.parametrize("exc, status, line", [
     (KeyError("x\ny"), 70, "numclaims: internal error: KeyError: 'x\\ny'; please report it (set NUMCLAIMS_DEBUG=1 to "
-                          "see the traceback)"),
-    (MemoryError(), 3, "numclaims: out of memory; an input is far larger than a claims or source file should be"),
-    (RecursionError(), 3, "numclaims: an input is nested too deeply to read"),
+                          "see the traceback) [internal-error]"),
+    (MemoryError(), 3, "numclaims: out of memory; an input is far larger than a claims or source file should be "
+                    "[out-of-memory]"),
+    (RecursionError(), 3, "numclaims: an input is nested too deeply to read [too-deeply-nested]"),
     (OSError(errno.EIO, "Input/output error", "claims/x.yaml"), 3,
-     "claims/x.yaml: input/output error (EIO): input/output error from the disk"),
+     "claims/x.yaml: input/output error (EIO): input/output error from the disk [io-error]"),
 ], ids=["internal", "memory", "recursion", "oserror"])
 def test_every_exception_is_one_line(project, capsys, monkeypatch, exc, status, line):
     from numclaims import cli
@@ -316,7 +319,8 @@ def test_fifo_source_and_dangling_claims_link(project, capsys):
     os.mkfifo(src / "pipe.txt")
     (src / "pipe.meta.yaml").write_text((src / "town-news.meta.yaml").read_text(encoding="utf-8")
                                         .replace("id: town-news", "id: pipe"), encoding="utf-8")
-    refusal = "cannot read file: it is a FIFO (named pipe), not a regular file; numclaims reads only regular files"
+    refusal = ("cannot read file: it is a FIFO (named pipe), not a regular file; numclaims reads only regular files "
+               "[file-unreadable]")
     rc, err = _run(capsys, "new", "pipe", "--id", "piped", "--root", str(project))
     assert rc == 2 and err[0] == f"datasets/sources/pipe.txt:0: {refusal}"
     assert not (project / "claims" / "piped.yaml").exists()
@@ -329,7 +333,7 @@ def test_fifo_source_and_dangling_claims_link(project, capsys):
     (project / "claims" / "gone.yaml").symlink_to("nowhere.yaml")
     rc, err = _run(capsys, "check", "--quiet", "--root", str(project))
     assert rc == 2 and err[0] == ("claims/gone.yaml:0: cannot read file: it is a symbolic link to nowhere.yaml, which "
-                                  "does not exist")
+                                  "does not exist [file-unreadable]")
 
 
 def test_cache_file_that_is_a_fifo_counts_as_empty(checked, capsys):

@@ -141,11 +141,11 @@ def test_sheet_structure_errors(proj, capsys):
     assert _import(proj, sheet) == 2
     err = capsys.readouterr().err.splitlines()
     assert "s.csv:1: measure_wot: unknown column; expected some of claim, quote," in err[0]
-    assert err[1] == "s.csv:1: unit: required column is missing"
+    assert err[1] == "s.csv:1: unit: required column is missing [csv-column-missing]"
     # a quoted cell over two lines: the next row's line counts them (header 1, row 2-3, row 4)
     sheet = _sheet(proj / "s.csv", [{**ROW, "notes": "two\nlines"}, {**ROW, "claim": "x-2", "unit": ""}])
     assert _import(proj, sheet) == 2
-    assert capsys.readouterr().err.splitlines() == ["s.csv:4: claim x-2: unit: required field is missing (empty cell)"]
+    assert capsys.readouterr().err.splitlines() == ["s.csv:4: claim x-2: unit: required field is missing (empty cell) [csv-cell-missing]"]
     # semicolon-separated, as spreadsheets in many locales save CSV
     sheet = _sheet(proj / "s.csv", [ROW], delimiter=";")
     assert _import(proj, sheet) == 0
@@ -153,20 +153,21 @@ def test_sheet_structure_errors(proj, capsys):
     # not UTF-8: the line of the first bad byte
     (proj / "s.csv").write_bytes(b"claim,quote\nok,fine\nx,caf\xe9\n")
     assert _import(proj, proj / "s.csv") == 2
-    assert capsys.readouterr().err.strip() == "s.csv:3: not UTF-8 text; save the sheet as CSV UTF-8"
+    assert capsys.readouterr().err.strip() == "s.csv:3: not UTF-8 text; save the sheet as CSV UTF-8 [not-utf8]"
     # a claim id another claims file already has
     shutil.copy(Path(__file__).parent / "data" / "project" / "claims" / "town-news.yaml", proj / "claims")
     shutil.copytree(Path(__file__).parent / "data" / "project" / "datasets" / "sources", proj / "datasets" / "sources",
                     dirs_exist_ok=True)
     sheet = _sheet(proj / "s.csv", [ROW, {**ROW, "claim": "rescued-300"}])
     assert _import(proj, sheet) == 2
-    assert "s.csv:3: claim rescued-300: id: claim id already used in claims/town-news.yaml" in capsys.readouterr().err
+    assert ("s.csv:3: claim rescued-300: id: claim id already used in claims/town-news.yaml; ids are unique across "
+            "the project [csv-id-exists]") in capsys.readouterr().err.splitlines()
     # an article id another claims file already has
     (proj / "claims" / "town-news.yaml").rename(proj / "claims" / "renamed.yaml")
     assert main(["import", str(_sheet(proj / "s.csv", [{**ROW, "claim": "z-1"}])), "--article", "town-news",
                  "--root", str(proj)]) == 2
-    assert "s.csv:0: article: article 'town-news' is already the article of claims/renamed.yaml" in \
-        capsys.readouterr().err
+    assert ("s.csv:0: article: article 'town-news' is already the article of claims/renamed.yaml; import under "
+            "another --article or edit that file [csv-article-exists]") in capsys.readouterr().err.splitlines()
     # an unknown source
     assert main(["import", str(_sheet(proj / "s.csv", [ROW])), "--article", "other-article", "--root", str(proj)]) == 2
     assert "s.csv:0: source:" in capsys.readouterr().err

@@ -136,7 +136,7 @@ def test_report_html_that_is_a_folder(project, capsys):
     assert _four(project)[:1] == old[:1]
     assert [line for line in err if "Traceback" in line] == []
     assert err == [f"reports/{ARTICLE}/report.html: nothing published: it is a folder, not a file; move it away so "
-                   "that numclaims can write the article's reports there"]
+                   "that numclaims can write the article's reports there [not-a-folder]"]
 
 
 def test_reports_id_that_is_a_file(project, capsys):
@@ -146,7 +146,7 @@ def test_reports_id_that_is_a_file(project, capsys):
     err = capsys.readouterr().err.splitlines()
     assert rc == 3
     assert err == [f"reports/{ARTICLE}: nothing published: it is a file, not a folder; move it away so that "
-                   "numclaims can write the article's reports there"]
+                   "numclaims can write the article's reports there [not-a-folder]"]
     assert (project / "reports" / ARTICLE).read_text() == "not a folder\n"
 
 

@@ -17,7 +17,8 @@ from numclaims.errors import InputErrors
 from numclaims.extract import find_mentions
 from numclaims.intervals import Interval
 from numclaims.periods import Period
-from numclaims.records import Claim, ClaimsFile, Derived
+from numclaims.claimsfile import ClaimsFile
+from numclaims.records import Claim, Derived
 
 from conftest import ROOT, copy_seed
 
@@ -472,7 +473,7 @@ def test_a_reference_row_is_a_data_edit(tmp_path):
         load_reference(root)
     assert str(e.value.errors[0]) == (
         "datasets/reference/town-figures.csv:1: this table is not described by datasets/datapackage.json, so its "
-        "rows cannot be cited; run python datasets/build_datapackage.py to regenerate the package")
+        "rows cannot be cited; run python datasets/build_datapackage.py to regenerate the package [package-stale]")
     subprocess.run([sys.executable, str(root / "datasets" / "build_datapackage.py")], check=True, capture_output=True)
     row = load_reference(root)["town-budget"]
     # any unit a claim accepts ("USD per year"); exact 5 -> step 1 -> [4.5, 5.5]

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from numclaims.cli import main
 from numclaims.paths import report_dir
-from numclaims.records import ClaimsFile
+from numclaims.claimsfile import ClaimsFile
 from numclaims.yamlio import YamlInputError, load_yaml_text
 
 

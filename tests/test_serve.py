@@ -227,7 +227,7 @@ def test_serve_refuses_an_address_in_use_with_one_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"127.0.0.1:{port}: cannot listen: ") and err.count("\n") == 1
     assert main(["serve", "--root", str(root), "--port", "0"]) == 2
-    assert capsys.readouterr().err == "--port must be 1 to 65535, got 0\n"
+    assert capsys.readouterr().err == "--port must be 1 to 65535, got 0 [bad-argument]\n"
 
 
 def _yaml_checks(path: Path) -> dict:

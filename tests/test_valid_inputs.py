@@ -92,7 +92,7 @@ def test_review_set_refuses_a_claim_merged_into_another(project, capsys):
     # the decision would reach workers-1600 too, through the merge: refused, file unchanged
     assert capsys.readouterr().err.splitlines() == [
         "claims/town-news.yaml:5: claim rescued-300: refusing to write: the YAML writer would change more than the "
-        "review fields of this claim (is a YAML anchor of it merged into another?)"]
+        "review fields of this claim (is a YAML anchor of it merged into another?) [review-refused]"]
     assert p.read_text(encoding="utf-8") == text
 
 

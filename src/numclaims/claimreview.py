@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .codes import CodedError
 from .errors import ErrorLine, reading_problem
 from .paths import read_input
 from .verdicts import worst_by_claim
@@ -153,27 +154,27 @@ def load_config(root: Path) -> ReportConfig:
         if table:
             origin = "pyproject.toml"
     if not isinstance(table, dict):
-        raise ValueError(f"{origin}: claimreview must be a table, got {table!r}")
+        raise CodedError("config-invalid", f"{origin}: claimreview must be a table, got {table!r}")
     unknown = sorted(set(table) - set(CONFIG_KEYS))
     if unknown:
-        raise ValueError(f"{origin}: unknown claimreview key(s) {unknown}; expected some of {list(CONFIG_KEYS)}")
+        raise CodedError("config-invalid", f"{origin}: unknown claimreview key(s) {unknown}; expected some of {list(CONFIG_KEYS)}")
     for k, v in table.items():
         if not isinstance(v, str):
-            raise ValueError(f"{origin}: claimreview.{k} must be text, got {v!r}")
+            raise CodedError("config-invalid", f"{origin}: claimreview.{k} must be text, got {v!r}")
     try:
         return ReportConfig(**table, origin=origin)
     except ValueError as e:
-        raise ValueError(f"{origin}: claimreview: {e}") from None
+        raise CodedError("config-invalid", f"{origin}: claimreview: {e}") from None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(read_input(path).decode("utf-8"))  # the input guard: no FIFO, no device
     except tomllib.TOMLDecodeError as e:
-        raise ValueError(f"{path.name}: invalid TOML: {e}") from None
+        raise CodedError("config-invalid", f"{path.name}: invalid TOML: {e}") from None
     except (OSError, UnicodeDecodeError) as e:
         why = reading_problem(e) if isinstance(e, OSError) else f"not valid UTF-8 ({e.reason})"
-        raise ValueError(f"{path.name}: cannot read file: {why}") from None
+        raise CodedError("file-unreadable", f"{path.name}: cannot read file: {why}") from None
 
 
 def rating_for(status: str, worst: str | None) -> tuple[int, str]:
@@ -255,7 +256,7 @@ def claimreview(results: dict[str, Any], config: ReportConfig) -> list[dict[str,
             config.origin, 0, reviewed[0]["id"], f"claimreview.{missing[0]}",
             f"not set, and article {results['article']} has {len(reviewed)} reviewed claim(s) to publish as "
             f"ClaimReview: write {what} under [claimreview] in {config.origin}, or pass "
-            + " ".join(_FLAGS[k] for k in missing)))
+            + " ".join(_FLAGS[k] for k in missing), "config-missing"))
     src = results["source"]
     worst = worst_by_claim(results)
     publisher = {"@type": "Organization", "name": src["publisher"]}

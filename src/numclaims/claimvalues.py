@@ -168,8 +168,9 @@ def written_interval(c: Claim) -> Interval | None:
     return inside if inside is not None else iv
 
 
-def value_problems(c: Claim) -> list[tuple[str, str]]:
-    """Fields of ``c`` that contradict its own numeral phrase, as ``(field, message)`` pairs.
+def value_problems(c: Claim) -> list[tuple[str, str, str]]:
+    """Fields of ``c`` that contradict its own numeral phrase, as ``(field, code, message)`` triples (the
+    codes of :mod:`numclaims.codes`: ``value-differs``, ``unit-differs``, ``qualifier-differs``, ...).
 
     Claims whose ``text`` is given are compared with it (a claim without ``text`` whose quote holds exactly
     one number is compared with that number by :func:`numclaims.extract.quote_numeral_problems`, which
@@ -177,21 +178,21 @@ def value_problems(c: Claim) -> list[tuple[str, str]]:
     explicit ``interval`` must hold the claim's ``value``, and a ``range`` must hold its ``value``
     (a relation over an interval that excludes the figure itself would check another figure).
     """
-    out: list[tuple[str, str]] = _interval_problems(c)
+    out: list[tuple[str, str, str]] = _interval_problems(c)
     if c.base_unit == "date":
         return out
     if c.text is None:
         return out  # the quote's only number: numclaims.extract.quote_numeral_problems (engine)
     q = written_quantity(c)
     if q is None:
-        return [("text", f"cannot read a quantity in {c.text!r}")]
+        return [("text", "text-unreadable", f"cannot read a quantity in {c.text!r}")]
     euro = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", c.text.strip()) and c.base_unit in ("persons", "count")
     if euro and not float(q.value).is_integer():
         # "1.600" is 1.6 in English notation, the notation numerals are read in; a count cannot be 1.6, so
         # the source uses "." between thousands: the record must say so rather than be read as 1.6
         whole = int(c.text.strip().replace(".", ""))
         if not (c.interval is not None and c.value is not None and _close(c.value, whole)):
-            return [("text", f"{c.text!r} reads as {q.value:g} (numerals are read in English notation, '.' before "
+            return [("text", "thousands-separator", f"{c.text!r} reads as {q.value:g} (numerals are read in English notation, '.' before "
                              f"decimals), but {c.base_unit} are whole; if '.' separates thousands here, write value: "
                              f"{whole} with interval: [{whole}, {whole}] and a rule naming the notation")]
     elif c.value is not None and not _close(q.value, c.value) and not (
@@ -200,19 +201,19 @@ def value_problems(c: Claim) -> list[tuple[str, str]]:
         hint = ""
         if q.value and abs(c.value - q.value) <= 5e-4 * max(1.0, abs(q.value)):  # the exact value, rounded
             hint = f"; {c.value:g} rounds it: write {q.value:.9g} (or more digits)"
-        out.append(("value", f"{c.value:g} differs from the numeral written {c.text!r}, read as {q.value:g}{hint}"))
+        out.append(("value", "value-differs", f"{c.value:g} differs from the numeral written {c.text!r}, read as {q.value:g}{hint}"))
     fam = _UNIT_FAMILY.get(q.unit)
     if q.unit == "currency":
         if c.base_unit != q.currency and q.currency is not None:
-            out.append(("unit", f"{c.unit!r} differs from the currency written in {c.text!r} ({q.currency})"))
+            out.append(("unit", "unit-differs", f"{c.unit!r} differs from the currency written in {c.text!r} ({q.currency})"))
         elif c.base_unit not in CURRENCIES:
-            out.append(("unit", f"{c.unit!r} is not a currency but {c.text!r} is an amount of money"))
+            out.append(("unit", "unit-differs", f"{c.unit!r} is not a currency but {c.text!r} is an amount of money"))
     elif fam is not None and c.base_unit not in fam:
-        out.append(("unit", f"{c.unit!r} does not fit {c.text!r}, read as {q.unit}"))
+        out.append(("unit", "unit-differs", f"{c.unit!r} does not fit {c.text!r}, read as {q.unit}"))
     if q.per is not None and c.per != q.per:
-        out.append(("unit", f"{c.unit!r} lacks the rate 'per {q.per}' written in {c.text!r}"))
+        out.append(("unit", "unit-differs", f"{c.unit!r} lacks the rate 'per {q.per}' written in {c.text!r}"))
     if q.qualifier != c.qualifier and c.interval is None:
-        out.append(("qualifier", f"{c.qualifier!r} contradicts the words {c.text!r}, read as {q.qualifier!r}"))
+        out.append(("qualifier", "qualifier-differs", f"{c.qualifier!r} contradicts the words {c.text!r}, read as {q.qualifier!r}"))
     return out
 
 
@@ -221,20 +222,20 @@ def same_number(q_value: float, c: Claim) -> bool:
     return _close(q_value, c.value) or (c.base_unit == "percent" and _close(q_value * 100, c.value))
 
 
-def _interval_problems(c: Claim) -> list[tuple[str, str]]:
-    """An explicit interval or a range that excludes the claim's own value."""
-    out: list[tuple[str, str]] = []
+def _interval_problems(c: Claim) -> list[tuple[str, str, str]]:
+    """An explicit interval or a range that excludes the claim's own value, as ``(field, code, message)``."""
+    out: list[tuple[str, str, str]] = []
     if c.value is None:
         return out
     if c.interval is not None:
         lo, hi = c.interval
         if (lo is not None and c.value < lo) or (hi is not None and c.value > hi):
             shown = f"[{'-inf' if lo is None else f'{lo:g}'}, {'+inf' if hi is None else f'{hi:g}'}]"
-            out.append(("interval", f"{shown} excludes the claim's own value {c.value:g}; write an interval "
+            out.append(("interval", "interval-excludes-value", f"{shown} excludes the claim's own value {c.value:g}; write an interval "
                                     "that holds the figure, or correct 'value'"))
     # (a range whose ends are reversed is the rule's error, numclaims.rules: not reported twice)
     if c.qualifier == "range" and c.low is not None and c.high is not None and c.low <= c.high \
             and not c.low <= c.value <= c.high:
-        out.append(("value", f"{c.value:g} lies outside the range {c.low:g}-{c.high:g} it belongs to; write a "
+        out.append(("value", "interval-excludes-value", f"{c.value:g} lies outside the range {c.low:g}-{c.high:g} it belongs to; write a "
                              "value between 'low' and 'high' (e.g. their midpoint)"))
     return out

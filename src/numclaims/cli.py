@@ -35,6 +35,17 @@ COMMANDS = {
 }
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse's parser whose usage errors end with their error code, like every other error line
+    (``numclaims check: error: unrecognized arguments: --x [usage]``, :mod:`numclaims.codes`)."""
+
+    def error(self, message: str):
+        from .codes import tag
+
+        self.print_usage(sys.stderr)
+        self.exit(2, tag(f"{self.prog}: error: {message}", "usage") + "\n")
+
+
 class HelpFormatter(argparse.HelpFormatter):
     """``--help`` text: each paragraph of a description wrapped on its own (argparse would run them all
     together), and ``* item`` lines kept as a list with a hanging indent."""
@@ -68,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     Each command's ``--help`` description is its module docstring after the first paragraph (that paragraph
     is the usage line argparse prints anyway), shown as plain text (:func:`plain`), paragraph by paragraph
     (:class:`HelpFormatter`); nested commands (``review set``) get the same treatment."""
-    p = argparse.ArgumentParser(
+    p = ArgumentParser(
         prog="numclaims",
         description="Fact-check the numbers in news reporting: claims as records, intervals, checks, reports.",
         epilog="Run 'numclaims COMMAND --help' for a command's options; 'numclaims completion bash|zsh' prints a "

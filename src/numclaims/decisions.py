@@ -21,7 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .atomic import write_atomic
 from .paths import claims_files, display_path
-from .records import ClaimsFile
+from .claimsfile import ClaimsFile
 from .review import ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
@@ -44,7 +44,7 @@ def _validate(new: str, display: str, what: str) -> None:
     except (YamlInputError, ValidationError) as e:
         msg = str(e).splitlines()[0] if isinstance(e, YamlInputError) else "; ".join(
             f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
-        raise ReviewError(f"{display}:0: {what}: the edited file would be invalid: {msg}") from None
+        raise ReviewError(f"{display}:0: {what}: the edited file would be invalid: {msg}", "review-refused") from None
 
 
 def edit_check(text: str, check_id: str, action: str, display: str = "<claims>") -> str:
@@ -57,17 +57,17 @@ def edit_check(text: str, check_id: str, action: str, display: str = "<claims>")
     checks = doc.get("checks") if hasattr(doc, "get") else None
     idx = next((i for i, c in enumerate(checks or []) if hasattr(c, "get") and c.get("id") == check_id), None)
     if idx is None:
-        raise ReviewError(f"{display}:0: check {check_id}: id: no such check in this file")
+        raise ReviewError(f"{display}:0: check {check_id}: id: no such check in this file", "unknown-claim")
     target = checks[idx]
     line = target.lc.line + 1
     if action == "accept":
         if target.get("status") != "proposed":
-            raise ReviewError(f"{display}:{line}: check {check_id}: status: not a proposed check; nothing to accept")
+            raise ReviewError(f"{display}:{line}: check {check_id}: status: not a proposed check; nothing to accept", "review-decision")
         del target["status"]
     elif action == "drop":
         del checks[idx]
     else:
-        raise ReviewError(f"{display}:{line}: check {check_id}: unknown action {action!r}; expected accept or drop")
+        raise ReviewError(f"{display}:{line}: check {check_id}: unknown action {action!r}; expected accept or drop", "review-decision")
     new = _dump(y, doc)
     _validate(new, display, f"check {check_id}")
     return new
@@ -82,9 +82,9 @@ def confirm_claim(text: str, claim_id: str, display: str = "<claims>") -> str:
     y, doc = _load(text)
     target = next((c for c in doc.get("claims") or [] if hasattr(c, "get") and c.get("id") == claim_id), None)
     if target is None:
-        raise ReviewError(f"{display}:0: claim {claim_id}: id: no such claim in this file")
+        raise ReviewError(f"{display}:0: claim {claim_id}: id: no such claim in this file", "unknown-claim")
     if "guessed" not in target:
-        raise ReviewError(f"{display}:{target.lc.line + 1}: claim {claim_id}: guessed: nothing guessed to confirm")
+        raise ReviewError(f"{display}:{target.lc.line + 1}: claim {claim_id}: guessed: nothing guessed to confirm", "review-decision")
     del target["guessed"]
     new = _dump(y, doc)
     _validate(new, display, f"claim {claim_id}")
@@ -127,12 +127,12 @@ def _find(root: Path, ident: str, section: str) -> Path:
         try:
             data = load_yaml_text(read_text_strict(p))
         except YamlInputError as e:
-            raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}") from None
+            raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}", e.code) from None
         if isinstance(data, dict) and any(isinstance(c, dict) and c.get("id") == ident
                                           for c in data.get(section) or []):
             return p
     kind = "check" if section == "checks" else "claim"
-    raise ReviewError(f"claims/:0: {kind} {ident}: id: no such {kind} in any claims file")
+    raise ReviewError(f"claims/:0: {kind} {ident}: id: no such {kind} in any claims file", "unknown-claim")
 
 
 def decide(root: Path, ident: str, action: str) -> Path:

@@ -60,7 +60,7 @@ def derived_problems(data, raw, display: str, claim_ids: set[str]) -> tuple[dict
     derived id (a check repeating one is reported by the loader), inputs naming unknown ids, and cycles among derived figures.
 
     Args:
-        data: the validated :class:`numclaims.records.ClaimsFile`; raw: its line-numbered YAML mapping;
+        data: the validated :class:`numclaims.claimsfile.ClaimsFile`; raw: its line-numbered YAML mapping;
         display: the file name for error lines; claim_ids: the claim ids of the file.
     """
     errs: list[ErrorLine] = []
@@ -69,7 +69,7 @@ def derived_problems(data, raw, display: str, claim_ids: set[str]) -> tuple[dict
         who = f"{d.id} (derived)"
         if d.id in claim_ids or d.id in ids:
             errs.append(ErrorLine(display, _line(raw, i, "id"), who, f"derived[{i}].id",
-                                  "duplicate id (claims, checks and derived figures share one namespace)"))
+                                  "duplicate id (claims, checks and derived figures share one namespace)", "duplicate-id"))
         ids.setdefault(d.id, i)
     known = claim_ids | set(ids)
     graph: dict[str, list[str]] = {}
@@ -78,14 +78,14 @@ def derived_problems(data, raw, display: str, claim_ids: set[str]) -> tuple[dict
             if ref not in known:
                 errs.append(ErrorLine(display, _line(raw, i, "inputs"), f"{d.id} (derived)", f"derived[{i}].inputs",
                                       f"names unknown claim {ref!r}; inputs are claims or derived figures of "
-                                      "this article"))
+                                      "this article", "unknown-claim"))
             elif ref in ids:
                 graph.setdefault(d.id, []).append(ref)
     cyc = _cycle(graph)
     if cyc:
         i = ids[cyc[0]]
         errs.append(ErrorLine(display, _line(raw, i, "inputs"), f"{cyc[0]} (derived)", f"derived[{i}].inputs",
-                              "derived figures form a cycle: " + " -> ".join(cyc) + "; remove one input"))
+                              "derived figures form a cycle: " + " -> ".join(cyc) + "; remove one input", "reference-cycle"))
     return {d: _line(raw, i) for d, i in ids.items()}, errs
 
 
@@ -272,7 +272,8 @@ def add_derived(article, ctx, period_of: Callable[[Any], Period | None]) -> None
             iv, value, arithmetic = compute(d, ctx.claims, ctx.intervals)
             period = period_of(d.measure.period) if d.measure and d.measure.period else _common(ctx, d.inputs)
         except (ValueError, ZeroDivisionError) as e:
-            errs.append(ErrorLine(article.display, lines.get(did, 0), f"{did} (derived)", f"derived[{i}]", str(e)))
+            errs.append(ErrorLine(article.display, lines.get(did, 0), f"{did} (derived)", f"derived[{i}]", str(e),
+                                  "derived-invalid"))
             return
         measure = d.measure or Measure(what=f"derived {d.kind} of {', '.join(d.inputs)}")
         ctx.claims[did] = _pseudo_claim(d, value, arithmetic, iv, measure)

@@ -89,7 +89,7 @@ def resolve_periods(article: Article) -> dict[str, Period | None]:
                 p = _spec_period(c.measure.period, published, own)
         except ValueError as e:
             fld = "date" if c.base_unit == "date" else "measure.period"
-            errs.append(ErrorLine(article.display, article.lines.get(cid, 0), cid, fld, str(e)))
+            errs.append(ErrorLine(article.display, article.lines.get(cid, 0), cid, fld, str(e), "period-unreadable"))
         out[cid] = p
         return p
 
@@ -115,7 +115,7 @@ def build_context(article: Article, reference: dict[str, dict[str, Any]] | None 
                                            ("low", ("range low", "needs both low"))) if msg.startswith(words)
                         or any(w in msg for w in words)), "qualifier")
             line = article.field_lines.get(cid, {}).get(fld) or article.lines.get(cid, 0)
-            errs.append(ErrorLine(article.display, line, cid, fld, msg))
+            errs.append(ErrorLine(article.display, line, cid, fld, msg, getattr(e, "code", "interval-rule")))
     if errs:
         raise InputErrors(errs)
     written = {cid: written_interval(c) for cid, c in claims.items()}
@@ -282,9 +282,9 @@ def input_hooks(root: Path) -> Callable[[Any, Any, str], list[ErrorLine]]:
         claims_raw = raw.get("claims", []) if hasattr(raw, "get") else []
         for i, c in enumerate(data.claims):
             item = claims_raw[i] if i < len(claims_raw) else None
-            for fld, msg in quote_numeral_problems(c):
+            for fld, code, msg in quote_numeral_problems(c):
                 line = item.line_of(fld) if isinstance(item, LineMap) else getattr(item, "line", 0)
-                errs.append(ErrorLine(display, line, c.id, fld, msg))
+                errs.append(ErrorLine(display, line, c.id, fld, msg, code))
         return errs
 
     return check

@@ -10,6 +10,8 @@ import errno as _errno
 import os
 from dataclasses import dataclass
 
+from .codes import tag
+
 #: Exit statuses of every command (see docs/faults.md).
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_ENVIRONMENT, EXIT_INTERNAL = 0, 1, 2, 3, 70
 #: 128 + the signal number, as shells report a process ended by that signal.
@@ -97,17 +99,20 @@ class Fault(Exception):
         path: the file or folder concerned, as the user would name it.
         doing: what numclaims was doing (``"publish failed at write report.md into"``).
         reason: an :class:`OSError` (described with :func:`describe`) or a text.
+        code: its error code (:mod:`numclaims.codes`); by default :func:`fault_code` of ``reason``.
     """
 
-    def __init__(self, path: str, doing: str, reason: BaseException | str):
+    def __init__(self, path: str, doing: str, reason: BaseException | str, code: str | None = None):
         self.path, self.doing, self.reason = str(path), doing, reason
+        self.code = code or fault_code(reason)
         super().__init__(self.line())
 
-    def __reduce__(self):  # picklable with its three arguments (raised in pool workers)
-        return (Fault, (self.path, self.doing, self.reason if isinstance(self.reason, str) else describe(self.reason)))
+    def __reduce__(self):  # picklable with its arguments (raised in pool workers)
+        return (Fault, (self.path, self.doing, self.reason if isinstance(self.reason, str) else describe(self.reason),
+                        self.code))
 
     def line(self) -> str:
-        return one_line(f"{self.path}: {self.doing}: {describe(self.reason)}")
+        return tag(one_line(f"{self.path}: {self.doing}: {describe(self.reason)}"), self.code)
 
     def __str__(self) -> str:
         return self.line()
@@ -122,13 +127,36 @@ def fault_line(exc: BaseException) -> str:
         where = exc.filename if exc.filename is not None else "numclaims"
         if exc.filename2 is not None:
             where = f"{where} -> {exc.filename2}"
-        return one_line(f"{where}: {describe(exc)}")
+        return tag(one_line(f"{where}: {describe(exc)}"), fault_code(exc))
     if isinstance(exc, MemoryError):
-        return "numclaims: out of memory; an input is far larger than a claims or source file should be"
+        return tag("numclaims: out of memory; an input is far larger than a claims or source file should be",
+                   "out-of-memory")
     if isinstance(exc, RecursionError):
-        return "numclaims: an input is nested too deeply to read"
-    return one_line(f"numclaims: internal error: {describe(exc)}; please report it "
-                    "(set NUMCLAIMS_DEBUG=1 to see the traceback)")
+        return tag("numclaims: an input is nested too deeply to read", "too-deeply-nested")
+    return tag(one_line(f"numclaims: internal error: {describe(exc)}; please report it "
+                        "(set NUMCLAIMS_DEBUG=1 to see the traceback)"), "internal-error")
+
+
+#: The error code of a system error, by errno (:mod:`numclaims.codes`); any other errno is ``io-error``.
+_ERRNO_CODES = {
+    _errno.EROFS: "read-only", _errno.EACCES: "permission-denied", _errno.EPERM: "permission-denied",
+    _errno.ENOSPC: "disk-full", _errno.EDQUOT: "disk-full", _errno.EFBIG: "file-too-big",
+    _errno.ENOTDIR: "not-a-folder", _errno.EISDIR: "not-a-folder", _errno.ELOOP: "path-problem",
+    _errno.ENAMETOOLONG: "path-problem", _errno.ENOENT: "path-problem", _errno.EINVAL: "path-problem",
+    _errno.EEXIST: "path-problem", _errno.EMFILE: "too-many-open-files", _errno.ENFILE: "too-many-open-files",
+    _errno.EIO: "io-error",
+}
+
+
+def fault_code(reason: BaseException | str) -> str:
+    """The error code (:mod:`numclaims.codes`) of an environment fault's reason: by errno for an
+    :class:`OSError` (``disk-full`` for ENOSPC, ``read-only`` for EROFS, ...), ``out-of-memory`` for a
+    :class:`MemoryError`, else ``io-error``."""
+    if isinstance(reason, MemoryError):
+        return "out-of-memory"
+    if isinstance(reason, OSError) and reason.errno:
+        return _ERRNO_CODES.get(reason.errno, "io-error")
+    return "io-error"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -141,6 +169,8 @@ class ErrorLine:
         claim: claim (or check/waiver) id concerned, or ``""``.
         field: dotted field path ("value", "measure.period", "checks[2].total"), or ``""``.
         message: what is wrong and what was expected.
+        code: the stable code of the problem (a key of :data:`numclaims.codes.CODES`), printed in brackets
+            at the end of the line.
     """
 
     file: str
@@ -148,6 +178,7 @@ class ErrorLine:
     claim: str
     field: str
     message: str
+    code: str
 
     def __str__(self) -> str:
         parts = [f"{self.file}:{self.line}"]
@@ -156,7 +187,7 @@ class ErrorLine:
         if self.field:
             parts.append(self.field)
         parts.append(self.message)
-        return one_line(": ".join(parts))
+        return tag(one_line(": ".join(parts)), self.code)  # the code survives a cut message
 
 
 class InputErrors(Exception):

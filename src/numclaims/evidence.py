@@ -16,7 +16,6 @@ Rules Table Schema cannot express are enforced here (see :func:`row_problems`).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 from decimal import Decimal
@@ -24,10 +23,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import ErrorLine, InputErrors
-from .intervals import Interval
 from .numbers import number_problem
 from .records import split_unit
-from .rules import interval_for, step_of_integer
+from .reference_rows import period_bounds, row_interval
 
 PACKAGE = Path("datasets") / "datapackage.json"
 
@@ -39,92 +37,6 @@ COLUMNS = (
 )
 
 _CACHE: dict[tuple, dict[str, dict[str, Any]]] = {}
-
-
-def period_bounds(text: str | None, end: bool) -> dt.date | None:
-    """First (``end=False``) or last (``end=True``) day of an ISO 8601 date of precision year, month or day.
-
-    ``"2010"`` -> 2010-01-01 / 2010-12-31; ``"2013-10"`` -> 2013-10-01 / 2013-10-31; ``"2011-09-30"`` -> that
-    day; ``None``/``""`` -> None.
-
-    Raises:
-        ValueError: text not of the form ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or not a calendar date.
-    """
-    if not text:
-        return None
-    parts = [int(p) for p in str(text).split("-")]
-    if len(parts) == 1:
-        return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
-    if len(parts) == 2:
-        y, m = parts
-        return dt.date(y, m, calendar.monthrange(y, m)[1] if end else 1)
-    if len(parts) == 3:
-        return dt.date(*parts)
-    raise ValueError(f"not an ISO 8601 date of precision year, month or day: {text!r}")
-
-
-def row_interval(row: dict[str, Any]) -> Interval:
-    """The interval of true values of a reference row, by the same rules as a claim.
-
-    :func:`numclaims.rules.interval_for` with the row's ``qualifier``, ``value`` (its rounding step read
-    from trailing zeros), its base unit ("USD per month" -> "USD"), and for ``range`` its ``value_low`` and
-    ``value_high``. Examples: about 300 persons -> [250, 350]; up to 1,600 -> [0, 1,600]; more than 4,500
-    -> (4,500, +inf); range 1,500-4,000 -> [1,500, 4,000]; exact 42 percent -> [41.5, 42.5].
-
-    Raises:
-        ValueError: from the rules (e.g. a range without both ends).
-    """
-    base = split_unit(row["unit"])[0]
-    q = row["qualifier"]
-    value = row.get("value")
-    if q == "range":
-        return interval_for(row["value_low"], "range", unit=base, low=row["value_low"], high=row["value_high"])
-    return interval_for(value, q, row_step(value), unit=base)
-
-
-def row_step(value: float) -> float:
-    """The rounding step of a reference figure as the table writes it: the place of its last decimal
-    (21.1 -> 0.1, 3.25 -> 0.01), or for a whole number the place of its last non-zero digit (2,000 ->
-    1,000, see :func:`numclaims.rules.step_of_integer`). Read from the shortest decimal form of the number,
-    so a trailing zero written in the CSV ("21.10") is not seen: the step is then one place coarser."""
-    if value == int(value):
-        return step_of_integer(value)
-    text = repr(float(value))
-    if "e" in text or "." not in text:
-        return step_of_integer(value)
-    return 10.0 ** -len(text.split(".")[1])
-
-
-def row_written(row: dict[str, Any]) -> Interval:
-    """A reference row *as written* (the reading of :func:`numclaims.claimvalues.written_interval`): its
-    value for ``exact`` and ``approximately`` rows, else its interval (:func:`row_interval`)."""
-    iv = row_interval(row)
-    v = row.get("value")
-    if row["qualifier"] in ("exact", "approximately") and v is not None and iv.contains(v):
-        return Interval.point(v)
-    return iv
-
-
-def stated_figures(row: dict[str, Any]) -> list[float]:
-    """The numbers the source wrote: ``value``, ``value_low``, ``value_high`` (those given, deduplicated)."""
-    out: list[float] = []
-    for k in ("value", "value_low", "value_high"):
-        v = row.get(k)
-        if v is not None and v not in out:
-            out.append(v)
-    return out
-
-
-def measure_of(rows: list[dict[str, Any]]) -> str | None:
-    """The measure a claim is compared on, from the reference rows it cites (in the order cited): the
-    ``measure_id`` of the first row that is not a component (``part_of`` empty); ``None`` when every
-    cited row is a component or none is cited.
-
-    The one rule for this: :mod:`numclaims.checks.external` compares the claim with the cited rows of this
-    measure, and :func:`numclaims.figures.cross_source_data` draws the claim beside every row of it.
-    """
-    primary = next((r for r in rows if not r.get("part_of")), None)
-    return (primary.get("measure_id") or None) if primary else None
 
 
 def row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
@@ -144,7 +56,7 @@ def row_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
     for col in ("value", "value_low", "value_high"):  # the one number reader's range (numclaims.numbers)
         problem = row.get(col) is not None and number_problem(row[col])
         if problem:
-            out.append((col, problem))
+            out.append((col, problem[1]))
     if out:
         return out
     v, lo, hi, q = row.get("value"), row.get("value_low"), row.get("value_high"), row.get("qualifier")
@@ -214,7 +126,8 @@ def _load(root: Path) -> dict[str, dict[str, Any]]:
     try:
         package = Package(str(pkg_path))
     except FrictionlessException as e:
-        raise InputErrors([ErrorLine(display, 0, "", "", f"invalid data package: {e.error.message}")]) from None
+        raise InputErrors([ErrorLine(display, 0, "", "", f"invalid data package: {e.error.message}",
+                                     "package-invalid")]) from None
     rows: dict[str, dict[str, Any]] = {}
     errs: list[ErrorLine] = stale_package(root, package)
     for resource in package.resources:
@@ -225,23 +138,26 @@ def _load(root: Path) -> dict[str, dict[str, Any]]:
         try:
             table = resource.read_rows()
         except FrictionlessException as e:
-            errs.append(ErrorLine(file, 0, "", "", f"cannot read resource {resource.name!r}: {e.error.message}"))
+            errs.append(ErrorLine(file, 0, "", "", f"cannot read resource {resource.name!r}: {e.error.message}",
+                                  "resource-unreadable"))
             continue
         for r in table:
             rid = str(r.get("id") or "")
             line = r.row_number
             for err in r.errors:
                 fld = getattr(err, "field_name", "") or ""
-                errs.append(ErrorLine(file, line, "", f"row {rid}: {fld}".rstrip(": "), err.note or err.message))
+                errs.append(ErrorLine(file, line, "", f"row {rid}: {fld}".rstrip(": "), err.note or err.message,
+                                      "reference-cell"))
             row = {k: _plain(v) for k, v in r.to_dict().items()}
             for col in COLUMNS:
                 row.setdefault(col, None)
             problems = row_problems(row)
             for fld, msg in problems:
-                errs.append(ErrorLine(file, line, "", f"row {rid}: {fld}", msg))
+                errs.append(ErrorLine(file, line, "", f"row {rid}: {fld}", msg, "reference-row"))
             if rid in rows:
                 errs.append(ErrorLine(file, line, "", f"row {rid}: id",
-                                      f"duplicate id (also in {rows[rid]['resource']} line {rows[rid]['line']})"))
+                                      f"duplicate id (also in {rows[rid]['resource']} line {rows[rid]['line']})",
+                                      "reference-duplicate-id"))
                 continue
             row["resource"] = resource.name
             row["line"] = line
@@ -254,13 +170,13 @@ def _load(root: Path) -> dict[str, dict[str, Any]]:
                 row["interval"] = row_interval(row).to_list() if r.valid and not problems else None
             except (ValueError, TypeError) as e:
                 row["interval"] = None
-                errs.append(ErrorLine(file, line, "", f"row {rid}: qualifier", str(e)))
+                errs.append(ErrorLine(file, line, "", f"row {rid}: qualifier", str(e), "reference-row"))
             rows[rid] = row
     for rid, row in rows.items():
         parent = row.get("part_of")
         if parent and parent not in rows:
             errs.append(ErrorLine(str(Path("datasets") / "reference"), row["line"], "", f"row {rid}: part_of",
-                                  f"names unknown row {parent!r}"))
+                                  f"names unknown row {parent!r}", "reference-unknown-parent"))
     if errs:
         raise InputErrors(errs)
     return rows
@@ -281,7 +197,7 @@ def stale_package(root: Path, package: Any) -> list[ErrorLine]:
         if f"reference/{path.name}" not in described:
             out.append(ErrorLine(f"datasets/reference/{path.name}", 1, "", "",
                                  f"this table is not described by {PACKAGE.as_posix()}, so its rows cannot be "
-                                 f"cited; run {REBUILD} to regenerate the package"))
+                                 f"cited; run {REBUILD} to regenerate the package", "package-stale"))
     return out
 
 
@@ -358,12 +274,13 @@ def evidence_hook(root: Path) -> Callable[[Any, Any, str], list[ErrorLine]]:
         for i, c in enumerate(data.claims):
             for rid in c.evidence:
                 if rid not in rows:
-                    errs.append(ErrorLine(display, line_of(claims_raw, i), c.id, "evidence", msg(rid)))
+                    errs.append(ErrorLine(display, line_of(claims_raw, i), c.id, "evidence", msg(rid),
+                                          "unknown-reference-row"))
         for j, ch in enumerate(data.checks):
             for rid in getattr(ch, "evidence", None) or []:
                 if rid not in rows:
                     errs.append(ErrorLine(display, line_of(checks_raw, j), f"{ch.id} (check)",
-                                          f"checks[{j}].evidence", msg(rid)))
+                                          f"checks[{j}].evidence", msg(rid), "unknown-reference-row"))
         return errs
 
     return check

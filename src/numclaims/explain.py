@@ -26,6 +26,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
+from .checks import KINDS
+
 #: A claim's canonical qualifier (:data:`numclaims.rules.QUALIFIERS`) in words, before the number;
 #: ``exact`` and ``range`` have none.
 QUALIFIER_WORDS = {
@@ -283,30 +285,15 @@ REASON_WORDS = {
 }
 
 
-def reason_words(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
-    """Why the verdict: the producer's ``reason`` code in words when present (an unknown code shown with
-    underscores as spaces), else derived from the claims' periods and units for ``unverifiable``."""
+def reason_words(check: dict[str, Any]) -> str:
+    """Why the verdict, in words: the check's machine ``reason`` code (:data:`numclaims.checks.base.REASONS`,
+    which every check the engine writes carries) through :data:`REASON_WORDS`, an unknown code with
+    underscores as spaces; for an ``unverifiable`` check without a code (a results.json older than the
+    code) ``"cannot decide"``, never guessed again from its claims; else ``""``."""
     code = check.get("reason")
     if isinstance(code, str) and code:
         return REASON_WORDS.get(code, code.replace("_", " "))
-    if check.get("verdict") != "unverifiable":
-        return ""
-    cs = [claims[i] for i in check.get("claims", []) if i in claims]
-    units = {_base(c.get("unit") or "")[0] for c in cs}
-    if any(_iv(c.get("interval")) is None or c.get("unit") == "date" for c in cs):
-        return "a figure has no numeric range"
-    periods = [c.get("period") for c in cs]
-    if check.get("kind") in ("part_whole", "agreement") and len(cs) == 2 and all(periods):
-        (a0, a1), (b0, b1) = periods
-        if a1 < b0 or b1 < a0:
-            return "periods do not overlap"
-        return "periods do not nest"
-    if len(units) > 1 and check.get("kind") not in ("rate_duration", "share_of_total", "fraction_of",
-                                                       "product", "ratio", "external"):
-        return "units differ"
-    if check.get("kind") == "fraction_of" and len(cs) < 3:
-        return "nothing to compare with"
-    return "cannot decide"
+    return "cannot decide" if check.get("verdict") == "unverifiable" else ""
 
 
 def _edge_cause(names: Sequence[str], ivs: Sequence[tuple], unit: str) -> str | None:
@@ -421,7 +408,7 @@ def _part_whole(x: Ctx):
     over = [f"Part {p}: {claim_range(pc)}.", f"Whole {w}: {claim_range(wc)}."]
     cause = None
     if v == "unverifiable":
-        why = reason_words(x["check"], {c["id"]: c for c in x["cs"] if c})
+        why = reason_words(x["check"])
         pp, wp = pc.get("period"), wc.get("period")
         if pp and wp:
             apart = pp[1] < wp[0] or wp[1] < pp[0]  # ISO dates compare as text
@@ -605,7 +592,7 @@ def _arith(x: Ctx):
         s = f"{inputs} gives {qs[-1]} only within the rounding or hedging their wording allows, not as written."
         cause = _edge_cause(["the computed range", qs[-1]], [imp, st], unit) if imp and st else None
     elif v == "unverifiable":
-        s = f"Whether {inputs} gives {qs[-1]} cannot be decided: {reason_words(x['check'], {c['id']: c for c in cs if c})}."
+        s = f"Whether {inputs} gives {qs[-1]} cannot be decided: {reason_words(x['check'])}."
     else:
         s = f"{inputs} {'is' if kind != 'sum' else 'add up to'} {range_words(*imp, unit)}, which fits {qs[-1]}." \
             if imp else f"{inputs} fits {qs[-1]}."
@@ -744,7 +731,7 @@ def _relations(x: Ctx):
     over = [f"{name(f)}: {_fig_range(f)}." for f in figs if _iv(f.get("interval"))]
     verdict_words = {"consistent": "holds as written", "tension": "holds only within the rounding or hedging "
                      "the wording allows, not as written", "inconsistent": "cannot hold: no values the figures "
-                     "allow satisfy it", "unverifiable": "cannot be decided: " + (reason_words(ch, claims) or
+                     "allow satisfy it", "unverifiable": "cannot be decided: " + (reason_words(ch) or
                                                                                    "the records do not allow it")}[v]
     if kind == "comparison" and "a" in by and "b" in by:
         rel = _REL_WORDS.get(ch.get("relation") or "gt", "more than")
@@ -798,17 +785,6 @@ TEMPLATES: dict[str, Callable[[Ctx], tuple]] = {
 }
 
 
-#: Sentences of an ``unverifiable`` check whose kind has no period reading of its own: ``{0}``, ``{1}``...
-#: are the claims' quoted words, ``{reason}`` the reason in words.
-UNVERIFIABLE = {
-    "agreement": "Whether {0} and {1} agree cannot be decided: {reason}.",
-    "rate_duration": "Whether {0} {over1} adds up to {2} cannot be decided: {reason}.",
-    "share_of_total": "What {0} of {1} implies cannot be checked: {reason}.",
-    "fraction_of": "Whether {0} of {1} fits {2} cannot be decided: {reason}.",
-    "external": "{0} cannot be compared with its sources: {reason}.",
-}
-
-
 def _cause_from_field(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str | None:
     """The producer's ``cause`` ``{role, bound}`` in words, using ``figures`` to name the role's claim: for a
     ``tension``, the figure that must be read toward one end of what its wording allows; for an
@@ -850,7 +826,7 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
     """
     x = _ctx(check, claims, reference)
     v = check.get("verdict", "")
-    reason = reason_words(check, claims)
+    reason = reason_words(check)
     fn = TEMPLATES.get(check.get("kind", ""))
     rules: list[str] = []
     try:
@@ -861,9 +837,11 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
         # an external check whose cited rows were compared but back nothing is told row by row, not as "cannot
         # be compared"
         compared = kind == "external" and any(r.get("role") == "estimate" for r in x["d"].get("rows", []))
-        if v == "unverifiable" and kind in UNVERIFIABLE and not compared and not (kind == "fraction_of" and len(x["q"]) < 3):
+        # the sentence its module declares for an unverifiable check (numclaims.checks.registry.CheckKind)
+        unverifiable = KINDS[kind].unverifiable if kind in KINDS else None
+        if v == "unverifiable" and unverifiable and not compared and not (kind == "fraction_of" and len(x["q"]) < 3):
             q = x["q"] + ["another figure"] * 3
-            out = (UNVERIFIABLE[kind].format(*q, over1=_over(q[1]), reason=reason or "the records do not allow it"),
+            out = (unverifiable.format(*q, over1=_over(q[1]), reason=reason or "the records do not allow it"),
                    [], [f"{qq}: {claim_range(c)}." for qq, c in zip(x["q"], x["cs"])], None)
         else:
             out = fn(x)

@@ -55,8 +55,12 @@ from typing import Any, Callable
 from pydantic import ValidationError
 
 from .claimvalues import same_number
+from .codes import CodedError
 from .errors import reading_problem
 from .numerals import parse
+from .records import Claim, SourceMeta
+from .schema_errors import schema_message
+from .sources import SOURCES_DIR, find_all
 from .vocabulary import (
     CURRENCY_SYMBOLS,
     FRACTION_WORDS,
@@ -64,18 +68,19 @@ from .vocabulary import (
     MONTHS,
     MULTIPLIER_WORDS,
     QUALIFIER_PHRASES,
+    RATE_BASES,
     RUNNING_TEXT_QUALIFIERS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
     SCORES_AT_LEAST,
     TEEN_WORDS,
     TENS_WORDS,
+    TIME_UNITS,
     UNIT_WORDS,
     VAGUE_PLURALS,
     time_unit,
+    words_re,
 )
-from .records import Claim, SourceMeta
-from .sources import SOURCES_DIR, find_all
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
 # ------------------------------------------------------------------------------------------ vocabulary
@@ -111,12 +116,16 @@ all about some least most with for per each every its their his her our some
 """.split()) | set(MONTHS)
 
 # ------------------------------------------------------------------------------------------- patterns
-_NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
-            r"|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-            r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+# The alternations of words below are generated from the tables of numclaims.vocabulary (in their order:
+# "twenty" .. "ninety", then "zero" .. "nineteen"); tests/test_vocabulary_patterns.py keeps them equal to
+# the patterns once written out by hand.
+#: 0..99 in words: "forty-two", "seventeen".
+_NUMWORD = rf"(?:(?:{words_re(TENS_WORDS)})(?:[- ](?:{words_re(UNIT_WORDS)}))?|{words_re(_UNITS_WORDS)})"
+#: Scale words after a number: "hundred" and the big scales (not "dozen", a count of its own).
+_SCALE_WORDS_RE = words_re(w for w in SCALE_WORDS if w != "dozen")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _DIGITS_RE = re.compile(_DIGITS)
-_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s?(?:bn|m)(?![A-Za-z]))"
+_SCALE = rf"(?:\s+(?:{_SCALE_WORDS_RE})|\s?(?:bn|m)(?![A-Za-z]))"
 _FRAC = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
 #: A change by a fraction word: "down by half", "cut in half", "fell by a third" (the fraction of a change).
 _CHANGE_BY = re.compile(r"\b(?:down|up|fell|fallen|rose|risen|dropped|grew|declined|increased|decreased|cut|reduced|"
@@ -140,7 +149,7 @@ MENTION_PATTERN = re.compile(
       | \b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]?\d)
     )
   | (?P<month>\b(?-i:{"|".join(MONTH_NAMES)})\b)
-  | (?P<frac>\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-])?{_FRAC}\b)
+  | (?P<frac>\b(?:(?:a|{words_re(UNIT_WORDS)})[\s-])?{_FRAC}\b)
   | (?P<vague>\b(?:dozens|scores|hundreds|thousands|millions)\s+of\b)
   | (?P<mult>{_MULT})
   | (?P<num>
@@ -156,9 +165,9 @@ _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
 _PERCENT_AFTER = re.compile(r"\s?%|\s*(?:percent|per\s+cent)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-year-olds?\b", re.IGNORECASE)
-_DURATION_AFTER = re.compile(r"(?:\s+|-)(years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
-_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every|a\s+single)\s+(day|week|month|year)\b|\s*/\s*(day|week|month|year)\b"
-                         r"|\s+(?:per\s+)?annum\b", re.IGNORECASE)
+_DURATION_AFTER = re.compile(rf"(?:\s+|-)({words_re(reversed(TIME_UNITS), plural=True)})\b", re.IGNORECASE)
+_RATE_AFTER = re.compile(rf"\s+(?:a|an|per|each|every|a\s+single)\s+({words_re(RATE_BASES)})\b"
+                         rf"|\s*/\s*({words_re(RATE_BASES)})\b|\s+(?:per\s+)?annum\b", re.IGNORECASE)
 _CURRENCY_WORD_AFTER = re.compile(r"\s+(dollars?|euros?|soles|sol|bolivianos|reais)\b", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 # per-mention patterns, compiled once (re's own cache costs a lookup per call)
@@ -174,7 +183,7 @@ _YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
 _ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_DIGITS_SCALE = re.compile(r"(.*?\d)\s?(bn|m|hundred|thousand|million|billion|trillion)", re.IGNORECASE)
+_DIGITS_SCALE = re.compile(rf"(.*?\d)\s?(bn|m|{_SCALE_WORDS_RE})", re.IGNORECASE)
 _PLAIN_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -664,7 +673,7 @@ def _merge_ratios(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_NOUN_RATE = re.compile(r"(?:\s+[a-z]+){1,2}?\s+(?:a|an|per|each|every)\s+(day|week|month|year)\b"
+_NOUN_RATE = re.compile(rf"(?:\s+[a-z]+){{1,2}}?\s+(?:a|an|per|each|every)\s+({words_re(TIME_UNITS)})\b"
                         r"(?!\s+(?:ago|later|earlier|before|after|on|since|of)\b)")
 
 
@@ -838,7 +847,8 @@ def read_capture(source: str | Path, root: Path | None = None) -> Capture:
 
     Raises:
         FileNotFoundError: neither a file nor a known source id.
-        ValueError: the text is not UTF-8 (or has a byte-order mark), or the metadata is invalid.
+        CodedError: the text is not UTF-8 (or has a byte-order mark), or the metadata is invalid (its
+            first problem, with its code).
     """
     p = Path(source)
     if not p.is_file() and root is not None and (root / SOURCES_DIR / f"{source}.txt").is_file():
@@ -848,18 +858,21 @@ def read_capture(source: str | Path, root: Path | None = None) -> Capture:
     try:
         text = read_text_strict(p)  # a FIFO or device is refused by the input guard (UnsafeInput)
     except YamlInputError as e:
-        raise ValueError(f"{p}: {e.message}") from None
+        raise CodedError(e.code, f"{p}: {e.message}") from None
     except OSError as e:
-
-        raise ValueError(f"cannot read file: {reading_problem(e)}") from None
+        raise CodedError("file-unreadable", f"cannot read file: {reading_problem(e)}") from None
     name = p.name[:-4] if p.name.endswith(".txt") else p.stem
     mp = p.with_name(f"{name}.meta.yaml")
     meta = None
     if mp.is_file():
         try:
             meta = SourceMeta.model_validate(load_yaml_text(read_text_strict(mp)))
-        except (YamlInputError, ValidationError) as e:
-            raise ValueError(f"{mp}: invalid source metadata: {e}") from None
+        except YamlInputError as e:
+            raise CodedError(e.code, f"{mp}:{e.line}: invalid source metadata: {e.message}") from None
+        except ValidationError as e:  # the first problem, in one line (numclaims.schema_errors)
+            err = e.errors()[0]
+            code, msg = schema_message(err)
+            raise CodedError(code, f"{mp}: invalid source metadata: {'.'.join(map(str, err['loc']))}: {msg}") from None
     return Capture(path=p, text=text, meta=meta, meta_path=mp if meta is not None else None)
 
 
@@ -943,8 +956,8 @@ _CORE_START = re.compile(r"[\d]|" + _NUMWORD, re.IGNORECASE)
 _CORE_PART = re.compile(r"\d[\d,.]*|" + _NUMWORD + r"|" + _FRAC + r"|" + _MONTH_RE, re.IGNORECASE)
 
 
-def quote_numeral_problems(c: Claim) -> list[tuple[str, str]]:
-    """``[(field, message)]``: a claim without ``text`` whose quote holds exactly one number (not a date) must
+def quote_numeral_problems(c: Claim) -> list[tuple[str, str, str]]:
+    """``[(field, code, message)]`` (code ``value-differs``, :mod:`numclaims.codes`): a claim without ``text`` whose quote holds exactly one number (not a date) must
     have that number as its ``value`` (``value`` differing from it is an input error). Empty otherwise."""
     if c.value is None or c.text is not None or c.base_unit == "date":
         return []
@@ -956,5 +969,5 @@ def quote_numeral_problems(c: Claim) -> list[tuple[str, str]]:
     m = numbers[0]
     if same_number(float(m.value), c):
         return []
-    return [("value", f"{c.value:g} differs from the only number of the quote, {m.text!r} (read as "
+    return [("value", "value-differs", f"{c.value:g} differs from the only number of the quote, {m.text!r} (read as "
                       f"{m.value:g}); correct 'value', or give 'text' to name the numeral meant")]

@@ -35,9 +35,11 @@ from typing import Any, Iterable, Sequence
 from xml.sax.saxutils import escape
 
 from .atomic import write_atomic
+from .checks import KINDS
 from .checks.external import OUTLIER_FACTOR
-from .evidence import measure_of
+from .checks.registry import Chart
 from .explain import amount, explain, reason_words
+from .reference_rows import measure_of
 from .rules import interval_for
 from .verdicts import worst as worst_verdict
 from .verdicts import worst_by_claim
@@ -448,29 +450,22 @@ def claims_chart(results: dict[str, Any]):
 # ---------------------------------------------------------------------------------- 02: consistency
 
 
-_KIND_TITLES = {
-    "rate_duration": "rate × duration against the stated total",
-    "share_of_total": "percentage of a total: the part it implies",
-    "fraction_of": "fraction of a whole against another figure",
-    "part_whole": "a part must not exceed its whole",
-    "agreement": "two estimates of one measure",
-    "external": "claim against reference figures",
-    "sum": "parts against their stated total",
-    "difference": "a difference against the stated figure",
-    "ratio": "a ratio against the stated figure",
-    "product": "a product against the stated figure",
-}
-
-
 def _q(claims: dict[str, dict[str, Any]], cid: str) -> str:
     return f"“{claims[cid]['text']}”" if cid in claims else cid
 
 
+def _chart(check: dict[str, Any]) -> Chart:
+    """How the kind of ``check`` is drawn, as its module declares it (:class:`numclaims.checks.registry.Chart`)."""
+    kind = KINDS.get(check["kind"])
+    return kind.chart if kind is not None else Chart()
+
+
 def _sides(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], str]:
-    """The intervals a check compares, as ``[{label, low, high}]``, and the unit they are in."""
+    """The intervals a check compares, as ``[{label, low, high}]``, and the unit they are in: those its
+    kind's chart declares (:attr:`numclaims.checks.registry.Chart.sides`), else every interval of its
+    details, else the claims' own intervals."""
     d = check.get("details") or {}
     ids = check["claims"]
-    kind = check["kind"]
     unit_of = lambda i: claims[ids[i]]["unit"] if len(ids) > i and ids[i] in claims else ""
     sides: list[dict[str, Any]] = []
 
@@ -478,33 +473,12 @@ def _sides(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> tuple[li
         if isinstance(iv, (list, tuple)) and len(iv) == 2 and all(x is None or _finite(x) for x in iv):
             sides.append({"label": label, "low": iv[0], "high": iv[1]})
 
-    if kind == "rate_duration" and len(ids) >= 3:
-        add(f"implied: {_q(claims, ids[0])} × {_q(claims, ids[1])}", d.get("implied"))
-        add(f"stated: {_q(claims, ids[2])}", d.get("stated"))
-        unit = unit_of(2)
-    elif kind == "share_of_total" and len(ids) >= 2:
-        add(f"implied part: {_q(claims, ids[0])} of {_q(claims, ids[1])}", d.get("implied"))
-        unit = unit_of(1)
-    elif kind == "fraction_of" and len(ids) >= 3:
-        add(f"implied part: {_q(claims, ids[0])} of {_q(claims, ids[1])}", d.get("implied"))
-        add(f"compared with {_q(claims, ids[2])}", d.get("compare"))
-        unit = unit_of(2)
-    elif kind == "part_whole" and len(ids) >= 2:
-        add(f"part: {_q(claims, ids[0])}", d.get("part"))
-        add(f"whole: {_q(claims, ids[1])}", d.get("whole"))
-        unit = unit_of(1)
-    elif kind == "agreement" and len(ids) >= 2:
-        add(_q(claims, ids[0]), d.get("a"))
-        add(_q(claims, ids[1]), d.get("b"))
-        unit = unit_of(0)
-    elif kind == "comparison" and len(ids) >= 2:
-        add(_q(claims, ids[0]), d.get("a"))
-        add(("times x " if d.get("implied") else "") + _q(claims, ids[1]), d.get("implied") or d.get("b"))
-        unit = ((check.get("figures") or [{}])[0].get("unit")) or unit_of(0)
-    elif kind in _OP_SYMBOLS and len(ids) >= 2:
-        add(f"{kind}: " + f" {_OP_SYMBOLS[kind]} ".join(_q(claims, i) for i in ids[:-1]), d.get("implied"))
-        add(f"stated: {_q(claims, ids[-1])}", d.get("stated"))
-        unit = unit_of(len(ids) - 1)
+    chart = _chart(check)
+    if chart.sides is not None and len(ids) >= chart.min_claims:
+        pairs, where = chart.sides({**check, "details": d}, lambda i: _q(claims, ids[i]))
+        for label, iv in pairs:
+            add(label, iv)
+        unit = where if isinstance(where, str) else unit_of(where)
     else:
         words = {"implied": "implied", "stated": "stated", "compare": "compared with", "part": "part",
                  "whole": "whole", "a": "first", "b": "second", "reference": "reference"}
@@ -524,22 +498,12 @@ def _sides(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> tuple[li
     return sides, unit
 
 
-_OP_SYMBOLS = {"sum": "+", "difference": "−", "product": "×", "ratio": "÷"}
-
-
 def _relation(check: dict[str, Any]) -> str:
-    """How the first two sides of a check are compared: ``"at_most"`` (first <= second: part/whole,
-    ``fraction_of`` with relation ``le``, its default; ``comparison`` with ``lt``/``le``), ``"at_least"``
-    (``ge``; ``comparison`` with ``gt``/``ge``) or ``"overlap"`` (the two must share a value), from the
-    check's kind and its ``relation`` field (never from its prose)."""
-    if check["kind"] == "part_whole":
-        return "at_most"
-    if check["kind"] == "comparison":  # a > b draws as "b at most a"; relation from the check's details
-        rel = (check.get("details") or {}).get("relation")
-        return {"lt": "at_most", "le": "at_most", "gt": "at_least", "ge": "at_least"}.get(rel, "overlap")
-    if check["kind"] == "fraction_of":
-        return {"le": "at_most", "ge": "at_least", "eq": "overlap"}.get(check.get("relation") or "le", "at_most")
-    return "overlap"
+    """How the first two sides of a check are compared: ``"at_most"`` (first <= second), ``"at_least"`` or
+    ``"overlap"`` (the two must share a value), as its kind's chart declares it from the check's fields
+    (never from its prose; :attr:`numclaims.checks.registry.Chart.relation`)."""
+    rel = _chart(check).relation
+    return rel if isinstance(rel, str) else rel(check)
 
 
 #: Check kinds that compare a claim with outside figures rather than with the article's other claims;
@@ -582,11 +546,11 @@ def checks_chart_data(results: dict[str, Any], exclude_kinds: Sequence[str] = EX
     return rows
 
 
-def _short_reason(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
+def _short_reason(check: dict[str, Any]) -> str:
     """A few words on why an unverifiable check could not decide ("periods do not nest", "units differ"):
     :func:`numclaims.explain.reason_words` of the structured results."""
 
-    return reason_words(check, claims) if check["verdict"] == "unverifiable" else ""
+    return reason_words(check) if check["verdict"] == "unverifiable" else ""
 
 
 #: The two sides of a checks-chart panel: colour and second cue (hatch), beside each side's own label.
@@ -687,8 +651,8 @@ def checks_chart(results: dict[str, Any], exclude_kinds: Sequence[str] = EXTERNA
             ax.set_ylim(-0.4, max(ys or [0]) + 0.75)
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
-            reason = _short_reason(by_id[r["id"]], claims)
-            head = f"{r['verdict'].upper()} · {_KIND_TITLES.get(r['kind'], r['kind'].replace('_', ' '))}"
+            reason = _short_reason(by_id[r["id"]])
+            head = f"{r['verdict'].upper()} · {_chart(r).title or r['kind'].replace('_', ' ')}"
             ax.set_title(head + (f" ({reason})" if reason else "") + "\n" + "\n".join(cap), loc="left",
                          color="#111111", fontsize=MIN_FONT, pad=3, linespacing=1.25, fontweight="normal")
             ax.xaxis.set_major_formatter(_money_formatter(r["unit"]))
@@ -955,7 +919,7 @@ def _stated(row: dict[str, Any]) -> list[float]:
 def _claim_group(claim: dict[str, Any], reference: dict[str, dict[str, Any]],
                  checked: dict[str, str] | None = None) -> str | None:
     """The measure a claim is drawn with: the one its external check compared it on (``checked``,
-    ``{claim id: measure_id}`` from the checks' ``details``), else :func:`numclaims.evidence.measure_of`
+    ``{claim id: measure_id}`` from the checks' ``details``), else :func:`numclaims.reference_rows.measure_of`
     of the rows its ``evidence`` cites (the rule the external check applies)."""
     if checked and claim["id"] in checked:
         return checked[claim["id"]]
@@ -967,7 +931,7 @@ def cross_source_data(results: dict[str, Any], reference: dict[str, dict[str, An
     """Groups of estimates of one measure for :func:`cross_source_chart`.
 
     A claim joins the measure its external check compared it on (``details.measure_id``; a claim with no
-    external check: :func:`numclaims.evidence.measure_of` of its ``evidence`` rows, the same rule); a group
+    external check: :func:`numclaims.reference_rows.measure_of` of its ``evidence`` rows, the same rule); a group
     holds the article's claims of that measure and every reference row with that ``measure_id``. Without ``measures`` only groups where
     some two estimates share no value (disjoint intervals) are kept: where the sources disagree.
 

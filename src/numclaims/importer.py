@@ -168,21 +168,22 @@ def read_rows(text: str, display: str) -> list[tuple[int, dict[str, str]]]:
         header = next(reader)
     except StopIteration:
         raise InputErrors([ErrorLine(display, 0, "", "", "empty file; expected a header row naming the columns "
-                                     f"({', '.join(REQUIRED)}, ...)")]) from None
+                                     f"({', '.join(REQUIRED)}, ...)", "csv-empty")]) from None
     except csv.Error as e:
-        raise InputErrors([ErrorLine(display, 1, "", "", f"not readable as CSV: {e}")]) from None
+        raise InputErrors([ErrorLine(display, 1, "", "", f"not readable as CSV: {e}", "csv-unreadable")]) from None
     cols = [ALIASES.get(h.strip(), h.strip()) for h in header]
     errs = []
     for h in cols:
         if h not in FIELDS and h not in COMPUTED:
             errs.append(ErrorLine(display, 1, "", h or "(empty header)",
-                                  f"unknown column; expected some of {', '.join(FIELDS)} (see docs/review-and-export.md)"))
+                                  f"unknown column; expected some of {', '.join(FIELDS)} (see docs/review-and-export.md)",
+                                  "csv-column-unknown"))
     for h in REQUIRED:
         if h not in cols:
-            errs.append(ErrorLine(display, 1, "", h, "required column is missing"))
+            errs.append(ErrorLine(display, 1, "", h, "required column is missing", "csv-column-missing"))
     dup = sorted({h for h in cols if cols.count(h) > 1})
     for h in dup:
-        errs.append(ErrorLine(display, 1, "", h, "column named twice"))
+        errs.append(ErrorLine(display, 1, "", h, "column named twice", "csv-column-twice"))
     if errs:
         raise InputErrors(errs)
     rows = []
@@ -192,16 +193,16 @@ def read_rows(text: str, display: str) -> list[tuple[int, dict[str, str]]]:
             if any(c.strip() for c in cells):
                 if len(cells) > len(cols):
                     errs.append(ErrorLine(display, line, "", "", f"{len(cells)} cells but {len(cols)} columns in "
-                                          "the header; quote cells that hold the separator"))
+                                          "the header; quote cells that hold the separator", "csv-row-cells"))
                 else:
                     rows.append((line, {h: c for h, c in zip(cols, cells) if c.strip() and h not in COMPUTED}))
             line = reader.line_num + 1
     except csv.Error as e:
-        errs.append(ErrorLine(display, line, "", "", f"not readable as CSV: {e}"))
+        errs.append(ErrorLine(display, line, "", "", f"not readable as CSV: {e}", "csv-unreadable"))
     if errs:
         raise InputErrors(errs)
     if not rows:
-        raise InputErrors([ErrorLine(display, 2, "", "", "no claim rows under the header")])
+        raise InputErrors([ErrorLine(display, 2, "", "", "no claim rows under the header", "csv-no-rows")])
     return rows
 
 
@@ -219,10 +220,12 @@ def import_csv(csv_path: Path, root: Path, article: str, source: str | None = No
         raw = Path(csv_path).read_bytes()
         text = raw.decode("utf-8-sig")
     except OSError as e:
-        raise InputErrors([ErrorLine(display, 0, "", "", f"cannot be read: {e.strerror or e}")]) from None
+        raise InputErrors([ErrorLine(display, 0, "", "", f"cannot be read: {e.strerror or e}",
+                                     "file-unreadable")]) from None
     except UnicodeDecodeError as e:
         line = raw[:e.start].count(b"\n") + 1
-        raise InputErrors([ErrorLine(display, line, "", "", "not UTF-8 text; save the sheet as CSV UTF-8")]) from None
+        raise InputErrors([ErrorLine(display, line, "", "", "not UTF-8 text; save the sheet as CSV UTF-8",
+                                     "not-utf8")]) from None
     rows = read_rows(text.replace("\r\n", "\n").replace("\r", "\n"), display)
     source = source or article
     errs: list[ErrorLine] = []
@@ -231,13 +234,13 @@ def import_csv(csv_path: Path, root: Path, article: str, source: str | None = No
         if row.get("article", article) != article:
             errs.append(ErrorLine(display, line, row.get("claim", ""), "article",
                                   f"this row is of article {row['article']!r}, not {article!r}; import each "
-                                  "article's rows on their own"))
+                                  "article's rows on their own", "csv-other-article"))
             continue
         row.pop("article", None)
         missing = [h for h in REQUIRED if h not in row and h != "value"]  # value: empty for a date
         for h in missing:
             errs.append(ErrorLine(display, line, row.get("claim", ""), "id" if h == "claim" else h.replace("_", "."),
-                                  "required field is missing (empty cell)"))
+                                  "required field is missing (empty cell)", "csv-cell-missing"))
         if not missing:
             records.append((line, record(row)))
     if errs:
@@ -269,9 +272,9 @@ def import_csv(csv_path: Path, root: Path, article: str, source: str | None = No
             errs.append(e)
         elif starts and 0 < e.line < starts[0]:  # the header of the claims file: article, source
             errs.append(ErrorLine(display, 0, e.claim, e.field,
-                                  e.message + ("; pass --source ID" if e.field == "source" else "")))
+                                  e.message + ("; pass --source ID" if e.field == "source" else ""), e.code))
         else:
-            errs.append(ErrorLine(display, where(e.line), e.claim, e.field, e.message))
+            errs.append(ErrorLine(display, where(e.line), e.claim, e.field, e.message, e.code))
     # claim ids are unique across the project: the other claims files
     mine = {r["id"]: line for line, r in records}
     for other in claims_files(root):
@@ -283,12 +286,13 @@ def import_csv(csv_path: Path, root: Path, article: str, source: str | None = No
             continue
         if isinstance(data, dict) and data.get("article") == article:
             errs.append(ErrorLine(display, 0, "", "article", f"article {article!r} is already the article of "
-                                  f"{display_path(other, root)}; import under another --article or edit that file"))
+                                  f"{display_path(other, root)}; import under another --article or edit that file",
+                                  "csv-article-exists"))
         for c in (data.get("claims") or []) if isinstance(data, dict) else []:
             if isinstance(c, dict) and c.get("id") in mine:
                 errs.append(ErrorLine(display, mine[c["id"]], c["id"], "id",
                                       f"claim id already used in {display_path(other, root)}; ids are unique "
-                                      "across the project"))
+                                      "across the project", "csv-id-exists"))
     if errs:
         raise InputErrors(errs)
     return yaml_text

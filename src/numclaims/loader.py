@@ -1,6 +1,6 @@
 """Load and validate claims files, anchoring every quote in its source.
 
-:func:`load_article` reads one ``claims/<id>.yaml``, validates it against :class:`numclaims.records.ClaimsFile`,
+:func:`load_article` reads one ``claims/<id>.yaml``, validates it against :class:`numclaims.claimsfile.ClaimsFile`,
 loads its source, finds each quote verbatim (recording ``start``/``end``), and checks that every relation
 names claims of the same file, that claim references form no cycle and that values agree with the numeral
 written. All problems of a file are collected and raised together as :class:`numclaims.errors.InputErrors`,
@@ -21,10 +21,12 @@ from . import (
 )
 from .claimvalues import value_problems
 from .derived import derived_problems
+from .codes import CodedError
 from .errors import ErrorLine, InputErrors, reading_problem
 from .hashing import sha256_text
 from .paths import display_path, file_key
-from .records import ClaimsFile, check_refs, is_claim_ref
+from .claimsfile import ClaimsFile
+from .records import check_refs, is_claim_ref
 from .relations import relation_problems
 from .schema_errors import describe_value, schema_message
 from .sources import Source, anchor, load_source, occurrences
@@ -124,9 +126,10 @@ def read_claims_text(path: Path, display: str) -> str:
     try:
         return read_text_strict(path)
     except OSError as e:
-        raise InputErrors([ErrorLine(display, 0, "", "", f"cannot read file: {reading_problem(e)}")]) from None
+        raise InputErrors([ErrorLine(display, 0, "", "", f"cannot read file: {reading_problem(e)}",
+                                     "file-unreadable")]) from None
     except YamlInputError as e:
-        raise InputErrors([ErrorLine(display, e.line, "", "", e.message)]) from None
+        raise InputErrors([ErrorLine(display, e.line, "", "", e.message, e.code)]) from None
 
 
 def parse_claims_file(path: Path, display: str) -> tuple[ClaimsFile, LineMap]:
@@ -145,30 +148,31 @@ def parse_claims_text(text: str, display: str) -> tuple[ClaimsFile, LineMap]:
         InputErrors: YAML syntax error, empty file, or schema violations.
     """
     if not text.strip():
-        raise InputErrors([ErrorLine(display, 1, "", "", "file is empty; expected 'article', 'source' and 'claims'")])
+        raise InputErrors([ErrorLine(display, 1, "", "", "file is empty; expected 'article', 'source' and 'claims'",
+                                     "file-empty")])
     try:
         raw = load_yaml_text(text)
     except YamlInputError as e:
-        raise InputErrors([ErrorLine(display, e.line, "", "", e.message)]) from None
+        raise InputErrors([ErrorLine(display, e.line, "", "", e.message, e.code)]) from None
     if raw is None:
         raise InputErrors([ErrorLine(display, 1, "", "", "file holds no data (only comments or blank lines); "
-                                     "expected a mapping with 'article', 'source' and 'claims'")])
+                                     "expected a mapping with 'article', 'source' and 'claims'", "file-no-data")])
     if not isinstance(raw, LineMap):
         raise InputErrors([ErrorLine(display, 1, "", "", "expected a mapping with 'article', 'source' and 'claims', "
-                                     f"got {describe_value(raw)}")])
+                                     f"got {describe_value(raw)}", "file-not-mapping")])
     try:
         data = ClaimsFile.model_validate(raw)
     except ValidationError as e:
         errs = []
         for err in _union_errors(e.errors()):
             loc = tuple(err["loc"])
-            msg = schema_message(err)
+            code, msg = schema_message(err)
             m = _FIELD_PREFIX.match(msg)
             if m and len(loc) == 2 and loc[0] == "claims":
                 # a record-level rule names its field in the message: point at that field's line
                 loc, msg = loc + (m.group(1),), m.group(2)
             line, ident, fld = _locate(raw, loc)
-            errs.append(ErrorLine(display, line, ident, fld, msg))
+            errs.append(ErrorLine(display, line, ident, fld, msg, code))
         raise InputErrors(errs) from None
     return data, raw
 
@@ -231,7 +235,7 @@ def _far_dates(c: Any, published: Any, display: str, line: int, period_line: int
             out.append(ErrorLine(display, at, c.id, f"{fld}.end",
                                  f"{end.isoformat()} is {years:.0f} years after the publication "
                                  f"({published.isoformat()}); a period may end at most "
-                                 f"{MAX_YEARS_AFTER_PUBLICATION} years after it: check the year"))
+                                 f"{MAX_YEARS_AFTER_PUBLICATION} years after it: check the year", "date-too-far"))
     return out
 
 
@@ -338,7 +342,7 @@ def _load_article(path: Path, root: Path, display: str, text: str, fast: tuple |
     for i, c in enumerate(data.claims):
         if c.id in seen:
             errs.append(ErrorLine(display, cline(i, "id"), c.id, "id",
-                                  f"duplicate claim id (first defined at line {seen[c.id]})"))
+                                  f"duplicate claim id (first defined at line {seen[c.id]})", "duplicate-id"))
         else:
             seen[c.id] = cline(i, "id")
     ids = set(seen)
@@ -351,22 +355,25 @@ def _load_article(path: Path, root: Path, display: str, text: str, fast: tuple |
         item = checks_raw[j] if j < len(checks_raw) else None
         line = item.line if isinstance(item, LineMap) else (fast[1]["checks"][j] if fast is not None else 0)
         if ch.id in check_lines or ch.id in ids:
-            errs.append(ErrorLine(display, line, f"{ch.id} (check)", "id", "duplicate id (claims and checks share one namespace)"))
+            errs.append(ErrorLine(display, line, f"{ch.id} (check)", "id", "duplicate id (claims and checks share one namespace)",
+                                  "duplicate-id"))
         check_lines[ch.id] = line
         for name, ref in check_refs(ch):
             if ref not in ids and ref not in derived_ids:
                 kl = item.line_of(name) if isinstance(item, LineMap) else line
                 errs.append(ErrorLine(display, kl, f"{ch.id} (check)", f"checks[{j}].{name}",
-                                      f"names unknown claim {ref!r}; relations may only name claims of this article"))
+                                      f"names unknown claim {ref!r}; relations may only name claims of this article",
+                                      "unknown-claim"))
         for fld, msg in relation_problems(ch):  # a claim named twice (numclaims.relations)
             kl = item.line_of(fld.split("[")[0]) if isinstance(item, LineMap) else line
-            errs.append(ErrorLine(display, kl, f"{ch.id} (check)", f"checks[{j}].{fld}", msg))
+            errs.append(ErrorLine(display, kl, f"{ch.id} (check)", f"checks[{j}].{fld}", msg, "relation-repeats-claim"))
     graph: dict[str, list[str]] = {}
     for i, c in enumerate(data.claims):
         for fld, ref in _claim_refs(c):
             if ref not in ids:
                 errs.append(ErrorLine(display, cline(i, fld.split(".")[0]), c.id, fld,
-                                      f"names unknown claim {ref!r} (claims may only refer to claims of this article)"))
+                                      f"names unknown claim {ref!r} (claims may only refer to claims of this article)",
+                                      "unknown-claim"))
             else:
                 graph.setdefault(c.id, []).append(ref)
     cyc = _find_cycle(graph)
@@ -376,7 +383,7 @@ def _load_article(path: Path, root: Path, display: str, text: str, fast: tuple |
         fld = next(f for f, ref in _claim_refs(data.claims[i0]) if ref == cyc[1])
         errs.append(ErrorLine(display, cline(i0, fld.split(".")[0]), cyc[0], fld,
                               "claim references form a cycle: " + " -> ".join(cyc)
-                              + "; a period or end date cannot depend on itself, remove one reference"))
+                              + "; a period or end date cannot depend on itself, remove one reference", "reference-cycle"))
     if extra_checks is not None:
         errs.extend(extra_checks(data, raw, display))
 
@@ -387,25 +394,27 @@ def _load_article(path: Path, root: Path, display: str, text: str, fast: tuple |
     except InputErrors as e:
         line = raw.line_of("source")
         errs.extend(e.errors)
-        errs.append(ErrorLine(display, line, "", "source", f"source {data.source!r} could not be loaded"))
+        errs.append(ErrorLine(display, line, "", "source", f"source {data.source!r} could not be loaded",
+                              "source-unloadable"))
         raise InputErrors(errs) from None
     spans: dict[str, tuple[int, int]] = {}
     find = occurrences(source.text, [c.quote for c in data.claims])  # linear for thousands of quotes
     for i, c in enumerate(data.claims):
         try:
             spans[c.id] = anchor(source.text, c.quote, c.start, find)
-        except ValueError as e:
-            errs.append(ErrorLine(display, cline(i, "quote"), c.id, "quote", str(e)))
+        except CodedError as e:
+            errs.append(ErrorLine(display, cline(i, "quote"), c.id, "quote", e.message, e.code))
     for k, w in enumerate(data.waived):
         try:
             anchor(source.text, w.text, w.start)
-        except ValueError as e:
+        except CodedError as e:
             item = raw.get("waived", [])[k]
-            errs.append(ErrorLine(display, item.line if isinstance(item, LineMap) else 0, w.text, f"waived[{k}].text", str(e)))
+            errs.append(ErrorLine(display, item.line if isinstance(item, LineMap) else 0, w.text, f"waived[{k}].text",
+                                  e.message, e.code))
 
     for i, c in enumerate(data.claims):
-        for fld, msg in value_problems(c):
-            errs.append(ErrorLine(display, cline(i, fld), c.id, fld, msg))
+        for fld, code, msg in value_problems(c):
+            errs.append(ErrorLine(display, cline(i, fld), c.id, fld, msg, code))
         m = claims_raw[i].get("measure") if isinstance(claims_raw[i], LineMap) else None
         errs.extend(_far_dates(c, source.meta.published, display, cline(i, "date"),
                                m.line_of("period") if isinstance(m, LineMap) and "period" in m else cline(i, "measure")))

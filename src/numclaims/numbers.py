@@ -20,20 +20,24 @@ from typing import Any
 LIMIT = 1e15
 
 
-def number_problem(v: Any) -> str | None:
-    """What is wrong with ``v`` as a number read from an input, or None when it is a number in range.
+def number_problem(v: Any) -> tuple[str, str] | None:
+    """What is wrong with ``v`` as a number read from an input, as ``(code, message)``, or None when it is a
+    number in range.
 
-    Returns the message of the error line (without file, line, claim or field): ``"expected a number, got
-    boolean True (...)"``, ``"expected a finite number, got inf"``, ``"1e+300 is larger than 1e15; no news
-    figure is that large"``, ``"-1e+300 is below -1e15; ..."``. Text and other types are the caller's to explain (they know the YAML trap)."""
+    The message is that of the error line (without file, line, claim or field): ``"expected a number, got
+    boolean True (...)"`` (``not-a-number``), ``"expected a finite number, got inf"`` (``not-finite``),
+    ``"1e+300 is larger than 1e15; no news figure is that large"``, ``"-1e+300 is below -1e15; ..."``
+    (``number-too-large``); the codes are those of :mod:`numclaims.codes`. Text and other types are the
+    caller's to explain (they know the YAML trap)."""
     if isinstance(v, bool):
-        return f"expected a number, got boolean {v!r} (YAML 1.1 reads unquoted yes/no/on/off/true/false as booleans)"
+        return "not-a-number", (f"expected a number, got boolean {v!r} (YAML 1.1 reads unquoted yes/no/on/off/true/false "
+                                "as booleans)")
     if isinstance(v, float) and not math.isfinite(v):
-        return f"expected a finite number, got {v!r}"
+        return "not-finite", f"expected a finite number, got {v!r}"
     if isinstance(v, (int, float)):
         if v > LIMIT:
-            return f"{v!r} is larger than 1e15; no news figure is that large"
+            return "number-too-large", f"{v!r} is larger than 1e15; no news figure is that large"
         if v < -LIMIT:
-            return f"{v!r} is below -1e15; no news figure is that large"
+            return "number-too-large", f"{v!r} is below -1e15; no news figure is that large"
         return None
-    return f"expected a number, got {type(v).__name__}"
+    return "not-a-number", f"expected a number, got {type(v).__name__}"

@@ -157,6 +157,7 @@ from .vocabulary import (
     NUMBER_WORDS,
     QUALIFIER_PHRASES,
     QUALIFIER_SUFFIXES,
+    RATE_BASES,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
     TEEN_WORDS,
@@ -164,6 +165,7 @@ from .vocabulary import (
     TIME_UNITS,
     UNIT_WORDS,
     VAGUE_PLURALS,
+    words_re,
 )
 
 __all__ = [
@@ -190,7 +192,7 @@ __all__ = [
 #: Values of :attr:`Quantity.unit`.
 UNITS: tuple[str, ...] = ("count", "percent", "fraction", "currency", "duration", "ratio")
 #: Values of :attr:`Quantity.per` (besides ``None``).
-PER_VALUES: tuple[str, ...] = tuple(u for u in TIME_UNITS if u != "hour")
+PER_VALUES: tuple[str, ...] = RATE_BASES
 #: Values of :attr:`Quantity.duration_unit` (besides ``None``).
 DURATION_UNITS: tuple[str, ...] = TIME_UNITS
 
@@ -231,7 +233,7 @@ _DIGITS = r"(?:(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?:\.\d{1,30})?(?![.,]?\d))"
 _DIGITS_NZ = rf"(?:(?!0+(?:\.0+)?(?![.,]?\d)){_DIGITS})"
 _ABBR_ATT = r"(?:mln|mn|bln|bn|trn|tn|m|b|k)"
 _ABBR_SP = r"(?:mln|mn|bln|bn|trn|tn)"
-_SCALEWORD = r"(?:dozen|hundred|thousand|million|billion|trillion)"
+_SCALEWORD = rf"(?:{words_re(SCALE_WORDS)})"  # the scale words, in numclaims.vocabulary's order
 _HALF = r"(?:\s+and\s+a\s+half\b)"
 _NUMERAL = (
     rf"(?:{_DIGITS}{_HALF}?(?:{_ABBR_ATT}\b|\s+{_ABBR_SP}\b|\s+{_SCALEWORD}\b)?"
@@ -252,12 +254,12 @@ _CURWORDS = (
 )
 _CURWORD_AFTER = rf"(?:\s*[€£]|\s+(?:of\s+)?{_CURWORDS}|\s+(?-i:{_CODES_RE})(?![A-Za-z]))"
 _PCT = r"(?:\s*%|\s*(?:percent|per\s*cent|pct)\b)"
-_PER_WORDS = r"(?:day|week|month|year)"
+_PER_WORDS = rf"(?:{words_re(TIME_UNITS)})"
 _RATE = (
-    rf"(?:\s+(?:a|an|per|each|every)\s+{_PER_WORDS}\b|\s*/\s*(?:day|week|month|year|mo|yr|wk)\b"
+    rf"(?:\s+(?:a|an|per|each|every)\s+{_PER_WORDS}\b|\s*/\s*(?:{words_re(TIME_UNITS)}|mo|yr|wk)\b"
     r"|\s+(?:daily|weekly|monthly|yearly|annually)\b|\s+per\s+annum\b|\s+p\.a\.)"
 )
-_DURUNIT = r"(?:hours?|days?|weeks?|months?|years?|decades?)\b(?!\s+old\b)"
+_DURUNIT = rf"(?:{words_re(TIME_UNITS, plural=True)}|decades?)\b(?!\s+old\b)"
 
 _APPROX_PHRASES = [p for p, c in QUALIFIER_PHRASES.items() if c == "approximately" and p != "~"]
 _QUALWORDS = rf"(?:{_alt(p for p in QUALIFIER_PHRASES if p != '~')})"

@@ -146,10 +146,10 @@ def reports_folder(root: Path) -> Path:
         raise Fault(f"{REPORTS_DIR}/", "cannot inspect the reports folder", e) from None
     if stat.S_ISLNK(st.st_mode):
         raise Fault(f"{REPORTS_DIR}/", "refused", f"it is a symbolic link (to {os.readlink(p)}); numclaims writes "
-                    "only inside the project: replace the link with a folder")
+                    "only inside the project: replace the link with a folder", code="reports-outside")
     if not stat.S_ISDIR(st.st_mode):
         raise Fault(f"{REPORTS_DIR}/", "refused", "it is a file, not a folder; move it away so that numclaims can "
-                    "write the reports there")
+                    "write the reports there", code="not-a-folder")
     return p
 
 

@@ -303,7 +303,7 @@ def _must_be(path: Path, name: str, test, what: str) -> None:
         kind = ("a symbolic link" if stat.S_ISLNK(st.st_mode) else
                 "a folder" if stat.S_ISDIR(st.st_mode) else "a file" if stat.S_ISREG(st.st_mode) else "a special file")
         raise Fault(name, "nothing published", f"it is {kind}, not {what}; move it away so that numclaims can "
-                                               "write the article's reports there")
+                                               "write the article's reports there", code="not-a-folder")
 
 
 def _read_only(path: Path) -> bool:

@@ -1,4 +1,6 @@
-"""Claim records and source metadata: the schema of ``claims/<article-id>.yaml`` and source ``.meta.yaml``.
+"""Claim records and source metadata: the records of ``claims/<article-id>.yaml`` and source ``.meta.yaml``
+(the whole claims file, whose checks are the spec models of the declared check kinds, is
+:class:`numclaims.claimsfile.ClaimsFile`).
 
 Validated with pydantic v2 (chosen because its errors carry the exact path of the offending field, which
 :mod:`numclaims.loader` turns into ``file:line: claim id: field: message`` lines, and because it is fast
@@ -32,7 +34,7 @@ import datetime as dt
 import math
 import re
 from functools import lru_cache
-from typing import Annotated, Any, Literal, Union, get_args
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     BaseModel,
@@ -43,8 +45,9 @@ from pydantic import (
     model_validator,
 )
 
+from .codes import CodedError
 from .rules import canonical_qualifier
-from .vocabulary import CURRENCY_CODES, TIME_UNITS
+from .vocabulary import CURRENCY_CODES, RATE_BASES, TIME_UNITS
 
 #: Stable slug: lower-case letters, digits and single hyphens; no path separators, no dots.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -69,9 +72,6 @@ BASE_UNITS = frozenset(
 )
 #: ISO 4217 codes accepted as currency units.
 CURRENCIES = frozenset(CURRENCY_CODES)
-#: Time bases of a rate (``USD per month``); an hour is a duration ("closed for 24 hours"), not a rate base
-#: the numerals read.
-RATE_BASES = tuple(u for u in TIME_UNITS if u != "hour")
 DURATION_UNITS = frozenset(u + "s" for u in TIME_UNITS)
 from .numbers import LIMIT as NON_NEGATIVE_LIMIT  # noqa: E402 (larger values are typing accidents, not news)
 from .numbers import (
@@ -90,16 +90,16 @@ def split_unit(unit: str) -> tuple[str, str | None]:
     """
     m = re.fullmatch(r"\s*([A-Za-z_]+)(?:\s+per\s+([a-z]+))?\s*", unit)
     if not m:
-        raise ValueError(f"unit {unit!r} is not of the form '<unit>' or '<unit> per <day|week|month|year>'")
+        raise CodedError("unit-form", f"unit {unit!r} is not of the form '<unit>' or '<unit> per <day|week|month|year>'")
     base, per = m.group(1), m.group(2)
     if base not in BASE_UNITS and base not in CURRENCIES:
         if base.upper() in CURRENCIES:
-            raise ValueError(f"unknown unit {base!r}; currency codes are written in capitals: {base.upper()!r}")
+            raise CodedError("unit-unknown", f"unknown unit {base!r}; currency codes are written in capitals: {base.upper()!r}")
         if base.isupper() and len(base) == 3:
-            raise ValueError(f"unknown currency {base!r}; expected an ISO 4217 code among {sorted(CURRENCIES)}")
-        raise ValueError(f"unknown unit {base!r}; expected one of {sorted(BASE_UNITS)} or an ISO 4217 currency code")
+            raise CodedError("currency-unknown", f"unknown currency {base!r}; expected an ISO 4217 code among {sorted(CURRENCIES)}")
+        raise CodedError("unit-unknown", f"unknown unit {base!r}; expected one of {sorted(BASE_UNITS)} or an ISO 4217 currency code")
     if per is not None and per not in RATE_BASES:
-        raise ValueError(f"unknown rate base {per!r}; expected one of {list(RATE_BASES)}")
+        raise CodedError("rate-base-unknown", f"unknown rate base {per!r}; expected one of {list(RATE_BASES)}")
     return base, per
 
 
@@ -168,9 +168,9 @@ class PeriodSpec(_Strict):
             1 if (self.start is not None or self.end is not None) else 0
         )
         if forms != 1:
-            raise ValueError("give exactly one of 'claim', 'expression' or 'start'/'end'")
+            raise CodedError("period-form", "give exactly one of 'claim', 'expression' or 'start'/'end'")
         if self.start and self.end and self.start > self.end:
-            raise ValueError(f"start {self.start} is after end {self.end}")
+            raise CodedError("period-reversed", f"start {self.start} is after end {self.end}")
         return self
 
 
@@ -261,7 +261,7 @@ class Claim(_Strict):
     @classmethod
     def _offset(cls, v: Any) -> Any:
         if isinstance(v, bool):
-            raise ValueError(f"expected a whole number (a character offset), got boolean {v!r} (YAML 1.1 reads "
+            raise CodedError("not-a-whole-number", f"expected a whole number (a character offset), got boolean {v!r} (YAML 1.1 reads "
                              "unquoted yes/no/on/off as booleans)")
         return v
 
@@ -270,15 +270,15 @@ class Claim(_Strict):
     def _ends(cls, v: Any) -> Any:
         if isinstance(v, (list, tuple)):
             if len(v) != 2:
-                raise ValueError(f"expected two ends [low, high] (null for an unbounded end), got a list of "
+                raise CodedError("interval-form", f"expected two ends [low, high] (null for an unbounded end), got a list of "
                                  f"{len(v)} item{'s' if len(v) != 1 else ''}")
             for end, x in zip(("low", "high"), v):
                 if x is not None:
                     try:
                         cls._number(x)
-                    except ValueError as e:
+                    except CodedError as e:
                         hint = "; write null for an unbounded end" if isinstance(x, float) and not math.isfinite(x) else ""
-                        raise ValueError(f"{end} end: {e}{hint}") from None
+                        raise CodedError(e.code, f"{end} end: {e}{hint}") from None
             return v
         if v is not None:
             cls._number(v)  # text, a mapping, a boolean: the number reader's message
@@ -290,7 +290,7 @@ class Claim(_Strict):
         if v is None:
             return v
         if isinstance(v, bool):
-            raise ValueError(f"expected a number, got boolean {v!r} (YAML 1.1 reads unquoted yes/no/on/off as "
+            raise CodedError("not-a-number", f"expected a number, got boolean {v!r} (YAML 1.1 reads unquoted yes/no/on/off as "
                              "booleans)")
         if isinstance(v, str):
             hint = ""
@@ -302,28 +302,28 @@ class Claim(_Strict):
             elif re.fullmatch(r"[+-]?\d+(\.\d*)?[eE][+-]?\d+", v.strip()):
                 hint = (" (YAML 1.1 reads an exponent without a dot and sign as text; write "
                         f"{float(v):.1e} or the plain number)")
-            raise ValueError(f"expected a number, got text {v!r}{hint}")
+            raise CodedError("not-a-number", f"expected a number, got text {v!r}{hint}")
         if isinstance(v, (list, dict)):
-            raise ValueError(f"expected a number, got a {'list' if isinstance(v, list) else 'mapping'}")
+            raise CodedError("not-a-number", f"expected a number, got a {'list' if isinstance(v, list) else 'mapping'}")
         if isinstance(v, (int, float)):
 
             problem = number_problem(v)
             if problem:
-                raise ValueError(problem)
+                raise CodedError(*problem)
         return v
 
     @field_validator("quote", "text", "unit", "qualifier", "rule", "notes", "reviewer", mode="before")
     @classmethod
     def _string(cls, v: Any) -> Any:
         if v is not None and not isinstance(v, str):
-            raise ValueError(text_expected(v))
+            raise CodedError("not-text", text_expected(v))
         return v
 
     @field_validator("unit")
     @classmethod
     def _unit(cls, v: str) -> str:
         if v != v.strip():
-            raise ValueError(f"{v!r} has spaces around it; write {v.strip()!r}")
+            raise CodedError("unit-spaces", f"{v!r} has spaces around it; write {v.strip()!r}")
         split_unit(v)
         return v
 
@@ -336,27 +336,27 @@ class Claim(_Strict):
     def _coherent(self) -> "Claim":
         base, per = split_unit(self.unit)
         if self.value is None and base != "date":
-            raise ValueError("value: a number is required (only unit 'date' may omit it)")
+            raise CodedError("value-required", "value: a number is required (only unit 'date' may omit it)")
         if self.value is not None and base not in ("percentage_points",) and self.value < 0:
-            raise ValueError(f"value: {self.value:g} is negative; counts, amounts and shares cannot be")
+            raise CodedError("value-negative", f"value: {self.value:g} is negative; counts, amounts and shares cannot be")
         # a percent may exceed 100 ("a rise of 900%", "sales rose 150 percent"): a share of a whole cannot,
         # and the checks that read a percent as a share say so (share_of_total, complement, fraction_of)
         if base == "fraction" and self.value is not None and self.value > 1:
-            raise ValueError(f"value: fraction {self.value:g} is over 1 (use unit percent for 0-100)")
+            raise CodedError("fraction-over-one", f"value: fraction {self.value:g} is over 1 (use unit percent for 0-100)")
         if self.qualifier == "range" and (self.low is None or self.high is None):
-            raise ValueError("qualifier: 'range' needs 'low' and 'high'")
+            raise CodedError("range-needs-bounds", "qualifier: 'range' needs 'low' and 'high'")
         if self.interval is not None and not self.rule:
-            raise ValueError("interval: an explicit interval needs a 'rule' saying why")
+            raise CodedError("interval-needs-rule", "interval: an explicit interval needs a 'rule' saying why")
         if self.interval is not None:
             lo, hi = self.interval
             if lo is not None and hi is not None and lo > hi:
-                raise ValueError(f"interval: low {lo:g} is above high {hi:g}")
+                raise CodedError("range-reversed", f"interval: low {lo:g} is above high {hi:g}")
         if self.text is not None and self.text not in self.quote:
-            raise ValueError(f"text: {self.text!r} is not part of the quote {self.quote!r}")
+            raise CodedError("text-not-in-quote", f"text: {self.text!r} is not part of the quote {self.quote!r}")
         if self.reviewed_on is not None and self.status == "unreviewed":
-            raise ValueError("status: 'reviewed_on' is set but status is 'unreviewed'")
+            raise CodedError("status-inconsistent", "status: 'reviewed_on' is set but status is 'unreviewed'")
         if self.guessed and self.status != "unreviewed":
-            raise ValueError(f"status: a decision on a claim whose fields {', '.join(self.guessed)} were guessed by "
+            raise CodedError("status-inconsistent", f"status: a decision on a claim whose fields {', '.join(self.guessed)} were guessed by "
                              "numclaims new; confirm them first (numclaims review confirm ID, or delete 'guessed:')")
         return self
 
@@ -519,7 +519,7 @@ class ChangeCheck(_Check):
     @model_validator(mode="after")
     def _one_change(self) -> "ChangeCheck":
         if (self.change is None) == (self.factor is None):
-            raise ValueError("give exactly one of 'change' (a claim: percent, fraction or an amount) or "
+            raise CodedError("check-form", "give exactly one of 'change' (a claim: percent, fraction or an amount) or "
                              "'factor' (a ratio claim or a number such as 2 for 'doubled')")
         return self
 
@@ -608,24 +608,10 @@ class Derived(_Strict):
     def _arity(self) -> "Derived":
         two = {"difference", "ratio", "change_implied", "rate_duration"}
         if self.kind in two and len(self.inputs) != 2:
-            raise ValueError(f"inputs: a {self.kind} takes exactly two inputs, got {len(self.inputs)}")
+            raise CodedError("inputs-count", f"inputs: a {self.kind} takes exactly two inputs, got {len(self.inputs)}")
         if self.kind in ("sum", "product") and len(self.inputs) < 2:
-            raise ValueError(f"inputs: a {self.kind} takes at least two inputs")
+            raise CodedError("inputs-count", f"inputs: a {self.kind} takes at least two inputs")
         return self
-
-
-CheckSpec = Annotated[
-    Union[
-        RateDurationCheck, ShareOfTotalCheck, FractionOfCheck, PartWholeCheck, AgreementCheck,
-        SumCheck, DifferenceCheck, RatioCheck, ProductCheck, ExternalCheck,
-        ComparisonCheck, ChangeCheck, ComplementCheck, ImpliedRatioCheck,
-    ],
-    Field(discriminator="kind"),
-]
-
-#: The ``kind`` of every check record model, read from :data:`CheckSpec` (each kind's function, relation
-#: and docs come from its declaration in :mod:`numclaims.checks`, which a test keeps equal to this).
-CHECK_KINDS = tuple(get_args(m.model_fields["kind"].annotation)[0] for m in get_args(get_args(CheckSpec)[0]))
 
 
 class Waiver(_Strict):
@@ -634,17 +620,6 @@ class Waiver(_Strict):
     text: StrictStr = Field(min_length=1)
     reason: StrictStr = Field(min_length=1)
     start: int | None = Field(default=None, ge=0)
-
-
-class ClaimsFile(_Strict):
-    """The whole of ``claims/<article-id>.yaml``."""
-
-    article: Slug
-    source: Slug
-    claims: list[Claim] = Field(min_length=1)
-    checks: list[CheckSpec] = Field(default_factory=list)
-    derived: list[Derived] = Field(default_factory=list)
-    waived: list[Waiver] = Field(default_factory=list)
 
 
 class BodyMarkers(_Strict):
@@ -690,7 +665,7 @@ class SourceMeta(_Strict):
             return data
         y, mo = int(m[1]), int(m[2]) if m[2] else None
         if mo is not None and not 1 <= mo <= 12:
-            raise ValueError(f"published: month {mo} of {text!r} is not 01-12")
+            raise CodedError("not-a-date", f"published: month {mo} of {text!r} is not 01-12")
         first = dt.date(y, mo or 1, 1)
         last = dt.date(y, 12, 31) if mo is None else (
             dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1))

@@ -52,6 +52,8 @@ from .claimreview import (  # noqa: F401  (the ClaimReview names, re-exported fo
     load_config,
     rating_for,
 )
+from .checks import KINDS
+from .codes import tag
 from .errors import InputErrors
 from .evidence import load_reference
 from .explain import (
@@ -219,13 +221,14 @@ def load_figures(folder: Path) -> list[Figure]:
     for p in sorted(folder.glob("*.svg")):
         # the path guard: a figure is read only from under reports/ (a link to /etc/hostname is not embedded)
         if not inside(p, folder.parent.parent):
-            print(f"reports/{folder.parent.name}/figures/{p.name}: figure not embedded: it is a symbolic link to a "
-                  "file outside reports/", file=sys.stderr)
+            print(tag(f"reports/{folder.parent.name}/figures/{p.name}: figure not embedded: it is a symbolic link "
+                      "to a file outside reports/", "figure-not-embedded"), file=sys.stderr)
             continue
         try:
             data = read_input(p)
         except OSError as e:
-            print(f"reports/{folder.parent.name}/figures/{p.name}: figure not embedded: {e.strerror}", file=sys.stderr)
+            print(tag(f"reports/{folder.parent.name}/figures/{p.name}: figure not embedded: {e.strerror}",
+                      "figure-not-embedded"), file=sys.stderr)
             continue
         m = re.search(rb"<title[^>]*>(.*?)</title>", data, re.S)
         title = html.unescape(m.group(1).decode("utf-8", "replace")).strip() if m else ""
@@ -265,7 +268,7 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
     for ch in results["checks"]:
         ids = list(dict.fromkeys(ch["claims"]))
         checks.append({**ch, "ex": explain(ch, by_id, reference), "badges": finding_badges(ch),
-                       "note": ch.get("note"), "title": CHECK_TITLES.get(ch["kind"], ch["kind"].replace("_", " ")),
+                       "note": ch.get("note"), "title": _check_title(ch["kind"]),
                        "quotes": [(cid, quoted(by_id.get(cid))) for cid in ids]})
     checks_of: dict[str, list[dict[str, Any]]] = {c["id"]: [] for c in results["claims"]}
     for ch in checks:
@@ -323,19 +326,12 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
     }
 
 
-#: Check kind -> a short title in words (used for links from a claim to its checks).
-CHECK_TITLES = {
-    "rate_duration": "rate \u00d7 duration against the total",
-    "share_of_total": "share of a total",
-    "fraction_of": "fraction of a whole",
-    "part_whole": "part within its whole",
-    "agreement": "two estimates of one measure",
-    "sum": "parts against their total",
-    "difference": "a difference",
-    "ratio": "a ratio",
-    "product": "a product",
-    "external": "against the sources",
-}
+def _check_title(kind: str) -> str:
+    """A check kind's short title in words, as its module declares it
+    (:attr:`numclaims.checks.registry.CheckKind.title`; the kind's name in words when it declares none): the
+    links from a claim to its checks."""
+    declared = KINDS[kind].title if kind in KINDS else None
+    return declared or kind.replace("_", " ")
 
 
 def _coverage_view(cov: dict[str, Any] | None, source_text: str | None) -> dict[str, Any] | None:

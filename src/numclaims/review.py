@@ -33,9 +33,11 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from .atomic import write_atomic
+from .codes import tag
 from .errors import Fault, describe, reading_problem
 from .paths import claims_files, display_path, inside
-from .records import STATUSES, ClaimsFile
+from .claimsfile import ClaimsFile
+from .records import STATUSES
 from .verdicts import worst_by_claim
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
@@ -48,7 +50,18 @@ REVIEW_KEYS = ("status", "reviewer", "reviewed_on", "notes")
 
 
 class ReviewError(Exception):
-    """A review decision that cannot be recorded; ``str()`` is one line ``file:line: claim id: what``."""
+    """A review decision that cannot be recorded; ``str()`` is one line ``file:line: claim id: what [code]``.
+
+    Args:
+        message: the line without its code; code: its error code (:mod:`numclaims.codes`).
+    """
+
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.message, self.code = message, code
+
+    def __str__(self) -> str:
+        return tag(self.message, self.code)
 
 
 @dataclass(frozen=True)
@@ -154,7 +167,7 @@ def _attach_trailing(node: Any, trailing: tuple[str, Any]) -> None:
         if isinstance(value, CommentedSeq) and kind == "end":
             value.ca.end = payload
             return
-        raise ReviewError("cannot keep the blank line after the claim")
+        raise ReviewError("cannot keep the blank line after the claim", "review-refused")
     node.ca.items[last] = [None, None, CommentToken("\n" + text, CommentMark(0)), None]
 
 
@@ -185,10 +198,10 @@ def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[P
         try:
             data = load_yaml_text(read_text_strict(p))
         except YamlInputError as e:
-            raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}") from None
+            raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}", e.code) from None
         except OSError as e:
 
-            raise ReviewError(f"{display_path(p, root)}:0: cannot read file: {reading_problem(e)}") from None
+            raise ReviewError(f"{display_path(p, root)}:0: cannot read file: {reading_problem(e)}", "file-unreadable") from None
         if not isinstance(data, dict):
             continue
         if article is not None and data.get("article") != article:
@@ -201,12 +214,12 @@ def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[P
         (p0, l0), (p1, l1) = found[:2]
         raise ReviewError(f"{display_path(p0, root)}:{l0}: claim {claim_id}: id: also defined at "
                           f"{display_path(p1, root)}:{l1}; claim ids must be unique across all claims files "
-                          "(rename one, or pass --article)")
+                          "(rename one, or pass --article)", "duplicate-id-across-files")
     if found:
         return found[0]
     where = ", ".join(searched) if searched else f"no claims file{' of article ' + repr(article) if article else ''}"
     first = searched[0] if len(searched) == 1 else "claims/"
-    raise ReviewError(f"{first}:0: claim {claim_id}: id: no such claim (searched {where})")
+    raise ReviewError(f"{first}:0: claim {claim_id}: id: no such claim (searched {where})", "unknown-claim")
 
 
 def edit_review(text: str, claim_id: str, status: str, reviewer: str | None, note: str | None,
@@ -231,16 +244,16 @@ def edit_review(text: str, claim_id: str, status: str, reviewer: str | None, not
     claims = doc.get("claims") if isinstance(doc, CommentedMap) else None
     target = next((c for c in claims or [] if isinstance(c, CommentedMap) and c.get("id") == claim_id), None)
     if target is None:
-        raise ReviewError(f"{display}:0: claim {claim_id}: id: no such claim in this file")
+        raise ReviewError(f"{display}:0: claim {claim_id}: id: no such claim in this file", "unknown-claim")
     line = target.lc.line + 1
     if status not in STATUSES:
         raise ReviewError(f"{display}:{line}: claim {claim_id}: status: unknown status {status!r}; expected one "
-                          f"of {', '.join(STATUSES)}")
+                          f"of {', '.join(STATUSES)}", "not-allowed")
     if status != "unreviewed":
         if not reviewer or not reviewer.strip():
-            raise ReviewError(f"{display}:{line}: claim {claim_id}: reviewer: a decision needs --reviewer NAME")
+            raise ReviewError(f"{display}:{line}: claim {claim_id}: reviewer: a decision needs --reviewer NAME", "review-decision")
         if not note or not note.strip():
-            raise ReviewError(f"{display}:{line}: claim {claim_id}: notes: a decision needs --note TEXT")
+            raise ReviewError(f"{display}:{line}: claim {claim_id}: notes: a decision needs --note TEXT", "review-decision")
         values: dict[str, Any] = {"status": status, "reviewer": _as_text(reviewer), "reviewed_on": date,
                                   "notes": _as_text(note)}
     else:
@@ -300,12 +313,12 @@ def _guard(old: str, new: str, first: int, display: str, claim_id: str, values: 
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op != "equal" and (i1 < lo or i2 > hi):
             raise ReviewError(f"{display}:{i1 + 1}: claim {claim_id}: refusing to write: the YAML writer would "
-                              "also change lines outside this claim")
+                              "also change lines outside this claim", "review-refused")
     try:
         before, after = load_yaml_text(old), load_yaml_text(new)
     except YamlInputError as e:
         raise ReviewError(f"{display}:{first + 1}: claim {claim_id}: refusing to write: the edited file would not "
-                          f"read back ({e.message})") from None
+                          f"read back ({e.message})", "review-refused") from None
     want = [dict(c) for c in before["claims"]]
     for c in want:
         if c.get("id") == claim_id:
@@ -317,7 +330,7 @@ def _guard(old: str, new: str, first: int, display: str, claim_id: str, values: 
     rest_same = {k: v for k, v in before.items() if k != "claims"} == {k: v for k, v in after.items() if k != "claims"}
     if got != want or not rest_same:
         raise ReviewError(f"{display}:{first + 1}: claim {claim_id}: refusing to write: the YAML writer would change "
-                          "more than the review fields of this claim (is a YAML anchor of it merged into another?)")
+                          "more than the review fields of this claim (is a YAML anchor of it merged into another?)", "review-refused")
 
 
 def _validate(new: str, display: str, claim_id: str, line: int) -> None:
@@ -326,7 +339,7 @@ def _validate(new: str, display: str, claim_id: str, line: int) -> None:
     except (YamlInputError, ValidationError) as e:
         msg = str(e).splitlines()[0] if isinstance(e, YamlInputError) else "; ".join(
             f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
-        raise ReviewError(f"{display}:{line}: claim {claim_id}: the edited file would be invalid: {msg}") from None
+        raise ReviewError(f"{display}:{line}: claim {claim_id}: the edited file would be invalid: {msg}", "review-refused") from None
 
 
 def set_review(root: Path, claim_id: str, status: str, reviewer: str | None, note: str | None,
@@ -350,13 +363,13 @@ def set_review(root: Path, claim_id: str, status: str, reviewer: str | None, not
     real = Path(os.path.realpath(path))
     if real != Path(os.path.abspath(path)) and not inside(real, root):
         raise ReviewError(f"{display}:0: claim {claim_id}: refusing to write: the claims file is a symbolic link "
-                          f"to {real}, outside the project; edit that file there, or copy it into claims/")
+                          f"to {real}, outside the project; edit that file there, or copy it into claims/", "review-refused")
     try:
         text = read_text_strict(real)
     except YamlInputError as e:
-        raise ReviewError(f"{display}:{e.line}: {e.message}") from None
+        raise ReviewError(f"{display}:{e.line}: {e.message}", e.code) from None
     except OSError as e:
-        raise ReviewError(f"{display}:0: cannot read file: {e.strerror or describe(e)}") from None
+        raise ReviewError(f"{display}:0: cannot read file: {e.strerror or describe(e)}", "file-unreadable") from None
     new = edit_review(text, claim_id, status, reviewer, note,
                       (date or dt.date.today()) if status != "unreviewed" else None, display)
     if new != text:

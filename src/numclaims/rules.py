@@ -55,6 +55,7 @@ Sources and choices:
 
 from __future__ import annotations
 
+from .codes import CodedError
 from .intervals import Interval
 
 #: Canonical qualifier names, in the order used in tables.
@@ -120,8 +121,8 @@ def canonical_qualifier(q: str) -> str:
     key2 = key.replace(" ", "_")
     if key2 in QUALIFIERS:
         return key2
-    raise ValueError(
-        f"unknown qualifier {q!r}; expected one of: " + ", ".join(sorted(set(QUALIFIER_ALIASES)))
+    raise CodedError(
+        "qualifier-unknown", f"unknown qualifier {q!r}; expected one of: " + ", ".join(sorted(set(QUALIFIER_ALIASES)))
     )
 
 
@@ -207,9 +208,9 @@ def interval_for(
         return Interval(floor, v)
     # range
     if low is None or high is None:
-        raise ValueError("a range needs both low and high")
+        raise CodedError("range-needs-bounds", "a range needs both low and high")
     if low > high:
-        raise ValueError(f"range low {low} is above high {high}")
+        raise CodedError("range-reversed", f"range low {low} is above high {high}")
     return Interval(float(low), float(high))
 
 

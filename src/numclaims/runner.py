@@ -105,7 +105,7 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: st
     except ValueError as e:
         return path, None, {}, [ErrorLine(display_path(Path(path), Path(root)), _top_key_line(Path(path), "article"),
                                           "", "article", f"{e}; reports/{res['article']} must be a folder inside "
-                                          "reports/, not a link out of it")], staged, None
+                                          "reports/, not a link out of it", "reports-outside")], staged, None
     figures = figure_signature(folder / "figures")  # before the report reads them
     if reports == "json":
         texts = {folder / "results.json": dumps(res)}
@@ -241,7 +241,8 @@ def check_corpus(files: Iterable[Path], root: Path,
         if res["article"] in articles:
             out.errors.append(ErrorLine(disp(path), _top_key_line(Path(path), "article"), "", "article",
                                         f"article id {res['article']!r} is also used by "
-                                        f"{disp(articles[res['article']])}; give each claims file its own article id"))
+                                        f"{disp(articles[res['article']])}; give each claims file its own article id",
+                                        "duplicate-article"))
             bad.add(path)
         articles.setdefault(res["article"], path)
         for c in res["claims"]:
@@ -250,10 +251,10 @@ def check_corpus(files: Iterable[Path], root: Path,
                 p0, l0 = first[cid]
                 out.errors.append(ErrorLine(disp(path), line, cid, "id",
                                             f"duplicate claim id: also defined at {disp(p0)}:{l0}; claim ids must be "
-                                            "unique across all claims files"))
+                                            "unique across all claims files", "duplicate-id-across-files"))
                 out.errors.append(ErrorLine(disp(p0), l0, cid, "id",
                                             f"duplicate claim id: also defined at {disp(path)}:{line}; claim ids "
-                                            "must be unique across all claims files"))
+                                            "must be unique across all claims files", "duplicate-id-across-files"))
                 bad.add(path)
                 bad.add(p0)
             else:

@@ -130,8 +130,8 @@ def _record(men: Mention, cid: str, text: str, published: dt.date) -> dict[str, 
         claim = Claim.model_validate(rec)
         problems = value_problems(claim) + quote_numeral_problems(claim)
     except Exception:  # noqa: BLE001 - fall back to the plainest valid record below
-        problems = [("text", "unreadable")]
-    if problems and all(f == "qualifier" for f, _ in problems) and men.qualifier in ("up_to", "more_than", "at_least",
+        problems = [("text", "text-unreadable", "unreadable")]
+    if problems and all(f == "qualifier" for f, *_ in problems) and men.qualifier in ("up_to", "more_than", "at_least",
                                                                                       "less_than"):
         # the interval the context gives (read without the words of ``text``), written out explicitly
         iv = claim_interval(Claim.model_validate({**rec, "text": None}))

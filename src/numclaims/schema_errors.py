@@ -10,14 +10,44 @@ from __future__ import annotations
 
 from typing import Any
 
-from .records import CHECK_KINDS, text_expected
+from .codes import CodedError
+from .checks import KINDS
+from .records import text_expected
 
 
-def schema_message(err: dict) -> str:
-    """One pydantic error (an item of ``ValidationError.errors()``) in plain words: what was expected and
-    what was found, naming the YAML trap behind it, never the schema library's own texts ("Input should
-    be ...", "String should have at least 1 character", "Datetimes provided to dates should have zero
-    time"). The one formatter of schema errors, for claims files and source metadata alike."""
+def schema_message(err: dict) -> tuple[str, str]:
+    """One pydantic error (an item of ``ValidationError.errors()``) in plain words, as ``(code, message)``:
+    the error code (:mod:`numclaims.codes`; a validator's :class:`~numclaims.codes.CodedError` gives its
+    own) and what was expected and what was found, naming the YAML trap behind it, never the schema
+    library's own texts ("Input should be ...", "String should have at least 1 character", "Datetimes
+    provided to dates should have zero time"). The one formatter of schema errors, for claims files and
+    source metadata alike."""
+    t = err["type"]
+    why = (err.get("ctx") or {}).get("error")
+    if t == "value_error" and isinstance(why, CodedError):
+        return why.code, why.message
+    code = _SCHEMA_CODES.get(t, "not-allowed")  # a value the field does not take
+    if code in ("not-a-date", "date-with-time"):  # a datetime (YAML read "2014-03-05 10:30:00") or a date
+        code = "date-with-time" if hasattr(err.get("input"), "hour") else "not-a-date"
+    return code, _message(err)
+
+
+#: The error code of each pydantic error type the claims and metadata schemas raise.
+_SCHEMA_CODES = {
+    "missing": "field-missing", "extra_forbidden": "field-unknown", "union_tag_not_found": "kind-missing",
+    "union_tag_invalid": "kind-unknown", "string_pattern_mismatch": "not-a-slug", "string_type": "not-text",
+    "list_type": "not-a-list", "tuple_type": "not-a-list", "dict_type": "not-a-mapping",
+    "model_type": "not-a-mapping", "model_attributes_type": "not-a-mapping", "float_type": "not-a-number",
+    "float_parsing": "not-a-number", "int_type": "not-a-whole-number", "int_parsing": "not-a-whole-number",
+    "int_from_float": "not-a-whole-number", "date_type": "not-a-date", "date_parsing": "not-a-date",
+    "date_from_datetime_parsing": "not-a-date", "date_from_datetime_inexact": "date-with-time",
+    "too_short": "too-few-items", "string_too_short": "text-empty", "greater_than": "out-of-range",
+    "greater_than_equal": "out-of-range", "less_than": "out-of-range", "less_than_equal": "out-of-range",
+    "literal_error": "not-allowed", "union_type": "claim-or-number",
+}
+
+
+def _message(err: dict) -> str:
     msg = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
@@ -26,9 +56,9 @@ def schema_message(err: dict) -> str:
     if err["type"] == "extra_forbidden":
         return "unknown field (check the spelling; see the record schema in numclaims.records)"
     if err["type"] == "union_tag_not_found":
-        return f"required field 'kind' is missing; expected one of {', '.join(CHECK_KINDS)}"
+        return f"required field 'kind' is missing; expected one of {', '.join(KINDS)}"
     if err["type"] == "union_tag_invalid":
-        return f"unknown check kind; expected one of {', '.join(CHECK_KINDS)}"
+        return f"unknown check kind; expected one of {', '.join(KINDS)}"
     if err["type"] == "string_pattern_mismatch":
         return "expected a slug: lower-case letters, digits and single hyphens (no '/', '.', spaces)"
     got = err.get("input")

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from . import (
     fastyaml,  # by module, so the fast path can be switched off (tests compare both)
 )
+from .codes import CodedError
 from .errors import ErrorLine, InputErrors, reading_problem
 from .hashing import sha256_text
 from .records import SourceMeta
@@ -73,15 +74,17 @@ def load_source(source_id: str, root: Path) -> Source:
     errs: list[ErrorLine] = []
     for p in (txt, meta_path):
         if not p.exists():
-            errs.append(ErrorLine(_rel(p, root), 0, "", "source", f"source file for {source_id!r} not found"))
+            errs.append(ErrorLine(_rel(p, root), 0, "", "source", f"source file for {source_id!r} not found",
+                                 "source-missing"))
     if errs:
         raise InputErrors(errs)
     try:
         text = read_text_strict(txt)
     except YamlInputError as e:
-        raise InputErrors([ErrorLine(_rel(txt, root), e.line, "", "", e.message)]) from None
+        raise InputErrors([ErrorLine(_rel(txt, root), e.line, "", "", e.message, e.code)]) from None
     except OSError as e:  # a FIFO, a device, a file too large, permissions
-        raise InputErrors([ErrorLine(_rel(txt, root), 0, "", "", f"cannot read file: {reading_problem(e)}")]) from None
+        raise InputErrors([ErrorLine(_rel(txt, root), 0, "", "", f"cannot read file: {reading_problem(e)}",
+                                     "file-unreadable")]) from None
     try:
         meta_text = read_text_strict(meta_path)
         fast = fastyaml.load_fast(meta_text)  # the fast path: kept only when valid, else read again exactly
@@ -94,11 +97,13 @@ def load_source(source_id: str, root: Path) -> Source:
                 pass
         raw = load_yaml_text(meta_text)
     except YamlInputError as e:
-        raise InputErrors([ErrorLine(_rel(meta_path, root), e.line, "", "", e.message)]) from None
+        raise InputErrors([ErrorLine(_rel(meta_path, root), e.line, "", "", e.message, e.code)]) from None
     except OSError as e:
-        raise InputErrors([ErrorLine(_rel(meta_path, root), 0, "", "", f"cannot read file: {reading_problem(e)}")]) from None
+        raise InputErrors([ErrorLine(_rel(meta_path, root), 0, "", "", f"cannot read file: {reading_problem(e)}",
+                                     "file-unreadable")]) from None
     if not isinstance(raw, dict):
-        raise InputErrors([ErrorLine(_rel(meta_path, root), 1, "", "", "expected a mapping of metadata fields")])
+        raise InputErrors([ErrorLine(_rel(meta_path, root), 1, "", "", "expected a mapping of metadata fields",
+                                     "metadata-not-mapping")])
     try:
         meta = SourceMeta.model_validate(raw)
     except ValidationError as e:
@@ -106,17 +111,20 @@ def load_source(source_id: str, root: Path) -> Source:
         for err in e.errors():
             key = err["loc"][0] if err["loc"] else ""
             line = raw.line_of(key) if isinstance(raw, LineMap) else 0
-            out.append(ErrorLine(_rel(meta_path, root), line, "", ".".join(map(str, err["loc"])), schema_message(err)))
+            code, msg = schema_message(err)
+            out.append(ErrorLine(_rel(meta_path, root), line, "", ".".join(map(str, err["loc"])), msg, code))
         raise InputErrors(out) from None
     if meta.id != source_id:
         raise InputErrors([ErrorLine(_rel(meta_path, root), raw.line_of("id"), "", "id",
-                                     f"metadata id {meta.id!r} differs from the file name {source_id!r}")])
+                                     f"metadata id {meta.id!r} differs from the file name {source_id!r}",
+                                     "metadata-id")])
     bad = _body_problem(meta, text)
     if bad:
         fld, marker = bad
         where = "in the source text" if fld == "body.start" else "in the source text after the start marker"
         raise InputErrors([ErrorLine(_rel(meta_path, root), raw.line_of("body"), "", fld,
-                                     f"marker {marker!r} is not {where}; copy it verbatim from {_rel(txt, root)}")])
+                                     f"marker {marker!r} is not {where}; copy it verbatim from {_rel(txt, root)}",
+                                     "marker-not-found")])
     return Source(meta=meta, text=text, path=txt, sha256=(sha256_text(text), sha256_text(meta_text)))
 
 
@@ -185,17 +193,18 @@ def anchor(text: str, quote: str, start: int | None = None,
         find: :func:`occurrences` of ``text`` for many quotes (default :func:`find_all`).
 
     Raises:
-        ValueError: the quote is absent; occurs more than once and ``start`` is not given; or ``start`` is
-            given but the quote is not at that offset (the message lists the offsets where it is).
+        CodedError: the quote is absent (``quote-not-found``); occurs more than once and ``start`` is not
+            given (``quote-ambiguous``); or ``start`` is given but the quote is not at that offset
+            (``quote-not-at-offset``; the message lists the offsets where it is).
     """
     hits = (find or (lambda q: find_all(text, q)))(quote)
     if not hits:
-        raise ValueError(f"quote {_short(quote)} is not in the source text (it must be copied verbatim)")
+        raise CodedError("quote-not-found", f"quote {_short(quote)} is not in the source text (it must be copied verbatim)")
     if start is not None:
         if start not in hits:
-            raise ValueError(f"quote {_short(quote)} is not at offset {start}; it occurs at {_offsets(hits)}")
+            raise CodedError("quote-not-at-offset", f"quote {_short(quote)} is not at offset {start}; it occurs at {_offsets(hits)}")
         return start, start + len(quote)
     if len(hits) > 1:
-        raise ValueError(f"quote {_short(quote)} occurs {len(hits):,} times (offsets {_offsets(hits)}); add 'start' "
+        raise CodedError("quote-ambiguous", f"quote {_short(quote)} occurs {len(hits):,} times (offsets {_offsets(hits)}); add 'start' "
                          "to say which")
     return hits[0], hits[0] + len(quote)

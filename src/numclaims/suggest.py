@@ -4,7 +4,7 @@ Used by ``numclaims new`` (on a fresh draft) and ``numclaims suggest CLAIMS_FILE
 Every proposal is a check record with ``status: proposed`` and a ``reason``; it runs like any other check
 and is marked apart in results.json (``"status": "proposed"``) until the fact-checker accepts it
 (``numclaims review accept ID``) or drops it (``numclaims review drop ID``). A kind is proposed only when
-:data:`numclaims.records.CHECK_KINDS` has it, so a draft always validates.
+:data:`numclaims.claimsfile.CHECK_KINDS` has it, so a draft always validates.
 
 =====================  ===================================================================================
 kind                   cue in the text (all figures in one sentence unless said otherwise)
@@ -59,7 +59,8 @@ from .draft import (
 )
 from .evidence import load_reference
 from .extract import Mention
-from .records import CHECK_KINDS, split_unit
+from .claimsfile import CHECK_KINDS
+from .records import split_unit
 from .scaffold import render
 
 
@@ -174,7 +175,7 @@ class _Props:
 def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None) -> list[Proposal]:
     """Proposed checks among ``items`` (in text order) of the source ``text``, with ids unique among
     themselves and the claims, in the order of the table of the module docstring; only of the check
-    ``kinds`` given (default: those :data:`numclaims.records.CHECK_KINDS` knows). With the project
+    ``kinds`` given (default: those :data:`numclaims.claimsfile.CHECK_KINDS` knows). With the project
     ``root``, also ``external`` checks against the rows of its reference data package
     (:func:`reference_matches`).
 

@@ -1,7 +1,9 @@
 """The words the suite reads numbers in, written once: number words, scales, fractions, multipliers,
 vague plurals, qualifier phrases, currencies, months and time units.
 
-Pure data and two tiny helpers, standard library only; it imports nothing from :mod:`numclaims`, so every
+Pure data and three tiny helpers (one writes a table as a regular-expression alternation,
+:func:`words_re`, so that the readers' patterns are generated from the tables, not spelt out again),
+standard library only; it imports nothing from :mod:`numclaims`, so every
 reader can use it: the parser (:mod:`numclaims.numerals`), the extractor (:mod:`numclaims.extract`), the
 period reader (:mod:`numclaims.periods`), the claim records (:mod:`numclaims.records`), drafting
 (:mod:`numclaims.draft`), the loader and the figures.
@@ -157,6 +159,9 @@ MONTHS["sept"] = 9
 # ------------------------------------------------------------------------------------- time units
 #: Time units of durations and rate bases, shortest first (``USD per month``, ``3 years``).
 TIME_UNITS: tuple[str, ...] = ("hour", "day", "week", "month", "year")
+#: Time bases of a rate (``USD per month``), shortest first: an hour is a duration ("closed for 24
+#: hours"), never a rate base.
+RATE_BASES: tuple[str, ...] = tuple(u for u in TIME_UNITS if u != "hour")
 #: Days in a Julian year (see the module docstring).
 DAYS_PER_YEAR = 365.25
 #: Days in each time unit: a month is a twelfth of the Julian year.
@@ -170,6 +175,14 @@ def time_unit(word: str) -> str | None:
         return "year"
     w = w.removesuffix("s")
     return w if w in DAYS_PER else None
+
+
+def words_re(words, plural: bool = False) -> str:
+    """A regular-expression alternation of ``words`` (literal words, in the order given), each with an
+    optional plural ``s`` when ``plural``: ``words_re(TIME_UNITS)`` is ``"day|week|month|year"``,
+    ``words_re(reversed(TIME_UNITS), plural=True)`` is ``"years?|months?|weeks?|days?"``. The order is
+    the caller's: the first alternative that matches wins."""
+    return "|".join(w + ("s?" if plural else "") for w in words)
 
 
 def months_in(days: float) -> float:

@@ -50,12 +50,14 @@ def _rebuild(d: dict, line: int, key_lines: dict) -> LineMap:
 
 
 class YamlInputError(ValueError):
-    """A YAML file that cannot be read: ``line`` (1-based, 0 when unknown) and ``message``."""
+    """A YAML file that cannot be read: ``line`` (1-based, 0 when unknown), ``message`` and its error
+    ``code`` (:mod:`numclaims.codes`)."""
 
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: str, code: str):
         super().__init__(f"line {line}: {message}")
         self.line = line
         self.message = message
+        self.code = code
 
 
 #: Implicit tags already resolved, by (plain scalar, implicit flags). Keys, units, qualifiers and roles
@@ -94,10 +96,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
         try:
             hash(key)
         except TypeError:
-            raise YamlInputError(key_node.start_mark.line + 1, "a mapping key must be a plain value") from None
+            raise YamlInputError(key_node.start_mark.line + 1, "a mapping key must be a plain value", "yaml-key") from None
         if key in m:
             raise YamlInputError(key_node.start_mark.line + 1,
-                                 f"duplicate key {key!r} in one mapping (first at line {m.key_lines[key]}); keep one")
+                                 f"duplicate key {key!r} in one mapping (first at line {m.key_lines[key]}); keep one",
+                                 "duplicate-key")
         m[key] = loader.construct_object(value_node, deep=deep)
         m.key_lines[key] = key_node.start_mark.line + 1
     return m
@@ -109,7 +112,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 def _refuse_tag(loader: _Loader, node: yaml.Node) -> Any:
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
     raise YamlInputError(node.start_mark.line + 1, f"tag {tag!r} is not allowed: claims files hold plain data (text, "
-                         "numbers, lists, mappings); remove the tag")
+                         "numbers, lists, mappings); remove the tag", "yaml-tag")
 
 
 # standard YAML tags for data a claims file never holds (bytes, sets, ordered pairs): refused like unsafe tags
@@ -149,7 +152,8 @@ def _build(loader: _Loader, root: yaml.Node) -> Any:
             v = memo[k]
             if v is _BUILDING:
                 raise YamlInputError(node.start_mark.line + 1, "a YAML alias refers to a node that contains it "
-                                                               "(recursive data); claims files must be plain trees")
+                                                               "(recursive data); claims files must be plain trees",
+                                     "yaml-alias-recursive")
             return v
         memo[k] = _BUILDING
         if cls is SequenceNode and node.tag == _SEQ_TAG:
@@ -169,14 +173,14 @@ def _build(loader: _Loader, root: yaml.Node) -> Any:
                 try:
                     seen = key in v
                 except TypeError:
-                    raise YamlInputError(kl, "a mapping key must be a plain value") from None
+                    raise YamlInputError(kl, "a mapping key must be a plain value", "yaml-key") from None
                 if seen and key in merged and own is not None and id(key_node) in own:
                     merged.discard(key)  # YAML merge: an explicit key overrides the merged one
                 elif seen:
                     if key in merged:
                         continue  # a later merge does not override an earlier one (YAML merge key rule)
                     raise YamlInputError(kl, f"duplicate key {key!r} in one mapping (first at line "
-                                             f"{key_lines[key]}); keep one")
+                                             f"{key_lines[key]}); keep one", "duplicate-key")
                 elif own is not None and id(key_node) not in own:
                     merged.add(key)
                 v[key] = build(value_node)
@@ -220,7 +224,7 @@ def _check_expansion(doc: Any, limit: int) -> None:
             return sizes[k]
         if k in active:
             raise YamlInputError(0, "a YAML alias refers to a node that contains it (recursive data); "
-                                    "claims files must be plain trees")
+                                    "claims files must be plain trees", "yaml-alias-recursive")
         active.add(k)
         n = 1
         children = obj.values() if isinstance(obj, dict) else obj
@@ -228,7 +232,7 @@ def _check_expansion(doc: Any, limit: int) -> None:
             n += size(child)
             if n > limit:
                 raise YamlInputError(0, f"YAML aliases expand the document to over {limit:,} values; "
-                                        "remove the repeated aliases (*name)")
+                                        "remove the repeated aliases (*name)", "yaml-alias-bomb")
         active.discard(k)
         sizes[k] = n
         return n
@@ -254,7 +258,7 @@ def load_yaml_text(text: str) -> Any:
         raise YamlInputError(text.count("\n", 0, m.start()) + 1,
                              f"character U+{ord(ch):04X} ({_BREAK_NAMES[ch]}) is read by YAML as a line break (it "
                              "would end a comment or a plain text and shift every later line number); remove it, or "
-                             f"write it as \\u{ord(ch):04x} inside double quotes")
+                             f"write it as \\u{ord(ch):04x} inside double quotes", "yaml-line-break")
     try:
         loader = _Loader(text)  # derives from the safe loader: unknown tags raise, nothing is executed
         try:
@@ -267,12 +271,13 @@ def load_yaml_text(text: str) -> Any:
     except yaml.constructor.ConstructorError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else 0
-        what = e.problem or "cannot construct a value"
+        what, code = e.problem or "cannot construct a value", "yaml-syntax"
         if "could not determine a constructor for the tag" in what:
+            code = "yaml-tag"
             tag = what.rsplit("tag ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
             what = (f"tag {tag!r} is not allowed: claims files hold plain data (text, numbers, lists, "
                     "mappings); remove the tag")
-        raise YamlInputError(line, what) from None
+        raise YamlInputError(line, what, code) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else 0
@@ -286,16 +291,17 @@ def load_yaml_text(text: str) -> Any:
             what += " (a plain text holding ': ' must be put in quotes)"
         if "'\\t'" in what or (0 < line <= len(lines) and "\t" in lines[line - 1]):
             what += " (line has a tab: YAML indents with spaces only)"
-        raise YamlInputError(line, f"YAML syntax error: {what}{ctx}; check the quotes and indentation") from None
+        raise YamlInputError(line, f"YAML syntax error: {what}{ctx}; check the quotes and indentation",
+                             "yaml-too-deep" if "maximum nesting depth" in what else "yaml-syntax") from None
     except yaml.reader.ReaderError as e:  # a control character: at its line, in one line
         line = text.count("\n", 0, e.position) + 1 if isinstance(e.position, int) else 0
         code = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
         raise YamlInputError(line, f"control character U+{code:04X} is not allowed in a YAML file; remove it (inside "
-                             f"double quotes it can be written as an escape, \\x{code:02x})") from None
+                             f"double quotes it can be written as an escape, \\x{code:02x})", "yaml-control-character") from None
     except yaml.YAMLError as e:
-        raise YamlInputError(0, f"YAML error: {one_line(str(e))}") from None
+        raise YamlInputError(0, f"YAML error: {one_line(str(e))}", "yaml-syntax") from None
     except RecursionError:
-        raise YamlInputError(0, "YAML nesting is too deep") from None
+        raise YamlInputError(0, "YAML nesting is too deep", "yaml-too-deep") from None
     if _has_aliases(text):
         _check_expansion(doc, _EXPANSION_PER_CHAR * len(text) + _EXPANSION_SLACK)
     return doc
@@ -313,11 +319,13 @@ def read_text_strict(path: Path) -> str:
 
     data = read_input(path)  # a regular file of at most paths.MAX_INPUT_BYTES (no FIFO, no device)
     if data.startswith(b"\xef\xbb\xbf"):
-        raise YamlInputError(1, "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
+        raise YamlInputError(1, "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
+                             "byte-order-mark")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise YamlInputError(
-            line, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); convert the file to UTF-8"
+            line, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); convert the file to UTF-8",
+            "not-utf8"
         ) from None

@@ -2,26 +2,32 @@
 check record through the registry (:mod:`numclaims.checks.registry`).
 
 Each module declares its kinds in a declaration block at its end (name, spec model, function, relation,
-the fields that name claims); importing this package imports every such module, so :data:`KINDS` is
-complete. The table of kinds with their relations is generated from it into the docs
-(``docs/reference/check-kinds.md``).
+the fields that name claims); importing this package imports every module of it (found on disk, in the
+order of their names, so a new kind is a new module and nothing else), so :data:`KINDS` is complete. The
+claims-file schema (:mod:`numclaims.claimsfile`) and the table of kinds in the docs
+(``docs/reference/check-kinds.md``) are assembled from it.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Callable
 
-# importing a module of kinds registers them; the order of these imports is the order of the docs table
-from . import arithmetic, comparison, external, relations, shares  # noqa: F401
 from .base import SEVERITY, VERDICTS, CheckResult, Context
 from .registry import KINDS, CheckKind, register
+
+# importing a module of kinds registers them; the order of the names is the order of the registry
+for _module in pkgutil.iter_modules(__path__):
+    if _module.name not in ("base", "registry"):
+        importlib.import_module(f"{__name__}.{_module.name}")
 
 #: ``{kind: function}``, read from :data:`KINDS` (kept for callers that only need the functions).
 REGISTRY: dict[str, Callable[..., CheckResult]] = {k.name: k.function for k in KINDS.values()}
 
 
 def run_check(spec, ctx: Context) -> CheckResult:
-    """Run one check record (a member of :data:`numclaims.records.CheckSpec`) against the article context.
+    """Run one check record (a member of :data:`numclaims.claimsfile.CheckSpec`) against the article context.
 
     Raises:
         KeyError: when the kind is not registered (records validate kinds, and a test asserts every

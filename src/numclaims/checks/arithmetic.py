@@ -231,16 +231,44 @@ from ..records import (  # noqa: E402
     RatioCheck,
     SumCheck,
 )
-from .registry import register  # noqa: E402
+from .registry import Chart, register  # noqa: E402
+
+
+def _rate_duration_sides(check, q):
+    d = check["details"]
+    return [(f"implied: {q(0)} × {q(1)}", d.get("implied")), (f"stated: {q(2)}", d.get("stated"))], 2
+
+
+def _operation_chart(kind: str, symbol: str, title: str) -> Chart:
+    """The chart of an arithmetic kind: the operation over every claim but the last, against the last."""
+
+    def sides(check, q):
+        d, n = check["details"], len(check["claims"])
+        return [(f"{kind}: " + f" {symbol} ".join(q(i) for i in range(n - 1)), d.get("implied")),
+                (f"stated: {q(n - 1)}", d.get("stated"))], n - 1
+
+    return Chart(title, sides, min_claims=2)
+
 
 register("rate_duration", spec=RateDurationCheck, function=rate_duration, fields=("rate", "duration", "total"),
-         relation="rate x duration (converted to the rate's time base) against a stated total")
+         title="rate \u00d7 duration against the total",
+         relation="rate x duration (converted to the rate's time base) against a stated total",
+         chart=Chart("rate × duration against the stated total", _rate_duration_sides, min_claims=3),
+         unverifiable="Whether {0} {over1} adds up to {2} cannot be decided: {reason}.")
 register("sum", spec=SumCheck, function=sum_check, fields=("parts", "total"),
-         relation="sum of parts against the total (same unit)")
+         title="parts against their total",
+         relation="sum of parts against the total (same unit)",
+         chart=_operation_chart("sum", "+", "parts against their stated total"))
 register("difference", spec=DifferenceCheck, function=difference_check, fields=("minuend", "subtrahend", "result"),
-         relation="a change between two figures (same unit)")
+         title="a difference",
+         relation="a change between two figures (same unit)",
+         chart=_operation_chart("difference", "−", "a difference against the stated figure"))
 register("product", spec=ProductCheck, function=product_check, fields=("factors", "product"),
+         title="a product",
          relation=("counts, fractions and percents times at most one factor with a unit; the product must be "
-                   "stated in that unit"))
+                   "stated in that unit"),
+         chart=_operation_chart("product", "×", "a product against the stated figure"))
 register("ratio", spec=RatioCheck, function=ratio_check, fields=("numerator", "denominator", "ratio"),
-         relation="quotient against a fraction or percent claim")
+         title="a ratio",
+         relation="quotient against a fraction or percent claim",
+         chart=_operation_chart("ratio", "÷", "a ratio against the stated figure"))

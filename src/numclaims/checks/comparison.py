@@ -116,9 +116,19 @@ def agreement(spec, ctx: Context) -> CheckResult:
 # The kinds of this module, declared once (numclaims.checks.registry); the engine, the claims-file
 # checks and the docs' table of check kinds read them from the registry.
 from ..records import AgreementCheck, PartWholeCheck  # noqa: E402
-from .registry import register  # noqa: E402
+from .registry import Chart, register  # noqa: E402
 
 register("part_whole", spec=PartWholeCheck, function=part_whole, fields=("part", "whole"),
-         relation="part <= whole, minding whether the periods nest")
+         title="part within its whole",
+         relation="part <= whole, minding whether the periods nest",
+         chart=Chart("a part must not exceed its whole",
+                     lambda ch, q: ([(f"part: {q(0)}", ch["details"].get("part")),
+                                     (f"whole: {q(1)}", ch["details"].get("whole"))], 1),
+                     min_claims=2, relation="at_most"))
 register("agreement", spec=AgreementCheck, function=agreement, fields=("a", "b"),
-         relation="two estimates of one measure share a value")
+         title="two estimates of one measure",
+         relation="two estimates of one measure share a value",
+         chart=Chart("two estimates of one measure",
+                     lambda ch, q: ([(q(0), ch["details"].get("a")), (q(1), ch["details"].get("b"))], 0),
+                     min_claims=2),
+         unverifiable="Whether {0} and {1} agree cannot be decided: {reason}.")

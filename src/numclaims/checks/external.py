@@ -3,7 +3,7 @@
 A check record ``{id, kind: external, claim: <claim id>, evidence: [row ids]}`` compares the claim with the
 rows listed in ``evidence`` (default: the claim's own ``evidence``). Rows come from
 :func:`numclaims.evidence.load_reference` via ``Context.reference``; each row becomes an interval with the
-same rules as a claim (:func:`numclaims.evidence.row_interval`, i.e. :func:`numclaims.rules.interval_for`
+same rules as a claim (:func:`numclaims.reference_rows.row_interval`, i.e. :func:`numclaims.rules.interval_for`
 with the row's qualifier; ranges by their low and high).
 
 How the *measure* is matched (what may be compared with what):
@@ -64,7 +64,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..evidence import (
+from ..reference_rows import (
     measure_of,
     period_bounds,
     row_interval,
@@ -368,7 +368,9 @@ def external(spec, ctx: Context) -> CheckResult:
 # The kinds of this module, declared once (numclaims.checks.registry); the engine, the claims-file
 # checks and the docs' table of check kinds read them from the registry.
 from ..records import ExternalCheck  # noqa: E402
-from .registry import register  # noqa: E402
+from .registry import Chart, register  # noqa: E402
 
 register("external", spec=ExternalCheck, function=external, fields=("claim",),
-         relation="a claim against the reference rows it cites")
+         title="against the sources",
+         relation="a claim against the reference rows it cites", chart=Chart("claim against reference figures"),
+         unverifiable="{0} cannot be compared with its sources: {reason}.")

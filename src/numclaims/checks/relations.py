@@ -38,7 +38,7 @@ from fractions import Fraction
 from functools import reduce
 from typing import Any, Callable
 
-from ..evidence import row_written
+from ..reference_rows import row_written
 from ..intervals import Interval
 from ..records import DURATION_UNITS
 from ..units import SHARE_WHOLE, SHARES, conversion, quotient_factor, quotient_problem
@@ -435,7 +435,7 @@ def _rate_factor(qunit: str, runit: str) -> Fraction | None:
 
 def _row_figure(rid: str, row: dict[str, Any]) -> Figure:
     """A reference row as a figure: its interval, and as written its value for exact and approximate rows
-    (:func:`numclaims.evidence.row_written`); a row without a qualifier is read at its interval."""
+    (:func:`numclaims.reference_rows.row_written`); a row without a qualifier is read at its interval."""
     ri = Interval(*row["interval"])
     aw = row_written(row) if row.get("qualifier") else ri
     label = f"row {rid} ({row.get('publisher')})"
@@ -527,10 +527,25 @@ __all__ = ["change", "comparison", "complement", "implied_ratio"]
 # -------------------------------------------------------------------------------------- declaration
 # The kinds of this module, declared once (numclaims.checks.registry).
 from ..records import ChangeCheck, ComparisonCheck, ComplementCheck, ImpliedRatioCheck  # noqa: E402
-from .registry import register  # noqa: E402
+from .registry import Chart, register  # noqa: E402
+
+
+def _comparison_sides(check, q):
+    d = check["details"]
+    unit = (check.get("figures") or [{}])[0].get("unit")
+    return [(q(0), d.get("a")), (("times x " if d.get("implied") else "") + q(1), d.get("implied") or d.get("b"))], \
+        unit or 0
+
+
+def _comparison_relation(check) -> str:
+    """``a > b`` draws as "b at most a": the relation from the check's details."""
+    rel = (check.get("details") or {}).get("relation")
+    return {"lt": "at_most", "le": "at_most", "gt": "at_least", "ge": "at_least"}.get(rel, "overlap")
+
 
 register("comparison", spec=ComparisonCheck, function=comparison, fields=("a", "b", "times"),
-         relation="a > b (>=, <, <=, =), optionally times a factor, flows compared as rates over their periods")
+         relation="a > b (>=, <, <=, =), optionally times a factor, flows compared as rates over their periods",
+         chart=Chart(None, _comparison_sides, min_claims=2, relation=_comparison_relation))
 register("change", spec=ChangeCheck, function=change, fields=("earlier", "later", "change", "factor"),
          relation="earlier -> later by a relative or absolute change, or by a factor (implied earlier figure)")
 register("complement", spec=ComplementCheck, function=complement, fields=("parts", "remainder"),

@@ -191,10 +191,23 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
 # The kinds of this module, declared once (numclaims.checks.registry); the engine, the claims-file
 # checks and the docs' table of check kinds read them from the registry.
 from ..records import FractionOfCheck, ShareOfTotalCheck  # noqa: E402
-from .registry import register  # noqa: E402
+from .registry import Chart, register  # noqa: E402
 
 register("share_of_total", spec=ShareOfTotalCheck, function=share_of_total, fields=("share", "total", "part"),
-         relation="percentage of a total: implied part, GRIM test of the percentage")
+         title="share of a total",
+         relation="percentage of a total: implied part, GRIM test of the percentage",
+         chart=Chart("percentage of a total: the part it implies",
+                     lambda ch, q: ([(f"implied part: {q(0)} of {q(1)}", ch["details"].get("implied"))], 1),
+                     min_claims=2),
+         unverifiable="What {0} of {1} implies cannot be checked: {reason}.")
 register("fraction_of", spec=FractionOfCheck, function=fraction_of, fields=("fraction", "whole", "compare"),
+         title="fraction of a whole",
          relation=("fraction of a (bounded) whole against another claim; without `compare` only the implied "
-                   "part is given (`unverifiable`)"))
+                   "part is given (`unverifiable`)"),
+         chart=Chart("fraction of a whole against another figure",
+                     lambda ch, q: ([(f"implied part: {q(0)} of {q(1)}", ch["details"].get("implied")),
+                                     (f"compared with {q(2)}", ch["details"].get("compare"))], 2),
+                     min_claims=3,
+                     relation=lambda ch: {"le": "at_most", "ge": "at_least", "eq": "overlap"}.get(
+                         ch.get("relation") or "le", "at_most")),
+         unverifiable="Whether {0} of {1} fits {2} cannot be decided: {reason}.")

@@ -18,6 +18,7 @@ def check_project(root, articles):
         for; or the exit status 2 when there is no claims file or an article asked for has no valid file
         (a line on stderr names it).
     """
+    from ..codes import tag
     import sys
 
     from ..paths import claims_files
@@ -25,7 +26,8 @@ def check_project(root, articles):
 
     files = claims_files(root)
     if not files:
-        print(f"no claims files found in {root / 'claims'} (claims files are *.yaml or *.yml files)", file=sys.stderr)
+        print(tag(f"no claims files found in {root / 'claims'} (claims files are *.yaml or *.yml files)", "no-claims-files"),
+              file=sys.stderr)
         return 2
     outcome = check_corpus(files, root)
     print_errors(outcome.errors)
@@ -34,8 +36,8 @@ def check_project(root, articles):
         known = {r["article"] for r in results}
         unknown = [a for a in articles if a not in known]
         for a in unknown:
-            print(f"claims/:0: article {a!r}: no valid claims file has this article id "
-                  f"(valid articles: {', '.join(sorted(known)) or 'none'})", file=sys.stderr)
+            print(tag(f"claims/:0: article {a!r}: no valid claims file has this article id "
+                      f"(valid articles: {', '.join(sorted(known)) or 'none'})", "unknown-article"), file=sys.stderr)
         if unknown:
             return 2
         results = [r for r in results if r["article"] in articles]

@@ -64,6 +64,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..codes import tag
     from ..paths import claims_files, find_root
     from ..verdicts import VERDICTS
     from ..runner import (PARALLEL_MIN_FILES, check_corpus, commit_staged, dask_mapper,
@@ -75,20 +76,21 @@ def run(args: argparse.Namespace) -> int:
     except OSError as e:  # a path that does not exist, or is not a regular file
         from ..errors import one_line
 
-        print(one_line(f"{e.filename}:0: {e.strerror}"), file=sys.stderr)
+        print(tag(one_line(f"{e.filename}:0: {e.strerror}"), "file-unreadable"), file=sys.stderr)
         return 2
     if not files:
         where = ", ".join(str(p) for p in args.paths) if args.paths else str(root / "claims")
-        print(f"no claims files found in {where} (claims files are *.yaml or *.yml files)", file=sys.stderr)
+        print(tag(f"no claims files found in {where} (claims files are *.yaml or *.yml files)", "no-claims-files"),
+              file=sys.stderr)
         return 2
     if args.jobs is not None and args.jobs < 1:
-        print(f"--jobs must be at least 1, got {args.jobs}", file=sys.stderr)
+        print(tag(f"--jobs must be at least 1, got {args.jobs}", "bad-argument"), file=sys.stderr)
         return 2
     if args.engine == "dask":
         try:
             import distributed  # noqa: F401
         except ImportError:
-            print("--engine dask needs dask.distributed: pip install 'numclaims[dask]'", file=sys.stderr)
+            print(tag("--engine dask needs dask.distributed: pip install 'numclaims[dask]'", "missing-extra"), file=sys.stderr)
             return 2
         mapper = dask_mapper(args.scheduler)
     else:
@@ -100,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             load_config(root)  # fail early, before any worker renders a report with it
         except ValueError as e:
-            print(f"{e}", file=sys.stderr)
+            print(tag(str(e), getattr(e, "code", "config-invalid")), file=sys.stderr)
             return 2
     cache = None
     if not args.no_write and not args.no_cache:

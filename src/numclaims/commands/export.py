@@ -34,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check, then write the export; returns the exit status."""
+    from ..codes import tag
+    from ..errors import fault_code
     from ..claimreview import load_config
     from ..export import write_export
     from ..paths import display_path, find_root
@@ -43,21 +45,22 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = load_config(root)
     except ValueError as e:
-        print(f"{e}", file=sys.stderr)
+        print(tag(str(e), getattr(e, "code", "config-invalid")), file=sys.stderr)
         return 2
     checked = check_project(root, args.article)
     if isinstance(checked, int):
         return checked
     outcome, results = checked
     if outcome.invalid:
-        print(f"{len(outcome.invalid)} invalid claims file(s): nothing exported", file=sys.stderr)
+        print(tag(f"{len(outcome.invalid)} invalid claims file(s): nothing exported", "invalid-input"), file=sys.stderr)
         return 2
     out = args.out if args.out is not None else root / "export"
     out = out if out.is_absolute() else Path.cwd() / out
     try:
         written = write_export(results, out, args.format, config)
     except OSError as e:
-        print(f"{display_path(out, root)}:0: cannot write the export: {e.strerror or e}", file=sys.stderr)
+        print(tag(f"{display_path(out, root)}:0: cannot write the export: {e.strerror or e}", fault_code(e)),
+              file=sys.stderr)
         return 2
     n_claims = sum(len(r["claims"]) for r in results)
     n_checks = sum(len(r["checks"]) for r in results)

@@ -32,6 +32,7 @@ def _fmt(v) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the mentions; exit 2 when the source cannot be read."""
+    from ..codes import tag
     from ..extract import extract, mentions_json, read_capture
     from ..paths import find_root
 
@@ -39,10 +40,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         cap = read_capture(args.source, root)
     except FileNotFoundError:
-        print(f"{args.source}:0: no such source file or source id", file=sys.stderr)
+        print(tag(f"{args.source}:0: no such source file or source id", "source-missing"), file=sys.stderr)
         return 2
     except ValueError as e:
-        print(f"{args.source}:0: {e}", file=sys.stderr)
+        print(tag(f"{args.source}:0: {e}", getattr(e, "code", "file-unreadable")), file=sys.stderr)
         return 2
     ms = extract(cap, with_precision=True)
     if args.body:

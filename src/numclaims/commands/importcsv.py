@@ -31,6 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import, validate, write; returns the exit status."""
+    from ..codes import tag
+    from ..errors import fault_code
     import re
 
     from ..atomic import write_atomic
@@ -40,12 +42,13 @@ def run(args: argparse.Namespace) -> int:
 
     root = (args.root or find_root()).resolve()
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", args.article):
-        print(f"--article: expected a slug (lower-case letters, digits and single hyphens), got {args.article!r}",
+        print(tag(f"--article: expected a slug (lower-case letters, digits and single hyphens), got {args.article!r}",
+                  "bad-argument"),
               file=sys.stderr)
         return 2
     out = root / "claims" / f"{args.article}.yaml"
     if out.exists() and not args.force:
-        print(f"{display_path(out, root)}:0: already exists; pass --force to replace it with the import",
+        print(tag(f"{display_path(out, root)}:0: already exists; pass --force to replace it with the import", "file-exists"),
               file=sys.stderr)
         return 2
     try:
@@ -57,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomic(out, text)
     except OSError as e:
-        print(f"{display_path(out, root)}:0: cannot be written: {e.strerror or e}", file=sys.stderr)
+        print(tag(f"{display_path(out, root)}:0: cannot be written: {e.strerror or e}", fault_code(e)), file=sys.stderr)
         return 2
     n = text.count("\n  - id: ")
     print(f"{display_path(out, root)}: {n} claim(s) imported from {args.csv}; run `numclaims check`")

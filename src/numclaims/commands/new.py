@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the scaffold; exit 2 on a bad id, an unknown source or an existing file."""
+    from ..codes import tag
     from ..errors import InputErrors
     from ..paths import CLAIMS_DIR, find_root
     from ..records import SLUG_PATTERN
@@ -38,27 +39,29 @@ def run(args: argparse.Namespace) -> int:
 
     root = (args.root or find_root()).resolve()
     if not re.fullmatch(SLUG_PATTERN, args.article_id) or len(args.article_id) > 120:
-        print(f"--id {args.article_id!r}: expected a slug (lower-case letters, digits, single hyphens)", file=sys.stderr)
+        print(tag(f"--id {args.article_id!r}: expected a slug (lower-case letters, digits, single hyphens)", "bad-argument"),
+              file=sys.stderr)
         return 2
     src = args.source
     if src.endswith(".txt"):
         src = Path(src).name[:-4]
     target = root / CLAIMS_DIR / f"{args.article_id}.yaml"
     if target.exists():
-        print(f"{target}: already exists; numclaims new never overwrites a claims file "
-              "(choose another --id or delete the file first)", file=sys.stderr)
+        print(tag(f"{target}: already exists; numclaims new never overwrites a claims file "
+                  "(choose another --id or delete the file first)", "file-exists"), file=sys.stderr)
         return 2
     try:
         source = load_source(src, root)
     except InputErrors as e:
         for err in e.errors:
             print(str(err), file=sys.stderr)
-        print(f"{args.source}: sources must be datasets/sources/<id>.txt with <id>.meta.yaml beside it", file=sys.stderr)
+        print(tag(f"{args.source}: sources must be datasets/sources/<id>.txt with <id>.meta.yaml beside it",
+                  "source-missing"), file=sys.stderr)
         return 2
     try:
         text = draft_file(args.article_id, source, checks=not args.no_checks, taken=project_ids(root), root=root)
     except ValueError as e:
-        print(f"{args.source}:0: {e}", file=sys.stderr)
+        print(tag(f"{args.source}:0: {e}", getattr(e, "code", "no-mentions")), file=sys.stderr)
         return 2
     except InputErrors as e:  # the reference data package the external proposals read
         for err in e.errors:

@@ -196,6 +196,7 @@ def _execute_all(root: Path, jobs: list[tuple[str | None, Path]], kernel: str, n
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..codes import tag
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -207,14 +208,14 @@ def run(args: argparse.Namespace) -> int:
     reports_folder(root)  # the path guard: reports/ a real folder of the project (else one line, exit 3)
     nbs = notebook_paths(root)
     if not nbs:
-        print(f"{root / 'notebooks'}:0: no numbered notebooks (NN-*.ipynb)", file=sys.stderr)
+        print(tag(f"{root / 'notebooks'}:0: no numbered notebooks (NN-*.ipynb)", "no-notebooks"), file=sys.stderr)
         return 2
     have = articles_with_results(root)
     articles = args.article or have
     missing = [a for a in articles if a not in have]
     for a in missing:
-        print(f"reports/{a}/results.json:0: article {a}: results: not found (run `numclaims check` first)",
-              file=sys.stderr)
+        print(tag(f"reports/{a}/results.json:0: article {a}: results: not found (run `numclaims check` first)",
+                  "results-invalid"), file=sys.stderr)
     if missing:
         return 2
     bad = [line for line in (_results_problem(root, a) for a in articles) if line]
@@ -252,7 +253,7 @@ def run(args: argparse.Namespace) -> int:
         task = progress.add_task("executing notebooks", total=len(jobs))
         for (a, nb), err in _execute_all(root, jobs, args.kernel, max(1, args.jobs), measures):
             if err:
-                failed.append(f"{nb.relative_to(root)}: {f'article {a}' if a else 'archive'}: {err}")
+                failed.append(tag(f"{nb.relative_to(root)}: {f'article {a}' if a else 'archive'}: {err}", "notebook-failed"))
             progress.update(task, advance=1, description=f"{nb.name} [{a or 'archive'}]")
         progress.update(task, description="notebooks")
     for line in failed:
@@ -288,6 +289,7 @@ def _archive_problems(root: Path, measures: list[str] | None) -> list[str]:
 def _results_problem(root: Path, article: str) -> str | None:
     """One line when ``reports/<article>/results.json`` cannot be read back (truncated, not JSON, not a JSON
     object, not a regular file), else None: checked before any notebook runs on it."""
+    from ..codes import tag
     import json
 
     from ..errors import describe, one_line
@@ -297,13 +299,14 @@ def _results_problem(root: Path, article: str) -> str | None:
     try:
         data = json.loads(read_input(Path(root) / "reports" / article / "results.json").decode("utf-8"))
     except OSError as e:
-        return one_line(f"{name}:0: cannot read file: {e.strerror or describe(e)}")
+        return tag(one_line(f"{name}:0: cannot read file: {e.strerror or describe(e)}"), "results-invalid")
     except (ValueError, RecursionError) as e:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         where = f"{e.lineno}" if isinstance(e, json.JSONDecodeError) else "0"
-        return one_line(f"{name}:{where}: not a results file numclaims wrote ({e}); run `numclaims check` to "
-                        "write it again")
+        return tag(one_line(f"{name}:{where}: not a results file numclaims wrote ({e}); run `numclaims check` to "
+                            "write it again"), "results-invalid")
     if not isinstance(data, dict):
-        return f"{name}:1: not a results file (a JSON object); run `numclaims check` to write it again"
+        return tag(f"{name}:1: not a results file (a JSON object); run `numclaims check` to write it again",
+                   "results-invalid")
     return None
 
 

@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render (or with ``--check`` compare) the report files; returns the exit status."""
+    from ..codes import tag
     from ..paths import display_path, find_root
     from ..report import (
         ClaimReviewConfigError,
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = publisher_config(root, args)
     except ValueError as e:
-        print(f"{e}", file=sys.stderr)
+        print(tag(str(e), getattr(e, "code", "config-invalid")), file=sys.stderr)
         return 2
     checked = check_project(root, args.article)
     if isinstance(checked, int):
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         stale = stale_reports(results, root, config)
         for p in stale:
             what = "missing" if not p.is_file() else "differs from a fresh render"
-            print(f"{display_path(p, root)}: {what}; run `numclaims report`", file=sys.stderr)
+            print(tag(f"{display_path(p, root)}: {what}; run `numclaims report`", "stale-report"), file=sys.stderr)
         if stale:
             return 1
         if outcome.invalid or unpublishable:
@@ -108,4 +109,6 @@ def publisher_config(root: Path, args: argparse.Namespace):
     try:
         return replace(config, **flags)
     except ValueError as e:
-        raise ValueError(f"--{str(e).split(' ', 1)[0].replace('_', '-')}: {str(e).split(' ', 1)[1]}") from None
+        from ..codes import CodedError
+
+        raise CodedError("bad-argument", f"--{str(e).split(' ', 1)[0].replace('_', '-')}: {str(e).split(' ', 1)[1]}") from None

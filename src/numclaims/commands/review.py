@@ -111,6 +111,7 @@ def _set(args: argparse.Namespace, root: Path) -> int:
 
 
 def _list(args: argparse.Namespace, root: Path) -> int:
+    from ..codes import tag
     from ..paths import display_path
     from ..paths import claims_files
     from ..review import review_queue
@@ -125,7 +126,8 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     if args.article is not None:
         results = [r for r in results if r["article"] == args.article]
         if not results:
-            print(f"claims/:0: article {args.article!r}: no valid claims file has this article id", file=sys.stderr)
+            print(tag(f"claims/:0: article {args.article!r}: no valid claims file has this article id", "unknown-article"),
+                  file=sys.stderr)
             return 2
     where: dict[str, str] = {}
     for p in files:

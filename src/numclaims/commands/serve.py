@@ -28,14 +28,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted; returns the exit status."""
+    from ..codes import tag
+    from ..errors import fault_code
     from ..paths import claims_files, find_root
 
     root = (args.root or find_root()).resolve()
     if not claims_files(root):
-        print(f"no claims files found in {root / 'claims'} (claims files are *.yaml or *.yml files)", file=sys.stderr)
+        print(tag(f"no claims files found in {root / 'claims'} (claims files are *.yaml or *.yml files)", "no-claims-files"),
+              file=sys.stderr)
         return 2
     if not 0 < args.port < 65536:
-        print(f"--port must be 1 to 65535, got {args.port}", file=sys.stderr)
+        print(tag(f"--port must be 1 to 65535, got {args.port}", "bad-argument"), file=sys.stderr)
         return 2
     import socket
 
@@ -43,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         with socket.create_server((args.host, args.port)):
             pass
     except OSError as e:
-        print(f"{args.host}:{args.port}: cannot listen: {e.strerror or e}", file=sys.stderr)
+        print(tag(f"{args.host}:{args.port}: cannot listen: {e.strerror or e}", fault_code(e)), file=sys.stderr)
         return 2
     import uvicorn
 
@@ -54,6 +57,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     except OSError as e:
-        print(f"{args.host}:{args.port}: cannot listen: {e.strerror or e}", file=sys.stderr)
+        print(tag(f"{args.host}:{args.port}: cannot listen: {e.strerror or e}", fault_code(e)), file=sys.stderr)
         return 2
     return 0

@@ -27,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print (or write) the proposals; exit 2 on an input error."""
+    from ..codes import tag
     from ..errors import InputErrors
     from ..loader import load_article
     from ..paths import display_path, find_root
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     root = (args.root or find_root()).resolve()
     path = args.claims_file
     if not path.is_file():
-        print(f"{path}:0: no such file", file=sys.stderr)
+        print(tag(f"{path}:0: no such file", "file-unreadable"), file=sys.stderr)
         return 2
     try:
         article = load_article(path, root)
