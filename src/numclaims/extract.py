@@ -673,7 +673,7 @@ def _merge_ratios(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_NOUN_RATE = re.compile(rf"(?:\s+[a-z]+){{1,2}}?\s+(?:a|an|per|each|every)\s+({words_re(TIME_UNITS)})\b"
+_NOUN_RATE = re.compile(rf"(?:\s+[a-z]+){{1,2}}?\s+(?:a|an|per|each|every)\s+({words_re(RATE_BASES)})\b"
                         r"(?!\s+(?:ago|later|earlier|before|after|on|since|of)\b)")
 
 

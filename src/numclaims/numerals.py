@@ -254,9 +254,9 @@ _CURWORDS = (
 )
 _CURWORD_AFTER = rf"(?:\s*[€£]|\s+(?:of\s+)?{_CURWORDS}|\s+(?-i:{_CODES_RE})(?![A-Za-z]))"
 _PCT = r"(?:\s*%|\s*(?:percent|per\s*cent|pct)\b)"
-_PER_WORDS = rf"(?:{words_re(TIME_UNITS)})"
+_PER_WORDS = rf"(?:{words_re(RATE_BASES)})"
 _RATE = (
-    rf"(?:\s+(?:a|an|per|each|every)\s+{_PER_WORDS}\b|\s*/\s*(?:{words_re(TIME_UNITS)}|mo|yr|wk)\b"
+    rf"(?:\s+(?:a|an|per|each|every)\s+{_PER_WORDS}\b|\s*/\s*(?:{words_re(RATE_BASES)}|mo|yr|wk)\b"
     r"|\s+(?:daily|weekly|monthly|yearly|annually)\b|\s+per\s+annum\b|\s+p\.a\.)"
 )
 _DURUNIT = rf"(?:{words_re(TIME_UNITS, plural=True)}|decades?)\b(?!\s+old\b)"

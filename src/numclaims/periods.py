@@ -44,7 +44,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .vocabulary import DAYS_PER, MONTHS, NUMBER_WORDS, TIME_UNITS, words_re
+from .vocabulary import DAYS_PER, MONTHS, NUMBER_WORDS, RATE_BASES, words_re
 
 #: Small numbers of a duration ("three years", "a couple of months"): the number words up to twenty.
 SMALL_NUMBERS = {w: v for w, v in NUMBER_WORDS.items() if v <= 20 and w != "dozen"}
@@ -128,7 +128,7 @@ def _count(word: str) -> float:
 
 
 _NUM = r"(\d+(?:\.\d+)?|a couple of|several|" + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True)) + r")"
-_UNIT = rf"({words_re(reversed(TIME_UNITS), plural=True)})"  # from numclaims.vocabulary
+_UNIT = rf"({words_re(reversed(RATE_BASES), plural=True)})"  # days to years (numclaims.vocabulary); hours are no period
 _MON = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 
