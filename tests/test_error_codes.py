@@ -290,7 +290,7 @@ def test_a_failed_notebook_run(project, capsys, monkeypatch):
     (project / "notebooks").mkdir()
     (project / "notebooks" / "01-x.ipynb").write_text('{"cells": [], "metadata": {}, "nbformat": 4, '
                                                        '"nbformat_minor": 5}\n', encoding="utf-8")
-    monkeypatch.setattr(notebooks, "_execute_all", lambda root, jobs, kernel, n: [(job, "ZeroDivisionError in cell 3")
+    monkeypatch.setattr(notebooks, "_execute_all", lambda root, jobs, kernel, n, measures: [(job, "ZeroDivisionError in cell 3")
                                                                                   for job in jobs])
     rc, err = _check(project, capsys, "notebooks")
     assert rc == 1  # after rich's progress line
