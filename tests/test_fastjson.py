@@ -82,6 +82,17 @@ def test_same_text_or_same_error_as_json_dumps(obj, allow_nan, integral):
         escape_invisible(std) if isinstance(std, str) else std)
 
 
+@pytest.mark.parametrize("obj", [
+    {"a": "x 1.0", "b": " 300.0,", "c": ["2.0", " 1e-05"], " 5.0": 5.0},  # numbers inside strings stay as written
+    ["\n 300.0,\n", 300.0, 1e-05, -0.0, [0.5, [2.0 ** 53]]],  # an escaped line break is no line end
+    1e-05, 300.0, "300.0",
+])
+def test_floats_rewritten_only_outside_strings(obj):
+    for integral in (False, True):
+        ref = clean(obj) if integral else obj
+        assert json_text(obj, integral_floats=integral) == json.dumps(ref, indent=2, ensure_ascii=False)
+
+
 def test_invisible_characters_are_escaped_and_read_back():
     # NEL (U+0085), a C1 control, and LINE SEPARATOR (U+2028) are valid raw in JSON, but an editor shows
     # nothing or breaks the line there: they are written as escapes, and json.loads gives the same string

@@ -249,7 +249,7 @@ class CheckCache:
         self.entries[self._key(path)] = {
             "article": res["article"], "source": res["source"]["id"], "inputs": hashes,
             "figures": figures, "reports": stats, "lines": dict(lines),
-            "results": slim(res),
+            "results": res if "placeholders" in res else slim(res),  # slim already (a worker's, keep=False)
         }
 
     def forget_missing(self) -> None:

@@ -203,8 +203,10 @@ def report_dir(root: Path, article_id: str) -> Path:
     """
     if os.path.islink(Path(root) / REPORTS_DIR):
         raise ValueError(f"{REPORTS_DIR}/ is a symbolic link; numclaims writes only inside the project")
-    base = (root / REPORTS_DIR).resolve()
-    d = (base / article_id).resolve()
+    base = Path(_real_folder(os.path.join(root, REPORTS_DIR)))
+    d = base / article_id
+    if os.sep in article_id or article_id in (".", "..") or os.path.islink(d):  # else already resolved
+        d = d.resolve()
     if base not in d.parents:
         raise ValueError(f"article id {article_id!r} would write outside {base}")
     return d

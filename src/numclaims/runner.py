@@ -164,18 +164,19 @@ def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> li
     """
     if not staged:
         return []
-    groups: dict[Path, dict[str, Path]] = {}
+    groups: dict[str, dict[str, Path]] = {}
     for tmp, final in staged:
-        groups.setdefault(Path(final).parent, {})[Path(final).name] = Path(tmp)
+        folder, fname = os.path.split(final)
+        groups.setdefault(folder, {})[fname] = Path(tmp)
     # an article whose bytes are unchanged is left alone: replacing files frees their old blocks, which
     # costs milliseconds per file on some disks, and re-runs (CI) mostly rewrite identical reports
-    changed = {d: files for d, files in groups.items() if not same_staged(d, files)}
-    name = (lambda d: display_path(d, root)) if root is not None else str
+    changed = {Path(d): files for d, files in groups.items() if not same_staged(Path(d), files)}
+    names = {d: display_path(d, root) if root is not None else str(d) for d in changed}
     if changed:
-        preflight([(d, name(d), sorted(files)) for d, files in changed.items()])
+        preflight([(d, names[d], sorted(files)) for d, files in changed.items()])
         os.sync()
         for d, files in changed.items():
-            publish_staged(d, files, display=name(d))
+            publish_staged(d, files, display=names[d])
         os.sync()
     return [Path(final) for tmp, final in staged]
 
@@ -332,8 +333,9 @@ def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
         importlib.import_module("numclaims.report")._environment().get_template("report.html.j2")
         workers = min(n, len(paths))
         # chunks amortise the inter-process round trip over several small files while leaving enough
-        # chunks (about 8 per worker) to balance uneven file sizes.
-        chunk = max(1, min(256, len(paths) // (workers * 8)))
+        # chunks (about 8 per worker) to balance uneven file sizes; at most 32 files (0.1 s of work), so
+        # that the last chunk of one worker does not keep the other cores idle at the end of the run
+        chunk = max(1, min(32, len(paths) // (workers * 8)))
         # multiprocessing's Pool rather than concurrent.futures: Pool.terminate() ends the workers at once,
         # where ProcessPoolExecutor (Python 3.11) waits for the chunks they hold or, killed, prints a
         # traceback from its manager thread
