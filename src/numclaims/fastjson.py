@@ -71,21 +71,51 @@ class _Slow(Exception):
 
 def _prepare(obj: Any, integral: bool) -> Any:
     """``obj`` with integral floats as ints when ``integral`` (else unchanged); raises :class:`_Slow`
-    for a float orjson writes differently (non-finite, or non-zero below 1e-4 in magnitude)."""
+    for a float orjson writes differently (non-finite, or non-zero below 1e-4 in magnitude).
+
+    The scalars of a container are handled in its loop, without a call each: a results object is mostly
+    strings, numbers and None inside dicts and lists."""
     t = type(obj)
+    if t is dict:
+        out = {}
+        for k, v in obj.items():
+            tv = type(v)
+            if tv is str or tv is int or tv is bool or v is None:
+                out[k] = v
+            elif tv is float:
+                out[k] = _float(v, integral)
+            else:
+                out[k] = _prepare(v, integral)
+        return out
+    if t is list or t is tuple:
+        items = []
+        for v in obj:
+            tv = type(v)
+            if tv is str or tv is int or tv is bool or v is None:
+                items.append(v)
+            elif tv is float:
+                items.append(_float(v, integral))
+            else:
+                items.append(_prepare(v, integral))
+        return items
     if t is str or t is int or t is bool or obj is None:
         return obj
     if t is float:
-        if integral and obj.is_integer() and -_LIMIT < obj < _LIMIT:
-            return int(obj)
-        if obj != obj or obj in (float("inf"), float("-inf")) or (obj != 0 and -1e-4 < obj < 1e-4):
-            raise _Slow
-        return obj
-    if t is dict:
-        return {k: _prepare(v, integral) for k, v in obj.items()}
-    if t is list or t is tuple:
-        return [_prepare(v, integral) for v in obj]
+        return _float(obj, integral)
     raise _Slow  # subclasses and other types: the standard library decides
+
+
+def _float(x: float, integral: bool) -> float | int:
+    """The float ``x`` for orjson: an int when ``integral`` and ``x`` is integral below 2**53; raises
+    :class:`_Slow` when orjson would write it differently (non-finite, or non-zero below 1e-4)."""
+    if integral and x.is_integer() and -_LIMIT < x < _LIMIT:
+        return int(x)
+    if x != x or x == _INF or x == -_INF or (x != 0 and -1e-4 < x < 1e-4):
+        raise _Slow
+    return x
+
+
+_INF = float("inf")
 
 
 def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False) -> str:

@@ -29,7 +29,7 @@ def _fmt(x: float) -> str:
     return f"{x:,.6g}" if abs(x) >= 1 else f"{x:.6g}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Interval:
     """A set of real numbers ``{x : low <= x <= high}`` with optional open ends.
 
@@ -49,21 +49,23 @@ class Interval:
     low_closed: bool = True
     high_closed: bool = True
 
-    def __post_init__(self) -> None:
-        for name in ("low", "high"):
-            v = getattr(self, name)
+    def __init__(self, low: float | None, high: float | None, low_closed: bool = True,
+                 high_closed: bool = True) -> None:
+        # written by hand (init=False): intervals are made by the hundred per article, and the generated
+        # frozen __init__ plus a __post_init__ set each field through object.__setattr__ and read it back
+        for name, v in (("low", low), ("high", high)):
             if v is not None and (isinstance(v, bool) or not math.isfinite(v)):
                 raise ValueError(f"interval {name} must be a finite number or None, got {v!r}")
-        if self.low is not None and self.high is not None:
-            if self.low > self.high:
-                raise ValueError(f"interval low {self.low!r} is above high {self.high!r}")
-            if self.low == self.high and not (self.low_closed and self.high_closed):
-                raise ValueError(f"interval at {self.low!r} with an open end is empty")
+        if low is not None and high is not None:
+            if low > high:
+                raise ValueError(f"interval low {low!r} is above high {high!r}")
+            if low == high and not (low_closed and high_closed):
+                raise ValueError(f"interval at {low!r} with an open end is empty")
         # Normalise: an unbounded side is open by convention.
-        if self.low is None and self.low_closed:
-            object.__setattr__(self, "low_closed", False)
-        if self.high is None and self.high_closed:
-            object.__setattr__(self, "high_closed", False)
+        _SET_LOW(self, low)
+        _SET_HIGH(self, high)
+        _SET_LOW_CLOSED(self, False if low is None else low_closed)
+        _SET_HIGH_CLOSED(self, False if high is None else high_closed)
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -247,6 +249,11 @@ class Interval:
         lo = "-inf" if self.low is None else _fmt(self.low)
         hi = "+inf" if self.high is None else _fmt(self.high)
         return f"{left}{lo}, {hi}{right}"
+
+
+#: The slot setters of :class:`Interval` (its __setattr__ refuses: it is frozen).
+_SET_LOW, _SET_HIGH = Interval.low.__set__, Interval.high.__set__  # type: ignore[attr-defined]
+_SET_LOW_CLOSED, _SET_HIGH_CLOSED = Interval.low_closed.__set__, Interval.high_closed.__set__  # type: ignore[attr-defined]
 
 
 def _small_ints(a: Interval, b: Interval, limit: float = 2.0**51) -> bool:
