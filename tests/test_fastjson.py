@@ -102,3 +102,22 @@ def test_invisible_characters_are_escaped_and_read_back():
     assert '"a\\u0085b\\u2028c\\u2029d\\u009fe"' in text
     assert json.loads(text) == value
     assert escape_invisible('"plain é"') == '"plain é"'  # other characters stay as they are
+
+
+def _clean_reference(obj):
+    """clean() as its docstring states it, one call per value."""
+    if isinstance(obj, bool) or not isinstance(obj, (float, dict, list, tuple)):
+        return obj
+    if isinstance(obj, float):
+        return int(obj) if obj.is_integer() and abs(obj) < 2**53 else obj
+    if isinstance(obj, dict):
+        return {k: _clean_reference(v) for k, v in obj.items()}
+    return [_clean_reference(v) for v in obj]
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(JSONISH)
+def test_clean_turns_exactly_the_integral_floats_into_ints(obj):
+    got, want = clean(obj), _clean_reference(obj)
+    # same values and the same types all the way down (300 and 300.0 compare equal, so types are compared)
+    assert json.dumps(got) == json.dumps(want) and repr(got) == repr(want)

@@ -31,17 +31,36 @@ def clean(obj: Any) -> Any:
     """Recursively turn integral floats into ints so ``300.0`` prints as ``300``; leaves other values.
 
     Exact type tests first (``type(x) is float``): this walks every value of every results object, so the
-    common cases skip ``isinstance``'s subclass machinery; subclasses still take the general path.
+    common cases skip ``isinstance``'s subclass machinery, and the scalars of a dict or list are handled
+    in its loop without a call each; subclasses still take the general path.
     """
     t = type(obj)
+    if t is dict:
+        out = {}
+        for k, v in obj.items():
+            tv = type(v)
+            if tv is str or tv is int or v is None or tv is bool:
+                out[k] = v
+            elif tv is float:
+                out[k] = int(v) if v.is_integer() and -_LIMIT < v < _LIMIT else v
+            else:
+                out[k] = clean(v)
+        return out
+    if t is list or t is tuple:
+        items = []
+        for v in obj:
+            tv = type(v)
+            if tv is str or tv is int or v is None or tv is bool:
+                items.append(v)
+            elif tv is float:
+                items.append(int(v) if v.is_integer() and -_LIMIT < v < _LIMIT else v)
+            else:
+                items.append(clean(v))
+        return items
     if t is str or t is int or obj is None or t is bool:
         return obj
     if t is float:
         return int(obj) if obj.is_integer() and -_LIMIT < obj < _LIMIT else obj
-    if t is dict:
-        return {k: clean(v) for k, v in obj.items()}
-    if t is list or t is tuple:
-        return [clean(v) for v in obj]
     if isinstance(obj, float) and obj.is_integer() and abs(obj) < 2**53:
         return int(obj)
     if isinstance(obj, dict):
