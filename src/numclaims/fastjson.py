@@ -92,8 +92,9 @@ def _prepare(obj: Any, integral: bool) -> Any:
     """``obj`` with integral floats as ints when ``integral`` (else unchanged); raises :class:`_Slow`
     for a float orjson writes differently (non-finite, or non-zero below 1e-4 in magnitude).
 
-    The scalars of a container are handled in its loop, without a call each: a results object is mostly
-    strings, numbers and None inside dicts and lists."""
+    The scalars of a container are handled in its loop, without a call each (the float rule of
+    :func:`_float` written out there): a results object is mostly strings, numbers and None inside dicts
+    and lists."""
     t = type(obj)
     if t is dict:
         out = {}
@@ -102,7 +103,12 @@ def _prepare(obj: Any, integral: bool) -> Any:
             if tv is str or tv is int or tv is bool or v is None:
                 out[k] = v
             elif tv is float:
-                out[k] = _float(v, integral)
+                if integral and v.is_integer() and -_LIMIT < v < _LIMIT:
+                    out[k] = int(v)
+                elif v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4):
+                    raise _Slow
+                else:
+                    out[k] = v
             else:
                 out[k] = _prepare(v, integral)
         return out
@@ -113,7 +119,12 @@ def _prepare(obj: Any, integral: bool) -> Any:
             if tv is str or tv is int or tv is bool or v is None:
                 items.append(v)
             elif tv is float:
-                items.append(_float(v, integral))
+                if integral and v.is_integer() and -_LIMIT < v < _LIMIT:
+                    items.append(int(v))
+                elif v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4):
+                    raise _Slow
+                else:
+                    items.append(v)
             else:
                 items.append(_prepare(v, integral))
         return items
@@ -152,7 +163,12 @@ def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False
         ValueError, TypeError, RecursionError: as :func:`json.dumps` would.
     """
     try:
-        text = orjson.dumps(_prepare(obj, integral_floats), option=_OPTS).decode("utf-8")
+        raw = orjson.dumps(_prepare(obj, integral_floats), option=_OPTS)
     except (_Slow, orjson.JSONEncodeError, RecursionError):
         text = json.dumps(clean(obj) if integral_floats else obj, indent=2, ensure_ascii=False, allow_nan=allow_nan)
-    return escape_invisible(text)
+        return escape_invisible(text)
+    # in UTF-8 every C1 control starts with the byte C2 and U+2028/U+2029 are E2 80 A8/A9: without them
+    # there is nothing to escape (one byte search instead of a pattern search of the text)
+    if b"\xc2" not in raw and b"\xe2\x80\xa8" not in raw and b"\xe2\x80\xa9" not in raw:
+        return raw.decode("utf-8")
+    return escape_invisible(raw.decode("utf-8"))

@@ -154,6 +154,10 @@ class Interval:
         """The whole numbers of the interval, as the smallest closed interval holding them all, or
         ``None`` when it holds none: ``[0, 10)`` -> ``[0, 9]``, ``(9, +inf)`` -> ``[10, +inf)``,
         ``[2.5, 2.7]`` -> None. Used for counts (persons, things), whose true values are whole numbers."""
+        low, high = self.low, self.high
+        if ((low is None or (type(low) is float and self.low_closed and low.is_integer()))
+                and (high is None or (type(high) is float and self.high_closed and high.is_integer()))):
+            return self  # already closed on whole-number float ends: the same interval (they are immutable)
         lo, hi = self.lo, self.hi
         if lo != -INF:
             c = math.ceil(lo)
