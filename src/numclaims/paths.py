@@ -117,7 +117,10 @@ def file_key(path: Path | str, root: Path | str) -> str:
     the provenance of results.json, so both name a file the same way."""
     a = os.path.abspath(path)
     p = os.path.join(_real_folder(os.path.dirname(a)), os.path.basename(a))
-    rel = os.path.relpath(p, _real_folder(os.fspath(root)))
+    base = _real_folder(os.fspath(root))
+    if len(base) > 1 and p.startswith(base + os.sep):  # inside the root: both are normalised real paths
+        return p[len(base) + 1:].replace(os.sep, "/")
+    rel = os.path.relpath(p, base)
     return p if rel == ".." or rel.startswith(".." + os.sep) else rel.replace(os.sep, "/")
 
 

@@ -292,10 +292,13 @@ def same_staged(folder: Path, staged: dict[str, Path]) -> bool:
     """True when every staged file of ``staged`` (``{file name: staged path}``) has the bytes of the file of
     that name in ``folder``."""
     for fname, tmp in staged.items():
-        p = folder / fname
+        p = os.path.join(folder, fname)
         try:
-            if os.stat(p).st_size != os.stat(tmp).st_size or p.read_bytes() != tmp.read_bytes():
+            if os.stat(p).st_size != os.stat(tmp).st_size:
                 return False
+            with open(p, "rb") as a, open(tmp, "rb") as b:
+                if a.read() != b.read():
+                    return False
         except OSError:
             return False
     return True
