@@ -7,6 +7,7 @@ import itertools
 import multiprocessing
 import os
 import re
+import secrets
 import signal
 import sys
 import tempfile
@@ -120,7 +121,8 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: st
     # the article's files go into a folder of their own, made as publish_folder makes one (mode 0o755
     # under the umask, files 0o644): when reports/<id> does not exist yet, that folder is renamed into
     # place as it is (commit_staged)
-    own = os.path.join(staging, f"{os.getpid()}-{next(_STAGED)}")
+    # (the random part: workers of a Dask cluster on several hosts share the staging folder and may share pids)
+    own = os.path.join(staging, f"{os.getpid()}-{next(_STAGED)}-{secrets.token_hex(4)}")
     for final, text in texts.items():
         tmp = os.path.join(own, final.name)
         try:
