@@ -237,9 +237,27 @@ def claim_range(claim: dict[str, Any]) -> str:
     return range_words(lo, hi, claim["unit"], claim.get("interval_closed", (True, True)))
 
 
+#: The fields of a results.json claim that :func:`reading_rule` reads, and its texts remembered by their
+#: ``repr`` (a report words each claim's reading several times); bounded, emptied when full.
+_READING_FIELDS = ("text", "quote", "unit", "interval", "interval_closed", "qualifier", "precision", "value",
+                   "period")
+_READINGS: dict[tuple[str, ...], str] = {}
+
+
 def reading_rule(claim: dict[str, Any]) -> str:
     """How a claim's words were read: ``“300” read as between 250 and 350 people (written to the nearest
     100)``; ``“over 4,500” read as more than 4,500 people (“more than” sets no upper limit)``."""
+    key = tuple(repr(claim.get(k, _READING_FIELDS)) for k in _READING_FIELDS)  # (the tuple marks a missing key)
+    words = _READINGS.get(key)
+    if words is None:
+        if len(_READINGS) >= 4096:
+            _READINGS.clear()
+        words = _READINGS[key] = _reading_rule(claim)
+    return words
+
+
+def _reading_rule(claim: dict[str, Any]) -> str:
+    """:func:`reading_rule`, worded."""
     if claim.get("unit") == "date":
         return f"{quoted(claim)} read as the period {claim_range(claim)}."
     q = claim.get("qualifier") or "exact"
