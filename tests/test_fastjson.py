@@ -82,6 +82,17 @@ def test_same_text_or_same_error_as_json_dumps(obj, allow_nan, integral):
         escape_invisible(std) if isinstance(std, str) else std)
 
 
+@pytest.mark.parametrize("obj", [
+    {"a": "x 1.0", "b": " 300.0,", "c": ["2.0", " 1e-05"], " 5.0": 5.0},  # numbers inside strings stay as written
+    ["\n 300.0,\n", 300.0, 1e-05, -0.0, [0.5, [2.0 ** 53]]],  # an escaped line break is no line end
+    1e-05, 300.0, "300.0",
+])
+def test_floats_rewritten_only_outside_strings(obj):
+    for integral in (False, True):
+        ref = clean(obj) if integral else obj
+        assert json_text(obj, integral_floats=integral) == json.dumps(ref, indent=2, ensure_ascii=False)
+
+
 def test_invisible_characters_are_escaped_and_read_back():
     # NEL (U+0085), a C1 control, and LINE SEPARATOR (U+2028) are valid raw in JSON, but an editor shows
     # nothing or breaks the line there: they are written as escapes, and json.loads gives the same string
@@ -91,3 +102,22 @@ def test_invisible_characters_are_escaped_and_read_back():
     assert '"a\\u0085b\\u2028c\\u2029d\\u009fe"' in text
     assert json.loads(text) == value
     assert escape_invisible('"plain é"') == '"plain é"'  # other characters stay as they are
+
+
+def _clean_reference(obj):
+    """clean() as its docstring states it, one call per value."""
+    if isinstance(obj, bool) or not isinstance(obj, (float, dict, list, tuple)):
+        return obj
+    if isinstance(obj, float):
+        return int(obj) if obj.is_integer() and abs(obj) < 2**53 else obj
+    if isinstance(obj, dict):
+        return {k: _clean_reference(v) for k, v in obj.items()}
+    return [_clean_reference(v) for v in obj]
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(JSONISH)
+def test_clean_turns_exactly_the_integral_floats_into_ints(obj):
+    got, want = clean(obj), _clean_reference(obj)
+    # same values and the same types all the way down (300 and 300.0 compare equal, so types are compared)
+    assert json.dumps(got) == json.dumps(want) and repr(got) == repr(want)

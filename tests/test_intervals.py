@@ -3,6 +3,8 @@
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from numclaims.intervals import Interval, hull_all
 
@@ -109,3 +111,35 @@ def test_product_that_underflows_is_a_point_not_an_error():
     tiny = Interval(0.0, 5.7e-304, False, False)
     p = tiny * tiny
     assert (p.low, p.high, p.low_closed, p.high_closed) == (0.0, 5e-324, False, True)
+
+
+# The exact float paths of * and / (every end product or quotient exact in floats) give the interval the
+# Fraction arithmetic gives, ends and closedness alike: the same outputs, only without Fractions.
+_DECIMALS = st.builds(lambda n, k: n / 10 ** k, st.integers(-10**7, 10**7), st.integers(0, 3))
+_ENDS = _DECIMALS | st.floats(allow_nan=False, allow_infinity=False, min_value=-1e300, max_value=1e300) | \
+    st.sampled_from([0.0, 1e-310, 5e-324, 2.0 ** 60 + 1, 1.7976931348623157e308])
+
+
+@st.composite
+def _bounded(draw):
+    a, b = sorted((draw(_ENDS), draw(_ENDS)))
+    lc, hc = draw(st.booleans()), draw(st.booleans())
+    return Interval(a, b, True, True) if a == b else Interval(a, b, lc, hc)
+
+
+def _fraction_ends(iv):
+    return (iv._xlo(), iv.low_closed), (iv._xhi(), iv.high_closed)
+
+
+@settings(max_examples=400, derandomize=True, database=None, deadline=None)
+@given(_bounded(), _bounded())
+def test_exact_float_products_and_quotients_match_the_fraction_path(a, b):
+    from numclaims import intervals
+
+    def same(got, want):
+        assert (got.low, got.high, got.low_closed, got.high_closed) == \
+            (want.low, want.high, want.low_closed, want.high_closed)
+
+    same(a * b, intervals._xmul(_fraction_ends(a), _fraction_ends(b)))
+    if not (b.contains(0.0) or b.lo < 0 < b.hi):
+        same(a / b, intervals._xmul(_fraction_ends(a), b._xreciprocal()))

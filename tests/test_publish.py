@@ -219,3 +219,28 @@ def test_staging_on_another_file_system(project, tmp_path, capsys, monkeypatch):
     assert main(["check", "--quiet", "--no-cache", "--root", str(project)]) == 3
     assert _four(project) == old
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_first_publish_renames_the_staged_folder_in_one_call(project, tmp_path, capsys, monkeypatch):
+    # no reports/<id> yet: the article's staged folder itself becomes reports/<id> (one rename, nothing
+    # moved or written in reports/); that rename failing leaves no reports/<id>, no temporary folder, one line
+    import shutil
+    import stat
+
+    ref = tmp_path / "ref"
+    shutil.copytree(project, ref)
+    rec = Recorder(publish.OPS)
+    monkeypatch.setattr(publish, "OPS", rec)
+    assert main(["check", "--quiet", "--root", str(ref)]) == 0
+    assert rec.calls == ["rename"]  # reports/town-news did not exist: 1 rename, no mkdir, write or exchange
+    d = ref / "reports" / ARTICLE
+    assert sorted(p.name for p in d.iterdir()) == sorted(REPORT_FILES)
+    assert {stat.S_IMODE((d / f).stat().st_mode) for f in REPORT_FILES} == {0o644}
+    capsys.readouterr()
+    monkeypatch.setattr(publish, "OPS", Recorder(rec.real, fail_at=0))
+    assert main(["check", "--quiet", "--root", str(project)]) == 3
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"reports/{ARTICLE}: not published, the previous reports are kept (swap the new folder in "
+                   "failed): injected: enospc (ENOSPC): the disk is full; free some space and run again"]
+    assert not (project / "reports" / ARTICLE).exists() and list((project / "reports").iterdir()) == []
+    assert not list(project.glob(".numclaims-staging-*"))

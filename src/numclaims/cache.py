@@ -41,6 +41,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from .hashing import sha256_file as _sha256_file
 from .paths import REPORT_FILES, file_key, read_input, report_dir
 from .resultmodel import slim, well_formed
@@ -171,7 +173,7 @@ class CheckCache:
         self._loaded = False  # the file on disk holds exactly self.entries
         try:
 
-            data = json.loads(read_input(self.path).decode("utf-8"))  # a FIFO or device counts as empty
+            data = orjson.loads(read_input(self.path))  # a FIFO or device counts as empty
             entries = data.get("entries")
             if (data.get("format") == FORMAT and data.get("signature") == self.signature
                     and isinstance(entries, dict)):
@@ -218,7 +220,9 @@ class CheckCache:
             # the one written for these inputs (its provenance hashes) and agree with itself (its summary
             # is the count of its checks' verdicts).
 
-            res = json.loads(read_input(folder / "results.json").decode("utf-8"))
+            # orjson: the same data as json.loads for any results.json numclaims writes; what it refuses
+            # (NaN, integers beyond 64 bits: never written) costs a re-check
+            res = orjson.loads(read_input(folder / "results.json"))
             if not _well_formed(res, e["article"], e["source"], True) or not _consistent(res, inputs):
                 return None
             if e["results"] != slim(res):  # an entry edited (or damaged): check the article again
@@ -249,12 +253,13 @@ class CheckCache:
         self.entries[self._key(path)] = {
             "article": res["article"], "source": res["source"]["id"], "inputs": hashes,
             "figures": figures, "reports": stats, "lines": dict(lines),
-            "results": slim(res),
+            "results": res if "placeholders" in res else slim(res),  # slim already (a worker's, keep=False)
         }
 
     def forget_missing(self) -> None:
         """Drop the entries of claims files that no longer exist."""
-        kept = {k: v for k, v in self.entries.items() if (Path(k) if Path(k).is_absolute() else self.root / k).is_file()}
+        root = os.fspath(self.root)
+        kept = {k: v for k, v in self.entries.items() if os.path.isfile(os.path.join(root, k))}  # k absolute: k itself
         self._changed = self._changed or len(kept) != len(self.entries)
         self.entries = kept
 
@@ -274,9 +279,11 @@ class CheckCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".check.", suffix=".tmp", dir=self.path.parent)
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    # dumps, not dump: json.dump encodes in Python, chunk by chunk; dumps uses the C encoder
-                    f.write(json.dumps(data, separators=(",", ":"), sort_keys=True))
+                with os.fdopen(fd, "wb") as f:
+                    try:  # orjson: a 100,000-claim cache in a tenth of json.dumps's time
+                        f.write(orjson.dumps(data, option=orjson.OPT_SORT_KEYS))
+                    except (TypeError, orjson.JSONEncodeError):  # beyond what orjson writes: the standard library
+                        f.write(json.dumps(data, separators=(",", ":"), sort_keys=True).encode("utf-8"))
                 os.replace(tmp, self.path)
             except BaseException:
                 try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from typing import Any
 
 from .intervals import Interval
 from .numerals import parse
@@ -145,7 +146,10 @@ def digit_step(c: Claim) -> float:
     return step
 
 
-def written_interval(c: Claim) -> Interval | None:
+_UNKNOWN: Any = object()
+
+
+def written_interval(c: Claim, interval: Interval | None = _UNKNOWN) -> Interval | None:
     """The claim *as written*: each digit it writes at face value, its qualifier honoured in its direction.
 
     ``exact`` and ``approximately`` -> the rounding band of the last written digit (:func:`digit_step`):
@@ -156,9 +160,10 @@ def written_interval(c: Claim) -> Interval | None:
     nearly) and an explicit ``interval`` -> the claim's interval (:func:`claim_interval`): "more than
     500" is any value above 500, "up to 100" any value from 0 to 100, and "nearly 2 million" names no
     value it reaches. ``None`` for dates. A relation that holds on this reading is ``consistent`` (see
-    :mod:`numclaims.checks.base`).
+    :mod:`numclaims.checks.base`). ``interval``, when given, is :func:`claim_interval` of ``c`` already
+    computed by the caller.
     """
-    iv = claim_interval(c)
+    iv = claim_interval(c) if interval is _UNKNOWN else interval
     if iv is None or c.interval is not None or c.qualifier not in _AT_VALUE or c.value is None:
         return iv
     step = 0.0 if is_word_fraction(c) else digit_step(c)  # "1 out of 5" is the share 1/5 itself

@@ -118,7 +118,7 @@ def build_context(article: Article, reference: dict[str, dict[str, Any]] | None 
             errs.append(ErrorLine(article.display, line, cid, fld, msg, getattr(e, "code", "interval-rule")))
     if errs:
         raise InputErrors(errs)
-    written = {cid: written_interval(c) for cid, c in claims.items()}
+    written = {cid: written_interval(c, intervals[cid]) for cid, c in claims.items()}
     ctx = Context(claims=claims, intervals=intervals, periods=resolve_periods(article),
                   published=article.source.meta.published, reference=reference or {}, written=written)
     if article.data.derived:

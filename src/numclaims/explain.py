@@ -117,10 +117,29 @@ def amount(x: float | None, unit: str) -> str:
     return f"{number_words(x)} {base}{tail}".rstrip()
 
 
+#: ``{(repr(lo), repr(hi), unit, lc, hc): words}``: a report names each claim's range several times (its
+#: reading, each check's explanation); bounded, emptied when full.
+_RANGE_WORDS: dict[tuple, str] = {}
+
+
 def range_words(lo: float | None, hi: float | None, unit: str, closed: Sequence[bool] = (True, True)) -> str:
     """An interval in words: ``between 250 and 350 people``, ``more than 4,500 people``, ``at least 1,500
     people``, ``at most 1,600 people`` (from 0), ``exactly 7 people``, ``any value``."""
     lc, hc = (bool(closed[0]), bool(closed[1])) if len(closed) == 2 else (True, True)
+    key = (repr(lo), repr(hi), unit, lc, hc)  # repr: 300 and 300.0, 0.0 and -0.0 are told apart
+    try:
+        words = _RANGE_WORDS.get(key)
+    except TypeError:  # a unit that is not a text (data from disk): no memo
+        return _range_words(lo, hi, unit, lc, hc)
+    if words is None:
+        if len(_RANGE_WORDS) >= 4096:
+            _RANGE_WORDS.clear()
+        words = _RANGE_WORDS[key] = _range_words(lo, hi, unit, lc, hc)
+    return words
+
+
+def _range_words(lo: float | None, hi: float | None, unit: str, lc: bool, hc: bool) -> str:
+    """:func:`range_words` with the closedness read."""
     if lo is None and hi is None:
         return "any value"
     if hi is None:
@@ -220,9 +239,27 @@ def claim_range(claim: dict[str, Any]) -> str:
     return range_words(lo, hi, claim["unit"], claim.get("interval_closed", (True, True)))
 
 
+#: The fields of a results.json claim that :func:`reading_rule` reads, and its texts remembered by their
+#: ``repr`` (a report words each claim's reading several times); bounded, emptied when full.
+_READING_FIELDS = ("text", "quote", "unit", "interval", "interval_closed", "qualifier", "precision", "value",
+                   "period")
+_READINGS: dict[tuple[str, ...], str] = {}
+
+
 def reading_rule(claim: dict[str, Any]) -> str:
     """How a claim's words were read: ``“300” read as between 250 and 350 people (written to the nearest
     100)``; ``“over 4,500” read as more than 4,500 people (“more than” sets no upper limit)``."""
+    key = tuple(repr(claim.get(k, _READING_FIELDS)) for k in _READING_FIELDS)  # (the tuple marks a missing key)
+    words = _READINGS.get(key)
+    if words is None:
+        if len(_READINGS) >= 4096:
+            _READINGS.clear()
+        words = _READINGS[key] = _reading_rule(claim)
+    return words
+
+
+def _reading_rule(claim: dict[str, Any]) -> str:
+    """:func:`reading_rule`, worded."""
     if claim.get("unit") == "date":
         return f"{quoted(claim)} read as the period {claim_range(claim)}."
     q = claim.get("qualifier") or "exact"

@@ -31,17 +31,36 @@ def clean(obj: Any) -> Any:
     """Recursively turn integral floats into ints so ``300.0`` prints as ``300``; leaves other values.
 
     Exact type tests first (``type(x) is float``): this walks every value of every results object, so the
-    common cases skip ``isinstance``'s subclass machinery; subclasses still take the general path.
+    common cases skip ``isinstance``'s subclass machinery, and the scalars of a dict or list are handled
+    in its loop without a call each; subclasses still take the general path.
     """
     t = type(obj)
+    if t is dict:
+        out = {}
+        for k, v in obj.items():
+            tv = type(v)
+            if tv is str or tv is int or v is None or tv is bool:
+                out[k] = v
+            elif tv is float:
+                out[k] = int(v) if v.is_integer() and -_LIMIT < v < _LIMIT else v
+            else:
+                out[k] = clean(v)
+        return out
+    if t is list or t is tuple:
+        items = []
+        for v in obj:
+            tv = type(v)
+            if tv is str or tv is int or v is None or tv is bool:
+                items.append(v)
+            elif tv is float:
+                items.append(int(v) if v.is_integer() and -_LIMIT < v < _LIMIT else v)
+            else:
+                items.append(clean(v))
+        return items
     if t is str or t is int or obj is None or t is bool:
         return obj
     if t is float:
         return int(obj) if obj.is_integer() and -_LIMIT < obj < _LIMIT else obj
-    if t is dict:
-        return {k: clean(v) for k, v in obj.items()}
-    if t is list or t is tuple:
-        return [clean(v) for v in obj]
     if isinstance(obj, float) and obj.is_integer() and abs(obj) < 2**53:
         return int(obj)
     if isinstance(obj, dict):
@@ -71,21 +90,62 @@ class _Slow(Exception):
 
 def _prepare(obj: Any, integral: bool) -> Any:
     """``obj`` with integral floats as ints when ``integral`` (else unchanged); raises :class:`_Slow`
-    for a float orjson writes differently (non-finite, or non-zero below 1e-4 in magnitude)."""
+    for a float orjson writes differently (non-finite, or non-zero below 1e-4 in magnitude).
+
+    The scalars of a container are handled in its loop, without a call each (the float rule of
+    :func:`_float` written out there): a results object is mostly strings, numbers and None inside dicts
+    and lists."""
     t = type(obj)
+    if t is dict:
+        out = {}
+        for k, v in obj.items():
+            tv = type(v)
+            if tv is str or tv is int or tv is bool or v is None:
+                out[k] = v
+            elif tv is float:
+                if integral and v.is_integer() and -_LIMIT < v < _LIMIT:
+                    out[k] = int(v)
+                elif v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4):
+                    raise _Slow
+                else:
+                    out[k] = v
+            else:
+                out[k] = _prepare(v, integral)
+        return out
+    if t is list or t is tuple:
+        items = []
+        for v in obj:
+            tv = type(v)
+            if tv is str or tv is int or tv is bool or v is None:
+                items.append(v)
+            elif tv is float:
+                if integral and v.is_integer() and -_LIMIT < v < _LIMIT:
+                    items.append(int(v))
+                elif v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4):
+                    raise _Slow
+                else:
+                    items.append(v)
+            else:
+                items.append(_prepare(v, integral))
+        return items
     if t is str or t is int or t is bool or obj is None:
         return obj
     if t is float:
-        if integral and obj.is_integer() and -_LIMIT < obj < _LIMIT:
-            return int(obj)
-        if obj != obj or obj in (float("inf"), float("-inf")) or (obj != 0 and -1e-4 < obj < 1e-4):
-            raise _Slow
-        return obj
-    if t is dict:
-        return {k: _prepare(v, integral) for k, v in obj.items()}
-    if t is list or t is tuple:
-        return [_prepare(v, integral) for v in obj]
+        return _float(obj, integral)
     raise _Slow  # subclasses and other types: the standard library decides
+
+
+def _float(x: float, integral: bool) -> float | int:
+    """The float ``x`` for orjson: an int when ``integral`` and ``x`` is integral below 2**53; raises
+    :class:`_Slow` when orjson would write it differently (non-finite, or non-zero below 1e-4)."""
+    if integral and x.is_integer() and -_LIMIT < x < _LIMIT:
+        return int(x)
+    if x != x or x == _INF or x == -_INF or (x != 0 and -1e-4 < x < 1e-4):
+        raise _Slow
+    return x
+
+
+_INF = float("inf")
 
 
 def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False) -> str:
@@ -103,7 +163,12 @@ def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False
         ValueError, TypeError, RecursionError: as :func:`json.dumps` would.
     """
     try:
-        text = orjson.dumps(_prepare(obj, integral_floats), option=_OPTS).decode("utf-8")
+        raw = orjson.dumps(_prepare(obj, integral_floats), option=_OPTS)
     except (_Slow, orjson.JSONEncodeError, RecursionError):
         text = json.dumps(clean(obj) if integral_floats else obj, indent=2, ensure_ascii=False, allow_nan=allow_nan)
-    return escape_invisible(text)
+        return escape_invisible(text)
+    # in UTF-8 every C1 control starts with the byte C2 and U+2028/U+2029 are E2 80 A8/A9: without them
+    # there is nothing to escape (one byte search instead of a pattern search of the text)
+    if b"\xc2" not in raw and b"\xe2\x80\xa8" not in raw and b"\xe2\x80\xa9" not in raw:
+        return raw.decode("utf-8")
+    return escape_invisible(raw.decode("utf-8"))

@@ -29,7 +29,7 @@ def _fmt(x: float) -> str:
     return f"{x:,.6g}" if abs(x) >= 1 else f"{x:.6g}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Interval:
     """A set of real numbers ``{x : low <= x <= high}`` with optional open ends.
 
@@ -49,21 +49,23 @@ class Interval:
     low_closed: bool = True
     high_closed: bool = True
 
-    def __post_init__(self) -> None:
-        for name in ("low", "high"):
-            v = getattr(self, name)
+    def __init__(self, low: float | None, high: float | None, low_closed: bool = True,
+                 high_closed: bool = True) -> None:
+        # written by hand (init=False): intervals are made by the hundred per article, and the generated
+        # frozen __init__ plus a __post_init__ set each field through object.__setattr__ and read it back
+        for name, v in (("low", low), ("high", high)):
             if v is not None and (isinstance(v, bool) or not math.isfinite(v)):
                 raise ValueError(f"interval {name} must be a finite number or None, got {v!r}")
-        if self.low is not None and self.high is not None:
-            if self.low > self.high:
-                raise ValueError(f"interval low {self.low!r} is above high {self.high!r}")
-            if self.low == self.high and not (self.low_closed and self.high_closed):
-                raise ValueError(f"interval at {self.low!r} with an open end is empty")
+        if low is not None and high is not None:
+            if low > high:
+                raise ValueError(f"interval low {low!r} is above high {high!r}")
+            if low == high and not (low_closed and high_closed):
+                raise ValueError(f"interval at {low!r} with an open end is empty")
         # Normalise: an unbounded side is open by convention.
-        if self.low is None and self.low_closed:
-            object.__setattr__(self, "low_closed", False)
-        if self.high is None and self.high_closed:
-            object.__setattr__(self, "high_closed", False)
+        _SET_LOW(self, low)
+        _SET_HIGH(self, high)
+        _SET_LOW_CLOSED(self, False if low is None else low_closed)
+        _SET_HIGH_CLOSED(self, False if high is None else high_closed)
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -152,6 +154,10 @@ class Interval:
         """The whole numbers of the interval, as the smallest closed interval holding them all, or
         ``None`` when it holds none: ``[0, 10)`` -> ``[0, 9]``, ``(9, +inf)`` -> ``[10, +inf)``,
         ``[2.5, 2.7]`` -> None. Used for counts (persons, things), whose true values are whole numbers."""
+        low, high = self.low, self.high
+        if ((low is None or (type(low) is float and self.low_closed and low.is_integer()))
+                and (high is None or (type(high) is float and self.high_closed and high.is_integer()))):
+            return self  # already closed on whole-number float ends: the same interval (they are immutable)
         lo, hi = self.lo, self.hi
         if lo != -INF:
             c = math.ceil(lo)
@@ -191,6 +197,11 @@ class Interval:
         if _small_ints(self, o, 2.0**26):  # whole numbers below 2**26: float products are exact
             return _xmul(((self.lo, self.low_closed), (self.hi, self.high_closed)),
                          ((o.lo, o.low_closed), (o.hi, o.high_closed)))
+        if self.bounded and o.bounded:  # every product of the ends exact in floats: no Fraction needed
+            ends = [(x, y, _exact_product(x, y)) for x in (self.low, self.high) for y in (o.low, o.high)]
+            if all(p is not None for _, _, p in ends):
+                return _from_candidates([(p, closed) for (_, _, p), closed in
+                                         zip(ends, _closed_pairs(_ends(self), _ends(o)))])
         return _xmul(((self._xlo(), self.low_closed), (self._xhi(), self.high_closed)),
                      ((o._xlo(), o.low_closed), (o._xhi(), o.high_closed)))
 
@@ -225,6 +236,14 @@ class Interval:
             ZeroDivisionError: when ``other`` contains 0.
         """
         o = _as_interval(other)
+        if self.bounded and o.bounded and (o.low > 0 or o.high < 0):
+            # a divisor away from 0: x / y for each pair of ends, as x x (1 / y) gives them (the end 1/high
+            # pairs with high's closedness), when every quotient is exact in floats
+            ends = [_exact_quotient(x, y) for x in (self.low, self.high) for y in (o.high, o.low)]
+            if all(q is not None for q in ends):
+                # the ends of 1 / o (never 0 here) are 1/high and 1/low, closed as high and low are
+                recip = ((1.0, o.high_closed), (1.0, o.low_closed))
+                return _from_candidates(list(zip(ends, _closed_pairs(_ends(self), recip))))
         return _xmul(((self._xlo(), self.low_closed), (self._xhi(), self.high_closed)), o._xreciprocal())
 
     # ------------------------------------------------------------------ text
@@ -234,6 +253,11 @@ class Interval:
         lo = "-inf" if self.low is None else _fmt(self.low)
         hi = "+inf" if self.high is None else _fmt(self.high)
         return f"{left}{lo}, {hi}{right}"
+
+
+#: The slot setters of :class:`Interval` (its __setattr__ refuses: it is frozen).
+_SET_LOW, _SET_HIGH = Interval.low.__set__, Interval.high.__set__  # type: ignore[attr-defined]
+_SET_LOW_CLOSED, _SET_HIGH_CLOSED = Interval.low_closed.__set__, Interval.high_closed.__set__  # type: ignore[attr-defined]
 
 
 def _small_ints(a: Interval, b: Interval, limit: float = 2.0**51) -> bool:
@@ -296,6 +320,57 @@ def _xmul(a, b) -> Interval:
             # A product with a zero factor is attained exactly when that factor is attained.
             closed = (xc and yc) or (x == 0 and xc) or (y == 0 and yc)
             cands.append((p, closed))
+    return _from_candidates(cands)
+
+
+#: The smallest positive normal float: products and quotients at or above it in magnitude lose no bits.
+_TINY = 2.2250738585072014e-308
+
+
+def _bits(x: float) -> int:
+    """How many significant bits the finite float ``x`` has (0 for zero): 1.5 -> 2, 1650.0 -> 10."""
+    n = abs(x.as_integer_ratio()[0])
+    return (n // (n & -n)).bit_length() if n else 0
+
+
+def _exact_product(x: float, y: float) -> float | None:
+    """``x * y`` of two finite floats when the float product is the exact product (as :func:`_xmul` would
+    compute it: 0 for a zero factor), else None. Exact when the significant bits of both fit in 53 and the
+    product is a finite normal float."""
+    if x == 0 or y == 0:
+        return 0
+    p = x * y
+    if _TINY < abs(p) < INF and _bits(x) + _bits(y) <= 53:  # then no rounding: p is the exact product
+        return p
+    return None
+
+
+def _exact_quotient(x: float, y: float) -> float | None:
+    """``x / y`` (``y`` not 0) of two finite floats when the float quotient is the exact quotient, else
+    None (0 for ``x == 0``, as ``x * (1 / y)`` is in :func:`_xmul`). ``q = x / y`` is exact when ``q * y``,
+    itself exact (the significant bits of ``q`` and ``y`` fit in 53), gives back ``x``."""
+    if x == 0:
+        return 0
+    q = x / y
+    if _TINY < abs(q) < INF and abs(x) > _TINY and _bits(q) + _bits(y) <= 53 and q * y == x:
+        return q
+    return None
+
+
+def _ends(iv: Interval) -> tuple[tuple[float | None, bool], tuple[float | None, bool]]:
+    """``((low, closed), (high, closed))`` of ``iv``."""
+    return (iv.low, iv.low_closed), (iv.high, iv.high_closed)
+
+
+def _closed_pairs(a, b) -> list[bool]:
+    """Whether each of the four products of the ends ``a`` and ``b`` (``((low, closed), (high, closed))``)
+    is attained, in the order of :func:`_xmul` (low x low, low x high, high x low, high x high): as there,
+    a product with a zero factor is attained exactly when that factor is attained."""
+    return [(xc and yc) or (x == 0 and xc) or (y == 0 and yc) for x, xc in a for y, yc in b]
+
+
+def _from_candidates(cands: list[tuple["Fraction | float", bool]]) -> Interval:
+    """The interval spanned by exact candidate ends ``[(value, attained), ...]`` (:func:`_xmul`)."""
     lo = min(p for p, _ in cands)
     hi = max(p for p, _ in cands)
     lc = any(c for p, c in cands if p == lo) and lo not in (INF, -INF)

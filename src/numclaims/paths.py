@@ -116,9 +116,46 @@ def file_key(path: Path | str, root: Path | str) -> str:
     file that is a symlink keeps the name it has in ``claims/``). Used for the incremental-check cache and
     the provenance of results.json, so both name a file the same way."""
     a = os.path.abspath(path)
-    p = os.path.join(os.path.realpath(os.path.dirname(a)), os.path.basename(a))
-    rel = os.path.relpath(p, os.path.realpath(root))
-    return p if rel == ".." or rel.startswith(".." + os.sep) else Path(rel).as_posix()
+    p = os.path.join(_real_folder(os.path.dirname(a)), os.path.basename(a))
+    base = _real_folder(os.fspath(root))
+    if len(base) > 1 and p.startswith(base + os.sep):  # inside the root: both are normalised real paths
+        return p[len(base) + 1:].replace(os.sep, "/")
+    rel = os.path.relpath(p, base)
+    return p if rel == ".." or rel.startswith(".." + os.sep) else rel.replace(os.sep, "/")
+
+
+#: ``{folder: os.path.realpath(folder)}`` while a corpus run remembers them (:func:`remember_folders`);
+#: None otherwise (every call resolves again).
+_REAL_FOLDERS: dict[str, str] | None = None
+
+
+def _real_folder(folder: str) -> str:
+    """``os.path.realpath(folder)``, remembered for the run inside :func:`remember_folders`."""
+    if _REAL_FOLDERS is None:
+        return os.path.realpath(folder)
+    real = _REAL_FOLDERS.get(folder)
+    if real is None:
+        real = _REAL_FOLDERS[folder] = os.path.realpath(folder)
+    return real
+
+
+class remember_folders:
+    """Context manager: inside it, :func:`file_key` (and so :func:`display_path`) resolves each folder
+    once (``numclaims check`` names every claims file several times, in its parent and in its worker
+    processes, which inherit the memo by fork: 100,000 claims are 40,000 names, and ``realpath`` stats
+    every folder on the way each time). A folder re-linked during the run keeps its first resolution until
+    the run ends. Not reentrant-safe across threads; nested uses keep the outer memo."""
+
+    def __enter__(self) -> "remember_folders":
+        global _REAL_FOLDERS
+        self._outer = _REAL_FOLDERS
+        if _REAL_FOLDERS is None:
+            _REAL_FOLDERS = {}
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        global _REAL_FOLDERS
+        _REAL_FOLDERS = self._outer
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -169,8 +206,10 @@ def report_dir(root: Path, article_id: str) -> Path:
     """
     if os.path.islink(Path(root) / REPORTS_DIR):
         raise ValueError(f"{REPORTS_DIR}/ is a symbolic link; numclaims writes only inside the project")
-    base = (root / REPORTS_DIR).resolve()
-    d = (base / article_id).resolve()
+    base = Path(_real_folder(os.path.join(root, REPORTS_DIR)))
+    d = base / article_id
+    if os.sep in article_id or article_id in (".", "..") or os.path.islink(d):  # else already resolved
+        d = d.resolve()
     if base not in d.parents:
         raise ValueError(f"article id {article_id!r} would write outside {base}")
     return d

@@ -15,6 +15,10 @@ The one writer of ``reports/<id>/``. For each article with something new to publ
    into place; a run killed between the two leaves no ``reports/<id>`` for a moment, never a mix, and the
    next run (:func:`sweep`) puts the old folder back.
 
+A first publish (no ``reports/<id>`` yet) of files staged in a folder of their own, as ``numclaims check``
+stages them, skips steps 1 and 3's exchange: that folder itself is renamed to ``reports/<id>``
+(:func:`publish_staged`), one system call per article.
+
 Any failure before step 3 removes the new folder and leaves the old one untouched; the failure is raised
 as :class:`numclaims.errors.Fault` (one line: path, what was done, why). Folders left by a killed run are
 removed by :func:`sweep` at the start of the next one (only those whose process is gone: the pid is in
@@ -253,14 +257,48 @@ def publish_folder(folder: Path, files: dict[str, bytes | str | Path], sync: boo
     return True
 
 
+def publish_staged(folder: Path, staged: dict[str, Path], display: str | None = None) -> None:
+    """Publish the staged files ``staged`` (``{file name: staged path}``, already made durable by the
+    caller) as the folder ``folder``. When ``folder`` does not exist yet and the staged files are alone in
+    one folder of their own (as :func:`numclaims.runner.stage_one` writes them), that folder is renamed
+    into place: one system call, and a reader sees no folder or the whole new one. Otherwise (an old
+    folder to replace, staging on another file system, a folder that appeared meanwhile) it is
+    :func:`publish_folder` without sync or comparison.
+
+    Raises:
+        Fault: the rename failed for another reason (nothing of ``folder`` exists then), or
+            :func:`publish_folder` failed.
+    """
+    folder = Path(folder)
+    parents = {p.parent for p in staged.values()}
+    if len(parents) == 1 and not os.path.lexists(folder):
+        (own,) = parents
+        try:
+            alone = sorted(os.listdir(own)) == sorted(staged)
+        except OSError:
+            alone = False
+        if alone:
+            try:
+                OPS.rename(str(own), str(folder))
+                return
+            except OSError as e:
+                if e.errno not in (errno.EXDEV, errno.EEXIST, errno.ENOTEMPTY):
+                    raise Fault(display or str(folder), "not published, the previous reports are kept (swap "
+                                "the new folder in failed)", e) from None
+    publish_folder(folder, staged, sync=False, display=display, skip_same=False)
+
+
 def same_staged(folder: Path, staged: dict[str, Path]) -> bool:
     """True when every staged file of ``staged`` (``{file name: staged path}``) has the bytes of the file of
     that name in ``folder``."""
     for fname, tmp in staged.items():
-        p = folder / fname
+        p = os.path.join(folder, fname)
         try:
-            if os.stat(p).st_size != os.stat(tmp).st_size or p.read_bytes() != tmp.read_bytes():
+            if os.stat(p).st_size != os.stat(tmp).st_size:
                 return False
+            with open(p, "rb") as a, open(tmp, "rb") as b:
+                if a.read() != b.read():
+                    return False
         except OSError:
             return False
     return True

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import itertools
 import multiprocessing
 import os
 import re
+import secrets
 import signal
 import sys
 import tempfile
@@ -18,7 +20,7 @@ from .cache import figure_signature
 from .engine import check_file
 from .errors import ErrorLine, Fault, InputErrors
 from .paths import display_path, report_dir
-from .publish import preflight, publish_folder, same_staged
+from .publish import preflight, publish_staged, same_staged
 from .report import ClaimReviewConfigError, load_config, report_files
 from .resultmodel import placeholders, slim  # noqa: F401 - defined with the results model; named here too
 from .results import dumps
@@ -116,9 +118,22 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: st
             texts = report_files(res, Path(root), _CONFIGS[root], folder)
         except ClaimReviewConfigError as e:  # reviewed claims, no publisher configured: nothing published
             return path, None, {}, [e.line], staged, None
+    # the article's files go into a folder of their own, made as publish_folder makes one (mode 0o755
+    # under the umask, files 0o644): when reports/<id> does not exist yet, that folder is renamed into
+    # place as it is (commit_staged)
+    # (the random part: workers of a Dask cluster on several hosts share the staging folder and may share pids)
+    own = os.path.join(staging, f"{os.getpid()}-{next(_STAGED)}-{secrets.token_hex(4)}")
     for final, text in texts.items():
+        tmp = os.path.join(own, final.name)
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f"{res['article']}.", suffix=f".{final.name}", dir=staging)
+            if not staged:
+                os.mkdir(own, 0o755)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                os.fchmod(fd, 0o644)
+            except OSError:
+                os.close(fd)
+                raise
             with os.fdopen(fd, "wb") as f:
                 f.write(text.encode("utf-8"))
         except OSError as e:  # a full disk, ulimit -f: nothing is published, the staging folder is removed
@@ -130,9 +145,14 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: st
     return path, res, lines, errs, staged, figures
 
 
+#: numbers the staged folders of one process (:func:`stage_one`)
+_STAGED = itertools.count()
+
+
 def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> list[Path]:
-    """Publish staged report files, each article's folder as one unit (:func:`numclaims.publish.publish_folder`:
-    a new folder swapped in by one rename, so a reader sees all old or all new files). Articles whose files
+    """Publish staged report files, each article's folder as one unit (:func:`numclaims.publish.publish_staged`:
+    a new folder swapped in by one rename, so a reader sees all old or all new files; on a first publish the
+    article's staged folder itself is renamed into place). Articles whose files
     are all unchanged are left alone. Before anything is replaced: every destination is checked
     (:func:`numclaims.publish.preflight`) and one ``os.sync()`` makes the staged data durable; another
     follows the swaps. Returns the final paths.
@@ -146,18 +166,19 @@ def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> li
     """
     if not staged:
         return []
-    groups: dict[Path, dict[str, Path]] = {}
+    groups: dict[str, dict[str, Path]] = {}
     for tmp, final in staged:
-        groups.setdefault(Path(final).parent, {})[Path(final).name] = Path(tmp)
+        folder, fname = os.path.split(final)
+        groups.setdefault(folder, {})[fname] = Path(tmp)
     # an article whose bytes are unchanged is left alone: replacing files frees their old blocks, which
     # costs milliseconds per file on some disks, and re-runs (CI) mostly rewrite identical reports
-    changed = {d: files for d, files in groups.items() if not same_staged(d, files)}
-    name = (lambda d: display_path(d, root)) if root is not None else str
+    changed = {Path(d): files for d, files in groups.items() if not same_staged(Path(d), files)}
+    names = {d: display_path(d, root) if root is not None else str(d) for d in changed}
     if changed:
-        preflight([(d, name(d), sorted(files)) for d, files in changed.items()])
+        preflight([(d, names[d], sorted(files)) for d, files in changed.items()])
         os.sync()
         for d, files in changed.items():
-            publish_folder(d, files, sync=False, display=name(d), skip_same=False)
+            publish_staged(d, files, display=names[d])
         os.sync()
     return [Path(final) for tmp, final in staged]
 
@@ -315,8 +336,9 @@ def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
         importlib.import_module("numclaims.report")._environment().get_template("report.html.j2")
         workers = min(n, len(paths))
         # chunks amortise the inter-process round trip over several small files while leaving enough
-        # chunks (about 8 per worker) to balance uneven file sizes.
-        chunk = max(1, min(256, len(paths) // (workers * 8)))
+        # chunks (about 8 per worker) to balance uneven file sizes; at most 32 files (0.1 s of work), so
+        # that the last chunk of one worker does not keep the other cores idle at the end of the run
+        chunk = max(1, min(32, len(paths) // (workers * 8)))
         # multiprocessing's Pool rather than concurrent.futures: Pool.terminate() ends the workers at once,
         # where ProcessPoolExecutor (Python 3.11) waits for the chunks they hold or, killed, prints a
         # traceback from its manager thread

@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..paths import REPORT_CHOICES
+from ..paths import REPORT_CHOICES, remember_folders
 
 #: Above this many claims files the table is not printed (only the findings), unless ``--table``.
 TABLE_MAX_ARTICLES = 20
@@ -64,6 +64,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # every claims file is named several times (cache key, provenance, error lines): each folder on the way
+    # is resolved once for the run, in this process and in the workers it forks
+    with remember_folders():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from ..codes import tag
     from ..paths import claims_files, find_root
     from ..verdicts import VERDICTS
