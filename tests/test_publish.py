@@ -240,7 +240,7 @@ def test_first_publish_renames_the_staged_folder_in_one_call(project, tmp_path, 
     monkeypatch.setattr(publish, "OPS", Recorder(rec.real, fail_at=0))
     assert main(["check", "--quiet", "--root", str(project)]) == 3
     err = capsys.readouterr().err.splitlines()
-    assert err == [f"reports/{ARTICLE}: not published, the previous reports are kept (swap the new folder in "
-                   "failed): injected: enospc (ENOSPC): the disk is full; free some space and run again"]
+    assert err == [f"reports/{ARTICLE}: not published, nothing was written (moving the new folder in "
+                   "failed): injected: enospc (ENOSPC): the disk is full; free some space and run again [disk-full]"]
     assert not (project / "reports" / ARTICLE).exists() and list((project / "reports").iterdir()) == []
     assert not list(project.glob(".numclaims-staging-*"))

@@ -283,8 +283,9 @@ def publish_staged(folder: Path, staged: dict[str, Path], display: str | None = 
                 return
             except OSError as e:
                 if e.errno not in (errno.EXDEV, errno.EEXIST, errno.ENOTEMPTY):
-                    raise Fault(display or str(folder), "not published, the previous reports are kept (swap "
-                                "the new folder in failed)", e) from None
+                    # a first publish: there are no previous reports to keep
+                    raise Fault(display or str(folder), "not published, nothing was written (moving the new "
+                                "folder in failed)", e) from None
     publish_folder(folder, staged, sync=False, display=display, skip_same=False)
 
 
