@@ -13,7 +13,7 @@ import pytest
 import numclaims.extract as extract
 import numclaims.numerals as numerals
 import numclaims.periods as periods
-from numclaims.vocabulary import TIME_UNITS, words_re
+from numclaims.vocabulary import RATE_BASES, TIME_UNITS, words_re
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = sorted((ROOT / "datasets" / "sources").glob("*.txt")) + sorted(
@@ -53,8 +53,9 @@ PHRASES = ("1,054 cases a year; $1 billion in profits a year; 2,000 victims resc
 
 
 def test_words_re():
-    assert words_re(TIME_UNITS) == "day|week|month|year"
-    assert words_re(reversed(TIME_UNITS), plural=True) == "years?|months?|weeks?|days?"
+    assert words_re(RATE_BASES) == "day|week|month|year"
+    assert words_re(TIME_UNITS) == "hour|day|week|month|year"
+    assert words_re(reversed(TIME_UNITS), plural=True) == "years?|months?|weeks?|days?|hours?"
     assert words_re([]) == ""
 
 

@@ -179,8 +179,8 @@ def time_unit(word: str) -> str | None:
 
 def words_re(words, plural: bool = False) -> str:
     """A regular-expression alternation of ``words`` (literal words, in the order given), each with an
-    optional plural ``s`` when ``plural``: ``words_re(TIME_UNITS)`` is ``"day|week|month|year"``,
-    ``words_re(reversed(TIME_UNITS), plural=True)`` is ``"years?|months?|weeks?|days?"``. The order is
+    optional plural ``s`` when ``plural``: ``words_re(RATE_BASES)`` is ``"day|week|month|year"``,
+    ``words_re(reversed(RATE_BASES), plural=True)`` is ``"years?|months?|weeks?|days?"``. The order is
     the caller's: the first alternative that matches wins."""
     return "|".join(w + ("s?" if plural else "") for w in words)
 
