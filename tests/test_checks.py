@@ -72,6 +72,18 @@ def test_rate_duration_exact_inputs_inconsistent():
     assert "1,440,000" in r.explanation
 
 
+def test_rate_duration_in_kenyan_shillings_is_inconsistent():
+    # "45 million shillings a month" for "18 months" against "1.2 billion shillings": as written 45e6 x 18 =
+    # 810e6; over the intervals "45 million" (step 1e6: [44.5e6, 45.5e6]) x "18 months" (step 1: [17.5, 18.5])
+    # = [778.75e6, 841.75e6], far below "1.2 billion" (step 1e8: [1.15e9, 1.25e9]) -> no value fits
+    c = ctx(claim("rate", 45_000_000, "KES per month", quote="45 million shillings a month", text="45 million"),
+            claim("dur", 18, "months", quote="18 months", text="18 months"),
+            claim("total", 1_200_000_000, "KES", quote="1.2 billion shillings", text="1.2 billion"))
+    r = run_check(RateDurationCheck(id="m", kind="rate_duration", rate="rate", duration="dur", total="total"), c)
+    assert r.verdict == INCONSISTENT
+    assert r.details["as_written"] == 810_000_000
+
+
 def test_rate_duration_two_years_is_tension():
     # "2.0 years" (step 0.1, no words: as written exactly 2 years = 24 months): as written 60,000 x 24 =
     # 1,440,000, below [1.5e6, 2.5e6] -> fails as written. Intervals: [1.95, 2.05] years = [23.4, 24.6]

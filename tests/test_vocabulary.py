@@ -61,9 +61,10 @@ def test_months_are_one_table():
 
 
 def test_currencies_are_one_table():
-    # ISO 4217 codes a record accepts are the ones the parser reads after a number (NZD was read by the
-    # parser but refused by the records before)
-    assert records.CURRENCIES == frozenset(vocabulary.CURRENCY_CODES)
+    # a record accepts every current ISO 4217 code; the parser reads a subset of them after a number (NZD
+    # was read by the parser but refused by the records before)
+    assert records.CURRENCIES == frozenset(vocabulary.ISO_4217_CODES)
+    assert set(vocabulary.CURRENCY_CODES) <= records.CURRENCIES
     assert numerals.parse("5 NZD").currency == "NZD"
     (m,) = find_mentions("a fine of 300 bolivianos was paid")
     assert (m.currency, m.unit) == ("BOB", "BOB")
@@ -83,3 +84,19 @@ def test_qualifier_phrases_map_the_same_way():
         assert phrase in vocabulary.QUALIFIER_PHRASES
     (m,) = find_mentions("as many as 400 adolescents")
     assert m.qualifier == numerals.parse("as many as 400").qualifier == "up_to"
+
+
+def test_every_current_iso_4217_code_is_a_record_unit():
+    # the table is pycountry's ISO 4217 list less XTS (testing) and XXX (no currency): 178 - 2 = 176 codes
+    import pycountry
+
+    assert set(vocabulary.ISO_4217_CODES) == {c.alpha_3 for c in pycountry.currencies} - {"XTS", "XXX"}
+    assert len(vocabulary.ISO_4217_CODES) == 176 and list(vocabulary.ISO_4217_CODES) == sorted(vocabulary.ISO_4217_CODES)
+    # Kenyan shillings, a month and in all (a new user's article could not write either)
+    assert records.split_unit("KES per month") == ("KES", "month")
+    assert records.split_unit("KES") == ("KES", None)
+    for code in ("XTS", "XXX", "KSH"):
+        with pytest.raises(ValueError, match="expected a current ISO 4217 code such as USD, EUR, PEN or KES"):
+            records.split_unit(code)
+    # running text reads only the short list: "TOP" and "ALL" are words of headlines, not currencies here
+    assert numerals.parse("5 TOP").currency is None and numerals.parse("5 KES").currency is None

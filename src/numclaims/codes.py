@@ -109,7 +109,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("unit-unknown", "schema", "a unit that is neither a base unit nor an ISO 4217 currency code",
      "write one of the units listed, or a currency code in capitals"),
     ("currency-unknown", "schema", "a three-letter currency code that is not in ISO 4217",
-     "write an ISO 4217 code among those listed"),
+     "write a current ISO 4217 code in capitals (USD, EUR, PEN, KES, ...)"),
     ("rate-base-unknown", "schema", "a rate base other than day, week, month or year",
      "write 'per day', 'per week', 'per month' or 'per year'"),
     ("unit-spaces", "schema", "a unit with spaces around it", "write the unit without the spaces"),

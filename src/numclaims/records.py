@@ -47,7 +47,7 @@ from pydantic import (
 
 from .codes import CodedError
 from .rules import canonical_qualifier
-from .vocabulary import CURRENCY_CODES, RATE_BASES, TIME_UNITS
+from .vocabulary import ISO_4217_CODES, RATE_BASES, TIME_UNITS
 
 #: Stable slug: lower-case letters, digits and single hyphens; no path separators, no dots.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -70,8 +70,8 @@ BASE_UNITS = frozenset(
         "years", "months", "weeks", "days", "hours", "date",
     }
 )
-#: ISO 4217 codes accepted as currency units.
-CURRENCIES = frozenset(CURRENCY_CODES)
+#: ISO 4217 codes accepted as currency units: every current code (:data:`numclaims.vocabulary.ISO_4217_CODES`).
+CURRENCIES = frozenset(ISO_4217_CODES)
 DURATION_UNITS = frozenset(u + "s" for u in TIME_UNITS)
 from .numbers import LIMIT as NON_NEGATIVE_LIMIT  # noqa: E402 (larger values are typing accidents, not news)
 from .numbers import (
@@ -96,7 +96,7 @@ def split_unit(unit: str) -> tuple[str, str | None]:
         if base.upper() in CURRENCIES:
             raise CodedError("unit-unknown", f"unknown unit {base!r}; currency codes are written in capitals: {base.upper()!r}")
         if base.isupper() and len(base) == 3:
-            raise CodedError("currency-unknown", f"unknown currency {base!r}; expected an ISO 4217 code among {sorted(CURRENCIES)}")
+            raise CodedError("currency-unknown", f"unknown currency {base!r}; expected a current ISO 4217 code such as USD, EUR, PEN or KES")
         raise CodedError("unit-unknown", f"unknown unit {base!r}; expected one of {sorted(BASE_UNITS)} or an ISO 4217 currency code")
     if per is not None and per not in RATE_BASES:
         raise CodedError("rate-base-unknown", f"unknown rate base {per!r}; expected one of {list(RATE_BASES)}")

@@ -17,8 +17,11 @@ Sources:
   1), with its unit as the rounding step; "dozens" is ``[12, 100)`` with step 12.
 * Qualifier phrases: the canonical qualifiers of :data:`numclaims.rules.QUALIFIERS` and the phrases
   docs/semantics.md lists for each (AP Stylebook "over, more than"; Reuters "approximately").
-* Currencies: ISO 4217 alphabetic codes (the currencies of the Americas and the major reserve
-  currencies); "$" alone is read as USD, the convention of the US wire services.
+* Currencies: every current ISO 4217 alphabetic code may be a claim's unit (list one of the standard,
+  as its maintenance agency publishes it and pycountry 26.2.16 ships it, less XTS, reserved for testing,
+  and XXX, "no currency"); in running text the parser reads only the codes of the Americas and the major
+  reserve currencies, because three capitals such as ALL, CUP, TOP or TRY are also words of headlines;
+  "$" alone is read as USD, the convention of the US wire services.
 * Months: the English month names and their abbreviations (AP Stylebook "months": Jan., Feb., Aug.,
   Sept., Oct., Nov., Dec.; "Sep" as other styles write it), written out here rather than taken from
   :mod:`calendar`, whose names follow the process locale.
@@ -129,7 +132,24 @@ QUALIFIER_SUFFIXES: dict[str, str] = {
 }
 
 # ------------------------------------------------------------------------------------- currencies
-#: ISO 4217 alphabetic codes a claim record may use as its unit and the parser reads after a number.
+#: Every current ISO 4217 alphabetic code (see the module docstring): the currency units a claim record
+#: may use (``KES``, ``KES per month``). ``tests/test_vocabulary.py`` compares it with pycountry's list.
+ISO_4217_CODES: tuple[str, ...] = (
+    "AED", "AFN", "ALL", "AMD", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BHD", "BIF", "BMD",
+    "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHE", "CHF", "CHW", "CLF",
+    "CLP", "CNY", "COP", "COU", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB",
+    "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF",
+    "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW",
+    "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT",
+    "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MXV", "MYR", "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD",
+    "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD",
+    "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS",
+    "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS",
+    "VED", "VES", "VND", "VUV", "WST", "XAD", "XAF", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG",
+    "XDR", "XOF", "XPD", "XPF", "XPT", "XSU", "XUA", "YER", "ZAR", "ZMW", "ZWG",
+)
+#: The ISO 4217 codes the parser reads after a number in running text ("PEN 300", "300 USD"): the
+#: currencies of the Americas and the major reserve currencies, a subset of :data:`ISO_4217_CODES`.
 CURRENCY_CODES: tuple[str, ...] = (
     "USD", "EUR", "GBP", "PEN", "BRL", "MXN", "COP", "CLP", "ARS", "BOB", "CAD", "AUD", "NZD", "JPY", "CNY",
     "CHF", "INR", "VES", "GTQ", "HNL", "NIO", "CRC", "PAB", "DOP", "ZAR",
