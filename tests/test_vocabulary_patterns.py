@@ -28,7 +28,7 @@ PATTERNS = [
      r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)", re.IGNORECASE),
     ("extract._SCALE", extract._SCALE, r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s?(?:bn|m)(?![A-Za-z]))",
      re.IGNORECASE),
-    ("extract._DURATION_AFTER", extract._DURATION_AFTER.pattern, r"(?:\s+|-)(years?|months?|weeks?|days?)\b",
+    ("extract._DURATION_AFTER", extract._DURATION_AFTER.pattern, r"(?:\s+|-)(years?|months?|weeks?|days?|hours?)\b",
      re.IGNORECASE),
     ("extract._RATE_AFTER", extract._RATE_AFTER.pattern,
      r"\s+(?:a|an|per|each|every|a\s+single)\s+(day|week|month|year)\b|\s*/\s*(day|week|month|year)\b"
@@ -42,7 +42,7 @@ PATTERNS = [
     ("numerals._RATE", numerals._RATE,
      r"(?:\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b|\s*/\s*(?:day|week|month|year|mo|yr|wk)\b"
      r"|\s+(?:daily|weekly|monthly|yearly|annually)\b|\s+per\s+annum\b|\s+p\.a\.)", re.IGNORECASE),
-    ("numerals._DURUNIT", numerals._DURUNIT, r"(?:days?|weeks?|months?|years?|decades?)\b(?!\s+old\b)", re.IGNORECASE),
+    ("numerals._DURUNIT", numerals._DURUNIT, r"(?:hours?|days?|weeks?|months?|years?|decades?)\b(?!\s+old\b)", re.IGNORECASE),
     ("periods._UNIT", periods._UNIT, r"(years?|months?|weeks?|days?)", re.IGNORECASE),
 ]
 
