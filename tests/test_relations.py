@@ -329,6 +329,27 @@ def test_implied_rate_converts_to_the_rows_time_base():
     assert (r["verdict"], r["reason"]) == (UNVERIFIABLE, "units_differ")
 
 
+def test_implied_ratio_reads_an_exact_row_at_its_last_digit():
+    # a new user's article: "about 45,000" tonnes of milk exported out of "580 million" kilograms delivered,
+    # against a table's "8" percent (exact). As written: 45,000 t at its last digit [44,500, 45,500] t
+    # (the "about" margin dropped) = [44.5M, 45.5M] kg; 580 million at its last digit [579.5M, 580.5M] kg;
+    # [44.5 / 580.5, 45.5 / 579.5] x 100 = [7.666, 7.852] %. The row "8" as written is what rounds to 8,
+    # [7.5, 8.5] (its interval too): they share [7.666, 7.852] -> holds as written -> consistent. Read as
+    # the bare point 8 it "failed as written" (a false tension).
+    c = ctx(claim("exports", 45000, "tonnes", "approximately", text="about 45,000"),
+            claim("milk", 580e6, "kilograms", text="580 million"),
+            reference={"share": {"id": "share", "unit": "percent", "value": 8.0, "interval": [7.5, 8.5],
+                                 "qualifier": "exact", "publisher": "a dairy board"}})
+    r = check({"kind": "implied_ratio", "numerator": "exports", "denominator": "milk", "evidence": ["share"]}, c)
+    assert (r["verdict"], r["reason"]) == (CONSISTENT, "holds_as_written")
+    # a 7.76 % that the table wrote as "7" ([6.5, 7.5]) shares no value with [7.666, 7.852] as written;
+    # over the intervals ("about 45,000": [40,500, 49,500] t; "580 million": [575M, 585M] kg -> [6.92, 8.61] %)
+    # it does: tension, never inconsistent
+    c.reference["share"].update(value=7.0, interval=[6.5, 7.5])
+    r = check({"kind": "implied_ratio", "numerator": "exports", "denominator": "milk", "evidence": ["share"]}, c)
+    assert r["verdict"] == TENSION
+
+
 def test_implied_ratio_implausible_and_unit_mismatch():
     # 305 / 500 = 61 %; over the intervals [304.5 / 550, 305.5 / 450] x 100 = [55.36, 67.89] %: far above 30 %
     # -> inconsistent. The cause, the claims tried before the row (denominator first): only above its high
