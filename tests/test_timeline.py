@@ -100,7 +100,23 @@ def test_notebooks_command_names_a_measure_it_cannot_chart():
     assert cmd._archive_problems(ROOT, None) == []
     assert cmd._archive_problems(ROOT, ["nope"]) == [
         "--archive: measure 'nope': no reference row has this measure_id (see datasets/reference/*.csv, column "
-        "measure_id)"]
+        "measure_id) [archive-measure]"]
+    # a measure of the reference rows that no worked article's claim belongs to (the AP wire's 1,144
+    # prosecuted, cited by no claim's evidence): refused before any notebook runs, not a failed notebook
+    prosecuted = next(r["measure_id"] for r in load_reference(ROOT).values() if r["id"] == "ap-es-2013-prosecuted")
+    assert cmd._archive_problems(ROOT, ["sex-trade-minors-la-rinconada", prosecuted]) == [
+        f"--archive: measure {prosecuted!r}: no claim of a worked article belongs to it (cite one of its rows in a "
+        "claim's evidence:) [archive-measure]"]
+
+
+def test_an_archive_setting_that_cannot_be_read_is_one_coded_line(tmp_path):
+    (tmp_path / "numclaims.toml").write_text('[archive\n', encoding="utf-8")
+    (line,) = cmd._archive_problems(tmp_path, None)
+    assert line.startswith("numclaims.toml: invalid TOML") and line.endswith(" [archive-config]")
+    (tmp_path / "numclaims.toml").write_text('[archive]\nmeasures = []\n', encoding="utf-8")
+    assert cmd._archive_problems(tmp_path, None) == [
+        'numclaims.toml:0: archive: no measures to chart; add [archive] measures = ["<measure_id>"] or pass '
+        "--archive MEASURE [archive-config]"]
 
 
 def test_the_chart_is_640_px_wide_with_its_rows_as_data(archive, reference):

@@ -212,6 +212,10 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     # config
     ("config-invalid", "config", "a [claimreview] setting of numclaims.toml that is not valid", "correct the setting named"),
     ("config-missing", "config", "a setting ClaimReview needs is not set", "write it under [claimreview] or pass its option"),
+    ("archive-measure", "config", "an archive measure (--archive or [archive] measures) that no reference row has, or that no "
+     "claim of a worked article belongs to", "give a measure_id of datasets/reference/*.csv that a claim cites in its evidence:"),
+    ("archive-config", "config", "[archive] of numclaims.toml is not valid TOML or its measures are not a list of measure ids",
+     'write [archive] measures = ["<measure_id>", ...]'),
     # cli
     ("usage", "cli", "the command line does not parse (unknown option, missing argument)", "see numclaims COMMAND --help"),
     ("bad-argument", "cli", "an option's value is not accepted", "give a value the option accepts (see --help)"),

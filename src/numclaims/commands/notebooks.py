@@ -269,21 +269,36 @@ def run(args: argparse.Namespace) -> int:
 def _archive_problems(root: Path, measures: list[str] | None) -> list[str]:
     """One line for each measure the archive notebook cannot chart (no reference row has that
     ``measure_id``; none given and none configured), checked before any notebook runs."""
+    from ..codes import tag
     from ..errors import InputErrors
     from ..evidence import load_reference
-    from ..timeline import archive_measures
+    from ..timeline import archive_measures, load_archive, timeline_data
 
     where = "--archive" if measures else "numclaims.toml:0: archive"
     try:
         measures = measures or archive_measures(root)
-        known = {r.get("measure_id") for r in load_reference(root).values()}
-    except (ValueError, InputErrors) as e:
+        reference = load_reference(root)
+    except InputErrors as e:
         return [str(e).splitlines()[0]]
+    except ValueError as e:  # numclaims.toml: not TOML, or [archive] measures not a list
+        return [tag(str(e).splitlines()[0], "archive-config")]
     if not measures:
-        return ['numclaims.toml:0: archive: no measures to chart; add [archive] measures = ["<measure_id>"] or '
-                "pass --archive MEASURE"]
-    return [f"{where}: measure {m!r}: no reference row has this measure_id (see "
-            "datasets/reference/*.csv, column measure_id)" for m in measures if m not in known]
+        return [tag('numclaims.toml:0: archive: no measures to chart; add [archive] measures = ["<measure_id>"] or '
+                    "pass --archive MEASURE", "archive-config")]
+    known = {r.get("measure_id") for r in reference.values()}
+    out = [tag(f"{where}: measure {m!r}: no reference row has this measure_id (see datasets/reference/*.csv, "
+               "column measure_id)", "archive-measure") for m in measures if m not in known]
+    if out:
+        return out
+    # the timeline's own rule decides whether a worked article's claim belongs to the measure (checked before
+    # any notebook runs, so one measure without claims does not fail the run of the others)
+    archive = load_archive(root)
+    for m in measures:
+        try:
+            timeline_data(archive, reference, m)
+        except KeyError as e:
+            out.append(tag(f"{where}: {e.args[0]}", "archive-measure"))
+    return out
 
 
 def _results_problem(root: Path, article: str) -> str | None:
