@@ -288,3 +288,15 @@ def test_verdict_levels_on_bare_intervals():
     assert decide(overlap, a, Interval(100.5, 200)) == INCONSISTENT
     assert decide(overlap, a, Interval(100, 200)) == CONSISTENT
     assert decide(overlap, a, Interval(100, 200, False, True)) == INCONSISTENT
+
+
+def test_sum_adds_persons_and_a_bare_count_alike():
+    # one unit rule (docs/semantics.md 7): `persons` and `count` are one dimension with factor 1.
+    # step 10 from the trailing zero: [1,725, 1,735] + [1,145, 1,155] + [1,235, 1,245] = [4,105, 4,135];
+    # total "4,120" recorded as `count` ([4,115, 4,125]) overlaps -> consistent (it used to be unverifiable:
+    # "dimensions differ"); against 3,950 persons ([3,945, 3,955]) -> inconsistent
+    c = ctx(claim("p1", 1730), claim("p2", 1150), claim("p3", 1240, unit="count"), claim("t", 4120, unit="count"),
+            claim("t2", 3950))
+    r = run_check(SumCheck(id="s", kind="sum", parts=["p1", "p2", "p3"], total="t"), c)
+    assert (r.verdict, r.details["implied"]) == (CONSISTENT, [4105, 4135])
+    assert run_check(SumCheck(id="s", kind="sum", parts=["p1", "p2", "p3"], total="t2"), c).verdict == INCONSISTENT
