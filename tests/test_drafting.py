@@ -398,3 +398,35 @@ def test_a_broken_reference_package_stops_new_with_one_line(repo, capsys):
     assert len(err) == 2 and all(line.startswith("datasets/datapackage.json") for line in err), err
     assert "Traceback" not in "\n".join(err)
     assert not (repo / "claims" / "harbour-2020.yaml").exists() and seed.read_bytes() == before
+
+
+def _valley(repo):
+    for f in DATA.iterdir():
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    assert main(["new", "valley-clinics-2024", "--id", "valley", "--root", str(repo)]) == 0
+    path = repo / "claims" / "valley.yaml"
+    return path, load_yaml_text(path.read_text(encoding="utf-8"))
+
+
+def test_agreement_and_shares_are_proposed_only_between_figures_of_one_measure(repo):
+    # invented text tests/data/drafting/valley-clinics-2024.txt, one sentence per false proposal found
+    path, data = _valley(repo)
+    got = {(c["kind"], tuple((k, c[k]) for k in ("a", "b", "share", "total", "part", "earlier", "later") if k in c))
+           for c in data["checks"]}
+    assert got == {
+        # "About 3,000 of the patients, or 30 percent": 3,000 is the part, the whole the 8,200 patients named
+        # before (30 % x 8,200 = 2,460, not 3,000); never 30 % of the 3,000
+        ("share_of_total", (("share", "total-30-percent"), ("total", "patients-treated-2023-8200"),
+                            ("part", "count-3000"))),
+        # "55 percent of them ..., up from 40 percent in 2021": the 55 % is a share of the 600 surveyed; the
+        # 40 % is the starting figure of a rise, no share of this survey's 600
+        ("share_of_total", (("share", "week-2021-55-percent"), ("total", "found-2021-600"))),
+        # the headline's 8,200 patients and the body's; not the "average of more than 8,000"
+        ("agreement", (("a", "headline-patients-8200"), ("b", "patients-treated-2023-8200"))),
+        ("comparison", (("a", "2022-9500"), ("b", "tests-2022-4000"))),
+        ("change", (("earlier", "seen-2022-9100"), ("later", "patients-treated-2023-8200"))),
+        # no agreement between "About 3,000" (patients) and 9,500 (screening tests) though both are bare
+        # counts from different sources; none between 2 million euros on repairs and 90,000 euros each
+    }
+    share = next(c for c in data["checks"] if c.get("part") == "count-3000")
+    assert "About 3,000 of the patients, or 30 percent" in share["reason"]

@@ -12,7 +12,10 @@ kind                   cue in the text (all figures in one sentence unless said 
 ``share_of_total``     a percentage read as a share of a count ("42 percent of the 2,000 victims";
                        :func:`numclaims.extract` links it through ``of``, "of whom", or the nearest count),
                        or "Of the victims ..., 42 percent" with a count of victims named before; never
-                       a percentage after change words ("up 10 percent on the 190 arrests")
+                       a percentage after change words ("up 10 percent on the 190 arrests") nor the
+                       starting figure of one ("up from 24 percent in 2022"); "23,000 of the parcels,
+                       or 45 percent": 23,000 is the ``part``, the total the count of parcels named
+                       before it (none named: no proposal)
 ``fraction_of``        the same for a fraction word ("three quarters are minors" after "over 4,500 women")
 ``rate_duration``      a rate, a duration and an amount in the currency of the rate ("earning $60,000 a
                        month ... a fortune of $2 million over three years")
@@ -26,8 +29,13 @@ kind                   cue in the text (all figures in one sentence unless said 
 ``agreement``          two counts of one place from different sources in one sentence, contrasted, with a
                        word of the measure in common or the second an estimate ("1,600 ... according
                        to one NGO, while another NGO has estimated that over 4,500"); or sharing their
-                       head noun, participles and place anywhere in the article; a headline count and
-                       the body count of its unit nearest in value (within a factor 1.5)
+                       head noun, participles and place anywhere in the article, with a key word of the
+                       measure in common (a bare "count" is none), the same rate base, the same period
+                       when both have one and values within a factor 10; a headline count and the body
+                       count of its unit nearest in value (within a factor 1.5). ``persons`` and
+                       ``count`` are one unit here as in the checks; never a figure whose words make it
+                       a rate, a price or an average ("4,300 a year", "25,000 shillings each", "averaged
+                       more than"), which takes part in no agreement or part/whole proposal
 ``comparison``         "higher/lower/more/fewer ... than (the) N", "more than triple the N", "fallen
                        ... from A to B", rankings ("the highest", "the second highest", "In comparison")
 ``change``             "up/down (by) N percent from/on" with the earlier figure and a later figure of
@@ -143,6 +151,42 @@ def _persons_like(u: str) -> bool:
     return u in ("persons", "count")
 
 
+def _same_unit(a: Item, b: Item) -> bool:
+    """One unit for the checks (docs/semantics.md 7): ``persons`` and ``count`` are one dimension; a rate
+    matches only a rate of the same time base."""
+    return a.per == b.per and (a.unit == b.unit or (_persons_like(a.unit) and _persons_like(b.unit)))
+
+
+#: Agreement "apart" (not in one sentence): two estimates of one measure more than this many times apart
+#: are read as figures of different measures ("25,000 shillings each" against "45 million shillings").
+AGREEMENT_SPREAD = 10.0
+
+
+#: Words after a figure (and its noun) that make it a rate or a price the extractor read as an amount ("4,300
+#: a year", "45 million shillings a month", "25,000 shillings each"), or in its sentence an average.
+_PER_AFTER = re.compile(r"\s+(?:[A-Za-z’'-]+\s+)?(?:(?:a|an|per|each)\s+(?:year|month|week|day|person|head)\b|each\b|apiece\b)")
+_AVERAGE = re.compile(r"\baverag(?:e|es|ed|ing)\b|\bon average\b", re.I)
+
+
+def _no_amount(text: str, it: Item) -> bool:
+    """Whether the figure is a rate, a price or an average by its words although drafted as an amount
+    (:data:`_PER_AFTER`, :data:`_AVERAGE`): no total, part or estimate of a count."""
+    return it.per is None and (bool(_PER_AFTER.match(text, it.mention.end)) or
+                               bool(_AVERAGE.search(text, it.sent[0], it.sent[1])))
+
+
+def _one_measure(a: Item, b: Item) -> bool:
+    """Whether two figures may be estimates of one measure: the same unit and rate base
+    (:func:`_same_unit`), a key word of the measure in common (a bare "count" names no measure), the same
+    period when both have one, and values within :data:`AGREEMENT_SPREAD` of each other."""
+    if not _same_unit(a, b) or not (a.keys & b.keys) or a.value is None or b.value is None:
+        return False
+    if a.period and b.period and a.period != b.period:
+        return False
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return lo > 0 and hi / lo <= AGREEMENT_SPREAD
+
+
 def _excerpt(text: str, *ms: Mention) -> str:
     a = min(m.start for m in ms)
     b = max(m.end for m in ms)
@@ -169,6 +213,14 @@ class _Props:
             return
         self.keys.add(p.key())
         self.out.append(p)
+
+
+#: Words before a figure that make it the starting point of a change or comparison ("up from 24 percent in
+#: 2022", "compared with 30 percent"): no share of a base named in the sentence.
+_STARTING_FIGURE = re.compile(r"\b(?:from|compared\s+(?:with|to)|than)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?\Z")
+#: "N of the parcels, or P percent": the count before is the part the share describes.
+_APPOSITION = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+([A-Za-z][\w'’-]*)[^.;]{0,60}?,\s+or\s+"
+                         r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
 
 
 def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None) -> list[Proposal]:
@@ -201,7 +253,21 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         if it.unit in ("percent", "fraction") and m.of and m.of[0] in by_start and \
                 change_cue(text, m, it.sent[0]) is None:
             tot = by_start[m.of[0]]
-            if not _persons_like(tot.unit):
+            if not _persons_like(tot.unit) or _STARTING_FIGURE.search(text, it.sent[0], m.start):
+                continue
+            # "About 23,000 of the parcels, or 45 percent": 23,000 is the part; the whole is the count of
+            # parcels named before it (none named: no proposal rather than the part taken as the whole)
+            ap = _APPOSITION.match(text, tot.mention.end, m.start)
+            if ap is not None:
+                noun = _stem(ap.group(1))
+                wholes = [o for o in items if _persons_like(o.unit) and o.value is not None and
+                          o.mention.end <= tot.mention.start and o.para <= tot.para and
+                          noun in {_stem(k) for k in o.keys} and (tot.value is None or o.value > tot.value)]
+                if wholes and it.unit == "percent":
+                    w = wholes[-1]
+                    P.add("share_of_total", f"{it.id}-of-{w.id}", {"share": it.id, "total": w.id, "part": tot.id},
+                          f"a part and its share (\u201c{_excerpt(text, tot.mention, m)}\u201d) of a total named "
+                          f"before: \u201c{w.mention.text}\u201d")
                 continue
             if it.unit == "percent":
                 P.add("share_of_total", f"{it.id}-of-{tot.id}", {"share": it.id, "total": tot.id},
@@ -223,11 +289,12 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                   f"a rate and a duration next to a total: \u201c{_excerpt(text, r.mention, d.mention, t.mention)}\u201d")
     # parts next to a total
     counts = [it for it in items if _persons_like(it.unit) and it.value is not None and it.mention.qualifier != "range"]
+    amounts = [it for it in counts if not _no_amount(text, it)]
     for i, a in enumerate(counts):
         group = [a]
         for b in counts[i + 1:]:
             gap = text[group[-1].mention.end:b.mention.start]
-            if same_sent(a, b) and b.unit == a.unit and re.fullmatch(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*(?:,|and|,\s*and)\s+", gap):
+            if same_sent(a, b) and _same_unit(b, a) and re.fullmatch(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*(?:,|and|,\s*and)\s+", gap):
                 group.append(b)
             else:
                 break
@@ -244,7 +311,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 break
         if total is None:
             s = sum(g.value for g in group)
-            eq = sorted((o for o in counts if o not in group and o.value == s and o.unit == a.unit),
+            eq = sorted((o for o in counts if o not in group and o.value == s and _same_unit(o, a)),
                         key=lambda o: (o.para != a.para, abs(o.mention.start - a.mention.start)))
             if eq:
                 total = (eq[0], "parts that add up to a figure of the article "
@@ -287,9 +354,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                   f"part of a whole (\u201c{cue}\u201d): \u201c{_excerpt(text, m)}\u201d within \u201c{whole.mention.text}\u201d")
     # estimates of one measure from different sources
     agreed: set[frozenset[str]] = set()
-    for i, a in enumerate(counts):
-        for b in counts[i + 1:]:
-            if b.unit != a.unit or not a.who or not b.who or a.who == b.who or a.where != b.where:
+    for i, a in enumerate(amounts):
+        for b in amounts[i + 1:]:
+            if not _same_unit(a, b) or not a.who or not b.who or a.who == b.who or a.where != b.where:
                 continue
             # in one sentence, a contrast between the two and either a word of the measure in common or the
             # second said to be an estimate ("according to one NGO, while another NGO has estimated that")
@@ -299,7 +366,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # apart: the same head noun and the same participles ("people trafficked"; not "people
             # rescued" and "people who live in the port")
             apart = not same_sent(a, b) and _head(a) == _head(b) and _participles(a) == _participles(b) and \
-                (not a.period or not b.period or a.period == b.period)
+                _one_measure(a, b)
             if close or apart:
                 agreed.add(frozenset((a.id, b.id)))
                 P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
@@ -310,17 +377,19 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     for h in counts:
         if h.mention.region != "headline" or h.value is None or h.value <= 0:
             continue
-        body = [o for o in counts if o.mention.region == "body" and o.unit == h.unit and o.value
-                and 1 / 1.5 <= o.value / h.value <= 1.5]
+        # of one measure: a body figure of the same unit, no rate or average read as an amount ("more than
+        # 4,300 a year" on average); those sharing a word of the measure first
+        body = [o for o in counts if o.mention.region == "body" and _same_unit(o, h) and o.value
+                and 1 / 1.5 <= o.value / h.value <= 1.5 and not _no_amount(text, o)]
         if body:
             b = min(body, key=lambda o: (not (o.keys & h.keys), abs(o.value - h.value), o.mention.start))
             agreed.add(frozenset((h.id, b.id)))
             P.add("agreement", f"{h.id}-vs-{b.id}", {"a": h.id, "b": b.id},
                   f"the headline's figure and the body's: \u201c{h.mention.text}\u201d and \u201c{b.mention.text}\u201d")
     # part/whole from the measures: a smaller count of the same thing in the same place
-    for a in counts:
-        for b in counts:
-            if a is b or b.unit != a.unit or a.value is None or b.value is None or a.value >= b.value:
+    for a in amounts:
+        for b in amounts:
+            if a is b or not _same_unit(a, b) or a.value is None or b.value is None or a.value >= b.value:
                 continue
             # the same participles ("people rescued" is no part of "people live on the docks")
             if frozenset((a.id, b.id)) in agreed or not (a.keys & b.keys) or _participles(a) != _participles(b):
