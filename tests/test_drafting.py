@@ -414,19 +414,44 @@ def test_agreement_and_shares_are_proposed_only_between_figures_of_one_measure(r
     got = {(c["kind"], tuple((k, c[k]) for k in ("a", "b", "share", "total", "part", "earlier", "later") if k in c))
            for c in data["checks"]}
     assert got == {
-        # "About 3,000 of the patients, or 30 percent": 3,000 is the part, the whole the 8,200 patients named
-        # before (30 % x 8,200 = 2,460, not 3,000); never 30 % of the 3,000
+        # "3,100 of the patients, or 30 percent": 3,100 is the part, the whole the 8,200 patients named
+        # before (30 % x 8,200 = 2,460, not 3,100); never 30 % of the 3,100
         ("share_of_total", (("share", "total-30-percent"), ("total", "patients-treated-2023-8200"),
-                            ("part", "count-3000"))),
+                            ("part", "count-3100"))),
         # "55 percent of them ..., up from 40 percent in 2021": the 55 % is a share of the 600 surveyed; the
         # 40 % is the starting figure of a rise, no share of this survey's 600
         ("share_of_total", (("share", "week-2021-55-percent"), ("total", "found-2021-600"))),
         # the headline's 8,200 patients and the body's; not the "average of more than 8,000"
         ("agreement", (("a", "headline-patients-8200"), ("b", "patients-treated-2023-8200"))),
         ("comparison", (("a", "2022-9500"), ("b", "tests-2022-4000"))),
+        # "has risen from 12 to 19 since 2018": two figures, the later above the earlier
+        ("comparison", (("a", "clinics-2018-19"), ("b", "clinics-2018-12"))),
         ("change", (("earlier", "seen-2022-9100"), ("later", "patients-treated-2023-8200"))),
-        # no agreement between "About 3,000" (patients) and 9,500 (screening tests) though both are bare
+        # no agreement between "3,100" (patients) and 9,500 (screening tests) though both are bare
         # counts from different sources; none between 2 million euros on repairs and 90,000 euros each
     }
-    share = next(c for c in data["checks"] if c.get("part") == "count-3000")
-    assert "About 3,000 of the patients, or 30 percent" in share["reason"]
+    share = next(c for c in data["checks"] if c.get("part") == "count-3100")
+    assert "3,100 of the patients, or 30 percent" in share["reason"]
+
+
+def test_units_years_and_changes_are_drafted_so_the_checks_run(repo):
+    path, data = _valley(repo)
+    by_id = {c["id"]: c for c in data["claims"]}
+    # "treated 8,200 patients ..., down 5 percent on the 9,100 seen in 2022": the bare 9,100 counts the
+    # patients of the count before it, so it is `persons` like the 8,200
+    assert (by_id["patients-treated-2023-8200"]["unit"], by_id["seen-2022-9100"]["unit"]) == ("persons", "persons")
+    # "to 9,500 in 2023, police said": 2023 is a year (a date record), never a count of police
+    assert [c["text"] for c in data["claims"] if "2023" in c["text"]] == ["in 2023", "in 2023"]
+    assert all(c["unit"] == "date" for c in data["claims"] if "2023" in c["text"])
+    # "has risen from 12 to 19": two counts, no range
+    assert [(c["text"], c["unit"], c["value"] if "value" in c else None, c["qualifier"])
+            for c in data["claims"] if c["id"].startswith("clinics-")] == \
+        [("12", "count", None, "exact"), ("19", "count", None, "exact")]
+    by = {c["id"]: c for c in check_article(path, repo)["checks"]}
+    # 9,100 at step 100 -> [9,050, 9,150]; 5 % at step 1 -> [4.5, 5.5] %: 9,100 x [0.945, 0.955] over the
+    # intervals = [8,552.25, 8,738.25]; 8,200 ([8,150, 8,250]) is outside -> inconsistent (really
+    # 1 - 8,200 / 9,100 = 9.9 %)
+    assert by["patients-treated-2023-8200-from-seen-2022-9100"]["verdict"] == "inconsistent"
+    # 30 % ([29.5, 30.5]) of 8,200 ([8,150, 8,250]) = [2,404.25, 2,516.25] against "3,100" ([3,050,
+    # 3,150]) -> inconsistent; the part is the 3,100, never the whole
+    assert by["total-30-percent-of-patients-treated-2023-8200"]["verdict"] == "inconsistent"

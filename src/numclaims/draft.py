@@ -157,6 +157,11 @@ than per each a an the said says say while but across among between during over 
 those it they their its his her would will could may might can be been being not there here also only
 just some many most more less such so very up down out about after before since until when where whose
 """.split())
+#: Participles without "-ed" that the noun-phrase reader may take for a head noun ("the 9,100 seen in 2022").
+_IRREGULAR_PARTICIPLES = frozenset("""
+seen given taken made held found known done shown sold paid spent built caught kept lost won brought bought
+sent told left put set cut hit hurt run drawn driven written
+""".split())
 _BE = frozenset("are were was is be been being have has had".split())
 _REPORT_VERB = (r"(?:said|says|stated|states|estimated|estimates|reported|reports|announced|announces|noted"
                 r"|notes|told|found|finds|believe|believes|claimed|revealed|reveals|explained|added|warned"
@@ -813,6 +818,20 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             it.record["unit"] = prev[-1].record["unit"]
             it.what = (f"{'increase' if mm.group(1) == 'more' else 'decrease'} in {prev[-1].what}"
                        + (f" over {mm.group(2)}" if mm.group(2) else ""))
+    # "killed 4,120 people ..., down 8 percent on the 4,690 recorded in 2022", "Of the 4,120 dead, 1,730
+    # were ...": a bare count (no noun of its own) that points back with "the", "than", "from", "to" or
+    # "of", or partitions "Of the N ...", counts the noun of the count of persons before it in its sentence
+    for it in items:
+        m = it.mention
+        if it.record.get("unit") != "count" or m.kind != "quantity" or \
+                (_noun_phrase_after(text, m.end, it.sentence.end)[1] or "seen") not in _IRREGULAR_PARTICIPLES:
+            continue
+        before = text[it.sentence.start:m.start]
+        prev = [o for o in items if o.sentence is it.sentence and o.mention.end <= m.start and
+                o.record.get("unit") == "persons" and o.mention.kind == "quantity"]
+        if prev and (re.search(r"\b(?:the|than|from|to|of)\s+(?:about\s+|around\s+|some\s+)?$", before) or
+                     re.match(r"\s*(?:Of|Among)\s+(?:the|these|those|all)\b", before)):
+            it.record["unit"] = "persons"
     for it in items:
         if it.what:
             continue

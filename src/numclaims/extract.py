@@ -169,6 +169,12 @@ _TIMES = re.compile(r"\s+times\b(?=\s+(?:higher|more|larger|greater|bigger|lower
 _FOLD = re.compile(r"[- ]?fold\b", re.IGNORECASE)
 _BETWEEN_HEAD = re.compile(r"\bbetween\s+(?:the\s+(ages?)\s+of\s+)?$", re.IGNORECASE)
 _FROM_HEAD = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+#: A change or comparison verb before "from" in the clause: "has risen from 18 to 31" is two figures, the
+#: earlier and the later, not a range.
+_CHANGE_FROM = re.compile(r"\b(?:risen|rose|rise|rises|rising|fallen|fell|fall|falls|falling|grown|grew|grows|growing"
+                          r"|increased|increases|increasing|decreased|decreases|decreasing|climbed|climbs|dropped|drops"
+                          r"|declined|declines|jumped|jumps|doubled|tripled|halved|changed|gone\s+(?:up|down)"
+                          r"|went\s+(?:up|down)|up|down)\b[^.;,]{0,40}?\bfrom\s+$", re.IGNORECASE)
 _SIGN = re.compile(r"(US\$|\$|€|£|S/\.?)\s?")
 _YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
 _ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)
@@ -334,9 +340,12 @@ def _is_person_count(text: str, end: int) -> bool:
 
     The head noun is looked for among the next four words, skipping modifiers ("2,000 human trafficking
     victims"); the search stops at a function word or a known noun of things ("26 sentences against
-    people" counts sentences). "hundreds of Peruvians" looks past the "of".
+    people" counts sentences). "hundreds of Peruvians" looks past the "of". The noun must follow within
+    the clause: a comma, stop or bracket ends the search ("118,000 in 2023, police said" counts no police).
     """
-    words = _next_words(text, end, 5)
+    window = text[end:end + 60]
+    cut = re.search(r"[,.;:!?()]", window)
+    words = _WORDS.findall(window[:cut.start()] if cut else window)[:5]
     for i, w in enumerate(words[:4]):
         lw = w.lower().rstrip("'’")
         if lw in PERSON_NOUNS:
@@ -601,7 +610,8 @@ def _count_noun_follows(text: str, end: int) -> bool:
 
 
 def _merge_ranges(text: str, ms: list[Mention]) -> list[Mention]:
-    """Join "between A and B", "from A to B", "A to B", "A-B" into one ``range`` mention.
+    """Join "between A and B", "from A to B", "A to B", "A-B" into one ``range`` mention; not "from A to B"
+    after a change or comparison verb ("has risen from 18 to 31": two figures, :data:`_CHANGE_FROM`).
 
     A bare first number takes the unit of the second ("from five to 15 years" is 5-15 years);
     "between the ages of 12 and 24" is a range of ages in years. The value is the midpoint, as
@@ -619,6 +629,8 @@ def _merge_ranges(text: str, ms: list[Mention]) -> list[Mention]:
             hf = _FROM_HEAD.search(head)
             joined = (gap.strip().lower() == "and" and hb) or (gap.strip().lower() == "to" and hf) \
                 or gap in ("-", "–", " to ", " – ")
+            if joined and hf and gap.strip().lower() == "to" and _CHANGE_FROM.search(text, max(0, a.start - 80), a.start):
+                joined = False  # "risen from 18 to 31": a change from one figure to another
             bare_a = a.qualifier == "exact" and a.unit in ("persons", "count") and a.kind == "quantity"
             units_fit = a.unit == b.unit or (a.unit in ("persons", "count") and b.unit in ("persons", "count")) \
                 or (bare_a and b.unit not in ("date", "fraction"))
