@@ -181,10 +181,17 @@ def test_suggest_write_appends_to_an_existing_file(drafted, capsys):
     first = data["checks"][0]["id"]
     assert main(["review", "drop", first, "--root", str(repo)]) == 0
     text = path.read_text(encoding="utf-8")
-    assert first not in text
+    left = load_yaml_text(text)
+    assert first not in [c["id"] for c in left["checks"]] and left["dropped"][0]["id"] == first
+    # the drop is remembered: suggest finds nothing new to propose, and --write leaves the file as it is
+    assert main(["suggest", str(path), "--write", "--root", str(repo)]) == 0
+    assert "no new check to propose" in capsys.readouterr().out
+    assert path.read_text(encoding="utf-8") == text
+    # with the dropped: entry removed by hand, the proposal (the text still says it) comes back, appended
+    # after the untouched claims
+    path.write_text(text.split("\ndropped:")[0] + "\n", encoding="utf-8")
     assert main(["suggest", str(path), "--write", "--root", str(repo)]) == 0
     after = path.read_text(encoding="utf-8")
-    # the dropped proposal comes back (the text still says it), appended after the untouched claims
     assert after.startswith(text.split("\nchecks:")[0])
     assert f'id: {first}' in after or f'id: "{first}"' in after
 
@@ -204,7 +211,27 @@ def test_suggest_then_drop_gives_back_the_file_byte_for_byte(repo):
     assert [c["kind"] for c in added] == ["rate_duration"] and added[0]["status"] == "proposed"
     assert seed.read_bytes().startswith(before.split(b"\nwaived:")[0])
     assert main(["review", "drop", *(c["id"] for c in added), "--root", str(repo)]) == 0
+    # the file as it was, and the drop remembered at its end (kind, the claims in its core roles, its id)
+    assert seed.read_bytes() == before + (
+        b"dropped:\n  - kind: rate_duration\n"
+        b"    claims: {rate: earnings-60000-month, duration: fortune-period-3-years, total: fortune-2-million}\n"
+        b"    id: earnings-60000-month-times-fortune-period-3-years\n")
+    assert main(["suggest", str(seed), "--root", str(repo)]) == 0  # not proposed again
+
+
+def test_drop_refuses_a_check_that_is_no_proposal(repo, capsys):
+    seed = repo / "claims" / f"{SEED}.yaml"
+    before = seed.read_bytes()
+    # a check declared by hand: refused, one line naming file, line and check, the file untouched
+    assert main(["review", "drop", "madre-de-dios-estimates-agree", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("claims/insightcrime-2013-10-04-peru-trafficking-ring.yaml:")
+    assert "check madre-de-dios-estimates-agree: status: not a proposed check" in err and "--force" in err
     assert seed.read_bytes() == before
+    # --force deletes it, and remembers nothing (it was never a proposal)
+    assert main(["review", "drop", "madre-de-dios-estimates-agree", "--force", "--root", str(repo)]) == 0
+    after = seed.read_text(encoding="utf-8")
+    assert "madre-de-dios-estimates-agree" not in after and "dropped:" not in after
 
 
 def test_suggest_write_turns_an_empty_check_list_into_a_block(repo):

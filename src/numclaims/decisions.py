@@ -6,7 +6,10 @@ so comments, key order and quoting of everything else stay as they were; the edi
 against the claims schema before it is written atomically.
 
 * ``accept CHECK``: removes ``status: proposed`` (the ``reason`` stays as the record of why it was found);
-* ``drop CHECK``: removes the check record;
+* ``drop CHECK``: removes a proposed check record and remembers it in the file's ``dropped:`` list (its
+  kind, the claims in its core roles and its id), so that ``numclaims suggest`` does not propose it again;
+  a check that is not a proposal (declared by hand, or accepted) is refused unless ``force`` is given,
+  and is then removed without being remembered (it was never a proposal);
 * ``confirm CLAIM``: removes the claim's ``guessed`` list (the fact-checker has read and fixed the fields).
 """
 
@@ -23,6 +26,7 @@ from .atomic import write_atomic
 from .paths import claims_files, display_path
 from .records import ClaimsFile
 from .review import ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml
+from .suggest import CORE_FIELDS
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
 
@@ -47,11 +51,23 @@ def _validate(new: str, display: str, what: str) -> None:
         raise ReviewError(f"{display}:0: {what}: the edited file would be invalid: {msg}") from None
 
 
-def edit_check(text: str, check_id: str, action: str, display: str = "<claims>") -> str:
-    """``text`` with the proposed check ``check_id`` accepted (``action="accept"``) or dropped (``"drop"``).
+def dropped_entry(check: Any) -> dict[str, Any]:
+    """The ``dropped:`` entry for a check mapping: ``{kind, claims: {role: id or [ids]}, id}`` with the
+    roles of :data:`numclaims.suggest.CORE_FIELDS` (the fields that make two checks one relation)."""
+    kind = str(check.get("kind"))
+    roles = CORE_FIELDS.get(kind) or tuple(k for k in check if k not in ("id", "kind", "status", "reason", "note"))
+    claims = {r: (list(check[r]) if isinstance(check[r], list) else check[r]) for r in roles if check.get(r) is not None}
+    return {"kind": kind, "claims": claims, "id": check.get("id")}
+
+
+def edit_check(text: str, check_id: str, action: str, display: str = "<claims>", force: bool = False) -> str:
+    """``text`` with the proposed check ``check_id`` accepted (``action="accept"``) or dropped (``"drop"``:
+    removed and remembered under ``dropped:``, :func:`dropped_entry`). With ``force``, ``drop`` also
+    removes a check that is not a proposal (and does not remember it).
 
     Raises:
-        ReviewError: no such check, a check that is not proposed (for ``accept``), an unknown action.
+        ReviewError: no such check, a check that is not proposed (for ``accept``, and for ``drop``
+            without ``force``), an unknown action.
     """
     y, doc = _load(text)
     checks = doc.get("checks") if hasattr(doc, "get") else None
@@ -65,7 +81,21 @@ def edit_check(text: str, check_id: str, action: str, display: str = "<claims>")
             raise ReviewError(f"{display}:{line}: check {check_id}: status: not a proposed check; nothing to accept")
         del target["status"]
     elif action == "drop":
+        if target.get("status") != "proposed" and not force:
+            raise ReviewError(f"{display}:{line}: check {check_id}: status: not a proposed check; it was declared "
+                              f"or accepted: to delete it, pass --force or remove it from the file")
+        entry = dropped_entry(target) if target.get("status") == "proposed" else None
         del checks[idx]
+        if entry is not None:
+            dropped = doc.get("dropped")
+            if dropped is None or not isinstance(dropped, CommentedSeq):
+                dropped = CommentedSeq()
+                dropped.fa.set_block_style()
+                doc["dropped"] = dropped
+            m = CommentedMap(entry)
+            m["claims"] = CommentedMap(entry["claims"])
+            m["claims"].fa.set_flow_style()
+            dropped.append(m)
     else:
         raise ReviewError(f"{display}:{line}: check {check_id}: unknown action {action!r}; expected accept or drop")
     new = _dump(y, doc)
@@ -135,9 +165,9 @@ def _find(root: Path, ident: str, section: str) -> Path:
     raise ReviewError(f"claims/:0: {kind} {ident}: id: no such {kind} in any claims file")
 
 
-def decide(root: Path, ident: str, action: str) -> Path:
-    """Apply ``accept``/``drop`` (a check id) or ``confirm`` (a claim id) in the claims file that defines
-    ``ident`` under ``root``, atomically; returns that file.
+def decide(root: Path, ident: str, action: str, force: bool = False) -> Path:
+    """Apply ``accept``/``drop`` (a check id; ``force``: see :func:`edit_check`) or ``confirm`` (a claim id)
+    in the claims file that defines ``ident`` under ``root``, atomically; returns that file.
 
     Raises:
         ReviewError: see :func:`edit_check` and :func:`confirm_claim`.
@@ -146,7 +176,8 @@ def decide(root: Path, ident: str, action: str) -> Path:
     path = _find(root, ident, "claims" if action == "confirm" else "checks")
     display = display_path(path, root)
     text = read_text_strict(path)
-    new = confirm_claim(text, ident, display) if action == "confirm" else edit_check(text, ident, action, display)
+    new = confirm_claim(text, ident, display) if action == "confirm" else \
+        edit_check(text, ident, action, display, force)
     if new != text:
         write_atomic(path, new)
     return path

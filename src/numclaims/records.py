@@ -636,6 +636,16 @@ class Waiver(_Strict):
     start: int | None = Field(default=None, ge=0)
 
 
+class DroppedCheck(_Strict):
+    """A proposal the fact-checker dropped (``numclaims review drop``), kept so that ``numclaims suggest``
+    never proposes it again: its ``kind``, the claims in its core roles (``claims``: role -> claim id or
+    list of ids, as in the check record) and the ``id`` it was proposed under."""
+
+    kind: StrictStr = Field(min_length=1)
+    claims: dict[StrictStr, Slug | list[Slug]]
+    id: Slug | None = None
+
+
 class ClaimsFile(_Strict):
     """The whole of ``claims/<article-id>.yaml``."""
 
@@ -645,6 +655,7 @@ class ClaimsFile(_Strict):
     checks: list[CheckSpec] = Field(default_factory=list)
     derived: list[Derived] = Field(default_factory=list)
     waived: list[Waiver] = Field(default_factory=list)
+    dropped: list[DroppedCheck] = Field(default_factory=list)
 
 
 class BodyMarkers(_Strict):
