@@ -169,8 +169,11 @@ def test_decisions_on_unknown_ids_are_one_line(drafted, capsys):
     assert main(["review", "accept", "no-such-check", "--root", str(repo)]) == 2
     assert main(["review", "confirm", "no-such-claim", "--root", str(repo)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["claims/:0: check no-such-check: id: no such check in any claims file",
-                   "claims/:0: claim no-such-claim: id: no such claim in any claims file"]
+    # no file holds the id, so no file:line is named (never a fake "claims/:0:")
+    assert err == ["check no-such-check: id: in no claims file (claims/*.yaml); give the id of a check as its "
+                   "claims file writes it",
+                   "claim no-such-claim: id: in no claims file (claims/*.yaml); give the id of a claim as its "
+                   "claims file writes it"]
     assert path.read_bytes() == before
     assert main(["suggest", str(repo / "claims" / "missing.yaml"), "--root", str(repo)]) == 2
 
@@ -482,3 +485,32 @@ def test_units_years_and_changes_are_drafted_so_the_checks_run(repo):
     # 30 % ([29.5, 30.5]) of 8,200 ([8,150, 8,250]) = [2,404.25, 2,516.25] against "3,100" ([3,050,
     # 3,150]) -> inconsistent; the part is the 3,100, never the whole
     assert by["total-30-percent-of-patients-treated-2023-8200"]["verdict"] == "inconsistent"
+
+
+def test_a_metadata_error_of_new_is_not_followed_by_the_missing_file_hint(repo, capsys):
+    src = repo / "datasets" / "sources"
+    for f in DATA.iterdir():
+        shutil.copy(f, src / f.name)
+    meta = src / "dock-raid-2025.meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("published: 2025-04-03", "published: 2025-13-45"),
+                    encoding="utf-8")
+    assert main(["new", "dock-raid-2025", "--id", "dock-2025", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    # both files exist: the metadata error alone, no "sources must be <id>.txt with <id>.meta.yaml"
+    assert len(err) == 1 and err[0].startswith("datasets/sources/dock-raid-2025.meta.yaml:4: ") and "published" in err[0]
+    assert not (repo / "claims" / "dock-2025.yaml").exists()
+    # a missing file: its error line, then the hint
+    meta.unlink()
+    assert main(["new", "dock-raid-2025", "--id", "dock-2025", "--root", str(repo)]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "datasets/sources/dock-raid-2025.meta.yaml:0: source: source file for 'dock-raid-2025' not found",
+        "dock-raid-2025: sources must be datasets/sources/<id>.txt with <id>.meta.yaml beside it"]
+    # a body with no number: the source file named without a fake line, and what to write instead
+    (src / "empty-body.txt").write_text("Nothing Here\n\nNo figures at all in this text.\n", encoding="utf-8")
+    (src / "empty-body.meta.yaml").write_text(
+        "id: empty-body\ntitle: Nothing Here\npublisher: T\npublished: 2025-01-01\nlicence: test\n"
+        "attribution: test\ncaptured: by hand\n", encoding="utf-8")
+    assert main(["new", "empty-body", "--id", "empty", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("datasets/sources/empty-body.txt: no numeric mention in the body")
+    assert "body: {start: ..., end: ...} in empty-body.meta.yaml" in err[0]

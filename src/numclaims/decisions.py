@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .atomic import write_atomic
-from .paths import claims_files, display_path
+from .paths import CLAIMS_DIR, claims_files, display_path
 from .records import ClaimsFile
 from .review import ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml
 from .suggest import CORE_FIELDS
@@ -48,7 +48,7 @@ def _validate(new: str, display: str, what: str) -> None:
     except (YamlInputError, ValidationError) as e:
         msg = str(e).splitlines()[0] if isinstance(e, YamlInputError) else "; ".join(
             f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
-        raise ReviewError(f"{display}:0: {what}: the edited file would be invalid: {msg}") from None
+        raise ReviewError(f"{display}: {what}: the edited file would be invalid: {msg}") from None
 
 
 def dropped_entry(check: Any) -> dict[str, Any]:
@@ -73,7 +73,7 @@ def edit_check(text: str, check_id: str, action: str, display: str = "<claims>",
     checks = doc.get("checks") if hasattr(doc, "get") else None
     idx = next((i for i, c in enumerate(checks or []) if hasattr(c, "get") and c.get("id") == check_id), None)
     if idx is None:
-        raise ReviewError(f"{display}:0: check {check_id}: id: no such check in this file")
+        raise ReviewError(f"{display}: check {check_id}: id: no such check in this file")
     target = checks[idx]
     line = target.lc.line + 1
     if action == "accept":
@@ -112,7 +112,7 @@ def confirm_claim(text: str, claim_id: str, display: str = "<claims>") -> str:
     y, doc = _load(text)
     target = next((c for c in doc.get("claims") or [] if hasattr(c, "get") and c.get("id") == claim_id), None)
     if target is None:
-        raise ReviewError(f"{display}:0: claim {claim_id}: id: no such claim in this file")
+        raise ReviewError(f"{display}: claim {claim_id}: id: no such claim in this file")
     if "guessed" not in target:
         raise ReviewError(f"{display}:{target.lc.line + 1}: claim {claim_id}: guessed: nothing guessed to confirm")
     del target["guessed"]
@@ -162,7 +162,9 @@ def _find(root: Path, ident: str, section: str) -> Path:
                                           for c in data.get(section) or []):
             return p
     kind = "check" if section == "checks" else "claim"
-    raise ReviewError(f"claims/:0: {kind} {ident}: id: no such {kind} in any claims file")
+    # no file to name, so no file:line: the id is in no claims file
+    raise ReviewError(f"{kind} {ident}: id: in no claims file ({CLAIMS_DIR}/*.yaml); give the id of a {kind} "
+                      f"as its claims file writes it")
 
 
 def decide(root: Path, ident: str, action: str, force: bool = False) -> Path:
