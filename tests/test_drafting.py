@@ -514,3 +514,22 @@ def test_a_metadata_error_of_new_is_not_followed_by_the_missing_file_hint(repo, 
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("datasets/sources/empty-body.txt: no numeric mention in the body")
     assert "body: {start: ..., end: ...} in empty-body.meta.yaml" in err[0]
+
+
+@pytest.mark.parametrize("sentence, who, role", [
+    # "and" between capitalised words is part of the name, not its end
+    ("Fares rose 4 percent, according to the Office of Rail and Road.", "Office of Rail and Road",
+     "source named in the article"),
+    ("A spokesperson for the Ministry of Fisheries and Forests said 300 boats were checked.",
+     "a spokesperson for the Ministry of Fisheries and Forests", "government"),
+    # "and" before a lower-case word still ends it
+    ("Gangs killed 30 people, according to police and the army said 40.", "police", "police"),
+    # a lower-case source at the end of the sentence
+    ("About 900 homes were flooded, the council said.", "the council", "government"),
+    ("Some 1,500 meals were served, the trust said.", "the trust", "non-governmental organisation"),
+    ("Ships waited 40 hours, the harbour master said.", "the harbour master", "source named in the article"),
+])
+def test_sources_are_named_whole(sentence, who, role):
+    from numclaims.draft import reporting_phrases
+
+    assert [(s.who, s.role) for s in reporting_phrases(sentence, 0, len(sentence))] == [(who, role)]

@@ -22,7 +22,9 @@ this module drafts what the words around it support, and marks it as guessed:
 * **measure.period** (guessed): the id of the date or duration record nearest in the same sentence; a
   duration counted back ("in the past two years") gets ``ends`` = a date record earlier in its sentence.
 * **attribution** (guessed): from reporting phrases in the sentence: "according to X", "X said/stated/estimated/reported/announced/noted/told/found", "said X",
-  "reported X", "as reported by X", "statistics by X show", "X believe(s)"; an appositive after the name
+  "reported X", "as reported by X", "statistics by X show", "X believe(s)" ("and" between capitalised
+  words stays in the name: "the Ministry of Roads and Transport"; "..., the charity said" names the
+  charity); an appositive after the name
   is its role ("Colonel Mariano Cespedes, head of the country's anti-trafficking unit"), and a later
   "the <role>" stands for that name. Without a phrase in the sentence: the authority that did what the
   figure counts ("Peruvian authorities rescued"), else the source named last earlier in the paragraph.
@@ -167,9 +169,11 @@ _REPORT_VERB = (r"(?:said|says|stated|states|estimated|estimates|reported|report
                 r"|notes|told|found|finds|believe|believes|claimed|revealed|reveals|explained|added|warned"
                 r"|confirmed)")
 #: nouns that can speak without a capital letter ("officials said", "one NGO estimates")
-_SPEAKER_NOUNS = re.compile(r"\b(?:officials?|authorities|police|government|NGOs?|investigation|newspaper|organi[sz]ation|"
-                            r"ministry|minister|experts?|investigators|prosecutors?|report|study|survey|agency|"
-                            r"observatory|spokes\w+|secretary|director|chief|analysts?|researchers?)\b", re.I)
+_SPEAKER_NOUNS = re.compile(r"\b(?:officials?|authorities|authority|police|government|NGOs?|investigation|newspaper|"
+                            r"organi[sz]ation|ministry|minister|experts?|investigators|prosecutors?|report|study|"
+                            r"survey|agency|observatory|spokes\w+|secretary|director|chief|analysts?|researchers?|"
+                            r"charity|charities|trust|council|commission|board|bureau|institute|office|department|"
+                            r"association|foundation|union|court|master|campaigners?|owners?|operators?)\b", re.I)
 
 
 def _words_after(text: str, pos: int, limit: int) -> list[re.Match]:
@@ -503,11 +507,12 @@ def _where_text(ps: list[Place], home: str | None) -> str:
 
 # ------------------------------------------------------------------------------------------ attribution
 _ORG_ROLE = [
-    (re.compile(r"\bNGOs?\b|organi[sz]ation|association|asociaci[oó]n|foundation|observatory|civil society", re.I),
+    (re.compile(r"\bNGOs?\b|organi[sz]ation|association|asociaci[oó]n|foundation|observatory|civil society|"
+                r"\bcharit(?:y|ies)\b|\btrust\b", re.I),
      "non-governmental organisation"),
     (re.compile(r"\bpolice\b|anti-trafficking unit|\bcolonel\b|\bofficers?\b", re.I), "police"),
-    (re.compile(r"ministry|minister|government|officials?|authorities|secretary|attorney general|president|"
-                r"director|department|agency of", re.I), "government"),
+    (re.compile(r"ministry|minister|government|officials?|authorities|\bauthority\b|secretary|attorney general|"
+                r"president|director|department|agency of|\bcouncil\b|\bcommission\b", re.I), "government"),
     (re.compile(r"newspaper|investigation|press|news agency|\(AP\)|Associated Press|Reuters|AFP|La Republica|"
                 r"El Peruano|La Razon|Los Andes|Peru 21|El Comercio|television|radio|magazine", re.I), "press"),
     (re.compile(r"\bUnited Nations\b|\bUN\b|UNODC|World Bank|State Department", re.I), "international body"),
@@ -528,8 +533,9 @@ def _role(who: str, apposition: str | None) -> str:
 
 
 _NP = r"((?:the\s+|a\s+|an\s+|one\s+|another\s+)?(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z(][\w'’.()-]*|[a-z][\w'’-]*)){0,7}?)"
+# "and" ends the source unless a capitalised word follows: "the National Transport and Safety Authority"
 _ACCORDING = re.compile(r"\b(?:according to|as reported by|reported by|cited by|as stated by)\s+" + _NP +
-                        r"(?=\s*[,.;]|\s+(?:while|which|that|and|in|on|to|with)\b|$)", re.I)
+                        r"(?=\s*[,.;]|\s+(?:while|which|that|in|on|to|with)\b|\s+and\b(?!\s+(?-i:[A-Z]))|$)", re.I)
 _SAID_BY = re.compile(r"\b(?:said|reported|stated|announced|noted|told|wrote|according to)\s+" +
                       r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|del\s+|la\s+)?(?:[A-Z(][\w'’.()-]*|\d+\b)){0,7})"
                       r"(?:,\s+((?:the|a|an)\s+[^,.;]+?)(?=[,.;]))?")
@@ -555,14 +561,17 @@ def _speaker_before(text: str, a: int, vstart: int) -> str | None:
     # "Asociacion Hurayo, a Peruvian NGO operating in the region, estimates": the name before the apposition
     seg = re.sub(r"(\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*),\s+(?:a|an|the)\s+[^,;]*,\s*$", r"\1 ", seg)
     cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
-    m_while = list(re.finditer(r"\b(?:while|but|and|that|which|when|whereas|although)\s+", seg))
+    # "and" between capitalised words belongs to a name ("the Department for Work and Pensions")
+    m_while = [m for m in re.finditer(r"\b(?:while|but|and|that|which|when|whereas|although)\s+", seg)
+               if not (m.group().startswith("and") and re.search(r"\b[A-Z][\w'’-]*\s+$", seg[:m.start()])
+                       and re.match(r"[A-Z]", seg[m.end():]))]
     start = max(cut + 1, m_while[-1].end() if m_while else 0)
     np = seg[start:].strip().strip("\"“”'")
     if re.search(r"\b(?:is|are|was|were|be|been|being)$", np):
         return None  # "Quispe is believed": a passive names no speaker
     np = re.sub(r"\s+(?:has|have|had|also|previously|recently|reportedly|later|then)$", "", np).strip()
     np = re.sub(r"\s+(?:has|have|had|also)$", "", np).strip()
-    if not np or len(np.split()) > 8 or np.lower() in ("it", "they", "he", "she", "this", "which", "who"):
+    if not np or len(np.split()) > 10 or np.lower() in ("it", "they", "he", "she", "this", "which", "who"):
         return None
     if re.search(r"\d", np) or not (_SPEAKER_NOUNS.search(np) or re.search(r"\b[A-Z][a-z]", np)):
         return None
