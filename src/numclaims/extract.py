@@ -593,8 +593,11 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         if qual == "more_than" and text[qstart:s].strip().lower() == "over":
             qual, qstart = "exact", s
         return Mention(qstart, end, text[qstart:end], value, unit, qual, kind="duration")
-    # years as dates: a four-digit number 1800-2099 without separators, not followed by a count noun
-    if sign is None and _YEAR.fullmatch(numtext) and not _is_person_count(text, e) and not _count_noun_follows(text, e):
+    # years as dates: a four-digit number 1800-2099 without separators, not followed by a count noun; after
+    # "in", "since", "by", "until", "during" a year whatever follows ("In 2023 officials counted ...")
+    if sign is None and _YEAR.fullmatch(numtext) and (
+            prev.lower() in ("in", "since", "by", "until", "till", "during", "before", "after") or
+            (not _is_person_count(text, e) and not _count_noun_follows(text, e))):
         return Mention(s, e, numtext, numtext, "date", kind="date")
     unit = "persons" if _is_person_count(text, e) else "count"
     return Mention(qstart, e, text[qstart:e], value, unit, qual, kind="quantity")
