@@ -533,3 +533,25 @@ def test_sources_are_named_whole(sentence, who, role):
     from numclaims.draft import reporting_phrases
 
     assert [(s.who, s.role) for s in reporting_phrases(sentence, 0, len(sentence))] == [(who, role)]
+
+
+def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
+    # invented text tests/data/drafting/ward-survey-2024.txt: "Of the 1,300 patients, 700 were adults and
+    # 450 were teenagers, while the remaining 150 were infants. Adults made up 54 percent of the 1,300
+    # patients, the trust said."
+    for f in DATA.iterdir():
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    assert main(["new", "ward-survey-2024", "--id", "ward", "--root", str(repo)]) == 0
+    path = repo / "claims" / "ward.yaml"
+    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    checks = {c["kind"]: c for c in data["checks"] if c["kind"] != "agreement"}
+    # the three parts (the whole run, never its tail 450 + 150) of the total the sentence opens with
+    assert (checks["sum"]["parts"], checks["sum"]["total"]) == (["count-700", "adults-450", "count-150"], "patients-1300")
+    assert [c for c in data["checks"] if c["kind"] == "sum"] == [checks["sum"]]
+    # "made up 54 percent of the 1,300": a share, not a change ("up")
+    assert (checks["share_of_total"]["share"], checks["share_of_total"]["total"]) == ("patients-54-percent", "patients-1300-2")
+    by = {c["id"]: c for c in check_article(path, repo)["checks"]}
+    # step 100, 10, 10 from the trailing zeros: [650, 750] + [445, 455] + [145, 155] = [1,240, 1,360] meets
+    # 1,300 ([1,250, 1,350]); as written 700 + 450 + 150 = 1,300 -> consistent
+    assert by[checks["sum"]["id"]]["verdict"] == "consistent"
+    assert by[checks["sum"]["id"]]["details"]["implied"] == [1240, 1360]

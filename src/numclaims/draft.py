@@ -307,7 +307,8 @@ def _money_what(text: str, men: Mention, sent: Sentence) -> str:
 
 #: Words before a percentage or fraction that make it the size of a change, not a share of something:
 #: "up 10 percent on", "down by half", "a rise of 20 percent", "fell by around a third".
-CHANGE_CUE = re.compile(r"\b(up|down|rose|risen|fell|fallen|increased|decreased|dropped|grew|declined|cut|reduced|"
+#: ("made up 42 percent of", "make up", "summed up", "broken down": a share, not a change)
+CHANGE_CUE = re.compile(r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<!\bbroken )(?<!\bbroke )\b(up|down|rose|risen|fell|fallen|increased|decreased|dropped|grew|declined|cut|reduced|"
                         r"an? increase|a decrease|a rise|a fall|a drop)\s+(?:by\s+|in\s+)?(?:of\s+)?"
                         r"(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
 

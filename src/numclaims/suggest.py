@@ -19,8 +19,10 @@ kind                   cue in the text (all figures in one sentence unless said 
 ``fraction_of``        the same for a fraction word ("three quarters are minors" after "over 4,500 women")
 ``rate_duration``      a rate, a duration and an amount in the currency of the rate ("earning $60,000 a
                        month ... a fortune of $2 million over three years")
-``sum``                counts coordinated by "and" next to a total: "of N", "out of N", "a total of N", or
-                       a count of the article equal to their sum (907 + 147 = 1,054)
+``sum``                counts coordinated by "and" (or ", while the remaining") next to a total: "of N",
+                       "out of N", "a total of N", the count a sentence opens with ("Of the 4,120 dead,
+                       1,730 ... and 1,150 ..., while the remaining 1,240"), or a count of the article
+                       equal to their sum (907 + 147 = 1,054)
 ``part_whole``         "N ... among those ...", "including N", "N of them/whom", "N of the M"; and a smaller
                        count anywhere in the article sharing the head noun of a larger one in a place
                        that may hold it, or its participle in a place within the larger one's ("200
@@ -218,6 +220,8 @@ class _Props:
 #: Words before a figure that make it the starting point of a change or comparison ("up from 24 percent in
 #: 2022", "compared with 30 percent"): no share of a base named in the sentence.
 _STARTING_FIGURE = re.compile(r"\b(?:from|compared\s+(?:with|to)|than)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?\Z")
+#: "Of the 4,120 dead, ...": the words before the total a sentence opens with.
+_OPENING_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:the|these|those|all)\s+")
 #: "N of the parcels, or P percent": the count before is the part the share describes.
 _APPOSITION = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+([A-Za-z][\w'’-]*)[^.;]{0,60}?,\s+or\s+"
                          r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
@@ -290,15 +294,23 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     # parts next to a total
     counts = [it for it in items if _persons_like(it.unit) and it.value is not None and it.mention.qualifier != "range"]
     amounts = [it for it in counts if not _no_amount(text, it)]
+    def coordinated(x: Item, y: Item) -> bool:
+        """Whether count ``y`` follows count ``x`` as the next of coordinated parts (``x`` not the total a
+        sentence opens with: "Of the 4,120 dead, 1,730 ...")."""
+        return same_sent(x, y) and _same_unit(x, y) and x.mention.end < y.mention.start and \
+            not _OPENING_TOTAL.fullmatch(text, x.sent[0], x.mention.start) and bool(re.fullmatch(
+            r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*(?:,|and|,\s*and|,?\s*(?:while|and)\s+the\s+(?:remaining|other))\s+",
+            text[x.mention.end:y.mention.start]))
+
     for i, a in enumerate(counts):
         group = [a]
         for b in counts[i + 1:]:
-            gap = text[group[-1].mention.end:b.mention.start]
-            if same_sent(a, b) and _same_unit(b, a) and re.fullmatch(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*(?:,|and|,\s*and)\s+", gap):
+            if coordinated(group[-1], b):
                 group.append(b)
             else:
                 break
-        if len(group) < 2 or (i > 0 and counts[i - 1] in group):
+        # only the whole run of parts, never its tail
+        if len(group) < 2 or (i > 0 and coordinated(counts[i - 1], a)):
             continue
         last = group[-1].mention
         total = None
@@ -309,6 +321,12 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                                                           text[last.end:o.mention.start][-20:]):
                 total = (o, "parts next to a total")
                 break
+        if total is None:
+            # "Of the 4,120 dead, 1,730 were pedestrians and ...": the count the sentence opens with
+            lead = [o for o in counts if o not in group and same_sent(o, a) and o.mention.end <= a.mention.start and
+                    _OPENING_TOTAL.fullmatch(text, a.sent[0], o.mention.start)]
+            if lead and sum(g.value for g in group) <= lead[0].value * 1.5:
+                total = (lead[0], "parts of the total the sentence opens with")
         if total is None:
             s = sum(g.value for g in group)
             eq = sorted((o for o in counts if o not in group and o.value == s and _same_unit(o, a)),
