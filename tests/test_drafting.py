@@ -322,11 +322,7 @@ def test_faults_a_new_user_found_are_drafted_right(repo):
 
     from numclaims.periods import Period, resolve
 
-    for f in DATA.iterdir():
-        shutil.copy(f, repo / "datasets" / "sources" / f.name)
-    assert main(["new", "dock-raid-2025", "--id", "dock-2025", "--root", str(repo)]) == 0
-    path = repo / "claims" / "dock-2025.yaml"
-    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    path, data = _new(repo, "dock-raid-2025", "dock-2025")
     by_id = {c["id"]: c for c in data["claims"]}
     # "Thefts at the port were down by half": the half is extracted, as the size of a change
     half = by_id["change-half"]
@@ -430,12 +426,17 @@ def test_a_broken_reference_package_stops_new_with_one_line(repo, capsys):
     assert not (repo / "claims" / "harbour-2020.yaml").exists() and seed.read_bytes() == before
 
 
-def _valley(repo):
+def _new(repo, source, article):
+    """``numclaims new SOURCE --id ARTICLE`` on the test sources: the claims file's path and its data."""
     for f in DATA.iterdir():
         shutil.copy(f, repo / "datasets" / "sources" / f.name)
-    assert main(["new", "valley-clinics-2024", "--id", "valley", "--root", str(repo)]) == 0
-    path = repo / "claims" / "valley.yaml"
+    assert main(["new", source, "--id", article, "--root", str(repo)]) == 0
+    path = repo / "claims" / f"{article}.yaml"
     return path, load_yaml_text(path.read_text(encoding="utf-8"))
+
+
+def _valley(repo):
+    return _new(repo, "valley-clinics-2024", "valley")
 
 
 def test_agreement_and_shares_are_proposed_only_between_figures_of_one_measure(repo):
@@ -539,11 +540,7 @@ def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     # invented text tests/data/drafting/ward-survey-2024.txt: "Of the 1,300 patients, 700 were adults and
     # 450 were teenagers, while the remaining 150 were infants. Adults made up 54 percent of the 1,300
     # patients, the trust said."
-    for f in DATA.iterdir():
-        shutil.copy(f, repo / "datasets" / "sources" / f.name)
-    assert main(["new", "ward-survey-2024", "--id", "ward", "--root", str(repo)]) == 0
-    path = repo / "claims" / "ward.yaml"
-    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    path, data = _new(repo, "ward-survey-2024", "ward")
     checks = {c["kind"]: c for c in data["checks"] if c["kind"] != "agreement"}
     # the three parts (the whole run, never its tail 450 + 150) of the total the sentence opens with
     assert (checks["sum"]["parts"], checks["sum"]["total"]) == (["count-700", "adults-450", "count-150"], "patients-1300")
