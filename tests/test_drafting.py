@@ -529,11 +529,20 @@ def test_a_metadata_error_of_new_is_not_followed_by_the_missing_file_hint(repo, 
     ("About 900 homes were flooded, the council said.", "the council", "government"),
     ("Some 1,500 meals were served, the trust said.", "the trust", "non-governmental organisation"),
     ("Ships waited 40 hours, the harbour master said.", "the harbour master", "source named in the article"),
+    # past a relative clause holding a number with a thousands comma
+    ("Bus owners, who run about 12,000 buses, said fares would rise.", "Bus owners", "source named in the article"),
+    # a survey owned by someone, with a number in its description
+    ("The union’s survey of 2,400 nurses found that 61 percent had worked unpaid hours.", "the union’s survey",
+     "source named in the article"),
+    # the owner of the figures that "show"
+    ("Arrests rose to 300 last year, police figures show.", "police", "police"),
 ])
 def test_sources_are_named_whole(sentence, who, role):
     from numclaims.draft import reporting_phrases
 
     assert [(s.who, s.role) for s in reporting_phrases(sentence, 0, len(sentence))] == [(who, role)]
+    # figures that "show" with no owner name no source
+    assert reporting_phrases("New figures show 300 arrests.", 0, 29) == []
 
 
 def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):

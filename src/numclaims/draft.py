@@ -540,6 +540,11 @@ _ACCORDING = re.compile(r"\b(?:according to|as reported by|reported by|cited by|
 _SAID_BY = re.compile(r"\b(?:said|reported|stated|announced|noted|told|wrote|according to)\s+" +
                       r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|del\s+|la\s+)?(?:[A-Z(][\w'’.()-]*|\d+\b)){0,7})"
                       r"(?:,\s+((?:the|a|an)\s+[^,.;]+?)(?=[,.;]))?")
+#: "council figures show", "Home Office data show": the owner of the figures (not "new figures show").
+_OWNER_SHOWS = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,4}|[a-z]+\s+)(?:figures|data|statistics|records)\s+"
+                          r"(?:show|shows|showed|indicate|indicates|reveal|reveals|suggest|suggests)\b")
+_NO_OWNER = frozenset("new latest official recent provisional preliminary annual monthly weekly these the its their "
+                      "such other our my his her".split())
 _BY_SHOW = re.compile(r"\b(?:statistics|figures|data|a report|reports|records)\s+(?:by|from)\s+" + _NP +
                       r"\s+(?:show|shows|showed|indicate|indicates|reveal|reveals)\b", re.I)
 
@@ -558,10 +563,11 @@ def _speaker_before(text: str, a: int, vstart: int) -> str | None:
             return mb.group(1).strip()
         seg = head
     # "The mayor, who took office in 2023, said": the speaker is before the relative clause
-    seg = re.sub(r",\s+(?:who|which|whose|where)\b[^,;]*,\s*$", " ", seg)
+    # (a comma between digits is no clause boundary: "who operate about 70,000 minibuses")
+    seg = re.sub(r",\s+(?:who|which|whose|where)\b(?:[^,;]|(?<=\d),(?=\d))*,\s*$", " ", seg)
     # "Asociacion Hurayo, a Peruvian NGO operating in the region, estimates": the name before the apposition
     seg = re.sub(r"(\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*),\s+(?:a|an|the)\s+[^,;]*,\s*$", r"\1 ", seg)
-    cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
+    cut = max((m.start() for m in re.finditer(r"[;:]|,(?!(?<=\d,)\d)", seg)), default=-1)  # not "1,200"
     # "and" between capitalised words belongs to a name ("the Department for Work and Pensions")
     m_while = [m for m in re.finditer(r"\b(?:while|but|and|that|which|when|whereas|although)\s+", seg)
                if not (m.group().startswith("and") and re.search(r"\b[A-Z][\w'’-]*\s+$", seg[:m.start()])
@@ -572,6 +578,11 @@ def _speaker_before(text: str, a: int, vstart: int) -> str | None:
         return None  # "Quispe is believed": a passive names no speaker
     np = re.sub(r"\s+(?:has|have|had|also|previously|recently|reportedly|later|then)$", "", np).strip()
     np = re.sub(r"\s+(?:has|have|had|also)$", "", np).strip()
+    # "The trust's survey of 1,200 people ... found": the survey of whoever owns it
+    owned = re.match(r"((?:the\s+)?[\w-]+['’]s\s+(?:survey|report|study|analysis|figures|data|count|census|review))\b",
+                     np, re.I)
+    if owned:
+        return owned.group(1)
     if not np or len(np.split()) > 10 or np.lower() in ("it", "they", "he", "she", "this", "which", "who"):
         return None
     if re.search(r"\d", np) or not (_SPEAKER_NOUNS.search(np) or re.search(r"\b[A-Z][a-z]", np)):
@@ -611,6 +622,10 @@ def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
         out.append(Said(_clean_who(who), _role(who, app.strip() if app else None), m.start(), relays))
     for m in _BY_SHOW.finditer(text, a, b):
         out.append(Said(_clean_who(m.group(1)), _role(m.group(1), None), m.start()))
+    for m in _OWNER_SHOWS.finditer(text, a, b):
+        owner = m.group(1).strip()
+        if owner.lower() not in _NO_OWNER and not any(abs(s.at - m.start()) < 40 for s in out):
+            out.append(Said(_clean_who(owner), _role(owner, None), m.start()))
     for m in re.finditer(r"\b(?:(?:has|have|had)\s+)?" + _REPORT_VERB + r"\b", text[a:b]):
         vstart = a + m.start()
         if any(abs(s.at - vstart) < 3 for s in out):
