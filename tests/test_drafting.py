@@ -561,3 +561,17 @@ def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     # 1,300 ([1,250, 1,350]); as written 700 + 450 + 150 = 1,300 -> consistent
     assert by[checks["sum"]["id"]]["verdict"] == "consistent"
     assert by[checks["sum"]["id"]]["details"]["implied"] == [1240, 1360]
+
+
+def test_a_quotation_over_two_sentences_is_the_words_of_the_speaker_after_it():
+    from numclaims.draft import attribution_for, sentences
+    from numclaims.extract import find_mentions
+
+    # the 40 is in the first sentence of the quotation, the speaker named after it closes in the second
+    t = "Staff were busy. \u201cWe fed 40 children on Monday. Now it is 90,\u201d said Ann Bell, the cook."
+    ss = sentences(t, (0, len(t)))
+    who = {}
+    for m in find_mentions(t):
+        sent = next(x for x in ss if x.start <= m.start <= x.end)
+        who[m.text] = attribution_for(t, m, sent, [x for x in ss if x.para == sent.para], "Pub", {})[0]["who"]
+    assert who == {"40": "Ann Bell", "90": "Ann Bell"}

@@ -684,6 +684,15 @@ def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence
         if actor:
             own = [Said(_clean_who(actor.group(1)), _role(actor.group(1), None), sent.start)]
     if not own:
+        # '"We used to see 40 families on a Friday. Now it's 110," said Margaret Okafor': a quotation opened
+        # in this sentence and closed in a later one is the words of the speaker named after it closes
+        words = text[sent.start:sent.end]
+        if words.count("\u201c") > words.count("\u201d"):
+            close = text.find("\u201d", sent.end)
+            later = [s for s in para if s.start >= sent.end and s.start <= close <= s.end]
+            if close >= 0 and later:
+                own = [x for x in found(later[0]) if not x.relays and x.at >= close]
+    if not own:
         # "According to a report from the ONC, there were 757 ... The second highest number was ...": the
         # source named last before this sentence in its paragraph goes on speaking
         earlier = [x for s in para if s.end <= sent.start for x in found(s) if not x.relays]
