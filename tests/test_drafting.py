@@ -575,3 +575,19 @@ def test_a_quotation_over_two_sentences_is_the_words_of_the_speaker_after_it():
         sent = next(x for x in ss if x.start <= m.start <= x.end)
         who[m.text] = attribution_for(t, m, sent, [x for x in ss if x.para == sent.para], "Pub", {})[0]["who"]
     assert who == {"40": "Ann Bell", "90": "Ann Bell"}
+
+
+def test_decisions_refuse_an_id_defined_twice(drafted, capsys):
+    repo, path = drafted
+    text = path.read_text(encoding="utf-8")
+    # the claim women-2019-907 written twice (the second copy renamed back by hand)
+    data = load_yaml_text(text)
+    other = next(c["id"] for c in data["claims"] if c["id"] != "women-2019-907" and "guessed" in c)
+    twice = text.replace(f'id: "{other}"', 'id: "women-2019-907"', 1)
+    assert twice != text
+    path.write_text(twice, encoding="utf-8")
+    assert main(["review", "confirm", "women-2019-907", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("claims/harbour-2020.yaml:")
+    assert "claim women-2019-907: id: also defined at claims/harbour-2020.yaml:" in err[0]
+    assert path.read_text(encoding="utf-8") == twice  # nothing confirmed

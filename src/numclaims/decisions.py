@@ -11,6 +11,9 @@ against the claims schema before it is written atomically.
   a check that is not a proposal (declared by hand, or accepted) is refused unless ``force`` is given,
   and is then removed without being remembered (it was never a proposal);
 * ``confirm CLAIM``: removes the claim's ``guessed`` list (the fact-checker has read and fixed the fields).
+
+An id defined twice (in one claims file or two) is refused with both places named, as ``numclaims review
+set`` refuses it; an id in no claims file is said so in one line without a file and line.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from .paths import CLAIMS_DIR, claims_files, display_path
 from .records import ClaimsFile
 from .review import ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml
 from .suggest import CORE_FIELDS
-from .yamlio import YamlInputError, load_yaml_text, read_text_strict
+from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
 
 def _load(text: str):
@@ -153,15 +156,24 @@ def add_checks(text: str, records: list[dict[str, Any]], display: str = "<claims
 
 
 def _find(root: Path, ident: str, section: str) -> Path:
+    """The claims file that defines ``ident`` in ``section`` (``claims`` or ``checks``); an id defined twice
+    (in one file or two) is refused, as ``numclaims review set`` refuses it, never the first taken."""
+    kind = "check" if section == "checks" else "claim"
+    found: list[tuple[Path, int]] = []
     for p in claims_files(root):
         try:
             data = load_yaml_text(read_text_strict(p))
         except YamlInputError as e:
             raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}") from None
-        if isinstance(data, dict) and any(isinstance(c, dict) and c.get("id") == ident
-                                          for c in data.get(section) or []):
-            return p
-    kind = "check" if section == "checks" else "claim"
+        if isinstance(data, dict):
+            found += [(p, c.line if isinstance(c, LineMap) else 0) for c in data.get(section) or []
+                      if isinstance(c, dict) and c.get("id") == ident]
+    if len(found) > 1:
+        (p0, l0), (p1, l1) = found[:2]
+        raise ReviewError(f"{display_path(p0, root)}:{l0}: {kind} {ident}: id: also defined at "
+                          f"{display_path(p1, root)}:{l1}; {kind} ids must be unique (rename one)")
+    if found:
+        return found[0][0]
     # no file to name, so no file:line: the id is in no claims file
     raise ReviewError(f"{kind} {ident}: id: in no claims file ({CLAIMS_DIR}/*.yaml); give the id of a {kind} "
                       f"as its claims file writes it")
