@@ -548,7 +548,9 @@ def test_sources_are_named_whole(sentence, who, role):
 def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     # invented text tests/data/drafting/ward-survey-2024.txt: "Of the 1,300 patients, 700 were adults and
     # 450 were teenagers, while the remaining 150 were infants. Adults made up 54 percent of the 1,300
-    # patients, the trust said."
+    # patients, the trust said." and a ranking in one sentence: "North Ward treated 620 of the patients, the
+    # highest of any ward, while East Ward treated 410, the second highest. In comparison, West Ward
+    # treated 270."
     path, data = _new(repo, "ward-survey-2024", "ward")
     checks = {c["kind"]: c for c in data["checks"] if c["kind"] != "agreement"}
     # the three parts (the whole run, never its tail 450 + 150) of the total the sentence opens with
@@ -556,6 +558,9 @@ def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     assert [c for c in data["checks"] if c["kind"] == "sum"] == [checks["sum"]]
     # "made up 54 percent of the 1,300": a share, not a change ("up")
     assert (checks["share_of_total"]["share"], checks["share_of_total"]["total"]) == ("patients-54-percent", "patients-1300-2")
+    # the highest above the second highest, which is at least the figure "In comparison"
+    assert [(c["a"], c["relation"], c["b"]) for c in data["checks"] if c["kind"] == "comparison"] == [
+        ("count-620", "gt", "count-410"), ("count-410", "ge", "count-270")]
     by = {c["id"]: c for c in check_article(path, repo)["checks"]}
     # step 100, 10, 10 from the trailing zeros: [650, 750] + [445, 455] + [145, 155] = [1,240, 1,360] meets
     # 1,300 ([1,250, 1,350]); as written 700 + 450 + 150 = 1,300 -> consistent

@@ -550,10 +550,38 @@ def _ranking(P: _Props, figures: list[Item], text: str) -> None:
     is above the figure called "the second highest", which is at least each figure after it in its
     sentence ("The second highest number was recorded in ... 2011, with 700 kidnappings, while the second
     half of 2012 saw 688"); without a second, above each later figure of its paragraph; and above each
-    figure of a following sentence that opens "In comparison"."""
+    figure of a following sentence that opens "In comparison". Both words in one sentence ("1,020 of the
+    deaths, the highest of any county, while Kiambu recorded 380, the second highest"): each figure the
+    last before its words, the second at least each figure of a following "In comparison" sentence."""
     def sent_text(it: Item) -> str:
         return text[it.sent[0]:it.sent[1]]
 
+    # "Nairobi recorded 1,020 of the deaths, the highest of any county, while Kiambu recorded 380, the
+    # second highest": one sentence holding both, each figure the last before its words
+    done: set[tuple[int, int]] = set()
+    for it in figures:
+        if it.sent in done:
+            continue
+        st, nd = _TOP.search(sent_text(it)), _SECOND.search(sent_text(it))
+        if not (st and nd and st.start() < nd.start()):
+            continue
+        done.add(it.sent)
+        s0 = it.sent[0]
+        inside = [o for o in figures if o.sent == it.sent]
+        top = [o for o in inside if o.mention.end <= s0 + st.start()]
+        second = [o for o in inside if top and o.mention.start > top[-1].mention.end and o.mention.end <= s0 + nd.start()]
+        if not top or not second or not _same_unit(top[-1], second[-1]):
+            continue
+        t, sec = top[-1], second[-1]
+        P.add("comparison", f"{t.id}-gt-{sec.id}", {"a": t.id, "b": sec.id, "relation": "gt"},
+              f"a ranking (\u201c{st.group(0)}\u201d, \u201c{nd.group(0)}\u201d): \u201c{t.mention.text}\u201d "
+              f"above \u201c{sec.mention.text}\u201d")
+        compared = [o for o in figures if o.mention.start > sec.mention.end and o.para in (t.para, t.para + 1)
+                    and _same_unit(o, t) and re.match(r"\s*In comparison\b", sent_text(o))]
+        for o in compared:
+            P.add("comparison", f"{sec.id}-ge-{o.id}", {"a": sec.id, "b": o.id, "relation": "ge"},
+                  f"a ranking (\u201c{nd.group(0)}\u201d, then \u201cIn comparison\u201d): "
+                  f"\u201c{sec.mention.text}\u201d and \u201c{o.mention.text}\u201d")
     tops = [it for it in figures if _TOP.search(sent_text(it)) and not _SECOND.search(sent_text(it))]
     for top in tops:
         same = [o for o in figures if o is not top and o.unit == top.unit and o.mention.kind == top.mention.kind]
