@@ -452,6 +452,8 @@ def test_agreement_and_shares_are_proposed_only_between_figures_of_one_measure(r
         # "55 percent of them ..., up from 40 percent in 2021": the 55 % is a share of the 600 surveyed; the
         # 40 % is the starting figure of a rise, no share of this survey's 600
         ("share_of_total", (("share", "week-2021-55-percent"), ("total", "found-2021-600"))),
+        # ... and the 55 % above the 40 % it rose from
+        ("comparison", (("a", "week-2021-55-percent"), ("b", "found-2021-40-percent"))),
         # the headline's 8,200 patients and the body's; not the "average of more than 8,000"
         ("agreement", (("a", "headline-patients-8200"), ("b", "patients-treated-2023-8200"))),
         ("comparison", (("a", "2022-9500"), ("b", "tests-2022-4000"))),
@@ -550,7 +552,7 @@ def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     # 450 were teenagers, while the remaining 150 were infants. Adults made up 54 percent of the 1,300
     # patients, the trust said." and a ranking in one sentence: "North Ward treated 620 of the patients, the
     # highest of any ward, while East Ward treated 410, the second highest. In comparison, West Ward
-    # treated 270."
+    # treated 270." and "Visits more than doubled, from 3,000 in 2022 to 6,500 in 2023."
     path, data = _new(repo, "ward-survey-2024", "ward")
     checks = {c["kind"]: c for c in data["checks"] if c["kind"] != "agreement"}
     # the three parts (the whole run, never its tail 450 + 150) of the total the sentence opens with
@@ -560,7 +562,7 @@ def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     assert (checks["share_of_total"]["share"], checks["share_of_total"]["total"]) == ("patients-54-percent", "patients-1300-2")
     # the highest above the second highest, which is at least the figure "In comparison"
     assert [(c["a"], c["relation"], c["b"]) for c in data["checks"] if c["kind"] == "comparison"] == [
-        ("count-620", "gt", "count-410"), ("count-410", "ge", "count-270")]
+        ("count-620", "gt", "count-410"), ("count-410", "ge", "count-270"), ("2022-6500", "gt", "2022-3000")]
     by = {c["id"]: c for c in check_article(path, repo)["checks"]}
     # step 100, 10, 10 from the trailing zeros: [650, 750] + [445, 455] + [145, 155] = [1,240, 1,360] meets
     # 1,300 ([1,250, 1,350]); as written 700 + 450 + 150 = 1,300 -> consistent

@@ -39,7 +39,7 @@ kind                   cue in the text (all figures in one sentence unless said 
                        a rate, a price or an average ("4,300 a year", "25,000 shillings each", "averaged
                        more than"), which takes part in no agreement or part/whole proposal
 ``comparison``         "higher/lower/more/fewer ... than (the) N", "more than triple the N", "fallen
-                       ... from A to B", rankings ("the highest", "the second highest", "In comparison")
+                       (risen, doubled) ... from A to B", "P percent ..., up from Q percent", rankings ("the highest", "the second highest", "In comparison")
 ``change``             "up/down (by) N percent from/on" with the earlier figure and a later figure of
                        what the subject names
 ``complement``         "the rest", "the remainder" after a percentage or fraction
@@ -454,12 +454,12 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 continue
             between = text[a.mention.end:b.mention.start]
             before = text[a.sent[0]:a.mention.start]
-            mv = re.search(r"\b(fallen|fell|dropped|declined|decreased|risen|rose|grown|grew|increased|climbed)\b[^.;]*"
-                           r"\bfrom\s+(?:around\s+|about\s+|some\s+)?$", before)
+            mv = re.search(r"\b(fallen|fell|dropped|declined|decreased|halved|risen|rose|grown|grew|increased|climbed|"
+                           r"doubled|tripled|quadrupled)\b[^.;]*\bfrom\s+(?:around\s+|about\s+|some\s+)?$", before)
             if mv and re.fullmatch(r"[^.;]*?\bto\s+(?:around\s+|about\s+|some\s+)?", between) and \
                     not any(o.mention.start > a.mention.end and o.mention.end < b.mention.start and o.unit == a.unit
                             for o in figures):
-                rel = "lt" if mv.group(1) in ("fallen", "fell", "dropped", "declined", "decreased") else "gt"
+                rel = "lt" if mv.group(1) in ("fallen", "fell", "dropped", "declined", "decreased", "halved") else "gt"
                 P.add("comparison", f"{b.id}-{rel}-{a.id}", {"a": b.id, "b": a.id, "relation": rel},
                       f"a change from one figure to another (\u201c{mv.group(1)} ... from {a.mention.text} to "
                       f"{b.mention.text}\u201d)")
@@ -510,6 +510,15 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                           {"earlier": earlier[0].id, "later": later[-1].id, "change": it.id, "direction": direction},
                           f"a change (\u201c{mch.group(0).strip()} {m.text}\u201d): \u201c{earlier[0].mention.text}\u201d "
                           f"to \u201c{later[-1].mention.text}\u201d")
+            # "38 percent of them were in work, up from 24 percent in 2022": the later share above the earlier
+            nxt = [o for o in items if same_sent(o, it) and o.mention.start > m.end]
+            mu = re.fullmatch(r"[^.;]{0,60}?,\s+(up|down)\s+from\s+(?:around\s+|about\s+|some\s+)?",
+                              text[m.end:nxt[0].mention.start]) if nxt and nxt[0].unit == it.unit else None
+            if mu:
+                rel = "gt" if mu.group(1) == "up" else "lt"
+                P.add("comparison", f"{it.id}-{rel}-{nxt[0].id}", {"a": it.id, "b": nxt[0].id, "relation": rel},
+                      f"a change from one figure to another (\u201c{mu.group(1)} from\u201d): "
+                      f"\u201c{m.text}\u201d and \u201c{nxt[0].mention.text}\u201d")
             mr = re.search(r"\bthe\s+(?:rest|remainder|others)\b", after)
             if mr:
                 rest = [o for o in figures if same_sent(o, it) and o.unit == it.unit and o.mention.start > m.end + mr.start()]
