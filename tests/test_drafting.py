@@ -456,7 +456,7 @@ def test_agreement_and_shares_are_proposed_only_between_figures_of_one_measure(r
         ("comparison", (("a", "week-2021-55-percent"), ("b", "found-2021-40-percent"))),
         # the headline's 8,200 patients and the body's; not the "average of more than 8,000"
         ("agreement", (("a", "headline-patients-8200"), ("b", "patients-treated-2023-8200"))),
-        ("comparison", (("a", "2022-9500"), ("b", "tests-2022-4000"))),
+        ("comparison", (("a", "2023-9500"), ("b", "tests-2022-4000"))),
         # "has risen from 12 to 19 since 2018": two figures, the later above the earlier
         ("comparison", (("a", "clinics-2018-19"), ("b", "clinics-2018-12"))),
         ("change", (("earlier", "seen-2022-9100"), ("later", "patients-treated-2023-8200"))),
@@ -476,6 +476,9 @@ def test_units_years_and_changes_are_drafted_so_the_checks_run(repo):
     # "to 9,500 in 2023, police said": 2023 is a year (a date record), never a count of police
     assert [c["text"] for c in data["claims"] if "2023" in c["text"]] == ["in 2023", "in 2023"]
     assert all(c["unit"] == "date" for c in data["claims"] if "2023" in c["text"])
+    # "from 4,000 in 2022 to 9,500 in 2023": each figure dated by the year right after it
+    assert by_id[by_id["tests-2022-4000"]["measure"]["period"]]["text"] == "in 2022"
+    assert by_id[by_id["2023-9500"]["measure"]["period"]]["text"] == "in 2023"
     # "has risen from 12 to 19": two counts, no range
     assert [(c["text"], c["unit"], c["value"] if "value" in c else None, c["qualifier"])
             for c in data["claims"] if c["id"].startswith("clinics-")] == \
@@ -562,7 +565,7 @@ def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     assert (checks["share_of_total"]["share"], checks["share_of_total"]["total"]) == ("patients-54-percent", "patients-1300-2")
     # the highest above the second highest, which is at least the figure "In comparison"
     assert [(c["a"], c["relation"], c["b"]) for c in data["checks"] if c["kind"] == "comparison"] == [
-        ("count-620", "gt", "count-410"), ("count-410", "ge", "count-270"), ("2022-6500", "gt", "2022-3000")]
+        ("count-620", "gt", "count-410"), ("count-410", "ge", "count-270"), ("2023-6500", "gt", "2022-3000")]
     by = {c["id"]: c for c in check_article(path, repo)["checks"]}
     # step 100, 10, 10 from the trailing zeros: [650, 750] + [445, 455] + [145, 155] = [1,240, 1,360] meets
     # 1,300 ([1,250, 1,350]); as written 700 + 450 + 150 = 1,300 -> consistent

@@ -19,7 +19,8 @@ this module drafts what the words around it support, and marks it as guessed:
   through ``pycountry``); "there" and "the region" stand for the last place of the paragraph; a
   subdivision gets its country ("Madre de Dios, Peru"). Without a place in the paragraph, the country the
   body names most often.
-* **measure.period** (guessed): the id of the date or duration record nearest in the same sentence; a
+* **measure.period** (guessed): the id of the date right after the figure ("from 52,000 in 2022 to 118,000
+  in 2023": 2023 for the 118,000), else of the date or duration record nearest in the same sentence; a
   duration counted back ("in the past two years") gets ``ends`` = a date record earlier in its sentence.
 * **attribution** (guessed): from reporting phrases in the sentence: "according to X", "X said/stated/estimated/reported/announced/noted/told/found", "said X",
   "reported X", "as reported by X", "statistics by X show", "X believe(s)" ("and" between capitalised
@@ -919,7 +920,11 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                      (o.mention.unit == "date" or o.mention.kind == "duration") and
                      not re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, o.mention.start - 14):o.mention.start])]
             if times:
-                near = min(times, key=lambda o: abs(o.mention.start - m.start))
+                # "from 52,000 in 2022 to 118,000 in 2023": a date right after the figure ("in", "during")
+                # dates it; else the nearest
+                after = [o for o in times if o.mention.start >= m.end and
+                         re.fullmatch(r"\s+(?:(?:in|during)\s+(?:the\s+)?)?", text[m.end:o.mention.start])]
+                near = after[0] if after else min(times, key=lambda o: abs(o.mention.start - m.start))
                 rec["_period"] = near
         para = [x for x in sents if x.para == s.para]
         rec["attribution"] = attribution_for(text, m, s, para, meta.publisher, cache)
