@@ -555,14 +555,17 @@ def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     # 450 were teenagers, while the remaining 150 were infants. Adults made up 54 percent of the 1,300
     # patients, the trust said." and a ranking in one sentence: "North Ward treated 620 of the patients, the
     # highest of any ward, while East Ward treated 410, the second highest. In comparison, West Ward
-    # treated 270." and "Visits more than doubled, from 3,000 in 2022 to 6,500 in 2023."
+    # treated 270." and "Visits more than doubled, from 3,000 in 2022 to 6,500 in 2023." and "20 percent of
+    # Oakham's 5,000 residents – roughly 1,000 people – used the wards."
     path, data = _new(repo, "ward-survey-2024", "ward")
     checks = {c["kind"]: c for c in data["checks"] if c["kind"] != "agreement"}
     # the three parts (the whole run, never its tail 450 + 150) of the total the sentence opens with
     assert (checks["sum"]["parts"], checks["sum"]["total"]) == (["count-700", "adults-450", "count-150"], "patients-1300")
     assert [c for c in data["checks"] if c["kind"] == "sum"] == [checks["sum"]]
-    # "made up 54 percent of the 1,300": a share, not a change ("up")
-    assert (checks["share_of_total"]["share"], checks["share_of_total"]["total"]) == ("patients-54-percent", "patients-1300-2")
+    # "made up 54 percent of the 1,300": a share, not a change ("up"); "20 percent of Oakham's 5,000
+    # residents – roughly 1,000 people": the base after a possessive, the count set off after it the part
+    assert [(c["share"], c["total"], c.get("part")) for c in data["checks"] if c["kind"] == "share_of_total"] == [
+        ("patients-54-percent", "patients-1300-2", None), ("residents-20-percent", "residents-5000", "people-used-1000")]
     # the highest above the second highest, which is at least the figure "In comparison"
     assert [(c["a"], c["relation"], c["b"]) for c in data["checks"] if c["kind"] == "comparison"] == [
         ("count-620", "gt", "count-410"), ("count-410", "ge", "count-270"), ("2023-6500", "gt", "2022-3000")]
@@ -571,6 +574,8 @@ def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     # 1,300 ([1,250, 1,350]); as written 700 + 450 + 150 = 1,300 -> consistent
     assert by[checks["sum"]["id"]]["verdict"] == "consistent"
     assert by[checks["sum"]["id"]]["details"]["implied"] == [1240, 1360]
+    # 20 % ([19.5, 20.5]) of 5,000 ([4,500, 5,500]) = [877.5, 1,127.5] holds "roughly 1,000" -> consistent
+    assert by["residents-20-percent-of-residents-5000"]["verdict"] == "consistent"
 
 
 def test_a_quotation_over_two_sentences_is_the_words_of_the_speaker_after_it():

@@ -715,7 +715,8 @@ def _propagate_qualifiers(text: str, ms: list[Mention]) -> None:
 def _link_shares(text: str, ms: list[Mention]) -> None:
     """Point each percentage or fraction at the total it is a share of (``of``).
 
-    "42 percent of the 2,000 victims": the next mention after "of (the|all|these|those)". Otherwise the
+    "42 percent of the 2,000 victims": the next mention after "of (the|all|these|those|its|their)" or a
+    possessive ("14 percent of Bristol's 472,000 residents"). Otherwise the
     nearest earlier count of people or things in the same sentence ("over 4,500 women ... and that three
     quarters are minors").
     """
@@ -723,7 +724,9 @@ def _link_shares(text: str, ms: list[Mention]) -> None:
         if men.unit not in ("percent", "fraction"):
             continue
         nxt = ms[i + 1] if i + 1 < len(ms) else None
-        if nxt is not None and re.fullmatch(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+|its\s+|their\s+)?",
+        # ("14 percent of Bristol's 472,000 residents": a possessive stands for "the")
+        if nxt is not None and re.fullmatch(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+|its\s+|their\s+|"
+                                            r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?",
                                             text[men.end:nxt.start]) and nxt.unit in ("persons", "count"):
             men.of = [nxt.start, nxt.end]
             continue

@@ -274,8 +274,15 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                           f"before: \u201c{w.mention.text}\u201d")
                 continue
             if it.unit == "percent":
-                P.add("share_of_total", f"{it.id}-of-{tot.id}", {"share": it.id, "total": tot.id},
-                      f"a share and its base: \u201c{_excerpt(text, m, tot.mention)}\u201d")
+                # "14 percent of Bristol's 472,000 residents - roughly 66,000 people": the count set off
+                # after the base is the part
+                after = [o for o in items if same_sent(o, it) and o.mention.start > tot.mention.end]
+                part = after[0] if after and _persons_like(after[0].unit) and re.fullmatch(
+                    r"\s+[\w'’ -]{0,40}?\s*[–—-]\s*(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?",
+                    text[tot.mention.end:after[0].mention.start]) else None
+                fields = {"share": it.id, "total": tot.id, **({"part": part.id} if part else {})}
+                P.add("share_of_total", f"{it.id}-of-{tot.id}", fields,
+                      f"a share and its base: \u201c{_excerpt(text, m, *(x.mention for x in (tot, part) if x))}\u201d")
             else:
                 P.add("fraction_of", f"{it.id}-of-{tot.id}", {"fraction": it.id, "whole": tot.id},
                       f"a fraction of a total: \u201c{_excerpt(text, tot.mention, m)}\u201d")
