@@ -556,7 +556,8 @@ def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     # patients, the trust said." and a ranking in one sentence: "North Ward treated 620 of the patients, the
     # highest of any ward, while East Ward treated 410, the second highest. In comparison, West Ward
     # treated 270." and "Visits more than doubled, from 3,000 in 2022 to 6,500 in 2023." and "20 percent of
-    # Oakham's 5,000 residents – roughly 1,000 people – used the wards."
+    # Oakham's 5,000 residents – roughly 1,000 people – used the wards." and "Of the 800 surveyed, 340 said
+    # they waited too long."
     path, data = _new(repo, "ward-survey-2024", "ward")
     checks = {c["kind"]: c for c in data["checks"] if c["kind"] != "agreement"}
     # the three parts (the whole run, never its tail 450 + 150) of the total the sentence opens with
@@ -566,6 +567,9 @@ def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     # residents – roughly 1,000 people": the base after a possessive, the count set off after it the part
     assert [(c["share"], c["total"], c.get("part")) for c in data["checks"] if c["kind"] == "share_of_total"] == [
         ("patients-54-percent", "patients-1300-2", None), ("residents-20-percent", "residents-5000", "people-used-1000")]
+    # one part of the total a sentence opens with (the 1,300's parts are a sum, not three part/wholes)
+    assert [(c["part"], c["whole"]) for c in data["checks"] if c["kind"] == "part_whole"] == [
+        ("count-340", "surveyed-800")]
     # the highest above the second highest, which is at least the figure "In comparison"
     assert [(c["a"], c["relation"], c["b"]) for c in data["checks"] if c["kind"] == "comparison"] == [
         ("count-620", "gt", "count-410"), ("count-410", "ge", "count-270"), ("2023-6500", "gt", "2022-3000")]

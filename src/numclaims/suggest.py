@@ -23,7 +23,8 @@ kind                   cue in the text (all figures in one sentence unless said 
                        "out of N", "a total of N", the count a sentence opens with ("Of the 4,120 dead,
                        1,730 ... and 1,150 ..., while the remaining 1,240"), or a count of the article
                        equal to their sum (907 + 147 = 1,054)
-``part_whole``         "N ... among those ...", "including N", "N of them/whom", "N of the M"; and a smaller
+``part_whole``         "N ... among those ...", "including N", "N of them/whom", "N of the M", "Of the M
+                       ..., N" (one count, not a run of parts); and a smaller
                        count anywhere in the article sharing the head noun of a larger one in a place
                        that may hold it, or its participle in a place within the larger one's ("200
                        women rescued" in Madre de Dios and "2,000 victims rescued" in Peru); not when the
@@ -365,6 +366,14 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             cue = "including"
             prev = [o for o in counts if same_sent(o, it) and o.mention.start < m.start]
             whole = prev[-1] if prev else None
+        elif (lead := [o for o in counts if same_sent(o, it) and o.mention.end <= m.start and
+                       _OPENING_TOTAL.fullmatch(text, s0, o.mention.start) and
+                       re.fullmatch(r"[^,;]{0,40},\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?",
+                                    text[o.mention.end:m.start])]) and \
+                not any(coordinated(it, o) for o in counts):
+            # "Of the 1,200 surveyed, 540 said ...": one part of the total the sentence opens with (a run
+            # of parts is a sum, above)
+            cue, whole = "of the", lead[0]
         elif re.match(r"\s+of\s+(?:them|whom|those)\b", after):
             cue = "of them"
             prev = [o for o in counts if o.para == it.para and o.mention.start < m.start]
