@@ -7,6 +7,7 @@ is worked from the rule table (step from trailing zeros, qualifier bounds).
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from numclaims.checks import Context, run_check
 from numclaims.checks.base import CONSISTENT, INCONSISTENT, TENSION, UNVERIFIABLE, decide, overlap
@@ -300,3 +301,31 @@ def test_verdict_levels_on_bare_intervals():
     assert decide(overlap, a, Interval(100.5, 200)) == INCONSISTENT
     assert decide(overlap, a, Interval(100, 200)) == CONSISTENT
     assert decide(overlap, a, Interval(100, 200, False, True)) == INCONSISTENT
+
+
+def test_sum_adds_persons_and_a_bare_count_alike():
+    # one unit rule (docs/semantics.md 7): `persons` and `count` are one dimension with factor 1.
+    # step 10 from the trailing zero: [1,725, 1,735] + [1,145, 1,155] + [1,235, 1,245] = [4,105, 4,135];
+    # total "4,120" recorded as `count` ([4,115, 4,125]) overlaps -> consistent (it used to be unverifiable:
+    # "dimensions differ"); against 3,950 persons ([3,945, 3,955]) -> inconsistent
+    c = ctx(claim("p1", 1730), claim("p2", 1150), claim("p3", 1240, unit="count"), claim("t", 4120, unit="count"),
+            claim("t2", 3950))
+    r = run_check(SumCheck(id="s", kind="sum", parts=["p1", "p2", "p3"], total="t"), c)
+    assert (r.verdict, r.details["implied"]) == (CONSISTENT, [4105, 4135])
+    assert run_check(SumCheck(id="s", kind="sum", parts=["p1", "p2", "p3"], total="t2"), c).verdict == INCONSISTENT
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=100_000), min_size=2, max_size=4),
+       st.integers(min_value=0, max_value=400_000), st.lists(st.booleans(), min_size=5, max_size=5))
+def test_a_check_reads_persons_and_count_alike(parts, total, as_count):
+    # whichever figures are recorded as `count` rather than `persons`, the sum check gives the verdict and
+    # interval it gives with all of them in `persons` (docs/semantics.md 7: one dimension, factor 1)
+    def run(units):
+        cs = [claim(f"p{i}", v, unit=u) for i, (v, u) in enumerate(zip(parts, units))] + \
+            [claim("t", total, unit=units[-1])]
+        r = run_check(SumCheck(id="s", kind="sum", parts=[c.id for c in cs[:-1]], total="t"), ctx(*cs))
+        return r.verdict, r.details.get("implied")
+
+    mixed = ["count" if b else "persons" for b in as_count]
+    assert run(mixed[:len(parts)] + [mixed[-1]]) == run(["persons"] * (len(parts) + 1))

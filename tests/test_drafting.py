@@ -169,8 +169,11 @@ def test_decisions_on_unknown_ids_are_one_line(drafted, capsys):
     assert main(["review", "accept", "no-such-check", "--root", str(repo)]) == 2
     assert main(["review", "confirm", "no-such-claim", "--root", str(repo)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["claims/:0: check no-such-check: id: no such check in any claims file [unknown-claim]",
-                   "claims/:0: claim no-such-claim: id: no such claim in any claims file [unknown-claim]"]
+    # no file holds the id, so no file:line is named (never a fake "claims/:0:")
+    assert err == ["check no-such-check: id: in no claims file (claims/*.yaml); give the id of a check as its "
+                   "claims file writes it [unknown-claim]",
+                   "claim no-such-claim: id: in no claims file (claims/*.yaml); give the id of a claim as its "
+                   "claims file writes it [unknown-claim]"]
     assert path.read_bytes() == before
     assert main(["suggest", str(repo / "claims" / "missing.yaml"), "--root", str(repo)]) == 2
 
@@ -181,10 +184,17 @@ def test_suggest_write_appends_to_an_existing_file(drafted, capsys):
     first = data["checks"][0]["id"]
     assert main(["review", "drop", first, "--root", str(repo)]) == 0
     text = path.read_text(encoding="utf-8")
-    assert first not in text
+    left = load_yaml_text(text)
+    assert first not in [c["id"] for c in left["checks"]] and left["dropped"][0]["id"] == first
+    # the drop is remembered: suggest finds nothing new to propose, and --write leaves the file as it is
+    assert main(["suggest", str(path), "--write", "--root", str(repo)]) == 0
+    assert "no new check to propose" in capsys.readouterr().out
+    assert path.read_text(encoding="utf-8") == text
+    # with the dropped: entry removed by hand, the proposal (the text still says it) comes back, appended
+    # after the untouched claims
+    path.write_text(text.split("\ndropped:")[0] + "\n", encoding="utf-8")
     assert main(["suggest", str(path), "--write", "--root", str(repo)]) == 0
     after = path.read_text(encoding="utf-8")
-    # the dropped proposal comes back (the text still says it), appended after the untouched claims
     assert after.startswith(text.split("\nchecks:")[0])
     assert f'id: {first}' in after or f'id: "{first}"' in after
 
@@ -205,7 +215,27 @@ def test_suggest_then_drop_gives_back_the_file_byte_for_byte(repo):
     assert [c["kind"] for c in added] == ["rate_duration"] and added[0]["status"] == "proposed"
     assert seed.read_bytes().startswith(before.split(b"\nwaived:")[0])
     assert main(["review", "drop", *(c["id"] for c in added), "--root", str(repo)]) == 0
+    # the file as it was, and the drop remembered at its end (kind, the claims in its core roles, its id)
+    assert seed.read_bytes() == before + (
+        b"dropped:\n  - kind: rate_duration\n"
+        b"    claims: {rate: earnings-60000-month, duration: fortune-period-3-years, total: fortune-2-million}\n"
+        b"    id: earnings-60000-month-times-fortune-period-3-years\n")
+    assert main(["suggest", str(seed), "--root", str(repo)]) == 0  # not proposed again
+
+
+def test_drop_refuses_a_check_that_is_no_proposal(repo, capsys):
+    seed = repo / "claims" / f"{SEED}.yaml"
+    before = seed.read_bytes()
+    # a check declared by hand: refused, one line naming file, line and check, the file untouched
+    assert main(["review", "drop", "madre-de-dios-estimates-agree", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("claims/insightcrime-2013-10-04-peru-trafficking-ring.yaml:")
+    assert "check madre-de-dios-estimates-agree: status: not a proposed check" in err and "--force" in err
     assert seed.read_bytes() == before
+    # --force deletes it, and remembers nothing (it was never a proposal)
+    assert main(["review", "drop", "madre-de-dios-estimates-agree", "--force", "--root", str(repo)]) == 0
+    after = seed.read_text(encoding="utf-8")
+    assert "madre-de-dios-estimates-agree" not in after and "dropped:" not in after
 
 
 def test_suggest_write_turns_an_empty_check_list_into_a_block(repo):
@@ -293,11 +323,7 @@ def test_faults_a_new_user_found_are_drafted_right(repo):
 
     from numclaims.periods import Period, resolve
 
-    for f in DATA.iterdir():
-        shutil.copy(f, repo / "datasets" / "sources" / f.name)
-    assert main(["new", "dock-raid-2025", "--id", "dock-2025", "--root", str(repo)]) == 0
-    path = repo / "claims" / "dock-2025.yaml"
-    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    path, data = _new(repo, "dock-raid-2025", "dock-2025")
     by_id = {c["id"]: c for c in data["claims"]}
     # "Thefts at the port were down by half": the half is extracted, as the size of a change
     half = by_id["change-half"]
@@ -399,3 +425,189 @@ def test_a_broken_reference_package_stops_new_with_one_line(repo, capsys):
     assert len(err) == 2 and all(line.startswith("datasets/datapackage.json") for line in err), err
     assert "Traceback" not in "\n".join(err)
     assert not (repo / "claims" / "harbour-2020.yaml").exists() and seed.read_bytes() == before
+
+
+def _new(repo, source, article):
+    """``numclaims new SOURCE --id ARTICLE`` on the test sources: the claims file's path and its data."""
+    for f in DATA.iterdir():
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    assert main(["new", source, "--id", article, "--root", str(repo)]) == 0
+    path = repo / "claims" / f"{article}.yaml"
+    return path, load_yaml_text(path.read_text(encoding="utf-8"))
+
+
+def _valley(repo):
+    return _new(repo, "valley-clinics-2024", "valley")
+
+
+def test_agreement_and_shares_are_proposed_only_between_figures_of_one_measure(repo):
+    # invented text tests/data/drafting/valley-clinics-2024.txt, one sentence per false proposal found
+    path, data = _valley(repo)
+    got = {(c["kind"], tuple((k, c[k]) for k in ("a", "b", "share", "total", "part", "earlier", "later") if k in c))
+           for c in data["checks"]}
+    assert got == {
+        # "3,100 of the patients, or 30 percent": 3,100 is the part, the whole the 8,200 patients named
+        # before (30 % x 8,200 = 2,460, not 3,100); never 30 % of the 3,100
+        ("share_of_total", (("share", "total-30-percent"), ("total", "patients-treated-2023-8200"),
+                            ("part", "count-3100"))),
+        # "55 percent of them ..., up from 40 percent in 2021": the 55 % is a share of the 600 surveyed; the
+        # 40 % is the starting figure of a rise, no share of this survey's 600
+        ("share_of_total", (("share", "week-2021-55-percent"), ("total", "found-2021-600"))),
+        # ... and the 55 % above the 40 % it rose from
+        ("comparison", (("a", "week-2021-55-percent"), ("b", "found-2021-40-percent"))),
+        # the headline's 8,200 patients and the body's; not the "average of more than 8,000"
+        ("agreement", (("a", "headline-patients-8200"), ("b", "patients-treated-2023-8200"))),
+        ("comparison", (("a", "2023-9500"), ("b", "tests-2022-4000"))),
+        # "has risen from 12 to 19 since 2018": two figures, the later above the earlier
+        ("comparison", (("a", "clinics-2018-19"), ("b", "clinics-2018-12"))),
+        ("change", (("earlier", "seen-2022-9100"), ("later", "patients-treated-2023-8200"))),
+        # no agreement between "3,100" (patients) and 9,500 (screening tests) though both are bare
+        # counts from different sources; none between 2 million euros on repairs and 90,000 euros each
+    }
+    share = next(c for c in data["checks"] if c.get("part") == "count-3100")
+    assert "3,100 of the patients, or 30 percent" in share["reason"]
+
+
+def test_units_years_and_changes_are_drafted_so_the_checks_run(repo):
+    path, data = _valley(repo)
+    by_id = {c["id"]: c for c in data["claims"]}
+    # "treated 8,200 patients ..., down 5 percent on the 9,100 seen in 2022": the bare 9,100 counts the
+    # patients of the count before it, so it is `persons` like the 8,200
+    assert (by_id["patients-treated-2023-8200"]["unit"], by_id["seen-2022-9100"]["unit"]) == ("persons", "persons")
+    # "to 9,500 in 2023, police said": 2023 is a year (a date record), never a count of police
+    assert [c["text"] for c in data["claims"] if "2023" in c["text"]] == ["in 2023", "in 2023"]
+    assert all(c["unit"] == "date" for c in data["claims"] if "2023" in c["text"])
+    # "from 4,000 in 2022 to 9,500 in 2023": each figure dated by the year right after it
+    assert by_id[by_id["tests-2022-4000"]["measure"]["period"]]["text"] == "in 2022"
+    assert by_id[by_id["2023-9500"]["measure"]["period"]]["text"] == "in 2023"
+    # "has risen from 12 to 19": two counts, no range
+    assert [(c["text"], c["unit"], c["value"] if "value" in c else None, c["qualifier"])
+            for c in data["claims"] if c["id"].startswith("clinics-")] == \
+        [("12", "count", None, "exact"), ("19", "count", None, "exact")]
+    by = {c["id"]: c for c in check_article(path, repo)["checks"]}
+    # 9,100 at step 100 -> [9,050, 9,150]; 5 % at step 1 -> [4.5, 5.5] %: 9,100 x [0.945, 0.955] over the
+    # intervals = [8,552.25, 8,738.25]; 8,200 ([8,150, 8,250]) is outside -> inconsistent (really
+    # 1 - 8,200 / 9,100 = 9.9 %)
+    assert by["patients-treated-2023-8200-from-seen-2022-9100"]["verdict"] == "inconsistent"
+    # 30 % ([29.5, 30.5]) of 8,200 ([8,150, 8,250]) = [2,404.25, 2,516.25] against "3,100" ([3,050,
+    # 3,150]) -> inconsistent; the part is the 3,100, never the whole
+    assert by["total-30-percent-of-patients-treated-2023-8200"]["verdict"] == "inconsistent"
+
+
+def test_a_metadata_error_of_new_is_not_followed_by_the_missing_file_hint(repo, capsys):
+    src = repo / "datasets" / "sources"
+    for f in DATA.iterdir():
+        shutil.copy(f, src / f.name)
+    meta = src / "dock-raid-2025.meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("published: 2025-04-03", "published: 2025-13-45"),
+                    encoding="utf-8")
+    assert main(["new", "dock-raid-2025", "--id", "dock-2025", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    # both files exist: the metadata error alone, no "sources must be <id>.txt with <id>.meta.yaml"
+    assert len(err) == 1 and err[0].startswith("datasets/sources/dock-raid-2025.meta.yaml:4: ") and "published" in err[0]
+    assert not (repo / "claims" / "dock-2025.yaml").exists()
+    # a missing file: its error line, then the hint
+    meta.unlink()
+    assert main(["new", "dock-raid-2025", "--id", "dock-2025", "--root", str(repo)]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "datasets/sources/dock-raid-2025.meta.yaml:0: source: source file for 'dock-raid-2025' not found",
+        "dock-raid-2025: sources must be datasets/sources/<id>.txt with <id>.meta.yaml beside it"]
+    # a body with no number: the source file named without a fake line, and what to write instead
+    (src / "empty-body.txt").write_text("Nothing Here\n\nNo figures at all in this text.\n", encoding="utf-8")
+    (src / "empty-body.meta.yaml").write_text(
+        "id: empty-body\ntitle: Nothing Here\npublisher: T\npublished: 2025-01-01\nlicence: test\n"
+        "attribution: test\ncaptured: by hand\n", encoding="utf-8")
+    assert main(["new", "empty-body", "--id", "empty", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("datasets/sources/empty-body.txt: no numeric mention in the body")
+    assert "body: {start: ..., end: ...} in empty-body.meta.yaml" in err[0]
+
+
+@pytest.mark.parametrize("sentence, who, role", [
+    # "and" between capitalised words is part of the name, not its end
+    ("Fares rose 4 percent, according to the Office of Rail and Road.", "Office of Rail and Road",
+     "source named in the article"),
+    ("A spokesperson for the Ministry of Fisheries and Forests said 300 boats were checked.",
+     "a spokesperson for the Ministry of Fisheries and Forests", "government"),
+    # "and" before a lower-case word still ends it
+    ("Gangs killed 30 people, according to police and the army said 40.", "police", "police"),
+    # a lower-case source at the end of the sentence
+    ("About 900 homes were flooded, the council said.", "the council", "government"),
+    ("Some 1,500 meals were served, the trust said.", "the trust", "non-governmental organisation"),
+    ("Ships waited 40 hours, the harbour master said.", "the harbour master", "source named in the article"),
+    # past a relative clause holding a number with a thousands comma
+    ("Bus owners, who run about 12,000 buses, said fares would rise.", "Bus owners", "source named in the article"),
+    # a survey owned by someone, with a number in its description
+    ("The union’s survey of 2,400 nurses found that 61 percent had worked unpaid hours.", "the union’s survey",
+     "source named in the article"),
+    # the owner of the figures that "show"
+    ("Arrests rose to 300 last year, police figures show.", "police", "police"),
+])
+def test_sources_are_named_whole(sentence, who, role):
+    from numclaims.draft import reporting_phrases
+
+    assert [(s.who, s.role) for s in reporting_phrases(sentence, 0, len(sentence))] == [(who, role)]
+    # figures that "show" with no owner name no source
+    assert reporting_phrases("New figures show 300 arrests.", 0, 29) == []
+
+
+def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
+    # invented text tests/data/drafting/ward-survey-2024.txt: "Of the 1,300 patients, 700 were adults and
+    # 450 were teenagers, while the remaining 150 were infants. Adults made up 54 percent of the 1,300
+    # patients, the trust said." and a ranking in one sentence: "North Ward treated 620 of the patients, the
+    # highest of any ward, while East Ward treated 410, the second highest. In comparison, West Ward
+    # treated 270." and "Visits more than doubled, from 3,000 in 2022 to 6,500 in 2023." and "20 percent of
+    # Oakham's 5,000 residents – roughly 1,000 people – used the wards." and "Of the 800 surveyed, 340 said
+    # they waited too long."
+    path, data = _new(repo, "ward-survey-2024", "ward")
+    checks = {c["kind"]: c for c in data["checks"] if c["kind"] != "agreement"}
+    # the three parts (the whole run, never its tail 450 + 150) of the total the sentence opens with
+    assert (checks["sum"]["parts"], checks["sum"]["total"]) == (["count-700", "adults-450", "count-150"], "patients-1300")
+    assert [c for c in data["checks"] if c["kind"] == "sum"] == [checks["sum"]]
+    # "made up 54 percent of the 1,300": a share, not a change ("up"); "20 percent of Oakham's 5,000
+    # residents – roughly 1,000 people": the base after a possessive, the count set off after it the part
+    assert [(c["share"], c["total"], c.get("part")) for c in data["checks"] if c["kind"] == "share_of_total"] == [
+        ("patients-54-percent", "patients-1300-2", None), ("residents-20-percent", "residents-5000", "people-used-1000")]
+    # one part of the total a sentence opens with (the 1,300's parts are a sum, not three part/wholes)
+    assert [(c["part"], c["whole"]) for c in data["checks"] if c["kind"] == "part_whole"] == [
+        ("count-340", "surveyed-800")]
+    # the highest above the second highest, which is at least the figure "In comparison"
+    assert [(c["a"], c["relation"], c["b"]) for c in data["checks"] if c["kind"] == "comparison"] == [
+        ("count-620", "gt", "count-410"), ("count-410", "ge", "count-270"), ("2023-6500", "gt", "2022-3000")]
+    by = {c["id"]: c for c in check_article(path, repo)["checks"]}
+    # step 100, 10, 10 from the trailing zeros: [650, 750] + [445, 455] + [145, 155] = [1,240, 1,360] meets
+    # 1,300 ([1,250, 1,350]); as written 700 + 450 + 150 = 1,300 -> consistent
+    assert by[checks["sum"]["id"]]["verdict"] == "consistent"
+    assert by[checks["sum"]["id"]]["details"]["implied"] == [1240, 1360]
+    # 20 % ([19.5, 20.5]) of 5,000 ([4,500, 5,500]) = [877.5, 1,127.5] holds "roughly 1,000" -> consistent
+    assert by["residents-20-percent-of-residents-5000"]["verdict"] == "consistent"
+
+
+def test_a_quotation_over_two_sentences_is_the_words_of_the_speaker_after_it():
+    from numclaims.draft import attribution_for, sentences
+    from numclaims.extract import find_mentions
+
+    # the 40 is in the first sentence of the quotation, the speaker named after it closes in the second
+    t = "Staff were busy. \u201cWe fed 40 children on Monday. Now it is 90,\u201d said Ann Bell, the cook."
+    ss = sentences(t, (0, len(t)))
+    who = {}
+    for m in find_mentions(t):
+        sent = next(x for x in ss if x.start <= m.start <= x.end)
+        who[m.text] = attribution_for(t, m, sent, [x for x in ss if x.para == sent.para], "Pub", {})[0]["who"]
+    assert who == {"40": "Ann Bell", "90": "Ann Bell"}
+
+
+def test_decisions_refuse_an_id_defined_twice(drafted, capsys):
+    repo, path = drafted
+    text = path.read_text(encoding="utf-8")
+    # the claim women-2019-907 written twice (the second copy renamed back by hand)
+    data = load_yaml_text(text)
+    other = next(c["id"] for c in data["claims"] if c["id"] != "women-2019-907" and "guessed" in c)
+    twice = text.replace(f'id: "{other}"', 'id: "women-2019-907"', 1)
+    assert twice != text
+    path.write_text(twice, encoding="utf-8")
+    assert main(["review", "confirm", "women-2019-907", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("claims/harbour-2020.yaml:")
+    assert "claim women-2019-907: id: also defined at claims/harbour-2020.yaml:" in err[0]
+    assert path.read_text(encoding="utf-8") == twice  # nothing confirmed

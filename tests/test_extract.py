@@ -315,3 +315,20 @@ def test_short_markers_do_not_end_the_body_inside_prose():
         ("3 percent", "body"), ("About 200", "body"), ("5 JAN 2024", "furniture")]
     assert classify_line("Share this article") == "marker"
     assert classify_line("About Markets Today") == "marker"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year before a comma and a speaker counts no one: "to 118,000 in 2023, police said"
+    ("Tickets rose from 52,000 in 2022 to 118,000 in 2023, police said.",
+     [("52,000", "count"), ("2022", "date"), ("118,000", "count"), ("2023", "date")]),
+    # after "in"/"since" a year whatever noun follows
+    ("In 2023 officials counted 2,301 households.", [("2023", "date"), ("2,301", "count")]),
+    ("Since 2019 people have left.", [("2019", "date")]),
+    # a four-digit count of people stays a count
+    ("Police rescued 2000 people in the raid.", [("2000", "persons")]),
+    # after a change verb, "from A to B" is two figures, not a range
+    ("The number of food banks has risen from 18 to 31 since 2020.", [("18", "count"), ("31", "count"), ("2020", "date")]),
+    ("Victims were aged from 12 to 17.", [("from 12 to 17", "count")]),
+])
+def test_years_and_changes_from_a_to_b(text, expected):
+    assert [(m.text, m.unit) for m in find_mentions(text)] == expected

@@ -581,3 +581,14 @@ def test_derived_interval_holds_every_value_of_its_inputs(a, b, u, v, pct, kind)
     value = {"sum": lambda: x + y, "difference": lambda: x - y, "product": lambda: x * y / 100,
              "ratio": lambda: x / y, "change_implied": lambda: x / (1 + y / 100)}[kind]()
     assert iv.lo - 1e-9 * max(1.0, abs(value)) <= value <= iv.hi + 1e-9 * max(1.0, abs(value))
+
+
+def test_change_between_persons_and_a_bare_count_runs():
+    # "killed 4,120 people ..., down 8 percent on the 4,690": the earlier figure recorded as `count`, the
+    # later as `persons` (one dimension, docs/semantics.md 7). Written figures as points: 8 percent at step
+    # 1 -> [7.5, 8.5] %: 4,690 x [0.915, 0.925] = [4,291.35, 4,338.25], whole counts [4,292, 4,338];
+    # 4,120 is outside -> inconsistent (really 1 - 4,120 / 4,690 = 12.15 %)
+    c = ctx(point("e", 4690, "count"), point("l", 4120, "persons"), claim("c", 8, "percent", text="8 percent"))
+    r = check({"kind": "change", "earlier": "e", "later": "l", "change": "c", "direction": "decrease"}, c)
+    assert r["verdict"] == INCONSISTENT
+    assert r["details"]["implied"] == [4292, 4338]

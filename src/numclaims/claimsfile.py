@@ -16,7 +16,7 @@ from pydantic import Field
 from pydantic.fields import FieldInfo
 
 from .checks import KINDS
-from .records import Claim, Derived, Slug, Waiver, _Strict
+from .records import Claim, Derived, DroppedCheck, Slug, Waiver, _Strict
 
 
 def check_spec() -> Any:
@@ -39,6 +39,7 @@ class ClaimsFile(_Strict):
     checks: list[CheckSpec] = Field(default_factory=list)
     derived: list[Derived] = Field(default_factory=list)
     waived: list[Waiver] = Field(default_factory=list)
+    dropped: list[DroppedCheck] = Field(default_factory=list)
 
 
 def rebuild() -> None:

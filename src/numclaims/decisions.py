@@ -6,8 +6,14 @@ so comments, key order and quoting of everything else stay as they were; the edi
 against the claims schema before it is written atomically.
 
 * ``accept CHECK``: removes ``status: proposed`` (the ``reason`` stays as the record of why it was found);
-* ``drop CHECK``: removes the check record;
+* ``drop CHECK``: removes a proposed check record and remembers it in the file's ``dropped:`` list (its
+  kind, the claims in its core roles and its id), so that ``numclaims suggest`` does not propose it again;
+  a check that is not a proposal (declared by hand, or accepted) is refused unless ``force`` is given,
+  and is then removed without being remembered (it was never a proposal);
 * ``confirm CLAIM``: removes the claim's ``guessed`` list (the fact-checker has read and fixed the fields).
+
+An id defined twice (in one claims file or two) is refused with both places named, as ``numclaims review
+set`` refuses it; an id in no claims file is said so in one line without a file and line.
 """
 
 from __future__ import annotations
@@ -20,10 +26,11 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .atomic import write_atomic
-from .paths import claims_files, display_path
 from .claimsfile import ClaimsFile
+from .paths import CLAIMS_DIR, claims_files, display_path
 from .review import ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml
-from .yamlio import YamlInputError, load_yaml_text, read_text_strict
+from .suggest import CORE_FIELDS
+from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
 
 def _load(text: str):
@@ -44,20 +51,32 @@ def _validate(new: str, display: str, what: str) -> None:
     except (YamlInputError, ValidationError) as e:
         msg = str(e).splitlines()[0] if isinstance(e, YamlInputError) else "; ".join(
             f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
-        raise ReviewError(f"{display}:0: {what}: the edited file would be invalid: {msg}", "review-refused") from None
+        raise ReviewError(f"{display}: {what}: the edited file would be invalid: {msg}", "review-refused") from None
 
 
-def edit_check(text: str, check_id: str, action: str, display: str = "<claims>") -> str:
-    """``text`` with the proposed check ``check_id`` accepted (``action="accept"``) or dropped (``"drop"``).
+def dropped_entry(check: Any) -> dict[str, Any]:
+    """The ``dropped:`` entry for a check mapping: ``{kind, claims: {role: id or [ids]}, id}`` with the
+    roles of :data:`numclaims.suggest.CORE_FIELDS` (the fields that make two checks one relation)."""
+    kind = str(check.get("kind"))
+    roles = CORE_FIELDS.get(kind) or tuple(k for k in check if k not in ("id", "kind", "status", "reason", "note"))
+    claims = {r: (list(check[r]) if isinstance(check[r], list) else check[r]) for r in roles if check.get(r) is not None}
+    return {"kind": kind, "claims": claims, "id": check.get("id")}
+
+
+def edit_check(text: str, check_id: str, action: str, display: str = "<claims>", force: bool = False) -> str:
+    """``text`` with the proposed check ``check_id`` accepted (``action="accept"``) or dropped (``"drop"``:
+    removed and remembered under ``dropped:``, :func:`dropped_entry`). With ``force``, ``drop`` also
+    removes a check that is not a proposal (and does not remember it).
 
     Raises:
-        ReviewError: no such check, a check that is not proposed (for ``accept``), an unknown action.
+        ReviewError: no such check, a check that is not proposed (for ``accept``, and for ``drop``
+            without ``force``), an unknown action.
     """
     y, doc = _load(text)
     checks = doc.get("checks") if hasattr(doc, "get") else None
     idx = next((i for i, c in enumerate(checks or []) if hasattr(c, "get") and c.get("id") == check_id), None)
     if idx is None:
-        raise ReviewError(f"{display}:0: check {check_id}: id: no such check in this file", "unknown-claim")
+        raise ReviewError(f"{display}: check {check_id}: id: no such check in this file", "unknown-claim")
     target = checks[idx]
     line = target.lc.line + 1
     if action == "accept":
@@ -65,7 +84,21 @@ def edit_check(text: str, check_id: str, action: str, display: str = "<claims>")
             raise ReviewError(f"{display}:{line}: check {check_id}: status: not a proposed check; nothing to accept", "review-decision")
         del target["status"]
     elif action == "drop":
+        if target.get("status") != "proposed" and not force:
+            raise ReviewError(f"{display}:{line}: check {check_id}: status: not a proposed check; it was declared "
+                              f"or accepted: to delete it, pass --force or remove it from the file")
+        entry = dropped_entry(target) if target.get("status") == "proposed" else None
         del checks[idx]
+        if entry is not None:
+            dropped = doc.get("dropped")
+            if dropped is None or not isinstance(dropped, CommentedSeq):
+                dropped = CommentedSeq()
+                dropped.fa.set_block_style()
+                doc["dropped"] = dropped
+            m = CommentedMap(entry)
+            m["claims"] = CommentedMap(entry["claims"])
+            m["claims"].fa.set_flow_style()
+            dropped.append(m)
     else:
         raise ReviewError(f"{display}:{line}: check {check_id}: unknown action {action!r}; expected accept or drop", "review-decision")
     new = _dump(y, doc)
@@ -82,7 +115,7 @@ def confirm_claim(text: str, claim_id: str, display: str = "<claims>") -> str:
     y, doc = _load(text)
     target = next((c for c in doc.get("claims") or [] if hasattr(c, "get") and c.get("id") == claim_id), None)
     if target is None:
-        raise ReviewError(f"{display}:0: claim {claim_id}: id: no such claim in this file", "unknown-claim")
+        raise ReviewError(f"{display}: claim {claim_id}: id: no such claim in this file", "unknown-claim")
     if "guessed" not in target:
         raise ReviewError(f"{display}:{target.lc.line + 1}: claim {claim_id}: guessed: nothing guessed to confirm", "review-decision")
     del target["guessed"]
@@ -123,21 +156,32 @@ def add_checks(text: str, records: list[dict[str, Any]], display: str = "<claims
 
 
 def _find(root: Path, ident: str, section: str) -> Path:
+    """The claims file that defines ``ident`` in ``section`` (``claims`` or ``checks``); an id defined twice
+    (in one file or two) is refused, as ``numclaims review set`` refuses it, never the first taken."""
+    kind = "check" if section == "checks" else "claim"
+    found: list[tuple[Path, int]] = []
     for p in claims_files(root):
         try:
             data = load_yaml_text(read_text_strict(p))
         except YamlInputError as e:
             raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}", e.code) from None
-        if isinstance(data, dict) and any(isinstance(c, dict) and c.get("id") == ident
-                                          for c in data.get(section) or []):
-            return p
-    kind = "check" if section == "checks" else "claim"
-    raise ReviewError(f"claims/:0: {kind} {ident}: id: no such {kind} in any claims file", "unknown-claim")
+        if isinstance(data, dict):
+            found += [(p, c.line if isinstance(c, LineMap) else 0) for c in data.get(section) or []
+                      if isinstance(c, dict) and c.get("id") == ident]
+    if len(found) > 1:
+        (p0, l0), (p1, l1) = found[:2]
+        raise ReviewError(f"{display_path(p0, root)}:{l0}: {kind} {ident}: id: also defined at "
+                          f"{display_path(p1, root)}:{l1}; {kind} ids must be unique (rename one)", "duplicate-id")
+    if found:
+        return found[0][0]
+    # no file to name, so no file:line: the id is in no claims file
+    raise ReviewError(f"{kind} {ident}: id: in no claims file ({CLAIMS_DIR}/*.yaml); give the id of a {kind} "
+                      f"as its claims file writes it", "unknown-claim")
 
 
-def decide(root: Path, ident: str, action: str) -> Path:
-    """Apply ``accept``/``drop`` (a check id) or ``confirm`` (a claim id) in the claims file that defines
-    ``ident`` under ``root``, atomically; returns that file.
+def decide(root: Path, ident: str, action: str, force: bool = False) -> Path:
+    """Apply ``accept``/``drop`` (a check id; ``force``: see :func:`edit_check`) or ``confirm`` (a claim id)
+    in the claims file that defines ``ident`` under ``root``, atomically; returns that file.
 
     Raises:
         ReviewError: see :func:`edit_check` and :func:`confirm_claim`.
@@ -146,7 +190,8 @@ def decide(root: Path, ident: str, action: str) -> Path:
     path = _find(root, ident, "claims" if action == "confirm" else "checks")
     display = display_path(path, root)
     text = read_text_strict(path)
-    new = confirm_claim(text, ident, display) if action == "confirm" else edit_check(text, ident, action, display)
+    new = confirm_claim(text, ident, display) if action == "confirm" else \
+        edit_check(text, ident, action, display, force)
     if new != text:
         write_atomic(path, new)
     return path

@@ -19,10 +19,13 @@ this module drafts what the words around it support, and marks it as guessed:
   through ``pycountry``); "there" and "the region" stand for the last place of the paragraph; a
   subdivision gets its country ("Madre de Dios, Peru"). Without a place in the paragraph, the country the
   body names most often.
-* **measure.period** (guessed): the id of the date or duration record nearest in the same sentence; a
+* **measure.period** (guessed): the id of the date right after the figure ("from 52,000 in 2022 to 118,000
+  in 2023": 2023 for the 118,000), else of the date or duration record nearest in the same sentence; a
   duration counted back ("in the past two years") gets ``ends`` = a date record earlier in its sentence.
 * **attribution** (guessed): from reporting phrases in the sentence: "according to X", "X said/stated/estimated/reported/announced/noted/told/found", "said X",
-  "reported X", "as reported by X", "statistics by X show", "X believe(s)"; an appositive after the name
+  "reported X", "as reported by X", "statistics by X show", "X believe(s)" ("and" between capitalised
+  words stays in the name: "the Ministry of Roads and Transport"; "..., the charity said" names the
+  charity); an appositive after the name
   is its role ("Colonel Mariano Cespedes, head of the country's anti-trafficking unit"), and a later
   "the <role>" stands for that name. Without a phrase in the sentence: the authority that did what the
   figure counts ("Peruvian authorities rescued"), else the source named last earlier in the paragraph.
@@ -157,14 +160,21 @@ than per each a an the said says say while but across among between during over 
 those it they their its his her would will could may might can be been being not there here also only
 just some many most more less such so very up down out about after before since until when where whose
 """.split())
+#: Participles without "-ed" that the noun-phrase reader may take for a head noun ("the 9,100 seen in 2022").
+_IRREGULAR_PARTICIPLES = frozenset("""
+seen given taken made held found known done shown sold paid spent built caught kept lost won brought bought
+sent told left put set cut hit hurt run drawn driven written
+""".split())
 _BE = frozenset("are were was is be been being have has had".split())
 _REPORT_VERB = (r"(?:said|says|stated|states|estimated|estimates|reported|reports|announced|announces|noted"
                 r"|notes|told|found|finds|believe|believes|claimed|revealed|reveals|explained|added|warned"
                 r"|confirmed)")
 #: nouns that can speak without a capital letter ("officials said", "one NGO estimates")
-_SPEAKER_NOUNS = re.compile(r"\b(?:officials?|authorities|police|government|NGOs?|investigation|newspaper|organi[sz]ation|"
-                            r"ministry|minister|experts?|investigators|prosecutors?|report|study|survey|agency|"
-                            r"observatory|spokes\w+|secretary|director|chief|analysts?|researchers?)\b", re.I)
+_SPEAKER_NOUNS = re.compile(r"\b(?:officials?|authorities|authority|police|government|NGOs?|investigation|newspaper|"
+                            r"organi[sz]ation|ministry|minister|experts?|investigators|prosecutors?|report|study|"
+                            r"survey|agency|observatory|spokes\w+|secretary|director|chief|analysts?|researchers?|"
+                            r"charity|charities|trust|council|commission|board|bureau|institute|office|department|"
+                            r"association|foundation|union|court|master|campaigners?|owners?|operators?)\b", re.I)
 
 
 def _words_after(text: str, pos: int, limit: int) -> list[re.Match]:
@@ -298,7 +308,8 @@ def _money_what(text: str, men: Mention, sent: Sentence) -> str:
 
 #: Words before a percentage or fraction that make it the size of a change, not a share of something:
 #: "up 10 percent on", "down by half", "a rise of 20 percent", "fell by around a third".
-CHANGE_CUE = re.compile(r"\b(up|down|rose|risen|fell|fallen|increased|decreased|dropped|grew|declined|cut|reduced|"
+#: ("made up 42 percent of", "make up", "summed up", "broken down": a share, not a change)
+CHANGE_CUE = re.compile(r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<!\bbroken )(?<!\bbroke )\b(up|down|rose|risen|fell|fallen|increased|decreased|dropped|grew|declined|cut|reduced|"
                         r"an? increase|a decrease|a rise|a fall|a drop)\s+(?:by\s+|in\s+)?(?:of\s+)?"
                         r"(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
 
@@ -498,11 +509,12 @@ def _where_text(ps: list[Place], home: str | None) -> str:
 
 # ------------------------------------------------------------------------------------------ attribution
 _ORG_ROLE = [
-    (re.compile(r"\bNGOs?\b|organi[sz]ation|association|asociaci[oó]n|foundation|observatory|civil society", re.I),
+    (re.compile(r"\bNGOs?\b|organi[sz]ation|association|asociaci[oó]n|foundation|observatory|civil society|"
+                r"\bcharit(?:y|ies)\b|\btrust\b", re.I),
      "non-governmental organisation"),
     (re.compile(r"\bpolice\b|anti-trafficking unit|\bcolonel\b|\bofficers?\b", re.I), "police"),
-    (re.compile(r"ministry|minister|government|officials?|authorities|secretary|attorney general|president|"
-                r"director|department|agency of", re.I), "government"),
+    (re.compile(r"ministry|minister|government|officials?|authorities|\bauthority\b|secretary|attorney general|"
+                r"president|director|department|agency of|\bcouncil\b|\bcommission\b", re.I), "government"),
     (re.compile(r"newspaper|investigation|press|news agency|\(AP\)|Associated Press|Reuters|AFP|La Republica|"
                 r"El Peruano|La Razon|Los Andes|Peru 21|El Comercio|television|radio|magazine", re.I), "press"),
     (re.compile(r"\bUnited Nations\b|\bUN\b|UNODC|World Bank|State Department", re.I), "international body"),
@@ -523,11 +535,17 @@ def _role(who: str, apposition: str | None) -> str:
 
 
 _NP = r"((?:the\s+|a\s+|an\s+|one\s+|another\s+)?(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z(][\w'’.()-]*|[a-z][\w'’-]*)){0,7}?)"
+# "and" ends the source unless a capitalised word follows: "the National Transport and Safety Authority"
 _ACCORDING = re.compile(r"\b(?:according to|as reported by|reported by|cited by|as stated by)\s+" + _NP +
-                        r"(?=\s*[,.;]|\s+(?:while|which|that|and|in|on|to|with)\b|$)", re.I)
+                        r"(?=\s*[,.;]|\s+(?:while|which|that|in|on|to|with)\b|\s+and\b(?!\s+(?-i:[A-Z]))|$)", re.I)
 _SAID_BY = re.compile(r"\b(?:said|reported|stated|announced|noted|told|wrote|according to)\s+" +
                       r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|del\s+|la\s+)?(?:[A-Z(][\w'’.()-]*|\d+\b)){0,7})"
                       r"(?:,\s+((?:the|a|an)\s+[^,.;]+?)(?=[,.;]))?")
+#: "council figures show", "Home Office data show": the owner of the figures (not "new figures show").
+_OWNER_SHOWS = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,4}|[a-z]+\s+)(?:figures|data|statistics|records)\s+"
+                          r"(?:show|shows|showed|indicate|indicates|reveal|reveals|suggest|suggests)\b")
+_NO_OWNER = frozenset("new latest official recent provisional preliminary annual monthly weekly these the its their "
+                      "such other our my his her".split())
 _BY_SHOW = re.compile(r"\b(?:statistics|figures|data|a report|reports|records)\s+(?:by|from)\s+" + _NP +
                       r"\s+(?:show|shows|showed|indicate|indicates|reveal|reveals)\b", re.I)
 
@@ -546,18 +564,27 @@ def _speaker_before(text: str, a: int, vstart: int) -> str | None:
             return mb.group(1).strip()
         seg = head
     # "The mayor, who took office in 2023, said": the speaker is before the relative clause
-    seg = re.sub(r",\s+(?:who|which|whose|where)\b[^,;]*,\s*$", " ", seg)
+    # (a comma between digits is no clause boundary: "who operate about 70,000 minibuses")
+    seg = re.sub(r",\s+(?:who|which|whose|where)\b(?:[^,;]|(?<=\d),(?=\d))*,\s*$", " ", seg)
     # "Asociacion Hurayo, a Peruvian NGO operating in the region, estimates": the name before the apposition
     seg = re.sub(r"(\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*),\s+(?:a|an|the)\s+[^,;]*,\s*$", r"\1 ", seg)
-    cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"))
-    m_while = list(re.finditer(r"\b(?:while|but|and|that|which|when|whereas|although)\s+", seg))
+    cut = max((m.start() for m in re.finditer(r"[;:]|,(?!(?<=\d,)\d)", seg)), default=-1)  # not "1,200"
+    # "and" between capitalised words belongs to a name ("the Department for Work and Pensions")
+    m_while = [m for m in re.finditer(r"\b(?:while|but|and|that|which|when|whereas|although)\s+", seg)
+               if not (m.group().startswith("and") and re.search(r"\b[A-Z][\w'’-]*\s+$", seg[:m.start()])
+                       and re.match(r"[A-Z]", seg[m.end():]))]
     start = max(cut + 1, m_while[-1].end() if m_while else 0)
     np = seg[start:].strip().strip("\"“”'")
     if re.search(r"\b(?:is|are|was|were|be|been|being)$", np):
         return None  # "Quispe is believed": a passive names no speaker
     np = re.sub(r"\s+(?:has|have|had|also|previously|recently|reportedly|later|then)$", "", np).strip()
     np = re.sub(r"\s+(?:has|have|had|also)$", "", np).strip()
-    if not np or len(np.split()) > 8 or np.lower() in ("it", "they", "he", "she", "this", "which", "who"):
+    # "The trust's survey of 1,200 people ... found": the survey of whoever owns it
+    owned = re.match(r"((?:the\s+)?[\w-]+['’]s\s+(?:survey|report|study|analysis|figures|data|count|census|review))\b",
+                     np, re.I)
+    if owned:
+        return owned.group(1)
+    if not np or len(np.split()) > 10 or np.lower() in ("it", "they", "he", "she", "this", "which", "who"):
         return None
     if re.search(r"\d", np) or not (_SPEAKER_NOUNS.search(np) or re.search(r"\b[A-Z][a-z]", np)):
         return None
@@ -596,6 +623,10 @@ def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
         out.append(Said(_clean_who(who), _role(who, app.strip() if app else None), m.start(), relays))
     for m in _BY_SHOW.finditer(text, a, b):
         out.append(Said(_clean_who(m.group(1)), _role(m.group(1), None), m.start()))
+    for m in _OWNER_SHOWS.finditer(text, a, b):
+        owner = m.group(1).strip()
+        if owner.lower() not in _NO_OWNER and not any(abs(s.at - m.start()) < 40 for s in out):
+            out.append(Said(_clean_who(owner), _role(owner, None), m.start()))
     for m in re.finditer(r"\b(?:(?:has|have|had)\s+)?" + _REPORT_VERB + r"\b", text[a:b]):
         vstart = a + m.start()
         if any(abs(s.at - vstart) < 3 for s in out):
@@ -653,6 +684,15 @@ def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence
                          r"(?:have\s+|has\s+|had\s+)?[a-z]+ed\b", text[sent.start:men.start], re.I)
         if actor:
             own = [Said(_clean_who(actor.group(1)), _role(actor.group(1), None), sent.start)]
+    if not own:
+        # '"We used to see 40 families on a Friday. Now it's 110," said Margaret Okafor': a quotation opened
+        # in this sentence and closed in a later one is the words of the speaker named after it closes
+        words = text[sent.start:sent.end]
+        if words.count("\u201c") > words.count("\u201d"):
+            close = text.find("\u201d", sent.end)
+            later = [s for s in para if s.start >= sent.end and s.start <= close <= s.end]
+            if close >= 0 and later:
+                own = [x for x in found(later[0]) if not x.relays and x.at >= close]
     if not own:
         # "According to a report from the ONC, there were 757 ... The second highest number was ...": the
         # source named last before this sentence in its paragraph goes on speaking
@@ -813,6 +853,20 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             it.record["unit"] = prev[-1].record["unit"]
             it.what = (f"{'increase' if mm.group(1) == 'more' else 'decrease'} in {prev[-1].what}"
                        + (f" over {mm.group(2)}" if mm.group(2) else ""))
+    # "killed 4,120 people ..., down 8 percent on the 4,690 recorded in 2022", "Of the 4,120 dead, 1,730
+    # were ...": a bare count (no noun of its own) that points back with "the", "than", "from", "to" or
+    # "of", or partitions "Of the N ...", counts the noun of the count of persons before it in its sentence
+    for it in items:
+        m = it.mention
+        if it.record.get("unit") != "count" or m.kind != "quantity" or \
+                (_noun_phrase_after(text, m.end, it.sentence.end)[1] or "seen") not in _IRREGULAR_PARTICIPLES:
+            continue
+        before = text[it.sentence.start:m.start]
+        prev = [o for o in items if o.sentence is it.sentence and o.mention.end <= m.start and
+                o.record.get("unit") == "persons" and o.mention.kind == "quantity"]
+        if prev and (re.search(r"\b(?:the|than|from|to|of)\s+(?:about\s+|around\s+|some\s+)?$", before) or
+                     re.match(r"\s*(?:Of|Among)\s+(?:the|these|those|all)\b", before)):
+            it.record["unit"] = "persons"
     for it in items:
         if it.what:
             continue
@@ -866,7 +920,11 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                      (o.mention.unit == "date" or o.mention.kind == "duration") and
                      not re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, o.mention.start - 14):o.mention.start])]
             if times:
-                near = min(times, key=lambda o: abs(o.mention.start - m.start))
+                # "from 52,000 in 2022 to 118,000 in 2023": a date right after the figure ("in", "during")
+                # dates it; else the nearest
+                after = [o for o in times if o.mention.start >= m.end and
+                         re.fullmatch(r"\s+(?:(?:in|during)\s+(?:the\s+)?)?", text[m.end:o.mention.start])]
+                near = after[0] if after else min(times, key=lambda o: abs(o.mention.start - m.start))
                 rec["_period"] = near
         para = [x for x in sents if x.para == s.para]
         rec["attribution"] = attribution_for(text, m, s, para, meta.publisher, cache)

@@ -178,6 +178,12 @@ _TIMES = re.compile(r"\s+times\b(?=\s+(?:higher|more|larger|greater|bigger|lower
 _FOLD = re.compile(r"[- ]?fold\b", re.IGNORECASE)
 _BETWEEN_HEAD = re.compile(r"\bbetween\s+(?:the\s+(ages?)\s+of\s+)?$", re.IGNORECASE)
 _FROM_HEAD = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+#: A change or comparison verb before "from" in the clause: "has risen from 18 to 31" is two figures, the
+#: earlier and the later, not a range.
+_CHANGE_FROM = re.compile(r"\b(?:risen|rose|rise|rises|rising|fallen|fell|fall|falls|falling|grown|grew|grows|growing"
+                          r"|increased|increases|increasing|decreased|decreases|decreasing|climbed|climbs|dropped|drops"
+                          r"|declined|declines|jumped|jumps|doubled|tripled|halved|changed|gone\s+(?:up|down)"
+                          r"|went\s+(?:up|down)|up|down)\b[^.;,]{0,40}?\bfrom\s+$", re.IGNORECASE)
 _SIGN = re.compile(r"(US\$|\$|€|£|S/\.?)\s?")
 _YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
 _ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)
@@ -343,9 +349,12 @@ def _is_person_count(text: str, end: int) -> bool:
 
     The head noun is looked for among the next four words, skipping modifiers ("2,000 human trafficking
     victims"); the search stops at a function word or a known noun of things ("26 sentences against
-    people" counts sentences). "hundreds of Peruvians" looks past the "of".
+    people" counts sentences). "hundreds of Peruvians" looks past the "of". The noun must follow within
+    the clause: a comma, stop or bracket ends the search ("118,000 in 2023, police said" counts no police).
     """
-    words = _next_words(text, end, 5)
+    window = text[end:end + 60]
+    cut = re.search(r"[,.;:!?()]", window)
+    words = _WORDS.findall(window[:cut.start()] if cut else window)[:5]
     for i, w in enumerate(words[:4]):
         lw = w.lower().rstrip("'’")
         if lw in PERSON_NOUNS:
@@ -593,8 +602,11 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         if qual == "more_than" and text[qstart:s].strip().lower() == "over":
             qual, qstart = "exact", s
         return Mention(qstart, end, text[qstart:end], value, unit, qual, kind="duration")
-    # years as dates: a four-digit number 1800-2099 without separators, not followed by a count noun
-    if sign is None and _YEAR.fullmatch(numtext) and not _is_person_count(text, e) and not _count_noun_follows(text, e):
+    # years as dates: a four-digit number 1800-2099 without separators, not followed by a count noun; after
+    # "in", "since", "by", "until", "during" a year whatever follows ("In 2023 officials counted ...")
+    if sign is None and _YEAR.fullmatch(numtext) and (
+            prev.lower() in ("in", "since", "by", "until", "till", "during", "before", "after") or
+            (not _is_person_count(text, e) and not _count_noun_follows(text, e))):
         return Mention(s, e, numtext, numtext, "date", kind="date")
     unit = "persons" if _is_person_count(text, e) else "count"
     return Mention(qstart, e, text[qstart:e], value, unit, qual, kind="quantity")
@@ -610,7 +622,8 @@ def _count_noun_follows(text: str, end: int) -> bool:
 
 
 def _merge_ranges(text: str, ms: list[Mention]) -> list[Mention]:
-    """Join "between A and B", "from A to B", "A to B", "A-B" into one ``range`` mention.
+    """Join "between A and B", "from A to B", "A to B", "A-B" into one ``range`` mention; not "from A to B"
+    after a change or comparison verb ("has risen from 18 to 31": two figures, :data:`_CHANGE_FROM`).
 
     A bare first number takes the unit of the second ("from five to 15 years" is 5-15 years);
     "between the ages of 12 and 24" is a range of ages in years. The value is the midpoint, as
@@ -628,6 +641,8 @@ def _merge_ranges(text: str, ms: list[Mention]) -> list[Mention]:
             hf = _FROM_HEAD.search(head)
             joined = (gap.strip().lower() == "and" and hb) or (gap.strip().lower() == "to" and hf) \
                 or gap in ("-", "–", " to ", " – ")
+            if joined and hf and gap.strip().lower() == "to" and _CHANGE_FROM.search(text, max(0, a.start - 80), a.start):
+                joined = False  # "risen from 18 to 31": a change from one figure to another
             bare_a = a.qualifier == "exact" and a.unit in ("persons", "count") and a.kind == "quantity"
             units_fit = a.unit == b.unit or (a.unit in ("persons", "count") and b.unit in ("persons", "count")) \
                 or (bare_a and b.unit not in ("date", "fraction"))
@@ -709,7 +724,8 @@ def _propagate_qualifiers(text: str, ms: list[Mention]) -> None:
 def _link_shares(text: str, ms: list[Mention]) -> None:
     """Point each percentage or fraction at the total it is a share of (``of``).
 
-    "42 percent of the 2,000 victims": the next mention after "of (the|all|these|those)". Otherwise the
+    "42 percent of the 2,000 victims": the next mention after "of (the|all|these|those|its|their)" or a
+    possessive ("14 percent of Bristol's 472,000 residents"). Otherwise the
     nearest earlier count of people or things in the same sentence ("over 4,500 women ... and that three
     quarters are minors").
     """
@@ -717,7 +733,9 @@ def _link_shares(text: str, ms: list[Mention]) -> None:
         if men.unit not in ("percent", "fraction"):
             continue
         nxt = ms[i + 1] if i + 1 < len(ms) else None
-        if nxt is not None and re.fullmatch(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+|its\s+|their\s+)?",
+        # ("14 percent of Bristol's 472,000 residents": a possessive stands for "the")
+        if nxt is not None and re.fullmatch(r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+|its\s+|their\s+|"
+                                            r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?",
                                             text[men.end:nxt.start]) and nxt.unit in ("persons", "count"):
             men.of = [nxt.start, nxt.end]
             continue

@@ -622,6 +622,16 @@ class Waiver(_Strict):
     start: int | None = Field(default=None, ge=0)
 
 
+class DroppedCheck(_Strict):
+    """A proposal the fact-checker dropped (``numclaims review drop``), kept so that ``numclaims suggest``
+    never proposes it again: its ``kind``, the claims in its core roles (``claims``: role -> claim id or
+    list of ids, as in the check record) and the ``id`` it was proposed under."""
+
+    kind: StrictStr = Field(min_length=1)
+    claims: dict[StrictStr, Slug | list[Slug]]
+    id: Slug | None = None
+
+
 class BodyMarkers(_Strict):
     """Explicit start and end markers of the article body in a source capture (override heuristics)."""
 

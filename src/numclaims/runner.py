@@ -10,7 +10,6 @@ import re
 import secrets
 import signal
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path

@@ -12,13 +12,19 @@ kind                   cue in the text (all figures in one sentence unless said 
 ``share_of_total``     a percentage read as a share of a count ("42 percent of the 2,000 victims";
                        :func:`numclaims.extract` links it through ``of``, "of whom", or the nearest count),
                        or "Of the victims ..., 42 percent" with a count of victims named before; never
-                       a percentage after change words ("up 10 percent on the 190 arrests")
+                       a percentage after change words ("up 10 percent on the 190 arrests") nor the
+                       starting figure of one ("up from 24 percent in 2022"); "23,000 of the parcels,
+                       or 45 percent": 23,000 is the ``part``, the total the count of parcels named
+                       before it (none named: no proposal)
 ``fraction_of``        the same for a fraction word ("three quarters are minors" after "over 4,500 women")
 ``rate_duration``      a rate, a duration and an amount in the currency of the rate ("earning $60,000 a
                        month ... a fortune of $2 million over three years")
-``sum``                counts coordinated by "and" next to a total: "of N", "out of N", "a total of N", or
-                       a count of the article equal to their sum (907 + 147 = 1,054)
-``part_whole``         "N ... among those ...", "including N", "N of them/whom", "N of the M"; and a smaller
+``sum``                counts coordinated by "and" (or ", while the remaining") next to a total: "of N",
+                       "out of N", "a total of N", the count a sentence opens with ("Of the 4,120 dead,
+                       1,730 ... and 1,150 ..., while the remaining 1,240"), or a count of the article
+                       equal to their sum (907 + 147 = 1,054)
+``part_whole``         "N ... among those ...", "including N", "N of them/whom", "N of the M", "Of the M
+                       ..., N" (one count, not a run of parts); and a smaller
                        count anywhere in the article sharing the head noun of a larger one in a place
                        that may hold it, or its participle in a place within the larger one's ("200
                        women rescued" in Madre de Dios and "2,000 victims rescued" in Peru); not when the
@@ -26,10 +32,15 @@ kind                   cue in the text (all figures in one sentence unless said 
 ``agreement``          two counts of one place from different sources in one sentence, contrasted, with a
                        word of the measure in common or the second an estimate ("1,600 ... according
                        to one NGO, while another NGO has estimated that over 4,500"); or sharing their
-                       head noun, participles and place anywhere in the article; a headline count and
-                       the body count of its unit nearest in value (within a factor 1.5)
+                       head noun, participles and place anywhere in the article, with a key word of the
+                       measure in common (a bare "count" is none), the same rate base, the same period
+                       when both have one and values within a factor 10; a headline count and the body
+                       count of its unit nearest in value (within a factor 1.5). ``persons`` and
+                       ``count`` are one unit here as in the checks; never a figure whose words make it
+                       a rate, a price or an average ("4,300 a year", "25,000 shillings each", "averaged
+                       more than"), which takes part in no agreement or part/whole proposal
 ``comparison``         "higher/lower/more/fewer ... than (the) N", "more than triple the N", "fallen
-                       ... from A to B", rankings ("the highest", "the second highest", "In comparison")
+                       (risen, doubled) ... from A to B", "P percent ..., up from Q percent", rankings ("the highest", "the second highest", "In comparison")
 ``change``             "up/down (by) N percent from/on" with the earlier figure and a later figure of
                        what the subject names
 ``complement``         "the rest", "the remainder" after a percentage or fraction
@@ -41,25 +52,25 @@ kind                   cue in the text (all figures in one sentence unless said 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from .claimsfile import CHECK_KINDS
 from .draft import (
     _FUNCTION,
     _WORD,
     HEADER,
     _fold,
-    change_cue,
     _gazetteer,
     _keywords,
     article_mentions,
+    change_cue,
     draft,
     sentences,
 )
 from .evidence import load_reference
 from .extract import Mention
-from .claimsfile import CHECK_KINDS
 from .records import split_unit
 from .scaffold import render
 
@@ -144,6 +155,42 @@ def _persons_like(u: str) -> bool:
     return u in ("persons", "count")
 
 
+def _same_unit(a: Item, b: Item) -> bool:
+    """One unit for the checks (docs/semantics.md 7): ``persons`` and ``count`` are one dimension; a rate
+    matches only a rate of the same time base."""
+    return a.per == b.per and (a.unit == b.unit or (_persons_like(a.unit) and _persons_like(b.unit)))
+
+
+#: Agreement "apart" (not in one sentence): two estimates of one measure more than this many times apart
+#: are read as figures of different measures ("25,000 shillings each" against "45 million shillings").
+AGREEMENT_SPREAD = 10.0
+
+
+#: Words after a figure (and its noun) that make it a rate or a price the extractor read as an amount ("4,300
+#: a year", "45 million shillings a month", "25,000 shillings each"), or in its sentence an average.
+_PER_AFTER = re.compile(r"\s+(?:[A-Za-z’'-]+\s+)?(?:(?:a|an|per|each)\s+(?:year|month|week|day|person|head)\b|each\b|apiece\b)")
+_AVERAGE = re.compile(r"\baverag(?:e|es|ed|ing)\b|\bon average\b", re.I)
+
+
+def _no_amount(text: str, it: Item) -> bool:
+    """Whether the figure is a rate, a price or an average by its words although drafted as an amount
+    (:data:`_PER_AFTER`, :data:`_AVERAGE`): no total, part or estimate of a count."""
+    return it.per is None and (bool(_PER_AFTER.match(text, it.mention.end)) or
+                               bool(_AVERAGE.search(text, it.sent[0], it.sent[1])))
+
+
+def _one_measure(a: Item, b: Item) -> bool:
+    """Whether two figures may be estimates of one measure: the same unit and rate base
+    (:func:`_same_unit`), a key word of the measure in common (a bare "count" names no measure), the same
+    period when both have one, and values within :data:`AGREEMENT_SPREAD` of each other."""
+    if not _same_unit(a, b) or not (a.keys & b.keys) or a.value is None or b.value is None:
+        return False
+    if a.period and b.period and a.period != b.period:
+        return False
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return lo > 0 and hi / lo <= AGREEMENT_SPREAD
+
+
 def _excerpt(text: str, *ms: Mention) -> str:
     a = min(m.start for m in ms)
     b = max(m.end for m in ms)
@@ -170,6 +217,16 @@ class _Props:
             return
         self.keys.add(p.key())
         self.out.append(p)
+
+
+#: Words before a figure that make it the starting point of a change or comparison ("up from 24 percent in
+#: 2022", "compared with 30 percent"): no share of a base named in the sentence.
+_STARTING_FIGURE = re.compile(r"\b(?:from|compared\s+(?:with|to)|than)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?\Z")
+#: "Of the 4,120 dead, ...": the words before the total a sentence opens with.
+_OPENING_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:the|these|those|all)\s+")
+#: "N of the parcels, or P percent": the count before is the part the share describes.
+_APPOSITION = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+([A-Za-z][\w'’-]*)[^.;]{0,60}?,\s+or\s+"
+                         r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
 
 
 def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None) -> list[Proposal]:
@@ -202,11 +259,32 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         if it.unit in ("percent", "fraction") and m.of and m.of[0] in by_start and \
                 change_cue(text, m, it.sent[0]) is None:
             tot = by_start[m.of[0]]
-            if not _persons_like(tot.unit):
+            if not _persons_like(tot.unit) or _STARTING_FIGURE.search(text, it.sent[0], m.start):
+                continue
+            # "About 23,000 of the parcels, or 45 percent": 23,000 is the part; the whole is the count of
+            # parcels named before it (none named: no proposal rather than the part taken as the whole)
+            ap = _APPOSITION.match(text, tot.mention.end, m.start)
+            if ap is not None:
+                noun = _stem(ap.group(1))
+                wholes = [o for o in items if _persons_like(o.unit) and o.value is not None and
+                          o.mention.end <= tot.mention.start and o.para <= tot.para and
+                          noun in {_stem(k) for k in o.keys} and (tot.value is None or o.value > tot.value)]
+                if wholes and it.unit == "percent":
+                    w = wholes[-1]
+                    P.add("share_of_total", f"{it.id}-of-{w.id}", {"share": it.id, "total": w.id, "part": tot.id},
+                          f"a part and its share (\u201c{_excerpt(text, tot.mention, m)}\u201d) of a total named "
+                          f"before: \u201c{w.mention.text}\u201d")
                 continue
             if it.unit == "percent":
-                P.add("share_of_total", f"{it.id}-of-{tot.id}", {"share": it.id, "total": tot.id},
-                      f"a share and its base: \u201c{_excerpt(text, m, tot.mention)}\u201d")
+                # "14 percent of Bristol's 472,000 residents - roughly 66,000 people": the count set off
+                # after the base is the part
+                after = [o for o in items if same_sent(o, it) and o.mention.start > tot.mention.end]
+                part = after[0] if after and _persons_like(after[0].unit) and re.fullmatch(
+                    r"\s+[\w'’ -]{0,40}?\s*[–—-]\s*(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?",
+                    text[tot.mention.end:after[0].mention.start]) else None
+                fields = {"share": it.id, "total": tot.id, **({"part": part.id} if part else {})}
+                P.add("share_of_total", f"{it.id}-of-{tot.id}", fields,
+                      f"a share and its base: \u201c{_excerpt(text, m, *(x.mention for x in (tot, part) if x))}\u201d")
             else:
                 P.add("fraction_of", f"{it.id}-of-{tot.id}", {"fraction": it.id, "whole": tot.id},
                       f"a fraction of a total: \u201c{_excerpt(text, tot.mention, m)}\u201d")
@@ -224,15 +302,24 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                   f"a rate and a duration next to a total: \u201c{_excerpt(text, r.mention, d.mention, t.mention)}\u201d")
     # parts next to a total
     counts = [it for it in items if _persons_like(it.unit) and it.value is not None and it.mention.qualifier != "range"]
+    amounts = [it for it in counts if not _no_amount(text, it)]
+    def coordinated(x: Item, y: Item) -> bool:
+        """Whether count ``y`` follows count ``x`` as the next of coordinated parts (``x`` not the total a
+        sentence opens with: "Of the 4,120 dead, 1,730 ...")."""
+        return same_sent(x, y) and _same_unit(x, y) and x.mention.end < y.mention.start and \
+            not _OPENING_TOTAL.fullmatch(text, x.sent[0], x.mention.start) and bool(re.fullmatch(
+            r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*(?:,|and|,\s*and|,?\s*(?:while|and)\s+the\s+(?:remaining|other))\s+",
+            text[x.mention.end:y.mention.start]))
+
     for i, a in enumerate(counts):
         group = [a]
         for b in counts[i + 1:]:
-            gap = text[group[-1].mention.end:b.mention.start]
-            if same_sent(a, b) and b.unit == a.unit and re.fullmatch(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*(?:,|and|,\s*and)\s+", gap):
+            if coordinated(group[-1], b):
                 group.append(b)
             else:
                 break
-        if len(group) < 2 or (i > 0 and counts[i - 1] in group):
+        # only the whole run of parts, never its tail
+        if len(group) < 2 or (i > 0 and coordinated(counts[i - 1], a)):
             continue
         last = group[-1].mention
         total = None
@@ -244,8 +331,14 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 total = (o, "parts next to a total")
                 break
         if total is None:
+            # "Of the 4,120 dead, 1,730 were pedestrians and ...": the count the sentence opens with
+            lead = [o for o in counts if o not in group and same_sent(o, a) and o.mention.end <= a.mention.start and
+                    _OPENING_TOTAL.fullmatch(text, a.sent[0], o.mention.start)]
+            if lead and sum(g.value for g in group) <= lead[0].value * 1.5:
+                total = (lead[0], "parts of the total the sentence opens with")
+        if total is None:
             s = sum(g.value for g in group)
-            eq = sorted((o for o in counts if o not in group and o.value == s and o.unit == a.unit),
+            eq = sorted((o for o in counts if o not in group and o.value == s and _same_unit(o, a)),
                         key=lambda o: (o.para != a.para, abs(o.mention.start - a.mention.start)))
             if eq:
                 total = (eq[0], "parts that add up to a figure of the article "
@@ -274,6 +367,14 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             cue = "including"
             prev = [o for o in counts if same_sent(o, it) and o.mention.start < m.start]
             whole = prev[-1] if prev else None
+        elif (lead := [o for o in counts if same_sent(o, it) and o.mention.end <= m.start and
+                       _OPENING_TOTAL.fullmatch(text, s0, o.mention.start) and
+                       re.fullmatch(r"[^,;]{0,40},\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?",
+                                    text[o.mention.end:m.start])]) and \
+                not any(coordinated(it, o) for o in counts):
+            # "Of the 1,200 surveyed, 540 said ...": one part of the total the sentence opens with (a run
+            # of parts is a sum, above)
+            cue, whole = "of the", lead[0]
         elif re.match(r"\s+of\s+(?:them|whom|those)\b", after):
             cue = "of them"
             prev = [o for o in counts if o.para == it.para and o.mention.start < m.start]
@@ -288,9 +389,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                   f"part of a whole (\u201c{cue}\u201d): \u201c{_excerpt(text, m)}\u201d within \u201c{whole.mention.text}\u201d")
     # estimates of one measure from different sources
     agreed: set[frozenset[str]] = set()
-    for i, a in enumerate(counts):
-        for b in counts[i + 1:]:
-            if b.unit != a.unit or not a.who or not b.who or a.who == b.who or a.where != b.where:
+    for i, a in enumerate(amounts):
+        for b in amounts[i + 1:]:
+            if not _same_unit(a, b) or not a.who or not b.who or a.who == b.who or a.where != b.where:
                 continue
             # in one sentence, a contrast between the two and either a word of the measure in common or the
             # second said to be an estimate ("according to one NGO, while another NGO has estimated that")
@@ -300,7 +401,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # apart: the same head noun and the same participles ("people trafficked"; not "people
             # rescued" and "people who live in the port")
             apart = not same_sent(a, b) and _head(a) == _head(b) and _participles(a) == _participles(b) and \
-                (not a.period or not b.period or a.period == b.period)
+                _one_measure(a, b)
             if close or apart:
                 agreed.add(frozenset((a.id, b.id)))
                 P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
@@ -311,17 +412,19 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     for h in counts:
         if h.mention.region != "headline" or h.value is None or h.value <= 0:
             continue
-        body = [o for o in counts if o.mention.region == "body" and o.unit == h.unit and o.value
-                and 1 / 1.5 <= o.value / h.value <= 1.5]
+        # of one measure: a body figure of the same unit, no rate or average read as an amount ("more than
+        # 4,300 a year" on average); those sharing a word of the measure first
+        body = [o for o in counts if o.mention.region == "body" and _same_unit(o, h) and o.value
+                and 1 / 1.5 <= o.value / h.value <= 1.5 and not _no_amount(text, o)]
         if body:
             b = min(body, key=lambda o: (not (o.keys & h.keys), abs(o.value - h.value), o.mention.start))
             agreed.add(frozenset((h.id, b.id)))
             P.add("agreement", f"{h.id}-vs-{b.id}", {"a": h.id, "b": b.id},
                   f"the headline's figure and the body's: \u201c{h.mention.text}\u201d and \u201c{b.mention.text}\u201d")
     # part/whole from the measures: a smaller count of the same thing in the same place
-    for a in counts:
-        for b in counts:
-            if a is b or b.unit != a.unit or a.value is None or b.value is None or a.value >= b.value:
+    for a in amounts:
+        for b in amounts:
+            if a is b or not _same_unit(a, b) or a.value is None or b.value is None or a.value >= b.value:
                 continue
             # the same participles ("people rescued" is no part of "people live on the docks")
             if frozenset((a.id, b.id)) in agreed or not (a.keys & b.keys) or _participles(a) != _participles(b):
@@ -368,12 +471,12 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 continue
             between = text[a.mention.end:b.mention.start]
             before = text[a.sent[0]:a.mention.start]
-            mv = re.search(r"\b(fallen|fell|dropped|declined|decreased|risen|rose|grown|grew|increased|climbed)\b[^.;]*"
-                           r"\bfrom\s+(?:around\s+|about\s+|some\s+)?$", before)
+            mv = re.search(r"\b(fallen|fell|dropped|declined|decreased|halved|risen|rose|grown|grew|increased|climbed|"
+                           r"doubled|tripled|quadrupled)\b[^.;]*\bfrom\s+(?:around\s+|about\s+|some\s+)?$", before)
             if mv and re.fullmatch(r"[^.;]*?\bto\s+(?:around\s+|about\s+|some\s+)?", between) and \
                     not any(o.mention.start > a.mention.end and o.mention.end < b.mention.start and o.unit == a.unit
                             for o in figures):
-                rel = "lt" if mv.group(1) in ("fallen", "fell", "dropped", "declined", "decreased") else "gt"
+                rel = "lt" if mv.group(1) in ("fallen", "fell", "dropped", "declined", "decreased", "halved") else "gt"
                 P.add("comparison", f"{b.id}-{rel}-{a.id}", {"a": b.id, "b": a.id, "relation": rel},
                       f"a change from one figure to another (\u201c{mv.group(1)} ... from {a.mention.text} to "
                       f"{b.mention.text}\u201d)")
@@ -424,6 +527,15 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                           {"earlier": earlier[0].id, "later": later[-1].id, "change": it.id, "direction": direction},
                           f"a change (\u201c{mch.group(0).strip()} {m.text}\u201d): \u201c{earlier[0].mention.text}\u201d "
                           f"to \u201c{later[-1].mention.text}\u201d")
+            # "38 percent of them were in work, up from 24 percent in 2022": the later share above the earlier
+            nxt = [o for o in items if same_sent(o, it) and o.mention.start > m.end]
+            mu = re.fullmatch(r"[^.;]{0,60}?,\s+(up|down)\s+from\s+(?:around\s+|about\s+|some\s+)?",
+                              text[m.end:nxt[0].mention.start]) if nxt and nxt[0].unit == it.unit else None
+            if mu:
+                rel = "gt" if mu.group(1) == "up" else "lt"
+                P.add("comparison", f"{it.id}-{rel}-{nxt[0].id}", {"a": it.id, "b": nxt[0].id, "relation": rel},
+                      f"a change from one figure to another (\u201c{mu.group(1)} from\u201d): "
+                      f"\u201c{m.text}\u201d and \u201c{nxt[0].mention.text}\u201d")
             mr = re.search(r"\bthe\s+(?:rest|remainder|others)\b", after)
             if mr:
                 rest = [o for o in figures if same_sent(o, it) and o.unit == it.unit and o.mention.start > m.end + mr.start()]
@@ -464,10 +576,38 @@ def _ranking(P: _Props, figures: list[Item], text: str) -> None:
     is above the figure called "the second highest", which is at least each figure after it in its
     sentence ("The second highest number was recorded in ... 2011, with 700 kidnappings, while the second
     half of 2012 saw 688"); without a second, above each later figure of its paragraph; and above each
-    figure of a following sentence that opens "In comparison"."""
+    figure of a following sentence that opens "In comparison". Both words in one sentence ("1,020 of the
+    deaths, the highest of any county, while Kiambu recorded 380, the second highest"): each figure the
+    last before its words, the second at least each figure of a following "In comparison" sentence."""
     def sent_text(it: Item) -> str:
         return text[it.sent[0]:it.sent[1]]
 
+    # "Nairobi recorded 1,020 of the deaths, the highest of any county, while Kiambu recorded 380, the
+    # second highest": one sentence holding both, each figure the last before its words
+    done: set[tuple[int, int]] = set()
+    for it in figures:
+        if it.sent in done:
+            continue
+        st, nd = _TOP.search(sent_text(it)), _SECOND.search(sent_text(it))
+        if not (st and nd and st.start() < nd.start()):
+            continue
+        done.add(it.sent)
+        s0 = it.sent[0]
+        inside = [o for o in figures if o.sent == it.sent]
+        top = [o for o in inside if o.mention.end <= s0 + st.start()]
+        second = [o for o in inside if top and o.mention.start > top[-1].mention.end and o.mention.end <= s0 + nd.start()]
+        if not top or not second or not _same_unit(top[-1], second[-1]):
+            continue
+        t, sec = top[-1], second[-1]
+        P.add("comparison", f"{t.id}-gt-{sec.id}", {"a": t.id, "b": sec.id, "relation": "gt"},
+              f"a ranking (\u201c{st.group(0)}\u201d, \u201c{nd.group(0)}\u201d): \u201c{t.mention.text}\u201d "
+              f"above \u201c{sec.mention.text}\u201d")
+        compared = [o for o in figures if o.mention.start > sec.mention.end and o.para in (t.para, t.para + 1)
+                    and _same_unit(o, t) and re.match(r"\s*In comparison\b", sent_text(o))]
+        for o in compared:
+            P.add("comparison", f"{sec.id}-ge-{o.id}", {"a": sec.id, "b": o.id, "relation": "ge"},
+                  f"a ranking (\u201c{nd.group(0)}\u201d, then \u201cIn comparison\u201d): "
+                  f"\u201c{sec.mention.text}\u201d and \u201c{o.mention.text}\u201d")
     tops = [it for it in figures if _TOP.search(sent_text(it)) and not _SECOND.search(sent_text(it))]
     for top in tops:
         same = [o for o in figures if o is not top and o.unit == top.unit and o.mention.kind == top.mention.kind]

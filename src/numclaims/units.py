@@ -5,8 +5,10 @@ One module decides what the ``unit`` strings of claim records mean to the checks
 comparison for its dimensional analysis and its definitions of time, mass and area units, and over
 hand-written factor tables so that every factor has one documented source):
 
-* Counts: ``persons`` and ``count`` (things) are each their own dimension; a count never converts to a
-  share.
+* Counts: ``persons`` and ``count`` are one dimension, a number of units counted (factor 1 between
+  them): ``count`` leaves the counted noun to the claim's measure, ``persons`` says it is people, so
+  "4,120 people" and a bare "4,690" of the same measure add, subtract and compare in every check kind
+  (what is counted is the measure's business, not the unit's). A count never converts to a share.
 * Shares: ``fraction`` and ``ratio`` are numbers of 1, ``percent`` is 1/100 (pint's ``percent``): a share
   written "1 out of 5" (fraction 0.2) and one written "22 %" compare as 20 % and 22 %.
 * Currencies (ISO 4217 codes) are each their own dimension: no exchange rate is known, so USD and PEN
@@ -91,6 +93,9 @@ def conversion(source: str, target: str) -> tuple[Fraction | None, str]:
         return None, f"no exchange rate: {sb} and {tb} are different currencies"
     if (sb in COUNTS) != (tb in COUNTS) and (sb in SHARES or tb in SHARES):
         return None, f"a count is not a share: {source!r} vs {target!r}"
+    if sb in COUNTS and tb in COUNTS and sb != tb:
+        # one dimension: the count's time base alone may differ
+        return conversion(f"{tb} per {sper}" if sper else tb, target)
     reg = registry()
     q = reg.Quantity(1, _expr(source))
     try:

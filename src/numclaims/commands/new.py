@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from ..records import SLUG_PATTERN
     from ..draft import project_ids
     from ..suggest import draft_file
-    from ..sources import load_source
+    from ..sources import SOURCES_DIR, load_source
 
     root = (args.root or find_root()).resolve()
     if not re.fullmatch(SLUG_PATTERN, args.article_id) or len(args.article_id) > 120:
@@ -55,13 +55,18 @@ def run(args: argparse.Namespace) -> int:
     except InputErrors as e:
         for err in e.errors:
             print(str(err), file=sys.stderr)
-        print(tag(f"{args.source}: sources must be datasets/sources/<id>.txt with <id>.meta.yaml beside it",
-                  "source-missing"), file=sys.stderr)
+        base = root / SOURCES_DIR
+        if not ((base / f"{src}.txt").is_file() and (base / f"{src}.meta.yaml").is_file()):
+            # the hint only when a file is missing: after a metadata error it would mislead
+            print(tag(f"{args.source}: sources must be {SOURCES_DIR.as_posix()}/<id>.txt with <id>.meta.yaml beside it",
+                      "source-missing"), file=sys.stderr)
         return 2
     try:
         text = draft_file(args.article_id, source, checks=not args.no_checks, taken=project_ids(root), root=root)
     except ValueError as e:
-        print(tag(f"{args.source}:0: {e}", getattr(e, "code", "no-mentions")), file=sys.stderr)
+        print(tag(f"{(SOURCES_DIR / f'{src}.txt').as_posix()}: {e}; if the body is cut wrongly, give its first and "
+                  f"last words as body: {{start: ..., end: ...}} in {src}.meta.yaml", getattr(e, "code", "no-mentions")),
+              file=sys.stderr)
         return 2
     except InputErrors as e:  # the reference data package the external proposals read
         for err in e.errors:

@@ -9,7 +9,8 @@ keeping its comments and formatting, and writes it atomically. Unknown ids or st
 line ``file:line: claim <id>: <field>: <what>`` on stderr. Run ``numclaims report`` afterwards.
 
 ``numclaims review accept CHECK_ID`` / ``drop CHECK_ID`` decides on a check proposed by ``numclaims new`` or
-``suggest``; ``numclaims review confirm CLAIM_ID`` confirms a drafted claim's guessed fields (see
+``suggest`` (a drop is remembered under ``dropped:`` so ``suggest`` does not propose it again; both refuse
+a check that is not a proposal, ``drop --force`` deletes one); ``numclaims review confirm CLAIM_ID`` confirms a drafted claim's guessed fields (see
 :mod:`numclaims.decisions`).
 """
 
@@ -50,12 +51,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                    help="print the decision recorded as a JSON object (file, line, claim and the four review fields)")
     for name, what, helptext in (("accept", "CHECK_ID", "accept a proposed check (removes status: proposed)"),
-                                 ("drop", "CHECK_ID", "drop a proposed check"),
+                                 ("drop", "CHECK_ID", "drop a proposed check (remembered under dropped:, so suggest "
+                                  "does not propose it again)"),
                                  ("confirm", "CLAIM_ID", "confirm a drafted claim's guessed fields (removes guessed:)")):
         a = acts.add_parser(name, help=helptext, description=helptext)
         a.add_argument("ident", metavar=what, nargs="+",
                        help="one or more ids of " + ("proposed checks" if what == "CHECK_ID" else "drafted claims"))
         a.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project root")
+        if name == "drop":
+            a.add_argument("--force", action="store_true",
+                           help="also delete a check that is not a proposal (declared by hand or accepted)")
     p.set_defaults(func=run, action=None)
 
 
@@ -74,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         status = 0
         for ident in args.ident:  # each decision is written on its own: an unknown id stops nothing else
             try:
-                path = decide(root, ident, args.action)
+                path = decide(root, ident, args.action, getattr(args, "force", False))
             except ReviewError as e:
                 print(str(e), file=sys.stderr)
                 status = 2

@@ -3,7 +3,8 @@
 Reads the claims file and its source, finds the relations between its claims that the text states (a share
 and its base, parts next to a total, a rate and a duration next to a total, estimates from different sources,
 part/whole from "among", "including", "of them", and comparisons, changes and complements where those check
-kinds exist) and prints those not already declared, as check records with ``status: proposed`` and the
+kinds exist) and prints those neither declared nor dropped before (the file's ``dropped:`` list, written
+by ``numclaims review drop``), as check records with ``status: proposed`` and the
 ``reason`` found in the text. ``--write`` appends them to the file (kept as it is otherwise); decide on each
 with ``numclaims review accept|drop CHECK_ID``. Input errors exit 2 with one line per error.
 """
@@ -55,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
         for err in e.errors:
             print(str(err), file=sys.stderr)
         return 2
+    # a proposal the fact-checker dropped (the file's dropped: list) is not proposed again
+    declared |= {check_key(d.kind, d.claims) for d in article.data.dropped}
     new = [p for p in proposals if p.key() not in declared]
     for p in new:
         base, n = p.id, 1
