@@ -231,6 +231,7 @@ def test_drop_refuses_a_check_that_is_no_proposal(repo, capsys):
     err = capsys.readouterr().err.strip()
     assert err.startswith("claims/insightcrime-2013-10-04-peru-trafficking-ring.yaml:")
     assert "check madre-de-dios-estimates-agree: status: not a proposed check" in err and "--force" in err
+    assert len(err.splitlines()) == 1 and err.endswith(" [review-decision]")
     assert seed.read_bytes() == before
     # --force deletes it, and remembers nothing (it was never a proposal)
     assert main(["review", "drop", "madre-de-dios-estimates-agree", "--force", "--root", str(repo)]) == 0
@@ -510,8 +511,8 @@ def test_a_metadata_error_of_new_is_not_followed_by_the_missing_file_hint(repo, 
     meta.unlink()
     assert main(["new", "dock-raid-2025", "--id", "dock-2025", "--root", str(repo)]) == 2
     assert capsys.readouterr().err.strip().splitlines() == [
-        "datasets/sources/dock-raid-2025.meta.yaml:0: source: source file for 'dock-raid-2025' not found",
-        "dock-raid-2025: sources must be datasets/sources/<id>.txt with <id>.meta.yaml beside it"]
+        "datasets/sources/dock-raid-2025.meta.yaml:0: source: source file for 'dock-raid-2025' not found [source-missing]",
+        "dock-raid-2025: sources must be datasets/sources/<id>.txt with <id>.meta.yaml beside it [source-missing]"]
     # a body with no number: the source file named without a fake line, and what to write instead
     (src / "empty-body.txt").write_text("Nothing Here\n\nNo figures at all in this text.\n", encoding="utf-8")
     (src / "empty-body.meta.yaml").write_text(

@@ -256,7 +256,8 @@ def test_a_source_without_numbers_cannot_be_drafted(project, capsys):
     (src / "words.meta.yaml").write_text((src / "town-news.meta.yaml").read_text(encoding="utf-8")
                                          .replace("id: town-news", "id: words"), encoding="utf-8")
     assert _check(project, capsys, "new", "words", "--id", "words") == (2, [
-        "words:0: no numeric mention in the body of source 'words' [no-mentions]"])
+        "datasets/sources/words.txt: no numeric mention in the body of source 'words'; if the body is cut wrongly, "
+        "give its first and last words as body: {start: ..., end: ...} in words.meta.yaml [no-mentions]"])
 
 
 def test_dask_engine_without_the_extra(project, capsys, monkeypatch):

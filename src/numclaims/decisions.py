@@ -86,7 +86,7 @@ def edit_check(text: str, check_id: str, action: str, display: str = "<claims>",
     elif action == "drop":
         if target.get("status") != "proposed" and not force:
             raise ReviewError(f"{display}:{line}: check {check_id}: status: not a proposed check; it was declared "
-                              f"or accepted: to delete it, pass --force or remove it from the file")
+                              f"or accepted: to delete it, pass --force or remove it from the file", "review-decision")
         entry = dropped_entry(target) if target.get("status") == "proposed" else None
         del checks[idx]
         if entry is not None:
