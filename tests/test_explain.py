@@ -323,3 +323,29 @@ def test_reason_words_read_the_reason_code_only():
     disjoint = {"verdict": "unverifiable", "kind": "agreement", "claims": ["a", "b"]}  # no code: older results
     assert X.reason_words(disjoint) == "cannot decide"
     assert X.reason_words({"verdict": "consistent"}) == ""
+
+
+def test_a_derived_figure_is_named_by_its_arithmetic_never_quoted():
+    # Mexico: the derived difference 878 - 757 = 121 kidnappings in December 2012 (121 / 31 days x 30.4375 =
+    # 118.8 a month) against "757" over the year before (127.3 a month); the report names it by its
+    # arithmetic, with a capital at the sentence start
+    res, claims = _committed("insightcrime-2013-09-16-mexico-kidnappings")
+    by_id = {**{d["id"]: d for d in res["derived"]}, **claims}
+    check = next(ch for ch in res["checks"] if ch["id"] == "mx13-december-2012-rate")
+    assert X.explain(check, by_id).sentence.startswith("The derived figure 878 - 757 = 121 (118.8 a month) is at most "
+                                                       "\u201c757\u201d (127.3 a month)")
+    assert X.quoted({"id": "d", "arithmetic": "100 - 60 = 40", "interval": [40, 40]}) == "the derived figure 100 - 60 = 40"
+
+
+def test_a_complement_names_each_share_once():
+    # "Around 60 percent" and "40 percent" as shares of one whole, the first also listed as the cause: each
+    # named once
+    claims = {"a": {"id": "a", "text": "Around 60 percent", "unit": "percent", "interval": [54, 66]},
+              "b": {"id": "b", "text": "40 percent", "unit": "percent", "interval": [39.5, 40.5]}}
+    check = {"id": "c", "kind": "complement", "claims": ["a", "b"], "verdict": "consistent",
+             "reason": "holds_as_written", "details": {},
+             "figures": [{"role": "part", "claims": ["a"], "written": 60, "interval": [54, 66], "unit": "percent"},
+                         {"role": "part", "claims": ["b"], "written": 40, "interval": [39.5, 40.5], "unit": "percent"},
+                         {"role": "cause", "claims": ["a"], "written": 60, "interval": [54, 66], "unit": "percent"}]}
+    sentence = X.explain(check, claims).sentence
+    assert sentence.count("\u201cAround 60 percent\u201d") == 1 and "\u201c40 percent\u201d" in sentence

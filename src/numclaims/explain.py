@@ -225,9 +225,13 @@ def date_words(start: Any, end: Any) -> str:
 
 
 def quoted(claim: dict[str, Any] | None) -> str:
-    """The claim's words as printed, in curly quotes: ``“over 4,500”``."""
+    """The claim's words as printed, in curly quotes: ``“over 4,500”``; a derived figure (a ``derived``
+    record of results.json, which has no words of its own) by its arithmetic, never as a quote: ``the
+    derived figure 100 - 60 = 40``."""
     if not claim:
         return "another figure"
+    if not (claim.get("text") or claim.get("quote")) and claim.get("arithmetic"):
+        return f"the derived figure {claim['arithmetic']}"
     return f"\u201c{claim.get('text') or claim.get('quote')}\u201d"
 
 
@@ -794,7 +798,8 @@ def _relations(x: Ctx):
         elif "implied" in by:
             said += f", which implies {_fig_range(by['implied'])}"
     elif kind == "complement":
-        shares = [f for f in figs if f.get("role") not in ("implied",)]
+        # each share once: a figure may be listed again under another role (a part that is also the cause)
+        shares = list({tuple(f.get("claims") or []) or id(f): f for f in figs if f.get("role") != "implied"}.values())
         said = " and ".join(f"{_fig_name(f, claims)} ({_fig_value(f)})" for f in shares) + " as shares of one whole"
     elif kind == "implied_ratio" and "numerator" in by and "denominator" in by:
         said = (f"{_fig_name(by['numerator'], claims)} ({_fig_value(by['numerator'])}) divided by "
@@ -883,6 +888,7 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
         else:
             out = fn(x)
         sentence, written, over, cause = out[:4]
+        sentence = sentence[:1].upper() + sentence[1:]  # a sentence that opens with "the derived figure ..."
         if len(out) > 4:
             rules += out[4]
     except (LookupError, TypeError, ValueError, ZeroDivisionError):

@@ -263,7 +263,8 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
     """
 
     worst = worst_by_claim(results)
-    by_id = {c["id"]: c for c in results["claims"]}
+    # derived figures are named by their arithmetic in the check sentences (explain.quoted), never quoted
+    by_id = {**{d["id"]: d for d in results.get("derived") or []}, **{c["id"]: c for c in results["claims"]}}
     checks = []
     for ch in results["checks"]:
         ids = list(dict.fromkeys(ch["claims"]))
