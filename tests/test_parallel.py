@@ -3,14 +3,17 @@ same reports, byte for byte, as checking one file after another."""
 
 from __future__ import annotations
 
+import gc
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from conftest import add_articles, tree_bytes
 from numclaims.cli import main
-from numclaims.runner import PARALLEL_MIN_FILES, check_corpus, default_jobs, local_mapper
+from numclaims.runner import (PARALLEL_MIN_FILES, check_corpus, check_one, default_jobs, local_mapper,
+                              renders_html, stage_one)
 
 
 @pytest.fixture
@@ -37,6 +40,32 @@ def test_process_pool_gives_the_same_outcome(many):
     # in file-name order ("town-news-1.yaml" sorts before "town-news.yaml": "-" < ".")
     assert [r["article"] for r in pooled.results] == [f"town-news-{k}" for k in range(1, 8)] + ["town-news"]
     assert calls == [1] * 8  # one progress step per file
+
+
+def test_renders_html_names_the_runs_that_render_report_html():
+    # the parent compiles report.html's template before the pool forks only for these
+    assert renders_html(stage_one) is True  # reports="all" by default
+    assert renders_html(partial(stage_one, staging="/s", keep=False, reports="all")) is True
+    assert renders_html(partial(partial(stage_one, reports="json"), staging="/s")) is False
+    assert renders_html(partial(stage_one, staging="/s", reports="json")) is False
+    assert renders_html(check_one) is False  # --no-write: nothing rendered
+    assert renders_html(partial(check_one)) is False
+
+
+def test_pool_leaves_the_parents_collector_as_it_found_it(many, tmp_path):
+    # objects are frozen out of the collector for the fork and given back afterwards, also when the run
+    # stops early (the caller closing the mapper after the first result)
+    assert gc.get_freeze_count() == 0
+    files = [str(p) for p in sorted((many / "claims").glob("*.yaml"))]
+    check_corpus([Path(f) for f in files], many, mapper=local_mapper(2), staging=tmp_path, keep_results=False,
+                 reports="json")
+    assert gc.get_freeze_count() == 0
+    it = local_mapper(2)(check_one, files, [str(many)] * len(files))
+    first = next(it)
+    assert first[0] == files[0] and first[3] == []
+    assert gc.get_freeze_count() > 0  # while the pool runs
+    it.close()
+    assert gc.get_freeze_count() == 0
 
 
 def test_jobs_2_writes_the_same_bytes_as_jobs_1(many, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import itertools
 import multiprocessing
@@ -331,8 +332,10 @@ def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
         # instead of spending half a second importing pydantic models and templates on its own
         for mod in ("numclaims.engine", "numclaims.report"):
             importlib.import_module(mod)
-        # and compile the report template once here (about 0.1 s) rather than once in every worker
-        importlib.import_module("numclaims.report")._environment().get_template("report.html.j2")
+        # and compile the report template once here (about 0.05 s) rather than once in every worker, when
+        # the workers render report.html (not for results.json only, nor for checking without writing)
+        if renders_html(fn):
+            importlib.import_module("numclaims.report")._environment().get_template("report.html.j2")
         workers = min(n, len(paths))
         # chunks amortise the inter-process round trip over several small files while leaving enough
         # chunks (about 8 per worker) to balance uneven file sizes; at most 32 files (0.1 s of work), so
@@ -341,17 +344,36 @@ def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
         # multiprocessing's Pool rather than concurrent.futures: Pool.terminate() ends the workers at once,
         # where ProcessPoolExecutor (Python 3.11) waits for the chunks they hold or, killed, prints a
         # traceback from its manager thread
-        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init, initargs=(fn,))
+        # every object alive now (modules, the compiled template, the file list) is moved out of the
+        # collector's reach before the fork, as the gc module's documentation advises for fork without exec:
+        # a worker's full collections then walk only what it made itself, and do not write to (and so copy)
+        # the memory pages it shares with the parent; the parent collects them again once the pool is gone
+        gc.freeze()
         try:
-            yield from pool.imap(_call, zip(paths, roots), chunksize=chunk)
-        except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller closing the generator
-            pool.terminate()
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init, initargs=(fn,))
+            try:
+                yield from pool.imap(_call, zip(paths, roots), chunksize=chunk)
+            except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller closing the generator
+                pool.terminate()
+                pool.join()
+                raise
+            pool.close()
             pool.join()
-            raise
-        pool.close()
-        pool.join()
+        finally:
+            gc.unfreeze()
 
     return mapper
+
+
+def renders_html(fn: Callable[..., Any]) -> bool:
+    """Whether the work function ``fn`` of :func:`check_corpus` renders report.html: :func:`stage_one` (or a
+    ``functools.partial`` of it) with ``reports`` other than ``"json"``; False for :func:`check_one`
+    (nothing written) and for results.json only."""
+    keywords: dict[str, Any] = {}
+    while isinstance(fn, partial):
+        keywords = {**fn.keywords, **keywords}
+        fn = fn.func
+    return fn is stage_one and keywords.get("reports", "all") != "json"
 
 
 _WORK: list[Callable[..., Any]] = []

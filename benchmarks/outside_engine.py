@@ -1,0 +1,136 @@
+"""Where a first run's CPU goes besides the check engine: the parent, the workers, and the file system.
+
+Run from the repository root::
+
+    python benchmarks/outside_engine.py                  # a 10,000-claim corpus in a temporary folder
+    python benchmarks/outside_engine.py --claims 30000 --reports all
+
+It writes the corpus of ``benchmarks/scale.py`` (10 claims and 10 checks per article), then:
+
+1. runs ``numclaims check --quiet --reports json --jobs 2`` (``--reports``, ``--jobs``) from cold in a
+   fresh process, and prints the CPU seconds of that process (the parent: start-up, imports, the pool's
+   threads, publishing, the cache) and of its workers, each split into user and system time
+   (``resource.getrusage``), with wall time;
+2. in this process on one core, the CPU seconds of :func:`numclaims.runner.check_one` over every file (the
+   engine: reading, anchoring, checking, coverage; nothing written), after one warm-up file;
+3. the CPU seconds of making, in a new folder beside the corpus, as many folders each holding one 9 kB
+   file as the corpus has articles (the file system calls of staging results.json, without numclaims):
+   a first run creates at least that many files and folders, whatever the code around them costs.
+
+It prints figures only; nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scale import make_corpus  # noqa: E402 - the benchmark folder is not a package
+
+def run_check(root: Path, reports: str, jobs: int) -> tuple[float, float, float, float, float]:
+    """``numclaims check`` from cold in a fresh process (this script's ``--self`` run, which calls
+    ``numclaims.cli.main`` and reads its own CPU figures); returns (wall s, parent user, parent sys, all
+    user, all sys), where "all" is the parent with its workers."""
+    for d in ("reports", ".numclaims-cache"):
+        shutil.rmtree(root / d, ignore_errors=True)
+    cmd = [sys.executable, __file__, "--self", str(root), "--reports", reports, "--jobs", str(jobs)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()
+    return tuple(float(x) for x in out)  # type: ignore[return-value]
+
+
+def _self(root: str, reports: str, jobs: int) -> None:
+    """The ``--self`` run: ``numclaims check`` in this process; prints wall seconds, this process's user
+    and system CPU, then this process's plus its workers'."""
+    t = time.perf_counter()
+    from numclaims.cli import main
+
+    rc = main(["check", "--quiet", "--root", root, "--reports", reports, "--jobs", str(jobs)])
+    dt = time.perf_counter() - t
+    s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    if rc != 0:
+        raise SystemExit(f"numclaims check exited with {rc}")
+    print(dt, s.ru_utime, s.ru_stime, s.ru_utime + c.ru_utime, s.ru_stime + c.ru_stime)
+
+
+def engine_cpu(root: Path) -> float:
+    """CPU seconds of :func:`numclaims.runner.check_one` over every claims file of ``root``, one core."""
+    from numclaims.runner import check_one
+
+    files = sorted(glob.glob(str(root / "claims" / "*.yaml")))
+    check_one(files[0], str(root))
+    t = time.process_time()
+    for f in files:
+        check_one(f, str(root))
+    return time.process_time() - t
+
+
+def create_cpu(where: Path, n: int) -> tuple[float, float]:
+    """(user, sys) CPU seconds of making ``n`` folders under a new folder in ``where``, each with one
+    9 kB file (``os.mkdir``, ``os.open`` with ``O_CREAT | O_EXCL``, one write)."""
+    data = b"x" * 9000
+    base = Path(tempfile.mkdtemp(prefix="create-", dir=where))
+    try:
+        r0 = resource.getrusage(resource.RUSAGE_SELF)
+        for i in range(n):
+            own = os.path.join(base, f"{i}-article")
+            os.mkdir(own, 0o755)
+            fd = os.open(os.path.join(own, "results.json"), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            try:
+                os.write(fd, data)
+            finally:
+                os.close(fd)
+        r1 = resource.getrusage(resource.RUSAGE_SELF)
+    finally:
+        shutil.rmtree(base)
+    return r1.ru_utime - r0.ru_utime, r1.ru_stime - r0.ru_stime
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the corpus, print the three measurements; returns 0."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--claims", type=int, default=10_000, help="claims in the corpus (10 per article)")
+    ap.add_argument("--reports", choices=("json", "all"), default="json")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--keep", type=Path, default=None, help="write the corpus here and keep it")
+    ap.add_argument("--self", dest="self_root", default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.self_root is not None:
+        _self(args.self_root, args.reports, args.jobs)
+        return 0
+    where = args.keep or Path(tempfile.gettempdir())
+    where.mkdir(parents=True, exist_ok=True)
+    root = Path(tempfile.mkdtemp(prefix=f"numclaims-outside-{args.claims}-", dir=where))
+    try:
+        files = make_corpus(root, args.claims)
+        print(f"python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f} at start; "
+              f"{args.claims:,} claims, {len(files):,} articles in {where}; "
+              f"numclaims check --reports {args.reports} --jobs {args.jobs}, from cold")
+        wall, pu, ps, au, as_ = run_check(root, args.reports, args.jobs)
+        print(f"  wall {wall:.2f} s; CPU: parent {pu + ps:.2f} s (user {pu:.2f}, sys {ps:.2f}), "
+              f"workers {au - pu + as_ - ps:.2f} s (user {au - pu:.2f}, sys {as_ - ps:.2f}), "
+              f"all {au + as_:.2f} s")
+        eng = engine_cpu(root)
+        print(f"  check_one over every file, in one process: {eng:.2f} s CPU; outside it: "
+              f"{au + as_ - eng:.2f} s CPU")
+        cu, cs = create_cpu(where, len(files))
+        print(f"  {len(files):,} folders with one 9 kB file each, made in {where}: {cu + cs:.2f} s CPU "
+              f"(user {cu:.2f}, sys {cs:.2f}); {(cu + cs) / len(files) * 1e6:.0f} us per folder and file")
+        print(f"load average {os.getloadavg()[0]:.1f} at the end")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
