@@ -157,8 +157,20 @@ def test_schema_violation_is_reported_through_frictionless(proj):
         load_reference(proj)
     msgs = [str(x) for x in e.value.errors]
     assert len(msgs) == 1
-    assert msgs[0].startswith(f"{TABLE.as_posix()}:{line}: row ap-es-2013-women: qualifier: ")
-    assert "enum" in msgs[0]
+    # the Table Schema's enumeration in words, with what the cell held
+    assert msgs == [f"{TABLE.as_posix()}:{line}: row ap-es-2013-women: qualifier: expected one of exact, approximately, "
+                    "nearly, more_than, at_least, less_than, up_to, range; got 'about' [reference-cell]"]
+
+
+def test_a_cell_of_the_wrong_type_says_what_to_write(proj):
+    # "eight" where the value column wants a number: one line in words (not frictionless' "type is
+    # number/default"), and no second line from the row rules, which would read the refused cell as empty
+    line = _edit_table(proj, "300,,,persons,approximately,", "eight,,,persons,approximately,")
+    with pytest.raises(InputErrors) as e:
+        load_reference(proj)
+    assert [str(x) for x in e.value.errors] == [
+        f"{TABLE.as_posix()}:{line}: row ap-es-2013-women: value: expected a number in digits, with a point for "
+        "decimals and no thousands separator (1144, 21.5); got 'eight' [reference-cell]"]
 
 
 # ---------------------------------------------------------------------------------------- evidence hook

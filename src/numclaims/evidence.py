@@ -144,14 +144,16 @@ def _load(root: Path) -> dict[str, dict[str, Any]]:
         for r in table:
             rid = str(r.get("id") or "")
             line = r.row_number
-            for err in r.errors:
+            cell_errors = [e for e in r.errors if e.type not in _SAID_BY_NUMCLAIMS]
+            for err in cell_errors:
                 fld = getattr(err, "field_name", "") or ""
-                errs.append(ErrorLine(file, line, "", f"row {rid}: {fld}".rstrip(": "), err.note or err.message,
+                errs.append(ErrorLine(file, line, "", f"row {rid}: {fld}".rstrip(": "), cell_words(err, resource),
                                       "reference-cell"))
             row = {k: _plain(v) for k, v in r.to_dict().items()}
             for col in COLUMNS:
                 row.setdefault(col, None)
-            problems = row_problems(row)
+            # a cell the schema refused reads as empty: the row's own rules would blame the wrong field
+            problems = [] if cell_errors else row_problems(row)
             for fld, msg in problems:
                 errs.append(ErrorLine(file, line, "", f"row {rid}: {fld}", msg, "reference-row"))
             if rid in rows:
@@ -199,6 +201,52 @@ def stale_package(root: Path, package: Any) -> list[ErrorLine]:
                                  f"this table is not described by {PACKAGE.as_posix()}, so its rows cannot be "
                                  f"cited; run {REBUILD} to regenerate the package", "package-stale"))
     return out
+
+
+#: Table Schema errors that numclaims' own row rules say with the lines they name (a duplicate id:
+#: ``reference-duplicate-id``; a ``part_of`` naming no row: ``reference-unknown-parent``), so they are not said twice.
+_SAID_BY_NUMCLAIMS = frozenset({"primary-key", "unique-error", "foreign-key"})
+
+#: What to write in a cell of each Table Schema type.
+_TYPE_HINTS = {"number": "a number in digits, with a point for decimals and no thousands separator (1144, 21.5)",
+               "integer": "a whole number in digits (1144)", "date": "a date as YYYY-MM-DD",
+               "string": "text", "boolean": "true or false"}
+
+
+def cell_words(err: Any, resource: Any) -> str:
+    """A Table Schema cell error of frictionless in plain words, with what to write instead.
+
+    ``type-error`` -> ``expected a number in digits, ... (1144, 21.5); got 'eight'``; ``constraint-error``
+    -> the constraint in words (``enum``: ``expected one of over, at; got 'during'``; ``pattern``,
+    ``minimum``, ``maximum``, ``required``, ``minLength``); any other error: frictionless' own note.
+
+    Args:
+        err: a ``frictionless.errors`` cell or row error (``type``, ``note``, ``cell``, ``field_name``);
+        resource: the ``frictionless.Resource`` it came from (its schema names the field's type and
+            constraints).
+    """
+    name = getattr(err, "field_name", "") or ""
+    cell = getattr(err, "cell", None)
+    got = f"got {cell!r}" if cell not in (None, "") else "got an empty cell"
+    field = resource.schema.get_field(name) if name and resource.schema.has_field(name) else None
+    if field is not None and err.type == "type-error":
+        return f"expected {_TYPE_HINTS.get(field.type, field.type)}; {got}"
+    if field is not None and err.type == "constraint-error":
+        c = field.constraints
+        kind = next((k for k in ("enum", "pattern", "minimum", "maximum", "minLength", "maxLength", "required")
+                     if f'"{k}"' in (err.note or "")), None)
+        if kind == "enum":
+            return f"expected one of {', '.join(map(str, c['enum']))}; {got}"
+        if kind == "pattern" and name == "unit":
+            return (f"expected a unit as a claim writes it ('persons', 'percent', 'USD', 'tonnes', or '<unit> per "
+                    f"day|week|month|year'); {got}")
+        if kind == "pattern":
+            return f"expected text of the form {c['pattern']}; {got}"
+        if kind in ("minimum", "maximum"):
+            return f"expected a number {'at least' if kind == 'minimum' else 'at most'} {c[kind]}; {got}"
+        if kind == "required":
+            return "required: write a value in this cell"
+    return err.note or err.message
 
 
 def load_reference(root: Path) -> dict[str, dict]:
