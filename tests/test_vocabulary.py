@@ -98,5 +98,13 @@ def test_every_current_iso_4217_code_is_a_record_unit():
     for code in ("XTS", "XXX", "KSH"):
         with pytest.raises(ValueError, match="expected a current ISO 4217 code such as USD, EUR, PEN or KES"):
             records.split_unit(code)
-    # running text reads only the short list: "TOP" and "ALL" are words of headlines, not currencies here
-    assert numerals.parse("5 TOP").currency is None and numerals.parse("5 KES").currency is None
+    # a claim's own words may carry any code in capitals: "KES 4,500 a month" is 4,500 KES a month, and a
+    # claim written so validates (a new user's Kenyan article could only leave its text out)
+    q = numerals.parse("KES 4,500 a month")
+    assert (q.value, q.currency, q.per) == (4500, "KES", "month")
+    claim = records.Claim(id="wage", quote="an average of KES 4,500 a month", text="KES 4,500 a month", value=4500,
+                          unit="KES per month", qualifier="exact", measure={"what": "wage"}, attribution=[{"who": "t"}])
+    from numclaims.claimvalues import value_problems
+    assert value_problems(claim) == []
+    # running text is read with the short list: "TOP" and "KES" after a number are no money there
+    assert [m.currency for m in find_mentions("The 5 TOP players paid 4,500 KES.")] == [None, None]

@@ -153,6 +153,7 @@ from .vocabulary import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     FRACTION_WORDS,
+    ISO_4217_CODES,
     MULTIPLIER_WORDS,
     NUMBER_WORDS,
     QUALIFIER_PHRASES,
@@ -244,7 +245,10 @@ _NUMERAL_NZ = (
     rf"|{_WORDNUM_NZ}(?:{_HALF}(?:\s+{_SCALEWORD}\b)?)?)"
 )
 
-_CODES_RE = "|".join(CURRENCY_CODES)
+# A claim's own words may carry any current ISO 4217 code in capitals ("KES 4,500 a month"); the extractor
+# finds currencies in running text by its own, shorter list (numclaims.vocabulary.CURRENCY_CODES)
+_CODES_RE = "|".join(ISO_4217_CODES)
+_ISO_CODES = frozenset(ISO_4217_CODES)
 _CURSYM = (
     r"(?:(?-i:US|U\.S\.)\s?\$|(?-i:R|MX|AU|A|NZ)\$|\$|€|£|(?-i:S)/\.?"
     rf"|(?-i:{_CODES_RE})(?![A-Za-z]))"
@@ -548,7 +552,7 @@ def _currency_code(marker: str) -> str:
     key = " ".join(marker.lower().split()).replace(" $", "$")
     if key.startswith("of "):
         key = key[3:]
-    return CURRENCY_SYMBOLS[key]
+    return CURRENCY_SYMBOLS[key] if key in CURRENCY_SYMBOLS or key.upper() not in _ISO_CODES else key.upper()
 
 
 _PER_KEYS = (("day", "day"), ("dai", "day"), ("week", "week"), ("wk", "week"), ("month", "month"),

@@ -19,9 +19,10 @@ Sources:
   docs/semantics.md lists for each (AP Stylebook "over, more than"; Reuters "approximately").
 * Currencies: every current ISO 4217 alphabetic code may be a claim's unit (list one of the standard,
   as its maintenance agency publishes it and pycountry 26.2.16 ships it, less XTS, reserved for testing,
-  and XXX, "no currency"); in running text the parser reads only the codes of the Americas and the major
-  reserve currencies, because three capitals such as ALL, CUP, TOP or TRY are also words of headlines;
-  "$" alone is read as USD, the convention of the US wire services.
+  and XXX, "no currency"), and a claim's own words may write it; in running text the extractor reads only
+  the codes of the Americas and the major reserve currencies, because three capitals such as ALL, CUP,
+  TOP or TRY are also words of headlines; "$" alone is read as USD, the convention of the US wire
+  services.
 * Months: the English month names and their abbreviations (AP Stylebook "months": Jan., Feb., Aug.,
   Sept., Oct., Nov., Dec.; "Sep" as other styles write it), written out here rather than taken from
   :mod:`calendar`, whose names follow the process locale.
