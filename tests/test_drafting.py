@@ -612,3 +612,32 @@ def test_decisions_refuse_an_id_defined_twice(drafted, capsys):
     assert len(err) == 1 and err[0].startswith("claims/harbour-2020.yaml:")
     assert "claim women-2019-907: id: also defined at claims/harbour-2020.yaml:" in err[0]
     assert path.read_text(encoding="utf-8") == twice  # nothing confirmed
+
+
+def test_multiplier_verbs_a_cut_by_half_and_a_first_line_headline_are_drafted(repo):
+    # invented text tests/data/drafting/port-guards-2025.txt: its first line is the headline (equal to the
+    # title, nothing before it), "more than doubled", "cut crashes by half by 2030"
+    from numclaims.coverage import coverage_for
+    from numclaims.loader import load_article
+
+    path, data = _new(repo, "port-guards-2025", "port")
+    by_id = {c["id"]: c for c in data["claims"]}
+    # "Port Hires 40 Guards": a count of guards in the headline, not a name ("Hires 40"); the headline's
+    # claim, checked against the body's 40
+    head = by_id["headline-guards-40"]
+    assert (head["quote"], head["text"], head["unit"]) == ("Port Hires 40 Guards", "40", "count")
+    assert [(c["kind"], c["a"], c["b"]) for c in data["checks"] if c["kind"] == "agreement"] == [
+        ("agreement", "headline-guards-40", "guards-40")]
+    # "more than doubled": a ratio of 2, more than; its words give the value (none retyped)
+    doubled = next(c for c in data["claims"] if c.get("text") == "more than doubled")
+    assert (doubled["unit"], doubled["qualifier"], "value" in doubled) == ("ratio", "more_than", False)
+    assert doubled["quote"] == "The number of parking fines issued more than doubled"
+    # "cut crashes by half by 2030": a change of a half in crashes, dated 2030
+    half = by_id["change-2030-half"]
+    assert (half["text"], half["unit"], half["measure"]["what"], half["measure"]["period"]) == \
+        ("half", "fraction", "change in crashes", "date-2030")
+    assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0
+    # coverage counts the headline's 40: 10 mentions (headline 40; 40, March; more than doubled, 3,000, 2023,
+    # 7,500, 2024; half, 2030), all claimed
+    cov = coverage_for(load_article(path, repo))
+    assert (cov["mentions"], cov["claimed"], cov["missing"]) == (10, 10, [])

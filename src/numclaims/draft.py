@@ -310,7 +310,9 @@ def _money_what(text: str, men: Mention, sent: Sentence) -> str:
 #: "up 10 percent on", "down by half", "a rise of 20 percent", "fell by around a third".
 #: ("made up 42 percent of", "make up", "summed up", "broken down": a share, not a change)
 CHANGE_CUE = re.compile(r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<!\bbroken )(?<!\bbroke )\b(up|down|rose|risen|fell|fallen|increased|decreased|dropped|grew|declined|cut|reduced|"
-                        r"an? increase|a decrease|a rise|a fall|a drop)\s+(?:by\s+|in\s+)?(?:of\s+)?"
+                        r"an? increase|a decrease|a rise|a fall|a drop"
+                        r"|(?:cut|cuts|reduce|reduces|reduced|reducing|slash|slashed)\s+(?P<obj>[a-z]+(?:\s+[a-z]+){0,2}?)\s+(?=by\s))"
+                        r"\s*(?:by\s+|in\s+)?(?:of\s+)?"
                         r"(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
 
 
@@ -337,7 +339,8 @@ def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention])
     """The counted noun phrase of a mention (see the module docstring); never empty."""
     cue = change_cue(text, men, sent.start)
     if cue is not None:
-        subject = _subject(text, sent.start, cue.start())
+        # "cut crashes by half": the object of the verb is what changes
+        subject = cue.group("obj") or _subject(text, sent.start, cue.start())
         return f"change in {subject}" if subject else "change"
     if men.unit in ("percent", "fraction"):
         total = next((o for o in others if men.of and o.start == men.of[0]), None)

@@ -66,6 +66,7 @@ from .vocabulary import (
     FRACTION_WORDS,
     MONTH_NAMES,
     MONTHS,
+    MULTIPLIER_VERBS,
     MULTIPLIER_WORDS,
     QUALIFIER_PHRASES,
     RATE_BASES,
@@ -128,8 +129,11 @@ _DIGITS_RE = re.compile(_DIGITS)
 _SCALE = rf"(?:\s+(?:{_SCALE_WORDS_RE})|\s?(?:bn|m)(?![A-Za-z]))"
 _FRAC = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
 #: A change by a fraction word: "down by half", "cut in half", "fell by a third" (the fraction of a change).
-_CHANGE_BY = re.compile(r"\b(?:down|up|fell|fallen|rose|risen|dropped|grew|declined|increased|decreased|cut|reduced|"
-                        r"shrank|slashed|halved)\s+(?:by|in)\s+(?:a\s+|one\s+)?$", re.IGNORECASE)
+#: A transitive verb may have its object between it and "by": "cut deaths by half", "reduce road deaths by a third".
+_CHANGE_BY = re.compile(r"\b(?:(?:down|up|fell|fallen|rose|risen|dropped|grew|declined|increased|decreased|cut|reduced|"
+                        r"shrank|slashed|halved)|(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|slash|slashed|"
+                        r"increase|increased|raise|raised)(?:\s+[a-z]+){1,3}?)\s+(?:by|in)\s+(?:a\s+|one\s+)?$",
+                        re.IGNORECASE)
 
 #: Multiplier words (:data:`numclaims.numerals.MULTIPLIER_WORDS`) count only before what they multiply:
 #: "more than triple the 287", "twice as many", "double that of"; not "a double murder", "twice a day",
@@ -152,6 +156,7 @@ MENTION_PATTERN = re.compile(
   | (?P<frac>\b(?:(?:a|{words_re(UNIT_WORDS)})[\s-])?{_FRAC}\b)
   | (?P<vague>\b(?:dozens|scores|hundreds|thousands|millions)\s+of\b)
   | (?P<mult>{_MULT})
+  | (?P<multverb>\b(?:{"|".join(MULTIPLIER_VERBS)})\b)
   | (?P<num>
         (?:(?:US\$|\$|€|£|S/\.?)\s?)?
         (?:(?<![\w.,/-]){_DIGITS}(?![\w]|,\d|\.\d)|\b{_NUMWORD}\b)
@@ -187,6 +192,8 @@ _CHANGE_FROM = re.compile(r"\b(?:risen|rose|rise|rises|rising|fallen|fell|fall|f
 _SIGN = re.compile(r"(US\$|\$|€|£|S/\.?)\s?")
 _YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
 _ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)
+#: A capitalised plural noun right after a number of a title-case headline ("Port Hires 40 Guards").
+_HEADLINE_PLURAL = re.compile(r"\s+[A-Z][a-z]*[a-rt-z]s\b")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _DIGITS_SCALE = re.compile(rf"(.*?\d)\s?(bn|m|{_SCALE_WORDS_RE})", re.IGNORECASE)
@@ -517,10 +524,10 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
             return Mention(s, e2, text[s:e2], float(SCORES_AT_LEAST), unit, "at_least", kind="quantity")
         lo, hi, _ = VAGUE_PLURALS[word]  # [lo, hi), as numerals.parse reads it
         return Mention(s, e2, text[s:e2], (lo + hi) / 2, unit, "range", kind="quantity", low=float(lo), high=float(hi))
-    if kind == "mult":
+    if kind in ("mult", "multverb"):
         q = _qualifier_before(text, s)
         start = q[1] if q else s
-        return Mention(start, e, text[start:e], float(MULTIPLIER_WORDS[core.lower()]), "ratio",
+        return Mention(start, e, text[start:e], float({**MULTIPLIER_WORDS, **MULTIPLIER_VERBS}[core.lower()]), "ratio",
                        q[0] if q else "exact", kind="ratio")
     if kind == "frac":
         v = _frac_value(core)
@@ -529,7 +536,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         parts = re.split(r"[\s-]+", core.lower())
         after = text[e:e + 4].lower()
         q = _qualifier_before(text, s)
-        if len(parts) == 1 and not after.startswith(" of") and q is None and not _CHANGE_BY.search(text, max(0, s - 30), s):
+        if len(parts) == 1 and not after.startswith(" of") and q is None and not _CHANGE_BY.search(text, max(0, s - 45), s):
             return None  # "half-time", "the fifth largest": not a fraction of something; "down by half" is
         prev, _ = _prev_word(text, s)
         if len(parts) == 1 and prev.lower() in ("the", "first", "second", "third", "last", "'s") :
@@ -549,8 +556,8 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     if (sign is None and prev and prev[0].isupper() and prev.lower().rstrip(".") not in _NOT_NAME_WORDS
             and _SPACES.fullmatch(text[prev_start + len(prev):s] or " ")
             and not prev.isupper() and _WHOLE_DIGITS.fullmatch(numtext)
-            and not (_title_case_line(text, s) and _is_person_count(text, e))):
-        return None  # (in a title-case headline, "Rescue 57 People" is a count of people, not a name)
+            and not (_title_case_line(text, s) and (_is_person_count(text, e) or _HEADLINE_PLURAL.match(text, e)))):
+        return None  # (in a title-case headline, "Rescue 57 People", "Hires 40 Guards" count, not a name)
     # digits glued to letters or codes ("G20", "MS-13") are excluded by the pattern's look-behind.
     after = text[e:e + 40]
     # ages
