@@ -452,10 +452,11 @@ def test_agreement_and_shares_are_proposed_only_between_figures_of_one_measure(r
         ("share_of_total", (("share", "total-30-percent"), ("total", "patients-treated-2023-8200"),
                             ("part", "count-3100"))),
         # "55 percent of them ..., up from 40 percent in 2021": the 55 % is a share of the 600 surveyed; the
-        # 40 % is the starting figure of a rise, no share of this survey's 600
-        ("share_of_total", (("share", "week-2021-55-percent"), ("total", "found-2021-600"))),
+        # 40 % is the starting figure of a rise, no share of this survey's 600; "in 2021" dates the 40 %
+        # only, not the 600 or the 55 % (ids without 2021)
+        ("share_of_total", (("share", "week-55-percent"), ("total", "found-600"))),
         # ... and the 55 % above the 40 % it rose from
-        ("comparison", (("a", "week-2021-55-percent"), ("b", "found-2021-40-percent"))),
+        ("comparison", (("a", "week-55-percent"), ("b", "found-2021-40-percent"))),
         # the headline's 8,200 patients and the body's; not the "average of more than 8,000"
         ("agreement", (("a", "headline-patients-8200"), ("b", "patients-treated-2023-8200"))),
         ("comparison", (("a", "2023-9500"), ("b", "tests-2022-4000"))),
@@ -637,7 +638,33 @@ def test_multiplier_verbs_a_cut_by_half_and_a_first_line_headline_are_drafted(re
     assert (half["text"], half["unit"], half["measure"]["what"], half["measure"]["period"]) == \
         ("half", "fraction", "change in crashes", "date-2030")
     assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0
-    # coverage counts the headline's 40: 10 mentions (headline 40; 40, March; more than doubled, 3,000, 2023,
-    # 7,500, 2024; half, 2030), all claimed
+    # coverage counts the headline's 40: 13 mentions (headline 40; 40, March; more than doubled, 3,000, 2023,
+    # 7,500, 2024; half, 2030; five days a week, two, 2023), all claimed
     cov = coverage_for(load_article(path, repo))
-    assert (cov["mentions"], cov["claimed"], cov["missing"]) == (10, 10, [])
+    assert (cov["mentions"], cov["claimed"], cov["missing"]) == (13, 13, [])
+
+
+def test_days_a_week_is_a_rate_and_what_it_is_up_from_too(repo):
+    # "The harbour office is now open five days a week, up from two in 2023." (port-guards-2025.txt)
+    from numclaims.extract import find_mentions
+
+    path, data = _new(repo, "port-guards-2025", "port")
+    by_id = {c["id"]: c for c in data["claims"]}
+    five = by_id["open-5-days-week"]
+    # a rate of 5 days per week, not a 5-day duration "period of count"; undated: 2023 is the year of the two
+    assert (five["text"], five["unit"], five["measure"]) == (
+        "five days a week", "days per week", {"what": "days a week the harbour office is open"})
+    # "up from two": the earlier figure of the same measure, 2 days per week in 2023 (the words "two" read as
+    # a count, so the value is written)
+    two = by_id["open-2023-2"]
+    assert (two["quote"], two["value"], two["unit"], two["measure"]["period"], "text" in two) == (
+        "up from two in 2023", 2, "days per week", "date-2023-2", False)
+    assert by_id["date-2023-2"]["text"] == "in 2023"
+    # and the comparison of the two: 5 > 2
+    assert ("comparison", "open-5-days-week", "open-2023-2", "gt") in [
+        (c["kind"], c.get("a"), c.get("b"), c.get("relation")) for c in data["checks"]]
+    assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0
+    # "24 hours a day" is 24 hours per day; "three days a year ago" is a duration (no rate)
+    text = "Staff work 24 hours a day. It ran for three days a year ago."
+    assert [(m.text, m.unit) for m in find_mentions(text, body=(0, len(text)))] == [
+        ("24 hours a day", "hours per day"), ("three days", "days")]

@@ -347,6 +347,14 @@ def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention])
         return _share_what(text, men, sent, total)
     if men.currency is not None:
         return _money_what(text, men, sent)
+    if men.kind == "rate":
+        # "The harbour office is now open five days a week": what the clause says happens at that rate
+        m = re.search(r"(?:^|[,;]\s*)(?:the\s+)?([A-Za-z][\w'’ -]*?)\s+(is|are|was|were|has been|have been)\s+"
+                      r"(?:now\s+|still\s+|only\s+)?([a-z]+)\s+$", text[sent.start:men.start], re.I)
+        unit, per = men.unit.split(" per ")
+        if m and len(m.group(1).split()) <= 4:
+            return f"{unit} a {per} the {m.group(1).lower()} {m.group(2)} {m.group(3)}"
+        return f"{unit} a {per}"
     if men.kind == "duration":
         # "prison sentences from five to 15 years", "a term of three years": the noun it is a length of
         prep = "" if re.match(r"(?:from|between)\b", men.text, re.I) else r"(?:of|from|lasting)\s+"
@@ -856,6 +864,21 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             it.record["unit"] = prev[-1].record["unit"]
             it.what = (f"{'increase' if mm.group(1) == 'more' else 'decrease'} in {prev[-1].what}"
                        + (f" over {mm.group(2)}" if mm.group(2) else ""))
+    # "open five days a week, up from two in 2023": a bare count that a rate is "up/down from" is in the rate's
+    # unit, of the same measure
+    for it in items:
+        m = it.mention
+        if m.kind != "quantity" or _noun_phrase_after(text, m.end, it.sentence.end)[0]:
+            continue
+        prev = [o for o in items if o.sentence is it.sentence and o.mention.end <= m.start and o.mention.kind == "rate"
+                and o.mention.currency is None]
+        if prev and re.fullmatch(r"[^.;]{0,60}?,\s+(?:up|down)\s+from\s+(?:around\s+|about\s+|some\s+)?",
+                                 text[prev[-1].mention.end:m.start]):
+            # the words ("two") read as a count, so the value is written and the quote holds the numeral
+            it.record["unit"] = prev[-1].record["unit"]
+            it.record.pop("text", None)
+            it.record["value"] = m.value
+            it.what = prev[-1].what
     # "killed 4,120 people ..., down 8 percent on the 4,690 recorded in 2022", "Of the 4,120 dead, 1,730
     # were ...": a bare count (no noun of its own) that points back with "the", "than", "from", "to" or
     # "of", or partitions "Of the N ...", counts the noun of the count of persons before it in its sentence
@@ -921,7 +944,9 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             # nor the date of what a figure is compared with ("12 more than in 2024")
             times = [o for o in items if o.sentence is s and o is not it and id(o) not in anchors and
                      (o.mention.unit == "date" or o.mention.kind == "duration") and
-                     not re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, o.mention.start - 14):o.mention.start])]
+                     not re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, o.mention.start - 14):o.mention.start])
+                     # nor that of the figure it is up or down from ("five days a week, up from two in 2023")
+                     and not (o.mention.start > m.end and re.search(r",\s+(?:up|down)\s+from\s", text[m.end:o.mention.start]))]
             if times:
                 # "from 52,000 in 2022 to 118,000 in 2023": a date right after the figure ("in", "during")
                 # dates it; else the nearest

@@ -588,11 +588,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
             currency = CURRENCY_SYMBOLS[cw.group(1).lower()]
             end = e + cw.end()
     if currency is not None:
-        rm = _RATE_AFTER.match(text, end)
-        per = None
-        if rm:
-            per = time_unit(rm.group(1) or rm.group(2) or "year")
-            end = rm.end()
+        per, end = _rate_after(text, end)
         unit = f"{currency} per {per}" if per else currency
         return Mention(qstart, end, text[qstart:end], value, unit, qual, kind="rate" if per else "amount",
                        currency=currency, per=per)
@@ -608,6 +604,10 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         unit = time_unit(dm.group(1)) + "s"
         if qual == "more_than" and text[qstart:s].strip().lower() == "over":
             qual, qstart = "exact", s
+        # "open five days a week", "24 hours a day": a rate (days per week), not a length of time
+        per, end = _rate_after(text, end)
+        if per is not None and per != unit[:-1]:
+            return Mention(qstart, end, text[qstart:end], value, f"{unit} per {per}", qual, kind="rate", per=per)
         return Mention(qstart, end, text[qstart:end], value, unit, qual, kind="duration")
     # years as dates: a four-digit number 1800-2099 without separators, not followed by a count noun; after
     # "in", "since", "by", "until", "during" a year whatever follows ("In 2023 officials counted ...")
@@ -617,6 +617,18 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         return Mention(s, e, numtext, numtext, "date", kind="date")
     unit = "persons" if _is_person_count(text, e) else "count"
     return Mention(qstart, e, text[qstart:e], value, unit, qual, kind="quantity")
+
+
+_AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|on)\b", re.IGNORECASE)
+
+
+def _rate_after(text: str, end: int) -> tuple[str | None, int]:
+    """``(time unit, new end)`` of a rate base right after ``end`` ("a month", "per week", "/day", "per
+    annum": ``"month"``, ...); ``(None, end)`` when none follows."""
+    rm = _RATE_AFTER.match(text, end)
+    if not rm or _AGO.match(text, rm.end()):  # "three days a year ago": a time before, no rate
+        return None, end
+    return time_unit(rm.group(1) or rm.group(2) or "year"), rm.end()
 
 
 _COUNT_NOUN = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:brothels|cases|reports|sentences|processes|people|"
