@@ -638,10 +638,11 @@ def test_multiplier_verbs_a_cut_by_half_and_a_first_line_headline_are_drafted(re
     assert (half["text"], half["unit"], half["measure"]["what"], half["measure"]["period"]) == \
         ("half", "fraction", "change in crashes", "date-2030")
     assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0
-    # coverage counts the headline's 40: 13 mentions (headline 40; 40, March; more than doubled, 3,000, 2023,
-    # 7,500, 2024; half, 2030; five days a week, two, 2023), all claimed
+    # coverage counts the headline's 40: 20 mentions (headline 40; 40, March; more than doubled, 3,000, 2023,
+    # 7,500, 2024; half, 2030; five days a week, two, 2023; 9,400, the year to March, 30 ships a day, 45,
+    # 12 years, £20,000 a month, March 2027), all claimed
     cov = coverage_for(load_article(path, repo))
-    assert (cov["mentions"], cov["claimed"], cov["missing"]) == (13, 13, [])
+    assert (cov["mentions"], cov["claimed"], cov["missing"]) == (20, 20, [])
 
 
 def test_days_a_week_is_a_rate_and_what_it_is_up_from_too(repo):
@@ -668,3 +669,28 @@ def test_days_a_week_is_a_rate_and_what_it_is_up_from_too(repo):
     text = "Staff work 24 hours a day. It ran for three days a year ago."
     assert [(m.text, m.unit) for m in find_mentions(text, body=(0, len(text)))] == [
         ("24 hours a day", "hours per day"), ("three days", "days")]
+
+
+def test_periods_of_the_year_to_a_month_of_a_rate_until_a_date_and_not_of_someones_tenure(repo):
+    # port-guards-2025.txt (published 2 June 2025), last paragraph
+    import datetime as dt
+
+    from numclaims.periods import Period, resolve
+
+    path, data = _new(repo, "port-guards-2025", "port")
+    by_id = {c["id"]: c for c in data["claims"]}
+    # "9,400 ships in the year to March": the 12 months ending with the last March over, April 2024 to
+    # March 2025, not a month
+    ships = by_id["ships-handled-9400"]
+    assert ships["measure"]["period"] == "date-the-year-to-march"
+    assert by_id["date-the-year-to-march"]["text"] == "in the year to March"
+    assert resolve("in the year to March", dt.date(2025, 6, 2)) == Period(dt.date(2024, 4, 1), dt.date(2025, 3, 31))
+    # "Now it's 45," said Ann Kerr, who has run the port for 12 years": how long she ran it, no period of the
+    # 45; nor the duration of the "30 ships a day" (no rate_duration 30 x 12 years = 45)
+    assert "period" not in by_id["count-45"]["measure"]
+    assert by_id["period-12-years"]["text"] == "for 12 years"
+    assert not [c for c in data["checks"] if c["kind"] == "rate_duration"]
+    # "£20,000 a month until the scheme closes in March 2027": from publication to the end of March 2027
+    assert by_id["amount-20000-month"]["measure"]["period"] == {"start": dt.date(2025, 6, 2), "end": dt.date(2027, 3, 31)}
+    assert "measure.period" in by_id["amount-20000-month"]["guessed"]
+    assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0

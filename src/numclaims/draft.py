@@ -316,6 +316,16 @@ CHANGE_CUE = re.compile(r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<
                         r"(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
 
 
+#: A relative clause about a person before a duration: "said Ann Kerr, who has run the port for 12 years".
+_WHO_CLAUSE = re.compile(r"\bwho\s+[^,;.!?]*$", re.I)
+
+
+def personal_duration(text: str, men: Mention, sent_start: int) -> bool:
+    """Whether a duration mention says how long a person did something ("who has run the centre for 12
+    years"): such a duration is no period of a figure and no duration of a rate."""
+    return men.kind == "duration" and _WHO_CLAUSE.search(text, sent_start, men.start) is not None
+
+
 def change_cue(text: str, men: Mention, sent_start: int) -> re.Match | None:
     """The change words before a percentage or fraction mention ("were up" of "were up 10 percent on the
     year before"), searched in the 40 characters before it within its sentence; None for a share."""
@@ -349,8 +359,9 @@ def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention])
         return _money_what(text, men, sent)
     if men.kind == "rate":
         # "The harbour office is now open five days a week": what the clause says happens at that rate
-        m = re.search(r"(?:^|[,;]\s*)(?:the\s+)?([A-Za-z][\w'’ -]*?)\s+(is|are|was|were|has been|have been)\s+"
-                      r"(?:now\s+|still\s+|only\s+)?([a-z]+)\s+$", text[sent.start:men.start], re.I)
+        m = re.search(r"(?:^|[,;]\s*)(?:(?:and|but|while)\s+)?(?:the\s+)?([A-Za-z][\w'’ -]*?)\s+"
+                      r"(is|are|was|were|has been|have been)\s+(?:now\s+|still\s+|only\s+)?([a-z]+)\s+$",
+                      text[sent.start:men.start], re.I)
         unit, per = men.unit.split(" per ")
         if m and len(m.group(1).split()) <= 4:
             return f"{unit} a {per} the {m.group(1).lower()} {m.group(2)} {m.group(3)}"
@@ -946,7 +957,22 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                      (o.mention.unit == "date" or o.mention.kind == "duration") and
                      not re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, o.mention.start - 14):o.mention.start])
                      # nor that of the figure it is up or down from ("five days a week, up from two in 2023")
-                     and not (o.mention.start > m.end and re.search(r",\s+(?:up|down)\s+from\s", text[m.end:o.mention.start]))]
+                     and not (o.mention.start > m.end and re.search(r",\s+(?:up|down)\s+from\s", text[m.end:o.mention.start]))
+                     # nor a duration of what someone did in another clause ("110, said Margaret Okafor, who
+                     # has run the centre for 12 years"); "over the past five years, deaths ..." dates the sentence
+                     and not (o.mention.kind == "duration" and not _ADVERBIAL_PERIOD.match(o.record.get("text", "")) and
+                              _CLAUSE_CUT.search(text, min(m.end, o.mention.end), max(m.start, o.mention.start)))]
+            # "£150,000 a month until the scheme closes in March 2026": a rate that runs from publication to then
+            until = [o for o in items if o.sentence is s and o.mention.unit == "date" and o.mention.start > m.end and
+                     re.search(r"\b(?:until|till|through)\b[^,;.]*$", text[m.end:o.mention.start])]
+            if m.kind == "rate" and until:
+                try:
+                    end = resolve(until[0].record.get("text", until[0].mention.text), meta.published).end
+                except ValueError:
+                    end = None
+                if end is not None and end >= meta.published:
+                    rec["_period_span"] = {"start": meta.published, "end": end}
+                    times = []
             if times:
                 # "from 52,000 in 2022 to 118,000 in 2023": a date right after the figure ("in", "during")
                 # dates it; else the nearest
@@ -987,8 +1013,12 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         rec = it.record
         period = rec.pop("_period", None)
         ends = rec.pop("_ends", None)
+        span = rec.pop("_period_span", None)
         if period is not None:
             rec["measure"]["period"] = period.record["id"]
+            it.guessed.append("measure.period")
+        elif span is not None:
+            rec["measure"]["period"] = span
             it.guessed.append("measure.period")
         if ends is not None:
             rec["ends"] = ends.record["id"]
@@ -1007,6 +1037,10 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
 #: Words before a date or duration that belong to the period expression (:func:`numclaims.periods.resolve`
 #: reads "in September", "in the past two years", "over three years", "for five years").
 _PERIOD_LEAD = re.compile(r"\b(?:in|during|over|for|within)(?:\s+the\s+(?:past|last|previous|first|next))?\s+$", re.I)
+
+
+#: A duration that dates its whole sentence, whatever clause it stands in ("Over the past five years, ...").
+_ADVERBIAL_PERIOD = re.compile(r"(?:in|over|during|within|throughout)\b", re.I)
 
 
 #: A clause about the future: "the port will hire 40 guards by March" (a deadline ahead, not a past month).

@@ -147,7 +147,9 @@ _MULT = (r"\b(?:" + "|".join(sorted(MULTIPLIER_WORDS, key=len, reverse=True)) + 
 MENTION_PATTERN = re.compile(
     rf"""
     (?P<date>
-        \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+\d{{4}})?\b
+        \b(?:the\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?
+            {_MONTH_RE}(?:,?\s+\d{{4}})?\b
+      | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+\d{{4}})?\b
       | \b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{{4}}\b
       | \b{_MONTH_RE}\s+\d{{4}}\b
       | \b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]?\d)
@@ -192,6 +194,7 @@ _CHANGE_FROM = re.compile(r"\b(?:risen|rose|rise|rises|rising|fallen|fell|fall|f
 _SIGN = re.compile(r"(US\$|\$|€|£|S/\.?)\s?")
 _YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
 _ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)
+_YEAR_TO = re.compile(r"^.*?\b(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?", re.IGNORECASE)
 #: A capitalised plural noun right after a number of a title-case headline ("Port Hires 40 Guards").
 _HEADLINE_PLURAL = re.compile(r"\s+[A-Z][a-z]*[a-rt-z]s\b")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
@@ -505,7 +508,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     s, e = m.start(), m.end()
     core = m.group()
     if kind == "date":
-        v = _date_value(core)
+        v = _date_value(_YEAR_TO.sub("", core))  # "the year to March": its value is the month it ends with
         if v is None:
             return None
         # "May 2" inside "May 2,000"? guarded by the pattern; a day number > 31 returns None above.

@@ -67,6 +67,7 @@ from .draft import (
     article_mentions,
     change_cue,
     draft,
+    personal_duration,
     sentences,
 )
 from .evidence import load_reference
@@ -293,7 +294,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         if r.per is None or r.value is None:
             continue
         near = [o for o in items if o is not r and o.para == r.para and abs(o.mention.start - r.mention.start) < 300]
-        durs = [o for o in near if o.unit in ("years", "months", "weeks", "days") and o.mention.kind == "duration"]
+        durs = [o for o in near if o.unit in ("years", "months", "weeks", "days") and o.mention.kind == "duration"
+                and not personal_duration(text, o.mention, o.sent[0])]  # "who has run the port for 12 years"
         tots = [o for o in near if o.unit == r.unit and o.per is None]
         if durs and tots:
             d = min(durs, key=lambda o: abs(o.mention.start - r.mention.start))
