@@ -564,7 +564,7 @@ def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     path, data = _new(repo, "ward-survey-2024", "ward")
     checks = {c["kind"]: c for c in data["checks"] if c["kind"] != "agreement"}
     # the three parts (the whole run, never its tail 450 + 150) of the total the sentence opens with
-    assert (checks["sum"]["parts"], checks["sum"]["total"]) == (["count-700", "adults-450", "count-150"], "patients-1300")
+    assert (checks["sum"]["parts"], checks["sum"]["total"]) == (["adults-700", "teenagers-450", "infants-150"], "patients-1300")
     assert [c for c in data["checks"] if c["kind"] == "sum"] == [checks["sum"]]
     # "made up 54 percent of the 1,300": a share, not a change ("up"); "20 percent of Oakham's 5,000
     # residents – roughly 1,000 people": the base after a possessive, the count set off after it the part
@@ -640,9 +640,9 @@ def test_multiplier_verbs_a_cut_by_half_and_a_first_line_headline_are_drafted(re
     assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0
     # coverage counts the headline's 40: 20 mentions (headline 40; 40, March; more than doubled, 3,000, 2023,
     # 7,500, 2024; half, 2030; five days a week, two, 2023; 9,400, the year to March, 30 ships a day, 45,
-    # 12 years, £20,000 a month, March 2027), all claimed
+    # 12 years, £20,000 a month, March 2027; 300, 120, 90, 40, 14 percent, 20,000), all claimed
     cov = coverage_for(load_article(path, repo))
-    assert (cov["mentions"], cov["claimed"], cov["missing"]) == (20, 20, [])
+    assert (cov["mentions"], cov["claimed"], cov["missing"]) == (26, 26, [])
 
 
 def test_days_a_week_is_a_rate_and_what_it_is_up_from_too(repo):
@@ -694,3 +694,18 @@ def test_periods_of_the_year_to_a_month_of_a_rate_until_a_date_and_not_of_someon
     assert by_id["amount-20000-month"]["measure"]["period"] == {"start": dt.date(2025, 6, 2), "end": dt.date(2027, 3, 31)}
     assert "measure.period" in by_id["amount-20000-month"]["guessed"]
     assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0
+
+
+def test_what_each_count_is_said_to_be_and_places_named_as_places(repo):
+    # port-guards-2025.txt: "Of the 300 crashes, 120 were cyclists and 90 were pedestrians. Harwick County
+    # recorded 40 of the crashes, and 14 percent of Harwick’s 20,000 residents cycle."
+    path, data = _new(repo, "port-guards-2025", "port")
+    by_id = {c["id"]: c for c in data["claims"]}
+    # each count takes the noun said of it ("120 were cyclists"), not the noun of the count before it
+    assert by_id["cyclists-120"]["measure"]["what"] == "cyclists"
+    assert by_id["pedestrians-90"]["measure"]["what"] == "pedestrians"
+    # "Harwick County recorded 40": a name ending in "County" is a place, though no preposition precedes it
+    # and ISO 3166 does not know it
+    assert by_id["count-40"]["measure"]["where"] == "Harwick County"
+    # "Harwick’s" (curly apostrophe): the place is Harwick, without the possessive
+    assert by_id["cycle-14-percent"]["measure"]["where"] == by_id["cycle-20000"]["measure"]["where"] == "Harwick"

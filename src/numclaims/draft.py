@@ -345,6 +345,10 @@ def _subject(text: str, a: int, b: int) -> str:
     return m.group(1).lower().strip() if m and len(m.group(1).split()) <= 5 else ""
 
 
+#: "N were pedestrians", "the remaining N were drivers and passengers of cars": a plural noun said of a count.
+_PREDICATE_NOUN = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?([a-z]+s)\b(?:\s+and\s+([a-z]+s)\b)?(?!\s+(?:by|of\s+the)\b)")
+
+
 def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention]) -> str:
     """The counted noun phrase of a mention (see the module docstring); never empty."""
     cue = change_cue(text, men, sent.start)
@@ -394,6 +398,10 @@ def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention])
     verb = _verb_before(text, men.start, sent.start)
     if phrase and verb and not phrase.endswith("ed") and verb.split()[-1] not in phrase.split():
         phrase = f"{phrase} {verb}"
+    pred = _PREDICATE_NOUN.match(text, men.end, sent.end) if not phrase else None
+    if pred and not pred.group(1).endswith("ed") and pred.group(1) not in _FUNCTION:
+        # "1,730 were pedestrians and 1,150 were motorcyclists": the noun each count is said to be
+        return pred.group(1) + (f" and {pred.group(2)}" if pred.group(2) else "")
     if not phrase:
         # "Of the boats, 2 were seized": the noun named before the numeral, and what happened to it
         before = text[sent.start:men.start]
@@ -460,6 +468,10 @@ class Place:
 _MONTH_NAMES = frozenset(m.lower() for m in MONTH_NAMES)
 
 
+#: The last word of a name that makes it a place ("Nairobi County", "Puno Region", "Kandahar Province").
+_PLACE_SUFFIX = re.compile(r"\s+(?:County|Province|Region|District|Department|Municipality|Governorate|Prefecture)$")
+
+
 def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
     """Places named in ``text[a:b]`` (see the module docstring), in order; in a headline (title case)
     only the names ISO 3166 knows count."""
@@ -473,9 +485,14 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
             words.pop(0)
         if not words:
             continue
-        name = " ".join(words)
+        name = re.sub(r"['’]s$", "", " ".join(words))  # "Bristol’s 472,000 residents": Bristol
         start = m.start() + m.group().index(words[0])
         f = _fold(name)
+        base = _PLACE_SUFFIX.sub("", name)
+        if base != name and len(base) > 1 and not _quoted(text, start) and not headline:
+            # "Nairobi County recorded 1,020": a name that says it is a place ("County", "Province", ...)
+            out.append(Place(name, start, subs.get(_fold(base))))
+            continue
         nxt = text[m.end():m.end() + 14].lower()
         if f in countries and not re.match(r"'s\b|\s+(?:police|government|ministry)", text[m.end():m.end() + 12]):
             out.append(Place(countries[f], start, countries[f], True))
