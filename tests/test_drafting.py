@@ -709,3 +709,35 @@ def test_what_each_count_is_said_to_be_and_places_named_as_places(repo):
     assert by_id["count-40"]["measure"]["where"] == "Harwick County"
     # "Harwick’s" (curly apostrophe): the place is Harwick, without the possessive
     assert by_id["cycle-14-percent"]["measure"]["where"] == by_id["cycle-20000"]["measure"]["where"] == "Harwick"
+
+
+def test_datelines_are_no_claims_and_a_stray_title_or_a_second_draft_warns(repo, capsys):
+    from numclaims.extract import classify_line
+
+    # datelines with a place, a separator and a byline are page furniture, not claims
+    assert classify_line("NAIROBI, 14 March 2024 / By Wanjiru Kamau") == "dateline"
+    assert classify_line("By Tom Ashby · Tuesday 3 June 2025") == "dateline"
+    assert classify_line("The 14 March 2024 meeting was held by the council in the town hall of the city.") == "prose"
+    src = repo / "datasets" / "sources"
+    body = ("Harbour Fees Rise\n\nBy Ann Writer · Tuesday 3 June 2025\n\nThe harbour raised its fees by 12 percent "
+            "this year, the harbour master said on Tuesday.\n")
+    (src / "fees-2025.txt").write_text(body, encoding="utf-8")
+    meta = ("id: fees-2025\ntitle: Harbour Fees Rise Sharply\npublisher: Test Gazette\npublished: 2025-06-03\n"
+            "licence: invented test article\nattribution: invented\ncaptured: invented\n")
+    (src / "fees-2025.meta.yaml").write_text(meta, encoding="utf-8")
+    assert main(["new", "fees-2025", "--id", "fees", "--root", str(repo)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    # the title (line 2 of the metadata) is not the headline line "Harbour Fees Rise": one warning line
+    assert err == ["warning: datasets/sources/fees-2025.meta.yaml:2: title 'Harbour Fees Rise Sharply' is no line of "
+                   "fees-2025.txt before the body, so the headline's numbers are not drafted; write the title as the "
+                   "headline line reads [title-not-headline]"]
+    data = load_yaml_text((repo / "claims" / "fees.yaml").read_text(encoding="utf-8"))
+    # the one claim is the 12 percent: not the dateline's 3 June 2025
+    assert [c.get("text") for c in data["claims"]] == ["12 percent"]
+    # drafting the same source again: one warning naming the file that records it; the ids get -2
+    (src / "fees-2025.meta.yaml").write_text(meta.replace("Rise Sharply", "Rise"), encoding="utf-8")
+    assert main(["new", "fees-2025", "--id", "fees-again", "--root", str(repo)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["warning: datasets/sources/fees-2025.meta.yaml: source 'fees-2025' is already recorded by "
+                   "claims/fees.yaml; the draft's ids get -2 suffixes (edit that file, or run numclaims suggest on it) "
+                   "[source-drafted-already]"]

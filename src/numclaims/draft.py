@@ -17,10 +17,13 @@ this module drafts what the words around it support, and marks it as guessed:
 * **measure.where** (guessed): the place named nearest the numeral in its sentence (a capitalised name
   after *in/at/near/across/throughout/from*, or a country or first-level subdivision known to ISO 3166
   through ``pycountry``); "there" and "the region" stand for the last place of the paragraph; a
-  subdivision gets its country ("Madre de Dios, Peru"). Without a place in the paragraph, the country the
-  body names most often.
+  subdivision gets its country ("Madre de Dios, Peru"); a name ending in "County", "Province", ... is a
+  place wherever it stands ("Nairobi County recorded"), a possessive is its name ("Bristol’s" -> Bristol).
+  Without a place in the paragraph, the country the body names most often.
 * **measure.period** (guessed): the id of the date right after the figure ("from 52,000 in 2022 to 118,000
-  in 2023": 2023 for the 118,000), else of the date or duration record nearest in the same sentence; a
+  in 2023": 2023 for the 118,000), else of the date or duration record nearest in the same sentence (not
+  the date of the figure it is up or down from, nor a duration of another clause: "who has run the centre
+  for 12 years"); a rate "until" a date runs from publication to it (an inline ``{start, end}``); a
   duration counted back ("in the past two years") gets ``ends`` = a date record earlier in its sentence.
 * **attribution** (guessed): from reporting phrases in the sentence: "according to X", "X said/stated/estimated/reported/announced/noted/told/found", "said X",
   "reported X", "as reported by X", "statistics by X show", "X believe(s)" ("and" between capitalised
@@ -1166,6 +1169,22 @@ def project_ids(root: Any, skip: Any = None) -> set[str]:
     unreadable files are passed over (``numclaims check`` reports them)."""
 
     out: set[str] = set()
+    for _, data in _project_files(root, skip):
+        for c in data.get("claims") or []:
+            if isinstance(c, dict) and isinstance(c.get("id"), str):
+                out.add(c["id"])
+    return out
+
+
+def files_using_source(root: Any, source_id: str) -> list[Path]:
+    """The claims files of the project at ``root`` whose ``source`` is ``source_id`` (drafting it again
+    would give its claims ids with ``-2`` suffixes); unreadable files are passed over."""
+    return [p for p, data in _project_files(root) if data.get("source") == source_id]
+
+
+def _project_files(root: Any, skip: Any = None) -> list[tuple[Path, dict[str, Any]]]:
+    """``(path, mapping)`` of each readable claims file of the project at ``root`` but ``skip``."""
+    out = []
     for p in claims_files(Path(root)):
         if skip is not None and Path(p).resolve() == Path(skip).resolve():
             continue
@@ -1173,9 +1192,8 @@ def project_ids(root: Any, skip: Any = None) -> set[str]:
             data = load_yaml_text(read_text_strict(p))
         except (YamlInputError, OSError):
             continue
-        for c in (data.get("claims") or []) if isinstance(data, dict) else []:
-            if isinstance(c, dict) and isinstance(c.get("id"), str):
-                out.add(c["id"])
+        if isinstance(data, dict):
+            out.append((Path(p), data))
     return out
 
 

@@ -470,10 +470,18 @@ def _find_mentions(text: str, body: tuple[int, int] | None, with_precision: bool
     _link_shares(text, out)
     b0, b1 = body
     for men in out:
-        men.region = "body" if b0 <= men.start and men.end <= b1 else "furniture"
+        men.region = "body" if b0 <= men.start and men.end <= b1 and not _on_dateline(text, men.start) else "furniture"
         if read_values and men.unit != "date" and men.kind != "age":
             _read_with_parser(men, with_precision)
     return out
+
+
+def _on_dateline(text: str, pos: int) -> bool:
+    """Whether ``pos`` is on a dateline ("NAIROBI, 14 March 2024 / By Wanjiru Kamau", "By Tom Ashby ·
+    Tuesday 3 June 2025"): page furniture wherever the body is taken to start, not a claim."""
+    a = text.rfind("\n", 0, pos) + 1
+    z = text.find("\n", pos)
+    return classify_line(text[a:z if z >= 0 else len(text)]) == "dateline"
 
 
 def _read_with_parser(men: Mention, with_precision: bool) -> None:
@@ -790,7 +798,8 @@ _SHORT_MARKERS = re.compile(
 )
 _DATELINE = re.compile(
     rf"""^(?:[A-Z][A-Z0-9 &,'’.-]*\s/\s)?\d{{1,2}}\s+{_MONTH_RE}\s+\d{{4}}(?:\s+BY\s+.*)?$
-    |^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}(?:\s*[,|].*)?$
+    |^(?:[A-Z][A-Z .'’-]*,\s+)?\d{{1,2}}\s+{_MONTH_RE}\s+\d{{4}}\s*[/|·•–—-]\s*(?:By|BY)\s+.*$
+    |^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}(?:\s*[,|·•/–—-].*)?$
     |^(?:[A-Z][a-z]+day,\s+)?{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}\b.{{0,40}}$""",
     re.VERBOSE,
 )
