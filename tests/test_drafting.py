@@ -452,10 +452,11 @@ def test_agreement_and_shares_are_proposed_only_between_figures_of_one_measure(r
         ("share_of_total", (("share", "total-30-percent"), ("total", "patients-treated-2023-8200"),
                             ("part", "count-3100"))),
         # "55 percent of them ..., up from 40 percent in 2021": the 55 % is a share of the 600 surveyed; the
-        # 40 % is the starting figure of a rise, no share of this survey's 600
-        ("share_of_total", (("share", "week-2021-55-percent"), ("total", "found-2021-600"))),
+        # 40 % is the starting figure of a rise, no share of this survey's 600; "in 2021" dates the 40 %
+        # only, not the 600 or the 55 % (ids without 2021)
+        ("share_of_total", (("share", "week-55-percent"), ("total", "found-600"))),
         # ... and the 55 % above the 40 % it rose from
-        ("comparison", (("a", "week-2021-55-percent"), ("b", "found-2021-40-percent"))),
+        ("comparison", (("a", "week-55-percent"), ("b", "found-2021-40-percent"))),
         # the headline's 8,200 patients and the body's; not the "average of more than 8,000"
         ("agreement", (("a", "headline-patients-8200"), ("b", "patients-treated-2023-8200"))),
         ("comparison", (("a", "2023-9500"), ("b", "tests-2022-4000"))),
@@ -563,7 +564,7 @@ def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     path, data = _new(repo, "ward-survey-2024", "ward")
     checks = {c["kind"]: c for c in data["checks"] if c["kind"] != "agreement"}
     # the three parts (the whole run, never its tail 450 + 150) of the total the sentence opens with
-    assert (checks["sum"]["parts"], checks["sum"]["total"]) == (["count-700", "adults-450", "count-150"], "patients-1300")
+    assert (checks["sum"]["parts"], checks["sum"]["total"]) == (["adults-700", "teenagers-450", "infants-150"], "patients-1300")
     assert [c for c in data["checks"] if c["kind"] == "sum"] == [checks["sum"]]
     # "made up 54 percent of the 1,300": a share, not a change ("up"); "20 percent of Oakham's 5,000
     # residents – roughly 1,000 people": the base after a possessive, the count set off after it the part
@@ -612,3 +613,131 @@ def test_decisions_refuse_an_id_defined_twice(drafted, capsys):
     assert len(err) == 1 and err[0].startswith("claims/harbour-2020.yaml:")
     assert "claim women-2019-907: id: also defined at claims/harbour-2020.yaml:" in err[0]
     assert path.read_text(encoding="utf-8") == twice  # nothing confirmed
+
+
+def test_multiplier_verbs_a_cut_by_half_and_a_first_line_headline_are_drafted(repo):
+    # invented text tests/data/drafting/port-guards-2025.txt: its first line is the headline (equal to the
+    # title, nothing before it), "more than doubled", "cut crashes by half by 2030"
+    from numclaims.coverage import coverage_for
+    from numclaims.loader import load_article
+
+    path, data = _new(repo, "port-guards-2025", "port")
+    by_id = {c["id"]: c for c in data["claims"]}
+    # "Port Hires 40 Guards": a count of guards in the headline, not a name ("Hires 40"); the headline's
+    # claim, checked against the body's 40
+    head = by_id["headline-guards-40"]
+    assert (head["quote"], head["text"], head["unit"]) == ("Port Hires 40 Guards", "40", "count")
+    assert [(c["kind"], c["a"], c["b"]) for c in data["checks"] if c["kind"] == "agreement"] == [
+        ("agreement", "headline-guards-40", "guards-40")]
+    # "more than doubled": a ratio of 2, more than; its words give the value (none retyped)
+    doubled = next(c for c in data["claims"] if c.get("text") == "more than doubled")
+    assert (doubled["unit"], doubled["qualifier"], "value" in doubled) == ("ratio", "more_than", False)
+    assert doubled["quote"] == "The number of parking fines issued more than doubled"
+    # "cut crashes by half by 2030": a change of a half in crashes, dated 2030
+    half = by_id["change-2030-half"]
+    assert (half["text"], half["unit"], half["measure"]["what"], half["measure"]["period"]) == \
+        ("half", "fraction", "change in crashes", "date-2030")
+    assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0
+    # coverage counts the headline's 40: 20 mentions (headline 40; 40, March; more than doubled, 3,000, 2023,
+    # 7,500, 2024; half, 2030; five days a week, two, 2023; 9,400, the year to March, 30 ships a day, 45,
+    # 12 years, £20,000 a month, March 2027; 300, 120, 90, 40, 14 percent, 20,000), all claimed
+    cov = coverage_for(load_article(path, repo))
+    assert (cov["mentions"], cov["claimed"], cov["missing"]) == (26, 26, [])
+
+
+def test_days_a_week_is_a_rate_and_what_it_is_up_from_too(repo):
+    # "The harbour office is now open five days a week, up from two in 2023." (port-guards-2025.txt)
+    from numclaims.extract import find_mentions
+
+    path, data = _new(repo, "port-guards-2025", "port")
+    by_id = {c["id"]: c for c in data["claims"]}
+    five = by_id["open-5-days-week"]
+    # a rate of 5 days per week, not a 5-day duration "period of count"; undated: 2023 is the year of the two
+    assert (five["text"], five["unit"], five["measure"]) == (
+        "five days a week", "days per week", {"what": "days a week the harbour office is open"})
+    # "up from two": the earlier figure of the same measure, 2 days per week in 2023 (the words "two" read as
+    # a count, so the value is written)
+    two = by_id["open-2023-2"]
+    assert (two["quote"], two["value"], two["unit"], two["measure"]["period"], "text" in two) == (
+        "up from two in 2023", 2, "days per week", "date-2023-2", False)
+    assert by_id["date-2023-2"]["text"] == "in 2023"
+    # and the comparison of the two: 5 > 2
+    assert ("comparison", "open-5-days-week", "open-2023-2", "gt") in [
+        (c["kind"], c.get("a"), c.get("b"), c.get("relation")) for c in data["checks"]]
+    assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0
+    # "24 hours a day" is 24 hours per day; "three days a year ago" is a duration (no rate)
+    text = "Staff work 24 hours a day. It ran for three days a year ago."
+    assert [(m.text, m.unit) for m in find_mentions(text, body=(0, len(text)))] == [
+        ("24 hours a day", "hours per day"), ("three days", "days")]
+
+
+def test_periods_of_the_year_to_a_month_of_a_rate_until_a_date_and_not_of_someones_tenure(repo):
+    # port-guards-2025.txt (published 2 June 2025), last paragraph
+    import datetime as dt
+
+    from numclaims.periods import Period, resolve
+
+    path, data = _new(repo, "port-guards-2025", "port")
+    by_id = {c["id"]: c for c in data["claims"]}
+    # "9,400 ships in the year to March": the 12 months ending with the last March over, April 2024 to
+    # March 2025, not a month
+    ships = by_id["ships-handled-9400"]
+    assert ships["measure"]["period"] == "date-the-year-to-march"
+    assert by_id["date-the-year-to-march"]["text"] == "in the year to March"
+    assert resolve("in the year to March", dt.date(2025, 6, 2)) == Period(dt.date(2024, 4, 1), dt.date(2025, 3, 31))
+    # "Now it's 45," said Ann Kerr, who has run the port for 12 years": how long she ran it, no period of the
+    # 45; nor the duration of the "30 ships a day" (no rate_duration 30 x 12 years = 45)
+    assert "period" not in by_id["count-45"]["measure"]
+    assert by_id["period-12-years"]["text"] == "for 12 years"
+    assert not [c for c in data["checks"] if c["kind"] == "rate_duration"]
+    # "£20,000 a month until the scheme closes in March 2027": from publication to the end of March 2027
+    assert by_id["amount-20000-month"]["measure"]["period"] == {"start": dt.date(2025, 6, 2), "end": dt.date(2027, 3, 31)}
+    assert "measure.period" in by_id["amount-20000-month"]["guessed"]
+    assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0
+
+
+def test_what_each_count_is_said_to_be_and_places_named_as_places(repo):
+    # port-guards-2025.txt: "Of the 300 crashes, 120 were cyclists and 90 were pedestrians. Harwick County
+    # recorded 40 of the crashes, and 14 percent of Harwick’s 20,000 residents cycle."
+    path, data = _new(repo, "port-guards-2025", "port")
+    by_id = {c["id"]: c for c in data["claims"]}
+    # each count takes the noun said of it ("120 were cyclists"), not the noun of the count before it
+    assert by_id["cyclists-120"]["measure"]["what"] == "cyclists"
+    assert by_id["pedestrians-90"]["measure"]["what"] == "pedestrians"
+    # "Harwick County recorded 40": a name ending in "County" is a place, though no preposition precedes it
+    # and ISO 3166 does not know it
+    assert by_id["count-40"]["measure"]["where"] == "Harwick County"
+    # "Harwick’s" (curly apostrophe): the place is Harwick, without the possessive
+    assert by_id["cycle-14-percent"]["measure"]["where"] == by_id["cycle-20000"]["measure"]["where"] == "Harwick"
+
+
+def test_datelines_are_no_claims_and_a_stray_title_or_a_second_draft_warns(repo, capsys):
+    from numclaims.extract import classify_line
+
+    # datelines with a place, a separator and a byline are page furniture, not claims
+    assert classify_line("NAIROBI, 14 March 2024 / By Wanjiru Kamau") == "dateline"
+    assert classify_line("By Tom Ashby · Tuesday 3 June 2025") == "dateline"
+    assert classify_line("The 14 March 2024 meeting was held by the council in the town hall of the city.") == "prose"
+    src = repo / "datasets" / "sources"
+    body = ("Harbour Fees Rise\n\nBy Ann Writer · Tuesday 3 June 2025\n\nThe harbour raised its fees by 12 percent "
+            "this year, the harbour master said on Tuesday.\n")
+    (src / "fees-2025.txt").write_text(body, encoding="utf-8")
+    meta = ("id: fees-2025\ntitle: Harbour Fees Rise Sharply\npublisher: Test Gazette\npublished: 2025-06-03\n"
+            "licence: invented test article\nattribution: invented\ncaptured: invented\n")
+    (src / "fees-2025.meta.yaml").write_text(meta, encoding="utf-8")
+    assert main(["new", "fees-2025", "--id", "fees", "--root", str(repo)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    # the title (line 2 of the metadata) is not the headline line "Harbour Fees Rise": one warning line
+    assert err == ["warning: datasets/sources/fees-2025.meta.yaml:2: title 'Harbour Fees Rise Sharply' is no line of "
+                   "fees-2025.txt before the body, so the headline's numbers are not drafted; write the title as the "
+                   "headline line reads [title-not-headline]"]
+    data = load_yaml_text((repo / "claims" / "fees.yaml").read_text(encoding="utf-8"))
+    # the one claim is the 12 percent: not the dateline's 3 June 2025
+    assert [c.get("text") for c in data["claims"]] == ["12 percent"]
+    # drafting the same source again: one warning naming the file that records it; the ids get -2
+    (src / "fees-2025.meta.yaml").write_text(meta.replace("Rise Sharply", "Rise"), encoding="utf-8")
+    assert main(["new", "fees-2025", "--id", "fees-again", "--root", str(repo)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["warning: datasets/sources/fees-2025.meta.yaml: source 'fees-2025' is already recorded by "
+                   "claims/fees.yaml; the draft's ids get -2 suffixes (edit that file, or run numclaims suggest on it) "
+                   "[source-drafted-already]"]

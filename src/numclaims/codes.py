@@ -177,6 +177,10 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
      "fix the source files named above"),
     ("metadata-not-mapping", "source", "the metadata file is not a mapping of fields", "write 'key: value' lines"),
     ("metadata-id", "source", "the metadata id differs from the file name", "make 'id' the file name without .meta.yaml"),
+    ("title-not-headline", "source", "the metadata title is no line of the capture before the body, so the headline's "
+     "numbers are not drafted", "write 'title' exactly as the headline line reads"),
+    ("source-drafted-already", "source", "another claims file already records this source (the draft's ids get -2 "
+     "suffixes)", "edit that claims file, or draft under it with numclaims suggest"),
     ("marker-not-found", "source", "a body marker is not in the source text", "copy the marker verbatim from the text"),
     ("no-mentions", "source", "no numeric mention in the body of the source", "check the body markers of the source"),
     # reference

@@ -17,10 +17,13 @@ this module drafts what the words around it support, and marks it as guessed:
 * **measure.where** (guessed): the place named nearest the numeral in its sentence (a capitalised name
   after *in/at/near/across/throughout/from*, or a country or first-level subdivision known to ISO 3166
   through ``pycountry``); "there" and "the region" stand for the last place of the paragraph; a
-  subdivision gets its country ("Madre de Dios, Peru"). Without a place in the paragraph, the country the
-  body names most often.
+  subdivision gets its country ("Madre de Dios, Peru"); a name ending in "County", "Province", ... is a
+  place wherever it stands ("Nairobi County recorded"), a possessive is its name ("Bristol’s" -> Bristol).
+  Without a place in the paragraph, the country the body names most often.
 * **measure.period** (guessed): the id of the date right after the figure ("from 52,000 in 2022 to 118,000
-  in 2023": 2023 for the 118,000), else of the date or duration record nearest in the same sentence; a
+  in 2023": 2023 for the 118,000), else of the date or duration record nearest in the same sentence (not
+  the date of the figure it is up or down from, nor a duration of another clause: "who has run the centre
+  for 12 years"); a rate "until" a date runs from publication to it (an inline ``{start, end}``); a
   duration counted back ("in the past two years") gets ``ends`` = a date record earlier in its sentence.
 * **attribution** (guessed): from reporting phrases in the sentence: "according to X", "X said/stated/estimated/reported/announced/noted/told/found", "said X",
   "reported X", "as reported by X", "statistics by X show", "X believe(s)" ("and" between capitalised
@@ -310,8 +313,20 @@ def _money_what(text: str, men: Mention, sent: Sentence) -> str:
 #: "up 10 percent on", "down by half", "a rise of 20 percent", "fell by around a third".
 #: ("made up 42 percent of", "make up", "summed up", "broken down": a share, not a change)
 CHANGE_CUE = re.compile(r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<!\bbroken )(?<!\bbroke )\b(up|down|rose|risen|fell|fallen|increased|decreased|dropped|grew|declined|cut|reduced|"
-                        r"an? increase|a decrease|a rise|a fall|a drop)\s+(?:by\s+|in\s+)?(?:of\s+)?"
+                        r"an? increase|a decrease|a rise|a fall|a drop"
+                        r"|(?:cut|cuts|reduce|reduces|reduced|reducing|slash|slashed)\s+(?P<obj>[a-z]+(?:\s+[a-z]+){0,2}?)\s+(?=by\s))"
+                        r"\s*(?:by\s+|in\s+)?(?:of\s+)?"
                         r"(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
+
+
+#: A relative clause about a person before a duration: "said Ann Kerr, who has run the port for 12 years".
+_WHO_CLAUSE = re.compile(r"\bwho\s+[^,;.!?]*$", re.I)
+
+
+def personal_duration(text: str, men: Mention, sent_start: int) -> bool:
+    """Whether a duration mention says how long a person did something ("who has run the centre for 12
+    years"): such a duration is no period of a figure and no duration of a rate."""
+    return men.kind == "duration" and _WHO_CLAUSE.search(text, sent_start, men.start) is not None
 
 
 def change_cue(text: str, men: Mention, sent_start: int) -> re.Match | None:
@@ -333,17 +348,31 @@ def _subject(text: str, a: int, b: int) -> str:
     return m.group(1).lower().strip() if m and len(m.group(1).split()) <= 5 else ""
 
 
+#: "N were pedestrians", "the remaining N were drivers and passengers of cars": a plural noun said of a count.
+_PREDICATE_NOUN = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?([a-z]+s)\b(?:\s+and\s+([a-z]+s)\b)?(?!\s+(?:by|of\s+the)\b)")
+
+
 def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention]) -> str:
     """The counted noun phrase of a mention (see the module docstring); never empty."""
     cue = change_cue(text, men, sent.start)
     if cue is not None:
-        subject = _subject(text, sent.start, cue.start())
+        # "cut crashes by half": the object of the verb is what changes
+        subject = cue.group("obj") or _subject(text, sent.start, cue.start())
         return f"change in {subject}" if subject else "change"
     if men.unit in ("percent", "fraction"):
         total = next((o for o in others if men.of and o.start == men.of[0]), None)
         return _share_what(text, men, sent, total)
     if men.currency is not None:
         return _money_what(text, men, sent)
+    if men.kind == "rate":
+        # "The harbour office is now open five days a week": what the clause says happens at that rate
+        m = re.search(r"(?:^|[,;]\s*)(?:(?:and|but|while)\s+)?(?:the\s+)?([A-Za-z][\w'’ -]*?)\s+"
+                      r"(is|are|was|were|has been|have been)\s+(?:now\s+|still\s+|only\s+)?([a-z]+)\s+$",
+                      text[sent.start:men.start], re.I)
+        unit, per = men.unit.split(" per ")
+        if m and len(m.group(1).split()) <= 4:
+            return f"{unit} a {per} the {m.group(1).lower()} {m.group(2)} {m.group(3)}"
+        return f"{unit} a {per}"
     if men.kind == "duration":
         # "prison sentences from five to 15 years", "a term of three years": the noun it is a length of
         prep = "" if re.match(r"(?:from|between)\b", men.text, re.I) else r"(?:of|from|lasting)\s+"
@@ -372,6 +401,10 @@ def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention])
     verb = _verb_before(text, men.start, sent.start)
     if phrase and verb and not phrase.endswith("ed") and verb.split()[-1] not in phrase.split():
         phrase = f"{phrase} {verb}"
+    pred = _PREDICATE_NOUN.match(text, men.end, sent.end) if not phrase else None
+    if pred and not pred.group(1).endswith("ed") and pred.group(1) not in _FUNCTION:
+        # "1,730 were pedestrians and 1,150 were motorcyclists": the noun each count is said to be
+        return pred.group(1) + (f" and {pred.group(2)}" if pred.group(2) else "")
     if not phrase:
         # "Of the boats, 2 were seized": the noun named before the numeral, and what happened to it
         before = text[sent.start:men.start]
@@ -438,6 +471,10 @@ class Place:
 _MONTH_NAMES = frozenset(m.lower() for m in MONTH_NAMES)
 
 
+#: The last word of a name that makes it a place ("Nairobi County", "Puno Region", "Kandahar Province").
+_PLACE_SUFFIX = re.compile(r"\s+(?:County|Province|Region|District|Department|Municipality|Governorate|Prefecture)$")
+
+
 def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
     """Places named in ``text[a:b]`` (see the module docstring), in order; in a headline (title case)
     only the names ISO 3166 knows count."""
@@ -451,9 +488,14 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
             words.pop(0)
         if not words:
             continue
-        name = " ".join(words)
+        name = re.sub(r"['’]s$", "", " ".join(words))  # "Bristol’s 472,000 residents": Bristol
         start = m.start() + m.group().index(words[0])
         f = _fold(name)
+        base = _PLACE_SUFFIX.sub("", name)
+        if base != name and len(base) > 1 and not _quoted(text, start) and not headline:
+            # "Nairobi County recorded 1,020": a name that says it is a place ("County", "Province", ...)
+            out.append(Place(name, start, subs.get(_fold(base))))
+            continue
         nxt = text[m.end():m.end() + 14].lower()
         if f in countries and not re.match(r"'s\b|\s+(?:police|government|ministry)", text[m.end():m.end() + 12]):
             out.append(Place(countries[f], start, countries[f], True))
@@ -853,6 +895,21 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             it.record["unit"] = prev[-1].record["unit"]
             it.what = (f"{'increase' if mm.group(1) == 'more' else 'decrease'} in {prev[-1].what}"
                        + (f" over {mm.group(2)}" if mm.group(2) else ""))
+    # "open five days a week, up from two in 2023": a bare count that a rate is "up/down from" is in the rate's
+    # unit, of the same measure
+    for it in items:
+        m = it.mention
+        if m.kind != "quantity" or _noun_phrase_after(text, m.end, it.sentence.end)[0]:
+            continue
+        prev = [o for o in items if o.sentence is it.sentence and o.mention.end <= m.start and o.mention.kind == "rate"
+                and o.mention.currency is None]
+        if prev and re.fullmatch(r"[^.;]{0,60}?,\s+(?:up|down)\s+from\s+(?:around\s+|about\s+|some\s+)?",
+                                 text[prev[-1].mention.end:m.start]):
+            # the words ("two") read as a count, so the value is written and the quote holds the numeral
+            it.record["unit"] = prev[-1].record["unit"]
+            it.record.pop("text", None)
+            it.record["value"] = m.value
+            it.what = prev[-1].what
     # "killed 4,120 people ..., down 8 percent on the 4,690 recorded in 2022", "Of the 4,120 dead, 1,730
     # were ...": a bare count (no noun of its own) that points back with "the", "than", "from", "to" or
     # "of", or partitions "Of the N ...", counts the noun of the count of persons before it in its sentence
@@ -918,7 +975,24 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             # nor the date of what a figure is compared with ("12 more than in 2024")
             times = [o for o in items if o.sentence is s and o is not it and id(o) not in anchors and
                      (o.mention.unit == "date" or o.mention.kind == "duration") and
-                     not re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, o.mention.start - 14):o.mention.start])]
+                     not re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, o.mention.start - 14):o.mention.start])
+                     # nor that of the figure it is up or down from ("five days a week, up from two in 2023")
+                     and not (o.mention.start > m.end and re.search(r",\s+(?:up|down)\s+from\s", text[m.end:o.mention.start]))
+                     # nor a duration of what someone did in another clause ("110, said Margaret Okafor, who
+                     # has run the centre for 12 years"); "over the past five years, deaths ..." dates the sentence
+                     and not (o.mention.kind == "duration" and not _ADVERBIAL_PERIOD.match(o.record.get("text", "")) and
+                              _CLAUSE_CUT.search(text, min(m.end, o.mention.end), max(m.start, o.mention.start)))]
+            # "£150,000 a month until the scheme closes in March 2026": a rate that runs from publication to then
+            until = [o for o in items if o.sentence is s and o.mention.unit == "date" and o.mention.start > m.end and
+                     re.search(r"\b(?:until|till|through)\b[^,;.]*$", text[m.end:o.mention.start])]
+            if m.kind == "rate" and until:
+                try:
+                    end = resolve(until[0].record.get("text", until[0].mention.text), meta.published).end
+                except ValueError:
+                    end = None
+                if end is not None and end >= meta.published:
+                    rec["_period_span"] = {"start": meta.published, "end": end}
+                    times = []
             if times:
                 # "from 52,000 in 2022 to 118,000 in 2023": a date right after the figure ("in", "during")
                 # dates it; else the nearest
@@ -959,8 +1033,12 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         rec = it.record
         period = rec.pop("_period", None)
         ends = rec.pop("_ends", None)
+        span = rec.pop("_period_span", None)
         if period is not None:
             rec["measure"]["period"] = period.record["id"]
+            it.guessed.append("measure.period")
+        elif span is not None:
+            rec["measure"]["period"] = span
             it.guessed.append("measure.period")
         if ends is not None:
             rec["ends"] = ends.record["id"]
@@ -979,6 +1057,10 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
 #: Words before a date or duration that belong to the period expression (:func:`numclaims.periods.resolve`
 #: reads "in September", "in the past two years", "over three years", "for five years").
 _PERIOD_LEAD = re.compile(r"\b(?:in|during|over|for|within)(?:\s+the\s+(?:past|last|previous|first|next))?\s+$", re.I)
+
+
+#: A duration that dates its whole sentence, whatever clause it stands in ("Over the past five years, ...").
+_ADVERBIAL_PERIOD = re.compile(r"(?:in|over|during|within|throughout)\b", re.I)
 
 
 #: A clause about the future: "the port will hire 40 guards by March" (a deadline ahead, not a past month).
@@ -1087,6 +1169,22 @@ def project_ids(root: Any, skip: Any = None) -> set[str]:
     unreadable files are passed over (``numclaims check`` reports them)."""
 
     out: set[str] = set()
+    for _, data in _project_files(root, skip):
+        for c in data.get("claims") or []:
+            if isinstance(c, dict) and isinstance(c.get("id"), str):
+                out.add(c["id"])
+    return out
+
+
+def files_using_source(root: Any, source_id: str) -> list[Path]:
+    """The claims files of the project at ``root`` whose ``source`` is ``source_id`` (drafting it again
+    would give its claims ids with ``-2`` suffixes); unreadable files are passed over."""
+    return [p for p, data in _project_files(root) if data.get("source") == source_id]
+
+
+def _project_files(root: Any, skip: Any = None) -> list[tuple[Path, dict[str, Any]]]:
+    """``(path, mapping)`` of each readable claims file of the project at ``root`` but ``skip``."""
+    out = []
     for p in claims_files(Path(root)):
         if skip is not None and Path(p).resolve() == Path(skip).resolve():
             continue
@@ -1094,9 +1192,8 @@ def project_ids(root: Any, skip: Any = None) -> set[str]:
             data = load_yaml_text(read_text_strict(p))
         except (YamlInputError, OSError):
             continue
-        for c in (data.get("claims") or []) if isinstance(data, dict) else []:
-            if isinstance(c, dict) and isinstance(c.get("id"), str):
-                out.add(c["id"])
+        if isinstance(data, dict):
+            out.append((Path(p), data))
     return out
 
 

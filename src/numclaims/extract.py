@@ -66,6 +66,7 @@ from .vocabulary import (
     FRACTION_WORDS,
     MONTH_NAMES,
     MONTHS,
+    MULTIPLIER_VERBS,
     MULTIPLIER_WORDS,
     QUALIFIER_PHRASES,
     RATE_BASES,
@@ -128,8 +129,11 @@ _DIGITS_RE = re.compile(_DIGITS)
 _SCALE = rf"(?:\s+(?:{_SCALE_WORDS_RE})|\s?(?:bn|m)(?![A-Za-z]))"
 _FRAC = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
 #: A change by a fraction word: "down by half", "cut in half", "fell by a third" (the fraction of a change).
-_CHANGE_BY = re.compile(r"\b(?:down|up|fell|fallen|rose|risen|dropped|grew|declined|increased|decreased|cut|reduced|"
-                        r"shrank|slashed|halved)\s+(?:by|in)\s+(?:a\s+|one\s+)?$", re.IGNORECASE)
+#: A transitive verb may have its object between it and "by": "cut deaths by half", "reduce road deaths by a third".
+_CHANGE_BY = re.compile(r"\b(?:(?:down|up|fell|fallen|rose|risen|dropped|grew|declined|increased|decreased|cut|reduced|"
+                        r"shrank|slashed|halved)|(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|slash|slashed|"
+                        r"increase|increased|raise|raised)(?:\s+[a-z]+){1,3}?)\s+(?:by|in)\s+(?:a\s+|one\s+)?$",
+                        re.IGNORECASE)
 
 #: Multiplier words (:data:`numclaims.numerals.MULTIPLIER_WORDS`) count only before what they multiply:
 #: "more than triple the 287", "twice as many", "double that of"; not "a double murder", "twice a day",
@@ -143,7 +147,9 @@ _MULT = (r"\b(?:" + "|".join(sorted(MULTIPLIER_WORDS, key=len, reverse=True)) + 
 MENTION_PATTERN = re.compile(
     rf"""
     (?P<date>
-        \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+\d{{4}})?\b
+        \b(?:the\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?
+            {_MONTH_RE}(?:,?\s+\d{{4}})?\b
+      | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+\d{{4}})?\b
       | \b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{{4}}\b
       | \b{_MONTH_RE}\s+\d{{4}}\b
       | \b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]?\d)
@@ -152,6 +158,7 @@ MENTION_PATTERN = re.compile(
   | (?P<frac>\b(?:(?:a|{words_re(UNIT_WORDS)})[\s-])?{_FRAC}\b)
   | (?P<vague>\b(?:dozens|scores|hundreds|thousands|millions)\s+of\b)
   | (?P<mult>{_MULT})
+  | (?P<multverb>\b(?:{"|".join(MULTIPLIER_VERBS)})\b)
   | (?P<num>
         (?:(?:US\$|\$|€|£|S/\.?)\s?)?
         (?:(?<![\w.,/-]){_DIGITS}(?![\w]|,\d|\.\d)|\b{_NUMWORD}\b)
@@ -187,6 +194,9 @@ _CHANGE_FROM = re.compile(r"\b(?:risen|rose|rise|rises|rising|fallen|fell|fall|f
 _SIGN = re.compile(r"(US\$|\$|€|£|S/\.?)\s?")
 _YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
 _ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)
+_YEAR_TO = re.compile(r"^.*?\b(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?", re.IGNORECASE)
+#: A capitalised plural noun right after a number of a title-case headline ("Port Hires 40 Guards").
+_HEADLINE_PLURAL = re.compile(r"\s+[A-Z][a-z]*[a-rt-z]s\b")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _DIGITS_SCALE = re.compile(rf"(.*?\d)\s?(bn|m|{_SCALE_WORDS_RE})", re.IGNORECASE)
@@ -460,10 +470,18 @@ def _find_mentions(text: str, body: tuple[int, int] | None, with_precision: bool
     _link_shares(text, out)
     b0, b1 = body
     for men in out:
-        men.region = "body" if b0 <= men.start and men.end <= b1 else "furniture"
+        men.region = "body" if b0 <= men.start and men.end <= b1 and not _on_dateline(text, men.start) else "furniture"
         if read_values and men.unit != "date" and men.kind != "age":
             _read_with_parser(men, with_precision)
     return out
+
+
+def _on_dateline(text: str, pos: int) -> bool:
+    """Whether ``pos`` is on a dateline ("NAIROBI, 14 March 2024 / By Wanjiru Kamau", "By Tom Ashby ·
+    Tuesday 3 June 2025"): page furniture wherever the body is taken to start, not a claim."""
+    a = text.rfind("\n", 0, pos) + 1
+    z = text.find("\n", pos)
+    return classify_line(text[a:z if z >= 0 else len(text)]) == "dateline"
 
 
 def _read_with_parser(men: Mention, with_precision: bool) -> None:
@@ -498,7 +516,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     s, e = m.start(), m.end()
     core = m.group()
     if kind == "date":
-        v = _date_value(core)
+        v = _date_value(_YEAR_TO.sub("", core))  # "the year to March": its value is the month it ends with
         if v is None:
             return None
         # "May 2" inside "May 2,000"? guarded by the pattern; a day number > 31 returns None above.
@@ -517,10 +535,10 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
             return Mention(s, e2, text[s:e2], float(SCORES_AT_LEAST), unit, "at_least", kind="quantity")
         lo, hi, _ = VAGUE_PLURALS[word]  # [lo, hi), as numerals.parse reads it
         return Mention(s, e2, text[s:e2], (lo + hi) / 2, unit, "range", kind="quantity", low=float(lo), high=float(hi))
-    if kind == "mult":
+    if kind in ("mult", "multverb"):
         q = _qualifier_before(text, s)
         start = q[1] if q else s
-        return Mention(start, e, text[start:e], float(MULTIPLIER_WORDS[core.lower()]), "ratio",
+        return Mention(start, e, text[start:e], float({**MULTIPLIER_WORDS, **MULTIPLIER_VERBS}[core.lower()]), "ratio",
                        q[0] if q else "exact", kind="ratio")
     if kind == "frac":
         v = _frac_value(core)
@@ -529,7 +547,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         parts = re.split(r"[\s-]+", core.lower())
         after = text[e:e + 4].lower()
         q = _qualifier_before(text, s)
-        if len(parts) == 1 and not after.startswith(" of") and q is None and not _CHANGE_BY.search(text, max(0, s - 30), s):
+        if len(parts) == 1 and not after.startswith(" of") and q is None and not _CHANGE_BY.search(text, max(0, s - 45), s):
             return None  # "half-time", "the fifth largest": not a fraction of something; "down by half" is
         prev, _ = _prev_word(text, s)
         if len(parts) == 1 and prev.lower() in ("the", "first", "second", "third", "last", "'s") :
@@ -549,8 +567,8 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     if (sign is None and prev and prev[0].isupper() and prev.lower().rstrip(".") not in _NOT_NAME_WORDS
             and _SPACES.fullmatch(text[prev_start + len(prev):s] or " ")
             and not prev.isupper() and _WHOLE_DIGITS.fullmatch(numtext)
-            and not (_title_case_line(text, s) and _is_person_count(text, e))):
-        return None  # (in a title-case headline, "Rescue 57 People" is a count of people, not a name)
+            and not (_title_case_line(text, s) and (_is_person_count(text, e) or _HEADLINE_PLURAL.match(text, e)))):
+        return None  # (in a title-case headline, "Rescue 57 People", "Hires 40 Guards" count, not a name)
     # digits glued to letters or codes ("G20", "MS-13") are excluded by the pattern's look-behind.
     after = text[e:e + 40]
     # ages
@@ -581,11 +599,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
             currency = CURRENCY_SYMBOLS[cw.group(1).lower()]
             end = e + cw.end()
     if currency is not None:
-        rm = _RATE_AFTER.match(text, end)
-        per = None
-        if rm:
-            per = time_unit(rm.group(1) or rm.group(2) or "year")
-            end = rm.end()
+        per, end = _rate_after(text, end)
         unit = f"{currency} per {per}" if per else currency
         return Mention(qstart, end, text[qstart:end], value, unit, qual, kind="rate" if per else "amount",
                        currency=currency, per=per)
@@ -601,6 +615,10 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         unit = time_unit(dm.group(1)) + "s"
         if qual == "more_than" and text[qstart:s].strip().lower() == "over":
             qual, qstart = "exact", s
+        # "open five days a week", "24 hours a day": a rate (days per week), not a length of time
+        per, end = _rate_after(text, end)
+        if per is not None and per != unit[:-1]:
+            return Mention(qstart, end, text[qstart:end], value, f"{unit} per {per}", qual, kind="rate", per=per)
         return Mention(qstart, end, text[qstart:end], value, unit, qual, kind="duration")
     # years as dates: a four-digit number 1800-2099 without separators, not followed by a count noun; after
     # "in", "since", "by", "until", "during" a year whatever follows ("In 2023 officials counted ...")
@@ -610,6 +628,18 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         return Mention(s, e, numtext, numtext, "date", kind="date")
     unit = "persons" if _is_person_count(text, e) else "count"
     return Mention(qstart, e, text[qstart:e], value, unit, qual, kind="quantity")
+
+
+_AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|on)\b", re.IGNORECASE)
+
+
+def _rate_after(text: str, end: int) -> tuple[str | None, int]:
+    """``(time unit, new end)`` of a rate base right after ``end`` ("a month", "per week", "/day", "per
+    annum": ``"month"``, ...); ``(None, end)`` when none follows."""
+    rm = _RATE_AFTER.match(text, end)
+    if not rm or _AGO.match(text, rm.end()):  # "three days a year ago": a time before, no rate
+        return None, end
+    return time_unit(rm.group(1) or rm.group(2) or "year"), rm.end()
 
 
 _COUNT_NOUN = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:brothels|cases|reports|sentences|processes|people|"
@@ -768,7 +798,8 @@ _SHORT_MARKERS = re.compile(
 )
 _DATELINE = re.compile(
     rf"""^(?:[A-Z][A-Z0-9 &,'’.-]*\s/\s)?\d{{1,2}}\s+{_MONTH_RE}\s+\d{{4}}(?:\s+BY\s+.*)?$
-    |^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}(?:\s*[,|].*)?$
+    |^(?:[A-Z][A-Z .'’-]*,\s+)?\d{{1,2}}\s+{_MONTH_RE}\s+\d{{4}}\s*[/|·•–—-]\s*(?:By|BY)\s+.*$
+    |^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}(?:\s*[,|·•/–—-].*)?$
     |^(?:[A-Z][a-z]+day,\s+)?{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}\b.{{0,40}}$""",
     re.VERBOSE,
 )

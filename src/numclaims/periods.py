@@ -22,6 +22,10 @@ expression                                 period (anchor date A, e.g. publicati
 ``by March`` / ``until March``             a deadline: March of A's year if A is in March or
                                            before, else of the next year (on 3 Apr 2025: March
                                            2026)
+``the year to March`` (``12 months to``)   the 12 months ending with the latest March over by A
+                                           (on 3 Jun 2025: 2024-04-01 .. 2025-03-31); ``the
+                                           year to March 2024``: 2023-04-01 .. 2024-03-31
+``until March 2026`` / ``by March 2026``   March 2026 (a deadline)
 ``September 2011``, ``Sep 2011``           2011-09-01 .. 2011-09-30
 ``30 Sep 2011``, ``4 OCT 2013``            that day
 ``earlier this year`` / ``this year``      1 Jan of A's year .. A
@@ -167,7 +171,13 @@ def resolve(expression: str, anchor: dt.date, anchor_period: "Period | None" = N
         day, mon, year = (g[0], g[1], g[2]) if g[0].isdigit() else (g[1], g[0], g[2])
         d = dt.date(int(year), MONTHS[mon], int(day))
         return Period(d, d)
-    m = re.fullmatch(_MON + r",? (\d{4})", e)
+    m = re.fullmatch(r"(?:the )?(?:year|12 months|twelve months) (?:to|ending|ending in|up to) (?:the end of )?"
+                     + _MON + r"(?:,? (\d{4}))?", e)
+    if m:  # "in the year to March": the 12 months ending with that month (the latest one over, without a year)
+        mo = MONTHS[m[1]]
+        y = int(m[2]) if m[2] else (anchor.year if _month_end(anchor.year, mo) <= anchor else anchor.year - 1)
+        return Period(shift_months(dt.date(y, mo, 1), -11), _month_end(y, mo))
+    m = re.fullmatch(r"(?:by |until |till )?" + _MON + r",? (\d{4})", e)
     if m:
         y, mo = int(m[2]), MONTHS[m[1]]
         return Period(dt.date(y, mo, 1), _month_end(y, mo))

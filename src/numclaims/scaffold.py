@@ -191,8 +191,9 @@ def render(article_id: str, source_id: str, records: list[dict[str, Any]], title
             first = False
             if k == "measure":
                 lines.append(f"{lead}measure:")
-                for mk, mv in v.items():
-                    lines.append(f"      {mk}: {_y(mv)}")
+                for mk, mv in v.items():  # a period spelled out: {start, end} dates
+                    lines.append(f"      {mk}: " + (f"{{start: {mv['start']}, end: {mv['end']}}}" if isinstance(mv, dict)
+                                                    else _y(mv)))
             elif k == "attribution":
                 lines.append(f"{lead}attribution:")
                 for a in v:

@@ -67,6 +67,7 @@ from .draft import (
     article_mentions,
     change_cue,
     draft,
+    personal_duration,
     sentences,
 )
 from .evidence import load_reference
@@ -293,7 +294,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         if r.per is None or r.value is None:
             continue
         near = [o for o in items if o is not r and o.para == r.para and abs(o.mention.start - r.mention.start) < 300]
-        durs = [o for o in near if o.unit in ("years", "months", "weeks", "days") and o.mention.kind == "duration"]
+        durs = [o for o in near if o.unit in ("years", "months", "weeks", "days") and o.mention.kind == "duration"
+                and not personal_duration(text, o.mention, o.sent[0])]  # "who has run the port for 12 years"
         tots = [o for o in near if o.unit == r.unit and o.per is None]
         if durs and tots:
             d = min(durs, key=lambda o: abs(o.mention.start - r.mention.start))
@@ -502,6 +504,16 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 P.add("comparison", f"{a.id}-vs-{b.id}-times", {"a": a.id, "b": b.id, "relation": "eq",
                                                                "times": it.id},
                       f"a multiple (\u201c{m.text}\u201d): \u201c{a.mention.text}\u201d against \u201c{b.mention.text}\u201d")
+        # "38 percent of them were in work, up from 24 percent in 2022", "open five days a week, up from two
+        # in 2023": the later figure above the earlier, in one unit
+        nxt = [o for o in items if same_sent(o, it) and o.mention.start > m.end]
+        mu = re.fullmatch(r"[^.;]{0,60}?,\s+(up|down)\s+from\s+(?:around\s+|about\s+|some\s+)?",
+                          text[m.end:nxt[0].mention.start]) if nxt and nxt[0].unit == it.unit else None
+        if mu:
+            rel = "gt" if mu.group(1) == "up" else "lt"
+            P.add("comparison", f"{it.id}-{rel}-{nxt[0].id}", {"a": it.id, "b": nxt[0].id, "relation": rel},
+                  f"a change from one figure to another (\u201c{mu.group(1)} from\u201d): "
+                  f"\u201c{m.text}\u201d and \u201c{nxt[0].mention.text}\u201d")
         if it.unit in ("percent", "fraction"):
             mch = change_cue(text, m, it.sent[0])
             after = text[m.end:it.sent[1]]
@@ -527,15 +539,6 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                           {"earlier": earlier[0].id, "later": later[-1].id, "change": it.id, "direction": direction},
                           f"a change (\u201c{mch.group(0).strip()} {m.text}\u201d): \u201c{earlier[0].mention.text}\u201d "
                           f"to \u201c{later[-1].mention.text}\u201d")
-            # "38 percent of them were in work, up from 24 percent in 2022": the later share above the earlier
-            nxt = [o for o in items if same_sent(o, it) and o.mention.start > m.end]
-            mu = re.fullmatch(r"[^.;]{0,60}?,\s+(up|down)\s+from\s+(?:around\s+|about\s+|some\s+)?",
-                              text[m.end:nxt[0].mention.start]) if nxt and nxt[0].unit == it.unit else None
-            if mu:
-                rel = "gt" if mu.group(1) == "up" else "lt"
-                P.add("comparison", f"{it.id}-{rel}-{nxt[0].id}", {"a": it.id, "b": nxt[0].id, "relation": rel},
-                      f"a change from one figure to another (\u201c{mu.group(1)} from\u201d): "
-                      f"\u201c{m.text}\u201d and \u201c{nxt[0].mention.text}\u201d")
             mr = re.search(r"\bthe\s+(?:rest|remainder|others)\b", after)
             if mr:
                 rest = [o for o in figures if same_sent(o, it) and o.unit == it.unit and o.mention.start > m.end + mr.start()]

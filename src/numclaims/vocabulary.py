@@ -80,6 +80,12 @@ FRACTION_WORDS: dict[str, int] = {
 MULTIPLIER_WORDS: dict[str, int] = {
     "twice": 2, "double": 2, "thrice": 3, "triple": 3, "treble": 3, "quadruple": 4,
 }
+#: Multiplier verbs: the subject became that many times what it was ("ticket numbers more than doubled",
+#: headline "Demand More Than Doubles"): a ratio, read by the extractor wherever they stand.
+MULTIPLIER_VERBS: dict[str, int] = {
+    "doubled": 2, "doubles": 2, "tripled": 3, "triples": 3, "trebled": 3, "trebles": 3,
+    "quadrupled": 4, "quadruples": 4,
+}
 
 #: Vague plurals: phrase -> ``(low, high, step)``, read as ``[low, high)`` with rounding step ``step``.
 VAGUE_PLURALS: dict[str, tuple[int, int, int]] = {"dozens": (12, 100, 12), "hundreds": (100, 1000, 100)}

@@ -33,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import InputErrors
     from ..paths import CLAIMS_DIR, find_root
     from ..records import SLUG_PATTERN
-    from ..draft import project_ids
+    from ..draft import files_using_source, lead_spans, project_ids
+    from ..extract import body_span
     from ..suggest import draft_file
     from ..sources import SOURCES_DIR, load_source
 
@@ -61,6 +62,21 @@ def run(args: argparse.Namespace) -> int:
             print(tag(f"{args.source}: sources must be {SOURCES_DIR.as_posix()}/<id>.txt with <id>.meta.yaml beside it",
                       "source-missing"), file=sys.stderr)
         return 2
+    meta_file = (SOURCES_DIR / f"{source.meta.id}.meta.yaml").as_posix()
+    warnings = []  # printed once the draft is made (after an error they would only distract)
+    for other in files_using_source(root, source.meta.id):
+        shown = other.relative_to(root).as_posix() if other.is_relative_to(root) else other
+        warnings.append(tag(f"warning: {meta_file}: source {source.meta.id!r} is already recorded by {shown}; the "
+                            f"draft's ids get -2 suffixes (edit that file, or run numclaims suggest on it)",
+                            "source-drafted-already"))
+    markers = (source.meta.body.start, source.meta.body.end) if source.meta.body is not None else None
+    if not any(r == "headline" for r, _, _ in lead_spans(source.text, source.meta.title,
+                                                         body_span(source.text, markers))):
+        line = next((i for i, ln in enumerate((root / meta_file).read_text(encoding="utf-8").splitlines(), 1)
+                     if ln.startswith("title:")), 1)
+        warnings.append(tag(f"warning: {meta_file}:{line}: title {source.meta.title!r} is no line of "
+                            f"{source.meta.id}.txt before the body, so the headline's numbers are not drafted; write "
+                            f"the title as the headline line reads", "title-not-headline"))
     try:
         text = draft_file(args.article_id, source, checks=not args.no_checks, taken=project_ids(root), root=root)
     except ValueError as e:
@@ -72,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
         for err in e.errors:
             print(str(err), file=sys.stderr)
         return 2
+    for w in warnings:
+        print(w, file=sys.stderr)
     from ..atomic import write_atomic
 
     target.parent.mkdir(parents=True, exist_ok=True)
