@@ -67,7 +67,7 @@ from .inline_svg import inline_svg
 from .markdown import render_markdown
 from .paths import display_path, inside, read_input, report_dir
 from .publish import publish_folder, unchanged
-from .results import clean, dumps, json_text
+from .results import clean_and_dumps, json_text
 from .sources import SOURCES_DIR
 from .verdicts import VERDICTS, worst_by_claim, worst_first
 from .yamlio import YamlInputError, read_text_strict
@@ -421,10 +421,11 @@ def _render_reports(results: dict[str, Any], root: Path, config: ReportConfig | 
     already found."""
     cfg = config or load_config(root)
     figures = load_figures(folder / "figures")
-    view = build_view(clean(results), source_text_for(results, root), figures, cfg, _reference(root))
+    cleaned, results_json = clean_and_dumps(results)  # one walk for the view and results.json
+    view = build_view(cleaned, source_text_for(results, root), figures, cfg, _reference(root))
     claimreview = json_text(view["claimreview"])
     return {
-        "results.json": dumps(results),
+        "results.json": results_json,
         "report.md": render_markdown(view),
         "report.html": render_html(view, claimreview),
         "claimreview.json": claimreview + "\n",
