@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import numclaims.markdown as md
 from numclaims.cli import main
 from numclaims.markdown import md_escape, render_markdown
 from numclaims.paths import REPORT_FILES
@@ -97,6 +98,19 @@ def test_rating_mapping_covers_every_status_and_verdict_class():
 def test_md_escape_keeps_markup_as_text():
     assert md_escape("<img src=x onerror=alert(1)> *bold* [a](b)") == \
         "&lt;img src=x onerror=alert\\(1\\)&gt; \\*bold\\* \\[a\\]\\(b\\)"
+
+
+def test_md_escape_remembered_is_computed(monkeypatch):
+    # the remembered text is the computed one, for a text seen once, twice, after the memo was emptied
+    # when full, and for a text too long to remember (301 characters, "<" -> "&lt;")
+    monkeypatch.setattr(md, "_ESCAPED", {})
+    assert md_escape("a <b> *c*") == md_escape("a <b> *c*") == "a &lt;b&gt; \\*c\\*"
+    assert md._ESCAPED == {"a <b> *c*": "a &lt;b&gt; \\*c\\*"}
+    monkeypatch.setattr(md, "_ESCAPED", {str(i): str(i) for i in range(8192)})
+    assert md_escape("x_y") == "x\\_y" and md._ESCAPED == {"x_y": "x\\_y"}
+    long = "<" + "a" * 300
+    assert md_escape(long) == "&lt;" + "a" * 300 and long not in md._ESCAPED
+    assert md_escape(None) == "" and md_escape(3) == "3"
 
 
 def test_markdown_of_a_bare_results_object(proj):
