@@ -248,7 +248,7 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
 
     Every check is given its :class:`numclaims.explain.Explanation` (``ex``), its findings as badges
     (``badges``, ``[(code, words)]``), its claims' quotes (``quotes``, ``[(claim id, quoted words)]``) and
-    the fact-checker's ``note``; ``reference`` (``{row id: row}``, optional) names the publishers of the
+    the fact-checker's ``note`` and ``proposed_because`` (None when absent); ``reference`` (``{row id: row}``, optional) names the publishers of the
     rows external checks cite.
 
     Returns a dict with ``results``, ``source``, ``summary``, ``findings`` (non-consistent checks, worst
@@ -270,6 +270,7 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
         ids = list(dict.fromkeys(ch["claims"]))
         checks.append({**ch, "ex": explain(ch, by_id, reference), "badges": finding_badges(ch),
                        "note": ch.get("note"), "title": _check_title(ch["kind"]),
+                       "proposed_because": ch.get("proposed_because"),
                        "quotes": [(cid, quoted(by_id.get(cid))) for cid in ids]})
     checks_of: dict[str, list[dict[str, Any]]] = {c["id"]: [] for c in results["claims"]}
     for ch in checks:
@@ -368,7 +369,7 @@ def _environment():
 
     env = _Env(loader=PackageLoader("numclaims", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
+                      keep_trailing_newline=True, auto_reload=False)  # package data: no stat per render
     env.filters["num"] = number_text
     env.filters["date"] = date_text
     return env
