@@ -100,16 +100,14 @@ def test_md_escape_keeps_markup_as_text():
         "&lt;img src=x onerror=alert\\(1\\)&gt; \\*bold\\* \\[a\\]\\(b\\)"
 
 
-def test_md_escape_remembered_is_computed(monkeypatch):
-    # the remembered text is the computed one, for a text seen once, twice, after the memo was emptied
-    # when full, and for a text too long to remember (301 characters, "<" -> "&lt;")
-    monkeypatch.setattr(md, "_ESCAPED", {})
+def test_md_escape_remembered_is_computed():
+    # the remembered text is the computed one, for a text seen once and twice; a text too long to remember
+    # (301 characters, "<" -> "&lt;") is computed each time
+    md._remembered.cache_clear()
     assert md_escape("a <b> *c*") == md_escape("a <b> *c*") == "a &lt;b&gt; \\*c\\*"
-    assert md._ESCAPED == {"a <b> *c*": "a &lt;b&gt; \\*c\\*"}
-    monkeypatch.setattr(md, "_ESCAPED", {str(i): str(i) for i in range(8192)})
-    assert md_escape("x_y") == "x\\_y" and md._ESCAPED == {"x_y": "x\\_y"}
+    assert md._remembered.cache_info().hits == 1 and md._remembered.cache_info().currsize == 1
     long = "<" + "a" * 300
-    assert md_escape(long) == "&lt;" + "a" * 300 and long not in md._ESCAPED
+    assert md_escape(long) == "&lt;" + "a" * 300 and md._remembered.cache_info().currsize == 1
     assert md_escape(None) == "" and md_escape(3) == "3"
 
 

@@ -13,6 +13,7 @@ Markdown in a quote shows as text and cannot inject markup when the Markdown is 
 
 from __future__ import annotations
 
+import functools
 import re
 import urllib.parse
 from typing import Any
@@ -27,24 +28,21 @@ _MD_ANY = re.compile("[" + re.escape("&<>\\" + _MD_PUNCT) + "\x00-\x08\x0e-\x1b\
 _MD_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
-#: Escaped texts of up to 300 characters remembered by their text (a report escapes the same check titles,
-#: rules and readings many times, and a run's articles share most of them); bounded, emptied when full.
-_ESCAPED: dict[str, str] = {}
-
-
 def md_escape(text: Any) -> str:
     """Escape text for Markdown: HTML characters as entities, Markdown punctuation with backslashes,
     newlines folded to spaces (so table rows stay rows), other control characters (C0, DEL, C1) as the
     visible escape ``\\xNN`` (a literal backslash in the text is doubled, so the two never meet).
     ``None`` gives ``""``; any other value is escaped as its ``str``."""
-    if type(text) is not str or len(text) > 300:
-        return _md_escape(text)
-    out = _ESCAPED.get(text)
-    if out is None:
-        if len(_ESCAPED) >= 8192:
-            _ESCAPED.clear()
-        out = _ESCAPED[text] = _md_escape(text)
-    return out
+    if type(text) is str and len(text) <= 300:
+        return _remembered(text)
+    return _md_escape(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _remembered(text: str) -> str:
+    """:func:`md_escape` of a text of up to 300 characters, remembered (a report escapes the same check
+    titles, rules and readings many times, and a run's articles share most of them)."""
+    return _md_escape(text)
 
 
 def _md_escape(text: Any) -> str:
