@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from numclaims.fastjson import escape_invisible, json_text
-from numclaims.results import clean, dumps
+from numclaims.fastjson import clean_and_text, escape_invisible, json_text
+from numclaims.results import clean, clean_and_dumps, dumps
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = sorted(p for p in (REPO / "reports").rglob("*.json")) + sorted((REPO / "datasets").rglob("*.json"))
@@ -121,3 +121,29 @@ def test_clean_turns_exactly_the_integral_floats_into_ints(obj):
     got, want = clean(obj), _clean_reference(obj)
     # same values and the same types all the way down (300 and 300.0 compare equal, so types are compared)
     assert json.dumps(got) == json.dumps(want) and repr(got) == repr(want)
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(JSONISH | st.tuples(JSONISH, JSONISH), st.booleans())
+def test_one_walk_gives_clean_and_the_text(obj, allow_nan):
+    # clean_and_text = (clean, json_text with integral floats) from one walk, with the same errors; the
+    # object is not changed (its repr before and after; tuples come back as lists, as clean makes them)
+    before = repr(obj)
+    try:
+        text = json_text(obj, allow_nan=allow_nan, integral_floats=True)
+    except (TypeError, ValueError) as e:
+        with pytest.raises(type(e)):
+            clean_and_text(obj, allow_nan=allow_nan)
+        return
+    got, got_text = clean_and_text(obj, allow_nan=allow_nan)
+    assert got_text == text and repr(got) == repr(clean(obj)) and repr(obj) == before
+
+
+def test_clean_and_dumps_of_a_results_object():
+    # {"v": 300.0, "w": [2.5, 4.0]}: 300.0 and 4.0 are integral -> 300 and 4; 2.5 stays; a "\n" ends the text
+    res = {"v": 300.0, "w": (2.5, 4.0)}
+    cleaned, text = clean_and_dumps(res)
+    assert repr(cleaned) == "{'v': 300, 'w': [2.5, 4]}"
+    assert text == '{\n  "v": 300,\n  "w": [\n    2.5,\n    4\n  ]\n}\n' == dumps(res)
+    with pytest.raises(ValueError):
+        clean_and_dumps({"x": math.inf})

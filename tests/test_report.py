@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import numclaims.markdown as md
 from numclaims.cli import main
 from numclaims.markdown import md_escape, render_markdown
 from numclaims.paths import REPORT_FILES
@@ -97,6 +98,17 @@ def test_rating_mapping_covers_every_status_and_verdict_class():
 def test_md_escape_keeps_markup_as_text():
     assert md_escape("<img src=x onerror=alert(1)> *bold* [a](b)") == \
         "&lt;img src=x onerror=alert\\(1\\)&gt; \\*bold\\* \\[a\\]\\(b\\)"
+
+
+def test_md_escape_remembered_is_computed():
+    # the remembered text is the computed one, for a text seen once and twice; a text too long to remember
+    # (301 characters, "<" -> "&lt;") is computed each time
+    md._remembered.cache_clear()
+    assert md_escape("a <b> *c*") == md_escape("a <b> *c*") == "a &lt;b&gt; \\*c\\*"
+    assert md._remembered.cache_info().hits == 1 and md._remembered.cache_info().currsize == 1
+    long = "<" + "a" * 300
+    assert md_escape(long) == "&lt;" + "a" * 300 and md._remembered.cache_info().currsize == 1
+    assert md_escape(None) == "" and md_escape(3) == "3"
 
 
 def test_markdown_of_a_bare_results_object(proj):

@@ -167,6 +167,29 @@ def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False
     except (_Slow, orjson.JSONEncodeError, RecursionError):
         text = json.dumps(clean(obj) if integral_floats else obj, indent=2, ensure_ascii=False, allow_nan=allow_nan)
         return escape_invisible(text)
+    return _decoded(raw)
+
+
+def clean_and_text(obj: Any, *, allow_nan: bool = True) -> tuple[Any, str]:
+    """``(clean(obj), json_text(obj, allow_nan=allow_nan, integral_floats=True))`` with one walk of
+    ``obj`` where orjson writes it: the object :func:`_prepare` builds for orjson is :func:`clean` of
+    ``obj`` (integral floats below 2**53 as ints, tuples as lists, every container new), so a caller that
+    needs both (a report's view and its results.json) need not walk a results object twice.
+
+    Accepts and raises what :func:`json_text` does; ``obj`` itself is not changed.
+    """
+    try:
+        prepared = _prepare(obj, True)
+        raw = orjson.dumps(prepared, option=_OPTS)
+    except (_Slow, orjson.JSONEncodeError, RecursionError):
+        cleaned = clean(obj)
+        text = json.dumps(cleaned, indent=2, ensure_ascii=False, allow_nan=allow_nan)
+        return cleaned, escape_invisible(text)
+    return prepared, _decoded(raw)
+
+
+def _decoded(raw: bytes) -> str:
+    """The text of orjson's UTF-8 bytes ``raw``, with :func:`escape_invisible` applied."""
     # in UTF-8 every C1 control starts with the byte C2 and U+2028/U+2029 are E2 80 A8/A9: without them
     # there is nothing to escape (one byte search instead of a pattern search of the text)
     if b"\xc2" not in raw and b"\xe2\x80\xa8" not in raw and b"\xe2\x80\xa9" not in raw:

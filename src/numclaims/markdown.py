@@ -13,6 +13,7 @@ Markdown in a quote shows as text and cannot inject markup when the Markdown is 
 
 from __future__ import annotations
 
+import functools
 import re
 import urllib.parse
 from typing import Any
@@ -30,7 +31,22 @@ _MD_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 def md_escape(text: Any) -> str:
     """Escape text for Markdown: HTML characters as entities, Markdown punctuation with backslashes,
     newlines folded to spaces (so table rows stay rows), other control characters (C0, DEL, C1) as the
-    visible escape ``\\xNN`` (a literal backslash in the text is doubled, so the two never meet)."""
+    visible escape ``\\xNN`` (a literal backslash in the text is doubled, so the two never meet).
+    ``None`` gives ``""``; any other value is escaped as its ``str``."""
+    if type(text) is str and len(text) <= 300:
+        return _remembered(text)
+    return _md_escape(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _remembered(text: str) -> str:
+    """:func:`md_escape` of a text of up to 300 characters, remembered (a report escapes the same check
+    titles, rules and readings many times, and a run's articles share most of them)."""
+    return _md_escape(text)
+
+
+def _md_escape(text: Any) -> str:
+    """:func:`md_escape`, computed."""
     # "&", "<", ">" become entities (so no ">" is left to backslash-escape), then backslashes are doubled
     # before any is added, then each Markdown punctuation character gets a backslash; none of this adds
     # or removes white space, so folding it last gives the same text as folding in between. Most texts

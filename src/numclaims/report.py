@@ -67,7 +67,7 @@ from .inline_svg import inline_svg
 from .markdown import render_markdown
 from .paths import display_path, inside, read_input, report_dir
 from .publish import publish_folder, unchanged
-from .results import clean, dumps, json_text
+from .results import clean_and_dumps, json_text
 from .sources import SOURCES_DIR
 from .verdicts import VERDICTS, worst_by_claim, worst_first
 from .yamlio import YamlInputError, read_text_strict
@@ -248,7 +248,7 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
 
     Every check is given its :class:`numclaims.explain.Explanation` (``ex``), its findings as badges
     (``badges``, ``[(code, words)]``), its claims' quotes (``quotes``, ``[(claim id, quoted words)]``) and
-    the fact-checker's ``note``; ``reference`` (``{row id: row}``, optional) names the publishers of the
+    the fact-checker's ``note`` and ``proposed_because`` (None when absent); ``reference`` (``{row id: row}``, optional) names the publishers of the
     rows external checks cite.
 
     Returns a dict with ``results``, ``source``, ``summary``, ``findings`` (non-consistent checks, worst
@@ -270,6 +270,7 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
         ids = list(dict.fromkeys(ch["claims"]))
         checks.append({**ch, "ex": explain(ch, by_id, reference), "badges": finding_badges(ch),
                        "note": ch.get("note"), "title": _check_title(ch["kind"]),
+                       "proposed_because": ch.get("proposed_because"),
                        "quotes": [(cid, quoted(by_id.get(cid))) for cid in ids]})
     checks_of: dict[str, list[dict[str, Any]]] = {c["id"]: [] for c in results["claims"]}
     for ch in checks:
@@ -368,7 +369,7 @@ def _environment():
 
     env = _Env(loader=PackageLoader("numclaims", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
+                      keep_trailing_newline=True, auto_reload=False)  # package data: no stat per render
     env.filters["num"] = number_text
     env.filters["date"] = date_text
     return env
@@ -421,10 +422,11 @@ def _render_reports(results: dict[str, Any], root: Path, config: ReportConfig | 
     already found."""
     cfg = config or load_config(root)
     figures = load_figures(folder / "figures")
-    view = build_view(clean(results), source_text_for(results, root), figures, cfg, _reference(root))
+    cleaned, results_json = clean_and_dumps(results)  # one walk for the view and results.json
+    view = build_view(cleaned, source_text_for(results, root), figures, cfg, _reference(root))
     claimreview = json_text(view["claimreview"])
     return {
-        "results.json": dumps(results),
+        "results.json": results_json,
         "report.md": render_markdown(view),
         "report.html": render_html(view, claimreview),
         "claimreview.json": claimreview + "\n",

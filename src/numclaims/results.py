@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .fastjson import clean  # noqa: F401 - the rule lives with the encoder; named here for its callers
+from .fastjson import clean_and_text
 from .fastjson import json_text as fast
 
 
@@ -20,3 +21,11 @@ def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False
 def dumps(results: dict[str, Any]) -> str:
     """results.json text: UTF-8 characters kept, two-space indent, ``\\n`` at the end."""
     return json_text(results, allow_nan=False, integral_floats=True) + "\n"
+
+
+def clean_and_dumps(results: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """``(clean(results), dumps(results))`` from one walk of ``results`` (:func:`numclaims.fastjson.clean_and_text`):
+    what a report needs for its view and its results.json. Raises ``ValueError`` on NaN or an infinity, as
+    :func:`dumps` does."""
+    cleaned, text = clean_and_text(results, allow_nan=False)
+    return cleaned, text + "\n"
