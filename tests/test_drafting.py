@@ -741,3 +741,18 @@ def test_datelines_are_no_claims_and_a_stray_title_or_a_second_draft_warns(repo,
     assert err == ["warning: datasets/sources/fees-2025.meta.yaml: source 'fees-2025' is already recorded by "
                    "claims/fees.yaml; the draft's ids get -2 suffixes (edit that file, or run numclaims suggest on it) "
                    "[source-drafted-already]"]
+
+
+def test_a_dropped_comparison_keys_as_the_proposal_it_was():
+    # "a lt b" is the relation "b gt a": the dropped: entry keeps the relation, so suggest matches it to the
+    # same proposal made again (before, the entry kept only a and b and read as "a gt b": proposed again)
+    from numclaims.decisions import dropped_entry
+    from numclaims.suggest import check_key
+
+    for check in ({"id": "c", "kind": "comparison", "a": "x", "b": "y", "relation": "lt", "status": "proposed"},
+                  {"id": "c", "kind": "comparison", "a": "x", "b": "y", "relation": "eq", "status": "proposed"}):
+        entry = dropped_entry(check)
+        assert entry["claims"]["relation"] == check["relation"]
+        assert check_key(entry["kind"], entry["claims"]) == check_key("comparison", check)
+    assert check_key("comparison", {"a": "x", "b": "y", "relation": "lt"}) == \
+        check_key("comparison", {"a": "y", "b": "x", "relation": "gt"})

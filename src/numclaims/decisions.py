@@ -29,7 +29,7 @@ from .atomic import write_atomic
 from .claimsfile import ClaimsFile
 from .paths import CLAIMS_DIR, claims_files, display_path
 from .review import ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml
-from .suggest import CORE_FIELDS
+from .suggest import key_fields
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
 
@@ -56,9 +56,9 @@ def _validate(new: str, display: str, what: str) -> None:
 
 def dropped_entry(check: Any) -> dict[str, Any]:
     """The ``dropped:`` entry for a check mapping: ``{kind, claims: {role: id or [ids]}, id}`` with the
-    roles of :data:`numclaims.suggest.CORE_FIELDS` (the fields that make two checks one relation)."""
+    fields of :func:`numclaims.suggest.key_fields` (those that make two checks one relation)."""
     kind = str(check.get("kind"))
-    roles = CORE_FIELDS.get(kind) or tuple(k for k in check if k not in ("id", "kind", "status", "reason", "note"))
+    roles = key_fields(kind) or tuple(k for k in check if k not in ("id", "kind", "status", "reason", "note"))
     claims = {r: (list(check[r]) if isinstance(check[r], list) else check[r]) for r in roles if check.get(r) is not None}
     return {"kind": kind, "claims": claims, "id": check.get("id")}
 

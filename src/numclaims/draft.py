@@ -1057,6 +1057,8 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
 #: Words before a date or duration that belong to the period expression (:func:`numclaims.periods.resolve`
 #: reads "in September", "in the past two years", "over three years", "for five years").
 _PERIOD_LEAD = re.compile(r"\b(?:in|during|over|for|within)(?:\s+the\s+(?:past|last|previous|first|next))?\s+$", re.I)
+#: "by" or "until" right before a date: a deadline ahead ("40 guards by March").
+_BY_UNTIL_BEFORE = re.compile(r"\b(?:by|until)\s+$", re.I)
 
 
 #: A duration that dates its whole sentence, whatever clause it stands in ("Over the past five years, ...").
@@ -1080,7 +1082,7 @@ def _with_preposition(rec: dict[str, Any], men: Mention, text: str, sent: Senten
         return
     m = _PERIOD_LEAD.search(text, max(0, men.start - 24), men.start)
     if (not m or m.end() != men.start) and men.unit == "date" and sent is not None:
-        m = re.compile(r"\b(?:by|until)\s+$", re.I).search(text, max(0, men.start - 8), men.start)
+        m = _BY_UNTIL_BEFORE.search(text, max(0, men.start - 8), men.start)
         if m and not _FUTURE.search(text, sent.start, men.start):
             m = None
     if not m or m.end() != men.start:

@@ -67,6 +67,7 @@ from .vocabulary import (
     MONTH_NAMES,
     MONTHS,
     MULTIPLIER_VERBS,
+    MULTIPLIERS,
     MULTIPLIER_WORDS,
     QUALIFIER_PHRASES,
     RATE_BASES,
@@ -538,7 +539,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     if kind in ("mult", "multverb"):
         q = _qualifier_before(text, s)
         start = q[1] if q else s
-        return Mention(start, e, text[start:e], float({**MULTIPLIER_WORDS, **MULTIPLIER_VERBS}[core.lower()]), "ratio",
+        return Mention(start, e, text[start:e], float(MULTIPLIERS[core.lower()]), "ratio",
                        q[0] if q else "exact", kind="ratio")
     if kind == "frac":
         v = _frac_value(core)

@@ -154,7 +154,7 @@ from .vocabulary import (
     CURRENCY_SYMBOLS,
     FRACTION_WORDS,
     ISO_4217_CODES,
-    MULTIPLIER_VERBS,
+    MULTIPLIERS,
     MULTIPLIER_WORDS,
     NUMBER_WORDS,
     QUALIFIER_PHRASES,
@@ -319,7 +319,7 @@ _RATIO = (
     rf"|(?P<x_ca>{_DIGITS})\s*:\s*(?P<x_cb>[1-9])(?![\d:])"
     rf"|(?P<x_ta>{_B100_OR_DIG})-to-(?P<x_tb>{_B100_OR_DIG_NZ})"
     rf"|(?P<x_fold>{_FOLD_WORDS}fold)\b"
-    rf"|(?P<x_word>{_alt({**MULTIPLIER_WORDS, **MULTIPLIER_VERBS})})\b)"
+    rf"|(?P<x_word>{_alt(MULTIPLIERS)})\b)"
 )
 
 _RANGE = (
@@ -631,7 +631,7 @@ def _parse_ratio(m: re.Match, text: str) -> Quantity:
         word = m.group("x_word").lower()
         # "twice a day" counts events per day, like "three times a day"
         unit = "count" if per and word in ("twice", "thrice") else "ratio"
-        return _make(text, Decimal({**MULTIPLIER_WORDS, **MULTIPLIER_VERBS}[word]), unit, qual, _ONE_D, per=per,
+        return _make(text, Decimal(MULTIPLIERS[word]), unit, qual, _ONE_D, per=per,
                      noun=m.group("noun"))
     word = m.group("x_fold").lower()[: -len("fold")]
     return _make(text, Decimal(NUMBER_WORDS[word]), "ratio", qual, _ONE_D, per=per,

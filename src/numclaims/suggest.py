@@ -126,6 +126,14 @@ CORE_FIELDS = {
 _SYMMETRIC = {"agreement"}
 
 
+def key_fields(kind: str) -> tuple[str, ...] | None:
+    """The fields :func:`check_key` reads for ``kind``: its :data:`CORE_FIELDS`, and for a ``comparison``
+    also its ``relation`` (``a lt b`` is the relation ``b gt a``); ``None`` for a kind with no core fields.
+    :func:`numclaims.decisions.dropped_entry` keeps these, so a dropped proposal keys as the fresh one."""
+    roles = CORE_FIELDS.get(kind)
+    return roles + ("relation",) if roles is not None and kind == "comparison" else roles
+
+
 def check_key(kind: str, fields: dict[str, Any]) -> tuple:
     """``(kind, claims in their core roles)``: two checks with the same key test the same relation.
     Lists (``parts``) compare as sets; ``agreement`` is symmetric; a ``comparison`` is read in the direction

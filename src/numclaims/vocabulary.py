@@ -86,6 +86,8 @@ MULTIPLIER_VERBS: dict[str, int] = {
     "doubled": 2, "doubles": 2, "tripled": 3, "triples": 3, "trebled": 3, "trebles": 3,
     "quadrupled": 4, "quadruples": 4,
 }
+#: Every multiplier word and verb with its factor (the parser's and the extractor's one lookup).
+MULTIPLIERS: dict[str, int] = {**MULTIPLIER_WORDS, **MULTIPLIER_VERBS}
 
 #: Vague plurals: phrase -> ``(low, high, step)``, read as ``[low, high)`` with rounding step ``step``.
 VAGUE_PLURALS: dict[str, tuple[int, int, int]] = {"dozens": (12, 100, 12), "hundreds": (100, 1000, 100)}

@@ -477,9 +477,10 @@ def implied_ratio(spec, ctx: Context) -> CheckResult:
     for rid, row in rows:
         runit = row.get("unit") or ""
         rbase = runit.split(" per ")[0]
+        rate = _rate_factor(qunit, runit)  # a rate's factor to the row's time base, once per row
         if qunit == "ratio" and rbase in SHARES and " per " not in runit:
             scale = spec.scale if spec.scale is not None else (100.0 if rbase == "percent" else 1.0)
-        elif runit == qunit or _rate_factor(qunit, runit) is not None:
+        elif runit == qunit or rate is not None:
             # a rate converts to the row's time base ("USD per year" -> "USD per month": 1/12)
             scale = spec.scale if spec.scale is not None else 1.0
         else:
@@ -488,7 +489,7 @@ def implied_ratio(spec, ctx: Context) -> CheckResult:
         if row.get("interval") is None:
             lines.append(f"row {rid} has no interval: not compared")
             continue
-        k = Fraction(repr(float(scale))) * qfactor * (_rate_factor(qunit, runit) or 1)  # exact: 1/12 stays 1/12
+        k = Fraction(repr(float(scale))) * qfactor * (rate or 1)  # exact: 1/12 stays 1/12
 
         def quotient(num: Interval, den: Interval, k: Fraction = k) -> Interval | None:
             den = den.intersect(side)  # type: ignore[assignment]

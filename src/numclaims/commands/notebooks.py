@@ -259,7 +259,7 @@ def run(args: argparse.Namespace) -> int:
     for line in failed:
         print(line, file=sys.stderr)
     print(f"{len(jobs) - len(failed)} of {len(jobs)} notebook run(s) stored for {len(articles)} article(s)"
-          + (" and the archive" if jobs and jobs[-1][0] is None else ""))
+          + (" and the archive" if run_archive else ""))
     n = rerender_reports(root, articles)
     if n:
         print(f"{n} report file(s) re-rendered with the new figures")
