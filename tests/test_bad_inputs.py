@@ -257,10 +257,20 @@ CASES: dict[str, list[str]] = {
     'unknown-rate-base': [
         "claims/town-news.yaml:42: claim earnings-5000-month: unit: unknown rate base 'hour'; expected one of ['day', 'week', 'month', 'year'] [rate-base-unknown]",
     ],
-    # a unit that is not in the unit list.
+    # a unit written as an everyday word: the base unit it stands for is named.
     # town-news.yaml line 9 is `unit: people`
+    'unit-everyday-word': [
+        "claims/town-news.yaml:9: claim rescued-300: unit: unknown unit 'people'; write 'persons' (the base units are spelt out in full) [unit-unknown]",
+    ],
+    # a unit written as its symbol: pint reads 'kg' as exactly one kilogram, so 'kilograms' is named.
+    # town-news.yaml line 9 is `unit: kg`
+    'unit-symbol': [
+        "claims/town-news.yaml:9: claim rescued-300: unit: unknown unit 'kg'; write 'kilograms' (the base units are spelt out in full) [unit-unknown]",
+    ],
+    # a unit that is not in the unit list and stands for none of its units.
+    # town-news.yaml line 9 is `unit: furlongs`
     'unknown-unit': [
-        "claims/town-news.yaml:9: claim rescued-300: unit: unknown unit 'people'; expected one of ['count', 'date', 'days', 'fraction', 'hectares', 'hours', 'kilograms', 'months', 'ounces', 'percent', 'percentage_points', 'persons', 'ratio', 'square_kilometres', 'tonnes', 'troy_ounces', 'weeks', 'years'] or an ISO 4217 currency code [unit-unknown]",
+        "claims/town-news.yaml:9: claim rescued-300: unit: unknown unit 'furlongs'; expected one of ['count', 'date', 'days', 'fraction', 'hectares', 'hours', 'kilograms', 'months', 'ounces', 'percent', 'percentage_points', 'persons', 'ratio', 'square_kilometres', 'tonnes', 'troy_ounces', 'weeks', 'years'] or an ISO 4217 currency code [unit-unknown]",
     ],
     # a value that is not the numeral written.
     # town-news.yaml line 8 is `value: 3000`

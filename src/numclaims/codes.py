@@ -107,7 +107,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("unit-form", "schema", "a unit not of the form '<unit>' or '<unit> per <day|week|month|year>'",
      "write a base unit, optionally followed by 'per' and a rate base"),
     ("unit-unknown", "schema", "a unit that is neither a base unit nor an ISO 4217 currency code",
-     "write one of the units listed, or a currency code in capitals"),
+     "write the base unit the line names (kilograms for kg, persons for people), one of the units listed, or a currency code in capitals"),
     ("currency-unknown", "schema", "a three-letter currency code that is not in ISO 4217",
      "write a current ISO 4217 code in capitals (USD, EUR, PEN, KES, ...)"),
     ("rate-base-unknown", "schema", "a rate base other than day, week, month or year",

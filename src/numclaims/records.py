@@ -70,6 +70,18 @@ BASE_UNITS = frozenset(
         "years", "months", "weeks", "days", "hours", "date",
     }
 )
+#: Base units -> pint unit expressions (the units library's names; :mod:`numclaims.units` converts with them).
+PINT_NAMES = {
+    "persons": "person", "count": "thing", "fraction": "dimensionless", "ratio": "dimensionless",
+    "percent": "percent", "percentage_points": "percentage_point",
+    "years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
+    "ounces": "avoirdupois_ounce", "troy_ounces": "troy_ounce", "kilograms": "kilogram", "tonnes": "tonne",
+    "hectares": "hectare", "square_kilometres": "kilometer ** 2",
+}
+#: Words a writer may use for a base unit that pint does not read as that unit.
+UNIT_WORDS = {"people": "persons", "person": "persons", "percentage": "percent", "pct": "percent",
+              "pp": "percentage_points", "points": "percentage_points", "number": "count",
+              "kilo": "kilograms", "kilos": "kilograms"}
 #: ISO 4217 codes accepted as currency units: every current code (:data:`numclaims.vocabulary.ISO_4217_CODES`).
 CURRENCIES = frozenset(ISO_4217_CODES)
 DURATION_UNITS = frozenset(u + "s" for u in TIME_UNITS)
@@ -78,6 +90,51 @@ from .numbers import (
     number_problem,  # the one number reader: one range, one set of messages
 )
 from .numerals import parse
+
+
+@lru_cache(maxsize=256)
+def unit_suggestion(word: str) -> str | None:
+    """The base unit a writer most likely meant by an unknown unit word, or None.
+
+    A singular or other spelling of a base unit ("kilogram", "people", "percentage"), or a symbol or name
+    that the units library pint reads as exactly one base unit ("kg", "t", "ha", "oz", "yr", "hrs"; the
+    match must be the same unit, factor 1, so "kilos", which pint reads as kiloseconds, gets no
+    suggestion).
+
+    Args:
+        word: the unit as written, e.g. ``"kg"``.
+
+    Returns:
+        A member of :data:`BASE_UNITS` (``"kilograms"``), or None when nothing matches.
+    """
+    low = word.lower()
+    if low in UNIT_WORDS:
+        return UNIT_WORDS[low]
+    if low + "s" in BASE_UNITS:
+        return low + "s"
+    import pint  # the error path only (layers.LAZY)
+
+    reg = _pint_registry()
+    try:
+        given = reg.Quantity(1, word)
+    except Exception:  # pint.UndefinedUnitError, pint's parser errors: not a unit pint knows
+        return None
+    for base, name in sorted(PINT_NAMES.items()):
+        if name in ("person", "thing", "dimensionless", "percentage_point"):
+            continue
+        try:
+            if abs(given.to(name).magnitude - 1) < 1e-12:
+                return base
+        except pint.DimensionalityError:
+            continue
+    return None
+
+
+@lru_cache(maxsize=1)
+def _pint_registry():
+    import pint
+
+    return pint.UnitRegistry()
 
 
 @lru_cache(maxsize=4096)
@@ -97,6 +154,9 @@ def split_unit(unit: str) -> tuple[str, str | None]:
             raise CodedError("unit-unknown", f"unknown unit {base!r}; currency codes are written in capitals: {base.upper()!r}")
         if base.isupper() and len(base) == 3:
             raise CodedError("currency-unknown", f"unknown currency {base!r}; expected a current ISO 4217 code such as USD, EUR, PEN or KES")
+        hint = unit_suggestion(base)
+        if hint:
+            raise CodedError("unit-unknown", f"unknown unit {base!r}; write {hint!r} (the base units are spelt out in full)")
         raise CodedError("unit-unknown", f"unknown unit {base!r}; expected one of {sorted(BASE_UNITS)} or an ISO 4217 currency code")
     if per is not None and per not in RATE_BASES:
         raise CodedError("rate-base-unknown", f"unknown rate base {per!r}; expected one of {list(RATE_BASES)}")

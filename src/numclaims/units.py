@@ -29,16 +29,8 @@ from __future__ import annotations
 from fractions import Fraction
 from functools import lru_cache
 
-from .records import CURRENCIES, split_unit
+from .records import CURRENCIES, PINT_NAMES, split_unit
 
-#: Record base units -> pint unit expressions.
-PINT_NAMES = {
-    "persons": "person", "count": "thing", "fraction": "dimensionless", "ratio": "dimensionless",
-    "percent": "percent", "percentage_points": "percentage_point",
-    "years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
-    "ounces": "avoirdupois_ounce", "troy_ounces": "troy_ounce", "kilograms": "kilogram", "tonnes": "tonne",
-    "hectares": "hectare", "square_kilometres": "kilometer ** 2",
-}
 #: Counts of persons or things.
 COUNTS = frozenset({"persons", "count"})
 #: Shares: numbers of 1 (percent as 1/100).
