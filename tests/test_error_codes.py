@@ -165,9 +165,9 @@ CLAIMS_CASES = {
     "derived-invalid": (BASE + DERIVED.format(kind="sum", inputs="rescued-300, fortune-120000"),
                         "claims/town-news.yaml:89: claim d1 (derived): derived[0]: a sum adds figures of its own unit "
                         "'persons'; inputs have USD (give inputs of that unit, or set unit to theirs) [derived-invalid]"),
-    # line 91 is `    kind: change` of the fourth check
+    # line 91 is `  - id: ch1`, the fourth check (a rule over two of its fields: the check is named, not a field)
     "check-form": (BASE + "  - id: ch1\n    kind: change\n    later: workers-1600\n    change: rescued-300\n    factor: 2\n",
-                   "claims/town-news.yaml:91: claim ch1 (check): checks[3].kind: give exactly one of 'change' (a claim: "
+                   "claims/town-news.yaml:91: claim ch1 (check): checks[3]: give exactly one of 'change' (a claim: "
                    "percent, fraction or an amount) or 'factor' (a ratio claim or a number such as 2 for 'doubled') "
                    "[check-form]"),
     # line 87 is `    whole: workers-1600`, now also the part

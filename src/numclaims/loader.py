@@ -86,9 +86,11 @@ def _locate(raw: Any, loc: tuple) -> tuple[int, str, str]:
         # a claim or check is named by its id (a waiver, which has none, by its text); never by another field
         ident = str(item.get("id", item.get("text", "") if top == "waived" else "")) if isinstance(item, dict) else ""
         rest = [str(x) for x in loc[2:]]
+        whole_check = False
         if top == "checks" and rest and isinstance(item, dict) and rest[0] == item.get("kind"):
             rest = rest[1:]  # pydantic adds the discriminator value to the path
-        if top == "checks" and not rest and isinstance(item, LineMap) and "kind" in item:
+            whole_check = not rest  # a rule of the kind over several fields: name the check, not its kind
+        if top == "checks" and not rest and not whole_check and isinstance(item, LineMap) and "kind" in item:
             loc, rest = loc + ("kind",), ["kind"]  # an invalid kind: point at the kind
         line = item.line if isinstance(item, LineMap) else (raw.line_of(top) if isinstance(raw, LineMap) else 1)
         node = item
