@@ -155,8 +155,17 @@ def test_command_reports_missing_results_with_exit_2(tmp_path, capsys):
     from numclaims.cli import main
 
     root, _ = _tiny_project(tmp_path)
+    # an id no claims file has is not an article at all: said so, with the articles there are (none yet)
     assert main(["notebooks", "--root", str(root), "--article", "no-such-article"]) == 2
-    assert "reports/no-such-article/results.json:0: article no-such-article" in capsys.readouterr().err
+    assert capsys.readouterr().err.splitlines() == [
+        "claims/:0: article 'no-such-article': no valid claims file has this article id (valid articles: none) "
+        "[unknown-article]"]
+    # an article whose claims file exists but that was never checked: its results are missing
+    (root / "claims" / "c-three.yaml").write_text("article: c-three\nsource: c-three\nclaims: []\n")
+    assert main(["notebooks", "--root", str(root), "--article", "c-three"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "reports/c-three/results.json:0: article c-three: results: not found (run `numclaims check` first) "
+        "[results-invalid]"]
 
 
 def test_command_runs_every_article_and_reports_a_failing_notebook(tmp_path, capsys):

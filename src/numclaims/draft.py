@@ -1178,6 +1178,12 @@ def project_ids(root: Any, skip: Any = None) -> set[str]:
     return out
 
 
+def article_ids(root: Any) -> set[str]:
+    """The ``article`` ids of the readable claims files of the project at ``root`` (an id a command is
+    given that is not among them names no article at all, rather than one not checked yet)."""
+    return {data["article"] for _, data in _project_files(root) if isinstance(data.get("article"), str)}
+
+
 def files_using_source(root: Any, source_id: str) -> list[Path]:
     """The claims files of the project at ``root`` whose ``source`` is ``source_id`` (drafting it again
     would give its claims ids with ``-2`` suffixes); unreadable files are passed over."""

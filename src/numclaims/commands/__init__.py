@@ -36,9 +36,16 @@ def check_project(root, articles):
         known = {r["article"] for r in results}
         unknown = [a for a in articles if a not in known]
         for a in unknown:
-            print(tag(f"claims/:0: article {a!r}: no valid claims file has this article id "
-                      f"(valid articles: {', '.join(sorted(known)) or 'none'})", "unknown-article"), file=sys.stderr)
+            print(unknown_article_line(a, known), file=sys.stderr)
         if unknown:
             return 2
         results = [r for r in results if r["article"] in articles]
     return outcome, results
+
+
+def unknown_article_line(article, known):
+    """The error line for an ``--article`` id that no valid claims file has; ``known``: the ids there are."""
+    from ..codes import tag
+
+    return tag(f"claims/:0: article {article!r}: no valid claims file has this article id "
+               f"(valid articles: {', '.join(sorted(known)) or 'none'})", "unknown-article")

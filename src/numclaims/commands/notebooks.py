@@ -200,7 +200,9 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from ..draft import article_ids
     from ..paths import find_root
+    from . import unknown_article_line
 
     root = (args.root or find_root()).resolve()
     from ..paths import reports_folder
@@ -213,7 +215,11 @@ def run(args: argparse.Namespace) -> int:
     have = articles_with_results(root)
     articles = args.article or have
     missing = [a for a in articles if a not in have]
+    known = article_ids(root) if missing else set()
     for a in missing:
+        if a not in known:
+            print(unknown_article_line(a, known), file=sys.stderr)
+            continue
         print(tag(f"reports/{a}/results.json:0: article {a}: results: not found (run `numclaims check` first)",
                   "results-invalid"), file=sys.stderr)
     if missing:
