@@ -5,7 +5,7 @@ reached by the bad-input corpus or by a test that asserts its whole line, and th
 The sources are read with :mod:`ast`: a code is written as a literal where an error is made
 (``ErrorLine(..., code)``, ``CodedError(code, ...)``, ``YamlInputError(line, message, code)``,
 ``ReviewError(message, code)``, ``tag(text, code)``, ``Fault(..., code=...)``), in the code tables
-(``_ERRNO_CODES``, ``_SCHEMA_CODES``) or in the ``(field, code, message)`` triples of the claim-value
+(``_ERRNO``, ``_SCHEMA_CODES``) or in the ``(field, code, message)`` triples of the claim-value
 rules; each such literal must be a key of :data:`numclaims.codes.CODES`.
 """
 
@@ -67,9 +67,11 @@ def emitted_codes() -> list[tuple[str, int, str]]:
                     if len(node.args) > pos:
                         found.append(node.args[pos])
                     found += [k.value for k in node.keywords if k.arg == kw]
-            elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in ("_ERRNO_CODES", "_SCHEMA_CODES")
+            elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "_SCHEMA_CODES"
                                                       for t in node.targets):
                 found += list(node.value.values)
+            elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "_ERRNO" for t in node.targets):
+                found += [v.elts[0] for v in node.value.values]  # (code, hint) by errno
             elif isinstance(node, ast.Assign):  # code = "yaml-tag"; what, code = ..., "yaml-syntax"
                 pairs = [(t, node.value) for t in node.targets if isinstance(t, ast.Name)]
                 pairs += [(n, v) for t in node.targets if isinstance(t, ast.Tuple) and isinstance(node.value, ast.Tuple)

@@ -40,20 +40,24 @@ def one_line(text: str, limit: int = MAX_MESSAGE) -> str:
     return s
 
 
-#: What to do about the system errors a user can meet, by errno.
-_HINTS = {
-    _errno.EROFS: "the file system is read-only",
-    _errno.EACCES: "permission denied; check the owner and permissions of the folder",
-    _errno.EPERM: "operation not permitted; check the owner and permissions of the folder",
-    _errno.ENOSPC: "the disk is full; free some space and run again",
-    _errno.EDQUOT: "the disk quota is exceeded; free some space and run again",
-    _errno.EFBIG: "the file is larger than the size limit of this shell (ulimit -f); raise the limit",
-    _errno.ENOTDIR: "a part of the path is a file where a folder is expected; move it away",
-    _errno.EISDIR: "the path is a folder where a file is expected; move it away",
-    _errno.ELOOP: "too many levels of symbolic links",
-    _errno.ENAMETOOLONG: "the file name is too long",
-    _errno.EMFILE: "too many open files; raise the limit (ulimit -n)",
-    _errno.EIO: "input/output error from the disk",
+#: The system errors a user can meet, by errno: their error code (:mod:`numclaims.codes`) and what to do
+#: about them (None: the system's own words say it). Any other errno is ``io-error`` with no hint.
+_ERRNO = {
+    _errno.EROFS: ("read-only", "the file system is read-only"),
+    _errno.EACCES: ("permission-denied", "permission denied; check the owner and permissions of the folder"),
+    _errno.EPERM: ("permission-denied", "operation not permitted; check the owner and permissions of the folder"),
+    _errno.ENOSPC: ("disk-full", "the disk is full; free some space and run again"),
+    _errno.EDQUOT: ("disk-full", "the disk quota is exceeded; free some space and run again"),
+    _errno.EFBIG: ("file-too-big", "the file is larger than the size limit of this shell (ulimit -f); raise the limit"),
+    _errno.ENOTDIR: ("not-a-folder", "a part of the path is a file where a folder is expected; move it away"),
+    _errno.EISDIR: ("not-a-folder", "the path is a folder where a file is expected; move it away"),
+    _errno.ELOOP: ("path-problem", "too many levels of symbolic links"),
+    _errno.ENAMETOOLONG: ("path-problem", "the file name is too long"),
+    _errno.ENOENT: ("path-problem", None), _errno.EINVAL: ("path-problem", None),
+    _errno.EEXIST: ("path-problem", None),
+    _errno.EMFILE: ("too-many-open-files", "too many open files; raise the limit (ulimit -n)"),
+    _errno.ENFILE: ("too-many-open-files", None),
+    _errno.EIO: ("io-error", "input/output error from the disk"),
 }
 
 
@@ -85,7 +89,7 @@ def describe(reason: BaseException | str) -> str:
     if isinstance(reason, OSError) and reason.errno:
         code = _errno.errorcode.get(reason.errno, str(reason.errno))
         text = (reason.strerror or os.strerror(reason.errno)).lower()
-        hint = _HINTS.get(reason.errno)
+        hint = _ERRNO.get(reason.errno, ("", None))[1]
         return f"{text} ({code})" + (f": {hint}" if hint and hint != text else "")
     return f"{type(reason).__name__}: {reason}" if str(reason) else type(reason).__name__
 
@@ -137,17 +141,6 @@ def fault_line(exc: BaseException) -> str:
                         "(set NUMCLAIMS_DEBUG=1 to see the traceback)"), "internal-error")
 
 
-#: The error code of a system error, by errno (:mod:`numclaims.codes`); any other errno is ``io-error``.
-_ERRNO_CODES = {
-    _errno.EROFS: "read-only", _errno.EACCES: "permission-denied", _errno.EPERM: "permission-denied",
-    _errno.ENOSPC: "disk-full", _errno.EDQUOT: "disk-full", _errno.EFBIG: "file-too-big",
-    _errno.ENOTDIR: "not-a-folder", _errno.EISDIR: "not-a-folder", _errno.ELOOP: "path-problem",
-    _errno.ENAMETOOLONG: "path-problem", _errno.ENOENT: "path-problem", _errno.EINVAL: "path-problem",
-    _errno.EEXIST: "path-problem", _errno.EMFILE: "too-many-open-files", _errno.ENFILE: "too-many-open-files",
-    _errno.EIO: "io-error",
-}
-
-
 def fault_code(reason: BaseException | str) -> str:
     """The error code (:mod:`numclaims.codes`) of an environment fault's reason: by errno for an
     :class:`OSError` (``disk-full`` for ENOSPC, ``read-only`` for EROFS, ...), ``out-of-memory`` for a
@@ -155,7 +148,7 @@ def fault_code(reason: BaseException | str) -> str:
     if isinstance(reason, MemoryError):
         return "out-of-memory"
     if isinstance(reason, OSError) and reason.errno:
-        return _ERRNO_CODES.get(reason.errno, "io-error")
+        return _ERRNO.get(reason.errno, ("io-error",))[0]
     return "io-error"
 
 
