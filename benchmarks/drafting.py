@@ -161,7 +161,8 @@ def measure(root: Path, kinds: frozenset[str] | None) -> list[dict]:
                               canonical_qualifier(h.get("qualifier", "exact"))) if r["unit"] != "date" else None,
                 "measure.what": (rm.get("what"), hm.get("what")),
                 "measure.where": (rm.get("where"), hm.get("where")) if rm.get("where") else None,
-                "measure.period": (_period(to_hand.get(rm.get("period"), rm.get("period")),
+                "measure.period": (_period(to_hand.get(rm["period"], rm["period"]) if isinstance(rm["period"], str)
+                                           else rm["period"],
                                            {**drafted_by_id, **hand_by_id}, published),
                                    _period(hm.get("period"), hand_by_id, published))
                 if rm.get("period") else None,

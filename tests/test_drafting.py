@@ -287,9 +287,10 @@ def test_comparisons_changes_and_complements_are_proposed_where_the_kinds_exist(
     got = [(p.kind, p.fields) for p in propose(items, src.text, kinds)]
     assert got == [
         # "878 kidnappings ..., more than triple the 287 kidnappings recorded in 2006": the multiple is a
-        # claim ("more than triple", read as more than 3), so its words carry the relation: 878 = (>3) x 287
+        # claim ("more than triple", read as more than 3), so its words carry the relation: 878 = (>3) x 287;
+        # the multiple is of the sentence's 2013, not of the 2006 of the figure it multiplies
         ("comparison", {"a": "kidnappings-recorded-2013-878", "b": "kidnappings-recorded-2006-287",
-                        "relation": "eq", "times": "2006-triple"}),
+                        "relation": "eq", "times": "2013-triple"}),
         # "9,433 in 2013, markedly higher than the 5,874 seen in 2007"
         ("comparison", {"a": "homicides-2013-9433", "b": "seen-2007-5874", "relation": "gt"}),
         # "The number of kidnappings was down by around 20 percent from 2012, when 1,100 ...": the
@@ -756,3 +757,33 @@ def test_a_dropped_comparison_keys_as_the_proposal_it_was():
         assert check_key(entry["kind"], entry["claims"]) == check_key("comparison", check)
     assert check_key("comparison", {"a": "x", "b": "y", "relation": "lt"}) == \
         check_key("comparison", {"a": "y", "b": "x", "relation": "gt"})
+
+
+def test_periods_from_expressions_of_several_words_and_of_words_alone(repo):
+    # invented text tests/data/drafting/river-boats-2014.txt, published 16 September 2014
+    import datetime as dt
+
+    path, data = _new(repo, "river-boats-2014", "river")
+    by_id = {c["id"]: c for c in data["claims"]}
+
+    def period(cid):
+        return by_id[cid]["measure"].get("period")
+
+    # "Between January and June this year, ... seized 757 boats": 1 January to 30 June 2014, inline (no one
+    # record holds the expression)
+    assert period("boats-seized-2014-757") == {"start": dt.date(2014, 1, 1), "end": dt.date(2014, 6, 30)}
+    # "700 boats in the first six months of 2011, while the second half of 2012 saw 688": each figure the
+    # expression nearest it
+    assert period("boats-seized-2011-700") == {"start": dt.date(2011, 1, 1), "end": dt.date(2011, 6, 30)}
+    assert period("2012-688") == {"start": dt.date(2012, 7, 1), "end": dt.date(2012, 12, 31)}
+    # "So far this year": 1 January to publication; "Last year": 2013
+    assert period("smugglers-arrested-2014-45") == {"start": dt.date(2014, 1, 1), "end": dt.date(2014, 9, 16)}
+    assert period("smugglers-arrested-2013-61") == {"start": dt.date(2013, 1, 1), "end": dt.date(2013, 12, 31)}
+    # "Between 2009 and 2012": both years whole (no single year, so none in the id)
+    assert period("seizures-recorded-930") == {"start": dt.date(2009, 1, 1), "end": dt.date(2012, 12, 31)}
+    # "Since 2010, 300 canoes": the date record keeps "Since", 1 January 2010 to publication
+    assert by_id["date-2010"]["text"] == "Since 2010" and period("canoes-burned-2010-300") == "date-2010"
+    # "in the two years up to June 2014, 42 percent ..., said the navy spokesman, speaking on Navy Day,
+    # September 3": the duration ends with June 2014 and dates the share; September 3 dates the speech
+    assert by_id["period-2-years"]["ends"] == "date-june-2014" and period("42-percent") == "period-2-years"
+    assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0

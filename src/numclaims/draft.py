@@ -56,7 +56,7 @@ from typing import Any
 
 from .extract import Mention, body_span, classify_line, find_mentions
 from .paths import claims_files
-from .periods import resolve
+from .periods import expressions_in, resolve
 from .records import value_from_words
 from .scaffold import _record, unique_quote
 from .vocabulary import MONTH_NAMES, TEEN_WORDS, UNIT_WORDS
@@ -821,6 +821,25 @@ def make_id(what: str, year: str | None, men: Mention, region: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------ drafting
+@dataclass(frozen=True, slots=True)
+class _Expression:
+    """A period expression of a sentence (:func:`numclaims.periods.expressions_in`): its span and dates."""
+
+    start: int
+    end: int
+    period: Any
+
+
+def _start(o: "Drafted | _Expression") -> int:
+    return o.start if isinstance(o, _Expression) else o.mention.start
+
+
+def _gap(o: "Drafted | _Expression", m: Mention) -> int:
+    """Characters between a date, duration or period expression and a figure's numeral."""
+    a, b = (o.start, o.end) if isinstance(o, _Expression) else (o.mention.start, o.mention.end)
+    return a - m.end if a >= m.end else max(0, m.start - b)
+
+
 @dataclass
 class Drafted:
     """A drafted record (``record``, the YAML mapping) and the mention it was read from."""
@@ -966,22 +985,63 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             if dates:
                 it.record["_ends"] = dates[-1]
                 anchors.add(id(dates[-1]))
+        elif m.kind == "duration":
+            # "in the two years up to June 2013": the duration ends with the date after it
+            dates = [o for o in items if o.sentence is s and o.mention.unit == "date" and
+                     re.fullmatch(r"\s+(?:up\s+to|to|ending(?:\s+in)?|until|through)\s+(?:the\s+end\s+of\s+)?",
+                                  text[m.end:o.mention.start])]
+            if dates:
+                it.record["_ends"] = dates[0]
+                anchors.add(id(dates[0]))
     for it in items:
         m, s = it.mention, it.sentence
         rec = it.record
         if m.unit != "date" and m.kind != "duration":
+            # a period expression of several words ("in the first half of 2013", "between January and June
+            # this year") or of words alone ("so far this year", "last year") stands for the dates inside it
+            exprs = [_Expression(a, b, p) for a, b, p in expressions_in(text, s.start, s.end, meta.published)
+                     if not (a <= m.start < b)]
+
+            def _free(a: int, b: int) -> bool:
+                # not the date of what a figure is compared with ("12 more than in 2024"), nor that of the
+                # figure it is up or down from ("five days a week, up from two in 2023")
+                # nor a year that names another figure ("If December 2012 is included in the 2013 figure"),
+                # nor the date of a statement after its reporting verb ("42 percent were minors, said ...,
+                # speaking on ..., September 23"), nor a date after another figure of a later clause, or after
+                # the figure a multiple multiplies ("878 ..., more than triple the 287 kidnappings reported
+                # ... in 2006"), nor a date of a condition ("If December 2012 is included ..., there were 878")
+                return not re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, a - 14):a]) and \
+                    not (a > m.end and re.search(r",\s+(?:up|down)\s+from\s", text[m.end:a])) and \
+                    not _FIGURE_NOUN.match(text, b) and \
+                    not (a > m.end and re.search(r",\s+(?:[\w'’.]+\s+){0,5}?" + _REPORT_VERB + r"\b", text[m.end:a])) and \
+                    not (b <= m.start and re.search(r"\b(?:if|unless)\b[^,;]*$", text[s.start:a], re.I) and
+                         "," in text[b:m.start]) and \
+                    not (a > m.end and any(
+                        m.end <= o.mention.start and o.mention.end <= a and
+                        (m.unit == "ratio" or _CLAUSE_CUT.search(text, m.end, o.mention.start)) for o in items
+                        if o.sentence is s and o.mention.unit != "date" and o.mention.kind != "duration"))
             # a date that a duration counts back from ("In September ... in the past two years") dates the
             # report, not the figure
-            # nor the date of what a figure is compared with ("12 more than in 2024")
             times = [o for o in items if o.sentence is s and o is not it and id(o) not in anchors and
                      (o.mention.unit == "date" or o.mention.kind == "duration") and
-                     not re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, o.mention.start - 14):o.mention.start])
-                     # nor that of the figure it is up or down from ("five days a week, up from two in 2023")
-                     and not (o.mention.start > m.end and re.search(r",\s+(?:up|down)\s+from\s", text[m.end:o.mention.start]))
+                     _free(o.mention.start, o.mention.end) and
+                     not any(e.start <= o.mention.start and o.mention.end <= e.end for e in exprs)
                      # nor a duration of what someone did in another clause ("110, said Margaret Okafor, who
                      # has run the centre for 12 years"); "over the past five years, deaths ..." dates the sentence
                      and not (o.mention.kind == "duration" and not _ADVERBIAL_PERIOD.match(o.record.get("text", "")) and
-                              _CLAUSE_CUT.search(text, min(m.end, o.mention.end), max(m.start, o.mention.start)))]
+                              "_ends" not in o.record and
+                              _CLAUSE_CUT.search(text, min(m.end, o.mention.end), max(m.start, o.mention.start)))
+                     # nor a part of a named period ("in the first seven months of President X's administration"),
+                     # which no date of the text gives
+                     and not (o.mention.kind == "duration" and
+                              re.search(r"\b(?:first|last|initial|final)\s+$", text[max(0, o.mention.start - 10):o.mention.start])
+                              and re.match(r"\s+of\s+(?!(?:1[89]|20)\d\d\b)", text[o.mention.end:o.mention.end + 12]))]
+            times += [e for e in exprs if _free(e.start, e.end)]
+            # a figure compared with ("higher than the 5,874 seen in ...", "triple the 287 kidnappings
+            # reported ... in 2006") is dated by what follows it, not by the dates of the figure it is compared to
+            if re.search(r"\b(?:than|triple|double|quadruple|times)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$",
+                         text[max(s.start, m.start - 30):m.start]):
+                times = [o for o in times if _start(o) >= m.end]
             # "£150,000 a month until the scheme closes in March 2026": a rate that runs from publication to then
             until = [o for o in items if o.sentence is s and o.mention.unit == "date" and o.mention.start > m.end and
                      re.search(r"\b(?:until|till|through)\b[^,;.]*$", text[m.end:o.mention.start])]
@@ -996,10 +1056,15 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             if times:
                 # "from 52,000 in 2022 to 118,000 in 2023": a date right after the figure ("in", "during")
                 # dates it; else the nearest
-                after = [o for o in times if o.mention.start >= m.end and
-                         re.fullmatch(r"\s+(?:(?:in|during)\s+(?:the\s+)?)?", text[m.end:o.mention.start])]
-                near = after[0] if after else min(times, key=lambda o: abs(o.mention.start - m.start))
-                rec["_period"] = near
+                after = [o for o in times if _start(o) >= m.end and
+                         re.fullmatch(r"\s+(?:(?:in|during)\s+(?:the\s+)?)?", text[m.end:_start(o)])]
+                near = after[0] if after else min(times, key=lambda o: _gap(o, m))
+                if isinstance(near, _Expression):
+                    rec["_period_span"] = {"start": near.period.start, "end": near.period.end}
+                    rec["_period_year"] = near.period.end.year if near.period.start.year == near.period.end.year \
+                        else None
+                else:
+                    rec["_period"] = near
         para = [x for x in sents if x.para == s.para]
         rec["attribution"] = attribution_for(text, m, s, para, meta.publisher, cache)
         it.guessed.append("attribution")
@@ -1019,7 +1084,8 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
     # ids, unique in the file in order of position
     for it in items:
         period = it.record.get("_period")
-        year = None
+        year = it.record.pop("_period_year", None)
+        year = str(year) if year is not None else None
         if period is not None and period.mention.unit == "date":
             y = re.search(r"\b(1[89]\d\d|20\d\d)\b", period.mention.text)
             year = y.group(1) if y else None
@@ -1056,9 +1122,13 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
 
 #: Words before a date or duration that belong to the period expression (:func:`numclaims.periods.resolve`
 #: reads "in September", "in the past two years", "over three years", "for five years").
-_PERIOD_LEAD = re.compile(r"\b(?:in|during|over|for|within)(?:\s+the\s+(?:past|last|previous|first|next))?\s+$", re.I)
+_PERIOD_LEAD = re.compile(r"\b(?:in|during|over|for|within|since)(?:\s+the\s+(?:past|last|previous|first|next))?\s+$", re.I)
 #: "by" or "until" right before a date: a deadline ahead ("40 guards by March").
 _BY_UNTIL_BEFORE = re.compile(r"\b(?:by|until)\s+$", re.I)
+
+
+#: A noun after a year that makes the year the name of a figure, not a period: "the 2013 figure".
+_FIGURE_NOUN = re.compile(r"\s+(?:figures?|totals?|numbers?|counts?|estimates?|tally|data)\b")
 
 
 #: A duration that dates its whole sentence, whatever clause it stands in ("Over the past five years, ...").
@@ -1091,7 +1161,10 @@ def _with_preposition(rec: dict[str, Any], men: Mention, text: str, sent: Senten
     try:
         resolve(words, dt.date(2000, 1, 1))
     except ValueError:
-        return  # the widened words would not read as a period: keep the numeral alone
+        try:  # "since 2010" reads only against a later anchor
+            resolve(words, dt.date(2100, 12, 31))
+        except ValueError:
+            return  # the widened words would not read as a period: keep the numeral alone
     if men.kind == "duration" and value_from_words_safe(words) != men.value:
         return
     quote, qstart, unique = unique_quote(text, m.start(), men.end)

@@ -80,7 +80,8 @@ from .scaffold import render
 class Item:
     """One claim as the rules see it: ``id``, its :class:`~numclaims.extract.Mention` (``mention``), the
     sentence bounds ``sent`` and paragraph index ``para``, ``unit`` (the base unit), ``value``, ``what``,
-    ``where``, ``who`` (first link of the attribution) and ``period`` (a claim id or None)."""
+    ``where``, ``who`` (first link of the attribution) and ``period`` (a claim id, an ISO interval
+    ``2013-01-01/2013-06-30`` for a period written inline, or None)."""
 
     id: str
     mention: Mention
@@ -260,6 +261,11 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         y = re.search(r"\b(1[89]\d\d|20\d\d)\b", it.mention.text) if it.unit == "date" else None
         if y:
             years[it.id] = int(y.group(1))
+        iso = re.fullmatch(r"(\d{4})-\d\d-\d\d/(\d{4})-\d\d-\d\d", it.period or "")
+        if iso:  # a period written inline is dated (to its year, when it holds one year only)
+            periods[it.period] = "date"
+            if iso[1] == iso[2]:
+                years[it.period] = int(iso[1])
     same_sent = lambda a, b: a.sent == b.sent  # noqa: E731
     # shares and fractions of a total
     for it in items:
@@ -446,7 +452,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             if not placed or same_sent(a, b):
                 continue
             # a whole dated to one year or day is a figure of its own time, not a total over others
-            if b.period and periods.get(b.period) == "date" or (a.period and b.period and
+            # (nor one of no known time, when the part has one)
+            if b.period and periods.get(b.period) == "date" or (a.period and not b.period) or (a.period and b.period and
                                                                 periods.get(a.period) == "duration"
                                                                 and a.period != b.period):
                 continue
@@ -740,6 +747,8 @@ def _item(r: dict[str, Any], m: Mention, sent: tuple[int, int], para: int) -> It
     att = r.get("attribution") or []
     what = meas.get("what") or ""
     period = meas.get("period")
+    if isinstance(period, dict) and period.get("start"):  # written inline: its dates, as an ISO interval
+        period = f"{period['start']}/{period.get('end') or period['start']}"
     return Item(r["id"], m, sent, para, base, per, value if base != "date" else None, what, meas.get("where"),
                 att[0].get("who") if att else None, period if isinstance(period, str) else None, _keys(what))
 
