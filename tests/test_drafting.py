@@ -787,3 +787,34 @@ def test_periods_from_expressions_of_several_words_and_of_words_alone(repo):
     # September 3": the duration ends with June 2014 and dates the share; September 3 dates the speech
     assert by_id["period-2-years"]["ends"] == "date-june-2014" and period("42-percent") == "period-2-years"
     assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0
+
+
+def test_attribution_chains_across_paragraphs_a_wire_and_the_outlets_analysis(repo):
+    # invented text tests/data/drafting/lake-smuggling-2015.txt
+    path, data = _new(repo, "lake-smuggling-2015", "lake")
+    who = {c["id"]: [a["who"] for a in c["attribution"]] for c in data["claims"]}
+    # "Authorities in Chile have dismantled ...": the authority with the adjective the article uses; the
+    # news part is Reuters' report ("reported Reuters"), so the chain ends at Reuters, not the publisher
+    assert who["migrants-smuggled-90"] == ["Chilean authorities", "Reuters"]
+    # "Police raided 14 warehouses" (next paragraph): Chilean police, still relayed by Reuters
+    assert who["near-raided-14"] == ["Chilean police", "Reuters"]
+    # "Eleven suspects were arrested" (a passive with no agent): the authority that acted last before
+    assert who["suspects-arrested-11"] == ["Chilean police", "Reuters"]
+    # after the heading "Lake Patrol Analysis" the outlet cites its sources itself: the chain is the source
+    assert who["cross-2500"] == ["one charity"]
+    assert who["boats-seized-2014-300"] == ["Chilean officials"]
+    assert who["boats-counted-40"] == ["the charity"]
+    # "In comparison, there were 25 boats in April": the paragraph goes on from the charity's; its date is
+    # the outlet's own framing
+    assert who["boats-25"] == ["the charity"]
+    assert who["date-april"] == ["Test Gazette"]
+    assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0
+
+
+def test_the_adjective_of_a_country_is_the_one_the_text_uses():
+    from numclaims.draft import demonym_in
+
+    # "Peruvian" (Peru less nothing, + -vian), "Mexican" (Mexico less its final vowel); no plural
+    assert demonym_in("Peruvians arrive. Peruvian police said.", "Peru") == "Peruvian"
+    assert demonym_in("the Mexican government", "Mexico") == "Mexican"
+    assert demonym_in("Peru is far.", "Peru") is None

@@ -703,12 +703,76 @@ def _clean_who(who: str) -> str:
     return who.strip(" ,.;:")
 
 
+#: A paragraph that goes on from the one before ("In comparison, there were 505 ...", "Homicide numbers,
+#: meanwhile, ...") or points back at its figures ("If December 2012 is included in the 2013 figure"): its
+#: figures are the earlier source's.
+_GOES_ON = re.compile(r"^\s*(?:In\s+comparison|By\s+contrast|In\s+contrast|Meanwhile|Similarly|Likewise|"
+                      r"In\s+addition|Also)\b|^[^.;]{0,60},\s+(?:meanwhile|by\s+contrast|in\s+comparison),|"
+                      r"\bthe\s+(?:(?:1[89]|20)\d\d\s+)?(?:figures?|numbers?|data|tally|total)\b(?!\s+of\b)", re.M)
+#: A news agency whose report a brief rewrites ("..., reported the Associated Press (AP)"): the chain ends
+#: at it, for every figure of the news part of the article.
+_WIRE = re.compile(r"Associated Press|\(AP\)|Reuters|\bAFP\b|Agence France|\bEFE\b|Xinhua|\bANSA\b|"
+                   r"\bUPI\b|Press Association|news agency", re.I)
+#: A heading that opens the outlet's own analysis ("InSight Crime Analysis"): there a source it cites is
+#: the end of the chain.
+_ANALYSIS_HEADING = re.compile(r"^[^.!?\n]{0,40}\b(?:Analysis|Comment|Commentary)\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the attribution of a figure needs from outside its paragraph (:func:`attribution_for`).
+
+    ``earlier``: the sentences of the body's earlier paragraphs, latest paragraph first (one list each);
+    ``analysis``: the figure stands after a heading of the outlet's own analysis; ``demonym``: the
+    adjective of the article's country as the article writes it ("Peruvian"), or None; ``wire``: the
+    news agency that relayed the news part (before any analysis heading), or None."""
+
+    earlier: tuple[tuple[Sentence, ...], ...] = ()
+    analysis: bool = False
+    demonym: str | None = None
+    wire: str | None = None
+
+
+#: The authority that did what a sentence counts, as its subject (or that of its main clause after an
+#: opening phrase: "In one 2011 case, authorities rescued over 200 women").
+_ACTOR = re.compile(r"(?:\s*|[^,;]*,\s+)((?:[A-Z][\w'’-]*\s+)?(?:police|authorities|officials|officers|"
+                    r"prosecutors|ministry|government|army|navy|troops))(?:\s+in\s+[A-Z][\w'’-]*)?\s+"
+                    r"(?:have\s+|has\s+|had\s+)?[a-z]+ed\b", re.I)
+#: An act of an authority in the passive with no agent: "Seven suspects were arrested".
+_PASSIVE_ACT = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:arrested|rescued|detained|"
+                          r"captured|seized|freed|raided|dismantled|charged)\b(?!\s+by\b)", re.I)
+
+
+def _actor_who(actor: re.Match, ctx: "Context") -> str:
+    who = _clean_who(actor.group(1))
+    if ctx.demonym and who.lower() in ("police", "authorities"):
+        who = f"{ctx.demonym} {who.lower()}"  # "Police raided": Peruvian police
+    return who
+
+
+def demonym_in(text: str, country: str | None) -> str | None:
+    """The adjective of ``country`` that ``text`` uses most ("Peruvian" for Peru, "Mexican" for Mexico:
+    a capitalised word that starts with the name, or with the name less its final vowel, and ends in
+    -an, -ese, -ish or -i), or None when the text uses none."""
+    if not country or " " in country:
+        return None
+    stem = country[:-1] if country[-1] in "aeiouy" and len(country) > 3 else country
+    found = Counter(w for w in re.findall(r"\b" + re.escape(stem) + r"[a-z]*(?:an|ese|ish|i)\b", text)
+                    if len(w) > len(country))
+    return found.most_common(1)[0][0] if found else None
+
+
 def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence], publisher: str,
-                    cache: dict[int, list[Said]]) -> list[dict[str, str]]:
+                    cache: dict[int, list[Said]], ctx: Context = Context()) -> list[dict[str, str]]:
     """The attribution chain of a mention: the source named by a reporting phrase of its sentence (the
-    nearest to the numeral; without one, the source named last in an earlier sentence of the paragraph),
-    then an outlet that relayed words in the paragraph ("reported the Associated Press (AP)"), then the
-    publisher (role ``outlet``); with no source named, the publisher alone (the outlet's own reporting)."""
+    nearest to the numeral; without one, the authority that did what the figure counts, "Police raided
+    60 brothels", with the country's adjective the article uses, ``Peruvian police``; else the source
+    named last in an earlier sentence of the paragraph, or of an earlier paragraph when this one goes on
+    from it: "In comparison, there were 505 ..."), then an outlet that relayed words in the paragraph
+    ("reported El Peruano"), then the publisher (role ``outlet``); with no source named, the publisher
+    alone (the outlet's own reporting). A news agency that relayed the news part (``ctx.wire``) ends the
+    chain there instead of the publisher; in the outlet's own analysis (``ctx.analysis``) a source named by
+    a reporting phrase ends it."""
 
     def found(s: Sentence) -> list[Said]:
         if s.start not in cache:
@@ -716,16 +780,16 @@ def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence
         return cache[s.start]
 
     chain: list[dict[str, str]] = []
+    acted = False
     own = [s for s in found(sent) if not s.relays]
     if not own:
         # "Peruvian authorities rescued at least 234 women": the authority that did what the figure counts
         # (the subject of the sentence or of its main clause after an opening phrase: "In one 2011 case,
         # authorities rescued over 200 women")
-        actor = re.match(r"(?:\s*|[^,;]*,\s+)((?:[A-Z][\w'’-]*\s+)?(?:police|authorities|officials|officers|"
-                         r"prosecutors|ministry|government|army|navy|troops))(?:\s+in\s+[A-Z][\w'’-]*)?\s+"
-                         r"(?:have\s+|has\s+|had\s+)?[a-z]+ed\b", text[sent.start:men.start], re.I)
+        actor = _ACTOR.match(text, sent.start, men.start)
         if actor:
-            own = [Said(_clean_who(actor.group(1)), _role(actor.group(1), None), sent.start)]
+            own = [Said(_actor_who(actor, ctx), _role(actor.group(1), None), sent.start)]
+            acted = True
     if not own:
         # '"We used to see 40 families on a Friday. Now it's 110," said Margaret Okafor': a quotation opened
         # in this sentence and closed in a later one is the words of the speaker named after it closes
@@ -740,14 +804,38 @@ def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence
         # source named last before this sentence in its paragraph goes on speaking
         earlier = [x for s in para if s.end <= sent.start for x in found(s) if not x.relays]
         own = earlier[-1:]
+    if not own and _PASSIVE_ACT.search(text, sent.start, sent.end):
+        # "Seven suspects were arrested": the authority that acted last before (in the paragraph, or in the
+        # nearest earlier paragraph that names one: "Authorities in Peru have dismantled a network")
+        for before in ((*[x for x in para if x.end <= sent.start][::-1],), *ctx.earlier):
+            acts = [a for x in reversed(before) for a in [_ACTOR.match(text, x.start, x.end)] if a]
+            if acts:
+                own = [Said(_actor_who(acts[0], ctx), _role(acts[0].group(1), None), sent.start)]
+                acted = True
+                break
+    # (a figure only: a multiple is the outlet's own comparison, a date or duration its own framing)
+    if not own and ctx.earlier and men.unit not in ("ratio", "date") and men.kind != "duration" and \
+            (_GOES_ON.search(text, sent.start, sent.end) or
+                                    (para and _GOES_ON.search(text, para[0].start, para[0].end))):
+        for before in ctx.earlier:  # the nearest earlier paragraph that names a source
+            named = [x for s in before for x in found(s) if not x.relays]
+            if named:
+                own = named[-1:]
+                break
     if own:
         best = min(own, key=lambda s: abs(s.at - men.start))
         chain.append({"who": best.who, "role": best.role})
     relays = [x for s in para for x in found(s) if x.relays]
+    if ctx.wire and not ctx.analysis:
+        if chain and all(c["who"] != ctx.wire for c in chain):
+            chain.append({"who": ctx.wire, "role": "news agency that relayed it"})
+        return chain or [{"who": ctx.wire, "role": "news agency that relayed it"}]
     for r in relays:
         if all(c["who"] != r.who for c in chain):
             chain.append({"who": r.who, "role": "news outlet that relayed it"})
             break
+    if ctx.analysis and chain and not acted:
+        return chain  # the outlet's analysis cites the source itself
     if not chain:
         chain.append({"who": publisher, "role": "the outlet's own reporting"})
     elif all(c["who"] != publisher for c in chain):
@@ -885,6 +973,12 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
     sents.extend(sentences(text, body))
     home = _home_country(text, body)
     cache: dict[int, list[Said]] = {}
+    demonym = demonym_in(text[body[0]:body[1]], home)
+    heading = _ANALYSIS_HEADING.search(text, body[0], body[1])
+    analysis = heading.start() if heading else None
+    wires = [x for x in (x for st in sents if st.para >= 0 and (analysis is None or st.end <= analysis)
+                         for x in reporting_phrases(text, st.start, st.end)) if x.relays and _WIRE.search(x.who)]
+    wire = wires[0].who if wires else None
 
     def sentence_of(m: Mention) -> Sentence:
         return next((s for s in sents if s.start <= m.start < s.end + 1), Sentence(m.start, m.end, -99))
@@ -1066,7 +1160,10 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                 else:
                     rec["_period"] = near
         para = [x for x in sents if x.para == s.para]
-        rec["attribution"] = attribution_for(text, m, s, para, meta.publisher, cache)
+        ctx = Context(earlier=tuple(tuple(x for x in sents if x.para == p) for p in range(s.para - 1, -1, -1)),
+                      analysis=analysis is not None and m.start > analysis, demonym=demonym,
+                      wire=wire if analysis is None or m.start < analysis else None)
+        rec["attribution"] = attribution_for(text, m, s, para, meta.publisher, cache, ctx)
         it.guessed.append("attribution")
     # "The secretary general also noted ...": the person named earlier with that role ("said Patricia
     # Figueroa Valderrama, the secretary general of the Interior Ministry")
