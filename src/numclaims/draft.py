@@ -59,7 +59,8 @@ from .paths import claims_files
 from .periods import expressions_in, resolve
 from .records import value_from_words
 from .scaffold import _record, unique_quote
-from .vocabulary import MONTH_NAMES, TEEN_WORDS, UNIT_WORDS
+from .vocabulary import (FALL_NOUNS, FALL_VERBS, MONTH_NAMES, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
+                         change_words_re)
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
 #: Fields a draft may guess, in the order they are listed in a record's ``guessed``.
@@ -312,8 +313,8 @@ def _money_what(text: str, men: Mention, sent: Sentence) -> str:
 #: Words before a percentage or fraction that make it the size of a change, not a share of something:
 #: "up 10 percent on", "down by half", "a rise of 20 percent", "fell by around a third".
 #: ("made up 42 percent of", "make up", "summed up", "broken down": a share, not a change)
-CHANGE_CUE = re.compile(r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<!\bbroken )(?<!\bbroke )\b(up|down|rose|risen|fell|fallen|increased|decreased|dropped|grew|declined|cut|reduced|"
-                        r"an? increase|a decrease|a rise|a fall|a drop"
+CHANGE_CUE = re.compile(r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<!\bbroken )(?<!\bbroke )\b("
+                        + change_words_re(RISE_VERBS, FALL_VERBS) + r"|an?\s+(?:" + change_words_re(RISE_NOUNS, FALL_NOUNS) + r")"
                         r"|(?:cut|cuts|reduce|reduces|reduced|reducing|slash|slashed)\s+(?P<obj>[a-z]+(?:\s+[a-z]+){0,2}?)\s+(?=by\s))"
                         r"\s*(?:by\s+|in\s+)?(?:of\s+)?"
                         r"(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)

@@ -74,6 +74,7 @@ from .evidence import load_reference
 from .extract import Mention
 from .records import split_unit
 from .scaffold import render
+from .vocabulary import FALL_VERBS, RISE_VERBS, change_words_re, falls
 
 
 @dataclass
@@ -488,12 +489,11 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 continue
             between = text[a.mention.end:b.mention.start]
             before = text[a.sent[0]:a.mention.start]
-            mv = re.search(r"\b(fallen|fell|dropped|declined|decreased|halved|risen|rose|grown|grew|increased|climbed|"
-                           r"doubled|tripled|quadrupled)\b[^.;]*\bfrom\s+(?:around\s+|about\s+|some\s+)?$", before)
+            mv = re.search(r"\b(" + _CHANGE_VERB + r")\b[^.;]*\bfrom\s+(?:around\s+|about\s+|some\s+)?$", before)
             if mv and re.fullmatch(r"[^.;]*?\bto\s+(?:around\s+|about\s+|some\s+)?", between) and \
                     not any(o.mention.start > a.mention.end and o.mention.end < b.mention.start and o.unit == a.unit
                             for o in figures):
-                rel = "lt" if mv.group(1) in ("fallen", "fell", "dropped", "declined", "decreased", "halved") else "gt"
+                rel = "lt" if falls(mv.group(1)) else "gt"
                 P.add("comparison", f"{b.id}-{rel}-{a.id}", {"a": b.id, "b": a.id, "relation": rel},
                       f"a change from one figure to another (\u201c{mv.group(1)} ... from {a.mention.text} to "
                       f"{b.mention.text}\u201d)")
@@ -548,8 +548,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                     later = [max(last, key=lambda o: (years.get(o.period or "", 0), o.mention.start))]
                 earlier = [o for o in figures if same_sent(o, it) and o.mention.start > m.end and _persons_like(o.unit)]
                 if later and earlier:
-                    direction = "decrease" if re.match(r"down|fell|fallen|decreased|dropped|declined|cut|reduced|"
-                                                       r"a decrease|a fall|a drop", mch.group(1), re.I) else "increase"
+                    direction = "decrease" if falls(mch.group(1)) else "increase"
                     P.add("change", f"{later[-1].id}-from-{earlier[0].id}",
                           {"earlier": earlier[0].id, "later": later[-1].id, "change": it.id, "direction": direction},
                           f"a change (\u201c{mch.group(0).strip()} {m.text}\u201d): \u201c{earlier[0].mention.text}\u201d "
@@ -584,6 +583,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         taken.add(p.id)
     return P.out
 
+
+#: A verb of a change from one figure to another ("has fallen from 11,510 ... to 9,433").
+_CHANGE_VERB = change_words_re(RISE_VERBS, FALL_VERBS)
 
 _TOP = re.compile(r"\bthe\s+(highest|largest|greatest|biggest|most)\b", re.I)
 _SECOND = re.compile(r"\bthe\s+second[\s-]+(highest|largest|greatest|biggest|most)\b", re.I)
