@@ -4,9 +4,8 @@ are checked by hand."""
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 from fractions import Fraction
 from pathlib import Path
 
