@@ -171,6 +171,9 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euro": "EUR",
     "euros": "EUR", "soles": "PEN", "sol": "PEN", "nuevos soles": "PEN", "pounds sterling": "GBP",
     "sterling": "GBP", "bolivianos": "BOB", "reais": "BRL",
+    # "25,000 shillings" in running text: Kenya shillings (Uganda's, Tanzania's and Somalia's shillings
+    # are written with their codes, UGX, TZS, SOS)
+    "shilling": "KES", "shillings": "KES",
     **{c.lower(): c for c in CURRENCY_CODES},
 }
 
