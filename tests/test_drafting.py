@@ -295,8 +295,9 @@ def test_comparisons_changes_and_complements_are_proposed_where_the_kinds_exist(
         ("comparison", {"a": "homicides-2013-9433", "b": "seen-2007-5874", "relation": "gt"}),
         # "The number of kidnappings was down by around 20 percent from 2012, when 1,100 ...": the
         # kidnappings of the latest year named before (2013), not those of 2006
+        # (the 20 percent is a change from 2012, not a figure of 2012: no year in its id)
         ("change", {"earlier": "kidnappings-recorded-2012-1100", "later": "kidnappings-recorded-2013-878",
-                    "change": "change-2012-20-percent", "direction": "decrease"}),
+                    "change": "change-20-percent", "direction": "decrease"}),
         # "About 60 percent of the victims were women and the rest were men"
         ("complement", {"parts": ["women-60-percent"]}),
     ]
@@ -818,3 +819,53 @@ def test_the_adjective_of_a_country_is_the_one_the_text_uses():
     assert demonym_in("Peruvians arrive. Peruvian police said.", "Peru") == "Peruvian"
     assert demonym_in("the Mexican government", "Mexico") == "Mexican"
     assert demonym_in("Peru is far.", "Peru") is None
+
+
+def test_changes_after_the_percentage_or_from_a_year_multiples_of_a_year_and_the_remaining(repo):
+    from numclaims.claimsfile import CHECK_KINDS
+    from numclaims.draft import draft
+    from numclaims.sources import load_source
+    from numclaims.suggest import items_for_drafts, propose
+
+    for f in DATA.iterdir():
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    # invented text tests/data/drafting/port-arrests-2016.txt
+    src = load_source("port-arrests-2016", repo)
+    items = items_for_drafts(draft("port-arrests-2016", src))
+    kinds = frozenset(CHECK_KINDS) | {"comparison", "change", "complement"}
+    assert [(p.kind, p.fields) for p in propose(items, src.text, kinds)] == [
+        # "209 arrests ... in 2015, a 10 percent increase on the 190 arrests of 2014": the change noun after
+        # the percentage; 190 x 1.10 = 209
+        ("change", {"earlier": "arrests-2014-190", "later": "arrests-2015-209", "change": "change-2015-10-percent",
+                    "direction": "increase"}),
+        # "The number of kidnappings was down 20 percent from 2012": the 2012 figure of kidnappings two
+        # paragraphs before (1,100), to the latest one of kidnappings (878); the percentage is of no year
+        ("change", {"earlier": "kidnappings-2012-1100", "later": "kidnappings-2013-878",
+                    "change": "change-20-percent", "direction": "decrease"}),
+        # "500 in 2014, more than 10 times higher than in 2005, when 45 seizures were made": 500 = (>10) x 45,
+        # and 2005 is the 45's year
+        ("comparison", {"a": "seizures-2014-500", "b": "seizures-2005-45", "relation": "eq",
+                        "times": "2014-10-times"}),
+        # "About 60 percent ... and the remaining 40 percent": 60 + 40 = 100
+        ("complement", {"parts": ["men-60-percent"], "remainder": "women-40-percent"}),
+    ]
+
+
+def test_external_and_implied_ratio_proposals_of_sums_of_money(repo):
+    from numclaims.draft import draft
+    from numclaims.sources import load_source
+    from numclaims.suggest import items_for_drafts, propose
+
+    # the seed's source against the project's reference rows: "earning $60,000 a month" (drafted in Cusco,
+    # Peru; the row is of Madre de Dios, a region of Peru: a sum of money is of a person more than of a
+    # place) and "a fortune of $2 million" (a row of no place)
+    src = load_source(SEED, repo)
+    props = {(p.kind, p.fields.get("claim") or p.fields.get("numerator")): p.fields
+             for p in propose(items_for_drafts(draft("seed", src)), src.text, None, repo)}
+    assert props[("external", "earning-60000-month")]["evidence"] == ["ap-es-2013-monthly"]
+    assert props[("external", "fortune-2-million")]["evidence"] == ["ap-es-2013-fortune"]
+    # "$2 million over three years" next to "$60,000 a month": 2,000,000 / 36 months = 55,556 a month, at
+    # most the rows of the stated rate
+    assert props[("implied_ratio", "fortune-2-million")] == {
+        "numerator": "fortune-2-million", "denominator": "fortune-period-3-years",
+        "evidence": ["ap-es-2013-monthly"], "relation": "le"}

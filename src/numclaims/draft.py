@@ -332,11 +332,19 @@ def personal_duration(text: str, men: Mention, sent_start: int) -> bool:
 
 def change_cue(text: str, men: Mention, sent_start: int) -> re.Match | None:
     """The change words before a percentage or fraction mention ("were up" of "were up 10 percent on the
-    year before"), searched in the 40 characters before it within its sentence; None for a share."""
+    year before"), searched in the 40 characters before it within its sentence, or the change noun right
+    after it ("a 10 percent increase on the 190 arrests"); None for a share."""
     if men.unit not in ("percent", "fraction"):
         return None
     lo = max(sent_start, men.start - 40)
-    return CHANGE_CUE.search(text, lo, men.start)
+    # "a 10 percent increase on the 190 arrests": the change noun after the numeral
+    return CHANGE_CUE.search(text, lo, men.start) or _CHANGE_NOUN_AFTER.match(text, men.end)
+
+
+#: A change noun right after a percentage, then the figure it is a change on: "a 10 percent increase on
+#: the 190 arrests of 2014", "a 20 percent drop from the 50 seizures"; ``obj`` is the noun after that figure.
+_CHANGE_NOUN_AFTER = re.compile(r"\s+(" + change_words_re(RISE_NOUNS, FALL_NOUNS) + r")\s+(?:on|from|over|compared\s+"
+                                r"(?:with|to))\s+(?:the\s+|a\s+)?(?:[\d,.]+\s+|[a-z]+\s+){0,2}?(?P<obj>[a-z]+s)\b", re.I)
 
 
 def _subject(text: str, a: int, b: int) -> str:
@@ -1105,9 +1113,14 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                 # speaking on ..., September 23"), nor a date after another figure of a later clause, or after
                 # the figure a multiple multiplies ("878 ..., more than triple the 287 kidnappings reported
                 # ... in 2006"), nor a date of a condition ("If December 2012 is included ..., there were 878")
-                return not re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, a - 14):a]) and \
+                # ("than in 2005, when 80 were reported": 2005 is the 80's own)
+                return not (re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, a - 14):a]) and
+                            not (b <= m.start and re.fullmatch(r",\s+when\s+(?:only\s+|about\s+|around\s+)?",
+                                                                text[b:m.start]))) and \
                     not (a > m.end and re.search(r",\s+(?:up|down)\s+from\s", text[m.end:a])) and \
                     not _FIGURE_NOUN.match(text, b) and \
+                    not (a > m.end and re.search(r"\b(?:from|on)\s+$", text[max(0, a - 6):a]) and
+                         change_cue(text, m, s.start) is not None) and \
                     not (a > m.end and re.search(r",\s+(?:[\w'’.]+\s+){0,5}?" + _REPORT_VERB + r"\b", text[m.end:a])) and \
                     not (b <= m.start and re.search(r"\b(?:if|unless)\b[^,;]*$", text[s.start:a], re.I) and
                          "," in text[b:m.start]) and \
