@@ -801,6 +801,10 @@ def test_attribution_chains_across_paragraphs_a_wire_and_the_outlets_analysis(re
     assert who["near-raided-14"] == ["Chilean police", "Reuters"]
     # "Eleven suspects were arrested" (a passive with no agent): the authority that acted last before
     assert who["suspects-arrested-11"] == ["Chilean police", "Reuters"]
+    # "Officials stated that 10 minors were freed, the youngest of whom is reportedly 13 years old": the
+    # clause that says "reportedly" is the publisher's hedge, not the officials' words
+    assert who["minors-freed-10"] == ["officials", "Reuters"]
+    assert who["youngest-13-years-old"] == ["Test Gazette"]
     # after the heading "Lake Patrol Analysis" the outlet cites its sources itself: the chain is the source
     assert who["cross-2500"] == ["one charity"]
     assert who["boats-seized-2014-300"] == ["Chilean officials"]

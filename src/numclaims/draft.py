@@ -791,6 +791,13 @@ def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence
     chain: list[dict[str, str]] = []
     acted = False
     own = [s for s in found(sent) if not s.relays]
+    # "Officials stated that 10 minors were among those rescued, the youngest of who is reportedly 13 years
+    # old": a clause of its own that says "reportedly" is the outlet's hedge, not the source's words
+    a = max([sent.start] + [x.end() for x in _CLAUSE_CUT.finditer(text, sent.start, men.start)])
+    cut = _CLAUSE_CUT.search(text, men.end, sent.end)
+    b = cut.start() if cut else sent.end
+    if re.search(r"\b(?:reportedly|allegedly|supposedly)\b", text[a:b]) and not [x for x in own if a <= x.at < b]:
+        return [{"who": publisher, "role": "the outlet's own reporting (\"reportedly\")"}]
     if not own:
         # "Peruvian authorities rescued at least 234 women": the authority that did what the figure counts
         # (the subject of the sentence or of its main clause after an opening phrase: "In one 2011 case,
