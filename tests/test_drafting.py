@@ -7,6 +7,7 @@ from different sources in one sentence ("One NGO ... while the regional governme
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -44,13 +45,15 @@ def test_records_are_drafted_from_the_words(drafted):
     repo, path = drafted
     data = load_yaml_text(path.read_text(encoding="utf-8"))
     by_id = {c["id"]: c for c in data["claims"]}
-    # the headline number is a claim of the article, with its own id, linked to the headline's year
+    # the headline number is a claim of the article, with its own id, dated by the headline's year; the year's
+    # words are in the figure's own quote, so its period is written inline, as a hand file does
+    year_2019 = {"start": dt.date(2019, 1, 1), "end": dt.date(2019, 12, 31)}
     head = by_id["headline-victims-2019-1054"]
-    assert head["measure"]["period"] == "headline-date-2019"
+    assert head["measure"]["period"] == year_2019
     body = by_id["victims-rescued-2019-1054"]
     # "the Port Authority rescued 1,054 victims in Puno": the verb before the numeral joins the noun;
     # Puno is an ISO 3166-2 region of Peru (PE-PUN)
-    assert body["measure"] == {"what": "victims rescued", "where": "Puno, Peru", "period": "date-2019"}
+    assert body["measure"] == {"what": "victims rescued", "where": "Puno, Peru", "period": year_2019}
     assert "value" not in body  # "1,054" gives the value: it is read, not retyped
     assert by_id["foreigners-nearly-half"]["qualifier"] == "nearly"
     # "A third": the value 1/3 is read from the words, never written as 0.3333333333333333
@@ -337,7 +340,8 @@ def test_faults_a_new_user_found_are_drafted_right(repo):
     assert (up["unit"], up["measure"]["what"]) == ("percent", "change in arrests")
     assert up["quote"] == "Arrests were up 10 percent on the 190 arrests of the year before"  # the clause, not "10 percent on"
     # "the port will hire 40 guards by March": a deadline ahead, March 2026, not the March before 3 Apr 2025
-    assert by_id["date-march"]["text"] == "by March" and by_id["guards-40"]["measure"]["period"] == "date-march"
+    assert by_id["date-march"]["text"] == "by March" and \
+        by_id["guards-40"]["measure"]["period"] == {"start": dt.date(2026, 3, 1), "end": dt.date(2026, 3, 31)}
     assert resolve("by March", dt.date(2025, 4, 3)) == Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
     assert by_id["guards-40"]["quote"] == "the port will hire 40 guards by March"
     # "57 people in Puno in 2025, 12 more than in 2024": 12 people (the unit of the 57), dated 2025, the year
@@ -481,9 +485,10 @@ def test_units_years_and_changes_are_drafted_so_the_checks_run(repo):
     # "to 9,500 in 2023, police said": 2023 is a year (a date record), never a count of police
     assert [c["text"] for c in data["claims"] if "2023" in c["text"]] == ["in 2023", "in 2023"]
     assert all(c["unit"] == "date" for c in data["claims"] if "2023" in c["text"])
-    # "from 4,000 in 2022 to 9,500 in 2023": each figure dated by the year right after it
-    assert by_id[by_id["tests-2022-4000"]["measure"]["period"]]["text"] == "in 2022"
-    assert by_id[by_id["2023-9500"]["measure"]["period"]]["text"] == "in 2023"
+    # "from 4,000 in 2022 to 9,500 in 2023": each figure dated by the year right after it (inside its quote,
+    # so written inline)
+    assert by_id["tests-2022-4000"]["measure"]["period"] == {"start": dt.date(2022, 1, 1), "end": dt.date(2022, 12, 31)}
+    assert by_id["2023-9500"]["measure"]["period"] == {"start": dt.date(2023, 1, 1), "end": dt.date(2023, 12, 31)}
     # "has risen from 12 to 19": two counts, no range
     assert [(c["text"], c["unit"], c["value"] if "value" in c else None, c["qualifier"])
             for c in data["claims"] if c["id"].startswith("clinics-")] == \
@@ -638,7 +643,7 @@ def test_multiplier_verbs_a_cut_by_half_and_a_first_line_headline_are_drafted(re
     # "cut crashes by half by 2030": a change of a half in crashes, dated 2030
     half = by_id["change-2030-half"]
     assert (half["text"], half["unit"], half["measure"]["what"], half["measure"]["period"]) == \
-        ("half", "fraction", "change in crashes", "date-2030")
+        ("half", "fraction", "change in crashes", {"start": dt.date(2030, 1, 1), "end": dt.date(2030, 12, 31)})
     assert main(["check", str(path), "--root", str(repo), "--no-write", "--quiet"]) == 0
     # coverage counts the headline's 40: 20 mentions (headline 40; 40, March; more than doubled, 3,000, 2023,
     # 7,500, 2024; half, 2030; five days a week, two, 2023; 9,400, the year to March, 30 ships a day, 45,
@@ -661,7 +666,7 @@ def test_days_a_week_is_a_rate_and_what_it_is_up_from_too(repo):
     # a count, so the value is written)
     two = by_id["open-2023-2"]
     assert (two["quote"], two["value"], two["unit"], two["measure"]["period"], "text" in two) == (
-        "up from two in 2023", 2, "days per week", "date-2023-2", False)
+        "up from two in 2023", 2, "days per week", {"start": dt.date(2023, 1, 1), "end": dt.date(2023, 12, 31)}, False)
     assert by_id["date-2023-2"]["text"] == "in 2023"
     # and the comparison of the two: 5 > 2
     assert ("comparison", "open-5-days-week", "open-2023-2", "gt") in [
@@ -684,7 +689,7 @@ def test_periods_of_the_year_to_a_month_of_a_rate_until_a_date_and_not_of_someon
     # "9,400 ships in the year to March": the 12 months ending with the last March over, April 2024 to
     # March 2025, not a month
     ships = by_id["ships-handled-9400"]
-    assert ships["measure"]["period"] == "date-the-year-to-march"
+    assert ships["measure"]["period"] == {"start": dt.date(2024, 4, 1), "end": dt.date(2025, 3, 31)}
     assert by_id["date-the-year-to-march"]["text"] == "in the year to March"
     assert resolve("in the year to March", dt.date(2025, 6, 2)) == Period(dt.date(2024, 4, 1), dt.date(2025, 3, 31))
     # "Now it's 45," said Ann Kerr, who has run the port for 12 years": how long she ran it, no period of the

@@ -1218,7 +1218,12 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         period = rec.pop("_period", None)
         ends = rec.pop("_ends", None)
         span = rec.pop("_period_span", None)
-        if period is not None:
+        inline = _inline_period(rec, it.mention, period, text, meta.published) if period is not None else None
+        if inline is not None:
+            # the period's words are in the figure's own quote: its dates, written inline, as a hand file does
+            rec["measure"]["period"] = inline
+            it.guessed.append("measure.period")
+        elif period is not None:
             rec["measure"]["period"] = period.record["id"]
             it.guessed.append("measure.period")
         elif span is not None:
@@ -1236,6 +1241,28 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         new["status"] = "unreviewed"
         it.record = new
     return items
+
+
+def _inline_period(rec: dict[str, Any], men: Mention, period: "Drafted", text: str,
+                   published: dt.date) -> dict[str, dt.date] | None:
+    """The dates of a figure's period record when the record's words lie inside the figure's own quote
+    ("25 women were rescued ... on September 22": ``{start: 2013-09-22, end: 2013-09-22}``), so the figure
+    reads alone; None when they lie outside it, when the record ends at another ("in the past two years"
+    after "In September") or when its words are no period :func:`numclaims.periods.resolve` reads."""
+    if "_ends" in period.record or "ends" in period.record:
+        return None
+    quote = rec["quote"]
+    qs = rec["start"] if "start" in rec else text.find(quote, max(0, men.end - len(quote)))
+    pm = period.mention
+    words = period.record.get("text", pm.text)
+    ws = text.find(words, max(0, pm.start - len(words)), pm.end + len(words))
+    if qs < 0 or ws < 0 or not (qs <= ws and ws + len(words) <= qs + len(quote)):
+        return None
+    try:
+        p = resolve(words, published)
+    except ValueError:
+        return None
+    return {"start": p.start, "end": p.end}
 
 
 #: Words before a date or duration that belong to the period expression (:func:`numclaims.periods.resolve`
