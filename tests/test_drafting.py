@@ -54,6 +54,8 @@ def test_records_are_drafted_from_the_words(drafted):
     # "the Port Authority rescued 1,054 victims in Puno": the verb before the numeral joins the noun;
     # Puno is an ISO 3166-2 region of Peru (PE-PUN)
     assert body["measure"] == {"what": "victims rescued", "where": "Puno, Peru", "period": year_2019}
+    # the headline names Peru only: it restates the 1,054 of Puno
+    assert head["measure"]["where"] == "Puno, Peru"
     assert "value" not in body  # "1,054" gives the value: it is read, not retyped
     assert by_id["foreigners-nearly-half"]["qualifier"] == "nearly"
     # "A third": the value 1/3 is read from the words, never written as 0.3333333333333333
@@ -878,3 +880,21 @@ def test_external_and_implied_ratio_proposals_of_sums_of_money(repo):
     assert props[("implied_ratio", "fortune-2-million")] == {
         "numerator": "fortune-2-million", "denominator": "fortune-period-3-years",
         "evidence": ["ap-es-2013-monthly"], "relation": "le"}
+
+
+def test_a_headline_figure_is_of_the_place_of_the_body_figure_it_restates(repo):
+    from numclaims.draft import draft
+    from numclaims.sources import load_source
+    from numclaims.suggest import items_for_drafts, propose
+
+    # "Peru Rescues Over 200 'Trafficking Victims' ..." over "Peruvian authorities rescued at least 234
+    # women ... in the remote region of Madre de Dios" (234 / 200 = 1.17, within 1.5)
+    src = load_source("insightcrime-2011-10-04-peru-rescues-over-200", repo)
+    drafted = draft("pe11", src)
+    by_id = {d.record["id"]: d.record for d in drafted}
+    assert by_id["headline-victims-200"]["measure"]["where"] == "Madre de Dios, Peru"
+    props = propose(items_for_drafts(drafted), src.text, None, repo)
+    # it agrees with the body's 234 and is checked through it: no reference rows, no part of another count
+    assert [p.fields for p in props if "headline-victims-200" in p.fields.values()] == \
+        [{"a": "headline-victims-200", "b": "women-rescued-234"}]
+    assert [p.fields["evidence"] for p in props if p.kind == "external" and p.fields["claim"] == "women-rescued-234"]

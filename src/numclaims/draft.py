@@ -956,6 +956,10 @@ class Drafted:
     guessed: list[str] = field(default_factory=list)
 
 
+def _persons_like(unit: str) -> bool:
+    return unit in ("persons", "count")
+
+
 def _home_country(text: str, body: tuple[int, int]) -> str | None:
     counts = Counter(p.name for p in places_in(text, *body) if p.is_country)
     counts.update(p.country for p in places_in(text, *body) if not p.is_country and p.country)
@@ -1087,6 +1091,24 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             if where:
                 rec["measure"]["where"] = where
                 it.guessed.append("measure.where")
+    # "Peru Rescues Over 200 ..." over "rescued at least 234 women ... in Madre de Dios": a headline figure
+    # placed in a country only is of the finer place of the body figure it restates (the body count of its
+    # unit nearest in value, within a factor 1.5, placed in that country)
+    for it in items:
+        where = it.record["measure"].get("where")
+        m = it.mention
+        if m.region != "headline" or not where or "," in where or not isinstance(m.value, float) or m.value <= 0:
+            continue
+        body_figs = [o for o in items if o.mention.region not in ("headline", "standfirst") and
+                     _persons_like(o.record["unit"]) == _persons_like(it.record["unit"]) and
+                     isinstance(o.mention.value, float) and o.mention.value > 0 and
+                     max(o.mention.value, m.value) / min(o.mention.value, m.value) <= 1.5]
+        words = set(re.findall(r"[a-z]{4,}", it.what.lower()))
+        near = min(body_figs, key=lambda o: (not words & set(re.findall(r"[a-z]{4,}", o.what.lower())),
+                                             abs(o.mention.value - m.value)), default=None)
+        finer = near.record["measure"].get("where") if near else None
+        if finer and finer.endswith(", " + where):
+            it.record["measure"]["where"] = finer
     anchors: set[int] = set()
     for it in items:
         m, s = it.mention, it.sentence

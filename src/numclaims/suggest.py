@@ -449,6 +449,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # the same participles ("people rescued" is no part of "people live on the docks")
             if frozenset((a.id, b.id)) in agreed or not (a.keys & b.keys) or _participles(a) != _participles(b):
                 continue
+            # a headline figure that restates a body figure relates through it
+            if any(x.mention.region == "headline" and any(x.id in pair for pair in agreed) for x in (a, b)):
+                continue
             # the same head noun in a place that may hold the part ("Peru" names no finer place than
             # "Madre de Dios, Peru"), or only a shared participle in a place within the whole's
             same_head = _head(a) is not None and _head(a) == _head(b)
@@ -593,6 +596,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     if root is not None and "external" in P.kinds:
         rows = load_reference(Path(root))
         for it in items:
+            if it.mention.region == "headline" and any(it.id in pair for pair in agreed):
+                continue  # a headline figure that restates a body figure is checked through it
             ev = reference_matches(it, rows, years.get(it.period or ""))
             if ev:
                 P.add("external", f"{it.id}-against-reference", {"claim": it.id, "evidence": ev},
