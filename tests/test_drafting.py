@@ -893,6 +893,10 @@ def test_a_headline_figure_is_of_the_place_of_the_body_figure_it_restates(repo):
     drafted = draft("pe11", src)
     by_id = {d.record["id"]: d.record for d in drafted}
     assert by_id["headline-victims-200"]["measure"]["where"] == "Madre de Dios, Peru"
+    # "as many as 400 adolescents and 1,200 adults": the qualifier governs the 1,200 too, written with the
+    # interval it gives (up to 1,200: [0, 1200]), as the hand file writes it
+    adults = by_id["adults-1200"]
+    assert (adults["text"], adults["qualifier"], adults["interval"]) == ("1,200", "up_to", [0, 1200])
     props = propose(items_for_drafts(drafted), src.text, None, repo)
     # it agrees with the body's 234 and is checked through it: no reference rows, no part of another count
     assert [p.fields for p in props if "headline-victims-200" in p.fields.values()] == \
