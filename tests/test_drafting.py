@@ -56,6 +56,8 @@ def test_records_are_drafted_from_the_words(drafted):
     assert body["measure"] == {"what": "victims rescued", "where": "Puno, Peru", "period": year_2019}
     # the headline names Peru only: it restates the 1,054 of Puno
     assert head["measure"]["where"] == "Puno, Peru"
+    # a headline's year is its numeral ("... Victims in 2019": 2019), without the sentence's "in"
+    assert by_id["headline-date-2019"]["text"] == "2019"
     assert "value" not in body  # "1,054" gives the value: it is read, not retyped
     assert by_id["foreigners-nearly-half"]["qualifier"] == "nearly"
     # "A third": the value 1/3 is read from the words, never written as 0.3333333333333333

@@ -1007,7 +1007,8 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
     for m in ms:
         rec = _record(m, "x", text, meta.published)
         sent = sentence_of(m)
-        _with_preposition(rec, m, text, sent)
+        if m.region != "headline":  # a headline writes the figure, not a sentence's period ("in 16 Years": 16 Years)
+            _with_preposition(rec, m, text, sent)
         clause_quote(rec, m, sent, text)
         items.append(Drafted(rec, m, sent))
     # measures of figures first, then dates and durations from the nearest figure
