@@ -904,3 +904,20 @@ def test_a_headline_figure_is_of_the_place_of_the_body_figure_it_restates(repo):
     assert [p.fields for p in props if "headline-victims-200" in p.fields.values()] == \
         [{"a": "headline-victims-200", "b": "women-rescued-234"}]
     assert [p.fields["evidence"] for p in props if p.kind == "external" and p.fields["claim"] == "women-rescued-234"]
+
+
+def test_a_period_written_inline_is_a_date_or_a_stretch_of_time(repo):
+    from numclaims.draft import draft
+    from numclaims.sources import load_source
+    from numclaims.suggest import items_for_drafts, propose
+
+    # "Police in Peru have rescued around 2,000 ... in the past two years" (inline: 2011-09-25 to 2013-09-24,
+    # a stretch of time, not a date) holds "25 women were rescued ... on September 22": a part of it; the
+    # 2,000 is no figure of its own day or year
+    src = load_source("insightcrime-2013-09-24-peru-rescues-2000", repo)
+    drafted = draft("pe13", src)
+    by_id = {d.record["id"]: d.record for d in drafted}
+    assert by_id["victims-rescued-2000"]["measure"]["period"] == {"start": dt.date(2011, 9, 25),
+                                                                  "end": dt.date(2013, 9, 24)}
+    kinds = {(p.kind, tuple(p.fields.values())) for p in propose(items_for_drafts(drafted), src.text, None, repo)}
+    assert ("part_whole", ("women-rescued-25", "victims-rescued-2000")) in kinds

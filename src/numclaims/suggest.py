@@ -51,6 +51,7 @@ kind                   cue in the text (all figures in one sentence unless said 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -263,11 +264,18 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         y = re.search(r"\b(1[89]\d\d|20\d\d)\b", it.mention.text) if it.unit == "date" else None
         if y:
             years[it.id] = int(y.group(1))
-        iso = re.fullmatch(r"(\d{4})-\d\d-\d\d/(\d{4})-\d\d-\d\d", it.period or "")
-        if iso:  # a period written inline is dated (to its year, when it holds one year only)
-            periods[it.period] = "date"
-            if iso[1] == iso[2]:
-                years[it.period] = int(iso[1])
+        iso = re.fullmatch(r"((\d{4})-\d\d-\d\d)/((\d{4})-\d\d-\d\d)", it.period or "")
+        if iso:
+            # a period written inline: a date when it is one day, one calendar month or one calendar year
+            # ("in 2013", "on September 22"), else a stretch of time ("in the past two years"); dated to its
+            # year when it holds one year only
+            s_, e_ = iso[1], iso[3]
+            whole = s_ == e_ or (s_[5:] == "01-01" and e_[5:] == "12-31" and iso[2] == iso[4]) or \
+                (s_[8:] == "01" and s_[:7] == e_[:7] and dt.date.fromisoformat(e_) + dt.timedelta(days=1) ==
+                 _next_month(dt.date.fromisoformat(s_)))
+            periods[it.period] = "date" if whole else "duration"
+            if iso[2] == iso[4]:
+                years[it.period] = int(iso[2])
     same_sent = lambda a, b: a.sent == b.sent  # noqa: E731
     # shares and fractions of a total
     for it in items:
@@ -693,6 +701,10 @@ def _ranking(P: _Props, figures: list[Item], text: str) -> None:
             P.add("comparison", f"{top.id}-gt-{o.id}", {"a": top.id, "b": o.id, "relation": "gt"},
                   f"a ranking (\u201c{_TOP.search(sent_text(top)).group(0)}\u201d): \u201c{top.mention.text}\u201d "
                   f"above \u201c{o.mention.text}\u201d")
+
+
+def _next_month(d: dt.date) -> dt.date:
+    return dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
 
 
 def _stem(w: str) -> str:
