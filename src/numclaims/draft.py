@@ -20,20 +20,28 @@ this module drafts what the words around it support, and marks it as guessed:
   subdivision gets its country ("Madre de Dios, Peru"); a name ending in "County", "Province", ... is a
   place wherever it stands ("Nairobi County recorded"), a possessive is its name ("Bristol’s" -> Bristol).
   Without a place in the paragraph, the country the body names most often.
-* **measure.period** (guessed): the id of the date right after the figure ("from 52,000 in 2022 to 118,000
-  in 2023": 2023 for the 118,000), else of the date or duration record nearest in the same sentence (not
-  the date of the figure it is up or down from, nor a duration of another clause: "who has run the centre
-  for 12 years"); a rate "until" a date runs from publication to it (an inline ``{start, end}``); a
-  duration counted back ("in the past two years") gets ``ends`` = a date record earlier in its sentence.
+* **measure.period** (guessed): a period expression of several words or of words alone in the sentence
+  ("in the first half of 2013", "between January and June this year", "so far this year", "last year":
+  :func:`numclaims.periods.expressions_in`), as its dates inline; else the date right after the figure
+  ("from 52,000 in 2022 to 118,000 in 2023": 2023 for the 118,000), else the date or duration record
+  nearest in the same sentence (not the date of the figure it is up or down from, of a condition, of a
+  statement, of a later clause's figure, nor a duration of another clause: "who has run the centre for
+  12 years"); written inline (``{start, end}``) when its words lie inside the figure's own quote, else
+  linked by id; a rate "until" a date runs from publication to it (inline); a duration counted back
+  ("in the past two years") or up to a date ("the two years up to June 2013") gets ``ends``.
 * **attribution** (guessed): from reporting phrases in the sentence: "according to X", "X said/stated/estimated/reported/announced/noted/told/found", "said X",
   "reported X", "as reported by X", "statistics by X show", "X believe(s)" ("and" between capitalised
   words stays in the name: "the Ministry of Roads and Transport"; "..., the charity said" names the
   charity); an appositive after the name
   is its role ("Colonel Mariano Cespedes, head of the country's anti-trafficking unit"), and a later
   "the <role>" stands for that name. Without a phrase in the sentence: the authority that did what the
-  figure counts ("Peruvian authorities rescued"), else the source named last earlier in the paragraph.
-  The chain goes on to the outlet that relayed it ("..., reported the Associated Press (AP)" in the
-  paragraph) and ends at the publisher; with no source named the claim is the publisher's own reporting.
+  figure counts ("Peruvian authorities rescued"; "Police raided" with the country's adjective the article
+  uses: ``Peruvian police``; a passive act, "were arrested", the authority that acted last), else the
+  source named last earlier in the paragraph, or in an earlier paragraph this one goes on from ("In
+  comparison, ..."). The chain goes on to the outlet that relayed it ("..., reported El Peruano" in the
+  paragraph) and ends at the publisher; a news agency that relayed the news part ends it instead
+  ("reported the Associated Press (AP)"), and in the outlet's own analysis a cited source ends it; with
+  no source named the claim is the publisher's own reporting.
 * **value**: omitted when the words of ``text`` give it (:class:`numclaims.records.Claim` reads it from
   them), so no number is retyped; written otherwise.
 
