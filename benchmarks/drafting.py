@@ -20,7 +20,10 @@ hand-written file:
   a hand file may write a period inline, `{start: 2011-10-02, end: 2011-10-02}`, where the draft links
   a date record).
 
-Targets: recall >= 0.8, precision >= 0.7, field agreement >= 0.8.
+Targets: recall >= 0.8, precision >= 0.7, field agreement >= 0.8. A second, added line gives field
+agreement over the structured fields only (text, value, unit, qualifier, measure.where, measure.period,
+attribution): ``id`` and ``measure.what`` are free prose in the hand files, written before drafting existed,
+so exact agreement on them is near zero by construction. The strict figure stays the headline.
 
     python benchmarks/drafting.py [--root ROOT] [--kinds kind,kind] [--exclude ARTICLE] [--only ARTICLE]
 
@@ -41,6 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 FIELDS = ("id", "text", "value", "unit", "qualifier", "measure.what", "measure.where", "measure.period",
           "attribution")
+#: The fields a hand file writes in a fixed form (not the free prose of ``id`` and ``measure.what``).
+STRUCTURED = ("text", "value", "unit", "qualifier", "measure.where", "measure.period", "attribution")
 
 
 def _norm(v):
@@ -161,7 +166,8 @@ def measure(root: Path, kinds: frozenset[str] | None) -> list[dict]:
                               canonical_qualifier(h.get("qualifier", "exact"))) if r["unit"] != "date" else None,
                 "measure.what": (rm.get("what"), hm.get("what")),
                 "measure.where": (rm.get("where"), hm.get("where")) if rm.get("where") else None,
-                "measure.period": (_period(to_hand.get(rm.get("period"), rm.get("period")),
+                "measure.period": (_period(to_hand.get(rm["period"], rm["period"]) if isinstance(rm["period"], str)
+                                           else rm["period"],
                                            {**drafted_by_id, **hand_by_id}, published),
                                    _period(hm.get("period"), hand_by_id, published))
                 if rm.get("period") else None,
@@ -230,6 +236,11 @@ def main(argv=None) -> int:
               f"{words[0] / words[1]:.2f} (not a target figure)")
     print(f"articles {len(rows)}: recall {recall:.2f} (target 0.80), precision {precision:.2f} (target 0.70), "
           f"field agreement {agreement:.2f} (target 0.80)")
+    # id and measure.what are free prose in the hand files: the same share over the other fields, beside the
+    # strict figure above (which stays the target comparison)
+    sa, sf = sum(fa[f] for f in STRUCTURED), sum(ff[f] for f in STRUCTURED)
+    print(f"  field agreement over the structured fields ({', '.join(STRUCTURED)}): "
+          + (f"{sa}/{sf} = {sa / sf:.2f}" if sf else "none"))
     print("targets " + ("met" if recall >= 0.8 and precision >= 0.7 and agreement >= 0.8 else "NOT met"))
     return 0
 

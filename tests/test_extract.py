@@ -332,3 +332,11 @@ def test_short_markers_do_not_end_the_body_inside_prose():
 ])
 def test_years_and_changes_from_a_to_b(text, expected):
     assert [(m.text, m.unit) for m in find_mentions(text)] == expected
+
+
+def test_shillings_in_running_text_are_kenya_shillings():
+    from numclaims.extract import find_mentions
+
+    got = [(m.text, m.unit, m.kind) for m in find_mentions("Each driver pays 25,000 shillings a month; the gang "
+                                                           "took 45 million shillings.")]
+    assert got == [("25,000 shillings a month", "KES per month", "rate"), ("45 million shillings", "KES", "amount")]

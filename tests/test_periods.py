@@ -34,6 +34,17 @@ D = dt.date
         ("since June 2011", PUB, D(2011, 6, 1), PUB),
         ("2011-06/2013-06", PUB, D(2011, 6, 1), D(2013, 6, 30)),
         ("2011-09-30", PUB, D(2011, 9, 30), D(2011, 9, 30)),
+        # January to the end of the sixth month; the last three months: October to December
+        ("in the first six months of 2011", PUB, D(2011, 1, 1), D(2011, 6, 30)),
+        ("the last three months of 2012", PUB, D(2012, 10, 1), D(2012, 12, 31)),
+        # "this year" is the anchor's year; without a year, the latest January-June over by 4 Oct 2013
+        ("between January and June this year", PUB, D(2013, 1, 1), D(2013, 6, 30)),
+        ("between January and June last year", PUB, D(2012, 1, 1), D(2012, 6, 30)),
+        ("between March and November", PUB, D(2012, 3, 1), D(2012, 11, 30)),
+        ("between 2009 and 2012", PUB, D(2009, 1, 1), D(2012, 12, 31)),
+        ("from 2009 to 2012", PUB, D(2009, 1, 1), D(2012, 12, 31)),
+        ("so far this year", PUB, D(2013, 1, 1), PUB),
+        ("since 2010", PUB, D(2010, 1, 1), PUB),
     ],
 )
 def test_resolve(expr, anchor, start, end):
@@ -66,3 +77,16 @@ def test_duration_conversion():
     assert duration_in(365.25, "days", "years") == 1
     with pytest.raises(ValueError):
         duration_in(1, "fortnights", "days")
+
+
+def test_period_expressions_of_a_sentence():
+    from numclaims.periods import expressions_in
+
+    t = ("So far this year 45 were held, against 61 last year and 688 in the second half of 2012; in the same "
+         "period last year, 30. Between 2009 and 2012, 930.")
+    got = [(t[a:b], p) for a, b, p in expressions_in(t, 0, len(t), PUB)]
+    # "the same period last year" needs the period it repeats: no expression of its own
+    assert got == [("So far this year", Period(D(2013, 1, 1), PUB)),
+                   ("last year", Period(D(2012, 1, 1), D(2012, 12, 31))),
+                   ("in the second half of 2012", Period(D(2012, 7, 1), D(2012, 12, 31))),
+                   ("Between 2009 and 2012", Period(D(2009, 1, 1), D(2012, 12, 31)))]

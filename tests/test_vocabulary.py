@@ -5,6 +5,7 @@ are checked by hand."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -108,3 +109,24 @@ def test_every_current_iso_4217_code_is_a_record_unit():
     assert value_problems(claim) == []
     # running text is read with the short list: "TOP" and "KES" after a number are no money there
     assert [m.currency for m in find_mentions("The 5 TOP players paid 4,500 KES.")] == [None, None]
+
+
+def test_change_words_are_one_table():
+    import numclaims.extract as extract
+    import numclaims.suggest as suggest
+    from numclaims.draft import CHANGE_CUE
+    from numclaims.vocabulary import FALL_NOUNS, FALL_VERBS, RISE_NOUNS, RISE_VERBS, falls
+
+    # every reader of changes reads every word of the one table: the extractor before a fraction ("down
+    # by half") and before "from 18 to 31", the drafter before a percentage, the proposals' "from A to B"
+    for w in RISE_VERBS + FALL_VERBS:
+        assert extract._CHANGE_BY.search(f"arrests {w} by "), w
+        assert extract._CHANGE_FROM.search(f"arrests have {w} from "), w
+        assert CHANGE_CUE.search(f"arrests were {w} "), w
+        assert re.fullmatch(suggest._CHANGE_VERB, w), w
+    for w in RISE_NOUNS + FALL_NOUNS:
+        assert CHANGE_CUE.search(f"with a {w} of "), w
+    # a fall is a word of the fall tables, with or without its article; everything else rises
+    assert [falls(w) for w in ("fell", "a drop", "gone  down", "rose", "an increase", "up")] == \
+        [True, True, True, False, False, False]
+    assert not set(RISE_VERBS) & set(FALL_VERBS) and not set(RISE_NOUNS) & set(FALL_NOUNS)

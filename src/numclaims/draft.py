@@ -20,20 +20,28 @@ this module drafts what the words around it support, and marks it as guessed:
   subdivision gets its country ("Madre de Dios, Peru"); a name ending in "County", "Province", ... is a
   place wherever it stands ("Nairobi County recorded"), a possessive is its name ("Bristol’s" -> Bristol).
   Without a place in the paragraph, the country the body names most often.
-* **measure.period** (guessed): the id of the date right after the figure ("from 52,000 in 2022 to 118,000
-  in 2023": 2023 for the 118,000), else of the date or duration record nearest in the same sentence (not
-  the date of the figure it is up or down from, nor a duration of another clause: "who has run the centre
-  for 12 years"); a rate "until" a date runs from publication to it (an inline ``{start, end}``); a
-  duration counted back ("in the past two years") gets ``ends`` = a date record earlier in its sentence.
+* **measure.period** (guessed): a period expression of several words or of words alone in the sentence
+  ("in the first half of 2013", "between January and June this year", "so far this year", "last year":
+  :func:`numclaims.periods.expressions_in`), as its dates inline; else the date right after the figure
+  ("from 52,000 in 2022 to 118,000 in 2023": 2023 for the 118,000), else the date or duration record
+  nearest in the same sentence (not the date of the figure it is up or down from, of a condition, of a
+  statement, of a later clause's figure, nor a duration of another clause: "who has run the centre for
+  12 years"); written inline (``{start, end}``) when its words lie inside the figure's own quote, else
+  linked by id; a rate "until" a date runs from publication to it (inline); a duration counted back
+  ("in the past two years") or up to a date ("the two years up to June 2013") gets ``ends``.
 * **attribution** (guessed): from reporting phrases in the sentence: "according to X", "X said/stated/estimated/reported/announced/noted/told/found", "said X",
   "reported X", "as reported by X", "statistics by X show", "X believe(s)" ("and" between capitalised
   words stays in the name: "the Ministry of Roads and Transport"; "..., the charity said" names the
   charity); an appositive after the name
   is its role ("Colonel Mariano Cespedes, head of the country's anti-trafficking unit"), and a later
   "the <role>" stands for that name. Without a phrase in the sentence: the authority that did what the
-  figure counts ("Peruvian authorities rescued"), else the source named last earlier in the paragraph.
-  The chain goes on to the outlet that relayed it ("..., reported the Associated Press (AP)" in the
-  paragraph) and ends at the publisher; with no source named the claim is the publisher's own reporting.
+  figure counts ("Peruvian authorities rescued"; "Police raided" with the country's adjective the article
+  uses: ``Peruvian police``; a passive act, "were arrested", the authority that acted last), else the
+  source named last earlier in the paragraph, or in an earlier paragraph this one goes on from ("In
+  comparison, ..."). The chain goes on to the outlet that relayed it ("..., reported El Peruano" in the
+  paragraph) and ends at the publisher; a news agency that relayed the news part ends it instead
+  ("reported the Associated Press (AP)"), and in the outlet's own analysis a cited source ends it; with
+  no source named the claim is the publisher's own reporting.
 * **value**: omitted when the words of ``text`` give it (:class:`numclaims.records.Claim` reads it from
   them), so no number is retyped; written otherwise.
 
@@ -56,10 +64,11 @@ from typing import Any
 
 from .extract import Mention, body_span, classify_line, find_mentions
 from .paths import claims_files
-from .periods import resolve
+from .periods import expressions_in, resolve
 from .records import value_from_words
 from .scaffold import _record, unique_quote
-from .vocabulary import MONTH_NAMES, TEEN_WORDS, UNIT_WORDS
+from .vocabulary import (FALL_NOUNS, FALL_VERBS, MONTH_NAMES, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
+                         change_words_re)
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
 #: Fields a draft may guess, in the order they are listed in a record's ``guessed``.
@@ -312,8 +321,8 @@ def _money_what(text: str, men: Mention, sent: Sentence) -> str:
 #: Words before a percentage or fraction that make it the size of a change, not a share of something:
 #: "up 10 percent on", "down by half", "a rise of 20 percent", "fell by around a third".
 #: ("made up 42 percent of", "make up", "summed up", "broken down": a share, not a change)
-CHANGE_CUE = re.compile(r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<!\bbroken )(?<!\bbroke )\b(up|down|rose|risen|fell|fallen|increased|decreased|dropped|grew|declined|cut|reduced|"
-                        r"an? increase|a decrease|a rise|a fall|a drop"
+CHANGE_CUE = re.compile(r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<!\bbroken )(?<!\bbroke )\b("
+                        + change_words_re(RISE_VERBS, FALL_VERBS) + r"|an?\s+(?:" + change_words_re(RISE_NOUNS, FALL_NOUNS) + r")"
                         r"|(?:cut|cuts|reduce|reduces|reduced|reducing|slash|slashed)\s+(?P<obj>[a-z]+(?:\s+[a-z]+){0,2}?)\s+(?=by\s))"
                         r"\s*(?:by\s+|in\s+)?(?:of\s+)?"
                         r"(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
@@ -331,11 +340,19 @@ def personal_duration(text: str, men: Mention, sent_start: int) -> bool:
 
 def change_cue(text: str, men: Mention, sent_start: int) -> re.Match | None:
     """The change words before a percentage or fraction mention ("were up" of "were up 10 percent on the
-    year before"), searched in the 40 characters before it within its sentence; None for a share."""
+    year before"), searched in the 40 characters before it within its sentence, or the change noun right
+    after it ("a 10 percent increase on the 190 arrests"); None for a share."""
     if men.unit not in ("percent", "fraction"):
         return None
     lo = max(sent_start, men.start - 40)
-    return CHANGE_CUE.search(text, lo, men.start)
+    # "a 10 percent increase on the 190 arrests": the change noun after the numeral
+    return CHANGE_CUE.search(text, lo, men.start) or _CHANGE_NOUN_AFTER.match(text, men.end)
+
+
+#: A change noun right after a percentage, then the figure it is a change on: "a 10 percent increase on
+#: the 190 arrests of 2014", "a 20 percent drop from the 50 seizures"; ``obj`` is the noun after that figure.
+_CHANGE_NOUN_AFTER = re.compile(r"\s+(" + change_words_re(RISE_NOUNS, FALL_NOUNS) + r")\s+(?:on|from|over|compared\s+"
+                                r"(?:with|to))\s+(?:the\s+|a\s+)?(?:[\d,.]+\s+|[a-z]+\s+){0,2}?(?P<obj>[a-z]+s)\b", re.I)
 
 
 def _subject(text: str, a: int, b: int) -> str:
@@ -703,12 +720,76 @@ def _clean_who(who: str) -> str:
     return who.strip(" ,.;:")
 
 
+#: A paragraph that goes on from the one before ("In comparison, there were 505 ...", "Homicide numbers,
+#: meanwhile, ...") or points back at its figures ("If December 2012 is included in the 2013 figure"): its
+#: figures are the earlier source's.
+_GOES_ON = re.compile(r"^\s*(?:In\s+comparison|By\s+contrast|In\s+contrast|Meanwhile|Similarly|Likewise|"
+                      r"In\s+addition|Also)\b|^[^.;]{0,60},\s+(?:meanwhile|by\s+contrast|in\s+comparison),|"
+                      r"\bthe\s+(?:(?:1[89]|20)\d\d\s+)?(?:figures?|numbers?|data|tally|total)\b(?!\s+of\b)", re.M)
+#: A news agency whose report a brief rewrites ("..., reported the Associated Press (AP)"): the chain ends
+#: at it, for every figure of the news part of the article.
+_WIRE = re.compile(r"Associated Press|\(AP\)|Reuters|\bAFP\b|Agence France|\bEFE\b|Xinhua|\bANSA\b|"
+                   r"\bUPI\b|Press Association|news agency", re.I)
+#: A heading that opens the outlet's own analysis ("InSight Crime Analysis"): there a source it cites is
+#: the end of the chain.
+_ANALYSIS_HEADING = re.compile(r"^[^.!?\n]{0,40}\b(?:Analysis|Comment|Commentary)\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the attribution of a figure needs from outside its paragraph (:func:`attribution_for`).
+
+    ``earlier``: the sentences of the body's earlier paragraphs, latest paragraph first (one list each);
+    ``analysis``: the figure stands after a heading of the outlet's own analysis; ``demonym``: the
+    adjective of the article's country as the article writes it ("Peruvian"), or None; ``wire``: the
+    news agency that relayed the news part (before any analysis heading), or None."""
+
+    earlier: tuple[tuple[Sentence, ...], ...] = ()
+    analysis: bool = False
+    demonym: str | None = None
+    wire: str | None = None
+
+
+#: The authority that did what a sentence counts, as its subject (or that of its main clause after an
+#: opening phrase: "In one 2011 case, authorities rescued over 200 women").
+_ACTOR = re.compile(r"(?:\s*|[^,;]*,\s+)((?:[A-Z][\w'’-]*\s+)?(?:police|authorities|officials|officers|"
+                    r"prosecutors|ministry|government|army|navy|troops))(?:\s+in\s+[A-Z][\w'’-]*)?\s+"
+                    r"(?:have\s+|has\s+|had\s+)?[a-z]+ed\b", re.I)
+#: An act of an authority in the passive with no agent: "Seven suspects were arrested".
+_PASSIVE_ACT = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:arrested|rescued|detained|"
+                          r"captured|seized|freed|raided|dismantled|charged)\b(?!\s+by\b)", re.I)
+
+
+def _actor_who(actor: re.Match, ctx: "Context") -> str:
+    who = _clean_who(actor.group(1))
+    if ctx.demonym and who.lower() in ("police", "authorities"):
+        who = f"{ctx.demonym} {who.lower()}"  # "Police raided": Peruvian police
+    return who
+
+
+def demonym_in(text: str, country: str | None) -> str | None:
+    """The adjective of ``country`` that ``text`` uses most ("Peruvian" for Peru, "Mexican" for Mexico:
+    a capitalised word that starts with the name, or with the name less its final vowel, and ends in
+    -an, -ese, -ish or -i), or None when the text uses none."""
+    if not country or " " in country:
+        return None
+    stem = country[:-1] if country[-1] in "aeiouy" and len(country) > 3 else country
+    found = Counter(w for w in re.findall(r"\b" + re.escape(stem) + r"[a-z]*(?:an|ese|ish|i)\b", text)
+                    if len(w) > len(country))
+    return found.most_common(1)[0][0] if found else None
+
+
 def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence], publisher: str,
-                    cache: dict[int, list[Said]]) -> list[dict[str, str]]:
+                    cache: dict[int, list[Said]], ctx: Context = Context()) -> list[dict[str, str]]:
     """The attribution chain of a mention: the source named by a reporting phrase of its sentence (the
-    nearest to the numeral; without one, the source named last in an earlier sentence of the paragraph),
-    then an outlet that relayed words in the paragraph ("reported the Associated Press (AP)"), then the
-    publisher (role ``outlet``); with no source named, the publisher alone (the outlet's own reporting)."""
+    nearest to the numeral; without one, the authority that did what the figure counts, "Police raided
+    60 brothels", with the country's adjective the article uses, ``Peruvian police``; else the source
+    named last in an earlier sentence of the paragraph, or of an earlier paragraph when this one goes on
+    from it: "In comparison, there were 505 ..."), then an outlet that relayed words in the paragraph
+    ("reported El Peruano"), then the publisher (role ``outlet``); with no source named, the publisher
+    alone (the outlet's own reporting). A news agency that relayed the news part (``ctx.wire``) ends the
+    chain there instead of the publisher; in the outlet's own analysis (``ctx.analysis``) a source named by
+    a reporting phrase ends it."""
 
     def found(s: Sentence) -> list[Said]:
         if s.start not in cache:
@@ -716,16 +797,23 @@ def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence
         return cache[s.start]
 
     chain: list[dict[str, str]] = []
+    acted = False
     own = [s for s in found(sent) if not s.relays]
+    # "Officials stated that 10 minors were among those rescued, the youngest of who is reportedly 13 years
+    # old": a clause of its own that says "reportedly" is the outlet's hedge, not the source's words
+    a = max([sent.start] + [x.end() for x in _CLAUSE_CUT.finditer(text, sent.start, men.start)])
+    cut = _CLAUSE_CUT.search(text, men.end, sent.end)
+    b = cut.start() if cut else sent.end
+    if re.search(r"\b(?:reportedly|allegedly|supposedly)\b", text[a:b]) and not [x for x in own if a <= x.at < b]:
+        return [{"who": publisher, "role": "the outlet's own reporting (\"reportedly\")"}]
     if not own:
         # "Peruvian authorities rescued at least 234 women": the authority that did what the figure counts
         # (the subject of the sentence or of its main clause after an opening phrase: "In one 2011 case,
         # authorities rescued over 200 women")
-        actor = re.match(r"(?:\s*|[^,;]*,\s+)((?:[A-Z][\w'’-]*\s+)?(?:police|authorities|officials|officers|"
-                         r"prosecutors|ministry|government|army|navy|troops))(?:\s+in\s+[A-Z][\w'’-]*)?\s+"
-                         r"(?:have\s+|has\s+|had\s+)?[a-z]+ed\b", text[sent.start:men.start], re.I)
+        actor = _ACTOR.match(text, sent.start, men.start)
         if actor:
-            own = [Said(_clean_who(actor.group(1)), _role(actor.group(1), None), sent.start)]
+            own = [Said(_actor_who(actor, ctx), _role(actor.group(1), None), sent.start)]
+            acted = True
     if not own:
         # '"We used to see 40 families on a Friday. Now it's 110," said Margaret Okafor': a quotation opened
         # in this sentence and closed in a later one is the words of the speaker named after it closes
@@ -740,14 +828,38 @@ def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence
         # source named last before this sentence in its paragraph goes on speaking
         earlier = [x for s in para if s.end <= sent.start for x in found(s) if not x.relays]
         own = earlier[-1:]
+    if not own and _PASSIVE_ACT.search(text, sent.start, sent.end):
+        # "Seven suspects were arrested": the authority that acted last before (in the paragraph, or in the
+        # nearest earlier paragraph that names one: "Authorities in Peru have dismantled a network")
+        for before in ((*[x for x in para if x.end <= sent.start][::-1],), *ctx.earlier):
+            acts = [a for x in reversed(before) for a in [_ACTOR.match(text, x.start, x.end)] if a]
+            if acts:
+                own = [Said(_actor_who(acts[0], ctx), _role(acts[0].group(1), None), sent.start)]
+                acted = True
+                break
+    # (a figure only: a multiple is the outlet's own comparison, a date or duration its own framing)
+    if not own and ctx.earlier and men.unit not in ("ratio", "date") and men.kind != "duration" and \
+            (_GOES_ON.search(text, sent.start, sent.end) or
+                                    (para and _GOES_ON.search(text, para[0].start, para[0].end))):
+        for before in ctx.earlier:  # the nearest earlier paragraph that names a source
+            named = [x for s in before for x in found(s) if not x.relays]
+            if named:
+                own = named[-1:]
+                break
     if own:
         best = min(own, key=lambda s: abs(s.at - men.start))
         chain.append({"who": best.who, "role": best.role})
     relays = [x for s in para for x in found(s) if x.relays]
+    if ctx.wire and not ctx.analysis:
+        if chain and all(c["who"] != ctx.wire for c in chain):
+            chain.append({"who": ctx.wire, "role": "news agency that relayed it"})
+        return chain or [{"who": ctx.wire, "role": "news agency that relayed it"}]
     for r in relays:
         if all(c["who"] != r.who for c in chain):
             chain.append({"who": r.who, "role": "news outlet that relayed it"})
             break
+    if ctx.analysis and chain and not acted:
+        return chain  # the outlet's analysis cites the source itself
     if not chain:
         chain.append({"who": publisher, "role": "the outlet's own reporting"})
     elif all(c["who"] != publisher for c in chain):
@@ -821,6 +933,25 @@ def make_id(what: str, year: str | None, men: Mention, region: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------ drafting
+@dataclass(frozen=True, slots=True)
+class _Expression:
+    """A period expression of a sentence (:func:`numclaims.periods.expressions_in`): its span and dates."""
+
+    start: int
+    end: int
+    period: Any
+
+
+def _start(o: "Drafted | _Expression") -> int:
+    return o.start if isinstance(o, _Expression) else o.mention.start
+
+
+def _gap(o: "Drafted | _Expression", m: Mention) -> int:
+    """Characters between a date, duration or period expression and a figure's numeral."""
+    a, b = (o.start, o.end) if isinstance(o, _Expression) else (o.mention.start, o.mention.end)
+    return a - m.end if a >= m.end else max(0, m.start - b)
+
+
 @dataclass
 class Drafted:
     """A drafted record (``record``, the YAML mapping) and the mention it was read from."""
@@ -831,6 +962,10 @@ class Drafted:
     what: str = ""
     head: str | None = None
     guessed: list[str] = field(default_factory=list)
+
+
+def _persons_like(unit: str) -> bool:
+    return unit in ("persons", "count")
 
 
 def _home_country(text: str, body: tuple[int, int]) -> str | None:
@@ -866,6 +1001,12 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
     sents.extend(sentences(text, body))
     home = _home_country(text, body)
     cache: dict[int, list[Said]] = {}
+    demonym = demonym_in(text[body[0]:body[1]], home)
+    heading = _ANALYSIS_HEADING.search(text, body[0], body[1])
+    analysis = heading.start() if heading else None
+    wires = [x for x in (x for st in sents if st.para >= 0 and (analysis is None or st.end <= analysis)
+                         for x in reporting_phrases(text, st.start, st.end)) if x.relays and _WIRE.search(x.who)]
+    wire = wires[0].who if wires else None
 
     def sentence_of(m: Mention) -> Sentence:
         return next((s for s in sents if s.start <= m.start < s.end + 1), Sentence(m.start, m.end, -99))
@@ -874,7 +1015,8 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
     for m in ms:
         rec = _record(m, "x", text, meta.published)
         sent = sentence_of(m)
-        _with_preposition(rec, m, text, sent)
+        if m.region != "headline":  # a headline writes the figure, not a sentence's period ("in 16 Years": 16 Years)
+            _with_preposition(rec, m, text, sent)
         clause_quote(rec, m, sent, text)
         items.append(Drafted(rec, m, sent))
     # measures of figures first, then dates and durations from the nearest figure
@@ -958,6 +1100,24 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             if where:
                 rec["measure"]["where"] = where
                 it.guessed.append("measure.where")
+    # "Peru Rescues Over 200 ..." over "rescued at least 234 women ... in Madre de Dios": a headline figure
+    # placed in a country only is of the finer place of the body figure it restates (the body count of its
+    # unit nearest in value, within a factor 1.5, placed in that country)
+    for it in items:
+        where = it.record["measure"].get("where")
+        m = it.mention
+        if m.region != "headline" or not where or "," in where or not isinstance(m.value, float) or m.value <= 0:
+            continue
+        body_figs = [o for o in items if o.mention.region not in ("headline", "standfirst") and
+                     _persons_like(o.record["unit"]) == _persons_like(it.record["unit"]) and
+                     isinstance(o.mention.value, float) and o.mention.value > 0 and
+                     max(o.mention.value, m.value) / min(o.mention.value, m.value) <= 1.5]
+        words = set(re.findall(r"[a-z]{4,}", it.what.lower()))
+        near = min(body_figs, key=lambda o: (not words & set(re.findall(r"[a-z]{4,}", o.what.lower())),
+                                             abs(o.mention.value - m.value)), default=None)
+        finer = near.record["measure"].get("where") if near else None
+        if finer and finer.endswith(", " + where):
+            it.record["measure"]["where"] = finer
     anchors: set[int] = set()
     for it in items:
         m, s = it.mention, it.sentence
@@ -966,22 +1126,68 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             if dates:
                 it.record["_ends"] = dates[-1]
                 anchors.add(id(dates[-1]))
+        elif m.kind == "duration":
+            # "in the two years up to June 2013": the duration ends with the date after it
+            dates = [o for o in items if o.sentence is s and o.mention.unit == "date" and
+                     re.fullmatch(r"\s+(?:up\s+to|to|ending(?:\s+in)?|until|through)\s+(?:the\s+end\s+of\s+)?",
+                                  text[m.end:o.mention.start])]
+            if dates:
+                it.record["_ends"] = dates[0]
+                anchors.add(id(dates[0]))
     for it in items:
         m, s = it.mention, it.sentence
         rec = it.record
         if m.unit != "date" and m.kind != "duration":
+            # a period expression of several words ("in the first half of 2013", "between January and June
+            # this year") or of words alone ("so far this year", "last year") stands for the dates inside it
+            exprs = [_Expression(a, b, p) for a, b, p in expressions_in(text, s.start, s.end, meta.published)
+                     if not (a <= m.start < b)]
+
+            def _free(a: int, b: int) -> bool:
+                # not the date of what a figure is compared with ("12 more than in 2024"), nor that of the
+                # figure it is up or down from ("five days a week, up from two in 2023")
+                # nor a year that names another figure ("If December 2012 is included in the 2013 figure"),
+                # nor the date of a statement after its reporting verb ("42 percent were minors, said ...,
+                # speaking on ..., September 23"), nor a date after another figure of a later clause, or after
+                # the figure a multiple multiplies ("878 ..., more than triple the 287 kidnappings reported
+                # ... in 2006"), nor a date of a condition ("If December 2012 is included ..., there were 878")
+                # ("than in 2005, when 80 were reported": 2005 is the 80's own)
+                return not (re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, a - 14):a]) and
+                            not (b <= m.start and re.fullmatch(r",\s+when\s+(?:only\s+|about\s+|around\s+)?",
+                                                                text[b:m.start]))) and \
+                    not (a > m.end and re.search(r",\s+(?:up|down)\s+from\s", text[m.end:a])) and \
+                    not _FIGURE_NOUN.match(text, b) and \
+                    not (a > m.end and re.search(r"\b(?:from|on)\s+$", text[max(0, a - 6):a]) and
+                         change_cue(text, m, s.start) is not None) and \
+                    not (a > m.end and re.search(r",\s+(?:[\w'’.]+\s+){0,5}?" + _REPORT_VERB + r"\b", text[m.end:a])) and \
+                    not (b <= m.start and re.search(r"\b(?:if|unless)\b[^,;]*$", text[s.start:a], re.I) and
+                         "," in text[b:m.start]) and \
+                    not (a > m.end and any(
+                        m.end <= o.mention.start and o.mention.end <= a and
+                        (m.unit == "ratio" or _CLAUSE_CUT.search(text, m.end, o.mention.start)) for o in items
+                        if o.sentence is s and o.mention.unit != "date" and o.mention.kind != "duration"))
             # a date that a duration counts back from ("In September ... in the past two years") dates the
             # report, not the figure
-            # nor the date of what a figure is compared with ("12 more than in 2024")
             times = [o for o in items if o.sentence is s and o is not it and id(o) not in anchors and
                      (o.mention.unit == "date" or o.mention.kind == "duration") and
-                     not re.search(r"\bthan\s+(?:in\s+|during\s+)?$", text[max(0, o.mention.start - 14):o.mention.start])
-                     # nor that of the figure it is up or down from ("five days a week, up from two in 2023")
-                     and not (o.mention.start > m.end and re.search(r",\s+(?:up|down)\s+from\s", text[m.end:o.mention.start]))
+                     _free(o.mention.start, o.mention.end) and
+                     not any(e.start <= o.mention.start and o.mention.end <= e.end for e in exprs)
                      # nor a duration of what someone did in another clause ("110, said Margaret Okafor, who
                      # has run the centre for 12 years"); "over the past five years, deaths ..." dates the sentence
                      and not (o.mention.kind == "duration" and not _ADVERBIAL_PERIOD.match(o.record.get("text", "")) and
-                              _CLAUSE_CUT.search(text, min(m.end, o.mention.end), max(m.start, o.mention.start)))]
+                              "_ends" not in o.record and
+                              _CLAUSE_CUT.search(text, min(m.end, o.mention.end), max(m.start, o.mention.start)))
+                     # nor a part of a named period ("in the first seven months of President X's administration"),
+                     # which no date of the text gives
+                     and not (o.mention.kind == "duration" and
+                              re.search(r"\b(?:first|last|initial|final)\s+$", text[max(0, o.mention.start - 10):o.mention.start])
+                              and re.match(r"\s+of\s+(?!(?:1[89]|20)\d\d\b)", text[o.mention.end:o.mention.end + 12]))]
+            times += [e for e in exprs if _free(e.start, e.end)]
+            # a figure compared with ("higher than the 5,874 seen in ...", "triple the 287 kidnappings
+            # reported ... in 2006") is dated by what follows it, not by the dates of the figure it is compared to
+            if re.search(r"\b(?:than|triple|double|quadruple|times)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$",
+                         text[max(s.start, m.start - 30):m.start]):
+                times = [o for o in times if _start(o) >= m.end]
             # "£150,000 a month until the scheme closes in March 2026": a rate that runs from publication to then
             until = [o for o in items if o.sentence is s and o.mention.unit == "date" and o.mention.start > m.end and
                      re.search(r"\b(?:until|till|through)\b[^,;.]*$", text[m.end:o.mention.start])]
@@ -996,12 +1202,20 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             if times:
                 # "from 52,000 in 2022 to 118,000 in 2023": a date right after the figure ("in", "during")
                 # dates it; else the nearest
-                after = [o for o in times if o.mention.start >= m.end and
-                         re.fullmatch(r"\s+(?:(?:in|during)\s+(?:the\s+)?)?", text[m.end:o.mention.start])]
-                near = after[0] if after else min(times, key=lambda o: abs(o.mention.start - m.start))
-                rec["_period"] = near
+                after = [o for o in times if _start(o) >= m.end and
+                         re.fullmatch(r"\s+(?:(?:in|during)\s+(?:the\s+)?)?", text[m.end:_start(o)])]
+                near = after[0] if after else min(times, key=lambda o: _gap(o, m))
+                if isinstance(near, _Expression):
+                    rec["_period_span"] = {"start": near.period.start, "end": near.period.end}
+                    rec["_period_year"] = near.period.end.year if near.period.start.year == near.period.end.year \
+                        else None
+                else:
+                    rec["_period"] = near
         para = [x for x in sents if x.para == s.para]
-        rec["attribution"] = attribution_for(text, m, s, para, meta.publisher, cache)
+        ctx = Context(earlier=tuple(tuple(x for x in sents if x.para == p) for p in range(s.para - 1, -1, -1)),
+                      analysis=analysis is not None and m.start > analysis, demonym=demonym,
+                      wire=wire if analysis is None or m.start < analysis else None)
+        rec["attribution"] = attribution_for(text, m, s, para, meta.publisher, cache, ctx)
         it.guessed.append("attribution")
     # "The secretary general also noted ...": the person named earlier with that role ("said Patricia
     # Figueroa Valderrama, the secretary general of the Interior Ministry")
@@ -1019,7 +1233,8 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
     # ids, unique in the file in order of position
     for it in items:
         period = it.record.get("_period")
-        year = None
+        year = it.record.pop("_period_year", None)
+        year = str(year) if year is not None else None
         if period is not None and period.mention.unit == "date":
             y = re.search(r"\b(1[89]\d\d|20\d\d)\b", period.mention.text)
             year = y.group(1) if y else None
@@ -1034,7 +1249,12 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         period = rec.pop("_period", None)
         ends = rec.pop("_ends", None)
         span = rec.pop("_period_span", None)
-        if period is not None:
+        inline = _inline_period(rec, it.mention, period, text, meta.published) if period is not None else None
+        if inline is not None:
+            # the period's words are in the figure's own quote: its dates, written inline, as a hand file does
+            rec["measure"]["period"] = inline
+            it.guessed.append("measure.period")
+        elif period is not None:
             rec["measure"]["period"] = period.record["id"]
             it.guessed.append("measure.period")
         elif span is not None:
@@ -1054,11 +1274,37 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
     return items
 
 
+def _inline_period(rec: dict[str, Any], men: Mention, period: "Drafted", text: str,
+                   published: dt.date) -> dict[str, dt.date] | None:
+    """The dates of a figure's period record when the record's words lie inside the figure's own quote
+    ("25 women were rescued ... on September 22": ``{start: 2013-09-22, end: 2013-09-22}``), so the figure
+    reads alone; None when they lie outside it, when the record ends at another ("in the past two years"
+    after "In September") or when its words are no period :func:`numclaims.periods.resolve` reads."""
+    if "_ends" in period.record or "ends" in period.record:
+        return None
+    quote = rec["quote"]
+    qs = rec["start"] if "start" in rec else text.find(quote, max(0, men.end - len(quote)))
+    pm = period.mention
+    words = period.record.get("text", pm.text)
+    ws = text.find(words, max(0, pm.start - len(words)), pm.end + len(words))
+    if qs < 0 or ws < 0 or not (qs <= ws and ws + len(words) <= qs + len(quote)):
+        return None
+    try:
+        p = resolve(words, published)
+    except ValueError:
+        return None
+    return {"start": p.start, "end": p.end}
+
+
 #: Words before a date or duration that belong to the period expression (:func:`numclaims.periods.resolve`
 #: reads "in September", "in the past two years", "over three years", "for five years").
-_PERIOD_LEAD = re.compile(r"\b(?:in|during|over|for|within)(?:\s+the\s+(?:past|last|previous|first|next))?\s+$", re.I)
+_PERIOD_LEAD = re.compile(r"\b(?:in|during|over|for|within|since)(?:\s+the\s+(?:past|last|previous|first|next))?\s+$", re.I)
 #: "by" or "until" right before a date: a deadline ahead ("40 guards by March").
 _BY_UNTIL_BEFORE = re.compile(r"\b(?:by|until)\s+$", re.I)
+
+
+#: A noun after a year that makes the year the name of a figure, not a period: "the 2013 figure".
+_FIGURE_NOUN = re.compile(r"\s+(?:figures?|totals?|numbers?|counts?|estimates?|tally|data)\b")
 
 
 #: A duration that dates its whole sentence, whatever clause it stands in ("Over the past five years, ...").
@@ -1091,7 +1337,10 @@ def _with_preposition(rec: dict[str, Any], men: Mention, text: str, sent: Senten
     try:
         resolve(words, dt.date(2000, 1, 1))
     except ValueError:
-        return  # the widened words would not read as a period: keep the numeral alone
+        try:  # "since 2010" reads only against a later anchor
+            resolve(words, dt.date(2100, 12, 31))
+        except ValueError:
+            return  # the widened words would not read as a period: keep the numeral alone
     if men.kind == "duration" and value_from_words_safe(words) != men.value:
         return
     quote, qstart, unique = unique_quote(text, m.start(), men.end)

@@ -63,6 +63,7 @@ from .schema_errors import schema_message
 from .sources import SOURCES_DIR, find_all
 from .vocabulary import (
     CURRENCY_SYMBOLS,
+    FALL_VERBS,
     FRACTION_WORDS,
     MONTH_NAMES,
     MONTHS,
@@ -71,6 +72,7 @@ from .vocabulary import (
     MULTIPLIER_WORDS,
     QUALIFIER_PHRASES,
     RATE_BASES,
+    RISE_VERBS,
     RUNNING_TEXT_QUALIFIERS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
@@ -80,6 +82,7 @@ from .vocabulary import (
     TIME_UNITS,
     UNIT_WORDS,
     VAGUE_PLURALS,
+    change_words_re,
     time_unit,
     words_re,
 )
@@ -131,8 +134,7 @@ _SCALE = rf"(?:\s+(?:{_SCALE_WORDS_RE})|\s?(?:bn|m)(?![A-Za-z]))"
 _FRAC = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
 #: A change by a fraction word: "down by half", "cut in half", "fell by a third" (the fraction of a change).
 #: A transitive verb may have its object between it and "by": "cut deaths by half", "reduce road deaths by a third".
-_CHANGE_BY = re.compile(r"\b(?:(?:down|up|fell|fallen|rose|risen|dropped|grew|declined|increased|decreased|cut|reduced|"
-                        r"shrank|slashed|halved)|(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|slash|slashed|"
+_CHANGE_BY = re.compile(r"\b(?:(?:" + change_words_re(RISE_VERBS, FALL_VERBS) + r")|(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|slash|slashed|"
                         r"increase|increased|raise|raised)(?:\s+[a-z]+){1,3}?)\s+(?:by|in)\s+(?:a\s+|one\s+)?$",
                         re.IGNORECASE)
 
@@ -176,7 +178,7 @@ _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-year-olds?\b", re.IGNOREC
 _DURATION_AFTER = re.compile(rf"(?:\s+|-)({words_re(reversed(TIME_UNITS), plural=True)})\b", re.IGNORECASE)
 _RATE_AFTER = re.compile(rf"\s+(?:a|an|per|each|every|a\s+single)\s+({words_re(RATE_BASES)})\b"
                          rf"|\s*/\s*({words_re(RATE_BASES)})\b|\s+(?:per\s+)?annum\b", re.IGNORECASE)
-_CURRENCY_WORD_AFTER = re.compile(r"\s+(dollars?|euros?|soles|sol|bolivianos|reais)\b", re.IGNORECASE)
+_CURRENCY_WORD_AFTER = re.compile(r"\s+(dollars?|euros?|soles|sol|bolivianos|reais|shillings?)\b", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 # per-mention patterns, compiled once (re's own cache costs a lookup per call)
 _SPACES = re.compile(r"\s+")
@@ -188,10 +190,8 @@ _BETWEEN_HEAD = re.compile(r"\bbetween\s+(?:the\s+(ages?)\s+of\s+)?$", re.IGNORE
 _FROM_HEAD = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 #: A change or comparison verb before "from" in the clause: "has risen from 18 to 31" is two figures, the
 #: earlier and the later, not a range.
-_CHANGE_FROM = re.compile(r"\b(?:risen|rose|rise|rises|rising|fallen|fell|fall|falls|falling|grown|grew|grows|growing"
-                          r"|increased|increases|increasing|decreased|decreases|decreasing|climbed|climbs|dropped|drops"
-                          r"|declined|declines|jumped|jumps|doubled|tripled|halved|changed|gone\s+(?:up|down)"
-                          r"|went\s+(?:up|down)|up|down)\b[^.;,]{0,40}?\bfrom\s+$", re.IGNORECASE)
+_CHANGE_FROM = re.compile(r"\b(?:" + change_words_re(RISE_VERBS, FALL_VERBS) + r"|changed)\b[^.;,]{0,40}?\bfrom\s+$",
+                          re.IGNORECASE)
 _SIGN = re.compile(r"(US\$|\$|€|£|S/\.?)\s?")
 _YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
 _ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)

@@ -34,6 +34,10 @@ expression                                 period (anchor date A, e.g. publicati
 ``in the past N years/months/weeks/days``  A minus N units .. A (also "last", "over the past")
 ``over N years`` / ``for N years``         A minus N units .. A (a period ending at the anchor)
 ``since 2011`` / ``since June 2011``       start of that year or month .. A
+``the first six months of 2011``           2011-01-01 .. 2011-06-30 (``last N months of``)
+``between January and June this year``     1 Jan .. 30 Jun of A's year (``last year``, a year, or
+                                           without one the latest such months over by A)
+``between 2009 and 2012``                  2009-01-01 .. 2012-12-31 (``from 2009 to 2012``)
 ``2011-06/2013-06`` (ISO 8601 interval)    2011-06-01 .. 2013-06-30
 =========================================  ===================================================
 
@@ -209,6 +213,30 @@ def resolve(expression: str, anchor: dt.date, anchor_period: "Period | None" = N
         y = int(m[2])
         return Period(dt.date(y, 1, 1), dt.date(y, 6, 30)) if m[1] == "first" else Period(dt.date(y, 7, 1),
                                                                                           dt.date(y, 12, 31))
+    m = re.fullmatch(r"(?:the )?(first|last) " + _NUM + r" months of (\d{4})", e)
+    if m:  # "the first six months of 2011": January to the end of the sixth month
+        y, n = int(m[3]), int(_count(m[2]))
+        if not 1 <= n <= 12:
+            raise ValueError(f"cannot read the date or period {expression!r}")
+        if m[1] == "first":
+            return Period(dt.date(y, 1, 1), _month_end(y, n))
+        return Period(dt.date(y, 13 - n, 1), dt.date(y, 12, 31))
+    m = re.fullmatch(r"between " + _MON + r" and " + _MON + r"(?:,? (\d{4})| (this|last) year)?", e)
+    if m:  # "between January and June this year": the first day of one month to the last of the other
+        m1, m2 = MONTHS[m[1]], MONTHS[m[2]]
+        if m[3]:
+            y = int(m[3])
+        elif m[4]:
+            y = anchor.year - (m[4] == "last")
+        else:  # the latest such months over by the anchor
+            y = anchor.year if _month_end(anchor.year, m2) <= anchor else anchor.year - 1
+        if m1 > m2:
+            raise ValueError(f"cannot read the date or period {expression!r}")
+        return Period(dt.date(y, m1, 1), _month_end(y, m2))
+    m = re.fullmatch(r"between (1[89]\d\d|20\d\d) and (1[89]\d\d|20\d\d)", e) or \
+        re.fullmatch(r"(1[89]\d\d|20\d\d) to (1[89]\d\d|20\d\d)", e)  # "from" is dropped above
+    if m and int(m[1]) <= int(m[2]):  # "between 2009 and 2012": both years whole
+        return Period(dt.date(int(m[1]), 1, 1), dt.date(int(m[2]), 12, 31))
     m = re.fullmatch(r"(?:the )?(first|second|third|fourth) quarter of (\d{4})", e)
     if m:
         y, q = int(m[2]), ("first", "second", "third", "fourth").index(m[1])
@@ -278,3 +306,32 @@ def duration_in(value: float, unit: str, target: str) -> float:
     if (u, t) == ("month", "year"):
         return value / 12
     return value * per_day[u] / per_day[t]
+
+
+_YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
+#: Period expressions of several words, or of words alone, that no single numeral's reading covers: "in the
+#: first half of 2013", "the first six months of 2011", "between January and June this year", "between 2009
+#: and 2012", "so far this year", "last year" (not "the same period last year", which needs its anchor).
+_EXPRESSION = re.compile(
+    r"\b(?:(?:in|during|over|for)\s+)?(?:"
+    rf"(?:the\s+)?(?:first|second)\s+half\s+of\s+{_YEAR_RE}"
+    rf"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of\s+{_YEAR_RE}"
+    rf"|(?:the\s+)?(?:first|last)\s+{_NUM}\s+months\s+of\s+{_YEAR_RE}"
+    rf"|between\s+{_MON}\s+and\s+{_MON}(?:,?\s+{_YEAR_RE}|\s+(?:this|last)\s+year)?"
+    rf"|(?:between|from)\s+{_YEAR_RE}\s+(?:and|to)\s+{_YEAR_RE}"
+    r"|so\s+far\s+this\s+year|earlier\s+this\s+(?:year|month)|(?<!period\s)last\s+(?:year|month)|(?<!of\s)this\s+year"
+    r")\b", re.I)
+
+
+def expressions_in(text: str, a: int, b: int, anchor: dt.date) -> list[tuple[int, int, Period]]:
+    """The period expressions of ``text[a:b]`` that span several words or have no numeral (see
+    ``_EXPRESSION``), each as ``(start, end, period)`` with the period :func:`resolve` reads against
+    ``anchor`` (the publication date); an expression it cannot read is left out. In text order."""
+
+    out = []
+    for m in _EXPRESSION.finditer(text, a, b):
+        try:
+            out.append((m.start(), m.end(), resolve(m.group(0), anchor)))
+        except ValueError:
+            continue
+    return out

@@ -135,7 +135,8 @@ def _record(men: Mention, cid: str, text: str, published: dt.date) -> dict[str, 
                                                                                       "less_than"):
         # the interval the context gives (read without the words of ``text``), written out explicitly
         iv = claim_interval(Claim.model_validate({**rec, "text": None}))
-        rec["qualifier"] = "exact"
+        # the qualifier stays the one the context gives, as a hand file writes it ("as many as 400 adolescents
+        # and 1,200 adults": 1,200 up to), with its interval
         rec["interval"] = [iv.low, iv.high] if iv is not None else [None, None]
         rec["rule"] = ("TODO: confirm; a qualifier written before a coordinated number governs this one too "
                        f"(read as {men.qualifier.replace('_', ' ')})")

@@ -51,6 +51,7 @@ kind                   cue in the text (all figures in one sentence unless said 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,13 +75,15 @@ from .evidence import load_reference
 from .extract import Mention
 from .records import split_unit
 from .scaffold import render
+from .vocabulary import FALL_VERBS, RISE_VERBS, change_words_re, falls
 
 
 @dataclass
 class Item:
     """One claim as the rules see it: ``id``, its :class:`~numclaims.extract.Mention` (``mention``), the
     sentence bounds ``sent`` and paragraph index ``para``, ``unit`` (the base unit), ``value``, ``what``,
-    ``where``, ``who`` (first link of the attribution) and ``period`` (a claim id or None)."""
+    ``where``, ``who`` (first link of the attribution) and ``period`` (a claim id, an ISO interval
+    ``2013-01-01/2013-06-30`` for a period written inline, or None)."""
 
     id: str
     mention: Mention
@@ -122,6 +125,7 @@ CORE_FIELDS = {
     "sum": ("parts", "total"), "difference": ("minuend", "subtrahend", "result"),
     "ratio": ("numerator", "denominator", "ratio"), "product": ("factors", "product"),
     "comparison": ("a", "b"), "change": ("earlier", "later"), "complement": ("parts",), "external": ("claim",),
+    "implied_ratio": ("numerator", "denominator"),
 }
 _SYMMETRIC = {"agreement"}
 
@@ -260,6 +264,18 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         y = re.search(r"\b(1[89]\d\d|20\d\d)\b", it.mention.text) if it.unit == "date" else None
         if y:
             years[it.id] = int(y.group(1))
+        iso = re.fullmatch(r"((\d{4})-\d\d-\d\d)/((\d{4})-\d\d-\d\d)", it.period or "")
+        if iso:
+            # a period written inline: a date when it is one day, one calendar month or one calendar year
+            # ("in 2013", "on September 22"), else a stretch of time ("in the past two years"); dated to its
+            # year when it holds one year only
+            s_, e_ = iso[1], iso[3]
+            whole = s_ == e_ or (s_[5:] == "01-01" and e_[5:] == "12-31" and iso[2] == iso[4]) or \
+                (s_[8:] == "01" and s_[:7] == e_[:7] and dt.date.fromisoformat(e_) + dt.timedelta(days=1) ==
+                 _next_month(dt.date.fromisoformat(s_)))
+            periods[it.period] = "date" if whole else "duration"
+            if iso[2] == iso[4]:
+                years[it.period] = int(iso[2])
     same_sent = lambda a, b: a.sent == b.sent  # noqa: E731
     # shares and fractions of a total
     for it in items:
@@ -298,6 +314,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 P.add("fraction_of", f"{it.id}-of-{tot.id}", {"fraction": it.id, "whole": tot.id},
                       f"a fraction of a total: \u201c{_excerpt(text, tot.mention, m)}\u201d")
     # a rate and a duration next to a total
+    amassed: list[tuple[Item, Item, Item]] = []
     for r in items:
         if r.per is None or r.value is None:
             continue
@@ -310,6 +327,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             t = min(tots, key=lambda o: abs(o.mention.start - r.mention.start))
             P.add("rate_duration", f"{r.id}-times-{d.id}", {"rate": r.id, "duration": d.id, "total": t.id},
                   f"a rate and a duration next to a total: \u201c{_excerpt(text, r.mention, d.mention, t.mention)}\u201d")
+            amassed.append((r, d, t))
     # parts next to a total
     counts = [it for it in items if _persons_like(it.unit) and it.value is not None and it.mention.qualifier != "range"]
     amounts = [it for it in counts if not _no_amount(text, it)]
@@ -439,6 +457,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # the same participles ("people rescued" is no part of "people live on the docks")
             if frozenset((a.id, b.id)) in agreed or not (a.keys & b.keys) or _participles(a) != _participles(b):
                 continue
+            # a headline figure that restates a body figure relates through it
+            if any(x.mention.region == "headline" and any(x.id in pair for pair in agreed) for x in (a, b)):
+                continue
             # the same head noun in a place that may hold the part ("Peru" names no finer place than
             # "Madre de Dios, Peru"), or only a shared participle in a place within the whole's
             same_head = _head(a) is not None and _head(a) == _head(b)
@@ -446,7 +467,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             if not placed or same_sent(a, b):
                 continue
             # a whole dated to one year or day is a figure of its own time, not a total over others
-            if b.period and periods.get(b.period) == "date" or (a.period and b.period and
+            # (nor one of no known time, when the part has one)
+            if b.period and periods.get(b.period) == "date" or (a.period and not b.period) or (a.period and b.period and
                                                                 periods.get(a.period) == "duration"
                                                                 and a.period != b.period):
                 continue
@@ -481,12 +503,11 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 continue
             between = text[a.mention.end:b.mention.start]
             before = text[a.sent[0]:a.mention.start]
-            mv = re.search(r"\b(fallen|fell|dropped|declined|decreased|halved|risen|rose|grown|grew|increased|climbed|"
-                           r"doubled|tripled|quadrupled)\b[^.;]*\bfrom\s+(?:around\s+|about\s+|some\s+)?$", before)
+            mv = re.search(r"\b(" + _CHANGE_VERB + r")\b[^.;]*\bfrom\s+(?:around\s+|about\s+|some\s+)?$", before)
             if mv and re.fullmatch(r"[^.;]*?\bto\s+(?:around\s+|about\s+|some\s+)?", between) and \
                     not any(o.mention.start > a.mention.end and o.mention.end < b.mention.start and o.unit == a.unit
                             for o in figures):
-                rel = "lt" if mv.group(1) in ("fallen", "fell", "dropped", "declined", "decreased", "halved") else "gt"
+                rel = "lt" if falls(mv.group(1)) else "gt"
                 P.add("comparison", f"{b.id}-{rel}-{a.id}", {"a": b.id, "b": a.id, "relation": rel},
                       f"a change from one figure to another (\u201c{mv.group(1)} ... from {a.mention.text} to "
                       f"{b.mention.text}\u201d)")
@@ -506,7 +527,20 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         if it.unit == "ratio":
             nxt = [o for o in figures if same_sent(o, it) and o.mention.start > m.end and o.unit != "ratio"]
             prev = [o for o in figures if same_sent(o, it) and o.mention.start < m.start and o.unit != "ratio"]
-            if nxt and prev and re.fullmatch(r"\s+(?:the|that of|as many as|what)?\s*", text[m.end:nxt[0].mention.start]):
+            # "900 in 2013, more than 10 times higher than in 2005, when 80 were reported", "more than 10
+            # times the 2005 figure": the figure of that year, the one after ", when" or one dated to it
+            my = re.match(r"\s+(?:(?:higher|more|greater|larger|bigger)\s+)?(?:than\s+)?(?:(?:in|that\s+of|the)\s+)?"
+                          r"(1[89]\d\d|20\d\d)\b(?:\s+(?:figure|level|total|number)s?)?", text[m.end:it.sent[1]])
+            if my and prev:
+                y, ye = int(my.group(1)), m.end + my.end()
+                when = [o for o in nxt if re.fullmatch(r",\s+when\s+(?:only\s+|about\s+|around\s+)?",
+                                                       text[ye:o.mention.start])]
+                dated = [o for o in figures if o.para == it.para and o is not prev[-1] and o.unit == prev[-1].unit
+                         and years.get(o.period or "") == y and o.keys & prev[-1].keys]
+                if when[:1] or dated[:1]:
+                    nxt = (when or dated)[:1]
+            if nxt and prev and (my or re.fullmatch(r"\s+(?:the|that of|as many as|what)?\s*",
+                                                    text[m.end:nxt[0].mention.start])):
                 a, b = prev[-1], nxt[0]
                 # the multiple is a claim of its own: its words ("more than triple") carry the relation
                 P.add("comparison", f"{a.id}-vs-{b.id}-times", {"a": a.id, "b": b.id, "relation": "eq",
@@ -525,14 +559,17 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         if it.unit in ("percent", "fraction"):
             mch = change_cue(text, m, it.sent[0])
             after = text[m.end:it.sent[1]]
-            if mch and re.match(r"\s+(?:from|on|over|compared)", after):
+            # "a 10 percent increase on the 190 arrests": the figure of before follows the noun
+            on = text[mch.start(1) + len(mch.group(1)):it.sent[1]] if mch and mch.start() >= m.end else after
+            if mch and re.match(r"\s+(?:from|on|over|compared)", on):
                 later = [o for o in figures if o.para == it.para and o.mention.start < m.start and
                          _persons_like(o.unit)]
                 # "The number of kidnappings was down ...": the latest earlier figure of what the subject names
                 subject = _keys(text[it.sent[0]:m.start])
                 # only a figure of what the subject names: "Arrests were up 10 percent on ..." with no
                 # later count of arrests in the text proposes nothing
-                named = [o for o in later if o.keys & subject]
+                named = [o for o in later if o.keys & subject] or \
+                    [o for o in figures if o.mention.start < m.start and _persons_like(o.unit) and o.keys & subject]
                 later = []
                 if named:
                     # of the figures of that sentence, the one of the latest year ("878 in 2013, more than
@@ -540,14 +577,22 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                     last = [o for o in named if o.sent == named[-1].sent]
                     later = [max(last, key=lambda o: (years.get(o.period or "", 0), o.mention.start))]
                 earlier = [o for o in figures if same_sent(o, it) and o.mention.start > m.end and _persons_like(o.unit)]
+                since = re.match(r"\s+(?:from|on|over|compared\s+(?:with|to))\s+(?:the\s+(?:level|figure|total|number)s?\s+"
+                                 r"(?:of|for|in)\s+)?(?:in\s+)?(1[89]\d\d|20\d\d)\b", on)
+                if since and later and not [o for o in earlier if years.get(o.period or "") == int(since.group(1))]:
+                    # "down 20 percent from 2012" with no 2012 figure after it: the figure of that year of
+                    # the same measure, wherever the article gives it
+                    y = int(since.group(1))
+                    earlier = [o for o in figures if o is not later[-1] and years.get(o.period or "") == y and
+                               o.unit == later[-1].unit and o.keys & later[-1].keys] or earlier
                 if later and earlier:
-                    direction = "decrease" if re.match(r"down|fell|fallen|decreased|dropped|declined|cut|reduced|"
-                                                       r"a decrease|a fall|a drop", mch.group(1), re.I) else "increase"
+                    direction = "decrease" if falls(mch.group(1)) else "increase"
+                    cue = f"{m.text} {mch.group(1)}" if mch.start() >= m.end else f"{mch.group(0).strip()} {m.text}"
                     P.add("change", f"{later[-1].id}-from-{earlier[0].id}",
                           {"earlier": earlier[0].id, "later": later[-1].id, "change": it.id, "direction": direction},
-                          f"a change (\u201c{mch.group(0).strip()} {m.text}\u201d): \u201c{earlier[0].mention.text}\u201d "
+                          f"a change (\u201c{cue}\u201d): \u201c{earlier[0].mention.text}\u201d "
                           f"to \u201c{later[-1].mention.text}\u201d")
-            mr = re.search(r"\bthe\s+(?:rest|remainder|others)\b", after)
+            mr = re.search(r"\bthe\s+(?:rest|remainder|others|remaining)\b", after)
             if mr:
                 rest = [o for o in figures if same_sent(o, it) and o.unit == it.unit and o.mention.start > m.end + mr.start()]
                 fields: dict[str, Any] = {"parts": [it.id]}
@@ -559,11 +604,25 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     if root is not None and "external" in P.kinds:
         rows = load_reference(Path(root))
         for it in items:
+            if it.mention.region == "headline" and any(it.id in pair for pair in agreed):
+                continue  # a headline figure that restates a body figure is checked through it
             ev = reference_matches(it, rows, years.get(it.period or ""))
             if ev:
                 P.add("external", f"{it.id}-against-reference", {"claim": it.id, "evidence": ev},
                       f"reference rows of the same measure and place ({', '.join(ev)}): "
                       f"\u201c{it.mention.text}\u201d")
+        # "earning $60,000 a month, ... a fortune of $2 million over three years": the amount over the
+        # duration is a rate too, at most what the reference rows of the stated rate give (what was amassed
+        # cannot exceed what was earned)
+        if "implied_ratio" in P.kinds:
+            for r, d, t in amassed:
+                ev = reference_matches(r, rows, years.get(r.period or ""))
+                if ev:
+                    P.add("implied_ratio", f"{t.id}-per-{d.id}-within-{r.id}",
+                          {"numerator": t.id, "denominator": d.id, "evidence": ev, "relation": "le"},
+                          f"an amount over a duration next to a rate (\u201c{t.mention.text}\u201d over "
+                          f"\u201c{d.mention.text}\u201d, \u201c{r.mention.text}\u201d): at most the rate's "
+                          f"reference rows ({', '.join(ev)})")
     # unique ids
     seen: dict[str, int] = {}
     taken = {it.id for it in items}
@@ -577,6 +636,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         taken.add(p.id)
     return P.out
 
+
+#: A verb of a change from one figure to another ("has fallen from 11,510 ... to 9,433").
+_CHANGE_VERB = change_words_re(RISE_VERBS, FALL_VERBS)
 
 _TOP = re.compile(r"\bthe\s+(highest|largest|greatest|biggest|most)\b", re.I)
 _SECOND = re.compile(r"\bthe\s+second[\s-]+(highest|largest|greatest|biggest|most)\b", re.I)
@@ -641,6 +703,10 @@ def _ranking(P: _Props, figures: list[Item], text: str) -> None:
                   f"above \u201c{o.mention.text}\u201d")
 
 
+def _next_month(d: dt.date) -> dt.date:
+    return dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+
+
 def _stem(w: str) -> str:
     return re.sub(r"(?:ies|es|s)$", "", w.lower())
 
@@ -661,6 +727,7 @@ def reference_matches(it: Item, rows: dict[str, dict], year: int | None = None) 
     unit = it.unit if it.per is None else f"{it.unit} per {it.per}"
     parts = [p.strip().lower() for p in it.where.split(",")]
     country_only = len(parts) == 1
+    money = it.mention.currency is not None
     q = it.mention.qualifier
     low = 0.0 if q in ("up_to", "less_than") else it.value
     high = None if q in ("more_than", "at_least") else it.value
@@ -678,8 +745,11 @@ def reference_matches(it: Item, rows: dict[str, dict], year: int | None = None) 
             continue
         place = re.sub(r"\s*\(.*$", "", row.get("place") or "").strip()
         last = place.split(",")[-1].strip()
-        named = place.lower() in parts or last.lower() in parts[1:]
-        if not place or not (named or (country_only and (subs.get(_fold(last)) or "").lower() == parts[0])):
+        named = bool(place) and (place.lower() in parts or last.lower() in parts[1:])
+        # a row of no place ("fortune amassed by the leader") is of any place; a sum of money is of a person
+        # or a body more than of a place, so a row in a subdivision of its country will do
+        in_country = (country_only or money) and (subs.get(_fold(last)) or "").lower() == parts[-1]
+        if place and not (named or in_country):
             continue
         rkeys = {_stem(k) for k in _keys(row.get("measure") or "")}
         rdone = {k for k in rkeys if k.endswith("ed")}
@@ -740,6 +810,8 @@ def _item(r: dict[str, Any], m: Mention, sent: tuple[int, int], para: int) -> It
     att = r.get("attribution") or []
     what = meas.get("what") or ""
     period = meas.get("period")
+    if isinstance(period, dict) and period.get("start"):  # written inline: its dates, as an ISO interval
+        period = f"{period['start']}/{period.get('end') or period['start']}"
     return Item(r["id"], m, sent, para, base, per, value if base != "date" else None, what, meas.get("where"),
                 att[0].get("who") if att else None, period if isinstance(period, str) else None, _keys(what))
 

@@ -171,6 +171,9 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euro": "EUR",
     "euros": "EUR", "soles": "PEN", "sol": "PEN", "nuevos soles": "PEN", "pounds sterling": "GBP",
     "sterling": "GBP", "bolivianos": "BOB", "reais": "BRL",
+    # "25,000 shillings" in running text: Kenya shillings (Uganda's, Tanzania's and Somalia's shillings
+    # are written with their codes, UGX, TZS, SOS)
+    "shilling": "KES", "shillings": "KES",
     **{c.lower(): c for c in CURRENCY_CODES},
 }
 
@@ -217,3 +220,33 @@ def words_re(words, plural: bool = False) -> str:
 def months_in(days: float) -> float:
     """A number of days in months of the Julian year (``DAYS_PER_YEAR / 12`` days each)."""
     return days / DAYS_PER["month"]
+
+
+#: Words of a rise and of a fall, one table for every reader of changes: the extractor (a fraction after
+#: "down by", two counts "risen from 18 to 31"), the drafter (``change in`` the subject of "up 10 percent")
+#: and the proposals (a ``change`` check, a comparison "fallen from A to B"). Verbs in the forms the text
+#: writes them ("up" and "down" as in "arrests were up 10 percent"), then two-word phrases.
+RISE_VERBS = ("up", "rise", "rises", "rising", "rose", "risen", "grow", "grows", "growing", "grew", "grown",
+              "increase", "increases", "increasing", "increased", "climb", "climbs", "climbing", "climbed",
+              "jump", "jumps", "jumped", "doubled", "tripled", "quadrupled", "went up", "gone up")
+FALL_VERBS = ("down", "fall", "falls", "falling", "fell", "fallen", "drop", "drops", "dropped", "decline",
+              "declines", "declined", "decrease", "decreases", "decreasing", "decreased", "cut", "reduced",
+              "shrank", "slashed", "halved", "went down", "gone down")
+#: Nouns of a change, before or after its percentage: "a rise of 5 percent", "a 10 percent increase on".
+RISE_NOUNS = ("increase", "rise", "jump")
+FALL_NOUNS = ("decrease", "fall", "drop", "decline", "reduction")
+
+
+def change_words_re(*tables) -> str:
+    """:func:`words_re` of the words of ``tables`` (e.g. ``RISE_VERBS, FALL_VERBS``), longest first so
+    that no word stops a longer one short ("rises" before "rise"), two-word phrases with any space."""
+    words = sorted({w for t in tables for w in t}, key=lambda w: (-len(w), w))
+    return words_re(w.replace(" ", r"\s+") for w in words)
+
+
+def falls(word: str) -> bool:
+    """Whether a change word (a verb or noun of :data:`FALL_VERBS`, :data:`FALL_NOUNS`, after "a"/"an"
+    if any: "a drop") says a fall; every other change word is a rise."""
+    w = " ".join(word.lower().split())
+    w = w.removeprefix("a ").removeprefix("an ")
+    return w in FALL_VERBS or w in FALL_NOUNS
