@@ -285,6 +285,28 @@ def test_fewer_than_10_and_more_than_9_persons_share_no_value():
     assert r.verdict == INCONSISTENT and r.reason == "no_overlap"
 
 
+def test_a_rate_of_persons_is_an_average_not_a_whole_count():
+    # "an average of more than 33 a day" over the first five months of 2024 (152 days) against 5,054 deaths:
+    # 5,054 / 152 = 33.25 a day, more than 33, so the sentence is right. Read as whole persons the rate was
+    # [34, +inf) and 34 x 152 = 5,168 > 5,054 made it a false tension; a rate is (33, +inf), and
+    # (33 x 152, +inf) = (5,016, +inf) holds 5,054 as written.
+    rate = Claim(id="r", quote="more than 33 a day", text="more than 33", value=33, unit="persons per day",
+                 qualifier="more than", measure={"what": "x"}, attribution=[{"who": "t"}])
+    days = Claim(id="d", quote="152 days", text="152 days", value=152, unit="days", qualifier="exact",
+                 measure={"what": "x"}, attribution=[{"who": "t"}])
+    total = Claim(id="t", quote="5,054", text="5,054", value=5054, unit="persons", qualifier="exact",
+                  measure={"what": "x"}, attribution=[{"who": "t"}])
+    claims = {"r": rate, "d": days, "t": total}
+    assert claim_interval(rate) == Interval(33, None, False, False)
+    # an exact rate of a count is its rounding band: "38 a day" is [37.5, 38.5], where 38 persons is [38, 38]
+    exact = rate.model_copy(update={"qualifier": "exact", "value": 38, "text": "38"})
+    assert claim_interval(exact) == Interval(37.5, 38.5)
+    c = Context(claims=claims, intervals={k: claim_interval(v) for k, v in claims.items()}, periods={},
+                published=PUB, written={k: written_interval(v) for k, v in claims.items()})
+    r = run_check(RateDurationCheck(id="k", kind="rate_duration", rate="r", duration="d", total="t"), c)
+    assert r.verdict == CONSISTENT
+
+
 # ------------------------------------------------------------------------------------------- shares, brute force
 def _share_ctx(text: str, value: float, n: int, qualifier: str = "exact") -> Context:
     share = Claim(id="s", quote=text, text=text, value=value, unit="percent", qualifier=qualifier,

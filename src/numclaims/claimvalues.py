@@ -92,9 +92,15 @@ def claim_interval(c: Claim) -> Interval | None:
         iv = interval_for_word_fraction(c.value, c.qualifier, c.margin, claim_precision(c))
     else:
         iv = interval_for(
-            c.value, c.qualifier, claim_precision(c), unit=c.base_unit, margin=c.margin, low=c.low, high=c.high
+            c.value, c.qualifier, claim_precision(c), unit=_reading_unit(c), margin=c.margin, low=c.low, high=c.high
         )
     return _counted(iv, c)
+
+
+def _reading_unit(c: Claim) -> str:
+    """The unit the qualifier rules read a claim in: its base unit ("persons"), or for a rate its whole
+    unit ("persons per day"), which is no whole count: "38 a day" on average is [37.5, 38.5], not 38."""
+    return c.base_unit if c.per is None else c.unit
 
 
 def is_word_fraction(c: Claim) -> bool:
@@ -109,9 +115,10 @@ def is_word_fraction(c: Claim) -> bool:
 
 def _counted(iv: Interval, c: Claim) -> Interval:
     """A count's interval cut to the whole numbers it holds ("fewer than 10" persons -> [0, 9]); other
-    units, a count written with decimals (an average, "2.5 persons"), and a count interval that holds no
-    whole number, unchanged."""
-    if c.base_unit in DISCRETE_UNITS and (c.value is None or c.value == int(c.value)):
+    units, a rate of a count ("more than 33 a day", ``persons per day``: an average, so (33, +inf), not
+    [34, +inf)), a count written with decimals (an average, "2.5 persons"), and a count interval that
+    holds no whole number, unchanged."""
+    if c.base_unit in DISCRETE_UNITS and c.per is None and (c.value is None or c.value == int(c.value)):
         return iv.integers() or iv
     return iv
 
@@ -167,7 +174,7 @@ def written_interval(c: Claim, interval: Interval | None = _UNKNOWN) -> Interval
     if iv is None or c.interval is not None or c.qualifier not in _AT_VALUE or c.value is None:
         return iv
     step = 0.0 if is_word_fraction(c) else digit_step(c)  # "1 out of 5" is the share 1/5 itself
-    band = Interval.point(c.value) if step == 0 else interval_for(c.value, "exact", step, unit=c.base_unit)
+    band = Interval.point(c.value) if step == 0 else interval_for(c.value, "exact", step, unit=_reading_unit(c))
     band = _counted(band, c)
     inside = band.intersect(iv)
     return inside if inside is not None else iv

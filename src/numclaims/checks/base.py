@@ -139,9 +139,10 @@ class Context:
 
 def whole(iv: Interval | None, unit: str) -> Interval | None:
     """``iv`` cut to the whole numbers it holds when ``unit`` counts things (persons, count, ...): ``None``
-    when it holds none (no count can have such a value, so no relation on it holds); other units, and
-    ``None``, unchanged. Monotone: a wider interval never loses a whole number."""
-    if iv is None or unit.split(" per ")[0] not in DISCRETE_UNITS:
+    when it holds none (no count can have such a value, so no relation on it holds); other units, a rate
+    of a count (``persons per day``: an average need not be whole), and ``None``, unchanged. Monotone: a
+    wider interval never loses a whole number."""
+    if iv is None or unit not in DISCRETE_UNITS:
         return iv
     return iv.integers()
 
