@@ -52,10 +52,12 @@ class Interval:
     def __init__(self, low: float | None, high: float | None, low_closed: bool = True,
                  high_closed: bool = True) -> None:
         # written by hand (init=False): intervals are made by the hundred per article, and the generated
-        # frozen __init__ plus a __post_init__ set each field through object.__setattr__ and read it back
-        for name, v in (("low", low), ("high", high)):
-            if v is not None and (isinstance(v, bool) or not math.isfinite(v)):
-                raise ValueError(f"interval {name} must be a finite number or None, got {v!r}")
+        # frozen __init__ plus a __post_init__ set each field through object.__setattr__ and read it back;
+        # a finite float bound (nearly every one) is let through by one comparison, others by _check_bound
+        if low is not None and (type(low) is not float or not -INF < low < INF):
+            _check_bound("low", low)
+        if high is not None and (type(high) is not float or not -INF < high < INF):
+            _check_bound("high", high)
         if low is not None and high is not None:
             if low > high:
                 raise ValueError(f"interval low {low!r} is above high {high!r}")
@@ -120,14 +122,20 @@ class Interval:
 
     def intersect(self, other: "Interval") -> "Interval | None":
         """The common part of two intervals, or ``None`` when they are disjoint."""
-        if self.lo > other.lo or (self.lo == other.lo and not self.low_closed):
-            lo, lc = self.lo, self.low_closed
+        # the ends read once (not through lo/hi: this runs several times per check)
+        slo, olo, shi, ohi = self.low, other.low, self.high, other.high
+        slo = -INF if slo is None else slo
+        olo = -INF if olo is None else olo
+        shi = INF if shi is None else shi
+        ohi = INF if ohi is None else ohi
+        if slo > olo or (slo == olo and not self.low_closed):
+            lo, lc = slo, self.low_closed
         else:
-            lo, lc = other.lo, other.low_closed
-        if self.hi < other.hi or (self.hi == other.hi and not self.high_closed):
-            hi, hc = self.hi, self.high_closed
+            lo, lc = olo, other.low_closed
+        if shi < ohi or (shi == ohi and not self.high_closed):
+            hi, hc = shi, self.high_closed
         else:
-            hi, hc = other.hi, other.high_closed
+            hi, hc = ohi, other.high_closed
         if lo > hi or (lo == hi and not (lc and hc)):
             return None
         return Interval._from_inf(lo, hi, lc, hc)
@@ -253,6 +261,13 @@ class Interval:
         lo = "-inf" if self.low is None else _fmt(self.low)
         hi = "+inf" if self.high is None else _fmt(self.high)
         return f"{left}{lo}, {hi}{right}"
+
+
+def _check_bound(name: str, v: object) -> None:
+    """Raise ValueError unless ``v`` is a finite number (not a bool): the rule of :class:`Interval`'s
+    bounds for anything other than a finite float."""
+    if isinstance(v, bool) or not math.isfinite(v):  # type: ignore[arg-type]
+        raise ValueError(f"interval {name} must be a finite number or None, got {v!r}")
 
 
 #: The slot setters of :class:`Interval` (its __setattr__ refuses: it is frozen).
