@@ -53,19 +53,19 @@ _FLOW_COLON = re.compile(r"[\[{,][ ]*:(?:\s|$)")
 #: sexagesimal, exponents, 19 digits or more; the compiled reader also reads ``_0`` as 0) is a trap where a plain scalar starts with it (after ": ",
 #: "- ", ", ", "[", "{" or at the start of a line: :func:`_number_trap`); the pattern finds its core
 _NUMBER = r"[-+]?(?:0[0-9_oObB]|\d[\d.]*[eE_:]|\.[\d_]|_[\d_.]|\d{19})"
+#: one of those numbers after a space, a line break or a flow indicator (where a token may start with it;
+#: or at the start of the text). None of the characters a number of :data:`_NUMBER` is made of is one of
+#: those, so one match never hides the start of another.
+_NUMBER_AFTER = re.compile(r"[ \n\[{,](" + _NUMBER + ")")
 _NUMBER_AT = re.compile(_NUMBER)
-#: where a token may start with a number: after a space, a line break or a flow indicator
-_NUMBER_START = re.compile(r"[ \n\[{,][-+._\d]")
 
 
 def _number_trap(text: str) -> bool:
     """Whether a plain scalar starts with a number of :data:`_NUMBER`: the token must follow ": ", "- ", ", ", "? ", "[", "{" or start a line."""
-    found = [m.start() + 1 for m in _NUMBER_START.finditer(text)]
-    if text[:1] in "+-._0123456789" and text:
-        found.insert(0, 0)
-    for j in found:
-        if not _NUMBER_AT.match(text, j):
-            continue  # not one of those numbers (a date such as 2020-06-01 is not: the walk reads it)
+    starts = [m.start(1) for m in _NUMBER_AFTER.finditer(text)]
+    if text[:1] in "+-._0123456789" and text and _NUMBER_AT.match(text):
+        starts.insert(0, 0)
+    for j in starts:
         k = j
         while k > 0 and text[k - 1] == " ":
             k -= 1
@@ -252,13 +252,15 @@ _FLOW_TRAP = re.compile(r":\S|," + _NUMBER)
 def _flow_traps(text: str) -> bool:
     """Whether a :data:`_FLOW_TRAP` stands in a flow collection: on a line with a bracket, or where more
     brackets were opened than closed before it (a flow collection that spans lines)."""
+    counted, balance = 0, 0  # brackets opened minus closed in text[:counted] (matches come in order)
     for m in _FLOW_TRAP.finditer(text):
         a, b = _line_at(text, m.start())
-        line = text[a:b]
-        if "[" in line or "{" in line:
+        if text.find("[", a, b) >= 0 or text.find("{", a, b) >= 0:
             return True
-        head = text[:a]
-        if head.count("[") + head.count("{") != head.count("]") + head.count("}"):
+        balance += (text.count("[", counted, a) + text.count("{", counted, a)
+                    - text.count("]", counted, a) - text.count("}", counted, a))
+        counted = a
+        if balance != 0:
             return True
     return False
 
@@ -286,6 +288,33 @@ def load_fast(text: str) -> dict[str, Any] | None:
 
 
 _LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ ]*:[ ]*(?:#.*)?$", re.M)
+#: a top-level ``key:`` line after the first (:data:`_LINE` found from the line break before it: a pattern
+#: that starts with a literal is searched for faster than one that starts with ``^``)
+_KEY_LINE = re.compile(r"\n(?P<key>[A-Za-z_][\w-]*)[ ]*:[ ]*(?:#.*)?$", re.M)
+#: the next line holding something besides spaces and a comment: its indentation, and the rest
+_CONTENT_LINE = re.compile(r"\n( *)([^ \n#].*)")
+#: ``{indent: (item, end)}``: an item line of a block sequence indented by that many spaces (``-`` right
+#: after them), and a line that ends the sequence (less indented, or as indented without ``-``), each from
+#: the line break before it; compiled for each indentation once
+_SEQUENCE_LINES: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+
+
+def _sequence_lines(indent: int) -> tuple[re.Pattern, re.Pattern]:
+    pats = _SEQUENCE_LINES.get(indent)
+    if pats is None:
+        shallower = f" {{0,{indent - 1}}}[^ \\n#]|" if indent else ""
+        pats = _SEQUENCE_LINES[indent] = (re.compile(rf"\n {{{indent}}}-.*"),
+                                          re.compile(rf"\n(?:{shallower} {{{indent}}}[^ \n#-])"))
+    return pats
+
+
+def _key_lines(text: str) -> list[tuple[str, int]]:
+    """``(key, end)`` of every top-level ``key:`` line of its own (:data:`_LINE`), in order; ``end`` is
+    where the line ends (its line break, or the end of the text)."""
+    first = _LINE.match(text)
+    out = [(first.group("key"), first.end())] if first is not None else []
+    out.extend((m.group("key"), m.end()) for m in _KEY_LINE.finditer(text))
+    return out
 
 
 def item_lines(text: str, key: str) -> list[int] | None:
@@ -293,29 +322,35 @@ def item_lines(text: str, key: str) -> list[int] | None:
     item's ``-``, which is the line of the mapping it holds when a key or ``{`` follows it on that line),
     or ``None`` when ``key:`` is not a top-level line of its own (flow sequence, absent, written twice) or
     an item holds its mapping on a later line. The caller compares the count with the items read."""
-    found = [m for m in _LINE.finditer(text) if m.group("key") == key]
-    if len(found) != 1:
+    return _item_lines(text, [end for k, end in _key_lines(text) if k == key])
+
+
+def _item_lines(text: str, ends: list[int]) -> list[int] | None:
+    """:func:`item_lines` of the ``key:`` lines ending at ``ends``. The lines after ``key:`` that hold
+    more than spaces or a comment: the first sets the items' indentation and must be an item; the sequence
+    ends at the first line less indented than that, or as indented without ``-``; the items are the lines
+    as indented with ``-``, each with something after ``- ``."""
+    if len(ends) != 1:
         return None
-    start = found[0].end()
-    before = text.count("\n", 0, start)  # lines up to and including the `key:` line, minus one
+    start = ends[0]  # the line break after `key:` (or the end of the text)
+    first = _CONTENT_LINE.search(text, start)
+    if first is None:
+        return []
+    indent = len(first.group(1))
+    if not first.group(2).startswith("-"):
+        return None
+    item, end = _sequence_lines(indent)
+    stop = end.search(text, first.start())
+    stop_at = stop.start() if stop is not None else len(text)
     lines: list[int] = []
-    indent: str | None = None
-    for n, line in enumerate(text[start + 1:].split("\n"), before + 2):
-        body = line.lstrip(" ")
-        if not body or body.startswith("#"):
-            continue
-        pad = line[: len(line) - len(body)]
-        if indent is None:
-            if not body.startswith("-"):
-                return None
-            indent = pad
-        if len(pad) < len(indent) or (pad == indent and not body.startswith("-")):
-            break  # the next top-level key (or a dedent): the sequence has ended
-        if pad == indent:
-            rest = body[1:]
-            if not rest.startswith(" ") or not rest.strip() or rest.strip().startswith("#"):
-                return None  # "-" alone, "-x", or the mapping on the next line
-            lines.append(n)
+    newlines, at = text.count("\n", 0, start), start  # line breaks before `at`
+    for m in item.finditer(text, first.start(), stop_at):
+        rest = m.group()[indent + 2:]
+        if not rest.startswith(" ") or not rest.strip() or rest.strip().startswith("#"):
+            return None  # "-" alone, "-x", or the mapping on the next line
+        newlines += text.count("\n", at, m.start())
+        at = m.start()
+        lines.append(newlines + 2)  # the line after the line break at m.start(), counted from 1
     return lines
 
 
@@ -338,6 +373,10 @@ def read_claims_fast(text: str) -> tuple[dict[str, Any], dict[str, list[int]]] |
         return None
     lines: dict[str, list[int]] = {}
     rows = text.split("\n")
+    keys: dict[str, list[int]] = {"claims": [], "checks": []}
+    for k, end in _key_lines(text):  # the top-level `key:` lines, found once for both keys
+        if k in keys:
+            keys[k].append(end)
     for key in ("claims", "checks"):
         items = data.get(key)
         if key == "checks" and (items is None or items == []):
@@ -345,7 +384,7 @@ def read_claims_fast(text: str) -> tuple[dict[str, Any], dict[str, list[int]]] |
             continue
         if type(items) is not list:
             return None
-        found = item_lines(text, key)
+        found = _item_lines(text, keys[key])
         if found is None or len(found) != len(items):
             return None
         for n, rec in zip(found, items):
