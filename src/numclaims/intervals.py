@@ -14,6 +14,7 @@ point. The granularity tests that need exact decimals use :mod:`numclaims.granul
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from fractions import Fraction
@@ -22,8 +23,10 @@ from typing import Iterable
 INF = math.inf
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def _fmt(x: float) -> str:
-    """Format a bound for explanations: thousands separators, no needless decimals."""
+    """Format a bound for explanations: thousands separators, no needless decimals. Remembered for the
+    last 4,096 numbers (each bound of an article's figures is written in several explanations)."""
     if x == int(x) and abs(x) < 1e15:
         return f"{int(x):,}"
     return f"{x:,.6g}" if abs(x) >= 1 else f"{x:.6g}"

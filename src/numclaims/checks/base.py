@@ -127,6 +127,8 @@ class Context:
         reference: optional reference table rows ``{row id: dict}`` for external checks.
         written: ``{id: Interval or None}``, the as-written reading of each claim
             (:func:`numclaims.claimvalues.written_interval`), filled on first use when missing.
+        figures: ``{(id, unit or None): the fields of its Figure}``, kept by :func:`figure` (a claim
+            takes part in several checks; its figure is the same each time, whatever its role).
     """
 
     claims: dict[str, Claim]
@@ -135,15 +137,26 @@ class Context:
     published: dt.date
     reference: dict[str, dict[str, Any]] = field(default_factory=dict)
     written: dict[str, Interval | None] = field(default_factory=dict)
+    figures: dict[tuple[str, str | None], tuple] = field(default_factory=dict, repr=False)
 
 
 def whole(iv: Interval | None, unit: str) -> Interval | None:
     """``iv`` cut to the whole numbers it holds when ``unit`` counts things (persons, count, ...): ``None``
     when it holds none (no count can have such a value, so no relation on it holds); other units, and
     ``None``, unchanged. Monotone: a wider interval never loses a whole number."""
-    if iv is None or unit.split(" per ")[0] not in DISCRETE_UNITS:
+    if iv is None:
         return iv
-    return iv.integers()
+    counted = _COUNTED.get(unit)
+    if counted is None:
+        counted = unit.split(" per ")[0] in DISCRETE_UNITS
+        if len(_COUNTED) < 1000:
+            _COUNTED[unit] = counted
+    return iv.integers() if counted else iv
+
+
+#: ``{unit: whether it counts things}`` (its part before " per " in DISCRETE_UNITS), for :func:`whole`
+#: (at most 1,000 units remembered)
+_COUNTED: dict[str, bool] = {}
 
 
 def shown(iv: Interval | None) -> str:
@@ -194,7 +207,29 @@ class Figure:
 
 def figure(ctx: "Context", role: str, cid: str, unit: str | None = None) -> Figure:
     """The :class:`Figure` of claim ``cid`` (its interval must not be None), converted to ``unit`` when
-    given (see :func:`units_problem`, which must have found no problem)."""
+    given (see :func:`units_problem`, which must have found no problem). Made once per claim and unit
+    (:attr:`Context.figures`); each call returns a new Figure with those fields and its own ``role``."""
+    c = ctx.claims[cid]
+    key = (cid, None if unit is None or unit == c.unit else unit)
+    made = ctx.figures.get(key)
+    if made is not None:
+        return _figure_as(role, cid, made)
+    f = _new_figure(ctx, role, cid, unit)
+    ctx.figures[key] = (f.written, f.interval, f.as_written, f.unit, f.label, f.rounding_only)
+    return f
+
+
+def _figure_as(role: str, cid: str, made: tuple) -> Figure:
+    """A Figure of claim ``cid`` in ``role`` with the fields ``made`` that :func:`figure` kept (already
+    cut to whole numbers and checked by ``__post_init__``, which is not run again)."""
+    f = object.__new__(Figure)
+    f.role, f.claims = role, [cid]
+    f.written, f.interval, f.as_written, f.unit, f.label, f.rounding_only = made
+    return f
+
+
+def _new_figure(ctx: "Context", role: str, cid: str, unit: str | None) -> Figure:
+    """:func:`figure`, computed."""
     c, iv = ctx.claims[cid], ctx.intervals[cid]
     if cid not in ctx.written:
 
