@@ -281,7 +281,12 @@ _SET_LOW_CLOSED, _SET_HIGH_CLOSED = Interval.low_closed.__set__, Interval.high_c
 def _small_ints(a: Interval, b: Interval, limit: float = 2.0**51) -> bool:
     """Whether every finite end of ``a`` and ``b`` is a whole number below ``limit`` in magnitude."""
     for x in (a.low, a.high, b.low, b.high):
-        if x is not None and (abs(x) >= limit or x != int(x)):
+        if x is None:
+            continue
+        if type(x) is float:  # nearly every bound: compared and tested without converting it to an int
+            if not (-limit < x < limit and x.is_integer()):
+                return False
+        elif abs(x) >= limit or x != int(x):
             return False
     return True
 
