@@ -405,6 +405,9 @@ def _title_case_line(text: str, pos: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+_CLAUSE_END = re.compile(r"[,.;:!?()]")
+
+
 def _is_person_count(text: str, end: int) -> bool:
     """Whether a count ending at ``end`` counts people.
 
@@ -414,7 +417,7 @@ def _is_person_count(text: str, end: int) -> bool:
     the clause: a comma, stop or bracket ends the search ("118,000 in 2023, police said" counts no police).
     """
     window = text[end:end + 60]
-    cut = re.search(r"[,.;:!?()]", window)
+    cut = _CLAUSE_END.search(window)
     words = _WORDS.findall(window[:cut.start()] if cut else window)[:5]
     for i, w in enumerate(words[:4]):
         lw = w.lower().rstrip("'’")
@@ -717,11 +720,13 @@ def _merge_ranges(text: str, ms: list[Mention]) -> list[Mention]:
         if i + 1 < len(ms):
             b = ms[i + 1]
             gap = text[a.end:b.start]
-            head = text[max(0, a.start - 30):a.start]
-            hb = _BETWEEN_HEAD.search(head)
-            hf = _FROM_HEAD.search(head)
-            joined = (gap.strip().lower() == "and" and hb) or (gap.strip().lower() == "to" and hf) \
-                or gap in ("-", "–", " to ", " – ")
+            word = gap.strip().lower()
+            joined = hb = hf = None
+            if word in ("and", "to") or gap in ("-", "–", " to ", " – "):  # else no range: no head to read
+                head = text[max(0, a.start - 30):a.start]
+                hb = _BETWEEN_HEAD.search(head)
+                hf = _FROM_HEAD.search(head)
+                joined = (word == "and" and hb) or (word == "to" and hf) or gap in ("-", "–", " to ", " – ")
             if joined and hf and gap.strip().lower() == "to" and _CHANGE_FROM.search(text, max(0, a.start - 80), a.start):
                 joined = False  # "risen from 18 to 31": a change from one figure to another
             bare_a = a.qualifier == "exact" and a.unit in ("persons", "count") and a.kind == "quantity"
