@@ -148,6 +148,8 @@ def _text(s: str, dates: bool) -> Any:
     if s and s[0] in _MAYBE and len(s) <= 64:
         tag = _yaml11_tag(s)
         if tag == _STR:
+            if len(_TEXT11) < 10_000:
+                _TEXT11.add(s)
             return s
         if tag == _TIMESTAMP:
             if dates:  # no quoted date in the text (the pre-scan), so it was plain
@@ -156,6 +158,11 @@ def _text(s: str, dates: bool) -> Any:
         if _text_in_yaml12(s):  # yes, 1_000, 1:30 ...: plain or quoted, no telling
             raise _Exact
     return s
+
+
+#: Texts YAML 1.1 reads as text written plain (:func:`_text` returns them as they are): :func:`_fix`
+#: passes them without a call.
+_TEXT11: set[str] = set()
 
 
 def _fix(obj: Any, dates: bool) -> Any:
@@ -170,13 +177,13 @@ def _fix(obj: Any, dates: bool) -> Any:
         for k, v in obj.items():
             tk = type(k)
             if tk is str:
-                if k and k[0] in _MAYBE and _text(k, dates) is not k:
+                if k and k[0] in _MAYBE and k not in _TEXT11 and _text(k, dates) is not k:
                     rekey = True  # a date as a key
             elif tk not in _KEYS:
                 raise _Exact  # a list or mapping as a key: the exact loader's error
             tv = type(v)
             if tv is str:
-                if v and v[0] in _MAYBE:
+                if v and v[0] in _MAYBE and v not in _TEXT11:
                     w = _text(v, dates)
                     if w is not v:
                         obj[k] = w
@@ -193,7 +200,7 @@ def _fix(obj: Any, dates: bool) -> Any:
         for i, v in enumerate(obj):
             tv = type(v)
             if tv is str:
-                if v and v[0] in _MAYBE:
+                if v and v[0] in _MAYBE and v not in _TEXT11:
                     w = _text(v, dates)
                     if w is not v:
                         obj[i] = w
