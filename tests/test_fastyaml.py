@@ -256,3 +256,11 @@ def test_item_lines_of_a_nested_sequence_and_comments():
     # and the sequence ended by "  x: 1" (as indented, no "-"): lines 3 and 6 only
     text = "a: 1\nclaims:\n  - id: a\n# c\n    - deeper\n  - id: b\n  x: 1\n  - id: c\n"
     assert item_lines(text, "claims") == [3, 6] == _item_lines_per_line(text, "claims")
+
+
+@settings(max_examples=800, derandomize=True, database=None, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\n", "\t", "\r", "\x00", "\x1f", "\x7f", "~", "\x85", "\xa0",
+                                         "\u2028", "\ufeff", "\ufffe", "\U0001f600", "\ud800"]), max_size=12))
+def test_odd_characters_found_as_the_pattern_finds_them(text):
+    # the ASCII shortcut (str.isprintable) and the pattern agree on every text, ASCII or not
+    assert fastyaml._odd_chars(text) == (fastyaml._CHARS.search(text) is not None)

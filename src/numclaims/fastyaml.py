@@ -78,15 +78,24 @@ def _number_trap(text: str) -> bool:
 _QUOTED_DATE = re.compile(r"""['"]\s*\d{4}-\d""")
 
 
+def _odd_chars(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`_CHARS`; for an ASCII text (most), that is a control
+    character other than the line feed, which ``str.isprintable`` finds faster than the pattern."""
+    if text.isascii():
+        return not text.replace("\n", "").isprintable()
+    return _CHARS.search(text) is not None
+
+
 def _suspect(text: str) -> bool:
     """Whether the pre-scan sends ``text`` to the exact loader (flow collections and block scalars are
     looked at by :func:`_flow_traps` and :func:`_blocks_plain`)."""
-    if _CHARS.search(text) or "<<" in text or _LINES.match("\n" + text.partition("\n")[0]):
+    if _odd_chars(text) or "<<" in text or _LINES.match("\n" + text.partition("\n")[0]):
         return True
-    for m in _INDICATORS.finditer(text):
-        i = m.start()
-        if i == 0 or text[i - 1] in _TOKEN_START:
-            return True
+    if "&" in text or "*" in text or "!" in text or "%" in text or "?" in text:  # (most texts have none)
+        for m in _INDICATORS.finditer(text):
+            i = m.start()
+            if i == 0 or text[i - 1] in _TOKEN_START:
+                return True
     return bool(_LINES.search(text) or _FLOW_COLON.search(text) or _QUOTED_DATE.search(text)
                 or _number_trap(text))
 
@@ -228,6 +237,8 @@ def _blocks_plain(text: str) -> bool | None:
     """False without block scalars; True when every one opens on a line of its own outside flow
     collections (every line's brackets balanced), its text starting on the next line, indented further;
     None otherwise (the exact loader reads the text)."""
+    if "|" not in text and ">" not in text:
+        return False
     found = False
     for m in _BLOCK.finditer(text):
         i = m.start()
@@ -259,6 +270,8 @@ _FLOW_TRAP = re.compile(r":\S|," + _NUMBER)
 def _flow_traps(text: str) -> bool:
     """Whether a :data:`_FLOW_TRAP` stands in a flow collection: on a line with a bracket, or where more
     brackets were opened than closed before it (a flow collection that spans lines)."""
+    if "[" not in text and "{" not in text and "]" not in text and "}" not in text:
+        return False  # no flow collection, and no bracket to unbalance: no trap stands in one
     counted, balance = 0, 0  # brackets opened minus closed in text[:counted] (matches come in order)
     for m in _FLOW_TRAP.finditer(text):
         a, b = _line_at(text, m.start())
