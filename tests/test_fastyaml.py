@@ -264,3 +264,17 @@ def test_item_lines_of_a_nested_sequence_and_comments():
 def test_odd_characters_found_as_the_pattern_finds_them(text):
     # the ASCII shortcut (str.isprintable) and the pattern agree on every text, ASCII or not
     assert fastyaml._odd_chars(text) == (fastyaml._CHARS.search(text) is not None)
+
+
+def _starts_with_key_by_slicing(line, key):
+    body = line.lstrip(" ")[1:].lstrip(" ")
+    if body.startswith("{"):
+        body = body[1:].lstrip(" ")
+    k = str(key)
+    return type(key) is str and body.startswith(k) and body[len(k):].lstrip(" ").startswith(":")
+
+
+@settings(max_examples=1500, derandomize=True, database=None, deadline=None)
+@given(st.text(alphabet=" -{:ab\n\r.", max_size=10), st.one_of(st.text(alphabet=" -{:ab.", max_size=3), st.integers(0, 2)))
+def test_item_line_key_test_is_its_first_form(line, key):
+    assert fastyaml._starts_with_key(line, key) == _starts_with_key_by_slicing(line, key)

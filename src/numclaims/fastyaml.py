@@ -375,12 +375,21 @@ def _item_lines(text: str, ends: list[int]) -> list[int] | None:
 
 
 def _starts_with_key(line: str, key: Any) -> bool:
-    """Whether the item line ``line`` (``- key: ...`` or ``- {key: ...``) opens with ``key``."""
-    body = line.lstrip(" ")[1:].lstrip(" ")
-    if body.startswith("{"):
-        body = body[1:].lstrip(" ")
-    k = str(key)
-    return type(key) is str and body.startswith(k) and body[len(k):].lstrip(" ").startswith(":")
+    """Whether the item line ``line`` (``- key: ...`` or ``- {key: ...``) opens with ``key``: after its
+    spaces and its first character (the ``-``), spaces, a ``{`` and spaces if there is one, the key,
+    spaces and ``:``. One pattern per key (possessive: no space is read twice), compiled once."""
+    if type(key) is not str:
+        return False
+    pat = _KEY_OPENERS.get(key)
+    if pat is None:
+        pat = re.compile(r"(?s) *+. *+(?:\{ *+)?+" + re.escape(key) + r" *+:")
+        if len(_KEY_OPENERS) < 1000:
+            _KEY_OPENERS[key] = pat
+    return pat.match(line) is not None
+
+
+#: ``{key: the pattern of an item line opening with it}`` (:func:`_starts_with_key`)
+_KEY_OPENERS: dict[str, re.Pattern] = {}
 
 
 def read_claims_fast(text: str) -> tuple[dict[str, Any], dict[str, list[int]]] | None:
