@@ -126,10 +126,14 @@ def _timestamp(s: str) -> Any:
     """A plain date as the exact loader reads it (an impossible date stays text)."""
 
     try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(
-            yaml.SafeLoader(""), yaml.ScalarNode(_TIMESTAMP, s))
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(_DATES, yaml.ScalarNode(_TIMESTAMP, s))
     except ValueError:
         return s
+
+
+#: The loader whose constructor reads the dates of :func:`_timestamp`, made once (building one costs more
+#: than reading a date; reading a scalar node keeps no state in it).
+_DATES = yaml.SafeLoader("")
 
 
 _PLAIN12: dict[str, bool] = {}
