@@ -328,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_engine:
                 check, stage = engine_alone(files, base)
                 table.put("in process, 1 core: check only", n, f"{check:.2f} s CPU")
+                table.put("  per article", n, f"{check / len(files) * 1000:.2f} ms CPU")
                 table.put("in process, 1 core: check + render + stage", n, f"{stage:.2f} s CPU")
             y = yaml_floor(files, base)
             table.put(f"YAML, fast path ({y['fast_share']:.0%} of files)", n, f"{y['fast']:.2f} s CPU")

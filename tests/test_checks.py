@@ -329,3 +329,22 @@ def test_a_check_reads_persons_and_count_alike(parts, total, as_count):
 
     mixed = ["count" if b else "persons" for b in as_count]
     assert run(mixed[:len(parts)] + [mixed[-1]]) == run(["persons"] * (len(parts) + 1))
+
+
+def test_a_claims_figure_is_made_once_per_unit_and_lent_to_each_role():
+    from numclaims.checks.base import _new_figure, figure
+
+    # "about 2,000" persons: 2,000 +- max(1,000 / 2, 10 % of 2,000) = [1,500, 2,500] (its trailing zeros
+    # give step 1,000); as written [1,999.5, 2,000.5], cut to the whole number 2,000. One entry per claim
+    # and unit: its own unit named is the entry without a unit.
+    c = ctx(claim("a", 2000, qualifier="approximately", text="about 2,000", quote="about 2,000"),
+            claim("m", 2, "USD", text="$2", quote="$2"))
+    first, second = figure(c, "part", "a"), figure(c, "whole", "a")
+    fresh = _new_figure(c, "whole", "a", None)
+    assert (first.role, second.role) == ("part", "whole") and first.claims is not second.claims
+    assert vars(second) == vars(fresh)
+    assert (second.interval.low, second.interval.high, second.as_written.low, second.as_written.high) == \
+        (1500.0, 2500.0, 2000.0, 2000.0)
+    assert list(c.figures) == [("a", None)]
+    cents = figure(c, "total", "m", "USD")  # its own unit: the same figure as without one
+    assert list(c.figures) == [("a", None), ("m", None)] and vars(cents) == vars(_new_figure(c, "total", "m", None))

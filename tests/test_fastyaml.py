@@ -181,3 +181,100 @@ def test_item_lines():
     # the record's first key must stand on its item line, else the exact loader reads the file
     assert read_claims_fast("claims:\n  - id: x\n    a: 1\n") == ({"claims": [{"id": "x", "a": 1}]},
                                                                   {"claims": [2], "checks": []})
+
+
+# The pre-scan and the item lines, as they were first written (a scan per candidate, a loop per line), are
+# the references of their faster forms: the same answer on every text.
+def _number_trap_per_candidate(text):
+    import re
+
+    found = [m.start() + 1 for m in re.finditer(r"[ \n\[{,][-+._\d]", text)]
+    if text[:1] in "+-._0123456789" and text:
+        found.insert(0, 0)
+    # a token starts at j: only spaces before it on its line or after "[" / "{", or spaces after ":-,?"
+    token_start = re.compile(r"(?:\A|[\n\[{]) *\Z|[:,?-] +\Z")
+    return any(re.compile(fastyaml._NUMBER).match(text, j) and token_start.search(text[:j]) for j in found)
+
+
+def _flow_traps_by_prefix(text):
+    for m in fastyaml._FLOW_TRAP.finditer(text):
+        a, b = fastyaml._line_at(text, m.start())
+        line = text[a:b]
+        if "[" in line or "{" in line:
+            return True
+        head = text[:a]
+        if head.count("[") + head.count("{") != head.count("]") + head.count("}"):
+            return True
+    return False
+
+
+def _item_lines_per_line(text, key):
+    found = [m for m in fastyaml._LINE.finditer(text) if m.group("key") == key]
+    if len(found) != 1:
+        return None
+    start = found[0].end()
+    before = text.count("\n", 0, start)
+    lines, indent = [], None
+    for n, line in enumerate(text[start + 1:].split("\n"), before + 2):
+        body = line.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        pad = line[: len(line) - len(body)]
+        if indent is None:
+            if not body.startswith("-"):
+                return None
+            indent = pad
+        if len(pad) < len(indent) or (pad == indent and not body.startswith("-")):
+            break
+        if pad == indent:
+            rest = body[1:]
+            if not rest.startswith(" ") or not rest.strip() or rest.strip().startswith("#"):
+                return None
+            lines.append(n)
+    return lines
+
+
+_LINE_PIECES = st.sampled_from(["claims:", "checks:", "claims: # c", "claims: [a]", "x: 1", "  - id: a", "- id: a",
+                                "    - id: b", "  -", "  -x", "  - # c", "  - {id: c}", "    v: 1", "  # note",
+                                "", "   ", "\r", "  v: 012", "  - 1,012", "a: [1,", "  2]", "{b: 1.5e3}", "- 0o7",
+                                "k: -.5", "? x", "k: 1:30", "k: [a, {b: 1}]", "k: x:y", "  - '1_000'", "\u00a0- x",
+                                "  x:y]", "  1,012}", "z: ,5"])
+
+
+@settings(max_examples=1500, derandomize=True, database=None, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=14), st.booleans())
+def test_prescan_and_item_lines_give_what_their_first_forms_gave(lines, final_newline):
+    text = "\n".join(lines) + ("\n" if final_newline else "")
+    assert fastyaml._number_trap(text) == _number_trap_per_candidate(text)
+    assert fastyaml._flow_traps(text) == _flow_traps_by_prefix(text)
+    for key in ("claims", "checks"):
+        assert item_lines(text, key) == _item_lines_per_line(text, key)
+
+
+def test_item_lines_of_a_nested_sequence_and_comments():
+    # claims at indent 2 (line 3 and 6), a comment at indent 0 inside, a deeper list that is not an item,
+    # and the sequence ended by "  x: 1" (as indented, no "-"): lines 3 and 6 only
+    text = "a: 1\nclaims:\n  - id: a\n# c\n    - deeper\n  - id: b\n  x: 1\n  - id: c\n"
+    assert item_lines(text, "claims") == [3, 6] == _item_lines_per_line(text, "claims")
+
+
+@settings(max_examples=800, derandomize=True, database=None, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\n", "\t", "\r", "\x00", "\x1f", "\x7f", "~", "\x85", "\xa0",
+                                         "\u2028", "\ufeff", "\ufffe", "\U0001f600", "\ud800"]), max_size=12))
+def test_odd_characters_found_as_the_pattern_finds_them(text):
+    # the ASCII shortcut (str.isprintable) and the pattern agree on every text, ASCII or not
+    assert fastyaml._odd_chars(text) == (fastyaml._CHARS.search(text) is not None)
+
+
+def _starts_with_key_by_slicing(line, key):
+    body = line.lstrip(" ")[1:].lstrip(" ")
+    if body.startswith("{"):
+        body = body[1:].lstrip(" ")
+    k = str(key)
+    return type(key) is str and body.startswith(k) and body[len(k):].lstrip(" ").startswith(":")
+
+
+@settings(max_examples=1500, derandomize=True, database=None, deadline=None)
+@given(st.text(alphabet=" -{:ab\n\r.", max_size=10), st.one_of(st.text(alphabet=" -{:ab.", max_size=3), st.integers(0, 2)))
+def test_item_line_key_test_is_its_first_form(line, key):
+    assert fastyaml._starts_with_key(line, key) == _starts_with_key_by_slicing(line, key)

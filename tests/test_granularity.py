@@ -14,6 +14,8 @@ from fractions import Fraction
 from math import isqrt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from numclaims.granularity import ROUNDING, debit, decimals, grim, grimmer
 
@@ -599,3 +601,79 @@ def test_a_share_over_100_percent_fits_no_whole_count():
     assert fit.witness is None and not fit.fits
     # the same share written 50 % fits 5 of 10 (5 / 10 = 50 %)
     assert share_fit(49.5, 50.5, True, False, 10, 10, 100, 50).witness == (5, 10)
+
+
+# --------------------------------------------------------------------------------------------------
+# share_fit in integers against the same rule in Fraction arithmetic
+# --------------------------------------------------------------------------------------------------
+
+
+def _share_fit_by_fractions(share_low, share_high, low_closed, high_closed, total_low, total_high, scale=100,
+                            near=None):
+    """share_fit as it was written with fractions.Fraction (before its integer arithmetic): the reference."""
+    from numclaims.granularity import SHARE_FIT_LIMIT, ShareFit
+
+    if total_low == 0:
+        return ShareFit(None, True, None)
+    lo = Fraction(max(share_low, 0) if share_low is not None else 0)
+    lc = low_closed if share_low is not None and share_low >= 0 else True
+    if share_high is None or share_high >= scale:
+        hi, hc = Fraction(scale), True if share_high is None or share_high > scale else high_closed
+    else:
+        hi, hc = Fraction(share_high), high_closed
+    if lo > hi or (lo == hi and not (lc and hc)):
+        return ShareFit(None, False, None)
+    width = hi - lo
+    threshold = None if width == 0 else math.floor(scale / width) + 1
+    cannot_fail = threshold is not None and total_low >= threshold
+    if width == 0:
+        q = (lo / scale).denominator
+        n = max(-(-total_low // q), 1) * q
+        if total_high is not None and n > total_high:
+            return ShareFit(None, False, None)
+        return ShareFit((int(lo / scale * n), n), False, None)
+    last = max(threshold, total_low) if total_high is None else min(total_high, max(threshold, total_low))
+    if last - total_low >= SHARE_FIT_LIMIT:
+        return ShareFit(None, False, threshold, True)
+    for n in range(total_low, last + 1):
+        a, b = lo * n / scale, hi * n / scale
+        kmin = math.ceil(a) + (1 if math.ceil(a) == a and not lc else 0)
+        kmax = math.floor(b) - (1 if math.floor(b) == b and not hc else 0)
+        kmin, kmax = max(kmin, 0), min(kmax, n)
+        if kmin <= kmax:
+            k = kmin if near is None else min(max(round(Fraction(near) * n / scale), kmin), kmax)
+            return ShareFit((k, n), cannot_fail, threshold)
+    return ShareFit(None, False, threshold)
+
+
+_SHARE_ENDS = st.one_of(st.builds(lambda n, k: n / 10 ** k, st.integers(-50, 12_000), st.integers(0, 3)),
+                        st.floats(-5, 150, allow_nan=False), st.integers(-2, 120), st.none(),
+                        st.sampled_from([0.0, 0.5, 1.0, 41.5, 42.5, 100.0, 1 / 3, 2 / 3, 0.1 + 0.2]))
+
+
+@settings(max_examples=3000, derandomize=True, database=None, deadline=None)
+@given(_SHARE_ENDS, _SHARE_ENDS, st.booleans(), st.booleans(), st.integers(0, 3000), st.integers(0, 3000) | st.none(),
+       st.sampled_from([1, 100]), _SHARE_ENDS)
+def test_share_fit_in_integers_is_the_fraction_rule(a, b, lc, hc, n_lo, n_span, scale, near):
+    from numclaims.granularity import share_fit
+
+    if scale == 1:  # a fraction of 1: ends in 0..1
+        a, b, near = (None if x is None else x / 100 for x in (a, b, near))
+    n_hi = None if n_span is None else n_lo + n_span
+    assert share_fit(a, b, lc, hc, n_lo, n_hi, scale, near) == \
+        _share_fit_by_fractions(a, b, lc, hc, n_lo, n_hi, scale, near)
+
+
+def test_share_fit_by_hand():
+    from numclaims.granularity import share_fit
+
+    # "42 percent" [41.5, 42.5] of 7 to 7: 2/7 = 28.6 %, 3/7 = 42.86 % (above 42.5): no whole count fits
+    assert share_fit(41.5, 42.5, True, True, 7, 7, 100, 42).witness is None
+    # of 12: 5/12 = 41.67 % fits (near 42: round(42 * 12 / 100) = round(5.04) = 5); threshold
+    # floor(100 / (42.5 - 41.5)) + 1 = 101
+    fit = share_fit(41.5, 42.5, True, True, 12, 12, 100, 42)
+    assert (fit.witness, fit.threshold, fit.cannot_fail) == ((5, 12), 101, False)
+    # a zero-width share: 25 % = 1/4, so n is a multiple of 4: the first from 3 is 4, and 25 * 4 / 100 = 1
+    assert share_fit(25.0, 25.0, True, True, 3, None, 100).witness == (1, 4)
+    # a half goes to the even count: 50 % of 3 allowed by [0, 100]: near 50 -> round(1.5) = 2
+    assert share_fit(0, 100, True, True, 3, 3, 100, 50).witness == (2, 3)

@@ -95,6 +95,11 @@ def test_invalid_intervals_raise():
         Interval(float("nan"), 2)
     with pytest.raises(ValueError):
         Interval(2, 2, False, True)
+    # every bound that is not a finite number, float or not, on either side (the float fast path and the rest)
+    for low, high in ((1.0, float("inf")), (float("-inf"), 1.0), (0.0, float("nan")), (True, 2.0), (0, False)):
+        with pytest.raises(ValueError, match="must be a finite number or None"):
+            Interval(low, high)
+    assert Interval(1, 2.5).to_list() == [1, 2.5]  # an int bound is kept as given
 
 
 def test_hull_and_str():

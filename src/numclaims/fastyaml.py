@@ -53,19 +53,19 @@ _FLOW_COLON = re.compile(r"[\[{,][ ]*:(?:\s|$)")
 #: sexagesimal, exponents, 19 digits or more; the compiled reader also reads ``_0`` as 0) is a trap where a plain scalar starts with it (after ": ",
 #: "- ", ", ", "[", "{" or at the start of a line: :func:`_number_trap`); the pattern finds its core
 _NUMBER = r"[-+]?(?:0[0-9_oObB]|\d[\d.]*[eE_:]|\.[\d_]|_[\d_.]|\d{19})"
+#: one of those numbers after a space, a line break or a flow indicator (where a token may start with it;
+#: or at the start of the text). None of the characters a number of :data:`_NUMBER` is made of is one of
+#: those, so one match never hides the start of another.
+_NUMBER_AFTER = re.compile(r"[ \n\[{,](" + _NUMBER + ")")
 _NUMBER_AT = re.compile(_NUMBER)
-#: where a token may start with a number: after a space, a line break or a flow indicator
-_NUMBER_START = re.compile(r"[ \n\[{,][-+._\d]")
 
 
 def _number_trap(text: str) -> bool:
     """Whether a plain scalar starts with a number of :data:`_NUMBER`: the token must follow ": ", "- ", ", ", "? ", "[", "{" or start a line."""
-    found = [m.start() + 1 for m in _NUMBER_START.finditer(text)]
-    if text[:1] in "+-._0123456789" and text:
-        found.insert(0, 0)
-    for j in found:
-        if not _NUMBER_AT.match(text, j):
-            continue  # not one of those numbers (a date such as 2020-06-01 is not: the walk reads it)
+    starts = [m.start(1) for m in _NUMBER_AFTER.finditer(text)]
+    if text[:1] in "+-._0123456789" and text and _NUMBER_AT.match(text):
+        starts.insert(0, 0)
+    for j in starts:
         k = j
         while k > 0 and text[k - 1] == " ":
             k -= 1
@@ -78,15 +78,24 @@ def _number_trap(text: str) -> bool:
 _QUOTED_DATE = re.compile(r"""['"]\s*\d{4}-\d""")
 
 
+def _odd_chars(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`_CHARS`; for an ASCII text (most), that is a control
+    character other than the line feed, which ``str.isprintable`` finds faster than the pattern."""
+    if text.isascii():
+        return not text.replace("\n", "").isprintable()
+    return _CHARS.search(text) is not None
+
+
 def _suspect(text: str) -> bool:
     """Whether the pre-scan sends ``text`` to the exact loader (flow collections and block scalars are
     looked at by :func:`_flow_traps` and :func:`_blocks_plain`)."""
-    if _CHARS.search(text) or "<<" in text or _LINES.match("\n" + text.partition("\n")[0]):
+    if _odd_chars(text) or "<<" in text or _LINES.match("\n" + text.partition("\n")[0]):
         return True
-    for m in _INDICATORS.finditer(text):
-        i = m.start()
-        if i == 0 or text[i - 1] in _TOKEN_START:
-            return True
+    if "&" in text or "*" in text or "!" in text or "%" in text or "?" in text:  # (most texts have none)
+        for m in _INDICATORS.finditer(text):
+            i = m.start()
+            if i == 0 or text[i - 1] in _TOKEN_START:
+                return True
     return bool(_LINES.search(text) or _FLOW_COLON.search(text) or _QUOTED_DATE.search(text)
                 or _number_trap(text))
 
@@ -117,10 +126,14 @@ def _timestamp(s: str) -> Any:
     """A plain date as the exact loader reads it (an impossible date stays text)."""
 
     try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(
-            yaml.SafeLoader(""), yaml.ScalarNode(_TIMESTAMP, s))
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(_DATES, yaml.ScalarNode(_TIMESTAMP, s))
     except ValueError:
         return s
+
+
+#: The loader whose constructor reads the dates of :func:`_timestamp`, made once (building one costs more
+#: than reading a date; reading a scalar node keeps no state in it).
+_DATES = yaml.SafeLoader("")
 
 
 _PLAIN12: dict[str, bool] = {}
@@ -148,6 +161,8 @@ def _text(s: str, dates: bool) -> Any:
     if s and s[0] in _MAYBE and len(s) <= 64:
         tag = _yaml11_tag(s)
         if tag == _STR:
+            if len(_TEXT11) < 10_000:
+                _TEXT11.add(s)
             return s
         if tag == _TIMESTAMP:
             if dates:  # no quoted date in the text (the pre-scan), so it was plain
@@ -156,6 +171,11 @@ def _text(s: str, dates: bool) -> Any:
         if _text_in_yaml12(s):  # yes, 1_000, 1:30 ...: plain or quoted, no telling
             raise _Exact
     return s
+
+
+#: Texts YAML 1.1 reads as text written plain (:func:`_text` returns them as they are): :func:`_fix`
+#: passes them without a call.
+_TEXT11: set[str] = set()
 
 
 def _fix(obj: Any, dates: bool) -> Any:
@@ -170,13 +190,13 @@ def _fix(obj: Any, dates: bool) -> Any:
         for k, v in obj.items():
             tk = type(k)
             if tk is str:
-                if k and k[0] in _MAYBE and _text(k, dates) is not k:
+                if k and k[0] in _MAYBE and k not in _TEXT11 and _text(k, dates) is not k:
                     rekey = True  # a date as a key
             elif tk not in _KEYS:
                 raise _Exact  # a list or mapping as a key: the exact loader's error
             tv = type(v)
             if tv is str:
-                if v and v[0] in _MAYBE:
+                if v and v[0] in _MAYBE and v not in _TEXT11:
                     w = _text(v, dates)
                     if w is not v:
                         obj[k] = w
@@ -193,7 +213,7 @@ def _fix(obj: Any, dates: bool) -> Any:
         for i, v in enumerate(obj):
             tv = type(v)
             if tv is str:
-                if v and v[0] in _MAYBE:
+                if v and v[0] in _MAYBE and v not in _TEXT11:
                     w = _text(v, dates)
                     if w is not v:
                         obj[i] = w
@@ -221,6 +241,8 @@ def _blocks_plain(text: str) -> bool | None:
     """False without block scalars; True when every one opens on a line of its own outside flow
     collections (every line's brackets balanced), its text starting on the next line, indented further;
     None otherwise (the exact loader reads the text)."""
+    if "|" not in text and ">" not in text:
+        return False
     found = False
     for m in _BLOCK.finditer(text):
         i = m.start()
@@ -252,13 +274,17 @@ _FLOW_TRAP = re.compile(r":\S|," + _NUMBER)
 def _flow_traps(text: str) -> bool:
     """Whether a :data:`_FLOW_TRAP` stands in a flow collection: on a line with a bracket, or where more
     brackets were opened than closed before it (a flow collection that spans lines)."""
+    if "[" not in text and "{" not in text and "]" not in text and "}" not in text:
+        return False  # no flow collection, and no bracket to unbalance: no trap stands in one
+    counted, balance = 0, 0  # brackets opened minus closed in text[:counted] (matches come in order)
     for m in _FLOW_TRAP.finditer(text):
         a, b = _line_at(text, m.start())
-        line = text[a:b]
-        if "[" in line or "{" in line:
+        if text.find("[", a, b) >= 0 or text.find("{", a, b) >= 0:
             return True
-        head = text[:a]
-        if head.count("[") + head.count("{") != head.count("]") + head.count("}"):
+        balance += (text.count("[", counted, a) + text.count("{", counted, a)
+                    - text.count("]", counted, a) - text.count("}", counted, a))
+        counted = a
+        if balance != 0:
             return True
     return False
 
@@ -286,6 +312,33 @@ def load_fast(text: str) -> dict[str, Any] | None:
 
 
 _LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ ]*:[ ]*(?:#.*)?$", re.M)
+#: a top-level ``key:`` line after the first (:data:`_LINE` found from the line break before it: a pattern
+#: that starts with a literal is searched for faster than one that starts with ``^``)
+_KEY_LINE = re.compile(r"\n(?P<key>[A-Za-z_][\w-]*)[ ]*:[ ]*(?:#.*)?$", re.M)
+#: the next line holding something besides spaces and a comment: its indentation, and the rest
+_CONTENT_LINE = re.compile(r"\n( *)([^ \n#].*)")
+#: ``{indent: (item, end)}``: an item line of a block sequence indented by that many spaces (``-`` right
+#: after them), and a line that ends the sequence (less indented, or as indented without ``-``), each from
+#: the line break before it; compiled for each indentation once
+_SEQUENCE_LINES: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+
+
+def _sequence_lines(indent: int) -> tuple[re.Pattern, re.Pattern]:
+    pats = _SEQUENCE_LINES.get(indent)
+    if pats is None:
+        shallower = f" {{0,{indent - 1}}}[^ \\n#]|" if indent else ""
+        pats = _SEQUENCE_LINES[indent] = (re.compile(rf"\n {{{indent}}}-.*"),
+                                          re.compile(rf"\n(?:{shallower} {{{indent}}}[^ \n#-])"))
+    return pats
+
+
+def _key_lines(text: str) -> list[tuple[str, int]]:
+    """``(key, end)`` of every top-level ``key:`` line of its own (:data:`_LINE`), in order; ``end`` is
+    where the line ends (its line break, or the end of the text)."""
+    first = _LINE.match(text)
+    out = [(first.group("key"), first.end())] if first is not None else []
+    out.extend((m.group("key"), m.end()) for m in _KEY_LINE.finditer(text))
+    return out
 
 
 def item_lines(text: str, key: str) -> list[int] | None:
@@ -293,39 +346,54 @@ def item_lines(text: str, key: str) -> list[int] | None:
     item's ``-``, which is the line of the mapping it holds when a key or ``{`` follows it on that line),
     or ``None`` when ``key:`` is not a top-level line of its own (flow sequence, absent, written twice) or
     an item holds its mapping on a later line. The caller compares the count with the items read."""
-    found = [m for m in _LINE.finditer(text) if m.group("key") == key]
-    if len(found) != 1:
+    return _item_lines(text, [end for k, end in _key_lines(text) if k == key])
+
+
+def _item_lines(text: str, ends: list[int]) -> list[int] | None:
+    """:func:`item_lines` of the ``key:`` lines ending at ``ends``. The lines after ``key:`` that hold
+    more than spaces or a comment: the first sets the items' indentation and must be an item; the sequence
+    ends at the first line less indented than that, or as indented without ``-``; the items are the lines
+    as indented with ``-``, each with something after ``- ``."""
+    if len(ends) != 1:
         return None
-    start = found[0].end()
-    before = text.count("\n", 0, start)  # lines up to and including the `key:` line, minus one
+    start = ends[0]  # the line break after `key:` (or the end of the text)
+    first = _CONTENT_LINE.search(text, start)
+    if first is None:
+        return []
+    indent = len(first.group(1))
+    if not first.group(2).startswith("-"):
+        return None
+    item, end = _sequence_lines(indent)
+    stop = end.search(text, first.start())
+    stop_at = stop.start() if stop is not None else len(text)
     lines: list[int] = []
-    indent: str | None = None
-    for n, line in enumerate(text[start + 1:].split("\n"), before + 2):
-        body = line.lstrip(" ")
-        if not body or body.startswith("#"):
-            continue
-        pad = line[: len(line) - len(body)]
-        if indent is None:
-            if not body.startswith("-"):
-                return None
-            indent = pad
-        if len(pad) < len(indent) or (pad == indent and not body.startswith("-")):
-            break  # the next top-level key (or a dedent): the sequence has ended
-        if pad == indent:
-            rest = body[1:]
-            if not rest.startswith(" ") or not rest.strip() or rest.strip().startswith("#"):
-                return None  # "-" alone, "-x", or the mapping on the next line
-            lines.append(n)
+    newlines, at = text.count("\n", 0, start), start  # line breaks before `at`
+    for m in item.finditer(text, first.start(), stop_at):
+        rest = m.group()[indent + 2:]
+        if not rest.startswith(" ") or not rest.strip() or rest.strip().startswith("#"):
+            return None  # "-" alone, "-x", or the mapping on the next line
+        newlines += text.count("\n", at, m.start())
+        at = m.start()
+        lines.append(newlines + 2)  # the line after the line break at m.start(), counted from 1
     return lines
 
 
 def _starts_with_key(line: str, key: Any) -> bool:
-    """Whether the item line ``line`` (``- key: ...`` or ``- {key: ...``) opens with ``key``."""
-    body = line.lstrip(" ")[1:].lstrip(" ")
-    if body.startswith("{"):
-        body = body[1:].lstrip(" ")
-    k = str(key)
-    return type(key) is str and body.startswith(k) and body[len(k):].lstrip(" ").startswith(":")
+    """Whether the item line ``line`` (``- key: ...`` or ``- {key: ...``) opens with ``key``: after its
+    spaces and its first character (the ``-``), spaces, a ``{`` and spaces if there is one, the key,
+    spaces and ``:``. One pattern per key (possessive: no space is read twice), compiled once."""
+    if type(key) is not str:
+        return False
+    pat = _KEY_OPENERS.get(key)
+    if pat is None:
+        pat = re.compile(r"(?s) *+. *+(?:\{ *+)?+" + re.escape(key) + r" *+:")
+        if len(_KEY_OPENERS) < 1000:
+            _KEY_OPENERS[key] = pat
+    return pat.match(line) is not None
+
+
+#: ``{key: the pattern of an item line opening with it}`` (:func:`_starts_with_key`)
+_KEY_OPENERS: dict[str, re.Pattern] = {}
 
 
 def read_claims_fast(text: str) -> tuple[dict[str, Any], dict[str, list[int]]] | None:
@@ -338,6 +406,10 @@ def read_claims_fast(text: str) -> tuple[dict[str, Any], dict[str, list[int]]] |
         return None
     lines: dict[str, list[int]] = {}
     rows = text.split("\n")
+    keys: dict[str, list[int]] = {"claims": [], "checks": []}
+    for k, end in _key_lines(text):  # the top-level `key:` lines, found once for both keys
+        if k in keys:
+            keys[k].append(end)
     for key in ("claims", "checks"):
         items = data.get(key)
         if key == "checks" and (items is None or items == []):
@@ -345,7 +417,7 @@ def read_claims_fast(text: str) -> tuple[dict[str, Any], dict[str, list[int]]] |
             continue
         if type(items) is not list:
             return None
-        found = item_lines(text, key)
+        found = _item_lines(text, keys[key])
         if found is None or len(found) != len(items):
             return None
         for n, rec in zip(found, items):

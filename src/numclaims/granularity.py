@@ -552,14 +552,34 @@ class ShareFit:
 SHARE_FIT_LIMIT = 5000
 
 
-def _share_ks(lo: Fraction, hi: Fraction, lc: bool, hc: bool, n: int, scale: int) -> tuple[int, int]:
-    """The smallest and largest whole ``k`` in ``0..n`` with ``scale * k / n`` in the share interval."""
-    a, b = lo * n / scale, hi * n / scale
-    kmin = math.ceil(a)
-    if kmin == a and not lc:
+def _ratio(x) -> tuple[int, int]:
+    """``(numerator, denominator)`` of the exact value of ``x`` (a float, an int, a Fraction or anything
+    :class:`fractions.Fraction` reads), the denominator positive."""
+    t = type(x)
+    if t is float or t is int:
+        return x.as_integer_ratio()
+    f = Fraction(x)
+    return f.numerator, f.denominator
+
+
+def _round_half_even(p: int, q: int) -> int:
+    """``round(Fraction(p, q))`` for ``q > 0``: the nearest whole number, a half to the even one."""
+    floor, rem = divmod(p, q)
+    if 2 * rem != q:
+        return floor + (2 * rem > q)
+    return floor + (floor % 2)
+
+
+def _share_ks(ln: int, ld: int, hn: int, hd: int, lc: bool, hc: bool, n: int, scale: int) -> tuple[int, int]:
+    """The smallest and largest whole ``k`` in ``0..n`` with ``scale * k / n`` in the share interval from
+    ``ln / ld`` to ``hn / hd`` (in integers: ``k >= ln * n / (ld * scale)`` and ``k <= hn * n / (hd * scale)``)."""
+    a, ad = ln * n, ld * scale
+    kmin = -(-a // ad)
+    if not lc and kmin * ad == a:
         kmin += 1
-    kmax = math.floor(b)
-    if kmax == b and not hc:
+    b, bd = hn * n, hd * scale
+    kmax = b // bd
+    if not hc and kmax * bd == b:
         kmax -= 1
     return max(kmin, 0), min(kmax, n)
 
@@ -571,7 +591,9 @@ def share_fit(share_low, share_high, low_closed: bool, high_closed: bool, total_
     The granularity test of a share *by interval* (GRIM, Brown & Heathers 2017, for percentages as in
     scrutiny's ``grim(percent = TRUE)``, generalised from the rounding band of a written figure to any
     interval of true values: "about 40 percent" -> [36, 44], "more than 42 percent" -> (42, 100]). Exact:
-    bounds are read as :class:`fractions.Fraction` of the floats given.
+    bounds are read as the exact fractions of the floats given (``float.as_integer_ratio``), and every
+    comparison is made between integers (cross-multiplied), which gives what :class:`fractions.Fraction`
+    arithmetic gives without building a Fraction (``tests/test_granularity.py`` compares the two).
 
     Args:
         share_low, share_high: ends of the share interval, in units of ``1/scale`` (percent for 100,
@@ -579,7 +601,7 @@ def share_fit(share_low, share_high, low_closed: bool, high_closed: bool, total_
         low_closed, high_closed: whether the ends belong to the interval.
         total_low, total_high: the whole totals allowed, ``total_low >= 0``; ``total_high`` None for
             unbounded. A total of 0 has no share to test: the test cannot fail.
-        scale: 100 for a percentage, 1 for a fraction of 1.
+        scale: 100 for a percentage, 1 for a fraction of 1 (a positive whole number).
         near: the written share; the witness's ``k`` is the fitting count nearest to it (default: the
             smallest).
 
@@ -593,29 +615,34 @@ def share_fit(share_low, share_high, low_closed: bool, high_closed: bool, total_
         raise ValueError(f"totals must satisfy 0 <= low <= high, got {total_low!r}..{total_high!r}")
     if total_low == 0:
         return ShareFit(None, True, None)
-    lo = Fraction(max(share_low, 0) if share_low is not None else 0)
+    ln, ld = _ratio(max(share_low, 0)) if share_low is not None else (0, 1)
     lc = low_closed if share_low is not None and share_low >= 0 else True
     if share_high is None or share_high >= scale:
-        hi, hc = Fraction(scale), True if share_high is None or share_high > scale else high_closed
+        (hn, hd), hc = (scale, 1), True if share_high is None or share_high > scale else high_closed
     else:
-        hi, hc = Fraction(share_high), high_closed
-    if lo > hi or (lo == hi and not (lc and hc)):
+        (hn, hd), hc = _ratio(share_high), high_closed
+    # lo = ln / ld and hi = hn / hd compared as ln * hd against hn * ld (both denominators positive)
+    lo_x, hi_x = ln * hd, hn * ld
+    if lo_x > hi_x or (lo_x == hi_x and not (lc and hc)):
         return ShareFit(None, False, None)
-    width = hi - lo
-    threshold = None if width == 0 else math.floor(scale / width) + 1
+    # width = hi - lo = (hi_x - lo_x) / (ld * hd); threshold = floor(scale / width) + 1
+    wn = hi_x - lo_x
+    threshold = None if wn == 0 else (scale * ld * hd) // wn + 1
     cannot_fail = threshold is not None and total_low >= threshold
-    if width == 0:
-        q = (lo / scale).denominator  # n must be a multiple of q
+    if wn == 0:
+        # lo / scale = ln / (ld * scale) in lowest terms has denominator q: n must be a multiple of q
+        q = (ld * scale) // math.gcd(ln, ld * scale)
         n = max(-(-total_low // q), 1) * q
         if total_high is not None and n > total_high:
             return ShareFit(None, False, None)
-        return ShareFit((int(lo / scale * n), n), False, None)
+        return ShareFit(((ln * n) // (ld * scale), n), False, None)  # lo >= 0: the floor is int()'s
     last = max(threshold, total_low) if total_high is None else min(total_high, max(threshold, total_low))
     if last - total_low >= SHARE_FIT_LIMIT:
         return ShareFit(None, False, threshold, True)
+    nn, nd = _ratio(near) if near is not None else (0, 1)
     for n in range(total_low, last + 1):
-        kmin, kmax = _share_ks(lo, hi, lc, hc, n, scale)
+        kmin, kmax = _share_ks(ln, ld, hn, hd, lc, hc, n, scale)
         if kmin <= kmax:
-            k = kmin if near is None else min(max(round(Fraction(near) * n / scale), kmin), kmax)
+            k = kmin if near is None else min(max(_round_half_even(nn * n, nd * scale), kmin), kmax)
             return ShareFit((k, n), cannot_fail, threshold)
     return ShareFit(None, False, threshold)

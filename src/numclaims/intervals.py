@@ -14,6 +14,7 @@ point. The granularity tests that need exact decimals use :mod:`numclaims.granul
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from fractions import Fraction
@@ -22,8 +23,10 @@ from typing import Iterable
 INF = math.inf
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def _fmt(x: float) -> str:
-    """Format a bound for explanations: thousands separators, no needless decimals."""
+    """Format a bound for explanations: thousands separators, no needless decimals. Remembered for the
+    last 4,096 numbers (each bound of an article's figures is written in several explanations)."""
     if x == int(x) and abs(x) < 1e15:
         return f"{int(x):,}"
     return f"{x:,.6g}" if abs(x) >= 1 else f"{x:.6g}"
@@ -52,10 +55,12 @@ class Interval:
     def __init__(self, low: float | None, high: float | None, low_closed: bool = True,
                  high_closed: bool = True) -> None:
         # written by hand (init=False): intervals are made by the hundred per article, and the generated
-        # frozen __init__ plus a __post_init__ set each field through object.__setattr__ and read it back
-        for name, v in (("low", low), ("high", high)):
-            if v is not None and (isinstance(v, bool) or not math.isfinite(v)):
-                raise ValueError(f"interval {name} must be a finite number or None, got {v!r}")
+        # frozen __init__ plus a __post_init__ set each field through object.__setattr__ and read it back;
+        # a finite float bound (nearly every one) is let through by one comparison, others by _check_bound
+        if low is not None and (type(low) is not float or not -INF < low < INF):
+            _check_bound("low", low)
+        if high is not None and (type(high) is not float or not -INF < high < INF):
+            _check_bound("high", high)
         if low is not None and high is not None:
             if low > high:
                 raise ValueError(f"interval low {low!r} is above high {high!r}")
@@ -120,14 +125,20 @@ class Interval:
 
     def intersect(self, other: "Interval") -> "Interval | None":
         """The common part of two intervals, or ``None`` when they are disjoint."""
-        if self.lo > other.lo or (self.lo == other.lo and not self.low_closed):
-            lo, lc = self.lo, self.low_closed
+        # the ends read once (not through lo/hi: this runs several times per check)
+        slo, olo, shi, ohi = self.low, other.low, self.high, other.high
+        slo = -INF if slo is None else slo
+        olo = -INF if olo is None else olo
+        shi = INF if shi is None else shi
+        ohi = INF if ohi is None else ohi
+        if slo > olo or (slo == olo and not self.low_closed):
+            lo, lc = slo, self.low_closed
         else:
-            lo, lc = other.lo, other.low_closed
-        if self.hi < other.hi or (self.hi == other.hi and not self.high_closed):
-            hi, hc = self.hi, self.high_closed
+            lo, lc = olo, other.low_closed
+        if shi < ohi or (shi == ohi and not self.high_closed):
+            hi, hc = shi, self.high_closed
         else:
-            hi, hc = other.hi, other.high_closed
+            hi, hc = ohi, other.high_closed
         if lo > hi or (lo == hi and not (lc and hc)):
             return None
         return Interval._from_inf(lo, hi, lc, hc)
@@ -255,6 +266,13 @@ class Interval:
         return f"{left}{lo}, {hi}{right}"
 
 
+def _check_bound(name: str, v: object) -> None:
+    """Raise ValueError unless ``v`` is a finite number (not a bool): the rule of :class:`Interval`'s
+    bounds for anything other than a finite float."""
+    if isinstance(v, bool) or not math.isfinite(v):  # type: ignore[arg-type]
+        raise ValueError(f"interval {name} must be a finite number or None, got {v!r}")
+
+
 #: The slot setters of :class:`Interval` (its __setattr__ refuses: it is frozen).
 _SET_LOW, _SET_HIGH = Interval.low.__set__, Interval.high.__set__  # type: ignore[attr-defined]
 _SET_LOW_CLOSED, _SET_HIGH_CLOSED = Interval.low_closed.__set__, Interval.high_closed.__set__  # type: ignore[attr-defined]
@@ -263,7 +281,12 @@ _SET_LOW_CLOSED, _SET_HIGH_CLOSED = Interval.low_closed.__set__, Interval.high_c
 def _small_ints(a: Interval, b: Interval, limit: float = 2.0**51) -> bool:
     """Whether every finite end of ``a`` and ``b`` is a whole number below ``limit`` in magnitude."""
     for x in (a.low, a.high, b.low, b.high):
-        if x is not None and (abs(x) >= limit or x != int(x)):
+        if x is None:
+            continue
+        if type(x) is float:  # nearly every bound: compared and tested without converting it to an int
+            if not (-limit < x < limit and x.is_integer()):
+                return False
+        elif abs(x) >= limit or x != int(x):
             return False
     return True
 

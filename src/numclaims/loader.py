@@ -24,7 +24,7 @@ from .derived import derived_problems
 from .codes import CodedError
 from .errors import ErrorLine, InputErrors, reading_problem
 from .hashing import sha256_text
-from .paths import display_path, file_key
+from .paths import display_of, file_key
 from .claimsfile import ClaimsFile
 from .records import check_refs, is_claim_ref
 from .relations import relation_problems
@@ -302,19 +302,20 @@ def load_article(
         InputErrors: every problem found (schema, unknown ids, duplicate ids, quotes not found or
             ambiguous, cycles, values that disagree with the numeral written, bad source files).
     """
-    display = display_path(path, root)
+    key = file_key(path, root)  # once: it names the file in errors (display) and in the provenance
+    display = display_of(path, key)
     text = read_claims_text(path, display)
 
     fast = None if exact else fastyaml.read_claims_fast(text)
     if fast is not None:
         try:
-            return _load_article(path, root, display, text, fast, source_cache, extra_checks)
+            return _load_article(path, root, key, display, text, fast, source_cache, extra_checks)
         except InputErrors:
             pass  # read it again with the line-numbered loader: every error line is that loader's
-    return _load_article(path, root, display, text, None, source_cache, extra_checks)
+    return _load_article(path, root, key, display, text, None, source_cache, extra_checks)
 
 
-def _load_article(path: Path, root: Path, display: str, text: str, fast: tuple | None,
+def _load_article(path: Path, root: Path, key: str, display: str, text: str, fast: tuple | None,
                   source_cache: dict[str, Source] | None,
                   extra_checks: Callable[[ClaimsFile, LineMap, str], list[ErrorLine]] | None) -> Article:
     """:func:`load_article` of the text read; ``fast`` is :func:`numclaims.fastyaml.read_claims_fast` of
@@ -424,5 +425,5 @@ def _load_article(path: Path, root: Path, display: str, text: str, fast: tuple |
         raise InputErrors(errs)
     field_lines = {c.id: dict(item.key_lines) for c, item in zip(data.claims, claims_raw) if isinstance(item, LineMap)}
     return Article(path=path, display=display, data=data, source=source, spans=spans, lines=lines,
-                   check_lines=check_lines, sha256=sha256_text(text), key=file_key(path, root),
+                   check_lines=check_lines, sha256=sha256_text(text), key=key,
                    field_lines=field_lines)

@@ -161,8 +161,13 @@ class remember_folders:
 def display_path(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` when inside it, else as given (how error lines name files). As in
     :func:`file_key`, a file that is a symbolic link is named where it is, not where it points."""
-    k = file_key(path, root)  # the folders on the way resolved, not a symlinked file itself
-    return k if not os.path.isabs(k) else str(path)
+    return display_of(path, file_key(path, root))  # the folders on the way resolved, not a symlinked file
+
+
+def display_of(path: Path | str, key: str) -> str:
+    """:func:`display_path` of ``path`` whose :func:`file_key` is ``key`` (for a caller that needs both
+    and would otherwise resolve the path's folders twice)."""
+    return key if not os.path.isabs(key) else str(path)
 
 
 def reports_folder(root: Path) -> Path:

@@ -619,14 +619,25 @@ def check_refs(check: Any) -> list[tuple[str, str]]:
     """``(field, claim id)`` for every claim or derived-figure id a check record names (numbers given for
     ``times``/``factor`` are not ids)."""
     out: list[tuple[str, str]] = []
-    for name in type(check).model_fields:
+    for name in _ref_fields(type(check)):
         v = getattr(check, name)
-        if name in NON_REF_FIELDS or v is None:
+        if v is None:
             continue
         for ref in (v if isinstance(v, list) else [v]):
             if isinstance(ref, str):
                 out.append((name, ref))
     return out
+
+
+#: ``{check record class: its fields that may name claims}``, in field order (see :func:`check_refs`)
+_REF_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _ref_fields(cls: type) -> tuple[str, ...]:
+    names = _REF_FIELDS.get(cls)
+    if names is None:
+        names = _REF_FIELDS[cls] = tuple(n for n in cls.model_fields if n not in NON_REF_FIELDS)
+    return names
 
 
 #: Derivations of a derived figure (see :mod:`numclaims.derived`).

@@ -105,13 +105,12 @@ def _compare(spec, ctx: Context, ids: list[str], roles: list[str], op, op_text: 
     """Judge ``op(*inputs)`` (implied) against the last claim of ``ids`` (stated) by overlap, with the
     implied figure cut to whole numbers when ``unit`` counts things."""
     figs = [figure(ctx, role, cid, unit if convert else None) for role, cid in zip(roles, ids)]
-    base = unit.split(" per ")[0]
-    implied = whole(op(*(f.interval for f in figs[:-1])), base)
-    at_written = whole(op(*(f.as_written for f in figs[:-1])), base)
+    implied = whole(op(*(f.interval for f in figs[:-1])), unit)  # a rate ("per day") is not cut
+    at_written = whole(op(*(f.as_written for f in figs[:-1])), unit)
     details = {"implied": None if implied is None else implied.to_list(), "stated": figs[-1].interval.to_list()}
     extra = [] if implied is None else [derived("implied", ids[:-1], implied, unit)]
     st, si = ctx.claims[ids[-1]], figs[-1].interval
-    decision = judge(lambda *xs: overlap(whole(op(*xs[:-1]), base), xs[-1]), figs)
+    decision = judge(lambda *xs: overlap(whole(op(*xs[:-1]), unit), xs[-1]), figs)
     lines = [f"{op_text} = {shown(implied)} {unit}",
              f"stated {describe(st, si)}: " + (_gap_text(implied, si) if implied is not None else "no whole count"),
              f"as written: {shown(at_written)} vs {fmt_iv(figs[-1].as_written, unit)}"]

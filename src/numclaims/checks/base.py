@@ -127,6 +127,8 @@ class Context:
         reference: optional reference table rows ``{row id: dict}`` for external checks.
         written: ``{id: Interval or None}``, the as-written reading of each claim
             (:func:`numclaims.claimvalues.written_interval`), filled on first use when missing.
+        figures: ``{(id, unit or None): the fields of its Figure}``, kept by :func:`figure` (a claim
+            takes part in several checks; its figure is the same each time, whatever its role).
     """
 
     claims: dict[str, Claim]
@@ -135,6 +137,7 @@ class Context:
     published: dt.date
     reference: dict[str, dict[str, Any]] = field(default_factory=dict)
     written: dict[str, Interval | None] = field(default_factory=dict)
+    figures: dict[tuple[str, str | None], tuple] = field(default_factory=dict, repr=False)
 
 
 def whole(iv: Interval | None, unit: str) -> Interval | None:
@@ -195,7 +198,29 @@ class Figure:
 
 def figure(ctx: "Context", role: str, cid: str, unit: str | None = None) -> Figure:
     """The :class:`Figure` of claim ``cid`` (its interval must not be None), converted to ``unit`` when
-    given (see :func:`units_problem`, which must have found no problem)."""
+    given (see :func:`units_problem`, which must have found no problem). Made once per claim and unit
+    (:attr:`Context.figures`); each call returns a new Figure with those fields and its own ``role``."""
+    c = ctx.claims[cid]
+    key = (cid, None if unit is None or unit == c.unit else unit)
+    made = ctx.figures.get(key)
+    if made is not None:
+        return _figure_as(role, cid, made)
+    f = _new_figure(ctx, role, cid, unit)
+    ctx.figures[key] = (f.written, f.interval, f.as_written, f.unit, f.label, f.rounding_only)
+    return f
+
+
+def _figure_as(role: str, cid: str, made: tuple) -> Figure:
+    """A Figure of claim ``cid`` in ``role`` with the fields ``made`` that :func:`figure` kept (already
+    cut to whole numbers and checked by ``__post_init__``, which is not run again)."""
+    f = object.__new__(Figure)
+    f.role, f.claims = role, [cid]
+    f.written, f.interval, f.as_written, f.unit, f.label, f.rounding_only = made
+    return f
+
+
+def _new_figure(ctx: "Context", role: str, cid: str, unit: str | None) -> Figure:
+    """:func:`figure`, computed."""
     c, iv = ctx.claims[cid], ctx.intervals[cid]
     if cid not in ctx.written:
 

@@ -118,9 +118,9 @@ def share_of_total(spec, ctx: Context) -> CheckResult:
         return inputs
     scale, total_c = inputs
     share_fig, total_fig = figure(ctx, "share", spec.share), figure(ctx, "total", spec.total)
-    counted = total_c.base_unit in DISCRETE_UNITS
+    counted = total_c.base_unit in DISCRETE_UNITS and total_c.per is None  # a rate is an average: no GRIM
     part_unit = total_c.unit
-    implied = _part_of(share_fig.interval, total_fig.interval, scale, total_c.base_unit)
+    implied = _part_of(share_fig.interval, total_fig.interval, scale, total_c.unit)
     if implied is None:  # a share of a count range with no whole part: shown unrounded, judged below
         implied = share_fig.interval * total_fig.interval / scale
     sc = ctx.claims[spec.share]
@@ -134,7 +134,7 @@ def share_of_total(spec, ctx: Context) -> CheckResult:
     if spec.part:
         part_fig = figure(ctx, "part", spec.part)
         figs.append(part_fig)
-        d = judge(lambda s, t, p: overlap(_part_of(s, t, scale, total_c.base_unit), p), figs)
+        d = judge(lambda s, t, p: overlap(_part_of(s, t, scale, total_c.unit), p), figs)
         lines.append(f"stated part {describe(ctx.claims[spec.part], part_fig.interval)}")
         details["stated"] = part_fig.interval.to_list()
         decisions.append(d)
@@ -165,7 +165,7 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
         return inputs
     scale, wc = inputs
     figs = [figure(ctx, "fraction", spec.fraction), figure(ctx, "whole", spec.whole)]
-    implied = _part_of(figs[0].interval, figs[1].interval, scale, wc.base_unit)
+    implied = _part_of(figs[0].interval, figs[1].interval, scale, wc.unit)
     if implied is None:
         implied = figs[0].interval * figs[1].interval / scale
     lines = [f"fraction {describe(ctx.claims[spec.fraction], figs[0].interval)}",
@@ -178,7 +178,7 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
     figs.append(figure(ctx, "compare", spec.compare))
     ci = figs[2].interval
     rel, words = _REL[spec.relation]
-    decision = judge(lambda f, w, c: rel(_part_of(f, w, scale, wc.base_unit), c), figs)
+    decision = judge(lambda f, w, c: rel(_part_of(f, w, scale, wc.unit), c), figs)
     lines.append(f"the implied part must be {words} {describe(ctx.claims[spec.compare], ci)}")
     if decision.verdict == INCONSISTENT and implied.lo > ci.hi and ci.hi > 0:
         lines.append(f"its lowest value {fmt_num(implied.lo)} is {implied.lo / ci.hi:.1f} times {fmt_num(ci.hi)}")

@@ -1,0 +1,73 @@
+"""The fast scan for numeric cores (:func:`numclaims.extract._cores`) finds exactly the matches of
+``MENTION_PATTERN.finditer``: same spans, same named group, same groups, on every text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from numclaims import extract
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _both(text: str) -> tuple[list, list]:
+    slow = [(m.span(), m.lastgroup, m.groups()) for m in extract.MENTION_PATTERN.finditer(text)]
+    fast = [(m.span(), m.lastgroup, m.groups()) for m in extract._cores(text)]
+    return slow, fast
+
+
+#: every word written in the pattern itself (so a word a new alternative starts with is drawn too), in
+#: three cases, and the characters IGNORECASE folds onto ASCII letters
+_PATTERN_WORDS = sorted(set(re.findall(r"[A-Za-z]{2,}", extract.MENTION_PATTERN.pattern)))
+_WORDS = st.sampled_from(_PATTERN_WORDS).flatmap(
+    lambda w: st.sampled_from([w, w.lower(), w.upper(), w.title()]))
+_ODD = st.sampled_from(["\u0130", "\u0131", "\u017f", "\u212a", "\u0663", "\u00a0", "\u2013", "US$", "us$", "S/",
+                        "S/.", "s/", "$", "\u20ac", "\u00a3", "/", "-", ".", ",", "'", "\u2019", "_", "(", "\n",
+                        "  ", "the year to", "12 months", "twelve months to the end of", "of", "and", "to"])
+_NUMBERS = st.one_of(st.integers(0, 10**7).map(str), st.integers(0, 10**7).map(lambda n: f"{n:,}"),
+                     st.floats(0, 1e4, allow_nan=False).map(lambda x: f"{x:.2f}"),
+                     st.sampled_from(["1st", "2nd", "23rd", "4th", "2013", "1,012", "3.5", "0.25"]))
+_TOKENS = st.one_of(_WORDS, _ODD, _NUMBERS, st.text(alphabet="abcxyzKSiI19$/.-", min_size=1, max_size=4))
+_SEPARATORS = st.sampled_from([" ", " ", " ", "", "\n", "-", ", ", ". "])
+
+
+@settings(max_examples=1500, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.tuples(_TOKENS, _SEPARATORS), max_size=30))
+def test_scan_equals_finditer(parts):
+    text = "".join(a + b for a, b in parts)
+    slow, fast = _both(text)
+    assert fast == slow
+
+
+def test_scan_equals_finditer_on_every_text_of_the_repository():
+    texts = [p for pattern in ("datasets/**/*.txt", "tests/**/*.txt", "tests/**/*.yaml", "docs/**/*.md")
+             for p in ROOT.glob(pattern)]
+    assert len(texts) > 50  # the captures, the test data and the docs
+    for p in texts:
+        text = p.read_text(encoding="utf-8", errors="replace")
+        slow, fast = _both(text)
+        assert fast == slow, p
+
+
+def test_scan_by_hand():
+    # "the year to March 2023" (a date), "£5", "US$300" inside "BUS$300" (a sign needs no boundary before it),
+    # "ſix" (U+017F folds onto "s": "six"), "forty-two", "3.5" after a full stop
+    text = "In the year to March 2023, fares were £5; BUS$300 paid ſix times, forty-two. 3.5 percent"
+    slow, fast = _both(text)
+    assert [text[a:b] for (a, b), _, _ in fast] == ["the year to March 2023", "£5", "US$300", "ſix", "forty-two",
+                                                    "3.5"]
+    assert fast == slow
+
+
+def test_a_missing_first_word_is_caught(monkeypatch):
+    # fault injection: without "twelve" among the first words, "twelve months to March" is read from
+    # "March" on, and the comparison above tells
+    monkeypatch.setattr(extract, "_FIRST_WORDS", extract._FIRST_WORDS - {"twelve"})
+    slow, fast = _both("In twelve months to March prices rose.")
+    assert [s for s, _, _ in slow] == [(3, 25)]  # "twelve months to March": 3 = len("In "), 22 characters
+    assert [s for s, _, _ in fast] == [(20, 25)]  # "March" alone
+    assert fast != slow
