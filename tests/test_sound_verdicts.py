@@ -307,6 +307,21 @@ def test_a_rate_of_persons_is_an_average_not_a_whole_count():
     assert r.verdict == CONSISTENT
 
 
+def test_a_share_of_a_rate_of_persons_is_not_cut_to_whole_persons():
+    # "half of the 3 patients a day were children: 1.5 a day": 50 % x [2.5, 3.5] = [1.25, 1.75] a day holds
+    # the stated [1.45, 1.55]; cut to whole persons the implied part held no whole number (a false
+    # inconsistent), and a share of a rate gets no GRIM test (an average need not be whole)
+    def rec(cid, text, value, unit):
+        return Claim(id=cid, quote=text, text=text, value=value, unit=unit, qualifier="exact",
+                     measure={"what": "x"}, attribution=[{"who": "t"}])
+    claims = {"s": rec("s", "50 percent", 50, "percent"), "t": rec("t", "3", 3, "persons per day"),
+              "p": rec("p", "1.5", 1.5, "persons per day")}
+    c = Context(claims=claims, intervals={k: claim_interval(v) for k, v in claims.items()}, periods={},
+                published=PUB, written={k: written_interval(v) for k, v in claims.items()})
+    r = run_check(ShareOfTotalCheck(id="k", kind="share_of_total", share="s", total="t", part="p"), c)
+    assert r.verdict == CONSISTENT
+
+
 # ------------------------------------------------------------------------------------------- shares, brute force
 def _share_ctx(text: str, value: float, n: int, qualifier: str = "exact") -> Context:
     share = Claim(id="s", quote=text, text=text, value=value, unit="percent", qualifier=qualifier,
