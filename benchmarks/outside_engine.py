@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scale import make_corpus  # noqa: E402 - the benchmark folder is not a package
+from scale import create_cpu, make_corpus  # noqa: E402 - the benchmark folder is not a package
 
 def run_check(root: Path, reports: str, jobs: int) -> tuple[float, float, float, float, float]:
     """``numclaims check`` from cold in a fresh process (this script's ``--self`` run, which calls
@@ -72,27 +72,6 @@ def engine_cpu(root: Path) -> float:
     for f in files:
         check_one(f, str(root))
     return time.process_time() - t
-
-
-def create_cpu(where: Path, n: int) -> tuple[float, float]:
-    """(user, sys) CPU seconds of making ``n`` folders under a new folder in ``where``, each with one
-    9 kB file (``os.mkdir``, ``os.open`` with ``O_CREAT | O_EXCL``, one write)."""
-    data = b"x" * 9000
-    base = Path(tempfile.mkdtemp(prefix="create-", dir=where))
-    try:
-        r0 = resource.getrusage(resource.RUSAGE_SELF)
-        for i in range(n):
-            own = os.path.join(base, f"{i}-article")
-            os.mkdir(own, 0o755)
-            fd = os.open(os.path.join(own, "results.json"), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-            try:
-                os.write(fd, data)
-            finally:
-                os.close(fd)
-        r1 = resource.getrusage(resource.RUSAGE_SELF)
-    finally:
-        shutil.rmtree(base)
-    return r1.ru_utime - r0.ru_utime, r1.ru_stime - r0.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
