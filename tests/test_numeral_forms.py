@@ -1,6 +1,6 @@
 """Numeral forms of real articles, read alike by the parser (a claim's ``text``) and the extractor
 (running text): abbreviated scales after a currency sign ("£3m", "$1.2bn"), percent as "pc", currency
-letters ("KSh 65 million", "Sh65m"), rupees left open, and digit groups separated by SI spaces
+letters ("KSh 65 million", "Sh65m"), rupees left open, lakh and crore, and digit groups separated by SI spaces
 ("4\\u00a0820"). The rules are written in docs/semantics.md, section 10.
 
 Expected values are worked by hand with the rules of :mod:`numclaims.rules`: an exact figure with step
@@ -53,6 +53,11 @@ NBSP, NNBSP, THIN = "\u00a0", "\u202f", "\u2009"
     # rupees name no one currency: money, code left open
     ("1.2 billion rupees", 1.2e9, "currency", None, None, 1.15e9, 1.25e9),
     ("Rs 5 million", 5e6, "currency", None, None, 4.5e6, 5.5e6),
+    # the Indian scales: 5 x 1e7, step 1e7: [4.5e7, 5.5e7]; 2,000 has step 1,000, x 1e7 = 1e10: [1.5e10, 2.5e10];
+    # 1.5 x 1e5, step 0.1 x 1e5 = 1e4: [145,000, 155,000]
+    ("Rs 5 crore", 5e7, "currency", None, None, 4.5e7, 5.5e7),
+    ("₹2,000 crore", 2e10, "currency", "INR", None, 1.5e10, 2.5e10),
+    ("1.5 lakh people", 1.5e5, "count", None, None, 1.45e5, 1.55e5),
     # 4,820 has step 10: [4,815, 4,825]; 3,100 has step 100: [3,050, 3,150]; 12,345 step 1, a whole count
     ("4\u00a0820", 4820, "count", None, None, 4815, 4825),
     ("3\u202f100", 3100, "count", None, None, 3050, 3150),
@@ -135,6 +140,9 @@ def test_extractor_reads_abbreviated_scales_in_the_headline_and_the_body():
      [("4\u00a0820", 4820, "count"), ("3\u202f100", 3100, "count"), ("12\u2009345", 12345, "persons")]),
     # rupees: a count with no currency (section 10 of docs/semantics.md)
     ("Costs were 1.2 billion rupees.", [("1.2 billion", 1.2e9, "count")]),
+    ("It costs Rs 5 crore, or ₹2,000 crore, for 1.5 lakh people and 3 crores more.",
+     [("5 crore", 5e7, "count"), ("₹2,000 crore", 2e10, "INR"), ("1.5 lakh", 1.5e5, "persons"),
+      ("3 crores", 3e7, "count")]),
     # the letters are read in the case written: "sh" is no currency in running text
     ("a flat at sh 65 million.", [("65 million", 65e6, "count")]),
 ])

@@ -62,6 +62,7 @@ from .records import Claim, SourceMeta
 from .schema_errors import schema_message
 from .sources import SOURCES_DIR, find_all
 from .vocabulary import (
+    BIG_SCALES,
     CURRENCY_CODES,
     CURRENCY_LETTER_PREFIXES,
     CURRENCY_SYMBOLS,
@@ -154,6 +155,9 @@ _CHANGE_BY = re.compile(r"\b(?:(?:" + change_words_re(RISE_VERBS, FALL_VERBS) + 
                         r"increase|increased|raise|raised)(?:\s+[a-z]+){1,3}?)\s+(?:by|in)\s+(?:a\s+|one\s+)?$",
                         re.IGNORECASE)
 
+#: The scales "half a" may stand before, as the parser reads them: "half a million", "half a dozen".
+_HALF_A_SCALE = words_re(("dozen", "hundred", *BIG_SCALES))
+
 #: Multiplier words (:data:`numclaims.numerals.MULTIPLIER_WORDS`) count only before what they multiply:
 #: "more than triple the 287", "twice as many", "double that of"; not "a double murder", "twice a day",
 #: "arrested twice".
@@ -174,7 +178,7 @@ MENTION_PATTERN = re.compile(
       | \b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]?\d)
     )
   | (?P<month>\b(?-i:{"|".join(MONTH_NAMES)})\b)
-  | (?P<frac>\b(?:(?:a|{words_re(UNIT_WORDS)})[\s-])?{_FRAC}\b(?!\s+an?\s+(?:{words_re(SCALE_WORDS)})\b))
+  | (?P<frac>\b(?:(?:a|{words_re(UNIT_WORDS)})[\s-])?{_FRAC}\b(?!\s+an?\s+(?:{_HALF_A_SCALE})\b))
   | (?P<vague>\b(?:dozens|scores|hundreds|thousands|millions)\s+of\b)
   | (?P<mult>{_MULT})
   | (?P<multverb>\b(?:{"|".join(MULTIPLIER_VERBS)})\b)
@@ -182,7 +186,7 @@ MENTION_PATTERN = re.compile(
         (?:(?:(?:{_SIGN_SYMBOLS})\s?)?(?:(?<![\w.,/-]){_DIGITS}{_DIGITS_END}|\b{_NUMWORD}\b)
           | (?<![A-Za-z])(?-i:{_SIGN_LETTERS})\s?{_DIGITS}{_DIGITS_END})
         (?:{_SCALE})?
-      | \bhalf\s+an?\s+(?:{words_re(SCALE_WORDS)})\b
+      | \bhalf\s+an?\s+(?:{_HALF_A_SCALE})\b
     )
     """,
     re.VERBOSE | re.IGNORECASE,

@@ -19,7 +19,8 @@ digits                          "1,600", "4.5", "0.25", "2,000", "4 820"      ``
                                 (no-break, narrow no-break or thin space)
 scale words, abbreviations      "$2 million", "1.2 billion", "5m", "3bn",     value times the scale
                                 "2k", "20 thousand", "4.5 mln", "2 dozen",
-                                "£3m", "£1.2bn", "€450k", "$2.4tn"
+                                "£3m", "£1.2bn", "€450k", "$2.4tn", "5 crore",
+                                "1.5 lakh"
 number words                    "seven", "twenty-one", "one hundred",         ``count``
                                 "a dozen", "half a dozen", "a hundred",
                                 "a million", "two thousand", "twelve

@@ -62,8 +62,11 @@ NUMBER_WORDS: dict[str, int] = {
     "zero": 0, **UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, "hundred": 100, "dozen": 12, **BIG_SCALES,
 }
 
-#: Scale words accepted after digits ("2 million", "20 thousand", "2 dozen") and their multipliers.
-SCALE_WORDS: dict[str, int] = {"dozen": 12, "hundred": 100, **BIG_SCALES}
+#: The scale words of the Indian numbering system after digits, plural first: a lakh is 10**5, a crore
+#: 10**7 ("Rs 5 crore" is 50,000,000 rupees), as Indian papers and the Reserve Bank of India write sums.
+INDIAN_SCALES: dict[str, int] = {"lakhs": 10**5, "lakh": 10**5, "crores": 10**7, "crore": 10**7}
+#: Scale words accepted after digits ("2 million", "20 thousand", "2 dozen", "5 crore") and their multipliers.
+SCALE_WORDS: dict[str, int] = {"dozen": 12, "hundred": 100, **BIG_SCALES, **INDIAN_SCALES}
 
 #: Abbreviated scales after digits. Single letters must be attached ("5m", "2k", "3b"); the longer
 #: forms may also follow a space ("5 mln", "3 bn"). Case is ignored.
