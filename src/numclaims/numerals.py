@@ -813,7 +813,7 @@ def parse(text: str) -> Quantity:
         raise TypeError(f"parse() needs a string, got {type(text).__name__}")
     try:
         # SI-style spaces between digit groups are kept apart from the spaces between words
-        norm = " ".join(_GROUP_SPACE.sub(",", text).split())
+        norm = " ".join((text if text.isascii() else _GROUP_SPACE.sub(",", text)).split())
         if not norm:
             raise ValueError("empty text")
         if len(norm) > _MAX_LEN:
