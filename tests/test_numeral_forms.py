@@ -172,3 +172,13 @@ def test_space_grouped_digits_read_as_the_comma_grouped(n, sep):
 def test_space_between_a_number_and_a_group_not_of_three_keeps_two_numbers(a, b, sep):
     text = f"the list read {a}{sep}{b} in all."
     assert [m.value for m in find_mentions(text, body=(0, len(text)))] == [float(a), float(b)]
+
+
+def test_coverage_asks_for_the_new_forms():
+    # the trial's body of money figures held no claim, and coverage said nothing was missing
+    from numclaims.extract import body_span, coverage
+
+    text = LEEDS + "It paid KSh 65 million to 4\u00a0820 households; costs rose 12pc.\n"
+    got = coverage(text, body_span(text), spans=[], waived=[], lead=[(0, 27)])
+    assert [m["text"] for m in got["missing"]] == [
+        "£3m", "£3m", "£1.2m", "£1.2bn a year", "40 per cent", "roughly £480m", "KSh 65 million", "4\u00a0820", "12pc"]

@@ -175,8 +175,9 @@ ISO_4217_CODES: tuple[str, ...] = (
     "VED", "VES", "VND", "VUV", "WST", "XAD", "XAF", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG",
     "XDR", "XOF", "XPD", "XPF", "XPT", "XSU", "XUA", "YER", "ZAR", "ZMW", "ZWG",
 )
-#: The ISO 4217 codes the parser reads after a number in running text ("PEN 300", "300 USD"): the
-#: currencies of the Americas and the major reserve currencies, a subset of :data:`ISO_4217_CODES`.
+#: The ISO 4217 codes the extractor reads before a number in running text ("PEN 300", "KES 4,500"): the
+#: currencies of the Americas, the major reserve currencies and the Kenya shilling, a subset of
+#: :data:`ISO_4217_CODES` (a claim's own ``text`` may write any code, before or after the number).
 CURRENCY_CODES: tuple[str, ...] = (
     "USD", "EUR", "GBP", "PEN", "BRL", "MXN", "COP", "CLP", "ARS", "BOB", "CAD", "AUD", "NZD", "JPY", "CNY",
     "CHF", "INR", "VES", "GTQ", "HNL", "NIO", "CRC", "PAB", "DOP", "ZAR", "KES",
