@@ -107,7 +107,8 @@ def test_every_current_iso_4217_code_is_a_record_unit():
                           unit="KES per month", qualifier="exact", measure={"what": "wage"}, attribution=[{"who": "t"}])
     from numclaims.claimvalues import value_problems
     assert value_problems(claim) == []
-    # running text is read with the short list: "TOP" and "KES" after a number are no money there
+    # in running text a code is read only before a number, and only from the short list: "TOP" and "KES"
+    # after a number are no money there
     assert [m.currency for m in find_mentions("The 5 TOP players paid 4,500 KES.")] == [None, None]
 
 

@@ -26,22 +26,25 @@ PATTERNS = [
      r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
      r"|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
      r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)", re.IGNORECASE),
-    ("extract._SCALE", extract._SCALE, r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s?(?:bn|m)(?![A-Za-z]))",
+    ("extract._SCALE", extract._SCALE,
+     r"(?:\s+(?:hundred|thousand|million|billion|trillion|lakhs|lakh|crores|crore)|(?:bln|mln|trn|bn|mn|tn|b|k|m"
+     r"|\s(?:bln|mln|trn|bn|mn|tn|m))(?![A-Za-z]))",
      re.IGNORECASE),
     ("extract._DURATION_AFTER", extract._DURATION_AFTER.pattern, r"(?:\s+|-)(years?|months?|weeks?|days?|hours?)\b",
      re.IGNORECASE),
     ("extract._RATE_AFTER", extract._RATE_AFTER.pattern,
      r"\s+(?:a|an|per|each|every|a\s+single)\s+(day|week|month|year)\b|\s*/\s*(day|week|month|year)\b"
-     r"|\s+(?:per\s+)?annum\b", re.IGNORECASE),
-    ("extract._DIGITS_SCALE", extract._DIGITS_SCALE.pattern, r"(.*?\d)\s?(bn|m|hundred|thousand|million|billion|trillion)",
+     r"|\s+(?:per\s+)?annum\b|-(?:a|an|per)-(day|week|month|year)\b", re.IGNORECASE),
+    ("extract._DIGITS_SCALE", extract._DIGITS_SCALE.pattern, r"(.*?\d)\s?(bln|mln|trn|bn|mn|tn|b|k|m|hundred|thousand|million|billion|trillion|lakhs|lakh|crores|crore)",
      re.IGNORECASE),
     ("extract._NOUN_RATE", extract._NOUN_RATE.pattern,
      r"(?:\s+[a-z]+){1,2}?\s+(?:a|an|per|each|every)\s+(day|week|month|year)\b"
      r"(?!\s+(?:ago|later|earlier|before|after|on|since|of)\b)", 0),
-    ("numerals._SCALEWORD", numerals._SCALEWORD, r"(?:dozen|hundred|thousand|million|billion|trillion)", re.IGNORECASE),
+    ("numerals._SCALEWORD", numerals._SCALEWORD, r"(?:dozen|hundred|thousand|million|billion|trillion|lakhs|lakh|crores|crore)", re.IGNORECASE),
     ("numerals._RATE", numerals._RATE,
      r"(?:\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b|\s*/\s*(?:day|week|month|year|mo|yr|wk)\b"
-     r"|\s+(?:daily|weekly|monthly|yearly|annually)\b|\s+per\s+annum\b|\s+p\.a\.)", re.IGNORECASE),
+     r"|\s+(?:daily|weekly|monthly|yearly|annually)\b|\s+per\s+annum\b|\s+p\.a\.|-(?:a|an|per)-(?:day|week|month|year)\b)",
+     re.IGNORECASE),
     ("numerals._DURUNIT", numerals._DURUNIT, r"(?:hours?|days?|weeks?|months?|years?|decades?)\b(?!\s+old\b)", re.IGNORECASE),
     ("periods._UNIT", periods._UNIT, r"(years?|months?|weeks?|days?)", re.IGNORECASE),
 ]
@@ -49,7 +52,7 @@ PATTERNS = [
 
 #: Phrases for the patterns the texts above meet rarely (a rate after a noun is looked for after a number).
 PHRASES = ("1,054 cases a year; $1 billion in profits a year; 2,000 victims rescued each year; 3 raids a week "
-           "ago; 5 bn; 2 dozen; forty-two days; 7 per annum; 12/month")
+           "ago; 5 bn; 2 dozen; forty-two days; 7 per annum; 12/month; £3.5m-a-year; €450k; $2.4tn; Rs 5 crore")
 
 
 def test_words_re():

@@ -58,11 +58,14 @@ from pydantic import ValidationError
 from .claimvalues import same_number
 from .codes import CodedError
 from .errors import reading_problem
-from .numerals import parse
+from .numerals import GROUP_SEPARATOR_RE, parse, plain_digits
 from .records import Claim, SourceMeta
 from .schema_errors import schema_message
 from .sources import SOURCES_DIR, find_all
 from .vocabulary import (
+    BIG_SCALES,
+    CURRENCY_CODES,
+    CURRENCY_LETTER_PREFIXES,
     CURRENCY_SYMBOLS,
     FALL_VERBS,
     FRACTION_WORDS,
@@ -71,6 +74,7 @@ from .vocabulary import (
     MULTIPLIER_VERBS,
     MULTIPLIERS,
     MULTIPLIER_WORDS,
+    PERCENT_ABBREVIATIONS,
     QUALIFIER_PHRASES,
     RATE_BASES,
     RISE_VERBS,
@@ -129,15 +133,31 @@ all about some least most with for per each every its their his her our some
 _NUMWORD = rf"(?:(?:{words_re(TENS_WORDS)})(?:[- ](?:{words_re(UNIT_WORDS)}))?|{words_re(_UNITS_WORDS)})"
 #: Scale words after a number: "hundred" and the big scales (not "dozen", a count of its own).
 _SCALE_WORDS_RE = words_re(w for w in SCALE_WORDS if w != "dozen")
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+#: Digits, grouped by threes with a comma or an SI no-break space (numerals.GROUP_SEPARATOR_RE) or not.
+_DIGITS = rf"(?:\d{{1,3}}(?:{GROUP_SEPARATOR_RE}\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _DIGITS_RE = re.compile(_DIGITS)
-_SCALE = rf"(?:\s+(?:{_SCALE_WORDS_RE})|\s?(?:bn|m)(?![A-Za-z]))"
+#: Abbreviated scales (vocabulary.SCALE_ABBREVIATIONS, longest first): attached to the digits ("£3m",
+#: "$1.2bn", "€450k", "$2.4tn"), or after one space for "m" and the forms of two letters or more ("5 bn").
+_ABBR_RE = words_re(sorted(SCALE_ABBREVIATIONS, key=lambda a: (-len(a), a)))
+_ABBR_SPACED_RE = words_re(sorted((a for a in SCALE_ABBREVIATIONS if len(a) > 1 or a == "m"), key=lambda a: (-len(a), a)))
+_SCALE = rf"(?:\s+(?:{_SCALE_WORDS_RE})|(?:{_ABBR_RE}|\s(?:{_ABBR_SPACED_RE}))(?![A-Za-z]))"
+#: What may follow the digits of a number: not a letter, digit or further group, except an attached scale
+#: abbreviation or percent ("3m", "12pc").
+_DIGITS_END = rf"(?:(?=(?:{_ABBR_RE}|{words_re(PERCENT_ABBREVIATIONS)})(?!\w))|(?![\w]|,\d|\.\d))"
+#: Currency signs before the numeral, as symbols ("$", "US$", "€", "£", "₹", "S/.")...
+_SIGN_SYMBOLS = r"US\$|\$|€|£|\u20b9|S/\.?"
+#: ... and in capitals, as written (vocabulary.CURRENCY_LETTER_PREFIXES, vocabulary.CURRENCY_CODES):
+#: "KSh 65 million", "Sh65m", "KES 4,500".
+_SIGN_LETTERS = "|".join(sorted((*CURRENCY_LETTER_PREFIXES, *CURRENCY_CODES), key=lambda a: (-len(a), a)))
 _FRAC = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
 #: A change by a fraction word: "down by half", "cut in half", "fell by a third" (the fraction of a change).
 #: A transitive verb may have its object between it and "by": "cut deaths by half", "reduce road deaths by a third".
 _CHANGE_BY = re.compile(r"\b(?:(?:" + change_words_re(RISE_VERBS, FALL_VERBS) + r")|(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|slash|slashed|"
                         r"increase|increased|raise|raised)(?:\s+[a-z]+){1,3}?)\s+(?:by|in)\s+(?:a\s+|one\s+)?$",
                         re.IGNORECASE)
+
+#: The scales "half a" may stand before, as the parser reads them: "half a million", "half a dozen".
+_HALF_A_SCALE = words_re(("dozen", "hundred", *BIG_SCALES))
 
 #: Multiplier words (:data:`numclaims.numerals.MULTIPLIER_WORDS`) count only before what they multiply:
 #: "more than triple the 287", "twice as many", "double that of"; not "a double murder", "twice a day",
@@ -159,14 +179,15 @@ MENTION_PATTERN = re.compile(
       | \b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]?\d)
     )
   | (?P<month>\b(?-i:{"|".join(MONTH_NAMES)})\b)
-  | (?P<frac>\b(?:(?:a|{words_re(UNIT_WORDS)})[\s-])?{_FRAC}\b)
+  | (?P<frac>\b(?:(?:a|{words_re(UNIT_WORDS)})[\s-])?{_FRAC}\b(?!\s+an?\s+(?:{_HALF_A_SCALE})\b))
   | (?P<vague>\b(?:dozens|scores|hundreds|thousands|millions)\s+of\b)
   | (?P<mult>{_MULT})
   | (?P<multverb>\b(?:{"|".join(MULTIPLIER_VERBS)})\b)
   | (?P<num>
-        (?:(?:US\$|\$|€|£|S/\.?)\s?)?
-        (?:(?<![\w.,/-]){_DIGITS}(?![\w]|,\d|\.\d)|\b{_NUMWORD}\b)
+        (?:(?:(?:{_SIGN_SYMBOLS})\s?)?(?:(?<![\w.,/-]){_DIGITS}{_DIGITS_END}|\b{_NUMWORD}\b)
+          | (?<![A-Za-z])(?-i:{_SIGN_LETTERS})\s?{_DIGITS}{_DIGITS_END})
         (?:{_SCALE})?
+      | \bhalf\s+an?\s+(?:{_HALF_A_SCALE})\b
     )
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -223,11 +244,12 @@ def _cores(text: str) -> list[re.Match]:
 
 _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
-_PERCENT_AFTER = re.compile(r"\s?%|\s*(?:percent|per\s+cent)\b", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(rf"\s?%|\s*(?:percent|per\s+cent)\b|(?:{words_re(PERCENT_ABBREVIATIONS)})\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-year-olds?\b", re.IGNORECASE)
 _DURATION_AFTER = re.compile(rf"(?:\s+|-)({words_re(reversed(TIME_UNITS), plural=True)})\b", re.IGNORECASE)
 _RATE_AFTER = re.compile(rf"\s+(?:a|an|per|each|every|a\s+single)\s+({words_re(RATE_BASES)})\b"
-                         rf"|\s*/\s*({words_re(RATE_BASES)})\b|\s+(?:per\s+)?annum\b", re.IGNORECASE)
+                         rf"|\s*/\s*({words_re(RATE_BASES)})\b|\s+(?:per\s+)?annum\b"
+                         rf"|-(?:a|an|per)-({words_re(RATE_BASES)})\b", re.IGNORECASE)
 _CURRENCY_WORD_AFTER = re.compile(r"\s+(dollars?|euros?|soles|sol|bolivianos|reais|shillings?)\b", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 # per-mention patterns, compiled once (re's own cache costs a lookup per call)
@@ -242,7 +264,7 @@ _FROM_HEAD = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 #: earlier and the later, not a range.
 _CHANGE_FROM = re.compile(r"\b(?:" + change_words_re(RISE_VERBS, FALL_VERBS) + r"|changed)\b[^.;,]{0,40}?\bfrom\s+$",
                           re.IGNORECASE)
-_SIGN = re.compile(r"(US\$|\$|€|£|S/\.?)\s?")
+_SIGN = re.compile(rf"({_SIGN_SYMBOLS}|{_SIGN_LETTERS})\s?")
 _YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
 _ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)
 _YEAR_TO = re.compile(r"^.*?\b(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?", re.IGNORECASE)
@@ -250,7 +272,7 @@ _YEAR_TO = re.compile(r"^.*?\b(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?",
 _HEADLINE_PLURAL = re.compile(r"\s+[A-Z][a-z]*[a-rt-z]s\b")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_DIGITS_SCALE = re.compile(rf"(.*?\d)\s?(bn|m|{_SCALE_WORDS_RE})", re.IGNORECASE)
+_DIGITS_SCALE = re.compile(rf"(.*?\d)\s?({_ABBR_RE}|{_SCALE_WORDS_RE})", re.IGNORECASE)
 _PLAIN_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -308,7 +330,7 @@ def _words_value(s: str) -> float | None:
     total, current = 0.0, 0.0
     seen = False
     for tok in s.split():
-        tok_digits = tok.replace(",", "")
+        tok_digits = plain_digits(tok)
         if _PLAIN_DIGITS.fullmatch(tok_digits):
             current += float(tok_digits)
             seen = True
@@ -328,7 +350,10 @@ def _words_value(s: str) -> float | None:
                 total += current * mult
                 current = 0
             seen = True
-        elif tok in ("and", "a"):
+        elif tok == "half":  # "half a million"
+            current += 0.5
+            seen = True
+        elif tok in ("and", "a", "an"):
             continue
         else:
             return None
@@ -346,7 +371,7 @@ def _num_value(core: str) -> float | None:
     """Value of a ``num`` core without its currency sign."""
     digits, scale = _split_digits_scale(core)
     if _DIGITS_RE.fullmatch(digits):
-        v = float(digits.replace(",", ""))
+        v = float(plain_digits(digits))
         return v * _SCALES[scale] if scale else v
     return _words_value(core)
 
@@ -693,7 +718,7 @@ def _rate_after(text: str, end: int) -> tuple[str | None, int]:
     rm = _RATE_AFTER.match(text, end)
     if not rm or _AGO.match(text, rm.end()):  # "three days a year ago": a time before, no rate
         return None, end
-    return time_unit(rm.group(1) or rm.group(2) or "year"), rm.end()
+    return time_unit(rm.group(1) or rm.group(2) or rm.group(3) or "year"), rm.end()
 
 
 _COUNT_NOUN = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:brothels|cases|reports|sentences|processes|people|"
@@ -1076,7 +1101,7 @@ def _core_end(m: Mention) -> int:
 
 
 _CORE_START = re.compile(r"[\d]|" + _NUMWORD, re.IGNORECASE)
-_CORE_PART = re.compile(r"\d[\d,.]*|" + _NUMWORD + r"|" + _FRAC + r"|" + _MONTH_RE, re.IGNORECASE)
+_CORE_PART = re.compile(rf"\d(?:[\d,.]|{GROUP_SEPARATOR_RE}(?=\d))*|" + _NUMWORD + r"|" + _FRAC + r"|" + _MONTH_RE, re.IGNORECASE)
 
 
 def quote_numeral_problems(c: Claim) -> list[tuple[str, str, str]]:

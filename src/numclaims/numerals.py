@@ -15,9 +15,12 @@ Phrases read
 ==============================  ============================================  ==========================
 kind                            examples                                      unit / value
 ==============================  ============================================  ==========================
-digits                          "1,600", "4.5", "0.25", "2,000"               ``count``
+digits                          "1,600", "4.5", "0.25", "2,000", "4 820"      ``count``
+                                (no-break, narrow no-break or thin space)
 scale words, abbreviations      "$2 million", "1.2 billion", "5m", "3bn",     value times the scale
-                                "2k", "20 thousand", "4.5 mln", "2 dozen"
+                                "2k", "20 thousand", "4.5 mln", "2 dozen",
+                                "£3m", "£1.2bn", "€450k", "$2.4tn", "5 crore",
+                                "1.5 lakh"
 number words                    "seven", "twenty-one", "one hundred",         ``count``
                                 "a dozen", "half a dozen", "a hundred",
                                 "a million", "two thousand", "twelve
@@ -28,17 +31,22 @@ vague plurals                   "dozens", "hundreds", "thousands", "tens of   ``
 fractions and shares            "three quarters", "two-thirds", "half",       ``fraction`` in [0, 1]
                                 "a third", "one in five", "nine out of ten",
                                 "one in every five", "one in a million"
-percentages                     "42 percent", "42%", "42 per cent", "42 pct"  ``percent`` (42, not 0.42)
+percentages                     "42 percent", "42%", "42 per cent", "42 pct", ``percent`` (42, not 0.42)
+                                "42pc"
 currencies (before)             "$60,000", "US$5", "USD 5m", "EUR 3,000",     ``currency`` + ISO 4217
                                 "€3,000", "£5", "S/. 500", "S/ 500",          code in ``currency``
-                                "R$ 10", "MX$ 10", "PEN 500"
+                                "R$ 10", "MX$ 10", "PEN 500", "KSh 65
+                                million", "Ksh 4,500", "Sh65m", "USh 2,000",
+                                "TSh 500", "₹5 million", "KES 4,500"
 currencies (after)              "500 soles", "5 million dollars", "3,000      same
                                 euros", "5 USD", "300€", "millions of
                                 dollars"
+currencies left open            "1.2 billion rupees", "Rs 5 million"          ``currency``, code None
 rates                           "a month", "per year", "annually", "a day",   ``per`` = day, week,
                                 "each week", "every month", "/month",         month or year
                                 "/yr", "daily", "weekly", "monthly",
-                                "yearly", "per annum", "p.a."
+                                "yearly", "per annum", "p.a.", "-a-year"
+                                ("£3.5m-a-year")
 durations                       "three years", "18 months", "two decades",    ``duration``; value in
                                 "over three years", "for two months",         ``duration_unit`` (day,
                                 "in the past two years", "the last six        week, month, year;
@@ -118,7 +126,19 @@ Reading rules (choices made here, with their reasons)
   for the extraction layer to tell apart.
 * **Currency**: "$" alone is read as US dollars (the house currency of English-language wires); a claim
   record can override it. "S/." and "S/" are Peruvian soles (PEN). "m" after digits is million
-  ("5m"), never metres.
+  ("5m"), never metres; "m", "bn", "tn" (and "k", "mn", "mln", "bln", "trn") attached to the digits
+  scale them, the Guardian and Observer style guide's form for sums of money ("£3m", "£1.2bn").
+  "KSh", "Ksh", "KShs", "Sh" and "Shs" are the Kenya shilling (KES), "USh" Uganda's (UGX), "TSh"
+  Tanzania's (TZS), "₹" the Indian rupee (INR). A bare "rupees" or "Rs" names no one currency (INR,
+  PKR, LKR, NPR, MUR, SCR, :data:`numclaims.vocabulary.AMBIGUOUS_CURRENCY_WORDS`): it is read as
+  ``currency`` with ``currency=None``, and a claim record names the currency in its ``unit``; the
+  article's country is not guessed from.
+* **Digit groups**: groups of three digits may be separated by a comma or, in SI style (SI Brochure,
+  9th edition, 5.4.4), by a no-break space U+00A0, a narrow no-break space U+202F or a thin space
+  U+2009: "4\\u00a0820" is 4,820 with the same step as "4,820". Only a group of exactly three digits
+  after a first group of one to three joins: "4\\u00a082" and "1234\\u00a0567" are two numbers (not read
+  as one phrase), and an ordinary space never joins ("in 1998 200 people"). A space before a unit
+  stays one: "12\\u00a0%" is 12 percent.
 * **"N in M"** is a share only when N is a word or at most three digits and M is not a year ("300 in
   2011" is not a share) and is not followed by a duration unit ("3 in 10 years").
 * **Rates** ("a month", "per year", "annually", "/month") may follow any quantity and set ``per``; the
@@ -149,14 +169,18 @@ from fractions import Fraction
 from . import rules
 from .intervals import Interval
 from .vocabulary import (
+    AMBIGUOUS_CURRENCY_WORDS,
     BIG_SCALES,
     CURRENCY_CODES,
+    CURRENCY_LETTER_PREFIXES,
     CURRENCY_SYMBOLS,
+    DIGIT_GROUP_SEPARATORS,
     FRACTION_WORDS,
     ISO_4217_CODES,
     MULTIPLIERS,
     MULTIPLIER_WORDS,
     NUMBER_WORDS,
+    PERCENT_ABBREVIATIONS,
     QUALIFIER_PHRASES,
     QUALIFIER_SUFFIXES,
     RATE_BASES,
@@ -185,6 +209,8 @@ __all__ = [
     "UNITS",
     "PER_VALUES",
     "DURATION_UNITS",
+    "GROUP_SEPARATOR_RE",
+    "plain_digits",
 ]
 
 # ---------------------------------------------------------------------------------------------- vocabulary
@@ -230,8 +256,11 @@ _MULTA = r"(?:half\s+an?|an?)"
 _WORDNUM_NZ = rf"(?:(?:{_H}|{_MULTA}\b)(?:\s+(?:{_TAIL}|dozen\b))?{_NOT_ON_A})"
 _WORDNUM = rf"(?:{_WORDNUM_NZ}|zero\b)"
 
-# Digits: 1,600 / 1600 / 4.5 ; at most 15 integer digits; not part of a longer number.
-_DIGITS = r"(?:(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?:\.\d{1,30})?(?![.,]?\d))"
+#: One character that may separate groups of three digits (:data:`numclaims.vocabulary.DIGIT_GROUP_SEPARATORS`:
+#: the comma and the SI no-break spaces), as a regular-expression character class.
+GROUP_SEPARATOR_RE = "[" + DIGIT_GROUP_SEPARATORS + "]"
+# Digits: 1,600 / 1600 / 4.5 / 4\u00a0820 ; at most 15 integer digits; not part of a longer number.
+_DIGITS = rf"(?:(?:\d{{1,3}}(?:{GROUP_SEPARATOR_RE}\d{{3}}){{1,4}}|\d{{1,15}})(?:\.\d{{1,30}})?(?![.,]?\d))"
 _DIGITS_NZ = rf"(?:(?!0+(?:\.0+)?(?![.,]?\d)){_DIGITS})"
 _ABBR_ATT = r"(?:mln|mn|bln|bn|trn|tn|m|b|k)"
 _ABBR_SP = r"(?:mln|mn|bln|bn|trn|tn)"
@@ -250,19 +279,21 @@ _NUMERAL_NZ = (
 # finds currencies in running text by its own, shorter list (numclaims.vocabulary.CURRENCY_CODES)
 _CODES_RE = "|".join(ISO_4217_CODES)
 _ISO_CODES = frozenset(ISO_4217_CODES)
+_LETTER_PREFIXES_RE = _alt(CURRENCY_LETTER_PREFIXES)
 _CURSYM = (
-    r"(?:(?-i:US|U\.S\.)\s?\$|(?-i:R|MX|AU|A|NZ)\$|\$|€|£|(?-i:S)/\.?"
-    rf"|(?-i:{_CODES_RE})(?![A-Za-z]))"
+    r"(?:(?-i:US|U\.S\.)\s?\$|(?-i:R|MX|AU|A|NZ)\$|\$|€|£|\u20b9|(?-i:S)/\.?"
+    rf"|(?-i:{_CODES_RE}|{_LETTER_PREFIXES_RE})(?![A-Za-z])|(?-i:Rs)(?:\.|(?![A-Za-z])))"
 )
 _CURWORDS = (
-    r"(?:(?:US|U\.S\.)\s+dollars|dollars?|euros?|nuevos\s+soles|soles|pounds\s+sterling|sterling)\b"
+    r"(?:(?:US|U\.S\.)\s+dollars|dollars?|euros?|nuevos\s+soles|soles|pounds\s+sterling|sterling|rupees?)\b"
 )
 _CURWORD_AFTER = rf"(?:\s*[€£]|\s+(?:of\s+)?{_CURWORDS}|\s+(?-i:{_CODES_RE})(?![A-Za-z]))"
-_PCT = r"(?:\s*%|\s*(?:percent|per\s*cent|pct)\b)"
+_PCT = rf"(?:\s*%|\s*(?:percent|per\s*cent|pct)\b|(?:{_alt(PERCENT_ABBREVIATIONS)})\b)"
 _PER_WORDS = rf"(?:{words_re(RATE_BASES)})"
 _RATE = (
     rf"(?:\s+(?:a|an|per|each|every)\s+{_PER_WORDS}\b|\s*/\s*(?:{words_re(RATE_BASES)}|mo|yr|wk)\b"
-    r"|\s+(?:daily|weekly|monthly|yearly|annually)\b|\s+per\s+annum\b|\s+p\.a\.)"
+    r"|\s+(?:daily|weekly|monthly|yearly|annually)\b|\s+per\s+annum\b|\s+p\.a\."
+    rf"|-(?:a|an|per)-{_PER_WORDS}\b)"
 )
 _DURUNIT = rf"(?:{words_re(TIME_UNITS, plural=True)}|decades?)\b(?!\s+old\b)"
 
@@ -468,6 +499,19 @@ def _quote(text: str) -> str:
     return repr(text if len(text) <= 120 else text[:117] + "...")
 
 
+_GROUP_SEP = re.compile(GROUP_SEPARATOR_RE)
+# A no-break or thin space between digit groups (SI style), where the group after it has three digits
+_GROUP_SPACE = re.compile(rf"(?<=\d)[{DIGIT_GROUP_SEPARATORS[1:]}](?=\d{{3}}(?!\d))")
+
+
+def plain_digits(digits: str) -> str:
+    """The digits of a numeral without its group separators: ``"4,820"``, ``"4\\u00a0820"`` and
+    ``"4\\u202f820"`` -> ``"4820"``; a decimal point is kept (``"1,234.5"`` -> ``"1234.5"``). The
+    separators are :data:`numclaims.vocabulary.DIGIT_GROUP_SEPARATORS`; a string without them is
+    returned as it is."""
+    return _GROUP_SEP.sub("", digits)
+
+
 def _words_value(s: str) -> Decimal:
     """Value of a number in words matched by the word grammar ("two thousand three hundred")."""
     total = 0
@@ -508,7 +552,7 @@ def _read_numeral(s: str, unit: str) -> tuple[Decimal, Decimal, int]:
     ab = ab or m.group("sabbr")
     decimals = 0
     if dig is not None:
-        plain = dig.replace(",", "")
+        plain = plain_digits(dig)
         mant = Decimal(plain)
         dot = plain.find(".")
         if dot >= 0:
@@ -549,10 +593,14 @@ def _suffix_qualifier(suffix: str) -> str:
     return QUALIFIER_SUFFIXES[key]
 
 
-def _currency_code(marker: str) -> str:
+def _currency_code(marker: str) -> str | None:
+    """ISO 4217 code of a currency marker ("$", "KSh", "euros", "PEN"); None for a currency word that
+    names none (:data:`numclaims.vocabulary.AMBIGUOUS_CURRENCY_WORDS`: "rupees", "Rs")."""
     key = " ".join(marker.lower().split()).replace(" $", "$")
     if key.startswith("of "):
         key = key[3:]
+    if key in AMBIGUOUS_CURRENCY_WORDS:
+        return None
     return CURRENCY_SYMBOLS[key] if key in CURRENCY_SYMBOLS or key.upper() not in _ISO_CODES else key.upper()
 
 
@@ -764,7 +812,8 @@ def parse(text: str) -> Quantity:
     if not isinstance(text, str):
         raise TypeError(f"parse() needs a string, got {type(text).__name__}")
     try:
-        norm = " ".join(text.split())
+        # SI-style spaces between digit groups are kept apart from the spaces between words
+        norm = " ".join((text if text.isascii() else _GROUP_SPACE.sub(",", text)).split())
         if not norm:
             raise ValueError("empty text")
         if len(norm) > _MAX_LEN:

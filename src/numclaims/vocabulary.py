@@ -12,7 +12,10 @@ Sources:
 
 * Number words, scales and fractions: English cardinals and the short scale (10**9 is a billion), as
   the AP Stylebook ("numerals", "million, billion") and the Reuters Handbook of Journalism ("numbers")
-  write them; abbreviations as newswires write them ("5m", "3 bn", "2 mln").
+  write them; abbreviations as newswires write them ("5m", "3 bn", "2 mln") and as the Guardian and
+  Observer style guide asks for sums of money ("m, bn or tn": "£3m", "£1.2bn", "£50tn", always so in
+  headlines); digit groups separated by a comma or, in SI style, a no-break or thin space (SI Brochure,
+  9th edition, 5.4.4).
 * Vague plurals: "hundreds" is ``[100, 1000)``, the named order of magnitude (docs/semantics.md, section
   1), with its unit as the rounding step; "dozens" is ``[12, 100)`` with step 12.
 * Qualifier phrases: the canonical qualifiers of :data:`numclaims.rules.QUALIFIERS` and the phrases
@@ -20,9 +23,10 @@ Sources:
 * Currencies: every current ISO 4217 alphabetic code may be a claim's unit (list one of the standard,
   as its maintenance agency publishes it and pycountry 26.2.16 ships it, less XTS, reserved for testing,
   and XXX, "no currency"), and a claim's own words may write it; in running text the extractor reads only
-  the codes of the Americas and the major reserve currencies, because three capitals such as ALL, CUP,
+  the codes of the Americas, the major reserve currencies and the Kenya shilling (KES), because three capitals such as ALL, CUP,
   TOP or TRY are also words of headlines; "$" alone is read as USD, the convention of the US wire
-  services.
+  services. Kenya's shilling is also read as Kenyan papers write it ("KSh", "Ksh", "Sh"); "rupees" and
+  "Rs" name no one currency (India's, Pakistan's, Sri Lanka's, Nepal's ...) and are left open.
 * Months: the English month names and their abbreviations (AP Stylebook "months": Jan., Feb., Aug.,
   Sept., Oct., Nov., Dec.; "Sep" as other styles write it), written out here rather than taken from
   :mod:`calendar`, whose names follow the process locale.
@@ -58,8 +62,11 @@ NUMBER_WORDS: dict[str, int] = {
     "zero": 0, **UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, "hundred": 100, "dozen": 12, **BIG_SCALES,
 }
 
-#: Scale words accepted after digits ("2 million", "20 thousand", "2 dozen") and their multipliers.
-SCALE_WORDS: dict[str, int] = {"dozen": 12, "hundred": 100, **BIG_SCALES}
+#: The scale words of the Indian numbering system after digits, plural first: a lakh is 10**5, a crore
+#: 10**7 ("Rs 5 crore" is 50,000,000 rupees), as Indian papers and the Reserve Bank of India write sums.
+INDIAN_SCALES: dict[str, int] = {"lakhs": 10**5, "lakh": 10**5, "crores": 10**7, "crore": 10**7}
+#: Scale words accepted after digits ("2 million", "20 thousand", "2 dozen", "5 crore") and their multipliers.
+SCALE_WORDS: dict[str, int] = {"dozen": 12, "hundred": 100, **BIG_SCALES, **INDIAN_SCALES}
 
 #: Abbreviated scales after digits. Single letters must be attached ("5m", "2k", "3b"); the longer
 #: forms may also follow a space ("5 mln", "3 bn"). Case is ignored.
@@ -67,6 +74,17 @@ SCALE_ABBREVIATIONS: dict[str, int] = {
     "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9,
     "tn": 10**12, "trn": 10**12,
 }
+
+#: Characters that may stand between groups of three digits: the comma of English notation, and the
+#: spaces of SI style (SI Brochure, 9th edition, 5.4.4: the digits of a long number may be divided into
+#: groups of three by a thin space, with no dot or comma between the groups), as text pasted from the web
+#: carries them: the no-break space U+00A0, the narrow no-break space U+202F
+#: and the thin space U+2009. An ordinary space is not one ("in 1998 200 people" is two numbers).
+DIGIT_GROUP_SEPARATORS: str = ",\u00a0\u202f\u2009"
+
+#: Percent written as letters after the digits, attached: "12pc" (British papers' money pages, the Daily
+#: Telegraph's "rose 12pc"), besides "12 percent", "12 per cent", "12%" and "12 pct".
+PERCENT_ABBREVIATIONS: tuple[str, ...] = ("pc",)
 
 #: Denominator words of fractions, singular and plural.
 FRACTION_WORDS: dict[str, int] = {
@@ -157,13 +175,22 @@ ISO_4217_CODES: tuple[str, ...] = (
     "VED", "VES", "VND", "VUV", "WST", "XAD", "XAF", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG",
     "XDR", "XOF", "XPD", "XPF", "XPT", "XSU", "XUA", "YER", "ZAR", "ZMW", "ZWG",
 )
-#: The ISO 4217 codes the parser reads after a number in running text ("PEN 300", "300 USD"): the
-#: currencies of the Americas and the major reserve currencies, a subset of :data:`ISO_4217_CODES`.
+#: The ISO 4217 codes the extractor reads before a number in running text ("PEN 300", "KES 4,500"): the
+#: currencies of the Americas, the major reserve currencies and the Kenya shilling, a subset of
+#: :data:`ISO_4217_CODES` (a claim's own ``text`` may write any code, before or after the number).
 CURRENCY_CODES: tuple[str, ...] = (
     "USD", "EUR", "GBP", "PEN", "BRL", "MXN", "COP", "CLP", "ARS", "BOB", "CAD", "AUD", "NZD", "JPY", "CNY",
-    "CHF", "INR", "VES", "GTQ", "HNL", "NIO", "CRC", "PAB", "DOP", "ZAR",
+    "CHF", "INR", "VES", "GTQ", "HNL", "NIO", "CRC", "PAB", "DOP", "ZAR", "KES",
 )
 
+#: Currency markers written in letters before the numeral, in the case they are written (only so: "Sh" is
+#: a currency, "sh" is not), and their ISO 4217 codes: the Kenya shilling as Kenyan papers write it
+#: ("KSh 65 million", "Ksh 4,500", the Nation's "Sh65 million"; "Sh" alone is read as Kenyan, as "shillings"
+#: is), the Uganda and Tanzania shillings with their own letters ("USh", "TSh").
+CURRENCY_LETTER_PREFIXES: dict[str, str] = {
+    "KShs": "KES", "Kshs": "KES", "KSh": "KES", "Ksh": "KES", "Shs": "KES", "Sh": "KES",
+    "UShs": "UGX", "USh": "UGX", "TShs": "TZS", "TSh": "TZS",
+}
 #: Currency markers (symbols, codes and words, lower case) and their ISO 4217 codes. "$" is read as USD.
 CURRENCY_SYMBOLS: dict[str, str] = {
     "$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GBP", "s/.": "PEN", "s/": "PEN",
@@ -174,7 +201,19 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     # "25,000 shillings" in running text: Kenya shillings (Uganda's, Tanzania's and Somalia's shillings
     # are written with their codes, UGX, TZS, SOS)
     "shilling": "KES", "shillings": "KES",
+    "\u20b9": "INR",  # the rupee sign, India's alone
+    **{k.lower(): v for k, v in CURRENCY_LETTER_PREFIXES.items()},
     **{c.lower(): c for c in CURRENCY_CODES},
+}
+
+
+#: Currency words that name no one currency: a rupee is India's, Pakistan's, Sri Lanka's, Nepal's,
+#: Mauritius's or the Seychelles' (ISO 4217: INR, PKR, LKR, NPR, MUR, SCR). "1.2 billion rupees" and
+#: "Rs 5 million" are read as an amount of money whose currency the words leave open: the parser gives
+#: ``currency=None`` (a claim record names it with its ``unit``, any of these codes), the extractor a
+#: currency-less count; the article's country is not taken to settle it.
+AMBIGUOUS_CURRENCY_WORDS: dict[str, tuple[str, ...]] = {
+    w: ("INR", "PKR", "LKR", "NPR", "MUR", "SCR") for w in ("rupees", "rupee", "rs", "rs.")
 }
 
 # ----------------------------------------------------------------------------------------- months
