@@ -26,7 +26,7 @@ _PATTERN_WORDS = sorted(set(re.findall(r"[A-Za-z]{2,}", extract.MENTION_PATTERN.
 _WORDS = st.sampled_from(_PATTERN_WORDS).flatmap(
     lambda w: st.sampled_from([w, w.lower(), w.upper(), w.title()]))
 _ODD = st.sampled_from(["\u0130", "\u0131", "\u017f", "\u212a", "\u0663", "\u00a0", "\u2013", "US$", "us$", "S/",
-                        "S/.", "s/", "$", "\u20ac", "\u00a3", "/", "-", ".", ",", "'", "\u2019", "_", "(", "\n",
+                        "S/.", "s/", "$", "\u20ac", "\u00a3", "\u20b9", "\u202f", "/", "-", ".", ",", "'", "\u2019", "_", "(", "\n",
                         "  ", "the year to", "12 months", "twelve months to the end of", "of", "and", "to"])
 _NUMBERS = st.one_of(st.integers(0, 10**7).map(str), st.integers(0, 10**7).map(lambda n: f"{n:,}"),
                      st.floats(0, 1e4, allow_nan=False).map(lambda x: f"{x:.2f}"),

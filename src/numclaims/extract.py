@@ -206,12 +206,15 @@ _FIRST_WORDS = frozenset(
     + list(MULTIPLIER_WORDS) + list(MULTIPLIER_VERBS) + list(_UNITS_WORDS) + list(TENS_WORDS))
 #: Where a core may start, besides a word of :data:`_FIRST_WORDS`: any word starting with a digit (the
 #: pattern's digits follow a non-word character, or a currency sign), and a currency sign: ``$``, ``€``,
-#: ``£``, or the ``U`` of ``US$`` and the ``S`` of ``S/`` wherever they stand (the sign needs no word
+#: ``£``, ``₹``, or the ``U`` of ``US$`` and the ``S`` of ``S/`` wherever they stand (the sign needs no word
 #: boundary before it). Both case-insensitive, as the pattern is: with IGNORECASE an ASCII letter also
 #: matches four other characters (U+0130 and U+0131 for ``i``, U+017F for ``s``, U+212A for ``k``: the
 #: :mod:`re` documentation), which :data:`_CASE_FOLD` maps to it before a word is looked up.
 _CANDIDATE_WORD = re.compile(r"\b[\d" + "".join(sorted({w[0] for w in _FIRST_WORDS})) + r"]\w*", re.IGNORECASE)
-_CANDIDATE_SIGN = re.compile(r"us(?=\$)|s(?=/)|[$€£]", re.IGNORECASE)
+_CANDIDATE_SIGN = re.compile(r"us(?=\$)|s(?=/)|[$€£\u20b9]", re.IGNORECASE)
+#: ... and a currency code or letter prefix in capitals as written ("KSh 65 million", "Sh20m", "KES 4,500"):
+#: the pattern's case-sensitive sign-letter alternative, before a digit.
+_CANDIDATE_LETTERS = re.compile(rf"(?<![A-Za-z])(?:{_SIGN_LETTERS})(?=\s?\d)")
 _CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
@@ -227,8 +230,15 @@ def _cores(text: str) -> list[re.Match]:
         word = w.group()
         if word[0].isdecimal() or (word.lower() if word.isascii() else word.translate(_CASE_FOLD).lower()) in first:
             starts.append(w.start())
-    if "$" in text or "/" in text or "€" in text or "£" in text:
+    more = False
+    if "$" in text or "/" in text or "€" in text or "£" in text or "\u20b9" in text:
         starts.extend(m.start() for m in _CANDIDATE_SIGN.finditer(text))
+        more = True
+    letters = [m.start() for m in _CANDIDATE_LETTERS.finditer(text)]
+    if letters:
+        starts.extend(letters)
+        more = True
+    if more:
         starts.sort()
     out: list[re.Match] = []
     pos = 0
