@@ -921,3 +921,71 @@ def test_a_period_written_inline_is_a_date_or_a_stretch_of_time(repo):
                                                                   "end": dt.date(2013, 9, 24)}
     props = [(p.kind, p.fields) for p in propose(items_for_drafts(drafted), src.text, None, repo)]
     assert ("part_whole", {"part": "women-rescued-25", "whole": "victims-rescued-2000"}) in props
+
+
+def test_parts_shares_and_rates_of_a_trial_are_proposed_whole(repo):
+    # invented text tests/data/drafting/lakeside-fever-2025.txt, one sentence per fault a trial found: a
+    # first part with a long noun ("1,200 were treated at the Northbank clinic, 900 at ..."), groups with
+    # age bounds, "1,000 of them, or 25 percent", "Children made up 31 percent of all cases", a rate with
+    # "on average" and its total in the next paragraph, a rate with a bracketed conversion, "1,300 adults,
+    # or 50 percent of patients"
+    path, data = _new(repo, "lakeside-fever-2025", "lf")
+    got = {(c["kind"], tuple(tuple(v) if isinstance(v, list) else v for k, v in c.items()
+                             if k not in ("id", "kind", "status", "reason"))) for c in data["checks"]}
+    assert got == {
+        ("sum", (("treated-1200", "count-900", "count-500"), "patients-2600")),
+        # the age bounds (under 12, 12 to 59, 60) are no parts
+        ("sum", (("count-800", "adults-1500", "adults-aged-300"), "cases-2600")),
+        # the total is what "them" stands for, the count beside the share the part
+        ("share_of_total", ("total-25-percent", "homes-4000", "homes-1000")),
+        ("part_whole", ("homes-1000", "homes-4000")),
+        # the subject "Children" names the part: "800 were children"
+        ("share_of_total", ("cases-31-percent", "cases-2600", "count-800")),
+        ("share_of_total", ("patients-50-percent", "patients-2600", "adults-treated-1300")),
+        ("rate_duration", ("patients-20", "patients-period-31-days", "patients-admitted-620")),
+        ("rate_duration", ("amount-1-5-million", "amount-period-3-months", "amount-4-5-million")),
+        ("agreement", ("headline-cases-2600", "cases-recorded-2025-2600")),
+    }
+    units = {c["id"]: c["unit"] for c in data["claims"]}
+    # "20 fever patients a day on average"; "$1.5 million (about €1.4 million) a month": both per month
+    assert (units["patients-20"], units["amount-1-5-million"], units["amount-1-4-million"]) == (
+        "persons per day", "USD per month", "EUR per month")
+    by = {c["id"]: c["verdict"] for c in check_article(path, repo)["checks"]}
+    # every sentence is right: 1,200 + 900 + 500 = 2,600; 800 + 1,500 + 300 = 2,600; 1,000 / 4,000 = 25 %;
+    # 800 / 2,600 = 30.8 % ~ 31 %; 1,300 / 2,600 = 50 %; 20 x 31 = 620; 1.5 million x 3 = 4.5 million
+    assert set(by.values()) == {"consistent"}
+
+
+def test_a_planted_error_in_a_trial_sentence_is_inconsistent(repo, tmp_path):
+    # the same article with three errors planted: 1,000 -> 1,200 homes of 4,000 stays "25 percent"
+    # (1,200 / 4,000 = 30 %); the age groups 800 + 1,500 + 300 = 2,600 ([750, 850] + [1,450, 1,550] +
+    # [250, 350] = [2,450, 2,750]) against 2,900 ([2,850, 2,950]) written in the
+    # opening; "620" -> "820" patients over 31 days (20 x 31 = 620, [15, 25] x 31 = [465, 775])
+    src = (DATA / "lakeside-fever-2025.txt").read_text(encoding="utf-8")
+    planted = src.replace("water at 1,000 of them", "water at 1,200 of them").replace(
+        "Of the 2,600 cases, 800", "Of the 2,900 cases, 800").replace("admitted 620", "admitted 820")
+    assert planted != src
+    for f in DATA.iterdir():
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    (repo / "datasets" / "sources" / "lakeside-fever-2025.txt").write_text(planted, encoding="utf-8")
+    assert main(["new", "lakeside-fever-2025", "--id", "lf", "--root", str(repo)]) == 0
+    by = {c["id"]: c["verdict"] for c in check_article(repo / "claims" / "lf.yaml", repo)["checks"]}
+    assert by["total-25-percent-of-homes-4000"] == "inconsistent"
+    assert by["count-800-adults-1500-sum-cases-2900"] == "inconsistent"
+    assert by["patients-20-times-patients-period-31-days"] == "inconsistent"
+
+
+@pytest.mark.parametrize("sentence, numeral, age", [
+    ("800 were children under 12 and", "under 12", True),
+    ("1,500 were adults aged 12 to 59.", "12 to 59", True),
+    ("300 were aged 60 or over.", "60", True),
+    ("300 girls 15 and over were", "15", True),
+    ("800 were children under 12 and", "800", False),
+    ("They counted 60 or more boats.", "60", False),
+])
+def test_an_age_bound_is_no_count(sentence, numeral, age):
+    from numclaims.extract import find_mentions
+    from numclaims.suggest import age_bound
+
+    m = next(x for x in find_mentions(sentence) if x.text == numeral)
+    assert age_bound(sentence, m) is age

@@ -328,8 +328,10 @@ CHANGE_CUE = re.compile(r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<
                         r"(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
 
 
-#: A relative clause about a person before a duration: "said Ann Kerr, who has run the port for 12 years".
-_WHO_CLAUSE = re.compile(r"\bwho\s+[^,;.!?]*$", re.I)
+#: A relative clause about a person before a duration: "said Ann Kerr, who has run the port for 12 years"
+#: (set off by a comma or after a name; "5,054 people who died ... in the first five months" is the figure's
+#: own clause, its period).
+_WHO_CLAUSE = re.compile(r"(?:,|\b[A-Z][\w'’-]*)\s+who\s+[^,;.!?]*$")
 
 
 def personal_duration(text: str, men: Mention, sent_start: int) -> bool:
@@ -389,6 +391,12 @@ def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention])
         unit, per = men.unit.split(" per ")
         if m and len(m.group(1).split()) <= 4:
             return f"{unit} a {per} the {m.group(1).lower()} {m.group(2)} {m.group(3)}"
+        # "admitted 38 dengue patients a day": the noun counted at that rate, and the verb before it
+        phrase = _noun_phrase_after(text, men.end, sent.end)[0]
+        phrase = re.split(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b", phrase)[0]
+        if phrase and men.currency is None and phrase.split()[0] not in ("a", "an", "per", "each", "every"):
+            verb = _verb_before(text, men.start, sent.start)
+            return f"{phrase} {verb} a {per}" if verb and verb.split()[-1] not in phrase.split() else f"{phrase} a {per}"
         return f"{unit} a {per}"
     if men.kind == "duration":
         # "prison sentences from five to 15 years", "a term of three years": the noun it is a length of
@@ -916,6 +924,8 @@ def _keywords(what: str, n: int = 2) -> list[str]:
 
 def make_id(what: str, year: str | None, men: Mention, region: str) -> str:
     """A readable id: measure key words, period year, numeral (``victims-rescued-2019-1054``)."""
+    if men.kind == "rate":  # "dengue patients admitted a day": the counted noun, not the rate's base
+        what = re.sub(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)$", "", what)
     parts = list(dict.fromkeys(_keywords(what)))  # "recorded thefts recorded": each word once
     tok = value_token(men)
     if not parts and not year and re.fullmatch(r"\d+", tok):

@@ -242,6 +242,99 @@ _APPOSITION = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+([A-Za-z]
                          r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
 
 
+#: The words between two coordinated parts: the first part's noun or place, up to six words ("18,540 landed
+#: on El Hierro, 7,320 on ...", "2,760 were adults aged 15 to 64 and 450 ..."), then a comma or "and".
+_PART_GAP = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}\s*(?:,|and|,\s*and|,?\s*(?:while|and)\s+the\s+"
+                       r"(?:remaining|other))\s+")
+#: Words around a numeral that make it an age bound: "aged 15 to 64", "children under 15", "65 or over",
+#: "15-year-olds", "under five years old".
+_AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\b(?:children|girls|boys|people|persons|those|adults|minors|patients|"
+                         r"residents|women|men)\s+(?:under|over|below|above|older\s+than|younger\s+than))\s+\Z", re.I)
+_AGE_AFTER = re.compile(r"(?:\s+years?\s+(?:old|of\s+age)|-years?-olds?|\s+or\s+(?:over|older|above)\b|\s+and\s+"
+                        r"(?:over|older|above)\b)", re.I)
+_AGE_OWN = re.compile(r"(?:under|over|below|above)\s+\d", re.I)
+
+
+def age_bound(text: str, m: Mention) -> bool:
+    """Whether the numeral of mention ``m`` in ``text`` is an age bound rather than a count of its own:
+    preceded by "aged" or by a noun of people with "under"/"over" ("children under 15", the mention's own
+    "under 15" after "children"), or followed by "years old", "-year-olds", "or over". "aged 65 or over"
+    and "children under 15" are True; "1,510 were children" and "under 15 percent" (a percent has no
+    age) are False for the 1,510 and are never asked for the percent (counts only)."""
+    lo = max(0, m.start - 40)
+    if _AGE_BEFORE.search(text[lo:m.start]):
+        return True
+    if _AGE_OWN.match(m.text) and re.search(r"\b(?:children|girls|boys|people|persons|those|adults|minors|patients|"
+                                            r"residents|women|men)\s+\Z", text[lo:m.start], re.I):
+        return True
+    return bool(_AGE_AFTER.match(text, m.end))
+
+
+#: "864 of them, or 31 percent": the count before is a part of the count "them" stands for.
+_ANAPHORIC_PART = re.compile(r"\s+of\s+(?:them|these|those|whom)\s*,?\s+or\s+(?:about\s+|around\s+|some\s+|"
+                             r"nearly\s+|almost\s+|roughly\s+)?\Z")
+#: "Of these 2,500 (25%)": a part of the count "these" stands for, its share in brackets after it.
+_ANAPHORIC_OPENING = re.compile(r"\b(?:Of|of|Among|among)\s+(?:them|these|those|whom)\s*,?\s*\Z")
+_BRACKETED_SHARE = re.compile(r"\s*[(,]\s*(?:or\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
+
+
+#: "42 percent of arrivals", "31 percent of all patients": the noun a share is of, no number between.
+_OF_NOUN = re.compile(r"\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+|these\s+|those\s+)?([a-z][\w'’-]*s)\b(?!\s*\d)")
+#: "11,200 people, or 42 percent": the count set off before the share.
+_PART_BEFORE = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,\s+or\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
+                          r"roughly\s+)?\Z")
+#: The subject a sentence opens with ("Children made up", "El Hierro, the smallest island, ... took").
+_SUBJECT = re.compile(r"\s*((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
+
+
+def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
+    """Propose ``share_of_total`` for the percentage ``it`` of a noun named without a number ("42 percent of
+    arrivals"). The total is the nearest earlier count (same or earlier paragraph, larger than the part) whose
+    key words or following word name that noun ("Of the 4,820 patients"), else, the noun naming none, the
+    article's headline figure ("Sea Arrivals More Than Double to 30,808") restated in the body. The part is
+    the count set off before the share ("11,200 people, or 42 percent") or the earlier count followed,
+    within a few words, by the sentence's opening subject ("1,510 were children" for "Children made up
+    31 percent"; "18,540 landed on El Hierro" for "El Hierro ... took 60 percent"); none found, no
+    proposal (a guessed total with no part would test the rounding of the share only)."""
+    m = it.mention
+    om = _OF_NOUN.match(text, m.end)
+    if om is None:
+        return
+    noun = _stem(om.group(1))
+    earlier = [o for o in items if _persons_like(o.unit) and o.per is None and o.value is not None and
+               o.mention.end <= m.start and o.mention.region == "body" and not age_bound(text, o.mention)]
+    part = next((o for o in reversed(earlier) if o.sent == it.sent and
+                 _PART_BEFORE.fullmatch(text, o.mention.end, m.start)), None)
+    if part is None:
+        sub = _SUBJECT.match(text, it.sent[0], m.start)
+        words = sub.group(1) if sub else ""
+        if words and words.split()[0].lower() not in _FUNCTION_OPENERS:
+            part = next((o for o in reversed(earlier) if o.para in (it.para, it.para - 1) and re.match(
+                r"(?:\s+[\w'’-]+){0,3}?\s+" + re.escape(words.lower()) + r"\b", text[o.mention.end:o.sent[1]].lower())),
+                None)
+    if part is None:
+        return
+    floor = part.value
+    named = [o for o in earlier if o.value > floor and o is not part and o.para <= it.para and
+             (noun in {_stem(k) for k in o.keys} or
+              re.match(r"\s+(?:[a-z]+\s+)?" + re.escape(noun) + r"(?:e?s)?\b", text[o.mention.end:o.mention.end + 40]))]
+    if named:
+        total = named[-1]
+    else:
+        heads = {o.value for o in items if o.mention.region == "headline" and _persons_like(o.unit) and o.value}
+        restated = [o for o in earlier if o.value in heads and o.value > floor]
+        if not restated:
+            return
+        total = restated[-1]
+    P.add("share_of_total", f"{it.id}-of-{total.id}", {"share": it.id, "total": total.id, "part": part.id},
+          f"a share of {om.group(1)} (\u201c{_excerpt(text, m)}\u201d), its part \u201c{part.mention.text}\u201d "
+          f"and their total \u201c{total.mention.text}\u201d")
+
+
+_FUNCTION_OPENERS = frozenset("the a an this that these those it its their there in on at of by for but and "
+                              "yet so as while with from".split())
+
+
 def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None) -> list[Proposal]:
     """Proposed checks among ``items`` (in text order) of the source ``text``, with ids unique among
     themselves and the claims, in the order of the table of the module docstring; only of the check
@@ -286,19 +379,27 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             tot = by_start[m.of[0]]
             if not _persons_like(tot.unit) or _STARTING_FIGURE.search(text, it.sent[0], m.start):
                 continue
-            # "About 23,000 of the parcels, or 45 percent": 23,000 is the part; the whole is the count of
-            # parcels named before it (none named: no proposal rather than the part taken as the whole)
+            # "864 of them, or 31 percent", "Of these 2,500 (25%)": 864 is the part; the whole is the count
+            # "them"/"these" stands for, the nearest larger count before it. "About 23,000 of the parcels, or
+            # 45 percent": 23,000 is the part; the whole is the count of parcels named before it. None found:
+            # no proposal rather than the part taken as the whole
             ap = _APPOSITION.match(text, tot.mention.end, m.start)
-            if ap is not None:
-                noun = _stem(ap.group(1))
+            them = ap is None and (_ANAPHORIC_PART.match(text, tot.mention.end, m.start) is not None or (
+                _ANAPHORIC_OPENING.search(text, max(it.sent[0], tot.mention.start - 24), tot.mention.start)
+                is not None and _BRACKETED_SHARE.match(text, tot.mention.end, m.start) is not None))
+            if ap is not None or them:
+                noun = _stem(ap.group(1)) if ap is not None else None
                 wholes = [o for o in items if _persons_like(o.unit) and o.value is not None and
-                          o.mention.end <= tot.mention.start and o.para <= tot.para and
-                          noun in {_stem(k) for k in o.keys} and (tot.value is None or o.value > tot.value)]
+                          o.mention.end <= tot.mention.start and not age_bound(text, o.mention) and
+                          (o.para <= tot.para if ap is not None else o.para in (tot.para, tot.para - 1)) and
+                          (noun is None or noun in {_stem(k) for k in o.keys}) and
+                          (tot.value is None and ap is not None or tot.value is not None and o.value > tot.value)]
                 if wholes and it.unit == "percent":
                     w = wholes[-1]
+                    how = "of a total named before" if ap is not None else "of the total it refers to"
                     P.add("share_of_total", f"{it.id}-of-{w.id}", {"share": it.id, "total": w.id, "part": tot.id},
-                          f"a part and its share (\u201c{_excerpt(text, tot.mention, m)}\u201d) of a total named "
-                          f"before: \u201c{w.mention.text}\u201d")
+                          f"a part and its share (\u201c{_excerpt(text, tot.mention, m)}\u201d) {how}: "
+                          f"\u201c{w.mention.text}\u201d")
                 continue
             if it.unit == "percent":
                 # "14 percent of Bristol's 472,000 residents - roughly 66,000 people": the count set off
@@ -313,6 +414,12 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             else:
                 P.add("fraction_of", f"{it.id}-of-{tot.id}", {"fraction": it.id, "whole": tot.id},
                       f"a fraction of a total: \u201c{_excerpt(text, tot.mention, m)}\u201d")
+    # "11,200 people, or 42 percent of arrivals", "Children made up 31 percent of all patients": a share of
+    # a noun with no number after it
+    for it in items:
+        if it.unit != "percent" or it.mention.of or change_cue(text, it.mention, it.sent[0]) is not None:
+            continue
+        share_of_named(P, it, items, text)
     # a rate and a duration next to a total
     amassed: list[tuple[Item, Item, Item]] = []
     for r in items:
@@ -322,22 +429,30 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         durs = [o for o in near if o.unit in ("years", "months", "weeks", "days") and o.mention.kind == "duration"
                 and not personal_duration(text, o.mention, o.sent[0])]  # "who has run the port for 12 years"
         tots = [o for o in near if o.unit == r.unit and o.per is None]
+        if not (durs and tots):
+            # "38 patients a day in June." then, in the next paragraph, "Over the 30 days of June, ... admitted
+            # 1,410 patients": a duration in the rate's own base and a total in one sentence of the next one
+            nxt = [o for o in items if o.para == r.para + 1 and o.mention.start - r.mention.end < 400]
+            durs = [o for o in nxt if o.mention.kind == "duration" and o.unit == f"{r.per}s"]
+            tots = [o for o in nxt if o.per is None and o.value is not None and o.unit == r.unit and
+                    any(d.sent == o.sent for d in durs)]
+            durs = [d for d in durs if any(d.sent == o.sent for o in tots)]
         if durs and tots:
             d = min(durs, key=lambda o: abs(o.mention.start - r.mention.start))
             t = min(tots, key=lambda o: abs(o.mention.start - r.mention.start))
             P.add("rate_duration", f"{r.id}-times-{d.id}", {"rate": r.id, "duration": d.id, "total": t.id},
                   f"a rate and a duration next to a total: \u201c{_excerpt(text, r.mention, d.mention, t.mention)}\u201d")
             amassed.append((r, d, t))
-    # parts next to a total
-    counts = [it for it in items if _persons_like(it.unit) and it.value is not None and it.mention.qualifier != "range"]
+    # parts next to a total; an age bound ("children under 15", "aged 65 or over") is no count of its own
+    counts = [it for it in items if _persons_like(it.unit) and it.value is not None and
+              it.mention.qualifier != "range" and not age_bound(text, it.mention)]
     amounts = [it for it in counts if not _no_amount(text, it)]
     def coordinated(x: Item, y: Item) -> bool:
         """Whether count ``y`` follows count ``x`` as the next of coordinated parts (``x`` not the total a
         sentence opens with: "Of the 4,120 dead, 1,730 ...")."""
         return same_sent(x, y) and _same_unit(x, y) and x.mention.end < y.mention.start and \
-            not _OPENING_TOTAL.fullmatch(text, x.sent[0], x.mention.start) and bool(re.fullmatch(
-            r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*(?:,|and|,\s*and|,?\s*(?:while|and)\s+the\s+(?:remaining|other))\s+",
-            text[x.mention.end:y.mention.start]))
+            not _OPENING_TOTAL.fullmatch(text, x.sent[0], x.mention.start) and bool(_PART_GAP.fullmatch(
+            text, x.mention.end, y.mention.start))
 
     for i, a in enumerate(counts):
         group = [a]
