@@ -989,3 +989,45 @@ def test_an_age_bound_is_no_count(sentence, numeral, age):
 
     m = next(x for x in find_mentions(sentence) if x.text == numeral)
     assert age_bound(sentence, m) is age
+
+
+def test_same_period_whole_year_deadline_and_headline_multiple_are_drafted(repo):
+    # invented text tests/data/drafting/harbour-arrivals-2024.txt, published 10 July 2024
+    path, data = _new(repo, "harbour-arrivals-2024", "ha")
+    by_text = {c["text"]: c for c in data["claims"]}
+    period = lambda t: by_text[t]["measure"].get("period")  # noqa: E731
+    h1 = lambda y: {"start": dt.date(y, 1, 1), "end": dt.date(y, 6, 30)}  # noqa: E731
+    # "4,000 ... in the first half of 2024, up 150 percent on the 1,600 who arrived in the same period of
+    # 2023": the 4,000's period moved to 2023 (not 2024, nor the whole of 2023)
+    assert (period("4,000"), period("1,600")) == (h1(2024), h1(2023))
+    # "fell to 12 in the first half of 2024, from 20 in the same period last year": a year before
+    assert (period("12"), period("20")) == (h1(2024), h1(2023))
+    # "up from five in the whole of 2023": the calendar year, not "so far this year" of the other clause
+    assert period("five") == {"start": dt.date(2023, 1, 1), "end": dt.date(2023, 12, 31)}
+    # "expects arrivals to fall by August": a deadline, read as August 2024 (July 2024 is before it)
+    assert "by August" in by_text
+    from numclaims.periods import resolve
+
+    assert str(resolve("by August", dt.date(2024, 7, 10))) == "2024-08-01..2024-08-31"
+    # the headline's "More Than Double" is a ratio claim of 2, more than
+    head = by_text["More Than Double"]
+    assert (head["unit"], head["qualifier"], head["id"]) == ("ratio", "more_than", "headline-double")
+    checks = {(c["kind"], c.get("a"), c.get("b"), c.get("times")) for c in data["checks"]}
+    later, earlier = by_text["4,000"]["id"], by_text["1,600"]["id"]
+    assert ("comparison", later, earlier, "headline-double") in checks
+    verdicts = {c["id"]: c["verdict"] for c in check_article(path, repo)["checks"]}
+    # 4,000 / 1,600 = 2.5 > 2; 1,600 x 2.5 = 4,000 (up 150 percent)
+    assert verdicts[f"{later}-vs-{earlier}-times-headline-double"] == "consistent"
+    assert verdicts[f"{later}-from-{earlier}"] == "consistent"
+
+
+@pytest.mark.parametrize("words, start, end", [
+    ("the whole of 2023", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+    ("in the whole of last year", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+    ("the first half of this year", dt.date(2024, 1, 1), dt.date(2024, 6, 30)),
+    ("the first half of last year", dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
+])
+def test_whole_and_half_years_are_read(words, start, end):
+    from numclaims.periods import Period, resolve
+
+    assert resolve(words, dt.date(2024, 7, 18)) == Period(start, end)

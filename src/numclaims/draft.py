@@ -67,7 +67,7 @@ from .paths import claims_files
 from .periods import expressions_in, resolve
 from .records import value_from_words
 from .scaffold import _record, unique_quote
-from .vocabulary import (FALL_NOUNS, FALL_VERBS, MONTH_NAMES, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
+from .vocabulary import (FALL_NOUNS, FALL_VERBS, MONTH_NAMES, MULTIPLIER_WORDS, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
                          change_words_re)
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
@@ -117,7 +117,7 @@ def article_mentions(text: str, markers: tuple[str, str] | None, title: str | No
     """
     body = body_span(text, markers)
     lead = lead_spans(text, title, body)
-    out = []
+    out = _headline_multiples(text, lead)
     for m in find_mentions(text, body=body):
         if m.region == "body":
             out.append(m)
@@ -125,8 +125,32 @@ def article_mentions(text: str, markers: tuple[str, str] | None, title: str | No
         for region, a, b in lead:
             if a <= m.start and m.end <= b:
                 m.region = region
-                out.append(m)
+                if not any(o.start < m.end and m.start < o.end for o in out):
+                    out.append(m)
                 break
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+#: A headline's multiplier verb in the present ("Cases More Than Double to 4,820", "Arrivals Triple in a
+#: Year"), which running text writes "more than doubled": the extractor reads the multiplier words only
+#: before what they multiply ("double the 287").
+_HEADLINE_MULTIPLE = re.compile(r"\b(?:(more\s+than|over|nearly|almost)\s+)?(double|triple|treble|quadruple)"
+                                r"(?=\s+(?:to|in|since|from|after|on|as|over)\b)", re.I)
+_MULTIPLE_QUALIFIER = {"more than": "more_than", "over": "more_than", "nearly": "nearly", "almost": "nearly"}
+
+
+def _headline_multiples(text: str, lead: list[tuple[str, int, int]]) -> list[Mention]:
+    """The multiples of the headline in :data:`_HEADLINE_MULTIPLE` as ``ratio`` mentions (value 2 for
+    "double", qualifier ``more_than`` for "More Than"), region ``headline``."""
+    out = []
+    for region, a, b in lead:
+        if region != "headline":
+            continue
+        for hm in _HEADLINE_MULTIPLE.finditer(text, a, b):
+            q = _MULTIPLE_QUALIFIER.get(" ".join(hm.group(1).lower().split())) if hm.group(1) else "exact"
+            out.append(Mention(hm.start(), hm.end(), hm.group(0), float(MULTIPLIER_WORDS[hm.group(2).lower()]),
+                               "ratio", q, kind="ratio", region="headline"))
     return out
 
 
@@ -924,7 +948,8 @@ def _keywords(what: str, n: int = 2) -> list[str]:
 
 def make_id(what: str, year: str | None, men: Mention, region: str) -> str:
     """A readable id: measure key words, period year, numeral (``victims-rescued-2019-1054``)."""
-    if men.kind == "rate":  # "dengue patients admitted a day": the counted noun, not the rate's base
+    if men.kind in ("rate", "duration") or men.unit == "date":
+        # "dengue patients admitted a day" (and the period of it): the counted noun, not the rate's base
         what = re.sub(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)$", "", what)
     parts = list(dict.fromkeys(_keywords(what)))  # "recorded thefts recorded": each word once
     tok = value_token(men)
@@ -1240,6 +1265,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                 it.record["attribution"][0] = {"who": hit[-1], "role": next(r for w, r in named if w == hit[-1])}
         elif re.match(r"[A-Z]", first["who"]) and first["role"] not in _GENERIC_ROLES:
             named.append((first["who"], first["role"]))
+    same_period(items, text, meta.published)
     # ids, unique in the file in order of position
     for it in items:
         period = it.record.get("_period")
@@ -1284,6 +1310,62 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
     return items
 
 
+#: "the 13,632 who arrived in the same period of 2023", "the 1,104 recorded in the same period last year".
+_SAME_PERIOD = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:in|during|over|for)\s+the\s+same\s+period\s+(?:(?:of|in)\s+"
+                          r"(1[89]\d\d|20\d\d)\b|(?:last\s+year|a\s+year\s+(?:earlier|before|ago)|the\s+year\s+before|"
+                          r"the\s+previous\s+year)\b)", re.I)
+
+
+def _period_of(it: Drafted, published: dt.date):
+    """The period a drafted figure's record has so far (its inline span or its date record read against
+    ``published``), or None."""
+    span = it.record.get("_period_span")
+    if span is not None:
+        return span["start"], span["end"]
+    near = it.record.get("_period")
+    if near is None:
+        return None
+    try:
+        p = resolve(near.record.get("text", near.mention.text), published)
+    except ValueError:
+        return None
+    return p.start, p.end
+
+
+def same_period(items: list[Drafted], text: str, published: dt.date) -> None:
+    """Date the figures followed by "in the same period of 2023" or "in the same period last year" (a
+    year earlier) by the period of the figure they are compared with, moved to that year: "30,808 ... in the
+    first nine months of 2024, up 126 percent on the 13,632 who arrived in the same period of 2023" gives
+    the 13,632 2023-01-01 .. 2023-09-30. The figure compared with is the nearest earlier one of the
+    sentence, else of the paragraph, that has a period. Changes the records' ``_period_span`` and
+    ``_period_year`` in place; a figure with no such earlier figure keeps what it had."""
+    for i, it in enumerate(items):
+        m = it.mention
+        if m.unit == "date" or m.kind == "duration":
+            continue
+        sm = _SAME_PERIOD.match(text, m.end, it.sentence.end)
+        if sm is None:
+            continue
+        before = [o for o in items[:i] if o.mention.unit != "date" and o.mention.kind != "duration" and
+                  o.sentence.para == it.sentence.para and _period_of(o, published) is not None]
+        before.sort(key=lambda o: (o.sentence is not it.sentence, -o.mention.start))
+        if not before:
+            continue
+        start, end = _period_of(before[0], published)
+        shift = int(sm.group(1)) - end.year if sm.group(1) else -1
+        start, end = _shift_years(start, shift), _shift_years(end, shift)
+        it.record.pop("_period", None)
+        it.record["_period_span"] = {"start": start, "end": end}
+        it.record["_period_year"] = end.year if start.year == end.year else None
+
+
+def _shift_years(d: dt.date, years: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
 def _inline_period(rec: dict[str, Any], men: Mention, period: "Drafted", text: str,
                    published: dt.date) -> dict[str, dt.date] | None:
     """The dates of a figure's period record when the record's words lie inside the figure's own quote
@@ -1322,7 +1404,8 @@ _ADVERBIAL_PERIOD = re.compile(r"(?:in|over|during|within|throughout)\b", re.I)
 
 
 #: A clause about the future: "the port will hire 40 guards by March" (a deadline ahead, not a past month).
-_FUTURE = re.compile(r"\b(?:will|shall|would|(?:plans?|aims?|expects?|intends?|hopes?|promised|pledged|vowed)\s+to|"
+_FUTURE = re.compile(r"\b(?:will|shall|would|(?:plans?|aims?|expects?|intends?|hopes?|promised|pledged|vowed)\s+"
+                     r"(?:[\w'’-]+\s+){0,2}?to|"
                      r"(?:is|are)\s+(?:due|set|going)?\s*to)\b", re.I)
 
 

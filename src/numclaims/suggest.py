@@ -335,6 +335,33 @@ _FUNCTION_OPENERS = frozenset("the a an this that these those it its their there
                               "yet so as while with from".split())
 
 
+def _headline_multiple(P: "_Props", items: list[Item], agreed: set[frozenset[str]]) -> None:
+    """The headline's multiple ("Cases More Than Double to 4,820") against the body: an ``agreement`` with a
+    body multiple of the same value and qualifier ("more than double the 2,150"); else, when the headline's
+    figure restates a body figure (``agreed``) that a proposed ``change`` has a figure of before for
+    ("30,808 ..., up 126 percent on the 13,632"), a ``comparison`` of the two with the headline's multiple
+    as ``times``."""
+    for h in items:
+        if h.mention.region != "headline" or h.unit != "ratio" or h.value is None:
+            continue
+        body = [o for o in items if o.mention.region == "body" and o.unit == "ratio" and o.value == h.value and
+                o.mention.qualifier == h.mention.qualifier]
+        if body:
+            P.add("agreement", f"{h.id}-vs-{body[0].id}", {"a": h.id, "b": body[0].id},
+                  f"the headline's multiple and the body's: \u201c{h.mention.text}\u201d and "
+                  f"\u201c{body[0].mention.text}\u201d")
+            continue
+        heads = {x for pair in agreed for x in pair if any(o.id == x and o.sent == h.sent for o in items)}
+        restated = {x for pair in agreed if pair & heads for x in pair} - heads
+        for p in list(P.out):
+            if p.kind == "change" and p.fields.get("later") in restated and p.fields.get("earlier"):
+                P.add("comparison", f"{p.fields['later']}-vs-{p.fields['earlier']}-times-{h.id}",
+                      {"a": p.fields["later"], "b": p.fields["earlier"], "relation": "eq", "times": h.id},
+                      f"the headline's multiple (\u201c{h.mention.text}\u201d) of the body's change: "
+                      f"\u201c{p.fields['later']}\u201d against \u201c{p.fields['earlier']}\u201d")
+                break
+
+
 def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None) -> list[Proposal]:
     """Proposed checks among ``items`` (in text order) of the source ``text``, with ids unique among
     themselves and the claims, in the order of the table of the module docstring; only of the check
@@ -715,6 +742,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                     fields["remainder"] = rest[0].id
                 P.add("complement", f"{it.id}-and-the-rest", fields,
                       f"a share and \u201c{mr.group(0)}\u201d: \u201c{m.text}\u201d")
+    _headline_multiple(P, items, agreed)
     # a claim against the reference rows of the same measure and place
     if root is not None and "external" in P.kinds:
         rows = load_reference(Path(root))
