@@ -1031,3 +1031,27 @@ def test_whole_and_half_years_are_read(words, start, end):
     from numclaims.periods import Period, resolve
 
     assert resolve(words, dt.date(2024, 7, 18)) == Period(start, end)
+
+
+def test_no_fraction_of_another_noun_nor_headline_agreement_of_another_measure(repo):
+    # invented text tests/data/drafting/town-services-2025.txt: "Fourteen libraries will close, and one in
+    # four youth clubs will cut hours" (a fraction of the clubs, not of the 14 libraries); the headline
+    # "Town Clinic Visits Top 3,000" and a quoted "We saw 2,800 patients last winter" (no word in common)
+    path, data = _new(repo, "town-services-2025", "ts")
+    assert [c["kind"] for c in data["checks"]] == []
+    # the two burglary counts: a half-year of 2025 and the year 2023 share no day, so no part/whole either
+    periods = {c["text"]: c["measure"].get("period") for c in data["claims"]}
+    assert periods["640"] == {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 6, 30)}
+
+
+@pytest.mark.parametrize("a, b, disjoint", [
+    ("2024-01-01/2024-06-30", "2023-01-01/2023-12-31", True),
+    ("2024-01-01/2024-06-30", "2024-01-01/2024-12-31", False),
+    ("2023-12-31/2024-01-05", "2023-01-01/2023-12-31", False),  # one day in common
+    ("2024-01-01/2024-06-30", None, False),
+    ("date-2023", "2024-01-01/2024-06-30", False),  # a claim id: not inline, not compared here
+])
+def test_inline_periods_that_share_no_day_are_disjoint(a, b, disjoint):
+    from numclaims.suggest import _disjoint
+
+    assert _disjoint(a, b) is disjoint

@@ -362,6 +362,40 @@ def _headline_multiple(P: "_Props", items: list[Item], agreed: set[frozenset[str
                 break
 
 
+def _interval(period: str | None) -> tuple[str, str] | None:
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)", period or "")
+    return (m[1], m[2]) if m else None
+
+
+def _disjoint(a: str | None, b: str | None) -> bool:
+    """Whether two periods written inline (ISO intervals ``2024-01-01/2024-06-30``) share no day; False
+    when either is not inline."""
+    x, y = _interval(a), _interval(b)
+    return x is not None and y is not None and (x[1] < y[0] or y[1] < x[0])
+
+
+_NOT_NOUN = frozenset("are were is was be been have has had will would could can may might must said of "
+                      "them those these who which that".split())
+
+
+def _stems5(words: str) -> set[str]:
+    """The first five letters of each word of four letters or more, lower-cased ("Rescues" -> "rescu")."""
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", words)}
+
+
+def _other_noun(text: str, it: Item, tot: Item) -> bool:
+    """Whether the fraction ``it`` names its own noun right after it and the total ``tot`` another ("one in
+    five children's centres" after "Twenty-three libraries"): a fraction of something else."""
+    own = re.match(r"\s+(?:of\s+(?:the|its|their)\s+)?((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*s)\b",
+                   text[it.mention.end:it.sent[1]])
+    if own is None or own.group(1).split()[0] in _NOT_NOUN:  # "three quarters are minors": no noun of its own
+        return False
+    after_tot = re.match(r"\s+([a-z][\w'’-]*)", text[tot.mention.end:tot.sent[1]])
+    theirs = {_stem(k) for k in tot.keys} | ({_stem(after_tot.group(1))} if after_tot else set())
+    mine = {_stem(w.strip("'’").replace("'s", "").replace("’s", "")) for w in own.group(1).split()}
+    return not (mine & theirs)
+
+
 def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None) -> list[Proposal]:
     """Proposed checks among ``items`` (in text order) of the source ``text``, with ids unique among
     themselves and the claims, in the order of the table of the module docstring; only of the check
@@ -438,7 +472,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 fields = {"share": it.id, "total": tot.id, **({"part": part.id} if part else {})}
                 P.add("share_of_total", f"{it.id}-of-{tot.id}", fields,
                       f"a share and its base: \u201c{_excerpt(text, m, *(x.mention for x in (tot, part) if x))}\u201d")
-            else:
+            elif not _other_noun(text, it, tot):
                 P.add("fraction_of", f"{it.id}-of-{tot.id}", {"fraction": it.id, "whole": tot.id},
                       f"a fraction of a total: \u201c{_excerpt(text, tot.mention, m)}\u201d")
     # "11,200 people, or 42 percent of arrivals", "Children made up 31 percent of all patients": a share of
@@ -588,6 +622,12 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 and 1 / 1.5 <= o.value / h.value <= 1.5 and not _no_amount(text, o)]
         if body:
             b = min(body, key=lambda o: (not (o.keys & h.keys), abs(o.value - h.value), o.mention.start))
+            # "Clinic Visits Top 2,000" and "We treated 1,900 patients": another value of another noun, no
+            # word of the headline in the measure, is another measure, not the headline's figure restated
+            # ("Peru Rescues Over 200 'Trafficking Victims'" and "rescued at least 234 women" share "rescu")
+            if not (b.keys & h.keys) and b.value != h.value and not (_stems5(text[h.sent[0]:h.sent[1]]) &
+                                                                     _stems5(b.what)):
+                continue
             agreed.add(frozenset((h.id, b.id)))
             P.add("agreement", f"{h.id}-vs-{b.id}", {"a": h.id, "b": b.id},
                   f"the headline's figure and the body's: \u201c{h.mention.text}\u201d and \u201c{b.mention.text}\u201d")
@@ -613,6 +653,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             if b.period and periods.get(b.period) == "date" or (a.period and not b.period) or (a.period and b.period and
                                                                 periods.get(a.period) == "duration"
                                                                 and a.period != b.period):
+                continue
+            # a whole of another time holds no part of this one (H1 2024 cases in the country's 2023 total)
+            if _disjoint(a.period, b.period):
                 continue
             shared = ", ".join(sorted(a.keys & b.keys))
             P.add("part_whole", f"{a.id}-within-{b.id}", {"part": a.id, "whole": b.id},
