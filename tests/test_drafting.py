@@ -1055,3 +1055,37 @@ def test_inline_periods_that_share_no_day_are_disjoint(a, b, disjoint):
     from numclaims.suggest import _disjoint
 
     assert _disjoint(a, b) is disjoint
+
+
+@pytest.mark.parametrize("t, numeral, who", [
+    # a reporting verb at the end after a common noun of an office
+    ("The town has set aside $2 million for repairs, the city treasury said.", "$2 million", "the city treasury"),
+    # a source's own act, no reporting verb in the sentence
+    ("The national Ministry of Works has pledged a further $1 million.", "$1 million", "the national Ministry of Works"),
+    ("The NGO Sea Watch counted 310 people at sea.", "310", "NGO Sea Watch"),
+    # a reporting verb wins over the act ("The wardens counted 40 boats ..., the charity said")
+    ("The rangers counted 52 boats in May, the trust said.", "52", "the trust"),
+])
+def test_attribution_of_offices_and_acts(t, numeral, who):
+    from numclaims.draft import attribution_for, sentences
+    from numclaims.extract import find_mentions
+
+    ss = sentences(t, (0, len(t)))
+    m = next(x for x in find_mentions(t) if x.text == numeral)
+    assert attribution_for(t, m, ss[0], ss, "Pub", {})[0]["who"] == who
+
+
+@pytest.mark.parametrize("t, places", [
+    # an organisation after "according to" is a source, not a place
+    ("The boats carried 300 people, according to the Spanish Red Cross.", []),
+    # names the text says are places: "Islands", an apposition, "on" after a figure
+    ("About 900 people reached the Faroe Islands in May.", ["Faroe Islands"]),
+    ("Westmere, the worst-hit ward, recorded 410 cases.", ["Westmere"]),
+    ("Of the 700, 500 landed on Isla Norte and 200 on Isla Sur.", ["Isla Norte", "Isla Sur"]),
+    # the county in an apposition of a person is no place of theirs
+    ("Dr Ana Ruiz, the county's director of health, said 40 were admitted.", []),
+])
+def test_places_named_by_the_text(t, places):
+    from numclaims.draft import places_in
+
+    assert [p.name for p in places_in(t, 0, len(t))] == places

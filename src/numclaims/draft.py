@@ -205,12 +205,17 @@ _BE = frozenset("are were was is be been being have has had".split())
 _REPORT_VERB = (r"(?:said|says|stated|states|estimated|estimates|reported|reports|announced|announces|noted"
                 r"|notes|told|found|finds|believe|believes|claimed|revealed|reveals|explained|added|warned"
                 r"|confirmed)")
+#: Verbs of a source's own act ("The NGO Caminando Fronteras counted 5,054", "The Ministry has pledged a
+#: further KSh 20 million"): the speaker when the stretch has no reporting verb ("The wardens counted 40
+#: boats, the charity said": the charity).
+_ACT_VERB = r"(?:counted|counts|pledged|pledges|promised|promises|allocated|allocates)"
 #: nouns that can speak without a capital letter ("officials said", "one NGO estimates")
 _SPEAKER_NOUNS = re.compile(r"\b(?:officials?|authorities|authority|police|government|NGOs?|investigation|newspaper|"
                             r"organi[sz]ation|ministry|minister|experts?|investigators|prosecutors?|report|study|"
                             r"survey|agency|observatory|spokes\w+|secretary|director|chief|analysts?|researchers?|"
                             r"charity|charities|trust|council|commission|board|bureau|institute|office|department|"
-                            r"association|foundation|union|court|master|campaigners?|owners?|operators?)\b", re.I)
+                            r"association|foundation|union|court|master|campaigners?|owners?|operators?|treasury|"
+                            r"unit|hospital|registry|committee|service)\b", re.I)
 
 
 def _words_after(text: str, pos: int, limit: int) -> list[re.Match]:
@@ -479,6 +484,19 @@ Authority Agency Office Commission Court Council Institute Bureau Unit Party Com
 _PLACE_WORDS = frozenset("region province department state city town district municipality country border".split())
 
 
+#: Words of an organisation's name: no place ("Spanish Red Cross", "World Food Programme").
+_ORG_WORDS = frozenset("Cross Crescent Fund Programme Program Bank Foundation Organisation Organization Union "
+                       "Society Trust Group Network Coalition Hospital Ministry Treasury Fronteras".split())
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+#: "Kisauni, the worst-hit sub-county,": a name in apposition with a kind of place.
+_PLACE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:sub-county|county|district|region|province|"
+                               r"town|city|village|island|state|municipality|ward|suburb|neighbou?rhood|archipelago)"
+                               r"(?=\s*[,;.)])")
+#: "18,540 landed on El Hierro", "7,320 on Gran Canaria": "on" before a name after a figure or a verb of
+#: arriving.
+_ON_PLACE = re.compile(r"(?:\d\s+|\b(?:landed|arrived|stranded|living|lives|live|based|born)\s+)on\s+$")
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
     """``({country name: country}, {subdivision name: its country's name})`` from pycountry (ISO 3166),
@@ -546,6 +564,17 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
             out.append(Place(name, start, subs.get(_fold(base))))
             continue
         nxt = text[m.end():m.end() + 14].lower()
+        if re.search(r"\baccording\s+to\s+(?:the\s+)?$", text[max(0, start - 18):start], re.I) or \
+                any(w in _ORG_WORDS for w in words):
+            continue  # "according to the Spanish Red Cross": a source, not a place
+        if not headline and not _quoted(text, start) and (
+                re.search(r"\s+Islands?$", name) or _PLACE_APPOSITION.match(text, m.end()) or
+                (_ON_PLACE.search(text[max(a, start - 24):start]) and _fold(words[0]) not in _MONTH_NAMES
+                 and words[0] not in _WEEKDAYS)):
+            # "the Canary Islands", "Kisauni, the worst-hit sub-county,", "18,540 landed on El Hierro,
+            # 7,320 on Gran Canaria": names the text says are places
+            out.append(Place(name, start, subs.get(f) or (countries.get(f))))
+            continue
         if f in countries and not re.match(r"'s\b|\s+(?:police|government|ministry)", text[m.end():m.end() + 12]):
             out.append(Place(countries[f], start, countries[f], True))
         elif f in subs and (subs[f] in named or _PLACE_PREP.search(text[max(a, start - 14):start])) \
@@ -575,7 +604,9 @@ def nearest_places(ps: list[Place], pos: int, text: str) -> list[Place]:
     i = min(range(len(ps)), key=lambda k: abs(ps[k].start - pos))
     out = [ps[i]]
     j = i
-    while j + 1 < len(ps) and ps[j + 1].start - (ps[j].start + len(ps[j].name)) <= 18:
+    # not over a figure: "18,540 landed on El Hierro, 7,320 on Gran Canaria" names one island each
+    while j + 1 < len(ps) and ps[j + 1].start - (ps[j].start + len(ps[j].name)) <= 18 and \
+            not re.search(r"\d", text[ps[j].start + len(ps[j].name):ps[j + 1].start]):
         out.append(ps[j + 1])
         j += 1
     return out
@@ -601,11 +632,11 @@ def _where_text(ps: list[Place], home: str | None) -> str:
 # ------------------------------------------------------------------------------------------ attribution
 _ORG_ROLE = [
     (re.compile(r"\bNGOs?\b|organi[sz]ation|association|asociaci[oó]n|foundation|observatory|civil society|"
-                r"\bcharit(?:y|ies)\b|\btrust\b", re.I),
+                r"\bcharit(?:y|ies)\b|\btrust\b|Red Cross|Red Crescent", re.I),
      "non-governmental organisation"),
     (re.compile(r"\bpolice\b|anti-trafficking unit|\bcolonel\b|\bofficers?\b", re.I), "police"),
     (re.compile(r"ministry|minister|government|officials?|authorities|\bauthority\b|secretary|attorney general|"
-                r"president|director|department|agency of|\bcouncil\b|\bcommission\b", re.I), "government"),
+                r"president|director|department|agency of|\bcouncil\b|\bcommission\b|\btreasury\b", re.I), "government"),
     (re.compile(r"newspaper|investigation|press|news agency|\(AP\)|Associated Press|Reuters|AFP|La Republica|"
                 r"El Peruano|La Razon|Los Andes|Peru 21|El Comercio|television|radio|magazine", re.I), "press"),
     (re.compile(r"\bUnited Nations\b|\bUN\b|UNODC|World Bank|State Department", re.I), "international body"),
@@ -728,6 +759,11 @@ def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
         who = _speaker_before(text, a if not out else max(a, out[-1].at), vstart)
         if who:
             out.append(Said(_clean_who(who), _role(who, None), vstart))
+    if not out:
+        for m in re.finditer(r"\b(?:(?:has|have|had)\s+)?" + _ACT_VERB + r"\b", text[a:b]):
+            who = _speaker_before(text, a, a + m.start())
+            if who:
+                out.append(Said(_clean_who(who), _role(who, None), a + m.start()))
     out.sort(key=lambda s: s.at)
     return out
 
@@ -1124,8 +1160,15 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         it.guessed.append("measure.what")
         if m.unit != "date" and m.kind != "duration":
             para = [x for x in sents if x.para == s.para]
-            where = _where_text(nearest_places(places_in(text, s.start, s.end, m.region == "headline"), m.start, text),
-                                home)
+            # the total a sentence opens with has none of the places of its parts after it ("Of the 30,808,
+            # 18,540 landed on El Hierro": El Hierro is the 18,540's); coordinated figures share theirs
+            # ("400 adolescents and 1,200 adults ... in Madre de Dios")
+            opening = re.fullmatch(r"\s*(?:Of|Among)\s+(?:the|these|those|all)\s+", text[s.start:m.start])
+            figs = [o.mention for o in items if opening and o.sentence is s and o is not it and
+                    o.mention.unit != "date" and o.mention.kind != "duration" and o.mention.start >= m.end]
+            ps = [p for p in places_in(text, s.start, s.end, m.region == "headline")
+                  if not any(f.end <= p.start for f in figs)]
+            where = _where_text(nearest_places(ps, m.start, text), home)
             if re.search(r"\b(?:there|the region|the area|the town|the city)\b", text[s.start:s.end]) or not where:
                 prev = [p for x in para if x.start < s.start for p in places_in(text, x.start, x.end)]
                 if prev and (not where or where == home):
