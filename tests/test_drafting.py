@@ -1089,3 +1089,18 @@ def test_places_named_by_the_text(t, places):
     from numclaims.draft import places_in
 
     assert [p.name for p in places_in(t, 0, len(t))] == places
+
+
+@pytest.mark.parametrize("t, numeral, unit", [
+    ("The charity counted 1,200 people who drowned, an average of more than 10 a day.", "more than 10", "persons per day"),
+    ("The port counted 4,000 boats, about 20 a day.", "about 20", "count per day"),
+    ("The ward took in 25 fever patients a day on average.", "25", "persons per day"),
+    ("It spends €2 million (about $2.2 million) a month on care.", "€2 million", "EUR per month"),
+    ("It spends €2 million (about $2.2 million) a month on care.", "about $2.2 million", "USD per month"),
+    # "a year on" is a year later, no rate
+    ("A year on, 300 families are still waiting.", "300", "persons"),
+])
+def test_rates_read_after_their_noun_a_bracket_or_none(t, numeral, unit):
+    from numclaims.extract import find_mentions
+
+    assert next(m.unit for m in find_mentions(t) if m.text == numeral) == unit

@@ -426,7 +426,7 @@ def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention])
         if phrase and men.currency is None and phrase.split()[0] not in ("a", "an", "per", "each", "every"):
             verb = _verb_before(text, men.start, sent.start)
             return f"{phrase} {verb} a {per}" if verb and verb.split()[-1] not in phrase.split() else f"{phrase} a {per}"
-        return f"{unit} a {per}"
+        return f"{'count' if unit == 'persons' else unit} a {per}"  # "more than 33 a day": no noun
     if men.kind == "duration":
         # "prison sentences from five to 15 years", "a term of three years": the noun it is a length of
         prep = "" if re.match(r"(?:from|between)\b", men.text, re.I) else r"(?:of|from|lasting)\s+"

@@ -730,7 +730,8 @@ def _rates_after_nouns(text: str, ms: list[Mention]) -> None:
     """"$1 billion in profits a year", "1,054 cases a year", "2,000 victims rescued each year": a count or
     an amount followed, within two lower-case words and before any other number, by "a/per/each/every
     <day|week|month|year>" (not "a year ago/later/...", but "a day on average") is a rate in that base (unit
-    ``USD per year``, ``count per year``; kind ``rate``); so is "more than 33 a day" with no noun. An amount
+    ``USD per year``, ``count per year``; kind ``rate``); so is "more than 33 a day" with no noun (of
+    ``persons`` after an earlier count of people in its sentence). An amount
     and its conversion in brackets before the base ("€5.2 million (about $5.7 million) a month") are both
     rates of it. The mention's text stays the numeral phrase; its unit carries the rate."""
     def rated(men: Mention) -> bool:
@@ -750,6 +751,12 @@ def _rates_after_nouns(text: str, ms: list[Mention]) -> None:
             targets.append(ms[i + 1])
         if rm is None or rm.end() > nxt:
             continue
+        if men.unit == "count" and men.currency is None and re.match(r"\s+(?:a|an|per|each|every)\s", rm.group(0)):
+            # "5,054 people who died ..., an average of more than 33 a day": no noun of its own, the rate
+            # counts what the sentence's earlier count of people counts
+            prev = [o for o in ms[:i] if o.unit == "persons" and not re.search(r"[.!?]\s", text[o.end:men.start])]
+            if prev:
+                men.unit = "persons"
         for t in targets:
             t.per = time_unit(rm.group(1))
             t.unit = f"{t.currency or t.unit} per {t.per}"
