@@ -533,6 +533,7 @@ class Place:
     start: int
     country: str | None = None
     is_country: bool = False
+    sub_unit: bool = False  # "Kisauni, the worst-hit sub-county": a part of the larger place named before
 
 
 _MONTH_NAMES = frozenset(m.lower() for m in MONTH_NAMES)
@@ -573,7 +574,9 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
                  and words[0] not in _WEEKDAYS)):
             # "the Canary Islands", "Kisauni, the worst-hit sub-county,", "18,540 landed on El Hierro,
             # 7,320 on Gran Canaria": names the text says are places
-            out.append(Place(name, start, subs.get(f) or (countries.get(f))))
+            app = _PLACE_APPOSITION.match(text, m.end())
+            out.append(Place(name, start, subs.get(f) or (countries.get(f)),
+                             sub_unit=bool(app and re.search(r"\bsub-|ward|suburb|neighbou?rhood", app.group(0)))))
             continue
         if f in countries and not re.match(r"'s\b|\s+(?:police|government|ministry)", text[m.end():m.end() + 12]):
             out.append(Place(countries[f], start, countries[f], True))
@@ -1168,7 +1171,13 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                     o.mention.unit != "date" and o.mention.kind != "duration" and o.mention.start >= m.end]
             ps = [p for p in places_in(text, s.start, s.end, m.region == "headline")
                   if not any(f.end <= p.start for f in figs)]
-            where = _where_text(nearest_places(ps, m.start, text), home)
+            near = nearest_places(ps, m.start, text)
+            if any(p.sub_unit for p in near):
+                # "Kisauni, the worst-hit sub-county": within the county (province, region) named before it
+                bigger = [p for p in places_in(text, body[0], s.start) if _PLACE_SUFFIX.search(p.name)]
+                if bigger and bigger[-1].name not in {p.name for p in near}:
+                    near = near + [bigger[-1]]
+            where = _where_text(near, home)
             if re.search(r"\b(?:there|the region|the area|the town|the city)\b", text[s.start:s.end]) or not where:
                 prev = [p for x in para if x.start < s.start for p in places_in(text, x.start, x.end)]
                 if prev and (not where or where == home):
