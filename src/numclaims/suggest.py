@@ -552,6 +552,25 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             P.add("sum", f"{'-'.join(g.id for g in group[:2])}-sum-{t.id}",
                   {"parts": [g.id for g in group], "total": t.id},
                   f"{why}: \u201c{_excerpt(text, *(g.mention for g in group))}\u201d and \u201c{t.mention.text}\u201d")
+    # "has set aside KSh 65 million ... pledged a further KSh 20 million, bringing dengue funding ... to KSh 85
+    # million": the figure before, the further one and the total they bring it to
+    for it in items:
+        if it.value is None or it.unit == "date" or it.mention.kind == "duration":
+            continue
+        if not re.search(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+(?:[A-Za-z]+\s+)?\Z",
+                         text[max(it.sent[0], it.mention.start - 24):it.mention.start]):
+            continue
+        tot = next((o for o in items if o.sent == it.sent and o.mention.start > it.mention.end and _same_unit(o, it)
+                    and o.value is not None and re.fullmatch(r",?\s+(?:bringing|taking|raising|lifting)\b[^.;]{0,60}?"
+                                                             r"\bto\s+(?:about\s+|around\s+|some\s+)?(?:[A-Za-z]{1,4}\s+)?",
+                                                             text[it.mention.end:o.mention.start])), None)
+        before = [o for o in items if o.para == it.para and o.mention.end <= it.mention.start and _same_unit(o, it)
+                  and o.value is not None and o.mention.kind != "duration" and (tot is None or o.value < tot.value)]
+        if tot is not None and before:
+            first = before[-1]
+            P.add("sum", f"{first.id}-{it.id}-sum-{tot.id}", {"parts": [first.id, it.id], "total": tot.id},
+                  f"a further figure bringing the total to another: \u201c{first.mention.text}\u201d + "
+                  f"\u201c{it.mention.text}\u201d = \u201c{tot.mention.text}\u201d")
     # part/whole from the words: among, including, of them, of the N
     for it in counts:
         m = it.mention
