@@ -1018,6 +1018,9 @@ def test_same_period_whole_year_deadline_and_headline_multiple_are_drafted(repo)
     checks = {(c["kind"], c.get("a"), c.get("b"), c.get("times")) for c in data["checks"]}
     later, earlier = by_text["4,000"]["id"], by_text["1,600"]["id"]
     assert ("comparison", later, earlier, "headline-double") in checks
+    # "In June alone, 900 people arrived": a part of the 4,000 people who arrived in the half-year
+    assert [(c["part"], c["whole"]) for c in data["checks"] if c["kind"] == "part_whole"] == [
+        (by_text["900"]["id"], later)]
     verdicts = {c["id"]: c["verdict"] for c in check_article(path, repo)["checks"]}
     # 4,000 / 1,600 = 2.5 > 2; 1,600 x 2.5 = 4,000 (up 150 percent)
     assert verdicts[f"{later}-vs-{earlier}-times-headline-double"] == "consistent"
@@ -1133,6 +1136,7 @@ _TRIAL_EXPECTED = {
         ("sum", ("18,540", "7,320", "3,110", "1,838", "30,808")): "consistent",  # exactly 30,808
         ("share_of_total", ("60 percent", "30,808")): "consistent",  # 18,540 / 30,808 = 60.2 %
         ("comparison", ("5,240", "1,925")): "inconsistent",  # planted: 5,240 / 1,925 = 2.72 < 3
+        ("part_whole", ("5,240", "30,808")): "consistent",  # "In September alone": 5,240 <= 30,808
         ("share_of_total", ("42 percent", "30,808")): "inconsistent",  # planted: 11,200 / 30,808 = 36.4 %
         ("rate_duration", ("€5.2 million", "over the past nine months", "€58 million")): "inconsistent",  # 46.8m
         # 5,054 / 152 days = 33.25 > 33: the user's "consistent"; "tension" until "more than 33" of an

@@ -571,6 +571,18 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             P.add("sum", f"{first.id}-{it.id}-sum-{tot.id}", {"parts": [first.id, it.id], "total": tot.id},
                   f"a further figure bringing the total to another: \u201c{first.mention.text}\u201d + "
                   f"\u201c{it.mention.text}\u201d = \u201c{tot.mention.text}\u201d")
+    # "In September alone, 5,240 people arrived": a part of the larger figure of the same measure before it
+    for it in counts:
+        if not re.search(r"\b(?:in|during|on|over)\s+[^,.;]{1,30}?\s+alone\s*,\s*\Z", text[it.sent[0]:it.mention.start],
+                         re.I):
+            continue
+        wholes = [o for o in counts if o.mention.region == "body" and o.mention.end <= it.sent[0] and
+                  o.para <= it.para and _same_unit(o, it) and o.value > it.value and o.keys & it.keys]
+        if wholes:
+            w = max(wholes, key=lambda o: (o.value, -o.mention.start))
+            P.add("part_whole", f"{it.id}-within-{w.id}", {"part": it.id, "whole": w.id},
+                  f"part of a whole (\u201calone\u201d): \u201c{_excerpt(text, it.mention)}\u201d within "
+                  f"\u201c{w.mention.text}\u201d")
     # part/whole from the words: among, including, of them, of the N
     for it in counts:
         m = it.mention
