@@ -935,12 +935,12 @@ def test_parts_shares_and_rates_of_a_trial_are_proposed_whole(repo):
     assert got == {
         ("sum", (("treated-1200", "count-900", "count-500"), "patients-2600")),
         # the age bounds (under 12, 12 to 59, 60) are no parts
-        ("sum", (("count-800", "adults-1500", "adults-aged-300"), "cases-2600")),
+        ("sum", (("children-800", "adults-1500", "adults-aged-300"), "cases-2600")),
         # the total is what "them" stands for, the count beside the share the part
         ("share_of_total", ("total-25-percent", "homes-4000", "homes-1000")),
         ("part_whole", ("homes-1000", "homes-4000")),
         # the subject "Children" names the part: "800 were children"
-        ("share_of_total", ("cases-31-percent", "cases-2600", "count-800")),
+        ("share_of_total", ("cases-31-percent", "cases-2600", "children-800")),
         ("share_of_total", ("patients-50-percent", "patients-2600", "adults-treated-1300")),
         ("rate_duration", ("patients-20", "patients-period-31-days", "patients-admitted-620")),
         ("rate_duration", ("amount-1-5-million", "amount-period-3-months", "amount-4-5-million")),
@@ -949,6 +949,10 @@ def test_parts_shares_and_rates_of_a_trial_are_proposed_whole(repo):
         ("sum", (("amount-3-million", "amount-2-million"), "amount-5-million")),
     }
     units = {c["id"]: c["unit"] for c in data["claims"]}
+    # the age bounds are no records: each lies in the quote of its count ("800 were children under 12")
+    assert not {"under 12", "12 to 59", "60"} & {c["text"] for c in data["claims"]}
+    # "800 were children": the noun the count is said to be
+    assert next(c for c in data["claims"] if c["text"] == "800")["measure"]["what"] == "children"
     # "20 fever patients a day on average"; "$1.5 million (about €1.4 million) a month": both per month
     assert (units["patients-20"], units["amount-1-5-million"], units["amount-1-4-million"]) == (
         "persons per day", "USD per month", "EUR per month")
@@ -974,7 +978,7 @@ def test_a_planted_error_in_a_trial_sentence_is_inconsistent(repo, tmp_path):
     assert main(["new", "lakeside-fever-2025", "--id", "lf", "--root", str(repo)]) == 0
     by = {c["id"]: c["verdict"] for c in check_article(repo / "claims" / "lf.yaml", repo)["checks"]}
     assert by["total-25-percent-of-homes-4000"] == "inconsistent"
-    assert by["count-800-adults-1500-sum-cases-2900"] == "inconsistent"
+    assert by["children-800-adults-1500-sum-cases-2900"] == "inconsistent"
     assert by["patients-20-times-patients-period-31-days"] == "inconsistent"
 
 
@@ -988,7 +992,7 @@ def test_a_planted_error_in_a_trial_sentence_is_inconsistent(repo, tmp_path):
 ])
 def test_an_age_bound_is_no_count(sentence, numeral, age):
     from numclaims.extract import find_mentions
-    from numclaims.suggest import age_bound
+    from numclaims.draft import age_bound
 
     m = next(x for x in find_mentions(sentence) if x.text == numeral)
     assert age_bound(sentence, m) is age

@@ -357,6 +357,30 @@ CHANGE_CUE = re.compile(r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<
                         r"(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
 
 
+#: Words around a numeral that make it an age bound: "aged 15 to 64", "children under 15", "65 or over",
+#: "15-year-olds", "under five years old".
+_AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\b(?:children|girls|boys|people|persons|those|adults|minors|patients|"
+                         r"residents|women|men)\s+(?:under|over|below|above|older\s+than|younger\s+than))\s+\Z", re.I)
+_AGE_AFTER = re.compile(r"(?:\s+years?\s+(?:old|of\s+age)|-years?-olds?|\s+or\s+(?:over|older|above)\b|\s+and\s+"
+                        r"(?:over|older|above)\b)", re.I)
+_AGE_OWN = re.compile(r"(?:under|over|below|above)\s+\d", re.I)
+
+
+def age_bound(text: str, m: Mention) -> bool:
+    """Whether the numeral of mention ``m`` in ``text`` is an age bound rather than a count of its own:
+    preceded by "aged" or by a noun of people with "under"/"over" ("children under 15", the mention's own
+    "under 15" after "children"), or followed by "years old", "-year-olds", "or over". "aged 65 or over"
+    and "children under 15" are True; "1,510 were children" and "under 15 percent" (a percent has no
+    age) are False for the 1,510 and are never asked for the percent (counts only)."""
+    lo = max(0, m.start - 40)
+    if _AGE_BEFORE.search(text[lo:m.start]):
+        return True
+    if _AGE_OWN.match(m.text) and re.search(r"\b(?:children|girls|boys|people|persons|those|adults|minors|patients|"
+                                            r"residents|women|men)\s+\Z", text[lo:m.start], re.I):
+        return True
+    return bool(_AGE_AFTER.match(text, m.end))
+
+
 #: A relative clause about a person before a duration: "said Ann Kerr, who has run the port for 12 years"
 #: (set off by a comma or after a name; "5,054 people who died ... in the first five months" is the figure's
 #: own clause, its period).
@@ -397,7 +421,8 @@ def _subject(text: str, a: int, b: int) -> str:
 
 
 #: "N were pedestrians", "the remaining N were drivers and passengers of cars": a plural noun said of a count.
-_PREDICATE_NOUN = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?([a-z]+s)\b(?:\s+and\s+([a-z]+s)\b)?(?!\s+(?:by|of\s+the)\b)")
+_PREDICATE_NOUN = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?([a-z]+s|children|people|men|women)\b"
+                             r"(?:\s+and\s+([a-z]+s)\b)?(?!\s+(?:by|of\s+the)\b)")
 
 
 def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention]) -> str:
@@ -1093,6 +1118,11 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             _with_preposition(rec, m, text, sent)
         clause_quote(rec, m, sent, text)
         items.append(Drafted(rec, m, sent))
+    # "1,510 were children under 15": the age bound is no claim of its own; the count's quote holds it
+    spans = [(q, q + len(it.record["quote"])) for it in items if not age_bound(text, it.mention)
+             for q in [it.record.get("start", text.find(it.record["quote"]))] if q >= 0]
+    items = [it for it in items if not (age_bound(text, it.mention) and
+                                        any(a <= it.mention.start and it.mention.end <= b for a, b in spans))]
     # measures of figures first, then dates and durations from the nearest figure
     for it in items:
         it.what = measure_what(text, it.mention, it.sentence, [o.mention for o in items])

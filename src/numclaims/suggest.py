@@ -65,6 +65,7 @@ from .draft import (
     _fold,
     _gazetteer,
     _keywords,
+    age_bound,
     article_mentions,
     change_cue,
     draft,
@@ -246,30 +247,6 @@ _APPOSITION = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+([A-Za-z]
 #: on El Hierro, 7,320 on ...", "2,760 were adults aged 15 to 64 and 450 ..."), then a comma or "and".
 _PART_GAP = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}\s*(?:,|and|,\s*and|,?\s*(?:while|and)\s+the\s+"
                        r"(?:remaining|other))\s+")
-#: Words around a numeral that make it an age bound: "aged 15 to 64", "children under 15", "65 or over",
-#: "15-year-olds", "under five years old".
-_AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\b(?:children|girls|boys|people|persons|those|adults|minors|patients|"
-                         r"residents|women|men)\s+(?:under|over|below|above|older\s+than|younger\s+than))\s+\Z", re.I)
-_AGE_AFTER = re.compile(r"(?:\s+years?\s+(?:old|of\s+age)|-years?-olds?|\s+or\s+(?:over|older|above)\b|\s+and\s+"
-                        r"(?:over|older|above)\b)", re.I)
-_AGE_OWN = re.compile(r"(?:under|over|below|above)\s+\d", re.I)
-
-
-def age_bound(text: str, m: Mention) -> bool:
-    """Whether the numeral of mention ``m`` in ``text`` is an age bound rather than a count of its own:
-    preceded by "aged" or by a noun of people with "under"/"over" ("children under 15", the mention's own
-    "under 15" after "children"), or followed by "years old", "-year-olds", "or over". "aged 65 or over"
-    and "children under 15" are True; "1,510 were children" and "under 15 percent" (a percent has no
-    age) are False for the 1,510 and are never asked for the percent (counts only)."""
-    lo = max(0, m.start - 40)
-    if _AGE_BEFORE.search(text[lo:m.start]):
-        return True
-    if _AGE_OWN.match(m.text) and re.search(r"\b(?:children|girls|boys|people|persons|those|adults|minors|patients|"
-                                            r"residents|women|men)\s+\Z", text[lo:m.start], re.I):
-        return True
-    return bool(_AGE_AFTER.match(text, m.end))
-
-
 #: "864 of them, or 31 percent": the count before is a part of the count "them" stands for.
 _ANAPHORIC_PART = re.compile(r"\s+of\s+(?:them|these|those|whom)\s*,?\s+or\s+(?:about\s+|around\s+|some\s+|"
                              r"nearly\s+|almost\s+|roughly\s+)?\Z")
