@@ -38,8 +38,8 @@ PATTERNS = [
     ("extract._DIGITS_SCALE", extract._DIGITS_SCALE.pattern, r"(.*?\d)\s?(bln|mln|trn|bn|mn|tn|b|k|m|hundred|thousand|million|billion|trillion|lakhs|lakh|crores|crore)",
      re.IGNORECASE),
     ("extract._NOUN_RATE", extract._NOUN_RATE.pattern,
-     r"(?:\s+[a-z]+){1,2}?\s+(?:a|an|per|each|every)\s+(day|week|month|year)\b"
-     r"(?!\s+(?:ago|later|earlier|before|after|on|since|of)\b)", 0),
+     r"(?:\s+[a-z]+){0,2}?\s+(?:a|an|per|each|every)\s+(day|week|month|year)\b"
+     r"(?!\s+(?:ago|later|earlier|before|after|since|of)\b|\s+on(?=\s*[,.;:]|\s+from\b|\s*$))", 0),
     ("numerals._SCALEWORD", numerals._SCALEWORD, r"(?:dozen|hundred|thousand|million|billion|trillion|lakhs|lakh|crores|crore)", re.IGNORECASE),
     ("numerals._RATE", numerals._RATE,
      r"(?:\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b|\s*/\s*(?:day|week|month|year|mo|yr|wk)\b"

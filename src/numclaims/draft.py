@@ -67,7 +67,7 @@ from .paths import claims_files
 from .periods import expressions_in, resolve
 from .records import value_from_words
 from .scaffold import _record, unique_quote
-from .vocabulary import (FALL_NOUNS, FALL_VERBS, MONTH_NAMES, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
+from .vocabulary import (FALL_NOUNS, FALL_VERBS, MONTH_NAMES, MULTIPLIER_WORDS, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
                          change_words_re)
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
@@ -117,7 +117,7 @@ def article_mentions(text: str, markers: tuple[str, str] | None, title: str | No
     """
     body = body_span(text, markers)
     lead = lead_spans(text, title, body)
-    out = []
+    out = _headline_multiples(text, lead)
     for m in find_mentions(text, body=body):
         if m.region == "body":
             out.append(m)
@@ -125,8 +125,32 @@ def article_mentions(text: str, markers: tuple[str, str] | None, title: str | No
         for region, a, b in lead:
             if a <= m.start and m.end <= b:
                 m.region = region
-                out.append(m)
+                if not any(o.start < m.end and m.start < o.end for o in out):
+                    out.append(m)
                 break
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+#: A headline's multiplier verb in the present ("Cases More Than Double to 4,820", "Arrivals Triple in a
+#: Year"), which running text writes "more than doubled": the extractor reads the multiplier words only
+#: before what they multiply ("double the 287").
+_HEADLINE_MULTIPLE = re.compile(r"\b(?:(more\s+than|over|nearly|almost)\s+)?(double|triple|treble|quadruple)"
+                                r"(?=\s+(?:to|in|since|from|after|on|as|over)\b)", re.I)
+_MULTIPLE_QUALIFIER = {"more than": "more_than", "over": "more_than", "nearly": "nearly", "almost": "nearly"}
+
+
+def _headline_multiples(text: str, lead: list[tuple[str, int, int]]) -> list[Mention]:
+    """The multiples of the headline in :data:`_HEADLINE_MULTIPLE` as ``ratio`` mentions (value 2 for
+    "double", qualifier ``more_than`` for "More Than"), region ``headline``."""
+    out = []
+    for region, a, b in lead:
+        if region != "headline":
+            continue
+        for hm in _HEADLINE_MULTIPLE.finditer(text, a, b):
+            q = _MULTIPLE_QUALIFIER.get(" ".join(hm.group(1).lower().split())) if hm.group(1) else "exact"
+            out.append(Mention(hm.start(), hm.end(), hm.group(0), float(MULTIPLIER_WORDS[hm.group(2).lower()]),
+                               "ratio", q, kind="ratio", region="headline"))
     return out
 
 
@@ -181,12 +205,17 @@ _BE = frozenset("are were was is be been being have has had".split())
 _REPORT_VERB = (r"(?:said|says|stated|states|estimated|estimates|reported|reports|announced|announces|noted"
                 r"|notes|told|found|finds|believe|believes|claimed|revealed|reveals|explained|added|warned"
                 r"|confirmed)")
+#: Verbs of a source's own act ("The NGO Caminando Fronteras counted 5,054", "The Ministry has pledged a
+#: further KSh 20 million"): the speaker when the stretch has no reporting verb ("The wardens counted 40
+#: boats, the charity said": the charity).
+_ACT_VERB = r"(?:counted|counts|pledged|pledges|promised|promises|allocated|allocates)"
 #: nouns that can speak without a capital letter ("officials said", "one NGO estimates")
 _SPEAKER_NOUNS = re.compile(r"\b(?:officials?|authorities|authority|police|government|NGOs?|investigation|newspaper|"
                             r"organi[sz]ation|ministry|minister|experts?|investigators|prosecutors?|report|study|"
                             r"survey|agency|observatory|spokes\w+|secretary|director|chief|analysts?|researchers?|"
                             r"charity|charities|trust|council|commission|board|bureau|institute|office|department|"
-                            r"association|foundation|union|court|master|campaigners?|owners?|operators?)\b", re.I)
+                            r"association|foundation|union|court|master|campaigners?|owners?|operators?|treasury|"
+                            r"unit|hospital|registry|committee|service)\b", re.I)
 
 
 def _words_after(text: str, pos: int, limit: int) -> list[re.Match]:
@@ -328,8 +357,34 @@ CHANGE_CUE = re.compile(r"(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<
                         r"(?:around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
 
 
-#: A relative clause about a person before a duration: "said Ann Kerr, who has run the port for 12 years".
-_WHO_CLAUSE = re.compile(r"\bwho\s+[^,;.!?]*$", re.I)
+#: Words around a numeral that make it an age bound: "aged 15 to 64", "children under 15", "65 or over",
+#: "15-year-olds", "under five years old".
+_AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\b(?:children|girls|boys|people|persons|those|adults|minors|patients|"
+                         r"residents|women|men)\s+(?:under|over|below|above|older\s+than|younger\s+than))\s+\Z", re.I)
+_AGE_AFTER = re.compile(r"(?:\s+years?\s+(?:old|of\s+age)|-years?-olds?|\s+or\s+(?:over|older|above)\b|\s+and\s+"
+                        r"(?:over|older|above)\b)", re.I)
+_AGE_OWN = re.compile(r"(?:under|over|below|above)\s+\d", re.I)
+
+
+def age_bound(text: str, m: Mention) -> bool:
+    """Whether the numeral of mention ``m`` in ``text`` is an age bound rather than a count of its own:
+    preceded by "aged" or by a noun of people with "under"/"over" ("children under 15", the mention's own
+    "under 15" after "children"), or followed by "years old", "-year-olds", "or over". "aged 65 or over"
+    and "children under 15" are True; "1,510 were children" and "under 15 percent" (a percent has no
+    age) are False for the 1,510 and are never asked for the percent (counts only)."""
+    lo = max(0, m.start - 40)
+    if _AGE_BEFORE.search(text[lo:m.start]):
+        return True
+    if _AGE_OWN.match(m.text) and re.search(r"\b(?:children|girls|boys|people|persons|those|adults|minors|patients|"
+                                            r"residents|women|men)\s+\Z", text[lo:m.start], re.I):
+        return True
+    return bool(_AGE_AFTER.match(text, m.end))
+
+
+#: A relative clause about a person before a duration: "said Ann Kerr, who has run the port for 12 years"
+#: (set off by a comma or after a name; "5,054 people who died ... in the first five months" is the figure's
+#: own clause, its period).
+_WHO_CLAUSE = re.compile(r"(?:,|\b[A-Z][\w'’-]*)\s+who\s+[^,;.!?]*$")
 
 
 def personal_duration(text: str, men: Mention, sent_start: int) -> bool:
@@ -366,7 +421,8 @@ def _subject(text: str, a: int, b: int) -> str:
 
 
 #: "N were pedestrians", "the remaining N were drivers and passengers of cars": a plural noun said of a count.
-_PREDICATE_NOUN = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?([a-z]+s)\b(?:\s+and\s+([a-z]+s)\b)?(?!\s+(?:by|of\s+the)\b)")
+_PREDICATE_NOUN = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?([a-z]+s|children|people|men|women)\b"
+                             r"(?:\s+and\s+([a-z]+s)\b)?(?!\s+(?:by|of\s+the)\b)")
 
 
 def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention]) -> str:
@@ -389,7 +445,13 @@ def measure_what(text: str, men: Mention, sent: Sentence, others: list[Mention])
         unit, per = men.unit.split(" per ")
         if m and len(m.group(1).split()) <= 4:
             return f"{unit} a {per} the {m.group(1).lower()} {m.group(2)} {m.group(3)}"
-        return f"{unit} a {per}"
+        # "admitted 38 dengue patients a day": the noun counted at that rate, and the verb before it
+        phrase = _noun_phrase_after(text, men.end, sent.end)[0]
+        phrase = re.split(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b", phrase)[0]
+        if phrase and men.currency is None and phrase.split()[0] not in ("a", "an", "per", "each", "every"):
+            verb = _verb_before(text, men.start, sent.start)
+            return f"{phrase} {verb} a {per}" if verb and verb.split()[-1] not in phrase.split() else f"{phrase} a {per}"
+        return f"{'count' if unit == 'persons' else unit} a {per}"  # "more than 33 a day": no noun
     if men.kind == "duration":
         # "prison sentences from five to 15 years", "a term of three years": the noun it is a length of
         prep = "" if re.match(r"(?:from|between)\b", men.text, re.I) else r"(?:of|from|lasting)\s+"
@@ -447,6 +509,19 @@ Authority Agency Office Commission Court Council Institute Bureau Unit Party Com
 _PLACE_WORDS = frozenset("region province department state city town district municipality country border".split())
 
 
+#: Words of an organisation's name: no place ("Spanish Red Cross", "World Food Programme").
+_ORG_WORDS = frozenset("Cross Crescent Fund Programme Program Bank Foundation Organisation Organization Union "
+                       "Society Trust Group Network Coalition Hospital Ministry Treasury Fronteras".split())
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+#: "Kisauni, the worst-hit sub-county,": a name in apposition with a kind of place.
+_PLACE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:sub-county|county|district|region|province|"
+                               r"town|city|village|island|state|municipality|ward|suburb|neighbou?rhood|archipelago)"
+                               r"(?=\s*[,;.)])")
+#: "18,540 landed on El Hierro", "7,320 on Gran Canaria": "on" before a name after a figure or a verb of
+#: arriving.
+_ON_PLACE = re.compile(r"(?:\d\s+|\b(?:landed|arrived|stranded|living|lives|live|based|born)\s+)on\s+$")
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
     """``({country name: country}, {subdivision name: its country's name})`` from pycountry (ISO 3166),
@@ -483,6 +558,7 @@ class Place:
     start: int
     country: str | None = None
     is_country: bool = False
+    sub_unit: bool = False  # "Kisauni, the worst-hit sub-county": a part of the larger place named before
 
 
 _MONTH_NAMES = frozenset(m.lower() for m in MONTH_NAMES)
@@ -514,6 +590,19 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
             out.append(Place(name, start, subs.get(_fold(base))))
             continue
         nxt = text[m.end():m.end() + 14].lower()
+        if re.search(r"\baccording\s+to\s+(?:the\s+)?$", text[max(0, start - 18):start], re.I) or \
+                any(w in _ORG_WORDS for w in words):
+            continue  # "according to the Spanish Red Cross": a source, not a place
+        if not headline and not _quoted(text, start) and (
+                re.search(r"\s+Islands?$", name) or _PLACE_APPOSITION.match(text, m.end()) or
+                (_ON_PLACE.search(text[max(a, start - 24):start]) and _fold(words[0]) not in _MONTH_NAMES
+                 and words[0] not in _WEEKDAYS)):
+            # "the Canary Islands", "Kisauni, the worst-hit sub-county,", "18,540 landed on El Hierro,
+            # 7,320 on Gran Canaria": names the text says are places
+            app = _PLACE_APPOSITION.match(text, m.end())
+            out.append(Place(name, start, subs.get(f) or (countries.get(f)),
+                             sub_unit=bool(app and re.search(r"\bsub-|ward|suburb|neighbou?rhood", app.group(0)))))
+            continue
         if f in countries and not re.match(r"'s\b|\s+(?:police|government|ministry)", text[m.end():m.end() + 12]):
             out.append(Place(countries[f], start, countries[f], True))
         elif f in subs and (subs[f] in named or _PLACE_PREP.search(text[max(a, start - 14):start])) \
@@ -543,7 +632,9 @@ def nearest_places(ps: list[Place], pos: int, text: str) -> list[Place]:
     i = min(range(len(ps)), key=lambda k: abs(ps[k].start - pos))
     out = [ps[i]]
     j = i
-    while j + 1 < len(ps) and ps[j + 1].start - (ps[j].start + len(ps[j].name)) <= 18:
+    # not over a figure: "18,540 landed on El Hierro, 7,320 on Gran Canaria" names one island each
+    while j + 1 < len(ps) and ps[j + 1].start - (ps[j].start + len(ps[j].name)) <= 18 and \
+            not re.search(r"\d", text[ps[j].start + len(ps[j].name):ps[j + 1].start]):
         out.append(ps[j + 1])
         j += 1
     return out
@@ -569,11 +660,11 @@ def _where_text(ps: list[Place], home: str | None) -> str:
 # ------------------------------------------------------------------------------------------ attribution
 _ORG_ROLE = [
     (re.compile(r"\bNGOs?\b|organi[sz]ation|association|asociaci[oó]n|foundation|observatory|civil society|"
-                r"\bcharit(?:y|ies)\b|\btrust\b", re.I),
+                r"\bcharit(?:y|ies)\b|\btrust\b|Red Cross|Red Crescent", re.I),
      "non-governmental organisation"),
     (re.compile(r"\bpolice\b|anti-trafficking unit|\bcolonel\b|\bofficers?\b", re.I), "police"),
     (re.compile(r"ministry|minister|government|officials?|authorities|\bauthority\b|secretary|attorney general|"
-                r"president|director|department|agency of|\bcouncil\b|\bcommission\b", re.I), "government"),
+                r"president|director|department|agency of|\bcouncil\b|\bcommission\b|\btreasury\b", re.I), "government"),
     (re.compile(r"newspaper|investigation|press|news agency|\(AP\)|Associated Press|Reuters|AFP|La Republica|"
                 r"El Peruano|La Razon|Los Andes|Peru 21|El Comercio|television|radio|magazine", re.I), "press"),
     (re.compile(r"\bUnited Nations\b|\bUN\b|UNODC|World Bank|State Department", re.I), "international body"),
@@ -696,6 +787,11 @@ def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
         who = _speaker_before(text, a if not out else max(a, out[-1].at), vstart)
         if who:
             out.append(Said(_clean_who(who), _role(who, None), vstart))
+    if not out:
+        for m in re.finditer(r"\b(?:(?:has|have|had)\s+)?" + _ACT_VERB + r"\b", text[a:b]):
+            who = _speaker_before(text, a, a + m.start())
+            if who:
+                out.append(Said(_clean_who(who), _role(who, None), a + m.start()))
     out.sort(key=lambda s: s.at)
     return out
 
@@ -916,6 +1012,9 @@ def _keywords(what: str, n: int = 2) -> list[str]:
 
 def make_id(what: str, year: str | None, men: Mention, region: str) -> str:
     """A readable id: measure key words, period year, numeral (``victims-rescued-2019-1054``)."""
+    if men.kind in ("rate", "duration") or men.unit == "date":
+        # "dengue patients admitted a day" (and the period of it): the counted noun, not the rate's base
+        what = re.sub(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)$", "", what)
     parts = list(dict.fromkeys(_keywords(what)))  # "recorded thefts recorded": each word once
     tok = value_token(men)
     if not parts and not year and re.fullmatch(r"\d+", tok):
@@ -1019,6 +1118,11 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             _with_preposition(rec, m, text, sent)
         clause_quote(rec, m, sent, text)
         items.append(Drafted(rec, m, sent))
+    # "1,510 were children under 15": the age bound is no claim of its own; the count's quote holds it
+    spans = [(q, q + len(it.record["quote"])) for it in items if not age_bound(text, it.mention)
+             for q in [it.record.get("start", text.find(it.record["quote"]))] if q >= 0]
+    items = [it for it in items if not (age_bound(text, it.mention) and
+                                        any(a <= it.mention.start and it.mention.end <= b for a, b in spans))]
     # measures of figures first, then dates and durations from the nearest figure
     for it in items:
         it.what = measure_what(text, it.mention, it.sentence, [o.mention for o in items])
@@ -1089,8 +1193,21 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         it.guessed.append("measure.what")
         if m.unit != "date" and m.kind != "duration":
             para = [x for x in sents if x.para == s.para]
-            where = _where_text(nearest_places(places_in(text, s.start, s.end, m.region == "headline"), m.start, text),
-                                home)
+            # the total a sentence opens with has none of the places of its parts after it ("Of the 30,808,
+            # 18,540 landed on El Hierro": El Hierro is the 18,540's); coordinated figures share theirs
+            # ("400 adolescents and 1,200 adults ... in Madre de Dios")
+            opening = re.fullmatch(r"\s*(?:Of|Among)\s+(?:the|these|those|all)\s+", text[s.start:m.start])
+            figs = [o.mention for o in items if opening and o.sentence is s and o is not it and
+                    o.mention.unit != "date" and o.mention.kind != "duration" and o.mention.start >= m.end]
+            ps = [p for p in places_in(text, s.start, s.end, m.region == "headline")
+                  if not any(f.end <= p.start for f in figs)]
+            near = nearest_places(ps, m.start, text)
+            if any(p.sub_unit for p in near):
+                # "Kisauni, the worst-hit sub-county": within the county (province, region) named before it
+                bigger = [p for p in places_in(text, body[0], s.start) if _PLACE_SUFFIX.search(p.name)]
+                if bigger and bigger[-1].name not in {p.name for p in near}:
+                    near = near + [bigger[-1]]
+            where = _where_text(near, home)
             if re.search(r"\b(?:there|the region|the area|the town|the city)\b", text[s.start:s.end]) or not where:
                 prev = [p for x in para if x.start < s.start for p in places_in(text, x.start, x.end)]
                 if prev and (not where or where == home):
@@ -1230,6 +1347,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                 it.record["attribution"][0] = {"who": hit[-1], "role": next(r for w, r in named if w == hit[-1])}
         elif re.match(r"[A-Z]", first["who"]) and first["role"] not in _GENERIC_ROLES:
             named.append((first["who"], first["role"]))
+    same_period(items, text, meta.published)
     # ids, unique in the file in order of position
     for it in items:
         period = it.record.get("_period")
@@ -1274,6 +1392,62 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
     return items
 
 
+#: "the 13,632 who arrived in the same period of 2023", "the 1,104 recorded in the same period last year".
+_SAME_PERIOD = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:in|during|over|for)\s+the\s+same\s+period\s+(?:(?:of|in)\s+"
+                          r"(1[89]\d\d|20\d\d)\b|(?:last\s+year|a\s+year\s+(?:earlier|before|ago)|the\s+year\s+before|"
+                          r"the\s+previous\s+year)\b)", re.I)
+
+
+def _period_of(it: Drafted, published: dt.date):
+    """The period a drafted figure's record has so far (its inline span or its date record read against
+    ``published``), or None."""
+    span = it.record.get("_period_span")
+    if span is not None:
+        return span["start"], span["end"]
+    near = it.record.get("_period")
+    if near is None:
+        return None
+    try:
+        p = resolve(near.record.get("text", near.mention.text), published)
+    except ValueError:
+        return None
+    return p.start, p.end
+
+
+def same_period(items: list[Drafted], text: str, published: dt.date) -> None:
+    """Date the figures followed by "in the same period of 2023" or "in the same period last year" (a
+    year earlier) by the period of the figure they are compared with, moved to that year: "30,808 ... in the
+    first nine months of 2024, up 126 percent on the 13,632 who arrived in the same period of 2023" gives
+    the 13,632 2023-01-01 .. 2023-09-30. The figure compared with is the nearest earlier one of the
+    sentence, else of the paragraph, that has a period. Changes the records' ``_period_span`` and
+    ``_period_year`` in place; a figure with no such earlier figure keeps what it had."""
+    for i, it in enumerate(items):
+        m = it.mention
+        if m.unit == "date" or m.kind == "duration":
+            continue
+        sm = _SAME_PERIOD.match(text, m.end, it.sentence.end)
+        if sm is None:
+            continue
+        before = [o for o in items[:i] if o.mention.unit != "date" and o.mention.kind != "duration" and
+                  o.sentence.para == it.sentence.para and _period_of(o, published) is not None]
+        before.sort(key=lambda o: (o.sentence is not it.sentence, -o.mention.start))
+        if not before:
+            continue
+        start, end = _period_of(before[0], published)
+        shift = int(sm.group(1)) - end.year if sm.group(1) else -1
+        start, end = _shift_years(start, shift), _shift_years(end, shift)
+        it.record.pop("_period", None)
+        it.record["_period_span"] = {"start": start, "end": end}
+        it.record["_period_year"] = end.year if start.year == end.year else None
+
+
+def _shift_years(d: dt.date, years: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
 def _inline_period(rec: dict[str, Any], men: Mention, period: "Drafted", text: str,
                    published: dt.date) -> dict[str, dt.date] | None:
     """The dates of a figure's period record when the record's words lie inside the figure's own quote
@@ -1312,7 +1486,8 @@ _ADVERBIAL_PERIOD = re.compile(r"(?:in|over|during|within|throughout)\b", re.I)
 
 
 #: A clause about the future: "the port will hire 40 guards by March" (a deadline ahead, not a past month).
-_FUTURE = re.compile(r"\b(?:will|shall|would|(?:plans?|aims?|expects?|intends?|hopes?|promised|pledged|vowed)\s+to|"
+_FUTURE = re.compile(r"\b(?:will|shall|would|(?:plans?|aims?|expects?|intends?|hopes?|promised|pledged|vowed)\s+"
+                     r"(?:[\w'’-]+\s+){0,2}?to|"
                      r"(?:is|are)\s+(?:due|set|going)?\s*to)\b", re.I)
 
 

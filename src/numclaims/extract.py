@@ -809,27 +809,48 @@ def _merge_ratios(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_NOUN_RATE = re.compile(rf"(?:\s+[a-z]+){{1,2}}?\s+(?:a|an|per|each|every)\s+({words_re(RATE_BASES)})\b"
-                        r"(?!\s+(?:ago|later|earlier|before|after|on|since|of)\b)")
+_NOUN_RATE = re.compile(rf"(?:\s+[a-z]+){{0,2}}?\s+(?:a|an|per|each|every)\s+({words_re(RATE_BASES)})\b"
+                        r"(?!\s+(?:ago|later|earlier|before|after|since|of)\b|\s+on(?=\s*[,.;:]|\s+from\b|\s*$))")
+#: "€5.2 million (about $5.7 million) a month": a conversion in brackets between an amount and its rate base.
+_BRACKET_RATE = re.compile(rf"\s*\)\s+(?:a|an|per|each|every)\s+({words_re(RATE_BASES)})\b"
+                           r"(?!\s+(?:ago|later|earlier|before|after|since|of)\b|\s+on(?=\s*[,.;:]|\s+from\b|\s*$))")
 
 
 def _rates_after_nouns(text: str, ms: list[Mention]) -> None:
     """"$1 billion in profits a year", "1,054 cases a year", "2,000 victims rescued each year": a count or
     an amount followed, within two lower-case words and before any other number, by "a/per/each/every
-    <day|week|month|year>" (not "a year ago/later/...") is a rate in that base (unit ``USD per year``, ``count per year``; kind
-    ``rate``). The mention's text stays the numeral phrase; its unit carries the rate."""
+    <day|week|month|year>" (not "a year ago/later/...", but "a day on average") is a rate in that base (unit
+    ``USD per year``, ``count per year``; kind ``rate``); so is "more than 33 a day" with no noun (of
+    ``persons`` after an earlier count of people in its sentence). An amount
+    and its conversion in brackets before the base ("€5.2 million (about $5.7 million) a month") are both
+    rates of it. The mention's text stays the numeral phrase; its unit carries the rate."""
+    def rated(men: Mention) -> bool:
+        return men.per is None and men.kind in ("quantity", "amount") and (
+            men.unit in ("persons", "count") or men.currency is not None)
+
     for i, men in enumerate(ms):
-        if men.per is not None or men.kind not in ("quantity", "amount"):
-            continue
-        if men.unit not in ("persons", "count") and men.currency is None:
+        if not rated(men):
             continue
         rm = _NOUN_RATE.match(text, men.end)
         nxt = ms[i + 1].start if i + 1 < len(ms) else len(text)
+        targets = [men]
+        if rm is None and i + 1 < len(ms) and men.currency is not None and rated(ms[i + 1]) and \
+                ms[i + 1].currency is not None and re.fullmatch(r"\s*\(\s*(?:[a-z]+\s+)?", text[men.end:ms[i + 1].start]):
+            rm = _BRACKET_RATE.match(text, ms[i + 1].end)
+            nxt = ms[i + 2].start if i + 2 < len(ms) else len(text)
+            targets.append(ms[i + 1])
         if rm is None or rm.end() > nxt:
             continue
-        men.per = time_unit(rm.group(1))
-        men.unit = f"{men.currency or men.unit} per {men.per}"
-        men.kind = "rate"
+        if men.unit == "count" and men.currency is None and re.match(r"\s+(?:a|an|per|each|every)\s", rm.group(0)):
+            # "5,054 people who died ..., an average of more than 33 a day": no noun of its own, the rate
+            # counts what the sentence's earlier count of people counts
+            prev = [o for o in ms[:i] if o.unit == "persons" and not re.search(r"[.!?]\s", text[o.end:men.start])]
+            if prev:
+                men.unit = "persons"
+        for t in targets:
+            t.per = time_unit(rm.group(1))
+            t.unit = f"{t.currency or t.unit} per {t.per}"
+            t.kind = "rate"
 
 
 def _propagate_qualifiers(text: str, ms: list[Mention]) -> None:

@@ -15,7 +15,8 @@ expression                                 period (anchor date A, e.g. publicati
                                            2013: September 2012)
 ``this September``                         September of A's year (ending no later than A)
 ``the first half of 2020``                 2020-01-01 .. 2020-06-30 (``second half``; ``first``
-                                           .. ``fourth quarter``)
+                                           .. ``fourth quarter``; ``of this/last year``)
+``the whole of 2023``                      2023-01-01 .. 2023-12-31 (``the whole of last year``)
 ``the same period in 2009``                the anchor period moved to 2009 (needs an anchor
                                            period, e.g. ``anchor: <claim id>``)
 ``next April`` / ``next month/year``       the first such period after A
@@ -208,9 +209,13 @@ def resolve(expression: str, anchor: dt.date, anchor_period: "Period | None" = N
         y = anchor.year if mo <= anchor.month or m[1] == "this " else anchor.year - 1
         start = dt.date(y, mo, 1)
         return Period(start, max(start, min(_month_end(y, mo), anchor)))
-    m = re.fullmatch(r"(?:the )?(first|second) half of (\d{4})", e)
+    m = re.fullmatch(r"(?:the )?(?:whole|entirety|all) of (?:(\d{4})|(last|this) year)", e)
+    if m:  # "the whole of 2023", "the whole of last year": the calendar year
+        y = int(m[1]) if m[1] else anchor.year - (m[2] == "last")
+        return Period(dt.date(y, 1, 1), dt.date(y, 12, 31) if m[1] or m[2] == "last" else anchor)
+    m = re.fullmatch(r"(?:the )?(first|second) half of (?:(\d{4})|(this|last) year)", e)
     if m:
-        y = int(m[2])
+        y = int(m[2]) if m[2] else anchor.year - (m[3] == "last")
         return Period(dt.date(y, 1, 1), dt.date(y, 6, 30)) if m[1] == "first" else Period(dt.date(y, 7, 1),
                                                                                           dt.date(y, 12, 31))
     m = re.fullmatch(r"(?:the )?(first|last) " + _NUM + r" months of (\d{4})", e)
@@ -310,11 +315,12 @@ def duration_in(value: float, unit: str, target: str) -> float:
 
 _YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 #: Period expressions of several words, or of words alone, that no single numeral's reading covers: "in the
-#: first half of 2013", "the first six months of 2011", "between January and June this year", "between 2009
+#: first half of 2013", "in the whole of 2023", "the first six months of 2011", "between January and June this year", "between 2009
 #: and 2012", "so far this year", "last year" (not "the same period last year", which needs its anchor).
 _EXPRESSION = re.compile(
     r"\b(?:(?:in|during|over|for)\s+)?(?:"
-    rf"(?:the\s+)?(?:first|second)\s+half\s+of\s+{_YEAR_RE}"
+    rf"(?:the\s+)?(?:first|second)\s+half\s+of\s+(?:{_YEAR_RE}|(?:this|last)\s+year)"
+    rf"|(?:the\s+)?(?:whole|entirety)\s+of\s+(?:{_YEAR_RE}|(?:this|last)\s+year)"
     rf"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of\s+{_YEAR_RE}"
     rf"|(?:the\s+)?(?:first|last)\s+{_NUM}\s+months\s+of\s+{_YEAR_RE}"
     rf"|between\s+{_MON}\s+and\s+{_MON}(?:,?\s+{_YEAR_RE}|\s+(?:this|last)\s+year)?"

@@ -65,6 +65,7 @@ from .draft import (
     _fold,
     _gazetteer,
     _keywords,
+    age_bound,
     article_mentions,
     change_cue,
     draft,
@@ -242,6 +243,136 @@ _APPOSITION = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+([A-Za-z]
                          r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
 
 
+#: The words between two coordinated parts: the first part's noun or place, up to six words ("18,540 landed
+#: on El Hierro, 7,320 on ...", "2,760 were adults aged 15 to 64 and 450 ..."), then a comma or "and".
+_PART_GAP = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}\s*(?:,|and|,\s*and|,?\s*(?:while|and)\s+the\s+"
+                       r"(?:remaining|other))\s+")
+#: "864 of them, or 31 percent": the count before is a part of the count "them" stands for.
+_ANAPHORIC_PART = re.compile(r"\s+of\s+(?:them|these|those|whom)\s*,?\s+or\s+(?:about\s+|around\s+|some\s+|"
+                             r"nearly\s+|almost\s+|roughly\s+)?\Z")
+#: "Of these 2,500 (25%)": a part of the count "these" stands for, its share in brackets after it.
+_ANAPHORIC_OPENING = re.compile(r"\b(?:Of|of|Among|among)\s+(?:them|these|those|whom)\s*,?\s*\Z")
+_BRACKETED_SHARE = re.compile(r"\s*[(,]\s*(?:or\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
+
+
+#: "42 percent of arrivals", "31 percent of all patients": the noun a share is of, no number between.
+_OF_NOUN = re.compile(r"\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+|these\s+|those\s+)?([a-z][\w'’-]*s)\b(?!\s*\d)")
+#: "11,200 people, or 42 percent": the count set off before the share.
+_PART_BEFORE = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,\s+or\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
+                          r"roughly\s+)?\Z")
+#: The subject a sentence opens with ("Children made up", "El Hierro, the smallest island, ... took").
+_SUBJECT = re.compile(r"\s*((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
+
+
+def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
+    """Propose ``share_of_total`` for the percentage ``it`` of a noun named without a number ("42 percent of
+    arrivals"). The total is the nearest earlier count (same or earlier paragraph, larger than the part) whose
+    key words or following word name that noun ("Of the 4,820 patients"), else, the noun naming none, the
+    article's headline figure ("Sea Arrivals More Than Double to 30,808") restated in the body. The part is
+    the count set off before the share ("11,200 people, or 42 percent") or the earlier count followed,
+    within a few words, by the sentence's opening subject ("1,510 were children" for "Children made up
+    31 percent"; "18,540 landed on El Hierro" for "El Hierro ... took 60 percent"); none found, no
+    proposal (a guessed total with no part would test the rounding of the share only)."""
+    m = it.mention
+    om = _OF_NOUN.match(text, m.end)
+    if om is None:
+        return
+    noun = _stem(om.group(1))
+    earlier = [o for o in items if _persons_like(o.unit) and o.per is None and o.value is not None and
+               o.mention.end <= m.start and o.mention.region == "body" and not age_bound(text, o.mention)]
+    part = next((o for o in reversed(earlier) if o.sent == it.sent and
+                 _PART_BEFORE.fullmatch(text, o.mention.end, m.start)), None)
+    if part is None:
+        sub = _SUBJECT.match(text, it.sent[0], m.start)
+        words = sub.group(1) if sub else ""
+        if words and words.split()[0].lower() not in _FUNCTION_OPENERS:
+            part = next((o for o in reversed(earlier) if o.para in (it.para, it.para - 1) and re.match(
+                r"(?:\s+[\w'’-]+){0,3}?\s+" + re.escape(words.lower()) + r"\b", text[o.mention.end:o.sent[1]].lower())),
+                None)
+    if part is None:
+        return
+    floor = part.value
+    named = [o for o in earlier if o.value > floor and o is not part and o.para <= it.para and
+             (noun in {_stem(k) for k in o.keys} or
+              re.match(r"\s+(?:[a-z]+\s+)?" + re.escape(noun) + r"(?:e?s)?\b", text[o.mention.end:o.mention.end + 40]))]
+    if named:
+        total = named[-1]
+    else:
+        heads = {o.value for o in items if o.mention.region == "headline" and _persons_like(o.unit) and o.value}
+        restated = [o for o in earlier if o.value in heads and o.value > floor]
+        if not restated:
+            return
+        total = restated[-1]
+    P.add("share_of_total", f"{it.id}-of-{total.id}", {"share": it.id, "total": total.id, "part": part.id},
+          f"a share of {om.group(1)} (\u201c{_excerpt(text, m)}\u201d), its part \u201c{part.mention.text}\u201d "
+          f"and their total \u201c{total.mention.text}\u201d")
+
+
+_FUNCTION_OPENERS = frozenset("the a an this that these those it its their there in on at of by for but and "
+                              "yet so as while with from".split())
+
+
+def _headline_multiple(P: "_Props", items: list[Item], agreed: set[frozenset[str]]) -> None:
+    """The headline's multiple ("Cases More Than Double to 4,820") against the body: an ``agreement`` with a
+    body multiple of the same value and qualifier ("more than double the 2,150"); else, when the headline's
+    figure restates a body figure (``agreed``) that a proposed ``change`` has a figure of before for
+    ("30,808 ..., up 126 percent on the 13,632"), a ``comparison`` of the two with the headline's multiple
+    as ``times``."""
+    for h in items:
+        if h.mention.region != "headline" or h.unit != "ratio" or h.value is None:
+            continue
+        body = [o for o in items if o.mention.region == "body" and o.unit == "ratio" and o.value == h.value and
+                o.mention.qualifier == h.mention.qualifier]
+        if body:
+            P.add("agreement", f"{h.id}-vs-{body[0].id}", {"a": h.id, "b": body[0].id},
+                  f"the headline's multiple and the body's: \u201c{h.mention.text}\u201d and "
+                  f"\u201c{body[0].mention.text}\u201d")
+            continue
+        heads = {x for pair in agreed for x in pair if any(o.id == x and o.sent == h.sent for o in items)}
+        restated = {x for pair in agreed if pair & heads for x in pair} - heads
+        for p in list(P.out):
+            if p.kind == "change" and p.fields.get("later") in restated and p.fields.get("earlier"):
+                P.add("comparison", f"{p.fields['later']}-vs-{p.fields['earlier']}-times-{h.id}",
+                      {"a": p.fields["later"], "b": p.fields["earlier"], "relation": "eq", "times": h.id},
+                      f"the headline's multiple (\u201c{h.mention.text}\u201d) of the body's change: "
+                      f"\u201c{p.fields['later']}\u201d against \u201c{p.fields['earlier']}\u201d")
+                break
+
+
+def _interval(period: str | None) -> tuple[str, str] | None:
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)", period or "")
+    return (m[1], m[2]) if m else None
+
+
+def _disjoint(a: str | None, b: str | None) -> bool:
+    """Whether two periods written inline (ISO intervals ``2024-01-01/2024-06-30``) share no day; False
+    when either is not inline."""
+    x, y = _interval(a), _interval(b)
+    return x is not None and y is not None and (x[1] < y[0] or y[1] < x[0])
+
+
+_NOT_NOUN = frozenset("are were is was be been have has had will would could can may might must said of "
+                      "them those these who which that".split())
+
+
+def _stems5(words: str) -> set[str]:
+    """The first five letters of each word of four letters or more, lower-cased ("Rescues" -> "rescu")."""
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", words)}
+
+
+def _other_noun(text: str, it: Item, tot: Item) -> bool:
+    """Whether the fraction ``it`` names its own noun right after it and the total ``tot`` another ("one in
+    five children's centres" after "Twenty-three libraries"): a fraction of something else."""
+    own = re.match(r"\s+(?:of\s+(?:the|its|their)\s+)?((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*s)\b",
+                   text[it.mention.end:it.sent[1]])
+    if own is None or own.group(1).split()[0] in _NOT_NOUN:  # "three quarters are minors": no noun of its own
+        return False
+    after_tot = re.match(r"\s+([a-z][\w'’-]*)", text[tot.mention.end:tot.sent[1]])
+    theirs = {_stem(k) for k in tot.keys} | ({_stem(after_tot.group(1))} if after_tot else set())
+    mine = {_stem(w.strip("'’").replace("'s", "").replace("’s", "")) for w in own.group(1).split()}
+    return not (mine & theirs)
+
+
 def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None) -> list[Proposal]:
     """Proposed checks among ``items`` (in text order) of the source ``text``, with ids unique among
     themselves and the claims, in the order of the table of the module docstring; only of the check
@@ -286,19 +417,27 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             tot = by_start[m.of[0]]
             if not _persons_like(tot.unit) or _STARTING_FIGURE.search(text, it.sent[0], m.start):
                 continue
-            # "About 23,000 of the parcels, or 45 percent": 23,000 is the part; the whole is the count of
-            # parcels named before it (none named: no proposal rather than the part taken as the whole)
+            # "864 of them, or 31 percent", "Of these 2,500 (25%)": 864 is the part; the whole is the count
+            # "them"/"these" stands for, the nearest larger count before it. "About 23,000 of the parcels, or
+            # 45 percent": 23,000 is the part; the whole is the count of parcels named before it. None found:
+            # no proposal rather than the part taken as the whole
             ap = _APPOSITION.match(text, tot.mention.end, m.start)
-            if ap is not None:
-                noun = _stem(ap.group(1))
+            them = ap is None and (_ANAPHORIC_PART.match(text, tot.mention.end, m.start) is not None or (
+                _ANAPHORIC_OPENING.search(text, max(it.sent[0], tot.mention.start - 24), tot.mention.start)
+                is not None and _BRACKETED_SHARE.match(text, tot.mention.end, m.start) is not None))
+            if ap is not None or them:
+                noun = _stem(ap.group(1)) if ap is not None else None
                 wholes = [o for o in items if _persons_like(o.unit) and o.value is not None and
-                          o.mention.end <= tot.mention.start and o.para <= tot.para and
-                          noun in {_stem(k) for k in o.keys} and (tot.value is None or o.value > tot.value)]
+                          o.mention.end <= tot.mention.start and not age_bound(text, o.mention) and
+                          (o.para <= tot.para if ap is not None else o.para in (tot.para, tot.para - 1)) and
+                          (noun is None or noun in {_stem(k) for k in o.keys}) and
+                          (tot.value is None and ap is not None or tot.value is not None and o.value > tot.value)]
                 if wholes and it.unit == "percent":
                     w = wholes[-1]
+                    how = "of a total named before" if ap is not None else "of the total it refers to"
                     P.add("share_of_total", f"{it.id}-of-{w.id}", {"share": it.id, "total": w.id, "part": tot.id},
-                          f"a part and its share (\u201c{_excerpt(text, tot.mention, m)}\u201d) of a total named "
-                          f"before: \u201c{w.mention.text}\u201d")
+                          f"a part and its share (\u201c{_excerpt(text, tot.mention, m)}\u201d) {how}: "
+                          f"\u201c{w.mention.text}\u201d")
                 continue
             if it.unit == "percent":
                 # "14 percent of Bristol's 472,000 residents - roughly 66,000 people": the count set off
@@ -310,9 +449,15 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 fields = {"share": it.id, "total": tot.id, **({"part": part.id} if part else {})}
                 P.add("share_of_total", f"{it.id}-of-{tot.id}", fields,
                       f"a share and its base: \u201c{_excerpt(text, m, *(x.mention for x in (tot, part) if x))}\u201d")
-            else:
+            elif not _other_noun(text, it, tot):
                 P.add("fraction_of", f"{it.id}-of-{tot.id}", {"fraction": it.id, "whole": tot.id},
                       f"a fraction of a total: \u201c{_excerpt(text, tot.mention, m)}\u201d")
+    # "11,200 people, or 42 percent of arrivals", "Children made up 31 percent of all patients": a share of
+    # a noun with no number after it
+    for it in items:
+        if it.unit != "percent" or it.mention.of or change_cue(text, it.mention, it.sent[0]) is not None:
+            continue
+        share_of_named(P, it, items, text)
     # a rate and a duration next to a total
     amassed: list[tuple[Item, Item, Item]] = []
     for r in items:
@@ -322,22 +467,30 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         durs = [o for o in near if o.unit in ("years", "months", "weeks", "days") and o.mention.kind == "duration"
                 and not personal_duration(text, o.mention, o.sent[0])]  # "who has run the port for 12 years"
         tots = [o for o in near if o.unit == r.unit and o.per is None]
+        if not (durs and tots):
+            # "38 patients a day in June." then, in the next paragraph, "Over the 30 days of June, ... admitted
+            # 1,410 patients": a duration in the rate's own base and a total in one sentence of the next one
+            nxt = [o for o in items if o.para == r.para + 1 and o.mention.start - r.mention.end < 400]
+            durs = [o for o in nxt if o.mention.kind == "duration" and o.unit == f"{r.per}s"]
+            tots = [o for o in nxt if o.per is None and o.value is not None and o.unit == r.unit and
+                    any(d.sent == o.sent for d in durs)]
+            durs = [d for d in durs if any(d.sent == o.sent for o in tots)]
         if durs and tots:
             d = min(durs, key=lambda o: abs(o.mention.start - r.mention.start))
             t = min(tots, key=lambda o: abs(o.mention.start - r.mention.start))
             P.add("rate_duration", f"{r.id}-times-{d.id}", {"rate": r.id, "duration": d.id, "total": t.id},
                   f"a rate and a duration next to a total: \u201c{_excerpt(text, r.mention, d.mention, t.mention)}\u201d")
             amassed.append((r, d, t))
-    # parts next to a total
-    counts = [it for it in items if _persons_like(it.unit) and it.value is not None and it.mention.qualifier != "range"]
+    # parts next to a total; an age bound ("children under 15", "aged 65 or over") is no count of its own
+    counts = [it for it in items if _persons_like(it.unit) and it.value is not None and
+              it.mention.qualifier != "range" and not age_bound(text, it.mention)]
     amounts = [it for it in counts if not _no_amount(text, it)]
     def coordinated(x: Item, y: Item) -> bool:
         """Whether count ``y`` follows count ``x`` as the next of coordinated parts (``x`` not the total a
         sentence opens with: "Of the 4,120 dead, 1,730 ...")."""
         return same_sent(x, y) and _same_unit(x, y) and x.mention.end < y.mention.start and \
-            not _OPENING_TOTAL.fullmatch(text, x.sent[0], x.mention.start) and bool(re.fullmatch(
-            r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*(?:,|and|,\s*and|,?\s*(?:while|and)\s+the\s+(?:remaining|other))\s+",
-            text[x.mention.end:y.mention.start]))
+            not _OPENING_TOTAL.fullmatch(text, x.sent[0], x.mention.start) and bool(_PART_GAP.fullmatch(
+            text, x.mention.end, y.mention.start))
 
     for i, a in enumerate(counts):
         group = [a]
@@ -376,6 +529,37 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             P.add("sum", f"{'-'.join(g.id for g in group[:2])}-sum-{t.id}",
                   {"parts": [g.id for g in group], "total": t.id},
                   f"{why}: \u201c{_excerpt(text, *(g.mention for g in group))}\u201d and \u201c{t.mention.text}\u201d")
+    # "has set aside KSh 65 million ... pledged a further KSh 20 million, bringing dengue funding ... to KSh 85
+    # million": the figure before, the further one and the total they bring it to
+    for it in items:
+        if it.value is None or it.unit == "date" or it.mention.kind == "duration":
+            continue
+        if not re.search(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+(?:[A-Za-z]+\s+)?\Z",
+                         text[max(it.sent[0], it.mention.start - 24):it.mention.start]):
+            continue
+        tot = next((o for o in items if o.sent == it.sent and o.mention.start > it.mention.end and _same_unit(o, it)
+                    and o.value is not None and re.fullmatch(r",?\s+(?:bringing|taking|raising|lifting)\b[^.;]{0,60}?"
+                                                             r"\bto\s+(?:about\s+|around\s+|some\s+)?(?:[A-Za-z]{1,4}\s+)?",
+                                                             text[it.mention.end:o.mention.start])), None)
+        before = [o for o in items if o.para == it.para and o.mention.end <= it.mention.start and _same_unit(o, it)
+                  and o.value is not None and o.mention.kind != "duration" and (tot is None or o.value < tot.value)]
+        if tot is not None and before:
+            first = before[-1]
+            P.add("sum", f"{first.id}-{it.id}-sum-{tot.id}", {"parts": [first.id, it.id], "total": tot.id},
+                  f"a further figure bringing the total to another: \u201c{first.mention.text}\u201d + "
+                  f"\u201c{it.mention.text}\u201d = \u201c{tot.mention.text}\u201d")
+    # "In September alone, 5,240 people arrived": a part of the larger figure of the same measure before it
+    for it in counts:
+        if not re.search(r"\b(?:in|during|on|over)\s+[^,.;]{1,30}?\s+alone\s*,\s*\Z", text[it.sent[0]:it.mention.start],
+                         re.I):
+            continue
+        wholes = [o for o in counts if o.mention.region == "body" and o.mention.end <= it.sent[0] and
+                  o.para <= it.para and _same_unit(o, it) and o.value > it.value and o.keys & it.keys]
+        if wholes:
+            w = max(wholes, key=lambda o: (o.value, -o.mention.start))
+            P.add("part_whole", f"{it.id}-within-{w.id}", {"part": it.id, "whole": w.id},
+                  f"part of a whole (\u201calone\u201d): \u201c{_excerpt(text, it.mention)}\u201d within "
+                  f"\u201c{w.mention.text}\u201d")
     # part/whole from the words: among, including, of them, of the N
     for it in counts:
         m = it.mention
@@ -446,6 +630,12 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 and 1 / 1.5 <= o.value / h.value <= 1.5 and not _no_amount(text, o)]
         if body:
             b = min(body, key=lambda o: (not (o.keys & h.keys), abs(o.value - h.value), o.mention.start))
+            # "Clinic Visits Top 2,000" and "We treated 1,900 patients": another value of another noun, no
+            # word of the headline in the measure, is another measure, not the headline's figure restated
+            # ("Peru Rescues Over 200 'Trafficking Victims'" and "rescued at least 234 women" share "rescu")
+            if not (b.keys & h.keys) and b.value != h.value and not (_stems5(text[h.sent[0]:h.sent[1]]) &
+                                                                     _stems5(b.what)):
+                continue
             agreed.add(frozenset((h.id, b.id)))
             P.add("agreement", f"{h.id}-vs-{b.id}", {"a": h.id, "b": b.id},
                   f"the headline's figure and the body's: \u201c{h.mention.text}\u201d and \u201c{b.mention.text}\u201d")
@@ -471,6 +661,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             if b.period and periods.get(b.period) == "date" or (a.period and not b.period) or (a.period and b.period and
                                                                 periods.get(a.period) == "duration"
                                                                 and a.period != b.period):
+                continue
+            # a whole of another time holds no part of this one (H1 2024 cases in the country's 2023 total)
+            if _disjoint(a.period, b.period):
                 continue
             shared = ", ".join(sorted(a.keys & b.keys))
             P.add("part_whole", f"{a.id}-within-{b.id}", {"part": a.id, "whole": b.id},
@@ -600,6 +793,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                     fields["remainder"] = rest[0].id
                 P.add("complement", f"{it.id}-and-the-rest", fields,
                       f"a share and \u201c{mr.group(0)}\u201d: \u201c{m.text}\u201d")
+    _headline_multiple(P, items, agreed)
     # a claim against the reference rows of the same measure and place
     if root is not None and "external" in P.kinds:
         rows = load_reference(Path(root))
