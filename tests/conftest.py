@@ -73,3 +73,12 @@ def copy_seed(dest: Path, datasets: str = "all") -> Path:
     else:
         shutil.copytree(ROOT / "datasets" / "sources", dest / "datasets" / "sources")
     return dest
+
+
+def results_data(path, root):
+    """The results of one claims file (:func:`numclaims.engine.check_article`, a typed
+    :class:`numclaims.resultmodel.Results`) as the JSON data results.json holds: what these tests assert."""
+    from numclaims.engine import check_article
+    from numclaims.fastjson import data
+
+    return data(check_article(path, root))

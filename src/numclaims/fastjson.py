@@ -13,6 +13,11 @@ other character as UTF-8), except for
 :func:`clean` does) and sends any of those cases to the standard library's encoder, so
 the text is always the standard library's. ``tests/test_fastjson.py`` compares both encoders on every
 committed JSON file and on generated values.
+
+A pydantic model is written as the object of its fields that were set (in the order the model declares
+them), then its extra fields: what ``model_dump(mode="json", exclude_unset=True)`` gives, without
+pydantic's serializer (:func:`visible`). So the results model (:mod:`numclaims.resultmodel`), built
+without validation by the engine, is written directly.
 """
 
 from __future__ import annotations
@@ -21,10 +26,42 @@ import json
 import re
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 import orjson
+
+if TYPE_CHECKING:  # pydantic is not imported here: `numclaims --help` reaches this module and stays fast
+    from pydantic import BaseModel
 
 _LIMIT = float(2**53)
 _OPTS = orjson.OPT_INDENT_2
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def construct(cls: "type[BaseModel]", values: dict[str, Any], fields_set: set[str]) -> Any:
+    """An instance of the pydantic model ``cls`` holding ``values`` as it is, without validation (what
+    ``cls.model_construct`` does, in a seventh of its time): ``values`` must name every field of ``cls``,
+    in its declared order, with a value of the field's type; ``fields_set`` the fields given (the others
+    hold their defaults and are not written, as :func:`visible` says)."""
+    m = _new(cls)
+    _set(m, "__dict__", values)
+    _set(m, "__pydantic_fields_set__", fields_set)
+    _set(m, "__pydantic_extra__", {})
+    _set(m, "__pydantic_private__", None)
+    return m
+
+
+def visible(model: "BaseModel") -> dict[str, Any]:
+    """The JSON object of a pydantic model: its fields that were set, in declared order, then its extra
+    fields (the values as they are, nested models included)."""
+    d = model.__dict__
+    fs = model.__pydantic_fields_set__
+    extra = model.__pydantic_extra__
+    out = d if len(fs) == len(d) else {k: v for k, v in d.items() if k in fs}
+    return {**out, **extra} if extra else out
 
 
 def clean(obj: Any) -> Any:
@@ -63,6 +100,8 @@ def clean(obj: Any) -> Any:
         return int(obj) if obj.is_integer() and -_LIMIT < obj < _LIMIT else obj
     if isinstance(obj, float) and obj.is_integer() and abs(obj) < 2**53:
         return int(obj)
+    if hasattr(obj, "__pydantic_fields_set__"):  # a pydantic model
+        return clean(visible(obj))
     if isinstance(obj, dict):
         return {k: clean(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
@@ -88,9 +127,10 @@ class _Slow(Exception):
     """A value whose orjson text would differ from the standard library's."""
 
 
-def _prepare(obj: Any, integral: bool) -> Any:
+def _prepare(obj: Any, integral: bool, strict: bool = True) -> Any:
     """``obj`` with integral floats as ints when ``integral`` (else unchanged); raises :class:`_Slow`
-    for a float orjson writes differently (non-finite, or non-zero below 1e-4 in magnitude).
+    for a float orjson writes differently (non-finite, or non-zero below 1e-4 in magnitude), unless not
+    ``strict``. A pydantic model becomes the dict of its :func:`visible` fields.
 
     The scalars of a container are handled in its loop, without a call each (the float rule of
     :func:`_float` written out there): a results object is mostly strings, numbers and None inside dicts
@@ -105,12 +145,12 @@ def _prepare(obj: Any, integral: bool) -> Any:
             elif tv is float:
                 if integral and v.is_integer() and -_LIMIT < v < _LIMIT:
                     out[k] = int(v)
-                elif v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4):
+                elif strict and (v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4)):
                     raise _Slow
                 else:
                     out[k] = v
             else:
-                out[k] = _prepare(v, integral)
+                out[k] = _prepare(v, integral, strict)
         return out
     if t is list or t is tuple:
         items = []
@@ -121,18 +161,27 @@ def _prepare(obj: Any, integral: bool) -> Any:
             elif tv is float:
                 if integral and v.is_integer() and -_LIMIT < v < _LIMIT:
                     items.append(int(v))
-                elif v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4):
+                elif strict and (v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4)):
                     raise _Slow
                 else:
                     items.append(v)
             else:
-                items.append(_prepare(v, integral))
+                items.append(_prepare(v, integral, strict))
         return items
     if t is str or t is int or t is bool or obj is None:
         return obj
     if t is float:
-        return _float(obj, integral)
+        return _float(obj, integral) if strict else (int(obj) if integral and obj.is_integer()
+                                                      and -_LIMIT < obj < _LIMIT else obj)
+    if hasattr(obj, "__pydantic_fields_set__"):  # a pydantic model
+        return _prepare(visible(obj), integral, strict)
     raise _Slow  # subclasses and other types: the standard library decides
+
+
+def data(obj: Any) -> Any:
+    """The JSON data of ``obj``: its pydantic models as the dicts of their :func:`visible` fields, tuples as
+    lists, every container new; scalars as they are (nothing is cleaned or refused)."""
+    return _prepare(obj, False, False)
 
 
 def _float(x: float, integral: bool) -> float | int:
@@ -173,8 +222,9 @@ def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False
 def clean_and_text(obj: Any, *, allow_nan: bool = True) -> tuple[Any, str]:
     """``(clean(obj), json_text(obj, allow_nan=allow_nan, integral_floats=True))`` with one walk of
     ``obj`` where orjson writes it: the object :func:`_prepare` builds for orjson is :func:`clean` of
-    ``obj`` (integral floats below 2**53 as ints, tuples as lists, every container new), so a caller that
-    needs both (a report's view and its results.json) need not walk a results object twice.
+    ``obj`` (integral floats below 2**53 as ints, tuples as lists, models as the dicts of their
+    :func:`visible` fields, every container new), so a caller that needs both (a report's view and its
+    results.json) need not walk a results object twice.
 
     Accepts and raises what :func:`json_text` does; ``obj`` itself is not changed.
     """

@@ -67,6 +67,7 @@ from .inline_svg import inline_svg
 from .markdown import render_markdown
 from .paths import display_path, inside, read_input, report_dir
 from .publish import publish_folder, unchanged
+from .resultmodel import Results
 from .results import clean_and_dumps, json_text
 from .sources import SOURCES_DIR
 from .verdicts import VERDICTS, worst_by_claim, worst_first
@@ -388,9 +389,9 @@ def render_html(view: dict[str, Any], claimreview_json: str | None = None) -> st
     return _environment().get_template("report.html.j2").render(v=view, jsonld=jsonld)
 
 
-def source_text_for(results: dict[str, Any], root: Path) -> str | None:
-    """The text of ``datasets/sources/<source id>.txt`` of ``results``, or None when it cannot be read."""
-    p = Path(root) / SOURCES_DIR / f"{results['source']['id']}.txt"
+def source_text_for(source_id: str, root: Path) -> str | None:
+    """The text of ``datasets/sources/<source_id>.txt`` under ``root``, or None when it cannot be read."""
+    p = Path(root) / SOURCES_DIR / f"{source_id}.txt"
     try:
         return read_text_strict(p)
     except (OSError, YamlInputError):
@@ -407,23 +408,25 @@ def _reference(root: Path) -> dict[str, dict[str, Any]] | None:
         return None
 
 
-def render_reports(results: dict[str, Any], root: Path, config: ReportConfig | None = None) -> dict[str, str]:
+def render_reports(results: Results, root: Path, config: ReportConfig | None = None) -> dict[str, str]:
     """``{file name: text}`` of every file in :data:`numclaims.paths.REPORT_FILES` for one article's results.
 
     Reads the source text and ``reports/<id>/figures/*.svg`` under ``root``; ``config`` defaults to
     :func:`load_config` of ``root``. Deterministic: the same inputs give the same bytes.
     """
     root = Path(root)
-    return _render_reports(results, root, config, report_dir(root, results["article"]))
+    return _render_reports(results, root, config, report_dir(root, results.article))
 
 
-def _render_reports(results: dict[str, Any], root: Path, config: ReportConfig | None, folder: Path) -> dict[str, str]:
+def _render_reports(results: Results, root: Path, config: ReportConfig | None, folder: Path) -> dict[str, str]:
     """:func:`render_reports` with the article's report folder (:func:`numclaims.paths.report_dir`)
     already found."""
     cfg = config or load_config(root)
     figures = load_figures(folder / "figures")
-    cleaned, results_json = clean_and_dumps(results)  # one walk for the view and results.json
-    view = build_view(cleaned, source_text_for(results, root), figures, cfg, _reference(root))
+    # one walk for results.json and the view's data (the results as JSON data, integral floats as ints:
+    # what a reader of results.json sees)
+    cleaned, results_json = clean_and_dumps(results)
+    view = build_view(cleaned, source_text_for(results.source.id, root), figures, cfg, _reference(root))
     claimreview = json_text(view["claimreview"])
     return {
         "results.json": results_json,
@@ -433,16 +436,16 @@ def _render_reports(results: dict[str, Any], root: Path, config: ReportConfig | 
     }
 
 
-def report_files(results: dict[str, Any], root: Path, config: ReportConfig | None = None,
+def report_files(results: Results, root: Path, config: ReportConfig | None = None,
                  folder: Path | None = None) -> dict[Path, str]:
     """``{path under reports/<id>/: text}`` of :func:`render_reports`; ``folder`` is the article's report
     folder when the caller has already found it (:func:`numclaims.paths.report_dir`, which resolves it)."""
     root = Path(root)
-    d = folder if folder is not None else report_dir(root, results["article"])
+    d = folder if folder is not None else report_dir(root, results.article)
     return {d / name: text for name, text in _render_reports(results, root, config, d).items()}
 
 
-def write_reports(res: dict[str, Any], root: Path, config: ReportConfig | None = None) -> list[Path]:
+def write_reports(res: Results, root: Path, config: ReportConfig | None = None) -> list[Path]:
     """Publish the report files of one results object, the article's folder as one unit
     (:func:`numclaims.publish.publish_folder`), unless every file already has these bytes; returns the
     paths whose bytes changed.
@@ -460,7 +463,7 @@ def write_reports(res: dict[str, Any], root: Path, config: ReportConfig | None =
     return written
 
 
-def stale_reports(all_results: list[dict[str, Any]], root: Path, config: ReportConfig | None = None) -> list[Path]:
+def stale_reports(all_results: list[Results], root: Path, config: ReportConfig | None = None) -> list[Path]:
     """The report files that are missing or differ from a fresh render, in article then file order."""
     out = []
     for res in all_results:

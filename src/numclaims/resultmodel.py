@@ -15,7 +15,7 @@ unbounded side; for dates the ends are ISO strings (``YYYY``, ``YYYY-MM`` or ``Y
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -27,7 +27,10 @@ from pydantic import (
     ValidationError,
 )
 
+from .fastjson import construct
 from .verdicts import VERDICTS
+
+M = TypeVar("M", bound=BaseModel)
 
 #: A verdict word (:data:`numclaims.verdicts.VERDICTS`).
 Verdict = Literal[VERDICTS]  # type: ignore[valid-type]
@@ -63,10 +66,12 @@ class MeasureRef(_Open):
 
 
 class AttributionRef(_Open):
-    """One link of a claim's attribution chain, speaker first."""
+    """One link of a claim's attribution chain, speaker first (``role`` and ``kind`` only when the record
+    gives them)."""
 
     who: StrictStr
     role: StrictStr | None = None
+    kind: Literal["person", "organization"] | None = None
 
 
 class ClaimResult(_Open):
@@ -92,7 +97,26 @@ class ClaimResult(_Open):
     reviewer: StrictStr | None
     reviewed_on: StrictStr | None = Field(description="ISO date of the review")
     notes: StrictStr | None
+    guessed: list[StrictStr] | None = Field(default=None, description="fields drafted by `numclaims new` "
+                                            "that nobody confirmed yet (only when there are some)")
     note: StrictStr | None = Field(default=None, description="the review note (optional, additive)")
+
+
+class DerivedFigure(_Open):
+    """A figure computed from claims (``derived:`` of the claims file; :mod:`numclaims.derived`): shown as
+    computed, never as a quote."""
+
+    id: StrictStr
+    kind: StrictStr
+    inputs: list[StrictStr]
+    unit: StrictStr
+    value: float | None
+    interval: tuple[End, End] = Field(description="[low, high]; null for an unbounded end")
+    interval_closed: tuple[StrictBool, StrictBool]
+    arithmetic: StrictStr = Field(description='the arithmetic as written, e.g. "68 + 8 = 76"')
+    period: tuple[StrictStr, StrictStr] | None
+    measure: MeasureRef
+    note: StrictStr | None
 
 
 class Finding(_Open):
@@ -135,6 +159,11 @@ class CheckEntry(_Open):
     figures: list[ComparedFigure] | None = None
     cause: Cause | None = None
     note: StrictStr | None = None
+    relation: StrictStr | None = Field(default=None, description="the relation the record declares, if any")
+    status: Literal["proposed"] | None = Field(default=None, description="a check proposed by `numclaims "
+                                               "new`/`suggest`, not yet accepted (only then)")
+    proposed_because: StrictStr | None = Field(default=None, description="the words that suggested a "
+                                               "proposed check")
 
 
 class VerdictCounts(BaseModel):
@@ -155,6 +184,8 @@ class Summary(_Open):
     checks: StrictInt
     verdicts: VerdictCounts
     findings: list[StrictStr]
+    proposed: list[StrictStr] | None = Field(default=None, description="ids of the proposed checks (only "
+                                             "when there are some)")
 
 
 class Missing(_Open):
@@ -172,6 +203,13 @@ class Coverage(_Open):
     claimed: StrictInt
     waived: StrictInt
     missing: list[Missing]
+
+
+class Waiver(_Open):
+    """A body number the fact-checker set aside, with the reason written on the record."""
+
+    text: StrictStr
+    reason: StrictStr
 
 
 class FileHash(_Open):
@@ -196,9 +234,12 @@ class Results(_Open):
     article: StrictStr = Field(description="the article id (the claims file's `article`)")
     source: SourceRef
     claims: list[ClaimResult] = Field(description="in the order of the claims file")
+    derived: list[DerivedFigure] | None = Field(default=None, description="only when the claims file has "
+                                                "`derived:` figures")
     checks: list[CheckEntry] = Field(description="in the order of the claims file")
     summary: Summary
     coverage: Coverage | None = Field(description="body numbers accounted for; null when not computed")
+    waivers: list[Waiver] = Field(default_factory=list, description="the numbers set aside, with reasons")
     provenance: Provenance
 
 
@@ -238,42 +279,81 @@ class SlimResults(_Open):
     placeholders: list[StrictStr]
 
 
-def slim(res: dict[str, Any]) -> dict[str, Any]:
+_DEFAULTS: dict[type, tuple[dict[str, Any], tuple[tuple[str, Any], ...]]] = {}
+
+
+def _defaults(cls: type[BaseModel]) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
+    """``({field: default}, ((field, default factory), ...))`` of ``cls``, every field in declared order
+    (a required field holds None there; :func:`make` is given it)."""
+    if cls not in _DEFAULTS:
+        fields = cls.model_fields
+        _DEFAULTS[cls] = ({k: None if f.is_required() or f.default_factory else f.default
+                           for k, f in fields.items()},
+                          tuple((k, f.default_factory) for k, f in fields.items() if f.default_factory))
+    return _DEFAULTS[cls]
+
+
+def make(cls: type[M], values: dict[str, Any]) -> M:
+    """A model ``cls`` holding ``values`` without validation: the trusted engine path
+    (:func:`numclaims.engine.results_for` builds every object of a :class:`Results` with it from values
+    it computed, of the declared types; nested objects are models too). ``values`` gives the fields that
+    are set, in declared order (only those are written, :func:`numclaims.fastjson.visible`); the other
+    fields hold their defaults. Costs about a seventh of ``cls.model_construct``: results are built per
+    article, tens of objects each. What is read from disk is validated instead (:func:`read_back`)."""
+    base, factories = _defaults(cls)
+    if len(values) == len(base):
+        return construct(cls, values, set(values))
+    full = dict(base)
+    for k, factory in factories:
+        full[k] = factory()
+    full.update(values)
+    return construct(cls, full, set(values))
+
+
+def slim(res: Results | SlimResults) -> SlimResults:
     """A results object cut down to what the parent needs once the reports are rendered: ``article``,
     ``source``, ``summary``, ``coverage``, ``provenance``, the claim ids (for the cross-file rules) and the
     ids of claims with placeholders; ``checks`` holds only what ``runner.print_findings`` prints (the checks
     that are declared, not proposed, and not ``consistent`` or carry findings, as ``id``, ``kind``,
     ``verdict`` and finding ``code``;
-    :class:`SlimResults`)."""
-    out = {k: res[k] for k in ("article", "source", "summary", "coverage", "provenance") if k in res}
-    out["claims"] = [{"id": c["id"]} for c in res["claims"]]
-    out["checks"] = [{"id": ch["id"], "kind": ch["kind"], "verdict": ch["verdict"],
-                      "findings": [{"code": f["code"]} for f in ch.get("findings") or []]}
-                     for ch in res["checks"] if (ch["verdict"] != "consistent" or ch.get("findings"))
-                     and ch.get("status") != "proposed"]
-    out["placeholders"] = placeholders(res)
-    return out
+    :class:`SlimResults`). A :class:`SlimResults` is returned as it is."""
+    if isinstance(res, SlimResults):
+        return res
+    return make(SlimResults, {
+        "article": res.article, "source": res.source,
+        "claims": [make(ClaimId, {"id": c.id}) for c in res.claims],
+        "checks": [make(SlimCheck, {"id": ch.id, "kind": ch.kind, "verdict": ch.verdict,
+                                    "findings": [make(SlimFinding, {"code": f.code}) for f in ch.findings or ()]})
+                   for ch in res.checks if (ch.verdict != "consistent" or ch.findings) and ch.status != "proposed"],
+        "summary": res.summary, "coverage": res.coverage, "provenance": res.provenance,
+        "placeholders": placeholders(res)})
 
 
-def placeholders(res: dict[str, Any]) -> list[str]:
+def placeholders(res: Results | SlimResults) -> list[str]:
     """Ids of the claims that still carry a ``TODO`` placeholder (from ``numclaims new``) in their measure
     or attribution: they pass validation but are not yet a fact-checker's record."""
-    if "placeholders" in res:
-        return res["placeholders"]
+    if isinstance(res, SlimResults):
+        return res.placeholders
     out = []
-    for c in res["claims"]:
-        texts = [(c.get("measure") or {}).get("what") or ""] + [a.get("who", "") for a in c.get("attribution", [])]
+    for c in res.claims:
+        texts = [c.measure.what or ""] + [a.who for a in c.attribution]
         if any(t.lstrip().upper().startswith("TODO") for t in texts):
-            out.append(c["id"])
+            out.append(c.id)
     return out
+
+
+def read_back(res: Any, article: str, source: str, full: bool) -> Results | SlimResults | None:
+    """``res`` (data read back from disk) validated as :class:`Results` (``full``) or
+    :class:`SlimResults`, when it is one for the article ``article`` of the source ``source``; None, never
+    an exception, for anything else (wrong types, missing fields, an unknown verdict, nesting too deep)."""
+    try:
+        model = (Results if full else SlimResults).model_validate(res)
+    except (ValidationError, RecursionError):
+        return None
+    return model if model.article == article and model.source.id == source else None
 
 
 def well_formed(res: Any, article: str, source: str, full: bool) -> bool:
     """Whether ``res`` (data read back from disk) is :class:`Results` (``full``) or :class:`SlimResults`
-    for the article ``article`` of the source ``source``. False, never an exception, for anything else
-    (wrong types, missing fields, an unknown verdict, nesting too deep)."""
-    try:
-        model = (Results if full else SlimResults).model_validate(res)
-    except (ValidationError, RecursionError):
-        return False
-    return model.article == article and model.source.id == source
+    for the article ``article`` of the source ``source`` (:func:`read_back`)."""
+    return read_back(res, article, source, full) is not None

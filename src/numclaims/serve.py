@@ -50,6 +50,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from .atomic import write_atomic
+from .results import clean
 from .decisions import edit_check
 from .paths import claims_files, display_path, report_dir
 from .report import VERDICT_LABELS, _environment, build_view, source_text_for
@@ -104,8 +105,9 @@ class ReviewServer:
         finally:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
-        paths = {r["article"]: self.root / r["provenance"]["claims_file"]["path"] for r in outcome.results}
-        return outcome.results, [str(e) for e in outcome.errors], paths
+        paths = {r.article: self.root / r.provenance.claims_file.path for r in outcome.results}
+        # the page reads the results as JSON data (what report.build_view and review.review_queue take)
+        return [clean(r) for r in outcome.results], [str(e) for e in outcome.errors], paths
 
 
 def file_sha(path: Path) -> str:
@@ -128,7 +130,7 @@ def page_view(server: ReviewServer, results: list[dict[str, Any]], errors: list[
     views = {}
     proposals = []
     for res in results:
-        v = build_view(res, source_text_for(res, server.root), [], None)
+        v = build_view(res, source_text_for(res["source"]["id"], server.root), [], None)
         p = paths.get(res["article"])
         sha = file_sha(p) if p else ""
         file = display_path(p, server.root) if p else ""

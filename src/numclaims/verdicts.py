@@ -36,6 +36,17 @@ def worst_by_claim(results: dict) -> dict[str, str | None]:
 
 
 def worst_first(check: dict) -> tuple[int, str]:
-    """Sort key of a results.json check, worst verdict first then by id: ``sorted(checks,
+    """Sort key of a results.json check (as data: a dict), worst verdict first then by id: ``sorted(checks,
     key=worst_first)`` is the order of findings in the summary, the report and ``numclaims check``."""
-    return (-SEVERITY[check["verdict"]], check["id"])
+    return rank(check["verdict"], check["id"])
+
+
+def worst_entry_first(check) -> tuple[int, str]:
+    """:func:`worst_first` of a typed check (:class:`numclaims.resultmodel.CheckEntry` or
+    :class:`numclaims.resultmodel.SlimCheck`)."""
+    return rank(check.verdict, check.id)
+
+
+def rank(verdict: str, ident: str) -> tuple[int, str]:
+    """The order of checks: the worst ``verdict`` first (:data:`SEVERITY`), then by the check's id."""
+    return (-SEVERITY[verdict], ident)

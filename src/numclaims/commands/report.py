@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
         stale_reports,
         write_reports,
     )
+    from ..results import clean
     from . import check_project
 
     root = (args.root or find_root()).resolve()
@@ -59,12 +60,12 @@ def run(args: argparse.Namespace) -> int:
     unpublishable = []
     for res in results:  # reviewed claims without a configured publisher: an input error, nothing written
         try:
-            claimreview(res, config)
+            claimreview(clean(res), config)
         except ClaimReviewConfigError as e:
             print(e, file=sys.stderr)
-            unpublishable.append(res["article"])
+            unpublishable.append(res.article)
     if unpublishable:
-        results = [r for r in results if r["article"] not in unpublishable]
+        results = [r for r in results if r.article not in unpublishable]
     if args.check:
         stale = stale_reports(results, root, config)
         for p in stale:

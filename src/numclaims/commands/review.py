@@ -121,7 +121,7 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     from ..paths import claims_files
     from ..review import review_queue
     from ..runner import check_corpus, print_errors
-    from ..results import json_text
+    from ..results import clean, json_text
     from ..yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
     files = claims_files(root)
@@ -129,7 +129,7 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     print_errors(outcome.errors)
     results = outcome.results
     if args.article is not None:
-        results = [r for r in results if r["article"] == args.article]
+        results = [r for r in results if r.article == args.article]
         if not results:
             print(tag(f"claims/:0: article {args.article!r}: no valid claims file has this article id", "unknown-article"),
                   file=sys.stderr)
@@ -143,10 +143,11 @@ def _list(args: argparse.Namespace, root: Path) -> int:
         for c in (data.get("claims") or []) if isinstance(data, dict) else []:
             if isinstance(c, LineMap) and isinstance(c.get("id"), str):
                 where.setdefault(c["id"], f"{display_path(p, root)}:{c.line}")
-    queue = review_queue(results)
-    total = sum(len(r["claims"]) for r in results)
+    total = sum(len(r.claims) for r in results)
+    plain = [clean(r) for r in results]  # the queue reads the results as JSON data (review.review_queue)
+    queue = review_queue(plain)
     if args.json:
-        print(json_text(queue_objects(queue, results, where), allow_nan=False, integral_floats=True))
+        print(json_text(queue_objects(queue, plain, where), allow_nan=False, integral_floats=True))
         return 2 if outcome.invalid else 0
     print(f"{len(queue)} of {total} claim(s) need a decision, worst findings first:")
     for it in queue:
