@@ -116,7 +116,7 @@ def test_worst_verdict_rule():
     assert worst(["tension", "inconsistent", "consistent"]) == "inconsistent"
     assert worst(["not a verdict"]) is None
     # seed: women-exploited-300 is in ring-within-1600, ring-within-4500 and external-women-300, all consistent
-    assert worst_by_claim(COMMITTED)["women-exploited-300"] == "consistent"
+    assert worst_by_claim(Results.model_validate(COMMITTED))["women-exploited-300"] == "consistent"
     findings = sorted((c for c in COMMITTED["checks"] if c["verdict"] != "consistent"), key=worst_first)
     assert [c["id"] for c in findings] == COMMITTED["summary"]["findings"]
 

@@ -127,10 +127,11 @@ class _Slow(Exception):
     """A value whose orjson text would differ from the standard library's."""
 
 
-def _prepare(obj: Any, integral: bool, strict: bool = True) -> Any:
+def _prepare(obj: Any, integral: bool, strict: bool = True, models: bool = False) -> Any:
     """``obj`` with integral floats as ints when ``integral`` (else unchanged); raises :class:`_Slow`
     for a float orjson writes differently (non-finite, or non-zero below 1e-4 in magnitude), unless not
-    ``strict``. A pydantic model becomes the dict of its :func:`visible` fields.
+    ``strict``. A pydantic model becomes the dict of its :func:`visible` fields, or with ``models`` a model
+    of its class again holding its fields as prepared (for orjson's ``default=visible``).
 
     The scalars of a container are handled in its loop, without a call each (the float rule of
     :func:`_float` written out there): a results object is mostly strings, numbers and None inside dicts
@@ -150,7 +151,7 @@ def _prepare(obj: Any, integral: bool, strict: bool = True) -> Any:
                 else:
                     out[k] = v
             else:
-                out[k] = _prepare(v, integral, strict)
+                out[k] = _prepare(v, integral, strict, models)
         return out
     if t is list or t is tuple:
         items = []
@@ -166,7 +167,7 @@ def _prepare(obj: Any, integral: bool, strict: bool = True) -> Any:
                 else:
                     items.append(v)
             else:
-                items.append(_prepare(v, integral, strict))
+                items.append(_prepare(v, integral, strict, models))
         return items
     if t is str or t is int or t is bool or obj is None:
         return obj
@@ -174,14 +175,31 @@ def _prepare(obj: Any, integral: bool, strict: bool = True) -> Any:
         return _float(obj, integral) if strict else (int(obj) if integral and obj.is_integer()
                                                       and -_LIMIT < obj < _LIMIT else obj)
     if hasattr(obj, "__pydantic_fields_set__"):  # a pydantic model
-        return _prepare(visible(obj), integral, strict)
+        out = _prepare(visible(obj), integral, strict, models)
+        if not models:
+            return out
+        fs = obj.__pydantic_fields_set__
+        d = obj.__dict__
+        extra = obj.__pydantic_extra__
+        if len(fs) == len(d) and not extra:  # every field set (the engine's objects): ``out`` is the fields
+            return construct(t, out, fs)
+        m = construct(t, {k: out[k] if k in fs else v for k, v in d.items()}, fs)
+        if extra:
+            _set(m, "__pydantic_extra__", {k: out[k] for k in extra})
+        return m
     raise _Slow  # subclasses and other types: the standard library decides
+
+
+def clean_models(obj: Any) -> Any:
+    """``obj`` with integral floats below 2**53 as ints, tuples as lists, every container new and its
+    pydantic models models of their classes again (holding their fields so cleaned); nothing refused."""
+    return _prepare(obj, True, False, True)
 
 
 def data(obj: Any) -> Any:
     """The JSON data of ``obj``: its pydantic models as the dicts of their :func:`visible` fields, tuples as
     lists, every container new; scalars as they are (nothing is cleaned or refused)."""
-    return _prepare(obj, False, False)
+    return _prepare(obj, False, False, False)
 
 
 def _float(x: float, integral: bool) -> float | int:
@@ -222,19 +240,19 @@ def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False
 def clean_and_text(obj: Any, *, allow_nan: bool = True) -> tuple[Any, str]:
     """``(clean(obj), json_text(obj, allow_nan=allow_nan, integral_floats=True))`` with one walk of
     ``obj`` where orjson writes it: the object :func:`_prepare` builds for orjson is :func:`clean` of
-    ``obj`` (integral floats below 2**53 as ints, tuples as lists, models as the dicts of their
-    :func:`visible` fields, every container new), so a caller that needs both (a report's view and its
-    results.json) need not walk a results object twice.
+    ``obj`` (integral floats below 2**53 as ints, tuples as lists, every container new) except that its
+    pydantic models stay models of their classes, with their fields cleaned; so a caller that needs both
+    (a report's view, which reads the typed results, and its results.json) need not walk a results object
+    twice.
 
     Accepts and raises what :func:`json_text` does; ``obj`` itself is not changed.
     """
     try:
-        prepared = _prepare(obj, True)
-        raw = orjson.dumps(prepared, option=_OPTS)
+        prepared = _prepare(obj, True, True, True)
+        raw = orjson.dumps(prepared, default=visible, option=_OPTS)
     except (_Slow, orjson.JSONEncodeError, RecursionError):
-        cleaned = clean(obj)
-        text = json.dumps(cleaned, indent=2, ensure_ascii=False, allow_nan=allow_nan)
-        return cleaned, escape_invisible(text)
+        text = json.dumps(clean(obj), indent=2, ensure_ascii=False, allow_nan=allow_nan)
+        return _prepare(obj, True, False, True), escape_invisible(text)
     return prepared, _decoded(raw)
 
 

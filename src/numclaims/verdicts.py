@@ -22,16 +22,17 @@ def worst(verdicts) -> str | None:
     return out
 
 
-def worst_by_claim(results: dict) -> dict[str, str | None]:
-    """``{claim id: worst verdict of the checks it takes part in}`` of a results.json object, claims in
-    article order, then ids that only checks name; None for a claim in no check. Checks still
-    ``proposed`` (:mod:`numclaims.suggest`) rate nothing until the fact-checker accepts them."""
-    out: dict[str, list[str]] = {c["id"]: [] for c in results.get("claims", [])}
-    for ch in results.get("checks", []):
-        if ch.get("status") == "proposed":
+def worst_by_claim(results) -> dict[str, str | None]:
+    """``{claim id: worst verdict of the checks it takes part in}`` of typed results
+    (:class:`numclaims.resultmodel.Results`), claims in article order, then ids that only checks name;
+    None for a claim in no check. Checks still ``proposed`` (:mod:`numclaims.suggest`) rate nothing until
+    the fact-checker accepts them."""
+    out: dict[str, list[str]] = {c.id: [] for c in results.claims}
+    for ch in results.checks:
+        if ch.status == "proposed":
             continue
-        for cid in ch["claims"]:
-            out.setdefault(cid, []).append(ch["verdict"])
+        for cid in ch.claims:
+            out.setdefault(cid, []).append(ch.verdict)
     return {cid: worst(vs) for cid, vs in out.items()}
 
 

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from ..claimreview import load_config
     from ..export import write_export
     from ..paths import display_path, find_root
-    from ..results import clean
+    from ..resultmodel import cleaned
     from . import check_project
 
     root = (args.root or find_root()).resolve()
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     out = args.out if args.out is not None else root / "export"
     out = out if out.is_absolute() else Path.cwd() / out
     try:
-        written = write_export([clean(r) for r in results], out, args.format, config)  # as JSON data
+        written = write_export([cleaned(r) for r in results], out, args.format, config)  # values as results.json writes them
     except OSError as e:
         print(tag(f"{display_path(out, root)}:0: cannot write the export: {e.strerror or e}", fault_code(e)),
               file=sys.stderr)

@@ -37,7 +37,6 @@ def run(args: argparse.Namespace) -> int:
         stale_reports,
         write_reports,
     )
-    from ..results import clean
     from . import check_project
 
     root = (args.root or find_root()).resolve()
@@ -60,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     unpublishable = []
     for res in results:  # reviewed claims without a configured publisher: an input error, nothing written
         try:
-            claimreview(clean(res), config)
+            claimreview(res, config)
         except ClaimReviewConfigError as e:
             print(e, file=sys.stderr)
             unpublishable.append(res.article)

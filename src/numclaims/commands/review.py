@@ -121,7 +121,7 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     from ..paths import claims_files
     from ..review import review_queue
     from ..runner import check_corpus, print_errors
-    from ..results import clean, json_text
+    from ..results import json_text
     from ..yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
     files = claims_files(root)
@@ -144,10 +144,9 @@ def _list(args: argparse.Namespace, root: Path) -> int:
             if isinstance(c, LineMap) and isinstance(c.get("id"), str):
                 where.setdefault(c["id"], f"{display_path(p, root)}:{c.line}")
     total = sum(len(r.claims) for r in results)
-    plain = [clean(r) for r in results]  # the queue reads the results as JSON data (review.review_queue)
-    queue = review_queue(plain)
+    queue = review_queue(results)
     if args.json:
-        print(json_text(queue_objects(queue, plain, where), allow_nan=False, integral_floats=True))
+        print(json_text(queue_objects(queue, results, where), allow_nan=False, integral_floats=True))
         return 2 if outcome.invalid else 0
     print(f"{len(queue)} of {total} claim(s) need a decision, worst findings first:")
     for it in queue:
@@ -158,12 +157,12 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     return 2 if outcome.invalid else 0
 
 
-def queue_objects(queue: list, results: list[dict], where: dict[str, str]) -> list[dict]:
+def queue_objects(queue: list, results: list, where: dict[str, str]) -> list[dict]:
     """The ``review --json`` array: for each :class:`numclaims.review.QueueItem`, in queue order,
     ``{"article", "location": "file:line", "worst": verdict or null, "claim": <the claim object of
     results.json>, "checks": [<the check objects of results.json it takes part in>]}``."""
-    claims = {(r["article"], c["id"]): c for r in results for c in r["claims"]}
-    checks = {(r["article"], ch["id"]): ch for r in results for ch in r["checks"]}
+    claims = {(r.article, c.id): c for r in results for c in r.claims}
+    checks = {(r.article, ch.id): ch for r in results for ch in r.checks}
     return [{"article": it.article, "location": where.get(it.claim), "worst": it.worst,
              "claim": claims[(it.article, it.claim)],
              "checks": [checks[(it.article, k)] for k in it.checks]} for it in queue]
