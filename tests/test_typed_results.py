@@ -160,3 +160,21 @@ def test_slim_results_are_typed_and_cut_down(seed):
     # consistent ones carrying finding codes
     assert {ch.id for ch in s.checks} >= set(seed.summary.findings)
     assert [c.id for c in s.claims] == [c.id for c in seed.claims] and s.placeholders == []
+
+
+def test_one_walk_gives_results_json_and_the_cleaned_typed_results(seed):
+    from numclaims.results import clean_and_dumps
+
+    cleaned, text = clean_and_dumps(seed)
+    # integral floats as ints, as results.json writes them: the rate claim's 60,000.0 is 60000 (an int)
+    assert type(cleaned) is Results and type(cleaned.claims[0]) is ClaimResult
+    assert seed.checks[0].figures[0].written == 60000.0 and type(cleaned.checks[0].figures[0].written) is int
+    assert text == dumps(seed) == dumps(cleaned)
+    # a float orjson writes otherwise (1e-05: orjson "0.00001") goes to the standard library's encoder,
+    # and the cleaned results are typed all the same
+    edited = data(seed)
+    edited["checks"][0]["details"]["tiny"] = 0.00001
+    typed = Results.model_validate(edited)
+    cleaned, text = clean_and_dumps(typed)
+    assert '"tiny": 1e-05' in text and type(cleaned.checks[0]) is CheckEntry
+    assert cleaned.checks[0].details["tiny"] == 1e-05 and type(cleaned.claims[0].start) is int

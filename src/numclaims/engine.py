@@ -152,6 +152,7 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> ClaimResult:
     """The results.json object of one claim (:class:`numclaims.resultmodel.ClaimResult`, built without
     validation from the validated record)."""
     iv = ctx.intervals[c.id]
+    m = c.measure
     period = ctx.periods.get(c.id)
     if iv is None:
         interval: list[Any] = period.to_list() if period else [None, None]
@@ -173,26 +174,28 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> ClaimResult:
         "interval_closed": closed,
         "rule": "date period" if c.base_unit == "date" else rule_text(c),
         "period": period.to_list() if period else None,
-        "measure": _measure(c),
-        "attribution": [make(AttributionRef, a.model_dump(exclude_none=True)) for a in c.attribution],
+        "measure": make(MeasureRef, {"what": m.what, "where": m.where,  # the period spec as the record states it
+                                     "period": m.period.model_dump(mode="json", exclude_none=True) if m.period
+                                     else None}),
+        "attribution": [_link(a) for a in c.attribution],
         "evidence": list(c.evidence),
         "status": c.status,
         "reviewer": c.reviewer,
         "reviewed_on": c.reviewed_on.isoformat() if c.reviewed_on else None,
         "notes": c.notes,
+        "guessed": list(c.guessed) if c.guessed else None,
+        "note": c.notes,
     }
-    if c.guessed:
-        values["guessed"] = list(c.guessed)
-    if c.notes is not None:
-        values["note"] = c.notes
-    return make(ClaimResult, values)
+    # "guessed" only for a claim with drafted fields, "note" only with notes (results.json as it was)
+    unset = ("guessed", "note") if c.notes is None and not c.guessed else \
+        ("guessed",) if not c.guessed else ("note",) if c.notes is None else ()
+    return make(ClaimResult, values, unset)
 
 
-def _measure(c: Claim) -> MeasureRef:
-    """A claim's ``measure`` as results.json gives it (the period spec as the record states it)."""
-    m = c.measure
-    return make(MeasureRef, {"what": m.what, "where": m.where,
-                             "period": m.period.model_dump(mode="json", exclude_none=True) if m.period else None})
+def _link(a: Any) -> AttributionRef:
+    """One link of a record's attribution chain, its ``role`` and ``kind`` only when the record gives them."""
+    unset = ((("role",) if a.role is None else ()) + (("kind",) if a.kind is None else ()))
+    return make(AttributionRef, {"who": a.who, "role": a.role, "kind": a.kind}, unset)
 
 
 def check_entry(r: CheckResult, spec: Any) -> CheckEntry:
@@ -201,23 +204,23 @@ def check_entry(r: CheckResult, spec: Any) -> CheckEntry:
     by ``numclaims new``/``suggest``, ``status: proposed`` and, as ``proposed_because``, the record's
     ``reason`` (the words of the text that suggested it; ``reason`` in results.json is the check's machine
     reason code). Those keys are absent otherwise."""
-    values: dict[str, Any] = {"id": r.id, "kind": r.kind, "claims": list(r.claims), "verdict": r.verdict,
-                              "explanation": r.explanation, "details": r.details}
-    if r.findings is not None:
-        values["findings"] = [make(Finding, f) for f in r.findings]
-    values["reason"] = r.reason
-    values["figures"] = [make(ComparedFigure, {"role": f.role, "claims": list(f.claims), "written": f.written,
-                                               "interval": f.interval.to_list(), "unit": f.unit})
-                         for f in r.figures]
-    values["cause"] = make(Cause, r.cause) if r.cause is not None else None
-    values["note"] = r.note
-    relation = getattr(spec, "relation", None)
-    if relation:
-        values["relation"] = relation
-    if getattr(spec, "status", None) == "proposed":
-        values["status"] = "proposed"
-        values["proposed_because"] = spec.reason
-    return make(CheckEntry, values)
+    relation = getattr(spec, "relation", None) or None
+    proposed = getattr(spec, "status", None) == "proposed"
+    values = {"id": r.id, "kind": r.kind, "claims": list(r.claims), "verdict": r.verdict,
+              "explanation": r.explanation, "details": r.details,
+              "findings": [make(Finding, f) for f in r.findings] if r.findings is not None else None,
+              "reason": r.reason,
+              "figures": [make(ComparedFigure, {"role": f.role, "claims": list(f.claims), "written": f.written,
+                                                "interval": f.interval.to_list(), "unit": f.unit})
+                          for f in r.figures],
+              "cause": make(Cause, r.cause) if r.cause is not None else None,
+              "note": r.note,
+              "relation": relation,
+              "status": "proposed" if proposed else None,
+              "proposed_because": spec.reason if proposed else None}
+    unset = (("findings",) if r.findings is None else ()) + (("relation",) if relation is None else ()) + \
+        (() if proposed else ("status", "proposed_because"))
+    return make(CheckEntry, values, unset)
 
 
 def summarise(checks: list[CheckEntry], n_claims: int) -> Summary:

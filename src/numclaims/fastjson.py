@@ -39,18 +39,33 @@ _OPTS = orjson.OPT_INDENT_2
 
 _new = object.__new__
 _set = object.__setattr__
+_fields_set: Any = None  # the slot setters, bound on first use (_slot_setters)
+_extra: Any = None
+_private: Any = None
+
+
+def _slot_setters(cls: type) -> None:
+    """Bind the setters of pydantic's three slots (``__pydantic_fields_set__``, ``__pydantic_extra__``,
+    ``__pydantic_private__``, declared on ``BaseModel``) once: set through their descriptors, without an
+    attribute lookup each (pydantic is not imported here: ``numclaims --help`` reaches this module)."""
+    global _fields_set, _extra, _private
+    base = next(k for k in cls.__mro__ if "__pydantic_fields_set__" in vars(k))
+    _fields_set, _extra, _private = (vars(base)[k].__set__ for k in (
+        "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
 
 
 def construct(cls: "type[BaseModel]", values: dict[str, Any], fields_set: set[str]) -> Any:
     """An instance of the pydantic model ``cls`` holding ``values`` as it is, without validation (what
-    ``cls.model_construct`` does, in a seventh of its time): ``values`` must name every field of ``cls``,
+    ``cls.model_construct`` does, in a tenth of its time): ``values`` must name every field of ``cls``,
     in its declared order, with a value of the field's type; ``fields_set`` the fields given (the others
     hold their defaults and are not written, as :func:`visible` says)."""
+    if _fields_set is None:
+        _slot_setters(cls)
     m = _new(cls)
     _set(m, "__dict__", values)
-    _set(m, "__pydantic_fields_set__", fields_set)
-    _set(m, "__pydantic_extra__", {})
-    _set(m, "__pydantic_private__", None)
+    _fields_set(m, fields_set)
+    _extra(m, {})
+    _private(m, None)
     return m
 
 
@@ -127,11 +142,10 @@ class _Slow(Exception):
     """A value whose orjson text would differ from the standard library's."""
 
 
-def _prepare(obj: Any, integral: bool, strict: bool = True, models: bool = False) -> Any:
+def _prepare(obj: Any, integral: bool, strict: bool = True) -> Any:
     """``obj`` with integral floats as ints when ``integral`` (else unchanged); raises :class:`_Slow`
     for a float orjson writes differently (non-finite, or non-zero below 1e-4 in magnitude), unless not
-    ``strict``. A pydantic model becomes the dict of its :func:`visible` fields, or with ``models`` a model
-    of its class again holding its fields as prepared (for orjson's ``default=visible``).
+    ``strict``. A pydantic model becomes the dict of its :func:`visible` fields.
 
     The scalars of a container are handled in its loop, without a call each (the float rule of
     :func:`_float` written out there): a results object is mostly strings, numbers and None inside dicts
@@ -151,7 +165,7 @@ def _prepare(obj: Any, integral: bool, strict: bool = True, models: bool = False
                 else:
                     out[k] = v
             else:
-                out[k] = _prepare(v, integral, strict, models)
+                out[k] = _prepare(v, integral, strict)
         return out
     if t is list or t is tuple:
         items = []
@@ -167,7 +181,7 @@ def _prepare(obj: Any, integral: bool, strict: bool = True, models: bool = False
                 else:
                     items.append(v)
             else:
-                items.append(_prepare(v, integral, strict, models))
+                items.append(_prepare(v, integral, strict))
         return items
     if t is str or t is int or t is bool or obj is None:
         return obj
@@ -175,31 +189,72 @@ def _prepare(obj: Any, integral: bool, strict: bool = True, models: bool = False
         return _float(obj, integral) if strict else (int(obj) if integral and obj.is_integer()
                                                       and -_LIMIT < obj < _LIMIT else obj)
     if hasattr(obj, "__pydantic_fields_set__"):  # a pydantic model
-        out = _prepare(visible(obj), integral, strict, models)
-        if not models:
-            return out
-        fs = obj.__pydantic_fields_set__
-        d = obj.__dict__
-        extra = obj.__pydantic_extra__
-        if len(fs) == len(d) and not extra:  # every field set (the engine's objects): ``out`` is the fields
-            return construct(t, out, fs)
-        m = construct(t, {k: out[k] if k in fs else v for k, v in d.items()}, fs)
-        if extra:
-            _set(m, "__pydantic_extra__", {k: out[k] for k in extra})
-        return m
+        return _prepare(visible(obj), integral, strict)
     raise _Slow  # subclasses and other types: the standard library decides
 
 
 def clean_models(obj: Any) -> Any:
-    """``obj`` with integral floats below 2**53 as ints, tuples as lists, every container new and its
-    pydantic models models of their classes again (holding their fields so cleaned); nothing refused."""
-    return _prepare(obj, True, False, True)
+    """``obj`` with integral floats below 2**53 as ints, its pydantic models models of their classes
+    holding their fields so cleaned (:func:`_shared`: what does not change is shared); nothing refused."""
+    return _shared(obj, False, {})
 
 
 def data(obj: Any) -> Any:
     """The JSON data of ``obj``: its pydantic models as the dicts of their :func:`visible` fields, tuples as
     lists, every container new; scalars as they are (nothing is cleaned or refused)."""
-    return _prepare(obj, False, False, False)
+    return _prepare(obj, False, False)
+
+
+def _shared(obj: Any, strict: bool, memo: dict[int, Any]) -> Any:
+    """``obj`` with integral floats below 2**53 as ints, its pydantic models models of their classes: a
+    container or model in which nothing changes is ``obj`` itself (shared, not copied: read it, do not
+    change it), one in which something does is a copy. Raises :class:`_Slow` as :func:`_prepare` does
+    when ``strict``. ``memo[id(model)]`` is the dict of each model's :func:`visible` fields, what orjson's
+    ``default`` gives for it."""
+    t = type(obj)
+    if t is dict or t is list or t is tuple:
+        out = None
+        for k, v in (obj.items() if t is dict else enumerate(obj)):
+            tv = type(v)
+            if tv is str or tv is int or tv is bool or v is None:
+                continue
+            if tv is float:
+                if v.is_integer() and -_LIMIT < v < _LIMIT:
+                    nv: Any = int(v)
+                elif strict and (v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4)):
+                    raise _Slow
+                else:
+                    continue
+            else:
+                nv = _shared(v, strict, memo)
+                if nv is v:
+                    continue
+            if out is None:
+                out = dict(obj) if t is dict else list(obj)
+            out[k] = nv
+        return obj if out is None else out
+    if t is str or t is int or t is bool or obj is None:
+        return obj
+    if t is float:
+        if obj.is_integer() and -_LIMIT < obj < _LIMIT:
+            return int(obj)
+        if strict and (obj != obj or obj == _INF or obj == -_INF or (obj != 0 and -1e-4 < obj < 1e-4)):
+            raise _Slow
+        return obj
+    if hasattr(obj, "__pydantic_fields_set__"):  # a pydantic model
+        d = obj.__dict__
+        values = _shared(d, strict, memo)
+        extra = obj.__pydantic_extra__
+        more = _shared(extra, strict, memo) if extra else extra
+        if values is d and more is extra:
+            m = obj
+        else:
+            m = construct(t, values, obj.__pydantic_fields_set__)
+            if more:
+                _set(m, "__pydantic_extra__", more)
+        memo[id(m)] = visible(m)
+        return m
+    raise _Slow  # subclasses and other types: the standard library decides
 
 
 def _float(x: float, integral: bool) -> float | int:
@@ -239,20 +294,31 @@ def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False
 
 def clean_and_text(obj: Any, *, allow_nan: bool = True) -> tuple[Any, str]:
     """``(clean(obj), json_text(obj, allow_nan=allow_nan, integral_floats=True))`` with one walk of
-    ``obj`` where orjson writes it: the object :func:`_prepare` builds for orjson is :func:`clean` of
-    ``obj`` (integral floats below 2**53 as ints, tuples as lists, every container new) except that its
-    pydantic models stay models of their classes, with their fields cleaned; so a caller that needs both
+    ``obj`` where orjson writes it: the object is :func:`clean` of ``obj`` (integral floats below 2**53
+    as ints, tuples as lists, every container new); for a pydantic model (typed results), its models stay
+    models of their classes, with their fields cleaned, and
+    what does not change is shared with ``obj``, not copied (:func:`_shared`); so a caller that needs both
     (a report's view, which reads the typed results, and its results.json) need not walk a results object
     twice.
 
     Accepts and raises what :func:`json_text` does; ``obj`` itself is not changed.
     """
+    if not hasattr(obj, "__pydantic_fields_set__"):  # plain data: clean(obj), every container new
+        try:
+            prepared = _prepare(obj, True)
+            raw = orjson.dumps(prepared, option=_OPTS)
+        except (_Slow, orjson.JSONEncodeError, RecursionError):
+            cleaned = clean(obj)
+            text = json.dumps(cleaned, indent=2, ensure_ascii=False, allow_nan=allow_nan)
+            return cleaned, escape_invisible(text)
+        return prepared, _decoded(raw)
+    memo: dict[int, Any] = {}
     try:
-        prepared = _prepare(obj, True, True, True)
-        raw = orjson.dumps(prepared, default=visible, option=_OPTS)
+        prepared = _shared(obj, True, memo)
+        raw = orjson.dumps(prepared, default=lambda m: memo[id(m)], option=_OPTS)
     except (_Slow, orjson.JSONEncodeError, RecursionError):
         text = json.dumps(clean(obj), indent=2, ensure_ascii=False, allow_nan=allow_nan)
-        return _prepare(obj, True, False, True), escape_invisible(text)
+        return _shared(obj, False, {}), escape_invisible(text)
     return prepared, _decoded(raw)
 
 

@@ -67,7 +67,6 @@ from .inline_svg import inline_svg
 from .markdown import render_markdown
 from .paths import display_path, inside, read_input, report_dir
 from .publish import publish_folder, unchanged
-from .fastjson import visible
 from .resultmodel import ClaimResult, Coverage, DerivedFigure, Results
 from .results import clean_and_dumps, json_text
 from .sources import SOURCES_DIR
@@ -249,7 +248,8 @@ def build_view(results: Results, source_text: str | None, figures: list[Figure],
     """The data both report.md and report.html show, in reading order, from typed results (as
     :func:`numclaims.results.clean_and_dumps` gives them: integral floats as ints).
 
-    Every check (a dict of the :class:`numclaims.resultmodel.CheckEntry`'s fields) is given its
+    Every check (a dict of the :class:`numclaims.resultmodel.CheckEntry`'s fields, those not set at their
+    defaults) is given its
     :class:`numclaims.explain.Explanation` (``ex``), its findings as badges (``badges``, ``[(code,
     words)]``), its claims' quotes (``quotes``, ``[(claim id, quoted words)]``) and the fact-checker's
     ``note`` and ``proposed_because`` (None when absent); ``reference`` (``{row id: row}``, optional) names
@@ -271,7 +271,7 @@ def build_view(results: Results, source_text: str | None, figures: list[Figure],
     checks = []
     for ch in results.checks:
         ids = list(dict.fromkeys(ch.claims))
-        checks.append({**visible(ch), "ex": explain(ch, by_id, reference), "badges": finding_badges(ch),
+        checks.append({**ch.__dict__, "ex": explain(ch, by_id, reference), "badges": finding_badges(ch),
                        "note": ch.note, "title": _check_title(ch.kind),
                        "proposed_because": ch.proposed_because,
                        "quotes": [(cid, quoted(by_id.get(cid))) for cid in ids]})
@@ -293,7 +293,7 @@ def build_view(results: Results, source_text: str | None, figures: list[Figure],
         chs = sorted(checks_of.get(c.id, []), key=worst_first)
         rating = rating_for(c.status, worst[c.id]) if c.status != "unreviewed" else None
         badges = list(dict.fromkeys(b for ch in chs for b in ch["badges"]))
-        claims.append({**visible(c), "context": (before, quote, after), "numeral": numeral, "worst": worst[c.id],
+        claims.append({**c.__dict__, "context": (before, quote, after), "numeral": numeral, "worst": worst[c.id],
                        "checks": chs, "interval_text": interval_text(c), "value_text": number_text(c.value),
                        "rating": rating, "badges": badges, "note": c.note or c.notes,
                        "reading": reading_rule(c)})
@@ -322,7 +322,7 @@ def build_view(results: Results, source_text: str | None, figures: list[Figure],
         "claims": claims,
         "review": review,
         "coverage": _coverage_view(results.coverage, source_text),
-        "derived": [{**visible(d), "interval_text": interval_text(d), "value_text": number_text(d.value)}
+        "derived": [{**d.__dict__, "interval_text": interval_text(d), "value_text": number_text(d.value)}
                     for d in results.derived or ()],
         "waivers": results.waivers,
         "figures": figures,
@@ -349,8 +349,8 @@ def _coverage_view(cov: Coverage | None, source_text: str | None) -> dict[str, A
         ctx = ("", m.text, "")
         if source_text is not None and 0 <= m.start <= m.end <= len(source_text):
             ctx = quote_context(source_text, m.start, m.end, sentences=0, limit=160)
-        missing.append({**visible(m), "context": ctx})
-    return {**visible(cov), "missing": missing}
+        missing.append({**m.__dict__, "context": ctx})
+    return {**cov.__dict__, "missing": missing}
 
 
 # ------------------------------------------------------------------------------------------- rendering
