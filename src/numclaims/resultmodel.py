@@ -283,6 +283,7 @@ class SlimResults(_Open):
 
 
 _DEFAULTS: dict[type, tuple[dict[str, Any], tuple[tuple[str, Any], ...]]] = {}
+_ALL: dict[type, set[str]] = {}
 
 
 def _defaults(cls: type[BaseModel]) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
@@ -311,7 +312,9 @@ def make(cls: type[M], values: dict[str, Any], unset: tuple[str, ...] = ()) -> M
             fields = set(values)
             fields.difference_update(unset)
             return construct(cls, values, fields)
-        return construct(cls, values, set(values))
+        # every field set: one set of field names per class, shared (setting a field adds a name already
+        # there; model_copy copies it), so that an article's tens of objects allocate no set each
+        return construct(cls, values, _ALL.get(cls) or _ALL.setdefault(cls, set(base)))
     full = dict(base)
     for k, factory in factories:
         full[k] = factory()
