@@ -196,7 +196,7 @@ def _prepare(obj: Any, integral: bool, strict: bool = True) -> Any:
 def clean_models(obj: Any) -> Any:
     """``obj`` with integral floats below 2**53 as ints, its pydantic models models of their classes
     holding their fields so cleaned (:func:`_shared`: what does not change is shared); nothing refused."""
-    return _shared(obj, False, {})
+    return _shared(obj, False)
 
 
 def data(obj: Any) -> Any:
@@ -205,12 +205,11 @@ def data(obj: Any) -> Any:
     return _prepare(obj, False, False)
 
 
-def _shared(obj: Any, strict: bool, memo: dict[int, Any]) -> Any:
+def _shared(obj: Any, strict: bool) -> Any:
     """``obj`` with integral floats below 2**53 as ints, its pydantic models models of their classes: a
     container or model in which nothing changes is ``obj`` itself (shared, not copied: read it, do not
     change it), one in which something does is a copy. Raises :class:`_Slow` as :func:`_prepare` does
-    when ``strict``. ``memo[id(model)]`` is the dict of each model's :func:`visible` fields, what orjson's
-    ``default`` gives for it."""
+    when ``strict``. orjson writes the models it holds through ``default=visible``."""
     t = type(obj)
     if t is dict or t is list or t is tuple:
         out = None
@@ -226,7 +225,7 @@ def _shared(obj: Any, strict: bool, memo: dict[int, Any]) -> Any:
                 else:
                     continue
             else:
-                nv = _shared(v, strict, memo)
+                nv = _shared(v, strict)
                 if nv is v:
                     continue
             if out is None:
@@ -243,16 +242,15 @@ def _shared(obj: Any, strict: bool, memo: dict[int, Any]) -> Any:
         return obj
     if hasattr(obj, "__pydantic_fields_set__"):  # a pydantic model
         d = obj.__dict__
-        values = _shared(d, strict, memo)
+        values = _shared(d, strict)
         extra = obj.__pydantic_extra__
-        more = _shared(extra, strict, memo) if extra else extra
+        more = _shared(extra, strict) if extra else extra
         if values is d and more is extra:
             m = obj
         else:
             m = construct(t, values, obj.__pydantic_fields_set__)
             if more:
                 _set(m, "__pydantic_extra__", more)
-        memo[id(m)] = visible(m)
         return m
     raise _Slow  # subclasses and other types: the standard library decides
 
@@ -312,13 +310,12 @@ def clean_and_text(obj: Any, *, allow_nan: bool = True) -> tuple[Any, str]:
             text = json.dumps(cleaned, indent=2, ensure_ascii=False, allow_nan=allow_nan)
             return cleaned, escape_invisible(text)
         return prepared, _decoded(raw)
-    memo: dict[int, Any] = {}
     try:
-        prepared = _shared(obj, True, memo)
-        raw = orjson.dumps(prepared, default=lambda m: memo[id(m)], option=_OPTS)
+        prepared = _shared(obj, True)
+        raw = orjson.dumps(prepared, default=visible, option=_OPTS)
     except (_Slow, orjson.JSONEncodeError, RecursionError):
         text = json.dumps(clean(obj), indent=2, ensure_ascii=False, allow_nan=allow_nan)
-        return _shared(obj, False, {}), escape_invisible(text)
+        return _shared(obj, False), escape_invisible(text)
     return prepared, _decoded(raw)
 
 
