@@ -73,3 +73,39 @@ def copy_seed(dest: Path, datasets: str = "all") -> Path:
     else:
         shutil.copytree(ROOT / "datasets" / "sources", dest / "datasets" / "sources")
     return dest
+
+
+def results_data(path, root):
+    """The results of one claims file (:func:`numclaims.engine.check_article`, a typed
+    :class:`numclaims.resultmodel.Results`) as the JSON data results.json holds: what these tests assert."""
+    from numclaims.engine import check_article
+    from numclaims.fastjson import data
+
+    return data(check_article(path, root))
+
+
+def sketch(model, values):
+    """A typed results object (``model``, e.g. :class:`numclaims.resultmodel.Results`) from a partial dict
+    written in a test: the fields it names, nested objects as their models, every other field None (or
+    the model's default), built without validation (as the engine builds them)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    def convert(ann, v):
+        if v is None:
+            return None
+        union = typing.get_origin(ann) in (typing.Union, getattr(__import__("types"), "UnionType", None))
+        for arg in (typing.get_args(ann) if union else (ann,)):
+            if isinstance(arg, type) and issubclass(arg, BaseModel) and isinstance(v, dict):
+                return sketch(arg, v)
+            if typing.get_origin(arg) is list and isinstance(v, list):
+                (item,) = typing.get_args(arg)
+                return [convert(item, x) for x in v]
+        return v
+
+    fields = {k: (None if f.is_required() else f.get_default(call_default_factory=True))
+              for k, f in model.model_fields.items()}
+    for k, v in values.items():
+        fields[k] = convert(model.model_fields[k].annotation, v) if k in model.model_fields else v
+    return model.model_construct(**fields)

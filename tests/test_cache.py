@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from numclaims.resultmodel import Results, slim
 from pathlib import Path
 
 from conftest import SEED, add_articles, copy_seed, tree_bytes
@@ -237,7 +238,7 @@ def test_a_figure_replaced_after_the_report_read_it_is_a_miss(project, capsys):
     assert _run(project, capsys, "-q")[0] == 0
     cache = CheckCache(project)
     key = "claims/town-news.yaml"
-    res = json.loads((project / "reports" / "town-news" / "results.json").read_text(encoding="utf-8"))
+    res = Results.model_validate_json((project / "reports" / "town-news" / "results.json").read_bytes())
     reports = [project / "reports" / "town-news" / n for n in ("results.json", "report.md", "report.html",
                                                                "claimreview.json")]
     figs = project / "reports" / "town-news" / "figures"
@@ -260,7 +261,8 @@ def test_reference_data_changed_during_a_run_empties_the_cache(tmp_path, capsys)
     text = csv.read_text(encoding="utf-8")
     csv.write_text(text + "\n", encoding="utf-8")  # ... the data changes while it goes on ...
     csv.write_text(text, encoding="utf-8")  # ... and back (same bytes, a new modification time)
-    cache.record(root / "claims" / f"{SEED}.yaml", {"provenance": {}}, {}, [], [])  # no-op: no hashes
+    slim_res = slim(Results.model_validate_json((root / "reports" / SEED / "results.json").read_bytes()))
+    cache.record(root / "claims" / f"{SEED}.yaml", slim_res.model_copy(update={"provenance": None}), {}, [], [])  # no-op: no hashes
     cache._changed = True
     cache.save()
     assert json.loads((root / CACHE_DIR / CACHE_FILE).read_text(encoding="utf-8"))["entries"] == {}

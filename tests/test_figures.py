@@ -6,6 +6,10 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
+from conftest import sketch
+from numclaims.fastjson import data
+from numclaims.resultmodel import Results
+from numclaims.resultmodel import read_results
 from pathlib import Path
 
 import pytest
@@ -20,7 +24,7 @@ FIG_DIR = ROOT / "reports" / SEED / "figures"
 
 @pytest.fixture(scope="module")
 def results() -> dict:
-    return json.loads((ROOT / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
+    return read_results(ROOT / "reports" / SEED / "results.json")
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +88,7 @@ def test_claims_chart_data_divides_intervals_by_the_value_as_written(results):
     # "$2 million" -> [1.5M, 2.5M] / 2M = [0.75, 1.25]
     assert (rows["fortune-2-million"]["low"], rows["fortune-2-million"]["high"]) == (0.75, 1.25)
     # dates have no value and are left out
-    dates = [c["id"] for c in results["claims"] if c["unit"] == "date"]
+    dates = [c.id for c in results.claims if c.unit == "date"]
     assert dates and not set(dates) & set(rows)
     assert rows["women-exploited-4500"]["verdict"] == "inconsistent"
 
@@ -119,7 +123,7 @@ def test_checks_chart_draws_a_relation_in_the_unit_of_the_figure_it_computes():
     # percent); the seed: $2 million over three years is 35,714..83,333 USD a month (not years)
     rows = {}
     for art in ("insightcrime-2014-04-04-bolivia-trafficking-reports", SEED):
-        res = json.loads((ROOT / "reports" / art / "results.json").read_text(encoding="utf-8"))
+        res = read_results(ROOT / "reports" / art / "results.json")
         rows.update({r["kind"]: r for r in F.checks_chart_data(res)})
     assert rows["change"]["unit"] == "count"
     assert rows["implied_ratio"]["unit"] == "USD per month"
@@ -138,7 +142,7 @@ def test_money_data_readings_as_written_and_from_the_reference(results, referenc
 
 def test_money_data_without_a_rate_duration_check_raises():
     with pytest.raises(LookupError):
-        F.money_data({"article": "x", "claims": [], "checks": []})
+        F.money_data(sketch(Results, {"article": "x", "claims": [], "checks": []}))
 
 
 def test_cross_source_groups_and_the_madre_de_dios_outlier(results, reference):
@@ -168,13 +172,13 @@ def test_a_claim_is_drawn_with_the_measure_its_external_check_used():
     claim = {"id": "c", "text": "100", "unit": "persons", "value": 100, "interval": [100, 100],
              "evidence": ["comp", "a1", "b1", "b2"], "measure": {"what": "m"}, "attribution": []}
     res = {"article": "x", "source": {"published": "2013-01-01"}, "claims": [claim], "checks": []}
-    groups = _by_id(F.cross_source_data(res, ref, measures=["a", "b"]), "measure")
+    groups = _by_id(F.cross_source_data(sketch(Results, res), ref, measures=["a", "b"]), "measure")
     assert set(groups) == {"a"}
     assert [r["id"] for r in groups["a"]["rows"]] == ["c", "a1"]
     # a check that compared the claim on measure "b" wins: the chart shows what the check compared
     res["checks"] = [{"id": "k", "kind": "external", "claims": ["c"], "verdict": "inconsistent",
                       "details": {"measure_id": "b", "rows": []}}]
-    groups = _by_id(F.cross_source_data(res, ref, measures=["a", "b"]), "measure")
+    groups = _by_id(F.cross_source_data(sketch(Results, res), ref, measures=["a", "b"]), "measure")
     assert set(groups) == {"b"}
     assert [r["id"] for r in groups["b"]["rows"]] == ["c", "comp", "b1", "b2"]
 
@@ -276,9 +280,11 @@ def test_committed_pngs_match_a_fresh_render_pixel_for_pixel(regenerated, tmp_pa
 def test_image_comparison_catches_a_changed_chart(results, reference, tmp_path):
     from matplotlib.testing.compare import compare_images
 
-    changed = json.loads(json.dumps(results))
-    for c in changed["claims"]:
-        if c["id"] == "fortune-2-million":
-            c["interval"] = [1_900_000, 2_100_000]  # a narrower band must show
-    new = F.save(F.money_chart(changed, reference=reference), tmp_path, "04-money")["png"]
+    changed = data(results)
+    # a narrower band of the stated total (the figure the check compared) must show
+    for ch in changed["checks"]:
+        for f in ch["figures"]:
+            if f["claims"] == ["fortune-2-million"]:
+                f["interval"] = [1_900_000, 2_100_000]
+    new = F.save(F.money_chart(Results.model_validate(changed), reference=reference), tmp_path, "04-money")["png"]
     assert compare_images(str(FIG_DIR / "04-money.png"), str(new), tol=2) is not None

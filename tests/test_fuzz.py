@@ -28,6 +28,8 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from conftest import PROJECT, tree_bytes
+from numclaims.fastjson import data
+from numclaims.resultmodel import Results
 from numclaims.cli import main
 from numclaims.errors import InputErrors
 from numclaims.loader import Article, load_article
@@ -196,10 +198,11 @@ def seed_results(fuzz_root):
     root = fuzz_root.parent / "render"
     shutil.copytree(PROJECT, root)
     results, _ = check_file(root / "claims" / "town-news.yaml", root)
-    return root, results
+    return root, data(results)
 
 
-def _inject(results: dict, s: str) -> dict:
+def _inject(results: dict, s: str):
+    """The results data with ``s`` in every text field, as a results model (read back, validated)."""
     r = copy.deepcopy(results)
     r["source"].update(title=s, publisher=s, author=s, attribution=s)
     c = r["claims"][0]
@@ -208,7 +211,7 @@ def _inject(results: dict, s: str) -> dict:
     c.update(notes=s, status="verified", reviewer=s, reviewed_on="2014-03-04")
     for ch in r["checks"]:
         ch["explanation"] = s
-    return r
+    return Results.model_validate(r)
 
 
 @settings(FUZZ, max_examples=60)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from numclaims.resultmodel import read_results
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ SEED = "insightcrime-2013-10-04-peru-trafficking-ring"
 
 
 def test_a_matplotlib_chart_keeps_every_text_and_gets_an_accessible_name():
-    res = json.loads((ROOT / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
+    res = read_results(ROOT / "reports" / SEED / "results.json")
     svg = F.render(F.money_chart(res))["svg"]
     before = re.findall(rb"<text\b", svg)
     out = inline_svg(svg, "f4-", "Line chart of cumulative earnings")

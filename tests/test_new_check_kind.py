@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from numclaims.resultmodel import read_results
 from conftest import PROJECT
 from numclaims import claimsfile
 from numclaims.checks import KINDS
@@ -42,7 +43,7 @@ def ceiling(spec, ctx):
 
 
 def ceiling_sides(check, quote):
-    d = check["details"]
+    d = check.details
     return [(f"figure: {quote(0)}", d.get("figure")), (f"limit: {quote(1)}", d.get("limit"))], 1
 
 
@@ -92,8 +93,8 @@ def test_a_kind_declared_in_one_module_is_validated_checked_and_documented(proje
         assert claimsfile.CHECK_KINDS[-1] == "ceiling"
         # checked: both checks run, with the verdicts worked out above, and the reports are written
         assert main(["check", "--quiet", "--root", str(root)]) == 0
-        res = json.loads((root / "reports" / "town-news" / "results.json").read_text(encoding="utf-8"))
-        verdicts = {c["id"]: c["verdict"] for c in res["checks"] if c["kind"] == "ceiling"}
+        res = read_results(root / "reports" / "town-news" / "results.json")
+        verdicts = {c.id: c.verdict for c in res.checks if c.kind == "ceiling"}
         assert verdicts == {"rescued-under-workers": "consistent", "workers-under-rescued": "inconsistent"}
         assert "workers-under-rescued" in (root / "reports" / "town-news" / "report.md").read_text(encoding="utf-8")
         # drawn: the consistency chart reads the sides and relation the module declares ("1,600" rounds to

@@ -191,13 +191,14 @@ def test_rerender_reports_after_notebooks(tmp_path):
     from conftest import SEED, copy_seed
     from numclaims.commands.notebooks import rerender_reports
     from numclaims.report import stale_reports
+    from numclaims.resultmodel import Results
 
     root = copy_seed(tmp_path / "p")
     shutil.copytree(ROOT / "reports" / SEED, root / "reports" / SEED)
     html = root / "reports" / SEED / "report.html"
     html.write_text(html.read_text(encoding="utf-8") + "<!-- stale -->", encoding="utf-8")
     assert rerender_reports(root, [SEED]) == 1
-    res = json.loads((root / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
+    res = Results.model_validate_json((root / "reports" / SEED / "results.json").read_bytes())
     assert stale_reports([res], root) == []
     assert rerender_reports(root, [SEED]) == 0
     html.unlink()

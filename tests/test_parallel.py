@@ -38,7 +38,7 @@ def test_process_pool_gives_the_same_outcome(many):
     pooled = check_corpus(files, many, mapper=local_mapper(2), progress=calls.append)
     assert pooled.results == serial.results and pooled.errors == serial.errors == []
     # in file-name order ("town-news-1.yaml" sorts before "town-news.yaml": "-" < ".")
-    assert [r["article"] for r in pooled.results] == [f"town-news-{k}" for k in range(1, 8)] + ["town-news"]
+    assert [r.article for r in pooled.results] == [f"town-news-{k}" for k in range(1, 8)] + ["town-news"]
     assert calls == [1] * 8  # one progress step per file
 
 

@@ -21,6 +21,7 @@ from numclaims.claimsfile import ClaimsFile
 from numclaims.records import Claim, Derived
 
 from conftest import ROOT, copy_seed
+from numclaims.fastjson import data
 
 PUB = dt.date(2014, 4, 4)
 Y2019 = Period(dt.date(2019, 1, 1), dt.date(2019, 12, 31))   # 365 days
@@ -429,6 +430,7 @@ def test_derived_figures_in_results(project):
 
     path = _town(project, TOWN_DERIVED, "  - {id: derived-under-whole, kind: part_whole, part: rescued-300, whole: total-implied}\n")
     res, _ = check_file(path, project)
+    res = data(res)  # as results.json holds it
     by_id = {d["id"]: d for d in res["derived"]}
     rescued = next(c for c in res["claims"] if c["id"] == "rescued-300")["interval"]
     workers = next(c for c in res["claims"] if c["id"] == "workers-1600")["interval"]
@@ -520,7 +522,7 @@ def test_added_rows_transcribe_the_worked_claims():
     for r in linked:
         found = None
         for path in sorted((ROOT / "claims").glob("*.yaml")):
-            res, _ = check_file(path, ROOT)
+            res = data(check_file(path, ROOT)[0])  # as results.json holds it
             found = next((c for c in res["claims"] if c["id"] == r["claim"]), None)
             if found:
                 break
@@ -533,7 +535,7 @@ def test_added_rows_transcribe_the_worked_claims():
 
 def test_new_scaffolds_a_ratio_as_one_record(project, capsys):
     from numclaims.cli import main
-    from numclaims.engine import check_article
+    from conftest import results_data as check_article
 
     src = project / "datasets" / "sources" / "town-news.txt"
     src.write_text(src.read_text(encoding="utf-8").replace(

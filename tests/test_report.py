@@ -7,6 +7,9 @@ import base64
 import json
 import re
 import shutil
+from conftest import sketch
+from numclaims.resultmodel import ClaimResult, Results
+from numclaims.resultmodel import cleaned
 from pathlib import Path
 
 import pytest
@@ -63,9 +66,10 @@ def test_quote_context_rejects_bad_offsets():
 def test_number_and_interval_text():
     assert number_text(2812.5) == "2,812.5"
     assert number_text(1600.0) == "1,600"
-    assert interval_text({"interval": [4500, None], "interval_closed": [False, False], "unit": "persons"}) \
-        == "(4,500, +inf)"
-    assert interval_text({"interval": ["2011-01-01", "2011-12-31"], "unit": "date"}) == "2011-01-01 to 2011-12-31"
+    assert interval_text(sketch(ClaimResult, {"interval": [4500, None], "interval_closed": [False, False],
+                                              "unit": "persons"})) == "(4,500, +inf)"
+    assert interval_text(sketch(ClaimResult, {"interval": ["2011-01-01", "2011-12-31"], "unit": "date"})) \
+        == "2011-01-01 to 2011-12-31"
 
 
 def test_safe_href_only_http():
@@ -114,8 +118,8 @@ def test_md_escape_remembered_is_computed():
 def test_markdown_of_a_bare_results_object(proj):
     # a results object with no source text or figures: build_view fills the view, markdown renders it
     assert main(["check", "--root", str(proj), "--quiet"]) == 0
-    res = json.loads((proj / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
-    md = render_markdown(build_view(res, None, [], ReportConfig()))
+    res = Results.model_validate_json((proj / "reports" / SEED / "results.json").read_bytes())
+    md = render_markdown(build_view(cleaned(res), None, [], ReportConfig()))
     assert md.startswith("# Numeric claims of \u201cPeru Dismantles Sex Trafficking Ring")
     assert "## Findings" in md and "## Claims" in md
 
@@ -299,11 +303,12 @@ def test_load_config_sources_and_errors(tmp_path):
 
 
 def test_claimreview_skips_unreviewed():
-    res = {"article": "a", "source": {"publisher": "P", "author": None, "published": "2020-01-02",
-                                      "title": "T", "url": None},
-           "claims": [{"id": "x", "status": "unreviewed", "quote": "q"},
-                      {"id": "y", "status": "verified", "quote": "3 dogs", "reviewed_on": None, "notes": None}],
-           "checks": []}
+    res = sketch(Results, {"article": "a", "source": {"publisher": "P", "author": None, "published": "2020-01-02",
+                                                      "title": "T", "url": None},
+                           "claims": [{"id": "x", "status": "unreviewed", "quote": "q"},
+                                      {"id": "y", "status": "verified", "quote": "3 dogs", "reviewed_on": None,
+                                       "notes": None, "attribution": []}],
+                           "checks": []})
     (cr,) = claimreview(res, ReportConfig(author="D", author_url="https://d.example/", base_url="https://d.example/r"))
     assert cr["itemReviewed"]["author"] == {"@type": "Organization", "name": "P"}  # no attribution -> outlet
     assert "url" not in cr["itemReviewed"]["appearance"] and "datePublished" not in cr
@@ -318,7 +323,7 @@ def test_coverage_missing_mentions_shown_in_their_sentence(proj):
     start = text.index("Huanuco")  # not a number, but any span will do for the rendering
     res["coverage"] = {"mentions": 9, "claimed": 7, "waived": 1,
                        "missing": [{"start": start, "end": start + 7, "text": "Huanuco"}]}
-    view = build_view(res, text, [], ReportConfig())
+    view = build_view(cleaned(Results.model_validate(res)), text, [], ReportConfig())
     html = render_html(view)
     # only the sentence itself: "According to Colonel ... city of " (134 characters, under the 160 limit)
     # + the mention + "." (the sentence end; the next sentence "Cespedes said ..." is left out)

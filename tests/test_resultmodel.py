@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from numclaims.engine import check_file
+from numclaims.fastjson import data
 from numclaims.resultmodel import Results, SlimResults, VerdictCounts, placeholders, slim, well_formed
 from numclaims.verdicts import SEVERITY, VERDICTS, worst, worst_by_claim, worst_first
 
@@ -39,8 +40,10 @@ def test_committed_results_are_a_results_object():
 
 
 def test_fresh_results_validate_full_and_slim(town):
+    assert isinstance(town, Results)  # the engine's typed results, built without validation ...
+    town = data(town)  # ... written as JSON data, validate as the model says
     assert well_formed(town, "town-news", town["source"]["id"], full=True)
-    s = slim(town)
+    s = data(slim(Results.model_validate(town)))
     assert s["checks"] == [] and [c["id"] for c in s["claims"]] == [c["id"] for c in town["claims"]]
     assert well_formed(s, "town-news", town["source"]["id"], full=False)
     assert not well_formed(s, "town-news", town["source"]["id"], full=True)  # slim is not full
@@ -82,7 +85,7 @@ def test_damaged_results_are_not_well_formed(path, value):
 
 
 def test_unknown_keys_are_kept_the_contract_is_additive():
-    res = _damaged(COMMITTED, ("checks", 0, "relation"), {"kind": "sum"})
+    res = _damaged(COMMITTED, ("checks", 0, "a_later_field"), {"kind": "sum"})
     res["checks"][0].update(reason="holds_as_written", note=None, cause={"role": "total", "bound": "high"},
                             figures=[{"role": "total", "claims": ["a"], "written": 2, "interval": [1, None],
                                       "unit": "USD"}])
@@ -100,10 +103,10 @@ def test_deep_nesting_is_not_well_formed_and_does_not_raise():
 
 
 def test_placeholders_are_claims_with_todo_in_measure_or_attribution():
-    res = {"claims": [{"id": "a", "measure": {"what": "TODO: what"}, "attribution": [{"who": "x"}]},
-                      {"id": "b", "measure": {"what": "people"}, "attribution": [{"who": " todo"}]},
-                      {"id": "c", "measure": {"what": "people"}, "attribution": [{"who": "AP"}]}]}
-    assert placeholders(res) == ["a", "b"]
+    res = data(COMMITTED)
+    for c, what, who in zip(res["claims"], ("TODO: what", "people", "people"), ("x", " todo", "AP")):
+        c["measure"]["what"], c["attribution"] = what, [{"who": who}]
+    assert placeholders(Results.model_validate(res)) == [c["id"] for c in res["claims"][:2]]
     assert SlimResults.model_fields["placeholders"].is_required()
 
 
@@ -113,7 +116,7 @@ def test_worst_verdict_rule():
     assert worst(["tension", "inconsistent", "consistent"]) == "inconsistent"
     assert worst(["not a verdict"]) is None
     # seed: women-exploited-300 is in ring-within-1600, ring-within-4500 and external-women-300, all consistent
-    assert worst_by_claim(COMMITTED)["women-exploited-300"] == "consistent"
+    assert worst_by_claim(Results.model_validate(COMMITTED))["women-exploited-300"] == "consistent"
     findings = sorted((c for c in COMMITTED["checks"] if c["verdict"] != "consistent"), key=worst_first)
     assert [c["id"] for c in findings] == COMMITTED["summary"]["findings"]
 

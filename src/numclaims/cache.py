@@ -45,7 +45,8 @@ import orjson
 
 from .hashing import sha256_file as _sha256_file
 from .paths import REPORT_FILES, file_key, read_input, report_dir
-from .resultmodel import slim, well_formed
+from .fastjson import data
+from .resultmodel import Results, SlimResults, read_back, slim
 from .verdicts import VERDICTS
 
 #: Bump when the layout of an entry changes.
@@ -131,26 +132,19 @@ def figure_signature(folder: Path) -> list[list[Any]]:
     return [[n, *(_stat(folder / n) or [-1, -1])] for n in names]
 
 
-def _consistent(res: dict[str, Any], inputs: dict[str, Any]) -> bool:
-    """Whether a results object was written for ``inputs`` (the provenance SHA-256 of the claims file,
-    source text and metadata) and its summary counts its own declared checks."""
-    prov = res.get("provenance")
-    if not isinstance(prov, dict) or any(not isinstance(prov.get(k), dict) or prov[k].get("sha256") != inputs.get(k)
-                                         for k in ("claims_file", "source_text", "source_meta")):
+def _consistent(res: Results, inputs: dict[str, Any]) -> bool:
+    """Whether results (validated, :func:`numclaims.resultmodel.read_back`) were written for ``inputs``
+    (the provenance SHA-256 of the claims file, source text and metadata) and their summary counts their
+    own declared checks."""
+    prov = res.provenance
+    if any(getattr(prov, k).sha256 != inputs.get(k) for k in ("claims_file", "source_text", "source_meta")):
         return False
-    declared = [ch for ch in res["checks"] if ch.get("status") != "proposed"]  # as numclaims.engine.summarise
+    declared = [ch for ch in res.checks if ch.status != "proposed"]  # as numclaims.engine.summarise
     counts = {v: 0 for v in VERDICTS}
     for ch in declared:
-        counts[ch["verdict"]] += 1
-    summ = res["summary"]
-    return summ.get("checks") == len(declared) and all(summ["verdicts"].get(v) == n for v, n in counts.items())
-
-
-def _well_formed(res: Any, article: str, source: str, full: bool) -> bool:
-    """Whether cached results have the shape the run reads from them (a cache file is data from disk: a
-    damaged or edited one must cost a re-check, never a traceback): the results model of
-    :mod:`numclaims.resultmodel`, full or slim."""
-    return well_formed(res, article, source, full)
+        counts[ch.verdict] += 1
+    summ = res.summary
+    return summ.checks == len(declared) and all(getattr(summ.verdicts, v) == n for v, n in counts.items())
 
 
 class CheckCache:
@@ -187,7 +181,7 @@ class CheckCache:
         return file_key(path, self.root)
 
     def lookup(self, path: str | Path, full: bool = False,
-               reports: str = "all") -> tuple[dict[str, Any], dict[str, int]] | None:
+               reports: str = "all") -> tuple[Results | SlimResults, dict[str, int]] | None:
         """``(results, {claim id: line})`` of the claims file ``path`` when its entry still holds, else None.
         Re-reads and hashes the claims file and its source's two files, and stats the figures and report
         files. The results are slim (:func:`numclaims.resultmodel.slim`), or with ``full`` the article's
@@ -222,25 +216,28 @@ class CheckCache:
 
             # orjson: the same data as json.loads for any results.json numclaims writes; what it refuses
             # (NaN, integers beyond 64 bits: never written) costs a re-check
-            res = orjson.loads(read_input(folder / "results.json"))
-            if not _well_formed(res, e["article"], e["source"], True) or not _consistent(res, inputs):
+            # a cache file is data from disk: a damaged or edited one must cost a re-check, never a
+            # traceback, so what is read back is validated against the results model
+            res = read_back(orjson.loads(read_input(folder / "results.json")), e["article"], e["source"], True)
+            if res is None or not _consistent(res, inputs):
                 return None
-            if e["results"] != slim(res):  # an entry edited (or damaged): check the article again
+            small = slim(res)
+            if e["results"] != data(small):  # an entry edited (or damaged): check the article again
                 return None
             if not full:
-                res = e["results"]
+                res = small
         except (OSError, KeyError, TypeError, ValueError, AttributeError, RecursionError):
             return None
         return res, lines
 
-    def record(self, path: str | Path, res: dict[str, Any], lines: dict[str, int], reports: list[Path],
+    def record(self, path: str | Path, res: Results | SlimResults, lines: dict[str, int], reports: list[Path],
                figures: list) -> None:
         """Remember a claims file checked in this run whose report files ``reports`` are now on disk.
         ``res`` must carry ``provenance`` (:func:`numclaims.engine.results_for`); it is stored slim.
         ``figures`` is the :func:`figure_signature` taken before the report read the figures (a figure
         replaced while the run went on then no longer matches, and the article is checked again)."""
-        prov = res.get("provenance") or {}
-        hashes = {k: (prov.get(k) or {}).get("sha256") for k in ("claims_file", "source_text", "source_meta")}
+        prov = res.provenance
+        hashes = {k: getattr(prov, k).sha256 if prov else None for k in ("claims_file", "source_text", "source_meta")}
         if not all(hashes.values()):
             return
         stats = {}
@@ -251,9 +248,9 @@ class CheckCache:
             stats[p.name] = st
         self._changed = True
         self.entries[self._key(path)] = {
-            "article": res["article"], "source": res["source"]["id"], "inputs": hashes,
+            "article": res.article, "source": res.source.id, "inputs": hashes,
             "figures": figures, "reports": stats, "lines": dict(lines),
-            "results": res if "placeholders" in res else slim(res),  # slim already (a worker's, keep=False)
+            "results": data(slim(res)),  # stored as JSON data; slim already when a worker's (keep=False)
         }
 
     def forget_missing(self) -> None:

@@ -28,12 +28,15 @@ import tomllib
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .codes import CodedError
 from .errors import ErrorLine, reading_problem
 from .paths import read_input
 from .verdicts import worst_by_claim
+
+if TYPE_CHECKING:  # pydantic models; `numclaims --help` loads this module and not pydantic
+    from .resultmodel import ClaimResult, Results, SourceRef
 
 #: ``(status, worst verdict class) -> (ratingValue, alternateName)`` of the ClaimReview export.
 #: The verdict class is ``"inconsistent"``, ``"tension"`` or ``"other"`` (consistent, unverifiable or
@@ -216,19 +219,19 @@ def claim_reviewed(quote: str, limit: int = CLAIM_REVIEWED_MAX) -> str:
     return s
 
 
-def speaker(claim: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
+def speaker(claim: ClaimResult, source: SourceRef) -> dict[str, Any]:
     """``itemReviewed.author``: the first link of the claim's attribution chain (the original speaker), as a
     ``Person`` when its ``kind`` is ``person``, else an ``Organization`` (an agency, NGO or body, as most
     number sources are; write ``kind: person`` on a named individual). A claim without attribution falls
     back on the outlet (``source.publisher``)."""
-    chain = claim.get("attribution") or []
+    chain = claim.attribution
     if chain:
         first = chain[0]
-        return {"@type": "Person" if first.get("kind") == "person" else "Organization", "name": first["who"]}
-    return {"@type": "Organization", "name": source["publisher"]}
+        return {"@type": "Person" if first.kind == "person" else "Organization", "name": first.who}
+    return {"@type": "Organization", "name": source.publisher}
 
 
-def claimreview(results: dict[str, Any], config: ReportConfig) -> list[dict[str, Any]]:
+def claimreview(results: Results, config: ReportConfig) -> list[dict[str, Any]]:
     """schema.org ClaimReview objects (JSON-LD) for every reviewed claim (status other than unreviewed),
     in claims-file order; ``[]`` when no claim is reviewed.
 
@@ -245,7 +248,7 @@ def claimreview(results: dict[str, Any], config: ReportConfig) -> list[dict[str,
         ClaimReviewConfigError: a claim is reviewed and ``config`` lacks ``author``, ``author_url`` or
             ``base_url``.
     """
-    reviewed = [c for c in results["claims"] if c["status"] != "unreviewed"]
+    reviewed = [c for c in results.claims if c.status != "unreviewed"]
     if not reviewed:
         return []
     missing = config.missing()
@@ -253,40 +256,40 @@ def claimreview(results: dict[str, Any], config: ReportConfig) -> list[dict[str,
 
         what = "; ".join(_REQUIRED[k] for k in missing)
         raise ClaimReviewConfigError(ErrorLine(
-            config.origin, 0, reviewed[0]["id"], f"claimreview.{missing[0]}",
-            f"not set, and article {results['article']} has {len(reviewed)} reviewed claim(s) to publish as "
+            config.origin, 0, reviewed[0].id, f"claimreview.{missing[0]}",
+            f"not set, and article {results.article} has {len(reviewed)} reviewed claim(s) to publish as "
             f"ClaimReview: write {what} under [claimreview] in {config.origin}, or pass "
             + " ".join(_FLAGS[k] for k in missing), "config-missing"))
-    src = results["source"]
+    src = results.source
     worst = worst_by_claim(results)
-    publisher = {"@type": "Organization", "name": src["publisher"]}
-    appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": src["title"],
-                                  "datePublished": src["published"], "publisher": publisher}
-    if src.get("author"):
-        appearance["author"] = {"@type": "Person", "name": src["author"]}
-    if absolute_http_url(src.get("url")):
-        appearance["url"] = src["url"]
+    publisher = {"@type": "Organization", "name": src.publisher}
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": src.title,
+                                  "datePublished": src.published, "publisher": publisher}
+    if src.author:
+        appearance["author"] = {"@type": "Person", "name": src.author}
+    if absolute_http_url(src.url):
+        appearance["url"] = src.url
     author = {"@type": config.author_type, "name": config.author, "url": config.author_url}
     base = config.base_url.rstrip("/")
-    article = urllib.parse.quote(results["article"], safe="")
+    article = urllib.parse.quote(results.article, safe="")
     out = []
     for c in reviewed:
-        value, name = rating_for(c["status"], worst[c["id"]])
+        value, name = rating_for(c.status, worst[c.id])
         rating: dict[str, Any] = {"@type": "Rating", "ratingValue": value, "bestRating": BEST_RATING,
                                   "worstRating": WORST_RATING, "alternateName": name}
-        if c.get("notes"):
-            rating["ratingExplanation"] = c["notes"]
+        if c.notes:
+            rating["ratingExplanation"] = c.notes
         item = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
-            "url": f"{base}/{article}/report.html#claim-{urllib.parse.quote(c['id'], safe='')}",
-            "claimReviewed": claim_reviewed(c["quote"]),
-            "itemReviewed": {"@type": "Claim", "author": speaker(c, src), "datePublished": src["published"],
+            "url": f"{base}/{article}/report.html#claim-{urllib.parse.quote(c.id, safe='')}",
+            "claimReviewed": claim_reviewed(c.quote),
+            "itemReviewed": {"@type": "Claim", "author": speaker(c, src), "datePublished": src.published,
                              "appearance": appearance},
             "author": author,
             "reviewRating": rating,
         }
-        if c.get("reviewed_on"):
-            item["datePublished"] = c["reviewed_on"]
+        if c.reviewed_on:
+            item["datePublished"] = c.reviewed_on
         out.append(item)
     return out

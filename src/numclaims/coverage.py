@@ -40,19 +40,20 @@ def coverage_for(article: Any) -> dict[str, Any]:
     return coverage(src.text, body, spans, waived, lead=lead)
 
 
-def print_coverage(results: list[dict[str, Any]], stream=None) -> int:
+def print_coverage(results: list, stream=None) -> int:
     """Print one line per body mention that no claim or waiver accounts for; returns how many.
+    ``results``: :class:`numclaims.resultmodel.Results` or :class:`numclaims.resultmodel.SlimResults`.
 
     Format: ``<article>: coverage: <start>-<end> '<text>' is neither a claim nor waived``.
     """
     out = stream or sys.stdout
     n = 0
     for res in results:
-        cov = res.get("coverage")
+        cov = res.coverage
         if not cov:
             continue
-        for m in cov["missing"]:
-            print(f"{res['article']}: coverage: {m['start']}-{m['end']} {m['text']!r} is neither a claim nor waived",
+        for m in cov.missing:
+            print(f"{res.article}: coverage: {m.start}-{m.end} {m.text!r} is neither a claim nor waived",
                   file=out)
             n += 1
     return n

@@ -1629,12 +1629,13 @@ def _project_files(root: Any, skip: Any = None) -> list[tuple[Path, dict[str, An
     return out
 
 
-def to_confirm(res: dict[str, Any]) -> list[tuple[str, list[str]]]:
-    """``[(claim id, guessed fields)]`` of a results.json object: the drafted fields nobody confirmed."""
-    return [(c["id"], list(c["guessed"])) for c in res.get("claims", []) if c.get("guessed")]
+def to_confirm(res) -> list[tuple[str, list[str]]]:
+    """``[(claim id, guessed fields)]`` of results (:class:`numclaims.resultmodel.Results`; slim results
+    keep no guessed fields): the drafted fields nobody confirmed."""
+    return [(c.id, list(c.guessed)) for c in res.claims if getattr(c, "guessed", None)]
 
 
-def print_to_confirm(results: list[dict[str, Any]], stream=None) -> int:
+def print_to_confirm(results: list, stream=None) -> int:
     """Print, on stderr, the claims whose drafted fields are still to confirm and the proposed checks still
     to decide, one line per article; returns how many claims and checks were named.
 
@@ -1648,11 +1649,11 @@ def print_to_confirm(results: list[dict[str, Any]], stream=None) -> int:
         todo = to_confirm(res)
         if todo:
             shown = ", ".join(f"{cid} ({', '.join(f)})" for cid, f in todo[:3]) + (" ..." if len(todo) > 3 else "")
-            print(f"{res['article']}: {len(todo)} claim(s) with guessed fields to confirm: {shown}", file=out)
+            print(f"{res.article}: {len(todo)} claim(s) with guessed fields to confirm: {shown}", file=out)
             n += len(todo)
-        prop = res.get("summary", {}).get("proposed") or []
+        prop = res.summary.proposed or []
         if prop:
-            print(f"{res['article']}: {len(prop)} proposed check(s) to accept or drop (numclaims review accept|drop): "
+            print(f"{res.article}: {len(prop)} proposed check(s) to accept or drop (numclaims review accept|drop): "
                   + ", ".join(prop[:5]) + (" ..." if len(prop) > 5 else ""), file=out)
             n += len(prop)
     return n

@@ -1,6 +1,6 @@
 """The check engine: a loaded article -> intervals, periods, check results -> the results.json object.
 
-:func:`check_article` is a plain function of one claims file (path in, results dict out) so that a process
+:func:`check_article` is a plain function of one claims file (path in, typed results out) so that a process
 pool or a distributed scheduler can call it per article (see :mod:`numclaims.parallel`).
 
 results.json contract (extended, never broken): an object with ``article`` (id), ``source`` (``id``,
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import __version__
-from .checks import Context, run_check
+from .checks import CheckResult, Context, run_check
 from .claimvalues import claim_interval, claim_precision, rule_text, written_interval
 from .coverage import coverage_for
 from .derived import add_derived, derived_records
@@ -37,7 +37,27 @@ from .extract import quote_numeral_problems
 from .loader import Article, load_article
 from .periods import Period, back, resolve_over
 from .records import DURATION_UNITS, Claim, PeriodSpec, is_claim_ref
-from .verdicts import VERDICTS, worst_first
+from .resultmodel import (
+    AttributionRef,
+    Cause,
+    CheckEntry,
+    ClaimResult,
+    ComparedFigure,
+    Coverage,
+    DerivedFigure,
+    FileHash,
+    Finding,
+    MeasureRef,
+    Missing,
+    Provenance,
+    Results,
+    SourceRef,
+    Summary,
+    VerdictCounts,
+    Waiver,
+    make,
+)
+from .verdicts import VERDICTS, worst_entry_first
 from .yamlio import LineMap
 
 
@@ -128,9 +148,11 @@ def build_context(article: Article, reference: dict[str, dict[str, Any]] | None 
     return ctx
 
 
-def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> dict[str, Any]:
-    """The results.json object of one claim."""
+def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> ClaimResult:
+    """The results.json object of one claim (:class:`numclaims.resultmodel.ClaimResult`, built without
+    validation from the validated record)."""
     iv = ctx.intervals[c.id]
+    m = c.measure
     period = ctx.periods.get(c.id)
     if iv is None:
         interval: list[Any] = period.to_list() if period else [None, None]
@@ -138,7 +160,7 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> dict[str, Any
     else:
         interval = iv.to_list()
         closed = [iv.low_closed, iv.high_closed]
-    return {
+    values = {
         "id": c.id,
         "quote": c.quote,
         "text": c.text if c.text is not None else c.quote,
@@ -152,50 +174,86 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> dict[str, Any
         "interval_closed": closed,
         "rule": "date period" if c.base_unit == "date" else rule_text(c),
         "period": period.to_list() if period else None,
-        "measure": {
-            "what": c.measure.what,
-            "where": c.measure.where,
-            "period": c.measure.period.model_dump(mode="json", exclude_none=True) if c.measure.period else None,
-        },
-        "attribution": [a.model_dump(exclude_none=True) for a in c.attribution],
+        "measure": make(MeasureRef, {"what": m.what, "where": m.where,  # the period spec as the record states it
+                                     "period": m.period.model_dump(mode="json", exclude_none=True) if m.period
+                                     else None}),
+        "attribution": [_link(a) for a in c.attribution],
         "evidence": list(c.evidence),
         "status": c.status,
         "reviewer": c.reviewer,
         "reviewed_on": c.reviewed_on.isoformat() if c.reviewed_on else None,
         "notes": c.notes,
-        **({"guessed": list(c.guessed)} if c.guessed else {}),
-        **({"note": c.notes} if c.notes is not None else {}),
+        "guessed": list(c.guessed) if c.guessed else None,
+        "note": c.notes,
     }
+    # "guessed" only for a claim with drafted fields, "note" only with notes (results.json as it was)
+    unset = ("guessed", "note") if c.notes is None and not c.guessed else \
+        ("guessed",) if not c.guessed else ("note",) if c.notes is None else ()
+    return make(ClaimResult, values, unset)
 
 
-def summarise(checks: list[dict[str, Any]], n_claims: int) -> dict[str, Any]:
+def _link(a: Any) -> AttributionRef:
+    """One link of a record's attribution chain, its ``role`` and ``kind`` only when the record gives them."""
+    unset = ((("role",) if a.role is None else ()) + (("kind",) if a.kind is None else ()))
+    return make(AttributionRef, {"who": a.who, "role": a.role, "kind": a.kind}, unset)
+
+
+def check_entry(r: CheckResult, spec: Any) -> CheckEntry:
+    """The results.json object of one check: the check's result (:class:`numclaims.checks.CheckResult`,
+    its compared figures and cause typed), the ``relation`` the record declares, and for a check proposed
+    by ``numclaims new``/``suggest``, ``status: proposed`` and, as ``proposed_because``, the record's
+    ``reason`` (the words of the text that suggested it; ``reason`` in results.json is the check's machine
+    reason code). Those keys are absent otherwise."""
+    relation = getattr(spec, "relation", None) or None
+    proposed = getattr(spec, "status", None) == "proposed"
+    values = {"id": r.id, "kind": r.kind, "claims": list(r.claims), "verdict": r.verdict,
+              "explanation": r.explanation, "details": r.details,
+              "findings": [make(Finding, f) for f in r.findings] if r.findings is not None else None,
+              "reason": r.reason,
+              "figures": [make(ComparedFigure, {"role": f.role, "claims": list(f.claims), "written": f.written,
+                                                "interval": f.interval.to_list(), "unit": f.unit})
+                          for f in r.figures],
+              "cause": make(Cause, r.cause) if r.cause is not None else None,
+              "note": r.note,
+              "relation": relation,
+              "status": "proposed" if proposed else None,
+              "proposed_because": spec.reason if proposed else None}
+    unset = (("findings",) if r.findings is None else ()) + (("relation",) if relation is None else ()) + \
+        (() if proposed else ("status", "proposed_because"))
+    return make(CheckEntry, values, unset)
+
+
+def summarise(checks: list[CheckEntry], n_claims: int) -> Summary:
     """Counts of verdicts and the ids of the worst findings, of the declared checks only: a check still
     ``proposed`` (by ``numclaims new``/``suggest``) rates nothing until the fact-checker accepts it, so it
-    counts in no verdict, no finding and no ``--strict`` exit status (``summary.proposed`` lists it)."""
-    declared = [ch for ch in checks if ch.get("status") != "proposed"]
+    counts in no verdict, no finding and no ``--strict`` exit status (``proposed`` lists it, when there are
+    any)."""
+    declared = [ch for ch in checks if ch.status != "proposed"]
     counts = {v: 0 for v in VERDICTS}
     for ch in declared:
-        counts[ch["verdict"]] += 1
-    worst = sorted((ch for ch in declared if ch["verdict"] != "consistent"), key=worst_first)
-    return {"claims": n_claims, "checks": len(declared), "verdicts": counts,
-            "findings": [ch["id"] for ch in worst]}
+        counts[ch.verdict] += 1
+    worst = sorted((ch for ch in declared if ch.verdict != "consistent"), key=worst_entry_first)
+    values = {"claims": n_claims, "checks": len(declared), "verdicts": make(VerdictCounts, counts),
+              "findings": [ch.id for ch in worst]}
+    proposed = [ch.id for ch in checks if ch.status == "proposed"]
+    if proposed:
+        values["proposed"] = proposed
+    return make(Summary, values)
 
 
-def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Run every check of a loaded article and build its results.json object.
+def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = None) -> Results:
+    """Run every check of a loaded article and build its results (:class:`numclaims.resultmodel.Results`,
+    built without validation: every value comes from the validated records and the checks).
 
     Raises:
         InputErrors: periods or intervals that cannot be computed from the records.
     """
     ctx = build_context(article, reference)
-    # each result carries the record's `note:` (numclaims.checks.base.result); add the relation it declares
-    checks = [_marked({**run_check(spec, ctx).to_dict(),
-                       **({"relation": spec.relation} if getattr(spec, "relation", None) else {})}, spec)
-              for spec in article.data.checks]
+    checks = [check_entry(run_check(spec, ctx), spec) for spec in article.data.checks]
     meta = article.source.meta
-    out = {
+    values: dict[str, Any] = {
         "article": article.id,
-        "source": {
+        "source": make(SourceRef, {
             "id": meta.id,
             "title": meta.title,
             "publisher": meta.publisher,
@@ -204,41 +262,28 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
             "url": meta.url,
             "licence": meta.licence,
             "attribution": meta.attribution,
-        },
+        }),
         "claims": [claim_record(c, article.spans[c.id], ctx) for c in article.data.claims],
     }
     if article.data.derived:
-
-        out["derived"] = derived_records(article, ctx)
-    out.update({
-        "checks": checks,
-        "summary": _proposed_summary(summarise(checks, len(article.data.claims)), checks),
-        "coverage": coverage_for(article),
-        "waivers": [{"text": w.text, "reason": w.reason} for w in article.data.waived],
-        "provenance": provenance(article),
-    })
-    return out
+        values["derived"] = [make(DerivedFigure, {**d, "measure": make(MeasureRef, d["measure"])})
+                             for d in derived_records(article, ctx)]
+    values["checks"] = checks
+    values["summary"] = summarise(checks, len(article.data.claims))
+    values["coverage"] = _coverage(coverage_for(article))
+    values["waivers"] = [make(Waiver, {"text": w.text, "reason": w.reason}) for w in article.data.waived]
+    values["provenance"] = provenance(article)
+    return make(Results, values)
 
 
-def _marked(d: dict[str, Any], spec: Any) -> dict[str, Any]:
-    """A proposed check's result carries ``status: proposed`` and, as ``proposed_because``, the record's
-    ``reason`` (the words of the text that suggested it; ``reason`` in results.json is the check's machine
-    reason code). The keys are absent for declared checks."""
-    if getattr(spec, "status", None) == "proposed":
-        d["status"] = "proposed"
-        d["proposed_because"] = spec.reason
-    return d
+def _coverage(cov: dict[str, Any] | None) -> Coverage | None:
+    """:func:`numclaims.coverage.coverage_for`'s object as the model's :class:`Coverage`."""
+    if cov is None:
+        return None
+    return make(Coverage, {**cov, "missing": [make(Missing, m) for m in cov["missing"]]})
 
 
-def _proposed_summary(summary: dict[str, Any], checks: list[dict[str, Any]]) -> dict[str, Any]:
-    """``summary`` with ``proposed``: the ids of proposed checks, when there are any."""
-    ids = [ch["id"] for ch in checks if ch.get("status") == "proposed"]
-    if ids:
-        summary["proposed"] = ids
-    return summary
-
-
-def provenance(article: Article) -> dict[str, Any]:
+def provenance(article: Article) -> Provenance:
     """Which files an article's results come from, with the SHA-256 of each as read: ``{numclaims:
     version, claims_file: {path, sha256}, source_text: {...}, source_meta: {...}}``. Paths are relative to
     the project root with ``/`` (:func:`numclaims.paths.file_key`: a symlinked claims file keeps its name
@@ -247,22 +292,23 @@ def provenance(article: Article) -> dict[str, Any]:
     key = article.key or article.display
     src = f"datasets/sources/{article.source.id}"
     text_sha, meta_sha = article.source.sha256
-    return {
+    return make(Provenance, {
         "numclaims": __version__,
-        "claims_file": {"path": Path(key).name if Path(key).is_absolute() else key, "sha256": article.sha256},
-        "source_text": {"path": f"{src}.txt", "sha256": text_sha},
-        "source_meta": {"path": f"{src}.meta.yaml", "sha256": meta_sha},
-    }
+        "claims_file": make(FileHash, {"path": Path(key).name if Path(key).is_absolute() else key,
+                                       "sha256": article.sha256}),
+        "source_text": make(FileHash, {"path": f"{src}.txt", "sha256": text_sha}),
+        "source_meta": make(FileHash, {"path": f"{src}.meta.yaml", "sha256": meta_sha}),
+    })
 
 
-def check_article(path: str | Path, root: str | Path) -> dict[str, Any]:
+def check_article(path: str | Path, root: str | Path) -> Results:
     """Load, validate and check one claims file; the unit of work for pools and schedulers.
 
     Args:
         path: the claims YAML; root: the project root (holding ``datasets/``).
 
     Returns:
-        The results.json object (see the module docstring).
+        The results (:class:`numclaims.resultmodel.Results`; see the module docstring).
 
     Raises:
         InputErrors: every input problem of the file.
@@ -290,7 +336,7 @@ def input_hooks(root: Path) -> Callable[[Any, Any, str], list[ErrorLine]]:
     return check
 
 
-def check_file(path: str | Path, root: str | Path) -> tuple[dict[str, Any], dict[str, int]]:
+def check_file(path: str | Path, root: str | Path) -> tuple[Results, dict[str, int]]:
     """Like :func:`check_article`, also returning ``{claim id: line}`` for cross-file error reports.
 
     An input error found after loading (an interval or period that cannot be computed) is reported from the

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 from .checks import KINDS
+from .resultmodel import CheckEntry, ClaimResult, ComparedFigure, DerivedFigure
 
 #: A claim's canonical qualifier (:data:`numclaims.rules.QUALIFIERS`) in words, before the number;
 #: ``exact`` and ``range`` have none.
@@ -224,23 +225,24 @@ def date_words(start: Any, end: Any) -> str:
     return f"{a.day} {_month(a)} to {b.day} {_month(b)}"
 
 
-def quoted(claim: dict[str, Any] | None) -> str:
+def quoted(claim: ClaimResult | DerivedFigure | None) -> str:
     """The claim's words as printed, in curly quotes: ``“over 4,500”``; a derived figure (a ``derived``
     record of results.json, which has no words of its own) by its arithmetic, never as a quote: ``the
     derived figure 100 - 60 = 40``."""
     if not claim:
         return "another figure"
-    if not (claim.get("text") or claim.get("quote")) and claim.get("arithmetic"):
-        return f"the derived figure {claim['arithmetic']}"
-    return f"\u201c{claim.get('text') or claim.get('quote')}\u201d"
+    words = getattr(claim, "text", None) or getattr(claim, "quote", None)  # a derived figure has neither
+    if not words and getattr(claim, "arithmetic", None):
+        return f"the derived figure {claim.arithmetic}"
+    return f"\u201c{words}\u201d"
 
 
-def claim_range(claim: dict[str, Any]) -> str:
+def claim_range(claim: ClaimResult | DerivedFigure) -> str:
     """The values a claim's wording allows, in words (dates as a period)."""
-    lo, hi = claim["interval"]
-    if claim.get("unit") == "date":
+    lo, hi = claim.interval
+    if claim.unit == "date":
         return date_words(lo, hi)
-    return range_words(lo, hi, claim["unit"], claim.get("interval_closed", (True, True)))
+    return range_words(lo, hi, claim.unit, claim.interval_closed)
 
 
 #: The fields of a results.json claim that :func:`reading_rule` reads, and its texts remembered by their
@@ -250,10 +252,10 @@ _READING_FIELDS = ("text", "quote", "unit", "interval", "interval_closed", "qual
 _READINGS: dict[tuple[str, ...], str] = {}
 
 
-def reading_rule(claim: dict[str, Any]) -> str:
+def reading_rule(claim: ClaimResult | DerivedFigure) -> str:
     """How a claim's words were read: ``“300” read as between 250 and 350 people (written to the nearest
     100)``; ``“over 4,500” read as more than 4,500 people (“more than” sets no upper limit)``."""
-    key = tuple(repr(claim.get(k, _READING_FIELDS)) for k in _READING_FIELDS)  # (the tuple marks a missing key)
+    key = tuple(repr(getattr(claim, k, _READING_FIELDS)) for k in _READING_FIELDS)  # (the tuple marks a missing field)
     words = _READINGS.get(key)
     if words is None:
         if len(_READINGS) >= 4096:
@@ -262,13 +264,13 @@ def reading_rule(claim: dict[str, Any]) -> str:
     return words
 
 
-def _reading_rule(claim: dict[str, Any]) -> str:
+def _reading_rule(claim: ClaimResult | DerivedFigure) -> str:
     """:func:`reading_rule`, worded."""
-    if claim.get("unit") == "date":
+    if claim.unit == "date":
         return f"{quoted(claim)} read as the period {claim_range(claim)}."
-    q = claim.get("qualifier") or "exact"
+    q = getattr(claim, "qualifier", None) or "exact"  # a derived figure has no qualifier nor precision
     words = QUALIFIER_WORDS.get(q, q.replace("_", " "))
-    prec = claim.get("precision")
+    prec = getattr(claim, "precision", None)
     out = f"{quoted(claim)} read as {claim_range(claim)}"
     bits = []
     if words in ("more than", "at least"):
@@ -277,13 +279,13 @@ def _reading_rule(claim: dict[str, Any]) -> str:
         bits.append(f"\u201c{words}\u201d sets no lower limit but zero")
     elif words:
         bits.append(f"\u201c{words}\u201d allows a margin either side")
-    lo, hi = claim["interval"]
+    lo, hi = claim.interval
     if lo is not None and lo == hi:
         bits.append("taken as exact")
-    elif prec and q in ("exact", "approximately") and claim.get("value") not in (None, 0):
-        bits.append(f"written to the nearest {step_words(prec, claim['unit'])}")
-    if claim.get("period"):
-        bits.append(f"for {date_words(*claim['period'])}")
+    elif prec and q in ("exact", "approximately") and claim.value not in (None, 0):
+        bits.append(f"written to the nearest {step_words(prec, claim.unit)}")
+    if claim.period:
+        bits.append(f"for {date_words(*claim.period)}")
     return out + (f" ({'; '.join(bits)})" if bits else "") + "."
 
 
@@ -326,15 +328,15 @@ REASON_WORDS = {
 }
 
 
-def reason_words(check: dict[str, Any]) -> str:
+def reason_words(check: CheckEntry) -> str:
     """Why the verdict, in words: the check's machine ``reason`` code (:data:`numclaims.checks.base.REASONS`,
     which every check the engine writes carries) through :data:`REASON_WORDS`, an unknown code with
     underscores as spaces; for an ``unverifiable`` check without a code (a results.json older than the
     code) ``"cannot decide"``, never guessed again from its claims; else ``""``."""
-    code = check.get("reason")
+    code = check.reason
     if isinstance(code, str) and code:
         return REASON_WORDS.get(code, code.replace("_", " "))
-    return "cannot decide" if check.get("verdict") == "unverifiable" else ""
+    return "cannot decide" if check.verdict == "unverifiable" else ""
 
 
 def _edge_cause(names: Sequence[str], ivs: Sequence[tuple], unit: str) -> str | None:
@@ -397,25 +399,23 @@ def _row_figure(row_id: str, row: dict[str, Any], reference: dict[str, dict[str,
 Ctx = dict[str, Any]
 
 
-def _ctx(check: dict[str, Any], claims: dict[str, dict[str, Any]], reference) -> Ctx:
-    ids = list(dict.fromkeys(check.get("claims", [])))
+def _ctx(check: CheckEntry, claims: dict[str, ClaimResult | DerivedFigure], reference) -> Ctx:
+    ids = list(dict.fromkeys(check.claims))
     cs = [claims.get(i) for i in ids]
-    return {"check": check, "d": check.get("details") or {}, "cs": cs, "q": [quoted(c) for c in cs],
-            "unit": (cs[-1] or {}).get("unit", "") if cs else "", "reference": reference}
+    return {"check": check, "d": check.details or {}, "cs": cs, "q": [quoted(c) for c in cs],
+            "unit": cs[-1].unit if cs and cs[-1] is not None else "", "reference": reference}
 
 
-def _measure(c: dict[str, Any] | None) -> str:
-    m = (c or {}).get("measure") or {}
-    what = (m.get("what") or "").strip()
-    return what
+def _measure(c: ClaimResult | DerivedFigure | None) -> str:
+    return (c.measure.what or "").strip() if c is not None else ""
 
 
 def _agreement(x: Ctx) -> tuple[str, list[str], list[str], str | None]:
     a, b = x["q"][:2]
-    d, unit = x["d"], x["cs"][0]["unit"]
+    d, unit = x["d"], x["cs"][0].unit
     ia, ib = _iv(d.get("a")), _iv(d.get("b"))
     what = _measure(x["cs"][0])
-    v = x["check"]["verdict"]
+    v = x["check"].verdict
     over = [f"{a}: {claim_range(x['cs'][0])}.", f"{b}: {claim_range(x['cs'][1])}."]
     cause = None
     if v == "inconsistent":
@@ -435,7 +435,7 @@ def _agreement(x: Ctx) -> tuple[str, list[str], list[str], str | None]:
         ov = _overlap(ia, ib) if ia and ib else None
         s = f"{a} and {b} can both describe {what}" + (f": both allow {range_words(*ov, unit)}." if ov else ".")
     written = []
-    va, vb = (c.get("value") for c in x["cs"][:2])
+    va, vb = (c.value for c in x["cs"][:2])
     if va is not None and vb is not None and va:
         written.append(f"{amount(vb, unit)} against {amount(va, unit)}: {number_words(round(vb / va, 2))} times.")
     return s, written, over, cause
@@ -444,13 +444,13 @@ def _agreement(x: Ctx) -> tuple[str, list[str], list[str], str | None]:
 def _part_whole(x: Ctx):
     p, w = x["q"][:2]
     pc, wc = x["cs"][:2]
-    d, unit = x["d"], wc["unit"]
-    v = x["check"]["verdict"]
+    d, unit = x["d"], wc.unit
+    v = x["check"].verdict
     over = [f"Part {p}: {claim_range(pc)}.", f"Whole {w}: {claim_range(wc)}."]
     cause = None
     if v == "unverifiable":
         why = reason_words(x["check"])
-        pp, wp = pc.get("period"), wc.get("period")
+        pp, wp = pc.period, wc.period
         if pp and wp:
             apart = pp[1] < wp[0] or wp[1] < pp[0]  # ISO dates compare as text
             how = ("the periods do not overlap, so the first cannot be counted in the second" if apart else
@@ -470,11 +470,11 @@ def _part_whole(x: Ctx):
     else:
         s = f"{p} ({_measure(pc)}) fits within {w} ({_measure(wc)})."
     written = []
-    if pc.get("value") is not None and wc.get("value") is not None:
-        ok = pc["value"] <= wc["value"]
-        written.append(f"{amount(pc['value'], unit)} {'is at most' if ok else 'is more than'} "
-                       f"{amount(wc['value'], unit)}.")
-    if not pc.get("period") or not wc.get("period"):
+    if pc.value is not None and wc.value is not None:
+        ok = pc.value <= wc.value
+        written.append(f"{amount(pc.value, unit)} {'is at most' if ok else 'is more than'} "
+                       f"{amount(wc.value, unit)}.")
+    if not pc.period or not wc.period:
         over.append("No period is stated for one of the two; they are taken as comparable.")
     return s, written, over, cause
 
@@ -489,18 +489,18 @@ def _over(words: str) -> str:
 def _rate_duration(x: Ctx):
     r, du, t = x["q"][:3]
     rc, dc, tc = x["cs"][:3]
-    d, unit = x["d"], tc["unit"]
-    v = x["check"]["verdict"]
+    d, unit = x["d"], tc.unit
+    v = x["check"].verdict
     imp, st = _iv(d.get("implied")), _iv(d.get("stated"))
     written = []
-    if d.get("as_written") is not None and tc.get("value"):
-        aw, tv = d["as_written"], tc["value"]
+    if d.get("as_written") is not None and tc.value:
+        aw, tv = d["as_written"], tc.value
         months = None
         conv = _iv(d.get("duration_converted"))
-        if conv and dc.get("value") and dc.get("interval") and dc["interval"][0] and conv[0]:
-            months = dc["value"] * conv[0] / dc["interval"][0]
+        if conv and dc.value and dc.interval and dc.interval[0] and conv[0]:
+            months = dc.value * conv[0] / dc.interval[0]
         per = d.get("duration_unit") or ""
-        step = f"{amount(rc['value'], rc['unit'])} for {number_words(months)} {per}" if months else f"{r} {_over(du)}"
+        step = f"{amount(rc.value, rc.unit)} for {number_words(months)} {per}" if months else f"{r} {_over(du)}"
         pct = round((aw - tv) / tv * 100)
         written.append(f"{step} = {amount(aw, unit)}, against {amount(tv, unit)} stated "
                        f"({'+' if pct >= 0 else ''}{pct}%).")
@@ -530,14 +530,14 @@ def _rate_duration(x: Ctx):
 def _share(x: Ctx):
     sh, t = x["q"][:2]
     sc, tc = x["cs"][:2]
-    d, unit = x["d"], tc["unit"]
-    v = x["check"]["verdict"]
+    d, unit = x["d"], tc.unit
+    v = x["check"].verdict
     imp = _iv(d.get("implied"))
     grim = d.get("grim") or {}
     written, cause = [], None
-    if sc.get("value") is not None and tc.get("value") is not None:
-        written.append(f"{number_words(sc['value'])}% of {amount(tc['value'], unit)} = "
-                       f"{amount(sc['value'] * tc['value'] / 100, unit)}.")
+    if sc.value is not None and tc.value is not None:
+        written.append(f"{number_words(sc.value)}% of {amount(tc.value, unit)} = "
+                       f"{amount(sc.value * tc.value / 100, unit)}.")
     over = [f"Share {sh}: {claim_range(sc)}.", f"Total {t}: {claim_range(tc)}."]
     if imp:
         over.append(f"Implied part: {range_words(*imp, unit)}.")
@@ -568,16 +568,16 @@ def _fraction(x: Ctx):
     f, w = x["q"][:2]
     fc, wc = x["cs"][:2]
     cc = x["cs"][2] if len(x["cs"]) > 2 else None
-    d, unit = x["d"], wc["unit"]
-    v = x["check"]["verdict"]
+    d, unit = x["d"], wc.unit
+    v = x["check"].verdict
     imp, cmp_ = _iv(d.get("implied")), _iv(d.get("compare"))
-    rel = x["check"].get("relation") or ("le" if d.get("factor") else "le")
+    rel = x["check"].relation or ("le" if d.get("factor") else "le")
     rel_words = {"le": "fit within", "ge": "be at least", "eq": "match"}.get(rel, "match")
     written = []
-    if fc.get("value") is not None and wc.get("value") is not None:
-        written.append(f"{amount(fc['value'], 'fraction')} of {amount(wc['value'], unit)} = "
-                       f"{amount(fc['value'] * wc['value'], unit)}"
-                       + (f", against {amount(cc['value'], unit)}." if cc and cc.get("value") is not None else "."))
+    if fc.value is not None and wc.value is not None:
+        written.append(f"{amount(fc.value, 'fraction')} of {amount(wc.value, unit)} = "
+                       f"{amount(fc.value * wc.value, unit)}"
+                       + (f", against {amount(cc.value, unit)}." if cc and cc.value is not None else "."))
     over = [f"Fraction {f}: {claim_range(fc)}.", f"Whole {w}: {claim_range(wc)}."]
     if imp:
         over.append(f"Implied part: {range_words(*imp, unit)}.")
@@ -606,16 +606,16 @@ _OPS = {"sum": ("+", "sum"), "difference": ("\u2212", "difference"), "product": 
 
 
 def _arith(x: Ctx):
-    kind = x["check"]["kind"]
+    kind = x["check"].kind
     sym, _name = _OPS.get(kind, ("?", "result"))
     cs, qs = x["cs"], x["q"]
     res = cs[-1]
-    unit = (res or {}).get("unit", "")
-    d, v = x["d"], x["check"]["verdict"]
+    unit = res.unit if res is not None else ""
+    d, v = x["d"], x["check"].verdict
     imp, st = _iv(d.get("implied")), _iv(d.get("stated"))
     inputs = f" {sym} ".join(qs[:-1])
     written = []
-    vals = [c.get("value") for c in cs if c]
+    vals = [c.value for c in cs if c]
     if all(isv is not None for isv in vals) and len(vals) >= 2:
         acc = vals[0]
         for val in vals[1:-1]:
@@ -643,24 +643,24 @@ def _arith(x: Ctx):
 def _external(x: Ctx):
     c = x["cs"][0]
     q = x["q"][0]
-    d, v = x["d"], x["check"]["verdict"]
+    d, v = x["d"], x["check"].verdict
     ref = x["reference"]
     rows = [r for r in d.get("rows", []) if r.get("role") == "estimate"]
     support = [r for r in rows if r.get("supports")]
     clash = [r for r in rows if r.get("verdict") == "inconsistent"]
-    fw = [FINDING_WORDS.get(f.get("code"), (f.get("code", "").replace("_", " "), f.get("code", "").replace("_", " ")))[1]
-          for f in x["check"].get("findings") or []]
+    fw = [FINDING_WORDS.get(f.code, (f.code.replace("_", " "), f.code.replace("_", " ")))[1]
+          for f in x["check"].findings or []]
     name = lambda r: _row_name(r["id"], ref)
-    fig = lambda r: _row_figure(r["id"], r, ref, c["unit"])
+    fig = lambda r: _row_figure(r["id"], r, ref, c.unit)
     over = [f"{q}: {claim_range(c)}."]
     for r in rows:
         iv = _iv(r.get("interval"))
         per = r.get("period") or []
         over.append(f"{name(r)}: {fig(r)}" + (f" for {date_words(per[0], per[1])}" if len(per) == 2 else "")
-                    + (f", read as {range_words(*iv, c['unit'])}" if iv and iv[1] is not None else "")
+                    + (f", read as {range_words(*iv, c.unit)}" if iv and iv[1] is not None else "")
                     + f": {'shares values with the claim' if r.get('verdict') != 'inconsistent' else 'shares no value with the claim'}"
                     + ("; it backs the claim." if r.get("supports") else "."))
-    civ = _iv(c.get("interval")) or (None, None)
+    civ = _iv(c.interval) or (None, None)
 
     def side(r: dict[str, Any]) -> str:
         iv = _iv(r.get("interval")) or (None, None)
@@ -706,40 +706,40 @@ def _external(x: Ctx):
 _REL_WORDS = {"gt": "more than", "ge": "at least", "lt": "less than", "le": "at most", "eq": "the same as"}
 
 
-def _fig_name(f: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
+def _fig_name(f: ComparedFigure, claims: dict[str, ClaimResult | DerivedFigure]) -> str:
     """A figure of ``figures`` named by the words of its claim; a figure derived from claims (``derived:``)
     or computed by the check is named by what it is, never by a record id."""
-    ids = f.get("claims") or []
+    ids = f.claims or []
     if len(ids) == 1 and ids[0] in claims:
         return quoted(claims[ids[0]])
     return {"implied": "the implied figure", "reference": "the reference figure",
-            "ratio": "the implied ratio"}.get(f.get("role"), "a derived figure")
+            "ratio": "the implied ratio"}.get(f.role, "a derived figure")
 
 
-def _fig_value(f: dict[str, Any]) -> str:
+def _fig_value(f: ComparedFigure) -> str:
     """A figure's value as written, in words (a count or ratio as the bare number, "a month" for a rate), or
     its range when it has no single written value."""
-    unit = f.get("unit") or ""
+    unit = f.unit or ""
     base, per = _base(unit)
-    if f.get("written") is not None:
-        x = float(f["written"])
+    if f.written is not None:
+        x = float(f.written)
         if base in ("count", "ratio"):
             return number_words(round(x, 1) if abs(x) >= 10 else x) + (f" a {per}" if per else "")
         return amount(x, unit)
-    iv = _iv(f.get("interval"))
+    iv = _iv(f.interval)
     return range_words(*iv, unit) if iv else "an unknown value"
 
 
-def _fig_range(f: dict[str, Any]) -> str:
+def _fig_range(f: ComparedFigure) -> str:
     """A figure's range in words; a count or ratio as bare numbers (a rate with "a month"), a range whose
     two ends are the same as one value."""
-    iv = _iv(f.get("interval"))
+    iv = _iv(f.interval)
     if not iv:
         return "an unknown value"
     lo, hi = iv
-    base, per = _base(f.get("unit") or "")
+    base, per = _base(f.unit or "")
     if base not in ("count", "ratio"):
-        return range_words(lo, hi, f.get("unit") or "")
+        return range_words(lo, hi, f.unit or "")
     tail = f" a {per}" if per else ""
 
     def nw(v: float) -> str:
@@ -757,25 +757,25 @@ def _relations(x: Ctx):
     """comparison, change, complement and implied_ratio, from the check's ``figures`` (role, claims, value
     as written, interval): one sentence naming the figures with their values, the arithmetic as written
     and over the ranges."""
-    ch, v = x["check"], x["check"]["verdict"]
-    claims = {c["id"]: c for c in x["cs"] if c}
-    figs = [f for f in ch.get("figures") or [] if isinstance(f, dict)]
+    ch, v = x["check"], x["check"].verdict
+    claims = {c.id: c for c in x["cs"] if c}
+    figs = list(ch.figures or [])
     if not figs:
         raise LookupError
-    by = {f.get("role"): f for f in figs}
-    kind = ch["kind"]
+    by = {f.role: f for f in figs}
+    kind = ch.kind
     # a change with no earlier figure gives only the earlier figure it implies: named so, and shown as written
     earlier_only = kind == "change" and "earlier" not in by and "implied" in by
     name = lambda f: "the implied earlier figure" if earlier_only and f is by["implied"] else _fig_name(f, claims)  # noqa: E731
     written = [f"{name(f)}: {_fig_value(f)} as written." for f in figs
-               if f.get("role") != "implied" or (earlier_only and f.get("written") is not None)]
-    over = [f"{name(f)}: {_fig_range(f)}." for f in figs if _iv(f.get("interval"))]
+               if f.role != "implied" or (earlier_only and f.written is not None)]
+    over = [f"{name(f)}: {_fig_range(f)}." for f in figs if _iv(f.interval)]
     verdict_words = {"consistent": "holds as written", "tension": "holds only within the rounding or hedging "
                      "the wording allows, not as written", "inconsistent": "cannot hold: no values the figures "
                      "allow satisfy it", "unverifiable": "cannot be decided: " + (reason_words(ch) or
                                                                                    "the records do not allow it")}[v]
     if kind == "comparison" and "a" in by and "b" in by:
-        rel = _REL_WORDS.get(ch.get("relation") or "gt", "more than")
+        rel = _REL_WORDS.get(ch.relation or "gt", "more than")
         fac = by.get("factor")
         times = ""
         if fac is not None:
@@ -793,21 +793,21 @@ def _relations(x: Ctx):
         if earlier_only:
             imp = by["implied"]
             said += (f", which implies an earlier figure of {_fig_value(imp)} as written"
-                     if imp.get("written") is not None else ", which implies an earlier figure") + \
+                     if imp.written is not None else ", which implies an earlier figure") + \
                 f" ({_fig_range(imp)} over the ranges the wording allows)"
         elif "implied" in by:
             said += f", which implies {_fig_range(by['implied'])}"
     elif kind == "complement":
         # each share once: a figure may be listed again under another role (a part that is also the cause)
-        shares = list({tuple(f.get("claims") or []) or id(f): f for f in figs if f.get("role") != "implied"}.values())
+        shares = list({tuple(f.claims or []) or id(f): f for f in figs if f.role != "implied"}.values())
         said = " and ".join(f"{_fig_name(f, claims)} ({_fig_value(f)})" for f in shares) + " as shares of one whole"
     elif kind == "implied_ratio" and "numerator" in by and "denominator" in by:
         said = (f"{_fig_name(by['numerator'], claims)} ({_fig_value(by['numerator'])}) divided by "
                 f"{_fig_name(by['denominator'], claims)} ({_fig_value(by['denominator'])})")
-        if "ratio" in by and by["ratio"].get("written") is not None:
+        if "ratio" in by and by["ratio"].written is not None:
             said += f" is {_fig_value(by['ratio'])}"
         if "reference" in by:
-            rel = {"le": "at most", "ge": "at least"}.get(ch.get("relation") or "eq")
+            rel = {"le": "at most", "ge": "at least"}.get(ch.relation or "eq")
             said += (f", which must be {rel} the reference figure" if rel else " against the reference figure") \
                 + f" ({_fig_value(by['reference'])})"
     else:
@@ -827,22 +827,22 @@ TEMPLATES: dict[str, Callable[[Ctx], tuple]] = {
 }
 
 
-def _cause_from_field(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str | None:
+def _cause_from_field(check: CheckEntry, claims: dict[str, ClaimResult | DerivedFigure]) -> str | None:
     """The producer's ``cause`` ``{role, bound}`` in words, using ``figures`` to name the role's claim: for a
     ``tension``, the figure that must be read toward one end of what its wording allows; for an
     ``inconsistent`` check, the bound that would have to give way."""
-    cause = check.get("cause")
-    if not isinstance(cause, dict) or not cause.get("role"):
+    cause = check.cause
+    if cause is None or not cause.role:
         return None
-    role, bound = str(cause["role"]), str(cause.get("bound") or "value")
+    role, bound = str(cause.role), str(cause.bound or "value")
     name = role.replace("_", " ")
-    for f in check.get("figures") or []:
-        if isinstance(f, dict) and f.get("role") == role and f.get("claims"):
-            cid = f["claims"][0]
+    for f in check.figures or []:
+        if f.role == role and f.claims:
+            cid = f.claims[0]
             if cid in claims:
                 name = f"{quoted(claims[cid])} ({name})"
             break
-    if check.get("verdict") == "inconsistent":
+    if check.verdict == "inconsistent":
         if bound in ("low", "high"):
             way = "below its lowest" if bound == "low" else "above its highest"
             return f"No values fit: {name} would have to go {way} value."
@@ -853,29 +853,29 @@ def _cause_from_field(check: dict[str, Any], claims: dict[str, dict[str, Any]]) 
     return f"As written it fails; it holds only with {name} somewhere else in the range its wording allows."
 
 
-def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
+def explain(check: CheckEntry, claims: dict[str, ClaimResult | DerivedFigure],
             reference: dict[str, dict[str, Any]] | None = None) -> Explanation:
-    """The :class:`Explanation` of one results.json check.
+    """The :class:`Explanation` of one check of the typed results.
 
     Args:
-        check: a ``checks`` entry of results.json (``kind``, ``verdict``, ``claims``, ``details``;
+        check: a :class:`numclaims.resultmodel.CheckEntry` (``kind``, ``verdict``, ``claims``, ``details``;
             optional ``reason``, ``figures``, ``cause``, ``findings``, ``relation``).
-        claims: ``{claim id: results.json claim}``; reference: ``{row id: row}`` of the reference table
-            (optional; names the publishers of the rows an external check cites).
+        claims: ``{claim id: ClaimResult or DerivedFigure}``; reference: ``{row id: row}`` of the reference
+            table (optional; names the publishers of the rows an external check cites).
 
     Never raises on a well-formed results object: a kind without a template, or a check whose claims are
     missing, gets a generic sentence naming its verdict.
     """
     x = _ctx(check, claims, reference)
-    v = check.get("verdict", "")
+    v = check.verdict
     reason = reason_words(check)
-    fn = TEMPLATES.get(check.get("kind", ""))
+    fn = TEMPLATES.get(check.kind)
     rules: list[str] = []
     try:
         # the relation kinds name their figures from ``figures``, derived ones included
         if fn is None or not x["cs"] or (any(c is None for c in x["cs"]) and fn is not _relations):
             raise LookupError
-        kind = check.get("kind", "")
+        kind = check.kind
         # an external check whose cited rows were compared but back nothing is told row by row, not as "cannot
         # be compared"
         compared = kind == "external" and any(r.get("role") == "estimate" for r in x["d"].get("rows", []))
@@ -898,7 +898,7 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
     # a tension's cause is the producer's (numclaims.checks.base.judge: the figure read beyond its written
     # value); an inconsistency's, and an external check's, the template's words when it has them
     field = _cause_from_field(check, claims)
-    if field and v == "tension" and check.get("kind") != "external":
+    if field and v == "tension" and check.kind != "external":
         cause = field
     else:
         cause = cause or field
@@ -915,11 +915,11 @@ def explain(check: dict[str, Any], claims: dict[str, dict[str, Any]],
                        cause=cause if v in ("tension", "inconsistent") else None, reason=reason)
 
 
-def finding_badges(check: dict[str, Any]) -> list[tuple[str, str]]:
+def finding_badges(check: CheckEntry) -> list[tuple[str, str]]:
     """``[(code, words)]`` of an external check's findings, in order, one per code."""
     out = []
-    for f in check.get("findings") or []:
-        code = f.get("code") or ""
+    for f in check.findings or []:
+        code = f.code or ""
         if code and code not in [c for c, _ in out]:
             out.append((code, FINDING_WORDS.get(code, (code.replace("_", " "),))[0]))
     return out

@@ -25,12 +25,15 @@ import csv
 import datetime as dt
 import io
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .atomic import write_atomic
 from .claimreview import ReportConfig
 from .results import json_text
-from .verdicts import worst_by_claim, worst_first
+from .verdicts import worst_by_claim, worst_entry_first
+
+if TYPE_CHECKING:  # a pydantic model; `numclaims --help` loads this module and not pydantic
+    from .resultmodel import Results
 
 FORMATS = ("csv", "parquet", "json")
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -105,57 +108,57 @@ def _period_ref(spec: Any) -> str | None:
     return None
 
 
-def claim_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
+def claim_rows(results: Results) -> list[dict[str, Any]]:
     """The ``claims`` rows of one results object, in claims-file order (keys: :data:`CLAIM_FIELDS`)."""
     worst = worst_by_claim(results)
     rows = []
-    for c in results["claims"]:
-        iv = c.get("interval") or [None, None]
-        closed = c.get("interval_closed") or [None, None]
-        is_date = c.get("unit") == "date"
-        period = c.get("period") or [None, None]
-        chain = c.get("attribution") or []
+    for c in results.claims:
+        iv = c.interval
+        closed = c.interval_closed
+        is_date = c.unit == "date"
+        period = c.period or [None, None]
+        chain = c.attribution
         rows.append({
-            "article": results["article"], "claim": c["id"], "quote": c["quote"], "text": c.get("text"),
-            "start": c.get("start"), "end": c.get("end"), "value": _num(c.get("value")), "unit": c.get("unit"),
-            "qualifier": c.get("qualifier"), "step": _num(c.get("precision")),
+            "article": results.article, "claim": c.id, "quote": c.quote, "text": c.text,
+            "start": c.start, "end": c.end, "value": _num(c.value), "unit": c.unit,
+            "qualifier": c.qualifier, "step": _num(c.precision),
             "interval_low": None if is_date else _num(iv[0]), "interval_high": None if is_date else _num(iv[1]),
             "interval_low_closed": closed[0], "interval_high_closed": closed[1],
             "date_from": iv[0] if is_date else None, "date_to": iv[1] if is_date else None,
-            "rule": c.get("rule"), "period_start": period[0], "period_end": period[1],
-            "measure_what": (c.get("measure") or {}).get("what"), "measure_where": (c.get("measure") or {}).get("where"),
-            "measure_period": _period_ref((c.get("measure") or {}).get("period")),
-            "speaker": chain[0]["who"] if chain else None,
-            "speaker_kind": chain[0].get("kind") if chain else None,
-            "attribution": " > ".join(a["who"] for a in chain) or None,
-            "roles": " > ".join(a.get("role") or "" for a in chain) if any(a.get("role") for a in chain) else None,
-            "evidence": ";".join(c.get("evidence") or []) or None,
-            "worst_verdict": worst.get(c["id"]), "status": c.get("status"), "reviewer": c.get("reviewer"),
-            "reviewed_on": c.get("reviewed_on"), "notes": c.get("notes"),
+            "rule": c.rule, "period_start": period[0], "period_end": period[1],
+            "measure_what": c.measure.what, "measure_where": c.measure.where,
+            "measure_period": _period_ref(c.measure.period),
+            "speaker": chain[0].who if chain else None,
+            "speaker_kind": chain[0].kind if chain else None,
+            "attribution": " > ".join(a.who for a in chain) or None,
+            "roles": " > ".join(a.role or "" for a in chain) if any(a.role for a in chain) else None,
+            "evidence": ";".join(c.evidence) or None,
+            "worst_verdict": worst.get(c.id), "status": c.status, "reviewer": c.reviewer,
+            "reviewed_on": c.reviewed_on, "notes": c.notes,
         })
     return rows
 
 
-def check_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
+def check_rows(results: Results) -> list[dict[str, Any]]:
     """The ``checks`` rows of one results object, in claims-file order (keys: :data:`CHECK_FIELDS`)."""
-    return [{"article": results["article"], "check": ch["id"], "kind": ch["kind"], "verdict": ch["verdict"],
-             "claims": ";".join(dict.fromkeys(ch["claims"])),
-             "codes": ";".join(dict.fromkeys(f["code"] for f in ch.get("findings") or [])) or None,
-             "explanation": ch.get("explanation")}
-            for ch in results["checks"]]
+    return [{"article": results.article, "check": ch.id, "kind": ch.kind, "verdict": ch.verdict,
+             "claims": ";".join(dict.fromkeys(ch.claims)),
+             "codes": ";".join(dict.fromkeys(f.code for f in ch.findings or [])) or None,
+             "explanation": ch.explanation}
+            for ch in results.checks]
 
 
-def finding_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
+def finding_rows(results: Results) -> list[dict[str, Any]]:
     """The ``findings`` rows of one results object: for each declared check whose verdict is not consistent
     (worst first, then by check id, as the report lists them; a check still proposed is no finding), one
     row per claim it relates."""
-    found = sorted((ch for ch in results["checks"] if ch["verdict"] != "consistent" and ch.get("status") != "proposed"),
-                   key=worst_first)
-    return [{"article": results["article"], "rank": k, "check": ch["id"], "verdict": ch["verdict"], "claim": cid}
-            for k, ch in enumerate(found, 1) for cid in dict.fromkeys(ch["claims"])]
+    found = sorted((ch for ch in results.checks if ch.verdict != "consistent" and ch.status != "proposed"),
+                   key=worst_entry_first)
+    return [{"article": results.article, "rank": k, "check": ch.id, "verdict": ch.verdict, "claim": cid}
+            for k, ch in enumerate(found, 1) for cid in dict.fromkeys(ch.claims)]
 
 
-def tables(all_results: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def tables(all_results: list[Results]) -> dict[str, list[dict[str, Any]]]:
     """``{"claims": rows, "checks": rows, "findings": rows}`` of every results object, in the given order."""
     return {"claims": [r for res in all_results for r in claim_rows(res)],
             "checks": [r for res in all_results for r in check_rows(res)],
@@ -178,15 +181,15 @@ def table_schema(name: str) -> dict[str, Any]:
             "missingValues": [""]}
 
 
-def created_date(all_results: list[dict[str, Any]]) -> str:
+def created_date(all_results: list[Results]) -> str:
     """``YYYY-MM-DDT00:00:00Z`` of the newest date among the inputs (publication dates of the articles and
     review dates of their claims); ``1970-01-01T00:00:00Z`` for no results."""
-    dates = [res["source"]["published"] for res in all_results]
-    dates += [c["reviewed_on"] for res in all_results for c in res["claims"] if c.get("reviewed_on")]
+    dates = [res.source.published for res in all_results]
+    dates += [c.reviewed_on for res in all_results for c in res.claims if c.reviewed_on]
     return (max(dates) if dates else "1970-01-01") + "T00:00:00Z"
 
 
-def datapackage(all_results: list[dict[str, Any]], fmt: str, config: ReportConfig | None = None,
+def datapackage(all_results: list[Results], fmt: str, config: ReportConfig | None = None,
                 name: str = "numclaims-export") -> dict[str, Any]:
     """The ``datapackage.json`` object of an export in format ``fmt`` (one of :data:`FORMATS`).
 
@@ -208,8 +211,8 @@ def datapackage(all_results: list[dict[str, Any]], fmt: str, config: ReportConfi
         contributors.append(who)
     seen = set()
     for res in all_results:
-        src = res["source"]
-        for title, role in ((src.get("publisher"), "rightsHolder"), (src.get("author"), "author")):
+        src = res.source
+        for title, role in ((src.publisher, "rightsHolder"), (src.author, "author")):
             if title and (title, role) not in seen:
                 seen.add((title, role))
                 contributors.append({"title": title, "roles": [role]})
@@ -226,7 +229,7 @@ def datapackage(all_results: list[dict[str, Any]], fmt: str, config: ReportConfi
             r["dialect"] = {"$schema": "https://datapackage.org/profiles/2.0/tabledialect.json",
                             "delimiter": ",", "header": True, "lineTerminator": "\r\n"}
         resources.append(r)
-    articles = sorted({res["article"] for res in all_results})
+    articles = sorted({res.article for res in all_results})
     return {
         "$schema": DATAPACKAGE_PROFILE,
         "name": name,
@@ -280,7 +283,7 @@ def _arrow_table(name: str, rows: list[dict[str, Any]]):
     return pa.table(cols)
 
 
-def export_files(all_results: list[dict[str, Any]], fmt: str, config: ReportConfig | None = None) -> dict[str, bytes]:
+def export_files(all_results: list[Results], fmt: str, config: ReportConfig | None = None) -> dict[str, bytes]:
     """``{file name: bytes}`` of an export: ``<table>.<fmt>`` and ``<table>.schema.json`` for each table, and
     ``datapackage.json``. Deterministic (Parquet written without statistics timestamps; pyarrow's output for
     the same table and version is the same bytes).
@@ -309,7 +312,7 @@ def export_files(all_results: list[dict[str, Any]], fmt: str, config: ReportConf
     return out
 
 
-def write_export(all_results: list[dict[str, Any]], folder: Path, fmt: str,
+def write_export(all_results: list[Results], folder: Path, fmt: str,
                  config: ReportConfig | None = None) -> list[Path]:
     """Write :func:`export_files` into ``folder`` (created when missing), each file atomically, skipping
     files whose bytes are unchanged; returns the paths written."""

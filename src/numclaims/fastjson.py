@@ -13,6 +13,11 @@ other character as UTF-8), except for
 :func:`clean` does) and sends any of those cases to the standard library's encoder, so
 the text is always the standard library's. ``tests/test_fastjson.py`` compares both encoders on every
 committed JSON file and on generated values.
+
+A pydantic model is written as the object of its fields that were set (in the order the model declares
+them), then its extra fields: what ``model_dump(mode="json", exclude_unset=True)`` gives, without
+pydantic's serializer (:func:`visible`). So the results model (:mod:`numclaims.resultmodel`), built
+without validation by the engine, is written directly.
 """
 
 from __future__ import annotations
@@ -21,10 +26,57 @@ import json
 import re
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 import orjson
+
+if TYPE_CHECKING:  # pydantic is not imported here: `numclaims --help` reaches this module and stays fast
+    from pydantic import BaseModel
 
 _LIMIT = float(2**53)
 _OPTS = orjson.OPT_INDENT_2
+
+
+_new = object.__new__
+_set = object.__setattr__
+_fields_set: Any = None  # the slot setters, bound on first use (_slot_setters)
+_extra: Any = None
+_private: Any = None
+
+
+def _slot_setters(cls: type) -> None:
+    """Bind the setters of pydantic's three slots (``__pydantic_fields_set__``, ``__pydantic_extra__``,
+    ``__pydantic_private__``, declared on ``BaseModel``) once: set through their descriptors, without an
+    attribute lookup each (pydantic is not imported here: ``numclaims --help`` reaches this module)."""
+    global _fields_set, _extra, _private
+    base = next(k for k in cls.__mro__ if "__pydantic_fields_set__" in vars(k))
+    _fields_set, _extra, _private = (vars(base)[k].__set__ for k in (
+        "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
+
+
+def construct(cls: "type[BaseModel]", values: dict[str, Any], fields_set: set[str]) -> Any:
+    """An instance of the pydantic model ``cls`` holding ``values`` as it is, without validation (what
+    ``cls.model_construct`` does, in a tenth of its time): ``values`` must name every field of ``cls``,
+    in its declared order, with a value of the field's type; ``fields_set`` the fields given (the others
+    hold their defaults and are not written, as :func:`visible` says)."""
+    if _fields_set is None:
+        _slot_setters(cls)
+    m = _new(cls)
+    _set(m, "__dict__", values)
+    _fields_set(m, fields_set)
+    _extra(m, {})
+    _private(m, None)
+    return m
+
+
+def visible(model: "BaseModel") -> dict[str, Any]:
+    """The JSON object of a pydantic model: its fields that were set, in declared order, then its extra
+    fields (the values as they are, nested models included)."""
+    d = model.__dict__
+    fs = model.__pydantic_fields_set__
+    extra = model.__pydantic_extra__
+    out = d if len(fs) == len(d) else {k: v for k, v in d.items() if k in fs}
+    return {**out, **extra} if extra else out
 
 
 def clean(obj: Any) -> Any:
@@ -63,6 +115,8 @@ def clean(obj: Any) -> Any:
         return int(obj) if obj.is_integer() and -_LIMIT < obj < _LIMIT else obj
     if isinstance(obj, float) and obj.is_integer() and abs(obj) < 2**53:
         return int(obj)
+    if hasattr(obj, "__pydantic_fields_set__"):  # a pydantic model
+        return clean(visible(obj))
     if isinstance(obj, dict):
         return {k: clean(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
@@ -88,9 +142,10 @@ class _Slow(Exception):
     """A value whose orjson text would differ from the standard library's."""
 
 
-def _prepare(obj: Any, integral: bool) -> Any:
+def _prepare(obj: Any, integral: bool, strict: bool = True) -> Any:
     """``obj`` with integral floats as ints when ``integral`` (else unchanged); raises :class:`_Slow`
-    for a float orjson writes differently (non-finite, or non-zero below 1e-4 in magnitude).
+    for a float orjson writes differently (non-finite, or non-zero below 1e-4 in magnitude), unless not
+    ``strict``. A pydantic model becomes the dict of its :func:`visible` fields.
 
     The scalars of a container are handled in its loop, without a call each (the float rule of
     :func:`_float` written out there): a results object is mostly strings, numbers and None inside dicts
@@ -105,12 +160,12 @@ def _prepare(obj: Any, integral: bool) -> Any:
             elif tv is float:
                 if integral and v.is_integer() and -_LIMIT < v < _LIMIT:
                     out[k] = int(v)
-                elif v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4):
+                elif strict and (v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4)):
                     raise _Slow
                 else:
                     out[k] = v
             else:
-                out[k] = _prepare(v, integral)
+                out[k] = _prepare(v, integral, strict)
         return out
     if t is list or t is tuple:
         items = []
@@ -121,17 +176,82 @@ def _prepare(obj: Any, integral: bool) -> Any:
             elif tv is float:
                 if integral and v.is_integer() and -_LIMIT < v < _LIMIT:
                     items.append(int(v))
-                elif v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4):
+                elif strict and (v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4)):
                     raise _Slow
                 else:
                     items.append(v)
             else:
-                items.append(_prepare(v, integral))
+                items.append(_prepare(v, integral, strict))
         return items
     if t is str or t is int or t is bool or obj is None:
         return obj
     if t is float:
-        return _float(obj, integral)
+        return _float(obj, integral) if strict else (int(obj) if integral and obj.is_integer()
+                                                      and -_LIMIT < obj < _LIMIT else obj)
+    if hasattr(obj, "__pydantic_fields_set__"):  # a pydantic model
+        return _prepare(visible(obj), integral, strict)
+    raise _Slow  # subclasses and other types: the standard library decides
+
+
+def clean_models(obj: Any) -> Any:
+    """``obj`` with integral floats below 2**53 as ints, its pydantic models models of their classes
+    holding their fields so cleaned (:func:`_shared`: what does not change is shared); nothing refused."""
+    return _shared(obj, False)
+
+
+def data(obj: Any) -> Any:
+    """The JSON data of ``obj``: its pydantic models as the dicts of their :func:`visible` fields, tuples as
+    lists, every container new; scalars as they are (nothing is cleaned or refused)."""
+    return _prepare(obj, False, False)
+
+
+def _shared(obj: Any, strict: bool) -> Any:
+    """``obj`` with integral floats below 2**53 as ints, its pydantic models models of their classes: a
+    container or model in which nothing changes is ``obj`` itself (shared, not copied: read it, do not
+    change it), one in which something does is a copy. Raises :class:`_Slow` as :func:`_prepare` does
+    when ``strict``. orjson writes the models it holds through ``default=visible``."""
+    t = type(obj)
+    if t is dict or t is list or t is tuple:
+        out = None
+        for k, v in (obj.items() if t is dict else enumerate(obj)):
+            tv = type(v)
+            if tv is str or tv is int or tv is bool or v is None:
+                continue
+            if tv is float:
+                if v.is_integer() and -_LIMIT < v < _LIMIT:
+                    nv: Any = int(v)
+                elif strict and (v != v or v == _INF or v == -_INF or (v != 0 and -1e-4 < v < 1e-4)):
+                    raise _Slow
+                else:
+                    continue
+            else:
+                nv = _shared(v, strict)
+                if nv is v:
+                    continue
+            if out is None:
+                out = dict(obj) if t is dict else list(obj)
+            out[k] = nv
+        return obj if out is None else out
+    if t is str or t is int or t is bool or obj is None:
+        return obj
+    if t is float:
+        if obj.is_integer() and -_LIMIT < obj < _LIMIT:
+            return int(obj)
+        if strict and (obj != obj or obj == _INF or obj == -_INF or (obj != 0 and -1e-4 < obj < 1e-4)):
+            raise _Slow
+        return obj
+    if hasattr(obj, "__pydantic_fields_set__"):  # a pydantic model
+        d = obj.__dict__
+        values = _shared(d, strict)
+        extra = obj.__pydantic_extra__
+        more = _shared(extra, strict) if extra else extra
+        if values is d and more is extra:
+            m = obj
+        else:
+            m = construct(t, values, obj.__pydantic_fields_set__)
+            if more:
+                _set(m, "__pydantic_extra__", more)
+        return m
     raise _Slow  # subclasses and other types: the standard library decides
 
 
@@ -172,19 +292,30 @@ def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False
 
 def clean_and_text(obj: Any, *, allow_nan: bool = True) -> tuple[Any, str]:
     """``(clean(obj), json_text(obj, allow_nan=allow_nan, integral_floats=True))`` with one walk of
-    ``obj`` where orjson writes it: the object :func:`_prepare` builds for orjson is :func:`clean` of
-    ``obj`` (integral floats below 2**53 as ints, tuples as lists, every container new), so a caller that
-    needs both (a report's view and its results.json) need not walk a results object twice.
+    ``obj`` where orjson writes it: the object is :func:`clean` of ``obj`` (integral floats below 2**53
+    as ints, tuples as lists, every container new); for a pydantic model (typed results), its models stay
+    models of their classes, with their fields cleaned, and
+    what does not change is shared with ``obj``, not copied (:func:`_shared`); so a caller that needs both
+    (a report's view, which reads the typed results, and its results.json) need not walk a results object
+    twice.
 
     Accepts and raises what :func:`json_text` does; ``obj`` itself is not changed.
     """
+    if not hasattr(obj, "__pydantic_fields_set__"):  # plain data: clean(obj), every container new
+        try:
+            prepared = _prepare(obj, True)
+            raw = orjson.dumps(prepared, option=_OPTS)
+        except (_Slow, orjson.JSONEncodeError, RecursionError):
+            cleaned = clean(obj)
+            text = json.dumps(cleaned, indent=2, ensure_ascii=False, allow_nan=allow_nan)
+            return cleaned, escape_invisible(text)
+        return prepared, _decoded(raw)
     try:
-        prepared = _prepare(obj, True)
-        raw = orjson.dumps(prepared, option=_OPTS)
+        prepared = _shared(obj, True)
+        raw = orjson.dumps(prepared, default=visible, option=_OPTS)
     except (_Slow, orjson.JSONEncodeError, RecursionError):
-        cleaned = clean(obj)
-        text = json.dumps(cleaned, indent=2, ensure_ascii=False, allow_nan=allow_nan)
-        return cleaned, escape_invisible(text)
+        text = json.dumps(clean(obj), indent=2, ensure_ascii=False, allow_nan=allow_nan)
+        return _shared(obj, False), escape_invisible(text)
     return prepared, _decoded(raw)
 
 

@@ -1,5 +1,5 @@
 """Publication charts of an article's results: one function per notebook question, each taking the
-results.json dict (see :mod:`numclaims.engine`) and returning a :class:`matplotlib.figure.Figure`.
+typed results (:class:`numclaims.resultmodel.Results`) and returning a :class:`matplotlib.figure.Figure`.
 
 Every chart has a title that states the finding, labelled axes with units, a source line under it and
 colours from the Okabe-Ito palette chosen so that every pair of categories stays apart under deuteranopia,
@@ -40,6 +40,7 @@ from .checks.external import OUTLIER_FACTOR
 from .checks.registry import Chart
 from .explain import amount, explain, reason_words
 from .reference_rows import measure_of
+from .resultmodel import CheckEntry, ClaimResult, Results
 from .rules import interval_for
 from .verdicts import worst as worst_verdict
 from .verdicts import worst_by_claim
@@ -176,15 +177,15 @@ def worst(verdicts: Iterable[str]) -> str:
     return worst_verdict(verdicts) or "not checked"
 
 
-def source_line(results: dict[str, Any], extra: str = "") -> str:
+def source_line(results: Results, extra: str = "") -> str:
     """``Source: <publisher>, “<title>”, <d Mon YYYY>. <extra> Chart: numclaims.``"""
-    src = results.get("source", {})
+    src = results.source
     when = ""
-    if src.get("published"):
-        d = dt.date.fromisoformat(src["published"])
+    if src.published:
+        d = dt.date.fromisoformat(src.published)
         when = f", {d.day} {d.strftime('%b %Y')}"
     extra = f" {extra.strip()}" if extra else ""
-    return f"Source: {src.get('publisher', '?')}, “{src.get('title', results.get('article', '?'))}”{when}.{extra} Chart: numclaims."
+    return f"Source: {src.publisher}, “{src.title}”{when}.{extra} Chart: numclaims."
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -276,19 +277,19 @@ def _hbar(ax, y: float, lo: float | None, hi: float | None, xmin: float, xmax: f
                     arrowprops=dict(arrowstyle="-|>", color=colour, lw=2, mutation_scale=14), annotation_clip=False)
 
 
-def claim_index(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """``{claim id: claim dict}`` of a results dict."""
-    return {c["id"]: c for c in results.get("claims", [])}
+def claim_index(results: Results) -> dict[str, ClaimResult]:
+    """``{claim id: claim}`` of typed results."""
+    return {c.id: c for c in results.claims}
 
 
-def claim_verdicts(results: dict[str, Any]) -> dict[str, str]:
+def claim_verdicts(results: Results) -> dict[str, str]:
     """``{claim id: worst verdict of the checks it takes part in}`` (``"not checked"`` for none)."""
     return {cid: w or "not checked" for cid, w in worst_by_claim(results).items()}
 
 
-def attribution_chain(claim: dict[str, Any]) -> str:
+def attribution_chain(claim: ClaimResult) -> str:
     """``"Peruvian police → Associated Press (AP)"``: the chain from the original speaker to the outlet."""
-    return " → ".join(a["who"] for a in claim.get("attribution", []))
+    return " → ".join(a.who for a in claim.attribution)
 
 
 def interval_text(lo: Any, hi: Any, unit: str = "", closed: Sequence[bool] = (True, True)) -> str:
@@ -304,28 +305,28 @@ def interval_text(lo: Any, hi: Any, unit: str = "", closed: Sequence[bool] = (Tr
 # ---------------------------------------------------------------------------------- 01: claims intervals
 
 
-def claims_table_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
+def claims_table_rows(results: Results) -> list[dict[str, Any]]:
     """One row per claim for the claims table: ``id``, ``quote``, ``as written``, ``value`` (as text, see
     :func:`fmt_value`; empty for dates), ``unit``,
     ``interval`` (text), ``attribution`` (chain, speaker first) and ``verdict`` (worst of its checks)."""
     verdicts = claim_verdicts(results)
     rows = []
-    for c in results.get("claims", []):
-        lo, hi = c["interval"]
+    for c in results.claims:
+        lo, hi = c.interval
         rows.append({
-            "id": c["id"],
-            "quote": c["quote"],
-            "as written": c["text"],
-            "value": "" if c["value"] is None else fmt_value(c["value"], c["unit"]),
-            "unit": c["unit"],
-            "interval": interval_text(lo, hi, c["unit"], c.get("interval_closed", (True, True))),
+            "id": c.id,
+            "quote": c.quote,
+            "as written": c.text,
+            "value": "" if c.value is None else fmt_value(c.value, c.unit),
+            "unit": c.unit,
+            "interval": interval_text(lo, hi, c.unit, c.interval_closed),
             "attribution": attribution_chain(c),
-            "verdict": verdicts[c["id"]],
+            "verdict": verdicts[c.id],
         })
     return rows
 
 
-def claims_chart_data(results: dict[str, Any]) -> list[dict[str, Any]]:
+def claims_chart_data(results: Results) -> list[dict[str, Any]]:
     """Rows drawn by :func:`claims_chart`: every claim with a non-zero numeric value, its interval divided
     by that value (``low``/``high`` as multiples of the value as written, ``None`` = unbounded) and the
     worst verdict of its checks. Dates (no value) are left out.
@@ -334,20 +335,20 @@ def claims_chart_data(results: dict[str, Any]) -> list[dict[str, Any]]:
     """
     verdicts = claim_verdicts(results)
     rows = []
-    for c in results.get("claims", []):
-        v = c.get("value")
-        lo, hi = c["interval"]
+    for c in results.claims:
+        v = c.value
+        lo, hi = c.interval
         if not _finite(v) or v == 0 or isinstance(lo, str) or isinstance(hi, str):
             continue
         rows.append({
-            "id": c["id"],
-            "text": c["text"],
-            "unit": c["unit"],
+            "id": c.id,
+            "text": c.text,
+            "unit": c.unit,
             "value": v,
             "low": None if lo is None else lo / v,
             "high": None if hi is None else hi / v,
-            "closed": tuple(c.get("interval_closed", (True, True))),
-            "verdict": verdicts[c["id"]],
+            "closed": tuple(c.interval_closed),
+            "verdict": verdicts[c.id],
         })
     return rows
 
@@ -357,7 +358,7 @@ def _edge(colour: str) -> str:
     return "#6B5B00" if colour == OKABE_ITO["yellow"] else ("#555555" if colour == GREY else "#1d2430")
 
 
-def claims_chart(results: dict[str, Any]):
+def claims_chart(results: Results):
     """Every numeric claim's interval of true values as a multiple of its value as written (1 = the number
     as written), one row per claim in article order, coloured and hatched by the worst verdict of its
     checks (:data:`VERDICT_COLOURS`, :data:`VERDICT_HATCHES`).
@@ -366,7 +367,7 @@ def claims_chart(results: dict[str, Any]):
     inconsistent" (which would read as a clean bill of health).
 
     Args:
-        results: a results.json dict.
+        results: typed results (:class:`numclaims.resultmodel.Results`).
 
     Returns:
         matplotlib.figure.Figure, 640 px wide, with :data:`ALT_ATTR` and :data:`ROWS_ATTR` set.
@@ -378,10 +379,10 @@ def claims_chart(results: dict[str, Any]):
 
     rows = claims_chart_data(results)
     if not rows:
-        raise ValueError(f"article {results.get('article')!r} has no numeric claim to draw")
+        raise ValueError(f"article {results.article!r} has no numeric claim to draw")
     n_bad = sum(r["verdict"] == "inconsistent" for r in rows)
-    n = len(results.get("claims", []))
-    n_checks = len(results.get("checks", []))
+    n = len(results.claims)
+    n_checks = len(results.checks)
     if not n_checks:
         title = (f"No check was declared for the article's {n} numbers: the ranges their wording allows, "
                  "with nothing compared")
@@ -398,7 +399,7 @@ def claims_chart(results: dict[str, Any]):
     subtitle = ("Each bar is the range of true values a number's wording allows (its rounding and qualifier: "
                 "“as many as”, “over”), as a multiple of the number as written. Colour and hatching: worst "
                 "verdict of the checks the number takes part in; ◆: an exact count.")
-    dates = [c["text"] for c in results.get("claims", []) if c["unit"] == "date"]
+    dates = [c.text for c in results.claims if c.unit == "date"]
     extra = f"Dates not drawn: {', '.join(dates)}." if dates else ""
     xmax = 2.0
     labels = [f"“{r['text']}” ({_unit_label(r['unit'])})" for r in rows]
@@ -450,23 +451,23 @@ def claims_chart(results: dict[str, Any]):
 # ---------------------------------------------------------------------------------- 02: consistency
 
 
-def _q(claims: dict[str, dict[str, Any]], cid: str) -> str:
-    return f"“{claims[cid]['text']}”" if cid in claims else cid
+def _q(claims: dict[str, ClaimResult], cid: str) -> str:
+    return f"“{claims[cid].text}”" if cid in claims else cid
 
 
-def _chart(check: dict[str, Any]) -> Chart:
+def _chart(check: CheckEntry) -> Chart:
     """How the kind of ``check`` is drawn, as its module declares it (:class:`numclaims.checks.registry.Chart`)."""
-    kind = KINDS.get(check["kind"])
+    kind = KINDS.get(check.kind)
     return kind.chart if kind is not None else Chart()
 
 
-def _sides(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], str]:
+def _sides(check: CheckEntry, claims: dict[str, ClaimResult]) -> tuple[list[dict[str, Any]], str]:
     """The intervals a check compares, as ``[{label, low, high}]``, and the unit they are in: those its
     kind's chart declares (:attr:`numclaims.checks.registry.Chart.sides`), else every interval of its
     details, else the claims' own intervals."""
-    d = check.get("details") or {}
-    ids = check["claims"]
-    unit_of = lambda i: claims[ids[i]]["unit"] if len(ids) > i and ids[i] in claims else ""
+    d = check.details or {}
+    ids = check.claims
+    unit_of = lambda i: claims[ids[i]].unit if len(ids) > i and ids[i] in claims else ""
     sides: list[dict[str, Any]] = []
 
     def add(label: str, iv: Any) -> None:
@@ -475,7 +476,7 @@ def _sides(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> tuple[li
 
     chart = _chart(check)
     if chart.sides is not None and len(ids) >= chart.min_claims:
-        pairs, where = chart.sides({**check, "details": d}, lambda i: _q(claims, ids[i]))
+        pairs, where = chart.sides(check, lambda i: _q(claims, ids[i]))
         for label, iv in pairs:
             add(label, iv)
         unit = where if isinstance(where, str) else unit_of(where)
@@ -486,19 +487,19 @@ def _sides(check: dict[str, Any], claims: dict[str, dict[str, Any]]) -> tuple[li
             add(words[key], d.get(key))
         # the unit of the figure the check computes (a change's implied count, an implied ratio's rate),
         # not that of its last claim (the change's percent, the duration)
-        computed = [f.get("unit") for f in check.get("figures") or [] if f.get("role") in ("implied", "ratio")]
+        computed = [f.unit for f in check.figures or [] if f.role in ("implied", "ratio")]
         unit = next((u for u in computed if u), None) or (unit_of(len(ids) - 1) if ids else "")
     if not sides:  # no intervals in the details (e.g. unverifiable): draw the claims' own intervals
-        units = {base_unit(claims[i]["unit"]) for i in ids if i in claims}
+        units = {base_unit(claims[i].unit) for i in ids if i in claims}
         if len(units) == 1:
             for i in ids:
-                lo, hi = claims[i]["interval"]
+                lo, hi = claims[i].interval
                 add(_q(claims, i), [lo, hi])
-            unit = claims[ids[0]]["unit"]
+            unit = claims[ids[0]].unit
     return sides, unit
 
 
-def _relation(check: dict[str, Any]) -> str:
+def _relation(check: CheckEntry) -> str:
     """How the first two sides of a check are compared: ``"at_most"`` (first <= second), ``"at_least"`` or
     ``"overlap"`` (the two must share a value), as its kind's chart declares it from the check's fields
     (never from its prose; :attr:`numclaims.checks.registry.Chart.relation`)."""
@@ -511,7 +512,7 @@ def _relation(check: dict[str, Any]) -> str:
 EXTERNAL_KINDS = ("external",)
 
 
-def checks_chart_data(results: dict[str, Any], exclude_kinds: Sequence[str] = EXTERNAL_KINDS) -> list[dict[str, Any]]:
+def checks_chart_data(results: Results, exclude_kinds: Sequence[str] = EXTERNAL_KINDS) -> list[dict[str, Any]]:
     """One row per check between the article's own claims (kinds in ``exclude_kinds`` are left out) for
     :func:`checks_chart`: ``id``, ``kind``, ``verdict``, ``unit``, ``sides``
     (the intervals compared, each ``{label, low, high}`` with ``None`` = unbounded), ``relation``
@@ -525,8 +526,8 @@ def checks_chart_data(results: dict[str, Any], exclude_kinds: Sequence[str] = EX
     """
     claims = claim_index(results)
     rows = []
-    for ch in results.get("checks", []):
-        if ch["kind"] in exclude_kinds:
+    for ch in results.checks:
+        if ch.kind in exclude_kinds:
             continue
         sides, unit = _sides(ch, claims)
         overlap = gap = excess = None
@@ -541,16 +542,16 @@ def checks_chart_data(results: dict[str, Any], exclude_kinds: Sequence[str] = EX
                 gap = lo - hi
             if relation == "at_most" and b["high"] is not None and a["low"] is not None and a["low"] > b["high"]:
                 excess = a["low"] - b["high"]
-        rows.append({"id": ch["id"], "kind": ch["kind"], "verdict": ch["verdict"], "unit": unit,
+        rows.append({"id": ch.id, "kind": ch.kind, "verdict": ch.verdict, "unit": unit,
                      "sides": sides, "relation": relation, "overlap": overlap, "gap": gap, "excess": excess})
     return rows
 
 
-def _short_reason(check: dict[str, Any]) -> str:
+def _short_reason(check: CheckEntry) -> str:
     """A few words on why an unverifiable check could not decide ("periods do not nest", "units differ"):
     :func:`numclaims.explain.reason_words` of the structured results."""
 
-    return reason_words(check) if check["verdict"] == "unverifiable" else ""
+    return reason_words(check) if check.verdict == "unverifiable" else ""
 
 
 #: The two sides of a checks-chart panel: colour and second cue (hatch), beside each side's own label.
@@ -558,7 +559,7 @@ def _short_reason(check: dict[str, Any]) -> str:
 SIDE_STYLES = (("#4D4D4D", ""), ("#BDBDBD", "////"))
 
 
-def checks_chart(results: dict[str, Any], exclude_kinds: Sequence[str] = EXTERNAL_KINDS):
+def checks_chart(results: Results, exclude_kinds: Sequence[str] = EXTERNAL_KINDS):
     """One panel per check: the interval each side implies (open-ended sides drawn to the axis edge with an
     arrow, single values as a diamond), their overlap (hatched) or the gap between them, and the verdict,
     with the check's plain-language sentence and, for tension and inconsistent, its cause
@@ -566,7 +567,7 @@ def checks_chart(results: dict[str, Any], exclude_kinds: Sequence[str] = EXTERNA
     dashed line marks the highest value the part may take.
 
     Args:
-        results: a results.json dict with ``checks`` (their ``details`` give the intervals).
+        results: typed results (:class:`numclaims.resultmodel.Results`) with ``checks`` (their ``details`` give the intervals).
 
     Returns:
         matplotlib.figure.Figure, 640 px wide, with :data:`ALT_ATTR` and :data:`ROWS_ATTR` set.
@@ -578,8 +579,8 @@ def checks_chart(results: dict[str, Any], exclude_kinds: Sequence[str] = EXTERNA
 
     rows = checks_chart_data(results, exclude_kinds)
     if not rows:
-        raise ValueError(f"article {results.get('article')!r} has no checks to draw")
-    by_id = {c["id"]: c for c in results["checks"]}
+        raise ValueError(f"article {results.article!r} has no checks to draw")
+    by_id = {c.id: c for c in results.checks}
     claims = claim_index(results)
     n_inc = sum(r["verdict"] == "inconsistent" for r in rows)
     if n_inc:
@@ -652,7 +653,7 @@ def checks_chart(results: dict[str, Any], exclude_kinds: Sequence[str] = EXTERNA
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
             reason = _short_reason(by_id[r["id"]])
-            head = f"{r['verdict'].upper()} · {_chart(r).title or r['kind'].replace('_', ' ')}"
+            head = f"{r['verdict'].upper()} · {_chart(by_id[r['id']]).title or r['kind'].replace('_', ' ')}"
             ax.set_title(head + (f" ({reason})" if reason else "") + "\n" + "\n".join(cap), loc="left",
                          color="#111111", fontsize=MIN_FONT, pad=3, linespacing=1.25, fontweight="normal")
             ax.xaxis.set_major_formatter(_money_formatter(r["unit"]))
@@ -679,68 +680,84 @@ def checks_chart(results: dict[str, Any], exclude_kinds: Sequence[str] = EXTERNA
 _MONTHS = {u + s: DAYS_PER[u] / DAYS_PER["month"] for u in DAYS_PER for s in ("", "s")}
 
 
-def money_data(results: dict[str, Any], check_id: str | None = None,
+def money_data(results: Results, check_id: str | None = None,
                reference: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The numbers behind :func:`money_chart` for one ``rate_duration`` check (default: the first one).
+    """The numbers behind :func:`money_chart` for one ``rate_duration`` check (default: the first one),
+    read from the figures the check compared (its ``figures``: rate, duration, total) and the total it
+    computed as written (``details.as_written``); nothing of the check is computed again here.
 
     Args:
-        results: a results.json dict; check_id: the check (default: the first ``rate_duration``);
+        results: typed results; check_id: the check (default: the first ``rate_duration``);
         reference: ``{row id: row}`` reference rows (optional): an evidence row of the rate claim that
             accumulates ``over`` a period (``period_kind``) adds the reading "rate x that period".
 
     Returns a dict: ``check`` (id), ``verdict``, ``currency``; ``rate`` (value per month) with
     ``rate_band`` ([low, high] per month); ``duration_months`` (as written) with ``duration_band``
     (months); ``stated`` (the total as written) with ``stated_band``; ``readings``: list of
-    ``{months, total, label, source}`` sorted by months: the duration as written, and the period of
-    each such reference row; each total = rate x months; ``texts`` the three claims' words. All amounts
-    in ``currency``, durations in months.
+    ``{months, total, label, source}`` sorted by months: the duration as written (its total the check's
+    ``as_written``), and the period of each such reference row (its total the rate as written x its
+    months: a reading the check did not make); ``texts`` the three claims' words. All amounts in
+    ``currency``, durations in months.
 
     Example (seed, with the reference table): 60,000 x 36 = 2,160,000 (as written) and 60,000 x 24 =
     1,440,000 (the AP Spanish wire's Nov 2011-Oct 2013) against $2 million ([1.5M, 2.5M]).
 
     Raises:
         LookupError: when there is no such ``rate_duration`` check.
-        ValueError: when the rate is not per day/week/month/year or the duration not in days..years.
+        ValueError: when the check compared no rate, duration and total, when one of them is not a single
+            figure as written, or when the rate is not per day/week/month/year or the duration not in
+            days..years.
     """
-    checks = [c for c in results.get("checks", []) if c["kind"] == "rate_duration"
-              and (check_id is None or c["id"] == check_id)]
+    checks = [c for c in results.checks if c.kind == "rate_duration"
+              and (check_id is None or c.id == check_id)]
     if not checks:
         raise LookupError(f"no rate_duration check{' ' + repr(check_id) if check_id else ''} in "
-                          f"article {results.get('article')!r}")
+                          f"article {results.article!r}")
     ch = checks[0]
-    claims = claim_index(results)
-    rate, dur, total = (claims[i] for i in ch["claims"][:3])
-    cur, _, per = rate["unit"].partition(" per ")
-    if per.strip() not in _MONTHS or dur["unit"] not in _MONTHS:
-        raise ValueError(f"check {ch['id']!r}: rate unit {rate['unit']!r} or duration unit {dur['unit']!r} "
+    # the figures the check compared (numclaims.checks.arithmetic.rate_duration): rate, duration and the
+    # stated total as written and as read, and its product as written in ``details``; nothing recomputed
+    figs = {f.role: f for f in ch.figures or ()}
+    if not {"rate", "duration", "total"} <= set(figs):
+        raise ValueError(f"check {ch.id!r} compared no rate, duration and total ({ch.reason or ch.verdict})")
+    rate, dur, total = figs["rate"], figs["duration"], figs["total"]
+    texts = {role: claim.text for role, f in (("rate", rate), ("duration", dur), ("total", total))
+             for claim in [claim_index(results).get(f.claims[0])] if claim is not None}
+    cur, _, per = rate.unit.partition(" per ")
+    if per.strip() not in _MONTHS or dur.unit not in _MONTHS:
+        raise ValueError(f"check {ch.id!r}: rate unit {rate.unit!r} or duration unit {dur.unit!r} "
                          "cannot be put in months")
     to_rate = 1.0 / _MONTHS[per.strip()]  # value per <per> -> per month
-    to_m = _MONTHS[dur["unit"]]
-    d = ch.get("details") or {}
+    to_m = _MONTHS[dur.unit]
+    d = ch.details or {}
     dur_band = d.get("duration_converted") if d.get("duration_unit") == "months" else None
     if dur_band is None:
-        dur_band = [x * to_m for x in dur["interval"]]
-    months = dur["value"] * to_m
-    readings = [{"months": months, "total": rate["value"] * to_rate * months,
-                 "label": f"{dur['value']:g} {dur['unit']} (as written)", "source": "the article"}]
-    for rid in rate.get("evidence", []):
+        dur_band = [x * to_m for x in dur.interval]
+    months = dur.written * to_m if dur.written is not None else None
+    if d.get("as_written") is None or rate.written is None or dur.written is None:
+        raise ValueError(f"check {ch.id!r}: the rate, duration and total are not all single figures as written")
+    # the as-written total is the one the check computed (rate x duration in the rate's time base)
+    readings = [{"months": months, "total": d["as_written"],
+                 "label": f"{dur.written:g} {dur.unit} (as written)", "source": "the article"}]
+    rate_claim = claim_index(results).get(rate.claims[0])
+    for rid in rate_claim.evidence if rate_claim is not None else ():
         row = (reference or {}).get(rid)
         if not row or (row.get("period_kind") or "").strip() != "over":
             continue
         mo = months_spanned(row.get("period_start"), row.get("period_end"))
         if mo is None or any(abs(mo - r["months"]) < 1e-9 for r in readings):
             continue
-        readings.append({"months": mo, "total": rate["value"] * to_rate * mo,
+        # another reading of the duration, from a cited source: the rate the check compared, over its period
+        readings.append({"months": mo, "total": rate.written * to_rate * mo,
                          "label": f"{mo:g} months ({period_text(row.get('period_start'), row.get('period_end'))})",
                          "source": row.get("publisher") or rid})
     readings.sort(key=lambda r: r["months"])
     return {
-        "check": ch["id"], "verdict": ch["verdict"], "currency": cur.strip(),
-        "rate": rate["value"] * to_rate, "rate_band": [x * to_rate for x in rate["interval"]],
+        "check": ch.id, "verdict": ch.verdict, "currency": cur.strip(),
+        "rate": rate.written * to_rate, "rate_band": [x * to_rate for x in rate.interval],
         "duration_months": months, "duration_band": list(dur_band),
-        "stated": total["value"], "stated_band": list(total["interval"]),
+        "stated": total.written, "stated_band": list(total.interval),
         "readings": readings,
-        "texts": {"rate": rate["text"], "duration": dur["text"], "total": total["text"]},
+        "texts": texts,
     }
 
 
@@ -748,7 +765,7 @@ def money_data(results: dict[str, Any], check_id: str | None = None,
 READING_STYLES = {True: (OKABE_ITO["blue"], "o"), False: (OKABE_ITO["vermillion"], "X")}
 
 
-def money_chart(results: dict[str, Any], check_id: str | None = None,
+def money_chart(results: Results, check_id: str | None = None,
                 reference: dict[str, dict[str, Any]] | None = None):
     """Cumulative earnings at the stated rate, month by month, against the stated total: the rate's
     rounding band (a fan), the total's rounding band (horizontal), the duration's band (vertical) and the
@@ -916,17 +933,17 @@ def _stated(row: dict[str, Any]) -> list[float]:
     return [x for x in (lo, hi) if x is not None]
 
 
-def _claim_group(claim: dict[str, Any], reference: dict[str, dict[str, Any]],
+def _claim_group(claim: ClaimResult, reference: dict[str, dict[str, Any]],
                  checked: dict[str, str] | None = None) -> str | None:
     """The measure a claim is drawn with: the one its external check compared it on (``checked``,
     ``{claim id: measure_id}`` from the checks' ``details``), else :func:`numclaims.reference_rows.measure_of`
     of the rows its ``evidence`` cites (the rule the external check applies)."""
-    if checked and claim["id"] in checked:
-        return checked[claim["id"]]
-    return measure_of([reference[e] for e in claim.get("evidence", []) if e in reference])
+    if checked and claim.id in checked:
+        return checked[claim.id]
+    return measure_of([reference[e] for e in claim.evidence if e in reference])
 
 
-def cross_source_data(results: dict[str, Any], reference: dict[str, dict[str, Any]],
+def cross_source_data(results: Results, reference: dict[str, dict[str, Any]],
                       measures: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Groups of estimates of one measure for :func:`cross_source_chart`.
 
@@ -936,7 +953,7 @@ def cross_source_data(results: dict[str, Any], reference: dict[str, dict[str, An
     some two estimates share no value (disjoint intervals) are kept: where the sources disagree.
 
     Args:
-        results: a results.json dict; reference: ``{row id: row}`` as from
+        results: typed results (:class:`numclaims.resultmodel.Results`); reference: ``{row id: row}`` as from
             :func:`numclaims.evidence.load_reference` (CSV columns; numbers as numbers or strings);
         measures: measure ids to draw, in this order (default: the disagreeing groups, in article order).
 
@@ -955,18 +972,18 @@ def cross_source_data(results: dict[str, Any], reference: dict[str, dict[str, An
     Example (seed): Madre de Dios: "over 4,500" vs the others' stated figures 1,100..1,600 -> factor
     4,500 / 1,600 = 2.8125.
     """
-    claims = results.get("claims", [])
+    claims = results.claims
     ext_claim: dict[str, list[str]] = {}
     ext_row: dict[str, list[str]] = {}
     checked: dict[str, str] = {}  # claim id -> the measure its (first) external check compared it on
-    for ch in results.get("checks", []):
-        if ch["kind"] not in EXTERNAL_KINDS:
+    for ch in results.checks:
+        if ch.kind not in EXTERNAL_KINDS:
             continue
-        for cid in ch["claims"]:
-            ext_claim.setdefault(cid, []).append(ch["verdict"])
-            if (ch.get("details") or {}).get("measure_id"):
-                checked.setdefault(cid, ch["details"]["measure_id"])
-        for rr in (ch.get("details") or {}).get("rows", []):
+        for cid in ch.claims:
+            ext_claim.setdefault(cid, []).append(ch.verdict)
+            if (ch.details or {}).get("measure_id"):
+                checked.setdefault(cid, ch.details["measure_id"])
+        for rr in (ch.details or {}).get("rows", []):
             if rr.get("id") and rr.get("verdict"):
                 ext_row.setdefault(rr["id"], []).append(rr["verdict"])
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -974,15 +991,15 @@ def cross_source_data(results: dict[str, Any], reference: dict[str, dict[str, An
         g = _claim_group(c, reference, checked)
         if g is None or (measures is not None and g not in measures):
             continue
-        lo, hi = c["interval"]
+        lo, hi = c.interval
         groups.setdefault(g, []).append({
-            "kind": "article", "id": c["id"], "label": c["text"], "unit": c["unit"],
-            "who": f"this article ({_when(results.get('source', {}).get('published'))}), citing "
+            "kind": "article", "id": c.id, "label": c.text, "unit": c.unit,
+            "who": f"this article ({_when(results.source.published)}), citing "
                    f"{attribution_chain(c)}",
-            "period": period_text(*(c.get("period") or [None, None])) if c.get("period") else "period not stated",
-            "what": c["measure"]["what"], "where": c["measure"].get("where") or "",
-            "stated": [c["value"]] if c.get("value") is not None else [], "low": lo, "high": hi,
-            "verdict": worst(ext_claim.get(c["id"], [])),
+            "period": period_text(*(c.period or [None, None])) if c.period else "period not stated",
+            "what": c.measure.what, "where": c.measure.where or "",
+            "stated": [c.value] if c.value is not None else [], "low": lo, "high": hi,
+            "verdict": worst(ext_claim.get(c.id, [])),
         })
     for rid, row in reference.items():
         g = row.get("measure_id")
@@ -1084,7 +1101,7 @@ def estimate_row(ax, y: float, row: dict[str, Any], xmax: float, colour: str, ma
         ax.plot([x], [y], marker, color=colour, ms=7, mec="white", mew=0.8, zorder=5)
 
 
-def cross_source_chart(results: dict[str, Any], reference: dict[str, dict[str, Any]],
+def cross_source_chart(results: Results, reference: dict[str, dict[str, Any]],
                        measures: Sequence[str] | None = None):
     """Every estimate of each measure in :func:`cross_source_data` on one axis, grouped by measure: a marker
     at each figure as written (:data:`SOURCE_STYLES`: the article's outlier, the article, other sources), a
@@ -1106,7 +1123,7 @@ def cross_source_chart(results: dict[str, Any], reference: dict[str, dict[str, A
 
     groups = cross_source_data(results, reference, measures)
     if not groups:
-        raise ValueError(f"article {results.get('article')!r}: no claim shares a measure with reference rows "
+        raise ValueError(f"article {results.article!r}: no claim shares a measure with reference rows "
                          "that disagree with it")
     unit = groups[0]["rows"][0]["unit"]
     main = max(groups, key=lambda g: g["factor"] or 0)

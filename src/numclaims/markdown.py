@@ -92,21 +92,21 @@ def render_markdown(view: dict[str, Any]) -> str:
     src = view["source"]
     s = view["summary"]
     out = [
-        f"# Numeric claims of \u201c{md_escape(src['title'])}\u201d",
+        f"# Numeric claims of \u201c{md_escape(src.title)}\u201d",
         "",
-        f"Source: {md_escape(src.get('publisher'))}, {md_escape(src.get('author') or 'unsigned')}, "
-        f"published {view.get('published_text') or src['published']}"
+        f"Source: {md_escape(src.publisher)}, {md_escape(src.author or 'unsigned')}, "
+        f"published {view.get('published_text') or src.published}"
         + (f" (<{view['source_href']}>)" if view["source_href"] else "") + ".",
         "",
-        f"{s['claims']} numbers, {s['checks']} checks: "
-        + ", ".join(f"{s['verdicts'][v]} {v}" for v in view["verdict_order"])
+        f"{s.claims} numbers, {s.checks} checks: "
+        + ", ".join(f"{getattr(s.verdicts, v)} {v}" for v in view["verdict_order"])
         + (f" ({len(view['flagged'])} of the consistent ones flagged against the sources)" if view["flagged"] else "")
         + ". Review: " + ", ".join(f"{n} {st}" for st, n in view["review"].items()) + ".",
         "",
         "## Findings",
         "",
     ]
-    if not s["checks"]:
+    if not s.checks:
         out.append("No check was declared for this article: nothing is shown to be inconsistent, and nothing is "
                    "shown to be right.")
     elif not view["findings"]:
@@ -130,7 +130,7 @@ def render_markdown(view: dict[str, Any]) -> str:
         out += ["## Coverage", "", f"{cov['mentions']} numbers in the article (headline, standfirst and body): {cov['claimed']} checked as claims, "
                 f"{cov['waived']} set aside by the fact-checker, {len(cov['missing'])} not yet accounted for.", ""]
         for w in view.get("waivers") or []:
-            out.append(f"- set aside: \u201c{md_escape(w['text'])}\u201d: {md_escape(w['reason'])}")
+            out.append(f"- set aside: \u201c{md_escape(w.text)}\u201d: {md_escape(w.reason)}")
         for m in cov["missing"]:
             out.append(f"- missing: \u201c{md_escape(m['text'])}\u201d at {m['start']}-{m['end']}")
         if cov["missing"] or view.get("waivers"):
@@ -160,16 +160,16 @@ def render_markdown(view: dict[str, Any]) -> str:
             f"### {md_escape(c['text'])} <a id=\"claim-{c['id']}\"></a>",
             "",
             f"{'CONSISTENT, BUT FLAGGED' if c['worst'] == 'consistent' and c['badges'] else _verdict(c['worst'])}"
-            f"{flags} \u2014 {md_escape(c['measure']['what'])}",
+            f"{flags} \u2014 {md_escape(c['measure'].what)}",
             "",
             f"> {_md_inline(before).lstrip()}{highlighted}{_md_inline(after)}".rstrip(),
             "",
             f"- Read as: {md_escape(c['reading'])}",
         ]
-        if c["measure"].get("where"):
-            out.append(f"- Where: {md_escape(c['measure']['where'])}")
+        if c["measure"].where:
+            out.append(f"- Where: {md_escape(c['measure'].where)}")
         out.append("- On whose word: " + " \u2192 ".join(
-            md_escape(a["who"]) + (f" ({md_escape(a['role'])})" if a.get("role") else "") for a in c["attribution"]))
+            md_escape(a.who) + (f" ({md_escape(a.role)})" if a.role else "") for a in c["attribution"]))
         out.append(f"- Record: `{c['id']}`" + (" \u00b7 evidence " + ", ".join(f"`{md_escape(e)}`" for e in c["evidence"])
                                                 if c.get("evidence") else ""))
         review = f"- Review: **{c['status']}**"
@@ -187,7 +187,7 @@ def render_markdown(view: dict[str, Any]) -> str:
         else:
             out.append("- No check reads this claim.")
         out.append("")
-    out += ["---", "", md_escape(src.get("attribution") or ""), ""]
+    out += ["---", "", md_escape(src.attribution or ""), ""]
     return "\n".join(out)
 
 

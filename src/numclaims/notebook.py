@@ -20,7 +20,6 @@ Determinism rules (what nbval compares must not change between runs):
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from pathlib import Path
@@ -28,6 +27,8 @@ from typing import Any
 
 from . import figures
 from .paths import report_dir
+from .resultmodel import Results
+from .resultmodel import read_results
 
 #: pandas display options pinned by :func:`setup` (value in parentheses: why).
 PANDAS_OPTIONS: dict[str, Any] = {
@@ -85,16 +86,18 @@ def setup(start: Path | None = None) -> Path:
     return find_project_root(start)
 
 
-def load_results(root: Path, article_id: str) -> dict[str, Any]:
-    """The results.json dict of ``article_id`` (written by ``numclaims check``).
+def load_results(root: Path, article_id: str) -> Results:
+    """The results of ``article_id`` (``reports/<article_id>/results.json``, written by ``numclaims
+    check``), read back and validated (:func:`numclaims.resultmodel.read_results`).
 
     Raises:
         FileNotFoundError: when ``reports/<article_id>/results.json`` is missing (run ``numclaims check``).
+        ValueError: when it is not a results file numclaims wrote (one line).
     """
     p = report_dir(Path(root), article_id) / "results.json"
     if not p.is_file():
         raise FileNotFoundError(f"reports/{article_id}/results.json not found: run `numclaims check` first")
-    return json.loads(p.read_text(encoding="utf-8"))
+    return read_results(p, display=f"reports/{article_id}/results.json")
 
 
 def figures_dir(root: Path, article_id: str) -> Path:

@@ -67,6 +67,7 @@ from .inline_svg import inline_svg
 from .markdown import render_markdown
 from .paths import display_path, inside, read_input, report_dir
 from .publish import publish_folder, unchanged
+from .resultmodel import ClaimResult, Coverage, DerivedFigure, Results
 from .results import clean_and_dumps, json_text
 from .sources import SOURCES_DIR
 from .verdicts import VERDICTS, worst_by_claim, worst_first
@@ -148,12 +149,12 @@ def number_text(x: Any) -> str:
     return f"{x:,.6g}"
 
 
-def interval_text(c: dict[str, Any]) -> str:
-    """The interval of a results.json claim as ``[250, 350]``, ``(4,500, +inf)`` or ``2011-01-01 to ...``."""
-    lo, hi = c["interval"]
-    if c["unit"] == "date":
+def interval_text(c: ClaimResult | DerivedFigure) -> str:
+    """The interval of a claim (or derived figure) as ``[250, 350]``, ``(4,500, +inf)`` or ``2011-01-01 to ...``."""
+    lo, hi = c.interval
+    if c.unit == "date":
         return f"{lo} to {hi}" if lo else "n/a"
-    lc, hc = c.get("interval_closed", [True, True])
+    lc, hc = c.interval_closed
     return (f"{'[' if lc else '('}{'-inf' if lo is None else number_text(lo)}, "
             f"{'+inf' if hi is None else number_text(hi)}{']' if hc else ')'}")
 
@@ -242,57 +243,59 @@ def load_figures(folder: Path) -> list[Figure]:
 
 
 # ------------------------------------------------------------------------------------------- view
-def build_view(results: dict[str, Any], source_text: str | None, figures: list[Figure],
+def build_view(results: Results, source_text: str | None, figures: list[Figure],
                config: ReportConfig | None, reference: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The data both report.md and report.html show, in reading order.
+    """The data both report.md and report.html show, in reading order, from typed results (as
+    :func:`numclaims.results.clean_and_dumps` gives them: integral floats as ints).
 
-    Every check is given its :class:`numclaims.explain.Explanation` (``ex``), its findings as badges
-    (``badges``, ``[(code, words)]``), its claims' quotes (``quotes``, ``[(claim id, quoted words)]``) and
-    the fact-checker's ``note`` and ``proposed_because`` (None when absent); ``reference`` (``{row id: row}``, optional) names the publishers of the
-    rows external checks cite.
+    Every check (a dict of the :class:`numclaims.resultmodel.CheckEntry`'s fields, those not set at their
+    defaults) is given its
+    :class:`numclaims.explain.Explanation` (``ex``), its findings as badges (``badges``, ``[(code,
+    words)]``), its claims' quotes (``quotes``, ``[(claim id, quoted words)]``) and the fact-checker's
+    ``note`` and ``proposed_because`` (None when absent); ``reference`` (``{row id: row}``, optional) names
+    the publishers of the rows external checks cite.
 
     Returns a dict with ``results``, ``source``, ``summary``, ``findings`` (non-consistent checks, worst
     first), ``flagged`` (consistent checks that report findings), ``consistent`` (the other checks),
     ``proposed`` (checks still ``status: proposed``, kept out of the three lists before),
-    ``checks`` (all, by id), ``claims`` (in source order, each with ``context`` ``(before, quote,
-    after)``, ``numeral`` split of the quote, ``worst``, ``checks``, ``badges`` (findings of its checks),
-    ``rating``, ``note``), ``review`` (counts per status), ``coverage`` (or None), ``derived`` (the derived
-    figures of results.json with ``interval_text`` and ``value_text``; shown as computed, never as quotes),
-    ``waivers``, ``figures``,
-    ``claimreview`` (JSON-LD list).
+    ``checks`` (all, by id), ``claims`` (in source order, dicts of each claim's fields with ``context``
+    ``(before, quote, after)``, ``numeral`` split of the quote, ``worst``, ``checks``, ``badges``
+    (findings of its checks), ``rating``, ``note``), ``review`` (counts per status), ``coverage`` (or
+    None), ``derived`` (the derived figures with ``interval_text`` and ``value_text``; shown as computed,
+    never as quotes), ``waivers``, ``figures``, ``claimreview`` (JSON-LD list).
     """
 
     worst = worst_by_claim(results)
     # derived figures are named by their arithmetic in the check sentences (explain.quoted), never quoted
-    by_id = {**{d["id"]: d for d in results.get("derived") or []}, **{c["id"]: c for c in results["claims"]}}
+    by_id: dict[str, Any] = {**{d.id: d for d in results.derived or ()}, **{c.id: c for c in results.claims}}
     checks = []
-    for ch in results["checks"]:
-        ids = list(dict.fromkeys(ch["claims"]))
-        checks.append({**ch, "ex": explain(ch, by_id, reference), "badges": finding_badges(ch),
-                       "note": ch.get("note"), "title": _check_title(ch["kind"]),
-                       "proposed_because": ch.get("proposed_because"),
+    for ch in results.checks:
+        ids = list(dict.fromkeys(ch.claims))
+        checks.append({**ch.__dict__, "ex": explain(ch, by_id, reference), "badges": finding_badges(ch),
+                       "note": ch.note, "title": _check_title(ch.kind),
+                       "proposed_because": ch.proposed_because,
                        "quotes": [(cid, quoted(by_id.get(cid))) for cid in ids]})
-    checks_of: dict[str, list[dict[str, Any]]] = {c["id"]: [] for c in results["claims"]}
+    checks_of: dict[str, list[dict[str, Any]]] = {c.id: [] for c in results.claims}
     for ch in checks:
         for cid in dict.fromkeys(ch["claims"]):
             checks_of.setdefault(cid, []).append(ch)
     claims = []
-    order = sorted(range(len(results["claims"])), key=lambda i: (results["claims"][i]["start"], i))
+    order = sorted(range(len(results.claims)), key=lambda i: (results.claims[i].start, i))
     for i in order:
-        c = results["claims"][i]
-        if source_text is not None and 0 <= c["start"] <= c["end"] <= len(source_text):
-            before, quote, after = quote_context(source_text, c["start"], c["end"])
+        c = results.claims[i]
+        if source_text is not None and 0 <= c.start <= c.end <= len(source_text):
+            before, quote, after = quote_context(source_text, c.start, c.end)
         else:
-            before, quote, after = "", c["quote"], ""
-        text = c.get("text") or quote
+            before, quote, after = "", c.quote, ""
+        text = c.text or quote
         k = quote.find(text)
         numeral = (quote[:k], text, quote[k + len(text):]) if k >= 0 else (quote, "", "")
-        chs = sorted(checks_of.get(c["id"], []), key=worst_first)
-        rating = rating_for(c["status"], worst[c["id"]]) if c["status"] != "unreviewed" else None
+        chs = sorted(checks_of.get(c.id, []), key=worst_first)
+        rating = rating_for(c.status, worst[c.id]) if c.status != "unreviewed" else None
         badges = list(dict.fromkeys(b for ch in chs for b in ch["badges"]))
-        claims.append({**c, "context": (before, quote, after), "numeral": numeral, "worst": worst[c["id"]],
-                       "checks": chs, "interval_text": interval_text(c), "value_text": number_text(c["value"]),
-                       "rating": rating, "badges": badges, "note": c.get("note") or c.get("notes"),
+        claims.append({**c.__dict__, "context": (before, quote, after), "numeral": numeral, "worst": worst[c.id],
+                       "checks": chs, "interval_text": interval_text(c), "value_text": number_text(c.value),
+                       "rating": rating, "badges": badges, "note": c.note or c.notes,
                        "reading": reading_rule(c)})
     # checks still proposed by numclaims new/suggest are shown apart and rate nothing until accepted
     proposed = [ch for ch in checks if ch.get("status") == "proposed"]
@@ -300,15 +303,15 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
     findings = [ch for ch in decided if ch["verdict"] != "consistent"]
     findings.sort(key=worst_first)
     review = {s: 0 for s in ("unreviewed", "verified", "disputed", "unverifiable")}
-    for c in results["claims"]:
-        review[c["status"]] = review.get(c["status"], 0) + 1
+    for c in results.claims:
+        review[c.status] = review.get(c.status, 0) + 1
     return {
         "results": results,
-        "article": results["article"],
-        "source": results["source"],
-        "source_href": safe_href(results["source"].get("url")),
-        "published_text": date_text(results["source"].get("published")),
-        "summary": results["summary"],
+        "article": results.article,
+        "source": results.source,
+        "source_href": safe_href(results.source.url),
+        "published_text": date_text(results.source.published),
+        "summary": results.summary,
         "verdict_order": [v for v in ("inconsistent", "tension", "unverifiable", "consistent") if v in VERDICTS],
         "labels": VERDICT_LABELS,
         "findings": findings,
@@ -318,10 +321,10 @@ def build_view(results: dict[str, Any], source_text: str | None, figures: list[F
         "checks": {ch["id"]: ch for ch in checks},
         "claims": claims,
         "review": review,
-        "coverage": _coverage_view(results.get("coverage"), source_text),
-        "derived": [{**d, "interval_text": interval_text(d), "value_text": number_text(d["value"])}
-                    for d in results.get("derived") or []],
-        "waivers": results.get("waivers") or [],
+        "coverage": _coverage_view(results.coverage, source_text),
+        "derived": [{**d.__dict__, "interval_text": interval_text(d), "value_text": number_text(d.value)}
+                    for d in results.derived or ()],
+        "waivers": results.waivers,
         "figures": figures,
         # None: a view for report.md only (markdown.render_markdown of bare results), which shows no JSON-LD
         "claimreview": claimreview(results, config) if config is not None else [],
@@ -336,17 +339,18 @@ def _check_title(kind: str) -> str:
     return declared or kind.replace("_", " ")
 
 
-def _coverage_view(cov: dict[str, Any] | None, source_text: str | None) -> dict[str, Any] | None:
-    """The coverage object with each missing mention's sentence as ``context`` ``(before, text, after)``."""
+def _coverage_view(cov: Coverage | None, source_text: str | None) -> dict[str, Any] | None:
+    """The coverage's fields, each missing mention's with its sentence as ``context`` ``(before, text,
+    after)``."""
     if not cov:
         return None
     missing = []
-    for m in cov.get("missing") or []:
-        ctx = ("", m["text"], "")
-        if source_text is not None and 0 <= m["start"] <= m["end"] <= len(source_text):
-            ctx = quote_context(source_text, m["start"], m["end"], sentences=0, limit=160)
-        missing.append({**m, "context": ctx})
-    return {**cov, "missing": missing}
+    for m in cov.missing:
+        ctx = ("", m.text, "")
+        if source_text is not None and 0 <= m.start <= m.end <= len(source_text):
+            ctx = quote_context(source_text, m.start, m.end, sentences=0, limit=160)
+        missing.append({**m.__dict__, "context": ctx})
+    return {**cov.__dict__, "missing": missing}
 
 
 # ------------------------------------------------------------------------------------------- rendering
@@ -388,9 +392,9 @@ def render_html(view: dict[str, Any], claimreview_json: str | None = None) -> st
     return _environment().get_template("report.html.j2").render(v=view, jsonld=jsonld)
 
 
-def source_text_for(results: dict[str, Any], root: Path) -> str | None:
-    """The text of ``datasets/sources/<source id>.txt`` of ``results``, or None when it cannot be read."""
-    p = Path(root) / SOURCES_DIR / f"{results['source']['id']}.txt"
+def source_text_for(source_id: str, root: Path) -> str | None:
+    """The text of ``datasets/sources/<source_id>.txt`` under ``root``, or None when it cannot be read."""
+    p = Path(root) / SOURCES_DIR / f"{source_id}.txt"
     try:
         return read_text_strict(p)
     except (OSError, YamlInputError):
@@ -407,23 +411,25 @@ def _reference(root: Path) -> dict[str, dict[str, Any]] | None:
         return None
 
 
-def render_reports(results: dict[str, Any], root: Path, config: ReportConfig | None = None) -> dict[str, str]:
+def render_reports(results: Results, root: Path, config: ReportConfig | None = None) -> dict[str, str]:
     """``{file name: text}`` of every file in :data:`numclaims.paths.REPORT_FILES` for one article's results.
 
     Reads the source text and ``reports/<id>/figures/*.svg`` under ``root``; ``config`` defaults to
     :func:`load_config` of ``root``. Deterministic: the same inputs give the same bytes.
     """
     root = Path(root)
-    return _render_reports(results, root, config, report_dir(root, results["article"]))
+    return _render_reports(results, root, config, report_dir(root, results.article))
 
 
-def _render_reports(results: dict[str, Any], root: Path, config: ReportConfig | None, folder: Path) -> dict[str, str]:
+def _render_reports(results: Results, root: Path, config: ReportConfig | None, folder: Path) -> dict[str, str]:
     """:func:`render_reports` with the article's report folder (:func:`numclaims.paths.report_dir`)
     already found."""
     cfg = config or load_config(root)
     figures = load_figures(folder / "figures")
-    cleaned, results_json = clean_and_dumps(results)  # one walk for the view and results.json
-    view = build_view(cleaned, source_text_for(results, root), figures, cfg, _reference(root))
+    # one walk for results.json and the view's data (the results as JSON data, integral floats as ints:
+    # what a reader of results.json sees)
+    cleaned, results_json = clean_and_dumps(results)
+    view = build_view(cleaned, source_text_for(results.source.id, root), figures, cfg, _reference(root))
     claimreview = json_text(view["claimreview"])
     return {
         "results.json": results_json,
@@ -433,16 +439,16 @@ def _render_reports(results: dict[str, Any], root: Path, config: ReportConfig | 
     }
 
 
-def report_files(results: dict[str, Any], root: Path, config: ReportConfig | None = None,
+def report_files(results: Results, root: Path, config: ReportConfig | None = None,
                  folder: Path | None = None) -> dict[Path, str]:
     """``{path under reports/<id>/: text}`` of :func:`render_reports`; ``folder`` is the article's report
     folder when the caller has already found it (:func:`numclaims.paths.report_dir`, which resolves it)."""
     root = Path(root)
-    d = folder if folder is not None else report_dir(root, results["article"])
+    d = folder if folder is not None else report_dir(root, results.article)
     return {d / name: text for name, text in _render_reports(results, root, config, d).items()}
 
 
-def write_reports(res: dict[str, Any], root: Path, config: ReportConfig | None = None) -> list[Path]:
+def write_reports(res: Results, root: Path, config: ReportConfig | None = None) -> list[Path]:
     """Publish the report files of one results object, the article's folder as one unit
     (:func:`numclaims.publish.publish_folder`), unless every file already has these bytes; returns the
     paths whose bytes changed.
@@ -460,7 +466,7 @@ def write_reports(res: dict[str, Any], root: Path, config: ReportConfig | None =
     return written
 
 
-def stale_reports(all_results: list[dict[str, Any]], root: Path, config: ReportConfig | None = None) -> list[Path]:
+def stale_reports(all_results: list[Results], root: Path, config: ReportConfig | None = None) -> list[Path]:
     """The report files that are missing or differ from a fresh render, in article then file order."""
     out = []
     for res in all_results:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .fastjson import clean  # noqa: F401 - the rule lives with the encoder; named here for its callers
 from .fastjson import clean_and_text
 from .fastjson import json_text as fast
+
+if TYPE_CHECKING:  # a pydantic model; `numclaims --help` loads this module and not pydantic
+    from .resultmodel import Results
 
 
 def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False) -> str:
@@ -18,14 +21,16 @@ def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False
     return fast(obj, allow_nan=allow_nan, integral_floats=integral_floats)
 
 
-def dumps(results: dict[str, Any]) -> str:
-    """results.json text: UTF-8 characters kept, two-space indent, ``\\n`` at the end."""
+def dumps(results: Results) -> str:
+    """results.json text of typed results (or of their JSON data): UTF-8 characters kept, two-space indent,
+    ``\\n`` at the end."""
     return json_text(results, allow_nan=False, integral_floats=True) + "\n"
 
 
-def clean_and_dumps(results: dict[str, Any]) -> tuple[dict[str, Any], str]:
-    """``(clean(results), dumps(results))`` from one walk of ``results`` (:func:`numclaims.fastjson.clean_and_text`):
-    what a report needs for its view and its results.json. Raises ``ValueError`` on NaN or an infinity, as
-    :func:`dumps` does."""
+def clean_and_dumps(results: Results) -> tuple[Results, str]:
+    """``(cleaned, dumps(results))`` from one walk of ``results`` (:func:`numclaims.fastjson.clean_and_text`):
+    what a report needs for its view and its results.json. ``cleaned`` is a :class:`Results` again, its
+    integral floats as ints (the values a reader of results.json sees). Raises ``ValueError`` on NaN or an
+    infinity, as :func:`dumps` does."""
     cleaned, text = clean_and_text(results, allow_nan=False)
     return cleaned, text + "\n"

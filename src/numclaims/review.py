@@ -38,6 +38,7 @@ from .errors import Fault, describe, reading_problem
 from .paths import claims_files, display_path, inside
 from .claimsfile import ClaimsFile
 from .records import STATUSES
+from .resultmodel import Results
 from .verdicts import worst_by_claim
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
@@ -77,7 +78,7 @@ class QueueItem:
     quote: str
 
 
-def review_queue(all_results: list[dict[str, Any]]) -> list[QueueItem]:
+def review_queue(all_results: list[Results]) -> list[QueueItem]:
     """Unreviewed claims of the results objects, worst findings first (:data:`QUEUE_RANK`: inconsistent,
     tension, unverifiable, consistent but with finding codes from an external check such as
     ``qualifier_dropped``, consistent, then claims in no check), then in article order and claims-file
@@ -85,15 +86,15 @@ def review_queue(all_results: list[dict[str, Any]]) -> list[QueueItem]:
     items: list[tuple[tuple[int, int, int], QueueItem]] = []
     for a, res in enumerate(all_results):
         worst = worst_by_claim(res)
-        for i, c in enumerate(res["claims"]):
-            if c["status"] != "unreviewed":
+        for i, c in enumerate(res.claims):
+            if c.status != "unreviewed":
                 continue
-            checks = tuple(ch["id"] for ch in res["checks"] if c["id"] in ch["claims"])
-            w = worst[c["id"]]
-            coded = any(ch.get("findings") for ch in res["checks"] if c["id"] in ch["claims"])
+            checks = tuple(ch.id for ch in res.checks if c.id in ch.claims)
+            w = worst[c.id]
+            coded = any(ch.findings for ch in res.checks if c.id in ch.claims)
             rank = NO_CHECK_RANK if w is None else QUEUE_RANK["findings" if (w == "consistent" and coded) else w]
             items.append(((rank, a, i),
-                          QueueItem(res["article"], c["id"], w, checks, c.get("text") or c["quote"], c["quote"])))
+                          QueueItem(res.article, c.id, w, checks, c.text or c.quote, c.quote)))
     return [it for _, it in sorted(items, key=lambda t: t[0])]
 
 

@@ -22,16 +22,16 @@ from .errors import ErrorLine, Fault, InputErrors
 from .paths import display_path, report_dir
 from .publish import preflight, publish_staged, same_staged
 from .report import ClaimReviewConfigError, load_config, report_files
-from .resultmodel import placeholders, slim  # noqa: F401 - defined with the results model; named here too
+from .resultmodel import ClaimResult, Results, SlimResults, placeholders, slim  # noqa: F401 - defined with the results model; named here too
 from .results import dumps
-from .verdicts import worst_first
+from .verdicts import worst_entry_first
 
 
 @dataclass
 class Outcome:
     """Results of the valid articles (in file order), every input error, and the invalid files."""
 
-    results: list[dict[str, Any]] = field(default_factory=list)
+    results: list[Results | SlimResults] = field(default_factory=list)
     errors: list[ErrorLine] = field(default_factory=list)
     invalid: list[str] = field(default_factory=list)
     #: report files rendered by the workers of valid articles, ``(staged temporary file, final path)``;
@@ -40,7 +40,7 @@ class Outcome:
     #: valid articles checked in this run (not taken from the cache): ``(claims path, results, {claim id:
     #: line}, [final report paths], figures signature)``, for :meth:`numclaims.cache.CheckCache.record`
     #: once committed.
-    fresh: list[tuple[str, dict[str, Any], dict[str, int], list[str], list]] = field(default_factory=list)
+    fresh: list[tuple[str, Results | SlimResults, dict[str, int], list[str], list]] = field(default_factory=list)
     #: how many of the valid articles were answered from the cache.
     cached: int = 0
 
@@ -48,7 +48,7 @@ class Outcome:
 #: ``numclaims check --reports``: every report file, or results.json only.
 
 
-def check_one(path: str, root: str) -> tuple[str, dict[str, Any] | None, dict[str, int], list[ErrorLine]]:
+def check_one(path: str, root: str) -> tuple[str, Results | None, dict[str, int], list[ErrorLine]]:
     """Check one file; never raises for input errors. Returns ``(path, results or None, lines, errors)``.
 
     A plain picklable function: the unit of work for process pools and distributed schedulers.
@@ -65,26 +65,26 @@ def check_one(path: str, root: str) -> tuple[str, dict[str, Any] | None, dict[st
 _CONFIGS: dict[str, Any] = {}
 
 
-def print_findings(results: list[dict[str, Any]]) -> None:
+def print_findings(results: list[Results | SlimResults]) -> None:
     """The declared checks that are not ``consistent``, worst first, with their finding codes (external
     checks); checks still proposed are not findings (numclaims.engine.summarise)."""
     for res in results:
-        bad = sorted((ch for ch in res["checks"] if ch["verdict"] != "consistent" and ch.get("status") != "proposed"),
-                     key=worst_first)
+        bad = sorted((ch for ch in res.checks if ch.verdict != "consistent" and getattr(ch, "status", None) != "proposed"),
+                     key=worst_entry_first)
         if not bad:
             continue
-        print(f"findings of {res['article']}:")
+        print(f"findings of {res.article}:")
         for ch in bad:
-            codes = ", ".join(f["code"] for f in ch.get("findings") or [])
-            print(f"  {ch['verdict'].upper():<13} {ch['id']} ({ch['kind']})" + (f": {codes}" if codes else ""))
-        extra = [(ch["id"], ", ".join(f["code"] for f in ch["findings"])) for ch in res["checks"]
-                 if ch["verdict"] == "consistent" and ch.get("findings")]
+            codes = ", ".join(f.code for f in ch.findings or [])
+            print(f"  {ch.verdict.upper():<13} {ch.id} ({ch.kind})" + (f": {codes}" if codes else ""))
+        extra = [(ch.id, ", ".join(f.code for f in ch.findings)) for ch in res.checks
+                 if ch.verdict == "consistent" and ch.findings]
         for cid, codes in extra:
             print(f"  {'CONSISTENT':<13} {cid} (external): {codes}")
 
 
 def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: str = "all") -> tuple[
-        str, dict[str, Any] | None, dict[str, int], list[ErrorLine], list[tuple[str, str]], list | None]:
+        str, Results | SlimResults | None, dict[str, int], list[ErrorLine], list[tuple[str, str]], list | None]:
     """:func:`check_one`, then render the article's report files (:func:`numclaims.report.report_files`,
     as ``numclaims report`` does) into the folder ``staging`` without publishing them.
 
@@ -103,10 +103,10 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: st
     if res is None:
         return path, res, lines, errs, staged, None
     try:
-        folder = report_dir(Path(root), res["article"])
+        folder = report_dir(Path(root), res.article)
     except ValueError as e:
         return path, None, {}, [ErrorLine(display_path(Path(path), Path(root)), _top_key_line(Path(path), "article"),
-                                          "", "article", f"{e}; reports/{res['article']} must be a folder inside "
+                                          "", "article", f"{e}; reports/{res.article} must be a folder inside "
                                           "reports/, not a link out of it", "reports-outside")], staged, None
     figures = figure_signature(folder / "figures")  # before the report reads them
     if reports == "json":
@@ -259,15 +259,15 @@ def check_corpus(files: Iterable[Path], root: Path,
             out.errors.extend(errs)
             bad.add(path)
             continue
-        if res["article"] in articles:
+        if res.article in articles:
             out.errors.append(ErrorLine(disp(path), _top_key_line(Path(path), "article"), "", "article",
-                                        f"article id {res['article']!r} is also used by "
-                                        f"{disp(articles[res['article']])}; give each claims file its own article id",
+                                        f"article id {res.article!r} is also used by "
+                                        f"{disp(articles[res.article])}; give each claims file its own article id",
                                         "duplicate-article"))
             bad.add(path)
-        articles.setdefault(res["article"], path)
-        for c in res["claims"]:
-            cid, line = c["id"], lines.get(c["id"], 0)
+        articles.setdefault(res.article, path)
+        for c in res.claims:
+            cid, line = c.id, lines.get(c.id, 0)
             if cid in first and first[cid][0] != path:
                 p0, l0 = first[cid]
                 out.errors.append(ErrorLine(disp(path), line, cid, "id",
@@ -434,16 +434,16 @@ def print_errors(errors: list[ErrorLine]) -> None:
         print(str(e), file=sys.stderr)
 
 
-def _iv_text(c: dict[str, Any]) -> str:
-    lo, hi = c["interval"]
-    if c["unit"] == "date":
+def _iv_text(c: ClaimResult) -> str:
+    lo, hi = c.interval
+    if c.unit == "date":
         return f"{lo} .. {hi}"
-    lc, hc = c.get("interval_closed", [True, True])
+    lc, hc = c.interval_closed
     f = lambda x: f"{x:,.6g}" if isinstance(x, float) and not x.is_integer() else f"{int(x):,}"
     return f"{'[' if lc else '('}{'-inf' if lo is None else f(lo)}, {'+inf' if hi is None else f(hi)}{']' if hc else ')'}"
 
 
-def print_table(results: list[dict[str, Any]]) -> None:
+def print_table(results: list[Results]) -> None:
     """A table per article: claim, as written, interval, and the verdicts of the checks it takes part in."""
     from rich.console import Console  # printing only (numclaims.layers.LAZY)
     from rich.table import Table
@@ -451,16 +451,16 @@ def print_table(results: list[dict[str, Any]]) -> None:
     colours = {"consistent": "green", "tension": "yellow", "inconsistent": "bold red", "unverifiable": "magenta"}
     console = Console(width=160, highlight=False)
     for res in results:
-        t = Table(title=f"{res['article']} ({res['source']['published']})", title_justify="left")
+        t = Table(title=f"{res.article} ({res.source.published})", title_justify="left")
         for col in ("claim", "as written", "unit", "interval", "verdicts"):
             t.add_column(col, overflow="fold")
         by_claim: dict[str, list[str]] = {}
-        for ch in res["checks"]:
-            for cid in ch["claims"]:
-                by_claim.setdefault(cid, []).append(f"[{colours[ch['verdict']]}]{ch['verdict']}[/] ({ch['id']})")
+        for ch in res.checks:
+            for cid in ch.claims:
+                by_claim.setdefault(cid, []).append(f"[{colours[ch.verdict]}]{ch.verdict}[/] ({ch.id})")
         from rich.markup import escape
 
-        for c in res["claims"]:
-            t.add_row(c["id"], escape(c["text"]), c["unit"], _iv_text(c), "\n".join(by_claim.get(c["id"], ["-"])))
+        for c in res.claims:
+            t.add_row(c.id, escape(c.text), c.unit, _iv_text(c), "\n".join(by_claim.get(c.id, ["-"])))
         console.print(t)
 

@@ -53,6 +53,8 @@ from .atomic import write_atomic
 from .decisions import edit_check
 from .paths import claims_files, display_path, report_dir
 from .report import VERDICT_LABELS, _environment, build_view, source_text_for
+from .resultmodel import Results
+from .resultmodel import cleaned
 from .review import ReviewError, review_queue, set_review
 from .runner import check_corpus, commit_staged
 from .verdicts import worst_by_claim
@@ -104,8 +106,9 @@ class ReviewServer:
         finally:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
-        paths = {r["article"]: self.root / r["provenance"]["claims_file"]["path"] for r in outcome.results}
-        return outcome.results, [str(e) for e in outcome.errors], paths
+        paths = {r.article: self.root / r.provenance.claims_file.path for r in outcome.results}
+        # the page shows the values a reader of results.json sees (integral floats as ints)
+        return [cleaned(r) for r in outcome.results], [str(e) for e in outcome.errors], paths
 
 
 def file_sha(path: Path) -> str:
@@ -116,7 +119,7 @@ def file_sha(path: Path) -> str:
         return ""
 
 
-def page_view(server: ReviewServer, results: list[dict[str, Any]], errors: list[str], paths: dict[str, Path],
+def page_view(server: ReviewServer, results: list[Results], errors: list[str], paths: dict[str, Path],
               notice: dict[str, Any] | None = None) -> dict[str, Any]:
     """What ``serve.html.j2`` shows: ``queue`` and ``decided`` (claim views of
     :func:`numclaims.report.build_view`, each with ``article``, ``sha`` of its file and ``file``),
@@ -128,22 +131,22 @@ def page_view(server: ReviewServer, results: list[dict[str, Any]], errors: list[
     views = {}
     proposals = []
     for res in results:
-        v = build_view(res, source_text_for(res, server.root), [], None)
-        p = paths.get(res["article"])
+        v = build_view(res, source_text_for(res.source.id, server.root), [], None)
+        p = paths.get(res.article)
         sha = file_sha(p) if p else ""
         file = display_path(p, server.root) if p else ""
         for c in v["claims"]:
-            c["article"] = res["article"]
+            c["article"] = res.article
             c["sha"] = sha
             c["file"] = file
-            views[(res["article"], c["id"])] = c
+            views[(res.article, c["id"])] = c
         if v["proposed"]:
-            proposals.append({"article": res["article"], "file": file, "sha": sha, "checks": v["proposed"]})
+            proposals.append({"article": res.article, "file": file, "sha": sha, "checks": v["proposed"]})
     queue = [views[(it.article, it.claim)] for it in review_queue(results)]
     decided = [c for c in views.values() if c["status"] != "unreviewed"]
     return {"queue": queue, "decided": decided, "proposals": proposals, "errors": errors, "notice": notice,
             "labels": VERDICT_LABELS,
-            "articles": [r["article"] for r in results], "statuses": DECISIONS,
+            "articles": [r.article for r in results], "statuses": DECISIONS,
             "today": dt.date.today().isoformat()}
 
 
@@ -236,11 +239,11 @@ def make_app(root: Path, host: str = "127.0.0.1", port: int = 8765):
                     status_code = 400
                 else:
                     results, errors, paths = server.check(write=True)  # re-check: reports rewritten
-                    res = next((r for r in results if r["article"] == f["article"]), None)
-                    claim = next((c for c in (res or {}).get("claims", []) if c["id"] == f["claim"]), None)
-                    verdicts = [(ch["id"], ch["verdict"]) for ch in (res or {}).get("checks", [])
-                                if f["claim"] in ch["claims"]]
-                    notice.update(ok=True, status=claim["status"] if claim else f["status"], verdicts=verdicts,
+                    res = next((r for r in results if r.article == f["article"]), None)
+                    claim = next((c for c in (res.claims if res else ()) if c.id == f["claim"]), None)
+                    verdicts = [(ch.id, ch.verdict) for ch in (res.checks if res else ())
+                                if f["claim"] in ch.claims]
+                    notice.update(ok=True, status=claim.status if claim else f["status"], verdicts=verdicts,
                                   message=f"claim {f['claim']}: status {f['status']} recorded in {path.name}; "
                                           "article re-checked")
                     notice["typed"] = None
@@ -256,8 +259,8 @@ def make_app(root: Path, host: str = "127.0.0.1", port: int = 8765):
         with server.lock:
             results, errors, paths = server.check()
             path = paths.get(f["article"])
-            res = next((r for r in results if r["article"] == f["article"]), None)
-            before = next((ch for ch in (res or {}).get("checks", []) if ch["id"] == f["check"]), None)
+            res = next((r for r in results if r.article == f["article"]), None)
+            before = next((ch for ch in (res.checks if res else ()) if ch.id == f["check"]), None)
             notice: dict[str, Any] = {"kind": "proposal", "check": f["check"], "article": f["article"],
                                       "action": f["action"], "typed": f}
             text = None
@@ -280,7 +283,7 @@ def make_app(root: Path, host: str = "127.0.0.1", port: int = 8765):
                                   f"decision to {f['action']} check {f['check']} was not recorded. The page below "
                                   "shows the file as it is now; decide again if it still holds.")
                     status_code = 409
-                elif before is None or before.get("status") != "proposed":
+                elif before is None or before.status != "proposed":
                     notice.update(ok=False, message=f"{display}:0: check {f['check']}: status: not a proposed "
                                   f"check of article {f['article']}; nothing to {f['action']}")
                     status_code = 400
@@ -297,12 +300,12 @@ def make_app(root: Path, host: str = "127.0.0.1", port: int = 8765):
                         status_code = 409
                     else:
                         results, errors, paths = server.check(write=True)  # re-check: reports rewritten
-                        res = next((r for r in results if r["article"] == f["article"]), None) or {}
-                        after = next((ch for ch in res.get("checks", []) if ch["id"] == f["check"]), None)
+                        res = next((r for r in results if r.article == f["article"]), None)
+                        after = next((ch for ch in (res.checks if res else ()) if ch.id == f["check"]), None)
                         worst = worst_by_claim(res) if res else {}
                         notice.update(
-                            ok=True, verdict=after["verdict"] if after else None,
-                            claims=[(cid, worst.get(cid)) for cid in dict.fromkeys(before["claims"])],
+                            ok=True, verdict=after.verdict if after else None,
+                            claims=[(cid, worst.get(cid)) for cid in dict.fromkeys(before.claims)],
                             message=f"check {f['check']}: {done} {path.name}"
                                     + (" (status: proposed removed, its reason kept)" if f["action"] == "accept"
                                        else "") + "; article re-checked")
@@ -316,7 +319,7 @@ def make_app(root: Path, host: str = "127.0.0.1", port: int = 8765):
         article = request.path_params["article"]
         with server.lock:
             results, _, _ = server.check()
-        if article not in {r["article"] for r in results}:
+        if article not in {r.article for r in results}:
             return Response("no such article\n", status_code=404, media_type="text/plain")
         try:
             html = (report_dir(server.root, article) / "report.html").read_text(encoding="utf-8")

@@ -23,7 +23,6 @@ slugs), as ``timeline-<measure>.svg``, ``.png`` and ``.csv``, with the fixed met
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -31,6 +30,8 @@ from . import figures as F
 from .claimreview import _read_toml as read_toml
 from .explain import finding_badges
 from .paths import REPORTS_DIR, report_dir
+from .resultmodel import CheckEntry, Results
+from .resultmodel import read_results
 
 #: Folder of the archive's outputs under ``reports/``: not a slug, so never an article's folder.
 ARCHIVE_DIR = "_archive"
@@ -68,27 +69,32 @@ def archive_measures(root: Path) -> list[str]:
     return list(measures)
 
 
-def load_archive(root: Path) -> list[dict[str, Any]]:
-    """The results.json dicts of every article with ``reports/<id>/results.json``, by article id."""
+def load_archive(root: Path) -> list[Results]:
+    """The results of every article with ``reports/<id>/results.json``, by article id, read back and
+    validated (:func:`numclaims.resultmodel.read_results`).
+
+    Raises:
+        ValueError: a results.json that is not one numclaims wrote (one line naming it).
+    """
     out = []
     for p in sorted((Path(root) / REPORTS_DIR).glob("*/results.json")):
         if p.parent.name == ARCHIVE_DIR:
             continue
-        out.append(json.loads(p.read_text(encoding="utf-8")))
+        out.append(read_results(p, display=f"{REPORTS_DIR}/{p.parent.name}/results.json"))
     return out
 
 
-def _external_of(results: dict[str, Any], cid: str) -> list[dict[str, Any]]:
-    return [ch for ch in results.get("checks", []) if ch["kind"] in F.EXTERNAL_KINDS and cid in ch["claims"]]
+def _external_of(results: Results, cid: str) -> list[CheckEntry]:
+    return [ch for ch in results.checks if ch.kind in F.EXTERNAL_KINDS and cid in ch.claims]
 
 
-def timeline_data(all_results: Sequence[dict[str, Any]], reference: dict[str, dict[str, Any]],
+def timeline_data(all_results: Sequence[Results], reference: dict[str, dict[str, Any]],
                   measure: str) -> list[dict[str, Any]]:
     """Every published figure of ``measure``, oldest publication first (undated rows last; same date:
     reference rows, then articles, each in id order).
 
     Args:
-        all_results: results.json dicts (:func:`load_archive`); reference: ``{row id: row}`` as from
+        all_results: typed results (:func:`load_archive`); reference: ``{row id: row}`` as from
             :func:`numclaims.evidence.load_reference`; measure: a ``measure_id`` of the reference rows.
 
     Returns:
@@ -113,22 +119,22 @@ def timeline_data(all_results: Sequence[dict[str, Any]], reference: dict[str, di
         groups = F.cross_source_data(res, reference, [measure])
         if not groups:
             continue
-        src = res.get("source", {})
+        src = res.source
         for r in groups[0]["rows"]:
             if r["kind"] == "reference":
                 ref_rows.setdefault(r["id"], r)
                 continue
             checks = _external_of(res, r["id"])
-            claim = next(c for c in res["claims"] if c["id"] == r["id"])
-            stated = [r["low"], r["high"]] if claim.get("qualifier") == "range" else r["stated"]  # both ends said
+            claim = next(c for c in res.claims if c.id == r["id"])
+            stated = [r["low"], r["high"]] if claim.qualifier == "range" else r["stated"]  # both ends said
             badges = [b for ch in checks for b in finding_badges(ch)]
             claim_ids.add(r["id"])
-            urls.add(src.get("url") or "")
+            urls.add(src.url or "")
             articles.append({
-                "kind": "article", "id": r["id"], "article": res["article"], "published": src.get("published"),
-                "outlet": src.get("publisher") or "?", "label": r["label"], "unit": r["unit"],
+                "kind": "article", "id": r["id"], "article": res.article, "published": src.published,
+                "outlet": src.publisher or "?", "label": r["label"], "unit": r["unit"],
                 "period": r["period"], "what": r["what"], "where": r["where"], "stated": stated,
-                "low": r["low"], "high": r["high"], "verdict": F.worst(ch["verdict"] for ch in checks),
+                "low": r["low"], "high": r["high"], "verdict": F.worst(ch.verdict for ch in checks),
                 "findings": list(dict.fromkeys(w for _, w in badges)),
                 "codes": list(dict.fromkeys(c for c, _ in badges)),
             })
@@ -175,7 +181,7 @@ def timeline_title(rows: list[dict[str, Any]]) -> str:
     return f"{place + ': ' if place else ''}{len(rows)} published figures{span}{figs}{tail}"
 
 
-def timeline_chart(all_results: Sequence[dict[str, Any]], reference: dict[str, dict[str, Any]], measure: str):
+def timeline_chart(all_results: Sequence[Results], reference: dict[str, dict[str, Any]], measure: str):
     """How ``measure`` was reported over time (:func:`timeline_data`): one row per published figure, oldest
     at the top, labelled with its publication date and outlet and the figure as written in bold, then
     where it comes from (worked article or reference table), the period it is for, what it counts and the

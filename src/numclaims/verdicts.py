@@ -22,20 +22,32 @@ def worst(verdicts) -> str | None:
     return out
 
 
-def worst_by_claim(results: dict) -> dict[str, str | None]:
-    """``{claim id: worst verdict of the checks it takes part in}`` of a results.json object, claims in
-    article order, then ids that only checks name; None for a claim in no check. Checks still
-    ``proposed`` (:mod:`numclaims.suggest`) rate nothing until the fact-checker accepts them."""
-    out: dict[str, list[str]] = {c["id"]: [] for c in results.get("claims", [])}
-    for ch in results.get("checks", []):
-        if ch.get("status") == "proposed":
+def worst_by_claim(results) -> dict[str, str | None]:
+    """``{claim id: worst verdict of the checks it takes part in}`` of typed results
+    (:class:`numclaims.resultmodel.Results`), claims in article order, then ids that only checks name;
+    None for a claim in no check. Checks still ``proposed`` (:mod:`numclaims.suggest`) rate nothing until
+    the fact-checker accepts them."""
+    out: dict[str, list[str]] = {c.id: [] for c in results.claims}
+    for ch in results.checks:
+        if ch.status == "proposed":
             continue
-        for cid in ch["claims"]:
-            out.setdefault(cid, []).append(ch["verdict"])
+        for cid in ch.claims:
+            out.setdefault(cid, []).append(ch.verdict)
     return {cid: worst(vs) for cid, vs in out.items()}
 
 
 def worst_first(check: dict) -> tuple[int, str]:
-    """Sort key of a results.json check, worst verdict first then by id: ``sorted(checks,
+    """Sort key of a results.json check (as data: a dict), worst verdict first then by id: ``sorted(checks,
     key=worst_first)`` is the order of findings in the summary, the report and ``numclaims check``."""
-    return (-SEVERITY[check["verdict"]], check["id"])
+    return rank(check["verdict"], check["id"])
+
+
+def worst_entry_first(check) -> tuple[int, str]:
+    """:func:`worst_first` of a typed check (:class:`numclaims.resultmodel.CheckEntry` or
+    :class:`numclaims.resultmodel.SlimCheck`)."""
+    return rank(check.verdict, check.id)
+
+
+def rank(verdict: str, ident: str) -> tuple[int, str]:
+    """The order of checks: the worst ``verdict`` first (:data:`SEVERITY`), then by the check's id."""
+    return (-SEVERITY[verdict], ident)

@@ -234,7 +234,7 @@ from .registry import Chart, register  # noqa: E402
 
 
 def _rate_duration_sides(check, q):
-    d = check["details"]
+    d = check.details
     return [(f"implied: {q(0)} × {q(1)}", d.get("implied")), (f"stated: {q(2)}", d.get("stated"))], 2
 
 
@@ -242,7 +242,7 @@ def _operation_chart(kind: str, symbol: str, title: str) -> Chart:
     """The chart of an arithmetic kind: the operation over every claim but the last, against the last."""
 
     def sides(check, q):
-        d, n = check["details"], len(check["claims"])
+        d, n = check.details, len(check.claims)
         return [(f"{kind}: " + f" {symbol} ".join(q(i) for i in range(n - 1)), d.get("implied")),
                 (f"stated: {q(n - 1)}", d.get("stated"))], n - 1
 

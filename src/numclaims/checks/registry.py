@@ -32,7 +32,7 @@ class Chart:
         title: the panel's heading after the verdict ("a part must not exceed its whole"); None: the kind's
             name in words.
         sides: ``sides(check, quote) -> ([(label, [low, high]), ...], unit)``: the intervals the check
-            compared, read from its ``details`` (a results.json check object), each labelled with
+            compared, read from its ``details`` (``check``: a :class:`numclaims.resultmodel.CheckEntry`), each labelled with
             ``quote(i)``, the words of the check's i-th claim; ``unit`` is the position of the claim whose
             unit they are in, or a unit. None: the generic sides (every interval of the details).
         min_claims: the fewest claims ``sides`` reads (a check with fewer gets the generic sides).
@@ -41,9 +41,9 @@ class Chart:
     """
 
     title: str | None = None
-    sides: Callable[[dict[str, Any], Callable[[int], str]], tuple[list[tuple[str, Any]], int | str]] | None = None
+    sides: Callable[[Any, Callable[[int], str]], tuple[list[tuple[str, Any]], int | str]] | None = None
     min_claims: int = 0
-    relation: str | Callable[[dict[str, Any]], str] = "overlap"
+    relation: str | Callable[[Any], str] = "overlap"
 
 
 @dataclass(frozen=True)

@@ -532,15 +532,15 @@ from .registry import Chart, register  # noqa: E402
 
 
 def _comparison_sides(check, q):
-    d = check["details"]
-    unit = (check.get("figures") or [{}])[0].get("unit")
+    d = check.details
+    unit = check.figures[0].unit if check.figures else None
     return [(q(0), d.get("a")), (("times x " if d.get("implied") else "") + q(1), d.get("implied") or d.get("b"))], \
         unit or 0
 
 
 def _comparison_relation(check) -> str:
     """``a > b`` draws as "b at most a": the relation from the check's details."""
-    rel = (check.get("details") or {}).get("relation")
+    rel = check.details.get("relation")
     return {"lt": "at_most", "le": "at_most", "gt": "at_least", "ge": "at_least"}.get(rel, "overlap")
 
 

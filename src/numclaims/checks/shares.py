@@ -197,7 +197,7 @@ register("share_of_total", spec=ShareOfTotalCheck, function=share_of_total, fiel
          title="share of a total",
          relation="percentage of a total: implied part, GRIM test of the percentage",
          chart=Chart("percentage of a total: the part it implies",
-                     lambda ch, q: ([(f"implied part: {q(0)} of {q(1)}", ch["details"].get("implied"))], 1),
+                     lambda ch, q: ([(f"implied part: {q(0)} of {q(1)}", ch.details.get("implied"))], 1),
                      min_claims=2),
          unverifiable="What {0} of {1} implies cannot be checked: {reason}.")
 register("fraction_of", spec=FractionOfCheck, function=fraction_of, fields=("fraction", "whole", "compare"),
@@ -205,9 +205,9 @@ register("fraction_of", spec=FractionOfCheck, function=fraction_of, fields=("fra
          relation=("fraction of a (bounded) whole against another claim; without `compare` only the implied "
                    "part is given (`unverifiable`)"),
          chart=Chart("fraction of a whole against another figure",
-                     lambda ch, q: ([(f"implied part: {q(0)} of {q(1)}", ch["details"].get("implied")),
-                                     (f"compared with {q(2)}", ch["details"].get("compare"))], 2),
+                     lambda ch, q: ([(f"implied part: {q(0)} of {q(1)}", ch.details.get("implied")),
+                                     (f"compared with {q(2)}", ch.details.get("compare"))], 2),
                      min_claims=3,
                      relation=lambda ch: {"le": "at_most", "ge": "at_least", "eq": "overlap"}.get(
-                         ch.get("relation") or "le", "at_most")),
+                         ch.relation or "le", "at_most")),
          unverifiable="Whether {0} of {1} fits {2} cannot be decided: {reason}.")

@@ -33,13 +33,13 @@ def check_project(root, articles):
     print_errors(outcome.errors)
     results = outcome.results
     if articles:
-        known = {r["article"] for r in results}
+        known = {r.article for r in results}
         unknown = [a for a in articles if a not in known]
         for a in unknown:
             print(unknown_article_line(a, known), file=sys.stderr)
         if unknown:
             return 2
-        results = [r for r in results if r["article"] in articles]
+        results = [r for r in results if r.article in articles]
     return outcome, results
 
 

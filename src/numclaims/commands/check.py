@@ -175,7 +175,7 @@ def _run(args: argparse.Namespace) -> int:
     from ..coverage import print_coverage
 
     print_coverage(outcome.results, **({"stream": sys.stderr} if args.json else {}))
-    todo = [(r["article"], placeholders(r)) for r in outcome.results]
+    todo = [(r.article, placeholders(r)) for r in outcome.results]
     for article, ids in todo:
         if ids:
             print(f"{article}: {len(ids)} claim(s) still have TODO placeholders in measure or attribution: "
@@ -183,12 +183,12 @@ def _run(args: argparse.Namespace) -> int:
     from ..draft import print_to_confirm
 
     print_to_confirm(outcome.results, **({"stream": sys.stderr} if args.json else {}))
-    counts = {v: sum(r["summary"]["verdicts"][v] for r in outcome.results) for v in VERDICTS}
+    counts = {v: sum(getattr(r.summary.verdicts, v) for r in outcome.results) for v in VERDICTS}
     n_inc = counts["inconsistent"]
     # files answered from the cache are counted as checked: their results are those a new check would give
     unchanged = f" ({outcome.cached} unchanged since the last check: from .numclaims-cache/)" if outcome.cached else ""
     print(f"{len(outcome.results)} article(s) checked{unchanged}, {len(outcome.invalid)} invalid, "
-          f"{sum(r['summary']['checks'] for r in outcome.results)} checks: "
+          f"{sum(r.summary.checks for r in outcome.results)} checks: "
           + ", ".join(f"{n} {v}" for v, n in counts.items()),
           file=sys.stderr if args.quiet or args.json else sys.stdout)
     if outcome.invalid:

@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from ..claimreview import load_config
     from ..export import write_export
     from ..paths import display_path, find_root
+    from ..resultmodel import cleaned
     from . import check_project
 
     root = (args.root or find_root()).resolve()
@@ -57,13 +58,13 @@ def run(args: argparse.Namespace) -> int:
     out = args.out if args.out is not None else root / "export"
     out = out if out.is_absolute() else Path.cwd() / out
     try:
-        written = write_export(results, out, args.format, config)
+        written = write_export([cleaned(r) for r in results], out, args.format, config)  # values as results.json writes them
     except OSError as e:
         print(tag(f"{display_path(out, root)}:0: cannot write the export: {e.strerror or e}", fault_code(e)),
               file=sys.stderr)
         return 2
-    n_claims = sum(len(r["claims"]) for r in results)
-    n_checks = sum(len(r["checks"]) for r in results)
+    n_claims = sum(len(r.claims) for r in results)
+    n_checks = sum(len(r.checks) for r in results)
     print(f"{len(results)} article(s), {n_claims} claim(s), {n_checks} check(s) exported as {args.format} to "
           f"{display_path(out, root)}/ ({len(written)} file(s) written, the rest unchanged)")
     return 0

@@ -340,13 +340,19 @@ def rerender_reports(root: Path, articles: list[str]) -> int:
 
     from ..paths import report_dir
     from ..report import ClaimReviewConfigError, load_config, write_reports
+    from ..resultmodel import read_back
 
     config = load_config(root)
     written = 0
     for a in articles:
         if not (report_dir(root, a) / "report.html").is_file():
             continue
-        res = json.loads((report_dir(root, a) / "results.json").read_text(encoding="utf-8"))
+        data = json.loads((report_dir(root, a) / "results.json").read_text(encoding="utf-8"))
+        # read from disk: validated against the results model (numclaims check wrote it, _results_problem
+        # checked it; a file changed since is left as it is)
+        res = read_back(data, a, (data.get("source") or {}).get("id", ""), True) if isinstance(data, dict) else None
+        if res is None:
+            continue
         try:
             written += len(write_reports(res, root, config))
         except ClaimReviewConfigError as e:  # reviewed claims and no publisher: those reports stay as they are

@@ -62,9 +62,9 @@ def run(args: argparse.Namespace) -> int:
             claimreview(res, config)
         except ClaimReviewConfigError as e:
             print(e, file=sys.stderr)
-            unpublishable.append(res["article"])
+            unpublishable.append(res.article)
     if unpublishable:
-        results = [r for r in results if r["article"] not in unpublishable]
+        results = [r for r in results if r.article not in unpublishable]
     if args.check:
         stale = stale_reports(results, root, config)
         for p in stale:

@@ -129,7 +129,7 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     print_errors(outcome.errors)
     results = outcome.results
     if args.article is not None:
-        results = [r for r in results if r["article"] == args.article]
+        results = [r for r in results if r.article == args.article]
         if not results:
             print(tag(f"claims/:0: article {args.article!r}: no valid claims file has this article id", "unknown-article"),
                   file=sys.stderr)
@@ -143,8 +143,8 @@ def _list(args: argparse.Namespace, root: Path) -> int:
         for c in (data.get("claims") or []) if isinstance(data, dict) else []:
             if isinstance(c, LineMap) and isinstance(c.get("id"), str):
                 where.setdefault(c["id"], f"{display_path(p, root)}:{c.line}")
+    total = sum(len(r.claims) for r in results)
     queue = review_queue(results)
-    total = sum(len(r["claims"]) for r in results)
     if args.json:
         print(json_text(queue_objects(queue, results, where), allow_nan=False, integral_floats=True))
         return 2 if outcome.invalid else 0
@@ -157,12 +157,12 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     return 2 if outcome.invalid else 0
 
 
-def queue_objects(queue: list, results: list[dict], where: dict[str, str]) -> list[dict]:
+def queue_objects(queue: list, results: list, where: dict[str, str]) -> list[dict]:
     """The ``review --json`` array: for each :class:`numclaims.review.QueueItem`, in queue order,
     ``{"article", "location": "file:line", "worst": verdict or null, "claim": <the claim object of
     results.json>, "checks": [<the check objects of results.json it takes part in>]}``."""
-    claims = {(r["article"], c["id"]): c for r in results for c in r["claims"]}
-    checks = {(r["article"], ch["id"]): ch for r in results for ch in r["checks"]}
+    claims = {(r.article, c.id): c for r in results for c in r.claims}
+    checks = {(r.article, ch.id): ch for r in results for ch in r.checks}
     return [{"article": it.article, "location": where.get(it.claim), "worst": it.worst,
              "claim": claims[(it.article, it.claim)],
              "checks": [checks[(it.article, k)] for k in it.checks]} for it in queue]
