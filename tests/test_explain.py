@@ -140,6 +140,17 @@ def test_rate_duration_arithmetic_as_written_and_over_the_ranges(checks, claims)
     assert ex.cause is None  # consistent
 
 
+def test_a_one_sided_rate_carries_its_bound_to_the_product(checks, claims):
+    # "more than $60,000 a month" for 36 months is more than 60,000 x 36 = $2.16 million, not $2.16 million
+    # itself: the product keeps the rate's "more than" (the seed's rate is "about"; changed here only)
+    more = {**claims, "earnings-60000-month": {**claims["earnings-60000-month"], "qualifier": "more_than"}}
+    ex = X.explain(checks["earnings-times-period-vs-fortune"], more)
+    assert ex.sentence.startswith("At \u201c$60,000 a month\u201d, \u201cover three years\u201d comes to more than "
+                                  "$2.16 million, which fits")
+    assert ex.as_written == ["more than $60,000 a month for 36 months = more than $2.16 million, against $2 million "
+                             "stated (+8%)."]
+
+
 def test_unverifiable_names_the_periods_and_the_reason(checks, claims):
     ex = X.explain(checks["rescued-2011-within-2000"], claims)
     assert ex.reason == "periods do not nest"

@@ -486,6 +486,17 @@ def _over(words: str) -> str:
     return words if first in ("over", "for", "in", "during", "within", "across") else f"over {words}"
 
 
+#: One-sided qualifiers of a rate carried to what it gives: "more than 33 a day" for 152 days comes to more
+#: than 5,022 (an exact or approximate rate gives its product alone, "about" being said by the rate's words).
+_BOUND_WORDS = {"more_than": "more than ", "at_least": "at least ", "less_than": "less than ",
+                "up_to": "at most ", "nearly": "nearly "}
+
+
+def _bound(c: ClaimResult) -> str:
+    """``"more than "`` for a rate claim qualified ``more_than`` (and so on), ``""`` for the others."""
+    return _BOUND_WORDS.get(c.qualifier or "", "")
+
+
 def _rate_duration(x: Ctx):
     r, du, t = x["q"][:3]
     rc, dc, tc = x["cs"][:3]
@@ -502,7 +513,7 @@ def _rate_duration(x: Ctx):
         per = d.get("duration_unit") or ""
         step = f"{amount(rc.value, rc.unit)} for {number_words(months)} {per}" if months else f"{r} {_over(du)}"
         pct = round((aw - tv) / tv * 100)
-        written.append(f"{step} = {amount(aw, unit)}, against {amount(tv, unit)} stated "
+        written.append(f"{_bound(rc)}{step} = {_bound(rc)}{amount(aw, unit)}, against {amount(tv, unit)} stated "
                        f"({'+' if pct >= 0 else ''}{pct}%).")
     over = [f"Rate {r}: {claim_range(rc)}.",
             f"Duration {du}: {claim_range(dc)}"
@@ -514,15 +525,15 @@ def _rate_duration(x: Ctx):
     cause = None
     if v == "inconsistent":
         s = f"{r} {_over(du)} cannot add up to {t}: the two ranges share no value."
-        cause = ("Even the lowest earnings the rate and duration allow are above the stated total."
+        cause = ("Even the lowest total the rate and duration allow is above the stated total."
                  if imp and st and imp[0] is not None and st[1] is not None and imp[0] > st[1]
-                 else "Even the highest earnings the rate and duration allow fall short of the stated total.")
+                 else "Even the highest total the rate and duration allow falls short of the stated total.")
     elif v == "tension":
         s = f"{r} {_over(du)} reaches {t} only within the rounding or hedging their wording allows, not as written."
         cause = _edge_cause(["rate \u00d7 duration", t], [imp, st], unit) if imp and st else None
     else:
         aw = d.get("as_written")
-        s = (f"At {r}, {du} comes to {amount(aw, unit)}" if aw is not None else f"{r} {_over(du)}") + \
+        s = (f"At {r}, {du} comes to {_bound(rc)}{amount(aw, unit)}" if aw is not None else f"{r} {_over(du)}") + \
             f", which fits {t}" + (f" (both allow {range_words(*ov, unit)})." if ov else ".")
     return s, written, over, cause
 
