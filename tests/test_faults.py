@@ -189,6 +189,23 @@ def test_truncated_results_json_for_notebooks(checked, capsys):
     assert tree_bytes(checked / "reports") == before
 
 
+def test_a_results_field_broken_by_hand_stops_the_notebooks_before_they_run(checked, capsys):
+    # valid JSON, but a verdict no check gives: one line naming the field, exit 2, no notebook run (each
+    # notebook failed alone before, with the same error four times)
+    nb = checked / "notebooks"
+    nb.mkdir()
+    (nb / "01-x.ipynb").write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n')
+    rj = checked / "reports" / "town-news" / "results.json"
+    rj.write_text(rj.read_text(encoding="utf-8").replace('"verdict": "consistent"', '"verdict": 42', 1),
+                  encoding="utf-8")
+    before = tree_bytes(checked / "reports")
+    rc, err = _run(capsys, "notebooks", "--root", str(checked))
+    assert (rc, err) == (2, [
+        "reports/town-news/results.json: not a results file numclaims wrote: checks.0.verdict: Input should be "
+        "'consistent', 'tension', 'inconsistent' or 'unverifiable'; run `numclaims check` again [results-invalid]"])
+    assert tree_bytes(checked / "reports") == before
+
+
 def test_review_set_read_only_claims(project, capsys, monkeypatch):
     import numclaims.atomic as atomic
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -115,8 +116,9 @@ def _tiny_project(tmp_path: Path) -> tuple[Path, Path]:
     root = tmp_path / "proj"
     for d in ("claims", "datasets", "notebooks", "reports/a-one", "reports/b-two"):
         (root / d).mkdir(parents=True)
-    for a in ("a-one", "b-two"):
-        (root / "reports" / a / "results.json").write_text("{}\n")
+    seed = Path(__file__).resolve().parents[1] / "reports" / "insightcrime-2013-10-04-peru-trafficking-ring"
+    for a in ("a-one", "b-two"):  # results numclaims wrote (the command reads them back before it runs)
+        shutil.copy(seed / "results.json", root / "reports" / a / "results.json")
     nb = new_notebook(cells=[
         new_code_cell('article_id = "a-one"', id="params", metadata={"tags": ["parameters"]}),
         new_code_cell("import os\nprint(article_id, 6 * 7, os.path.basename(os.getcwd()), "
