@@ -24,10 +24,10 @@ from typing import Literal
 
 from numclaims.checks.base import figure, judge, le, result
 from numclaims.checks.registry import Chart, register
-from numclaims.records import Slug, _Check
+from numclaims.records import CheckBase, Slug
 
 
-class CeilingCheck(_Check):
+class CeilingCheck(CheckBase):
     """A figure is at most a limit."""
 
     kind: Literal["ceiling"]

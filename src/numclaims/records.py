@@ -441,6 +441,11 @@ class _Check(_Strict):
     reason: StrictStr | None = None
 
 
+#: The public base class of a check kind's spec model (a plug-in module subclasses it): ``id``, ``kind``,
+#: ``note``, ``status`` and the rest every check has.
+CheckBase = _Check
+
+
 class RateDurationCheck(_Check):
     """``rate x duration`` against a stated ``total`` ($60,000 a month over three years vs $2 million)."""
 
