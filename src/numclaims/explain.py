@@ -486,15 +486,12 @@ def _over(words: str) -> str:
     return words if first in ("over", "for", "in", "during", "within", "across") else f"over {words}"
 
 
-#: One-sided qualifiers of a rate carried to what it gives: "more than 33 a day" for 152 days comes to more
-#: than 5,022 (an exact or approximate rate gives its product alone, "about" being said by the rate's words).
-_BOUND_WORDS = {"more_than": "more than ", "at_least": "at least ", "less_than": "less than ",
-                "up_to": "at most ", "nearly": "nearly "}
-
-
 def _bound(c: ClaimResult) -> str:
-    """``"more than "`` for a rate claim qualified ``more_than`` (and so on), ``""`` for the others."""
-    return _BOUND_WORDS.get(c.qualifier or "", "")
+    """A one-sided qualifier of a rate carried to what it gives (:data:`QUALIFIER_WORDS` and a space):
+    "more than 33 a day" for 152 days comes to ``"more than "`` 5,022. ``""`` for exact, range and
+    approximately (a rate's "about" is said by its own words)."""
+    q = c.qualifier or ""
+    return "" if q == "approximately" or not QUALIFIER_WORDS.get(q) else QUALIFIER_WORDS[q] + " "
 
 
 def _rate_duration(x: Ctx):

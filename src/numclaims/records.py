@@ -114,7 +114,7 @@ def unit_suggestion(word: str) -> str | None:
         return low + "s"
     import pint  # the error path only (layers.LAZY)
 
-    reg = _pint_registry()
+    reg = pint_registry()
     try:
         given = reg.Quantity(1, word)
     except Exception:  # pint.UndefinedUnitError, pint's parser errors: not a unit pint knows
@@ -131,10 +131,18 @@ def unit_suggestion(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _pint_registry():
+def pint_registry():
+    """The pint registry with numclaims' own dimensions (persons, things, one per currency), made once
+    (:mod:`numclaims.units` converts with it; an unknown unit's suggestion reads it)."""
     import pint
 
-    return pint.UnitRegistry()
+    reg = pint.UnitRegistry()
+    reg.define("person = [person]")
+    reg.define("thing = [thing]")
+    reg.define("percentage_point = [percentage_point]")
+    for code in sorted(CURRENCIES):
+        reg.define(f"{code} = [currency_{code}]")
+    return reg
 
 
 @lru_cache(maxsize=4096)

@@ -377,10 +377,28 @@ def read_results(path: Path, display: str | None = None) -> Results:
     try:
         return cleaned(Results.model_validate_json(Path(path).read_bytes()))
     except ValidationError as e:
-        err = e.errors()[0]
-        where = ".".join(str(x) for x in err["loc"]) or "(top)"
-        raise ValueError(f"{display or path}: not a results file numclaims wrote: {where}: {err['msg']}; "
-                         "run `numclaims check` again") from None
+        raise ValueError(_not_results(e, display or path)) from None
+
+
+def results_from(data: Any, display: str) -> Results:
+    """JSON data already parsed from ``display`` (a results.json) validated as :class:`Results`, as
+    :func:`read_results` validates a file.
+
+    Raises:
+        ValueError: the same one line as :func:`read_results`.
+    """
+    try:
+        return Results.model_validate(data)
+    except (ValidationError, RecursionError) as e:
+        raise ValueError(_not_results(e, display)) from None
+
+
+def _not_results(e: ValidationError | RecursionError, display: Any) -> str:
+    if not isinstance(e, ValidationError):
+        return f"{display}: not a results file numclaims wrote: nested too deep; run `numclaims check` again"
+    err = e.errors()[0]
+    where = ".".join(str(x) for x in err["loc"]) or "(top)"
+    return f"{display}: not a results file numclaims wrote: {where}: {err['msg']}; run `numclaims check` again"
 
 
 def cleaned(results: Results) -> Results:

@@ -30,6 +30,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from .records import CURRENCIES, PINT_NAMES, split_unit
+from .records import pint_registry as registry
 
 #: Counts of persons or things.
 COUNTS = frozenset({"persons", "count"})
@@ -39,20 +40,6 @@ SHARE_WHOLE = {"percent": 100, "fraction": 1, "ratio": 1}
 SHARES = frozenset(SHARE_WHOLE)
 #: Scale of the units a product may multiply without giving its unit (counts, shares): a percent is 0.01.
 DIMENSIONLESS = {"persons": 1.0, "count": 1.0, "fraction": 1.0, "ratio": 1.0, "percent": 0.01}
-
-
-@lru_cache(maxsize=1)
-def registry():
-    """The pint registry with numclaims' own dimensions (persons, things, one per currency), made once."""
-    import pint
-
-    reg = pint.UnitRegistry()
-    reg.define("person = [person]")
-    reg.define("thing = [thing]")
-    reg.define("percentage_point = [percentage_point]")
-    for code in sorted(CURRENCIES):
-        reg.define(f"{code} = [currency_{code}]")
-    return reg
 
 
 def _expr(unit: str) -> str:
