@@ -275,6 +275,18 @@ def test_claim_reviewed_examples():
     assert claim_reviewed(" ... ") == ""
 
 
+def test_claim_reviewed_keeps_the_figure_of_a_long_quote():
+    q = ("Ward nurses visited 1,800 homes in Eastholm and Westholm in April and found damp in the walls of "
+         "540 of them, or 30 percent")
+    # 123 characters + "." = 124; 74 fit after the ellipsis: the first space at or after 124 - 74 - 1 = 49
+    # is at index 56 (after "Westholm"), so the rest is 67 characters + the ellipsis = 68
+    assert claim_reviewed(q, numeral="30 percent") == \
+        "\u2026in April and found damp in the walls of 540 of them, or 30 percent."
+    # a figure inside the first 74 characters: the usual cut at the end
+    assert claim_reviewed(q, numeral="1,800 homes") == \
+        "Ward nurses visited 1,800 homes in Eastholm and Westholm in April and\u2026"
+
+
 @settings(derandomize=True, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text(alphabet="abc,1 ", min_size=1, max_size=12), min_size=1, max_size=20).map(" ".join))
 def test_claim_reviewed_is_short_and_cut_at_words(quote):

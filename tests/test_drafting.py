@@ -1173,3 +1173,16 @@ def test_the_trial_articles_get_the_users_checks_and_no_correct_sentence_inconsi
     extra = {k: v for k, v in got.items() if k not in expected}
     assert "inconsistent" not in extra.values()
     assert len(extra) == {"trial5-mombasa-dengue": 2, "trial5-canary-arrivals": 0}[article]
+
+
+def test_a_quote_names_what_a_restated_figure_counts(repo):
+    # invented text: "or 30 percent" restates the 540 and takes in its clause; a bracketed conversion is
+    # no cut for the figures around it
+    # (tests/data/drafting/ward-damp-2025.txt)
+    _, data = _new(repo, "ward-damp-2025", "ward")
+    quote = {c["text"]: c["quote"] for c in data["claims"]}
+    assert quote["30 percent"] == "Ward nurses found damp in the walls of 540 of them, or 30 percent"
+    whole = "The trust spends £2.1 million (about $2.7 million) a year on repairs and has spent £6 million since 2022"
+    assert quote["£6 million"] == whole
+    assert quote["about $2.7 million"] == "about $2.7 million"
+

@@ -193,15 +193,18 @@ def rating_for(status: str, worst: str | None) -> tuple[int, str]:
         raise ValueError(f"no rating for status {status!r}; expected one of verified, disputed, unverifiable") from None
 
 
-def claim_reviewed(quote: str, limit: int = CLAIM_REVIEWED_MAX) -> str:
+def claim_reviewed(quote: str, limit: int = CLAIM_REVIEWED_MAX, numeral: str | None = None) -> str:
     """The quote as a short readable sentence for ``claimReviewed``.
 
     White space runs become one space; leading and trailing ellipses, dashes and commas are dropped; the
     first letter is capitalised; a text longer than ``limit`` characters is cut at the last word boundary
     that leaves room for "\u2026" (a single word longer than the limit is cut inside it); otherwise a full
-    stop is added unless the text already ends with ``.``, ``!``, ``?`` or a closing quote after one. The
-    result is at most ``limit`` characters (Google's advice: under 75). Raises nothing; an empty quote gives
-    an empty string.
+    stop is added unless the text already ends with ``.``, ``!``, ``?`` or a closing quote after one. When
+    ``numeral`` (the claim's ``text``) is given and that cut would drop it, the quote's head goes instead:
+    "\u2026" and the words from the first word boundary that leaves the rest within ``limit`` ("\u2026found
+    mosquito breeding sites at 864 of them, or 31 percent."), so the claim reviewed still holds its figure.
+    The result is at most ``limit`` characters (Google's advice: under 75). Raises nothing; an empty quote
+    gives an empty string.
     """
     s = " ".join(quote.split())
     s = re.sub(r"^(?:\.\.\.|\u2026|[-\u2013\u2014,;:\s])+", "", s)
@@ -209,6 +212,13 @@ def claim_reviewed(quote: str, limit: int = CLAIM_REVIEWED_MAX) -> str:
     if not s:
         return ""
     s = s[0].upper() + s[1:]
+    num = " ".join(numeral.split()) if numeral else ""
+    if len(s) > limit and num and num in s and s.find(num) + len(num) > limit - 1:
+        tail = s if re.search(r"[.!?][\"'\u201d\u2019)]*$", s) else s + "."
+        room = limit - 1  # the ellipsis
+        sp = tail.find(" ", len(tail) - room - 1)
+        if 0 <= sp < s.find(num) and len(tail) - sp - 1 <= room:
+            return "\u2026" + tail[sp + 1:]
     if len(s) > limit:
         cut = s[:limit]  # a space at position limit - 1 or earlier leaves room for the ellipsis
         sp = cut.rfind(" ")
@@ -236,7 +246,7 @@ def claimreview(results: Results, config: ReportConfig) -> list[dict[str, Any]]:
     in claims-file order; ``[]`` when no claim is reviewed.
 
     Each has what Google's fact-check structured data requires (``claimReviewed``: :func:`claim_reviewed`
-    of the quote; ``reviewRating`` with ``alternateName``; an absolute ``url``
+    of the quote, keeping its numeral; ``reviewRating`` with ``alternateName``; an absolute ``url``
     ``<base_url>/<article>/report.html#claim-<id>``) and recommends (``author``: the configured reviewing
     organisation with its ``url``; ``itemReviewed``: a ``Claim`` whose ``author`` is the first speaker of the
     attribution chain (:func:`speaker`), with the source's publication date and, as ``appearance``, the
@@ -283,7 +293,7 @@ def claimreview(results: Results, config: ReportConfig) -> list[dict[str, Any]]:
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "url": f"{base}/{article}/report.html#claim-{urllib.parse.quote(c.id, safe='')}",
-            "claimReviewed": claim_reviewed(c.quote),
+            "claimReviewed": claim_reviewed(c.quote, numeral=c.text),
             "itemReviewed": {"@type": "Claim", "author": speaker(c, src), "datePublished": src.published,
                              "appearance": appearance},
             "author": author,

@@ -897,9 +897,7 @@ def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence
     own = [s for s in found(sent) if not s.relays]
     # "Officials stated that 10 minors were among those rescued, the youngest of who is reportedly 13 years
     # old": a clause of its own that says "reportedly" is the outlet's hedge, not the source's words
-    a = max([sent.start] + [x.end() for x in _CLAUSE_CUT.finditer(text, sent.start, men.start)])
-    cut = _CLAUSE_CUT.search(text, men.end, sent.end)
-    b = cut.start() if cut else sent.end
+    a, b = _clause_bounds(text, men, sent)
     if re.search(r"\b(?:reportedly|allegedly|supposedly)\b", text[a:b]) and not [x for x in own if a <= x.at < b]:
         return [{"who": publisher, "role": "the outlet's own reporting (\"reportedly\")"}]
     if not own:
@@ -1530,6 +1528,32 @@ _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x85\x0b\x0c")
 _CLAUSE_CUT = re.compile(r"[,;:()\u2014](?!\d)")
 
 
+#: a clause that only restates the figure before it ("..., or 31 percent", "or 42 percent of arrivals")
+_RESTATING_CLAUSE = re.compile(r"\s*(?:or|i\.e\.|that is)\s", re.I)
+
+
+def _clause_bounds(text: str, men: Mention, sent: Sentence) -> tuple[int, int]:
+    """``(start, end)`` of the clause of ``sent`` that holds ``men``: between the cuts of
+    :data:`_CLAUSE_CUT` around it, where a bracketed aside that does not hold the numeral is no cut ("It
+    spends €5.2 million (about $5.7 million) a month on their care and has spent €58 million": the €58
+    million's clause runs from "It spends"), and a clause that only restates the figure before it ("..., or
+    31 percent") takes in the clause before it ("found mosquito breeding sites at 864 of them, or 31
+    percent"), so the quote names what is counted."""
+    asides = [(x.start(), x.end() - 1) for x in re.finditer(r"\([^()]*\)", text[sent.start:sent.end])]
+    asides = [(o + sent.start, c + sent.start) for o, c in asides]
+    own = next(((o, c) for o, c in asides if o < men.start < c), None)
+    cuts = [x.start() for x in _CLAUSE_CUT.finditer(text, sent.start, sent.end)
+            if x.start() in (own or ()) or (own is not None and own[0] < x.start() < own[1])
+            or not any(o <= x.start() <= c for o, c in asides)]
+    before = [c for c in cuts if c < men.start]
+    after = [c for c in cuts if c >= men.end]
+    a = before[-1] + 1 if before else sent.start
+    if before and _RESTATING_CLAUSE.match(text, a) and text[before[-1]] == ",":
+        a = before[-2] + 1 if len(before) > 1 else sent.start
+    b = after[0] if after else sent.end
+    return a, b
+
+
 def clause_quote(rec: dict[str, Any], men: Mention, sent: Sentence, text: str) -> None:
     """Widen a record's ``quote`` to the clause that holds its numeral (between commas, semicolons,
     colons, brackets or dashes of its sentence, without a leading conjunction or reporting verb ("said
@@ -1543,9 +1567,7 @@ def clause_quote(rec: dict[str, Any], men: Mention, sent: Sentence, text: str) -
     if qs < 0:
         return
     qe = qs + len(rec["quote"])
-    a = max([sent.start] + [x.end() for x in _CLAUSE_CUT.finditer(text, sent.start, men.start)])
-    cut = _CLAUSE_CUT.search(text, men.end, sent.end)
-    b = cut.start() if cut else sent.end
+    a, b = _clause_bounds(text, men, sent)
     # and within its line (U+2028 and other line breaks than "\n" end a line too)
     breaks = [i for i in range(a, qs) if text[i] in _LINE_BREAKS]
     a = breaks[-1] + 1 if breaks else a
