@@ -182,3 +182,24 @@ def test_coverage_asks_for_the_new_forms():
     got = coverage(text, body_span(text), spans=[], waived=[], lead=[(0, 27)])
     assert [m["text"] for m in got["missing"]] == [
         "£3m", "£3m", "£1.2m", "£1.2bn a year", "40 per cent", "roughly £480m", "KSh 65 million", "4\u00a0820", "12pc"]
+
+
+def test_a_hyphen_between_two_numerals_is_a_range_like_the_en_dash():
+    def read(t):
+        return [(m.text, m.qualifier, m.low, m.high, m.unit) for m in find_mentions(t, body=(0, len(t)))]
+
+    # "between 300-400": midpoint (300 + 400) / 2 = 350, as "300–400" reads
+    assert read("The council will cut between 300-400 jobs.") == [("between 300-400", "range", 300.0, 400.0, "count")]
+    assert read("About 300-400 leave a month.")[0][1:] == read("About 300–400 leave a month.")[0][1:]
+    # "300-400 a month": a rate over the range
+    assert read("Jobs go, and 300-400 a month leave.") == [("300-400", "range", 300.0, 400.0, "count per month")]
+    # a fiscal year and a span of years are no range of counts; "400-300" runs high to low: two figures
+    assert [x[0] for x in read("In 2025-26 and 2020-2024 the score was 400-300.")] == ["2025", "2020", "400"]
+
+
+@given(word=st.from_regex(r"[A-Za-z]{2,8}", fullmatch=True), n=st.integers(1, 99999),
+       unit=st.sampled_from(["year-old", "year-olds", "day", "strong", "page"]))
+def test_a_hyphenated_word_is_not_a_range(word, n, unit):
+    # "COVID-19", "G-7": a word before the hyphen; "15-year-old", "40-strong": a word after it
+    for t in (f"The {word}-{n} wave hit.", f"A {n}-{unit} group met.", f"{word.upper()}-{n} cases rose."):
+        assert all(m.qualifier != "range" for m in find_mentions(t, body=(0, len(t))))

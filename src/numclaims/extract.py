@@ -553,7 +553,7 @@ def _find_mentions(text: str, body: tuple[int, int] | None, with_precision: bool
         if out and men.start < out[-1].end:
             continue  # widened to the left over an earlier mention: keep the earlier one
         out.append(men)
-    out = _merge_ratios(text, _merge_ranges(text, out))
+    out = _merge_ratios(text, _merge_ranges(text, _hyphen_range_ends(text, out)))
     _rates_after_nouns(text, out)
     _propagate_qualifiers(text, out)
     _link_shares(text, out)
@@ -562,6 +562,35 @@ def _find_mentions(text: str, body: tuple[int, int] | None, with_precision: bool
         men.region = "body" if b0 <= men.start and men.end <= b1 and not _on_dateline(text, men.start) else "furniture"
         if read_values and men.unit != "date" and men.kind != "age":
             _read_with_parser(men, with_precision)
+    return out
+
+
+_HYPHEN_END = re.compile(r"-(?=\d)")
+
+
+def _hyphen_range_ends(text: str, ms: list[Mention]) -> list[Mention]:
+    """Add the second number of "300-400" (a hyphen between two numerals, as the en dash in "300–400"),
+    which the mention pattern skips (a number right after a hyphen is part of a word or code there:
+    "COVID-19"), so that :func:`_merge_ranges` joins the two into one range. Only after a plain number
+    (not a date: "2025-26" is a fiscal year, "2020-2024" stays two years), when the second is a plain
+    number too, larger than the first and not itself joined on by a hyphen ("15-19-year-olds"); a word
+    before the hyphen ("COVID-19") or after it ("15-year-old") makes no range."""
+    out: list[Mention] = []
+    for i, a in enumerate(ms):
+        out.append(a)
+        h = _HYPHEN_END.match(text, a.end)
+        if h is None or a.unit == "date" or a.kind != "quantity" or a.qualifier != "exact" \
+                or not isinstance(a.value, float) or not text[a.end - 1].isdigit():
+            continue
+        if i + 1 < len(ms) and ms[i + 1].start <= h.end():
+            continue
+        spaced = text[:a.end] + " " + text[h.end():]  # the same offsets, the hyphen read as a gap
+        m = MENTION_PATTERN.match(spaced, h.end())
+        b = _read_match(spaced, m) if m is not None else None
+        if b is None or b.start != h.end() or b.unit == "date" or b.qualifier != "exact" \
+                or not isinstance(b.value, float) or b.value <= a.value or text[b.end:b.end + 1] == "-":
+            continue
+        out.append(b)
     return out
 
 
