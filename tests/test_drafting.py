@@ -1186,3 +1186,18 @@ def test_a_quote_names_what_a_restated_figure_counts(repo):
     assert quote["£6 million"] == whole
     assert quote["about $2.7 million"] == "about $2.7 million"
 
+
+
+def test_hyphen_ranges_fiscal_years_and_month_spans_are_drafted(repo):
+    # invented text tests/data/drafting/shire-budget-2025.txt, published 3 June 2025
+    _, data = _new(repo, "shire-budget-2025", "shire")
+    rec = {c["text"]: c for c in data["claims"]}
+    jobs = rec["between 300-400"]
+    # "between 300-400 jobs": a range as the en dash reads it, midpoint (300 + 400) / 2 = 350 left to the reader
+    assert (jobs["qualifier"], jobs["low"], jobs["high"], jobs["measure"]["what"]) == ("range", 300, 400, "jobs")
+    # "2025/26": the UK financial year, 1 April 2025 to 31 March 2026
+    assert rec["£4 million"]["measure"]["period"] == {"start": dt.date(2025, 4, 1), "end": dt.date(2026, 3, 31)}
+    # "FY2024": the US federal fiscal year, 1 October 2023 to 30 September 2024
+    assert rec["£9 million"]["measure"]["period"] == {"start": dt.date(2023, 10, 1), "end": dt.date(2024, 9, 30)}
+    # "January–March" before June 2025: the latest such months over, 1 January to 31 March 2025
+    assert rec["1,200"]["measure"]["period"] == {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 3, 31)}

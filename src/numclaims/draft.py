@@ -228,6 +228,11 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 
 
 # ------------------------------------------------------------------------------------------ measure
+#: after "and" and one word, a figure: "jobs and save £4 million" joins no noun phrase ("save" is a verb of
+#: another figure)
+_AND_FIGURE = re.compile(r"\s+(?:an?\s+|some\s+|about\s+)?[$€£\u20b9]?\d")
+
+
 def _noun_phrase_after(text: str, pos: int, limit: int) -> tuple[str, str | None, int]:
     """``(phrase, head noun, end)`` of the noun phrase right after ``pos`` (after the numeral): up to four
     words stopping at a function word or a verb, looking past "of" once ("hundreds of Peruvians",
@@ -250,7 +255,8 @@ def _noun_phrase_after(text: str, pos: int, limit: int) -> tuple[str, str | None
             i += 1
             continue
         if w == "and" and words and i + 1 < len(ws) and ws[i + 1].group().lower() not in _FUNCTION \
-                and not re.match(r"\s*\d", text[ws[i].end():ws[i].end() + 3]):
+                and not re.match(r"\s*\d", text[ws[i].end():ws[i].end() + 3]) \
+                and not _AND_FIGURE.match(text, ws[i + 1].end()):
             words.append("and")
             end = ws[i].end()
             i += 1

@@ -39,6 +39,11 @@ expression                                 period (anchor date A, e.g. publicati
 ``between January and June this year``     1 Jan .. 30 Jun of A's year (``last year``, a year, or
                                            without one the latest such months over by A)
 ``between 2009 and 2012``                  2009-01-01 .. 2012-12-31 (``from 2009 to 2012``)
+``January-March``, ``from April to June``  a span of months, read as ``between January and March``
+``2025/26``, ``financial year 2025/26``    2025-04-01 .. 2026-03-31 (the UK government's financial
+                                           year, 1 April to 31 March: docs/semantics.md)
+``FY2024``, ``fiscal year 2024``           2023-10-01 .. 2024-09-30 (the US federal fiscal year, 1
+                                           October to 30 September, 31 U.S.C. 1102)
 ``2011-06/2013-06`` (ISO 8601 interval)    2011-06-01 .. 2013-06-30
 =========================================  ===================================================
 
@@ -226,13 +231,26 @@ def resolve(expression: str, anchor: dt.date, anchor_period: "Period | None" = N
         if m[1] == "first":
             return Period(dt.date(y, 1, 1), _month_end(y, n))
         return Period(dt.date(y, 13 - n, 1), dt.date(y, 12, 31))
-    m = re.fullmatch(r"between " + _MON + r" and " + _MON + r"(?:,? (\d{4})| (this|last) year)?", e)
+    m = re.fullmatch(r"(?:financial year |fiscal year |fy ?)?(1[89]\d\d|20\d\d)/(\d\d|\d{4})", e)
+    if m:  # "2025/26": a financial year of the UK government, 1 April to 31 March
+        y, z = int(m[1]), int(m[2])
+        if z != (y + 1) % (100 if len(m[2]) == 2 else 10000):
+            raise ValueError(f"cannot read the date or period {expression!r} (a financial year spans two years "
+                             "in a row: write 2025/26)")
+        return Period(dt.date(y, 4, 1), dt.date(y + 1, 3, 31))
+    m = re.fullmatch(r"(?:fiscal year |fy ?)(1[89]\d\d|20\d\d)", e)
+    if m:  # "FY2024": a fiscal year of the US federal government, 1 October of the year before to 30 September
+        y = int(m[1])
+        return Period(dt.date(y - 1, 10, 1), dt.date(y, 9, 30))
+    m = re.fullmatch(r"(?:between )?" + _MON + r"( and | to | ?- ?)" + _MON + r"(?:,? (\d{4})| (this|last) year)?", e)
+    if m and (m[2] == " and ") != e.startswith("between "):
+        m = None  # "between January and June", "January to June", "January-June"; not "January and June"
     if m:  # "between January and June this year": the first day of one month to the last of the other
-        m1, m2 = MONTHS[m[1]], MONTHS[m[2]]
-        if m[3]:
-            y = int(m[3])
-        elif m[4]:
-            y = anchor.year - (m[4] == "last")
+        m1, m2 = MONTHS[m[1]], MONTHS[m[3]]
+        if m[4]:
+            y = int(m[4])
+        elif m[5]:
+            y = anchor.year - (m[5] == "last")
         else:  # the latest such months over by the anchor
             y = anchor.year if _month_end(anchor.year, m2) <= anchor else anchor.year - 1
         if m1 > m2:
@@ -323,7 +341,9 @@ _EXPRESSION = re.compile(
     rf"|(?:the\s+)?(?:whole|entirety)\s+of\s+(?:{_YEAR_RE}|(?:this|last)\s+year)"
     rf"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of\s+{_YEAR_RE}"
     rf"|(?:the\s+)?(?:first|last)\s+{_NUM}\s+months\s+of\s+{_YEAR_RE}"
-    rf"|between\s+{_MON}\s+and\s+{_MON}(?:,?\s+{_YEAR_RE}|\s+(?:this|last)\s+year)?"
+    rf"|(?:between\s+{_MON}\s+and|(?:from\s+)?{_MON}\s+to|{_MON}\s?[-\u2013])\s?{_MON}(?:,?\s+{_YEAR_RE}|\s+(?:this|last)\s+year)?"
+    rf"|(?:(?:financial|fiscal)\s+year\s+|FY\s?)?{_YEAR_RE}/(?:\d\d|{_YEAR_RE})(?![\d/])"
+    rf"|(?:fiscal\s+year\s+|FY\s?){_YEAR_RE}"
     rf"|(?:between|from)\s+{_YEAR_RE}\s+(?:and|to)\s+{_YEAR_RE}"
     r"|so\s+far\s+this\s+year|earlier\s+this\s+(?:year|month)|(?<!period\s)last\s+(?:year|month)|(?<!of\s)this\s+year"
     r")\b", re.I)
