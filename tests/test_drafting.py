@@ -1201,3 +1201,34 @@ def test_hyphen_ranges_fiscal_years_and_month_spans_are_drafted(repo):
     assert rec["£9 million"]["measure"]["period"] == {"start": dt.date(2023, 10, 1), "end": dt.date(2024, 9, 30)}
     # "January–March" before June 2025: the latest such months over, 1 January to 31 March 2025
     assert rec["1,200"]["measure"]["period"] == {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 3, 31)}
+
+
+def test_a_list_and_a_table_in_the_story_are_body_with_their_sum_and_column_of_shares(repo):
+    # invented text tests/data/drafting/depot-parcels-2025.txt (no body markers): "By route:" leads into a
+    # bullet list and a tab table; the "Related Articles" list after the story stays furniture
+    path, data = _new(repo, "depot-parcels-2025", "depot")
+    text = (DATA / "depot-parcels-2025.txt").read_text(encoding="utf-8")
+    assert main(["extract", "depot-parcels-2025", "--root", str(repo)]) == 0
+    rec = {c["id"]: c for c in data["claims"]}
+    # every figure of the list and table is drafted, with the lead-in's source and the column's noun
+    assert [c["text"] for c in data["claims"] if c["unit"] != "date"] == \
+        ["5,000", "2,600", "1,500", "800", "2,600", "52%", "1,500", "30%", "800", "16%"]
+    assert {rec[i]["measure"]["what"] for i in ("parcels-2600", "parcels-2600-2")} == {"parcels"}
+    assert rec["parcels-52-percent"]["measure"]["what"] == "share of parcels"
+    assert {c["attribution"][0]["who"] for c in data["claims"]} == {"the operator"}
+    checks = {c["id"]: c for c in data["checks"]}
+    # the list and the table column: 2,600 + 1,500 + 800 = 4,900 against the lead-in's 5,000 ([4,500, 5,500],
+    # so tension, not inconsistent); the shares 52 + 30 + 16 = 98 % of one whole: inconsistent
+    assert checks["parcels-2600-parcels-1500-sum-parcels-handled-5000"]["parts"] == \
+        ["parcels-2600", "parcels-1500", "parcels-800"]
+    assert checks["parcels-2600-2-parcels-1500-2-sum-parcels-handled-5000"]["total"] == "parcels-handled-5000"
+    col = checks["parcels-52-percent-parcels-30-percent-column"]
+    assert (col["kind"], col["parts"], col["exhaustive"]) == \
+        ("complement", ["parcels-52-percent", "parcels-30-percent", "parcels-16-percent"], True)
+    assert {c["kind"] for c in data["checks"]} == {"sum", "complement"}  # no share of a row's count, no agreement
+    verdicts = {c["id"]: c["verdict"] for c in check_article(path, repo)["checks"]}
+    assert verdicts == {"parcels-2600-parcels-1500-sum-parcels-handled-5000": "tension",
+                        "parcels-2600-2-parcels-1500-2-sum-parcels-handled-5000": "tension",
+                        "parcels-52-percent-parcels-30-percent-column": "inconsistent"}
+    assert "Depot hires 40" in text  # the furniture figure is no claim
+    assert not any("40" == c["text"] for c in data["claims"])

@@ -62,7 +62,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .extract import Mention, body_span, classify_line, find_mentions
+from .extract import Mention, body_span, classify_line, find_mentions, list_blocks
 from .paths import claims_files
 from .periods import expressions_in, resolve
 from .records import value_from_words
@@ -170,12 +170,19 @@ class Sentence:
 def sentences(text: str, span: tuple[int, int]) -> list[Sentence]:
     """The sentences of ``text[span[0]:span[1]]``: each line is a paragraph, cut after ``.``, ``!`` or
     ``?`` (with closing quotes or brackets) followed by a space and a capital, digit or quote; a dot after
-    an initial or a common abbreviation ("Col.", "U.S.") does not end a sentence."""
+    an initial or a common abbreviation ("Col.", "U.S.") does not end a sentence. Each row of a list or
+    table that a line leads into with a colon (:func:`numclaims.extract.list_blocks`) is a sentence of that
+    line's paragraph ("By clinic:" then "- Northgate: 1,020 visits"), so it keeps its place and source."""
     out: list[Sentence] = []
     pos = span[0]
     para = 0
+    lead_of = {r[0]: blk.lead[0] for blk in list_blocks(text) for run in blk.runs for r in run}
+    para_at: dict[int, int] = {}
     for raw in text[span[0]:span[1]].split("\n"):
-        if raw.strip():
+        if raw.strip() and pos in lead_of and lead_of[pos] in para_at:
+            out.append(Sentence(pos, pos + len(raw.rstrip()), para_at[lead_of[pos]]))
+        elif raw.strip():
+            para_at[pos] = para
             a = pos
             for m in re.finditer(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9\"“‘'(])", raw):
                 cut = pos + m.end()
@@ -370,6 +377,41 @@ _AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\b(?:children|girls|boys|people|per
 _AGE_AFTER = re.compile(r"(?:\s+years?\s+(?:old|of\s+age)|-years?-olds?|\s+or\s+(?:over|older|above)\b|\s+and\s+"
                         r"(?:over|older|above)\b)", re.I)
 _AGE_OWN = re.compile(r"(?:under|over|below|above)\s+\d", re.I)
+
+
+def table_header(text: str, pos: int) -> tuple[str, list[str]] | None:
+    """The header of the table row that holds offset ``pos``: ``(the cell of its column, all the header
+    cells)``, lower case, when the row is a line of cells split by tabs or pipes
+    (:func:`numclaims.extract.list_blocks`) and the first row of its run holds no digit ("Region\tVisits\t
+    Share" over "North\t1,020\t51%": ``("visits", ["region", "visits", "share"])`` for the 1,020); else None."""
+    for blk in list_blocks(text):
+        for run in blk.runs:
+            if not any(a <= pos <= b for a, b in run):
+                continue
+            split = re.compile(r"\s*(?:\t|\|)\s*")
+            head = text[run[0][0]:run[0][1]].strip().strip("|")
+            if len(run) < 2 or re.search(r"\d", head) or not split.search(head):
+                return None
+            row = next((a, b) for a, b in run if a <= pos <= b)
+            cells = split.split(head.strip())
+            col = len(split.findall(text[row[0]:pos].lstrip(" |")))
+            return (cells[col].lower() if col < len(cells) else ""), [c.lower() for c in cells]
+    return None
+
+
+def _table_columns(text: str, items: list["Drafted"]) -> None:
+    """A figure of a table row counts what its column header names ("Visits": `visits`); a percentage,
+    the share of the column of counts before it (`share of visits`)."""
+    for it in items:
+        th = table_header(text, it.mention.start)
+        if th is None or not th[0]:
+            continue
+        col, cells = th
+        if it.mention.unit == "percent":
+            counts = cells[1:cells.index(col)] if col in cells else []
+            it.what = f"{col} of {counts[-1]}" if counts else col
+        else:
+            it.what = col
 
 
 def age_bound(text: str, m: Mention) -> bool:
@@ -1133,6 +1175,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         if it.mention.region == "headline":  # title case says nothing of the words: "Human Trafficking Victims"
             it.what = it.what.lower()
         it.what = it.what.strip("\"'“”‘’ ")
+    _table_columns(text, items)
     # "57 people ..., 12 more than in 2024": a difference from the figure before it, in that figure's unit
     for it in items:
         m = it.mention

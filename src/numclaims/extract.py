@@ -594,6 +594,12 @@ def _hyphen_range_ends(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+def _table_cell_gap(gap: str) -> bool:
+    """Whether a tab parts a word from the number after it: cells of a table ("South\t640\t32%"), so the
+    number is no part of a name ("Barrio 18")."""
+    return "\t" in gap
+
+
 def _on_dateline(text: str, pos: int) -> bool:
     """Whether ``pos`` is on a dateline ("NAIROBI, 14 March 2024 / By Wanjiru Kamau", "By Tom Ashby ·
     Tuesday 3 June 2025"): page furniture wherever the body is taken to start, not a claim."""
@@ -683,7 +689,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     prev, prev_start = _prev_word(text, s)
     # a number inside a name: "Barrio 18", "Peru 21" (capitalised word that is not a quantity word)
     if (sign is None and prev and prev[0].isupper() and prev.lower().rstrip(".") not in _NOT_NAME_WORDS
-            and _SPACES.fullmatch(text[prev_start + len(prev):s] or " ")
+            and _SPACES.fullmatch(text[prev_start + len(prev):s] or " ") and not _table_cell_gap(text[prev_start:s])
             and not prev.isupper() and _WHOLE_DIGITS.fullmatch(numtext)
             and not (_title_case_line(text, s) and (_is_person_count(text, e) or _HEADLINE_PLURAL.match(text, e)))):
         return None  # (in a title-case headline, "Rescue 57 People", "Hires 40 Guards" count, not a name)
@@ -1014,7 +1020,7 @@ def body_span(text: str, markers: tuple[str, str] | None = None) -> tuple[int, i
             e = text.find(markers[1], s)
             if e >= 0:
                 return s, e + len(markers[1])
-    lines = [(a, b, ln, classify_line(ln)) for a, b, ln in _lines(text)]
+    lines = _with_lists(_lines(text), text)
     first = next((i for i, x in enumerate(lines) if x[3] == "prose"), None)
     if first is None:
         return 0, 0
@@ -1025,6 +1031,58 @@ def body_span(text: str, markers: tuple[str, str] | None = None) -> tuple[int, i
         if cls == "prose" or (cls == "label" and _SENTENCE_END.search(ln.strip()) and stop < len(lines)):
             last = i
     return lines[first][0], lines[last][1]
+
+
+#: A line of a list or table: a bullet ("- Northgate: 1,020 visits", "* ...", "• ...", "1. ..."), or
+#: cells split by a tab or a pipe ("North\t1,020\t51%", "North | 1,020 | 51%").
+_LIST_ROW = re.compile(r"^\s*(?:[-*\u2022\u2013]\s+\S|\d{1,2}[.)]\s+\S)|\t|\S\s*\|\s*\S")
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A list or table inside a story: the line of running text that leads into it with a colon
+    (``lead``: start and end offsets) and its rows (``runs``: one tuple of ``(start, end)`` row spans per
+    run of rows, a blank line parting runs: a bullet list, then a table after it)."""
+
+    lead: tuple[int, int]
+    runs: tuple[tuple[tuple[int, int], ...], ...]
+
+
+def list_blocks(text: str) -> list[ListBlock]:
+    """The lists and tables of ``text`` that a line of running text leads into with a colon ("Clinics in
+    the county saw 2,000 visits in 2024, the health board said. By clinic:"): the rows of :data:`_LIST_ROW`
+    after it, blank lines between them allowed, in text order. A list with no such lead-in (a page's
+    "Related Articles" links) is none."""
+    lines = _lines(text)
+    out = []
+    i = 0
+    while i < len(lines):
+        a, b, ln = lines[i]
+        s = ln.strip()
+        if not (s.endswith(":") and classify_line(s) == "label" and classify_line(s[:-1] + ".") == "prose"):
+            i += 1
+            continue
+        j = i + 1
+        runs: list[list[tuple[int, int]]] = [[]]
+        while j < len(lines) and (not lines[j][2].strip() or _LIST_ROW.search(lines[j][2])):
+            if lines[j][2].strip():
+                runs[-1].append(lines[j][:2])
+            elif runs[-1]:
+                runs.append([])
+            j += 1
+        runs = [r for r in runs if r]
+        if runs:
+            out.append(ListBlock((a, b), tuple(tuple(r) for r in runs)))
+        i = j
+    return out
+
+
+def _with_lists(lines: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str, str]]:
+    """Each line with its :func:`classify_line` class, where a list or table inside the story
+    (:func:`list_blocks`) is body: its lead-in line and each of its rows are ``prose``, so that their
+    figures are drafted and counted by coverage."""
+    inside = {x for blk in list_blocks(text) for x in (blk.lead[0], *(r[0] for run in blk.runs for r in run))}
+    return [(a, b, ln, "prose" if a in inside else classify_line(ln)) for a, b, ln in lines]
 
 
 # ---------------------------------------------------------------------------------------- sources

@@ -73,7 +73,7 @@ from .draft import (
     sentences,
 )
 from .evidence import load_reference
-from .extract import Mention
+from .extract import Mention, list_blocks
 from .records import split_unit
 from .scaffold import render
 from .vocabulary import FALL_VERBS, RISE_VERBS, change_words_re, falls
@@ -312,6 +312,50 @@ _FUNCTION_OPENERS = frozenset("the a an this that these those it its their there
                               "yet so as while with from".split())
 
 
+def _list_relations(P: "_Props", items: list[Item], counts: list[Item], text: str) -> set[str]:
+    """Relations of a list or table inside the story (:func:`numclaims.extract.list_blocks`), and the ids
+    of the figures on its rows (returned: a row's figure is a part, no estimate of the total).
+
+    Each run of rows whose first count is one of every row (two rows at least) is a list of parts: a
+    `sum` of them against the count of their unit that the lead-in line, or the last line before the run
+    with a count larger than each part, states ("Clinics in the county saw 2,000 visits in 2024 ... By
+    clinic:" over "- Northgate: 1,020 visits", "- Southgate: 640 visits", "- Eastgate: 240 visits": 1,020 +
+    640 + 240 against 2,000). A column of percentages, one on every row of a table (two rows at least), is
+    a `complement`: shares of one whole, which add up to 100 % (`exhaustive`) when the table's counts are
+    the parts of a stated total, else at most 100 %."""
+    listed: set[str] = set()
+    for blk in list_blocks(text):
+        for run in blk.runs:
+            rows = [[it for it in items if a <= it.mention.start and it.mention.end <= b] for a, b in run]
+            rows = [r for r in rows if r]
+            listed.update(it.id for r in rows for it in r)
+            if len(rows) < 2:
+                continue
+            firsts = [next((it for it in r if it in counts), None) for r in rows]
+            total = None
+            if all(firsts) and all(_same_unit(firsts[0], f) for f in firsts):
+                parts = [f for f in firsts if f is not None]
+                before = [it for it in counts if it.mention.end <= run[0][0] and it.id not in listed and
+                          it.mention.region == "body" and _same_unit(it, parts[0]) and
+                          it.value > max(p.value for p in parts)]
+                lead = [it for it in before if blk.lead[0] <= it.mention.start < blk.lead[1]]
+                named = [it for it in lead or before if it.keys & parts[0].keys] or lead or before[-1:]
+                if named:
+                    total = named[-1]
+                    shown = " + ".join(f"{p.value:,.0f}" for p in parts)
+                    P.add("sum", f"{parts[0].id}-{parts[1].id}-sum-{total.id}",
+                          {"parts": [p.id for p in parts], "total": total.id},
+                          f"a list of parts under a stated total ({shown}): "
+                          f"\u201c{_excerpt(text, parts[0].mention)}\u201d ... and \u201c{total.mention.text}\u201d")
+            shares = [next((it for it in r if it.unit == "percent"), None) for r in rows]
+            if all(shares) and any(re.search(r"[\t|]", text[a:b]) for a, b in run):
+                ids = [x.id for x in shares if x is not None]
+                P.add("complement", f"{ids[0]}-{ids[1]}-column", {"parts": ids, "exhaustive": total is not None},
+                      "a column of percentages of one table: shares of one whole"
+                      + (f" (the rows are the parts of \u201c{total.mention.text}\u201d)" if total else ""))
+    return listed
+
+
 def _headline_multiple(P: "_Props", items: list[Item], agreed: set[frozenset[str]]) -> None:
     """The headline's multiple ("Cases More Than Double to 4,820") against the body: an ``agreement`` with a
     body multiple of the same value and qualifier ("more than double the 2,150"); else, when the headline's
@@ -417,6 +461,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             tot = by_start[m.of[0]]
             if not _persons_like(tot.unit) or _STARTING_FIGURE.search(text, it.sent[0], m.start):
                 continue
+            if re.search(r"[\t|]", text[tot.mention.end:m.start]):
+                continue  # "North\t1,020\t51%": cells of a table row, the share is of the column's whole
             # "864 of them, or 31 percent", "Of these 2,500 (25%)": 864 is the part; the whole is the count
             # "them"/"these" stands for, the nearest larger count before it. "About 23,000 of the parcels, or
             # 45 percent": 23,000 is the part; the whole is the count of parcels named before it. None found:
@@ -529,6 +575,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             P.add("sum", f"{'-'.join(g.id for g in group[:2])}-sum-{t.id}",
                   {"parts": [g.id for g in group], "total": t.id},
                   f"{why}: \u201c{_excerpt(text, *(g.mention for g in group))}\u201d and \u201c{t.mention.text}\u201d")
+    listed = _list_relations(P, items, counts, text)
     # "has set aside KSh 65 million ... pledged a further KSh 20 million, bringing dengue funding ... to KSh 85
     # million": the figure before, the further one and the total they bring it to
     for it in items:
@@ -613,7 +660,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # apart: the same head noun and the same participles ("people trafficked"; not "people
             # rescued" and "people who live in the port")
             apart = not same_sent(a, b) and _head(a) == _head(b) and _participles(a) == _participles(b) and \
-                _one_measure(a, b)
+                _one_measure(a, b) and not (a.id in listed or b.id in listed)
             if close or apart:
                 agreed.add(frozenset((a.id, b.id)))
                 P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
