@@ -1232,3 +1232,15 @@ def test_a_list_and_a_table_in_the_story_are_body_with_their_sum_and_column_of_s
                         "parcels-52-percent-parcels-30-percent-column": "inconsistent"}
     assert "Depot hires 40" in text  # the furniture figure is no claim
     assert not any("40" == c["text"] for c in data["claims"])
+
+
+def test_a_group_within_a_differently_worded_group_is_a_part_whole(repo):
+    # invented text tests/data/drafting/eastport-groups-2025.txt: women are adults, so "120 women" may be
+    # part of "As many as 900 adolescents and adults" (120 <= [0, 900]); girls are children, but "50 girls
+    # freed" is no part of "600 children helped" (another act), nor "80 girls ... in 2024" (a dated part of
+    # a whole of no known time)
+    path, data = _new(repo, "eastport-groups-2025", "eastport")
+    got = {(c["kind"], c.get("part"), c.get("whole")) for c in data["checks"]}
+    assert got == {("part_whole", "women-exploited-120", "adolescents-900")}
+    verdicts = {c["id"]: c["verdict"] for c in check_article(path, repo)["checks"]}
+    assert verdicts == {"women-exploited-120-within-adolescents-900": "consistent"}

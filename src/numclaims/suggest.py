@@ -76,7 +76,7 @@ from .evidence import load_reference
 from .extract import Mention, list_blocks
 from .records import split_unit
 from .scaffold import render
-from .vocabulary import FALL_VERBS, RISE_VERBS, change_words_re, falls
+from .vocabulary import FALL_VERBS, GROUP_MEMBERS, RISE_VERBS, change_words_re, falls
 
 
 @dataclass
@@ -686,6 +686,15 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             agreed.add(frozenset((h.id, b.id)))
             P.add("agreement", f"{h.id}-vs-{b.id}", {"a": h.id, "b": b.id},
                   f"the headline's figure and the body's: \u201c{h.mention.text}\u201d and \u201c{b.mention.text}\u201d")
+    def whole_in_time(a: Item, b: Item) -> bool:
+        """Whether whole ``b`` may hold part ``a`` in time: a whole dated to one year or day is a figure of
+        its own time, not a total over others (nor one of no known time, when the part has one), and a
+        whole of another time holds no part of this one (H1 2024 cases in the country's 2023 total)."""
+        if b.period and periods.get(b.period) == "date" or (a.period and not b.period) or (
+                a.period and b.period and periods.get(a.period) == "duration" and a.period != b.period):
+            return False
+        return not _disjoint(a.period, b.period)
+
     # part/whole from the measures: a smaller count of the same thing in the same place
     for a in amounts:
         for b in amounts:
@@ -701,21 +710,32 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # "Madre de Dios, Peru"), or only a shared participle in a place within the whole's
             same_head = _head(a) is not None and _head(a) == _head(b)
             placed = _place_within(a.where, b.where) or (same_head and _same_country(a.where, b.where))
-            if not placed or same_sent(a, b):
-                continue
-            # a whole dated to one year or day is a figure of its own time, not a total over others
-            # (nor one of no known time, when the part has one)
-            if b.period and periods.get(b.period) == "date" or (a.period and not b.period) or (a.period and b.period and
-                                                                periods.get(a.period) == "duration"
-                                                                and a.period != b.period):
-                continue
-            # a whole of another time holds no part of this one (H1 2024 cases in the country's 2023 total)
-            if _disjoint(a.period, b.period):
+            if not placed or same_sent(a, b) or not whole_in_time(a, b):
                 continue
             shared = ", ".join(sorted(a.keys & b.keys))
             P.add("part_whole", f"{a.id}-within-{b.id}", {"part": a.id, "whole": b.id},
                   f"a smaller count of the same measure ({shared}) in {a.where or 'the same place'}: "
                   f"\u201c{a.mention.text}\u201d and \u201c{b.mention.text}\u201d")
+    # "300 women" within "1,600 adolescents and adults": a smaller count of a group the larger one's holds
+    # (numclaims.vocabulary.GROUP_MEMBERS), in a place that can hold it, with no other participle
+    for a in amounts:
+        ga = _head(a)
+        if ga not in GROUP_MEMBERS["people"] or a.value is None:
+            continue
+        for b in amounts:
+            gb = _groups(b.what) if b.value is not None else set()
+            if a is b or ga in gb or not any(ga in GROUP_MEMBERS[g] for g in gb) or a.value >= b.value or \
+                    not _same_unit(a, b) or same_sent(a, b) or frozenset((a.id, b.id)) in agreed:
+                continue
+            pa, pb = _participles(a), _participles(b)
+            if pa and pb and not pa & pb or _no_amount(text, a) or _no_amount(text, b):
+                continue  # "women rescued" is no part of "adults arrested"
+            if any(x.mention.region == "headline" for x in (a, b)) or not whole_in_time(a, b) or not (
+                    _place_within(a.where, b.where) or _same_country(a.where, b.where)):
+                continue
+            P.add("part_whole", f"{a.id}-within-{b.id}", {"part": a.id, "whole": b.id},
+                  f"a smaller count of a group the larger one holds ({ga} among {' and '.join(sorted(gb))}) in "
+                  f"{b.where}: \u201c{a.mention.text}\u201d and \u201c{b.mention.text}\u201d")
     # "Of the victims rescued in the two years up to June 2013, 42 percent were minors": a share whose base
     # is a count named before, in this paragraph or the one before it
     for it in items:
@@ -1000,6 +1020,16 @@ def reference_matches(it: Item, rows: dict[str, dict], year: int | None = None) 
         scored.append(((len(keys & rkeys), int(named), int(inside)), rid))
     best = max((sc for sc, _ in scored), default=None)
     return [rid for sc, rid in scored if sc == best]
+
+
+def _groups(what: str) -> set[str]:
+    """The groups of people (:data:`numclaims.vocabulary.GROUP_MEMBERS`) a measure counts, from its words
+    before the first preposition ("adolescents and adults work" -> adolescents, adults; "share of minors
+    among victims" -> none: a share counts no group)."""
+    if re.match(r"(?:share|period|date|ages?|change|increase|decrease) ", what):
+        return set()
+    core = re.split(r"\s+(?:of|from|for|in|on|among|who|to|by|with)\s+", what.lower())[0]
+    return {w for w in re.findall(r"[a-z]+", core) if w in GROUP_MEMBERS}
 
 
 def _head(it: Item) -> str | None:

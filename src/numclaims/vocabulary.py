@@ -289,3 +289,20 @@ def falls(word: str) -> bool:
     w = " ".join(word.lower().split())
     w = w.removeprefix("a ").removeprefix("an ")
     return w in FALL_VERBS or w in FALL_NOUNS
+
+
+#: Groups of people and the narrower groups each holds, for a part/whole between differently worded
+#: measures ("300 women" within "1,600 adolescents and adults"): women and men are adults, girls and boys
+#: minors and children, and everyone is one of the people. Words as the drafted measures write them
+#: (plural, lower case). Limits (docs/drafting.md): age words only, by the usual senses (a woman is an
+#: adult female; an adolescent, WHO's 10 to 19, is counted a minor here although 18- and 19-year-olds are
+#: adults); no sex or role is inferred ("workers", "victims" hold no one).
+GROUP_MEMBERS: dict[str, frozenset[str]] = {
+    "adults": frozenset({"women", "men"}),
+    "minors": frozenset({"girls", "boys", "children", "adolescents", "teenagers"}),
+    "children": frozenset({"girls", "boys"}),
+    "adolescents": frozenset({"teenagers"}),
+    "people": frozenset({"women", "men", "girls", "boys", "children", "adults", "minors", "adolescents",
+                         "teenagers"}),
+}
+GROUP_MEMBERS["persons"] = GROUP_MEMBERS["people"]
