@@ -934,8 +934,8 @@ def test_parts_shares_and_rates_of_a_trial_are_proposed_whole(repo):
                              if k not in ("id", "kind", "status", "reason"))) for c in data["checks"]}
     assert got == {
         ("sum", (("treated-1200", "count-900", "count-500"), "patients-2600")),
-        # the age bounds (under 12, 12 to 59, 60) are no parts
-        ("sum", (("children-800", "adults-1500", "adults-aged-300"), "cases-2600")),
+        # the age bounds (under 12, 12 to 59, 60) are no parts; each group is named with its bound
+        ("sum", (("children-800", "adults-aged-1500", "aged-300"), "cases-2600")),
         # the total is what "them" stands for, the count beside the share the part
         ("share_of_total", ("total-25-percent", "homes-4000", "homes-1000")),
         ("part_whole", ("homes-1000", "homes-4000")),
@@ -951,8 +951,8 @@ def test_parts_shares_and_rates_of_a_trial_are_proposed_whole(repo):
     units = {c["id"]: c["unit"] for c in data["claims"]}
     # the age bounds are no records: each lies in the quote of its count ("800 were children under 12")
     assert not {"under 12", "12 to 59", "60"} & {c["text"] for c in data["claims"]}
-    # "800 were children": the noun the count is said to be
-    assert next(c for c in data["claims"] if c["text"] == "800")["measure"]["what"] == "children"
+    # "Of the 2,600 cases, 800 were children under 12": the group the count is said to be, among the total
+    assert next(c for c in data["claims"] if c["text"] == "800")["measure"]["what"] == "children under 12 among cases"
     # "20 fever patients a day on average"; "$1.5 million (about €1.4 million) a month": both per month
     assert (units["patients-20"], units["amount-1-5-million"], units["amount-1-4-million"]) == (
         "persons per day", "USD per month", "EUR per month")
@@ -978,7 +978,7 @@ def test_a_planted_error_in_a_trial_sentence_is_inconsistent(repo, tmp_path):
     assert main(["new", "lakeside-fever-2025", "--id", "lf", "--root", str(repo)]) == 0
     by = {c["id"]: c["verdict"] for c in check_article(repo / "claims" / "lf.yaml", repo)["checks"]}
     assert by["total-25-percent-of-homes-4000"] == "inconsistent"
-    assert by["children-800-adults-1500-sum-cases-2900"] == "inconsistent"
+    assert by["children-800-adults-aged-1500-sum-cases-2900"] == "inconsistent"
     assert by["patients-20-times-patients-period-31-days"] == "inconsistent"
 
 
@@ -1244,3 +1244,18 @@ def test_a_group_within_a_differently_worded_group_is_a_part_whole(repo):
     assert got == {("part_whole", "women-exploited-120", "adolescents-900")}
     verdicts = {c["id"]: c["verdict"] for c in check_article(path, repo)["checks"]}
     assert verdicts == {"women-exploited-120-within-adolescents-900": "consistent"}
+
+
+def test_age_groups_are_named_with_their_bound_and_the_place_of_the_total_restated(repo):
+    # invented text tests/data/drafting/riverton-flu-2025.txt: "Of the 3,000 patients" restates Riverton
+    # County's 3,000 and names no place: its figures are of Riverton County; the age bounds are no claims
+    _, data = _new(repo, "riverton-flu-2025", "riverton")
+    rec = {c["text"]: c for c in data["claims"]}
+    assert not {"under 10", "10 to 69", "70", "70 or over"} & set(rec)
+    assert [(rec[t]["measure"]["what"], rec[t]["measure"]["where"]) for t in ("900", "1,700", "400")] == [
+        ("children under 10 among patients", "Riverton County"),
+        ("adults aged 10 to 69 among patients", "Riverton County"),
+        ("aged 70 or over among patients", "Riverton County")]
+    # 900 + 1,700 + 400 = 3,000: the parts of the total the sentence opens with
+    assert [(c["parts"], c["total"]) for c in data["checks"] if c["kind"] == "sum"] == [
+        (["children-900", "adults-aged-1700", "aged-400"], "patients-3000")]

@@ -414,6 +414,58 @@ def _table_columns(text: str, items: list["Drafted"]) -> None:
             it.what = col
 
 
+#: "Of the 4,820 patients, ...": the total a sentence opens with, restating a figure named before.
+_OPENING_OF = re.compile(r"\s*(?:Of|Among)\s+(?:the|these|those|all)\s+\Z")
+
+
+def _restated_places(text: str, items: list["Drafted"], home: str | None) -> None:
+    """A sentence that opens with a total named before ("Of the 4,820 patients, 1,510 were children ...",
+    after "Mombasa County recorded 4,820 dengue cases") and names no place of its own is of that figure's
+    place: its figures placed in the article's country only (``home``) or nowhere take it."""
+    for it in items:
+        m, s = it.mention, it.sentence
+        where = it.record.get("measure", {}).get("where")
+        if not _OPENING_OF.match(text[s.start:m.start]) or where not in (None, home) or m.region != "body":
+            continue
+        named = [o for o in items if o.mention.end <= s.start and o.mention.region == "body" and
+                 o.mention.value == m.value and o.record.get("measure", {}).get("where") not in (None, home)]
+        if not named:
+            continue
+        place = named[-1].record["measure"]["where"]
+        for o in items:
+            if o.sentence is s and o.record.get("measure", {}).get("where") in (None, home) and \
+                    "measure" in o.record and o.mention.unit != "date":
+                o.record["measure"]["where"] = place
+                if "measure.where" not in o.guessed:
+                    o.guessed.append("measure.where")
+
+
+#: "1,510 were children under 15", "2,760 were adults aged 15 to 64", "450 were aged 65 or over": the group
+#: a count is said to be, with its age bound.
+_AGE_GROUP = re.compile(r"\s+(?:were|are|was|is)\s+((?:[a-z]+\s+)?(?:under|over|below|above|aged)\s+\d+"
+                        r"(?:\s*(?:to|and|-|\u2013)\s*\d+)?(?:\s+(?:or|and)\s+(?:over|older|above|more|under|"
+                        r"younger))?)\b")
+
+
+def _age_groups(text: str, items: list["Drafted"]) -> None:
+    """A count said to be a group with an age bound counts that group, among the total the sentence opens
+    with: "Of the 4,820 patients, 1,510 were children under 15" -> `children under 15 among patients`,
+    "450 were aged 65 or over" -> `aged 65 or over among patients` (the bound itself is no claim:
+    :func:`age_bound`)."""
+    for it in items:
+        m, s = it.mention, it.sentence
+        g = _AGE_GROUP.match(text, m.end, s.end)
+        if g is None or m.unit not in ("persons", "count") or m.kind != "quantity":
+            continue
+        it.what = g.group(1)
+        lead = [o for o in items if o.sentence is s and o.mention.end <= m.start and
+                _OPENING_OF.match(text[s.start:o.mention.start])]
+        if lead:
+            noun = re.match(r"\s+([a-z][\w'’-]*)", text[lead[0].mention.end:m.start])
+            if noun:
+                it.what += f" among {noun.group(1)}"
+
+
 def age_bound(text: str, m: Mention) -> bool:
     """Whether the numeral of mention ``m`` in ``text`` is an age bound rather than a count of its own:
     preceded by "aged" or by a noun of people with "under"/"over" ("children under 15", the mention's own
@@ -1176,6 +1228,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             it.what = it.what.lower()
         it.what = it.what.strip("\"'“”‘’ ")
     _table_columns(text, items)
+    _age_groups(text, items)
     # "57 people ..., 12 more than in 2024": a difference from the figure before it, in that figure's unit
     for it in items:
         m = it.mention
@@ -1264,6 +1317,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             if where:
                 rec["measure"]["where"] = where
                 it.guessed.append("measure.where")
+    _restated_places(text, items, home)
     # "Peru Rescues Over 200 ..." over "rescued at least 234 women ... in Madre de Dios": a headline figure
     # placed in a country only is of the finer place of the body figure it restates (the body count of its
     # unit nearest in value, within a factor 1.5, placed in that country)

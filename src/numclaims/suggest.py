@@ -292,7 +292,10 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
     if part is None:
         return
     floor = part.value
+    # ("2,760 were adults aged 15 to 64", drafted `adults aged 15 to 64 among patients`, is a part of the
+    # patients, not their total)
     named = [o for o in earlier if o.value > floor and o is not part and o.para <= it.para and
+             not re.search(r"\bamong\b", o.what) and
              (noun in {_stem(k) for k in o.keys} or
               re.match(r"\s+(?:[a-z]+\s+)?" + re.escape(noun) + r"(?:e?s)?\b", text[o.mention.end:o.mention.end + 40]))]
     if named:
