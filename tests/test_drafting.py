@@ -1259,3 +1259,16 @@ def test_age_groups_are_named_with_their_bound_and_the_place_of_the_total_restat
     # 900 + 1,700 + 400 = 3,000: the parts of the total the sentence opens with
     assert [(c["parts"], c["total"]) for c in data["checks"] if c["kind"] == "sum"] == [
         (["children-900", "adults-aged-1700", "aged-400"], "patients-3000")]
+
+
+def test_a_belief_reported_and_a_figure_a_speaker_called_something_are_attributed(repo):
+    # invented text tests/data/drafting/harbour-repairs-2025.txt
+    _, data = _new(repo, "harbour-repairs-2025", "hr")
+    who = {c["text"]: c["attribution"] for c in data["claims"]}
+    # "is believed to have earned": no source named, the authority that acted last, as a belief reported
+    assert who["£5,000 a week"][0] == {"who": "police", "role": 'belief reported ("is believed")'}
+    # 'a figure Ms Hale called "less than a third ..."': her words, by the name the article first gives her;
+    # the £2m offered stays the outlet's report
+    assert who["less than a third"] == [{"who": "Joan Hale", "role": "source named in the article"},
+                                        {"who": "Test Gazette", "role": "outlet"}]
+    assert who["£2m"] == [{"who": "Test Gazette", "role": "the outlet's own reporting"}]
