@@ -1272,3 +1272,20 @@ def test_a_belief_reported_and_a_figure_a_speaker_called_something_are_attribute
     assert who["less than a third"] == [{"who": "Joan Hale", "role": "source named in the article"},
                                         {"who": "Test Gazette", "role": "outlet"}]
     assert who["£2m"] == [{"who": "Test Gazette", "role": "the outlet's own reporting"}]
+
+
+def test_a_pipe_table_is_read_as_the_tab_table(repo):
+    # the same invented article with its table cells split by " | " instead of tabs
+    src = repo / "datasets" / "sources"
+    text = (DATA / "depot-parcels-2025.txt").read_text(encoding="utf-8")
+    (src / "depot-pipes-2025.txt").write_text(text.replace("\t", " | "), encoding="utf-8")
+    meta = (DATA / "depot-parcels-2025.meta.yaml").read_text(encoding="utf-8")
+    (src / "depot-pipes-2025.meta.yaml").write_text(meta.replace("depot-parcels-2025", "depot-pipes-2025"),
+                                                    encoding="utf-8")
+    _, tabs = _new(repo, "depot-parcels-2025", "depot-tabs")
+    assert main(["new", "depot-pipes-2025", "--id", "depot-pipes", "--root", str(repo)]) == 0
+    pipes = load_yaml_text((repo / "claims" / "depot-pipes.yaml").read_text(encoding="utf-8"))
+    # (ids are unique across the project's claims files, so the second draft's carry -2 suffixes)
+    shape = [lambda d: [(c["kind"], len(c.get("parts", [])), c.get("exhaustive")) for c in d["checks"]],
+             lambda d: [(c["text"], c["measure"]["what"]) for c in d["claims"]]]
+    assert [f(pipes) for f in shape] == [f(tabs) for f in shape]
