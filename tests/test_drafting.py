@@ -1201,6 +1201,8 @@ def test_hyphen_ranges_fiscal_years_and_month_spans_are_drafted(repo):
     assert rec["£9 million"]["measure"]["period"] == {"start": dt.date(2023, 10, 1), "end": dt.date(2024, 9, 30)}
     # "January–March" before June 2025: the latest such months over, 1 January to 31 March 2025
     assert rec["1,200"]["measure"]["period"] == {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 3, 31)}
+    # the date records hold the whole expression, so they read as the same periods
+    assert {"in 2025/26", "in January–March"} <= set(rec)
 
 
 def test_a_list_and_a_table_in_the_story_are_body_with_their_sum_and_column_of_shares(repo):

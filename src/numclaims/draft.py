@@ -1603,6 +1603,9 @@ def _inline_period(rec: dict[str, Any], men: Mention, period: "Drafted", text: s
 #: Words before a date or duration that belong to the period expression (:func:`numclaims.periods.resolve`
 #: reads "in September", "in the past two years", "over three years", "for five years").
 _PERIOD_LEAD = re.compile(r"\b(?:in|during|over|for|within|since)(?:\s+the\s+(?:past|last|previous|first|next))?\s+$", re.I)
+#: The end of a period written after its first year or month: "2025/26", "2024/2025" (a financial year),
+#: "January–March", "January-March" (a span of months).
+_FISCAL_TAIL = re.compile(r"/(?:\d\d|\d{4})(?![\d/])|\s?[-\u2013]\s?(?:" + "|".join(MONTH_NAMES) + r")\b")
 #: "by" or "until" right before a date: a deadline ahead ("40 guards by March").
 _BY_UNTIL_BEFORE = re.compile(r"\b(?:by|until)\s+$", re.I)
 
@@ -1638,7 +1641,10 @@ def _with_preposition(rec: dict[str, Any], men: Mention, text: str, sent: Senten
             m = None
     if not m or m.end() != men.start:
         return
-    words = text[m.start():men.end]
+    # "in 2025/26": the financial year the year starts; "in January–March": the span (numclaims.periods.resolve)
+    fy = _FISCAL_TAIL.match(text, men.end) if men.unit == "date" else None
+    end = fy.end() if fy else men.end
+    words = text[m.start():end]
     try:
         resolve(words, dt.date(2000, 1, 1))
     except ValueError:
@@ -1648,7 +1654,7 @@ def _with_preposition(rec: dict[str, Any], men: Mention, text: str, sent: Senten
             return  # the widened words would not read as a period: keep the numeral alone
     if men.kind == "duration" and value_from_words_safe(words) != men.value:
         return
-    quote, qstart, unique = unique_quote(text, m.start(), men.end)
+    quote, qstart, unique = unique_quote(text, m.start(), end)
     rec["quote"] = quote
     rec.pop("start", None)
     rec["text"] = words
