@@ -1048,11 +1048,20 @@ class ListBlock:
     runs: tuple[tuple[tuple[int, int], ...], ...]
 
 
-def list_blocks(text: str) -> list[ListBlock]:
+def list_blocks(text: str) -> tuple[ListBlock, ...]:
     """The lists and tables of ``text`` that a line of running text leads into with a colon ("Clinics in
     the county saw 2,000 visits in 2024, the health board said. By clinic:"): the rows of :data:`_LIST_ROW`
     after it, blank lines between them allowed, in text order. A list with no such lead-in (a page's
-    "Related Articles" links) is none."""
+    "Related Articles" links) is none. Remembered for the last few texts asked (drafting asks once per
+    figure)."""
+    if ":" not in text:
+        return ()
+    return _list_blocks(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _list_blocks(text: str) -> tuple[ListBlock, ...]:
+    """:func:`list_blocks`, computed."""
     lines = _lines(text)
     out = []
     i = 0
@@ -1074,7 +1083,7 @@ def list_blocks(text: str) -> list[ListBlock]:
         if runs:
             out.append(ListBlock((a, b), tuple(tuple(r) for r in runs)))
         i = j
-    return out
+    return tuple(out)
 
 
 def _with_lists(lines: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str, str]]:
