@@ -28,6 +28,7 @@ from .rules import (
 _UNIT_FAMILY = {
     "count": {"persons", "count", "ounces", "troy_ounces", "kilograms", "tonnes", "hectares", "square_kilometres"},
     "percent": {"percent", "percentage_points"},
+    "percentage_points": {"percentage_points"},
     "fraction": {"fraction", "ratio", "percent"},
     "ratio": {"ratio", "fraction"},
     "duration": set(DURATION_UNITS),

@@ -254,6 +254,9 @@ def _cores(text: str) -> list[re.Match]:
 
 _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
+#: Percentage points after a number (the parser's rule, :data:`numclaims.numerals.UNITS`):
+#: "3.1 percentage points", "2.5pp", "4 p.p.".
+_POINTS_AFTER = re.compile(r"\s+(?:percentage|percent|per\s+cent)[\s-]+points?\b|\s?(?:pp\b|p\.p\.)", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(rf"\s?%|\s*(?:percent|per\s+cent)\b|(?:{words_re(PERCENT_ABBREVIATIONS)})\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-year-olds?\b", re.IGNORECASE)
 _DURATION_AFTER = re.compile(rf"(?:\s+|-)({words_re(reversed(TIME_UNITS), plural=True)})\b", re.IGNORECASE)
@@ -581,7 +584,7 @@ def _read_with_parser(men: Mention, with_precision: bool) -> None:
     q = _parse_quantity(men.text)
     if q is None:
         return
-    if q.unit in ("count", "percent", "fraction", "currency", "duration", "ratio"):
+    if q.unit in ("count", "percent", "percentage_points", "fraction", "currency", "duration", "ratio"):
         if q.unit == "fraction" and men.unit != "fraction" or q.unit == "duration" and men.kind != "duration":
             return
         men.value = float(q.value)
@@ -674,6 +677,11 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
             return None
     q = _qualifier_before(text, s)
     qual, qstart = (q if q else ("exact", s))
+    # percentage points: the difference of two percentages, not a share
+    ptm = _POINTS_AFTER.match(after)
+    if ptm and sign is None:
+        end = e + ptm.end()
+        return Mention(qstart, end, text[qstart:end], value, "percentage_points", qual, kind="quantity")
     # percent
     pm = _PERCENT_AFTER.match(after)
     if pm and sign is None:
