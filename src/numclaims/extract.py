@@ -66,6 +66,7 @@ from .vocabulary import (
     BIG_SCALES,
     CURRENCY_CODES,
     CURRENCY_LETTER_PREFIXES,
+    CURRENCY_LETTERS_BEFORE_LARGE,
     CURRENCY_SYMBOLS,
     FALL_VERBS,
     FRACTION_WORDS,
@@ -148,7 +149,8 @@ _DIGITS_END = rf"(?:(?=(?:{_ABBR_RE}|{words_re(PERCENT_ABBREVIATIONS)})(?!\w))|(
 _SIGN_SYMBOLS = r"US\$|\$|€|£|\u20b9|S/\.?"
 #: ... and in capitals, as written (vocabulary.CURRENCY_LETTER_PREFIXES, vocabulary.CURRENCY_CODES):
 #: "KSh 65 million", "Sh65m", "KES 4,500".
-_SIGN_LETTERS = "|".join(sorted((*CURRENCY_LETTER_PREFIXES, *CURRENCY_CODES), key=lambda a: (-len(a), a)))
+_SIGN_LETTERS = "|".join([*sorted((*CURRENCY_LETTER_PREFIXES, *CURRENCY_CODES), key=lambda a: (-len(a), a)),
+                          *(f"{k}(?={need})" for k, (_, need) in CURRENCY_LETTERS_BEFORE_LARGE.items())])
 _FRAC = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
 #: A change by a fraction word: "down by half", "cut in half", "fell by a third" (the fraction of a change).
 #: A transitive verb may have its object between it and "by": "cut deaths by half", "reduce road deaths by a third".

@@ -176,6 +176,7 @@ from .vocabulary import (
     BIG_SCALES,
     CURRENCY_CODES,
     CURRENCY_LETTER_PREFIXES,
+    CURRENCY_LETTERS_BEFORE_LARGE,
     CURRENCY_SYMBOLS,
     DIGIT_GROUP_SEPARATORS,
     FRACTION_WORDS,
@@ -285,7 +286,8 @@ _ISO_CODES = frozenset(ISO_4217_CODES)
 _LETTER_PREFIXES_RE = _alt(CURRENCY_LETTER_PREFIXES)
 _CURSYM = (
     r"(?:(?-i:US|U\.S\.)\s?\$|(?-i:R|MX|AU|A|NZ)\$|\$|€|£|\u20b9|(?-i:S)/\.?"
-    rf"|(?-i:{_CODES_RE}|{_LETTER_PREFIXES_RE})(?![A-Za-z])|(?-i:Rs)(?:\.|(?![A-Za-z])))"
+    rf"|(?-i:{_CODES_RE}|{_LETTER_PREFIXES_RE})(?![A-Za-z])|(?-i:Rs)(?:\.|(?![A-Za-z]))"
+    + "".join(f"|(?-i:{k})(?={need})" for k, (_, need) in CURRENCY_LETTERS_BEFORE_LARGE.items()) + ")"
 )
 _CURWORDS = (
     r"(?:(?:US|U\.S\.)\s+dollars|dollars?|euros?|nuevos\s+soles|soles|pounds\s+sterling|sterling|rupees?)\b"
