@@ -117,3 +117,23 @@ def test_range_words_keep_the_two_ends_of_a_band_apart(lo, hi, unit, words):
 def test_a_step_of_points_is_worded_in_the_singular():
     assert step_words(0.1, "percentage_points") == "0.1 percentage point"   # "to the nearest 0.1 percentage point"
     assert step_words(1, "percentage_points") == "percentage point"
+
+
+@pytest.mark.parametrize("earlier, change, later, direction, verdict, kept", [
+    # "rose 10 percent, from 5.2 percent to 5.72 percent": relative 5.2 x 1.10 = 5.72 holds; in points
+    # 5.2 + 10 = 15.2 does not -> the relative reading is kept, consistent
+    ("5.2", "10", "5.72", "increase", CONSISTENT, "relative"),
+    # "turnout fell 5 percent, from 62 percent to 57 percent": in points 62 - 5 = 57 holds; relatively
+    # 62 x 0.95 = 58.9 ([61.5, 62.5] x [0.945, 0.955] = [58.1, 59.7]) misses [56.5, 57.5] -> the points
+    # reading is kept, consistent (before, read in points only, the first sentence was inconsistent)
+    ("62", "5", "57", "decrease", CONSISTENT, "absolute"),
+    # "fell 20 percent, from 62 percent to 57 percent": 62 x 0.8 = 49.6 and 62 - 20 = 42, both miss 57
+    ("62", "20", "57", "decrease", INCONSISTENT, "relative"),
+])
+def test_a_percent_change_between_two_percentages_is_read_both_ways(earlier, change, later, direction, verdict, kept):
+    claims = {"earlier": _claim("earlier", f"{earlier} percent", float(earlier), "percent"),
+              "later": _claim("later", f"{later} percent", float(later), "percent"),
+              "pts": _claim("pts", f"{change} percent", float(change), "percent")}
+    r = run_check(ChangeCheck(id="k", kind="change", earlier="earlier", later="later", change="pts",
+                              direction=direction), _ctx(claims))
+    assert (r.verdict, r.details["mode"]) == (verdict, kept)
