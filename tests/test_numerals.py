@@ -400,7 +400,7 @@ def test_hours_are_a_duration():
 UNREADABLE = [
     "", "   ", "hello", "Barrio", "the year", "$", "a year", "a", "an", "some", "over", "per cent",
     "second", "-5", "1,60", "4.5.6", "42 percent of the 2,000", "$2 million over three years",
-    "42 percentage points", "up to 200-300", "10:30", "5 years old", "$$5", "1/3",
+    "42 percentage", "up to 200-300", "10:30", "5 years old", "$$5", "1/3",
     "between $200 and €300", "300 in 2011", "9" * 40, "one " * 300,
 ]
 

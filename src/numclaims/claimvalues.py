@@ -28,6 +28,7 @@ from .rules import (
 _UNIT_FAMILY = {
     "count": {"persons", "count", "ounces", "troy_ounces", "kilograms", "tonnes", "hectares", "square_kilometres"},
     "percent": {"percent", "percentage_points"},
+    "percentage_points": {"percentage_points"},
     "fraction": {"fraction", "ratio", "percent"},
     "ratio": {"ratio", "fraction"},
     "duration": set(DURATION_UNITS),
@@ -220,7 +221,8 @@ def value_problems(c: Claim) -> list[tuple[str, str, str]]:
             out.append(("unit", "unit-differs", f"{c.unit!r} differs from the currency written in {c.text!r} ({q.currency})"))
         elif c.base_unit not in CURRENCIES:
             out.append(("unit", "unit-differs", f"{c.unit!r} is not a currency but {c.text!r} is an amount of money"))
-    elif fam is not None and c.base_unit not in fam:
+    elif fam is not None and c.base_unit not in fam and not (q.unit == "count" and c.base_unit in CURRENCIES):
+        # (a bare numeral writes no unit: "500" of a currency whose sign the text does not read, "R500")
         out.append(("unit", "unit-differs", f"{c.unit!r} does not fit {c.text!r}, read as {q.unit}"))
     if q.per is not None and c.per != q.per:
         out.append(("unit", "unit-differs", f"{c.unit!r} lacks the rate 'per {q.per}' written in {c.text!r}"))

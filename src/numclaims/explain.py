@@ -73,16 +73,19 @@ class Explanation:
 
 # ------------------------------------------------------------------------------------------ words
 def number_words(x: float) -> str:
-    """``4500`` -> ``4,500``; ``2812.5`` -> ``2,812.5``; ``0.625`` -> ``0.625``; never scientific notation."""
+    """``4500`` -> ``4,500``; ``2812.45`` -> ``2,812.45``; ``84.15`` -> ``84.15``; ``0.625`` -> ``0.625``;
+    never scientific notation. Enough digits that the two ends of a rounding band stay apart ("84.2
+    percent" is between 84.15 and 84.25, never "between 84.2 and 84.2"): two decimals from 100 up, four
+    significant digits from 1 to 100, three below 1."""
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return "no limit"
     if float(x).is_integer():
         return f"{int(x):,}"
     ax = abs(x)
     if ax >= 100:
-        return f"{x:,.1f}".rstrip("0").rstrip(".")
+        return f"{x:,.2f}".rstrip("0").rstrip(".")
     if ax >= 1:
-        return f"{x:,.3g}"
+        return f"{x:,.4g}"
     # below 1: three significant digits in fixed notation, at most six decimals (never "1e-05")
     decimals = min(6, max(1, 2 - math.floor(math.log10(ax))))
     return f"{x:.{decimals}f}".rstrip("0").rstrip(".") or "0"
@@ -113,6 +116,8 @@ def amount(x: float | None, unit: str) -> str:
         return f"{number_words(x)}%{tail}"
     if base == "fraction":
         return f"{number_words(round(x * 100, 4))}%{tail}"
+    if base == "percentage_points":
+        return f"{number_words(x)} percentage point{'' if x == 1 else 's'}{tail}"
     if base in ("persons", "people"):
         return f"{number_words(x)} {'person' if x == 1 else 'people'}{tail}"
     return f"{number_words(x)} {base}{tail}".rstrip()
@@ -163,7 +168,8 @@ def _bare(x: float, unit: str) -> str:
     return number_words(x)
 
 
-_SINGULAR = {"years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour", "percent": "percentage point"}
+_SINGULAR = {"years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour", "percent": "percentage point",
+             "percentage_points": "percentage point"}
 
 
 def step_words(step: float, unit: str) -> str:
@@ -174,6 +180,8 @@ def step_words(step: float, unit: str) -> str:
         return "whole number" if step == 1 else number_words(step)
     if step == 1 and base in _SINGULAR:
         return _SINGULAR[base]
+    if base == "percentage_points":  # "to the nearest 0.1 percentage point"
+        return f"{number_words(step)} percentage point"
     return amount(step, base)
 
 

@@ -66,6 +66,7 @@ from .vocabulary import (
     BIG_SCALES,
     CURRENCY_CODES,
     CURRENCY_LETTER_PREFIXES,
+    CURRENCY_LETTERS_BEFORE_LARGE,
     CURRENCY_SYMBOLS,
     FALL_VERBS,
     FRACTION_WORDS,
@@ -148,7 +149,8 @@ _DIGITS_END = rf"(?:(?=(?:{_ABBR_RE}|{words_re(PERCENT_ABBREVIATIONS)})(?!\w))|(
 _SIGN_SYMBOLS = r"US\$|\$|€|£|\u20b9|S/\.?"
 #: ... and in capitals, as written (vocabulary.CURRENCY_LETTER_PREFIXES, vocabulary.CURRENCY_CODES):
 #: "KSh 65 million", "Sh65m", "KES 4,500".
-_SIGN_LETTERS = "|".join(sorted((*CURRENCY_LETTER_PREFIXES, *CURRENCY_CODES), key=lambda a: (-len(a), a)))
+_SIGN_LETTERS = "|".join([*sorted((*CURRENCY_LETTER_PREFIXES, *CURRENCY_CODES), key=lambda a: (-len(a), a)),
+                          *(f"{k}(?={need})" for k, (_, need) in CURRENCY_LETTERS_BEFORE_LARGE.items())])
 _FRAC = r"(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)"
 #: A change by a fraction word: "down by half", "cut in half", "fell by a third" (the fraction of a change).
 #: A transitive verb may have its object between it and "by": "cut deaths by half", "reduce road deaths by a third".
@@ -254,6 +256,9 @@ def _cores(text: str) -> list[re.Match]:
 
 _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
+#: Percentage points after a number (the parser's rule, :data:`numclaims.numerals.UNITS`):
+#: "3.1 percentage points", "2.5pp", "4 p.p.".
+_POINTS_AFTER = re.compile(r"\s+(?:percentage|percent|per\s+cent)[\s-]+points?\b|\s?(?:pp\b|p\.p\.)", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(rf"\s?%|\s*(?:percent|per\s+cent)\b|(?:{words_re(PERCENT_ABBREVIATIONS)})\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-year-olds?\b", re.IGNORECASE)
 _DURATION_AFTER = re.compile(rf"(?:\s+|-)({words_re(reversed(TIME_UNITS), plural=True)})\b", re.IGNORECASE)
@@ -616,7 +621,7 @@ def _read_with_parser(men: Mention, with_precision: bool) -> None:
     q = _parse_quantity(men.text)
     if q is None:
         return
-    if q.unit in ("count", "percent", "fraction", "currency", "duration", "ratio"):
+    if q.unit in ("count", "percent", "percentage_points", "fraction", "currency", "duration", "ratio"):
         if q.unit == "fraction" and men.unit != "fraction" or q.unit == "duration" and men.kind != "duration":
             return
         men.value = float(q.value)
@@ -709,6 +714,11 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
             return None
     q = _qualifier_before(text, s)
     qual, qstart = (q if q else ("exact", s))
+    # percentage points: the difference of two percentages, not a share
+    ptm = _POINTS_AFTER.match(after)
+    if ptm and sign is None:
+        end = e + ptm.end()
+        return Mention(qstart, end, text[qstart:end], value, "percentage_points", qual, kind="quantity")
     # percent
     pm = _PERCENT_AFTER.match(after)
     if pm and sign is None:

@@ -33,6 +33,9 @@ fractions and shares            "three quarters", "two-thirds", "half",       ``
                                 "one in every five", "one in a million"
 percentages                     "42 percent", "42%", "42 per cent", "42 pct", ``percent`` (42, not 0.42)
                                 "42pc"
+percentage points               "3.1 percentage points", "1 percentage      ``percentage_points``
+                                point", "2.5pp", "4 p.p."                     (3.1: a difference of
+                                                                              two percentages)
 currencies (before)             "$60,000", "US$5", "USD 5m", "EUR 3,000",     ``currency`` + ISO 4217
                                 "€3,000", "£5", "S/. 500", "S/ 500",          code in ``currency``
                                 "R$ 10", "MX$ 10", "PEN 500", "KSh 65
@@ -173,6 +176,7 @@ from .vocabulary import (
     BIG_SCALES,
     CURRENCY_CODES,
     CURRENCY_LETTER_PREFIXES,
+    CURRENCY_LETTERS_BEFORE_LARGE,
     CURRENCY_SYMBOLS,
     DIGIT_GROUP_SEPARATORS,
     FRACTION_WORDS,
@@ -218,14 +222,14 @@ __all__ = [
 # The tables are :mod:`numclaims.vocabulary`'s (re-exported here under their public names).
 
 #: Values of :attr:`Quantity.unit`.
-UNITS: tuple[str, ...] = ("count", "percent", "fraction", "currency", "duration", "ratio")
+UNITS: tuple[str, ...] = ("count", "percent", "percentage_points", "fraction", "currency", "duration", "ratio")
 #: Values of :attr:`Quantity.per` (besides ``None``).
 PER_VALUES: tuple[str, ...] = RATE_BASES
 #: Values of :attr:`Quantity.duration_unit` (besides ``None``).
 DURATION_UNITS: tuple[str, ...] = TIME_UNITS
 
 # Units whose whole numbers have step 1 (the named unit is the grain), see the module docstring.
-_GRAIN_UNITS = frozenset({"percent", "duration", "ratio"})
+_GRAIN_UNITS = frozenset({"percent", "percentage_points", "duration", "ratio"})
 
 # ---------------------------------------------------------------------------------------------- pattern
 
@@ -282,12 +286,17 @@ _ISO_CODES = frozenset(ISO_4217_CODES)
 _LETTER_PREFIXES_RE = _alt(CURRENCY_LETTER_PREFIXES)
 _CURSYM = (
     r"(?:(?-i:US|U\.S\.)\s?\$|(?-i:R|MX|AU|A|NZ)\$|\$|€|£|\u20b9|(?-i:S)/\.?"
-    rf"|(?-i:{_CODES_RE}|{_LETTER_PREFIXES_RE})(?![A-Za-z])|(?-i:Rs)(?:\.|(?![A-Za-z])))"
+    rf"|(?-i:{_CODES_RE}|{_LETTER_PREFIXES_RE})(?![A-Za-z])|(?-i:Rs)(?:\.|(?![A-Za-z]))"
+    + "".join(f"|(?-i:{k})(?={need})" for k, (_, need) in CURRENCY_LETTERS_BEFORE_LARGE.items()) + ")"
 )
 _CURWORDS = (
     r"(?:(?:US|U\.S\.)\s+dollars|dollars?|euros?|nuevos\s+soles|soles|pounds\s+sterling|sterling|rupees?)\b"
 )
 _CURWORD_AFTER = rf"(?:\s*[€£]|\s+(?:of\s+)?{_CURWORDS}|\s+(?-i:{_CODES_RE})(?![A-Za-z]))"
+#: Percentage points, the unit of the difference of two percentages (ONS Service Manual, "Percentages and
+#: percentage points": "A percentage point is the difference between percentages"): written out, or "pp",
+#: "p.p." after the number. "points" alone is not read (a score, a stock index).
+_PTS = r"(?:\s+(?:percentage|percent|per\s+cent)[\s-]+points?\b|\s?(?:pp\b|p\.p\.))"
 _PCT = rf"(?:\s*%|\s*(?:percent|per\s*cent|pct)\b|(?:{_alt(PERCENT_ABBREVIATIONS)})\b)"
 _PER_WORDS = rf"(?:{words_re(RATE_BASES)})"
 _RATE = (
@@ -390,7 +399,7 @@ _AMOUNT = (
     rf"(?:(?P<d_prep>{_DURPREP})\s+)?(?P<a_qual>{_QUAL})?(?:(?P<a_cur>{_CURSYM})\s*)?(?P<a_num>{_NUMERAL})"
     rf"(?(d_prep)(?(a_cur)(?!)|(?:\s+|-)(?P<d_unit>{_DURUNIT}))"
     rf"|(?(a_cur)|(?:(?:\s+|-)(?P<d_unit2>{_DURUNIT})|\s+(?P<x_times>times)\b|(?:\s+|-)?(?P<x_fold2>fold)\b"
-    rf"|(?P<a_pct>{_PCT})|(?P<a_curword>{_CURWORD_AFTER}))?)"
+    rf"|(?P<a_pts>{_PTS})|(?P<a_pct>{_PCT})|(?P<a_curword>{_CURWORD_AFTER}))?)"
     rf"(?(a_qual)|(?P<a_qsuf>{_QSUF})?))"
 )
 
@@ -419,7 +428,8 @@ _QUANTITY_SRC = (
 #:   before, e.g. "as many as ", "~"), ``a_cur`` (currency before: "$", "US$", "S/.", "EUR"), ``a_num``
 #:   (the numeral with its scale: "1,600", "2 million", "5m", "twenty-one", "two and a half"),
 #:   ``d_unit``/``d_unit2`` (duration unit: "years"), ``x_times``/``x_fold2`` ("times", "fold"),
-#:   ``a_pct`` ("%", " percent"), ``a_curword`` (currency after: " dollars", " soles", "€"), ``a_qsuf``
+#:   ``a_pts`` (" percentage points", "pp"), ``a_pct`` ("%", " percent"), ``a_curword`` (currency after:
+#:   " dollars", " soles", "€"), ``a_qsuf``
 #:   (qualifier after: "+", " or more");
 #: * ratio: ``x_qual``; terms ``x_ra``/``x_rb`` ("a ratio of a to b"), ``x_ca``/``x_cb`` ("a:b"),
 #:   ``x_ta``/``x_tb`` ("a-to-b"); ``x_fold`` ("tenfold");
@@ -770,7 +780,9 @@ def _parse_amount(m: re.Match, text: str) -> Quantity:
         value, step, _ = _read_numeral(m.group("a_num"), unit)
         return _make(text, value, unit, qual, step, per=per, noun=noun)
     cur = m.group("a_cur") or m.group("a_curword")
-    if m.group("a_pct"):
+    if m.group("a_pts"):
+        unit = "percentage_points"
+    elif m.group("a_pct"):
         unit = "percent"
     elif cur:
         unit = "currency"

@@ -11,6 +11,13 @@ hand-written factor tables so that every factor has one documented source):
   (what is counted is the measure's business, not the unit's). A count never converts to a share.
 * Shares: ``fraction`` and ``ratio`` are numbers of 1, ``percent`` is 1/100 (pint's ``percent``): a share
   written "1 out of 5" (fraction 0.2) and one written "22 %" compare as 20 % and 22 %.
+* Percentage points: ``percentage_points`` is the unit of the difference of two percentages (ONS Service
+  Manual, "Percentages and percentage points": "A percentage point is the difference between
+  percentages. A value of 10% falling by 1 percentage point becomes 9%"). A percent figure and a
+  percentage-point figure compare number for number (factor 1), so "84.2 %, up 3.1 percentage points on
+  81.4 %" is the difference 84.2 - 81.4 = 2.8 points against 3.1, and a ``change`` by a percentage-point
+  claim is absolute (added to the earlier percent), never relative. Points are not a share: they never
+  convert to a fraction or a count.
 * Currencies (ISO 4217 codes) are each their own dimension: no exchange rate is known, so USD and PEN
   never convert ("no exchange rate").
 * Time: ``years``, ``months``, ``weeks``, ``days`` with pint's Julian year (1 year = 365.25 days = 12
@@ -42,6 +49,10 @@ SHARES = frozenset(SHARE_WHOLE)
 DIMENSIONLESS = {"persons": 1.0, "count": 1.0, "fraction": 1.0, "ratio": 1.0, "percent": 0.01}
 
 
+#: A percent figure and a percentage-point figure compare number for number (the module docstring).
+_POINTS_PAIR = frozenset({"percent", "percentage_points"})
+
+
 def _expr(unit: str) -> str:
     base, per = split_unit(unit)
     name = base if base in CURRENCIES else PINT_NAMES[base]
@@ -68,6 +79,8 @@ def conversion(source: str, target: str) -> tuple[Fraction | None, str]:
     if (sper is None) != (tper is None):
         return None, (f"stock vs flow: {source!r} is {'a rate' if sper else 'an amount'} and {target!r} is "
                       f"{'a rate' if tper else 'an amount'}")
+    if {sb, tb} == _POINTS_PAIR and sper is None and tper is None:
+        return Fraction(1), ""  # the difference of two percentages is in points (module docstring)
     if sb in CURRENCIES and tb in CURRENCIES and sb != tb:
         return None, f"no exchange rate: {sb} and {tb} are different currencies"
     if (sb in COUNTS) != (tb in COUNTS) and (sb in SHARES or tb in SHARES):

@@ -191,6 +191,14 @@ CURRENCY_LETTER_PREFIXES: dict[str, str] = {
     "KShs": "KES", "Kshs": "KES", "KSh": "KES", "Ksh": "KES", "Shs": "KES", "Sh": "KES",
     "UShs": "UGX", "USh": "UGX", "TShs": "TZS", "TSh": "TZS",
 }
+#: Currency letters that are a currency only before an amount written large: the South African rand's
+#: "R" ("R1.1 billion", "R46 million", "R12,500"; the South African Reserve Bank and the country's papers
+#: write the sign so, attached), read only before digits in groups of three or a scale word, so that a
+#: road ("the R445"), a grade or a model number is never money. ``{letters: regex the amount must
+#: match}``; "R500" alone is not read (a record may still write unit ZAR).
+CURRENCY_LETTERS_BEFORE_LARGE: dict[str, tuple[str, str]] = {
+    "R": ("ZAR", r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?i:million|billion|trillion|bn|m)\b"),
+}
 #: Currency markers (symbols, codes and words, lower case) and their ISO 4217 codes. "$" is read as USD.
 CURRENCY_SYMBOLS: dict[str, str] = {
     "$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GBP", "s/.": "PEN", "s/": "PEN",
@@ -203,6 +211,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "shilling": "KES", "shillings": "KES",
     "\u20b9": "INR",  # the rupee sign, India's alone
     **{k.lower(): v for k, v in CURRENCY_LETTER_PREFIXES.items()},
+    **{k.lower(): code for k, (code, _) in CURRENCY_LETTERS_BEFORE_LARGE.items()},
     **{c.lower(): c for c in CURRENCY_CODES},
 }
 

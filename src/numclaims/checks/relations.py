@@ -243,12 +243,33 @@ def comparison(spec, ctx: Context) -> CheckResult:
 def change(spec, ctx: Context) -> CheckResult:
     """From ``earlier`` to ``later`` by ``change`` (relative or absolute) or ``factor``.
 
+    A percent change between two percent figures ("turnout fell 5 percent, from 60 percent to 55
+    percent") is read both ways, since the words leave it open: relatively (60 x 0.95 = 57) and in
+    percentage points (60 - 5 = 55; the ONS Service Manual asks for "percentage points" there, but papers
+    often write "percent"). The better verdict is kept, the relative reading on a tie, and the explanation
+    names the reading that was kept, so a sentence correct under either reading is never inconsistent. A
+    ``percentage_points`` change is absolute only; a percent change of a count is relative only.
+
     Example (hand-computed): "456 cases" in 2012 ([456, 456]) to "363" in 2013, "down by around 20 percent"
     ([18, 22] %; as written [19.5, 20.5] %, the "around" margin dropped): as written the later figure is
     456 x (100 - [19.5, 20.5]) / 100 = [362.52, 367.08], whole counts [363, 367], which holds 363 ->
     consistent (over the intervals [355.68, 373.92] -> [356, 373]). Written values: (363 - 456) / 456 =
     -20.4 %. Without ``earlier``: the implied earlier figure, ``unverifiable`` (``no_comparison``).
     """
+    if (spec.change and spec.earlier and ctx.claims[spec.change].base_unit == "percent"
+            and ctx.claims[spec.change].per is None and ctx.claims[spec.later].base_unit == "percent"):
+        rel, pts = _change(spec, ctx, "relative"), _change(spec, ctx, "absolute")
+        kept, other = (rel, "in percentage points") if SEVERITY[rel.verdict] <= SEVERITY[pts.verdict] else \
+            (pts, "as a relative change")
+        kept.explanation = (f"a percent change between two percentages is read both as a relative change and "
+                            f"in percentage points; kept: {'relative' if kept is rel else 'absolute'} (read {other}: "
+                            f"{(pts if kept is rel else rel).verdict}); " + kept.explanation)
+        return kept
+    return _change(spec, ctx, None)
+
+
+def _change(spec, ctx: Context, force: str | None) -> CheckResult:
+    """:func:`change`, with a percent change read as ``force`` ("relative" or "absolute") when given."""
     crefs = [spec.change] if spec.change else ([spec.factor] if isinstance(spec.factor, str) else [])
     ids = ([spec.earlier] if spec.earlier else []) + [spec.later] + crefs
     bad = _numeric(spec, ctx, ids)
@@ -265,7 +286,7 @@ def change(spec, ctx: Context) -> CheckResult:
     if spec.change:
         cc = ctx.claims[spec.change]
         cdesc = describe(cc, ctx.intervals[spec.change])
-        if cc.base_unit in SHARES and cc.per is None and lc.base_unit not in SHARES:
+        if cc.base_unit in SHARES and cc.per is None and (lc.base_unit not in SHARES or force == "relative"):
             mode, w, cf = "relative", SHARE_WHOLE[cc.base_unit], figure(ctx, "change", spec.change)
             # (w +/- change) / w, the division by 100 last so that written figures multiply exactly
             kept = lambda c: Interval.point(float(w)) + c * sign  # noqa: E731

@@ -1,0 +1,47 @@
+"""The South African rand's "R": money only before an amount written large (vocabulary.CURRENCY_LETTERS_BEFORE_LARGE),
+read by the parser and the extractor alike; a bare numeral fits a currency record."""
+
+from __future__ import annotations
+
+import pytest
+
+from numclaims.claimvalues import value_problems
+from numclaims.extract import find_mentions
+from numclaims.numerals import parse
+from numclaims.records import Claim
+
+
+@pytest.mark.parametrize("text, value, per", [
+    ("R1.1 billion", 1_100_000_000, None),     # 1.1 x 10^9
+    ("R1.1bn", 1_100_000_000, None),
+    ("R46 million a week", 46_000_000, "week"),
+    ("R12,500", 12_500, None),                 # digits in groups of three
+])
+def test_the_parser_reads_the_rand(text, value, per):
+    q = parse(text)
+    assert (q.unit, q.currency, float(q.value), q.per) == ("currency", "ZAR", value, per)
+
+
+@pytest.mark.parametrize("text", ["R500", "R2", "R445"])
+def test_a_capital_r_before_a_small_number_is_not_money(text):
+    with pytest.raises(ValueError):
+        parse(text)
+
+
+def test_the_extractor_reads_the_rand_and_leaves_roads_alone():
+    text = ("The programme cost R1.1 billion (about $60 million), or R46 million a week over the 24 weeks it "
+            "ran. Buses on the R445 were late.")
+    got = [(m.text, m.value, m.unit) for m in find_mentions(text)]
+    assert got == [("R1.1 billion", 1.1e9, "ZAR"), ("about $60 million", 6e7, "USD"),
+                   ("R46 million a week", 4.6e7, "ZAR per week"), ("24 weeks", 24, "weeks")]
+
+
+def _claim(text: str, unit: str, value: float) -> Claim:
+    return Claim(id="c", quote=text, text=text, value=value, unit=unit, qualifier="exact",
+                 measure={"what": "cost"}, attribution=[{"who": "t"}])
+
+
+def test_a_bare_numeral_fits_a_currency_record_and_a_written_sign_must_agree():
+    assert value_problems(_claim("500", "ZAR", 500)) == []            # no sign written: the record names it
+    assert value_problems(_claim("R1.1 billion", "ZAR", 1.1e9)) == []
+    assert [p[1] for p in value_problems(_claim("R1.1 billion", "USD", 1.1e9))] == ["unit-differs"]
