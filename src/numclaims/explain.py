@@ -543,9 +543,29 @@ def _rate_duration(x: Ctx):
     return s, written, over, cause
 
 
+def _grim_rule(grim: dict[str, Any], tc: ClaimResult | DerivedFigure, unit: str) -> str:
+    """The GRIM line of a share check, from its ``details.grim`` (``numclaims.checks.shares``: the share's
+    interval ``share`` and as-written band ``written``, the totals allowed ``totals``, whether some whole
+    count fits over the intervals ``fits`` and as written ``fits_as_written``, and ``cannot_fail``)."""
+    head = "GRIM test (Brown and Heathers, 2017), by interval: "
+    totals = _iv(grim.get("totals"))
+    of = f"out of {range_words(*totals, unit)}" if totals else "of the total"
+    band = _iv(grim.get("written"))
+    share = range_words(*band, "percent") if band else "the share"
+    if grim.get("cannot_fail"):
+        return head + ("with a total this large some whole number fits any share this wide, so the test "
+                       "carries no information here.")
+    if grim.get("fits_as_written"):
+        return head + f"a whole number {of} gives a share {share}: yes."
+    if grim.get("fits"):
+        return head + f"no whole number {of} gives a share {share} as written; one does within its full range."
+    return head + f"no whole number {of} gives a share {share}."
+
+
 def _share(x: Ctx):
     sh, t = x["q"][:2]
     sc, tc = x["cs"][:2]
+    part = next((c for c in x["cs"][2:] if c), None)
     d, unit = x["d"], tc.unit
     v = x["check"].verdict
     imp = _iv(d.get("implied"))
@@ -553,30 +573,32 @@ def _share(x: Ctx):
     written, cause = [], None
     if sc.value is not None and tc.value is not None:
         written.append(f"{number_words(sc.value)}% of {amount(tc.value, unit)} = "
-                       f"{amount(sc.value * tc.value / 100, unit)}.")
+                       f"{amount(sc.value * tc.value / 100, unit)}"
+                       + (f", against {quoted(part)} stated." if part is not None else "."))
+        if part is not None and part.value is not None and tc.value:
+            written.append(f"{quoted(part)} is {number_words(round(part.value / tc.value * 100, 1))}% of "
+                           f"{amount(tc.value, unit)}, against {number_words(sc.value)}% stated.")
     over = [f"Share {sh}: {claim_range(sc)}.", f"Total {t}: {claim_range(tc)}."]
     if imp:
         over.append(f"Implied part: {range_words(*imp, unit)}.")
-    rules = []
-    if grim:
-        n = grim.get("n")
-        rules.append(f"GRIM test (Brown and Heathers, 2017): is {grim.get('x')}% of {number_words(n)} a whole "
-                     f"number of people when rounded? {'Yes' if grim.get('consistent') else 'No'}.")
-    if v == "inconsistent" and grim and not grim.get("consistent"):
-        s = (f"{sh} of {t} is impossible as written: no whole number of people out of {number_words(grim['n'])} "
-             f"gives {grim['x']}% when rounded.")
-        cause = "The share as written fails the GRIM test."
-    elif v in ("inconsistent", "tension") and _iv(d.get("stated")):
-        part = next((c for c in x["cs"][2:] if c), None)
+    rules = [_grim_rule(grim, tc, unit)] if grim else []
+    if v == "inconsistent" and grim and not grim.get("fits"):
+        s = (f"{sh} of {t} is impossible: no whole number out of {claim_range(tc)} gives a share "
+             f"{claim_range(sc)}.")
+        cause = "No whole count of the total gives the share (GRIM test by interval)."
+    elif v in ("inconsistent", "tension") and _iv(d.get("stated")) and imp:
         s = (f"{sh} of {t} implies {range_words(*imp, unit)}, which "
              + ("does not match " if v == "inconsistent" else "matches only within the rounding ")
              + f"{quoted(part)}.")
         cause = _edge_cause(["the implied part", quoted(part)], [imp, _iv(d["stated"])], unit) if v == "tension" else \
             "The implied part and the stated part share no value."
+    elif v == "tension" and grim and not grim.get("fits_as_written"):
+        s = (f"{sh} of {t} is possible only within the rounding or hedging of the share: as written no whole "
+             f"number out of {claim_range(tc)} gives it.")
     else:
-        s = f"{sh} of {t} implies {range_words(*imp, unit)}" + (
-            "; the share is possible for a whole number of people." if grim.get("consistent") else ".") if imp else \
-            f"{sh} of {t} cannot be checked."
+        s = (f"{sh} of {t} implies {range_words(*imp, unit)}" + (
+            "; the share is possible for a whole number of people." if grim.get("fits_as_written")
+            and not grim.get("cannot_fail") else ".")) if imp else f"{sh} of {t} cannot be checked."
     return s, written, over, cause, rules
 
 
@@ -785,6 +807,8 @@ def _relations(x: Ctx):
     name = lambda f: "the implied earlier figure" if earlier_only and f is by["implied"] else _fig_name(f, claims)  # noqa: E731
     written = [f"{name(f)}: {_fig_value(f)} as written." for f in figs
                if f.role != "implied" or (earlier_only and f.written is not None)]
+    if kind == "change" and not earlier_only:
+        written = _change_arithmetic(by, x["d"].get("mode")) or written
     over = [f"{name(f)}: {_fig_range(f)}." for f in figs if _iv(f.interval)]
     verdict_words = {"consistent": "holds as written", "tension": "holds only within the rounding or hedging "
                      "the wording allows, not as written", "inconsistent": "cannot hold: no values the figures "
@@ -830,6 +854,28 @@ def _relations(x: Ctx):
         raise LookupError
     sentence = said[:1].upper() + said[1:] + f": the relation {verdict_words}."
     return sentence, written, over, None
+
+def _change_arithmetic(by: dict[str, ComparedFigure], mode: str | None) -> list[str]:
+    """The as-written lines of a change with its earlier, later and implied figures written: the later
+    figure the change implies ("€276 million + 8% = €298.08 million, against €312 million stated") and the
+    change the two figures show ("+13.0%"); empty when a figure has no written value."""
+    how = by.get("change") or by.get("factor")
+    e, l, imp = (by.get(r) for r in ("earlier", "later", "implied"))
+    if None in (e, l, imp, how) or None in (e.written, l.written, imp.written, how.written):
+        return []
+    ev, lv, iv, cv = (float(f.written) for f in (e, l, imp, how))
+    sign = "+" if iv >= ev else "\u2212"
+    if mode == "factor":
+        step = f"{_fig_value(e)} \u00d7 {number_words(cv)}"
+        shown = f"the two figures give a multiple of {number_words(round(lv / ev, 2))}" if ev else ""
+    elif mode == "relative":
+        step = f"{_fig_value(e)} {sign} {_fig_value(how)}"
+        shown = f"the two figures give a change of {(lv - ev) / ev * 100:+.1f}%".replace("-", "\u2212") if ev else ""
+    else:
+        step = f"{_fig_value(e)} {sign} {_fig_value(how)}"
+        shown = f"the two figures differ by {number_words(round(lv - ev, 6))}"
+    return [f"{step} = {_fig_value(imp)}, against {_fig_value(l)} stated" + (f"; {shown}." if shown else ".")]
+
 
 TEMPLATES: dict[str, Callable[[Ctx], tuple]] = {
     "agreement": _agreement,
