@@ -10,6 +10,7 @@ import os
 import re
 import secrets
 import signal
+import threading
 import sys
 from dataclasses import dataclass, field
 from functools import partial
@@ -354,8 +355,7 @@ def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
             try:
                 yield from pool.imap(_call, zip(paths, roots), chunksize=chunk)
             except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller closing the generator
-                pool.terminate()
-                pool.join()
+                end_pool(pool)
                 raise
             pool.close()
             pool.join()
@@ -363,6 +363,40 @@ def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
             gc.unfreeze()
 
     return mapper
+
+
+#: Seconds :func:`end_pool` gives ``Pool.terminate()`` before it kills the workers itself.
+END_POOL_WAIT = 5.0
+
+
+def end_pool(pool: Any, wait: float | None = None) -> None:
+    """End a :class:`multiprocessing.pool.Pool` at once, in bounded time.
+
+    ``Pool.terminate()`` can block for ever: it takes the task queue's lock to drain it before it ends the
+    workers, and a worker waiting for a task holds that lock (CPython issues 73945, "Deadlock in
+    multiprocessing.pool.Pool on terminate", and 78178, "multiprocessing Pool hangs in terminate()", both
+    open). It is run in a daemon thread; when it has not returned after ``wait`` seconds (default
+    :data:`END_POOL_WAIT`), every child process
+    (:func:`multiprocessing.active_children`: the pool's workers) is killed and the thread is left behind
+    (a daemon thread does not keep the process alive), so that a signalled run still removes its staging
+    folders and exits with its status. Never raises."""
+    def stop() -> None:
+        try:
+            pool.terminate()
+            pool.join()
+        except Exception:  # noqa: BLE001 - ending the run matters more than the pool's own error
+            pass
+
+    t = threading.Thread(target=stop, name="numclaims-end-pool", daemon=True)
+    t.start()
+    t.join(END_POOL_WAIT if wait is None else wait)
+    if t.is_alive():
+        for child in multiprocessing.active_children():
+            try:
+                child.kill()
+            except OSError:
+                pass
+        t.join(1.0)
 
 
 def renders_html(fn: Callable[..., Any]) -> bool:
