@@ -71,3 +71,50 @@ def test_a_missing_first_word_is_caught(monkeypatch):
     assert [s for s, _, _ in slow] == [(3, 25)]  # "twelve months to March": 3 = len("In "), 22 characters
     assert [s for s, _, _ in fast] == [(20, 25)]  # "March" alone
     assert fast != slow
+
+
+# The line classes of the body heuristics (extract._classify_line) count the capitals of an ASCII line
+# with bytes.translate and find its closing stop without a pattern: the same classes as the forms they
+# replace (below, as they were), on every line.
+def _classify_line_as_it_was(line: str) -> str:
+    s = line.strip()
+    if not s:
+        return "blank"
+    words = s.split()
+    if extract._STRONG_MARKERS.match(s) or (len(words) <= 6 and extract._SHORT_MARKERS.match(s)):
+        return "marker"
+    if extract._DATELINE.match(s):
+        return "dateline"
+    if len(words) >= 8 and len(s) >= 40 and extract._SENTENCE_END.search(s):
+        letters = "".join(filter(str.isalpha, s))
+        upper_share = sum(map(str.isupper, letters)) / len(letters) if letters else 1.0
+        if upper_share < 0.5:
+            return "prose"
+    return "label"
+
+
+_LINE_TOKENS = st.one_of(
+    st.sampled_from(["Police", "SAID", "the", "workers", "By", "Tom", "NAIROBI,", "14", "March", "2024", "/",
+                     "\u00c9TAT", "stra\u00dfe", "\u0130", "\u0131", "\u01c5", "\u2163", "\u00aa", "42%", "A", "b"]),
+    st.text(alphabet="aZ.!?\u2026\"'\u201d\u2019)] \u00e9\u00c9\u00a0\u3000-", min_size=1, max_size=6))
+
+
+@settings(max_examples=1500, derandomize=True, database=None, deadline=None)
+@given(st.lists(_LINE_TOKENS, max_size=20), st.sampled_from([" ", "  ", "\u00a0", "\t"]),
+       st.sampled_from(["", ".", ".\"", ".\u201d)", "!'", "?]", "\u2026", ". )", ".\u3000", "a."]))
+def test_line_classes_equal_the_forms_they_replace(tokens, sep, end):
+    line = sep.join(tokens) + end
+    assert extract._classify_line(line) == _classify_line_as_it_was(line)
+    s = line.strip()
+    assert extract._sentence_end(s) == bool(extract._SENTENCE_END.search(s))
+
+
+def test_line_classes_by_hand():
+    # 9 words, 53 characters, ends with a stop: 2 capitals of 39 letters (under half) -> prose; the same
+    # words in capitals (39 of 39) -> label; with "É" (not ASCII: counted by str.isupper) and a closing
+    # quote after the stop, still 2 of 39 -> prose
+    line = "Inspectors counted 1,700 workers in the north of Aab."
+    assert extract._classify_line(line) == "prose"
+    assert extract._classify_line(line.upper()) == "label"
+    assert extract._classify_line(line.replace("Aab", "\u00c9ab") + "\u201d") == "prose"
+    assert extract._sentence_end("the end.\u201d)") and not extract._sentence_end("the end.\u201d) x")

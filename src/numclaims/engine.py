@@ -342,11 +342,12 @@ def check_file(path: str | Path, root: str | Path) -> tuple[Results, dict[str, i
     An input error found after loading (an interval or period that cannot be computed) is reported from the
     article read again by the line-numbered loader, so that its line is the field's, whichever reader
     loaded the file first."""
-    article = load_article(Path(path), Path(root), extra_checks=input_hooks(Path(root)))
+    path, root = Path(path), Path(root)  # made once: each is passed on several times
+    article = load_article(path, root, extra_checks=input_hooks(root))
     try:
-        return results_for(article, load_reference(Path(root))), dict(article.lines)
+        return results_for(article, load_reference(root)), dict(article.lines)
     except InputErrors:
         if article.field_lines:
             raise
-    article = load_article(Path(path), Path(root), extra_checks=input_hooks(Path(root)), exact=True)
-    return results_for(article, load_reference(Path(root))), dict(article.lines)
+    article = load_article(path, root, extra_checks=input_hooks(root), exact=True)
+    return results_for(article, load_reference(root)), dict(article.lines)

@@ -216,6 +216,10 @@ _CANDIDATE_SIGN = re.compile(r"us(?=\$)|s(?=/)|[$€£\u20b9]", re.IGNORECASE)
 #: the pattern's case-sensitive sign-letter alternative, before a digit.
 _CANDIDATE_LETTERS = re.compile(rf"(?<![A-Za-z])(?:{_SIGN_LETTERS})(?=\s?\d)")
 _CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: The only cores that start with the word "the" (:data:`MENTION_PATTERN`'s first date form): "the year
+#: to", "the 12 months ending"; the pattern's own words and flags, so that a "the" it cannot match is
+#: skipped by one short match instead of a try of the whole pattern (most "the" of a text start no core).
+_THE_DATE = re.compile(r"the\s+(?:year|12\s+months|twelve\s+months)\s+(?:to|ending)", re.IGNORECASE)
 
 
 def _cores(text: str) -> list[re.Match]:
@@ -226,9 +230,14 @@ def _cores(text: str) -> list[re.Match]:
     pattern tried at every character of a text costs about five times more."""
     starts = []
     first = _FIRST_WORDS
+    the_date = _THE_DATE.match
     for w in _CANDIDATE_WORD.finditer(text):
         word = w.group()
-        if word[0].isdecimal() or (word.lower() if word.isascii() else word.translate(_CASE_FOLD).lower()) in first:
+        if word[0].isdecimal():
+            starts.append(w.start())
+            continue
+        low = word.lower() if word.isascii() else word.translate(_CASE_FOLD).lower()
+        if low in first and (low != "the" or the_date(text, w.start())):
             starts.append(w.start())
     more = False
     if "$" in text or "/" in text or "€" in text or "£" in text or "\u20b9" in text:
@@ -946,13 +955,33 @@ def _classify_line(line: str) -> str:
         return "marker"
     if _DATELINE.match(s):
         return "dateline"
-    if len(words) >= 8 and len(s) >= 40 and _SENTENCE_END.search(s):
+    if len(words) >= 8 and len(s) >= 40 and _sentence_end(s):
         # share of capitals among the letters, counted only for lines that could be prose
-        letters = "".join(filter(str.isalpha, s))  # map/filter: the loop runs in C
-        upper_share = sum(map(str.isupper, letters)) / len(letters) if letters else 1.0
+        if s.isascii():  # (most lines) the letters are A-Z and a-z: bytes.translate counts them in C
+            b = s.encode("ascii")
+            n_letters = len(b.translate(None, _NOT_LETTERS))
+            upper_share = len(b.translate(None, _NOT_CAPITALS)) / n_letters if n_letters else 1.0
+        else:
+            letters = "".join(filter(str.isalpha, s))  # map/filter: the loop runs in C
+            upper_share = sum(map(str.isupper, letters)) / len(letters) if letters else 1.0
         if upper_share < 0.5:
             return "prose"
     return "label"
+
+
+#: The ASCII bytes that are not letters, and those that are not capitals (deleted by ``bytes.translate``,
+#: what is left is counted): for an ASCII text, ``str.isalpha`` and ``str.isupper`` of a character.
+_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_NOT_CAPITALS = bytes(c for c in range(128) if not chr(c).isupper())
+#: What may close a sentence after its stop (:data:`_SENTENCE_END`).
+_CLOSERS = "\"'”’)]"
+
+
+def _sentence_end(s: str) -> bool:
+    """``_SENTENCE_END.search(s)`` for a stripped line ``s``: after the closing quotes and brackets at its
+    end, the last character is a stop."""
+    t = s.rstrip(_CLOSERS)
+    return bool(t) and t[-1] in ".!?…"
 
 
 _remembered_class = functools.lru_cache(maxsize=_REMEMBERED_LINES)(_classify_line)
