@@ -311,6 +311,9 @@ def _blocks_plain(text: str) -> bool | None:
 #: ``:`` followed by a non-space is read apart by the two readers.
 _FLOW_TRAP = re.compile(r":\S|," + _NUMBER)
 _FLOW_COMMA = re.compile(r"," + _NUMBER)
+#: ":" and the ASCII spaces of ``\s`` (space, tab, line feed, carriage return, form feed, vertical tab) as
+#: themselves, every other byte as "x" (:func:`_flow_traps`)
+_COLONS = _classes({":": ":", " ": " ", "\t\n\r\x0b\x0c": " "})
 
 
 def _flow_traps(text: str) -> bool:
@@ -320,10 +323,10 @@ def _flow_traps(text: str) -> bool:
         return False  # no flow collection, and no bracket to unbalance: no trap stands in one
     counted, balance = 0, 0  # brackets opened minus closed in text[:counted] (matches come in order)
     # without a ":" before a character that is not a space, only the "," alternative can match: its own
-    # pattern finds the same matches, trying the commas only (an ASCII text: \S is then all but the six)
-    colons = text.count(":")
-    plain_colons = text.isascii() and colons == sum(text.count(":" + w) for w in " \t\n\r\x0b\x0c") + text.endswith(":")
-    for m in (_FLOW_COMMA if plain_colons else _FLOW_TRAP).finditer(text):
+    # pattern finds the same matches, trying the commas only (in an ASCII text whose colons are each
+    # followed by one of the six spaces of _COLONS or end it: \S also excludes four more control characters)
+    plain = text.isascii() and b":x" not in (c := text.encode("ascii").translate(_COLONS)) and b"::" not in c
+    for m in (_FLOW_COMMA if plain else _FLOW_TRAP).finditer(text):
         a, b = _line_at(text, m.start())
         if text.find("[", a, b) >= 0 or text.find("{", a, b) >= 0:
             return True
