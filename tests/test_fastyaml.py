@@ -241,7 +241,8 @@ _LINE_PIECES = st.sampled_from(["claims:", "checks:", "claims: # c", "claims: [a
                                 "  x:y]", "  1,012}", "z: ,5", "k: 2020-06-01", "q: '2020-06-01'", 'q: " 1999-1"',
                                 "k: 12:30", "k: 1e5", "k: 3,000 x", "t: 0.5", "t: .5", "t: _1", "- -0", "{a: 0b1}",
                                 "k: 1234567890123456789", "k: 123456789012345678", "a:\tb", "a:\x0cb", "x: \u00e9 07",
-                                "v: 1_000", "id: s1-check-0", "k: 2.5e", "k: x:", "k: [1,000]"])
+                                "v: 1_000", "id: s1-check-0", "k: 2.5e", "k: x:", "k: [1,000]", "k: [ : a]", "k: {a, :}",
+                                "k: x , :", "k: [,  :\tb]"])
 
 
 @settings(max_examples=1500, derandomize=True, database=None, deadline=None)
@@ -251,6 +252,7 @@ def test_prescan_and_item_lines_give_what_their_first_forms_gave(lines, final_ne
     assert fastyaml._number_trap(text) == _number_trap_per_candidate(text)
     assert fastyaml._flow_traps(text) == _flow_traps_by_prefix(text)
     assert fastyaml._quoted_date(text) == bool(fastyaml._QUOTED_DATE.search(text))
+    assert fastyaml._flow_colon(text) == bool(fastyaml._FLOW_COLON.search(text))
     for key in ("claims", "checks"):
         assert item_lines(text, key) == _item_lines_per_line(text, key)
 
@@ -294,5 +296,7 @@ def test_prefilters_by_hand():
                        ("a: -.5\n", True), ("a: x.5\n", False), ("a: 'b 0.5'\n", False)):
         assert fastyaml._may_hold_number(text) or not trap, text
         assert fastyaml._number_trap(text) == trap == _number_trap_per_candidate(text), text
-    # a quoted date needs four digits, "-" and a digit in a row
+    # a quoted date needs four digits, "-" and a digit in a row; a value without a key, a "[", "{" or ","
+    # then spaces and ":"
+    assert not fastyaml._flow_colon("a: {b: 1}, c\n") and fastyaml._flow_colon("a: [b, : c]\n")
     assert not fastyaml._quoted_date("a: '1,700'\n") and fastyaml._quoted_date("a: '2020-06-01'\n")
