@@ -118,3 +118,34 @@ def test_line_classes_by_hand():
     assert extract._classify_line(line.upper()) == "label"
     assert extract._classify_line(line.replace("Aab", "\u00c9ab") + "\u201d") == "prose"
     assert extract._sentence_end("the end.\u201d)") and not extract._sentence_end("the end.\u201d) x")
+
+
+def _prev_word_as_it_was(text: str, pos: int) -> tuple[str, int]:
+    m = extract._PREV_WORD.search(text[max(0, pos - 40):pos])
+    if not m:
+        return "", pos
+    return m.group(1), max(0, pos - 40) + m.start(1)
+
+
+_WORD_PIECES = st.one_of(st.sampled_from(["counted", "Mr.", "don't", "O\u2019Neil", "x_1", "12", "\u00e9t\u00e9", "A", "z9",
+                                          "\u0663", "\u2163", " ", "  ", "\n", "\t", "\u00a0", "\u3000", ".", "'", "-", "(",
+                                          "\u201c", "$"]),
+                         st.text(alphabet="aZ9_.'\u2019 \n\u00e9-", min_size=1, max_size=5))
+
+
+@settings(max_examples=2000, derandomize=True, database=None, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=16).map("".join), st.integers(0, 80))
+def test_previous_word_read_backwards_is_the_pattern_search(text, cut):
+    # extract._prev_word (one anchored match of the reversed text) gives what the search of _PREV_WORD
+    # over the 40 characters before the position gave: the same word and start, or none
+    pos = min(cut, len(text))
+    assert extract._prev_word(text, pos) == _prev_word_as_it_was(text, pos)
+
+
+def test_previous_word_by_hand():
+    # "Inspectors counted 1,700": the word before offset 19 is "counted" at 11; "Mr. 5" gives "Mr." (the
+    # stop is a word character here); "2023 5" gives none (no ASCII letter); "d\u00e9j\u00e0 5": "d\u00e9j\u00e0" at 0
+    assert extract._prev_word("Inspectors counted 1,700", 19) == ("counted", 11)
+    assert extract._prev_word("Mr. 5", 4) == ("Mr.", 0)
+    assert extract._prev_word("2023 5", 5) == ("", 5)
+    assert extract._prev_word("d\u00e9j\u00e0 5", 5) == ("d\u00e9j\u00e0", 0)

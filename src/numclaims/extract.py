@@ -290,6 +290,9 @@ _YEAR_TO = re.compile(r"^.*?\b(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?",
 #: A capitalised plural noun right after a number of a title-case headline ("Port Hires 40 Guards").
 _HEADLINE_PLURAL = re.compile(r"\s+[A-Z][a-z]*[a-rt-z]s\b")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
+#: :data:`_PREV_WORD` for the reversed text: the spaces, then the word characters up to the last ASCII
+#: letter among them (the first of the word read forwards)
+_PREV_WORD_BACKWARDS = re.compile(r"\s*([\w'’.]*[A-Za-z])")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _DIGITS_SCALE = re.compile(rf"(.*?\d)\s?({_ABBR_RE}|{_SCALE_WORDS_RE})", re.IGNORECASE)
 _PLAIN_DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -408,11 +411,17 @@ def _frac_value(core: str) -> float | None:
 
 # ------------------------------------------------------------------------------------------ helpers
 def _prev_word(text: str, pos: int) -> tuple[str, int]:
-    """The word just before ``pos`` (skipping spaces) and its start offset; ``("", pos)`` if none."""
-    m = _PREV_WORD.search(text[max(0, pos - 40):pos])
+    """The word just before ``pos`` (skipping spaces) and its start offset; ``("", pos)`` if none.
+
+    ``_PREV_WORD.search`` of the 40 characters before ``pos``, read backwards: the match ends where the
+    trailing spaces start and begins at the first ASCII letter of the run of word characters before them,
+    which :data:`_PREV_WORD_BACKWARDS` finds by one anchored match of the reversed text instead of a try
+    at every character."""
+    seg = text[max(0, pos - 40):pos]
+    m = _PREV_WORD_BACKWARDS.match(seg[::-1])
     if not m:
         return "", pos
-    return m.group(1), max(0, pos - 40) + m.start(1)
+    return m.group(1)[::-1], max(0, pos - 40) + len(seg) - m.end(1)
 
 
 def _next_words(text: str, pos: int, n: int = 5) -> list[str]:

@@ -80,7 +80,7 @@ _DIGIT_RUNS = _classes({"0123456789.": "9", "eE_:": "e", "-": "-"})
 
 
 def _may_hold_number(text: str) -> bool:
-    """False only when no number of :data:`_NUMBER` can start a token of the ASCII ``text`` (so
+    r"""False only when no number of :data:`_NUMBER` can start a token of the ASCII ``text`` (so
     :func:`_number_trap` has nothing to find), by substring tests of its classes: the forms with ``0``,
     ``.`` or ``_`` first (after a token start, a sign maybe) need a "z" and then a "z", "9" or "o"; the
     form ``\d[\d.]*[eE_:]`` needs a digit or stop before an "e"; 19 digits need 19 in a row."""
