@@ -149,3 +149,43 @@ def test_previous_word_by_hand():
     assert extract._prev_word("Mr. 5", 4) == ("Mr.", 0)
     assert extract._prev_word("2023 5", 5) == ("", 5)
     assert extract._prev_word("d\u00e9j\u00e0 5", 5) == ("d\u00e9j\u00e0", 0)
+
+
+def _qualifier_before_as_it_was(text: str, start: int):
+    seg = text[max(0, start - 24):start]
+    m = extract._QUAL_RE.search(seg)
+    if not m:
+        return None
+    qstart = max(0, start - 24) + m.start(1)
+    phrase = m.group(1).lower()
+    if phrase in ("up to", "over", "above", "under", "below", "about"):
+        prev, _ = _prev_word_as_it_was(text, qstart)
+        if prev.lower() in extract._PHRASAL_VERBS:
+            return None
+    return extract.QUALIFIER_PHRASES[phrase], qstart
+
+
+_QUALIFIER_PIECES = st.one_of(
+    st.sampled_from(sorted(extract.RUNNING_TEXT_QUALIFIERS)).flatmap(
+        lambda q: st.sampled_from([q, q.upper(), q.title(), q[1:], q + "s"])),
+    st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "(", "\"", "'", "\u201c", "\u2018", "x", "shot", "went", "-", ".",
+                     "more", "than", "no", "as", "\u0130", "\u017f"]))
+
+
+@settings(max_examples=2000, derandomize=True, database=None, deadline=None)
+@given(st.lists(_QUALIFIER_PIECES, max_size=10).map("".join), st.sampled_from(["", " ", "  ", "\n"]))
+def test_qualifier_read_backwards_is_the_pattern_search(head, gap):
+    # extract._qualifier_before (the reversed pattern matched once) gives what the search of _QUAL_RE over
+    # the 24 characters before the number gave: the same phrase, canonical name and start, or none
+    text = head + gap + "42"
+    start = len(text) - 2
+    assert extract._qualifier_before(text, start) == _qualifier_before_as_it_was(text, start)
+
+
+def test_qualifier_before_by_hand():
+    # "Some 400" -> approximately from 0; "shot up to 363": a verb particle, no bound; "(over 20": after a
+    # bracket; "moreover 20": "over" inside a word is no qualifier
+    assert extract._qualifier_before("Some 400", 5) == ("approximately", 0)
+    assert extract._qualifier_before("prices shot up to 363", 18) is None
+    assert extract._qualifier_before("(over 20", 6) == ("more_than", 1)
+    assert extract._qualifier_before("moreover 20", 9) is None

@@ -107,6 +107,15 @@ _QUAL_RE = re.compile(
     + r")\s*$",
     re.IGNORECASE,
 )
+#: :data:`_QUAL_RE` for the reversed text, matched at its start (one try, not one per character): the
+#: spaces, the longest phrase written backwards, then what the look-behind asked for before it (a space,
+#: the start of the text, an opening bracket or quote). Every match of _QUAL_RE ends where the trailing
+#: spaces begin (no phrase ends with a space), so its leftmost match is the longest phrase found here.
+_QUAL_BACKWARDS = re.compile(
+    r"\s*(" + "|".join(re.escape(q[::-1]) for q in sorted(RUNNING_TEXT_QUALIFIERS, key=lambda x: -len(x)))
+    + r")(?=\s|\Z|[(\"'“‘])",
+    re.IGNORECASE,
+)
 
 #: Plural (and a few collective) nouns of people: a count of them gets unit ``persons``.
 PERSON_NOUNS = frozenset("""
@@ -488,11 +497,11 @@ def _is_person_count(text: str, end: int) -> bool:
 def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     """A qualifier phrase ending right before ``start`` (spaces allowed): ``(canonical, phrase start)``."""
     seg = text[max(0, start - 24):start]
-    m = _QUAL_RE.search(seg)
+    m = _QUAL_BACKWARDS.match(seg[::-1])  # _QUAL_RE.search(seg), read backwards
     if not m:
         return None
-    qstart = max(0, start - 24) + m.start(1)
-    phrase = m.group(1).lower()
+    qstart = max(0, start - 24) + len(seg) - m.end(1)
+    phrase = m.group(1)[::-1].lower()
     if phrase in ("up to", "over", "above", "under", "below", "about"):
         prev, _ = _prev_word(text, qstart)
         if prev.lower() in _PHRASAL_VERBS:
