@@ -189,3 +189,21 @@ def test_qualifier_before_by_hand():
     assert extract._qualifier_before("prices shot up to 363", 18) is None
     assert extract._qualifier_before("(over 20", 6) == ("more_than", 1)
     assert extract._qualifier_before("moreover 20", 9) is None
+
+
+def _num_value_as_it_was(core: str):
+    digits, scale = extract._split_digits_scale(core)
+    if extract._DIGITS_RE.fullmatch(digits):
+        v = float(extract.plain_digits(digits))
+        return v * extract._SCALES[scale] if scale else v
+    return extract._words_value(core)
+
+
+@settings(max_examples=1500, derandomize=True, database=None, deadline=None)
+@given(st.one_of(_NUMBERS, st.sampled_from(["4\u00a0500", "4\u202f500", "12,500,000", "3.5", "0.25", " 12", "12 "])),
+       st.sampled_from(["", " million", "m", " bn", "k", " thousand", "-million", " billion", "\u212a"]))
+def test_value_of_digits_alone_is_the_split_reading(digits, scale):
+    # extract._num_value reads a core of digits alone without the scale split: the same value as before
+    core = digits + scale
+    assert extract._num_value(core) == _num_value_as_it_was(core)
+    assert extract._num_value("12,500") == 12500.0 and extract._num_value("2.5 million") == 2500000.0

@@ -400,6 +400,8 @@ def _split_digits_scale(s: str) -> tuple[str, str | None]:
 
 def _num_value(core: str) -> float | None:
     """Value of a ``num`` core without its currency sign."""
+    if _DIGITS_RE.fullmatch(core):  # digits only (most cores): no scale word to split off (each has a letter)
+        return float(plain_digits(core))
     digits, scale = _split_digits_scale(core)
     if _DIGITS_RE.fullmatch(digits):
         v = float(plain_digits(digits))
