@@ -238,7 +238,11 @@ _LINE_PIECES = st.sampled_from(["claims:", "checks:", "claims: # c", "claims: [a
                                 "    - id: b", "  -", "  -x", "  - # c", "  - {id: c}", "    v: 1", "  # note",
                                 "", "   ", "\r", "  v: 012", "  - 1,012", "a: [1,", "  2]", "{b: 1.5e3}", "- 0o7",
                                 "k: -.5", "? x", "k: 1:30", "k: [a, {b: 1}]", "k: x:y", "  - '1_000'", "\u00a0- x",
-                                "  x:y]", "  1,012}", "z: ,5"])
+                                "  x:y]", "  1,012}", "z: ,5", "k: 2020-06-01", "q: '2020-06-01'", 'q: " 1999-1"',
+                                "k: 12:30", "k: 1e5", "k: 3,000 x", "t: 0.5", "t: .5", "t: _1", "- -0", "{a: 0b1}",
+                                "k: 1234567890123456789", "k: 123456789012345678", "a:\tb", "a:\x0cb", "x: \u00e9 07",
+                                "v: 1_000", "id: s1-check-0", "k: 2.5e", "k: x:", "k: [1,000]", "k: [ : a]", "k: {a, :}",
+                                "k: x , :", "k: [,  :\tb]"])
 
 
 @settings(max_examples=1500, derandomize=True, database=None, deadline=None)
@@ -247,6 +251,8 @@ def test_prescan_and_item_lines_give_what_their_first_forms_gave(lines, final_ne
     text = "\n".join(lines) + ("\n" if final_newline else "")
     assert fastyaml._number_trap(text) == _number_trap_per_candidate(text)
     assert fastyaml._flow_traps(text) == _flow_traps_by_prefix(text)
+    assert fastyaml._quoted_date(text) == bool(fastyaml._QUOTED_DATE.search(text))
+    assert fastyaml._flow_colon(text) == bool(fastyaml._FLOW_COLON.search(text))
     for key in ("claims", "checks"):
         assert item_lines(text, key) == _item_lines_per_line(text, key)
 
@@ -278,3 +284,19 @@ def _starts_with_key_by_slicing(line, key):
 @given(st.text(alphabet=" -{:ab\n\r.", max_size=10), st.one_of(st.text(alphabet=" -{:ab.", max_size=3), st.integers(0, 2)))
 def test_item_line_key_test_is_its_first_form(line, key):
     assert fastyaml._starts_with_key(line, key) == _starts_with_key_by_slicing(line, key)
+
+
+def test_prefilters_by_hand():
+    # no token starts with 0, "." or "_" ("1700", the "-0" of an id follows a letter), no digit before
+    # e/E/_/:, no 19 digits: nothing to scan. "012" after ": ", "12:30" (a digit before ":"), 19 digits,
+    # "-.5" after a space: maybe, and the scan decides (only 012, 12:30 and -.5 are traps; "1234567890123456789"
+    # is one too, 19 digits)
+    assert not fastyaml._may_hold_number("a: 1700\nid: s1-check-0\nq: 'x, 3,000'\n")
+    for text, trap in (("a: 012\n", True), ("a: 12:30\n", True), ("a: 1234567890123456789\n", True),
+                       ("a: -.5\n", True), ("a: x.5\n", False), ("a: 'b 0.5'\n", False)):
+        assert fastyaml._may_hold_number(text) or not trap, text
+        assert fastyaml._number_trap(text) == trap == _number_trap_per_candidate(text), text
+    # a quoted date needs four digits, "-" and a digit in a row; a value without a key, a "[", "{" or ","
+    # then spaces and ":"
+    assert not fastyaml._flow_colon("a: {b: 1}, c\n") and fastyaml._flow_colon("a: [b, : c]\n")
+    assert not fastyaml._quoted_date("a: '1,700'\n") and fastyaml._quoted_date("a: '2020-06-01'\n")

@@ -1,6 +1,7 @@
 """Interval arithmetic, worked by hand."""
 
 import math
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
@@ -148,3 +149,34 @@ def test_exact_float_products_and_quotients_match_the_fraction_path(a, b):
     same(a * b, intervals._xmul(_fraction_ends(a), _fraction_ends(b)))
     if not (b.contains(0.0) or b.lo < 0 < b.hi):
         same(a / b, intervals._xmul(_fraction_ends(a), b._xreciprocal()))
+
+
+@settings(max_examples=600, derandomize=True, database=None, deadline=None)
+@given(_bounded(), _ENDS | st.sampled_from([100.0, 1.0, 12.0, 3.0, 7.0, 0.1, 1e-300, 2.0 ** -1070]))
+def test_division_by_a_positive_number_matches_the_fraction_path(a, d):
+    # intervals._quotient_by (iv / d for d > 0, in whole-number comparisons) gives the Fraction path's
+    # interval: ends (their signs too: a zero high end is -0.0 on both paths) and closedness
+    from numclaims import intervals
+
+    if not d > 0:
+        return
+    got = a / d
+    want = intervals._xmul(_fraction_ends(a), Interval.point(d)._xreciprocal())
+    assert [(x, math.copysign(1, x)) if x is not None else None for x in (got.low, got.high)] == \
+        [(x, math.copysign(1, x)) if x is not None else None for x in (want.low, want.high)]
+    assert (got.low_closed, got.high_closed) == (want.low_closed, want.high_closed)
+
+
+def test_division_by_a_positive_number_by_hand():
+    # [20.5, 21.5] x [4,250, 4,350] = [87,125, 93,525]; / 100 = [871.25, 935.25], both exact in floats:
+    # the same closed ends. (1, 2) / 3: 1/3 and 2/3 are no floats; the nearest floats, 1.0 / 3 and
+    # 2.0 / 3, both lie below them (0.33333333333333331483... and 0.66666666666666662965...), so the low
+    # end is 1.0 / 3 itself and the high end the next float above 2.0 / 3; both ends moved, so both closed
+    p = Interval(20.5, 21.5) * Interval(4250.0, 4350.0) / 100
+    assert (p.low, p.high, p.low_closed, p.high_closed) == (871.25, 935.25, True, True)
+    t = Interval(1.0, 2.0, False, False) / 3
+    assert Fraction(1.0 / 3) < Fraction(1, 3) and Fraction(2.0 / 3) < Fraction(2, 3)
+    assert (t.low, t.high, t.low_closed, t.high_closed) == (1.0 / 3, math.nextafter(2.0 / 3, 1), True, True)
+    # [3, 6) / 3 = [1, 2): exact ends keep their closedness
+    e = Interval(3.0, 6.0, True, False) / 3
+    assert (e.low, e.high, e.low_closed, e.high_closed) == (1.0, 2.0, True, False)

@@ -71,3 +71,139 @@ def test_a_missing_first_word_is_caught(monkeypatch):
     assert [s for s, _, _ in slow] == [(3, 25)]  # "twelve months to March": 3 = len("In "), 22 characters
     assert [s for s, _, _ in fast] == [(20, 25)]  # "March" alone
     assert fast != slow
+
+
+# The line classes of the body heuristics (extract._classify_line) count the capitals of an ASCII line
+# with bytes.translate and find its closing stop without a pattern: the same classes as the forms they
+# replace (below, as they were), on every line.
+def _classify_line_as_it_was(line: str) -> str:
+    s = line.strip()
+    if not s:
+        return "blank"
+    words = s.split()
+    if extract._STRONG_MARKERS.match(s) or (len(words) <= 6 and extract._SHORT_MARKERS.match(s)):
+        return "marker"
+    if extract._DATELINE.match(s):
+        return "dateline"
+    if len(words) >= 8 and len(s) >= 40 and extract._SENTENCE_END.search(s):
+        letters = "".join(filter(str.isalpha, s))
+        upper_share = sum(map(str.isupper, letters)) / len(letters) if letters else 1.0
+        if upper_share < 0.5:
+            return "prose"
+    return "label"
+
+
+_LINE_TOKENS = st.one_of(
+    st.sampled_from(["Police", "SAID", "the", "workers", "By", "Tom", "NAIROBI,", "14", "March", "2024", "/",
+                     "\u00c9TAT", "stra\u00dfe", "\u0130", "\u0131", "\u01c5", "\u2163", "\u00aa", "42%", "A", "b"]),
+    st.text(alphabet="aZ.!?\u2026\"'\u201d\u2019)] \u00e9\u00c9\u00a0\u3000-", min_size=1, max_size=6))
+
+
+@settings(max_examples=1500, derandomize=True, database=None, deadline=None)
+@given(st.lists(_LINE_TOKENS, max_size=20), st.sampled_from([" ", "  ", "\u00a0", "\t"]),
+       st.sampled_from(["", ".", ".\"", ".\u201d)", "!'", "?]", "\u2026", ". )", ".\u3000", "a."]))
+def test_line_classes_equal_the_forms_they_replace(tokens, sep, end):
+    line = sep.join(tokens) + end
+    assert extract._classify_line(line) == _classify_line_as_it_was(line)
+    s = line.strip()
+    assert extract._sentence_end(s) == bool(extract._SENTENCE_END.search(s))
+
+
+def test_line_classes_by_hand():
+    # 9 words, 53 characters, ends with a stop: 2 capitals of 39 letters (under half) -> prose; the same
+    # words in capitals (39 of 39) -> label; with "É" (not ASCII: counted by str.isupper) and a closing
+    # quote after the stop, still 2 of 39 -> prose
+    line = "Inspectors counted 1,700 workers in the north of Aab."
+    assert extract._classify_line(line) == "prose"
+    assert extract._classify_line(line.upper()) == "label"
+    assert extract._classify_line(line.replace("Aab", "\u00c9ab") + "\u201d") == "prose"
+    assert extract._sentence_end("the end.\u201d)") and not extract._sentence_end("the end.\u201d) x")
+
+
+def _prev_word_as_it_was(text: str, pos: int) -> tuple[str, int]:
+    m = extract._PREV_WORD.search(text[max(0, pos - 40):pos])
+    if not m:
+        return "", pos
+    return m.group(1), max(0, pos - 40) + m.start(1)
+
+
+_WORD_PIECES = st.one_of(st.sampled_from(["counted", "Mr.", "don't", "O\u2019Neil", "x_1", "12", "\u00e9t\u00e9", "A", "z9",
+                                          "\u0663", "\u2163", " ", "  ", "\n", "\t", "\u00a0", "\u3000", ".", "'", "-", "(",
+                                          "\u201c", "$"]),
+                         st.text(alphabet="aZ9_.'\u2019 \n\u00e9-", min_size=1, max_size=5))
+
+
+@settings(max_examples=2000, derandomize=True, database=None, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=16).map("".join), st.integers(0, 80))
+def test_previous_word_read_backwards_is_the_pattern_search(text, cut):
+    # extract._prev_word (one anchored match of the reversed text) gives what the search of _PREV_WORD
+    # over the 40 characters before the position gave: the same word and start, or none
+    pos = min(cut, len(text))
+    assert extract._prev_word(text, pos) == _prev_word_as_it_was(text, pos)
+
+
+def test_previous_word_by_hand():
+    # "Inspectors counted 1,700": the word before offset 19 is "counted" at 11; "Mr. 5" gives "Mr." (the
+    # stop is a word character here); "2023 5" gives none (no ASCII letter); "d\u00e9j\u00e0 5": "d\u00e9j\u00e0" at 0
+    assert extract._prev_word("Inspectors counted 1,700", 19) == ("counted", 11)
+    assert extract._prev_word("Mr. 5", 4) == ("Mr.", 0)
+    assert extract._prev_word("2023 5", 5) == ("", 5)
+    assert extract._prev_word("d\u00e9j\u00e0 5", 5) == ("d\u00e9j\u00e0", 0)
+
+
+def _qualifier_before_as_it_was(text: str, start: int):
+    seg = text[max(0, start - 24):start]
+    m = extract._QUAL_RE.search(seg)
+    if not m:
+        return None
+    qstart = max(0, start - 24) + m.start(1)
+    phrase = m.group(1).lower()
+    if phrase in ("up to", "over", "above", "under", "below", "about"):
+        prev, _ = _prev_word_as_it_was(text, qstart)
+        if prev.lower() in extract._PHRASAL_VERBS:
+            return None
+    return extract.QUALIFIER_PHRASES[phrase], qstart
+
+
+_QUALIFIER_PIECES = st.one_of(
+    st.sampled_from(sorted(extract.RUNNING_TEXT_QUALIFIERS)).flatmap(
+        lambda q: st.sampled_from([q, q.upper(), q.title(), q[1:], q + "s"])),
+    st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "(", "\"", "'", "\u201c", "\u2018", "x", "shot", "went", "-", ".",
+                     "more", "than", "no", "as", "\u0130", "\u017f"]))
+
+
+@settings(max_examples=2000, derandomize=True, database=None, deadline=None)
+@given(st.lists(_QUALIFIER_PIECES, max_size=10).map("".join), st.sampled_from(["", " ", "  ", "\n"]))
+def test_qualifier_read_backwards_is_the_pattern_search(head, gap):
+    # extract._qualifier_before (the reversed pattern matched once) gives what the search of _QUAL_RE over
+    # the 24 characters before the number gave: the same phrase, canonical name and start, or none
+    text = head + gap + "42"
+    start = len(text) - 2
+    assert extract._qualifier_before(text, start) == _qualifier_before_as_it_was(text, start)
+
+
+def test_qualifier_before_by_hand():
+    # "Some 400" -> approximately from 0; "shot up to 363": a verb particle, no bound; "(over 20": after a
+    # bracket; "moreover 20": "over" inside a word is no qualifier
+    assert extract._qualifier_before("Some 400", 5) == ("approximately", 0)
+    assert extract._qualifier_before("prices shot up to 363", 18) is None
+    assert extract._qualifier_before("(over 20", 6) == ("more_than", 1)
+    assert extract._qualifier_before("moreover 20", 9) is None
+
+
+def _num_value_as_it_was(core: str):
+    digits, scale = extract._split_digits_scale(core)
+    if extract._DIGITS_RE.fullmatch(digits):
+        v = float(extract.plain_digits(digits))
+        return v * extract._SCALES[scale] if scale else v
+    return extract._words_value(core)
+
+
+@settings(max_examples=1500, derandomize=True, database=None, deadline=None)
+@given(st.one_of(_NUMBERS, st.sampled_from(["4\u00a0500", "4\u202f500", "12,500,000", "3.5", "0.25", " 12", "12 "])),
+       st.sampled_from(["", " million", "m", " bn", "k", " thousand", "-million", " billion", "\u212a"]))
+def test_value_of_digits_alone_is_the_split_reading(digits, scale):
+    # extract._num_value reads a core of digits alone without the scale split: the same value as before
+    core = digits + scale
+    assert extract._num_value(core) == _num_value_as_it_was(core)
+    assert extract._num_value("12,500") == 12500.0 and extract._num_value("2.5 million") == 2500000.0

@@ -1,6 +1,10 @@
 """Qualifier and rounding rules (numclaims.rules), each interval worked by hand."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from numclaims.intervals import Interval
 from numclaims.rules import canonical_qualifier, interval_for, step_of_integer
@@ -87,6 +91,25 @@ def test_canonical_qualifier(alias, canonical):
 def test_unknown_qualifier_lists_the_accepted_ones():
     with pytest.raises(ValueError, match="unknown qualifier 'roughly about'.*as many as"):
         canonical_qualifier("roughly about")
+    with pytest.raises(ValueError):  # refused again: a refusal is not remembered
+        canonical_qualifier("roughly about")
+
+
+@settings(max_examples=500, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.sampled_from(["as", "many", "Up", "to", "over", "more", "-", "than", "at", "least", "_", "nearly",
+                                 "range", "x"]), max_size=4).map(" ".join))
+def test_remembered_qualifiers_are_the_computed_ones(q):
+    # the remembered reading (asked twice: computed, then looked up) is the computed one, or the same refusal
+    from numclaims import rules
+
+    try:
+        want = rules._canonical_qualifier(q)
+    except ValueError as e:
+        for _ in range(2):
+            with pytest.raises(ValueError, match=re.escape(str(e))):
+                canonical_qualifier(q)
+        return
+    assert canonical_qualifier(q) == canonical_qualifier(q) == want
 
 
 @pytest.mark.parametrize("kwargs", [{"precision": 0}, {"precision": -1}, {"margin": -0.1}])

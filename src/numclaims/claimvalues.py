@@ -16,7 +16,7 @@ from typing import Any
 
 from .intervals import Interval
 from .numerals import parse
-from .records import CURRENCIES, DURATION_UNITS, Claim
+from .records import CURRENCIES, DURATION_UNITS, Claim, split_unit
 from .rules import (
     DISCRETE_UNITS,
     interval_for,
@@ -101,7 +101,8 @@ def claim_interval(c: Claim) -> Interval | None:
 def _reading_unit(c: Claim) -> str:
     """The unit the qualifier rules read a claim in: its base unit ("persons"), or for a rate its whole
     unit ("persons per day"), which is no whole count: "38 a day" on average is [37.5, 38.5], not 38."""
-    return c.base_unit if c.per is None else c.unit
+    base, per = split_unit(c.unit)  # (base_unit, per) of the record, read once
+    return base if per is None else c.unit
 
 
 def is_word_fraction(c: Claim) -> bool:
@@ -119,7 +120,8 @@ def _counted(iv: Interval, c: Claim) -> Interval:
     units, a rate of a count ("more than 33 a day", ``persons per day``: an average, so (33, +inf), not
     [34, +inf)), a count written with decimals (an average, "2.5 persons"), and a count interval that
     holds no whole number, unchanged."""
-    if c.base_unit in DISCRETE_UNITS and c.per is None and (c.value is None or c.value == int(c.value)):
+    base, per = split_unit(c.unit)
+    if base in DISCRETE_UNITS and per is None and (c.value is None or c.value == int(c.value)):
         return iv.integers() or iv
     return iv
 

@@ -96,19 +96,20 @@ def resolve_periods(article: Article) -> dict[str, Period | None]:
             return out[cid]
         c = claims[cid]
         p: Period | None = None
+        base = c.base_unit
         try:
-            if c.base_unit == "date":
+            if base == "date":
                 p = (_spec_period(c.date, published, own) if c.date
                      else resolve_over(c.text or c.quote, published))
-            elif c.base_unit in DURATION_UNITS and c.value is not None:
+            elif base in DURATION_UNITS and c.value is not None:
                 # counted back from every day its end may be (a report "In September": 1-30 September)
                 ends = own(c.ends) if c.ends else None
                 ends = ends or published
-                p = Period(back(ends.start, c.value, c.base_unit) + dt.timedelta(days=1), ends.end)
+                p = Period(back(ends.start, c.value, base) + dt.timedelta(days=1), ends.end)
             elif c.measure.period is not None:
                 p = _spec_period(c.measure.period, published, own)
         except ValueError as e:
-            fld = "date" if c.base_unit == "date" else "measure.period"
+            fld = "date" if base == "date" else "measure.period"
             errs.append(ErrorLine(article.display, article.lines.get(cid, 0), cid, fld, str(e), "period-unreadable"))
         out[cid] = p
         return p
@@ -342,11 +343,12 @@ def check_file(path: str | Path, root: str | Path) -> tuple[Results, dict[str, i
     An input error found after loading (an interval or period that cannot be computed) is reported from the
     article read again by the line-numbered loader, so that its line is the field's, whichever reader
     loaded the file first."""
-    article = load_article(Path(path), Path(root), extra_checks=input_hooks(Path(root)))
+    path, root = Path(path), Path(root)  # made once: each is passed on several times
+    article = load_article(path, root, extra_checks=input_hooks(root))
     try:
-        return results_for(article, load_reference(Path(root))), dict(article.lines)
+        return results_for(article, load_reference(root)), dict(article.lines)
     except InputErrors:
         if article.field_lines:
             raise
-    article = load_article(Path(path), Path(root), extra_checks=input_hooks(Path(root)), exact=True)
-    return results_for(article, load_reference(Path(root))), dict(article.lines)
+    article = load_article(path, root, extra_checks=input_hooks(root), exact=True)
+    return results_for(article, load_reference(root)), dict(article.lines)

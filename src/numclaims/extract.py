@@ -108,6 +108,15 @@ _QUAL_RE = re.compile(
     + r")\s*$",
     re.IGNORECASE,
 )
+#: :data:`_QUAL_RE` for the reversed text, matched at its start (one try, not one per character): the
+#: spaces, the longest phrase written backwards, then what the look-behind asked for before it (a space,
+#: the start of the text, an opening bracket or quote). Every match of _QUAL_RE ends where the trailing
+#: spaces begin (no phrase ends with a space), so its leftmost match is the longest phrase found here.
+_QUAL_BACKWARDS = re.compile(
+    r"\s*(" + "|".join(re.escape(q[::-1]) for q in sorted(RUNNING_TEXT_QUALIFIERS, key=lambda x: -len(x)))
+    + r")(?=\s|\Z|[(\"'“‘])",
+    re.IGNORECASE,
+)
 
 #: Plural (and a few collective) nouns of people: a count of them gets unit ``persons``.
 PERSON_NOUNS = frozenset("""
@@ -218,6 +227,10 @@ _CANDIDATE_SIGN = re.compile(r"us(?=\$)|s(?=/)|[$€£\u20b9]", re.IGNORECASE)
 #: the pattern's case-sensitive sign-letter alternative, before a digit.
 _CANDIDATE_LETTERS = re.compile(rf"(?<![A-Za-z])(?:{_SIGN_LETTERS})(?=\s?\d)")
 _CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: The only cores that start with the word "the" (:data:`MENTION_PATTERN`'s first date form): "the year
+#: to", "the 12 months ending"; the pattern's own words and flags, so that a "the" it cannot match is
+#: skipped by one short match instead of a try of the whole pattern (most "the" of a text start no core).
+_THE_DATE = re.compile(r"the\s+(?:year|12\s+months|twelve\s+months)\s+(?:to|ending)", re.IGNORECASE)
 
 
 def _cores(text: str) -> list[re.Match]:
@@ -228,9 +241,14 @@ def _cores(text: str) -> list[re.Match]:
     pattern tried at every character of a text costs about five times more."""
     starts = []
     first = _FIRST_WORDS
+    the_date = _THE_DATE.match
     for w in _CANDIDATE_WORD.finditer(text):
         word = w.group()
-        if word[0].isdecimal() or (word.lower() if word.isascii() else word.translate(_CASE_FOLD).lower()) in first:
+        if word[0].isdecimal():
+            starts.append(w.start())
+            continue
+        low = word.lower() if word.isascii() else word.translate(_CASE_FOLD).lower()
+        if low in first and (low != "the" or the_date(text, w.start())):
             starts.append(w.start())
     more = False
     if "$" in text or "/" in text or "€" in text or "£" in text or "\u20b9" in text:
@@ -286,6 +304,9 @@ _YEAR_TO = re.compile(r"^.*?\b(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?",
 #: A capitalised plural noun right after a number of a title-case headline ("Port Hires 40 Guards").
 _HEADLINE_PLURAL = re.compile(r"\s+[A-Z][a-z]*[a-rt-z]s\b")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
+#: :data:`_PREV_WORD` for the reversed text: the spaces, then the word characters up to the last ASCII
+#: letter among them (the first of the word read forwards)
+_PREV_WORD_BACKWARDS = re.compile(r"\s*([\w'’.]*[A-Za-z])")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _DIGITS_SCALE = re.compile(rf"(.*?\d)\s?({_ABBR_RE}|{_SCALE_WORDS_RE})", re.IGNORECASE)
 _PLAIN_DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -384,6 +405,8 @@ def _split_digits_scale(s: str) -> tuple[str, str | None]:
 
 def _num_value(core: str) -> float | None:
     """Value of a ``num`` core without its currency sign."""
+    if _DIGITS_RE.fullmatch(core):  # digits only (most cores): no scale word to split off (each has a letter)
+        return float(plain_digits(core))
     digits, scale = _split_digits_scale(core)
     if _DIGITS_RE.fullmatch(digits):
         v = float(plain_digits(digits))
@@ -404,11 +427,17 @@ def _frac_value(core: str) -> float | None:
 
 # ------------------------------------------------------------------------------------------ helpers
 def _prev_word(text: str, pos: int) -> tuple[str, int]:
-    """The word just before ``pos`` (skipping spaces) and its start offset; ``("", pos)`` if none."""
-    m = _PREV_WORD.search(text[max(0, pos - 40):pos])
+    """The word just before ``pos`` (skipping spaces) and its start offset; ``("", pos)`` if none.
+
+    ``_PREV_WORD.search`` of the 40 characters before ``pos``, read backwards: the match ends where the
+    trailing spaces start and begins at the first ASCII letter of the run of word characters before them,
+    which :data:`_PREV_WORD_BACKWARDS` finds by one anchored match of the reversed text instead of a try
+    at every character."""
+    seg = text[max(0, pos - 40):pos]
+    m = _PREV_WORD_BACKWARDS.match(seg[::-1])
     if not m:
         return "", pos
-    return m.group(1), max(0, pos - 40) + m.start(1)
+    return m.group(1)[::-1], max(0, pos - 40) + len(seg) - m.end(1)
 
 
 def _next_words(text: str, pos: int, n: int = 5) -> list[str]:
@@ -475,11 +504,11 @@ def _is_person_count(text: str, end: int) -> bool:
 def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     """A qualifier phrase ending right before ``start`` (spaces allowed): ``(canonical, phrase start)``."""
     seg = text[max(0, start - 24):start]
-    m = _QUAL_RE.search(seg)
+    m = _QUAL_BACKWARDS.match(seg[::-1])  # _QUAL_RE.search(seg), read backwards
     if not m:
         return None
-    qstart = max(0, start - 24) + m.start(1)
-    phrase = m.group(1).lower()
+    qstart = max(0, start - 24) + len(seg) - m.end(1)
+    phrase = m.group(1)[::-1].lower()
     if phrase in ("up to", "over", "above", "under", "below", "about"):
         prev, _ = _prev_word(text, qstart)
         if prev.lower() in _PHRASAL_VERBS:
@@ -991,13 +1020,33 @@ def _classify_line(line: str) -> str:
         return "marker"
     if _DATELINE.match(s):
         return "dateline"
-    if len(words) >= 8 and len(s) >= 40 and _SENTENCE_END.search(s):
+    if len(words) >= 8 and len(s) >= 40 and _sentence_end(s):
         # share of capitals among the letters, counted only for lines that could be prose
-        letters = "".join(filter(str.isalpha, s))  # map/filter: the loop runs in C
-        upper_share = sum(map(str.isupper, letters)) / len(letters) if letters else 1.0
+        if s.isascii():  # (most lines) the letters are A-Z and a-z: bytes.translate counts them in C
+            b = s.encode("ascii")
+            n_letters = len(b.translate(None, _NOT_LETTERS))
+            upper_share = len(b.translate(None, _NOT_CAPITALS)) / n_letters if n_letters else 1.0
+        else:
+            letters = "".join(filter(str.isalpha, s))  # map/filter: the loop runs in C
+            upper_share = sum(map(str.isupper, letters)) / len(letters) if letters else 1.0
         if upper_share < 0.5:
             return "prose"
     return "label"
+
+
+#: The ASCII bytes that are not letters, and those that are not capitals (deleted by ``bytes.translate``,
+#: what is left is counted): for an ASCII text, ``str.isalpha`` and ``str.isupper`` of a character.
+_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_NOT_CAPITALS = bytes(c for c in range(128) if not chr(c).isupper())
+#: What may close a sentence after its stop (:data:`_SENTENCE_END`).
+_CLOSERS = "\"'”’)]"
+
+
+def _sentence_end(s: str) -> bool:
+    """``_SENTENCE_END.search(s)`` for a stripped line ``s``: after the closing quotes and brackets at its
+    end, the last character is a stop."""
+    t = s.rstrip(_CLOSERS)
+    return bool(t) and t[-1] in ".!?…"
 
 
 _remembered_class = functools.lru_cache(maxsize=_REMEMBERED_LINES)(_classify_line)

@@ -60,8 +60,42 @@ _NUMBER_AFTER = re.compile(r"[ \n\[{,](" + _NUMBER + ")")
 _NUMBER_AT = re.compile(_NUMBER)
 
 
+def _classes(pairs: dict[str, str]) -> bytes:
+    """A ``bytes.translate`` table of the 128 ASCII bytes: each character of a key to its value's byte,
+    every other byte to ``x``."""
+    table = bytearray(b"x" * 256)
+    for chars, to in pairs.items():
+        for c in chars:
+            table[ord(c)] = ord(to)
+    return bytes(table)
+
+
+#: Classes for the pre-filters of an ASCII text (:func:`_may_hold_number`, :func:`_quoted_date`): where a
+#: token may start (a space, a line break, ``[``, ``{``: "t"), a sign, the first character of a number of
+#: :data:`_NUMBER` other than a digit 1-9 (``0``, ``.``, ``_``: "z"), the digits 1-9 and the letters of
+#: ``0o``/``0b``; and, in the second table, a digit or stop ("9"), the characters that end the second form
+#: of :data:`_NUMBER` (``e``, ``E``, ``_``, ``:``: "e") and ``-``.
+_STARTS = _classes({" \n[{": "t", "-+": "-", "0._": "z", "123456789": "9", "oObB": "o"})
+_DIGIT_RUNS = _classes({"0123456789.": "9", "eE_:": "e", "-": "-"})
+
+
+def _may_hold_number(text: str) -> bool:
+    r"""False only when no number of :data:`_NUMBER` can start a token of the ASCII ``text`` (so
+    :func:`_number_trap` has nothing to find), by substring tests of its classes: the forms with ``0``,
+    ``.`` or ``_`` first (after a token start, a sign maybe) need a "z" and then a "z", "9" or "o"; the
+    form ``\d[\d.]*[eE_:]`` needs a digit or stop before an "e"; 19 digits need 19 in a row."""
+    a = b"t" + text.encode("ascii").translate(_STARTS)  # the text's start is a token start
+    if any(s in a for s in (b"tzz", b"tz9", b"tzo", b"t-zz", b"t-z9", b"t-zo")):
+        return True
+    d = text.encode("ascii").translate(_DIGIT_RUNS)
+    return b"9e" in d or b"9" * 19 in d
+
+
 def _number_trap(text: str) -> bool:
-    """Whether a plain scalar starts with a number of :data:`_NUMBER`: the token must follow ": ", "- ", ", ", "? ", "[", "{" or start a line."""
+    """Whether a plain scalar starts with a number of :data:`_NUMBER`: the token must follow ": ", "- ", ", ", "? ", "[", "{" or start a line.
+    An ASCII text that cannot hold such a number (:func:`_may_hold_number`, most texts) is not scanned."""
+    if text.isascii() and not _may_hold_number(text):
+        return False
     starts = [m.start(1) for m in _NUMBER_AFTER.finditer(text)]
     if text[:1] in "+-._0123456789" and text and _NUMBER_AT.match(text):
         starts.insert(0, 0)
@@ -76,6 +110,14 @@ def _number_trap(text: str) -> bool:
 
 #: a quoted date
 _QUOTED_DATE = re.compile(r"""['"]\s*\d{4}-\d""")
+
+
+def _quoted_date(text: str) -> bool:
+    """``_QUOTED_DATE.search(text)``; an ASCII text without four digits, a ``-`` and a digit in a row
+    (most claims files) is not scanned."""
+    if text.isascii() and b"9999-9" not in text.encode("ascii").translate(_DIGIT_RUNS):
+        return False
+    return _QUOTED_DATE.search(text) is not None
 
 
 def _odd_chars(text: str) -> bool:
@@ -96,8 +138,19 @@ def _suspect(text: str) -> bool:
             i = m.start()
             if i == 0 or text[i - 1] in _TOKEN_START:
                 return True
-    return bool(_LINES.search(text) or _FLOW_COLON.search(text) or _QUOTED_DATE.search(text)
-                or _number_trap(text))
+    return bool(_LINES.search(text) or _flow_colon(text) or _quoted_date(text) or _number_trap(text))
+
+
+#: ``[``, ``{`` and ``,`` as "[", ":" as itself, every other byte but the space as "x"; spaces deleted
+_OPEN_COLON = _classes({"[{,": "[", ":": ":"})
+
+
+def _flow_colon(text: str) -> bool:
+    """``_FLOW_COLON.search(text)``; an ASCII text where no ``[``, ``{`` or ``,`` is followed by a ``:``
+    after spaces only (most claims files) is not scanned."""
+    if text.isascii() and b"[:" not in text.encode("ascii").translate(_OPEN_COLON, b" "):
+        return False
+    return _FLOW_COLON.search(text) is not None
 
 
 #: First characters of the plain scalars YAML 1.1 may resolve to something other than text.
@@ -269,6 +322,10 @@ def _blocks_plain(text: str) -> bool | None:
 #: plain scalar as in block context (the same for the other numbers of :data:`_NUMBER` after a comma); a
 #: ``:`` followed by a non-space is read apart by the two readers.
 _FLOW_TRAP = re.compile(r":\S|," + _NUMBER)
+_FLOW_COMMA = re.compile(r"," + _NUMBER)
+#: ":" and the ASCII spaces of ``\s`` (space, tab, line feed, carriage return, form feed, vertical tab) as
+#: themselves, every other byte as "x" (:func:`_flow_traps`)
+_COLONS = _classes({":": ":", " ": " ", "\t\n\r\x0b\x0c": " "})
 
 
 def _flow_traps(text: str) -> bool:
@@ -277,7 +334,11 @@ def _flow_traps(text: str) -> bool:
     if "[" not in text and "{" not in text and "]" not in text and "}" not in text:
         return False  # no flow collection, and no bracket to unbalance: no trap stands in one
     counted, balance = 0, 0  # brackets opened minus closed in text[:counted] (matches come in order)
-    for m in _FLOW_TRAP.finditer(text):
+    # without a ":" before a character that is not a space, only the "," alternative can match: its own
+    # pattern finds the same matches, trying the commas only (in an ASCII text whose colons are each
+    # followed by one of the six spaces of _COLONS or end it: \S also excludes four more control characters)
+    plain = text.isascii() and b":x" not in (c := text.encode("ascii").translate(_COLONS)) and b"::" not in c
+    for m in (_FLOW_COMMA if plain else _FLOW_TRAP).finditer(text):
         a, b = _line_at(text, m.start())
         if text.find("[", a, b) >= 0 or text.find("{", a, b) >= 0:
             return True

@@ -247,6 +247,11 @@ class Interval:
             ZeroDivisionError: when ``other`` contains 0.
         """
         o = _as_interval(other)
+        d = o.low
+        if type(d) is float and d > 0 and o.high == d and self.bounded:  # by a positive number ("/ 100")
+            got = _quotient_by(self, d)
+            if got is not None:
+                return got
         if self.bounded and o.bounded and (o.low > 0 or o.high < 0):
             # a divisor away from 0: x / y for each pair of ends, as x x (1 / y) gives them (the end 1/high
             # pairs with high's closedness), when every quotient is exact in floats
@@ -378,6 +383,40 @@ def _exact_quotient(x: float, y: float) -> float | None:
     if _TINY < abs(q) < INF and abs(x) > _TINY and _bits(q) + _bits(y) <= 53 and q * y == x:
         return q
     return None
+
+
+def _quotient_by(iv: Interval, d: float) -> Interval | None:
+    """``iv / d`` for a bounded ``iv`` with float ends and a finite float ``d > 0``: the interval the
+    Fraction path gives (each end rounded outward, an end closed where rounding moved it), from the float
+    quotient and one comparison in whole numbers per end; None (take the Fraction path) when an end is not
+    a float or its quotient is not a normal float below the largest (0 excepted).
+
+    IEEE 754 division rounds ``x / d`` to the nearest float ``q``; with ``x = n/m``, ``d = e/f`` and
+    ``q = a/b`` (:meth:`float.as_integer_ratio`, denominators positive), ``q`` is below the exact quotient
+    ``n f / (m e)`` when ``a m e < n f b``, above it when greater, and the exact quotient when equal; the
+    other outward end is the next float on the exact quotient's side."""
+    e, f = d.as_integer_ratio()
+    out = []
+    for x, closed in ((iv.low, iv.low_closed), (iv.high, iv.high_closed)):
+        if type(x) is not float:
+            return None
+        if x == 0:
+            out.append((0.0, -0.0, closed))  # 0 / d is 0, attained where 0 is (-0.0 upward, as _up gives it)
+            continue
+        q = x / d
+        if not _TINY < abs(q) < _MAX:
+            return None
+        n, m = x.as_integer_ratio()
+        a, b = q.as_integer_ratio()
+        below, exact = a * m * e, n * f * b
+        if below == exact:
+            out.append((q, q, closed))
+        elif below < exact:
+            out.append((q, math.nextafter(q, INF), True))  # the true end lies strictly inside: closed
+        else:
+            out.append((math.nextafter(q, -INF), q, True))
+    (lo, _, lc), (_, hi, hc) = out
+    return Interval._from_inf(lo, hi, lc, hc)
 
 
 def _ends(iv: Interval) -> tuple[tuple[float | None, bool], tuple[float | None, bool]]:

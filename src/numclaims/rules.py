@@ -111,10 +111,27 @@ DISCRETE_UNITS = frozenset({"persons", "count", "cases", "items", "events", "peo
 
 def canonical_qualifier(q: str) -> str:
     """Map a qualifier as written in a record ("as many as", "over", "up_to") to its canonical name.
+    A text read once is remembered (the interval rules ask for a claim's qualifier several times).
 
     Raises:
         ValueError: when the qualifier is not one of :data:`QUALIFIER_ALIASES`; the message lists them.
     """
+    if type(q) is str:
+        got = _CANONICAL.get(q)
+        if got is None:
+            got = _canonical_qualifier(q)
+            if len(_CANONICAL) < 1000:
+                _CANONICAL[q] = got
+        return got
+    return _canonical_qualifier(q)
+
+
+#: ``{qualifier as written: canonical name}`` of :func:`canonical_qualifier` (texts it refused are not kept)
+_CANONICAL: dict[str, str] = {}
+
+
+def _canonical_qualifier(q: str) -> str:
+    """:func:`canonical_qualifier`, computed."""
     key = " ".join(str(q).strip().lower().replace("-", " ").split())
     if key in QUALIFIER_ALIASES:
         return QUALIFIER_ALIASES[key]
