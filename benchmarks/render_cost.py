@@ -43,7 +43,7 @@ from scale import make_corpus  # noqa: E402 - the benchmark folder is not a pack
 
 from numclaims import report as R  # noqa: E402
 from numclaims.markdown import render_markdown  # noqa: E402
-from numclaims.results import clean, dumps, json_text  # noqa: E402
+from numclaims.results import clean, clean_and_dumps, dumps, json_text  # noqa: E402
 from numclaims.runner import check_one, stage_one  # noqa: E402
 
 
@@ -63,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         res = [check_one(f, root)[1] for f in files]
         cfg = R.load_config(base)
         ref = R._reference(base)
-        srcs = [R.source_text_for(r, base) for r in res]
-        cleaned = [clean(r) for r in res]
+        srcs = [R.source_text_for(r.source.id, base) for r in res]
+        cleaned = [clean_and_dumps(r)[0] for r in res]  # typed results, integral floats as ints
         views = [R.build_view(c, s, [], cfg, ref) for c, s in zip(cleaned, srcs)]
         claimreviews = [json_text(v["claimreview"]) for v in views]
         stage_one(files[0], root, staging, False)  # warm-up: the template compiled, the memos filled
