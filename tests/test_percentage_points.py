@@ -9,12 +9,13 @@ import datetime as dt
 import pytest
 
 from numclaims.checks import Context, run_check
-from numclaims.checks.base import CONSISTENT, INCONSISTENT, UNVERIFIABLE
+from numclaims.checks.base import CONSISTENT, INCONSISTENT, TENSION, UNVERIFIABLE
 from numclaims.claimvalues import claim_interval, value_problems, written_interval
 from numclaims.explain import range_words, step_words
 from numclaims.extract import find_mentions
 from numclaims.numerals import parse
-from numclaims.records import ChangeCheck, Claim, DifferenceCheck, ShareOfTotalCheck
+from numclaims.records import (AgreementCheck, ChangeCheck, Claim, ComparisonCheck, DifferenceCheck, PartWholeCheck,
+                               ShareOfTotalCheck)
 from numclaims.units import conversion
 
 PUB = dt.date(2025, 1, 10)
@@ -137,3 +138,55 @@ def test_a_percent_change_between_two_percentages_is_read_both_ways(earlier, cha
     r = run_check(ChangeCheck(id="k", kind="change", earlier="earlier", later="later", change="pts",
                               direction=direction), _ctx(claims))
     assert (r.verdict, r.details["mode"]) == (verdict, kept)
+
+
+def test_a_fraction_change_between_two_percentages_is_relative():
+    # "support fell by a third, from 60 percent to 40 percent": 60 x (1 - 1/3) = 40 -> consistent; read in
+    # points (60 - 33.3 = 26.7) a correct sentence was inconsistent
+    claims = {"earlier": _claim("earlier", "60 percent", 60, "percent"),
+              "later": _claim("later", "40 percent", 40, "percent"),
+              "third": _claim("third", "a third", 1 / 3, "fraction")}
+    r = run_check(ChangeCheck(id="k", kind="change", earlier="earlier", later="later", change="third",
+                              direction="decrease"), _ctx(claims))
+    assert (r.verdict, r.details["mode"]) == (CONSISTENT, "relative")
+
+
+@pytest.mark.parametrize("direction", ["decrease", "increase"])
+def test_a_change_written_with_a_minus_is_a_decrease_of_its_size(direction):
+    # "growth slowed -3.1 percentage points, from 5 percent to 1.9 percent": 5 - 3.1 = 1.9 -> consistent
+    # whatever `direction` says (before, "decrease" of -3.1 gave 5 + 3.1 = 8.1: a false inconsistent)
+    claims = {"earlier": _claim("earlier", "5 percent", 5, "percent"),
+              "later": _claim("later", "1.9 percent", 1.9, "percent"),
+              "pts": Claim(id="pts", quote="-3.1 percentage points", value=-3.1, unit="percentage_points",
+                           qualifier="exact", measure={"what": "x"}, attribution=[{"who": "t"}])}
+    r = run_check(ChangeCheck(id="k", kind="change", earlier="earlier", later="later", change="pts",
+                              direction=direction), _ctx(claims))
+    assert r.verdict == CONSISTENT
+
+
+def test_a_value_without_text_is_read_to_its_last_decimal():
+    # "value: 1.5" with no text: step 0.1 -> [1.45, 1.55] (before: step 1 -> [1, 2])
+    c = Claim(id="c", quote="fell 1.5 points", value=1.5, unit="percentage_points", qualifier="exact",
+              measure={"what": "x"}, attribution=[{"who": "t"}])
+    iv = claim_interval(c)
+    assert (iv.low, iv.high) == pytest.approx((1.45, 1.55))
+    claims = {"earlier": _claim("earlier", "30.0 percent", 30.0, "percent"),
+              "later": _claim("later", "29.0 percent", 29.0, "percent"), "pts": c}
+    r = run_check(ChangeCheck(id="k", kind="change", earlier="earlier", later="later", change="pts",
+                              direction="decrease"), _ctx(claims))
+    # "fell 1.5 points from 30.0 to 29.0 percent": [29.95, 30.05] - [1.45, 1.55] = [28.4, 28.6] misses
+    # [28.95, 29.05] -> inconsistent; with the old step 1, [28, 29.05] met it: a wrong sentence consistent
+    assert r.verdict == INCONSISTENT
+
+
+@pytest.mark.parametrize("kind", ["agreement", "comparison", "part_whole"])
+def test_a_level_and_points_are_never_one_measure(kind):
+    # "3 percent" (a level) and "3 percentage points" (a change) convert number for number for
+    # arithmetic, but are not two estimates (nor a part and a whole) of one measure
+    claims = {"a": _claim("a", "3 percent", 3, "percent"),
+              "b": _claim("b", "3 percentage points", 3, "percentage_points")}
+    spec = {"agreement": AgreementCheck(id="k", kind="agreement", a="a", b="b"),
+            "comparison": ComparisonCheck(id="k", kind="comparison", a="a", b="b", relation="gt"),
+            "part_whole": PartWholeCheck(id="k", kind="part_whole", part="b", whole="a")}[kind]
+    r = run_check(spec, _ctx(claims))
+    assert r.verdict == UNVERIFIABLE and "a level" in r.explanation

@@ -45,3 +45,12 @@ def test_a_bare_numeral_fits_a_currency_record_and_a_written_sign_must_agree():
     assert value_problems(_claim("500", "ZAR", 500)) == []            # no sign written: the record names it
     assert value_problems(_claim("R1.1 billion", "ZAR", 1.1e9)) == []
     assert [p[1] for p in value_problems(_claim("R1.1 billion", "USD", 1.1e9))] == ["unit-differs"]
+
+
+def test_the_rand_before_a_rate_or_a_spaced_group_and_points_attached():
+    # "R350 a month": a rate after the amount makes the R money; "R12 500" with a no-break space between
+    # the digit groups is 12,500 (docs/semantics.md section 10); "2.5pp" and "3.2ppt" attached are points
+    text = "Rent is R350 a month and salaries R12\u00a0500 a month; approval fell 2.5pp, the deficit 3.2ppt."
+    got = [(m.text, m.value, m.unit) for m in find_mentions(text)]
+    assert got == [("R350 a month", 350, "ZAR per month"), ("R12\u00a0500 a month", 12_500, "ZAR per month"),
+                   ("2.5pp", 2.5, "percentage_points"), ("3.2ppt", 3.2, "percentage_points")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -69,13 +70,25 @@ def rule_text(c: Claim) -> str:
 
 
 def claim_precision(c: Claim) -> float:
-    """Rounding step of the claim: the record's ``precision``, else the numeral's, else trailing zeros."""
+    """Rounding step of the claim: the record's ``precision``, else the numeral's, else the value's own
+    digits: the place of its last decimal ("value: 1.5" -> 0.1, "-0.45" -> 0.01) or, for a whole number,
+    its trailing zeros (semantics section 1: the step is the place of the last significant digit)."""
     if c.precision is not None:
         return c.precision
     q = written_quantity(c)
     if q is not None and c.value is not None and _close(q.value, c.value) and q.precision:
         return float(q.precision)
-    return step_of_integer(c.value or 0.0)
+    v = c.value or 0.0
+    if v != int(v):
+        return _decimal_step(v)
+    return step_of_integer(v)
+
+
+def _decimal_step(v: float) -> float:
+    """The place of the last decimal of ``v`` as Python writes it (its shortest repr): 1.5 -> 0.1, 0.25 ->
+    0.01, 2.3e-05 -> 1e-06."""
+    exp = Decimal(repr(float(v))).as_tuple().exponent
+    return float(Decimal(1).scaleb(exp)) if isinstance(exp, int) and exp < 0 else 1.0
 
 
 def claim_interval(c: Claim) -> Interval | None:

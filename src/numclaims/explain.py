@@ -768,6 +768,14 @@ def _fig_value(f: ComparedFigure) -> str:
     return range_words(*iv, unit) if iv else "an unknown value"
 
 
+def _fig_value_of(x: float, like: ComparedFigure) -> str:
+    """The number ``x`` in words in the unit of the figure ``like`` (as :func:`_fig_value` words a figure)."""
+    base, per = _base(like.unit or "")
+    if base in ("count", "ratio"):
+        return number_words(x) + (f" a {per}" if per else "")
+    return amount(x, like.unit or "")
+
+
 def _fig_range(f: ComparedFigure) -> str:
     """A figure's range in words; a count or ratio as bare numbers (a rate with "a month"), a range whose
     two ends are the same as one value."""
@@ -808,7 +816,7 @@ def _relations(x: Ctx):
     written = [f"{name(f)}: {_fig_value(f)} as written." for f in figs
                if f.role != "implied" or (earlier_only and f.written is not None)]
     if kind == "change" and not earlier_only:
-        written = _change_arithmetic(by, x["d"].get("mode")) or written
+        written = _change_arithmetic(by, x["d"].get("mode"), x["d"].get("reading")) or written
     over = [f"{name(f)}: {_fig_range(f)}." for f in figs if _iv(f.interval)]
     verdict_words = {"consistent": "holds as written", "tension": "holds only within the rounding or hedging "
                      "the wording allows, not as written", "inconsistent": "cannot hold: no values the figures "
@@ -837,6 +845,13 @@ def _relations(x: Ctx):
                 f" ({_fig_range(imp)} over the ranges the wording allows)"
         elif "implied" in by:
             said += f", which implies {_fig_range(by['implied'])}"
+        reading = x["d"].get("reading")
+        if reading and how is not None:  # a percent change between two percentages: the reading kept
+            other = {"consistent": "holds", "tension": "holds only within the rounding",
+                     "inconsistent": "does not hold"}.get(x["d"].get("other_reading"), "is not decided")
+            said += (f" ({_fig_name(how, claims)} read as percentage points; as a relative change it {other})"
+                     if reading == "points" else
+                     f" ({_fig_name(how, claims)} read as a relative change; in percentage points it {other})")
     elif kind == "complement":
         # each share once: a figure may be listed again under another role (a part that is also the cause)
         shares = list({tuple(f.claims or []) or id(f): f for f in figs if f.role != "implied"}.values())
@@ -855,7 +870,7 @@ def _relations(x: Ctx):
     sentence = said[:1].upper() + said[1:] + f": the relation {verdict_words}."
     return sentence, written, over, None
 
-def _change_arithmetic(by: dict[str, ComparedFigure], mode: str | None) -> list[str]:
+def _change_arithmetic(by: dict[str, ComparedFigure], mode: str | None, reading: str | None = None) -> list[str]:
     """The as-written lines of a change with its earlier, later and implied figures written: the later
     figure the change implies ("€276 million + 8% = €298.08 million, against €312 million stated") and the
     change the two figures show ("+13.0%"); empty when a figure has no written value."""
@@ -872,8 +887,11 @@ def _change_arithmetic(by: dict[str, ComparedFigure], mode: str | None) -> list[
         step = f"{_fig_value(e)} {sign} {_fig_value(how)}"
         shown = f"the two figures give a change of {(lv - ev) / ev * 100:+.1f}%".replace("-", "\u2212") if ev else ""
     else:
-        step = f"{_fig_value(e)} {sign} {_fig_value(how)}"
-        shown = f"the two figures differ by {number_words(round(lv - ev, 6))}"
+        points = _base(l.unit or "")[0] == "percent"  # a change between two percentages is in points
+        step = f"{_fig_value(e)} {sign} " + (amount(abs(cv), "percentage_points") if points else _fig_value(how))
+        gap = round(lv - ev, 6)
+        shown = "the two figures differ by " + (amount(gap, "percentage_points") if points else
+                                                 _fig_value_of(gap, l))
     return [f"{step} = {_fig_value(imp)}, against {_fig_value(l)} stated" + (f"; {shown}." if shown else ".")]
 
 

@@ -76,6 +76,7 @@ from .vocabulary import (
     MULTIPLIERS,
     MULTIPLIER_WORDS,
     PERCENT_ABBREVIATIONS,
+    POINTS_ABBREVIATIONS,
     QUALIFIER_PHRASES,
     RATE_BASES,
     RISE_VERBS,
@@ -153,7 +154,7 @@ _ABBR_SPACED_RE = words_re(sorted((a for a in SCALE_ABBREVIATIONS if len(a) > 1 
 _SCALE = rf"(?:\s+(?:{_SCALE_WORDS_RE})|(?:{_ABBR_RE}|\s(?:{_ABBR_SPACED_RE}))(?![A-Za-z]))"
 #: What may follow the digits of a number: not a letter, digit or further group, except an attached scale
 #: abbreviation or percent ("3m", "12pc").
-_DIGITS_END = rf"(?:(?=(?:{_ABBR_RE}|{words_re(PERCENT_ABBREVIATIONS)})(?!\w))|(?![\w]|,\d|\.\d))"
+_DIGITS_END = rf"(?:(?=(?:{_ABBR_RE}|{words_re(PERCENT_ABBREVIATIONS)}|{words_re(POINTS_ABBREVIATIONS)})(?!\w))|(?![\w]|,\d|\.\d))"
 #: Currency signs before the numeral, as symbols ("$", "US$", "€", "£", "₹", "S/.")...
 _SIGN_SYMBOLS = r"US\$|\$|€|£|\u20b9|S/\.?"
 #: ... and in capitals, as written (vocabulary.CURRENCY_LETTER_PREFIXES, vocabulary.CURRENCY_CODES):
@@ -276,7 +277,8 @@ _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
 #: Percentage points after a number (the parser's rule, :data:`numclaims.numerals.UNITS`):
 #: "3.1 percentage points", "2.5pp", "4 p.p.".
-_POINTS_AFTER = re.compile(r"\s+(?:percentage|percent|per\s+cent)[\s-]+points?\b|\s?(?:pp\b|p\.p\.)", re.IGNORECASE)
+_POINTS_AFTER = re.compile(rf"\s+(?:percentage|percent|per\s+cent)[\s-]+points?\b|\s?(?:(?:{words_re(POINTS_ABBREVIATIONS)})\b|p\.p\.)",
+                           re.IGNORECASE)
 _PERCENT_AFTER = re.compile(rf"\s?%|\s*(?:percent|per\s+cent)\b|(?:{words_re(PERCENT_ABBREVIATIONS)})\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-year-olds?\b", re.IGNORECASE)
 _DURATION_AFTER = re.compile(rf"(?:\s+|-)({words_re(reversed(TIME_UNITS), plural=True)})\b", re.IGNORECASE)
@@ -713,9 +715,13 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         start = q[1] if q else s
         return Mention(start, e, text[start:e], v, "fraction", q[0] if q else "exact", kind="share")
     # ---- num
-    sign_m = _SIGN.match(core)
+    # matched in the text, not the core alone: a sign may look past the core ("R350 a month": the rand's R
+    # is money before a rate, vocabulary.CURRENCY_LETTERS_BEFORE_LARGE)
+    sign_m = _SIGN.match(text, s)
+    if sign_m is not None and sign_m.end() > e:
+        sign_m = None
     sign = sign_m.group(1) if sign_m else None
-    numtext = core[sign_m.end():] if sign_m else core
+    numtext = core[sign_m.end() - s:] if sign_m else core
     value = _num_value(numtext)
     if value is None:
         return None

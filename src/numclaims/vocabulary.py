@@ -85,6 +85,9 @@ DIGIT_GROUP_SEPARATORS: str = ",\u00a0\u202f\u2009"
 #: Percent written as letters after the digits, attached: "12pc" (British papers' money pages, the Daily
 #: Telegraph's "rose 12pc"), besides "12 percent", "12 per cent", "12%" and "12 pct".
 PERCENT_ABBREVIATIONS: tuple[str, ...] = ("pc",)
+#: Percentage points written attached after the number ("2.5pp", "3.2ppt"; "p.p." and the words are read
+#: too): the unit of the difference of two percentages (docs/semantics.md, sections 7 and 10).
+POINTS_ABBREVIATIONS: tuple[str, ...] = ("ppts", "ppt", "pp")
 
 #: Denominator words of fractions, singular and plural.
 FRACTION_WORDS: dict[str, int] = {
@@ -194,10 +197,12 @@ CURRENCY_LETTER_PREFIXES: dict[str, str] = {
 #: Currency letters that are a currency only before an amount written large: the South African rand's
 #: "R" ("R1.1 billion", "R46 million", "R12,500"; the South African Reserve Bank and the country's papers
 #: write the sign so, attached), read only before digits in groups of three or a scale word, so that a
-#: road ("the R445"), a grade or a model number is never money. ``{letters: regex the amount must
-#: match}``; "R500" alone is not read (a record may still write unit ZAR).
+#: road ("the R445"), a grade or a model number is never money; an amount with a rate after it ("R350 a
+#: month") is money too. ``{letters: (ISO 4217 code, regex the amount must match)}``; "R500" alone is not
+#: read (a record may still write unit ZAR).
 CURRENCY_LETTERS_BEFORE_LARGE: dict[str, tuple[str, str]] = {
-    "R": ("ZAR", r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?i:million|billion|trillion|bn|m)\b"),
+    "R": ("ZAR", r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?i:million|billion|trillion|bn|m)\b"
+                 r"|\d+(?:\.\d+)?(?=\s+(?:a|an|per|each|every)\s+(?i:day|week|month|year)\b)"),
 }
 #: Currency markers (symbols, codes and words, lower case) and their ISO 4217 codes. "$" is read as USD.
 CURRENCY_SYMBOLS: dict[str, str] = {

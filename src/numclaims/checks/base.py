@@ -257,6 +257,18 @@ def units_problem(ctx: "Context", ids: list[str], target: str) -> str | None:
     return None
 
 
+def level_and_points(ctx: "Context", ids: list[str]) -> str | None:
+    """Why the claims ``ids`` cannot be compared as estimates or parts of one measure when they mix a
+    percentage and percentage points (a level and a change between two levels: "3 percent" and "3
+    percentage points" convert number for number for arithmetic, but are never the same measure), else
+    None. Used by ``agreement``, ``part_whole`` and ``comparison`` (numclaims.units, percentage points)."""
+    bases = {ctx.claims[cid].base_unit for cid in ids}
+    if {"percent", "percentage_points"} <= bases:
+        return ("units differ: a percentage is a level and percentage points a change between two levels, "
+                "so they are not two figures of one measure")
+    return None
+
+
 def derived(role: str, claims: list[str], iv: Interval, unit: str) -> Figure:
     """A figure computed by the check (``implied``), reported in ``figures``."""
     return Figure(role, list(claims), None, iv, iv, unit, role)

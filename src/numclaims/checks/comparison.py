@@ -16,6 +16,7 @@ from .base import (
     fmt_num,
     judge,
     le,
+    level_and_points,
     overlap,
     result,
     units_problem,
@@ -38,7 +39,7 @@ def _pair(spec, ctx: Context, ids: list[str], roles: tuple[str, str]):
     x, y = (ctx.claims[i] for i in ids)
     if ctx.intervals[ids[0]] is None or ctx.intervals[ids[1]] is None:
         return unverifiable(spec, ids, "an input has no numeric interval", "no_interval")
-    problem = units_problem(ctx, ids, x.unit)
+    problem = level_and_points(ctx, ids) or units_problem(ctx, ids, x.unit)
     if problem:
         return unverifiable(spec, ids, problem)
     return x, y, [figure(ctx, roles[0], ids[0]), figure(ctx, roles[1], ids[1], x.unit)]

@@ -55,6 +55,7 @@ from .base import (
     fmt_num,
     judge,
     le,
+    level_and_points,
     overlap,
     result,
     shown,
@@ -188,7 +189,7 @@ def comparison(spec, ctx: Context) -> CheckResult:
                          f"{fmt_iv(r[0].interval, unit)}")
     else:
         unit = a.unit
-        problem = units_problem(ctx, [spec.b], unit)
+        problem = level_and_points(ctx, [spec.a, spec.b]) or units_problem(ctx, [spec.b], unit)
         if problem:
             flows = conversion(ctx.claims[spec.b].base_unit, a.base_unit)[0] is not None
             return unverifiable(spec, ids, problem + (" (flows over different periods: use as_rate)" if flows else ""))
@@ -261,9 +262,12 @@ def change(spec, ctx: Context) -> CheckResult:
         rel, pts = _change(spec, ctx, "relative"), _change(spec, ctx, "absolute")
         kept, other = (rel, "in percentage points") if SEVERITY[rel.verdict] <= SEVERITY[pts.verdict] else \
             (pts, "as a relative change")
+        dropped = pts if kept is rel else rel
         kept.explanation = (f"a percent change between two percentages is read both as a relative change and "
                             f"in percentage points; kept: {'relative' if kept is rel else 'absolute'} (read {other}: "
-                            f"{(pts if kept is rel else rel).verdict}); " + kept.explanation)
+                            f"{dropped.verdict}); " + kept.explanation)
+        kept.details["reading"] = "relative" if kept is rel else "points"
+        kept.details["other_reading"] = dropped.verdict
         return kept
     return _change(spec, ctx, None)
 
@@ -286,8 +290,18 @@ def _change(spec, ctx: Context, force: str | None) -> CheckResult:
     if spec.change:
         cc = ctx.claims[spec.change]
         cdesc = describe(cc, ctx.intervals[spec.change])
-        if cc.base_unit in SHARES and cc.per is None and (lc.base_unit not in SHARES or force == "relative"):
-            mode, w, cf = "relative", SHARE_WHOLE[cc.base_unit], figure(ctx, "change", spec.change)
+        civ = ctx.intervals[spec.change]
+        # a change written with a minus ("-3.1 percentage points", "down -0.4 points") is a decrease of its
+        # size, whatever ``direction`` says (the double negative of "down -0.4" means the decrease)
+        negative = civ is not None and civ.high is not None and civ.hi <= 0 and (civ.low is None or civ.lo < 0)
+        if negative:
+            sign = -1
+        # a fraction ("fell by a third") is always relative; a percent between two percentages is read as
+        # ``force`` says (change() tries both)
+        relative = cc.base_unit in SHARES and cc.per is None and (
+            lc.base_unit not in SHARES or cc.base_unit != "percent" or force == "relative")
+        if relative:
+            mode, w, cf = "relative", SHARE_WHOLE[cc.base_unit], _sized(figure(ctx, "change", spec.change), negative)
             # (w +/- change) / w, the division by 100 last so that written figures multiply exactly
             kept = lambda c: Interval.point(float(w)) + c * sign  # noqa: E731
             fwd = lambda e, c: e * kept(c) / w if w != 1 else e * kept(c)  # noqa: E731
@@ -299,7 +313,9 @@ def _change(spec, ctx: Context, force: str | None) -> CheckResult:
                 return unverifiable(spec, ids, f"a {spec.direction} of {cf.interval} {cc.unit} leaves nothing: "
                                     "the earlier figure is unbounded", "denominator_zero")
         elif units_problem(ctx, [spec.change], unit) is None:
-            mode, cf = "absolute", figure(ctx, "change", spec.change, unit)
+            # a change in points keeps its unit (factor 1 to percent), so that reports say "points", not "%"
+            mode, cf = "absolute", _sized(figure(ctx, "change", spec.change,
+                                                 None if cc.base_unit == "percentage_points" else unit), negative)
             fwd = lambda e, c: e + c * sign  # noqa: E731
             back = lambda l, c: l - c * sign  # noqa: E731
             how = f"earlier {'+' if sign > 0 else '-'} change"
@@ -354,12 +370,28 @@ def _change(spec, ctx: Context, force: str | None) -> CheckResult:
     lines.append(f"implied earlier = {fmt_iv(implied_earlier, unit)}")
     if written_later is not None and lf.written is not None:
         lines.append(f"as written: {fmt_num(ev)} -> {fmt_num(written_later)} vs {fmt_num(lf.written)}"
-                     + (f" (actual change {(lf.written - ev) / ev * 100:+.1f} %)" if ev else ""))
+                     + (f" (actual change {_points(lf.written - ev)}, {(lf.written - ev) / ev * 100:+.1f} %)"
+                        if ev and mode == "absolute" and lc.base_unit == "percent" else
+                        f" (actual change {(lf.written - ev) / ev * 100:+.1f} %)" if ev else ""))
     shown_iv, shown_aw = (raw, raw_aw) if implied is None else (implied, implied_aw or implied)
     out = judged + ([] if crefs else [cf]) + [_computed(
         "implied", [spec.earlier] + crefs, written_later, shown_iv, shown_aw, unit, "the implied later figure")]
     details.update({"implied": None if implied is None else implied.to_list(), "stated": li.to_list()})
     return result(spec, ids, decision, out, lines, details)
+
+
+def _points(x: float) -> str:
+    """A change between two percentages in points: ``+2.8 points``."""
+    return f"{fmt_num(round(x, 6)) if x < 0 else '+' + fmt_num(round(x, 6))} points"
+
+
+def _sized(f: Figure, negative: bool) -> Figure:
+    """The change figure ``f`` as the size of a decrease when it is written negative (its interval, reading
+    and written value negated), else ``f``."""
+    if not negative:
+        return f
+    return Figure(f.role, f.claims, None if f.written is None else -f.written, -f.interval, -f.as_written,
+                  f.unit, f.label, f.rounding_only)
 
 
 def _safe(fn: Callable[..., float], *args: float) -> float | None:
