@@ -190,3 +190,15 @@ def test_a_level_and_points_are_never_one_measure(kind):
             "part_whole": PartWholeCheck(id="k", kind="part_whole", part="b", whole="a")}[kind]
     r = run_check(spec, _ctx(claims))
     assert r.verdict == UNVERIFIABLE and "a level" in r.explanation
+
+
+@pytest.mark.parametrize("text, figures", [
+    # a change verb before "from", even past a clause with a decimal point: the earlier and the later figure
+    ("Unemployment rose 2.8 percentage points, from 81.4 percent to 84.2 percent.",
+     ["2.8 percentage points", "81.4 percent", "84.2 percent"]),
+    ("The rate went from 5 percent to 6 percent.", ["5 percent", "6 percent"]),
+    # no change verb in the sentence: a range
+    ("Prices rose. From 5 to 6 people came.", ["From 5 to 6"]),
+])
+def test_from_a_to_b_after_a_change_verb_is_two_figures(text, figures):
+    assert [m.text for m in find_mentions(text)] == figures

@@ -297,8 +297,12 @@ _BETWEEN_HEAD = re.compile(r"\bbetween\s+(?:the\s+(ages?)\s+of\s+)?$", re.IGNORE
 _FROM_HEAD = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 #: A change or comparison verb before "from" in the clause: "has risen from 18 to 31" is two figures, the
 #: earlier and the later, not a range.
-_CHANGE_FROM = re.compile(r"\b(?:" + change_words_re(RISE_VERBS, FALL_VERBS) + r"|changed)\b[^.;,]{0,40}?\bfrom\s+$",
-                          re.IGNORECASE)
+#: A change verb before "from" ("has risen from 18 to 31", "rose 2.8 percentage points, from 81.4 percent
+#: to 84.2 percent", "went from 5 percent to 6 percent"): the two figures after it are the earlier and the
+#: later one, not a range; a clause may stand between the verb and "from" (decimal points included), not a
+#: sentence end.
+_CHANGE_FROM = re.compile(r"\b(?:" + change_words_re(RISE_VERBS, FALL_VERBS)
+                          + r"|changed|went|moved|shifted)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}?\bfrom\s+$", re.IGNORECASE)
 _SIGN = re.compile(rf"({_SIGN_SYMBOLS}|{_SIGN_LETTERS})\s?")
 _YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
 _ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)
