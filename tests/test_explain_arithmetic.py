@@ -75,3 +75,11 @@ def test_a_share_no_whole_count_can_give_is_told_as_a_grim_failure(tmp_path):
                            "share between 20.5% and 21.5%.")
     assert ex.rules[0] == ("GRIM test (Brown and Heathers, 2017), by interval: no whole number out of exactly 13 "
                            "people gives a share between 20.5% and 21.5%.")
+
+
+def test_large_bounds_in_explanations_are_digits_not_scientific_notation():
+    from numclaims.intervals import Interval
+    # R46 million a week over 24 weeks read as a range of totals: 45,037,593.75 is written out, never
+    # "4.50376e+07"; small bounds keep six significant digits
+    assert str(Interval(45037593.75, 46954103.2)) == "[45,037,593.75, 46,954,103.2]"
+    assert str(Interval(1.5, 2.25)) == "[1.5, 2.25]"

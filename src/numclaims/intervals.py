@@ -29,6 +29,8 @@ def _fmt(x: float) -> str:
     last 4,096 numbers (each bound of an article's figures is written in several explanations)."""
     if x == int(x) and abs(x) < 1e15:
         return f"{int(x):,}"
+    if 1e5 <= abs(x) < 1e15:  # never "4.50376e+07": the digits of a large bound, to the cent
+        return f"{x:,.2f}".rstrip("0").rstrip(".")
     return f"{x:,.6g}" if abs(x) >= 1 else f"{x:.6g}"
 
 
