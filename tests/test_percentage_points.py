@@ -202,3 +202,16 @@ def test_a_level_and_points_are_never_one_measure(kind):
 ])
 def test_from_a_to_b_after_a_change_verb_is_two_figures(text, figures):
     assert [m.text for m in find_mentions(text)] == figures
+
+
+def test_a_difference_recorded_the_other_way_round_says_so():
+    # "inflation fell 0.4 points from 5.5 to 5.1 percent" recorded as 5.1 - 5.5 = 0.4: [5.05, 5.15] -
+    # [5.45, 5.55] = [-0.5, -0.3] misses [0.35, 0.45] (inconsistent), but its negation [0.3, 0.5] holds it
+    claims = {"a": _claim("a", "5.1 percent", 5.1, "percent"), "b": _claim("b", "5.5 percent", 5.5, "percent"),
+              "r": _claim("r", "0.4 percentage points", 0.4, "percentage_points")}
+    r = run_check(DifferenceCheck(id="k", kind="difference", minuend="a", subtrahend="b", result="r"), _ctx(claims))
+    assert (r.verdict, r.details.get("sign_reversed")) == (INCONSISTENT, True)
+    assert "subtrahend - minuend would match" in r.explanation
+    # recorded the right way round it is consistent, and no hint is given
+    r = run_check(DifferenceCheck(id="k", kind="difference", minuend="b", subtrahend="a", result="r"), _ctx(claims))
+    assert (r.verdict, r.details.get("sign_reversed")) == (CONSISTENT, None)

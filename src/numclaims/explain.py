@@ -667,6 +667,9 @@ def _arith(x: Ctx):
     if v == "inconsistent":
         s = f"{inputs} cannot give {qs[-1]}: the two ranges share no value."
         cause = "The computed range and the stated figure share no value."
+        if d.get("sign_reversed"):  # the size of the difference matches the other way round
+            cause += (f" The other way round ({qs[1]} \u2212 {qs[0]}) it matches: if the sentence states a "
+                      "fall as its size, record the larger figure as the minuend.")
     elif v == "tension":
         s = f"{inputs} gives {qs[-1]} only within the rounding or hedging their wording allows, not as written."
         cause = _edge_cause(["the computed range", qs[-1]], [imp, st], unit) if imp and st else None

@@ -14,6 +14,7 @@ from ..periods import duration_in
 from ..records import DURATION_UNITS
 from ..units import DIMENSIONLESS, quotient_factor, quotient_problem
 from .base import (
+    INCONSISTENT,
     CheckResult,
     Context,
     derived,
@@ -140,8 +141,16 @@ def difference_check(spec, ctx: Context) -> CheckResult:
         return bad
     m, s = ctx.intervals[spec.minuend], ctx.intervals[spec.subtrahend]
     text = f"{describe(ctx.claims[spec.minuend], m)} - {describe(ctx.claims[spec.subtrahend], s)}"
-    return _compare(spec, ctx, ids, ["minuend", "subtrahend", "difference"], lambda a, b: a - b, text,
-                    ctx.claims[spec.result].unit, convert=True)
+    r = _compare(spec, ctx, ids, ["minuend", "subtrahend", "difference"], lambda a, b: a - b, text,
+                 ctx.claims[spec.result].unit, convert=True)
+    lo, hi = r.details.get("implied") or (None, None)
+    if r.verdict == INCONSISTENT and lo is not None and hi is not None:
+        # "fell 0.4 points from 5.5 to 5.1" recorded as 5.1 - 5.5 = 0.4: the size matches the other way round
+        if Interval(-hi, -lo).overlaps(figure(ctx, "difference", spec.result, ctx.claims[spec.result].unit).interval):
+            r.details["sign_reversed"] = True
+            r.explanation = r.explanation.replace(f" -> {INCONSISTENT}", "; subtrahend - minuend would match: a "
+                                                  f"fall written as a size? -> {INCONSISTENT}")
+    return r
 
 
 #: Units that carry no dimension in a product (a percent factor counts as its hundredth).
