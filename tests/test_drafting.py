@@ -1291,3 +1291,16 @@ def test_a_pipe_table_is_read_as_the_tab_table(repo):
     shape = [lambda d: [(c["kind"], len(c.get("parts", [])), c.get("exhaustive")) for c in d["checks"]],
              lambda d: [(c["text"], c["measure"]["what"]) for c in d["claims"]]]
     assert [f(pipes) for f in shape] == [f(tabs) for f in shape]
+
+
+def test_no_share_of_a_count_that_is_no_base_nor_agreement_or_part_of_another_set(repo):
+    # invented text tests/data/drafting/fenmoor-schools-2025.txt, one sentence per false proposal the version
+    # before made (six in all; each would have been accepted as it stood):
+    # - "9 secondary schools, ... with 88.5 percent": a rate of a school, not 88.5 % of the 9 (no whole count
+    #   of 9 gives 88.5 %: a false inconsistent), and the same for the 61.2 %;
+    # - "5,600 homes" and "900 new homes by 2028": new homes are not an estimate of the homes there are;
+    # - "4,800 full-time students" and "1,300 part-time students": two sets, no agreement;
+    # - "halls with 40 or more students": a bound of a hall's size, no part of the 4,800 or the 1,300
+    path, data = _new(repo, "fenmoor-schools-2025", "fm")
+    assert data["checks"] == []
+    assert {c["id"] for c in data["claims"]} >= {"schools-88-5-percent", "homes-2028-900", "sat-1300", "students-40"}

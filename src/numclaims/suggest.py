@@ -76,7 +76,7 @@ from .evidence import load_reference
 from .extract import Mention, list_blocks
 from .records import split_unit
 from .scaffold import render
-from .vocabulary import FALL_VERBS, GROUP_MEMBERS, RISE_VERBS, change_words_re, falls
+from .vocabulary import CONTRASTING_MODIFIERS, FALL_VERBS, GROUP_MEMBERS, RISE_VERBS, change_words_re, falls
 
 
 @dataclass
@@ -193,11 +193,30 @@ def _no_amount(text: str, it: Item) -> bool:
                                bool(_AVERAGE.search(text, it.sent[0], it.sent[1])))
 
 
+def _modifiers(it: Item) -> list[frozenset[str]]:
+    """For each group of :data:`numclaims.vocabulary.CONTRASTING_MODIFIERS`, the modifiers of it that the
+    figure's measure words carry ("new homes" -> {new}, {}, ...)."""
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", it.what.lower()))
+    return [g & words for g in CONTRASTING_MODIFIERS]
+
+
+def _contrasted(a: Item, b: Item) -> bool:
+    """Whether the measure words of ``a`` and ``b`` carry different modifiers of one contrasting group
+    ("homes" and "new homes", "full-time candidates" and "part-time candidates"): different sets of the
+    noun, neither an estimate nor a part of the other."""
+    return any(x != y for x, y in zip(_modifiers(a), _modifiers(b)))
+
+
+#: After a count: a bound of a size, not a count of its own ("classrooms with 60 or more pupils").
+_THRESHOLD = re.compile(r"\s+or\s+(?:more|over|above)\b")
+
+
 def _one_measure(a: Item, b: Item) -> bool:
     """Whether two figures may be estimates of one measure: the same unit and rate base
-    (:func:`_same_unit`), a key word of the measure in common (a bare "count" names no measure), the same
-    period when both have one, and values within :data:`AGREEMENT_SPREAD` of each other."""
-    if not _same_unit(a, b) or not (a.keys & b.keys) or a.value is None or b.value is None:
+    (:func:`_same_unit`), a key word of the measure in common (a bare "count" names no measure), no
+    contrasting modifiers (:func:`_contrasted`), the same period when both have one, and values within
+    :data:`AGREEMENT_SPREAD` of each other."""
+    if not _same_unit(a, b) or not (a.keys & b.keys) or a.value is None or b.value is None or _contrasted(a, b):
         return False
     if a.period and b.period and a.period != b.period:
         return False
@@ -488,6 +507,13 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                           f"a part and its share (\u201c{_excerpt(text, tot.mention, m)}\u201d) {how}: "
                           f"\u201c{w.mention.text}\u201d")
                 continue
+            named_base = re.match(r"\s+of\s+(?:them|these|those|whom)\b", text[m.end:it.sent[1]]) \
+                if tot.mention.end <= m.start else re.match(r"\s+of\b", text[m.end:tot.mention.start])
+            if not named_base:
+                # "the province's 12 education districts, with 90.4 percent": a rate of each district, not a
+                # share of the 12; a share is of the count only when the text makes it the base ("42 percent
+                # of the 2,000", "55 percent of them", "864 of them, or 31 percent" above)
+                continue
             if it.unit == "percent":
                 # "14 percent of Bristol's 472,000 residents - roughly 66,000 people": the count set off
                 # after the base is the part
@@ -532,7 +558,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             amassed.append((r, d, t))
     # parts next to a total; an age bound ("children under 15", "aged 65 or over") is no count of its own
     counts = [it for it in items if _persons_like(it.unit) and it.value is not None and
-              it.mention.qualifier != "range" and not age_bound(text, it.mention)]
+              it.mention.qualifier != "range" and not age_bound(text, it.mention) and
+              not _THRESHOLD.match(text, it.mention.end)]
     amounts = [it for it in counts if not _no_amount(text, it)]
     def coordinated(x: Item, y: Item) -> bool:
         """Whether count ``y`` follows count ``x`` as the next of coordinated parts (``x`` not the total a
@@ -653,7 +680,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     agreed: set[frozenset[str]] = set()
     for i, a in enumerate(amounts):
         for b in amounts[i + 1:]:
-            if not _same_unit(a, b) or not a.who or not b.who or a.who == b.who or a.where != b.where:
+            if not _same_unit(a, b) or not a.who or not b.who or a.who == b.who or a.where != b.where or \
+                    _contrasted(a, b):
                 continue
             # in one sentence, a contrast between the two and either a word of the measure in common or the
             # second said to be an estimate ("according to one NGO, while another NGO has estimated that")
@@ -704,7 +732,12 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             if a is b or not _same_unit(a, b) or a.value is None or b.value is None or a.value >= b.value:
                 continue
             # the same participles ("people rescued" is no part of "people live on the docks")
-            if frozenset((a.id, b.id)) in agreed or not (a.keys & b.keys) or _participles(a) != _participles(b):
+            if frozenset((a.id, b.id)) in agreed or not (a.keys & b.keys) or _participles(a) != _participles(b) or \
+                    _contrasted(a, b):
+                continue
+            # "240 matriculants" (of whom 212 passed) is no part of "82,990 passed": a whole whose measure is
+            # a participle alone holds no part that names a noun of its own
+            if _head(b) in _participles(b) and _head(a) not in _participles(a):
                 continue
             # a headline figure that restates a body figure relates through it
             if any(x.mention.region == "headline" and any(x.id in pair for pair in agreed) for x in (a, b)):
