@@ -66,7 +66,7 @@ from .extract import Mention, body_span, classify_line, find_mentions, list_bloc
 from .paths import claims_files
 from .periods import expressions_in, resolve
 from .records import value_from_words
-from .scaffold import _record, unique_quote
+from .scaffold import _record, times_in, unique_quote
 from .vocabulary import (FALL_NOUNS, FALL_VERBS, MONTH_NAMES, MULTIPLIER_WORDS, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
                          change_words_re)
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
@@ -1721,7 +1721,7 @@ def clause_quote(rec: dict[str, Any], men: Mention, sent: Sentence, text: str) -
         return
     rec["quote"] = quote
     rec.pop("start", None)
-    if text.count(quote) > 1:
+    if times_in(text, quote) > 1:
         rec["start"] = a
 
 
