@@ -419,6 +419,11 @@ def test_benchmark_compares_periods_by_the_dates_they_stand_for():
     assert bench._period("year", claims, published) == ("dates", "2011-01-01", "2011-12-31")
     # a record whose words are no period is compared by its id
     assert bench._period("raid", {"raid": {"text": "the raid"}}, published) == ("claim", "raid")
+    # the claims format's own `{expression: ...}`, as the tutorial writes it: the year 2011; "last year"
+    # against the anchor "raid-day" (2 October 2011) is 2010
+    assert bench._period({"expression": "2011"}, claims, published) == ("dates", "2011-01-01", "2011-12-31")
+    assert bench._period({"expression": "last year", "anchor": "raid-day"}, claims, published) == \
+        ("dates", "2010-01-01", "2010-12-31")
 
 
 def test_a_broken_reference_package_stops_new_with_one_line(repo, capsys):
