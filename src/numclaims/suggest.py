@@ -74,7 +74,7 @@ from .draft import (
 )
 from .evidence import load_reference
 from .extract import Mention, list_blocks
-from .records import split_unit
+from .records import CURRENCIES, split_unit
 from .scaffold import render
 from .vocabulary import CONTRASTING_MODIFIERS, FALL_VERBS, GROUP_MEMBERS, RISE_VERBS, change_words_re, falls
 
@@ -301,6 +301,13 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
                o.mention.end <= m.start and o.mention.region == "body" and not age_bound(text, o.mention)]
     part = next((o for o in reversed(earlier) if o.sent == it.sent and
                  _PART_BEFORE.fullmatch(text, o.mention.end, m.start)), None)
+    # "which entered 61 percent of candidates, some 52,000 pupils": the count set off after the noun
+    part = part or next((o for o in items if o.sent == it.sent and _persons_like(o.unit) and o.per is None and
+                         o.value is not None and _PART_AFTER.fullmatch(text, om.end(), o.mention.start)), None)
+    # "42 percent of the learners who passed": a relative clause names the measure of the total
+    rel = _RELATIVE.match(text, om.end())
+    if part is None and rel is not None:
+        part = _part_named_before(text, it, earlier, rel.group(1))
     if part is None:
         sub = _SUBJECT.match(text, it.sent[0], m.start)
         words = sub.group(1) if sub else ""
@@ -317,6 +324,8 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
              not re.search(r"\bamong\b", o.what) and
              (noun in {_stem(k) for k in o.keys} or
               re.match(r"\s+(?:[a-z]+\s+)?" + re.escape(noun) + r"(?:e?s)?\b", text[o.mention.end:o.mention.end + 40]))]
+    if rel is not None:
+        named = [o for o in earlier if o.value > floor and o is not part and rel.group(1).lower() in o.keys] or named
     if named:
         total = named[-1]
     else:
@@ -328,6 +337,28 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
     P.add("share_of_total", f"{it.id}-of-{total.id}", {"share": it.id, "total": total.id, "part": part.id},
           f"a share of {om.group(1)} (\u201c{_excerpt(text, m)}\u201d), its part \u201c{part.mention.text}\u201d "
           f"and their total \u201c{total.mention.text}\u201d")
+
+
+#: ", some 52,000 pupils" after a share's noun: the count set off after it is the part.
+_PART_AFTER = re.compile(r"\s*,\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?")
+#: "of the learners who passed": a relative clause after a share's noun, its verb naming the measure.
+_RELATIVE = re.compile(r"\s+(?:who|that|which)\s+([a-z]+ed)\b")
+
+
+def _part_named_before(text: str, it: Item, earlier: list[Item], verb: str) -> Item | None:
+    """For "A bachelor pass opens the door ..., and 42 percent of the learners who passed ... achieved one":
+    the earlier count (this paragraph or the one before) whose next words share the most words with the
+    share's sentence before it ("41,300 were bachelor passes": bachelor, pass), not a count of the
+    relative clause's ``verb`` ("82,990 passed"); None when no count shares a word."""
+    said = {_stem(w) for w in re.findall(r"[A-Za-z]{4,}", text[it.sent[0]:it.mention.start])} - {_stem(verb)}
+    best, score = None, 0
+    for o in earlier:
+        if o.para not in (it.para, it.para - 1) or verb.lower() in o.keys:
+            continue
+        nxt = {_stem(w) for w in re.findall(r"[A-Za-z]{4,}", " ".join(text[o.mention.end:o.sent[1]].split()[:4]))}
+        if len(nxt & said) > score:
+            best, score = o, len(nxt & said)
+    return best
 
 
 _FUNCTION_OPENERS = frozenset("the a an this that these those it its their there in on at of by for but and "
@@ -437,6 +468,116 @@ def _other_noun(text: str, it: Item, tot: Item) -> bool:
     theirs = {_stem(k) for k in tot.keys} | ({_stem(after_tot.group(1))} if after_tot else set())
     mine = {_stem(w.strip("'’").replace("'s", "").replace("’s", "")) for w in own.group(1).split()}
     return not (mine & theirs)
+
+
+def _amount_like(it: Item) -> bool:
+    """A count or an amount of money (no rate): a figure a change in percent can be of."""
+    return _persons_like(it.unit) or (it.unit in CURRENCIES and it.per is None)
+
+
+#: "to 19,870", "from €8 million": the words right before the later and the earlier figure of a change.
+_TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z")
+
+
+def _change_to_from(P: "_Props", it: Item, cue: re.Match, others: list[Item], text: str) -> None:
+    """A percentage change ``it`` (its change words ``cue``) between the figure its sentence goes "to" and
+    the one it comes "from", of one unit, in either order and on either side of it: "rose 13 percent to
+    19,870, from 17,640 in 2023"; "will rise to €9.6 million next year, from €8 million in 2024, an
+    increase of 20 percent"."""
+    to = [o for o in others if _amount_like(o) and _TO_BEFORE.search(text, it.sent[0], o.mention.start)]
+    fr = [o for o in others if _amount_like(o) and _FROM_BEFORE.search(text, it.sent[0], o.mention.start)]
+    pairs = [(a, b) for a in to for b in fr if _same_unit(a, b)]
+    if len(pairs) != 1:
+        return
+    later, earlier = pairs[0]
+    direction = "decrease" if falls(cue.group(1)) else "increase"
+    P.add("change", f"{later.id}-from-{earlier.id}",
+          {"earlier": earlier.id, "later": later.id, "change": it.id, "direction": direction},
+          f"a change (\u201c{it.mention.text}\u201d, {cue.group(1)}) to \u201c{later.mention.text}\u201d from "
+          f"\u201c{earlier.mention.text}\u201d")
+
+
+def _headline_restated(P: "_Props", items: list[Item], agreed: set[frozenset[str]]) -> None:
+    """A headline amount of money or percentage that the body states again with the same unit and value
+    ("Cork council approves €312 million budget" and "approved a budget of €312 million"; "pass rate
+    climbs to 84.2%" and "rose to 84.2 percent"): an ``agreement`` of the headline with the first such body
+    figure (counts are matched by nearness in value, in :func:`propose`)."""
+    for h in items:
+        if h.mention.region != "headline" or h.value is None or h.per is not None or \
+                not (h.unit in CURRENCIES or h.unit == "percent") or any(h.id in pair for pair in agreed):
+            continue
+        body = next((o for o in items if o.mention.region == "body" and o.unit == h.unit and o.per is None and
+                     o.value == h.value), None)
+        if body is not None:
+            agreed.add(frozenset((h.id, body.id)))
+            P.add("agreement", f"{h.id}-vs-{body.id}", {"a": h.id, "b": body.id},
+                  f"the headline's figure and the body's: \u201c{h.mention.text}\u201d and \u201c{body.mention.text}\u201d")
+
+
+#: "up 3.1 percentage points on 2023's 81.4 percent": the change words before a figure in points.
+_POINTS_CUE = re.compile(r"\b(" + change_words_re(RISE_VERBS, FALL_VERBS) + r")\s+(?:by\s+)?(?:about\s+|some\s+|"
+                         r"nearly\s+|almost\s+)?\Z")
+
+
+def _points_difference(P: "_Props", figures: list[Item], text: str) -> None:
+    """A change in percentage points between two percentages of its sentence: "The pass rate rose to 84.2
+    percent in 2024, up 3.1 percentage points on 2023's 81.4 percent" is a ``difference`` 84.2 - 81.4
+    against 3.1 (docs/semantics.md section 7): the percentage before the points is the later figure, the
+    one after "on"/"from"/"over"/"compared with" the earlier; for a fall ("down 2 points from") the earlier
+    figure is the minuend."""
+    for it in figures:
+        m = it.mention
+        if it.unit != "percentage_points":
+            continue
+        cue = _POINTS_CUE.search(text, it.sent[0], m.start)
+        later = [o for o in figures if o.sent == it.sent and o.unit == "percent" and o.mention.end <= m.start]
+        after = [o for o in figures if o.sent == it.sent and o.unit == "percent" and o.mention.start >= m.end]
+        if cue is None or not later or not after or not re.fullmatch(
+                r"\s+(?:on|from|over|compared\s+(?:with|to))\s+[^,;.]{0,30}?", text[m.end:after[0].mention.start]):
+            continue
+        a, b = later[-1], after[0]
+        minuend, subtrahend = (b, a) if falls(cue.group(1)) else (a, b)
+        P.add("difference", f"{a.id}-minus-{b.id}", {"minuend": minuend.id, "subtrahend": subtrahend.id,
+                                                     "result": it.id},
+              f"a change in percentage points (\u201c{cue.group(1)} {m.text}\u201d) from \u201c{b.mention.text}\u201d "
+              f"to \u201c{a.mention.text}\u201d")
+
+
+#: "Housing's €141 million is 52 percent of everything we will spend": the figure a share is said of.
+_IS_SHARE = re.compile(r"\s+(?:is|was|are|were|makes?\s+up|made\s+up|represents?|accounts?\s+for)\s+(?:about\s+|"
+                       r"around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?")
+_OF_EVERYTHING = re.compile(r"\s+of\s+(?:everything|all\s+(?:of\s+)?(?:the\s+|its\s+|our\s+)?(?:spending|money|budget)|"
+                            r"the\s+(?:total|whole|budget|overall\s+budget))\b")
+
+
+def _share_of_everything(P: "_Props", figures: list[Item], text: str) -> None:
+    """A figure said to be a percentage of everything, the total, the budget ("Housing's €141 million is
+    52 percent of everything we will spend next year"): of the total named before, the larger figure of its
+    unit that a proposed ``sum`` has as its total, else the nearest earlier larger one in its paragraph or
+    the one before. An amount of money is a ``ratio`` (numerator the figure, denominator the total, ratio
+    the percentage); a count is a ``share_of_total`` with the figure as its ``part``."""
+    sums = {p.fields["total"] for p in P.out if p.kind == "sum"}
+    for it in figures:
+        if it.unit != "percent" or not _OF_EVERYTHING.match(text, it.mention.end):
+            continue
+        part = next((o for o in figures if o.sent == it.sent and _amount_like(o) and
+                     _IS_SHARE.fullmatch(text, o.mention.end, it.mention.start)), None)
+        if part is None:
+            continue
+        before = [o for o in figures if o.mention.end <= part.sent[0] and o.para in (part.para, part.para - 1) and
+                  _same_unit(o, part) and o.value is not None and o.value > part.value]
+        named = [o for o in before if o.id in sums] or before
+        if not named:
+            continue
+        tot = named[-1]
+        why = (f"a figure said to be a share of the whole (\u201c{_excerpt(text, part.mention, it.mention)}\u201d), "
+               f"the total named before: \u201c{tot.mention.text}\u201d")
+        if _persons_like(part.unit):
+            P.add("share_of_total", f"{it.id}-of-{tot.id}", {"share": it.id, "total": tot.id, "part": part.id}, why)
+        else:
+            P.add("ratio", f"{part.id}-over-{tot.id}", {"numerator": part.id, "denominator": tot.id, "ratio": it.id},
+                  why)
 
 
 def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None) -> list[Proposal]:
@@ -568,19 +709,23 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             not _OPENING_TOTAL.fullmatch(text, x.sent[0], x.mention.start) and bool(_PART_GAP.fullmatch(
             text, x.mention.end, y.mention.start))
 
-    for i, a in enumerate(counts):
+    # amounts of money add up like counts: "Of the €312 million, €141 million goes to housing, €88 million to
+    # roads ... and €67 million to ..., while the remaining €26 million covers ..."
+    summable = sorted(counts + [it for it in items if it.unit in CURRENCIES and it.per is None and
+                                it.value is not None], key=lambda it: it.mention.start)
+    for i, a in enumerate(summable):
         group = [a]
-        for b in counts[i + 1:]:
+        for b in summable[i + 1:]:
             if coordinated(group[-1], b):
                 group.append(b)
             else:
                 break
         # only the whole run of parts, never its tail
-        if len(group) < 2 or (i > 0 and coordinated(counts[i - 1], a)):
+        if len(group) < 2 or (i > 0 and coordinated(summable[i - 1], a)):
             continue
         last = group[-1].mention
         total = None
-        for o in counts:
+        for o in summable:
             if o in group or not same_sent(o, a):
                 continue
             if o.mention.start > last.end and re.search(r"\b(?:of|out of|a total of|totall?ing|in all|in total)\s+(?:the\s+)?$",
@@ -589,13 +734,13 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 break
         if total is None:
             # "Of the 4,120 dead, 1,730 were pedestrians and ...": the count the sentence opens with
-            lead = [o for o in counts if o not in group and same_sent(o, a) and o.mention.end <= a.mention.start and
+            lead = [o for o in summable if o not in group and same_sent(o, a) and o.mention.end <= a.mention.start and
                     _OPENING_TOTAL.fullmatch(text, a.sent[0], o.mention.start)]
             if lead and sum(g.value for g in group) <= lead[0].value * 1.5:
                 total = (lead[0], "parts of the total the sentence opens with")
         if total is None:
             s = sum(g.value for g in group)
-            eq = sorted((o for o in counts if o not in group and o.value == s and _same_unit(o, a)),
+            eq = sorted((o for o in summable if o not in group and o.value == s and _same_unit(o, a)),
                         key=lambda o: (o.para != a.para, abs(o.mention.start - a.mention.start)))
             if eq:
                 total = (eq[0], "parts that add up to a figure of the article "
@@ -669,7 +814,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             prev = [o for o in counts if o.para == it.para and o.mention.start < m.start]
             whole = prev[-1] if prev else None
         else:
-            mo = re.match(r"\s+of\s+(?:the|all|these|those)\s+$", text[m.end:m.end + 16])
+            mo = re.match(r"\s+of\s+(?:the|all|these|those|her|his|its|their|our)\s+", text[m.end:m.end + 16])
             nxt = [o for o in counts if o.mention.start > m.end and same_sent(o, it)]
             if mo and nxt and nxt[0].mention.start <= m.end + len(mo.group(0)):
                 cue, whole = "of the", nxt[0]
@@ -844,9 +989,11 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                       f"a multiple (\u201c{m.text}\u201d): \u201c{a.mention.text}\u201d against \u201c{b.mention.text}\u201d")
         # "38 percent of them were in work, up from 24 percent in 2022", "open five days a week, up from two
         # in 2023": the later figure above the earlier, in one unit
-        nxt = [o for o in items if same_sent(o, it) and o.mention.start > m.end]
-        mu = re.fullmatch(r"[^.;]{0,60}?,\s+(up|down)\s+from\s+(?:around\s+|about\s+|some\s+)?",
-                          text[m.end:nxt[0].mention.start]) if nxt and nxt[0].unit == it.unit else None
+        # (a date between is the later figure's: "3,900 households ... in October, up from 3,450")
+        nxt = [o for o in items if same_sent(o, it) and o.mention.start > m.end and o.unit != "date"]
+        mu = re.fullmatch(r"[^.;]{0,80}?,\s+(up|down)\s+from\s+(?:around\s+|about\s+|some\s+)?",
+                          text[m.end:nxt[0].mention.start]) if nxt and _same_unit(nxt[0], it) and it.unit != "date" \
+            else None
         if mu:
             rel = "gt" if mu.group(1) == "up" else "lt"
             P.add("comparison", f"{it.id}-{rel}-{nxt[0].id}", {"a": it.id, "b": nxt[0].id, "relation": rel},
@@ -859,20 +1006,20 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             on = text[mch.start(1) + len(mch.group(1)):it.sent[1]] if mch and mch.start() >= m.end else after
             if mch and re.match(r"\s+(?:from|on|over|compared)", on):
                 later = [o for o in figures if o.para == it.para and o.mention.start < m.start and
-                         _persons_like(o.unit)]
+                         _amount_like(o)]
                 # "The number of kidnappings was down ...": the latest earlier figure of what the subject names
                 subject = _keys(text[it.sent[0]:m.start])
                 # only a figure of what the subject names: "Arrests were up 10 percent on ..." with no
                 # later count of arrests in the text proposes nothing
                 named = [o for o in later if o.keys & subject] or \
-                    [o for o in figures if o.mention.start < m.start and _persons_like(o.unit) and o.keys & subject]
+                    [o for o in figures if o.mention.start < m.start and _amount_like(o) and o.keys & subject]
                 later = []
                 if named:
                     # of the figures of that sentence, the one of the latest year ("878 in 2013, more than
                     # triple the 287 in 2006")
                     last = [o for o in named if o.sent == named[-1].sent]
                     later = [max(last, key=lambda o: (years.get(o.period or "", 0), o.mention.start))]
-                earlier = [o for o in figures if same_sent(o, it) and o.mention.start > m.end and _persons_like(o.unit)]
+                earlier = [o for o in figures if same_sent(o, it) and o.mention.start > m.end and _amount_like(o)]
                 since = re.match(r"\s+(?:from|on|over|compared\s+(?:with|to))\s+(?:the\s+(?:level|figure|total|number)s?\s+"
                                  r"(?:of|for|in)\s+)?(?:in\s+)?(1[89]\d\d|20\d\d)\b", on)
                 if since and later and not [o for o in earlier if years.get(o.period or "") == int(since.group(1))]:
@@ -881,6 +1028,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                     y = int(since.group(1))
                     earlier = [o for o in figures if o is not later[-1] and years.get(o.period or "") == y and
                                o.unit == later[-1].unit and o.keys & later[-1].keys] or earlier
+                earlier = [o for o in earlier if later and _same_unit(o, later[-1])]
                 if later and earlier:
                     direction = "decrease" if falls(mch.group(1)) else "increase"
                     cue = f"{m.text} {mch.group(1)}" if mch.start() >= m.end else f"{mch.group(0).strip()} {m.text}"
@@ -888,6 +1036,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                           {"earlier": earlier[0].id, "later": later[-1].id, "change": it.id, "direction": direction},
                           f"a change (\u201c{cue}\u201d): \u201c{earlier[0].mention.text}\u201d "
                           f"to \u201c{later[-1].mention.text}\u201d")
+            if mch:
+                _change_to_from(P, it, mch, [o for o in figures if same_sent(o, it) and o is not it], text)
             mr = re.search(r"\bthe\s+(?:rest|remainder|others|remaining)\b", after)
             if mr:
                 rest = [o for o in figures if same_sent(o, it) and o.unit == it.unit and o.mention.start > m.end + mr.start()]
@@ -897,6 +1047,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 P.add("complement", f"{it.id}-and-the-rest", fields,
                       f"a share and \u201c{mr.group(0)}\u201d: \u201c{m.text}\u201d")
     _headline_multiple(P, items, agreed)
+    _headline_restated(P, items, agreed)
+    _points_difference(P, figures, text)
+    _share_of_everything(P, figures, text)
     # a claim against the reference rows of the same measure and place
     if root is not None and "external" in P.kinds:
         rows = load_reference(Path(root))
