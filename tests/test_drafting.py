@@ -1318,7 +1318,7 @@ def _checks_of(data):
 
 def test_money_sums_changes_points_shares_comparisons_and_the_headline_are_proposed(repo):
     # invented text tests/data/drafting/dunmore-budget-2025.txt, one sentence per cue (the version before
-    # proposed one of these eleven)
+    # proposed two of these twelve, the fraction without its compare)
     path, data = _new(repo, "dunmore-budget-2025", "dm")
     assert _checks_of(data) == {
         # "which enrolled 40 percent of pupils, some 4,000 children": the count set off after the noun is the
@@ -1354,6 +1354,10 @@ def test_money_sums_changes_points_shares_comparisons_and_the_headline_are_propo
         # 90 / 200 = 45 %
         ("ratio", (("numerator", "amount-90-million"), ("denominator", "amount-200-million"),
                    ("ratio", "spend-45-percent"))),
+        # "Some 1,900 tenants have asked ..., about a quarter of the 7,600": the fraction restates the other
+        # count of its sentence, its compare (0.25 x 7,600 = 1,900); without it the check is unverifiable
+        ("fraction_of", (("fraction", "about-a-quarter"), ("whole", "count-7600"), ("compare", "tenants-asked-1900"),
+                         ("relation", "eq"))),
     }
     # every proposal accepted as it stands: all consistent, since every sentence is right
     assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}

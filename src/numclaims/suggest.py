@@ -666,8 +666,16 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 P.add("share_of_total", f"{it.id}-of-{tot.id}", fields,
                       f"a share and its base: \u201c{_excerpt(text, m, *(x.mention for x in (tot, part) if x))}\u201d")
             elif not _other_noun(text, it, tot):
-                P.add("fraction_of", f"{it.id}-of-{tot.id}", {"fraction": it.id, "whole": tot.id},
-                      f"a fraction of a total: \u201c{_excerpt(text, tot.mention, m)}\u201d")
+                # "Some 9,800 learners ... have applied, ..., about a quarter of the 41,300": the fraction
+                # restates the other count of its sentence, its `compare` (without one the check is
+                # unverifiable: docs/check-kinds.md)
+                said = sorted((o for o in items if same_sent(o, it) and o is not tot and _same_unit(o, tot) and
+                               o.value is not None and tot.value is not None and o.value < tot.value and
+                               o.mention.end <= m.start), key=lambda o: m.start - o.mention.end)
+                extra = {"compare": said[0].id, "relation": "eq"} if said else {}
+                P.add("fraction_of", f"{it.id}-of-{tot.id}", {"fraction": it.id, "whole": tot.id, **extra},
+                      f"a fraction of a total: \u201c{_excerpt(text, tot.mention, m)}\u201d" +
+                      (f", against \u201c{said[0].mention.text}\u201d" if said else ""))
     # "11,200 people, or 42 percent of arrivals", "Children made up 31 percent of all patients": a share of
     # a noun with no number after it
     for it in items:
