@@ -650,7 +650,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 continue
             named_base = re.match(r"\s+of\s+(?:them|these|those|whom)\b", text[m.end:it.sent[1]]) \
                 if tot.mention.end <= m.start else re.match(r"\s+of\b", text[m.end:tot.mention.start])
-            if not named_base:
+            if it.unit == "percent" and not named_base:
                 # "the province's 12 education districts, with 90.4 percent": a rate of each district, not a
                 # share of the 12; a share is of the count only when the text makes it the base ("42 percent
                 # of the 2,000", "55 percent of them", "864 of them, or 31 percent" above)
@@ -667,11 +667,13 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                       f"a share and its base: \u201c{_excerpt(text, m, *(x.mention for x in (tot, part) if x))}\u201d")
             elif not _other_noun(text, it, tot):
                 # "Some 9,800 learners ... have applied, ..., about a quarter of the 41,300": the fraction
-                # restates the other count of its sentence, its `compare` (without one the check is
-                # unverifiable: docs/check-kinds.md)
+                # of the figure after it restates the other count before it in its sentence, its `compare`
+                # (without one the check is unverifiable: docs/check-kinds.md); "over 4,500 women ... and
+                # three quarters are minors" names no such count ("As many as 1,600" is another estimate)
                 said = sorted((o for o in items if same_sent(o, it) and o is not tot and _same_unit(o, tot) and
                                o.value is not None and tot.value is not None and o.value < tot.value and
-                               o.mention.end <= m.start), key=lambda o: m.start - o.mention.end)
+                               o.mention.end <= m.start and m.end <= tot.mention.start),
+                              key=lambda o: m.start - o.mention.end)
                 extra = {"compare": said[0].id, "relation": "eq"} if said else {}
                 P.add("fraction_of", f"{it.id}-of-{tot.id}", {"fraction": it.id, "whole": tot.id, **extra},
                       f"a fraction of a total: \u201c{_excerpt(text, tot.mention, m)}\u201d" +
