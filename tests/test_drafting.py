@@ -1095,6 +1095,11 @@ def test_attribution_of_offices_and_acts(t, numeral, who):
     ("The boats carried 300 people, according to the Spanish Red Cross.", []),
     # names the text says are places: "Islands", an apposition, "on" after a figure
     ("About 900 people reached the Faroe Islands in May.", ["Faroe Islands"]),
+    # a party after "of the" is no place, nor a weekday after "of"; a subdivision of several words is one
+    # with no country named (ZA-WC)
+    ("Councillor Jo Bloggs of the Green Democrats said 40 families waited.", []),
+    ("A programme of Saturday classes cost R2 million.", []),
+    ("The Western Cape's pass rate rose to 81 percent.", ["Western Cape"]),
     ("Westmere, the worst-hit ward, recorded 410 cases.", ["Westmere"]),
     ("Of the 700, 500 landed on Isla Norte and 200 on Isla Sur.", ["Isla Norte", "Isla Sur"]),
     # the county in an apposition of a person is no place of theirs
@@ -1380,3 +1385,13 @@ def test_planted_errors_in_the_new_cues_are_inconsistent(repo):
     by = {c["kind"]: c["verdict"] for c in check_article(repo / "claims" / "dm.yaml", repo)["checks"]
           if c["kind"] in ("sum", "difference", "ratio")}
     assert by == {"sum": "inconsistent", "difference": "inconsistent", "ratio": "inconsistent"}
+
+
+def test_the_dateline_places_an_article_that_names_no_country_and_national_is_the_countrys(repo):
+    # invented text tests/data/drafting/galway-rents-2025.txt: no country in the body; the dateline
+    # "GALWAY, 4 March 2025" is Galway (IE-G, ISO 3166-2: Ireland), the place of the figures whose sentence
+    # names none; "the national average of 6 percent", in the sentence of Limerick's figure, is Ireland's
+    path, data = _new(repo, "galway-rents-2025", "gr")
+    where = {c["text"]: c["measure"].get("where") for c in data["claims"]}
+    assert where == {"4 percent": "Galway, Ireland", "Some 1,800": "Galway, Ireland", "5 percent": "Limerick, Ireland",
+                     "6 percent": "Ireland"}

@@ -611,7 +611,8 @@ _PLACE_WORDS = frozenset("region province department state city town district mu
 
 #: Words of an organisation's name: no place ("Spanish Red Cross", "World Food Programme").
 _ORG_WORDS = frozenset("Cross Crescent Fund Programme Program Bank Foundation Organisation Organization Union "
-                       "Society Trust Group Network Coalition Hospital Ministry Treasury Fronteras".split())
+                       "Society Trust Group Network Coalition Hospital Ministry Treasury Fronteras "
+                       "Party Democrats Republicans Socialists Conservatives Liberals Greens Labour".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 #: "Kisauni, the worst-hit sub-county,": a name in apposition with a kind of place.
 _PLACE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:sub-county|county|district|region|province|"
@@ -705,13 +706,15 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
             continue
         if f in countries and not re.match(r"'s\b|\s+(?:police|government|ministry)", text[m.end():m.end() + 12]):
             out.append(Place(countries[f], start, countries[f], True))
-        elif f in subs and (subs[f] in named or _PLACE_PREP.search(text[max(a, start - 14):start])) \
-                and not _quoted(text, start):
+        elif f in subs and (subs[f] in named or _PLACE_PREP.search(text[max(a, start - 14):start]) or
+                            (len(words) > 1 and not headline)) and not _quoted(text, start):
+            # a subdivision of several words needs no country named ("The Eastern Cape's matric pass rate":
+            # ZA-EC, South Africa); one word does ("Queen of the Delta" is no Nigerian state)
             out.append(Place(name, start, subs[f] or None))
         elif _PLACE_PREP.search(text[max(a, start - 14):start]) and words[0] not in _NOT_PLACE \
                 and not any(w in _NOT_PLACE for w in words) and not re.match(r"\s*\(", nxt) \
                 and not re.search(r"(?:ian|ean|ese|ish|can)s?$", words[-1]) and not _quoted(text, start) \
-                and _fold(words[0]) not in _MONTH_NAMES and not headline \
+                and _fold(words[0]) not in _MONTH_NAMES and words[0] not in _WEEKDAYS and not headline \
                 and not re.match(r"\s+(?:administration|government|police|ministry|law|said|reported)\b", text[m.end():m.end() + 16]):
             out.append(Place(name, start))
     return out
@@ -1194,6 +1197,39 @@ def _persons_like(unit: str) -> bool:
     return unit in ("persons", "count")
 
 
+#: Words before a figure that make it the country's ("the national pass rate", "nationwide").
+_NATIONAL = re.compile(r"\b(?:national(?:ly)?|nationwide|country-wide|countrywide)\b[^,;.]*\Z", re.I)
+#: A dateline's place: "CORK, 19 November 2024 / By Aoife Brennan".
+_DATELINE_PLACE = re.compile(r"([A-Z][A-Z .'’-]+),\s+\d")
+
+
+@lru_cache(maxsize=1)
+def _subdivisions_any_level() -> dict[str, str]:
+    """{subdivision name (folded): its country's name} over every level of ISO 3166-2 (pycountry): "Cork"
+    (IE-CO, a county within the province of Munster) -> Ireland."""
+    import pycountry  # lazy, as in _gazetteer
+
+    by_code = {c.alpha_2: getattr(c, "common_name", None) or c.name.split(",")[0] for c in pycountry.countries}
+    out: dict[str, str] = {}
+    for sd in pycountry.subdivisions:
+        out.setdefault(_fold(sd.name), by_code.get(sd.country_code, ""))
+    return out
+
+
+def article_place(text: str, body: tuple[int, int]) -> str | None:
+    """The dateline's place ("CORK, 19 November 2024 / By ...": `Cork, Ireland`, its country from ISO
+    3166-2 at any level), for the figures of an article whose body names no country; None without a
+    dateline place. (Not the place of the lede: the same place on every figure would make part and whole
+    of figures that share no measure.)"""
+    for line in text[:body[0]].splitlines():
+        m = _DATELINE_PLACE.match(line.strip())
+        if m and classify_line(line.strip()) == "dateline":
+            city = m.group(1).strip().title()
+            country = _subdivisions_any_level().get(_fold(city))
+            return ", ".join([city] + ([country] if country else []))
+    return None
+
+
 def _home_country(text: str, body: tuple[int, int]) -> str | None:
     counts = Counter(p.name for p in places_in(text, *body) if p.is_country)
     counts.update(p.country for p in places_in(text, *body) if not p.is_country and p.country)
@@ -1226,6 +1262,8 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         sents.extend(Sentence(s.start, s.end, -1 - i) for s in sentences(text, (a, b)))
     sents.extend(sentences(text, body))
     home = _home_country(text, body)
+    local = None if home else article_place(text, body)
+    home = home or (local.split(", ")[-1] if local and ", " in local else None)
     cache: dict[int, list[Said]] = {}
     demonym = demonym_in(text[body[0]:body[1]], home)
     heading = _ANALYSIS_HEADING.search(text, body[0], body[1])
@@ -1342,7 +1380,9 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                 if prev and (not where or where == home):
                     last = [p for p in prev if not p.is_country][-1:] or prev[-1:]
                     where = _where_text(last, home)
-            where = where or home
+            if _NATIONAL.search(text, max(s.start, m.start - 60), m.start) and home:
+                where = home  # "the national pass rate of 87.3 percent": the country's, not a province's
+            where = where or local or home
             if where:
                 rec["measure"]["where"] = where
                 it.guessed.append("measure.where")
