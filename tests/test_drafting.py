@@ -560,6 +560,13 @@ def test_a_metadata_error_of_new_is_not_followed_by_the_missing_file_hint(repo, 
      "source named in the article"),
     # the owner of the figures that "show"
     ("Arrests rose to 300 last year, police figures show.", "police", "police"),
+    # a name in apposition after a role is the source, the role its role
+    ("Fees rose 5 percent, according to figures presented by the board's head of audit, Mary Quill.",
+     "Mary Quill", "the board's head of audit"),
+    ("\u201cWe hired 40 nurses,\u201d said the director of health, Tom Rea.", "Tom Rea", "the director of health"),
+    # "who wrote the Leaving Certificate exams" is no reporting phrase: an exam is no source
+    ("Of the 900 pupils who wrote the Leaving Certificate exams, 800 passed, the department said.",
+     "the department", "government"),
 ])
 def test_sources_are_named_whole(sentence, who, role):
     from numclaims.draft import reporting_phrases

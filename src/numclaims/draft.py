@@ -856,11 +856,42 @@ class Said:
     relays: bool = False  # an outlet that relayed the words ("reported the AP")
 
 
+#: ", Declan Moriarty" after a role ("the council's head of finance"), or " for education, Fundile Gade" after
+#: "the MEC": the name in apposition, then the end of the phrase.
+_NAME_AFTER_ROLE = re.compile(r"((?:\s+(?:for|of)\s+[a-z][\w'’ -]{0,40}?)?),\s+((?:[A-Z][\w'’-]+\s+){1,3}?[A-Z][\w'’-]+)"
+                              r"(?=\s*(?:[,.;:!?\"”]|$))")
+
+
+#: "said the director of health, Tom Rea": a reporting verb, a role in lower case, a comma and a name.
+_SAID_ROLE = re.compile(r"\b(?:said|told|stated|announced)\s+(the\s+[a-z][\w'’ -]{0,50}?)(?=,\s+[A-Z])")
+
+
+def _named_after_role(text: str, who: str, end: int, b: int) -> Said | None:
+    """The person named in apposition after a role ("according to figures presented by the council's head of
+    finance, Declan Moriarty"; "said the MEC for education, Fundile Gade"): a :class:`Said` of the name with
+    the role as its ``role``; None when ``who`` is no role (it names no "the ..." or "X's ...") or no name
+    follows."""
+    role = re.sub(r"^.*?\b(?:by|from)\s+(?=the\b|[A-Z])", "", who)
+    if not re.match(r"the\s|[\w-]+['’]s\s", role, re.I):
+        return None
+    m = _NAME_AFTER_ROLE.match(text, end, b)
+    if m is None or any(w in _ORG_WORDS or w in _NOT_PLACE for w in m.group(2).split()):
+        return None
+    role = (role + m.group(1)).strip()
+    return Said(m.group(2), role, end)
+
+
 def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
-    """Every attributed source named by a reporting phrase in ``text[a:b]``, in order."""
+    """Every attributed source named by a reporting phrase in ``text[a:b]``, in order; a person named in
+    apposition after a role is the source, the role its role (:func:`_named_after_role`)."""
     out: list[Said] = []
     for m in _ACCORDING.finditer(text, a, b):
         who = m.group(1).strip()
+        named = _named_after_role(text, who, m.end(1), b)
+        if named is not None:
+            named.at = m.start()
+            out.append(named)
+            continue
         rest = text[m.end(1):b]
         app = re.match(r",\s+((?:the\s+|a\s+|an\s+)?(?:head|director|chief|secretary|minister|spokes\w+|president|"
                        r"leader|member|coordinator|founder|commander|general|deputy|official)[^,.;]*)", rest, re.I)
@@ -871,9 +902,22 @@ def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
             continue
         if m.group(0).lower().startswith("according"):
             continue
+        if re.search(r"\b(?:who|which|that)\s+\Z", text[max(a, m.start() - 8):m.start()]):
+            continue  # "candidates who wrote the National Senior Certificate exams": no reporting phrase
+        named = _named_after_role(text, who, m.end(1), b)
+        if named is not None:
+            named.at = m.start()
+            out.append(named)
+            continue
         app = m.group(2)
         relays = m.group(0).lower().startswith("reported") and _role(who, None) == "press"
         out.append(Said(_clean_who(who), _role(who, app.strip() if app else None), m.start(), relays))
+    for m in _SAID_ROLE.finditer(text, a, b):
+        # "said the director of health, Tom Rea": a role in lower case, then the name
+        named = None if any(s.at == m.start() for s in out) else _named_after_role(text, m.group(1), m.end(1), b)
+        if named is not None:
+            named.at = m.start()
+            out.append(named)
     for m in _BY_SHOW.finditer(text, a, b):
         out.append(Said(_clean_who(m.group(1)), _role(m.group(1), None), m.start()))
     for m in _OWNER_SHOWS.finditer(text, a, b):
