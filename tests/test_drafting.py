@@ -1355,8 +1355,9 @@ def test_money_sums_changes_points_shares_comparisons_and_the_headline_are_propo
         # "rose 12 percent to 5,600, from 5,000": 5,600 / 5,000 = +12 %
         ("change", (("earlier", "2024-5000"), ("later", "visitors-5600"), ("change", "change-12-percent"),
                     ("direction", "increase"))),
-        # "3,900 households ... in October, up from 3,450 a year earlier" (the month between is the 3,900's)
-        ("comparison", (("a", "households-3900"), ("b", "count-3450"), ("relation", "gt"))),
+        # "3,900 households ... in October, up from 3,450 a year earlier" (the month between is the 3,900's;
+        # the 3,450 is of October 2024, a year before October 2025, hence its id)
+        ("comparison", (("a", "households-3900"), ("b", "2024-3450"), ("relation", "gt"))),
         # the headline's €200 million and the body's first
         ("agreement", (("a", "headline-budget-200-million"), ("b", "budget-2026-200-million"))),
         # "rose to 52.5 percent ..., up 2.5 percentage points on 2024's 50 percent": 52.5 - 50 = 2.5 points
@@ -1402,3 +1403,19 @@ def test_the_dateline_places_an_article_that_names_no_country_and_national_is_th
     where = {c["text"]: c["measure"].get("where") for c in data["claims"]}
     assert where == {"4 percent": "Galway, Ireland", "Some 1,800": "Galway, Ireland", "5 percent": "Limerick, Ireland",
                      "6 percent": "Ireland"}
+
+
+def test_periods_of_spending_ahead_a_years_figure_a_record_span_and_a_year_earlier(repo):
+    # invented text tests/data/drafting/northport-plan-2025.txt, published 2025-06-03
+    path, data = _new(repo, "northport-plan-2025", "np")
+    period = {c["text"]: c["measure"].get("period") for c in data["claims"]}
+    d = dt.date
+    # "adopted a €300 million building programme over three years": spending planned runs forward from
+    # publication, 2025-06-03 .. 2028-06-02 (three years less a day), not back to 2022
+    assert period["€300 million"] == {"start": d(2025, 6, 3), "end": d(2028, 6, 2)}
+    # "this year's €40 million": the figure of the year, the whole of 2025 (not 1 January to publication)
+    assert period["€40 million"] == {"start": d(2025, 1, 1), "end": d(2025, 12, 31)}
+    # "rose by 5 percent, the first increase in six years": six years is no period of the 5 percent
+    assert period["5 percent"] is None
+    # "1,200 in May, up from 1,000 a year earlier": May 2024 for the 1,000 (May 2025 for the 1,200)
+    assert period["1,000"] == {"start": d(2024, 5, 1), "end": d(2024, 5, 31)}

@@ -1508,6 +1508,10 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                      and not (o.mention.kind == "duration" and not _ADVERBIAL_PERIOD.match(o.record.get("text", "")) and
                               "_ends" not in o.record and
                               _CLAUSE_CUT.search(text, min(m.end, o.mention.end), max(m.start, o.mention.start)))
+                     # nor the span of a record ("the first increase in four years", "the highest in a decade")
+                     and not (o.mention.kind == "duration" and re.search(
+                         r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|most|fewest)\b[^,;.]{0,30}?"
+                         r"\bin\s+(?:the\s+(?:past|last)\s+)?$", text[max(0, o.mention.start - 50):o.mention.start]))
                      # nor a part of a named period ("in the first seven months of President X's administration"),
                      # which no date of the text gives
                      and not (o.mention.kind == "duration" and
@@ -1581,7 +1585,9 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         period = rec.pop("_period", None)
         ends = rec.pop("_ends", None)
         span = rec.pop("_period_span", None)
-        inline = _inline_period(rec, it.mention, period, text, meta.published) if period is not None else None
+        st = it.sentence
+        ahead = bool(_FUTURE.search(text, st.start, st.end) or _PLAN.search(text, st.start, st.end))
+        inline = _inline_period(rec, it.mention, period, text, meta.published, ahead) if period is not None else None
         if inline is not None:
             # the period's words are in the figure's own quote: its dates, written inline, as a hand file does
             rec["measure"]["period"] = inline
@@ -1639,7 +1645,7 @@ def same_period(items: list[Drafted], text: str, published: dt.date) -> None:
         m = it.mention
         if m.unit == "date" or m.kind == "duration":
             continue
-        sm = _SAME_PERIOD.match(text, m.end, it.sentence.end)
+        sm = _SAME_PERIOD.match(text, m.end, it.sentence.end) or _YEAR_EARLIER.match(text, m.end, it.sentence.end)
         if sm is None:
             continue
         before = [o for o in items[:i] if o.mention.unit != "date" and o.mention.kind != "duration" and
@@ -1648,11 +1654,15 @@ def same_period(items: list[Drafted], text: str, published: dt.date) -> None:
         if not before:
             continue
         start, end = _period_of(before[0], published)
-        shift = int(sm.group(1)) - end.year if sm.group(1) else -1
+        shift = int(sm.group(1)) - end.year if sm.re is _SAME_PERIOD and sm.group(1) else -1
         start, end = _shift_years(start, shift), _shift_years(end, shift)
         it.record.pop("_period", None)
         it.record["_period_span"] = {"start": start, "end": end}
         it.record["_period_year"] = end.year if start.year == end.year else None
+
+
+#: "up from 3,450 a year earlier": the figure of the period of the one before it, a year back.
+_YEAR_EARLIER = re.compile(r"\s+(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:year\s+before|previous\s+year))\b", re.I)
 
 
 def _shift_years(d: dt.date, years: int) -> dt.date:
@@ -1662,8 +1672,15 @@ def _shift_years(d: dt.date, years: int) -> dt.date:
         return d.replace(year=d.year + years, day=28)
 
 
+#: A sentence about spending planned: "The council also adopted a €450 million capital programme over three
+#: years", "The housing budget includes ... €78 million over 12 months".
+_PLAN = re.compile(r"\b(?:budget|programme|program|plan|scheme|allocation)s?\b", re.I)
+#: A duration of a spell: "over three years", "for 12 months", "within two years".
+_SPELL = re.compile(r"(over|for|within|in)\s+(?:the\s+)?(\S+\s+(?:year|month|week|day)s?)", re.I)
+
+
 def _inline_period(rec: dict[str, Any], men: Mention, period: "Drafted", text: str,
-                   published: dt.date) -> dict[str, dt.date] | None:
+                   published: dt.date, ahead: bool = False) -> dict[str, dt.date] | None:
     """The dates of a figure's period record when the record's words lie inside the figure's own quote
     ("25 women were rescued ... on September 22": ``{start: 2013-09-22, end: 2013-09-22}``), so the figure
     reads alone; None when they lie outside it, when the record ends at another ("in the past two years"
@@ -1677,6 +1694,10 @@ def _inline_period(rec: dict[str, Any], men: Mention, period: "Drafted", text: s
     ws = text.find(words, max(0, pm.start - len(words)), pm.end + len(words))
     if qs < 0 or ws < 0 or not (qs <= ws and ws + len(words) <= qs + len(quote)):
         return None
+    spell = _SPELL.fullmatch(words) if ahead else None
+    if spell:
+        # "a €450 million capital programme over three years" (spending planned): from publication forward
+        words = f"{spell.group(1)} the next {spell.group(2)}"
     try:
         p = resolve(words, published)
     except ValueError:
