@@ -1419,3 +1419,29 @@ def test_periods_of_spending_ahead_a_years_figure_a_record_span_and_a_year_earli
     assert period["5 percent"] is None
     # "1,200 in May, up from 1,000 a year earlier": May 2024 for the 1,000 (May 2025 for the 1,200)
     assert period["1,000"] == {"start": d(2024, 5, 1), "end": d(2024, 5, 31)}
+
+
+def test_a_bound_after_a_count_is_at_least_and_pupils_are_persons(repo):
+    from numclaims.extract import find_mentions
+
+    path, data = _new(repo, "fenmoor-schools-2025", "fm")
+    by_id = {c["id"]: c for c in data["claims"]}
+    # "halls with 40 or more students": the bound is written with the numeral, qualifier at_least
+    assert (by_id["students-40"]["text"], by_id["students-40"]["qualifier"]) == ("40 or more", "at_least")
+    # learners, pupils, candidates are people: unit persons (docs/semantics.md: persons counts people)
+    t = "The school has 240 pupils, 31 learners and 12 candidates."
+    assert [(m.text, m.unit) for m in find_mentions(t, body=(0, len(t)))] == [
+        ("240", "persons"), ("31", "persons"), ("12", "persons")]
+
+
+def test_the_review_queue_labels_a_claim_in_proposals_only_apart_from_one_in_no_check(drafted, capsys):
+    repo, path = drafted
+    capsys.readouterr()
+    assert main(["review", "--article", "harbour-2020", "--root", str(repo)]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    # every check of a fresh draft is a proposal, which rates nothing: its claims are "IN PROPOSALS", and
+    # "NO CHECK" is left to claims that no check names ("checks: -")
+    labelled = [(ln.split()[0] + (" PROPOSALS" if ln.split()[0] == "IN" else ""), ln.split("checks: ")[1].split()[0])
+                for ln in lines]
+    assert {lab for lab, _ in labelled} == {"IN PROPOSALS", "NO"}
+    assert all((chk == "-") == (lab == "NO") for lab, chk in labelled)

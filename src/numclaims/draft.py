@@ -1325,6 +1325,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         sent = sentence_of(m)
         if m.region != "headline":  # a headline writes the figure, not a sentence's period ("in 16 Years": 16 Years)
             _with_preposition(rec, m, text, sent)
+            _with_bound_after(rec, m, text)
         clause_quote(rec, m, sent, text)
         items.append(Drafted(rec, m, sent))
     # "1,510 were children under 15": the age bound is no claim of its own; the count's quote holds it
@@ -1727,6 +1728,29 @@ _ADVERBIAL_PERIOD = re.compile(r"(?:in|over|during|within|throughout)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|would|(?:plans?|aims?|expects?|intends?|hopes?|promised|pledged|vowed)\s+"
                      r"(?:[\w'’-]+\s+){0,2}?to|"
                      r"(?:is|are)\s+(?:due|set|going)?\s*to)\b", re.I)
+
+
+#: "60 or more", "65 or over": a lower bound written after the numeral (numclaims.numerals: ``at_least``).
+_BOUND_AFTER = re.compile(r"\s+or\s+(?:more|over|above)\b")
+
+
+def _with_bound_after(rec: dict[str, Any], men: Mention, text: str) -> None:
+    """Widen ``text`` of an exact count over a bound written after it ("classrooms with 60 or more pupils":
+    `60 or more`, qualifier ``at_least``, as :func:`numclaims.numerals.parse` reads it); the quote is
+    widened to hold it when it does not."""
+    mb = _BOUND_AFTER.match(text, men.end)
+    if mb is None or rec.get("text") != men.text or rec.get("qualifier", "exact") != "exact" or \
+            men.unit not in ("count", "persons") or "interval" in rec:
+        return
+    words = text[men.start:mb.end()]
+    rec["text"] = words
+    rec["qualifier"] = "at_least"
+    if words not in rec["quote"]:
+        quote, qstart, unique = unique_quote(text, men.start, mb.end())
+        rec["quote"] = quote
+        rec.pop("start", None)
+        if not unique:
+            rec["start"] = qstart
 
 
 def _with_preposition(rec: dict[str, Any], men: Mention, text: str, sent: Sentence | None = None) -> None:
