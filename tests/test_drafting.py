@@ -1330,7 +1330,7 @@ def _checks_of(data):
 
 def test_money_sums_changes_points_shares_comparisons_and_the_headline_are_proposed(repo):
     # invented text tests/data/drafting/dunmore-budget-2025.txt, one sentence per cue (the version before
-    # proposed two of these twelve, the fraction without its compare)
+    # proposed two of these fifteen, the fraction without its compare)
     path, data = _new(repo, "dunmore-budget-2025", "dm")
     assert _checks_of(data) == {
         # "which enrolled 40 percent of pupils, some 4,000 children": the count set off after the noun is the
@@ -1371,6 +1371,13 @@ def test_money_sums_changes_points_shares_comparisons_and_the_headline_are_propo
         # count of its sentence, its compare (0.25 x 7,600 = 1,900); without it the check is unverifiable
         ("fraction_of", (("fraction", "about-a-quarter"), ("whole", "count-7600"), ("compare", "tenants-asked-1900"),
                          ("relation", "eq"))),
+        # "The county remains below the national recycling rate of 55 percent but is ahead of Kilkee, which
+        # recorded 48 percent": the county's figure is the first one of its recycling rate (52.5 %), below
+        # 55 % and above 48 %
+        ("comparison", (("a", "2025-52-5-percent"), ("b", "55-percent"), ("relation", "lt"))),
+        ("comparison", (("a", "2025-52-5-percent"), ("b", "48-percent"), ("relation", "gt"))),
+        # "Dunmore's budget is larger than that of Ennis, which set a budget of €150 million": 200 > 150
+        ("comparison", (("a", "budget-2026-200-million"), ("b", "budget-150-million"), ("relation", "gt"))),
     }
     # every proposal accepted as it stands: all consistent, since every sentence is right
     assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}

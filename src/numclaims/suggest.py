@@ -580,6 +580,52 @@ def _share_of_everything(P: "_Props", figures: list[Item], text: str) -> None:
                   why)
 
 
+#: Words that set a figure against another one named after them: "remains below the national pass rate of
+#: 87.3 percent", "is ahead of Limpopo, which recorded 79.8 percent", "is larger than that of Limerick ...,
+#: which set a budget of €245 million".
+_STANDING = re.compile(r"\b(below|above|behind|ahead\s+of|(?:higher|lower|larger|smaller|bigger|greater)\s+than)\s+")
+_STANDING_TO = re.compile(r"[^.;]{0,90}?(?:\bof|\bat|,\s+which\s+(?:recorded|set|reported|had|posted)[^.;,]{0,30}?|"
+                          r"\bwith)\s+(?:about\s+|around\s+|some\s+)?\Z")
+_LOWER = frozenset({"below", "behind", "lower than", "smaller than"})
+
+
+def _standing_against(P: "_Props", figures: list[Item], text: str) -> None:
+    """A ``comparison`` of the figure a sentence's subject stands for against the figure a standing word
+    names ("The province remains below the national pass rate of 87.3 percent but is ahead of Limpopo,
+    which recorded 79.8 percent"; "The city's budget is larger than that of Limerick ..., which set a
+    budget of €245 million"): the figure after the cue (no other figure between) is ``b``; ``a`` is the
+    first body figure of its unit whose sentence shares a word of four letters or more with the cue's
+    words ("pass rate", "budget"), else the ``a`` of another cue of the same sentence; below, behind,
+    lower or smaller than is ``lt``, the others ``gt``. A sentence that holds a figure of that unit before
+    the cue compares within itself and is left to the rules above."""
+    by_sent: dict[tuple[int, int], list[tuple[str, Item, set[str]]]] = {}
+    opened: dict[tuple[int, int], int] = {}  # where the first cue of each sentence starts
+    for cue in _STANDING.finditer(text):
+        b = next((o for o in figures if o.sent[0] <= cue.start() < o.sent[1] and o.mention.start >= cue.end()), None)
+        if b is None or b.mention.region != "body" or not _STANDING_TO.fullmatch(text, cue.end(), b.mention.start):
+            continue
+        first_cue = opened.setdefault(b.sent, cue.start())
+        if any(o.sent == b.sent and o.unit == b.unit and o.mention.end <= first_cue for o in figures):
+            continue
+        words = _stems5(text[cue.end():b.mention.start]) - {"which", "recor", "that"}
+        by_sent.setdefault(b.sent, []).append((" ".join(cue.group(1).split()), b, words))
+    for cues in by_sent.values():
+        found = []
+        for how, b, words in cues:
+            a = next((o for o in figures if o.mention.region == "body" and o.mention.end <= b.sent[0] and
+                      _same_unit(o, b) and o.value is not None and words & _stems5(text[o.sent[0]:o.sent[1]])), None)
+            found.append(a)
+        first = next((a for a in found if a is not None), None)
+        for (how, b, _), a in zip(cues, found):
+            a = a or first
+            if a is None:
+                continue
+            rel = "lt" if how in _LOWER else "gt"
+            P.add("comparison", f"{a.id}-{rel}-{b.id}", {"a": a.id, "b": b.id, "relation": rel},
+                  f"a figure set against another (\u201c{how}\u201d): \u201c{a.mention.text}\u201d and "
+                  f"\u201c{b.mention.text}\u201d")
+
+
 def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None) -> list[Proposal]:
     """Proposed checks among ``items`` (in text order) of the source ``text``, with ids unique among
     themselves and the claims, in the order of the table of the module docstring; only of the check
@@ -1060,6 +1106,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     _headline_restated(P, items, agreed)
     _points_difference(P, figures, text)
     _share_of_everything(P, figures, text)
+    _standing_against(P, figures, text)
     # a claim against the reference rows of the same measure and place
     if root is not None and "external" in P.kinds:
         rows = load_reference(Path(root))
