@@ -1330,7 +1330,7 @@ def _checks_of(data):
 
 def test_money_sums_changes_points_shares_comparisons_and_the_headline_are_proposed(repo):
     # invented text tests/data/drafting/dunmore-budget-2025.txt, one sentence per cue (the version before
-    # proposed two of these fifteen, the fraction without its compare)
+    # proposed two of these seventeen, the fraction without its compare)
     path, data = _new(repo, "dunmore-budget-2025", "dm")
     assert _checks_of(data) == {
         # "which enrolled 40 percent of pupils, some 4,000 children": the count set off after the noun is the
@@ -1378,6 +1378,12 @@ def test_money_sums_changes_points_shares_comparisons_and_the_headline_are_propo
         ("comparison", (("a", "2025-52-5-percent"), ("b", "48-percent"), ("relation", "gt"))),
         # "Dunmore's budget is larger than that of Ennis, which set a budget of €150 million": 200 > 150
         ("comparison", (("a", "budget-2026-200-million"), ("b", "budget-150-million"), ("relation", "gt"))),
+        # "The exam pass rate ... rose to 80 percent" and, in the next paragraph, "Of the 2,000 pupils who sat
+        # the exams, 1,600 passed": the rate is the quotient, 1,600 / 2,000 = 80 %; and the 1,600 is one part
+        # of the total the sentence opens with. No agreement of the 2,000 pupils who sat the exams (a subset,
+        # restricted by "who") with the 10,000 pupils of Dunmore: 2,000 would be inconsistent with 10,000
+        ("ratio", (("numerator", "passed-1600"), ("denominator", "pupils-2000"), ("ratio", "2025-80-percent"))),
+        ("part_whole", (("part", "passed-1600"), ("whole", "pupils-2000"))),
     }
     # every proposal accepted as it stands: all consistent, since every sentence is right
     assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
@@ -1397,9 +1403,12 @@ def test_planted_errors_in_the_new_cues_are_inconsistent(repo):
     t = t.replace("remaining €20 million", "remaining €120 million").replace("up 2.5 percentage", "up 3.5 percentage")
     txt.write_text(t.replace("is 45 percent", "is 75 percent"), encoding="utf-8")
     assert main(["new", "dunmore-budget-2025", "--id", "dm", "--root", str(repo)]) == 0
-    by = {c["kind"]: c["verdict"] for c in check_article(repo / "claims" / "dm.yaml", repo)["checks"]
-          if c["kind"] in ("sum", "difference", "ratio")}
-    assert by == {"sum": "inconsistent", "difference": "inconsistent", "ratio": "inconsistent"}
+    by = {c["id"]: c["verdict"] for c in check_article(repo / "claims" / "dm.yaml", repo)["checks"]}
+    assert (by["goes-90-million-amount-60-million-sum-amount-200-million"],
+            by["2025-52-5-percent-minus-2024-50-percent"], by["amount-90-million-over-amount-200-million"]) == \
+        ("inconsistent", "inconsistent", "inconsistent")
+    # and no other check is inconsistent: every other sentence is still right
+    assert sum(v == "inconsistent" for v in by.values()) == 3
 
 
 def test_the_dateline_places_an_article_that_names_no_country_and_national_is_the_countrys(repo):

@@ -211,6 +211,16 @@ def _contrasted(a: Item, b: Item) -> bool:
 _THRESHOLD = re.compile(r"\s+or\s+(?:more|over|above)\b")
 
 
+#: After a count and its noun, a relative clause that restricts it: "2,000 pupils who sat the exams".
+_RESTRICTING = re.compile(r"(?:\s+[\w'’-]+){1,3}?\s+(?:who|that|which|whom)\s")
+
+
+def _restricted(text: str, it: Item) -> bool:
+    """Whether the count ``it`` is restricted by a relative clause after its noun ("Of the 2,000 pupils who
+    sat the exams"): a subset of the noun, no estimate of a bare count of it ("10,000 pupils")."""
+    return bool(_RESTRICTING.match(text, it.mention.end, it.sent[1]))
+
+
 def _one_measure(a: Item, b: Item) -> bool:
     """Whether two figures may be estimates of one measure: the same unit and rate base
     (:func:`_same_unit`), a key word of the measure in common (a bare "count" names no measure), no
@@ -626,6 +636,37 @@ def _standing_against(P: "_Props", figures: list[Item], text: str) -> None:
                   f"\u201c{b.mention.text}\u201d")
 
 
+#: "The matric pass rate rose to 84.2 percent": the word a rate is of ("pass"), before "rate".
+_RATE_OF = re.compile(r"\b([a-z]{4,})\s+rate\b", re.I)
+
+
+def _rate_of_an_opening_total(P: "_Props", figures: list[Item], text: str) -> None:
+    """A rate in percent and the two counts it is the quotient of: "The pass rate rose to 84.2 percent"
+    and, in its paragraph or the next, "Of the 98,560 full-time candidates who wrote ..., 82,990 passed"
+    (a sentence that opens with a total, then a count followed by a word the rate's word begins: pass,
+    passed): a ``ratio`` 82,990 / 98,560 against the 84.2 % (the first percentage after the rate's
+    words)."""
+    for r in _RATE_OF.finditer(text):
+        rate = next((o for o in figures if o.unit == "percent" and o.mention.region == "body" and
+                     o.sent[0] <= r.start() < o.sent[1] and o.mention.start >= r.end()), None)
+        if rate is None:
+            continue
+        word = r.group(1).lower()
+        for tot in figures:
+            if tot.para not in (rate.para, rate.para + 1) or not _persons_like(tot.unit) or tot.value is None or \
+                    not _OPENING_TOTAL.fullmatch(text, tot.sent[0], tot.mention.start):
+                continue
+            part = next((o for o in figures if o.sent == tot.sent and o.mention.start > tot.mention.end and
+                         _persons_like(o.unit) and o.value is not None and o.value <= tot.value and
+                         re.match(r"\s+" + re.escape(word), text[o.mention.end:o.sent[1]], re.I)), None)
+            if part is not None:
+                P.add("ratio", f"{part.id}-over-{tot.id}", {"numerator": part.id, "denominator": tot.id,
+                                                           "ratio": rate.id},
+                      f"a rate (\u201c{r.group(0)} ... {rate.mention.text}\u201d) of the count that did so "
+                      f"(\u201c{part.mention.text}\u201d) among the total (\u201c{tot.mention.text}\u201d)")
+                break
+
+
 def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None) -> list[Proposal]:
     """Proposed checks among ``items`` (in text order) of the source ``text``, with ids unique among
     themselves and the claims, in the order of the table of the module docstring; only of the check
@@ -892,7 +933,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # apart: the same head noun and the same participles ("people trafficked"; not "people
             # rescued" and "people who live in the port")
             apart = not same_sent(a, b) and _head(a) == _head(b) and _participles(a) == _participles(b) and \
-                _one_measure(a, b) and not (a.id in listed or b.id in listed)
+                _one_measure(a, b) and not (a.id in listed or b.id in listed) and \
+                _restricted(text, a) == _restricted(text, b)
             if close or apart:
                 agreed.add(frozenset((a.id, b.id)))
                 P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
@@ -1107,6 +1149,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     _points_difference(P, figures, text)
     _share_of_everything(P, figures, text)
     _standing_against(P, figures, text)
+    _rate_of_an_opening_total(P, figures, text)
     # a claim against the reference rows of the same measure and place
     if root is not None and "external" in P.kinds:
         rows = load_reference(Path(root))
