@@ -17,7 +17,8 @@ hand-written file:
   compared after collapsing whitespace; values as numbers; qualifiers by their canonical name;
   attribution as the list of `who`; periods by what they stand for: the same hand claim, or the same
   dates once each side is resolved with numclaims.periods.resolve against the publication date, since
-  a hand file may write a period inline, `{start: 2011-10-02, end: 2011-10-02}`, where the draft links
+  a hand file may write a period inline, `{start: 2011-10-02, end: 2011-10-02}` or `{expression: "2011"}`
+  (read as the loader reads it, against its anchor), where the draft links
   a date record).
 
 Targets: recall >= 0.8, precision >= 0.7, field agreement >= 0.8. A second, added line gives field
@@ -61,6 +62,23 @@ def _period(value, claims: dict, published):
     if isinstance(value, dict) and value.get("start"):
         s, e = value["start"], value.get("end") or value["start"]
         return ("dates", str(s), str(e))
+    if isinstance(value, dict) and isinstance(value.get("expression"), str):
+        # `{expression: "2024", anchor: ...}`, read as the loader reads it (numclaims.engine): against every
+        # day of the anchor (a dated claim, an expression, else the publication date)
+        from numclaims.periods import Period, resolve_over
+
+        day = published if isinstance(published, dt.date) else dt.date.fromisoformat(str(published))
+        anchor, of_anchor = Period(day, day), None
+        if isinstance(value.get("anchor"), str):
+            a = _period(value["anchor"], claims, published)
+            if a is None or a[0] != "dates":
+                return None
+            anchor = of_anchor = Period(dt.date.fromisoformat(a[1]), dt.date.fromisoformat(a[2]))
+        try:
+            p = resolve_over(value["expression"], anchor, of_anchor)
+        except ValueError:
+            return None
+        return ("dates", p.start.isoformat(), p.end.isoformat())
     if isinstance(value, str):
         words = value
         if value in claims:

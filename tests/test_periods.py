@@ -90,3 +90,13 @@ def test_period_expressions_of_a_sentence():
                    ("last year", Period(D(2012, 1, 1), D(2012, 12, 31))),
                    ("in the second half of 2012", Period(D(2012, 7, 1), D(2012, 12, 31))),
                    ("Between 2009 and 2012", Period(D(2009, 1, 1), D(2012, 12, 31)))]
+
+
+def test_the_next_n_units_run_forward_from_the_anchor():
+    import datetime as dt
+
+    from numclaims.periods import Period, resolve
+
+    # "over the next three years" on 2024-11-19: 2024-11-19 .. 2027-11-18 (three years less a day)
+    assert resolve("over the next three years", dt.date(2024, 11, 19)) == Period(dt.date(2024, 11, 19),
+                                                                                dt.date(2027, 11, 18))

@@ -66,7 +66,7 @@ from .extract import Mention, body_span, classify_line, find_mentions, list_bloc
 from .paths import claims_files
 from .periods import expressions_in, resolve
 from .records import value_from_words
-from .scaffold import _record, unique_quote
+from .scaffold import _record, times_in, unique_quote
 from .vocabulary import (FALL_NOUNS, FALL_VERBS, MONTH_NAMES, MULTIPLIER_WORDS, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
                          change_words_re)
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
@@ -611,7 +611,8 @@ _PLACE_WORDS = frozenset("region province department state city town district mu
 
 #: Words of an organisation's name: no place ("Spanish Red Cross", "World Food Programme").
 _ORG_WORDS = frozenset("Cross Crescent Fund Programme Program Bank Foundation Organisation Organization Union "
-                       "Society Trust Group Network Coalition Hospital Ministry Treasury Fronteras".split())
+                       "Society Trust Group Network Coalition Hospital Ministry Treasury Fronteras "
+                       "Party Democrats Republicans Socialists Conservatives Liberals Greens Labour".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 #: "Kisauni, the worst-hit sub-county,": a name in apposition with a kind of place.
 _PLACE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:sub-county|county|district|region|province|"
@@ -705,13 +706,15 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
             continue
         if f in countries and not re.match(r"'s\b|\s+(?:police|government|ministry)", text[m.end():m.end() + 12]):
             out.append(Place(countries[f], start, countries[f], True))
-        elif f in subs and (subs[f] in named or _PLACE_PREP.search(text[max(a, start - 14):start])) \
-                and not _quoted(text, start):
+        elif f in subs and (subs[f] in named or _PLACE_PREP.search(text[max(a, start - 14):start]) or
+                            (len(words) > 1 and not headline)) and not _quoted(text, start):
+            # a subdivision of several words needs no country named ("The Eastern Cape's matric pass rate":
+            # ZA-EC, South Africa); one word does ("Queen of the Delta" is no Nigerian state)
             out.append(Place(name, start, subs[f] or None))
         elif _PLACE_PREP.search(text[max(a, start - 14):start]) and words[0] not in _NOT_PLACE \
                 and not any(w in _NOT_PLACE for w in words) and not re.match(r"\s*\(", nxt) \
                 and not re.search(r"(?:ian|ean|ese|ish|can)s?$", words[-1]) and not _quoted(text, start) \
-                and _fold(words[0]) not in _MONTH_NAMES and not headline \
+                and _fold(words[0]) not in _MONTH_NAMES and words[0] not in _WEEKDAYS and not headline \
                 and not re.match(r"\s+(?:administration|government|police|ministry|law|said|reported)\b", text[m.end():m.end() + 16]):
             out.append(Place(name, start))
     return out
@@ -853,11 +856,42 @@ class Said:
     relays: bool = False  # an outlet that relayed the words ("reported the AP")
 
 
+#: ", Declan Moriarty" after a role ("the council's head of finance"), or " for education, Fundile Gade" after
+#: "the MEC": the name in apposition, then the end of the phrase.
+_NAME_AFTER_ROLE = re.compile(r"((?:\s+(?:for|of)\s+[a-z][\w'’ -]{0,40}?)?),\s+((?:[A-Z][\w'’-]+\s+){1,3}?[A-Z][\w'’-]+)"
+                              r"(?=\s*(?:[,.;:!?\"”]|$))")
+
+
+#: "said the director of health, Tom Rea": a reporting verb, a role in lower case, a comma and a name.
+_SAID_ROLE = re.compile(r"\b(?:said|told|stated|announced)\s+(the\s+[a-z][\w'’ -]{0,50}?)(?=,\s+[A-Z])")
+
+
+def _named_after_role(text: str, who: str, end: int, b: int) -> Said | None:
+    """The person named in apposition after a role ("according to figures presented by the council's head of
+    finance, Declan Moriarty"; "said the MEC for education, Fundile Gade"): a :class:`Said` of the name with
+    the role as its ``role``; None when ``who`` is no role (it names no "the ..." or "X's ...") or no name
+    follows."""
+    role = re.sub(r"^.*?\b(?:by|from)\s+(?=the\b|[A-Z])", "", who)
+    if not re.match(r"the\s|[\w-]+['’]s\s", role, re.I):
+        return None
+    m = _NAME_AFTER_ROLE.match(text, end, b)
+    if m is None or any(w in _ORG_WORDS or w in _NOT_PLACE for w in m.group(2).split()):
+        return None
+    role = (role + m.group(1)).strip()
+    return Said(m.group(2), role, end)
+
+
 def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
-    """Every attributed source named by a reporting phrase in ``text[a:b]``, in order."""
+    """Every attributed source named by a reporting phrase in ``text[a:b]``, in order; a person named in
+    apposition after a role is the source, the role its role (:func:`_named_after_role`)."""
     out: list[Said] = []
     for m in _ACCORDING.finditer(text, a, b):
         who = m.group(1).strip()
+        named = _named_after_role(text, who, m.end(1), b)
+        if named is not None:
+            named.at = m.start()
+            out.append(named)
+            continue
         rest = text[m.end(1):b]
         app = re.match(r",\s+((?:the\s+|a\s+|an\s+)?(?:head|director|chief|secretary|minister|spokes\w+|president|"
                        r"leader|member|coordinator|founder|commander|general|deputy|official)[^,.;]*)", rest, re.I)
@@ -868,9 +902,22 @@ def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
             continue
         if m.group(0).lower().startswith("according"):
             continue
+        if re.search(r"\b(?:who|which|that)\s+\Z", text[max(a, m.start() - 8):m.start()]):
+            continue  # "candidates who wrote the National Senior Certificate exams": no reporting phrase
+        named = _named_after_role(text, who, m.end(1), b)
+        if named is not None:
+            named.at = m.start()
+            out.append(named)
+            continue
         app = m.group(2)
         relays = m.group(0).lower().startswith("reported") and _role(who, None) == "press"
         out.append(Said(_clean_who(who), _role(who, app.strip() if app else None), m.start(), relays))
+    for m in _SAID_ROLE.finditer(text, a, b):
+        # "said the director of health, Tom Rea": a role in lower case, then the name
+        named = None if any(s.at == m.start() for s in out) else _named_after_role(text, m.group(1), m.end(1), b)
+        if named is not None:
+            named.at = m.start()
+            out.append(named)
     for m in _BY_SHOW.finditer(text, a, b):
         out.append(Said(_clean_who(m.group(1)), _role(m.group(1), None), m.start()))
     for m in _OWNER_SHOWS.finditer(text, a, b):
@@ -1194,6 +1241,39 @@ def _persons_like(unit: str) -> bool:
     return unit in ("persons", "count")
 
 
+#: Words before a figure that make it the country's ("the national pass rate", "nationwide").
+_NATIONAL = re.compile(r"\b(?:national(?:ly)?|nationwide|country-wide|countrywide)\b[^,;.]*\Z", re.I)
+#: A dateline's place: "CORK, 19 November 2024 / By Aoife Brennan".
+_DATELINE_PLACE = re.compile(r"([A-Z][A-Z .'’-]+),\s+\d")
+
+
+@lru_cache(maxsize=1)
+def _subdivisions_any_level() -> dict[str, str]:
+    """{subdivision name (folded): its country's name} over every level of ISO 3166-2 (pycountry): "Cork"
+    (IE-CO, a county within the province of Munster) -> Ireland."""
+    import pycountry  # lazy, as in _gazetteer
+
+    by_code = {c.alpha_2: getattr(c, "common_name", None) or c.name.split(",")[0] for c in pycountry.countries}
+    out: dict[str, str] = {}
+    for sd in pycountry.subdivisions:
+        out.setdefault(_fold(sd.name), by_code.get(sd.country_code, ""))
+    return out
+
+
+def article_place(text: str, body: tuple[int, int]) -> str | None:
+    """The dateline's place ("CORK, 19 November 2024 / By ...": `Cork, Ireland`, its country from ISO
+    3166-2 at any level), for the figures of an article whose body names no country; None without a
+    dateline place. (Not the place of the lede: the same place on every figure would make part and whole
+    of figures that share no measure.)"""
+    for line in text[:body[0]].splitlines():
+        m = _DATELINE_PLACE.match(line.strip())
+        if m and classify_line(line.strip()) == "dateline":
+            city = m.group(1).strip().title()
+            country = _subdivisions_any_level().get(_fold(city))
+            return ", ".join([city] + ([country] if country else []))
+    return None
+
+
 def _home_country(text: str, body: tuple[int, int]) -> str | None:
     counts = Counter(p.name for p in places_in(text, *body) if p.is_country)
     counts.update(p.country for p in places_in(text, *body) if not p.is_country and p.country)
@@ -1226,6 +1306,8 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         sents.extend(Sentence(s.start, s.end, -1 - i) for s in sentences(text, (a, b)))
     sents.extend(sentences(text, body))
     home = _home_country(text, body)
+    local = None if home else article_place(text, body)
+    home = home or (local.split(", ")[-1] if local and ", " in local else None)
     cache: dict[int, list[Said]] = {}
     demonym = demonym_in(text[body[0]:body[1]], home)
     heading = _ANALYSIS_HEADING.search(text, body[0], body[1])
@@ -1243,6 +1325,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         sent = sentence_of(m)
         if m.region != "headline":  # a headline writes the figure, not a sentence's period ("in 16 Years": 16 Years)
             _with_preposition(rec, m, text, sent)
+            _with_bound_after(rec, m, text)
         clause_quote(rec, m, sent, text)
         items.append(Drafted(rec, m, sent))
     # "1,510 were children under 15": the age bound is no claim of its own; the count's quote holds it
@@ -1342,7 +1425,9 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                 if prev and (not where or where == home):
                     last = [p for p in prev if not p.is_country][-1:] or prev[-1:]
                     where = _where_text(last, home)
-            where = where or home
+            if _NATIONAL.search(text, max(s.start, m.start - 60), m.start) and home:
+                where = home  # "the national pass rate of 87.3 percent": the country's, not a province's
+            where = where or local or home
             if where:
                 rec["measure"]["where"] = where
                 it.guessed.append("measure.where")
@@ -1424,6 +1509,10 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                      and not (o.mention.kind == "duration" and not _ADVERBIAL_PERIOD.match(o.record.get("text", "")) and
                               "_ends" not in o.record and
                               _CLAUSE_CUT.search(text, min(m.end, o.mention.end), max(m.start, o.mention.start)))
+                     # nor the span of a record ("the first increase in four years", "the highest in a decade")
+                     and not (o.mention.kind == "duration" and re.search(
+                         r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|most|fewest)\b[^,;.]{0,30}?"
+                         r"\bin\s+(?:the\s+(?:past|last)\s+)?$", text[max(0, o.mention.start - 50):o.mention.start]))
                      # nor a part of a named period ("in the first seven months of President X's administration"),
                      # which no date of the text gives
                      and not (o.mention.kind == "duration" and
@@ -1497,7 +1586,9 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         period = rec.pop("_period", None)
         ends = rec.pop("_ends", None)
         span = rec.pop("_period_span", None)
-        inline = _inline_period(rec, it.mention, period, text, meta.published) if period is not None else None
+        st = it.sentence
+        ahead = bool(_FUTURE.search(text, st.start, st.end) or _PLAN.search(text, st.start, st.end))
+        inline = _inline_period(rec, it.mention, period, text, meta.published, ahead) if period is not None else None
         if inline is not None:
             # the period's words are in the figure's own quote: its dates, written inline, as a hand file does
             rec["measure"]["period"] = inline
@@ -1555,7 +1646,7 @@ def same_period(items: list[Drafted], text: str, published: dt.date) -> None:
         m = it.mention
         if m.unit == "date" or m.kind == "duration":
             continue
-        sm = _SAME_PERIOD.match(text, m.end, it.sentence.end)
+        sm = _SAME_PERIOD.match(text, m.end, it.sentence.end) or _YEAR_EARLIER.match(text, m.end, it.sentence.end)
         if sm is None:
             continue
         before = [o for o in items[:i] if o.mention.unit != "date" and o.mention.kind != "duration" and
@@ -1564,11 +1655,15 @@ def same_period(items: list[Drafted], text: str, published: dt.date) -> None:
         if not before:
             continue
         start, end = _period_of(before[0], published)
-        shift = int(sm.group(1)) - end.year if sm.group(1) else -1
+        shift = int(sm.group(1)) - end.year if sm.re is _SAME_PERIOD and sm.group(1) else -1
         start, end = _shift_years(start, shift), _shift_years(end, shift)
         it.record.pop("_period", None)
         it.record["_period_span"] = {"start": start, "end": end}
         it.record["_period_year"] = end.year if start.year == end.year else None
+
+
+#: "up from 3,450 a year earlier": the figure of the period of the one before it, a year back.
+_YEAR_EARLIER = re.compile(r"\s+(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:year\s+before|previous\s+year))\b", re.I)
 
 
 def _shift_years(d: dt.date, years: int) -> dt.date:
@@ -1578,8 +1673,15 @@ def _shift_years(d: dt.date, years: int) -> dt.date:
         return d.replace(year=d.year + years, day=28)
 
 
+#: A sentence about spending planned: "The council also adopted a €450 million capital programme over three
+#: years", "The housing budget includes ... €78 million over 12 months".
+_PLAN = re.compile(r"\b(?:budget|programme|program|plan|scheme|allocation)s?\b", re.I)
+#: A duration of a spell: "over three years", "for 12 months", "within two years".
+_SPELL = re.compile(r"(over|for|within|in)\s+(?:the\s+)?(\S+\s+(?:year|month|week|day)s?)", re.I)
+
+
 def _inline_period(rec: dict[str, Any], men: Mention, period: "Drafted", text: str,
-                   published: dt.date) -> dict[str, dt.date] | None:
+                   published: dt.date, ahead: bool = False) -> dict[str, dt.date] | None:
     """The dates of a figure's period record when the record's words lie inside the figure's own quote
     ("25 women were rescued ... on September 22": ``{start: 2013-09-22, end: 2013-09-22}``), so the figure
     reads alone; None when they lie outside it, when the record ends at another ("in the past two years"
@@ -1593,6 +1695,10 @@ def _inline_period(rec: dict[str, Any], men: Mention, period: "Drafted", text: s
     ws = text.find(words, max(0, pm.start - len(words)), pm.end + len(words))
     if qs < 0 or ws < 0 or not (qs <= ws and ws + len(words) <= qs + len(quote)):
         return None
+    spell = _SPELL.fullmatch(words) if ahead else None
+    if spell:
+        # "a €450 million capital programme over three years" (spending planned): from publication forward
+        words = f"{spell.group(1)} the next {spell.group(2)}"
     try:
         p = resolve(words, published)
     except ValueError:
@@ -1622,6 +1728,29 @@ _ADVERBIAL_PERIOD = re.compile(r"(?:in|over|during|within|throughout)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|would|(?:plans?|aims?|expects?|intends?|hopes?|promised|pledged|vowed)\s+"
                      r"(?:[\w'’-]+\s+){0,2}?to|"
                      r"(?:is|are)\s+(?:due|set|going)?\s*to)\b", re.I)
+
+
+#: "60 or more", "65 or over": a lower bound written after the numeral (numclaims.numerals: ``at_least``).
+_BOUND_AFTER = re.compile(r"\s+or\s+(?:more|over|above)\b")
+
+
+def _with_bound_after(rec: dict[str, Any], men: Mention, text: str) -> None:
+    """Widen ``text`` of an exact count over a bound written after it ("classrooms with 60 or more pupils":
+    `60 or more`, qualifier ``at_least``, as :func:`numclaims.numerals.parse` reads it); the quote is
+    widened to hold it when it does not."""
+    mb = _BOUND_AFTER.match(text, men.end)
+    if mb is None or rec.get("text") != men.text or rec.get("qualifier", "exact") != "exact" or \
+            men.unit not in ("count", "persons") or "interval" in rec:
+        return
+    words = text[men.start:mb.end()]
+    rec["text"] = words
+    rec["qualifier"] = "at_least"
+    if words not in rec["quote"]:
+        quote, qstart, unique = unique_quote(text, men.start, mb.end())
+        rec["quote"] = quote
+        rec.pop("start", None)
+        if not unique:
+            rec["start"] = qstart
 
 
 def _with_preposition(rec: dict[str, Any], men: Mention, text: str, sent: Sentence | None = None) -> None:
@@ -1721,7 +1850,7 @@ def clause_quote(rec: dict[str, Any], men: Mention, sent: Sentence, text: str) -
         return
     rec["quote"] = quote
     rec.pop("start", None)
-    if text.count(quote) > 1:
+    if times_in(text, quote) > 1:
         rec["start"] = a
 
 

@@ -128,6 +128,7 @@ miners migrants refugees prisoners inmates detainees students teenagers youths f
 peruvians bolivians colombians venezuelans brazilians mexicans ecuadoreans ecuadorians guatemalans
 hondurans salvadorans americans nationals foreigners agents officials leaders gang gangsters
 journalists doctors patients voters survivors civilians deaths dead killed injured wounded
+learners pupils candidates matriculants graduates councillors teachers nurses tenants applicants
 """.split())
 #: Capitalised words that may stand right before a number without making it part of a name.
 _NOT_NAME_WORDS = frozenset("""

@@ -34,6 +34,7 @@ expression                                 period (anchor date A, e.g. publicati
 ``last month``                             the calendar month before A's
 ``in the past N years/months/weeks/days``  A minus N units .. A (also "last", "over the past")
 ``over N years`` / ``for N years``         A minus N units .. A (a period ending at the anchor)
+``over the next N years``                  A .. A plus N units, less a day (a period ahead)
 ``since 2011`` / ``since June 2011``       start of that year or month .. A
 ``the first six months of 2011``           2011-01-01 .. 2011-06-30 (``last N months of``)
 ``between January and June this year``     1 Jan .. 30 Jun of A's year (``last year``, a year, or
@@ -284,6 +285,9 @@ def resolve(expression: str, anchor: dt.date, anchor_period: "Period | None" = N
     if m:
         mo = MONTHS[m[1]] if m[1] else 1
         return Period(dt.date(int(m[2]), mo, 1), anchor)
+    m = re.fullmatch(r"(?:(?:in|over|during|within|for) )?the next " + _NUM + " " + _UNIT, e)
+    if m:  # "over the next three years": from the anchor forward
+        return Period(anchor, back(anchor, -_count(m[1]), m[2]) - dt.timedelta(days=1))
     m = re.fullmatch(r"(?:(?:in|over|during) )?(?:the )?(?:past|last|previous) " + _NUM + " " + _UNIT, e)
     m = m or re.fullmatch(r"(?:over|for|in|within) (?:the )?" + _NUM + " " + _UNIT, e)
     m = m or re.fullmatch(_NUM + " " + _UNIT, e)
@@ -352,10 +356,15 @@ _EXPRESSION = re.compile(
 def expressions_in(text: str, a: int, b: int, anchor: dt.date) -> list[tuple[int, int, Period]]:
     """The period expressions of ``text[a:b]`` that span several words or have no numeral (see
     ``_EXPRESSION``), each as ``(start, end, period)`` with the period :func:`resolve` reads against
-    ``anchor`` (the publication date); an expression it cannot read is left out. In text order."""
+    ``anchor`` (the publication date); "this year's" (a possessive: "this year's €276 million") is the
+    whole calendar year of the anchor; an expression it cannot read is left out. In text order."""
 
     out = []
     for m in _EXPRESSION.finditer(text, a, b):
+        if re.fullmatch(r"this\s+year", m.group(0), re.I) and text[m.end():m.end() + 2] in ("'s", "’s"):
+            # "this year's €276 million": the figure of the year (a budget), the whole calendar year
+            out.append((m.start(), m.end(), Period(dt.date(anchor.year, 1, 1), dt.date(anchor.year, 12, 31))))
+            continue
         try:
             out.append((m.start(), m.end(), resolve(m.group(0), anchor)))
         except ValueError:

@@ -78,6 +78,15 @@ class QueueItem:
     quote: str
 
 
+def queue_label(item: QueueItem) -> str:
+    """The label of a queue line: the claim's worst verdict in capitals; ``IN PROPOSALS`` for a claim whose
+    only checks are proposals (they rate nothing until accepted: :mod:`numclaims.verdicts`), so it is not
+    taken for a claim that nothing checks; ``NO CHECK`` for a claim in no check at all."""
+    if item.worst is not None:
+        return item.worst.upper()
+    return "IN PROPOSALS" if item.checks else "NO CHECK"
+
+
 def review_queue(all_results: list[Results]) -> list[QueueItem]:
     """Unreviewed claims of the results objects, worst findings first (:data:`QUEUE_RANK`: inconsistent,
     tension, unverifiable, consistent but with finding codes from an external check such as

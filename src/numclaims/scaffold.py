@@ -31,10 +31,18 @@ from .errors import one_line
 from .extract import Mention, body_span, find_mentions, quote_numeral_problems
 from .periods import resolve
 from .records import Claim
+from .sources import find_all
 
 TODO_WHAT = "TODO: what is counted"
 TODO_WHO = "TODO: who said it"
 TODO_ROLE = "TODO: their role (person, body, outlet)"
+
+
+def times_in(text: str, quote: str) -> int:
+    """How many times ``quote`` occurs in ``text``, overlapping occurrences included, as the loader counts
+    them (:func:`numclaims.sources.find_all`): "in Puno. The ministry ... in Puno. The" twice in a row is two
+    occurrences that :meth:`str.count` counts once."""
+    return len(find_all(text, quote))
 
 
 def unique_quote(text: str, start: int, end: int, max_words: int = 3) -> tuple[str, int, bool]:
@@ -66,10 +74,10 @@ def unique_quote(text: str, start: int, end: int, max_words: int = 3) -> tuple[s
             break
         b = grow_right(b)
     for _ in range(max_words):
-        if text.count(text[a:b]) == 1:
+        if times_in(text, text[a:b]) == 1:
             break
         b2 = grow_right(b)
-        if text.count(text[a:b2]) == 1:
+        if times_in(text, text[a:b2]) == 1:
             b = b2
             break
         a2 = grow_left(a)
@@ -77,7 +85,7 @@ def unique_quote(text: str, start: int, end: int, max_words: int = 3) -> tuple[s
     q = text[a:b]
     while len(q) > end - start and q[-1] in " ,;:.!?()\"“”'":
         q = q[:-1]
-    return q, a, text.count(q) == 1
+    return q, a, times_in(text, q) == 1
 
 
 def _slug(s: str) -> str:

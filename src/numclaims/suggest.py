@@ -74,9 +74,9 @@ from .draft import (
 )
 from .evidence import load_reference
 from .extract import Mention, list_blocks
-from .records import split_unit
+from .records import CURRENCIES, split_unit
 from .scaffold import render
-from .vocabulary import FALL_VERBS, GROUP_MEMBERS, RISE_VERBS, change_words_re, falls
+from .vocabulary import CONTRASTING_MODIFIERS, FALL_VERBS, GROUP_MEMBERS, RISE_VERBS, change_words_re, falls
 
 
 @dataclass
@@ -193,11 +193,40 @@ def _no_amount(text: str, it: Item) -> bool:
                                bool(_AVERAGE.search(text, it.sent[0], it.sent[1])))
 
 
+def _modifiers(it: Item) -> list[frozenset[str]]:
+    """For each group of :data:`numclaims.vocabulary.CONTRASTING_MODIFIERS`, the modifiers of it that the
+    figure's measure words carry ("new homes" -> {new}, {}, ...)."""
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", it.what.lower()))
+    return [g & words for g in CONTRASTING_MODIFIERS]
+
+
+def _contrasted(a: Item, b: Item) -> bool:
+    """Whether the measure words of ``a`` and ``b`` carry different modifiers of one contrasting group
+    ("homes" and "new homes", "full-time candidates" and "part-time candidates"): different sets of the
+    noun, neither an estimate nor a part of the other."""
+    return any(x != y for x, y in zip(_modifiers(a), _modifiers(b)))
+
+
+#: After a count: a bound of a size, not a count of its own ("classrooms with 60 or more pupils").
+_THRESHOLD = re.compile(r"\s+or\s+(?:more|over|above)\b")
+
+
+#: After a count and its noun, a relative clause that restricts it: "2,000 pupils who sat the exams".
+_RESTRICTING = re.compile(r"(?:\s+[\w'’-]+){1,3}?\s+(?:who|that|which|whom)\s")
+
+
+def _restricted(text: str, it: Item) -> bool:
+    """Whether the count ``it`` is restricted by a relative clause after its noun ("Of the 2,000 pupils who
+    sat the exams"): a subset of the noun, no estimate of a bare count of it ("10,000 pupils")."""
+    return bool(_RESTRICTING.match(text, it.mention.end, it.sent[1]))
+
+
 def _one_measure(a: Item, b: Item) -> bool:
     """Whether two figures may be estimates of one measure: the same unit and rate base
-    (:func:`_same_unit`), a key word of the measure in common (a bare "count" names no measure), the same
-    period when both have one, and values within :data:`AGREEMENT_SPREAD` of each other."""
-    if not _same_unit(a, b) or not (a.keys & b.keys) or a.value is None or b.value is None:
+    (:func:`_same_unit`), a key word of the measure in common (a bare "count" names no measure), no
+    contrasting modifiers (:func:`_contrasted`), the same period when both have one, and values within
+    :data:`AGREEMENT_SPREAD` of each other."""
+    if not _same_unit(a, b) or not (a.keys & b.keys) or a.value is None or b.value is None or _contrasted(a, b):
         return False
     if a.period and b.period and a.period != b.period:
         return False
@@ -282,6 +311,13 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
                o.mention.end <= m.start and o.mention.region == "body" and not age_bound(text, o.mention)]
     part = next((o for o in reversed(earlier) if o.sent == it.sent and
                  _PART_BEFORE.fullmatch(text, o.mention.end, m.start)), None)
+    # "which entered 61 percent of candidates, some 52,000 pupils": the count set off after the noun
+    part = part or next((o for o in items if o.sent == it.sent and _persons_like(o.unit) and o.per is None and
+                         o.value is not None and _PART_AFTER.fullmatch(text, om.end(), o.mention.start)), None)
+    # "42 percent of the learners who passed": a relative clause names the measure of the total
+    rel = _RELATIVE.match(text, om.end())
+    if part is None and rel is not None:
+        part = _part_named_before(text, it, earlier, rel.group(1))
     if part is None:
         sub = _SUBJECT.match(text, it.sent[0], m.start)
         words = sub.group(1) if sub else ""
@@ -298,6 +334,8 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
              not re.search(r"\bamong\b", o.what) and
              (noun in {_stem(k) for k in o.keys} or
               re.match(r"\s+(?:[a-z]+\s+)?" + re.escape(noun) + r"(?:e?s)?\b", text[o.mention.end:o.mention.end + 40]))]
+    if rel is not None:
+        named = [o for o in earlier if o.value > floor and o is not part and rel.group(1).lower() in o.keys] or named
     if named:
         total = named[-1]
     else:
@@ -309,6 +347,28 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
     P.add("share_of_total", f"{it.id}-of-{total.id}", {"share": it.id, "total": total.id, "part": part.id},
           f"a share of {om.group(1)} (\u201c{_excerpt(text, m)}\u201d), its part \u201c{part.mention.text}\u201d "
           f"and their total \u201c{total.mention.text}\u201d")
+
+
+#: ", some 52,000 pupils" after a share's noun: the count set off after it is the part.
+_PART_AFTER = re.compile(r"\s*,\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?")
+#: "of the learners who passed": a relative clause after a share's noun, its verb naming the measure.
+_RELATIVE = re.compile(r"\s+(?:who|that|which)\s+([a-z]+ed)\b")
+
+
+def _part_named_before(text: str, it: Item, earlier: list[Item], verb: str) -> Item | None:
+    """For "A bachelor pass opens the door ..., and 42 percent of the learners who passed ... achieved one":
+    the earlier count (this paragraph or the one before) whose next words share the most words with the
+    share's sentence before it ("41,300 were bachelor passes": bachelor, pass), not a count of the
+    relative clause's ``verb`` ("82,990 passed"); None when no count shares a word."""
+    said = {_stem(w) for w in re.findall(r"[A-Za-z]{4,}", text[it.sent[0]:it.mention.start])} - {_stem(verb)}
+    best, score = None, 0
+    for o in earlier:
+        if o.para not in (it.para, it.para - 1) or verb.lower() in o.keys:
+            continue
+        nxt = {_stem(w) for w in re.findall(r"[A-Za-z]{4,}", " ".join(text[o.mention.end:o.sent[1]].split()[:4]))}
+        if len(nxt & said) > score:
+            best, score = o, len(nxt & said)
+    return best
 
 
 _FUNCTION_OPENERS = frozenset("the a an this that these those it its their there in on at of by for but and "
@@ -420,6 +480,193 @@ def _other_noun(text: str, it: Item, tot: Item) -> bool:
     return not (mine & theirs)
 
 
+def _amount_like(it: Item) -> bool:
+    """A count or an amount of money (no rate): a figure a change in percent can be of."""
+    return _persons_like(it.unit) or (it.unit in CURRENCIES and it.per is None)
+
+
+#: "to 19,870", "from €8 million": the words right before the later and the earlier figure of a change.
+_TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z")
+
+
+def _change_to_from(P: "_Props", it: Item, cue: re.Match, others: list[Item], text: str) -> None:
+    """A percentage change ``it`` (its change words ``cue``) between the figure its sentence goes "to" and
+    the one it comes "from", of one unit, in either order and on either side of it: "rose 13 percent to
+    19,870, from 17,640 in 2023"; "will rise to €9.6 million next year, from €8 million in 2024, an
+    increase of 20 percent"."""
+    to = [o for o in others if _amount_like(o) and _TO_BEFORE.search(text, it.sent[0], o.mention.start)]
+    fr = [o for o in others if _amount_like(o) and _FROM_BEFORE.search(text, it.sent[0], o.mention.start)]
+    pairs = [(a, b) for a in to for b in fr if _same_unit(a, b)]
+    if len(pairs) != 1:
+        return
+    later, earlier = pairs[0]
+    direction = "decrease" if falls(cue.group(1)) else "increase"
+    P.add("change", f"{later.id}-from-{earlier.id}",
+          {"earlier": earlier.id, "later": later.id, "change": it.id, "direction": direction},
+          f"a change (\u201c{it.mention.text}\u201d, {cue.group(1)}) to \u201c{later.mention.text}\u201d from "
+          f"\u201c{earlier.mention.text}\u201d")
+
+
+def _headline_restated(P: "_Props", items: list[Item], agreed: set[frozenset[str]]) -> None:
+    """A headline amount of money or percentage that the body states again with the same unit and value
+    ("Cork council approves €312 million budget" and "approved a budget of €312 million"; "pass rate
+    climbs to 84.2%" and "rose to 84.2 percent"): an ``agreement`` of the headline with the first such body
+    figure (counts are matched by nearness in value, in :func:`propose`)."""
+    for h in items:
+        if h.mention.region != "headline" or h.value is None or h.per is not None or \
+                not (h.unit in CURRENCIES or h.unit == "percent") or any(h.id in pair for pair in agreed):
+            continue
+        body = next((o for o in items if o.mention.region == "body" and o.unit == h.unit and o.per is None and
+                     o.value == h.value), None)
+        if body is not None:
+            agreed.add(frozenset((h.id, body.id)))
+            P.add("agreement", f"{h.id}-vs-{body.id}", {"a": h.id, "b": body.id},
+                  f"the headline's figure and the body's: \u201c{h.mention.text}\u201d and \u201c{body.mention.text}\u201d")
+
+
+#: "up 3.1 percentage points on 2023's 81.4 percent": the change words before a figure in points.
+_POINTS_CUE = re.compile(r"\b(" + change_words_re(RISE_VERBS, FALL_VERBS) + r")\s+(?:by\s+)?(?:about\s+|some\s+|"
+                         r"nearly\s+|almost\s+)?\Z")
+
+
+def _points_difference(P: "_Props", figures: list[Item], text: str) -> None:
+    """A change in percentage points between two percentages of its sentence: "The pass rate rose to 84.2
+    percent in 2024, up 3.1 percentage points on 2023's 81.4 percent" is a ``difference`` 84.2 - 81.4
+    against 3.1 (docs/semantics.md section 7): the percentage before the points is the later figure, the
+    one after "on"/"from"/"over"/"compared with" the earlier; for a fall ("down 2 points from") the earlier
+    figure is the minuend."""
+    for it in figures:
+        m = it.mention
+        if it.unit != "percentage_points":
+            continue
+        cue = _POINTS_CUE.search(text, it.sent[0], m.start)
+        later = [o for o in figures if o.sent == it.sent and o.unit == "percent" and o.mention.end <= m.start]
+        after = [o for o in figures if o.sent == it.sent and o.unit == "percent" and o.mention.start >= m.end]
+        if cue is None or not later or not after or not re.fullmatch(
+                r"\s+(?:on|from|over|compared\s+(?:with|to))\s+[^,;.]{0,30}?", text[m.end:after[0].mention.start]):
+            continue
+        a, b = later[-1], after[0]
+        minuend, subtrahend = (b, a) if falls(cue.group(1)) else (a, b)
+        P.add("difference", f"{a.id}-minus-{b.id}", {"minuend": minuend.id, "subtrahend": subtrahend.id,
+                                                     "result": it.id},
+              f"a change in percentage points (\u201c{cue.group(1)} {m.text}\u201d) from \u201c{b.mention.text}\u201d "
+              f"to \u201c{a.mention.text}\u201d")
+
+
+#: "Housing's €141 million is 52 percent of everything we will spend": the figure a share is said of.
+_IS_SHARE = re.compile(r"\s+(?:is|was|are|were|makes?\s+up|made\s+up|represents?|accounts?\s+for)\s+(?:about\s+|"
+                       r"around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?")
+_OF_EVERYTHING = re.compile(r"\s+of\s+(?:everything|all\s+(?:of\s+)?(?:the\s+|its\s+|our\s+)?(?:spending|money|budget)|"
+                            r"the\s+(?:total|whole|budget|overall\s+budget))\b")
+
+
+def _share_of_everything(P: "_Props", figures: list[Item], text: str) -> None:
+    """A figure said to be a percentage of everything, the total, the budget ("Housing's €141 million is
+    52 percent of everything we will spend next year"): of the total named before, the larger figure of its
+    unit that a proposed ``sum`` has as its total, else the nearest earlier larger one in its paragraph or
+    the one before. An amount of money is a ``ratio`` (numerator the figure, denominator the total, ratio
+    the percentage); a count is a ``share_of_total`` with the figure as its ``part``."""
+    sums = {p.fields["total"] for p in P.out if p.kind == "sum"}
+    for it in figures:
+        if it.unit != "percent" or not _OF_EVERYTHING.match(text, it.mention.end):
+            continue
+        part = next((o for o in figures if o.sent == it.sent and _amount_like(o) and
+                     _IS_SHARE.fullmatch(text, o.mention.end, it.mention.start)), None)
+        if part is None:
+            continue
+        before = [o for o in figures if o.mention.end <= part.sent[0] and o.para in (part.para, part.para - 1) and
+                  _same_unit(o, part) and o.value is not None and o.value > part.value]
+        named = [o for o in before if o.id in sums] or before
+        if not named:
+            continue
+        tot = named[-1]
+        why = (f"a figure said to be a share of the whole (\u201c{_excerpt(text, part.mention, it.mention)}\u201d), "
+               f"the total named before: \u201c{tot.mention.text}\u201d")
+        if _persons_like(part.unit):
+            P.add("share_of_total", f"{it.id}-of-{tot.id}", {"share": it.id, "total": tot.id, "part": part.id}, why)
+        else:
+            P.add("ratio", f"{part.id}-over-{tot.id}", {"numerator": part.id, "denominator": tot.id, "ratio": it.id},
+                  why)
+
+
+#: Words that set a figure against another one named after them: "remains below the national pass rate of
+#: 87.3 percent", "is ahead of Limpopo, which recorded 79.8 percent", "is larger than that of Limerick ...,
+#: which set a budget of €245 million".
+_STANDING = re.compile(r"\b(below|above|behind|ahead\s+of|(?:higher|lower|larger|smaller|bigger|greater)\s+than)\s+")
+_STANDING_TO = re.compile(r"[^.;]{0,90}?(?:\bof|\bat|,\s+which\s+(?:recorded|set|reported|had|posted)[^.;,]{0,30}?|"
+                          r"\bwith)\s+(?:about\s+|around\s+|some\s+)?\Z")
+_LOWER = frozenset({"below", "behind", "lower than", "smaller than"})
+
+
+def _standing_against(P: "_Props", figures: list[Item], text: str) -> None:
+    """A ``comparison`` of the figure a sentence's subject stands for against the figure a standing word
+    names ("The province remains below the national pass rate of 87.3 percent but is ahead of Limpopo,
+    which recorded 79.8 percent"; "The city's budget is larger than that of Limerick ..., which set a
+    budget of €245 million"): the figure after the cue (no other figure between) is ``b``; ``a`` is the
+    first body figure of its unit whose sentence shares a word of four letters or more with the cue's
+    words ("pass rate", "budget"), else the ``a`` of another cue of the same sentence; below, behind,
+    lower or smaller than is ``lt``, the others ``gt``. A sentence that holds a figure of that unit before
+    the cue compares within itself and is left to the rules above."""
+    by_sent: dict[tuple[int, int], list[tuple[str, Item, set[str]]]] = {}
+    opened: dict[tuple[int, int], int] = {}  # where the first cue of each sentence starts
+    for cue in _STANDING.finditer(text):
+        b = next((o for o in figures if o.sent[0] <= cue.start() < o.sent[1] and o.mention.start >= cue.end()), None)
+        if b is None or b.mention.region != "body" or not _STANDING_TO.fullmatch(text, cue.end(), b.mention.start):
+            continue
+        first_cue = opened.setdefault(b.sent, cue.start())
+        if any(o.sent == b.sent and o.unit == b.unit and o.mention.end <= first_cue for o in figures):
+            continue
+        words = _stems5(text[cue.end():b.mention.start]) - {"which", "recor", "that"}
+        by_sent.setdefault(b.sent, []).append((" ".join(cue.group(1).split()), b, words))
+    for cues in by_sent.values():
+        found = []
+        for how, b, words in cues:
+            a = next((o for o in figures if o.mention.region == "body" and o.mention.end <= b.sent[0] and
+                      _same_unit(o, b) and o.value is not None and words & _stems5(text[o.sent[0]:o.sent[1]])), None)
+            found.append(a)
+        first = next((a for a in found if a is not None), None)
+        for (how, b, _), a in zip(cues, found):
+            a = a or first
+            if a is None:
+                continue
+            rel = "lt" if how in _LOWER else "gt"
+            P.add("comparison", f"{a.id}-{rel}-{b.id}", {"a": a.id, "b": b.id, "relation": rel},
+                  f"a figure set against another (\u201c{how}\u201d): \u201c{a.mention.text}\u201d and "
+                  f"\u201c{b.mention.text}\u201d")
+
+
+#: "The matric pass rate rose to 84.2 percent": the word a rate is of ("pass"), before "rate".
+_RATE_OF = re.compile(r"\b([a-z]{4,})\s+rate\b", re.I)
+
+
+def _rate_of_an_opening_total(P: "_Props", figures: list[Item], text: str) -> None:
+    """A rate in percent and the two counts it is the quotient of: "The pass rate rose to 84.2 percent"
+    and, in its paragraph or the next, "Of the 98,560 full-time candidates who wrote ..., 82,990 passed"
+    (a sentence that opens with a total, then a count followed by a word the rate's word begins: pass,
+    passed): a ``ratio`` 82,990 / 98,560 against the 84.2 % (the first percentage after the rate's
+    words)."""
+    for r in _RATE_OF.finditer(text):
+        rate = next((o for o in figures if o.unit == "percent" and o.mention.region == "body" and
+                     o.sent[0] <= r.start() < o.sent[1] and o.mention.start >= r.end()), None)
+        if rate is None:
+            continue
+        word = r.group(1).lower()
+        for tot in figures:
+            if tot.para not in (rate.para, rate.para + 1) or not _persons_like(tot.unit) or tot.value is None or \
+                    not _OPENING_TOTAL.fullmatch(text, tot.sent[0], tot.mention.start):
+                continue
+            part = next((o for o in figures if o.sent == tot.sent and o.mention.start > tot.mention.end and
+                         _persons_like(o.unit) and o.value is not None and o.value <= tot.value and
+                         re.match(r"\s+" + re.escape(word), text[o.mention.end:o.sent[1]], re.I)), None)
+            if part is not None:
+                P.add("ratio", f"{part.id}-over-{tot.id}", {"numerator": part.id, "denominator": tot.id,
+                                                           "ratio": rate.id},
+                      f"a rate (\u201c{r.group(0)} ... {rate.mention.text}\u201d) of the count that did so "
+                      f"(\u201c{part.mention.text}\u201d) among the total (\u201c{tot.mention.text}\u201d)")
+                break
+
+
 def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None) -> list[Proposal]:
     """Proposed checks among ``items`` (in text order) of the source ``text``, with ids unique among
     themselves and the claims, in the order of the table of the module docstring; only of the check
@@ -488,6 +735,13 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                           f"a part and its share (\u201c{_excerpt(text, tot.mention, m)}\u201d) {how}: "
                           f"\u201c{w.mention.text}\u201d")
                 continue
+            named_base = re.match(r"\s+of\s+(?:them|these|those|whom)\b", text[m.end:it.sent[1]]) \
+                if tot.mention.end <= m.start else re.match(r"\s+of\b", text[m.end:tot.mention.start])
+            if it.unit == "percent" and not named_base:
+                # "the province's 12 education districts, with 90.4 percent": a rate of each district, not a
+                # share of the 12; a share is of the count only when the text makes it the base ("42 percent
+                # of the 2,000", "55 percent of them", "864 of them, or 31 percent" above)
+                continue
             if it.unit == "percent":
                 # "14 percent of Bristol's 472,000 residents - roughly 66,000 people": the count set off
                 # after the base is the part
@@ -499,8 +753,18 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 P.add("share_of_total", f"{it.id}-of-{tot.id}", fields,
                       f"a share and its base: \u201c{_excerpt(text, m, *(x.mention for x in (tot, part) if x))}\u201d")
             elif not _other_noun(text, it, tot):
-                P.add("fraction_of", f"{it.id}-of-{tot.id}", {"fraction": it.id, "whole": tot.id},
-                      f"a fraction of a total: \u201c{_excerpt(text, tot.mention, m)}\u201d")
+                # "Some 9,800 learners ... have applied, ..., about a quarter of the 41,300": the fraction
+                # of the figure after it restates the other count before it in its sentence, its `compare`
+                # (without one the check is unverifiable: docs/check-kinds.md); "over 4,500 women ... and
+                # three quarters are minors" names no such count ("As many as 1,600" is another estimate)
+                said = sorted((o for o in items if same_sent(o, it) and o is not tot and _same_unit(o, tot) and
+                               o.value is not None and tot.value is not None and o.value < tot.value and
+                               o.mention.end <= m.start and m.end <= tot.mention.start),
+                              key=lambda o: m.start - o.mention.end)
+                extra = {"compare": said[0].id, "relation": "eq"} if said else {}
+                P.add("fraction_of", f"{it.id}-of-{tot.id}", {"fraction": it.id, "whole": tot.id, **extra},
+                      f"a fraction of a total: \u201c{_excerpt(text, tot.mention, m)}\u201d" +
+                      (f", against \u201c{said[0].mention.text}\u201d" if said else ""))
     # "11,200 people, or 42 percent of arrivals", "Children made up 31 percent of all patients": a share of
     # a noun with no number after it
     for it in items:
@@ -532,7 +796,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             amassed.append((r, d, t))
     # parts next to a total; an age bound ("children under 15", "aged 65 or over") is no count of its own
     counts = [it for it in items if _persons_like(it.unit) and it.value is not None and
-              it.mention.qualifier != "range" and not age_bound(text, it.mention)]
+              it.mention.qualifier != "range" and not age_bound(text, it.mention) and
+              not _THRESHOLD.match(text, it.mention.end)]
     amounts = [it for it in counts if not _no_amount(text, it)]
     def coordinated(x: Item, y: Item) -> bool:
         """Whether count ``y`` follows count ``x`` as the next of coordinated parts (``x`` not the total a
@@ -541,19 +806,23 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             not _OPENING_TOTAL.fullmatch(text, x.sent[0], x.mention.start) and bool(_PART_GAP.fullmatch(
             text, x.mention.end, y.mention.start))
 
-    for i, a in enumerate(counts):
+    # amounts of money add up like counts: "Of the €312 million, €141 million goes to housing, €88 million to
+    # roads ... and €67 million to ..., while the remaining €26 million covers ..."
+    summable = sorted(counts + [it for it in items if it.unit in CURRENCIES and it.per is None and
+                                it.value is not None], key=lambda it: it.mention.start)
+    for i, a in enumerate(summable):
         group = [a]
-        for b in counts[i + 1:]:
+        for b in summable[i + 1:]:
             if coordinated(group[-1], b):
                 group.append(b)
             else:
                 break
         # only the whole run of parts, never its tail
-        if len(group) < 2 or (i > 0 and coordinated(counts[i - 1], a)):
+        if len(group) < 2 or (i > 0 and coordinated(summable[i - 1], a)):
             continue
         last = group[-1].mention
         total = None
-        for o in counts:
+        for o in summable:
             if o in group or not same_sent(o, a):
                 continue
             if o.mention.start > last.end and re.search(r"\b(?:of|out of|a total of|totall?ing|in all|in total)\s+(?:the\s+)?$",
@@ -562,13 +831,13 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 break
         if total is None:
             # "Of the 4,120 dead, 1,730 were pedestrians and ...": the count the sentence opens with
-            lead = [o for o in counts if o not in group and same_sent(o, a) and o.mention.end <= a.mention.start and
+            lead = [o for o in summable if o not in group and same_sent(o, a) and o.mention.end <= a.mention.start and
                     _OPENING_TOTAL.fullmatch(text, a.sent[0], o.mention.start)]
             if lead and sum(g.value for g in group) <= lead[0].value * 1.5:
                 total = (lead[0], "parts of the total the sentence opens with")
         if total is None:
             s = sum(g.value for g in group)
-            eq = sorted((o for o in counts if o not in group and o.value == s and _same_unit(o, a)),
+            eq = sorted((o for o in summable if o not in group and o.value == s and _same_unit(o, a)),
                         key=lambda o: (o.para != a.para, abs(o.mention.start - a.mention.start)))
             if eq:
                 total = (eq[0], "parts that add up to a figure of the article "
@@ -642,7 +911,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             prev = [o for o in counts if o.para == it.para and o.mention.start < m.start]
             whole = prev[-1] if prev else None
         else:
-            mo = re.match(r"\s+of\s+(?:the|all|these|those)\s+$", text[m.end:m.end + 16])
+            mo = re.match(r"\s+of\s+(?:the|all|these|those|her|his|its|their|our)\s+", text[m.end:m.end + 16])
             nxt = [o for o in counts if o.mention.start > m.end and same_sent(o, it)]
             if mo and nxt and nxt[0].mention.start <= m.end + len(mo.group(0)):
                 cue, whole = "of the", nxt[0]
@@ -653,7 +922,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     agreed: set[frozenset[str]] = set()
     for i, a in enumerate(amounts):
         for b in amounts[i + 1:]:
-            if not _same_unit(a, b) or not a.who or not b.who or a.who == b.who or a.where != b.where:
+            if not _same_unit(a, b) or not a.who or not b.who or a.who == b.who or a.where != b.where or \
+                    _contrasted(a, b):
                 continue
             # in one sentence, a contrast between the two and either a word of the measure in common or the
             # second said to be an estimate ("according to one NGO, while another NGO has estimated that")
@@ -663,7 +933,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # apart: the same head noun and the same participles ("people trafficked"; not "people
             # rescued" and "people who live in the port")
             apart = not same_sent(a, b) and _head(a) == _head(b) and _participles(a) == _participles(b) and \
-                _one_measure(a, b) and not (a.id in listed or b.id in listed)
+                _one_measure(a, b) and not (a.id in listed or b.id in listed) and \
+                _restricted(text, a) == _restricted(text, b)
             if close or apart:
                 agreed.add(frozenset((a.id, b.id)))
                 P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
@@ -704,7 +975,12 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             if a is b or not _same_unit(a, b) or a.value is None or b.value is None or a.value >= b.value:
                 continue
             # the same participles ("people rescued" is no part of "people live on the docks")
-            if frozenset((a.id, b.id)) in agreed or not (a.keys & b.keys) or _participles(a) != _participles(b):
+            if frozenset((a.id, b.id)) in agreed or not (a.keys & b.keys) or _participles(a) != _participles(b) or \
+                    _contrasted(a, b):
+                continue
+            # "240 matriculants" (of whom 212 passed) is no part of "82,990 passed": a whole whose measure is
+            # a participle alone holds no part that names a noun of its own
+            if _head(b) in _participles(b) and _head(a) not in _participles(a):
                 continue
             # a headline figure that restates a body figure relates through it
             if any(x.mention.region == "headline" and any(x.id in pair for pair in agreed) for x in (a, b)):
@@ -811,9 +1087,11 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                       f"a multiple (\u201c{m.text}\u201d): \u201c{a.mention.text}\u201d against \u201c{b.mention.text}\u201d")
         # "38 percent of them were in work, up from 24 percent in 2022", "open five days a week, up from two
         # in 2023": the later figure above the earlier, in one unit
-        nxt = [o for o in items if same_sent(o, it) and o.mention.start > m.end]
-        mu = re.fullmatch(r"[^.;]{0,60}?,\s+(up|down)\s+from\s+(?:around\s+|about\s+|some\s+)?",
-                          text[m.end:nxt[0].mention.start]) if nxt and nxt[0].unit == it.unit else None
+        # (a date between is the later figure's: "3,900 households ... in October, up from 3,450")
+        nxt = [o for o in items if same_sent(o, it) and o.mention.start > m.end and o.unit != "date"]
+        mu = re.fullmatch(r"[^.;]{0,80}?,\s+(up|down)\s+from\s+(?:around\s+|about\s+|some\s+)?",
+                          text[m.end:nxt[0].mention.start]) if nxt and _same_unit(nxt[0], it) and it.unit != "date" \
+            else None
         if mu:
             rel = "gt" if mu.group(1) == "up" else "lt"
             P.add("comparison", f"{it.id}-{rel}-{nxt[0].id}", {"a": it.id, "b": nxt[0].id, "relation": rel},
@@ -826,20 +1104,20 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             on = text[mch.start(1) + len(mch.group(1)):it.sent[1]] if mch and mch.start() >= m.end else after
             if mch and re.match(r"\s+(?:from|on|over|compared)", on):
                 later = [o for o in figures if o.para == it.para and o.mention.start < m.start and
-                         _persons_like(o.unit)]
+                         _amount_like(o)]
                 # "The number of kidnappings was down ...": the latest earlier figure of what the subject names
                 subject = _keys(text[it.sent[0]:m.start])
                 # only a figure of what the subject names: "Arrests were up 10 percent on ..." with no
                 # later count of arrests in the text proposes nothing
                 named = [o for o in later if o.keys & subject] or \
-                    [o for o in figures if o.mention.start < m.start and _persons_like(o.unit) and o.keys & subject]
+                    [o for o in figures if o.mention.start < m.start and _amount_like(o) and o.keys & subject]
                 later = []
                 if named:
                     # of the figures of that sentence, the one of the latest year ("878 in 2013, more than
                     # triple the 287 in 2006")
                     last = [o for o in named if o.sent == named[-1].sent]
                     later = [max(last, key=lambda o: (years.get(o.period or "", 0), o.mention.start))]
-                earlier = [o for o in figures if same_sent(o, it) and o.mention.start > m.end and _persons_like(o.unit)]
+                earlier = [o for o in figures if same_sent(o, it) and o.mention.start > m.end and _amount_like(o)]
                 since = re.match(r"\s+(?:from|on|over|compared\s+(?:with|to))\s+(?:the\s+(?:level|figure|total|number)s?\s+"
                                  r"(?:of|for|in)\s+)?(?:in\s+)?(1[89]\d\d|20\d\d)\b", on)
                 if since and later and not [o for o in earlier if years.get(o.period or "") == int(since.group(1))]:
@@ -848,6 +1126,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                     y = int(since.group(1))
                     earlier = [o for o in figures if o is not later[-1] and years.get(o.period or "") == y and
                                o.unit == later[-1].unit and o.keys & later[-1].keys] or earlier
+                earlier = [o for o in earlier if later and _same_unit(o, later[-1])]
                 if later and earlier:
                     direction = "decrease" if falls(mch.group(1)) else "increase"
                     cue = f"{m.text} {mch.group(1)}" if mch.start() >= m.end else f"{mch.group(0).strip()} {m.text}"
@@ -855,6 +1134,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                           {"earlier": earlier[0].id, "later": later[-1].id, "change": it.id, "direction": direction},
                           f"a change (\u201c{cue}\u201d): \u201c{earlier[0].mention.text}\u201d "
                           f"to \u201c{later[-1].mention.text}\u201d")
+            if mch:
+                _change_to_from(P, it, mch, [o for o in figures if same_sent(o, it) and o is not it], text)
             mr = re.search(r"\bthe\s+(?:rest|remainder|others|remaining)\b", after)
             if mr:
                 rest = [o for o in figures if same_sent(o, it) and o.unit == it.unit and o.mention.start > m.end + mr.start()]
@@ -864,6 +1145,11 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 P.add("complement", f"{it.id}-and-the-rest", fields,
                       f"a share and \u201c{mr.group(0)}\u201d: \u201c{m.text}\u201d")
     _headline_multiple(P, items, agreed)
+    _headline_restated(P, items, agreed)
+    _points_difference(P, figures, text)
+    _share_of_everything(P, figures, text)
+    _standing_against(P, figures, text)
+    _rate_of_an_opening_total(P, figures, text)
     # a claim against the reference rows of the same measure and place
     if root is not None and "external" in P.kinds:
         rows = load_reference(Path(root))

@@ -320,3 +320,15 @@ GROUP_MEMBERS: dict[str, frozenset[str]] = {
                          "teenagers"}),
 }
 GROUP_MEMBERS["persons"] = GROUP_MEMBERS["people"]
+
+#: Modifiers of a counted noun that name different sets of it: figures whose nouns carry different
+#: modifiers of one group ("10,400 homes" of the council, "1,200 new homes"; "98,560 full-time candidates",
+#: "2,870 part-time candidates") are no estimates of one measure and no part of each other. A noun without
+#: a modifier of the group stands for the set the modified one is not (the homes there are, not new ones).
+CONTRASTING_MODIFIERS: tuple[frozenset[str], ...] = (
+    frozenset({"new", "existing", "old"}),
+    frozenset({"part-time", "full-time"}),
+    frozenset({"rural", "urban"}),
+    frozenset({"public", "private"}),
+    frozenset({"primary", "secondary"}),
+)

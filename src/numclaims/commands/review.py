@@ -119,7 +119,7 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     from ..codes import tag
     from ..paths import display_path
     from ..paths import claims_files
-    from ..review import review_queue
+    from ..review import queue_label, review_queue
     from ..runner import check_corpus, print_errors
     from ..results import json_text
     from ..yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
@@ -150,7 +150,7 @@ def _list(args: argparse.Namespace, root: Path) -> int:
         return 2 if outcome.invalid else 0
     print(f"{len(queue)} of {total} claim(s) need a decision, worst findings first:")
     for it in queue:
-        label = (it.worst or "no check").upper()
+        label = queue_label(it)
         checks = ", ".join(it.checks) if it.checks else "-"
         text = " ".join(it.text.split())
         print(f"  {label:<13} {it.claim}  \u201c{text}\u201d  checks: {checks}  ({where.get(it.claim, it.article)})")
