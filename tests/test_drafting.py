@@ -1461,3 +1461,13 @@ def test_the_review_queue_labels_a_claim_in_proposals_only_apart_from_one_in_no_
                 for ln in lines]
     assert {lab for lab, _ in labelled} == {"IN PROPOSALS", "NO"}
     assert all((chk == "-") == (lab == "NO") for lab, chk in labelled)
+
+
+def test_up_from_compares_the_figure_of_what_the_earlier_one_counts(repo):
+    # invented text tests/data/drafting/bakery-prices-2025.txt: "Bread rose to 30 rand for a 700 g loaf in
+    # May, up from 22 rand a year earlier": 30 rand > 22 rand, never the loaf's 700 g > 22 rand (accepted,
+    # that proposal made the correct sentence inconsistent)
+    path, data = _new(repo, "bakery-prices-2025", "bp")
+    got = [(c["kind"], c["a"], c["b"], c["relation"]) for c in data["checks"] if c["kind"] == "comparison"]
+    texts = {c["id"]: c.get("text", c["quote"]) for c in data["claims"]}
+    assert [(k, texts[a], texts[b], rel) for k, a, b, rel in got] == [("comparison", "30", "22", "gt")]

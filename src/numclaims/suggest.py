@@ -1092,11 +1092,18 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         mu = re.fullmatch(r"[^.;]{0,80}?,\s+(up|down)\s+from\s+(?:around\s+|about\s+|some\s+)?",
                           text[m.end:nxt[0].mention.start]) if nxt and _same_unit(nxt[0], it) and it.unit != "date" \
             else None
-        if mu:
+        later_fig = it
+        if mu and nxt[0].keys and not (it.keys & nxt[0].keys):
+            # "rose to 350 kwacha for a 25 kg bag in May, up from 210 kwacha": the later figure is the one of
+            # what the earlier counts (kwacha), not the nearest number (the bag's 25 kg)
+            named = [o for o in items if same_sent(o, it) and o.mention.start < m.start and o.keys & nxt[0].keys
+                     and _same_unit(o, nxt[0])]
+            later_fig = named[-1] if named else None
+        if mu and later_fig is not None:
             rel = "gt" if mu.group(1) == "up" else "lt"
-            P.add("comparison", f"{it.id}-{rel}-{nxt[0].id}", {"a": it.id, "b": nxt[0].id, "relation": rel},
+            P.add("comparison", f"{later_fig.id}-{rel}-{nxt[0].id}", {"a": later_fig.id, "b": nxt[0].id, "relation": rel},
                   f"a change from one figure to another (\u201c{mu.group(1)} from\u201d): "
-                  f"\u201c{m.text}\u201d and \u201c{nxt[0].mention.text}\u201d")
+                  f"\u201c{later_fig.mention.text}\u201d and \u201c{nxt[0].mention.text}\u201d")
         if it.unit in ("percent", "fraction"):
             mch = change_cue(text, m, it.sent[0])
             after = text[m.end:it.sent[1]]
