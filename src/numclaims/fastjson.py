@@ -332,6 +332,17 @@ def _model(obj: Any) -> dict[str, Any]:
         raise TypeError(type(obj).__name__) from None
 
 
+def canonical(obj: Any) -> bytes:
+    """Compact JSON bytes of ``obj`` with every object's keys sorted (orjson ``OPT_SORT_KEYS``), pydantic
+    models as their :func:`visible` fields: the form in which the cache stores and seals its entries
+    (:func:`numclaims.cache.seal`); the same bytes for data read back with ``orjson.loads``.
+
+    Raises:
+        TypeError: a value orjson refuses (``orjson.JSONEncodeError``, a ``TypeError``).
+    """
+    return orjson.dumps(obj, default=_model, option=orjson.OPT_SORT_KEYS)
+
+
 def plain_text(model: Any) -> str | None:
     """``json_text(model, allow_nan=False, integral_floats=True)`` of a model marked by :func:`plain`,
     written by orjson without a Python walk; None when it is not marked or holds a value orjson refuses

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import importlib
 import itertools
 import multiprocessing
@@ -19,6 +20,7 @@ from typing import Any, Callable, Iterable
 from .cache import figure_signature
 from .engine import check_file
 from .errors import ErrorLine, Fault, InputErrors
+from .fastjson import canonical
 from .paths import display_path, report_dir
 from .publish import preflight, publish_staged, same_staged
 from .report import ClaimReviewConfigError, load_config, report_files
@@ -38,9 +40,9 @@ class Outcome:
     #: see :func:`commit_staged`.
     staged: list[tuple[str, str]] = field(default_factory=list)
     #: valid articles checked in this run (not taken from the cache): ``(claims path, results, {claim id:
-    #: line}, [final report paths], figures signature)``, for :meth:`numclaims.cache.CheckCache.record`
-    #: once committed.
-    fresh: list[tuple[str, Results | SlimResults, dict[str, int], list[str], list]] = field(default_factory=list)
+    #: line}, [final report paths], figures signature, what the worker wrote)``, for
+    #: :meth:`numclaims.cache.CheckCache.record` once committed (the last item is its ``written``).
+    fresh: list[tuple[str, Results | SlimResults, dict[str, int], list[str], list, Any]] = field(default_factory=list)
     #: how many of the valid articles were answered from the cache.
     cached: int = 0
 
@@ -84,30 +86,36 @@ def print_findings(results: list[Results | SlimResults]) -> None:
 
 
 def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: str = "all") -> tuple[
-        str, Results | SlimResults | None, dict[str, int], list[ErrorLine], list[tuple[str, str]], list | None]:
+        str, Results | SlimResults | None, dict[str, int], list[ErrorLine], list[tuple[str, str]], list | None,
+        tuple[bytes, str, dict[str, list[int]]] | None]:
     """:func:`check_one`, then render the article's report files (:func:`numclaims.report.report_files`,
     as ``numclaims report`` does) into the folder ``staging`` without publishing them.
 
-    Returns ``(path, results or None, lines, errors, [(staged file, final path), ...], figures)``, where
-    ``figures`` is :func:`numclaims.cache.figure_signature` of the article's ``figures/`` folder taken
-    before the report read it (for the cache; None for an invalid file). The files are written without
+    Returns ``(path, results or None, lines, errors, [(staged file, final path), ...], figures, written)``,
+    where ``figures`` is :func:`numclaims.cache.figure_signature` of the article's ``figures/`` folder taken
+    before the report read it (for the cache; None for an invalid file) and ``written`` is what the cache
+    records of the files (:meth:`numclaims.cache.CheckCache.record`): ``(slim results as
+    :func:`numclaims.fastjson.canonical` bytes, hex SHA-256 of results.json, {file name: [size,
+    mtime_ns]})``, None for an invalid file. The files are written without
     fsync; :func:`commit_staged` makes them durable with one ``sync`` and renames them into place once the
     cross-file rules have passed. Rendering here, in the worker, spreads the report cost over every core
-    and keeps the texts out of the parent's memory. With ``keep=False`` the results come back :func:`slim`
-    (no table will be printed from them), which keeps a 100,000-claim run small in the parent. An article
+    and keeps the texts out of the parent's memory. With ``keep=False`` the results come back as None
+    (no table will be printed from them): the parent reads the slim results from ``written``'s bytes
+    (:func:`slim_results`), which keeps a 100,000-claim run small in the parent and costs it less than
+    unpickling models. An article
     whose ``reports/<id>`` would resolve outside ``reports/`` (a symlink) is an input error. A plain
     picklable function. With ``reports="json"`` only results.json is rendered (:data:`numclaims.paths.REPORT_CHOICES`).
     """
     path, res, lines, errs = check_one(path, root)
     staged: list[tuple[str, str]] = []
     if res is None:
-        return path, res, lines, errs, staged, None
+        return path, res, lines, errs, staged, None, None
     try:
         folder = report_dir(Path(root), res.article)
     except ValueError as e:
         return path, None, {}, [ErrorLine(display_path(Path(path), Path(root)), _top_key_line(Path(path), "article"),
                                           "", "article", f"{e}; reports/{res.article} must be a folder inside "
-                                          "reports/, not a link out of it", "reports-outside")], staged, None
+                                          "reports/, not a link out of it", "reports-outside")], staged, None, None
     figures = figure_signature(folder / "figures")  # before the report reads them
     if reports == "json":
         texts = {folder / "results.json": dumps(res)}
@@ -117,45 +125,68 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: st
         try:
             texts = report_files(res, Path(root), _CONFIGS[root], folder)
         except ClaimReviewConfigError as e:  # reviewed claims, no publisher configured: nothing published
-            return path, None, {}, [e.line], staged, None
+            return path, None, {}, [e.line], staged, None, None
     # the article's files go into a folder of their own, made as publish_folder makes one (mode 0o755
     # under the umask, files 0o644): when reports/<id> does not exist yet, that folder is renamed into
     # place as it is (commit_staged)
     # (the random part: workers of a Dask cluster on several hosts share the staging folder and may share pids)
     own = os.path.join(staging, f"{os.getpid()}-{next(_STAGED)}-{secrets.token_hex(4)}")
+    stats: dict[str, list[int]] = {}
+    digest = ""
     for final, text in texts.items():
         tmp = os.path.join(own, final.name)
+        raw = text.encode("utf-8")
         try:
             if not staged:
                 os.mkdir(own, 0o755)
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             try:
                 os.fchmod(fd, 0o644)
-            except OSError:
+                view = memoryview(raw)
+                while view:
+                    view = view[os.write(fd, view):]
+                st = os.fstat(fd)  # size and time as the cache records them (a rename keeps both)
+            finally:
                 os.close(fd)
-                raise
-            with os.fdopen(fd, "wb") as f:
-                f.write(text.encode("utf-8"))
         except OSError as e:  # a full disk, ulimit -f: nothing is published, the staging folder is removed
             raise Fault(display_path(final, Path(root)), "not published, the previous reports are kept "
                         "(staging the new file failed)", e) from None
         staged.append((tmp, str(final)))
-    if not keep:
-        res = slim(res)
-    return path, res, lines, errs, staged, figures
+        stats[final.name] = [st.st_size, st.st_mtime_ns]
+        if final.name == "results.json":
+            digest = hashlib.sha256(raw).hexdigest()
+    small = slim(res)
+    try:
+        written: tuple[bytes, str, dict[str, list[int]]] | None = (canonical(small), digest, stats)
+    except TypeError:  # a value orjson refuses (never in the engine's results): the parent records it itself
+        written = None
+    out: Results | SlimResults | None = res if keep else None if written is not None else small
+    return path, out, lines, errs, staged, figures, written
+
+
+def slim_results(written: tuple[bytes, str, dict[str, list[int]]]) -> SlimResults:
+    """The slim results a worker sent as bytes (:func:`stage_one`'s ``written``), validated as
+    :class:`numclaims.resultmodel.SlimResults` (pydantic's compiled validator: cheaper than unpickling the
+    models).
+
+    Raises:
+        pydantic.ValidationError: never for bytes :func:`stage_one` wrote.
+    """
+    return SlimResults.model_validate_json(written[0])
 
 
 #: numbers the staged folders of one process (:func:`stage_one`)
 _STAGED = itertools.count()
 
 
-def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> list[Path]:
+def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> set[str]:
     """Publish staged report files, each article's folder as one unit (:func:`numclaims.publish.publish_staged`:
     a new folder swapped in by one rename, so a reader sees all old or all new files; on a first publish the
     article's staged folder itself is renamed into place). Articles whose files
     are all unchanged are left alone. Before anything is replaced: every destination is checked
     (:func:`numclaims.publish.preflight`) and one ``os.sync()`` makes the staged data durable; another
-    follows the swaps. Returns the final paths.
+    follows the swaps. Returns the article folders left as they were (every file already had its bytes:
+    their files keep their own size and time, not the staged files').
 
     One sync for the whole run instead of an fsync per file: on a virtual disk an fsync costs several
     milliseconds, and a 100,000-claim corpus writes 40,000 files.
@@ -165,7 +196,7 @@ def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> li
             articles published before it are new, that article and the later ones old).
     """
     if not staged:
-        return []
+        return set()
     groups: dict[str, dict[str, Path]] = {}
     for tmp, final in staged:
         folder, fname = os.path.split(final)
@@ -180,7 +211,7 @@ def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> li
         for d, files in changed.items():
             publish_staged(d, files, display=names[d])
         os.sync()
-    return [Path(final) for tmp, final in staged]
+    return {d for d in groups if Path(d) not in changed}
 
 
 def check_corpus(files: Iterable[Path], root: Path,
@@ -213,6 +244,7 @@ def check_corpus(files: Iterable[Path], root: Path,
     m = mapper or map
     staged: dict[str, list[tuple[str, str]]] = {}
     figures: dict[str, list] = {}
+    written: dict[str, Any] = {}
     done: dict[str, tuple] = {}
     if cache is not None:
         for path in paths:
@@ -232,7 +264,11 @@ def check_corpus(files: Iterable[Path], root: Path,
             if staging is not None:
                 staged[item[0]] = item[4]
                 figures[item[0]] = item[5]
-                item = item[:4]
+                written[item[0]] = item[6]
+                if item[1] is None and not item[3]:  # valid, its slim results sent as bytes
+                    item = (item[0], slim_results(item[6]), item[2], item[3])
+                else:
+                    item = item[:4]
             done[item[0]] = item
             if progress is not None:
                 progress(1)
@@ -285,7 +321,8 @@ def check_corpus(files: Iterable[Path], root: Path,
             out.results.append(res)
             out.staged.extend(staged.get(path, ()))
             if path in staged:
-                out.fresh.append((path, res, lines, [final for _, final in staged[path]], figures[path]))
+                out.fresh.append((path, res, lines, [final for _, final in staged[path]], figures[path],
+                                  written[path]))
             elif path in cached:
                 out.cached += 1
     out.invalid = sorted(disp(p) for p in bad)
