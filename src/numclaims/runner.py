@@ -129,8 +129,7 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: st
     # the article's files go into a folder of their own, made as publish_folder makes one (mode 0o755
     # under the umask, files 0o644): when reports/<id> does not exist yet, that folder is renamed into
     # place as it is (commit_staged)
-    # (the random part: workers of a Dask cluster on several hosts share the staging folder and may share pids)
-    own = os.path.join(staging, f"{os.getpid()}-{next(_STAGED)}-{secrets.token_hex(4)}")
+    own = os.path.join(staging, f"{_prefix()}-{next(_STAGED)}")
     stats: dict[str, list[int]] = {}
     digest = ""
     for final, text in texts.items():
@@ -139,13 +138,14 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: st
         try:
             if not staged:
                 os.mkdir(own, 0o755)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             try:
-                os.fchmod(fd, 0o644)
                 view = memoryview(raw)
                 while view:
                     view = view[os.write(fd, view):]
                 st = os.fstat(fd)  # size and time as the cache records them (a rename keeps both)
+                if st.st_mode & 0o777 != 0o644:  # a umask other than 0o022 (or none) took bits away
+                    os.fchmod(fd, 0o644)
             finally:
                 os.close(fd)
         except OSError as e:  # a full disk, ulimit -f: nothing is published, the staging folder is removed
@@ -177,10 +177,23 @@ def slim_results(written: tuple[bytes, str, dict[str, list[int]]]) -> SlimResult
 
 #: numbers the staged folders of one process (:func:`stage_one`)
 _STAGED = itertools.count()
+#: ``["<pid>-<random>"]`` of this process once made (:func:`_prefix`); emptied in a forked child
+_PREFIX: list[str] = []
+os.register_at_fork(after_in_child=_PREFIX.clear)
+
+
+def _prefix() -> str:
+    """``<pid>-<random>`` naming this process's staged folders: made once per process (no ``getpid`` and
+    ``getrandom`` call per article). The random part: workers of a Dask cluster on several hosts share the
+    staging folder and may share pids."""
+    if not _PREFIX:
+        _PREFIX.append(f"{os.getpid()}-{secrets.token_hex(4)}")
+    return _PREFIX[0]
 
 
 def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> set[str]:
-    """Publish staged report files, each article's folder as one unit (:func:`numclaims.publish.publish_staged`:
+    """Publish staged report files (``(staged file, final path)``, as :func:`stage_one` stages them: each
+    article's files alone in a staging folder of their own), each article's folder as one unit (:func:`numclaims.publish.publish_staged`:
     a new folder swapped in by one rename, so a reader sees all old or all new files; on a first publish the
     article's staged folder itself is renamed into place). Articles whose files
     are all unchanged are left alone. Before anything is replaced: every destination is checked
@@ -197,21 +210,41 @@ def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> se
     """
     if not staged:
         return set()
-    groups: dict[str, dict[str, Path]] = {}
+    groups: dict[str, dict[str, str]] = {}
     for tmp, final in staged:
         folder, fname = os.path.split(final)
-        groups.setdefault(folder, {})[fname] = Path(tmp)
+        groups.setdefault(folder, {})[fname] = tmp
+    # one lstat per article: a folder that is not there yet (a first run) needs no comparison, no check of
+    # its files and no second look before its staged folder is renamed into place (publish_staged, own)
+    new: set[str] = set()
+    for d in groups:
+        try:
+            os.lstat(d)
+        except FileNotFoundError:
+            new.add(d)
+        except OSError:  # anything else: the general path, whose checks name the problem
+            pass
     # an article whose bytes are unchanged is left alone: replacing files frees their old blocks, which
     # costs milliseconds per file on some disks, and re-runs (CI) mostly rewrite identical reports
-    changed = {Path(d): files for d, files in groups.items() if not same_staged(Path(d), files)}
-    names = {d: display_path(d, root) if root is not None else str(d) for d in changed}
-    if changed:
-        preflight([(d, names[d], sorted(files)) for d, files in changed.items()])
+    changed = {d for d, files in groups.items() if d not in new and not same_staged(Path(d), files)}
+
+    def name(d: str) -> Callable[[], str]:  # display names, made only for an error line
+        return lambda: display_path(Path(d), root) if root is not None else d
+
+    if changed or new:
+        # every destination checked before anything is replaced: each new folder's parent (once per
+        # parent), each existing folder and its files
+        parents = {os.path.dirname(d): d for d in new}
+        preflight([(Path(d), name(d), None) for d in parents.values()]
+                  + [(Path(d), name(d), sorted(groups[d])) for d in groups if d in changed])
         os.sync()
-        for d, files in changed.items():
-            publish_staged(d, files, display=names[d])
+        for d, files in groups.items():
+            if d in new:
+                publish_staged(Path(d), files, display=name(d), own=True)  # type: ignore[arg-type]
+            elif d in changed:
+                publish_staged(Path(d), {k: Path(v) for k, v in files.items()}, display=name(d))
         os.sync()
-    return {d for d in groups if Path(d) not in changed}
+    return {d for d in groups if d not in new and d not in changed}
 
 
 def check_corpus(files: Iterable[Path], root: Path,
