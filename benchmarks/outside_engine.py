@@ -11,9 +11,11 @@ It writes the corpus of ``benchmarks/scale.py`` (10 claims and 10 checks per art
    fresh process, and prints the CPU seconds of that process (the parent: start-up, imports, the pool's
    threads, publishing, the cache) and of its workers, each split into user and system time
    (``resource.getrusage``), with wall time;
-2. in this process on one core, the CPU seconds of :func:`numclaims.runner.check_one` over every file (the
+2. runs it again with the reports and the cache in place (nothing changed: every article answered from
+   ``.numclaims-cache/``) and prints that run's CPU seconds;
+3. in this process on one core, the CPU seconds of :func:`numclaims.runner.check_one` over every file (the
    engine: reading, anchoring, checking, coverage; nothing written), after one warm-up file;
-3. the CPU seconds of making, in a new folder beside the corpus, as many folders each holding one 9 kB
+4. the CPU seconds of making, in a new folder beside the corpus, as many folders each holding one 9 kB
    file as the corpus has articles (the file system calls of staging results.json, without numclaims):
    a first run creates at least that many files and folders, whatever the code around them costs.
 
@@ -37,12 +39,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scale import create_cpu, make_corpus  # noqa: E402 - the benchmark folder is not a package
 
-def run_check(root: Path, reports: str, jobs: int) -> tuple[float, float, float, float, float]:
-    """``numclaims check`` from cold in a fresh process (this script's ``--self`` run, which calls
-    ``numclaims.cli.main`` and reads its own CPU figures); returns (wall s, parent user, parent sys, all
-    user, all sys), where "all" is the parent with its workers."""
-    for d in ("reports", ".numclaims-cache"):
-        shutil.rmtree(root / d, ignore_errors=True)
+def run_check(root: Path, reports: str, jobs: int, cold: bool = True) -> tuple[float, float, float, float, float]:
+    """``numclaims check`` from cold (``cold``: no reports, no cache; else as the last run left them) in a
+    fresh process (this script's ``--self`` run, which calls ``numclaims.cli.main`` and reads its own CPU
+    figures); returns (wall s, parent user, parent sys, all user, all sys), where "all" is the parent with
+    its workers."""
+    if cold:
+        for d in ("reports", ".numclaims-cache"):
+            shutil.rmtree(root / d, ignore_errors=True)
     cmd = [sys.executable, __file__, "--self", str(root), "--reports", reports, "--jobs", str(jobs)]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()
     return tuple(float(x) for x in out)  # type: ignore[return-value]
@@ -98,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  wall {wall:.2f} s; CPU: parent {pu + ps:.2f} s (user {pu:.2f}, sys {ps:.2f}), "
               f"workers {au - pu + as_ - ps:.2f} s (user {au - pu:.2f}, sys {as_ - ps:.2f}), "
               f"all {au + as_:.2f} s")
+        wall, pu, ps, au, as_ = run_check(root, args.reports, args.jobs, cold=False)
+        print(f"  re-run, nothing changed: wall {wall:.2f} s; CPU {au + as_:.2f} s (user {au:.2f}, sys {as_:.2f}; "
+              f"every article from the cache)")
         eng = engine_cpu(root)
         print(f"  check_one over every file, in one process: {eng:.2f} s CPU; outside it: "
               f"{au + as_ - eng:.2f} s CPU")

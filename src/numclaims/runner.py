@@ -24,7 +24,7 @@ from .fastjson import canonical
 from .paths import display_path, report_dir
 from .publish import preflight, publish_staged, same_staged
 from .report import ClaimReviewConfigError, load_config, report_files
-from .resultmodel import ClaimResult, Results, SlimResults, placeholders, slim  # noqa: F401 - defined with the results model; named here too
+from .resultmodel import ClaimResult, Results, SlimResults, placeholders, slim, slim_data  # noqa: F401 - defined with the results model; named here too
 from .results import dumps
 from .verdicts import worst_entry_first
 
@@ -155,12 +155,11 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: st
         stats[final.name] = [st.st_size, st.st_mtime_ns]
         if final.name == "results.json":
             digest = hashlib.sha256(raw).hexdigest()
-    small = slim(res)
     try:
-        written: tuple[bytes, str, dict[str, list[int]]] | None = (canonical(small), digest, stats)
+        written: tuple[bytes, str, dict[str, list[int]]] | None = (canonical(slim_data(res)), digest, stats)
     except TypeError:  # a value orjson refuses (never in the engine's results): the parent records it itself
         written = None
-    out: Results | SlimResults | None = res if keep else None if written is not None else small
+    out: Results | SlimResults | None = res if keep else None if written is not None else slim(res)
     return path, out, lines, errs, staged, figures, written
 
 
