@@ -236,6 +236,8 @@ class CheckCache:
         ``full`` the article's results.json as written (read and validated). ``reports`` is the run's ``--reports``: ``"all"`` needs an entry of every
         report file, ``"json"`` one with results.json (an entry recorded by a ``--reports json`` run lists
         results.json only)."""
+        if not self.entries:  # a first run: no key to make
+            return None
         e = self.entries.get(self._key(path))
         if e is None:
             return None

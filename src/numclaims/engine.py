@@ -206,8 +206,8 @@ def check_entry(r: CheckResult, spec: Any) -> CheckEntry:
     by ``numclaims new``/``suggest``, ``status: proposed`` and, as ``proposed_because``, the record's
     ``reason`` (the words of the text that suggested it; ``reason`` in results.json is the check's machine
     reason code). Those keys are absent otherwise. Every number goes through
-    :func:`numclaims.fastjson.number` (the check's ``details``, findings and cause through
-    :func:`numclaims.fastjson.numbers`), as :func:`results_for` promises."""
+    :func:`numclaims.fastjson.number` (the check's ``details`` and findings through
+    :func:`numclaims.fastjson.numbers`; its ``cause`` holds strings), as :func:`results_for` promises."""
     relation = getattr(spec, "relation", None) or None
     proposed = getattr(spec, "status", None) == "proposed"
     values = {"id": r.id, "kind": r.kind, "claims": list(r.claims), "verdict": r.verdict,
@@ -219,7 +219,7 @@ def check_entry(r: CheckResult, spec: Any) -> CheckEntry:
                                                 "interval": [number(x) for x in f.interval.to_list()],
                                                 "unit": f.unit})
                           for f in r.figures],
-              "cause": make(Cause, numbers(r.cause)) if r.cause is not None else None,
+              "cause": make(Cause, r.cause) if r.cause is not None else None,  # role and bound: strings
               "note": r.note,
               "relation": relation,
               "status": "proposed" if proposed else None,
@@ -292,7 +292,8 @@ def _coverage(cov: dict[str, Any] | None) -> Coverage | None:
     """:func:`numclaims.coverage.coverage_for`'s object as the model's :class:`Coverage`."""
     if cov is None:
         return None
-    return make(Coverage, {**numbers(cov), "missing": [make(Missing, numbers(m)) for m in cov["missing"]]})
+    # counts and character offsets: ints already (numclaims.coverage), as results.json writes them
+    return make(Coverage, {**cov, "missing": [make(Missing, m) for m in cov["missing"]]})
 
 
 def provenance(article: Article) -> Provenance:
