@@ -102,8 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  wall {wall:.2f} s; CPU: parent {pu + ps:.2f} s (user {pu:.2f}, sys {ps:.2f}), "
               f"workers {au - pu + as_ - ps:.2f} s (user {au - pu:.2f}, sys {as_ - ps:.2f}), "
               f"all {au + as_:.2f} s")
-        wall, pu, ps, au, as_ = run_check(root, args.reports, args.jobs, cold=False)
-        print(f"  re-run, nothing changed: wall {wall:.2f} s; CPU {au + as_:.2f} s (user {au:.2f}, sys {as_:.2f}; "
+        rwall, _, _, ru, rs = run_check(root, args.reports, args.jobs, cold=False)
+        print(f"  re-run, nothing changed: wall {rwall:.2f} s; CPU {ru + rs:.2f} s (user {ru:.2f}, sys {rs:.2f}; "
               f"every article from the cache)")
         eng = engine_cpu(root)
         print(f"  check_one over every file, in one process: {eng:.2f} s CPU; outside it: "
