@@ -160,7 +160,7 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> ClaimResult:
         interval: list[Any] = period.to_list() if period else [None, None]
         closed = [True, True]
     else:
-        interval = [number(x) for x in iv.to_list()]
+        interval = _ends(iv.to_list())
         closed = [iv.low_closed, iv.high_closed]
     values = {
         "id": c.id,
@@ -194,6 +194,12 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> ClaimResult:
     return make(ClaimResult, values, unset)
 
 
+def _ends(pair: list[Any]) -> list[Any]:
+    """An interval's ``[low, high]`` with each end through :func:`numclaims.fastjson.number`."""
+    low, high = pair
+    return [number(low), number(high)]
+
+
 def _link(a: Any) -> AttributionRef:
     """One link of a record's attribution chain, its ``role`` and ``kind`` only when the record gives them."""
     unset = ((("role",) if a.role is None else ()) + (("kind",) if a.kind is None else ()))
@@ -216,7 +222,7 @@ def check_entry(r: CheckResult, spec: Any) -> CheckEntry:
               "reason": r.reason,
               "figures": [make(ComparedFigure, {"role": f.role, "claims": list(f.claims),
                                                 "written": number(f.written),
-                                                "interval": [number(x) for x in f.interval.to_list()],
+                                                "interval": _ends(f.interval.to_list()),
                                                 "unit": f.unit})
                           for f in r.figures],
               "cause": make(Cause, r.cause) if r.cause is not None else None,  # role and bound: strings

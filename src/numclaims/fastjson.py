@@ -285,20 +285,33 @@ def number(x: Any) -> Any:
 
 def numbers(obj: Any) -> Any:
     """:func:`number` of every float of plain data (dicts, lists, tuples: new containers of the same types;
-    other values as they are): for the untyped parts of results (a check's ``details``, a derived figure)."""
+    other values as they are): for the untyped parts of results (a check's ``details``, a derived figure).
+    The scalars of a container are handled in its loop (one call per float, none per other scalar)."""
     t = type(obj)
-    if t is float:
-        return number(obj)
     if t is dict:
-        return {k: numbers(v) if type(v) in _CONTAINERS else v for k, v in obj.items()}
-    if t is list:
-        return [numbers(v) if type(v) in _CONTAINERS else v for v in obj]
-    if t is tuple:
-        return tuple(numbers(v) if type(v) in _CONTAINERS else v for v in obj)
-    return obj
+        out = {}
+        for k, v in obj.items():
+            tv = type(v)
+            if tv is float:
+                out[k] = number(v)
+            elif tv is dict or tv is list or tv is tuple:
+                out[k] = numbers(v)
+            else:
+                out[k] = v
+        return out
+    if t is list or t is tuple:
+        items = []
+        for v in obj:
+            tv = type(v)
+            if tv is float:
+                items.append(number(v))
+            elif tv is dict or tv is list or tv is tuple:
+                items.append(numbers(v))
+            else:
+                items.append(v)
+        return items if t is list else tuple(items)
+    return number(obj) if t is float else obj
 
-
-_CONTAINERS = frozenset((float, dict, list, tuple))
 
 #: The mark of results built through :func:`number` and :func:`numbers` (:func:`plain`): held in the
 #: pydantic slot ``__pydantic_private__`` (unused by the results model, which has no private attributes).
