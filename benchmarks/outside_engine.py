@@ -19,6 +19,11 @@ It writes the corpus of ``benchmarks/scale.py`` (10 claims and 10 checks per art
    file as the corpus has articles (the file system calls of staging results.json, without numclaims):
    a first run creates at least that many files and folders, whatever the code around them costs.
 
+With ``--only check|stage --corpus DIR --files N`` it runs only the engine (``check_one``) or the worker's
+whole path (``stage_one``: check, render, stage) over N files of a kept corpus, printing nothing: run it
+under ``valgrind --tool=callgrind`` with N and with 0 and divide the difference by N for the instructions
+per article.
+
 It prints figures only; nothing here is a test.
 """
 
@@ -78,6 +83,23 @@ def engine_cpu(root: Path) -> float:
     return time.process_time() - t
 
 
+def only(root: Path, part: str, reports: str, n: int) -> None:
+    """:func:`numclaims.runner.check_one` (``part="check"``) or :func:`numclaims.runner.stage_one` (into a
+    temporary staging folder, removed after) over files 4 to ``n + 3`` of ``root``, after the first 3."""
+    from numclaims.runner import check_one, stage_one
+
+    files = sorted(glob.glob(str(root / "claims" / "*.yaml")))
+    staging = tempfile.mkdtemp(prefix="outside-only-", dir=root)
+    try:
+        for f in files[:3 + n]:
+            if part == "stage":
+                stage_one(f, str(root), staging, keep=False, reports=reports)
+            else:
+                check_one(f, str(root))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the corpus, print the three measurements; returns 0."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -86,9 +108,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", type=Path, default=None, help="write the corpus here and keep it")
     ap.add_argument("--self", dest="self_root", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--only", choices=("check", "stage"), default=None,
+                    help="with --corpus: run only check_one, or stage_one (--reports), over --files files after "
+                         "3 warm-up files, in this process, printing nothing (for callgrind: subtract --files 0)")
+    ap.add_argument("--corpus", type=Path, default=None, help="an existing corpus (scale.py --keep) for --only")
+    ap.add_argument("--files", type=int, default=40)
     args = ap.parse_args(argv)
     if args.self_root is not None:
         _self(args.self_root, args.reports, args.jobs)
+        return 0
+    if args.only is not None:
+        if args.corpus is None:
+            ap.error("--only needs --corpus")
+        only(args.corpus, args.only, args.reports, args.files)
         return 0
     where = args.keep or Path(tempfile.gettempdir())
     where.mkdir(parents=True, exist_ok=True)
