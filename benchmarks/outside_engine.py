@@ -11,11 +11,18 @@ It writes the corpus of ``benchmarks/scale.py`` (10 claims and 10 checks per art
    fresh process, and prints the CPU seconds of that process (the parent: start-up, imports, the pool's
    threads, publishing, the cache) and of its workers, each split into user and system time
    (``resource.getrusage``), with wall time;
-2. in this process on one core, the CPU seconds of :func:`numclaims.runner.check_one` over every file (the
+2. runs it again with the reports and the cache in place (nothing changed: every article answered from
+   ``.numclaims-cache/``) and prints that run's CPU seconds;
+3. in this process on one core, the CPU seconds of :func:`numclaims.runner.check_one` over every file (the
    engine: reading, anchoring, checking, coverage; nothing written), after one warm-up file;
-3. the CPU seconds of making, in a new folder beside the corpus, as many folders each holding one 9 kB
+4. the CPU seconds of making, in a new folder beside the corpus, as many folders each holding one 9 kB
    file as the corpus has articles (the file system calls of staging results.json, without numclaims):
    a first run creates at least that many files and folders, whatever the code around them costs.
+
+With ``--only check|stage --corpus DIR --files N`` it runs only the engine (``check_one``) or the worker's
+whole path (``stage_one``: check, render, stage) over N files of a kept corpus, printing nothing: run it
+under ``valgrind --tool=callgrind`` with N and with 0 and divide the difference by N for the instructions
+per article.
 
 It prints figures only; nothing here is a test.
 """
@@ -37,12 +44,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scale import create_cpu, make_corpus  # noqa: E402 - the benchmark folder is not a package
 
-def run_check(root: Path, reports: str, jobs: int) -> tuple[float, float, float, float, float]:
-    """``numclaims check`` from cold in a fresh process (this script's ``--self`` run, which calls
-    ``numclaims.cli.main`` and reads its own CPU figures); returns (wall s, parent user, parent sys, all
-    user, all sys), where "all" is the parent with its workers."""
-    for d in ("reports", ".numclaims-cache"):
-        shutil.rmtree(root / d, ignore_errors=True)
+def run_check(root: Path, reports: str, jobs: int, cold: bool = True) -> tuple[float, float, float, float, float]:
+    """``numclaims check`` from cold (``cold``: no reports, no cache; else as the last run left them) in a
+    fresh process (this script's ``--self`` run, which calls ``numclaims.cli.main`` and reads its own CPU
+    figures); returns (wall s, parent user, parent sys, all user, all sys), where "all" is the parent with
+    its workers."""
+    if cold:
+        for d in ("reports", ".numclaims-cache"):
+            shutil.rmtree(root / d, ignore_errors=True)
     cmd = [sys.executable, __file__, "--self", str(root), "--reports", reports, "--jobs", str(jobs)]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()
     return tuple(float(x) for x in out)  # type: ignore[return-value]
@@ -74,6 +83,23 @@ def engine_cpu(root: Path) -> float:
     return time.process_time() - t
 
 
+def only(root: Path, part: str, reports: str, n: int) -> None:
+    """:func:`numclaims.runner.check_one` (``part="check"``) or :func:`numclaims.runner.stage_one` (into a
+    temporary staging folder, removed after) over files 4 to ``n + 3`` of ``root``, after the first 3."""
+    from numclaims.runner import check_one, stage_one
+
+    files = sorted(glob.glob(str(root / "claims" / "*.yaml")))
+    staging = tempfile.mkdtemp(prefix="outside-only-", dir=root)
+    try:
+        for f in files[:3 + n]:
+            if part == "stage":
+                stage_one(f, str(root), staging, keep=False, reports=reports)
+            else:
+                check_one(f, str(root))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the corpus, print the three measurements; returns 0."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -82,9 +108,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", type=Path, default=None, help="write the corpus here and keep it")
     ap.add_argument("--self", dest="self_root", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--only", choices=("check", "stage"), default=None,
+                    help="with --corpus: run only check_one, or stage_one (--reports), over --files files after "
+                         "3 warm-up files, in this process, printing nothing (for callgrind: subtract --files 0)")
+    ap.add_argument("--corpus", type=Path, default=None, help="an existing corpus (scale.py --keep) for --only")
+    ap.add_argument("--files", type=int, default=40)
     args = ap.parse_args(argv)
     if args.self_root is not None:
         _self(args.self_root, args.reports, args.jobs)
+        return 0
+    if args.only is not None:
+        if args.corpus is None:
+            ap.error("--only needs --corpus")
+        only(args.corpus, args.only, args.reports, args.files)
         return 0
     where = args.keep or Path(tempfile.gettempdir())
     where.mkdir(parents=True, exist_ok=True)
@@ -98,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  wall {wall:.2f} s; CPU: parent {pu + ps:.2f} s (user {pu:.2f}, sys {ps:.2f}), "
               f"workers {au - pu + as_ - ps:.2f} s (user {au - pu:.2f}, sys {as_ - ps:.2f}), "
               f"all {au + as_:.2f} s")
+        rwall, _, _, ru, rs = run_check(root, args.reports, args.jobs, cold=False)
+        print(f"  re-run, nothing changed: wall {rwall:.2f} s; CPU {ru + rs:.2f} s (user {ru:.2f}, sys {rs:.2f}; "
+              f"every article from the cache)")
         eng = engine_cpu(root)
         print(f"  check_one over every file, in one process: {eng:.2f} s CPU; outside it: "
               f"{au + as_ - eng:.2f} s CPU")

@@ -327,3 +327,53 @@ def test_a_file_named_twice_is_checked_once(project, capsys):
     assert main(["check", "-q", "--root", str(project), str(project / "claims"),
                  str(project / "claims" / "town-news.yaml")]) == 0
     assert capsys.readouterr().err.splitlines()[-1].startswith("1 article(s) checked")
+
+
+def test_a_results_json_edited_with_its_size_and_time_kept_is_checked_again(project, capsys):
+    # fault injection: results.json tampered with so that a stat cannot tell (same size, time set back):
+    # its SHA-256 differs from the entry's digest, so the article is checked again and the file rewritten
+    assert _run(project, capsys, "-q")[0] == 0
+    path = project / "reports" / "town-news" / "results.json"
+    good = path.read_bytes()
+    st = os.stat(path)
+    assert b'"verdict": "consistent"' in good
+    bad = good.replace(b'"verdict": "consistent"', b'"verdict": "tension"   ', 1)  # 12 bytes for 12
+    assert len(bad) == len(good) and bad != good
+    path.write_bytes(bad)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert [os.stat(path).st_size, os.stat(path).st_mtime_ns] == [st.st_size, st.st_mtime_ns]
+    rc, _, err = _run(project, capsys, "-q")
+    assert rc == 0 and "unchanged since the last check" not in err
+    assert path.read_bytes() == good
+    rc, _, err = _run(project, capsys, "-q")  # and now it is what the cache recorded again
+    assert "(1 unchanged since the last check" in err
+
+
+def test_a_hit_takes_the_slim_results_from_the_sealed_entry(project, capsys, monkeypatch):
+    # a quiet re-run neither parses nor validates results.json (its bytes are hashed, not read back)
+    import numclaims.cache as cache_module
+
+    assert _run(project, capsys, "-q")[0] == 0
+
+    def refuse(*a, **k):
+        raise AssertionError("results.json read back")
+
+    monkeypatch.setattr(cache_module, "read_back", refuse)
+    rc, _, err = _run(project, capsys, "-q", "--strict")
+    assert rc == 0 and "(1 unchanged since the last check" in err
+    # the summary line counts what the cached slim results say: 3 checks, all consistent
+    assert err.splitlines()[-1].endswith("3 checks: 3 consistent, 0 tension, 0 inconsistent, 0 unverifiable")
+
+
+def test_an_entry_with_another_digest_or_a_broken_seal_is_not_used(project, capsys):
+    assert _run(project, capsys, "-q")[0] == 0
+    cache_file = project / CACHE_DIR / CACHE_FILE
+    good = json.loads(cache_file.read_text(encoding="utf-8"))
+    entry = good["entries"]["claims/town-news.yaml"]
+    assert set(entry) == {"article", "source", "inputs", "figures", "reports", "lines", "results", "digest", "seal"}
+    assert entry["digest"] == _sha(project / "reports" / "town-news" / "results.json")
+    for edited in ({**entry, "digest": "0" * 64}, {**entry, "seal": "0" * 64},
+                   {**entry, "lines": {k: v + 1 for k, v in entry["lines"].items()}}):
+        cache_file.write_text(json.dumps({**good, "entries": {"claims/town-news.yaml": edited}}), encoding="utf-8")
+        rc, _, err = _run(project, capsys, "-q")
+        assert rc == 0 and "unchanged since the last check" not in err

@@ -147,3 +147,110 @@ def test_clean_and_dumps_of_a_results_object():
     assert text == '{\n  "v": 300,\n  "w": [\n    2.5,\n    4\n  ]\n}\n' == dumps(res)
     with pytest.raises(ValueError):
         clean_and_dumps({"x": math.inf})
+
+
+# --- the engine's results written without a walk (numclaims.fastjson.plain / plain_text) ---
+
+from numclaims.fastjson import Exact, is_plain, number, numbers, plain, plain_text  # noqa: E402
+
+
+@pytest.mark.parametrize("value, expected, kind", [
+    (300.0, 300, int),              # integral below 2**53: written as 300
+    (-0.0, 0, int),                 # integral: clean() writes 0 too
+    (0.5, 0.5, float),
+    (2.0 ** 53, 2.0 ** 53, float),  # not below 2**53: stays a float ("9007199254740992.0")
+    (1e-05, 1e-05, Exact),          # orjson would write 0.00001
+    (-5e-05, -5e-05, Exact),
+    (0.0001, 0.0001, float),        # 1e-4 itself: both encoders write 0.0001
+    (math.inf, math.inf, Exact),
+    (7, 7, int), ("7.0", "7.0", str), (None, None, type(None)), (True, True, bool),
+])
+def test_number_is_the_results_json_form_of_a_value(value, expected, kind):
+    got = number(value)
+    assert type(got) is kind and got == expected
+
+
+def test_number_of_nan_is_exact():
+    got = number(math.nan)
+    assert type(got) is Exact and got != got
+
+
+def _plain_floats(obj):
+    """Every value of type float (not Exact) in plain data."""
+    if type(obj) is float:
+        yield obj
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            yield from _plain_floats(v)
+    elif isinstance(obj, (list, tuple)):
+        for v in obj:
+            yield from _plain_floats(v)
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(JSONISH | st.tuples(JSONISH, JSONISH))
+def test_numbers_leaves_only_floats_orjson_writes_as_json_does(obj):
+    got = numbers(obj)
+    # the same text as clean() gives (same values), and no float left that orjson would write otherwise
+    assert json_text(got) == json_text(obj, integral_floats=True)
+    for x in _plain_floats(got):
+        assert not x.is_integer() or abs(x) >= 2 ** 53
+        assert math.isfinite(x) and (x == 0 or abs(x) >= 1e-4)
+
+
+def _results(**claim_values):
+    from numclaims.resultmodel import Results
+
+    data = json.loads((REPO / "reports" / SEED / "results.json").read_text(encoding="utf-8"))
+    res = Results.model_validate(data)  # floats as pydantic reads them (300 -> 300.0)
+    if claim_values:  # set as they are (validation would make a plain float of an Exact)
+        res.claims[0] = res.claims[0].model_copy(update=claim_values)
+    return res
+
+
+SEED = sorted(p.parent.name for p in (REPO / "reports").glob("*/results.json"))[0]
+
+
+def test_plain_text_writes_only_marked_results():
+    res = _results()
+    assert not is_plain(res) and plain_text(res) is None  # read back: floats 300.0, written by the walk
+    assert dumps(res) == (REPO / "reports" / SEED / "results.json").read_text(encoding="utf-8")
+    copy = res.model_copy()
+    plain(res)
+    assert is_plain(res) and not is_plain(copy)  # the mark is not copied
+
+
+def test_a_marked_object_holding_an_exact_float_is_written_by_the_standard_library():
+    # 1e-05 (orjson: 0.00001) and NaN (orjson: null) are refused by orjson as Exact: the text stays json's
+    res = plain(_results(value=Exact(1e-05)))
+    assert plain_text(res) is None
+    assert '"value": 1e-05,' in dumps(res)
+    with pytest.raises(ValueError):
+        dumps(plain(_results(value=Exact(math.nan))))  # results.json never holds NaN, as before
+
+
+def _engine_results():
+    from numclaims.engine import check_file
+
+    out = [check_file(p, REPO)[0] for p in sorted((REPO / "claims").glob("*.yaml"))]
+    proj = REPO / "tests" / "data" / "project"
+    out += [check_file(p, proj)[0] for p in sorted((proj / "claims").glob("*.yaml"))]
+    return out
+
+
+def test_the_engine_results_are_marked_and_written_as_the_walk_writes_them():
+    results = _engine_results()
+    assert len(results) >= 6
+    for res in results:
+        assert is_plain(res)
+        fast = plain_text(res)
+        assert fast is not None
+        assert fast == json_text(res, allow_nan=False, integral_floats=True)  # the walk: clean() then json
+        assert clean_and_dumps(res) == (res, fast + "\n")
+        assert not [x for x in _plain_floats(data_of(res)) if x.is_integer() and abs(x) < 2 ** 53]
+
+
+def data_of(res):
+    from numclaims.fastjson import data
+
+    return data(res)

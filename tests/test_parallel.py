@@ -131,3 +131,43 @@ def test_default_jobs_depend_on_the_files_left_to_check():
     out = list(m(job, many, ["!"] * len(many)))
     assert [o[0] for o in out] == [f + "!" for f in many]
     assert os.getpid() not in {o[1] for o in out} or default_jobs(len(many)) == 1
+
+
+def test_the_collector_is_paused_for_the_parents_loops_only(many, monkeypatch):
+    # check_corpus pauses the garbage collector for its own loops; the checks it runs in this process (the
+    # default mapper) see it running, and afterwards it is running again
+    import numclaims.runner as runner
+
+    seen: list[tuple[str, bool]] = []
+    real = runner.check_one
+
+    def spy(path, root):
+        seen.append(("check", gc.isenabled()))
+        return real(path, root)
+
+    def mapper(fn, paths, roots):  # the parent's side of a pool: collector paused here
+        seen.append(("mapper", gc.isenabled()))
+        return runner.in_process(fn, paths, roots)
+
+    monkeypatch.setattr(runner, "check_one", spy)
+    assert gc.isenabled()
+    out = check_corpus(sorted((many / "claims").glob("*.yaml")), many)
+    assert len(out.results) == 8 and seen == [("check", True)] * 8 and gc.isenabled()
+    seen.clear()
+    out = check_corpus(sorted((many / "claims").glob("*.yaml")), many, mapper=mapper)
+    assert len(out.results) == 8 and seen == [("mapper", False)] + [("check", True)] * 8 and gc.isenabled()
+
+
+def test_pool_workers_run_the_collector(many):
+    # the pool forks while the parent's collector is paused; each worker starts it again (_worker_init)
+    files = [str(p) for p in sorted((many / "claims").glob("*.yaml"))]
+    gc.disable()
+    try:
+        got = list(local_mapper(2)(_collector_running, files, [str(many)] * len(files)))
+    finally:
+        gc.enable()
+    assert got == [True] * len(files)
+
+
+def _collector_running(path, root):
+    return gc.isenabled()

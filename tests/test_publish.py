@@ -7,6 +7,7 @@ traceback) with exit status 3."""
 from __future__ import annotations
 
 import errno
+import os
 import subprocess
 from pathlib import Path
 
@@ -244,3 +245,17 @@ def test_first_publish_renames_the_staged_folder_in_one_call(project, tmp_path, 
                    "failed): injected: enospc (ENOSPC): the disk is full; free some space and run again [disk-full]"]
     assert not (project / "reports" / ARTICLE).exists() and list((project / "reports").iterdir()) == []
     assert not list(project.glob(".numclaims-staging-*"))
+
+
+def test_report_files_are_0644_whatever_the_umask(project):
+    # stage_one opens each file 0o644 and adds the bits a umask took away (here 0o077 leaves 0o600) with
+    # one fchmod; under the usual 0o022 the mode is right from the open
+    import stat
+
+    old = os.umask(0o077)
+    try:
+        assert main(["check", "--quiet", "--root", str(project)]) == 0
+    finally:
+        os.umask(old)
+    d = project / "reports" / ARTICLE
+    assert {stat.S_IMODE((d / f).stat().st_mode) for f in REPORT_FILES} == {0o644}

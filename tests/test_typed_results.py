@@ -162,6 +162,22 @@ def test_slim_results_are_typed_and_cut_down(seed):
     assert [c.id for c in s.claims] == [c.id for c in seed.claims] and s.placeholders == []
 
 
+def test_slim_data_is_the_data_of_the_slim_results():
+    # what a worker sends and the cache stores (slim_data, without the slim models) is data(slim(res)),
+    # for every committed article and the test project's
+    from numclaims.fastjson import canonical
+    from numclaims.resultmodel import slim_data
+
+    repo = Path(__file__).resolve().parents[1]
+    roots = [repo, repo / "tests" / "data" / "project"]
+    results = [check_file(p, r)[0] for r in roots for p in sorted((r / "claims").glob("*.yaml"))]
+    assert len(results) >= 7
+    for res in results:
+        assert data(slim_data(res)) == data(slim(res))
+        assert canonical(slim_data(res)) == canonical(slim(res))
+        assert SlimResults.model_validate_json(canonical(slim_data(res))) == slim(res)
+
+
 def test_one_walk_gives_results_json_and_the_cleaned_typed_results(seed):
     from numclaims.results import clean_and_dumps
 

@@ -12,7 +12,10 @@ at will), one entry per valid claims file it checked and wrote:
   them);
 * ``reports``: size and modification time (ns) of each report file once written;
 * what the run needs without re-checking: the claim ids and their lines (for the cross-file rules and their
-  error lines) and the slim results (:func:`numclaims.resultmodel.slim`: summary, coverage, placeholders).
+  error lines) and the slim results (:func:`numclaims.resultmodel.slim`: summary, coverage, placeholders);
+* ``digest``: the SHA-256 of results.json as it was written;
+* ``seal``: the SHA-256 of all of the above (:func:`seal`), so that an entry edited by hand or damaged
+  (a summary changed, an entry copied to another file) is never used.
 
 The whole cache is also tied to a **run signature** (:func:`run_signature`): the bytes of every file of the
 installed numclaims package, the versions of Python and of the libraries whose behaviour reaches the
@@ -28,13 +31,26 @@ a later look at the files, so a file edited while a run is going on is re-checke
 
 For report files, like ``make``, it trusts size and modification time (a report edited or touched by hand
 gets a new one, so the article is checked and the report rewritten); for inputs it trusts only content.
+
+**What a hit trusts.** results.json is re-read and its SHA-256 compared with the entry's ``digest`` (and its
+size and modification time with those recorded): a results.json with other bytes, even of the same size
+and time (edited, then its time set back), is a miss. One whose bytes are those this cache recorded is
+the file numclaims wrote for these inputs, so it is not validated again against the results model, and a
+run that prints no table takes the slim results from the entry itself, which the seal ties to that
+digest. The slim results are still validated against :class:`numclaims.resultmodel.SlimResults` when the
+entry is read (a cheap check, and the typed object the run needs). A run that prints the table or
+``--json`` reads the whole results.json, validated as before. The seal is a guard against accidents and
+hand edits, not against someone who recomputes it: the cache is a local file of the project, as trusted
+as the reports themselves.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import stat
 import sys
 import tempfile
 from importlib import metadata
@@ -45,12 +61,12 @@ import orjson
 
 from .hashing import sha256_file as _sha256_file
 from .paths import REPORT_FILES, file_key, read_input, report_dir
-from .fastjson import data
+from .fastjson import canonical
 from .resultmodel import Results, SlimResults, read_back, slim
 from .verdicts import VERDICTS
 
 #: Bump when the layout of an entry changes.
-FORMAT = 1
+FORMAT = 2
 CACHE_DIR = ".numclaims-cache"
 CACHE_FILE = "check.json"
 #: Libraries whose versions can change what a check writes (parsing, validation, rendering, reference data).
@@ -132,6 +148,37 @@ def figure_signature(folder: Path) -> list[list[Any]]:
     return [[n, *(_stat(folder / n) or [-1, -1])] for n in names]
 
 
+def seal(entry: dict[str, Any]) -> str:
+    """Hex SHA-256 of the canonical JSON (keys sorted, compact: orjson ``OPT_SORT_KEYS``) of a cache entry
+    without its ``seal``: the same for the entry as recorded (its slim results an ``orjson.Fragment`` of
+    canonical bytes) and as read back from the cache file."""
+    return hashlib.sha256(orjson.dumps({k: v for k, v in entry.items() if k != "seal"},
+                                       option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+def read_stat(path: Path, expect: list[int]) -> bytes | None:
+    """The bytes of the regular file ``path`` when its ``[size, mtime_ns]`` are ``expect``, else None: the
+    stat and the content from one open (no separate ``stat``; nothing read when the stat differs).
+
+    Raises:
+        OSError: it cannot be opened or read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or [st.st_size, st.st_mtime_ns] != expect:
+            return None
+        chunks = []
+        while True:
+            b = os.read(fd, st.st_size + 1)
+            if not b:
+                break
+            chunks.append(b)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def _consistent(res: Results, inputs: dict[str, Any]) -> bool:
     """Whether results (validated, :func:`numclaims.resultmodel.read_back`) were written for ``inputs``
     (the provenance SHA-256 of the claims file, source text and metadata) and their summary counts their
@@ -183,15 +230,20 @@ class CheckCache:
     def lookup(self, path: str | Path, full: bool = False,
                reports: str = "all") -> tuple[Results | SlimResults, dict[str, int]] | None:
         """``(results, {claim id: line})`` of the claims file ``path`` when its entry still holds, else None.
-        Re-reads and hashes the claims file and its source's two files, and stats the figures and report
-        files. The results are slim (:func:`numclaims.resultmodel.slim`), or with ``full`` the article's
-        results.json as written. ``reports`` is the run's ``--reports``: ``"all"`` needs an entry of every
+        Checks the entry's seal, re-reads and hashes the claims file and its source's two files, stats the
+        figures and report files, and re-reads and hashes results.json (see the module docstring: what a
+        hit trusts). The results are slim (:func:`numclaims.resultmodel.slim`, from the entry), or with
+        ``full`` the article's results.json as written (read and validated). ``reports`` is the run's ``--reports``: ``"all"`` needs an entry of every
         report file, ``"json"`` one with results.json (an entry recorded by a ``--reports json`` run lists
         results.json only)."""
+        if not self.entries:  # a first run: no key to make
+            return None
         e = self.entries.get(self._key(path))
         if e is None:
             return None
         try:
+            if seal(e) != e["seal"]:  # an entry edited or damaged: nothing of it is used
+                return None
             inputs = e["inputs"]
             src = self.root / "datasets" / "sources"
             now = {"claims_file": _sha256_file(Path(path)),
@@ -206,52 +258,66 @@ class CheckCache:
             if not set(need) <= set(e["reports"]) <= set(REPORT_FILES):  # those needed, none unknown
                 return None
             for name, st in e["reports"].items():
-                if _stat(folder / name) != st:
+                if name != "results.json" and _stat(folder / name) != st:
                     return None
+            # results.json: the bytes this cache recorded (stat and content from one open)
+            raw = read_stat(folder / "results.json", e["reports"]["results.json"])
+            if raw is None or hashlib.sha256(raw).hexdigest() != e["digest"]:
+                return None
             lines = {k: int(v) for k, v in e["lines"].items()}
-            # the results come from results.json itself, never from the cache entry alone: an entry edited
-            # by hand (or damaged) cannot change the summary or the --strict exit status. The file must be
-            # the one written for these inputs (its provenance hashes) and agree with itself (its summary
-            # is the count of its checks' verdicts).
-
-            # orjson: the same data as json.loads for any results.json numclaims writes; what it refuses
-            # (NaN, integers beyond 64 bits: never written) costs a re-check
-            # a cache file is data from disk: a damaged or edited one must cost a re-check, never a
-            # traceback, so what is read back is validated against the results model
-            res = read_back(orjson.loads(read_input(folder / "results.json")), e["article"], e["source"], True)
-            if res is None or not _consistent(res, inputs):
-                return None
-            small = slim(res)
-            if e["results"] != data(small):  # an entry edited (or damaged): check the article again
-                return None
-            if not full:
-                res = small
+            if full:
+                # the whole results, validated (a small run: the table, --json); orjson: the same data as
+                # json.loads for any results.json numclaims writes; what it refuses (NaN, integers beyond
+                # 64 bits: never written) costs a re-check
+                res = read_back(orjson.loads(raw), e["article"], e["source"], True)
+                if res is None or not _consistent(res, inputs):
+                    return None
+            else:
+                small = e["results"]  # data read from the cache file, or recorded in this process:
+                res = (SlimResults.model_validate_json(orjson.dumps(small)) if isinstance(small, orjson.Fragment)
+                       else SlimResults.model_validate(small))
+                if res.article != e["article"] or res.source.id != e["source"]:
+                    return None
         except (OSError, KeyError, TypeError, ValueError, AttributeError, RecursionError):
             return None
         return res, lines
 
     def record(self, path: str | Path, res: Results | SlimResults, lines: dict[str, int], reports: list[Path],
-               figures: list) -> None:
+               figures: list, written: tuple[bytes, str, dict[str, list[int]]] | None = None) -> None:
         """Remember a claims file checked in this run whose report files ``reports`` are now on disk.
         ``res`` must carry ``provenance`` (:func:`numclaims.engine.results_for`); it is stored slim.
         ``figures`` is the :func:`figure_signature` taken before the report read the figures (a figure
-        replaced while the run went on then no longer matches, and the article is checked again)."""
+        replaced while the run went on then no longer matches, and the article is checked again).
+        ``written``: what the worker that wrote the files knows of them, ``(slim results as
+        :func:`numclaims.fastjson.canonical` bytes, hex SHA-256 of results.json, {file name: [size,
+        mtime_ns]})`` (a rename keeps both); without it they are read and stated here."""
         prov = res.provenance
         hashes = {k: getattr(prov, k).sha256 if prov else None for k in ("claims_file", "source_text", "source_meta")}
         if not all(hashes.values()):
             return
-        stats = {}
-        for p in reports:
-            st = _stat(p)
-            if st is None:
+        if written is not None and set(written[2]) == {p.name for p in reports}:
+            small, digest, stats = written
+        else:
+            stats = {}
+            for p in reports:
+                st = _stat(p)
+                if st is None:
+                    return
+                stats[p.name] = st
+            try:
+                digest = hashlib.sha256(read_input(next(p for p in reports if p.name == "results.json"))).hexdigest()
+                small = canonical(slim(res))
+            except (OSError, StopIteration, TypeError, orjson.JSONEncodeError):
                 return
-            stats[p.name] = st
         self._changed = True
-        self.entries[self._key(path)] = {
+        entry = {
             "article": res.article, "source": res.source.id, "inputs": hashes,
             "figures": figures, "reports": stats, "lines": dict(lines),
-            "results": data(slim(res)),  # stored as JSON data; slim already when a worker's (keep=False)
+            "results": orjson.Fragment(small),  # the slim results as canonical JSON (written as they are)
+            "digest": digest,
         }
+        entry["seal"] = seal(entry)
+        self.entries[self._key(path)] = entry
 
     def forget_missing(self) -> None:
         """Drop the entries of claims files that no longer exist."""

@@ -34,6 +34,7 @@ from .derived import add_derived, derived_records
 from .errors import ErrorLine, InputErrors
 from .evidence import evidence_hook, load_reference
 from .extract import quote_numeral_problems
+from .fastjson import number, numbers, plain
 from .loader import Article, load_article
 from .periods import Period, back, resolve_over
 from .records import DURATION_UNITS, Claim, PeriodSpec, is_claim_ref
@@ -151,7 +152,8 @@ def build_context(article: Article, reference: dict[str, dict[str, Any]] | None 
 
 def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> ClaimResult:
     """The results.json object of one claim (:class:`numclaims.resultmodel.ClaimResult`, built without
-    validation from the validated record)."""
+    validation from the validated record; every number through :func:`numclaims.fastjson.number`, as
+    :func:`results_for` promises)."""
     iv = ctx.intervals[c.id]
     m = c.measure
     period = ctx.periods.get(c.id)
@@ -159,7 +161,7 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> ClaimResult:
         interval: list[Any] = period.to_list() if period else [None, None]
         closed = [True, True]
     else:
-        interval = iv.to_list()
+        interval = _ends(iv.to_list())
         closed = [iv.low_closed, iv.high_closed]
     values = {
         "id": c.id,
@@ -167,17 +169,17 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> ClaimResult:
         "text": c.text if c.text is not None else c.quote,
         "start": span[0],
         "end": span[1],
-        "value": c.value,
+        "value": number(c.value),
         "unit": c.unit,
         "qualifier": c.qualifier,
-        "precision": None if c.base_unit == "date" else claim_precision(c),
+        "precision": None if c.base_unit == "date" else number(claim_precision(c)),
         "interval": interval,
         "interval_closed": closed,
         "rule": "date period" if c.base_unit == "date" else rule_text(c),
         "period": period.to_list() if period else None,
         "measure": make(MeasureRef, {"what": m.what, "where": m.where,  # the period spec as the record states it
-                                     "period": m.period.model_dump(mode="json", exclude_none=True) if m.period
-                                     else None}),
+                                     "period": numbers(m.period.model_dump(mode="json", exclude_none=True))
+                                     if m.period else None}),
         "attribution": [_link(a) for a in c.attribution],
         "evidence": list(c.evidence),
         "status": c.status,
@@ -193,6 +195,12 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> ClaimResult:
     return make(ClaimResult, values, unset)
 
 
+def _ends(pair: list[Any]) -> list[Any]:
+    """An interval's ``[low, high]`` with each end through :func:`numclaims.fastjson.number`."""
+    low, high = pair
+    return [number(low), number(high)]
+
+
 def _link(a: Any) -> AttributionRef:
     """One link of a record's attribution chain, its ``role`` and ``kind`` only when the record gives them."""
     unset = ((("role",) if a.role is None else ()) + (("kind",) if a.kind is None else ()))
@@ -204,17 +212,21 @@ def check_entry(r: CheckResult, spec: Any) -> CheckEntry:
     its compared figures and cause typed), the ``relation`` the record declares, and for a check proposed
     by ``numclaims new``/``suggest``, ``status: proposed`` and, as ``proposed_because``, the record's
     ``reason`` (the words of the text that suggested it; ``reason`` in results.json is the check's machine
-    reason code). Those keys are absent otherwise."""
+    reason code). Those keys are absent otherwise. Every number goes through
+    :func:`numclaims.fastjson.number` (the check's ``details`` and findings through
+    :func:`numclaims.fastjson.numbers`; its ``cause`` holds strings), as :func:`results_for` promises."""
     relation = getattr(spec, "relation", None) or None
     proposed = getattr(spec, "status", None) == "proposed"
     values = {"id": r.id, "kind": r.kind, "claims": list(r.claims), "verdict": r.verdict,
-              "explanation": r.explanation, "details": r.details,
-              "findings": [make(Finding, f) for f in r.findings] if r.findings is not None else None,
+              "explanation": r.explanation, "details": numbers(r.details),
+              "findings": [make(Finding, numbers(f)) for f in r.findings] if r.findings is not None else None,
               "reason": r.reason,
-              "figures": [make(ComparedFigure, {"role": f.role, "claims": list(f.claims), "written": f.written,
-                                                "interval": f.interval.to_list(), "unit": f.unit})
+              "figures": [make(ComparedFigure, {"role": f.role, "claims": list(f.claims),
+                                                "written": number(f.written),
+                                                "interval": _ends(f.interval.to_list()),
+                                                "unit": f.unit})
                           for f in r.figures],
-              "cause": make(Cause, r.cause) if r.cause is not None else None,
+              "cause": make(Cause, r.cause) if r.cause is not None else None,  # role and bound: strings
               "note": r.note,
               "relation": relation,
               "status": "proposed" if proposed else None,
@@ -246,6 +258,12 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
     """Run every check of a loaded article and build its results (:class:`numclaims.resultmodel.Results`,
     built without validation: every value comes from the validated records and the checks).
 
+    Every number of the results is as results.json writes it (:func:`numclaims.fastjson.number`: an
+    integral float below 2**53 is an ``int``; a float orjson would write differently from the standard
+    library is an :class:`numclaims.fastjson.Exact`), and the results are marked so
+    (:func:`numclaims.fastjson.plain`): :func:`numclaims.results.dumps` writes them with orjson directly,
+    without walking them. The other numbers are ints already: offsets, counts, coverage spans.
+
     Raises:
         InputErrors: periods or intervals that cannot be computed from the records.
     """
@@ -267,20 +285,21 @@ def results_for(article: Article, reference: dict[str, dict[str, Any]] | None = 
         "claims": [claim_record(c, article.spans[c.id], ctx) for c in article.data.claims],
     }
     if article.data.derived:
-        values["derived"] = [make(DerivedFigure, {**d, "measure": make(MeasureRef, d["measure"])})
+        values["derived"] = [make(DerivedFigure, {**numbers(d), "measure": make(MeasureRef, numbers(d["measure"]))})
                              for d in derived_records(article, ctx)]
     values["checks"] = checks
     values["summary"] = summarise(checks, len(article.data.claims))
     values["coverage"] = _coverage(coverage_for(article))
     values["waivers"] = [make(Waiver, {"text": w.text, "reason": w.reason}) for w in article.data.waived]
     values["provenance"] = provenance(article)
-    return make(Results, values)
+    return plain(make(Results, values))
 
 
 def _coverage(cov: dict[str, Any] | None) -> Coverage | None:
     """:func:`numclaims.coverage.coverage_for`'s object as the model's :class:`Coverage`."""
     if cov is None:
         return None
+    # counts and character offsets: ints already (numclaims.coverage), as results.json writes them
     return make(Coverage, {**cov, "missing": [make(Missing, m) for m in cov["missing"]]})
 
 

@@ -75,8 +75,11 @@ def visible(model: "BaseModel") -> dict[str, Any]:
     d = model.__dict__
     fs = model.__pydantic_fields_set__
     extra = model.__pydantic_extra__
-    out = d if len(fs) == len(d) else {k: v for k, v in d.items() if k in fs}
-    return {**out, **extra} if extra else out
+    if len(fs) != len(d):  # a few fields unset: a copy without them (cheaper than filtering every key)
+        d = dict(d)
+        for k in d.keys() - fs:
+            del d[k]
+    return {**d, **extra} if extra else d
 
 
 def clean(obj: Any) -> Any:
@@ -240,6 +243,10 @@ def _shared(obj: Any, strict: bool) -> Any:
         if strict and (obj != obj or obj == _INF or obj == -_INF or (obj != 0 and -1e-4 < obj < 1e-4)):
             raise _Slow
         return obj
+    if isinstance(obj, float):  # a subclass (Exact): as a float
+        if strict:
+            raise _Slow
+        return int(obj) if obj.is_integer() and -_LIMIT < obj < _LIMIT else obj
     if hasattr(obj, "__pydantic_fields_set__"):  # a pydantic model
         d = obj.__dict__
         values = _shared(d, strict)
@@ -253,6 +260,114 @@ def _shared(obj: Any, strict: bool) -> Any:
                 _set(m, "__pydantic_extra__", more)
         return m
     raise _Slow  # subclasses and other types: the standard library decides
+
+
+class Exact(float):
+    """A float that orjson would write differently from the standard library: non-finite (orjson ``null``,
+    Python ``NaN``/``Infinity`` or a ``ValueError``) or non-zero below 1e-4 in magnitude (orjson
+    ``0.00001``, Python ``1e-05``). orjson refuses a float subclass, so a text holding one is always
+    written by the standard library (:func:`plain_text` gives None); everywhere else it is the float."""
+
+    __slots__ = ()
+
+
+def number(x: Any) -> Any:
+    """``x`` as results.json writes it, for the trusted construction of results (:func:`plain`): a float
+    with an integral value below 2**53 as an ``int`` (``300.0`` -> ``300``, the :func:`clean` rule), a float
+    orjson writes differently as :class:`Exact`; any other value as it is."""
+    if type(x) is float:
+        if x.is_integer() and -_LIMIT < x < _LIMIT:
+            return int(x)
+        if x != x or x == _INF or x == -_INF or (x != 0 and -1e-4 < x < 1e-4):
+            return Exact(x)
+    return x
+
+
+def numbers(obj: Any) -> Any:
+    """:func:`number` of every float of plain data (dicts, lists, tuples: new containers of the same types;
+    other values as they are): for the untyped parts of results (a check's ``details``, a derived figure).
+    The scalars of a container are handled in its loop (one call per float, none per other scalar)."""
+    t = type(obj)
+    if t is dict:
+        out = {}
+        for k, v in obj.items():
+            tv = type(v)
+            if tv is float:
+                out[k] = number(v)
+            elif tv is dict or tv is list or tv is tuple:
+                out[k] = numbers(v)
+            else:
+                out[k] = v
+        return out
+    if t is list or t is tuple:
+        items = []
+        for v in obj:
+            tv = type(v)
+            if tv is float:
+                items.append(number(v))
+            elif tv is dict or tv is list or tv is tuple:
+                items.append(numbers(v))
+            else:
+                items.append(v)
+        return items if t is list else tuple(items)
+    return number(obj) if t is float else obj
+
+
+#: The mark of results built through :func:`number` and :func:`numbers` (:func:`plain`): held in the
+#: pydantic slot ``__pydantic_private__`` (unused by the results model, which has no private attributes).
+#: It is the identity of this object, so a copy of the results (``model_copy``, pickling) is not marked.
+_PLAIN: dict[str, Any] = {}
+
+
+def plain(model: Any) -> Any:
+    """Mark the pydantic model ``model`` (typed results) as built with every float through :func:`number`
+    (so: no integral float below 2**53, every float orjson would write differently an :class:`Exact`), and
+    never changed since; :func:`plain_text` writes a marked model without walking it. Returns ``model``.
+    The caller guarantees the property (:func:`numclaims.engine.results_for`); a marked model must not be
+    changed in place."""
+    if _fields_set is None:
+        _slot_setters(type(model))
+    _private(model, _PLAIN)
+    return model
+
+
+def is_plain(model: Any) -> bool:
+    """Whether ``model`` carries the mark of :func:`plain`."""
+    return getattr(model, "__pydantic_private__", None) is _PLAIN
+
+
+def _model(obj: Any) -> dict[str, Any]:
+    """orjson's ``default`` for :func:`plain_text`: a pydantic model as its :func:`visible` fields;
+    anything else refused (TypeError)."""
+    try:
+        return visible(obj)
+    except AttributeError:
+        raise TypeError(type(obj).__name__) from None
+
+
+def canonical(obj: Any) -> bytes:
+    """Compact JSON bytes of ``obj`` with every object's keys sorted (orjson ``OPT_SORT_KEYS``), pydantic
+    models as their :func:`visible` fields: the form in which the cache stores and seals its entries
+    (:func:`numclaims.cache.seal`); the same bytes for data read back with ``orjson.loads``.
+
+    Raises:
+        TypeError: a value orjson refuses (``orjson.JSONEncodeError``, a ``TypeError``).
+    """
+    return orjson.dumps(obj, default=_model, option=orjson.OPT_SORT_KEYS)
+
+
+def plain_text(model: Any) -> str | None:
+    """``json_text(model, allow_nan=False, integral_floats=True)`` of a model marked by :func:`plain`,
+    written by orjson without a Python walk; None when it is not marked or holds a value orjson refuses
+    (an :class:`Exact` float, a non-``str`` key, an integer beyond 64 bits, another type): then the caller
+    writes it with :func:`json_text`, which gives the standard library's text or error."""
+    if getattr(model, "__pydantic_private__", None) is not _PLAIN:
+        return None
+    try:
+        raw = orjson.dumps(model, default=_model, option=_OPTS)
+    except (orjson.JSONEncodeError, TypeError, RecursionError):
+        return None
+    return _decoded(raw)
 
 
 def _float(x: float, integral: bool) -> float | int:

@@ -39,6 +39,7 @@ import secrets
 import shutil
 import stat
 from pathlib import Path
+from typing import Callable
 
 from .errors import Fault
 
@@ -257,7 +258,8 @@ def publish_folder(folder: Path, files: dict[str, bytes | str | Path], sync: boo
     return True
 
 
-def publish_staged(folder: Path, staged: dict[str, Path], display: str | None = None) -> None:
+def publish_staged(folder: Path, staged: dict[str, Path] | dict[str, str],
+                   display: str | Callable[[], str] | None = None, own: bool = False) -> None:
     """Publish the staged files ``staged`` (``{file name: staged path}``, already made durable by the
     caller) as the folder ``folder``. When ``folder`` does not exist yet and the staged files are alone in
     one folder of their own (as :func:`numclaims.runner.stage_one` writes them), that folder is renamed
@@ -265,28 +267,40 @@ def publish_staged(folder: Path, staged: dict[str, Path], display: str | None = 
     folder to replace, staging on another file system, a folder that appeared meanwhile) it is
     :func:`publish_folder` without sync or comparison.
 
+    ``own=True``: the caller knows both (it found no ``folder`` and made the staged folder itself, holding
+    only these files), so neither is looked up again. ``display`` names the folder in errors (a function
+    giving the name is called only then).
+
     Raises:
         Fault: the rename failed for another reason (nothing of ``folder`` exists then), or
             :func:`publish_folder` failed.
     """
     folder = Path(folder)
-    parents = {p.parent for p in staged.values()}
-    if len(parents) == 1 and not os.path.lexists(folder):
-        (own,) = parents
+    parents = {os.path.dirname(p) for p in staged.values()}
+    if len(parents) == 1 and (own or not os.path.lexists(folder)):
+        (here,) = parents
         try:
-            alone = sorted(os.listdir(own)) == sorted(staged)
+            alone = own or sorted(os.listdir(here)) == sorted(staged)
         except OSError:
             alone = False
         if alone:
             try:
-                OPS.rename(str(own), str(folder))
+                OPS.rename(str(here), str(folder))
                 return
             except OSError as e:
                 if e.errno not in (errno.EXDEV, errno.EEXIST, errno.ENOTEMPTY):
                     # a first publish: there are no previous reports to keep
-                    raise Fault(display or str(folder), "not published, nothing was written (moving the new "
+                    raise Fault(_name(display, folder), "not published, nothing was written (moving the new "
                                 "folder in failed)", e) from None
-    publish_folder(folder, staged, sync=False, display=display, skip_same=False)
+    publish_folder(folder, {k: Path(v) for k, v in staged.items()}, sync=False, display=_name(display, folder),
+                   skip_same=False)
+
+
+def _name(display: str | Callable[[], str] | None, folder: Path) -> str:
+    """The name of ``folder`` in an error: ``display``, or what the function ``display`` gives."""
+    if display is None:
+        return str(folder)
+    return display() if callable(display) else display
 
 
 def same_staged(folder: Path, staged: dict[str, Path]) -> bool:
@@ -305,19 +319,22 @@ def same_staged(folder: Path, staged: dict[str, Path]) -> bool:
     return True
 
 
-def preflight(folders: list[tuple[Path, str, list[str]]]) -> None:
+def preflight(folders: list[tuple[Path, str | Callable[[], str], list[str] | None]]) -> None:
     """Check, before anything is replaced, that each article folder (``(path, display name, report file
     names)``) can be published: its parent (``reports/``) is a folder numclaims may write in, the folder is
     absent or a real folder (not a file, not a symbolic link), and each report file in it is absent or a
-    regular file (a folder or link of that name would be lost in the swap).
+    regular file (a folder or link of that name would be lost in the swap). File names ``None``: the caller
+    found no folder there, so only its parent is checked. A display name may be a function giving it
+    (called only for an error).
 
     Raises:
         Fault: naming the first unusable destination.
     """
     parents: set[Path] = set()
-    for folder, name, names in folders:
+    for folder, display, names in folders:
         parent = folder.parent
         if parent not in parents:
+            name = _name(display, folder)
             try:
                 parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
@@ -326,6 +343,9 @@ def preflight(folders: list[tuple[Path, str, list[str]]]) -> None:
                 code = errno.EROFS if _read_only(parent) else errno.EACCES
                 raise Fault(str(Path(name).parent), "nothing published", OSError(code, os.strerror(code)))
             parents.add(parent)
+        if names is None:
+            continue
+        name = _name(display, folder)
         _must_be(folder, name, stat.S_ISDIR, "a folder")
         for n in names:
             _must_be(folder / n, f"{name}/{n}", stat.S_ISREG, "a file")

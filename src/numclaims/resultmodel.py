@@ -341,6 +341,21 @@ def slim(res: Results | SlimResults) -> SlimResults:
         "placeholders": placeholders(res)})
 
 
+def slim_data(res: Results) -> dict[str, Any]:
+    """The JSON data of :func:`slim` of ``res`` (``fastjson.data(slim(res))``, with its source, summary,
+    coverage and provenance still the models of ``res``, which a writer takes as their visible fields)
+    without building the slim models: what a worker sends and the cache stores
+    (:func:`numclaims.fastjson.canonical` of it)."""
+    return {
+        "article": res.article, "source": res.source,
+        "claims": [{"id": c.id} for c in res.claims],
+        "checks": [{"id": ch.id, "kind": ch.kind, "verdict": ch.verdict,
+                    "findings": [{"code": f.code} for f in ch.findings or ()]}
+                   for ch in res.checks if (ch.verdict != "consistent" or ch.findings) and ch.status != "proposed"],
+        "summary": res.summary, "coverage": res.coverage, "provenance": res.provenance,
+        "placeholders": placeholders(res)}
+
+
 def placeholders(res: Results | SlimResults) -> list[str]:
     """Ids of the claims that still carry a ``TODO`` placeholder (from ``numclaims new``) in their measure
     or attribution: they pass validation but are not yet a fact-checker's record."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .fastjson import clean  # noqa: F401 - the rule lives with the encoder; named here for its callers
-from .fastjson import clean_and_text
+from .fastjson import clean_and_text, plain_text
 from .fastjson import json_text as fast
 
 if TYPE_CHECKING:  # a pydantic model; `numclaims --help` loads this module and not pydantic
@@ -23,8 +23,13 @@ def json_text(obj: Any, *, allow_nan: bool = True, integral_floats: bool = False
 
 def dumps(results: Results) -> str:
     """results.json text of typed results (or of their JSON data): UTF-8 characters kept, two-space indent,
-    ``\\n`` at the end."""
-    return json_text(results, allow_nan=False, integral_floats=True) + "\n"
+    ``\\n`` at the end. Results of the engine (marked by :func:`numclaims.fastjson.plain`) are written by
+    orjson directly (:func:`numclaims.fastjson.plain_text`); any other object, or one holding a value
+    orjson would write differently, by :func:`json_text`: the same text either way."""
+    text = plain_text(results)
+    if text is None:
+        text = json_text(results, allow_nan=False, integral_floats=True)
+    return text + "\n"
 
 
 def clean_and_dumps(results: Results) -> tuple[Results, str]:
@@ -32,5 +37,8 @@ def clean_and_dumps(results: Results) -> tuple[Results, str]:
     what a report needs for its view and its results.json. ``cleaned`` is a :class:`Results` again, its
     integral floats as ints (the values a reader of results.json sees). Raises ``ValueError`` on NaN or an
     infinity, as :func:`dumps` does."""
+    text = plain_text(results)  # the engine's results: already clean, written without a walk
+    if text is not None:
+        return results, text + "\n"
     cleaned, text = clean_and_text(results, allow_nan=False)
     return cleaned, text + "\n"

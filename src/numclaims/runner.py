@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import importlib
 import itertools
 import multiprocessing
@@ -20,10 +21,11 @@ from typing import Any, Callable, Iterable
 from .cache import figure_signature
 from .engine import check_file
 from .errors import ErrorLine, Fault, InputErrors
+from .fastjson import canonical
 from .paths import display_path, report_dir
 from .publish import preflight, publish_staged, same_staged
 from .report import ClaimReviewConfigError, load_config, report_files
-from .resultmodel import ClaimResult, Results, SlimResults, placeholders, slim  # noqa: F401 - defined with the results model; named here too
+from .resultmodel import ClaimResult, Results, SlimResults, placeholders, slim, slim_data  # noqa: F401 - defined with the results model; named here too
 from .results import dumps
 from .verdicts import worst_entry_first
 
@@ -39,9 +41,9 @@ class Outcome:
     #: see :func:`commit_staged`.
     staged: list[tuple[str, str]] = field(default_factory=list)
     #: valid articles checked in this run (not taken from the cache): ``(claims path, results, {claim id:
-    #: line}, [final report paths], figures signature)``, for :meth:`numclaims.cache.CheckCache.record`
-    #: once committed.
-    fresh: list[tuple[str, Results | SlimResults, dict[str, int], list[str], list]] = field(default_factory=list)
+    #: line}, [final report paths], figures signature, what the worker wrote)``, for
+    #: :meth:`numclaims.cache.CheckCache.record` once committed (the last item is its ``written``).
+    fresh: list[tuple[str, Results | SlimResults, dict[str, int], list[str], list, Any]] = field(default_factory=list)
     #: how many of the valid articles were answered from the cache.
     cached: int = 0
 
@@ -85,30 +87,36 @@ def print_findings(results: list[Results | SlimResults]) -> None:
 
 
 def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: str = "all") -> tuple[
-        str, Results | SlimResults | None, dict[str, int], list[ErrorLine], list[tuple[str, str]], list | None]:
+        str, Results | SlimResults | None, dict[str, int], list[ErrorLine], list[tuple[str, str]], list | None,
+        tuple[bytes, str, dict[str, list[int]]] | None]:
     """:func:`check_one`, then render the article's report files (:func:`numclaims.report.report_files`,
     as ``numclaims report`` does) into the folder ``staging`` without publishing them.
 
-    Returns ``(path, results or None, lines, errors, [(staged file, final path), ...], figures)``, where
-    ``figures`` is :func:`numclaims.cache.figure_signature` of the article's ``figures/`` folder taken
-    before the report read it (for the cache; None for an invalid file). The files are written without
+    Returns ``(path, results or None, lines, errors, [(staged file, final path), ...], figures, written)``,
+    where ``figures`` is :func:`numclaims.cache.figure_signature` of the article's ``figures/`` folder taken
+    before the report read it (for the cache; None for an invalid file) and ``written`` is what the cache
+    records of the files (:meth:`numclaims.cache.CheckCache.record`): ``(slim results as
+    :func:`numclaims.fastjson.canonical` bytes, hex SHA-256 of results.json, {file name: [size,
+    mtime_ns]})``, None for an invalid file. The files are written without
     fsync; :func:`commit_staged` makes them durable with one ``sync`` and renames them into place once the
     cross-file rules have passed. Rendering here, in the worker, spreads the report cost over every core
-    and keeps the texts out of the parent's memory. With ``keep=False`` the results come back :func:`slim`
-    (no table will be printed from them), which keeps a 100,000-claim run small in the parent. An article
+    and keeps the texts out of the parent's memory. With ``keep=False`` the results come back as None
+    (no table will be printed from them): the parent reads the slim results from ``written``'s bytes
+    (:func:`slim_results`), which keeps a 100,000-claim run small in the parent and costs it less than
+    unpickling models. An article
     whose ``reports/<id>`` would resolve outside ``reports/`` (a symlink) is an input error. A plain
     picklable function. With ``reports="json"`` only results.json is rendered (:data:`numclaims.paths.REPORT_CHOICES`).
     """
     path, res, lines, errs = check_one(path, root)
     staged: list[tuple[str, str]] = []
     if res is None:
-        return path, res, lines, errs, staged, None
+        return path, res, lines, errs, staged, None, None
     try:
         folder = report_dir(Path(root), res.article)
     except ValueError as e:
         return path, None, {}, [ErrorLine(display_path(Path(path), Path(root)), _top_key_line(Path(path), "article"),
                                           "", "article", f"{e}; reports/{res.article} must be a folder inside "
-                                          "reports/, not a link out of it", "reports-outside")], staged, None
+                                          "reports/, not a link out of it", "reports-outside")], staged, None, None
     figures = figure_signature(folder / "figures")  # before the report reads them
     if reports == "json":
         texts = {folder / "results.json": dumps(res)}
@@ -118,45 +126,80 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: st
         try:
             texts = report_files(res, Path(root), _CONFIGS[root], folder)
         except ClaimReviewConfigError as e:  # reviewed claims, no publisher configured: nothing published
-            return path, None, {}, [e.line], staged, None
+            return path, None, {}, [e.line], staged, None, None
     # the article's files go into a folder of their own, made as publish_folder makes one (mode 0o755
     # under the umask, files 0o644): when reports/<id> does not exist yet, that folder is renamed into
     # place as it is (commit_staged)
-    # (the random part: workers of a Dask cluster on several hosts share the staging folder and may share pids)
-    own = os.path.join(staging, f"{os.getpid()}-{next(_STAGED)}-{secrets.token_hex(4)}")
+    own = os.path.join(staging, f"{_prefix()}-{next(_STAGED)}")
+    stats: dict[str, list[int]] = {}
+    digest = ""
     for final, text in texts.items():
         tmp = os.path.join(own, final.name)
+        raw = text.encode("utf-8")
         try:
             if not staged:
                 os.mkdir(own, 0o755)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             try:
-                os.fchmod(fd, 0o644)
-            except OSError:
+                view = memoryview(raw)
+                while view:
+                    view = view[os.write(fd, view):]
+                st = os.fstat(fd)  # size and time as the cache records them (a rename keeps both)
+                if st.st_mode & 0o777 != 0o644:  # a umask other than 0o022 (or none) took bits away
+                    os.fchmod(fd, 0o644)
+            finally:
                 os.close(fd)
-                raise
-            with os.fdopen(fd, "wb") as f:
-                f.write(text.encode("utf-8"))
         except OSError as e:  # a full disk, ulimit -f: nothing is published, the staging folder is removed
             raise Fault(display_path(final, Path(root)), "not published, the previous reports are kept "
                         "(staging the new file failed)", e) from None
         staged.append((tmp, str(final)))
-    if not keep:
-        res = slim(res)
-    return path, res, lines, errs, staged, figures
+        stats[final.name] = [st.st_size, st.st_mtime_ns]
+        if final.name == "results.json":
+            digest = hashlib.sha256(raw).hexdigest()
+    try:
+        written: tuple[bytes, str, dict[str, list[int]]] | None = (canonical(slim_data(res)), digest, stats)
+    except TypeError:  # a value orjson refuses (never in the engine's results): the parent records it itself
+        written = None
+    out: Results | SlimResults | None = res if keep else None if written is not None else slim(res)
+    return path, out, lines, errs, staged, figures, written
+
+
+def slim_results(written: tuple[bytes, str, dict[str, list[int]]]) -> SlimResults:
+    """The slim results a worker sent as bytes (:func:`stage_one`'s ``written``), validated as
+    :class:`numclaims.resultmodel.SlimResults` (pydantic's compiled validator: cheaper than unpickling the
+    models).
+
+    Raises:
+        pydantic.ValidationError: never for bytes :func:`stage_one` wrote.
+    """
+    return SlimResults.model_validate_json(written[0])
 
 
 #: numbers the staged folders of one process (:func:`stage_one`)
 _STAGED = itertools.count()
+#: ``["<pid>-<random>"]`` of this process once made (:func:`_prefix`); emptied in a forked child
+_PREFIX: list[str] = []
+os.register_at_fork(after_in_child=_PREFIX.clear)
 
 
-def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> list[Path]:
-    """Publish staged report files, each article's folder as one unit (:func:`numclaims.publish.publish_staged`:
+def _prefix() -> str:
+    """``<pid>-<random>`` naming this process's staged folders: made once per process (no ``getpid`` and
+    ``getrandom`` call per article). The random part: workers of a Dask cluster on several hosts share the
+    staging folder and may share pids."""
+    if not _PREFIX:
+        _PREFIX.append(f"{os.getpid()}-{secrets.token_hex(4)}")
+    return _PREFIX[0]
+
+
+def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> set[str]:
+    """Publish staged report files (``(staged file, final path)``, as :func:`stage_one` stages them: each
+    article's files alone in a staging folder of their own), each article's folder as one unit (:func:`numclaims.publish.publish_staged`:
     a new folder swapped in by one rename, so a reader sees all old or all new files; on a first publish the
     article's staged folder itself is renamed into place). Articles whose files
     are all unchanged are left alone. Before anything is replaced: every destination is checked
     (:func:`numclaims.publish.preflight`) and one ``os.sync()`` makes the staged data durable; another
-    follows the swaps. Returns the final paths.
+    follows the swaps. Returns the article folders left as they were (every file already had its bytes:
+    their files keep their own size and time, not the staged files').
 
     One sync for the whole run instead of an fsync per file: on a virtual disk an fsync costs several
     milliseconds, and a 100,000-claim corpus writes 40,000 files.
@@ -166,22 +209,42 @@ def commit_staged(staged: list[tuple[str, str]], root: Path | None = None) -> li
             articles published before it are new, that article and the later ones old).
     """
     if not staged:
-        return []
-    groups: dict[str, dict[str, Path]] = {}
+        return set()
+    groups: dict[str, dict[str, str]] = {}
     for tmp, final in staged:
         folder, fname = os.path.split(final)
-        groups.setdefault(folder, {})[fname] = Path(tmp)
+        groups.setdefault(folder, {})[fname] = tmp
+    # one lstat per article: a folder that is not there yet (a first run) needs no comparison, no check of
+    # its files and no second look before its staged folder is renamed into place (publish_staged, own)
+    new: set[str] = set()
+    for d in groups:
+        try:
+            os.lstat(d)
+        except FileNotFoundError:
+            new.add(d)
+        except OSError:  # anything else: the general path, whose checks name the problem
+            pass
     # an article whose bytes are unchanged is left alone: replacing files frees their old blocks, which
     # costs milliseconds per file on some disks, and re-runs (CI) mostly rewrite identical reports
-    changed = {Path(d): files for d, files in groups.items() if not same_staged(Path(d), files)}
-    names = {d: display_path(d, root) if root is not None else str(d) for d in changed}
-    if changed:
-        preflight([(d, names[d], sorted(files)) for d, files in changed.items()])
+    changed = {d for d, files in groups.items() if d not in new and not same_staged(Path(d), files)}
+
+    def name(d: str) -> Callable[[], str]:  # display names, made only for an error line
+        return lambda: display_path(Path(d), root) if root is not None else d
+
+    if changed or new:
+        # every destination checked before anything is replaced: each new folder's parent (once per
+        # parent), each existing folder and its files
+        parents = {os.path.dirname(d): d for d in new}
+        preflight([(Path(d), name(d), None) for d in parents.values()]
+                  + [(Path(d), name(d), sorted(groups[d])) for d in groups if d in changed])
         os.sync()
-        for d, files in changed.items():
-            publish_staged(d, files, display=names[d])
+        for d, files in groups.items():
+            if d in new:
+                publish_staged(Path(d), files, display=name(d), own=True)  # type: ignore[arg-type]
+            elif d in changed:
+                publish_staged(Path(d), {k: Path(v) for k, v in files.items()}, display=name(d))
         os.sync()
-    return [Path(final) for tmp, final in staged]
+    return {d for d in groups if d not in new and d not in changed}
 
 
 def check_corpus(files: Iterable[Path], root: Path,
@@ -195,7 +258,7 @@ def check_corpus(files: Iterable[Path], root: Path,
         files: the claims files.
         root: the project root.
         mapper: ``mapper(check_one, paths, roots)`` returning the results of :func:`check_one` in the
-            order of ``paths``; default the built-in ``map`` (see :func:`local_mapper`, :func:`dask_mapper`).
+            order of ``paths``; default :func:`in_process` (see :func:`local_mapper`, :func:`dask_mapper`).
         progress: called with 1 after each file (a progress bar's ``advance``).
         staging: when given, the workers run :func:`stage_one` and render the report files of each article
             into this folder; ``Outcome.staged`` lists those of the valid articles, for
@@ -211,10 +274,30 @@ def check_corpus(files: Iterable[Path], root: Path,
     """
     paths = [str(p) for p in files]
     _CONFIGS.clear()  # the configuration as it is now (workers fork after this, or read it themselves)
-    m = mapper or map
+    m = mapper or in_process
     staged: dict[str, list[tuple[str, str]]] = {}
     figures: dict[str, list] = {}
+    written: dict[str, Any] = {}
     done: dict[str, tuple] = {}
+    # the collector paused while this process gathers the run's results: a 100,000-claim run keeps
+    # hundreds of thousands of long-lived objects (results, cache entries) that every full collection would
+    # walk again (measured: a cache hit's validation 172 us with the collector, 25 us without, at 10,000
+    # articles); the work done in this process (jobs=1) collects as usual (_collecting), so do pool workers
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_corpus(paths, root, m, progress, staging, keep_results, cache, reports, staged, figures,
+                             written, done)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _check_corpus(paths: list[str], root: Path, m: Callable[..., Iterable[tuple]],
+                  progress: Callable[[int], None] | None, staging: Path | None, keep_results: bool,
+                  cache: Any | None, reports: str, staged: dict[str, list[tuple[str, str]]],
+                  figures: dict[str, list], written: dict[str, Any], done: dict[str, tuple]) -> Outcome:
+    """The body of :func:`check_corpus`, with the collector paused."""
     if cache is not None:
         for path in paths:
             hit = cache.lookup(path, full=keep_results, reports=reports)
@@ -233,7 +316,11 @@ def check_corpus(files: Iterable[Path], root: Path,
             if staging is not None:
                 staged[item[0]] = item[4]
                 figures[item[0]] = item[5]
-                item = item[:4]
+                written[item[0]] = item[6]
+                if item[1] is None and not item[3]:  # valid, its slim results sent as bytes
+                    item = (item[0], slim_results(item[6]), item[2], item[3])
+                else:
+                    item = item[:4]
             done[item[0]] = item
             if progress is not None:
                 progress(1)
@@ -286,7 +373,8 @@ def check_corpus(files: Iterable[Path], root: Path,
             out.results.append(res)
             out.staged.extend(staged.get(path, ()))
             if path in staged:
-                out.fresh.append((path, res, lines, [final for _, final in staged[path]], figures[path]))
+                out.fresh.append((path, res, lines, [final for _, final in staged[path]], figures[path],
+                                  written[path]))
             elif path in cached:
                 out.cached += 1
     out.invalid = sorted(disp(p) for p in bad)
@@ -320,13 +408,13 @@ PARALLEL_MIN_FILES = 16
 def local_mapper(jobs: int | None) -> Callable[..., Iterable[tuple]]:
     """A ``mapper`` for :func:`check_corpus` running on ``jobs`` local processes
     (:class:`multiprocessing.pool.Pool`, forked, results in input order); ``jobs <= 1`` is the
-    built-in ``map`` in this process; ``None`` is :func:`default_jobs` of the files actually to check
+    :func:`in_process`; ``None`` is :func:`default_jobs` of the files actually to check
     (those the cache did not answer)."""
 
     def mapper(fn: Callable, paths: list[str], roots: list[str]) -> Iterable[tuple]:
         n = default_jobs(len(paths)) if jobs is None else jobs
         if n <= 1 or len(paths) <= 1:
-            yield from map(fn, paths, roots)
+            yield from in_process(fn, paths, roots)
             return
 
         # import the engine and the renderers before the pool forks, so every worker inherits them
@@ -399,6 +487,24 @@ def end_pool(pool: Any, wait: float | None = None) -> None:
         t.join(1.0)
 
 
+def in_process(fn: Callable[..., Any], paths: list[str], roots: list[str]) -> Iterable[Any]:
+    """The default ``mapper`` of :func:`check_corpus`: ``fn(path, root)`` of each file in turn, in this
+    process, each with the collector running (:func:`collecting`)."""
+    return (collecting(fn, path, root) for path, root in zip(paths, roots))
+
+
+def collecting(fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)`` with the garbage collector running (as it was when :func:`check_corpus` paused it for
+    its own loops): the checks of one file, done in this process."""
+    if gc.isenabled():
+        return fn(*args)
+    gc.enable()
+    try:
+        return fn(*args)
+    finally:
+        gc.disable()
+
+
 def renders_html(fn: Callable[..., Any]) -> bool:
     """Whether the work function ``fn`` of :func:`check_corpus` renders report.html: :func:`stage_one` (or a
     ``functools.partial`` of it) with ``reports`` other than ``"json"``; False for :func:`check_one`
@@ -420,6 +526,7 @@ def _worker_init(fn: Callable[..., Any]) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    gc.enable()  # forked while check_corpus paused the collector in the parent
     _WORK[:] = [fn]
 
 

@@ -149,11 +149,12 @@ def _run(args: argparse.Namespace) -> int:
         else:
             outcome = check_corpus(files, root, mapper=mapper, staging=staging, keep_results=args.json or table,
                                    cache=cache, reports=args.reports)
-        if staging is not None:
-            commit_staged(outcome.staged, root)
+        left = commit_staged(outcome.staged, root) if staging is not None else set()
         if cache is not None:
-            for path, res, lines, finals, figures in outcome.fresh:
-                cache.record(path, res, lines, [Path(f) for f in finals], figures)
+            for path, res, lines, finals, figures, written in outcome.fresh:
+                # a folder left as it was keeps its files' own size and time: stated again by record
+                cache.record(path, res, lines, [Path(f) for f in finals], figures,
+                             None if finals and os.path.dirname(finals[0]) in left else written)
             cache.forget_missing()
             cache.save()
     finally:
