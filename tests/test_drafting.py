@@ -1471,3 +1471,17 @@ def test_up_from_compares_the_figure_of_what_the_earlier_one_counts(repo):
     got = [(c["kind"], c["a"], c["b"], c["relation"]) for c in data["checks"] if c["kind"] == "comparison"]
     texts = {c["id"]: c.get("text", c["quote"]) for c in data["claims"]}
     assert [(k, texts[a], texts[b], rel) for k, a, b, rel in got] == [("comparison", "30", "22", "gt")]
+
+
+def test_a_unit_of_measure_is_no_measure_and_a_remainder_takes_every_share_listed(repo):
+    # invented text tests/data/drafting/hake-quota-2025.txt: the quota's "12,400 tonnes" and the survey's
+    # stock of "40,000 tonnes" share only the unit word: no agreement (accepted, it made two correct
+    # sentences inconsistent); "55 percent ..., the midshore fleet 30 percent and offshore vessels the
+    # remaining 15 percent" is one complement of both shares (55 + 30 + 15 = 100), never 55 + 15 or 30 + 15
+    path, data = _new(repo, "hake-quota-2025", "hq")
+    texts = {c["id"]: c.get("text", c["quote"]) for c in data["claims"]}
+    kinds = [c["kind"] for c in data["checks"]]
+    assert "agreement" not in kinds
+    comp = [c for c in data["checks"] if c["kind"] == "complement"]
+    assert [([texts[p] for p in c["parts"]], texts.get(c.get("remainder"))) for c in comp] == \
+        [(["55 percent", "30 percent"], "15 percent")]

@@ -54,3 +54,24 @@ def test_the_rand_before_a_rate_or_a_spaced_group_and_points_attached():
     got = [(m.text, m.value, m.unit) for m in find_mentions(text)]
     assert got == [("R350 a month", 350, "ZAR per month"), ("R12\u00a0500 a month", 12_500, "ZAR per month"),
                    ("2.5pp", 2.5, "percentage_points"), ("3.2ppt", 3.2, "percentage_points")]
+
+
+@pytest.mark.parametrize("text, unit, problems", [
+    ("472 million dollars", "CAD", []),     # a bare "dollars" names a dollar: the record says which
+    ("$85,000", "AUD", []),
+    ("472 million dollars", "EUR", ["unit-differs"]),   # a euro is no dollar
+    ("US$85,000", "CAD", ["unit-differs"]),             # "US$" names the US dollar
+    ("USD 5 million", "CAD", ["unit-differs"]),
+])
+def test_a_bare_dollar_fits_any_dollar_currency(text, unit, problems):
+    value = {"472 million dollars": 472e6, "USD 5 million": 5e6}.get(text, 85_000)
+    assert [p[1] for p in value_problems(_claim(text, unit, value))] == problems
+
+
+def test_the_dollar_currencies_are_the_iso_4217_dollars():
+    import pycountry
+
+    from numclaims.vocabulary import DOLLAR_CURRENCIES, ISO_4217_CODES
+    # pycountry's currencies named a dollar, less USN (a US next-day fund code, no money a story states)
+    assert set(DOLLAR_CURRENCIES) == {c.alpha_3 for c in pycountry.currencies if "Dollar" in c.name
+                                      and c.alpha_3 in ISO_4217_CODES} - {"USN"}

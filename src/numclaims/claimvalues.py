@@ -18,6 +18,7 @@ from typing import Any
 from .intervals import Interval
 from .numerals import parse
 from .records import CURRENCIES, DURATION_UNITS, Claim, split_unit
+from .vocabulary import DOLLAR_CURRENCIES
 from .rules import (
     DISCRETE_UNITS,
     interval_for,
@@ -196,6 +197,11 @@ def written_interval(c: Claim, interval: Interval | None = _UNKNOWN) -> Interval
     return inside if inside is not None else iv
 
 
+_DOLLARS = frozenset(DOLLAR_CURRENCIES)
+#: A text that names the US dollar itself: "US$5", "U.S. $5", "5 US dollars", "USD 5".
+_NAMED_US = re.compile(r"\bU\.?S\.?\s?\$|\bU\.?S\.?\s+dollars?\b|\bUSD\b", re.IGNORECASE)
+
+
 def value_problems(c: Claim) -> list[tuple[str, str, str]]:
     """Fields of ``c`` that contradict its own numeral phrase, as ``(field, code, message)`` triples (the
     codes of :mod:`numclaims.codes`: ``value-differs``, ``unit-differs``, ``qualifier-differs``, ...).
@@ -232,7 +238,9 @@ def value_problems(c: Claim) -> list[tuple[str, str, str]]:
         out.append(("value", "value-differs", f"{c.value:g} differs from the numeral written {c.text!r}, read as {q.value:g}{hint}"))
     fam = _UNIT_FAMILY.get(q.unit)
     if q.unit == "currency":
-        if c.base_unit != q.currency and q.currency is not None:
+        if q.currency == "USD" and c.base_unit in _DOLLARS and not _NAMED_US.search(c.text):
+            pass  # a bare "$" or "dollars" names a dollar; which one is the record's (vocabulary.DOLLAR_CURRENCIES)
+        elif c.base_unit != q.currency and q.currency is not None:
             out.append(("unit", "unit-differs", f"{c.unit!r} differs from the currency written in {c.text!r} ({q.currency})"))
         elif c.base_unit not in CURRENCIES:
             out.append(("unit", "unit-differs", f"{c.unit!r} is not a currency but {c.text!r} is an amount of money"))

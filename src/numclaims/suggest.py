@@ -76,7 +76,8 @@ from .evidence import load_reference
 from .extract import Mention, list_blocks
 from .records import CURRENCIES, split_unit
 from .scaffold import render
-from .vocabulary import CONTRASTING_MODIFIERS, FALL_VERBS, GROUP_MEMBERS, RISE_VERBS, change_words_re, falls
+from .vocabulary import (CONTRASTING_MODIFIERS, FALL_VERBS, GROUP_MEMBERS, MEASURE_UNIT_NOUNS, RISE_VERBS, change_words_re,
+                         falls)
 
 
 @dataclass
@@ -226,8 +227,9 @@ def _one_measure(a: Item, b: Item) -> bool:
     (:func:`_same_unit`), a key word of the measure in common (a bare "count" names no measure), no
     contrasting modifiers (:func:`_contrasted`), the same period when both have one, and values within
     :data:`AGREEMENT_SPREAD` of each other."""
-    if not _same_unit(a, b) or not (a.keys & b.keys) or a.value is None or b.value is None or _contrasted(a, b):
-        return False
+    if not _same_unit(a, b) or not (a.keys & b.keys) - MEASURE_UNIT_NOUNS or a.value is None or b.value is None \
+            or _contrasted(a, b):
+        return False  # (a unit of measure in common, "tonnes", names no measure)
     if a.period and b.period and a.period != b.period:
         return False
     lo, hi = sorted((abs(a.value), abs(b.value)))
@@ -929,7 +931,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # second said to be an estimate ("according to one NGO, while another NGO has estimated that")
             between = text[a.mention.end:b.mention.start]
             close = same_sent(a, b) and re.search(r"\b(?:while|whereas|but|another|other)\b", between) and \
-                bool(a.keys & b.keys or re.search(r"\bestimat\w*\b", between))
+                bool((a.keys & b.keys) - MEASURE_UNIT_NOUNS or re.search(r"\bestimat\w*\b", between))
             # apart: the same head noun and the same participles ("people trafficked"; not "people
             # rescued" and "people who live in the port")
             apart = not same_sent(a, b) and _head(a) == _head(b) and _participles(a) == _participles(b) and \
@@ -1144,13 +1146,20 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             if mch:
                 _change_to_from(P, it, mch, [o for o in figures if same_sent(o, it) and o is not it], text)
             mr = re.search(r"\bthe\s+(?:rest|remainder|others|remaining)\b", after)
-            if mr:
-                rest = [o for o in figures if same_sent(o, it) and o.unit == it.unit and o.mention.start > m.end + mr.start()]
-                fields: dict[str, Any] = {"parts": [it.id]}
+            cue_at = m.end + mr.start() if mr else None
+            # the shares listed before the cue are the parts, all of them: "61 percent ..., the midshore fleet
+            # 27 percent and offshore vessels the remaining 17 percent" is 61 + 27 + 17 (proposed once, from
+            # the last share before the cue)
+            listed_before = [o for o in figures if same_sent(o, it) and o.unit == it.unit and
+                             o.mention.start < cue_at] if mr else []
+            if mr and listed_before and listed_before[-1] is it:
+                rest = [o for o in figures if same_sent(o, it) and o.unit == it.unit and o.mention.start > cue_at]
+                fields: dict[str, Any] = {"parts": [o.id for o in listed_before]}
                 if rest:
                     fields["remainder"] = rest[0].id
-                P.add("complement", f"{it.id}-and-the-rest", fields,
-                      f"a share and \u201c{mr.group(0)}\u201d: \u201c{m.text}\u201d")
+                P.add("complement", f"{listed_before[0].id}-and-the-rest", fields,
+                      f"shares and \u201c{mr.group(0)}\u201d: " + ", ".join(f"\u201c{o.mention.text}\u201d"
+                                                                         for o in listed_before))
     _headline_multiple(P, items, agreed)
     _headline_restated(P, items, agreed)
     _points_difference(P, figures, text)

@@ -194,6 +194,14 @@ CURRENCY_LETTER_PREFIXES: dict[str, str] = {
     "KShs": "KES", "Kshs": "KES", "KSh": "KES", "Ksh": "KES", "Shs": "KES", "Sh": "KES",
     "UShs": "UGX", "USh": "UGX", "TShs": "TZS", "TSh": "TZS",
 }
+#: The ISO 4217 currencies named a dollar (pycountry's currency names containing "Dollar", less USN, a
+#: next-day fund code): "$" and "dollars" with no country before them ("US$", "C$", "A$" name theirs) are
+#: read as USD in running text, and a claim record may give any of these as the unit of such a text
+#: ("472 million dollars" with unit CAD in a Canadian story).
+DOLLAR_CURRENCIES: tuple[str, ...] = (
+    "AUD", "BBD", "BMD", "BND", "BSD", "BZD", "CAD", "FJD", "GYD", "HKD", "JMD", "KYD", "LRD", "NAD", "NZD",
+    "SBD", "SGD", "SRD", "TTD", "TWD", "USD", "XCD",
+)
 #: Currency letters that are a currency only before an amount written large: the South African rand's
 #: "R" ("R1.1 billion", "R46 million", "R12,500"; the South African Reserve Bank and the country's papers
 #: write the sign so, attached), read only before digits in groups of three or a scale word, so that a
@@ -247,6 +255,14 @@ TIME_UNITS: tuple[str, ...] = ("hour", "day", "week", "month", "year")
 #: Time bases of a rate (``USD per month``), shortest first: an hour is a duration ("closed for 24
 #: hours"), never a rate base.
 RATE_BASES: tuple[str, ...] = tuple(u for u in TIME_UNITS if u != "hour")
+
+#: Nouns that are units of measure, not what is measured ("24,600 tonnes" of quota, "61,000 tonnes" of
+#: biomass): two figures sharing only such a word are not two estimates of one measure.
+MEASURE_UNIT_NOUNS: frozenset[str] = frozenset({
+    "tonnes", "tonne", "tons", "ton", "kilograms", "kilogram", "kg", "kilos", "grams", "hectares", "hectare",
+    "acres", "acre", "kilometres", "kilometers", "km", "miles", "mile", "metres", "meters", "litres", "liters",
+    "barrels", "gallons", "megawatts", "mw", "gigawatts", "kilowatts", "ounces", "pounds", "units",
+})
 #: Days in a Julian year (see the module docstring).
 DAYS_PER_YEAR = 365.25
 #: Days in each time unit: a month is a twelfth of the Julian year.
