@@ -543,7 +543,7 @@ def _rate_duration(x: Ctx):
     return s, written, over, cause
 
 
-def _grim_rule(grim: dict[str, Any], tc: ClaimResult | DerivedFigure, unit: str) -> str:
+def _grim_rule(grim: dict[str, Any], unit: str) -> str:
     """The GRIM line of a share check, from its ``details.grim`` (``numclaims.checks.shares``: the share's
     interval ``share`` and as-written band ``written``, the totals allowed ``totals``, whether some whole
     count fits over the intervals ``fits`` and as written ``fits_as_written``, and ``cannot_fail``)."""
@@ -581,7 +581,7 @@ def _share(x: Ctx):
     over = [f"Share {sh}: {claim_range(sc)}.", f"Total {t}: {claim_range(tc)}."]
     if imp:
         over.append(f"Implied part: {range_words(*imp, unit)}.")
-    rules = [_grim_rule(grim, tc, unit)] if grim else []
+    rules = [_grim_rule(grim, unit)] if grim else []
     if v == "inconsistent" and grim and not grim.get("fits"):
         s = (f"{sh} of {t} is impossible: no whole number out of {claim_range(tc)} gives a share "
              f"{claim_range(sc)}.")
@@ -760,22 +760,18 @@ def _fig_name(f: ComparedFigure, claims: dict[str, ClaimResult | DerivedFigure])
 def _fig_value(f: ComparedFigure) -> str:
     """A figure's value as written, in words (a count or ratio as the bare number, "a month" for a rate), or
     its range when it has no single written value."""
-    unit = f.unit or ""
-    base, per = _base(unit)
     if f.written is not None:
-        x = float(f.written)
-        if base in ("count", "ratio"):
-            return number_words(round(x, 1) if abs(x) >= 10 else x) + (f" a {per}" if per else "")
-        return amount(x, unit)
+        return _fig_value_of(float(f.written), f)
     iv = _iv(f.interval)
-    return range_words(*iv, unit) if iv else "an unknown value"
+    return range_words(*iv, f.unit or "") if iv else "an unknown value"
 
 
 def _fig_value_of(x: float, like: ComparedFigure) -> str:
-    """The number ``x`` in words in the unit of the figure ``like`` (as :func:`_fig_value` words a figure)."""
+    """The number ``x`` in words in the unit of the figure ``like``: a count or ratio as the bare number
+    (to one decimal from 10 up; "a month" for a rate), any other unit with it (:func:`amount`)."""
     base, per = _base(like.unit or "")
     if base in ("count", "ratio"):
-        return number_words(x) + (f" a {per}" if per else "")
+        return number_words(round(x, 1) if abs(x) >= 10 else x) + (f" a {per}" if per else "")
     return amount(x, like.unit or "")
 
 
@@ -819,7 +815,7 @@ def _relations(x: Ctx):
     written = [f"{name(f)}: {_fig_value(f)} as written." for f in figs
                if f.role != "implied" or (earlier_only and f.written is not None)]
     if kind == "change" and not earlier_only:
-        written = _change_arithmetic(by, x["d"].get("mode"), x["d"].get("reading")) or written
+        written = _change_arithmetic(by, x["d"].get("mode")) or written
     over = [f"{name(f)}: {_fig_range(f)}." for f in figs if _iv(f.interval)]
     verdict_words = {"consistent": "holds as written", "tension": "holds only within the rounding or hedging "
                      "the wording allows, not as written", "inconsistent": "cannot hold: no values the figures "
@@ -873,7 +869,7 @@ def _relations(x: Ctx):
     sentence = said[:1].upper() + said[1:] + f": the relation {verdict_words}."
     return sentence, written, over, None
 
-def _change_arithmetic(by: dict[str, ComparedFigure], mode: str | None, reading: str | None = None) -> list[str]:
+def _change_arithmetic(by: dict[str, ComparedFigure], mode: str | None) -> list[str]:
     """The as-written lines of a change with its earlier, later and implied figures written: the later
     figure the change implies ("€276 million + 8% = €298.08 million, against €312 million stated") and the
     change the two figures show ("+13.0%"); empty when a figure has no written value."""

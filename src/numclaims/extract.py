@@ -77,6 +77,7 @@ from .vocabulary import (
     MULTIPLIER_WORDS,
     PERCENT_ABBREVIATIONS,
     POINTS_ABBREVIATIONS,
+    POINTS_AFTER_RE,
     QUALIFIER_PHRASES,
     RATE_BASES,
     RISE_VERBS,
@@ -278,8 +279,7 @@ _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
 #: Percentage points after a number (the parser's rule, :data:`numclaims.numerals.UNITS`):
 #: "3.1 percentage points", "2.5pp", "4 p.p.".
-_POINTS_AFTER = re.compile(rf"\s+(?:percentage|percent|per\s+cent)[\s-]+points?\b|\s?(?:(?:{words_re(POINTS_ABBREVIATIONS)})\b|p\.p\.)",
-                           re.IGNORECASE)
+_POINTS_AFTER = re.compile(POINTS_AFTER_RE, re.IGNORECASE)
 _PERCENT_AFTER = re.compile(rf"\s?%|\s*(?:percent|per\s+cent)\b|(?:{words_re(PERCENT_ABBREVIATIONS)})\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-year-olds?\b", re.IGNORECASE)
 _DURATION_AFTER = re.compile(rf"(?:\s+|-)({words_re(reversed(TIME_UNITS), plural=True)})\b", re.IGNORECASE)

@@ -185,7 +185,7 @@ from .vocabulary import (
     MULTIPLIER_WORDS,
     NUMBER_WORDS,
     PERCENT_ABBREVIATIONS,
-    POINTS_ABBREVIATIONS,
+    POINTS_AFTER_RE,
     QUALIFIER_PHRASES,
     QUALIFIER_SUFFIXES,
     RATE_BASES,
@@ -297,7 +297,7 @@ _CURWORD_AFTER = rf"(?:\s*[€£]|\s+(?:of\s+)?{_CURWORDS}|\s+(?-i:{_CODES_RE})(
 #: Percentage points, the unit of the difference of two percentages (ONS Service Manual, "Percentages and
 #: percentage points": "A percentage point is the difference between percentages"): written out, or "pp",
 #: "p.p." after the number. "points" alone is not read (a score, a stock index).
-_PTS = rf"(?:\s+(?:percentage|percent|per\s+cent)[\s-]+points?\b|\s?(?:(?:{_alt(POINTS_ABBREVIATIONS)})\b|p\.p\.))"
+_PTS = rf"(?:{POINTS_AFTER_RE})"
 _PCT = rf"(?:\s*%|\s*(?:percent|per\s*cent|pct)\b|(?:{_alt(PERCENT_ABBREVIATIONS)})\b)"
 _PER_WORDS = rf"(?:{words_re(RATE_BASES)})"
 _RATE = (

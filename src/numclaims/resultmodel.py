@@ -336,9 +336,15 @@ def slim(res: Results | SlimResults) -> SlimResults:
         "claims": [make(ClaimId, {"id": c.id}) for c in res.claims],
         "checks": [make(SlimCheck, {"id": ch.id, "kind": ch.kind, "verdict": ch.verdict,
                                     "findings": [make(SlimFinding, {"code": f.code}) for f in ch.findings or ()]})
-                   for ch in res.checks if (ch.verdict != "consistent" or ch.findings) and ch.status != "proposed"],
+                   for ch in _slim_checks(res)],
         "summary": res.summary, "coverage": res.coverage, "provenance": res.provenance,
         "placeholders": placeholders(res)})
+
+
+def _slim_checks(res: Results) -> list["CheckEntry"]:
+    """The checks a slim results object keeps (:func:`slim`, :func:`slim_data`): declared, not proposed,
+    and not ``consistent`` or carrying findings."""
+    return [ch for ch in res.checks if (ch.verdict != "consistent" or ch.findings) and ch.status != "proposed"]
 
 
 def slim_data(res: Results) -> dict[str, Any]:
@@ -351,7 +357,7 @@ def slim_data(res: Results) -> dict[str, Any]:
         "claims": [{"id": c.id} for c in res.claims],
         "checks": [{"id": ch.id, "kind": ch.kind, "verdict": ch.verdict,
                     "findings": [{"code": f.code} for f in ch.findings or ()]}
-                   for ch in res.checks if (ch.verdict != "consistent" or ch.findings) and ch.status != "proposed"],
+                   for ch in _slim_checks(res)],
         "summary": res.summary, "coverage": res.coverage, "provenance": res.provenance,
         "placeholders": placeholders(res)}
 

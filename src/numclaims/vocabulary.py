@@ -88,6 +88,10 @@ PERCENT_ABBREVIATIONS: tuple[str, ...] = ("pc",)
 #: Percentage points written attached after the number ("2.5pp", "3.2ppt"; "p.p." and the words are read
 #: too): the unit of the difference of two percentages (docs/semantics.md, sections 7 and 10).
 POINTS_ABBREVIATIONS: tuple[str, ...] = ("ppts", "ppt", "pp")
+#: What follows a number written in percentage points, as a regular expression both readers use
+#: (``numclaims.numerals`` and ``numclaims.extract``): the words, or an abbreviation with or without a space.
+POINTS_AFTER_RE = (r"\s+(?:percentage|percent|per\s+cent)[\s-]+points?\b|\s?(?:(?:"
+                   + "|".join(POINTS_ABBREVIATIONS) + r")\b|p\.p\.)")
 
 #: Denominator words of fractions, singular and plural.
 FRACTION_WORDS: dict[str, int] = {

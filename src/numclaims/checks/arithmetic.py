@@ -146,7 +146,8 @@ def difference_check(spec, ctx: Context) -> CheckResult:
     lo, hi = r.details.get("implied") or (None, None)
     if r.verdict == INCONSISTENT and lo is not None and hi is not None:
         # "fell 0.4 points from 5.5 to 5.1" recorded as 5.1 - 5.5 = 0.4: the size matches the other way round
-        if Interval(-hi, -lo).overlaps(figure(ctx, "difference", spec.result, ctx.claims[spec.result].unit).interval):
+        # (the stated figure, as the check read it, is the last of its figures)
+        if Interval(-hi, -lo).overlaps(r.figures[len(ids) - 1].interval):
             r.details["sign_reversed"] = True
             r.explanation = r.explanation.replace(f" -> {INCONSISTENT}", "; subtrahend - minuend would match: a "
                                                   f"fall written as a size? -> {INCONSISTENT}")
