@@ -28,6 +28,18 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
+def write_project(root: Path, article: str, text: str, meta: str, claims: str) -> Path:
+    """A one-article project at ``root``: ``datasets/sources/<article>.txt`` and ``.meta.yaml`` and
+    ``claims/<article>.yaml`` written from the three texts; returns the claims file's path."""
+    (root / "claims").mkdir(parents=True)
+    (root / "datasets" / "sources").mkdir(parents=True)
+    (root / "datasets" / "sources" / f"{article}.txt").write_text(text, encoding="utf-8")
+    (root / "datasets" / "sources" / f"{article}.meta.yaml").write_text(meta, encoding="utf-8")
+    path = root / "claims" / f"{article}.yaml"
+    path.write_text(claims, encoding="utf-8")
+    return path
+
+
 def tree_bytes(folder: Path) -> dict[str, bytes]:
     """``{relative path: bytes}`` of every file under ``folder`` (empty when it does not exist)."""
     if not folder.exists():

@@ -303,7 +303,7 @@ def test_relation_kinds_are_told_in_words():
                            "(20%), which implies between 356 and 373: the relation holds as written.")
     # 363 / 35 = 10.37 > 10: "more than 10 times" holds as written
     times = next(ch for ch in res["checks"] if ch["kind"] == "comparison")
-    assert X.explain(times, claims).sentence == ("\u201c363\u201d (363) is \u201cmore than 10 times\u201d (10 times) "
+    assert X.explain(times, claims).sentence == ("The article says \u201c363\u201d (363) is \u201cmore than 10 times\u201d (10 times) "
                                                  "\u201c35\u201d (35): the relation holds as written.")
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 from numclaims.engine import check_article
 from numclaims.explain import explain
 
+from conftest import write_project
+
 TEXT = ("Budget up\n\nThe council approved a budget of €312 million, up 8 percent on this year's €276 million. "
         "Of the 82,990 pupils who passed, 41,300, or 42 percent, earned a bachelor pass. "
         "Of 13 rescued, 21 percent were minors.\n")
@@ -37,12 +39,7 @@ CLAIMS = ("article: arith-news\nsource: arith-news\nclaims:\n"
 
 def _explained(tmp_path: Path) -> dict:
     root = tmp_path / "p"
-    (root / "claims").mkdir(parents=True)
-    (root / "datasets" / "sources").mkdir(parents=True)
-    (root / "datasets" / "sources" / "arith-news.txt").write_text(TEXT, encoding="utf-8")
-    (root / "datasets" / "sources" / "arith-news.meta.yaml").write_text(META, encoding="utf-8")
-    (root / "claims" / "arith-news.yaml").write_text(CLAIMS, encoding="utf-8")
-    res = check_article(root / "claims" / "arith-news.yaml", root)
+    res = check_article(write_project(root, "arith-news", TEXT, META, CLAIMS), root)
     claims = {c.id: c for c in res.claims}
     return {ch.id: (ch.verdict, explain(ch, claims)) for ch in res.checks}
 

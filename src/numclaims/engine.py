@@ -80,8 +80,9 @@ def _spec_period(spec: PeriodSpec, published: Period, resolve_claim) -> Period |
 
 
 def resolve_periods(article: Article) -> dict[str, Period | None]:
-    """The period of every claim: dates from their words, durations ending at their anchor, others from
-    ``measure.period``.
+    """The period of every claim: dates from their words; durations counted back from their ``ends`` claim,
+    else the ``measure.period`` the record gives (the span they cover, or the date a duration such as a
+    median wait is measured at), else counted back from the publication; others from ``measure.period``.
 
     Raises:
         InputErrors: an expression that :func:`numclaims.periods.resolve` cannot read (file, line, id).
@@ -102,8 +103,9 @@ def resolve_periods(article: Article) -> dict[str, Period | None]:
             if base == "date":
                 p = (_spec_period(c.date, published, own) if c.date
                      else resolve_over(c.text or c.quote, published))
-            elif base in DURATION_UNITS and c.value is not None:
-                # counted back from every day its end may be (a report "In September": 1-30 September)
+            elif base in DURATION_UNITS and c.value is not None and (c.ends or c.measure.period is None):
+                # counted back from every day its end may be (a report "In September": 1-30 September);
+                # a duration with a `measure.period` and no `ends` has that period (semantics section 8)
                 ends = own(c.ends) if c.ends else None
                 ends = ends or published
                 p = Period(back(ends.start, c.value, base) + dt.timedelta(days=1), ends.end)

@@ -241,7 +241,10 @@ def quoted(claim: ClaimResult | DerivedFigure | None) -> str:
         return "another figure"
     words = getattr(claim, "text", None) or getattr(claim, "quote", None)  # a derived figure has neither
     if not words and getattr(claim, "arithmetic", None):
-        return f"the derived figure {claim.arithmetic}"
+        # money or a measure names its unit ("4,200,000 + 3,100,000 = 7,300,000 in GBP"); counts and shares do not
+        u = getattr(claim, "unit", None) or "count"
+        unit = "" if _base(u)[0] in ("count", "persons", "percent", "fraction", "ratio") else f" in {u}"
+        return f"the derived figure {claim.arithmetic}{unit}"
     return f"\u201c{words}\u201d"
 
 
@@ -444,8 +447,10 @@ def _agreement(x: Ctx) -> tuple[str, list[str], list[str], str | None]:
         s = f"{a} and {b} can both describe {what}" + (f": both allow {range_words(*ov, unit)}." if ov else ".")
     written = []
     va, vb = (c.value for c in x["cs"][:2])
-    if va is not None and vb is not None and va:
-        written.append(f"{amount(vb, unit)} against {amount(va, unit)}: {number_words(round(vb / va, 2))} times.")
+    if va is not None and vb is not None and va and vb:
+        # the larger against the smaller, as the sentence says it ("the first is at least 1.1 times the second")
+        big, small = (va, vb) if abs(va) >= abs(vb) else (vb, va)
+        written.append(f"{amount(big, unit)} against {amount(small, unit)}: {number_words(round(big / small, 2))} times.")
     return s, written, over, cause
 
 
@@ -596,7 +601,8 @@ def _share(x: Ctx):
         s = (f"{sh} of {t} is possible only within the rounding or hedging of the share: as written no whole "
              f"number out of {claim_range(tc)} gives it.")
     else:
-        s = (f"{sh} of {t} implies {range_words(*imp, unit)}" + (
+        matches = f", which matches {quoted(part)}" if part is not None and v == "consistent" else ""
+        s = (f"{sh} of {t} implies {range_words(*imp, unit)}{matches}" + (
             "; the share is possible for a whole number of people." if grim.get("fits_as_written")
             and not grim.get("cannot_fail") else ".")) if imp else f"{sh} of {t} cannot be checked."
     return s, written, over, cause, rules
@@ -804,6 +810,7 @@ def _relations(x: Ctx):
     and over the ranges."""
     ch, v = x["check"], x["check"].verdict
     claims = {c.id: c for c in x["cs"] if c}
+    cause = None
     figs = list(ch.figures or [])
     if not figs:
         raise LookupError
@@ -830,8 +837,13 @@ def _relations(x: Ctx):
             times = (f"{named} ({_fig_value(fac)} times) " if named != "a derived figure"
                      else f"{_fig_value(fac)} times ")
         rel = "" if rel == "the same as" and times else rel + " "  # "878 is more than triple 287"
-        said = f"{_fig_name(by['a'], claims)} ({_fig_value(by['a'])}) is {rel}{times}{_fig_name(by['b'], claims)} " \
-               f"({_fig_value(by['b'])})"
+        # "the article says" of two quoted figures; a derived figure is the check's arithmetic, not the article's
+        says = "the article says " if all(_fig_name(by[r], claims).startswith("\u201c") for r in ("a", "b")) else ""
+        said = f"{says}{_fig_name(by['a'], claims)} ({_fig_value(by['a'])}) is {rel}{times}" \
+               f"{_fig_name(by['b'], claims)} ({_fig_value(by['b'])})"
+        if v in ("tension", "inconsistent") and fac is None:
+            said += _comparison_as_written(by["a"], by["b"])
+            cause = _comparison_cause(by["a"], by["b"], ch.relation or "gt", claims) if v == "inconsistent" else None
     elif kind == "change" and "later" in by:
         how = by.get("change") or by.get("factor")
         earlier = f"from {_fig_name(by['earlier'], claims)} ({_fig_value(by['earlier'])}) " if "earlier" in by else ""
@@ -867,7 +879,37 @@ def _relations(x: Ctx):
     else:
         raise LookupError
     sentence = said[:1].upper() + said[1:] + f": the relation {verdict_words}."
-    return sentence, written, over, None
+    return sentence, written, over, cause
+
+
+def _comparison_as_written(a: ComparedFigure, b: ComparedFigure) -> str:
+    """What the two written values of a failed comparison show ("; as written it is less"), or nothing when
+    either has no single written value: the article's word of comparison, not a figure, is then the first
+    thing to check ("14.2 weeks is longer than 15.1 weeks")."""
+    if a.written is None or b.written is None:
+        return ""
+    va, vb = float(a.written), float(b.written)
+    return "; as written it is " + ("less" if va < vb else "more" if va > vb else "the same")
+
+
+def _comparison_cause(a: ComparedFigure, b: ComparedFigure, relation: str,
+                      claims: dict[str, ClaimResult | DerivedFigure]) -> str | None:
+    """The cause of an inconsistent comparison without a factor, in a sub-editor's words: the most
+    favourable ends of the two ranges still fail, so the word of comparison or a figure is wrong ("Even with
+    “14.2 weeks” at its highest, 14.25 weeks, and “15.1 weeks” at its lowest, 15.05 weeks, ..."). ``None``
+    for an equality or when an end needed is unbounded."""
+    ia, ib = _iv(a.interval), _iv(b.interval)
+    if not ia or not ib or relation not in ("gt", "ge", "lt", "le"):
+        return None
+    up = relation in ("gt", "ge")  # a must be above b: a at its highest, b at its lowest
+    ea, eb = (ia[1], ib[0]) if up else (ia[0], ib[1])
+    if ea is None or eb is None:
+        return None
+    na, nb = _fig_name(a, claims), _fig_name(b, claims)
+    hi, lo = ("highest", "lowest") if up else ("lowest", "highest")
+    return (f"Even with {na} at its {hi}, {_fig_value_of(ea, a)}, and {nb} at its {lo}, {_fig_value_of(eb, b)}, "
+            f"the first is not {_REL_WORDS[relation]} the second: the word of comparison is wrong, or one of "
+            "the figures is.")
 
 def _change_arithmetic(by: dict[str, ComparedFigure], mode: str | None) -> list[str]:
     """The as-written lines of a change with its earlier, later and implied figures written: the later

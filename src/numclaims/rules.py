@@ -16,7 +16,7 @@ qualifier          phrases (see :mod:`numclaims.numerals`)  interval for written
 ``nearly``         nearly, almost, just under, close to   ``[v - d, v)`` with ``d = margin * |v|`` (at
                                                           least 1 for a count)
 ``more_than``      more than, over, above, upwards of,    ``(v, +inf)``
-                   in excess of, "+"
+                   in excess of, tops, exceeded, "+"
 ``at_least``       at least, no fewer than, a minimum of  ``[v, +inf)``
 ``less_than``      less than, under, fewer than, below    ``[0, v)`` for non-negative units
 ``up_to``          up to, as many as, at most, a maximum  ``[0, v]`` for non-negative units

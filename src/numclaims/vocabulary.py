@@ -138,6 +138,9 @@ QUALIFIER_PHRASES: dict[str, str] = {
     "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
     "in excess of": "more_than", "just over": "more_than", "well over": "more_than",
     "well above": "more_than", "greater than": "more_than", "higher than": "more_than",
+    # a headline's verb of passing a figure ("Waiting list tops 64,000"): AP Stylebook, "top" as exceed
+    "tops": "more_than", "topped": "more_than", "exceeds": "more_than", "exceeded": "more_than",
+    "surpasses": "more_than", "surpassed": "more_than",
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "not fewer than": "at_least", "not less than": "at_least", "a minimum of": "at_least",
     "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
@@ -153,6 +156,7 @@ QUALIFIER_PHRASES: dict[str, str] = {
 RUNNING_TEXT_QUALIFIERS: frozenset[str] = frozenset({
     "no fewer than", "no less than", "a minimum of", "at least", "as many as", "as much as", "no more than",
     "a maximum of", "up to", "at most", "more than", "upwards of", "in excess of", "over", "above",
+    "tops", "topped", "exceeds", "exceeded", "surpasses", "surpassed",
     "fewer than", "less than", "under", "below", "just under", "close to", "nearly", "almost",
     "an estimated", "approximately", "roughly", "around", "about", "some", "approx.", "circa", "~",
 })
