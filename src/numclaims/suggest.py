@@ -74,7 +74,7 @@ from .draft import (
 )
 from .evidence import load_reference
 from .extract import Mention, list_blocks
-from .records import CURRENCIES, split_unit
+from .records import BASE_UNITS, CURRENCIES, DURATION_UNITS, split_unit
 from .scaffold import render
 from .vocabulary import (CONTRASTING_MODIFIERS, FALL_VERBS, GROUP_MEMBERS, MEASURE_UNIT_NOUNS, RISE_VERBS, change_words_re,
                          falls)
@@ -130,6 +130,10 @@ CORE_FIELDS = {
     "implied_ratio": ("numerator", "denominator"),
 }
 _SYMMETRIC = {"agreement"}
+#: Units of measure of a quantity (mass, area): the base units that are neither counts, shares, durations
+#: nor dates (``tonnes``, ``hectares``, ``kilograms``, ...: :data:`numclaims.records.BASE_UNITS`).
+MEASURE_UNITS = frozenset(BASE_UNITS - {"persons", "count", "percent", "percentage_points", "fraction", "ratio", "date"}
+                          - DURATION_UNITS)
 
 
 def key_fields(kind: str) -> tuple[str, ...] | None:
@@ -168,6 +172,13 @@ def _registered() -> frozenset[str]:
 
 def _persons_like(u: str) -> bool:
     return u in ("persons", "count")
+
+
+def _quantity_like(u: str) -> bool:
+    """A count or a quantity in a unit of measure (``tonnes``, ``hectares``, ...: :data:`MEASURE_UNITS`): a
+    figure that adds up, holds parts and changes whatever its unit (the relations that take it compare
+    figures of one unit, :func:`_same_unit`)."""
+    return _persons_like(u) or u in MEASURE_UNITS
 
 
 def _same_unit(a: Item, b: Item) -> bool:
@@ -278,6 +289,31 @@ _APPOSITION = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+([A-Za-z]
 #: on El Hierro, 7,320 on ...", "2,760 were adults aged 15 to 64 and 450 ..."), then a comma or "and".
 _PART_GAP = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}\s*(?:,|and|,\s*and|,?\s*(?:while|and)\s+the\s+"
                        r"(?:remaining|other))\s+")
+#: The preposition before a part that a gapped coordination repeats before the next one ("Staff shortages
+#: accounted for 1,870 cancellations, infrastructure faults for 1,460 and weather and other causes for 980").
+_GAP_PREPOSITION = re.compile(r"\b(for|to|on|in|at|with|by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z")
+
+
+def _gapped(text: str, x: Item, y: Item) -> bool:
+    """Whether part ``y`` follows part ``x`` in a gapped coordination: the verb said once, each later part
+    after its own subject and the preposition that stood before ``x`` ("accounted for 1,870 cancellations,
+    infrastructure faults for 1,460 and weather and other causes for 980"): a comma or "and", at most five
+    words, then that preposition, right before ``y``."""
+    pm = _GAP_PREPOSITION.search(text, x.sent[0], x.mention.start)
+    if pm is None:
+        return False
+    return re.fullmatch(r"(?:\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s*(?:,|,?\s+and)\s+(?:[\w'’-]+\s+){1,5}?"
+                        + pm.group(1) + r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?",
+                        text[x.mention.end:y.mention.start]) is not None
+
+
+#: The last part of a list said to hold every other one ("weather and other causes", "the remaining 1,240",
+#: "the rest"): the parts exhaust their total.
+_EXHAUSTIVE = re.compile(r"\b(?:other|others|remaining|remainder|rest)\b", re.I)
+#: "4,210 cancellations: 1,870 ..., 1,460 ... and 980 ...": a total the colon opens a list of parts after.
+_COLON_TOTAL = re.compile(r"\s+[\w'’ -]{0,40}?:\s+(?:about\s+|around\s+|some\s+)?")
+
+
 #: "864 of them, or 31 percent": the count before is a part of the count "them" stands for.
 _ANAPHORIC_PART = re.compile(r"\s+of\s+(?:them|these|those|whom)\s*,?\s+or\s+(?:about\s+|around\s+|some\s+|"
                              r"nearly\s+|almost\s+|roughly\s+)?\Z")
@@ -592,6 +628,66 @@ def _share_of_everything(P: "_Props", figures: list[Item], text: str) -> None:
                   why)
 
 
+#: ", or 52 percent" / ", or about 65 percent": a percentage set off after a figure, restating it as a share.
+_OR_SHARE = re.compile(r",\s+or\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|just\s+(?:over|under)\s+)?\Z")
+#: "11,300 of the 26,400 ...": the words between a part and the total right after it.
+_OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the|these|those|its|their|all|all\s+the)\s+")
+#: "or 38 percent of the country's 2.6 million ...": the words between a restating share and the total after it.
+_SHARE_OF_TOTAL_AFTER = re.compile(r"\s+of\s+(?:all\s+)?(?:(?:the|its|their|his|her|our)\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?"
+                                   r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?")
+
+
+def _quotient_figure(it: Item) -> bool:
+    """A figure a stated share can be a quotient of: a count, an amount of money or a quantity in a unit of
+    measure (tonnes, hectares), no rate."""
+    return it.per is None and it.value is not None and (_quantity_like(it.unit) or it.unit in CURRENCIES)
+
+
+def _restated_quotient(P: "_Props", figures: list[Item], text: str) -> set[str]:
+    """A part and its total both stated, and a percentage set off after the part that restates their
+    quotient: a ``ratio`` (numerator the part, denominator the total, ratio the percentage), the check a
+    fact-checker writes for it (docs/check-kinds.md: a quotient against a percent claim; a
+    ``share_of_total`` is for a share of a total whose part is not stated, or is stated after the share as
+    its implied part). Three forms, all in one sentence, the total of the part's unit and no smaller:
+
+    * "Of the 26,400 services timetabled ..., 11,300 arrived late, or 52 percent" (the total the sentence
+      opens with);
+    * "11,300 of the 26,400 peak trains arrived late, or 52 percent" (the total right after "of the");
+    * "1.2 million households, or 38 percent of the country's 2.6 million farming households" (the total
+      after the share's "of").
+
+    The part is the last such figure before the percentage (the one before "of the" in the second form).
+    Returns the
+    ids of the percentages so read (no other share of them is proposed)."""
+    done: set[str] = set()
+    for it in figures:
+        m = it.mention
+        if it.unit != "percent" or m.region != "body" or change_cue(text, m, it.sent[0]) is not None or \
+                not _OR_SHARE.search(text, it.sent[0], m.start):
+            continue
+        before = [o for o in figures if o.sent == it.sent and o.mention.end <= m.start]
+        if not before or not _quotient_figure(before[-1]):
+            continue
+        part, total, how = before[-1], None, ""
+        if len(before) >= 2 and _OF_THE_TOTAL.fullmatch(text, before[-2].mention.end, before[-1].mention.start):
+            part, total, how = before[-2], before[-1], "the total after the part"
+        after = next((o for o in figures if o.sent == it.sent and o.mention.start >= m.end), None)
+        if total is None and after is not None and _SHARE_OF_TOTAL_AFTER.fullmatch(text, m.end, after.mention.start):
+            total, how = after, "the total after the share"
+        if total is None:
+            lead = before[0] if len(before) >= 2 else None
+            if lead is not None and _OPENING_TOTAL.fullmatch(text, it.sent[0], lead.mention.start):
+                total, how = lead, "the total the sentence opens with"
+        if total is None or total is part or not _quotient_figure(total) or not _same_unit(part, total) or \
+                total.value < part.value:
+            continue
+        done.add(it.id)
+        P.add("ratio", f"{part.id}-over-{total.id}", {"numerator": part.id, "denominator": total.id, "ratio": it.id},
+              f"a part and its total, the share set off after the part restating their quotient "
+              f"(\u201c{_excerpt(text, part.mention, it.mention)}\u201d; {how}: \u201c{total.mention.text}\u201d)")
+    return done
+
+
 #: Words that set a figure against another one named after them: "remains below the national pass rate of
 #: 87.3 percent", "is ahead of Limpopo, which recorded 79.8 percent", "is larger than that of Limerick ...,
 #: which set a budget of €245 million".
@@ -704,9 +800,13 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             if iso[2] == iso[4]:
                 years[it.period] = int(iso[2])
     same_sent = lambda a, b: a.sent == b.sent  # noqa: E731
+    # a part and its total with the share set off after the part: a ratio, no share of the total besides
+    restated = _restated_quotient(P, [it for it in items if it.value is not None and it.unit != "date"], text)
     # shares and fractions of a total
     for it in items:
         m = it.mention
+        if it.id in restated:
+            continue
         # "up 10 percent on the 190 arrests": the size of a change, not a share of the 190
         if it.unit in ("percent", "fraction") and m.of and m.of[0] in by_start and \
                 change_cue(text, m, it.sent[0]) is None:
@@ -736,6 +836,22 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                     P.add("share_of_total", f"{it.id}-of-{w.id}", {"share": it.id, "total": w.id, "part": tot.id},
                           f"a part and its share (\u201c{_excerpt(text, tot.mention, m)}\u201d) {how}: "
                           f"\u201c{w.mention.text}\u201d")
+                continue
+            # "cancelled 4,210 services ..., 2.8 percent of those scheduled": "those" with a participle is
+            # the set the participle names (the count whose measure has it: "148,600 services Westlink
+            # scheduled"), not the count before; that count is the part. No such count: no proposal
+            pt = re.match(r"\s+of\s+(?:those|these|all\s+those)\s+([a-z]+ed)\b", text[m.end:it.sent[1]]) \
+                if tot.mention.end <= m.start and it.unit == "percent" else None
+            if pt is not None:
+                verb = _stem(pt.group(1))
+                named = [o for o in items if _persons_like(o.unit) and o.value is not None and tot.value is not None and
+                         o.value > tot.value and o.para <= it.para and o.mention.end <= m.start and
+                         verb in {_stem(k) for k in o.keys}]
+                if named:
+                    w = named[-1]
+                    P.add("share_of_total", f"{it.id}-of-{w.id}", {"share": it.id, "total": w.id, "part": tot.id},
+                          f"a part and its share (\u201c{_excerpt(text, tot.mention, m)}\u201d) of the set "
+                          f"\u201c{pt.group(1)}\u201d names: \u201c{w.mention.text}\u201d")
                 continue
             named_base = re.match(r"\s+of\s+(?:them|these|those|whom)\b", text[m.end:it.sent[1]]) \
                 if tot.mention.end <= m.start else re.match(r"\s+of\b", text[m.end:tot.mention.start])
@@ -770,7 +886,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     # "11,200 people, or 42 percent of arrivals", "Children made up 31 percent of all patients": a share of
     # a noun with no number after it
     for it in items:
-        if it.unit != "percent" or it.mention.of or change_cue(text, it.mention, it.sent[0]) is not None:
+        if it.unit != "percent" or it.mention.of or change_cue(text, it.mention, it.sent[0]) is not None or \
+                it.id in restated:
             continue
         share_of_named(P, it, items, text)
     # a rate and a duration next to a total
@@ -806,7 +923,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         sentence opens with: "Of the 4,120 dead, 1,730 ...")."""
         return same_sent(x, y) and _same_unit(x, y) and x.mention.end < y.mention.start and \
             not _OPENING_TOTAL.fullmatch(text, x.sent[0], x.mention.start) and bool(_PART_GAP.fullmatch(
-            text, x.mention.end, y.mention.start))
+            text, x.mention.end, y.mention.start) or _gapped(text, x, y))
 
     # amounts of money add up like counts: "Of the €312 million, €141 million goes to housing, €88 million to
     # roads ... and €67 million to ..., while the remaining €26 million covers ..."
@@ -837,6 +954,23 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                     _OPENING_TOTAL.fullmatch(text, a.sent[0], o.mention.start)]
             if lead and sum(g.value for g in group) <= lead[0].value * 1.5:
                 total = (lead[0], "parts of the total the sentence opens with")
+        if total is None:
+            # "4,210 cancellations: 1,870 to signal faults, 1,460 to staff shortages and 980 to other causes"
+            lead = [o for o in summable if o not in group and same_sent(o, a) and o.mention.end <= a.mention.start and
+                    _same_unit(o, a) and _COLON_TOTAL.fullmatch(text, o.mention.end, a.mention.start)]
+            if lead and lead[-1].value >= max(g.value for g in group):
+                total = (lead[-1], "parts listed after a total and a colon")
+        if total is None and _EXHAUSTIVE.search(text, group[-2].mention.end, group[-1].sent[1]):
+            # "The operator cancelled 4,210 services ... . Staff shortages accounted for 1,870 cancellations,
+            # infrastructure faults for 1,460 and weather and other causes for 980": the parts of a list
+            # that says it holds every other one, of the total of their unit in the sentence before (of
+            # its paragraph), a word of whose measure (first five letters) the parts' sentence uses
+            prev = [o for o in summable if o.para == a.para and o.sent[1] <= a.sent[0] and _same_unit(o, a) and
+                    o.value >= max(g.value for g in group)]
+            words = _stems5(text[a.sent[0]:a.sent[1]])
+            if prev and prev[-1].sent == max(o.sent for o in prev) and _stems5(prev[-1].what) & words and \
+                    not any(o.sent == prev[-1].sent and o is not prev[-1] and _same_unit(o, a) for o in summable):
+                total = (prev[-1], "parts of a list that holds every other one, of the total of the sentence before")
         if total is None:
             s = sum(g.value for g in group)
             eq = sorted((o for o in summable if o not in group and o.value == s and _same_unit(o, a)),
@@ -902,7 +1036,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             whole = prev[-1] if prev else None
         elif (lead := [o for o in counts if same_sent(o, it) and o.mention.end <= m.start and
                        _OPENING_TOTAL.fullmatch(text, s0, o.mention.start) and
-                       re.fullmatch(r"[^,;]{0,40},\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?",
+                       re.fullmatch(r"[^,;]{0,60},\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?",
                                     text[o.mention.end:m.start])]) and \
                 not any(coordinated(it, o) for o in counts):
             # "Of the 1,200 surveyed, 540 said ...": one part of the total the sentence opens with (a run

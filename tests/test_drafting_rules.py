@@ -1,0 +1,102 @@
+"""Drafting rules from the ninth trial's findings, each on an invented text of its own (tests/data/drafting/):
+a share set off after a part and its total is their ratio, a gapped list of causes and a list after a colon
+add up to their total, ...; the expected proposals written by hand, the arithmetic in the comments."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import results_data as check_article  # results.json data of the typed results
+from numclaims.cli import main
+from numclaims.yamlio import load_yaml_text
+
+DATA = Path(__file__).parent / "data" / "drafting"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The project's datasets copied into a temporary root with an empty claims folder."""
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "datasets", root / "datasets")
+    (root / "claims").mkdir()
+    return root
+
+
+def _new(repo: Path, source: str, article: str, edit=None) -> tuple[Path, dict]:
+    """``numclaims new SOURCE --id ARTICLE`` on a test source (its text changed by ``edit`` first)."""
+    for f in DATA.glob(f"{source}.*"):
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    if edit is not None:
+        txt = repo / "datasets" / "sources" / f"{source}.txt"
+        txt.write_text(edit(txt.read_text(encoding="utf-8")), encoding="utf-8")
+    assert main(["new", source, "--id", article, "--root", str(repo)]) == 0
+    path = repo / "claims" / f"{article}.yaml"
+    return path, load_yaml_text(path.read_text(encoding="utf-8"))
+
+
+def _by_text(data: dict) -> set[tuple]:
+    """Each proposal as (kind, its claims' texts by field): ids are left out, the numerals named."""
+    text = {c["id"]: c.get("text", c["quote"]) for c in data["claims"]}
+    out = set()
+    for c in data.get("checks") or []:
+        fields = []
+        for k, v in c.items():
+            if k in ("id", "kind", "status", "reason"):
+                continue
+            fields.append((k, tuple(text.get(x, x) for x in v) if isinstance(v, list) else text.get(v, v)))
+        out.add((c["kind"], tuple(fields)))
+    return out
+
+
+def test_shares_restating_a_part_and_its_total_and_lists_of_parts_are_proposed(repo):
+    # invented text tests/data/drafting/kiln-works-2025.txt
+    path, data = _new(repo, "kiln-works-2025", "kw")
+    assert _by_text(data) >= {
+        # "Of the 5,150 bricks fired in May, 4,120 passed inspection, or 80 percent": 4,120 / 5,150 = 80 %
+        ("ratio", (("numerator", "4,120"), ("denominator", "5,150"), ("ratio", "80 percent"))),
+        # "Some 600 of the 2,400 pallets shipped went by rail, or 25 percent": 600 / 2,400 = 25 %
+        ("ratio", (("numerator", "Some 600"), ("denominator", "2,400"), ("ratio", "25 percent"))),
+        # "About 1,500 tonnes of clay, or 30 percent of the yard's 5,000 tonnes of stock": 1,500 / 5,000 = 30 %
+        ("ratio", (("numerator", "About 1,500"), ("denominator", "5,000"), ("ratio", "30 percent"))),
+        # "It rejected 1,030 bricks, 0.5 percent of those fired": of the 206,000 bricks fired, not of the
+        # 1,030: 0.005 x 206,000 = 1,030
+        ("share_of_total", (("share", "0.5 percent"), ("total", "206,000"), ("part", "1,030"))),
+        # "Cracks accounted for 510 rejections, chips for 320 and other faults for 200" after "It rejected
+        # 1,030 bricks": 510 + 320 + 200 = 1,030 (a gapped list that ends with "other")
+        ("sum", (("parts", ("510", "320", "200")), ("total", "1,030"))),
+        # "The yard holds 900 pallets: 450 for builders, 300 for merchants and 150 for other buyers":
+        # 450 + 300 + 150 = 900
+        ("sum", (("parts", ("450", "300", "150")), ("total", "900"))),
+    }
+    # no share of the 1,030 rejected bricks as the base of "0.5 percent of those fired"
+    assert not any(k == "share_of_total" and dict(f)["total"] == "1,030" for k, f in _by_text(data))
+    # every proposal accepted as it stands: all consistent, since every sentence is right
+    assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
+
+
+def test_planted_errors_in_restated_shares_and_lists_are_inconsistent(repo):
+    # the same text with two sentences made wrong: "or 80 percent" written "or 70 percent" (4,120 / 5,150 =
+    # 80 %; over the intervals, steps of 10, [4,115 / 5,155, 4,125 / 5,145] = [79.8, 80.2] % against [69.5,
+    # 70.5] %), and "other faults for 200" written "for 300" (510 + 320 + 300 = 1,130; at least 505 + 315 +
+    # 250 = 1,070 against [1,025, 1,035])
+    def wrong(t: str) -> str:
+        return t.replace("or 80 percent", "or 70 percent").replace("other faults for 200", "other faults for 300")
+
+    path, data = _new(repo, "kiln-works-2025", "kw", wrong)
+    text = {c["id"]: c.get("text", c["quote"]) for c in data["claims"]}
+    verdicts = {c["id"]: c["verdict"] for c in check_article(path, repo)["checks"]}
+    bad = {(c["kind"], text[c.get("ratio") or c.get("total")]) for c in data["checks"]
+           if verdicts[c["id"]] == "inconsistent"}
+    assert bad == {("ratio", "70 percent"), ("sum", "1,030")}
+
+
+def test_a_list_that_may_leave_parts_out_is_no_sum_of_the_sentence_before(repo):
+    # "Cracks accounted for 510 rejections and chips for 320": no "other", so the list may leave causes out
+    # (510 + 320 = 830 against the 1,030 rejected would make a correct sentence inconsistent): no sum
+    path, data = _new(repo, "kiln-works-2025", "kw",
+                      lambda t: t.replace("rejections, chips for 320 and other faults for 200", "rejections and chips for 320"))
+    assert not any(k == "sum" and dict(f)["total"] == "1,030" for k, f in _by_text(data))
