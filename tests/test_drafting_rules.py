@@ -100,3 +100,37 @@ def test_a_list_that_may_leave_parts_out_is_no_sum_of_the_sentence_before(repo):
     path, data = _new(repo, "kiln-works-2025", "kw",
                       lambda t: t.replace("rejections, chips for 320 and other faults for 200", "rejections and chips for 320"))
     assert not any(k == "sum" and dict(f)["total"] == "1,030" for k, f in _by_text(data))
+
+
+def test_units_in_running_text_are_drafted_and_their_relations_proposed(repo):
+    # invented text tests/data/drafting/quay-landings-2025.txt
+    path, data = _new(repo, "quay-landings-2025", "ql")
+    unit = {c.get("text", c["quote"]): c["unit"] for c in data["claims"]}
+    # "84 million Australian dollars" is AUD (pycountry's ISO 4217 name "Australian Dollar"), and so are the
+    # story's bare "dollars", the article naming no other dollar; tonnes and hectares are units, not counts
+    assert {t: unit[t] for t in ("84 million", "96 million dollars", "40,000 dollars a week", "480,000 dollars",
+                                 "12,600", "14,000", "3,150", "2,100", "1,050")} == {
+        "84 million": "AUD", "96 million dollars": "AUD", "40,000 dollars a week": "AUD per week",
+        "480,000 dollars": "AUD", "12,600": "tonnes", "14,000": "tonnes", "3,150": "hectares", "2,100": "hectares",
+        "1,050": "hectares"}
+    assert _by_text(data) == {
+        # "fell to 84 million ... from 96 million dollars in 2023, a drop of 12.5 percent": 96 x 0.875 = 84
+        ("change", (("earlier", "96 million dollars"), ("later", "84 million"), ("change", "12.5 percent"),
+                    ("direction", "decrease"))),
+        # "12,600 tonnes ..., down 10 percent from 14,000 tonnes": 14,000 x 0.9 = 12,600
+        ("change", (("earlier", "14,000"), ("later", "12,600"), ("change", "10 percent"), ("direction", "decrease"))),
+        # "3,150 hectares ...: 2,100 hectares inshore and 1,050 hectares offshore": 2,100 + 1,050 = 3,150
+        ("sum", (("parts", ("2,100", "1,050")), ("total", "3,150"))),
+        # "40,000 dollars a week ... over 12 weeks, 480,000 dollars in all": 40,000 x 12 = 480,000
+        ("rate_duration", (("rate", "40,000 dollars a week"), ("duration", "over 12 weeks"), ("total", "480,000 dollars"))),
+    }
+    assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
+
+
+def test_a_story_naming_the_us_dollar_keeps_its_bare_dollars_us(repo):
+    # with "a US$2 million grant" added, the story names two dollars: a bare "dollars" is not taken to be
+    # the Australian one (it stays USD, as the numeral reads it); "84 million Australian dollars" stays AUD
+    path, data = _new(repo, "quay-landings-2025", "ql",
+                      lambda t: t + "\nThe authority also won a US$2 million grant for new cold stores.\n")
+    unit = {c.get("text", c["quote"]): c["unit"] for c in data["claims"]}
+    assert (unit["84 million"], unit["96 million dollars"], unit["US$2 million"]) == ("AUD", "USD", "USD")

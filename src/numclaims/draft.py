@@ -67,7 +67,7 @@ from .paths import claims_files
 from .periods import expressions_in, resolve
 from .records import value_from_words
 from .scaffold import _record, times_in, unique_quote
-from .vocabulary import (FALL_NOUNS, FALL_VERBS, MONTH_NAMES, MULTIPLIER_WORDS, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
+from .vocabulary import (DOLLAR_CURRENCIES, MEASURE_UNIT_WORDS, FALL_NOUNS, FALL_VERBS, MONTH_NAMES, MULTIPLIER_WORDS, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
                          change_words_re)
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
@@ -645,6 +645,66 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
         if s.parent_code is None:  # first level only: regions, states, provinces
             subs.setdefault(fold(s.name), by_code.get(s.country_code, ""))
     return countries, subs
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> dict[str, str]:
+    """``{ISO 4217 name, lower case: code}`` from pycountry ("canadian dollar": CAD, "swiss franc": CHF, "us
+    dollar": USD), read once (lazy, as :func:`_gazetteer`)."""
+    import pycountry  # lazy, as in _gazetteer
+
+    return {c.name.lower(): c.alpha_3 for c in pycountry.currencies}
+
+
+#: "24,600 tonnes", "2.2 million hectares of maize": a unit of measure right after a count.
+_MEASURE_UNIT_AFTER = re.compile(r"\s+(" + "|".join(sorted(map(re.escape, MEASURE_UNIT_WORDS), key=len, reverse=True))
+                                 + r")\b", re.I)
+#: "318 million Canadian dollars", "5 million Swiss francs": one or two capitalised words and a currency noun.
+_CURRENCY_NAMED_AFTER = re.compile(r"\s+((?:[A-Z][A-Za-z.]*\s+){1,2})([a-z]+)\b")
+_RATE_BASE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year)\b")
+#: A figure's words that name the US dollar itself ("US$", "U.S. dollars", "USD"), not a bare "$"/"dollars".
+_NAMED_USD = re.compile(r"US\$|U\.S\.\s?\$|\bUSD\b|\bU\.?S\.?\s+dollars?\b|\bUS\s+dollars?\b")
+
+
+def units_from_words(text: str, items: list["Drafted"]) -> None:
+    """The unit a count's next words give, written into its record. A unit of measure right after the numeral
+    (:data:`numclaims.vocabulary.MEASURE_UNIT_WORDS`: "24,600 tonnes" is ``tonnes``, "2.2 million hectares"
+    ``hectares``) and a currency named by its ISO 4217 name (pycountry's: "318 million Canadian dollars" is
+    ``CAD``, "85,000 Canadian dollars a week" ``CAD per week``); the record's ``text`` stays the numeral,
+    which fits any of these units. Then, when the article names exactly one dollar other than the US dollar
+    this way (or by its code) and never the US dollar by name ("US$", "US dollars", "USD"), a bare "$" or
+    "dollars" of its other figures is that dollar ("318 million Canadian dollars last season from 472
+    million dollars in 2024": both ``CAD``; a record may give any dollar to such a text,
+    :data:`numclaims.vocabulary.DOLLAR_CURRENCIES`)."""
+    named: set[str] = set()
+    for it in items:
+        m, rec = it.mention, it.record
+        if m.kind != "quantity" or rec.get("unit") != "count":
+            continue
+        um = _MEASURE_UNIT_AFTER.match(text, m.end)
+        if um is not None:
+            rec["unit"] = MEASURE_UNIT_WORDS[" ".join(um.group(1).lower().split())]
+            continue
+        cm = _CURRENCY_NAMED_AFTER.match(text, m.end)
+        if cm is None:
+            continue
+        words, noun = " ".join(cm.group(1).split()).lower(), cm.group(2)
+        code = next((c for n in (noun, noun[:-1]) if (c := _currency_names().get(f"{words} {n}"))), None)
+        if code is not None:
+            per = _RATE_BASE_AFTER.match(text, cm.end())
+            rec["unit"] = code + (f" per {per.group(1)}" if per else "")
+            named.add(code)
+    for it in items:
+        code = (it.mention.currency or "") if _NAMED_USD.search(it.mention.text) or it.mention.currency != "USD" else ""
+        named.add(code)
+    dollars = {c for c in named if c in DOLLAR_CURRENCIES}
+    if len(dollars) != 1 or dollars == {"USD"}:
+        return
+    (only,) = dollars
+    for it in items:
+        m, rec = it.mention, it.record
+        if m.currency == "USD" and not _NAMED_USD.search(m.text) and str(rec.get("unit", "")).startswith("USD"):
+            rec["unit"] = only + rec["unit"][3:]
 
 
 def _fold(s: str) -> str:
@@ -1341,6 +1401,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         it.what = it.what.strip("\"'“”‘’ ")
     _table_columns(text, items)
     _age_groups(text, items)
+    units_from_words(text, items)
     # "57 people ..., 12 more than in 2024": a difference from the figure before it, in that figure's unit
     for it in items:
         m = it.mention

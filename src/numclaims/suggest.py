@@ -519,8 +519,9 @@ def _other_noun(text: str, it: Item, tot: Item) -> bool:
 
 
 def _amount_like(it: Item) -> bool:
-    """A count or an amount of money (no rate): a figure a change in percent can be of."""
-    return _persons_like(it.unit) or (it.unit in CURRENCIES and it.per is None)
+    """A count, a quantity in a unit of measure or an amount of money (no rate): a figure a change in
+    percent can be of."""
+    return _quantity_like(it.unit) or (it.unit in CURRENCIES and it.per is None)
 
 
 #: "to 19,870", "from €8 million": the words right before the later and the earlier figure of a change.
@@ -914,7 +915,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                   f"a rate and a duration next to a total: \u201c{_excerpt(text, r.mention, d.mention, t.mention)}\u201d")
             amassed.append((r, d, t))
     # parts next to a total; an age bound ("children under 15", "aged 65 or over") is no count of its own
-    counts = [it for it in items if _persons_like(it.unit) and it.value is not None and
+    # (a quantity in tonnes or hectares adds up, holds parts and is estimated like a count: the relations
+    # below relate figures of one unit only, and two figures sharing only a unit of measure are no agreement)
+    counts = [it for it in items if _quantity_like(it.unit) and it.value is not None and
               it.mention.qualifier != "range" and not age_bound(text, it.mention) and
               not _THRESHOLD.match(text, it.mention.end)]
     amounts = [it for it in counts if not _no_amount(text, it)]
@@ -1161,7 +1164,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         if not mo:
             continue
         noun = _stem(mo.group(1))
-        base = [o for o in counts if o.mention.start < it.sent[0] and o.para in (it.para, it.para - 1)
+        base = [o for o in counts if _persons_like(o.unit) and o.mention.start < it.sent[0] and o.para in (it.para, it.para - 1)
                 and o.mention.region == "body" and noun in {_stem(k) for k in o.keys}]
         if base:
             tot = base[-1]
@@ -1226,10 +1229,16 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         # (a date between is the later figure's: "3,900 households ... in October, up from 3,450")
         nxt = [o for o in items if same_sent(o, it) and o.mention.start > m.end and o.unit != "date"]
         mu = re.fullmatch(r"[^.;]{0,80}?,\s+(up|down)\s+from\s+(?:around\s+|about\s+|some\s+)?",
-                          text[m.end:nxt[0].mention.start]) if nxt and _same_unit(nxt[0], it) and it.unit != "date" \
-            else None
+                          text[m.end:nxt[0].mention.start]) if nxt and it.unit != "date" else None
         later_fig = it
-        if mu and nxt[0].keys and not (it.keys & nxt[0].keys):
+        if mu and not _same_unit(nxt[0], it):
+            # "rose to 350 kwacha for a 25 kg bag in May, up from 210 kwacha": a figure of another unit (the
+            # bag's 25 kg) stands before "up from"; the later figure is the nearest earlier one of its unit
+            # with a word of its measure (kwacha)
+            named = [o for o in items if same_sent(o, it) and o.mention.start < m.start and o.keys & nxt[0].keys
+                     and _same_unit(o, nxt[0])]
+            later_fig = named[-1] if named else None
+        elif mu and nxt[0].keys and not (it.keys & nxt[0].keys):
             # "rose to 350 kwacha for a 25 kg bag in May, up from 210 kwacha": the later figure is the one of
             # what the earlier counts (kwacha), not the nearest number (the bag's 25 kg)
             named = [o for o in items if same_sent(o, it) and o.mention.start < m.start and o.keys & nxt[0].keys

@@ -267,6 +267,17 @@ MEASURE_UNIT_NOUNS: frozenset[str] = frozenset({
     "acres", "acre", "kilometres", "kilometers", "km", "miles", "mile", "metres", "meters", "litres", "liters",
     "barrels", "gallons", "megawatts", "mw", "gigawatts", "kilowatts", "ounces", "pounds", "units",
 })
+#: Units of measure written after a count ("24,600 tonnes", "2.2 million hectares", "40 kg"), lower case,
+#: and the base unit of a claim record they are (numclaims.records.BASE_UNITS): the figure is a quantity in
+#: that unit, not a count of things. "tons" is left out: a short ton (907.18474 kg) or a metric one, the
+#: word does not say which.
+MEASURE_UNIT_WORDS: dict[str, str] = {
+    "tonnes": "tonnes", "tonne": "tonnes", "metric tons": "tonnes", "metric tonnes": "tonnes",
+    "hectares": "hectares", "hectare": "hectares", "ha": "hectares",
+    "kilograms": "kilograms", "kilogram": "kilograms", "kilos": "kilograms", "kg": "kilograms",
+    "square kilometres": "square_kilometres", "square kilometers": "square_kilometres", "sq km": "square_kilometres",
+    "km2": "square_kilometres", "troy ounces": "troy_ounces", "ounces": "ounces",
+}
 #: Days in a Julian year (see the module docstring).
 DAYS_PER_YEAR = 365.25
 #: Days in each time unit: a month is a twelfth of the Julian year.
