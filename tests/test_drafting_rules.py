@@ -134,3 +134,50 @@ def test_a_story_naming_the_us_dollar_keeps_its_bare_dollars_us(repo):
                       lambda t: t + "\nThe authority also won a US$2 million grant for new cold stores.\n")
     unit = {c.get("text", c["quote"]): c["unit"] for c in data["claims"]}
     assert (unit["84 million"], unit["96 million dollars"], unit["US$2 million"]) == ("AUD", "USD", "USD")
+
+
+def test_points_after_a_rate_and_basis_points_are_percentage_points(repo):
+    # invented text tests/data/drafting/turnout-points-2025.txt
+    path, data = _new(repo, "turnout-points-2025", "tp")
+    rec = {c.get("text", c["quote"]): c for c in data["claims"]}
+    # "down 1.5 points" after "The jobless rate fell to 5.2 percent": percentage points; "25 basis points" is
+    # 0.25 percentage points (a basis point is a hundredth of a point), read from the words, not retyped
+    assert (rec["1.5 points"]["unit"], rec["25 basis points"]["unit"]) == ("percentage_points",) * 2
+    assert "value" not in rec["25 basis points"]
+    # "The Carrow team scored 12 points": no rate, share or percentage before it, a count (a score)
+    assert rec["12"]["unit"] == "count"
+    assert _by_text(data) == {
+        # "fell to 5.2 percent ..., down 1.5 points from 6.7 percent": 6.7 - 5.2 = 1.5
+        ("difference", (("minuend", "6.7 percent"), ("subtrahend", "5.2 percent"), ("result", "1.5 points"))),
+        # "3.75 percent ..., down 25 basis points from 4 percent": 4 - 3.75 = 0.25
+        ("difference", (("minuend", "4 percent"), ("subtrahend", "3.75 percent"), ("result", "25 basis points"))),
+        # "Turnout ... was 61.3 percent. That was down 2.4 percentage points from 63.7 percent in 2020": "That"
+        # is the 61.3 percent of the sentence before: 63.7 - 61.3 = 2.4
+        ("difference", (("minuend", "63.7 percent"), ("subtrahend", "61.3 percent"), ("result", "2.4 percentage points"))),
+        # "... and below the regional average of 64.0 percent": 61.3 < 64.0
+        ("comparison", (("a", "61.3 percent"), ("b", "64.0 percent"), ("relation", "lt"))),
+    }
+    # "in 2020" is the 63.7 percent's own date, not the regional average's set against it after it
+    assert rec["63.7 percent"]["measure"]["period"] == {"start": __import__("datetime").date(2020, 1, 1),
+                                                        "end": __import__("datetime").date(2020, 12, 31)}
+    assert "period" not in rec["64.0 percent"]["measure"]
+    assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
+
+
+@pytest.mark.parametrize("words, value, low, high", [
+    ("-3.1 percentage points", -3.1, -3.1, -3.1),   # a fall, below 0
+    ("2-3 percentage points", 2.5, 2.0, 3.0),       # a range: its midpoint and ends
+    ("25 basis points", 0.25, 0.25, 0.25),          # 25 / 100 of a percentage point
+    ("minus 50 bps", -0.5, -0.5, -0.5),
+])
+def test_changes_in_points_are_readable_as_a_records_text(words, value, low, high):
+    from numclaims.claimvalues import value_problems
+    from numclaims.numerals import parse
+    from numclaims.records import Claim
+
+    q = parse(words)
+    assert (q.value, q.low, q.high, q.unit) == (value, low, high, "percentage_points")
+    rec = {"id": "x", "quote": f"it changed by {words}", "text": words, "unit": "percentage_points",
+           **({"qualifier": "range", "low": low, "high": high} if q.qualifier == "range" else {}),
+           "measure": {"what": "change"}, "attribution": [{"who": "a", "role": "b"}]}
+    assert value_problems(Claim.model_validate(rec)) == []

@@ -666,6 +666,37 @@ _RATE_BASE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|yea
 _NAMED_USD = re.compile(r"US\$|U\.S\.\s?\$|\bUSD\b|\bU\.?S\.?\s+dollars?\b|\bUS\s+dollars?\b")
 
 
+#: "25 basis points", "1.5 points": points after a number the extractor read as a count.
+_POINTS_AFTER_COUNT = re.compile(r"\s+(?:(basis[\s-]+points?)|points?)\b|\s?(bps?)\b", re.I)
+#: Words before "N points" in its sentence that make the points percentage points ("the jobless rate fell
+#: 1.5 points", "a share ... down 2 points").
+_POINTS_OF_A_RATE = re.compile(r"\b(?:rates?|percentages?|shares?|percent|per\s+cent)\b", re.I)
+
+
+def _points(text: str, it: "Drafted", items: list["Drafted"]) -> bool:
+    """A count followed by "basis points" (hundredths of a percentage point: "25 basis points" is 0.25
+    percentage points, :data:`numclaims.vocabulary.BASIS_POINTS_PER_POINT`), or by "points" after a
+    percentage figure or a rate, share or percentage named earlier in its sentence ("rose to 65.3 percent,
+    up 1.5 points"; "the pass rate rose 1.5 points"), is a figure in ``percentage_points``: its mention and
+    record take the words ("25 basis points", value 0.25; "1.5 points"). "points" with no such word before it
+    (a score, an index) stays a count. Returns whether it was read so."""
+    m, rec, s = it.mention, it.record, it.sentence
+    pm = _POINTS_AFTER_COUNT.match(text, m.end)
+    if pm is None:
+        return False
+    basis = bool(pm.group(1) or pm.group(2))
+    if not basis and not (_POINTS_OF_A_RATE.search(text, s.start, m.start) or any(
+            o.sentence is s and o.mention.unit == "percent" and o.mention.end <= m.start for o in items)):
+        return False
+    words = text[m.start:pm.end()]
+    q = value_from_words_safe(words)
+    if q is None:
+        return False
+    m.end, m.text, m.unit, m.value = pm.end(), words, "percentage_points", q
+    rec.update(text=words, unit="percentage_points", value=q)
+    return True
+
+
 def units_from_words(text: str, items: list["Drafted"]) -> None:
     """The unit a count's next words give, written into its record. A unit of measure right after the numeral
     (:data:`numclaims.vocabulary.MEASURE_UNIT_WORDS`: "24,600 tonnes" is ``tonnes``, "2.2 million hectares"
@@ -680,6 +711,8 @@ def units_from_words(text: str, items: list["Drafted"]) -> None:
     for it in items:
         m, rec = it.mention, it.record
         if m.kind != "quantity" or rec.get("unit") != "count":
+            continue
+        if _points(text, it, items):
             continue
         um = _MEASURE_UNIT_AFTER.match(text, m.end)
         if um is not None:
@@ -1340,6 +1373,37 @@ def _home_country(text: str, body: tuple[int, int]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+#: "... from 472 million dollars in 2024": the words between a figure and the date that is its own.
+_OWN_DATE = re.compile(r"\s+(?:[A-Za-z]+\s+){0,2}?(?:in|during)\s+(?:the\s+)?")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+)?\Z")
+#: Words that set a later figure against the one before ("... 63.7 percent in 2020 and below the regional
+#: average of 64.0 percent").
+_SET_AGAINST = re.compile(r"\b(?:below|above|behind|ahead\s+of|than|compared\s+(?:with|to)|against)\b")
+
+
+def _dates_another(text: str, it: "Drafted", date: "Drafted", items: list["Drafted"]) -> bool:
+    """Whether the date (or duration) ``date`` of ``it``'s sentence is another figure's own: written right
+    after that figure ("472 million dollars in 2024", "71.8 percent in 2024") and either that figure is the
+    one a change or comparison starts "from" with ``it`` before it ("fell to 318 million Canadian dollars last
+    season from 472 million dollars in 2024": 2024 is the 472 million's, not the 318 million's; "down 6.5
+    percentage points from 71.8 percent in 2024": not the 6.5's), or ``it`` comes after the date, set against
+    the figure before it or a change between the two ("... 63.7 percent in 2020 and below the regional average
+    of 64.0 percent"; "..., a drop of 22 percent"). Figures coordinated before one date ("907 women and 147
+    men in 2019") share it."""
+    m, s = it.mention, it.sentence
+    for o in items:
+        om = o.mention
+        if o is it or o.sentence is not s or om.unit == "date" or om.kind == "duration" or \
+                om.end > date.mention.start or not _OWN_DATE.fullmatch(text, om.end, date.mention.start):
+            continue
+        if m.end <= om.start and _FROM_BEFORE.search(text, max(s.start, om.start - 24), om.start):
+            return True
+        if m.start >= date.mention.end and (_SET_AGAINST.search(text, date.mention.end, m.start) or
+                                             change_cue(text, m, s.start) is not None):
+            return True
+    return False
+
+
 def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = frozenset()) -> list[Drafted]:
     """Draft one record per claim mention of ``source`` (a :class:`numclaims.sources.Source`); ids are
     unique in the file and avoid the ids in ``taken`` (claim ids of the project's other claims files:
@@ -1563,7 +1627,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             # report, not the figure
             times = [o for o in items if o.sentence is s and o is not it and id(o) not in anchors and
                      (o.mention.unit == "date" or o.mention.kind == "duration") and
-                     _free(o.mention.start, o.mention.end) and
+                     _free(o.mention.start, o.mention.end) and not _dates_another(text, it, o, items) and
                      not any(e.start <= o.mention.start and o.mention.end <= e.end for e in exprs)
                      # nor a duration of what someone did in another clause ("110, said Margaret Okafor, who
                      # has run the centre for 12 years"); "over the past five years, deaths ..." dates the sentence

@@ -185,6 +185,8 @@ from .vocabulary import (
     MULTIPLIER_WORDS,
     NUMBER_WORDS,
     PERCENT_ABBREVIATIONS,
+    BASIS_POINTS_AFTER_RE,
+    BASIS_POINTS_PER_POINT,
     POINTS_AFTER_RE,
     QUALIFIER_PHRASES,
     QUALIFIER_SUFFIXES,
@@ -223,14 +225,15 @@ __all__ = [
 # The tables are :mod:`numclaims.vocabulary`'s (re-exported here under their public names).
 
 #: Values of :attr:`Quantity.unit`.
-UNITS: tuple[str, ...] = ("count", "percent", "percentage_points", "fraction", "currency", "duration", "ratio")
+UNITS: tuple[str, ...] = ("count", "percent", "percentage_points", "fraction", "currency", "duration", "ratio",
+                          "points")
 #: Values of :attr:`Quantity.per` (besides ``None``).
 PER_VALUES: tuple[str, ...] = RATE_BASES
 #: Values of :attr:`Quantity.duration_unit` (besides ``None``).
 DURATION_UNITS: tuple[str, ...] = TIME_UNITS
 
 # Units whose whole numbers have step 1 (the named unit is the grain), see the module docstring.
-_GRAIN_UNITS = frozenset({"percent", "percentage_points", "duration", "ratio"})
+_GRAIN_UNITS = frozenset({"percent", "percentage_points", "duration", "ratio", "points"})
 
 # ---------------------------------------------------------------------------------------------- pattern
 
@@ -298,6 +301,13 @@ _CURWORD_AFTER = rf"(?:\s*[€£]|\s+(?:of\s+)?{_CURWORDS}|\s+(?-i:{_CODES_RE})(
 #: percentage points": "A percentage point is the difference between percentages"): written out, or "pp",
 #: "p.p." after the number. "points" alone is not read (a score, a stock index).
 _PTS = rf"(?:{POINTS_AFTER_RE})"
+#: Basis points, hundredths of a percentage point ("25 basis points" = 0.25 percentage points).
+_BPS = rf"(?:{BASIS_POINTS_AFTER_RE})"
+#: "points" alone after a number: percentage points after a percentage ("down 1.5 points"), or a score or an
+#: index; the words do not say which, so the unit ``points`` fits a record in either (numclaims.claimvalues).
+_PTS_WORD = r"(?:\s+points?\b)"
+#: A minus sign before a change in points ("-3.1 percentage points", "minus 2 points"): a fall.
+_MINUS = r"(?:[-\u2212]\s?|minus\s+)"
 _PCT = rf"(?:\s*%|\s*(?:percent|per\s*cent|pct)\b|(?:{_alt(PERCENT_ABBREVIATIONS)})\b)"
 _PER_WORDS = rf"(?:{words_re(RATE_BASES)})"
 _RATE = (
@@ -369,7 +379,7 @@ _RANGE = (
     rf"(?P<r_sep>(?(r_word)\s+and\s+|(?!))|\s+to\s+|(?<=[\d%])\s*[-–—]\s*)"
     rf"(?:(?P=r_cur)\s*)?(?P<r_b>{_NUMERAL})"
     rf"(?(r_prep)(?:\s+|-)(?P<r_dunit>{_DURUNIT})"
-    rf"|(?:(?(r_cur)(?!)|(?P<r_pct>{_PCT}))"
+    rf"|(?:(?(r_cur)(?!)|(?:(?P<r_pts>{_PTS})|(?P<r_pct>{_PCT})))"
     rf"|(?(r_apct)(?!)|(?(r_cur)(?!)|(?:(?P<r_curword>{_CURWORD_AFTER})"
     rf"|(?:\s+|-)(?P<r_dunit2>{_DURUNIT})))))?)"
 )
@@ -400,12 +410,19 @@ _AMOUNT = (
     rf"(?:(?P<d_prep>{_DURPREP})\s+)?(?P<a_qual>{_QUAL})?(?:(?P<a_cur>{_CURSYM})\s*)?(?P<a_num>{_NUMERAL})"
     rf"(?(d_prep)(?(a_cur)(?!)|(?:\s+|-)(?P<d_unit>{_DURUNIT}))"
     rf"|(?(a_cur)|(?:(?:\s+|-)(?P<d_unit2>{_DURUNIT})|\s+(?P<x_times>times)\b|(?:\s+|-)?(?P<x_fold2>fold)\b"
-    rf"|(?P<a_pts>{_PTS})|(?P<a_pct>{_PCT})|(?P<a_curword>{_CURWORD_AFTER}))?)"
+    rf"|(?P<a_pts>{_PTS})|(?P<a_bps>{_BPS})|(?P<a_ptw>{_PTS_WORD})|(?P<a_pct>{_PCT})|(?P<a_curword>{_CURWORD_AFTER}))?)"
     rf"(?(a_qual)|(?P<a_qsuf>{_QSUF})?))"
+)
+
+# A change in points with its sign: "-3.1 percentage points", "minus 25 basis points" (only points: a
+# percentage, a count or an amount is never negative here).
+_NEGATIVE_POINTS = (
+    rf"(?P<n_qual>{_QUAL})?{_MINUS}(?P<n_num>{_NUMERAL})(?:(?P<n_pts>{_PTS})|(?P<n_bps>{_BPS})|(?P<n_ptw>{_PTS_WORD}))"
 )
 
 _QUANTITY_SRC = (
     r"(?<![\w.,/\-–])(?<!\d:)(?:"
+    rf"(?P<negpts>{_NEGATIVE_POINTS})|"
     rf"(?P<ratio>{_RATIO})|(?P<range>{_RANGE})|(?P<vague>{_VAGUE_BRANCH})"
     rf"|(?P<fraction>{_FRACTION})|(?P<amount>{_AMOUNT}))"
     rf"(?:{_NOUN})?(?P<rate>{_RATE})?"
@@ -698,7 +715,9 @@ def _parse_ratio(m: re.Match, text: str) -> Quantity:
 
 
 def _parse_range(m: re.Match, text: str) -> Quantity:
-    if m.group("r_apct") or m.group("r_pct"):
+    if m.group("r_pts"):
+        unit = "percentage_points"  # "2-3 percentage points"
+    elif m.group("r_apct") or m.group("r_pct"):
         unit = "percent"
     elif m.group("r_cur") or m.group("r_curword"):
         unit = "currency"
@@ -781,7 +800,11 @@ def _parse_amount(m: re.Match, text: str) -> Quantity:
         value, step, _ = _read_numeral(m.group("a_num"), unit)
         return _make(text, value, unit, qual, step, per=per, noun=noun)
     cur = m.group("a_cur") or m.group("a_curword")
-    if m.group("a_pts"):
+    if m.group("a_bps"):
+        return _basis_points(m.group("a_num"), qual, text, noun=noun, per=per)
+    if m.group("a_ptw"):
+        unit = "points"
+    elif m.group("a_pts"):
         unit = "percentage_points"
     elif m.group("a_pct"):
         unit = "percent"
@@ -794,7 +817,28 @@ def _parse_amount(m: re.Match, text: str) -> Quantity:
                  per=per, noun=noun)
 
 
+def _basis_points(numeral: str, qual: str, text: str, sign: int = 1, noun: str | None = None,
+                  per: str | None = None) -> Quantity:
+    """A number of basis points as percentage points: the value and its step divided by
+    :data:`numclaims.vocabulary.BASIS_POINTS_PER_POINT` ("25 basis points" -> 0.25, step 0.01)."""
+    value, step, _ = _read_numeral(numeral, "percentage_points")
+    k = Decimal(BASIS_POINTS_PER_POINT)
+    return _make(text, _DC.divide(value, k) * sign, "percentage_points", qual, _DC.divide(step, k), noun=noun, per=per)
+
+
+def _parse_negative_points(m: re.Match, text: str) -> Quantity:
+    """"-3.1 percentage points", "minus 25 basis points", "-1.5 points": a fall in points, its value negative
+    (a claim in percentage points may be below 0: numclaims.records)."""
+    qual = _qualifier_of(m.group("n_qual"))
+    if m.group("n_bps"):
+        return _basis_points(m.group("n_num"), qual, text, sign=-1)
+    unit = "points" if m.group("n_ptw") else "percentage_points"
+    value, step, _ = _read_numeral(m.group("n_num"), unit)
+    return _make(text, -value, unit, qual, step)
+
+
 _BRANCHES = (
+    ("negpts", _parse_negative_points),
     ("ratio", _parse_ratio),
     ("range", _parse_range),
     ("vague", _parse_vague),

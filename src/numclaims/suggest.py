@@ -569,6 +569,23 @@ _POINTS_CUE = re.compile(r"\b(" + change_words_re(RISE_VERBS, FALL_VERBS) + r")\
                          r"nearly\s+|almost\s+)?\Z")
 
 
+#: A sentence whose subject is the figure of the sentence before: "That was down 6.5 percentage points from
+#: 71.8 percent in 2024 and below the national average of 74.0 percent."
+_ANAPHORIC_SUBJECT = re.compile(r"\s*(?:That|This|It)\s+(?:was|is|were|are|has\s+been|had\s+been|remains|remained|"
+                                r"stood|stands)\b")
+
+
+def _figure_before(figures: list[Item], it: Item, text: str, unit: str) -> Item | None:
+    """For a sentence that opens with "That was", "This is", "It remains" ...: the last figure of ``unit``
+    of the sentence before it in its paragraph (what "That" stands for), else None."""
+    if not _ANAPHORIC_SUBJECT.match(text, it.sent[0]):
+        return None
+    prev = [o for o in figures if o.para == it.para and o.sent[1] <= it.sent[0] and o.unit == unit and
+            o.mention.region == "body"]
+    return prev[-1] if prev and prev[-1].sent == max(o.sent for o in prev) and \
+        text[prev[-1].sent[1]:it.sent[0]].strip() == "" else None
+
+
 def _points_difference(P: "_Props", figures: list[Item], text: str) -> None:
     """A change in percentage points between two percentages of its sentence: "The pass rate rose to 84.2
     percent in 2024, up 3.1 percentage points on 2023's 81.4 percent" is a ``difference`` 84.2 - 81.4
@@ -581,6 +598,10 @@ def _points_difference(P: "_Props", figures: list[Item], text: str) -> None:
             continue
         cue = _POINTS_CUE.search(text, it.sent[0], m.start)
         later = [o for o in figures if o.sent == it.sent and o.unit == "percent" and o.mention.end <= m.start]
+        # "... or 65.3 percent. That was down 6.5 percentage points from 71.8 percent": the later figure is
+        # the one "That" stands for
+        that = _figure_before(figures, it, text, "percent") if not later else None
+        later = later or ([that] if that is not None else [])
         after = [o for o in figures if o.sent == it.sent and o.unit == "percent" and o.mention.start >= m.end]
         if cue is None or not later or not after or not re.fullmatch(
                 r"\s+(?:on|from|over|compared\s+(?:with|to))\s+[^,;.]{0,30}?", text[m.end:after[0].mention.start]):
@@ -714,6 +735,16 @@ def _standing_against(P: "_Props", figures: list[Item], text: str) -> None:
         if b is None or b.mention.region != "body" or not _STANDING_TO.fullmatch(text, cue.end(), b.mention.start):
             continue
         first_cue = opened.setdefault(b.sent, cue.start())
+        that = _figure_before(figures, b, text, b.unit)
+        if that is not None:
+            # "That was down 6.5 percentage points from 71.8 percent in 2024 and below the national average
+            # of 74.0 percent": the figure "That" stands for is set against the one named
+            rel = "lt" if " ".join(cue.group(1).split()) in _LOWER else "gt"
+            P.add("comparison", f"{that.id}-{rel}-{b.id}", {"a": that.id, "b": b.id, "relation": rel},
+                  f"a figure set against another (\u201c{' '.join(cue.group(1).split())}\u201d), the subject "
+                  f"\u201cThat\u201d standing for the figure before: \u201c{that.mention.text}\u201d and "
+                  f"\u201c{b.mention.text}\u201d")
+            continue
         if any(o.sent == b.sent and o.unit == b.unit and o.mention.end <= first_cue for o in figures):
             continue
         words = _stems5(text[cue.end():b.mention.start]) - {"which", "recor", "that"}

@@ -92,6 +92,14 @@ POINTS_ABBREVIATIONS: tuple[str, ...] = ("ppts", "ppt", "pp")
 #: (``numclaims.numerals`` and ``numclaims.extract``): the words, or an abbreviation with or without a space.
 POINTS_AFTER_RE = (r"\s+(?:percentage|percent|per\s+cent)[\s-]+points?\b|\s?(?:(?:"
                    + "|".join(POINTS_ABBREVIATIONS) + r")\b|p\.p\.)")
+#: Basis points after a number ("25 basis points", "25bp", "50 bps"): hundredths of a percentage point, so
+#: "25 basis points" is 0.25 percentage points (Morningstar glossary, "Basis point": "one one-hundredth of 1%
+#: (0.01%) ... a change in interest rates from 6.25% to 6.75% would be an increase of 50 basis points";
+#: docs/semantics.md, section on points). Read by ``numclaims.numerals`` only: the extractor's mention
+#: scan reads the number, and drafting (``numclaims.draft.units_from_words``) the words after it.
+BASIS_POINTS_AFTER_RE = r"\s+basis[\s-]+points?\b|\s?bps?\b"
+#: Hundredths of a percentage point in one basis point.
+BASIS_POINTS_PER_POINT = 100
 
 #: Denominator words of fractions, singular and plural.
 FRACTION_WORDS: dict[str, int] = {
