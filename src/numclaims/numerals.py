@@ -16,7 +16,8 @@ Phrases read
 kind                            examples                                      unit / value
 ==============================  ============================================  ==========================
 digits                          "1,600", "4.5", "0.25", "2,000", "4 820"      ``count``
-                                (no-break, narrow no-break or thin space)
+                                (no-break, narrow no-break, thin or
+                                ordinary space between groups of three)
 scale words, abbreviations      "$2 million", "1.2 billion", "5m", "3bn",     value times the scale
                                 "2k", "20 thousand", "4.5 mln", "2 dozen",
                                 "£3m", "£1.2bn", "€450k", "$2.4tn", "5 crore",
@@ -138,10 +139,11 @@ Reading rules (choices made here, with their reasons)
   article's country is not guessed from.
 * **Digit groups**: groups of three digits may be separated by a comma or, in SI style (SI Brochure,
   9th edition, 5.4.4), by a no-break space U+00A0, a narrow no-break space U+202F or a thin space
-  U+2009: "4\\u00a0820" is 4,820 with the same step as "4,820". Only a group of exactly three digits
-  after a first group of one to three joins: "4\\u00a082" and "1234\\u00a0567" are two numbers (not read
-  as one phrase), and an ordinary space never joins ("in 1998 200 people"). A space before a unit
-  stays one: "12\\u00a0%" is 12 percent.
+  U+2009: "4\\u00a0820" is 4,820 with the same step as "4,820"; so does an ordinary space, as South
+  African and other papers set it ("15 000 people", "R250 000"; ISO 80000-1:2009, 7.3.1). Only a group of
+  exactly three digits after a first group of one to three joins: "4\\u00a082", "1234\\u00a0567" and
+  "1998 200" are two numbers (not read as one phrase; a year, four digits, never joins: "in 1998 200
+  people"). A space before a unit stays one: "12\\u00a0%" is 12 percent.
 * **"N in M"** is a share only when N is a word or at most three digits and M is not a year ("300 in
   2011" is not a share) and is not followed by a duration unit ("3 in 10 years").
 * **Rates** ("a month", "per year", "annually", "/month") may follow any quantity and set ``per``; the
@@ -179,6 +181,7 @@ from .vocabulary import (
     CURRENCY_LETTERS_BEFORE_LARGE,
     CURRENCY_SYMBOLS,
     DIGIT_GROUP_SEPARATORS,
+    SPACE_GROUPED_DIGITS_RE,
     FRACTION_WORDS,
     ISO_4217_CODES,
     MULTIPLIERS,
@@ -268,7 +271,8 @@ _WORDNUM = rf"(?:{_WORDNUM_NZ}|zero\b)"
 #: the comma and the SI no-break spaces), as a regular-expression character class.
 GROUP_SEPARATOR_RE = "[" + DIGIT_GROUP_SEPARATORS + "]"
 # Digits: 1,600 / 1600 / 4.5 / 4\u00a0820 ; at most 15 integer digits; not part of a longer number.
-_DIGITS = rf"(?:(?:\d{{1,3}}(?:{GROUP_SEPARATOR_RE}\d{{3}}){{1,4}}|\d{{1,15}})(?:\.\d{{1,30}})?(?![.,]?\d))"
+_DIGITS = (rf"(?:(?:(?:[1-9]\d{{0,2}}(?:[ ]\d{{3}}){{1,4}}(?!\d))|\d{{1,3}}(?:{GROUP_SEPARATOR_RE}\d{{3}}){{1,4}}|\d{{1,15}})"
+           rf"(?:\.\d{{1,30}})?(?![.,]?\d))")
 _DIGITS_NZ = rf"(?:(?!0+(?:\.0+)?(?![.,]?\d)){_DIGITS})"
 _ABBR_ATT = r"(?:mln|mn|bln|bn|trn|tn|m|b|k)"
 _ABBR_SP = r"(?:mln|mn|bln|bn|trn|tn)"
@@ -527,7 +531,7 @@ def _quote(text: str) -> str:
     return repr(text if len(text) <= 120 else text[:117] + "...")
 
 
-_GROUP_SEP = re.compile(GROUP_SEPARATOR_RE)
+_GROUP_SEP = re.compile(GROUP_SEPARATOR_RE + "|[ ](?=\\d{3})")
 # A no-break or thin space between digit groups (SI style), where the group after it has three digits
 _GROUP_SPACE = re.compile(rf"(?<=\d)[{DIGIT_GROUP_SEPARATORS[1:]}](?=\d{{3}}(?!\d))")
 

@@ -79,8 +79,16 @@ SCALE_ABBREVIATIONS: dict[str, int] = {
 #: spaces of SI style (SI Brochure, 9th edition, 5.4.4: the digits of a long number may be divided into
 #: groups of three by a thin space, with no dot or comma between the groups), as text pasted from the web
 #: carries them: the no-break space U+00A0, the narrow no-break space U+202F
-#: and the thin space U+2009. An ordinary space is not one ("in 1998 200 people" is two numbers).
+#: and the thin space U+2009 (an ordinary space only where the groups fit: :data:`SPACE_GROUPED_DIGITS_RE`).
 DIGIT_GROUP_SEPARATORS: str = ",\u00a0\u202f\u2009"
+#: Digits grouped by threes with an ordinary space ("15 000 people", "R250 000", "1 250 000"), as South
+#: African, French and other papers set them after SI and ISO style (SI Brochure, 9th edition, 5.4.4, and
+#: ISO 80000-1:2009, 7.3.1: the digits of a long number may be divided into groups of three by a space,
+#: never by a point or a comma): a first group of one to three digits (not starting with 0), then groups of
+#: exactly three, the last followed by no other digit (a decimal part may follow: "4 500.5"). A four-digit
+#: first group never joins, so a year stays apart ("in 2019 200 people" is two numbers), and a group of
+#: another length after a space is another number ("3 50", "120 4500").
+SPACE_GROUPED_DIGITS_RE = r"(?<![\d.,])[1-9]\d{0,2}(?:[ ]\d{3})+(?![\d]|,\d)"
 
 #: Percent written as letters after the digits, attached: "12pc" (British papers' money pages, the Daily
 #: Telegraph's "rose 12pc"), besides "12 percent", "12 per cent", "12%" and "12 pct".
@@ -221,7 +229,7 @@ DOLLAR_CURRENCIES: tuple[str, ...] = (
 #: month") is money too. ``{letters: (ISO 4217 code, regex the amount must match)}``; "R500" alone is not
 #: read (a record may still write unit ZAR).
 CURRENCY_LETTERS_BEFORE_LARGE: dict[str, tuple[str, str]] = {
-    "R": ("ZAR", r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?i:million|billion|trillion|bn|m)\b"
+    "R": ("ZAR", r"\d{1,3}(?:[,\u00a0\u202f\u2009\x20]\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?i:million|billion|trillion|bn|m)\b"
                  r"|\d+(?:\.\d+)?(?=\s+(?:a|an|per|each|every)\s+(?i:day|week|month|year)\b)"),
 }
 #: Currency markers (symbols, codes and words, lower case) and their ISO 4217 codes. "$" is read as USD.
