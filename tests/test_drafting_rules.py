@@ -52,6 +52,16 @@ def _by_text(data: dict) -> set[tuple]:
     return out
 
 
+def _inconsistent(repo: Path, source: str, edit, roles: tuple[str, ...]) -> set[tuple[str, str]]:
+    """Draft ``source`` with its text changed by ``edit``, accept every proposal as it stands, check: each
+    ``inconsistent`` check as (kind, the text of its claim in the first of ``roles`` it has)."""
+    path, data = _new(repo, source, "x", edit)
+    text = {c["id"]: c.get("text", c["quote"]) for c in data["claims"]}
+    verdicts = {c["id"]: c["verdict"] for c in check_article(path, repo)["checks"]}
+    return {(c["kind"], text[next(c[r] for r in roles if r in c)]) for c in data["checks"]
+            if verdicts[c["id"]] == "inconsistent"}
+
+
 def test_shares_restating_a_part_and_its_total_and_lists_of_parts_are_proposed(repo):
     # invented text tests/data/drafting/kiln-works-2025.txt
     path, data = _new(repo, "kiln-works-2025", "kw")
@@ -86,12 +96,8 @@ def test_planted_errors_in_restated_shares_and_lists_are_inconsistent(repo):
     def wrong(t: str) -> str:
         return t.replace("or 80 percent", "or 70 percent").replace("other faults for 200", "other faults for 300")
 
-    path, data = _new(repo, "kiln-works-2025", "kw", wrong)
-    text = {c["id"]: c.get("text", c["quote"]) for c in data["claims"]}
-    verdicts = {c["id"]: c["verdict"] for c in check_article(path, repo)["checks"]}
-    bad = {(c["kind"], text[c.get("ratio") or c.get("total")]) for c in data["checks"]
-           if verdicts[c["id"]] == "inconsistent"}
-    assert bad == {("ratio", "70 percent"), ("sum", "1,030")}
+    assert _inconsistent(repo, "kiln-works-2025", wrong, ("ratio", "total")) == {("ratio", "70 percent"),
+                                                                                ("sum", "1,030")}
 
 
 def test_a_list_that_may_leave_parts_out_is_no_sum_of_the_sentence_before(repo):
@@ -181,3 +187,27 @@ def test_changes_in_points_are_readable_as_a_records_text(words, value, low, hig
            **({"qualifier": "range", "low": low, "high": high} if q.qualifier == "range" else {}),
            "measure": {"what": "change"}, "attribution": [{"who": "a", "role": "b"}]}
     assert value_problems(Claim.model_validate(rec)) == []
+
+
+def test_a_record_since_a_year_and_a_share_of_that_estimate_are_proposed(repo):
+    # invented text tests/data/drafting/eel-quota-2025.txt
+    path, data = _new(repo, "eel-quota-2025", "eq")
+    assert _by_text(data) >= {
+        # "The limit is the lowest since 2012, when fishers were allowed 3,900 kilograms", the limit being
+        # the "to 4,120 kilograms" of the sentence before (not its "from 5,150"): 4,120 >= 3,900
+        ("comparison", (("a", "4,120"), ("b", "3,900"), ("relation", "ge"))),
+        # "The new quota equals 20 percent of that estimate": the quota's 4,120 over the survey's estimate,
+        # "estimated the stock at 20,600 kilograms" (not its "from 25,750"): 4,120 / 20,600 = 20 %
+        ("ratio", (("numerator", "4,120"), ("denominator", "20,600"), ("ratio", "20 percent"))),
+    }
+    assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
+
+
+def test_planted_errors_in_a_record_since_and_a_share_of_that_are_inconsistent(repo):
+    # "allowed 4,500 kilograms" in 2012: the lowest since then cannot be 4,120 ([4,115, 4,125] below [4,450,
+    # 4,550]); "equals 30 percent": 4,120 / 20,600 = 20 % ([19.97, 20.03] % against [29.5, 30.5] %)
+    def wrong(t: str) -> str:
+        return t.replace("allowed 3,900", "allowed 4,500").replace("equals 20 percent", "equals 30 percent")
+
+    assert _inconsistent(repo, "eel-quota-2025", wrong, ("ratio", "b")) == {("comparison", "4,500"),
+                                                                           ("ratio", "30 percent")}

@@ -586,6 +586,81 @@ def _figure_before(figures: list[Item], it: Item, text: str, unit: str) -> Item 
         text[prev[-1].sent[1]:it.sent[0]].strip() == "" else None
 
 
+#: "The new quota equals 40 percent of that estimate": a subject named by a noun, a share of a figure named
+#: by another noun before.
+_SHARE_OF_THAT = re.compile(r"\s*The\s+(?:[a-z]+\s+){0,2}?([a-z]{4,})\s+(?:equals|equalled|is|was|represents|"
+                            r"represented|amounts\s+to|amounted\s+to|makes\s+up|made\s+up)\s+(?:about\s+|around\s+|"
+                            r"some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
+_OF_THAT = re.compile(r"\s+of\s+(?:that|this|the)\s+([a-z]{4,})\b(?!\s*(?:of\s+)?\d)")
+
+
+def _share_of_that(P: "_Props", figures: list[Item], text: str) -> None:
+    """"The new quota equals 40 percent of that estimate" after "... to 24,600 tonnes from 32,800 tonnes" (a
+    sentence that says "quota") and "The board's ... survey estimated the ... biomass at 61,000 tonnes": a
+    ``ratio`` of the figure the subject names (the first figure, no "from" before it, of the latest earlier
+    sentence that uses the subject's noun) over the figure the noun after "of that" names (of the latest
+    earlier sentence with a word of its first five letters, "estim"), of one unit, against the percentage."""
+    for it in figures:
+        m = it.mention
+        if it.unit != "percent" or m.region != "body":
+            continue
+        sm, om = _SHARE_OF_THAT.fullmatch(text, it.sent[0], m.start), _OF_THAT.match(text, m.end)
+        if sm is None or om is None:
+            continue
+        before = [o for o in figures if o.mention.region == "body" and o.sent[1] <= it.sent[0] and _quotient_figure(o)]
+        stem = om.group(1)[:5].lower()
+        denom = [o for o in before if o.para >= it.para - 1 and stem in _stems5(text[o.sent[0]:o.mention.start]) and
+                 not _FROM_BEFORE.search(text, max(o.sent[0], o.mention.start - 24), o.mention.start)]
+        if not denom:
+            continue
+        # of the latest such sentence, the first figure after the word ("estimated the ... biomass at 61,000
+        # tonnes, down 38 percent from 98,000": the 61,000)
+        den = next(o for o in denom if o.sent == denom[-1].sent)
+        subject = [o for o in before if o is not den and _same_unit(o, den) and
+                   re.search(r"\b" + re.escape(sm.group(1)) + r"\b", text[o.sent[0]:o.sent[1]], re.I) and
+                   not _FROM_BEFORE.search(text, max(o.sent[0], o.mention.start - 24), o.mention.start)]
+        if not subject:
+            continue
+        last = [o for o in subject if o.sent == subject[-1].sent]
+        num = last[0]
+        P.add("ratio", f"{num.id}-over-{den.id}", {"numerator": num.id, "denominator": den.id, "ratio": it.id},
+              f"a share of a figure named before (\u201c{sm.group(1)} ... {m.text} of that {om.group(1)}\u201d): "
+              f"\u201c{num.mention.text}\u201d over \u201c{den.mention.text}\u201d")
+
+
+#: "The limit is the lowest since 2010, when fishers were allowed 22,100 tonnes": a record since a year, and
+#: the figure of that year after ", when".
+_SINCE_WHEN = re.compile(r"\bthe\s+(lowest|smallest|fewest|highest|largest|biggest|most)\s+(?:[a-z]+\s+)?since\s+"
+                         r"(1[89]\d\d|20\d\d)\s*,\s+when\b", re.I)
+_LOW_RECORD = frozenset({"lowest", "smallest", "fewest"})
+
+
+def _lowest_since(P: "_Props", figures: list[Item], text: str) -> None:
+    """"The limit is the lowest since 2010, when fishers were allowed 22,100 tonnes" after "... cut ..., to
+    24,600 tonnes from 32,800 tonnes": the figure the sentence's subject stands for (its own figure of that
+    unit before the cue, else the first figure of that unit in the sentence before that no "from" leads)
+    against the figure of that year: a low record since it is above (or at) the year's figure, a high record
+    at or below it: a ``comparison``, ``ge`` or ``le``."""
+    for cue in _SINCE_WHEN.finditer(text):
+        b = next((o for o in figures if o.sent[0] <= cue.start() < o.sent[1] and o.mention.start >= cue.end()), None)
+        if b is None or b.mention.region != "body" or b.value is None:
+            continue
+        own = [o for o in figures if o.sent == b.sent and o.mention.end <= cue.start() and _same_unit(o, b)]
+        if own:
+            a = own[-1]
+        else:
+            before = [o for o in figures if o.sent[1] <= b.sent[0] and o.mention.region == "body"]
+            prev = [o for o in before if before and o.sent == before[-1].sent and _same_unit(o, b) and
+                    not _FROM_BEFORE.search(text, max(o.sent[0], o.mention.start - 24), o.mention.start)]
+            if not prev or not re.match(r"\s*(?:The|This|That|It|Its)\b", text[b.sent[0]:cue.start()]):
+                continue
+            a = prev[0]
+        rel = "ge" if cue.group(1).lower() in _LOW_RECORD else "le"
+        P.add("comparison", f"{a.id}-{rel}-{b.id}", {"a": a.id, "b": b.id, "relation": rel},
+              f"a record since a year (\u201c{' '.join(cue.group(0).split())}\u201d): \u201c{a.mention.text}\u201d "
+              f"against that year's \u201c{b.mention.text}\u201d")
+
+
 def _points_difference(P: "_Props", figures: list[Item], text: str) -> None:
     """A change in percentage points between two percentages of its sentence: "The pass rate rose to 84.2
     percent in 2024, up 3.1 percentage points on 2023's 81.4 percent" is a ``difference`` 84.2 - 81.4
@@ -1334,6 +1409,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 P.add("complement", f"{listed_before[0].id}-and-the-rest", fields,
                       f"shares and \u201c{mr.group(0)}\u201d: " + ", ".join(f"\u201c{o.mention.text}\u201d"
                                                                          for o in listed_before))
+    _lowest_since(P, figures, text)
+    _share_of_that(P, figures, text)
     _headline_multiple(P, items, agreed)
     _headline_restated(P, items, agreed)
     _points_difference(P, figures, text)
