@@ -70,6 +70,11 @@ def test_shares_restating_a_part_and_its_total_and_lists_of_parts_are_proposed(r
         ("ratio", (("numerator", "4,120"), ("denominator", "5,150"), ("ratio", "80 percent"))),
         # "Some 600 of the 2,400 pallets shipped went by rail, or 25 percent": 600 / 2,400 = 25 %
         ("ratio", (("numerator", "Some 600"), ("denominator", "2,400"), ("ratio", "25 percent"))),
+        # "Of the 2,400 pallets shipped, 45 percent or 1,080 went by road": the part set off after the share,
+        # 0.45 x 2,400 = 1,080
+        ("share_of_total", (("share", "45 percent"), ("total", "2,400"), ("part", "1,080"))),
+        # "Seconds made up 4 percent of the 5,150 bricks fired in May, or 206 bricks": 0.04 x 5,150 = 206
+        ("share_of_total", (("share", "4 percent"), ("total", "5,150"), ("part", "206"))),
         # "About 1,500 tonnes of clay, or 30 percent of the yard's 5,000 tonnes of stock": 1,500 / 5,000 = 30 %
         ("ratio", (("numerator", "About 1,500"), ("denominator", "5,000"), ("ratio", "30 percent"))),
         # "It rejected 1,030 bricks, 0.5 percent of those fired": of the 206,000 bricks fired, not of the

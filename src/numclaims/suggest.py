@@ -740,6 +740,45 @@ def _quotient_figure(it: Item) -> bool:
     return it.per is None and it.value is not None and (_quantity_like(it.unit) or it.unit in CURRENCIES)
 
 
+#: "45 percent or 1,080", "4 percent of the 5,150 bricks ..., or 206 bricks": a count set off after a share.
+_OR_PART = re.compile(r"\s*,?\s+or\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
+
+
+def _share_then_part(P: "_Props", figures: list[Item], text: str, by_start: dict[int, Item]) -> set[str]:
+    """A share with its part set off after it by "or" ("Of the 2,400 pallets shipped, 45 percent or 1,080
+    went by road"; "4 percent of the 5,150 bricks fired in May, or 206 bricks"): a ``share_of_total`` of the
+    total the share is "of" (else the total the sentence opens with), the count after "or" its ``part``
+    (0.45 x 2,400 = 1,080), of the total's unit and no larger. Returns the ids of the shares so read."""
+    done: set[str] = set()
+    for it in figures:
+        m = it.mention
+        if it.unit != "percent" or m.region != "body" or change_cue(text, m, it.sent[0]) is not None:
+            continue
+        after = [o for o in figures if o.sent == it.sent and o.mention.start >= m.end]
+        tot = by_start.get(m.of[0]) if m.of else None
+        if tot is not None and tot.mention.start > m.end:
+            after = [o for o in after if o.mention.start > tot.mention.end]
+        else:
+            before = [o for o in figures if o.sent == it.sent and o.mention.end <= m.start]
+            tot = before[0] if before and _OPENING_TOTAL.fullmatch(text, it.sent[0], before[0].mention.start) and \
+                re.fullmatch(r"[^,;]{0,80},\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?", text[before[0].mention.end:m.start]) \
+                else None
+        if tot is None or not after or not _persons_like(tot.unit) or tot.value is None:
+            continue
+        part = after[0]
+        gap = text[tot.mention.end:part.mention.start] if tot.mention.start > m.end else text[m.end:part.mention.start]
+        if not (_OR_PART.fullmatch(text, m.end, part.mention.start) or
+                (tot.mention.start > m.end and re.fullmatch(r"[^.;]{0,60}?,\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?", gap))):
+            continue
+        if not _same_unit(part, tot) or part.value is None or part.value > tot.value:
+            continue
+        done.add(it.id)
+        P.add("share_of_total", f"{it.id}-of-{tot.id}", {"share": it.id, "total": tot.id, "part": part.id},
+              f"a share with its part set off after it (\u201c{_excerpt(text, m, part.mention)}\u201d), of "
+              f"\u201c{tot.mention.text}\u201d")
+    return done
+
+
 def _restated_quotient(P: "_Props", figures: list[Item], text: str) -> set[str]:
     """A part and its total both stated, and a percentage set off after the part that restates their
     quotient: a ``ratio`` (numerator the part, denominator the total, ratio the percentage), the check a
@@ -908,7 +947,10 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 years[it.period] = int(iso[2])
     same_sent = lambda a, b: a.sent == b.sent  # noqa: E731
     # a part and its total with the share set off after the part: a ratio, no share of the total besides
-    restated = _restated_quotient(P, [it for it in items if it.value is not None and it.unit != "date"], text)
+    valued = [it for it in items if it.value is not None and it.unit != "date"]
+    restated = _restated_quotient(P, valued, text)
+    # a share with its part after "or" ("45 percent or 1,080"): of its total, with that part
+    restated |= _share_then_part(P, [it for it in valued if it.id not in restated], text, by_start)
     # shares and fractions of a total
     for it in items:
         m = it.mention
