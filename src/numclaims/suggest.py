@@ -744,6 +744,12 @@ def _quotient_figure(it: Item) -> bool:
 _OR_PART = re.compile(r"\s*,?\s+or\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
 
 
+def _part_fits(part: Item, total: Item) -> bool:
+    """Whether ``part`` can be a part of ``total``: another figure, of its unit, no larger."""
+    return part is not total and part.value is not None and total.value is not None and _same_unit(part, total) \
+        and part.value <= total.value
+
+
 def _share_then_part(P: "_Props", figures: list[Item], text: str, by_start: dict[int, Item]) -> set[str]:
     """A share with its part set off after it by "or" ("Of the 2,400 pallets shipped, 45 percent or 1,080
     went by road"; "4 percent of the 5,150 bricks fired in May, or 206 bricks"): a ``share_of_total`` of the
@@ -770,7 +776,7 @@ def _share_then_part(P: "_Props", figures: list[Item], text: str, by_start: dict
         if not (_OR_PART.fullmatch(text, m.end, part.mention.start) or
                 (tot.mention.start > m.end and re.fullmatch(r"[^.;]{0,60}?,\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?", gap))):
             continue
-        if not _same_unit(part, tot) or part.value is None or part.value > tot.value:
+        if not _part_fits(part, tot):
             continue
         done.add(it.id)
         P.add("share_of_total", f"{it.id}-of-{tot.id}", {"share": it.id, "total": tot.id, "part": part.id},
@@ -814,8 +820,7 @@ def _restated_quotient(P: "_Props", figures: list[Item], text: str) -> set[str]:
             lead = before[0] if len(before) >= 2 else None
             if lead is not None and _OPENING_TOTAL.fullmatch(text, it.sent[0], lead.mention.start):
                 total, how = lead, "the total the sentence opens with"
-        if total is None or total is part or not _quotient_figure(total) or not _same_unit(part, total) or \
-                total.value < part.value:
+        if total is None or not _quotient_figure(total) or not _part_fits(part, total):
             continue
         done.add(it.id)
         P.add("ratio", f"{part.id}-over-{total.id}", {"numerator": part.id, "denominator": total.id, "ratio": it.id},
