@@ -16,10 +16,17 @@ kind                   cue in the text (all figures in one sentence unless said 
                        starting figure of one ("up from 24 percent in 2022"); "23,000 of the parcels,
                        or 45 percent": 23,000 is the ``part``, the total the count of parcels named
                        before it (none named: no proposal)
+``ratio``              a part and its total both stated, the share set off after the part ("Of the 26,400
+                       ..., 11,300 arrived late, or 52 percent"; "600 of the 2,400 ..., or 25 percent";
+                       "1.2 million households, or 38 percent of the country's 2.6 million"), "The new
+                       quota equals 40 percent of that estimate", "is 52 percent of everything", a rate
+                       of an opening total (:func:`_restated_quotient`, :func:`_share_of_that`)
 ``fraction_of``        the same for a fraction word ("three quarters are minors" after "over 4,500 women")
 ``rate_duration``      a rate, a duration and an amount in the currency of the rate ("earning $60,000 a
                        month ... a fortune of $2 million over three years")
-``sum``                counts coordinated by "and" (or ", while the remaining") next to a total: "of N",
+``sum``                counts, amounts or quantities of one unit coordinated by "and" (or ", while the
+                       remaining", or gapped: "accounted for 1,870 ..., faults for 1,460 and other
+                       causes for 980") next to a total: a colon after it ("900 pallets: 450 ..."), "of N",
                        "out of N", "a total of N", the count a sentence opens with ("Of the 4,120 dead,
                        1,730 ... and 1,150 ..., while the remaining 1,240"), or a count of the article
                        equal to their sum (907 + 147 = 1,054)
