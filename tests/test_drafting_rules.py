@@ -216,3 +216,21 @@ def test_planted_errors_in_a_record_since_and_a_share_of_that_are_inconsistent(r
 
     assert _inconsistent(repo, "eel-quota-2025", wrong, ("ratio", "b")) == {("comparison", "4,500"),
                                                                            ("ratio", "30 percent")}
+
+
+def test_periods_of_a_record_since_a_change_between_years_and_a_duration_taken_as_an_object(repo):
+    # invented text tests/data/drafting/eel-quota-2025.txt
+    import datetime as dt
+
+    path, data = _new(repo, "eel-quota-2025", "eq")
+    period = {c.get("text", c["quote"]): c["measure"].get("period") for c in data["claims"]}
+    year = lambda y: {"start": dt.date(y, 1, 1), "end": dt.date(y, 12, 31)}  # noqa: E731
+    # "the lowest since 2012, when fishers were allowed 3,900 kilograms": the 3,900 is of 2012, not of
+    # 2012 to publication
+    assert period["3,900"] == year(2012)
+    # "Exports rose 8 percent to 2,700 kilograms in 2024, from 2,500 kilograms the year before": 2024 is the
+    # 2,700's, the 2,500 is a year earlier (2023), and the change between them has no year of its own
+    assert (period["2,700"], period["2,500"], period["8 percent"]) == (year(2024), year(2023), None)
+    # "Half of the fishers may not get the 10 weeks they need": the 10 weeks are what they may not get,
+    # no period of the half (publication less ten weeks)
+    assert period["Half"] is None

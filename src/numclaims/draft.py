@@ -1388,8 +1388,9 @@ def _dates_another(text: str, it: "Drafted", date: "Drafted", items: list["Draft
     season from 472 million dollars in 2024": 2024 is the 472 million's, not the 318 million's; "down 6.5
     percentage points from 71.8 percent in 2024": not the 6.5's), or ``it`` comes after the date, set against
     the figure before it or a change between the two ("... 63.7 percent in 2020 and below the regional average
-    of 64.0 percent"; "..., a drop of 22 percent"). Figures coordinated before one date ("907 women and 147
-    men in 2019") share it."""
+    of 64.0 percent"; "..., a drop of 22 percent"), nor of a change before that figure ("rose 9 percent to
+    21.4 million in 2025": the change between two years has neither's date). Figures coordinated before one
+    date ("907 women and 147 men in 2019") share it."""
     m, s = it.mention, it.sentence
     for o in items:
         om = o.mention
@@ -1401,6 +1402,8 @@ def _dates_another(text: str, it: "Drafted", date: "Drafted", items: list["Draft
         if m.start >= date.mention.end and (_SET_AGAINST.search(text, date.mention.end, m.start) or
                                              change_cue(text, m, s.start) is not None):
             return True
+        if m.end <= om.start and change_cue(text, m, s.start) is not None:
+            return True  # "rose 9 percent to 21.4 million in 2025, from 19.6 million": the change is of no year
     return False
 
 
@@ -1634,6 +1637,9 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                      and not (o.mention.kind == "duration" and not _ADVERBIAL_PERIOD.match(o.record.get("text", "")) and
                               "_ends" not in o.record and
                               _CLAUSE_CUT.search(text, min(m.end, o.mention.end), max(m.start, o.mention.start)))
+                     # nor a duration a verb takes as its object ("may not get the 10 weeks they need")
+                     and not (o.mention.kind == "duration" and _OBJECT_DURATION.search(text, max(s.start, o.mention.start - 30),
+                                                                                       o.mention.start))
                      # nor the span of a record ("the first increase in four years", "the highest in a decade")
                      and not (o.mention.kind == "duration" and re.search(
                          r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|most|fewest)\b[^,;.]{0,30}?"
@@ -1666,10 +1672,18 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                 after = [o for o in times if _start(o) >= m.end and
                          re.fullmatch(r"\s+(?:(?:in|during)\s+(?:the\s+)?)?", text[m.end:_start(o)])]
                 near = after[0] if after else min(times, key=lambda o: _gap(o, m))
+                since = re.search(r"\b(1[89]\d\d|20\d\d)\b", near.mention.text) if not isinstance(near, _Expression) and \
+                    re.match(r"since\b", near.record.get("text", ""), re.I) and near.mention.end <= m.start and \
+                    re.fullmatch(r"\s*,\s+when\b[^.;]*", text[near.mention.end:m.start]) else None
                 if isinstance(near, _Expression):
                     rec["_period_span"] = {"start": near.period.start, "end": near.period.end}
                     rec["_period_year"] = near.period.end.year if near.period.start.year == near.period.end.year \
                         else None
+                elif since is not None:
+                    # "the lowest since 2010, when fishers were allowed 22,100 tonnes": the figure of that year
+                    y = int(since.group(1))
+                    rec["_period_span"] = {"start": dt.date(y, 1, 1), "end": dt.date(y, 12, 31)}
+                    rec["_period_year"] = y
                 else:
                     rec["_period"] = near
         para = [x for x in sents if x.para == s.para]
@@ -1787,8 +1801,10 @@ def same_period(items: list[Drafted], text: str, published: dt.date) -> None:
         it.record["_period_year"] = end.year if start.year == end.year else None
 
 
-#: "up from 3,450 a year earlier": the figure of the period of the one before it, a year back.
-_YEAR_EARLIER = re.compile(r"\s+(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:year\s+before|previous\s+year))\b", re.I)
+#: "up from 3,450 a year earlier", "from 2,500 kilograms the year before": the figure of the period of the one
+#: before it, a year back (a unit word may stand between).
+_YEAR_EARLIER = re.compile(r"(?:\s+(?!and\b|or\b|but\b)[a-z]+)?\s+(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:year\s+before|"
+                           r"previous\s+year))\b", re.I)
 
 
 def _shift_years(d: dt.date, years: int) -> dt.date:
@@ -1845,6 +1861,10 @@ _BY_UNTIL_BEFORE = re.compile(r"\b(?:by|until)\s+$", re.I)
 _FIGURE_NOUN = re.compile(r"\s+(?:figures?|totals?|numbers?|counts?|estimates?|tally|data)\b")
 
 
+#: "get the 10 weeks", "need the 12 months": a duration after "the" that no period preposition leads, the
+#: object of a verb, not a time of the sentence's figures.
+_OBJECT_DURATION = re.compile(r"\b(?!(?:in|over|during|within|throughout|for|of|past|last|first|next|since|from|to|"
+                              r"after|before|until)\b)[a-z]+\s+the\s+\Z")
 #: A duration that dates its whole sentence, whatever clause it stands in ("Over the past five years, ...").
 _ADVERBIAL_PERIOD = re.compile(r"(?:in|over|during|within|throughout)\b", re.I)
 
