@@ -10,8 +10,10 @@ Expected values are worked by hand with the rules of :mod:`numclaims.rules`: an 
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from numclaims import records
@@ -62,6 +64,10 @@ NBSP, NNBSP, THIN = "\u00a0", "\u202f", "\u2009"
     ("4\u00a0820", 4820, "count", None, None, 4815, 4825),
     ("3\u202f100", 3100, "count", None, None, 3050, 3150),
     ("12\u2009345", 12345, "count", None, None, 12345, 12345),
+    # an ordinary space between groups that fit (South African and SI style): 15,000 step 1,000, and
+    # R250,000 step 10,000 (the rand's R before an amount written large)
+    ("15 000 people", 15000, "count", None, None, 14500, 15500),
+    ("R250 000", 250000, "currency", "ZAR", None, 245000, 255000),
 ])
 def test_parser_reads_the_forms(text, value, unit, currency, per, low, high):
     q = parse(text)
@@ -74,7 +80,8 @@ def test_parser_reads_the_forms(text, value, unit, currency, per, low, high):
     "4\u00a082",  # a group of two digits: two numbers
     "4\u00a08200",  # a group of four digits
     "1234\u00a0567",  # a first group of four digits
-    "4 820",  # an ordinary space never joins
+    "1998 200",  # an ordinary space joins no four-digit first group (a year): two numbers
+    "4 82",  # nor a group of two digits
 ])
 def test_two_numbers_apart_are_no_one_phrase(text):
     with pytest.raises(ValueError, match="cannot read a quantity"):
@@ -203,3 +210,23 @@ def test_a_hyphenated_word_is_not_a_range(word, n, unit):
     # "COVID-19", "G-7": a word before the hyphen; "15-year-old", "40-strong": a word after it
     for t in (f"The {word}-{n} wave hit.", f"A {n}-{unit} group met.", f"{word.upper()}-{n} cases rose."):
         assert all(m.qualifier != "range" for m in find_mentions(t, body=(0, len(t))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(a=st.integers(min_value=0, max_value=99999), b=st.text(alphabet="0123456789", min_size=1, max_size=5))
+def test_a_space_joins_two_numerals_only_when_their_groups_fit(a, b):
+    # "They counted A B boxes.": the old reader kept A and B apart whatever they were; an ordinary space
+    # joins them only for a first group of one to three digits and a second of exactly three (SI / ISO
+    # 80000-1 grouping: "15 000" is 15,000), never a year or any other four-digit first group
+    from numclaims.extract import find_mentions
+
+    text = f"They counted {a} {b} boxes."
+    found = [m for m in find_mentions(text)]
+    if 0 < a < 1000 and len(b) == 3:
+        assert [(m.text, m.value) for m in found] == [(f"{a} {b}", float(a * 1000 + int(b)))]
+        assert parse(f"{a} {b}").value == a * 1000 + int(b)
+    else:
+        # two mentions, as before: no mention holds digits on both sides of the space
+        assert len(found) == 2 and not any(re.search(r"\d \d", m.text) for m in found)
+        with pytest.raises(ValueError):
+            parse(f"{a} {b}")

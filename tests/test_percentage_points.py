@@ -35,9 +35,10 @@ def test_the_parser_reads_percentage_points(text, value, low, high):
 
 
 def test_points_alone_are_not_percentage_points():
-    # "10 points" is a score or an index, not a difference of percentages
-    with pytest.raises(ValueError):
-        parse("10 points")
+    # "10 points" may be a score or an index as well as a difference of percentages: the words say
+    # `points`, not `percentage_points`; a record's unit says which (count or percentage_points both fit)
+    q = parse("10 points")
+    assert (q.unit, q.value) == ("points", 10.0)
 
 
 def test_the_extractor_reads_points_as_their_own_unit_not_a_count_nor_a_share():

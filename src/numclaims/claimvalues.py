@@ -31,6 +31,8 @@ _UNIT_FAMILY = {
     "count": {"persons", "count", "ounces", "troy_ounces", "kilograms", "tonnes", "hectares", "square_kilometres"},
     "percent": {"percent", "percentage_points"},
     "percentage_points": {"percentage_points"},
+    # "1.5 points": percentage points after a percentage, or a score; the record's unit says which
+    "points": {"percentage_points", "count"},
     "fraction": {"fraction", "ratio", "percent"},
     "ratio": {"ratio", "fraction"},
     "duration": set(DURATION_UNITS),

@@ -67,7 +67,7 @@ from .paths import claims_files
 from .periods import expressions_in, resolve
 from .records import value_from_words
 from .scaffold import _record, times_in, unique_quote
-from .vocabulary import (FALL_NOUNS, FALL_VERBS, MONTH_NAMES, MULTIPLIER_WORDS, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
+from .vocabulary import (DOLLAR_CURRENCIES, MEASURE_UNIT_WORDS, FALL_NOUNS, FALL_VERBS, MONTH_NAMES, MULTIPLIER_WORDS, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
                          change_words_re)
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
@@ -645,6 +645,99 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
         if s.parent_code is None:  # first level only: regions, states, provinces
             subs.setdefault(fold(s.name), by_code.get(s.country_code, ""))
     return countries, subs
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> dict[str, str]:
+    """``{ISO 4217 name, lower case: code}`` from pycountry ("canadian dollar": CAD, "swiss franc": CHF, "us
+    dollar": USD), read once (lazy, as :func:`_gazetteer`)."""
+    import pycountry  # lazy, as in _gazetteer
+
+    return {c.name.lower(): c.alpha_3 for c in pycountry.currencies}
+
+
+#: "24,600 tonnes", "2.2 million hectares of maize": a unit of measure right after a count.
+_MEASURE_UNIT_AFTER = re.compile(r"\s+(" + "|".join(sorted(map(re.escape, MEASURE_UNIT_WORDS), key=len, reverse=True))
+                                 + r")\b", re.I)
+#: "318 million Canadian dollars", "5 million Swiss francs": one or two capitalised words and a currency noun.
+_CURRENCY_NAMED_AFTER = re.compile(r"\s+((?:[A-Z][A-Za-z.]*\s+){1,2})([a-z]+)\b")
+_RATE_BASE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year)\b")
+#: A figure's words that name the US dollar itself ("US$", "U.S. dollars", "USD"), not a bare "$"/"dollars".
+_NAMED_USD = re.compile(r"US\$|U\.S\.\s?\$|\bUSD\b|\bU\.?S\.?\s+dollars?\b|\bUS\s+dollars?\b")
+
+
+#: "25 basis points", "1.5 points": points after a number the extractor read as a count.
+_POINTS_AFTER_COUNT = re.compile(r"\s+(?:(basis[\s-]+points?)|points?)\b|\s?(bps?)\b", re.I)
+#: Words before "N points" in its sentence that make the points percentage points ("the jobless rate fell
+#: 1.5 points", "a share ... down 2 points").
+_POINTS_OF_A_RATE = re.compile(r"\b(?:rates?|percentages?|shares?|percent|per\s+cent)\b", re.I)
+
+
+def _points(text: str, it: "Drafted", items: list["Drafted"]) -> bool:
+    """A count followed by "basis points" (hundredths of a percentage point: "25 basis points" is 0.25
+    percentage points, :data:`numclaims.vocabulary.BASIS_POINTS_PER_POINT`), or by "points" after a
+    percentage figure or a rate, share or percentage named earlier in its sentence ("rose to 65.3 percent,
+    up 1.5 points"; "the pass rate rose 1.5 points"), is a figure in ``percentage_points``: its mention and
+    record take the words ("25 basis points", value 0.25; "1.5 points"). "points" with no such word before it
+    (a score, an index) stays a count. Returns whether it was read so."""
+    m, rec, s = it.mention, it.record, it.sentence
+    pm = _POINTS_AFTER_COUNT.match(text, m.end)
+    if pm is None:
+        return False
+    basis = bool(pm.group(1) or pm.group(2))
+    if not basis and not (_POINTS_OF_A_RATE.search(text, s.start, m.start) or any(
+            o.sentence is s and o.mention.unit == "percent" and o.mention.end <= m.start for o in items)):
+        return False
+    words = text[m.start:pm.end()]
+    q = value_from_words_safe(words)
+    if q is None:
+        return False
+    m.end, m.text, m.unit, m.value = pm.end(), words, "percentage_points", q
+    rec.update(text=words, unit="percentage_points", value=q)
+    return True
+
+
+def units_from_words(text: str, items: list["Drafted"]) -> None:
+    """The unit a count's next words give, written into its record. A unit of measure right after the numeral
+    (:data:`numclaims.vocabulary.MEASURE_UNIT_WORDS`: "24,600 tonnes" is ``tonnes``, "2.2 million hectares"
+    ``hectares``) and a currency named by its ISO 4217 name (pycountry's: "318 million Canadian dollars" is
+    ``CAD``, "85,000 Canadian dollars a week" ``CAD per week``); the record's ``text`` stays the numeral,
+    which fits any of these units. Then, when the article names exactly one dollar other than the US dollar
+    this way (or by its code) and never the US dollar by name ("US$", "US dollars", "USD"), a bare "$" or
+    "dollars" of its other figures is that dollar ("318 million Canadian dollars last season from 472
+    million dollars in 2024": both ``CAD``; a record may give any dollar to such a text,
+    :data:`numclaims.vocabulary.DOLLAR_CURRENCIES`)."""
+    named: set[str] = set()
+    for it in items:
+        m, rec = it.mention, it.record
+        if m.kind != "quantity" or rec.get("unit") != "count":
+            continue
+        if _points(text, it, items):
+            continue
+        um = _MEASURE_UNIT_AFTER.match(text, m.end)
+        if um is not None:
+            rec["unit"] = MEASURE_UNIT_WORDS[" ".join(um.group(1).lower().split())]
+            continue
+        cm = _CURRENCY_NAMED_AFTER.match(text, m.end)
+        if cm is None:
+            continue
+        words, noun = " ".join(cm.group(1).split()).lower(), cm.group(2)
+        code = next((c for n in (noun, noun[:-1]) if (c := _currency_names().get(f"{words} {n}"))), None)
+        if code is not None:
+            per = _RATE_BASE_AFTER.match(text, cm.end())
+            rec["unit"] = code + (f" per {per.group(1)}" if per else "")
+            named.add(code)
+    for it in items:
+        code = (it.mention.currency or "") if _NAMED_USD.search(it.mention.text) or it.mention.currency != "USD" else ""
+        named.add(code)
+    dollars = {c for c in named if c in DOLLAR_CURRENCIES}
+    if len(dollars) != 1 or dollars == {"USD"}:
+        return
+    (only,) = dollars
+    for it in items:
+        m, rec = it.mention, it.record
+        if m.currency == "USD" and not _NAMED_USD.search(m.text) and str(rec.get("unit", "")).startswith("USD"):
+            rec["unit"] = only + rec["unit"][3:]
 
 
 def _fold(s: str) -> str:
@@ -1280,6 +1373,40 @@ def _home_country(text: str, body: tuple[int, int]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+#: "... from 472 million dollars in 2024": the words between a figure and the date that is its own.
+_OWN_DATE = re.compile(r"\s+(?:[A-Za-z]+\s+){0,2}?(?:in|during)\s+(?:the\s+)?")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+)?\Z")
+#: Words that set a later figure against the one before ("... 63.7 percent in 2020 and below the regional
+#: average of 64.0 percent").
+_SET_AGAINST = re.compile(r"\b(?:below|above|behind|ahead\s+of|than|compared\s+(?:with|to)|against)\b")
+
+
+def _dates_another(text: str, it: "Drafted", date: "Drafted", items: list["Drafted"]) -> bool:
+    """Whether the date (or duration) ``date`` of ``it``'s sentence is another figure's own: written right
+    after that figure ("472 million dollars in 2024", "71.8 percent in 2024") and either that figure is the
+    one a change or comparison starts "from" with ``it`` before it ("fell to 318 million Canadian dollars last
+    season from 472 million dollars in 2024": 2024 is the 472 million's, not the 318 million's; "down 6.5
+    percentage points from 71.8 percent in 2024": not the 6.5's), or ``it`` comes after the date, set against
+    the figure before it or a change between the two ("... 63.7 percent in 2020 and below the regional average
+    of 64.0 percent"; "..., a drop of 22 percent"), nor of a change before that figure ("rose 9 percent to
+    21.4 million in 2025": the change between two years has neither's date). Figures coordinated before one
+    date ("907 women and 147 men in 2019") share it."""
+    m, s = it.mention, it.sentence
+    for o in items:
+        om = o.mention
+        if o is it or o.sentence is not s or om.unit == "date" or om.kind == "duration" or \
+                om.end > date.mention.start or not _OWN_DATE.fullmatch(text, om.end, date.mention.start):
+            continue
+        if m.end <= om.start and _FROM_BEFORE.search(text, max(s.start, om.start - 24), om.start):
+            return True
+        if m.start >= date.mention.end and (_SET_AGAINST.search(text, date.mention.end, m.start) or
+                                             change_cue(text, m, s.start) is not None):
+            return True
+        if m.end <= om.start and change_cue(text, m, s.start) is not None:
+            return True  # "rose 9 percent to 21.4 million in 2025, from 19.6 million": the change is of no year
+    return False
+
+
 def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = frozenset()) -> list[Drafted]:
     """Draft one record per claim mention of ``source`` (a :class:`numclaims.sources.Source`); ids are
     unique in the file and avoid the ids in ``taken`` (claim ids of the project's other claims files:
@@ -1341,6 +1468,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         it.what = it.what.strip("\"'“”‘’ ")
     _table_columns(text, items)
     _age_groups(text, items)
+    units_from_words(text, items)
     # "57 people ..., 12 more than in 2024": a difference from the figure before it, in that figure's unit
     for it in items:
         m = it.mention
@@ -1502,13 +1630,16 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
             # report, not the figure
             times = [o for o in items if o.sentence is s and o is not it and id(o) not in anchors and
                      (o.mention.unit == "date" or o.mention.kind == "duration") and
-                     _free(o.mention.start, o.mention.end) and
+                     _free(o.mention.start, o.mention.end) and not _dates_another(text, it, o, items) and
                      not any(e.start <= o.mention.start and o.mention.end <= e.end for e in exprs)
                      # nor a duration of what someone did in another clause ("110, said Margaret Okafor, who
                      # has run the centre for 12 years"); "over the past five years, deaths ..." dates the sentence
                      and not (o.mention.kind == "duration" and not _ADVERBIAL_PERIOD.match(o.record.get("text", "")) and
                               "_ends" not in o.record and
                               _CLAUSE_CUT.search(text, min(m.end, o.mention.end), max(m.start, o.mention.start)))
+                     # nor a duration a verb takes as its object ("may not get the 10 weeks they need")
+                     and not (o.mention.kind == "duration" and _OBJECT_DURATION.search(text, max(s.start, o.mention.start - 30),
+                                                                                       o.mention.start))
                      # nor the span of a record ("the first increase in four years", "the highest in a decade")
                      and not (o.mention.kind == "duration" and re.search(
                          r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|most|fewest)\b[^,;.]{0,30}?"
@@ -1541,10 +1672,18 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                 after = [o for o in times if _start(o) >= m.end and
                          re.fullmatch(r"\s+(?:(?:in|during)\s+(?:the\s+)?)?", text[m.end:_start(o)])]
                 near = after[0] if after else min(times, key=lambda o: _gap(o, m))
+                since = re.search(r"\b(1[89]\d\d|20\d\d)\b", near.mention.text) if not isinstance(near, _Expression) and \
+                    re.match(r"since\b", near.record.get("text", ""), re.I) and near.mention.end <= m.start and \
+                    re.fullmatch(r"\s*,\s+when\b[^.;]*", text[near.mention.end:m.start]) else None
                 if isinstance(near, _Expression):
                     rec["_period_span"] = {"start": near.period.start, "end": near.period.end}
                     rec["_period_year"] = near.period.end.year if near.period.start.year == near.period.end.year \
                         else None
+                elif since is not None:
+                    # "the lowest since 2010, when fishers were allowed 22,100 tonnes": the figure of that year
+                    y = int(since.group(1))
+                    rec["_period_span"] = {"start": dt.date(y, 1, 1), "end": dt.date(y, 12, 31)}
+                    rec["_period_year"] = y
                 else:
                     rec["_period"] = near
         para = [x for x in sents if x.para == s.para]
@@ -1662,8 +1801,10 @@ def same_period(items: list[Drafted], text: str, published: dt.date) -> None:
         it.record["_period_year"] = end.year if start.year == end.year else None
 
 
-#: "up from 3,450 a year earlier": the figure of the period of the one before it, a year back.
-_YEAR_EARLIER = re.compile(r"\s+(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:year\s+before|previous\s+year))\b", re.I)
+#: "up from 3,450 a year earlier", "from 2,500 kilograms the year before": the figure of the period of the one
+#: before it, a year back (a unit word may stand between).
+_YEAR_EARLIER = re.compile(r"(?:\s+(?!and\b|or\b|but\b)[a-z]+)?\s+(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:year\s+before|"
+                           r"previous\s+year))\b", re.I)
 
 
 def _shift_years(d: dt.date, years: int) -> dt.date:
@@ -1720,6 +1861,10 @@ _BY_UNTIL_BEFORE = re.compile(r"\b(?:by|until)\s+$", re.I)
 _FIGURE_NOUN = re.compile(r"\s+(?:figures?|totals?|numbers?|counts?|estimates?|tally|data)\b")
 
 
+#: "get the 10 weeks", "need the 12 months": a duration after "the" that no period preposition leads, the
+#: object of a verb, not a time of the sentence's figures.
+_OBJECT_DURATION = re.compile(r"\b(?!(?:in|over|during|within|throughout|for|of|past|last|first|next|since|from|to|"
+                              r"after|before|until)\b)[a-z]+\s+the\s+\Z")
 #: A duration that dates its whole sentence, whatever clause it stands in ("Over the past five years, ...").
 _ADVERBIAL_PERIOD = re.compile(r"(?:in|over|during|within|throughout)\b", re.I)
 

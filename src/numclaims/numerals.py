@@ -16,7 +16,8 @@ Phrases read
 kind                            examples                                      unit / value
 ==============================  ============================================  ==========================
 digits                          "1,600", "4.5", "0.25", "2,000", "4 820"      ``count``
-                                (no-break, narrow no-break or thin space)
+                                (no-break, narrow no-break, thin or
+                                ordinary space between groups of three)
 scale words, abbreviations      "$2 million", "1.2 billion", "5m", "3bn",     value times the scale
                                 "2k", "20 thousand", "4.5 mln", "2 dozen",
                                 "£3m", "£1.2bn", "€450k", "$2.4tn", "5 crore",
@@ -139,10 +140,11 @@ Reading rules (choices made here, with their reasons)
   article's country is not guessed from.
 * **Digit groups**: groups of three digits may be separated by a comma or, in SI style (SI Brochure,
   9th edition, 5.4.4), by a no-break space U+00A0, a narrow no-break space U+202F or a thin space
-  U+2009: "4\\u00a0820" is 4,820 with the same step as "4,820". Only a group of exactly three digits
-  after a first group of one to three joins: "4\\u00a082" and "1234\\u00a0567" are two numbers (not read
-  as one phrase), and an ordinary space never joins ("in 1998 200 people"). A space before a unit
-  stays one: "12\\u00a0%" is 12 percent.
+  U+2009: "4\\u00a0820" is 4,820 with the same step as "4,820"; so does an ordinary space, as South
+  African and other papers set it ("15 000 people", "R250 000"; ISO 80000-1:2009, 7.3.1). Only a group of
+  exactly three digits after a first group of one to three joins: "4\\u00a082", "1234\\u00a0567" and
+  "1998 200" are two numbers (not read as one phrase; a year, four digits, never joins: "in 1998 200
+  people"). A space before a unit stays one: "12\\u00a0%" is 12 percent.
 * **"N in M"** is a share only when N is a word or at most three digits and M is not a year ("300 in
   2011" is not a share) and is not followed by a duration unit ("3 in 10 years").
 * **Rates** ("a month", "per year", "annually", "/month") may follow any quantity and set ``per``; the
@@ -180,12 +182,15 @@ from .vocabulary import (
     CURRENCY_LETTERS_BEFORE_LARGE,
     CURRENCY_SYMBOLS,
     DIGIT_GROUP_SEPARATORS,
+    SPACE_GROUPED_DIGITS_RE,
     FRACTION_WORDS,
     ISO_4217_CODES,
     MULTIPLIERS,
     MULTIPLIER_WORDS,
     NUMBER_WORDS,
     PERCENT_ABBREVIATIONS,
+    BASIS_POINTS_AFTER_RE,
+    BASIS_POINTS_PER_POINT,
     POINTS_AFTER_RE,
     QUALIFIER_PHRASES,
     QUALIFIER_SUFFIXES,
@@ -224,14 +229,15 @@ __all__ = [
 # The tables are :mod:`numclaims.vocabulary`'s (re-exported here under their public names).
 
 #: Values of :attr:`Quantity.unit`.
-UNITS: tuple[str, ...] = ("count", "percent", "percentage_points", "fraction", "currency", "duration", "ratio")
+UNITS: tuple[str, ...] = ("count", "percent", "percentage_points", "fraction", "currency", "duration", "ratio",
+                          "points")
 #: Values of :attr:`Quantity.per` (besides ``None``).
 PER_VALUES: tuple[str, ...] = RATE_BASES
 #: Values of :attr:`Quantity.duration_unit` (besides ``None``).
 DURATION_UNITS: tuple[str, ...] = TIME_UNITS
 
 # Units whose whole numbers have step 1 (the named unit is the grain), see the module docstring.
-_GRAIN_UNITS = frozenset({"percent", "percentage_points", "duration", "ratio"})
+_GRAIN_UNITS = frozenset({"percent", "percentage_points", "duration", "ratio", "points"})
 
 # ---------------------------------------------------------------------------------------------- pattern
 
@@ -266,7 +272,8 @@ _WORDNUM = rf"(?:{_WORDNUM_NZ}|zero\b)"
 #: the comma and the SI no-break spaces), as a regular-expression character class.
 GROUP_SEPARATOR_RE = "[" + DIGIT_GROUP_SEPARATORS + "]"
 # Digits: 1,600 / 1600 / 4.5 / 4\u00a0820 ; at most 15 integer digits; not part of a longer number.
-_DIGITS = rf"(?:(?:\d{{1,3}}(?:{GROUP_SEPARATOR_RE}\d{{3}}){{1,4}}|\d{{1,15}})(?:\.\d{{1,30}})?(?![.,]?\d))"
+_DIGITS = (rf"(?:(?:(?:[1-9]\d{{0,2}}(?:[ ]\d{{3}}){{1,4}}(?!\d))|\d{{1,3}}(?:{GROUP_SEPARATOR_RE}\d{{3}}){{1,4}}|\d{{1,15}})"
+           rf"(?:\.\d{{1,30}})?(?![.,]?\d))")
 _DIGITS_NZ = rf"(?:(?!0+(?:\.0+)?(?![.,]?\d)){_DIGITS})"
 _ABBR_ATT = r"(?:mln|mn|bln|bn|trn|tn|m|b|k)"
 _ABBR_SP = r"(?:mln|mn|bln|bn|trn|tn)"
@@ -299,6 +306,13 @@ _CURWORD_AFTER = rf"(?:\s*[€£]|\s+(?:of\s+)?{_CURWORDS}|\s+(?-i:{_CODES_RE})(
 #: percentage points": "A percentage point is the difference between percentages"): written out, or "pp",
 #: "p.p." after the number. "points" alone is not read (a score, a stock index).
 _PTS = rf"(?:{POINTS_AFTER_RE})"
+#: Basis points, hundredths of a percentage point ("25 basis points" = 0.25 percentage points).
+_BPS = rf"(?:{BASIS_POINTS_AFTER_RE})"
+#: "points" alone after a number: percentage points after a percentage ("down 1.5 points"), or a score or an
+#: index; the words do not say which, so the unit ``points`` fits a record in either (numclaims.claimvalues).
+_PTS_WORD = r"(?:\s+points?\b)"
+#: A minus sign before a change in points ("-3.1 percentage points", "minus 2 points"): a fall.
+_MINUS = r"(?:[-\u2212]\s?|minus\s+)"
 _PCT = rf"(?:\s*%|\s*(?:percent|per\s*cent|pct)\b|(?:{_alt(PERCENT_ABBREVIATIONS)})\b)"
 _PER_WORDS = rf"(?:{words_re(RATE_BASES)})"
 _RATE = (
@@ -370,7 +384,7 @@ _RANGE = (
     rf"(?P<r_sep>(?(r_word)\s+and\s+|(?!))|\s+to\s+|(?<=[\d%])\s*[-–—]\s*)"
     rf"(?:(?P=r_cur)\s*)?(?P<r_b>{_NUMERAL})"
     rf"(?(r_prep)(?:\s+|-)(?P<r_dunit>{_DURUNIT})"
-    rf"|(?:(?(r_cur)(?!)|(?P<r_pct>{_PCT}))"
+    rf"|(?:(?(r_cur)(?!)|(?:(?P<r_pts>{_PTS})|(?P<r_pct>{_PCT})))"
     rf"|(?(r_apct)(?!)|(?(r_cur)(?!)|(?:(?P<r_curword>{_CURWORD_AFTER})"
     rf"|(?:\s+|-)(?P<r_dunit2>{_DURUNIT})))))?)"
 )
@@ -401,12 +415,19 @@ _AMOUNT = (
     rf"(?:(?P<d_prep>{_DURPREP})\s+)?(?P<a_qual>{_QUAL})?(?:(?P<a_cur>{_CURSYM})\s*)?(?P<a_num>{_NUMERAL})"
     rf"(?(d_prep)(?(a_cur)(?!)|(?:\s+|-)(?P<d_unit>{_DURUNIT}))"
     rf"|(?(a_cur)|(?:(?:\s+|-)(?P<d_unit2>{_DURUNIT})|\s+(?P<x_times>times)\b|(?:\s+|-)?(?P<x_fold2>fold)\b"
-    rf"|(?P<a_pts>{_PTS})|(?P<a_pct>{_PCT})|(?P<a_curword>{_CURWORD_AFTER}))?)"
+    rf"|(?P<a_pts>{_PTS})|(?P<a_bps>{_BPS})|(?P<a_ptw>{_PTS_WORD})|(?P<a_pct>{_PCT})|(?P<a_curword>{_CURWORD_AFTER}))?)"
     rf"(?(a_qual)|(?P<a_qsuf>{_QSUF})?))"
+)
+
+# A change in points with its sign: "-3.1 percentage points", "minus 25 basis points" (only points: a
+# percentage, a count or an amount is never negative here).
+_NEGATIVE_POINTS = (
+    rf"(?P<n_qual>{_QUAL})?{_MINUS}(?P<n_num>{_NUMERAL})(?:(?P<n_pts>{_PTS})|(?P<n_bps>{_BPS})|(?P<n_ptw>{_PTS_WORD}))"
 )
 
 _QUANTITY_SRC = (
     r"(?<![\w.,/\-–])(?<!\d:)(?:"
+    rf"(?P<negpts>{_NEGATIVE_POINTS})|"
     rf"(?P<ratio>{_RATIO})|(?P<range>{_RANGE})|(?P<vague>{_VAGUE_BRANCH})"
     rf"|(?P<fraction>{_FRACTION})|(?P<amount>{_AMOUNT}))"
     rf"(?:{_NOUN})?(?P<rate>{_RATE})?"
@@ -511,7 +532,7 @@ def _quote(text: str) -> str:
     return repr(text if len(text) <= 120 else text[:117] + "...")
 
 
-_GROUP_SEP = re.compile(GROUP_SEPARATOR_RE)
+_GROUP_SEP = re.compile(GROUP_SEPARATOR_RE + "|[ ](?=\\d{3})")
 # A no-break or thin space between digit groups (SI style), where the group after it has three digits
 _GROUP_SPACE = re.compile(rf"(?<=\d)[{DIGIT_GROUP_SEPARATORS[1:]}](?=\d{{3}}(?!\d))")
 
@@ -699,7 +720,9 @@ def _parse_ratio(m: re.Match, text: str) -> Quantity:
 
 
 def _parse_range(m: re.Match, text: str) -> Quantity:
-    if m.group("r_apct") or m.group("r_pct"):
+    if m.group("r_pts"):
+        unit = "percentage_points"  # "2-3 percentage points"
+    elif m.group("r_apct") or m.group("r_pct"):
         unit = "percent"
     elif m.group("r_cur") or m.group("r_curword"):
         unit = "currency"
@@ -782,7 +805,11 @@ def _parse_amount(m: re.Match, text: str) -> Quantity:
         value, step, _ = _read_numeral(m.group("a_num"), unit)
         return _make(text, value, unit, qual, step, per=per, noun=noun)
     cur = m.group("a_cur") or m.group("a_curword")
-    if m.group("a_pts"):
+    if m.group("a_bps"):
+        return _basis_points(m.group("a_num"), qual, text, noun=noun, per=per)
+    if m.group("a_ptw"):
+        unit = "points"
+    elif m.group("a_pts"):
         unit = "percentage_points"
     elif m.group("a_pct"):
         unit = "percent"
@@ -795,7 +822,28 @@ def _parse_amount(m: re.Match, text: str) -> Quantity:
                  per=per, noun=noun)
 
 
+def _basis_points(numeral: str, qual: str, text: str, sign: int = 1, noun: str | None = None,
+                  per: str | None = None) -> Quantity:
+    """A number of basis points as percentage points: the value and its step divided by
+    :data:`numclaims.vocabulary.BASIS_POINTS_PER_POINT` ("25 basis points" -> 0.25, step 0.01)."""
+    value, step, _ = _read_numeral(numeral, "percentage_points")
+    k = Decimal(BASIS_POINTS_PER_POINT)
+    return _make(text, _DC.divide(value, k) * sign, "percentage_points", qual, _DC.divide(step, k), noun=noun, per=per)
+
+
+def _parse_negative_points(m: re.Match, text: str) -> Quantity:
+    """"-3.1 percentage points", "minus 25 basis points", "-1.5 points": a fall in points, its value negative
+    (a claim in percentage points may be below 0: numclaims.records)."""
+    qual = _qualifier_of(m.group("n_qual"))
+    if m.group("n_bps"):
+        return _basis_points(m.group("n_num"), qual, text, sign=-1)
+    unit = "points" if m.group("n_ptw") else "percentage_points"
+    value, step, _ = _read_numeral(m.group("n_num"), unit)
+    return _make(text, -value, unit, qual, step)
+
+
 _BRANCHES = (
+    ("negpts", _parse_negative_points),
     ("ratio", _parse_ratio),
     ("range", _parse_range),
     ("vague", _parse_vague),

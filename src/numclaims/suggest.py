@@ -16,10 +16,17 @@ kind                   cue in the text (all figures in one sentence unless said 
                        starting figure of one ("up from 24 percent in 2022"); "23,000 of the parcels,
                        or 45 percent": 23,000 is the ``part``, the total the count of parcels named
                        before it (none named: no proposal)
+``ratio``              a part and its total both stated, the share set off after the part ("Of the 26,400
+                       ..., 11,300 arrived late, or 52 percent"; "600 of the 2,400 ..., or 25 percent";
+                       "1.2 million households, or 38 percent of the country's 2.6 million"), "The new
+                       quota equals 40 percent of that estimate", "is 52 percent of everything", a rate
+                       of an opening total (:func:`_restated_quotient`, :func:`_share_of_that`)
 ``fraction_of``        the same for a fraction word ("three quarters are minors" after "over 4,500 women")
 ``rate_duration``      a rate, a duration and an amount in the currency of the rate ("earning $60,000 a
                        month ... a fortune of $2 million over three years")
-``sum``                counts coordinated by "and" (or ", while the remaining") next to a total: "of N",
+``sum``                counts, amounts or quantities of one unit coordinated by "and" (or ", while the
+                       remaining", or gapped: "accounted for 1,870 ..., faults for 1,460 and other
+                       causes for 980") next to a total: a colon after it ("900 pallets: 450 ..."), "of N",
                        "out of N", "a total of N", the count a sentence opens with ("Of the 4,120 dead,
                        1,730 ... and 1,150 ..., while the remaining 1,240"), or a count of the article
                        equal to their sum (907 + 147 = 1,054)
@@ -74,7 +81,7 @@ from .draft import (
 )
 from .evidence import load_reference
 from .extract import Mention, list_blocks
-from .records import CURRENCIES, split_unit
+from .records import BASE_UNITS, CURRENCIES, DURATION_UNITS, split_unit
 from .scaffold import render
 from .vocabulary import (CONTRASTING_MODIFIERS, FALL_VERBS, GROUP_MEMBERS, MEASURE_UNIT_NOUNS, RISE_VERBS, change_words_re,
                          falls)
@@ -130,6 +137,10 @@ CORE_FIELDS = {
     "implied_ratio": ("numerator", "denominator"),
 }
 _SYMMETRIC = {"agreement"}
+#: Units of measure of a quantity (mass, area): the base units that are neither counts, shares, durations
+#: nor dates (``tonnes``, ``hectares``, ``kilograms``, ...: :data:`numclaims.records.BASE_UNITS`).
+MEASURE_UNITS = frozenset(BASE_UNITS - {"persons", "count", "percent", "percentage_points", "fraction", "ratio", "date"}
+                          - DURATION_UNITS)
 
 
 def key_fields(kind: str) -> tuple[str, ...] | None:
@@ -168,6 +179,13 @@ def _registered() -> frozenset[str]:
 
 def _persons_like(u: str) -> bool:
     return u in ("persons", "count")
+
+
+def _quantity_like(u: str) -> bool:
+    """A count or a quantity in a unit of measure (``tonnes``, ``hectares``, ...: :data:`MEASURE_UNITS`): a
+    figure that adds up, holds parts and changes whatever its unit (the relations that take it compare
+    figures of one unit, :func:`_same_unit`)."""
+    return _persons_like(u) or u in MEASURE_UNITS
 
 
 def _same_unit(a: Item, b: Item) -> bool:
@@ -278,6 +296,31 @@ _APPOSITION = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+([A-Za-z]
 #: on El Hierro, 7,320 on ...", "2,760 were adults aged 15 to 64 and 450 ..."), then a comma or "and".
 _PART_GAP = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}\s*(?:,|and|,\s*and|,?\s*(?:while|and)\s+the\s+"
                        r"(?:remaining|other))\s+")
+#: The preposition before a part that a gapped coordination repeats before the next one ("Staff shortages
+#: accounted for 1,870 cancellations, infrastructure faults for 1,460 and weather and other causes for 980").
+_GAP_PREPOSITION = re.compile(r"\b(for|to|on|in|at|with|by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z")
+
+
+def _gapped(text: str, x: Item, y: Item) -> bool:
+    """Whether part ``y`` follows part ``x`` in a gapped coordination: the verb said once, each later part
+    after its own subject and the preposition that stood before ``x`` ("accounted for 1,870 cancellations,
+    infrastructure faults for 1,460 and weather and other causes for 980"): a comma or "and", at most five
+    words, then that preposition, right before ``y``."""
+    pm = _GAP_PREPOSITION.search(text, x.sent[0], x.mention.start)
+    if pm is None:
+        return False
+    return re.fullmatch(r"(?:\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s*(?:,|,?\s+and)\s+(?:[\w'’-]+\s+){1,5}?"
+                        + pm.group(1) + r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?",
+                        text[x.mention.end:y.mention.start]) is not None
+
+
+#: The last part of a list said to hold every other one ("weather and other causes", "the remaining 1,240",
+#: "the rest"): the parts exhaust their total.
+_EXHAUSTIVE = re.compile(r"\b(?:other|others|remaining|remainder|rest)\b", re.I)
+#: "4,210 cancellations: 1,870 ..., 1,460 ... and 980 ...": a total the colon opens a list of parts after.
+_COLON_TOTAL = re.compile(r"\s+[\w'’ -]{0,40}?:\s+(?:about\s+|around\s+|some\s+)?")
+
+
 #: "864 of them, or 31 percent": the count before is a part of the count "them" stands for.
 _ANAPHORIC_PART = re.compile(r"\s+of\s+(?:them|these|those|whom)\s*,?\s+or\s+(?:about\s+|around\s+|some\s+|"
                              r"nearly\s+|almost\s+|roughly\s+)?\Z")
@@ -483,8 +526,9 @@ def _other_noun(text: str, it: Item, tot: Item) -> bool:
 
 
 def _amount_like(it: Item) -> bool:
-    """A count or an amount of money (no rate): a figure a change in percent can be of."""
-    return _persons_like(it.unit) or (it.unit in CURRENCIES and it.per is None)
+    """A count, a quantity in a unit of measure or an amount of money (no rate): a figure a change in
+    percent can be of."""
+    return _quantity_like(it.unit) or (it.unit in CURRENCIES and it.per is None)
 
 
 #: "to 19,870", "from €8 million": the words right before the later and the earlier figure of a change.
@@ -532,6 +576,98 @@ _POINTS_CUE = re.compile(r"\b(" + change_words_re(RISE_VERBS, FALL_VERBS) + r")\
                          r"nearly\s+|almost\s+)?\Z")
 
 
+#: A sentence whose subject is the figure of the sentence before: "That was down 6.5 percentage points from
+#: 71.8 percent in 2024 and below the national average of 74.0 percent."
+_ANAPHORIC_SUBJECT = re.compile(r"\s*(?:That|This|It)\s+(?:was|is|were|are|has\s+been|had\s+been|remains|remained|"
+                                r"stood|stands)\b")
+
+
+def _figure_before(figures: list[Item], it: Item, text: str, unit: str) -> Item | None:
+    """For a sentence that opens with "That was", "This is", "It remains" ...: the last figure of ``unit``
+    of the sentence before it in its paragraph (what "That" stands for), else None."""
+    if not _ANAPHORIC_SUBJECT.match(text, it.sent[0]):
+        return None
+    prev = [o for o in figures if o.para == it.para and o.sent[1] <= it.sent[0] and o.unit == unit and
+            o.mention.region == "body"]
+    return prev[-1] if prev and prev[-1].sent == max(o.sent for o in prev) and \
+        text[prev[-1].sent[1]:it.sent[0]].strip() == "" else None
+
+
+#: "The new quota equals 40 percent of that estimate": a subject named by a noun, a share of a figure named
+#: by another noun before.
+_SHARE_OF_THAT = re.compile(r"\s*The\s+(?:[a-z]+\s+){0,2}?([a-z]{4,})\s+(?:equals|equalled|is|was|represents|"
+                            r"represented|amounts\s+to|amounted\s+to|makes\s+up|made\s+up)\s+(?:about\s+|around\s+|"
+                            r"some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
+_OF_THAT = re.compile(r"\s+of\s+(?:that|this|the)\s+([a-z]{4,})\b(?!\s*(?:of\s+)?\d)")
+
+
+def _share_of_that(P: "_Props", figures: list[Item], text: str) -> None:
+    """"The new quota equals 40 percent of that estimate" after "... to 24,600 tonnes from 32,800 tonnes" (a
+    sentence that says "quota") and "The board's ... survey estimated the ... biomass at 61,000 tonnes": a
+    ``ratio`` of the figure the subject names (the first figure, no "from" before it, of the latest earlier
+    sentence that uses the subject's noun) over the figure the noun after "of that" names (of the latest
+    earlier sentence with a word of its first five letters, "estim"), of one unit, against the percentage."""
+    for it in figures:
+        m = it.mention
+        if it.unit != "percent" or m.region != "body":
+            continue
+        sm, om = _SHARE_OF_THAT.fullmatch(text, it.sent[0], m.start), _OF_THAT.match(text, m.end)
+        if sm is None or om is None:
+            continue
+        before = [o for o in figures if o.mention.region == "body" and o.sent[1] <= it.sent[0] and _quotient_figure(o)]
+        stem = om.group(1)[:5].lower()
+        denom = [o for o in before if o.para >= it.para - 1 and stem in _stems5(text[o.sent[0]:o.mention.start]) and
+                 not _FROM_BEFORE.search(text, max(o.sent[0], o.mention.start - 24), o.mention.start)]
+        if not denom:
+            continue
+        # of the latest such sentence, the first figure after the word ("estimated the ... biomass at 61,000
+        # tonnes, down 38 percent from 98,000": the 61,000)
+        den = next(o for o in denom if o.sent == denom[-1].sent)
+        subject = [o for o in before if o is not den and _same_unit(o, den) and
+                   re.search(r"\b" + re.escape(sm.group(1)) + r"\b", text[o.sent[0]:o.sent[1]], re.I) and
+                   not _FROM_BEFORE.search(text, max(o.sent[0], o.mention.start - 24), o.mention.start)]
+        if not subject:
+            continue
+        last = [o for o in subject if o.sent == subject[-1].sent]
+        num = last[0]
+        P.add("ratio", f"{num.id}-over-{den.id}", {"numerator": num.id, "denominator": den.id, "ratio": it.id},
+              f"a share of a figure named before (\u201c{sm.group(1)} ... {m.text} of that {om.group(1)}\u201d): "
+              f"\u201c{num.mention.text}\u201d over \u201c{den.mention.text}\u201d")
+
+
+#: "The limit is the lowest since 2010, when fishers were allowed 22,100 tonnes": a record since a year, and
+#: the figure of that year after ", when".
+_SINCE_WHEN = re.compile(r"\bthe\s+(lowest|smallest|fewest|highest|largest|biggest|most)\s+(?:[a-z]+\s+)?since\s+"
+                         r"(1[89]\d\d|20\d\d)\s*,\s+when\b", re.I)
+_LOW_RECORD = frozenset({"lowest", "smallest", "fewest"})
+
+
+def _lowest_since(P: "_Props", figures: list[Item], text: str) -> None:
+    """"The limit is the lowest since 2010, when fishers were allowed 22,100 tonnes" after "... cut ..., to
+    24,600 tonnes from 32,800 tonnes": the figure the sentence's subject stands for (its own figure of that
+    unit before the cue, else the first figure of that unit in the sentence before that no "from" leads)
+    against the figure of that year: a low record since it is above (or at) the year's figure, a high record
+    at or below it: a ``comparison``, ``ge`` or ``le``."""
+    for cue in _SINCE_WHEN.finditer(text):
+        b = next((o for o in figures if o.sent[0] <= cue.start() < o.sent[1] and o.mention.start >= cue.end()), None)
+        if b is None or b.mention.region != "body" or b.value is None:
+            continue
+        own = [o for o in figures if o.sent == b.sent and o.mention.end <= cue.start() and _same_unit(o, b)]
+        if own:
+            a = own[-1]
+        else:
+            before = [o for o in figures if o.sent[1] <= b.sent[0] and o.mention.region == "body"]
+            prev = [o for o in before if before and o.sent == before[-1].sent and _same_unit(o, b) and
+                    not _FROM_BEFORE.search(text, max(o.sent[0], o.mention.start - 24), o.mention.start)]
+            if not prev or not re.match(r"\s*(?:The|This|That|It|Its)\b", text[b.sent[0]:cue.start()]):
+                continue
+            a = prev[0]
+        rel = "ge" if cue.group(1).lower() in _LOW_RECORD else "le"
+        P.add("comparison", f"{a.id}-{rel}-{b.id}", {"a": a.id, "b": b.id, "relation": rel},
+              f"a record since a year (\u201c{' '.join(cue.group(0).split())}\u201d): \u201c{a.mention.text}\u201d "
+              f"against that year's \u201c{b.mention.text}\u201d")
+
+
 def _points_difference(P: "_Props", figures: list[Item], text: str) -> None:
     """A change in percentage points between two percentages of its sentence: "The pass rate rose to 84.2
     percent in 2024, up 3.1 percentage points on 2023's 81.4 percent" is a ``difference`` 84.2 - 81.4
@@ -544,6 +680,10 @@ def _points_difference(P: "_Props", figures: list[Item], text: str) -> None:
             continue
         cue = _POINTS_CUE.search(text, it.sent[0], m.start)
         later = [o for o in figures if o.sent == it.sent and o.unit == "percent" and o.mention.end <= m.start]
+        # "... or 65.3 percent. That was down 6.5 percentage points from 71.8 percent": the later figure is
+        # the one "That" stands for
+        that = _figure_before(figures, it, text, "percent") if not later else None
+        later = later or ([that] if that is not None else [])
         after = [o for o in figures if o.sent == it.sent and o.unit == "percent" and o.mention.start >= m.end]
         if cue is None or not later or not after or not re.fullmatch(
                 r"\s+(?:on|from|over|compared\s+(?:with|to))\s+[^,;.]{0,30}?", text[m.end:after[0].mention.start]):
@@ -592,6 +732,110 @@ def _share_of_everything(P: "_Props", figures: list[Item], text: str) -> None:
                   why)
 
 
+#: ", or 52 percent" / ", or about 65 percent": a percentage set off after a figure, restating it as a share.
+_OR_SHARE = re.compile(r",\s+or\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|just\s+(?:over|under)\s+)?\Z")
+#: "11,300 of the 26,400 ...": the words between a part and the total right after it.
+_OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the|these|those|its|their|all|all\s+the)\s+")
+#: "or 38 percent of the country's 2.6 million ...": the words between a restating share and the total after it.
+_SHARE_OF_TOTAL_AFTER = re.compile(r"\s+of\s+(?:all\s+)?(?:(?:the|its|their|his|her|our)\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?"
+                                   r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?")
+
+
+def _quotient_figure(it: Item) -> bool:
+    """A figure a stated share can be a quotient of: a count, an amount of money or a quantity in a unit of
+    measure (tonnes, hectares), no rate."""
+    return it.per is None and it.value is not None and (_quantity_like(it.unit) or it.unit in CURRENCIES)
+
+
+#: "45 percent or 1,080", "4 percent of the 5,150 bricks ..., or 206 bricks": a count set off after a share.
+_OR_PART = re.compile(r"\s*,?\s+or\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
+
+
+def _part_fits(part: Item, total: Item) -> bool:
+    """Whether ``part`` can be a part of ``total``: another figure, of its unit, no larger."""
+    return part is not total and part.value is not None and total.value is not None and _same_unit(part, total) \
+        and part.value <= total.value
+
+
+def _share_then_part(P: "_Props", figures: list[Item], text: str, by_start: dict[int, Item]) -> set[str]:
+    """A share with its part set off after it by "or" ("Of the 2,400 pallets shipped, 45 percent or 1,080
+    went by road"; "4 percent of the 5,150 bricks fired in May, or 206 bricks"): a ``share_of_total`` of the
+    total the share is "of" (else the total the sentence opens with), the count after "or" its ``part``
+    (0.45 x 2,400 = 1,080), of the total's unit and no larger. Returns the ids of the shares so read."""
+    done: set[str] = set()
+    for it in figures:
+        m = it.mention
+        if it.unit != "percent" or m.region != "body" or change_cue(text, m, it.sent[0]) is not None:
+            continue
+        after = [o for o in figures if o.sent == it.sent and o.mention.start >= m.end]
+        tot = by_start.get(m.of[0]) if m.of else None
+        if tot is not None and tot.mention.start > m.end:
+            after = [o for o in after if o.mention.start > tot.mention.end]
+        else:
+            before = [o for o in figures if o.sent == it.sent and o.mention.end <= m.start]
+            tot = before[0] if before and _OPENING_TOTAL.fullmatch(text, it.sent[0], before[0].mention.start) and \
+                re.fullmatch(r"[^,;]{0,80},\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?", text[before[0].mention.end:m.start]) \
+                else None
+        if tot is None or not after or not _persons_like(tot.unit) or tot.value is None:
+            continue
+        part = after[0]
+        gap = text[tot.mention.end:part.mention.start] if tot.mention.start > m.end else text[m.end:part.mention.start]
+        if not (_OR_PART.fullmatch(text, m.end, part.mention.start) or
+                (tot.mention.start > m.end and re.fullmatch(r"[^.;]{0,60}?,\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?", gap))):
+            continue
+        if not _part_fits(part, tot):
+            continue
+        done.add(it.id)
+        P.add("share_of_total", f"{it.id}-of-{tot.id}", {"share": it.id, "total": tot.id, "part": part.id},
+              f"a share with its part set off after it (\u201c{_excerpt(text, m, part.mention)}\u201d), of "
+              f"\u201c{tot.mention.text}\u201d")
+    return done
+
+
+def _restated_quotient(P: "_Props", figures: list[Item], text: str) -> set[str]:
+    """A part and its total both stated, and a percentage set off after the part that restates their
+    quotient: a ``ratio`` (numerator the part, denominator the total, ratio the percentage), the check a
+    fact-checker writes for it (docs/check-kinds.md: a quotient against a percent claim; a
+    ``share_of_total`` is for a share of a total whose part is not stated, or is stated after the share as
+    its implied part). Three forms, all in one sentence, the total of the part's unit and no smaller:
+
+    * "Of the 26,400 services timetabled ..., 11,300 arrived late, or 52 percent" (the total the sentence
+      opens with);
+    * "11,300 of the 26,400 peak trains arrived late, or 52 percent" (the total right after "of the");
+    * "1.2 million households, or 38 percent of the country's 2.6 million farming households" (the total
+      after the share's "of").
+
+    The part is the last such figure before the percentage (the one before "of the" in the second form).
+    Returns the
+    ids of the percentages so read (no other share of them is proposed)."""
+    done: set[str] = set()
+    for it in figures:
+        m = it.mention
+        if it.unit != "percent" or m.region != "body" or change_cue(text, m, it.sent[0]) is not None or \
+                not _OR_SHARE.search(text, it.sent[0], m.start):
+            continue
+        before = [o for o in figures if o.sent == it.sent and o.mention.end <= m.start]
+        if not before or not _quotient_figure(before[-1]):
+            continue
+        part, total, how = before[-1], None, ""
+        if len(before) >= 2 and _OF_THE_TOTAL.fullmatch(text, before[-2].mention.end, before[-1].mention.start):
+            part, total, how = before[-2], before[-1], "the total after the part"
+        after = next((o for o in figures if o.sent == it.sent and o.mention.start >= m.end), None)
+        if total is None and after is not None and _SHARE_OF_TOTAL_AFTER.fullmatch(text, m.end, after.mention.start):
+            total, how = after, "the total after the share"
+        if total is None:
+            lead = before[0] if len(before) >= 2 else None
+            if lead is not None and _OPENING_TOTAL.fullmatch(text, it.sent[0], lead.mention.start):
+                total, how = lead, "the total the sentence opens with"
+        if total is None or not _quotient_figure(total) or not _part_fits(part, total):
+            continue
+        done.add(it.id)
+        P.add("ratio", f"{part.id}-over-{total.id}", {"numerator": part.id, "denominator": total.id, "ratio": it.id},
+              f"a part and its total, the share set off after the part restating their quotient "
+              f"(\u201c{_excerpt(text, part.mention, it.mention)}\u201d; {how}: \u201c{total.mention.text}\u201d)")
+    return done
+
+
 #: Words that set a figure against another one named after them: "remains below the national pass rate of
 #: 87.3 percent", "is ahead of Limpopo, which recorded 79.8 percent", "is larger than that of Limerick ...,
 #: which set a budget of €245 million".
@@ -617,6 +861,16 @@ def _standing_against(P: "_Props", figures: list[Item], text: str) -> None:
         if b is None or b.mention.region != "body" or not _STANDING_TO.fullmatch(text, cue.end(), b.mention.start):
             continue
         first_cue = opened.setdefault(b.sent, cue.start())
+        that = _figure_before(figures, b, text, b.unit)
+        if that is not None:
+            # "That was down 6.5 percentage points from 71.8 percent in 2024 and below the national average
+            # of 74.0 percent": the figure "That" stands for is set against the one named
+            rel = "lt" if " ".join(cue.group(1).split()) in _LOWER else "gt"
+            P.add("comparison", f"{that.id}-{rel}-{b.id}", {"a": that.id, "b": b.id, "relation": rel},
+                  f"a figure set against another (\u201c{' '.join(cue.group(1).split())}\u201d), the subject "
+                  f"\u201cThat\u201d standing for the figure before: \u201c{that.mention.text}\u201d and "
+                  f"\u201c{b.mention.text}\u201d")
+            continue
         if any(o.sent == b.sent and o.unit == b.unit and o.mention.end <= first_cue for o in figures):
             continue
         words = _stems5(text[cue.end():b.mention.start]) - {"which", "recor", "that"}
@@ -704,9 +958,16 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             if iso[2] == iso[4]:
                 years[it.period] = int(iso[2])
     same_sent = lambda a, b: a.sent == b.sent  # noqa: E731
+    # a part and its total with the share set off after the part: a ratio, no share of the total besides
+    valued = [it for it in items if it.value is not None and it.unit != "date"]
+    restated = _restated_quotient(P, valued, text)
+    # a share with its part after "or" ("45 percent or 1,080"): of its total, with that part
+    restated |= _share_then_part(P, [it for it in valued if it.id not in restated], text, by_start)
     # shares and fractions of a total
     for it in items:
         m = it.mention
+        if it.id in restated:
+            continue
         # "up 10 percent on the 190 arrests": the size of a change, not a share of the 190
         if it.unit in ("percent", "fraction") and m.of and m.of[0] in by_start and \
                 change_cue(text, m, it.sent[0]) is None:
@@ -736,6 +997,22 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                     P.add("share_of_total", f"{it.id}-of-{w.id}", {"share": it.id, "total": w.id, "part": tot.id},
                           f"a part and its share (\u201c{_excerpt(text, tot.mention, m)}\u201d) {how}: "
                           f"\u201c{w.mention.text}\u201d")
+                continue
+            # "cancelled 4,210 services ..., 2.8 percent of those scheduled": "those" with a participle is
+            # the set the participle names (the count whose measure has it: "148,600 services Westlink
+            # scheduled"), not the count before; that count is the part. No such count: no proposal
+            pt = re.match(r"\s+of\s+(?:those|these|all\s+those)\s+([a-z]+ed)\b", text[m.end:it.sent[1]]) \
+                if tot.mention.end <= m.start and it.unit == "percent" else None
+            if pt is not None:
+                verb = _stem(pt.group(1))
+                named = [o for o in items if _persons_like(o.unit) and o.value is not None and tot.value is not None and
+                         o.value > tot.value and o.para <= it.para and o.mention.end <= m.start and
+                         verb in {_stem(k) for k in o.keys}]
+                if named:
+                    w = named[-1]
+                    P.add("share_of_total", f"{it.id}-of-{w.id}", {"share": it.id, "total": w.id, "part": tot.id},
+                          f"a part and its share (\u201c{_excerpt(text, tot.mention, m)}\u201d) of the set "
+                          f"\u201c{pt.group(1)}\u201d names: \u201c{w.mention.text}\u201d")
                 continue
             named_base = re.match(r"\s+of\s+(?:them|these|those|whom)\b", text[m.end:it.sent[1]]) \
                 if tot.mention.end <= m.start else re.match(r"\s+of\b", text[m.end:tot.mention.start])
@@ -770,7 +1047,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     # "11,200 people, or 42 percent of arrivals", "Children made up 31 percent of all patients": a share of
     # a noun with no number after it
     for it in items:
-        if it.unit != "percent" or it.mention.of or change_cue(text, it.mention, it.sent[0]) is not None:
+        if it.unit != "percent" or it.mention.of or change_cue(text, it.mention, it.sent[0]) is not None or \
+                it.id in restated:
             continue
         share_of_named(P, it, items, text)
     # a rate and a duration next to a total
@@ -797,7 +1075,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                   f"a rate and a duration next to a total: \u201c{_excerpt(text, r.mention, d.mention, t.mention)}\u201d")
             amassed.append((r, d, t))
     # parts next to a total; an age bound ("children under 15", "aged 65 or over") is no count of its own
-    counts = [it for it in items if _persons_like(it.unit) and it.value is not None and
+    # (a quantity in tonnes or hectares adds up, holds parts and is estimated like a count: the relations
+    # below relate figures of one unit only, and two figures sharing only a unit of measure are no agreement)
+    counts = [it for it in items if _quantity_like(it.unit) and it.value is not None and
               it.mention.qualifier != "range" and not age_bound(text, it.mention) and
               not _THRESHOLD.match(text, it.mention.end)]
     amounts = [it for it in counts if not _no_amount(text, it)]
@@ -806,7 +1086,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         sentence opens with: "Of the 4,120 dead, 1,730 ...")."""
         return same_sent(x, y) and _same_unit(x, y) and x.mention.end < y.mention.start and \
             not _OPENING_TOTAL.fullmatch(text, x.sent[0], x.mention.start) and bool(_PART_GAP.fullmatch(
-            text, x.mention.end, y.mention.start))
+            text, x.mention.end, y.mention.start) or _gapped(text, x, y))
 
     # amounts of money add up like counts: "Of the €312 million, €141 million goes to housing, €88 million to
     # roads ... and €67 million to ..., while the remaining €26 million covers ..."
@@ -837,6 +1117,23 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                     _OPENING_TOTAL.fullmatch(text, a.sent[0], o.mention.start)]
             if lead and sum(g.value for g in group) <= lead[0].value * 1.5:
                 total = (lead[0], "parts of the total the sentence opens with")
+        if total is None:
+            # "4,210 cancellations: 1,870 to signal faults, 1,460 to staff shortages and 980 to other causes"
+            lead = [o for o in summable if o not in group and same_sent(o, a) and o.mention.end <= a.mention.start and
+                    _same_unit(o, a) and _COLON_TOTAL.fullmatch(text, o.mention.end, a.mention.start)]
+            if lead and lead[-1].value >= max(g.value for g in group):
+                total = (lead[-1], "parts listed after a total and a colon")
+        if total is None and _EXHAUSTIVE.search(text, group[-2].mention.end, group[-1].sent[1]):
+            # "The operator cancelled 4,210 services ... . Staff shortages accounted for 1,870 cancellations,
+            # infrastructure faults for 1,460 and weather and other causes for 980": the parts of a list
+            # that says it holds every other one, of the total of their unit in the sentence before (of
+            # its paragraph), a word of whose measure (first five letters) the parts' sentence uses
+            prev = [o for o in summable if o.para == a.para and o.sent[1] <= a.sent[0] and _same_unit(o, a) and
+                    o.value >= max(g.value for g in group)]
+            words = _stems5(text[a.sent[0]:a.sent[1]])
+            if prev and prev[-1].sent == max(o.sent for o in prev) and _stems5(prev[-1].what) & words and \
+                    not any(o.sent == prev[-1].sent and o is not prev[-1] and _same_unit(o, a) for o in summable):
+                total = (prev[-1], "parts of a list that holds every other one, of the total of the sentence before")
         if total is None:
             s = sum(g.value for g in group)
             eq = sorted((o for o in summable if o not in group and o.value == s and _same_unit(o, a)),
@@ -902,7 +1199,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             whole = prev[-1] if prev else None
         elif (lead := [o for o in counts if same_sent(o, it) and o.mention.end <= m.start and
                        _OPENING_TOTAL.fullmatch(text, s0, o.mention.start) and
-                       re.fullmatch(r"[^,;]{0,40},\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?",
+                       re.fullmatch(r"[^,;]{0,60},\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?",
                                     text[o.mention.end:m.start])]) and \
                 not any(coordinated(it, o) for o in counts):
             # "Of the 1,200 surveyed, 540 said ...": one part of the total the sentence opens with (a run
@@ -1027,7 +1324,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         if not mo:
             continue
         noun = _stem(mo.group(1))
-        base = [o for o in counts if o.mention.start < it.sent[0] and o.para in (it.para, it.para - 1)
+        base = [o for o in counts if _persons_like(o.unit) and o.mention.start < it.sent[0] and o.para in (it.para, it.para - 1)
                 and o.mention.region == "body" and noun in {_stem(k) for k in o.keys}]
         if base:
             tot = base[-1]
@@ -1092,10 +1389,16 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         # (a date between is the later figure's: "3,900 households ... in October, up from 3,450")
         nxt = [o for o in items if same_sent(o, it) and o.mention.start > m.end and o.unit != "date"]
         mu = re.fullmatch(r"[^.;]{0,80}?,\s+(up|down)\s+from\s+(?:around\s+|about\s+|some\s+)?",
-                          text[m.end:nxt[0].mention.start]) if nxt and _same_unit(nxt[0], it) and it.unit != "date" \
-            else None
+                          text[m.end:nxt[0].mention.start]) if nxt and it.unit != "date" else None
         later_fig = it
-        if mu and nxt[0].keys and not (it.keys & nxt[0].keys):
+        if mu and not _same_unit(nxt[0], it):
+            # "rose to 350 kwacha for a 25 kg bag in May, up from 210 kwacha": a figure of another unit (the
+            # bag's 25 kg) stands before "up from"; the later figure is the nearest earlier one of its unit
+            # with a word of its measure (kwacha)
+            named = [o for o in items if same_sent(o, it) and o.mention.start < m.start and o.keys & nxt[0].keys
+                     and _same_unit(o, nxt[0])]
+            later_fig = named[-1] if named else None
+        elif mu and nxt[0].keys and not (it.keys & nxt[0].keys):
             # "rose to 350 kwacha for a 25 kg bag in May, up from 210 kwacha": the later figure is the one of
             # what the earlier counts (kwacha), not the nearest number (the bag's 25 kg)
             named = [o for o in items if same_sent(o, it) and o.mention.start < m.start and o.keys & nxt[0].keys
@@ -1160,6 +1463,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 P.add("complement", f"{listed_before[0].id}-and-the-rest", fields,
                       f"shares and \u201c{mr.group(0)}\u201d: " + ", ".join(f"\u201c{o.mention.text}\u201d"
                                                                          for o in listed_before))
+    _lowest_since(P, figures, text)
+    _share_of_that(P, figures, text)
     _headline_multiple(P, items, agreed)
     _headline_restated(P, items, agreed)
     _points_difference(P, figures, text)

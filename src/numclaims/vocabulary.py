@@ -79,8 +79,16 @@ SCALE_ABBREVIATIONS: dict[str, int] = {
 #: spaces of SI style (SI Brochure, 9th edition, 5.4.4: the digits of a long number may be divided into
 #: groups of three by a thin space, with no dot or comma between the groups), as text pasted from the web
 #: carries them: the no-break space U+00A0, the narrow no-break space U+202F
-#: and the thin space U+2009. An ordinary space is not one ("in 1998 200 people" is two numbers).
+#: and the thin space U+2009 (an ordinary space only where the groups fit: :data:`SPACE_GROUPED_DIGITS_RE`).
 DIGIT_GROUP_SEPARATORS: str = ",\u00a0\u202f\u2009"
+#: Digits grouped by threes with an ordinary space ("15 000 people", "R250 000", "1 250 000"), as South
+#: African, French and other papers set them after SI and ISO style (SI Brochure, 9th edition, 5.4.4, and
+#: ISO 80000-1:2009, 7.3.1: the digits of a long number may be divided into groups of three by a space,
+#: never by a point or a comma): a first group of one to three digits (not starting with 0), then groups of
+#: exactly three, the last followed by no other digit (a decimal part may follow: "4 500.5"). A four-digit
+#: first group never joins, so a year stays apart ("in 2019 200 people" is two numbers), and a group of
+#: another length after a space is another number ("3 50", "120 4500").
+SPACE_GROUPED_DIGITS_RE = r"(?<![\d.,])[1-9]\d{0,2}(?:[ ]\d{3})+(?![\d]|,\d)"
 
 #: Percent written as letters after the digits, attached: "12pc" (British papers' money pages, the Daily
 #: Telegraph's "rose 12pc"), besides "12 percent", "12 per cent", "12%" and "12 pct".
@@ -92,6 +100,14 @@ POINTS_ABBREVIATIONS: tuple[str, ...] = ("ppts", "ppt", "pp")
 #: (``numclaims.numerals`` and ``numclaims.extract``): the words, or an abbreviation with or without a space.
 POINTS_AFTER_RE = (r"\s+(?:percentage|percent|per\s+cent)[\s-]+points?\b|\s?(?:(?:"
                    + "|".join(POINTS_ABBREVIATIONS) + r")\b|p\.p\.)")
+#: Basis points after a number ("25 basis points", "25bp", "50 bps"): hundredths of a percentage point, so
+#: "25 basis points" is 0.25 percentage points (Morningstar glossary, "Basis point": "one one-hundredth of 1%
+#: (0.01%) ... a change in interest rates from 6.25% to 6.75% would be an increase of 50 basis points";
+#: docs/semantics.md, section on points). Read by ``numclaims.numerals`` only: the extractor's mention
+#: scan reads the number, and drafting (``numclaims.draft.units_from_words``) the words after it.
+BASIS_POINTS_AFTER_RE = r"\s+basis[\s-]+points?\b|\s?bps?\b"
+#: Hundredths of a percentage point in one basis point.
+BASIS_POINTS_PER_POINT = 100
 
 #: Denominator words of fractions, singular and plural.
 FRACTION_WORDS: dict[str, int] = {
@@ -217,7 +233,7 @@ DOLLAR_CURRENCIES: tuple[str, ...] = (
 #: month") is money too. ``{letters: (ISO 4217 code, regex the amount must match)}``; "R500" alone is not
 #: read (a record may still write unit ZAR).
 CURRENCY_LETTERS_BEFORE_LARGE: dict[str, tuple[str, str]] = {
-    "R": ("ZAR", r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?i:million|billion|trillion|bn|m)\b"
+    "R": ("ZAR", r"\d{1,3}(?:[,\u00a0\u202f\u2009\x20]\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?i:million|billion|trillion|bn|m)\b"
                  r"|\d+(?:\.\d+)?(?=\s+(?:a|an|per|each|every)\s+(?i:day|week|month|year)\b)"),
 }
 #: Currency markers (symbols, codes and words, lower case) and their ISO 4217 codes. "$" is read as USD.
@@ -271,6 +287,17 @@ MEASURE_UNIT_NOUNS: frozenset[str] = frozenset({
     "acres", "acre", "kilometres", "kilometers", "km", "miles", "mile", "metres", "meters", "litres", "liters",
     "barrels", "gallons", "megawatts", "mw", "gigawatts", "kilowatts", "ounces", "pounds", "units",
 })
+#: Units of measure written after a count ("24,600 tonnes", "2.2 million hectares", "40 kg"), lower case,
+#: and the base unit of a claim record they are (numclaims.records.BASE_UNITS): the figure is a quantity in
+#: that unit, not a count of things. "tons" is left out: a short ton (907.18474 kg) or a metric one, the
+#: word does not say which.
+MEASURE_UNIT_WORDS: dict[str, str] = {
+    "tonnes": "tonnes", "tonne": "tonnes", "metric tons": "tonnes", "metric tonnes": "tonnes",
+    "hectares": "hectares", "hectare": "hectares", "ha": "hectares",
+    "kilograms": "kilograms", "kilogram": "kilograms", "kilos": "kilograms", "kg": "kilograms",
+    "square kilometres": "square_kilometres", "square kilometers": "square_kilometres", "sq km": "square_kilometres",
+    "km2": "square_kilometres", "troy ounces": "troy_ounces", "ounces": "ounces",
+}
 #: Days in a Julian year (see the module docstring).
 DAYS_PER_YEAR = 365.25
 #: Days in each time unit: a month is a twelfth of the Julian year.
