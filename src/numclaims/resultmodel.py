@@ -283,7 +283,7 @@ class SlimResults(_Open):
 
 
 _DEFAULTS: dict[type, tuple[dict[str, Any], tuple[tuple[str, Any], ...]]] = {}
-_ALL: dict[type, set[str]] = {}
+_SETS: dict[tuple[type, tuple[str, ...]], set[str]] = {}
 
 
 def _defaults(cls: type[BaseModel]) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
@@ -308,13 +308,13 @@ def make(cls: type[M], values: dict[str, Any], unset: tuple[str, ...] = ()) -> M
     is validated instead (:func:`read_back`)."""
     base, factories = _DEFAULTS.get(cls) or _defaults(cls)
     if len(values) == len(base):
-        if unset:
-            fields = set(values)
-            fields.difference_update(unset)
-            return construct(cls, values, fields)
-        # every field set: one set of field names per class, shared (setting a field adds a name already
-        # there; model_copy copies it), so that an article's tens of objects allocate no set each
-        return construct(cls, values, _ALL.get(cls) or _ALL.setdefault(cls, set(base)))
+        # every field given: one set of the names set per class and ``unset``, shared by the objects made
+        # so (model_copy copies it; a trusted object is not changed in place), so that an article's tens of
+        # objects allocate no set each
+        fields = _SETS.get((cls, unset))
+        if fields is None:
+            fields = _SETS.setdefault((cls, unset), set(base).difference(unset))
+        return construct(cls, values, fields)
     full = dict(base)
     for k, factory in factories:
         full[k] = factory()

@@ -26,7 +26,7 @@ from .paths import display_path, report_dir
 from .publish import preflight, publish_staged, same_staged
 from .report import ClaimReviewConfigError, load_config, report_files
 from .resultmodel import ClaimResult, Results, SlimResults, placeholders, slim, slim_data  # noqa: F401 - defined with the results model; named here too
-from .results import dumps
+from .results import dumps_bytes
 from .verdicts import worst_entry_first
 
 
@@ -119,7 +119,7 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: st
                                           "reports/, not a link out of it", "reports-outside")], staged, None, None
     figures = figure_signature(folder / "figures")  # before the report reads them
     if reports == "json":
-        texts = {folder / "results.json": dumps(res)}
+        files = {folder / "results.json": dumps_bytes(res)}
     else:
         if root not in _CONFIGS:
             _CONFIGS[root] = load_config(Path(root))
@@ -127,15 +127,15 @@ def stage_one(path: str, root: str, staging: str, keep: bool = True, reports: st
             texts = report_files(res, Path(root), _CONFIGS[root], folder)
         except ClaimReviewConfigError as e:  # reviewed claims, no publisher configured: nothing published
             return path, None, {}, [e.line], staged, None, None
+        files = {final: text.encode("utf-8") for final, text in texts.items()}
     # the article's files go into a folder of their own, made as publish_folder makes one (mode 0o755
     # under the umask, files 0o644): when reports/<id> does not exist yet, that folder is renamed into
     # place as it is (commit_staged)
     own = os.path.join(staging, f"{_prefix()}-{next(_STAGED)}")
     stats: dict[str, list[int]] = {}
     digest = ""
-    for final, text in texts.items():
+    for final, raw in files.items():
         tmp = os.path.join(own, final.name)
-        raw = text.encode("utf-8")
         try:
             if not staged:
                 os.mkdir(own, 0o755)
