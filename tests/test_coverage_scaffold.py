@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from numclaims.cli import main
+from numclaims.draft import to_confirm
+from numclaims.engine import check_article as check_typed
+from numclaims.resultmodel import slim
 from conftest import results_data as check_article  # results.json data of the typed results
 from numclaims.scaffold import TODO_WHAT, unique_quote
 
@@ -100,6 +103,10 @@ def test_scaffold_passes_check(repo, source_id, n, lead, capsys):
     res = check_article(path, repo)
     assert res["coverage"] == {"mentions": n + lead, "claimed": n + lead, "waived": 0, "missing": []}
     assert all(c["guessed"] and c["measure"]["what"] != TODO_WHAT for c in res["claims"])
+    # every drafted claim is still to confirm; slim results (a run that writes reports) keep no guessed fields
+    typed = check_typed(path, repo)
+    assert [cid for cid, _ in to_confirm(typed)] == [c.id for c in typed.claims] and len(typed.claims) == n + lead
+    assert to_confirm(slim(typed)) == []
     assert [ch["id"] for ch in res["checks"] if ch["status"] == "proposed"] == res["summary"].get("proposed", [])
 
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from numclaims.fastjson import clean_and_text, escape_invisible, json_text
-from numclaims.results import clean, clean_and_dumps, dumps
+from numclaims.fastjson import clean_and_text, declared, escape_invisible, json_text, plain_bytes
+from numclaims.results import clean, clean_and_dumps, dumps, dumps_bytes
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = sorted(p for p in (REPO / "reports").rglob("*.json")) + sorted((REPO / "datasets").rglob("*.json"))
@@ -254,3 +254,33 @@ def data_of(res):
     from numclaims.fastjson import data
 
     return data(res)
+
+
+def test_results_json_bytes_are_the_text_encoded():
+    # what stage_one writes: orjson's bytes as they are for the engine's results, else dumps() encoded
+    for res in _engine_results():
+        assert dumps_bytes(res) == dumps(res).encode("utf-8") == plain_bytes(res, newline=True)
+    read_back = _results()  # not marked: written by the walk, encoded
+    assert plain_bytes(read_back) is None
+    assert dumps_bytes(read_back) == (REPO / "reports" / SEED / "results.json").read_bytes()
+
+
+def test_results_json_bytes_escape_invisible_characters():
+    # U+2028 raw in a quote (3 bytes E2 80 A8 from orjson) is written as the 6 characters \u2028, as in the text
+    res = plain(_results(quote="a\u2028b"))
+    raw = dumps_bytes(res)
+    assert b'"quote": "a\\u2028b",' in raw and b"\xe2\x80\xa8" not in raw
+    assert raw == dumps(res).encode("utf-8")
+
+
+def test_declared_reads_only_the_fields_a_class_declares():
+    from numclaims.records import FractionOfCheck, PartWholeCheck
+    from numclaims.resultmodel import ClaimId
+
+    frac = FractionOfCheck(id="f", kind="fraction_of", fraction="a", whole="b")
+    part = PartWholeCheck(id="p", kind="part_whole", part="a", whole="b")
+    assert declared(frac, "relation") == "le"  # the field's default
+    assert declared(part, "relation") is None  # no such field: None, as getattr(part, "relation", None)
+    assert getattr(part, "relation", None) is None
+    extra = ClaimId(id="c", relation="eq")  # an extra key (the results contract is additive) is no field
+    assert declared(extra, "id") == "c" and declared(extra, "relation") is None

@@ -158,6 +158,31 @@ def test_the_collector_is_paused_for_the_parents_loops_only(many, monkeypatch):
     assert len(out.results) == 8 and seen == [("mapper", False)] + [("check", True)] * 8 and gc.isenabled()
 
 
+def test_the_collector_stays_paused_while_a_check_run_publishes_and_records(many, monkeypatch):
+    # after the workers end, the parent publishes, records the cache entries and prints the summary of
+    # every article: all with the collector paused (runner.collector_paused around the whole command), and
+    # running again once the command returns
+    import numclaims.cache as cache
+    import numclaims.runner as runner
+
+    seen: list[tuple[str, bool]] = []
+    commit, record = runner.commit_staged, cache.CheckCache.record
+
+    def spy_commit(*args, **kwargs):
+        seen.append(("commit", gc.isenabled()))
+        return commit(*args, **kwargs)
+
+    def spy_record(self, *args, **kwargs):
+        seen.append(("record", gc.isenabled()))
+        return record(self, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "commit_staged", spy_commit)
+    monkeypatch.setattr(cache.CheckCache, "record", spy_record)
+    assert gc.isenabled()
+    assert main(["check", "--root", str(many), "--quiet", "--jobs", "2", "--reports", "json"]) == 0
+    assert seen == [("commit", False)] + [("record", False)] * 8 and gc.isenabled()
+
+
 def test_pool_workers_run_the_collector(many):
     # the pool forks while the parent's collector is paused; each worker starts it again (_worker_init)
     files = [str(p) for p in sorted((many / "claims").glob("*.yaml"))]

@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from numclaims.engine import check_file
 from numclaims.fastjson import data
-from numclaims.resultmodel import Results, SlimResults, VerdictCounts, placeholders, slim, well_formed
+from numclaims.resultmodel import Results, SlimResults, VerdictCounts, _placeholder, placeholders, slim, well_formed
 from numclaims.verdicts import SEVERITY, VERDICTS, worst, worst_by_claim, worst_first
 
 from conftest import PROJECT
@@ -108,6 +108,15 @@ def test_placeholders_are_claims_with_todo_in_measure_or_attribution():
         c["measure"]["what"], c["attribution"] = what, [{"who": who}]
     assert placeholders(Results.model_validate(res)) == [c["id"] for c in res["claims"][:2]]
     assert SlimResults.model_fields["placeholders"].is_required()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" \t\ntTodOD\u00df\ufb05\u0165\u1e6b\u2028x:") | st.characters(), max_size=8))
+def test_placeholder_test_is_the_upper_case_prefix_rule(text):
+    # answered from the first character when it is ASCII and no t/T; else by the rule itself (non-ASCII
+    # characters whose upper case is several letters, as U+00DF -> SS and U+FB05 -> ST, take that path)
+    assert _placeholder(text) == text.lstrip().upper().startswith("TODO")
+    assert _placeholder("  todo: who said it") and _placeholder("ToDo") and not _placeholder("to do")
 
 
 def test_worst_verdict_rule():

@@ -66,6 +66,7 @@ from .extract import Mention, body_span, classify_line, find_mentions, list_bloc
 from .paths import claims_files
 from .periods import expressions_in, resolve
 from .records import value_from_words
+from .resultmodel import SlimResults
 from .scaffold import _record, times_in, unique_quote
 from .vocabulary import (DOLLAR_CURRENCIES, MEASURE_UNIT_WORDS, FALL_NOUNS, FALL_VERBS, MONTH_NAMES, MULTIPLIER_WORDS, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
                          change_words_re)
@@ -2065,8 +2066,11 @@ def _project_files(root: Any, skip: Any = None) -> list[tuple[Path, dict[str, An
 
 def to_confirm(res) -> list[tuple[str, list[str]]]:
     """``[(claim id, guessed fields)]`` of results (:class:`numclaims.resultmodel.Results`; slim results
-    keep no guessed fields): the drafted fields nobody confirmed."""
-    return [(c.id, list(c.guessed)) for c in res.claims if getattr(c, "guessed", None)]
+    keep no guessed fields: none for them, without a look at their claims): the drafted fields nobody
+    confirmed."""
+    if isinstance(res, SlimResults):
+        return []
+    return [(c.id, list(c.guessed)) for c in res.claims if c.guessed]
 
 
 def print_to_confirm(results: list, stream=None) -> int:

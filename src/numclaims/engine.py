@@ -34,7 +34,7 @@ from .derived import add_derived, derived_records
 from .errors import ErrorLine, InputErrors
 from .evidence import evidence_hook, load_reference
 from .extract import quote_numeral_problems
-from .fastjson import number, numbers, plain
+from .fastjson import declared, number, numbers, plain
 from .loader import Article, load_article
 from .periods import Period, back, resolve_over
 from .records import DURATION_UNITS, Claim, PeriodSpec, is_claim_ref
@@ -217,8 +217,8 @@ def check_entry(r: CheckResult, spec: Any) -> CheckEntry:
     reason code). Those keys are absent otherwise. Every number goes through
     :func:`numclaims.fastjson.number` (the check's ``details`` and findings through
     :func:`numclaims.fastjson.numbers`; its ``cause`` holds strings), as :func:`results_for` promises."""
-    relation = getattr(spec, "relation", None) or None
-    proposed = getattr(spec, "status", None) == "proposed"
+    relation = declared(spec, "relation") or None
+    proposed = declared(spec, "status") == "proposed"
     values = {"id": r.id, "kind": r.kind, "claims": list(r.claims), "verdict": r.verdict,
               "explanation": r.explanation, "details": numbers(r.details),
               "findings": [make(Finding, numbers(f)) for f in r.findings] if r.findings is not None else None,

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import ErrorLine, InputErrors
+from .fastjson import declared
 from .numbers import number_problem
 from .records import split_unit
 from .reference_rows import period_bounds, row_interval
@@ -297,7 +298,7 @@ def evidence_hook(root: Path) -> Callable[[Any, Any, str], list[ErrorLine]]:
     root = Path(root)
 
     def check(data, raw, display: str) -> list[ErrorLine]:
-        cited = any(c.evidence for c in data.claims) or any(getattr(ch, "evidence", None) for ch in data.checks)
+        cited = any(c.evidence for c in data.claims) or any(declared(ch, "evidence") for ch in data.checks)
         if not cited or _signature(root) is None:
             return []
         try:
@@ -325,7 +326,7 @@ def evidence_hook(root: Path) -> Callable[[Any, Any, str], list[ErrorLine]]:
                     errs.append(ErrorLine(display, line_of(claims_raw, i), c.id, "evidence", msg(rid),
                                           "unknown-reference-row"))
         for j, ch in enumerate(data.checks):
-            for rid in getattr(ch, "evidence", None) or []:
+            for rid in declared(ch, "evidence") or []:
                 if rid not in rows:
                     errs.append(ErrorLine(display, line_of(checks_raw, j), f"{ch.id} (check)",
                                           f"checks[{j}].evidence", msg(rid), "unknown-reference-row"))

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pydantic is not imported here: `numclaims --help` reaches t
 
 _LIMIT = float(2**53)
 _OPTS = orjson.OPT_INDENT_2
+_OPTS_NL = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 
 
 _new = object.__new__
@@ -67,6 +68,15 @@ def construct(cls: "type[BaseModel]", values: dict[str, Any], fields_set: set[st
     _extra(m, {})
     _private(m, None)
     return m
+
+
+def declared(model: "BaseModel", name: str) -> Any:
+    """``model.name`` when the class of the pydantic model ``model`` declares the field ``name``, else None:
+    one dictionary look-up (a model keeps its declared fields in ``__dict__``, its extra ones apart), where
+    ``getattr(model, name, None)`` on a field the class does not declare costs about 2 us, pydantic's
+    ``__getattr__`` raising and catching an ``AttributeError``. For record classes that declare a field
+    only for some kinds (a check's ``relation``, ``evidence``, ``status``)."""
+    return model.__dict__.get(name)
 
 
 def visible(model: "BaseModel") -> dict[str, Any]:
@@ -336,24 +346,17 @@ def is_plain(model: Any) -> bool:
     return getattr(model, "__pydantic_private__", None) is _PLAIN
 
 
-def _model(obj: Any) -> dict[str, Any]:
-    """orjson's ``default`` for :func:`plain_text`: a pydantic model as its :func:`visible` fields;
-    anything else refused (TypeError)."""
-    try:
-        return visible(obj)
-    except AttributeError:
-        raise TypeError(type(obj).__name__) from None
-
-
 def canonical(obj: Any) -> bytes:
     """Compact JSON bytes of ``obj`` with every object's keys sorted (orjson ``OPT_SORT_KEYS``), pydantic
     models as their :func:`visible` fields: the form in which the cache stores and seals its entries
     (:func:`numclaims.cache.seal`); the same bytes for data read back with ``orjson.loads``.
 
     Raises:
-        TypeError: a value orjson refuses (``orjson.JSONEncodeError``, a ``TypeError``).
+        TypeError: a value orjson refuses (``orjson.JSONEncodeError``, a ``TypeError``; :func:`visible`,
+            orjson's ``default`` here, refuses any object that is not a model with an ``AttributeError``,
+            which orjson raises as its own error).
     """
-    return orjson.dumps(obj, default=_model, option=orjson.OPT_SORT_KEYS)
+    return orjson.dumps(obj, default=visible, option=orjson.OPT_SORT_KEYS)
 
 
 def plain_text(model: Any) -> str | None:
@@ -361,13 +364,21 @@ def plain_text(model: Any) -> str | None:
     written by orjson without a Python walk; None when it is not marked or holds a value orjson refuses
     (an :class:`Exact` float, a non-``str`` key, an integer beyond 64 bits, another type): then the caller
     writes it with :func:`json_text`, which gives the standard library's text or error."""
+    raw = plain_bytes(model)
+    return None if raw is None else raw.decode("utf-8")
+
+
+def plain_bytes(model: Any, newline: bool = False) -> bytes | None:
+    """The UTF-8 bytes of :func:`plain_text` of ``model`` (with ``newline``, and a ``\n`` after them), or
+    None as it says: what a writer puts in a file, without decoding orjson's bytes to text and encoding
+    them again."""
     if getattr(model, "__pydantic_private__", None) is not _PLAIN:
         return None
     try:
-        raw = orjson.dumps(model, default=_model, option=_OPTS)
+        raw = orjson.dumps(model, default=visible, option=_OPTS_NL if newline else _OPTS)
     except (orjson.JSONEncodeError, TypeError, RecursionError):
         return None
-    return _decoded(raw)
+    return raw if _nothing_to_escape(raw) else escape_invisible(raw.decode("utf-8")).encode("utf-8")
 
 
 def _float(x: float, integral: bool) -> float | int:
@@ -436,8 +447,13 @@ def clean_and_text(obj: Any, *, allow_nan: bool = True) -> tuple[Any, str]:
 
 def _decoded(raw: bytes) -> str:
     """The text of orjson's UTF-8 bytes ``raw``, with :func:`escape_invisible` applied."""
-    # in UTF-8 every C1 control starts with the byte C2 and U+2028/U+2029 are E2 80 A8/A9: without them
-    # there is nothing to escape (one byte search instead of a pattern search of the text)
-    if b"\xc2" not in raw and b"\xe2\x80\xa8" not in raw and b"\xe2\x80\xa9" not in raw:
+    if _nothing_to_escape(raw):
         return raw.decode("utf-8")
     return escape_invisible(raw.decode("utf-8"))
+
+
+def _nothing_to_escape(raw: bytes) -> bool:
+    """Whether the UTF-8 bytes ``raw`` hold no character :func:`escape_invisible` escapes: in UTF-8 every
+    C1 control starts with the byte C2 and U+2028/U+2029 are E2 80 A8/A9 (one byte search each instead of
+    a pattern search of the text)."""
+    return b"\xc2" not in raw and b"\xe2\x80\xa8" not in raw and b"\xe2\x80\xa9" not in raw

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .fastjson import clean  # noqa: F401 - the rule lives with the encoder; named here for its callers
-from .fastjson import clean_and_text, plain_text
+from .fastjson import clean_and_text, plain_bytes, plain_text
 from .fastjson import json_text as fast
 
 if TYPE_CHECKING:  # a pydantic model; `numclaims --help` loads this module and not pydantic
@@ -30,6 +30,14 @@ def dumps(results: Results) -> str:
     if text is None:
         text = json_text(results, allow_nan=False, integral_floats=True)
     return text + "\n"
+
+
+def dumps_bytes(results: Results) -> bytes:
+    """The UTF-8 bytes of :func:`dumps` of ``results``, what results.json holds: for the engine's results,
+    orjson's bytes as they are (:func:`numclaims.fastjson.plain_bytes`), not decoded to text and encoded
+    again."""
+    raw = plain_bytes(results, newline=True)
+    return raw if raw is not None else dumps(results).encode("utf-8")
 
 
 def clean_and_dumps(results: Results) -> tuple[Results, str]:

@@ -64,9 +64,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..runner import collector_paused
+
     # every claims file is named several times (cache key, provenance, error lines): each folder on the way
-    # is resolved once for the run, in this process and in the workers it forks
-    with remember_folders():
+    # is resolved once for the run, in this process and in the workers it forks; the collector is paused
+    # for the whole run (runner.collector_paused): after the workers end, publishing, the cache entries and
+    # the summary lines of 10,000 articles otherwise trigger full collections of their results
+    with remember_folders(), collector_paused():
         return _run(args)
 
 
