@@ -286,6 +286,42 @@ def test_item_line_key_test_is_its_first_form(line, key):
     assert fastyaml._starts_with_key(line, key) == _starts_with_key_by_slicing(line, key)
 
 
+def _may_hold_number_by_substrings(text):
+    # the first form of the prefilter: classes by bytes.translate, one substring search per pattern
+    def classes(pairs):
+        table = bytearray(b"x" * 256)
+        for chars, to in pairs.items():
+            for c in chars:
+                table[ord(c)] = ord(to)
+        return bytes(table)
+
+    a = b"t" + text.encode("ascii").translate(classes({" \n[{": "t", "-+": "-", "0._": "z", "123456789": "9",
+                                                       "oObB": "o"}))
+    if any(s in a for s in (b"tzz", b"tz9", b"tzo", b"t-zz", b"t-z9", b"t-zo")):
+        return True
+    d = text.encode("ascii").translate(classes({"0123456789.": "9", "eE_:": "e", "-": "-"}))
+    return b"9e" in d or b"9" * 19 in d
+
+
+def test_number_prefilter_is_its_substring_form_on_every_short_text():
+    # every text of up to 4 characters of one representative of each class (and two others), and longer
+    # texts by hypothesis below: the integer form and the substring form agree
+    import itertools
+
+    alphabet = " \n[-+0._1oBeE:ax"
+    for n in range(1, 5):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert fastyaml._may_hold_number(text) == _may_hold_number_by_substrings(text), repr(text)
+    assert fastyaml._may_hold_number("k: " + "7" * 19) and not fastyaml._may_hold_number("k: " + "7" * 18)
+
+
+@settings(max_examples=1500, derandomize=True, database=None, deadline=None)
+@given(st.text(alphabet=" \n[{,-+0._19oObBeE:ax#'", max_size=60))
+def test_number_prefilter_is_its_substring_form(text):
+    assert fastyaml._may_hold_number(text) == _may_hold_number_by_substrings(text)
+
+
 def test_prefilters_by_hand():
     # no token starts with 0, "." or "_" ("1700", the "-0" of an id follows a letter), no digit before
     # e/E/_/:, no 19 digits: nothing to scan. "012" after ": ", "12:30" (a digit before ":"), 19 digits,

@@ -297,7 +297,9 @@ def evidence_hook(root: Path) -> Callable[[Any, Any, str], list[ErrorLine]]:
     root = Path(root)
 
     def check(data, raw, display: str) -> list[ErrorLine]:
-        cited = any(c.evidence for c in data.claims) or any(getattr(ch, "evidence", None) for ch in data.checks)
+        # a check kind without ``evidence`` has no such key in the record's __dict__ (a pydantic model's
+        # fields): read there, not by getattr, whose miss raises and catches an AttributeError per check
+        cited = any(c.evidence for c in data.claims) or any(vars(ch).get("evidence") for ch in data.checks)
         if not cited or _signature(root) is None:
             return []
         try:

@@ -70,25 +70,42 @@ def _classes(pairs: dict[str, str]) -> bytes:
     return bytes(table)
 
 
-#: Classes for the pre-filters of an ASCII text (:func:`_may_hold_number`, :func:`_quoted_date`): where a
-#: token may start (a space, a line break, ``[``, ``{``: "t"), a sign, the first character of a number of
-#: :data:`_NUMBER` other than a digit 1-9 (``0``, ``.``, ``_``: "z"), the digits 1-9 and the letters of
-#: ``0o``/``0b``; and, in the second table, a digit or stop ("9"), the characters that end the second form
-#: of :data:`_NUMBER` (``e``, ``E``, ``_``, ``:``: "e") and ``-``.
-_STARTS = _classes({" \n[{": "t", "-+": "-", "0._": "z", "123456789": "9", "oObB": "o"})
+#: Classes for the pre-filters of an ASCII text (:func:`_may_hold_number`, :func:`_quoted_date`): a digit
+#: or stop ("9"), the characters that end the second form of :data:`_NUMBER` (``e``, ``E``, ``_``, ``:``:
+#: "e") and ``-``.
 _DIGIT_RUNS = _classes({"0123456789.": "9", "eE_:": "e", "-": "-"})
+
+
+#: One byte of flags per character for :func:`_may_hold_number`, bit 0 (1) where a token may start (a
+#: space, a line break, ``[``, ``{``), bit 1 (2) a sign, bit 2 (4) the first character of a number of
+#: :data:`_NUMBER` other than a digit 1-9 (``0``, ``.``, ``_``), bit 3 (8) what may follow it (those, the
+#: digits 1-9, ``o``/``O``/``b``/``B``), bit 4 (16) a digit or stop, bit 5 (32) what ends the form
+#: ``\d[\d.]*[eE_:]`` (``e``, ``E``, ``_``, ``:``).
+_NUMBER_FLAGS = bytes(sum(bit for chars, bit in ((" \n[{", 1), ("-+", 2), ("0._", 4), ("0._123456789oObB", 8),
+                                                 ("0123456789.", 16), ("eE_:", 32)) if chr(c) in chars)
+                      for c in range(256))
 
 
 def _may_hold_number(text: str) -> bool:
     r"""False only when no number of :data:`_NUMBER` can start a token of the ASCII ``text`` (so
-    :func:`_number_trap` has nothing to find), by substring tests of its classes: the forms with ``0``,
-    ``.`` or ``_`` first (after a token start, a sign maybe) need a "z" and then a "z", "9" or "o"; the
-    form ``\d[\d.]*[eE_:]`` needs a digit or stop before an "e"; 19 digits need 19 in a row."""
-    a = b"t" + text.encode("ascii").translate(_STARTS)  # the text's start is a token start
-    if any(s in a for s in (b"tzz", b"tz9", b"tzo", b"t-zz", b"t-z9", b"t-zo")):
+    :func:`_number_trap` has nothing to find): the forms with ``0``, ``.`` or ``_`` first need a token
+    start (the text's start is one), a sign maybe, that character and one that may follow it; the form
+    ``\d[\d.]*[eE_:]`` needs a digit or stop before an ``e``, ``E``, ``_`` or ``:``; 19 digits need 19 in
+    a row.
+
+    The text's flags (:data:`_NUMBER_FLAGS`) are read as one integer, the first character most
+    significant, so that shifting it left by ``8 k - a + b`` lays bit ``a`` of the character ``k`` places
+    later onto bit ``b`` of each character: a few operations on one integer, in C, test every position
+    at once, instead of one substring search per pattern (``tests/test_fastyaml.py`` holds it to the
+    substring form it replaced on every short text of the characters involved)."""
+    b = b" " + text.encode("ascii")
+    x = int.from_bytes(b.translate(_NUMBER_FLAGS), "big")
+    ones = int.from_bytes(b"\x01" * len(b), "big")  # flag 1 of every character
+    if (x & (x << 6) & (x << 13) & ones  # start, then 0 . _, then a follower
+            or x & (x << 7) & (x << 14) & (x << 21) & ones  # start, sign, 0 . _, follower
+            or x & (x << 7) & (ones << 4)):  # a digit or stop, then e E _ :
         return True
-    d = text.encode("ascii").translate(_DIGIT_RUNS)
-    return b"9e" in d or b"9" * 19 in d
+    return b"9" * 19 in text.encode("ascii").translate(_DIGIT_RUNS)
 
 
 def _number_trap(text: str) -> bool:
@@ -323,9 +340,9 @@ def _blocks_plain(text: str) -> bool | None:
 #: ``:`` followed by a non-space is read apart by the two readers.
 _FLOW_TRAP = re.compile(r":\S|," + _NUMBER)
 _FLOW_COMMA = re.compile(r"," + _NUMBER)
-#: ":" and the ASCII spaces of ``\s`` (space, tab, line feed, carriage return, form feed, vertical tab) as
-#: themselves, every other byte as "x" (:func:`_flow_traps`)
-_COLONS = _classes({":": ":", " ": " ", "\t\n\r\x0b\x0c": " "})
+#: bit 0 for ":", bit 1 for every character but the ASCII spaces of ``\s`` (space, tab, line feed, carriage
+#: return, form feed, vertical tab), ":" included (:func:`_flow_traps`)
+_COLON_FLAGS = bytes(3 if c == ord(":") else 0 if chr(c) in " \t\n\r\x0b\x0c" else 2 for c in range(256))
 
 
 def _flow_traps(text: str) -> bool:
@@ -336,8 +353,14 @@ def _flow_traps(text: str) -> bool:
     counted, balance = 0, 0  # brackets opened minus closed in text[:counted] (matches come in order)
     # without a ":" before a character that is not a space, only the "," alternative can match: its own
     # pattern finds the same matches, trying the commas only (in an ASCII text whose colons are each
-    # followed by one of the six spaces of _COLONS or end it: \S also excludes four more control characters)
-    plain = text.isascii() and b":x" not in (c := text.encode("ascii").translate(_COLONS)) and b"::" not in c
+    # followed by one of the six spaces of _COLON_FLAGS or end it: \S also excludes four more control
+    # characters). The flags as one integer, the first character most significant: a ":" before a character
+    # that is not a space is bit 0 of a character and bit 1 of the next, shifted onto it by 7.
+    if text.isascii():
+        x = int.from_bytes(text.encode("ascii").translate(_COLON_FLAGS), "big")
+        plain = not x & (x << 7) & int.from_bytes(b"\x01" * len(text), "big")
+    else:
+        plain = False
     for m in (_FLOW_COMMA if plain else _FLOW_TRAP).finditer(text):
         a, b = _line_at(text, m.start())
         if text.find("[", a, b) >= 0 or text.find("{", a, b) >= 0:
