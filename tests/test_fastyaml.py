@@ -284,6 +284,11 @@ def _starts_with_key_by_slicing(line, key):
 @given(st.text(alphabet=" -{:ab\n\r.", max_size=10), st.one_of(st.text(alphabet=" -{:ab.", max_size=3), st.integers(0, 2)))
 def test_item_line_key_test_is_its_first_form(line, key):
     assert fastyaml._starts_with_key(line, key) == _starts_with_key_by_slicing(line, key)
+    # the same line read in place inside a text (read_claims_fast, on item lines, which hold a "-"): before
+    # it other lines, after it the next
+    row = line.split("\n")[0]
+    if row.strip(" "):
+        assert fastyaml._starts_with_key("a: 1\n" + row + "\n  b: x\n", key, 5) == _starts_with_key_by_slicing(row, key)
 
 
 def _may_hold_number_by_substrings(text):

@@ -139,10 +139,15 @@ def _quoted_date(text: str) -> bool:
 
 def _odd_chars(text: str) -> bool:
     """Whether ``text`` holds a character of :data:`_CHARS`; for an ASCII text (most), that is a control
-    character other than the line feed, which ``str.isprintable`` finds faster than the pattern."""
+    character other than the line feed: what is left when ``bytes.translate`` deletes the others, found
+    faster than by the pattern."""
     if text.isascii():
-        return not text.replace("\n", "").isprintable()
+        return bool(text.encode("ascii").translate(None, _PRINTABLE_OR_LINE_FEED))
     return _CHARS.search(text) is not None
+
+
+#: The ASCII characters YAML 1.1 reads as they are: the printable ones and the line feed
+_PRINTABLE_OR_LINE_FEED = bytes(range(0x20, 0x7f)) + b"\n"
 
 
 def _suspect(text: str) -> bool:
@@ -433,11 +438,12 @@ def item_lines(text: str, key: str) -> list[int] | None:
     return _item_lines(text, [end for k, end in _key_lines(text) if k == key])
 
 
-def _item_lines(text: str, ends: list[int]) -> list[int] | None:
+def _item_lines(text: str, ends: list[int], starts: list[int] | None = None) -> list[int] | None:
     """:func:`item_lines` of the ``key:`` lines ending at ``ends``. The lines after ``key:`` that hold
     more than spaces or a comment: the first sets the items' indentation and must be an item; the sequence
     ends at the first line less indented than that, or as indented without ``-``; the items are the lines
-    as indented with ``-``, each with something after ``- ``."""
+    as indented with ``-``, each with something after ``- ``. The offset where each item line starts is
+    appended to ``starts`` when it is given."""
     if len(ends) != 1:
         return None
     start = ends[0]  # the line break after `key:` (or the end of the text)
@@ -459,21 +465,25 @@ def _item_lines(text: str, ends: list[int]) -> list[int] | None:
         newlines += text.count("\n", at, m.start())
         at = m.start()
         lines.append(newlines + 2)  # the line after the line break at m.start(), counted from 1
+        if starts is not None:
+            starts.append(at + 1)
     return lines
 
 
-def _starts_with_key(line: str, key: Any) -> bool:
+def _starts_with_key(line: str, key: Any, at: int = 0) -> bool:
     """Whether the item line ``line`` (``- key: ...`` or ``- {key: ...``) opens with ``key``: after its
     spaces and its first character (the ``-``), spaces, a ``{`` and spaces if there is one, the key,
-    spaces and ``:``. One pattern per key (possessive: no space is read twice), compiled once."""
-    if type(key) is not str:
+    spaces and ``:``. One pattern per key (possessive: no space is read twice), compiled once. With
+    ``at``, the item line is the one of the text ``line`` that starts at that offset and holds more than
+    spaces (the pattern then reads no line break, and a key holding one is refused, as within the line)."""
+    if type(key) is not str or "\n" in key:
         return False
     pat = _KEY_OPENERS.get(key)
     if pat is None:
         pat = re.compile(r"(?s) *+. *+(?:\{ *+)?+" + re.escape(key) + r" *+:")
         if len(_KEY_OPENERS) < 1000:
             _KEY_OPENERS[key] = pat
-    return pat.match(line) is not None
+    return pat.match(line, at) is not None
 
 
 #: ``{key: the pattern of an item line opening with it}`` (:func:`_starts_with_key`)
@@ -489,7 +499,6 @@ def read_claims_fast(text: str) -> tuple[dict[str, Any], dict[str, list[int]]] |
     if data is None:
         return None
     lines: dict[str, list[int]] = {}
-    rows = text.split("\n")
     keys: dict[str, list[int]] = {"claims": [], "checks": []}
     for k, end in _key_lines(text):  # the top-level `key:` lines, found once for both keys
         if k in keys:
@@ -501,11 +510,12 @@ def read_claims_fast(text: str) -> tuple[dict[str, Any], dict[str, list[int]]] |
             continue
         if type(items) is not list:
             return None
-        found = _item_lines(text, keys[key])
+        starts: list[int] = []
+        found = _item_lines(text, keys[key], starts)
         if found is None or len(found) != len(items):
             return None
-        for n, rec in zip(found, items):
-            if type(rec) is not dict or not rec or not _starts_with_key(rows[n - 1], next(iter(rec))):
+        for at, rec in zip(starts, items):
+            if type(rec) is not dict or not rec or not _starts_with_key(text, next(iter(rec)), at):
                 return None
         lines[key] = found
     return data, lines
