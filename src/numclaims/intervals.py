@@ -125,8 +125,9 @@ class Interval:
 
     __contains__ = contains
 
-    def intersect(self, other: "Interval") -> "Interval | None":
-        """The common part of two intervals, or ``None`` when they are disjoint."""
+    def _common(self, other: "Interval") -> tuple[float, float, bool, bool] | None:
+        """``(lo, hi, lc, hc)`` of the common part (``-inf``/``+inf`` for an unbounded side), or ``None``
+        when the intervals are disjoint: :meth:`intersect` without building the interval."""
         # the ends read once (not through lo/hi: this runs several times per check)
         slo, olo, shi, ohi = self.low, other.low, self.high, other.high
         slo = -INF if slo is None else slo
@@ -143,11 +144,17 @@ class Interval:
             hi, hc = ohi, other.high_closed
         if lo > hi or (lo == hi and not (lc and hc)):
             return None
-        return Interval._from_inf(lo, hi, lc, hc)
+        return lo, hi, lc, hc
+
+    def intersect(self, other: "Interval") -> "Interval | None":
+        """The common part of two intervals, or ``None`` when they are disjoint."""
+        common = self._common(other)
+        return None if common is None else Interval._from_inf(*common)
 
     def overlaps(self, other: "Interval") -> bool:
-        """True when the two intervals share at least one value."""
-        return self.intersect(other) is not None
+        """True when the two intervals share at least one value (their :meth:`intersect` is not None;
+        the common part is not built)."""
+        return self._common(other) is not None
 
     def gap(self, other: "Interval") -> float:
         """Distance between two disjoint intervals (0.0 when they touch or overlap)."""
