@@ -200,3 +200,12 @@ def test_overlap_and_at_most_without_the_common_part_built(a, b):
 
     assert a.overlaps(b) == (a.intersect(b) is not None)
     assert le(a, b) == (a.lo < b.hi or (a.lo == b.hi and a.low_closed and b.high_closed))
+
+
+def test_text_made_once_is_no_part_of_the_value():
+    # "[1,500, 2,500)" written twice from the kept text; an interval written and one not written are
+    # equal and hash alike; repr shows the four ends only
+    a, b = Interval(1500.0, 2500.0, True, False), Interval(1500.0, 2500.0, True, False)
+    assert str(a) == "[1,500, 2,500)" == str(a)
+    assert a == b and hash(a) == hash(b) and b._text is None
+    assert repr(a) == "Interval(low=1500.0, high=2500.0, low_closed=True, high_closed=False)"

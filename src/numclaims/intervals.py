@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Iterable
 
@@ -53,6 +53,9 @@ class Interval:
     high: float | None
     low_closed: bool = True
     high_closed: bool = True
+    #: the text of :meth:`__str__`, made on first use (an interval is written in several explanations);
+    #: no part of its value (not compared, hashed or shown)
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __init__(self, low: float | None, high: float | None, low_closed: bool = True,
                  high_closed: bool = True) -> None:
@@ -73,6 +76,7 @@ class Interval:
         _SET_HIGH(self, high)
         _SET_LOW_CLOSED(self, False if low is None else low_closed)
         _SET_HIGH_CLOSED(self, False if high is None else high_closed)
+        _SET_TEXT(self, None)
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -273,11 +277,15 @@ class Interval:
 
     # ------------------------------------------------------------------ text
     def __str__(self) -> str:
-        left = "[" if self.low_closed else "("
-        right = "]" if self.high_closed else ")"
-        lo = "-inf" if self.low is None else _fmt(self.low)
-        hi = "+inf" if self.high is None else _fmt(self.high)
-        return f"{left}{lo}, {hi}{right}"
+        text = self._text
+        if text is None:
+            left = "[" if self.low_closed else "("
+            right = "]" if self.high_closed else ")"
+            lo = "-inf" if self.low is None else _fmt(self.low)
+            hi = "+inf" if self.high is None else _fmt(self.high)
+            text = f"{left}{lo}, {hi}{right}"
+            _SET_TEXT(self, text)
+        return text
 
 
 def _check_bound(name: str, v: object) -> None:
@@ -290,6 +298,7 @@ def _check_bound(name: str, v: object) -> None:
 #: The slot setters of :class:`Interval` (its __setattr__ refuses: it is frozen).
 _SET_LOW, _SET_HIGH = Interval.low.__set__, Interval.high.__set__  # type: ignore[attr-defined]
 _SET_LOW_CLOSED, _SET_HIGH_CLOSED = Interval.low_closed.__set__, Interval.high_closed.__set__  # type: ignore[attr-defined]
+_SET_TEXT = Interval._text.__set__  # type: ignore[attr-defined]
 
 
 def _small_ints(a: Interval, b: Interval, limit: float = 2.0**51) -> bool:

@@ -106,16 +106,18 @@ def _compare(spec, ctx: Context, ids: list[str], roles: list[str], op, op_text: 
     """Judge ``op(*inputs)`` (implied) against the last claim of ``ids`` (stated) by overlap, with the
     implied figure cut to whole numbers when ``unit`` counts things."""
     figs = [figure(ctx, role, cid, unit if convert else None) for role, cid in zip(roles, ids)]
-    made: dict[tuple[Interval, ...], Interval | None] = {}
+    made: dict[tuple[int, ...], tuple[tuple[Interval, ...], Interval | None]] = {}
 
     def implied_by(xs: tuple[Interval, ...]) -> Interval | None:
         """``op`` of the inputs ``xs``, cut to whole numbers (a rate, "per day", is not), computed once per
         inputs: :func:`judge` asks again for the readings above, and its trials of the stated figure's
-        sides keep the inputs (intervals are immutable and equal ones give the same result)."""
-        got = made.get(xs, made)
-        if got is made:
-            got = made[xs] = whole(op(*xs), unit)
-        return got
+        sides pass the same interval objects (immutable). Kept by the objects' ids, with the objects, so
+        that no id is reused while the check runs; an equal interval made anew is computed again."""
+        key = tuple(map(id, xs))
+        got = made.get(key)
+        if got is None:
+            got = made[key] = (xs, whole(op(*xs), unit))
+        return got[1]
 
     implied = implied_by(tuple(f.interval for f in figs[:-1]))
     at_written = implied_by(tuple(f.as_written for f in figs[:-1]))
