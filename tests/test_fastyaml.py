@@ -341,3 +341,13 @@ def test_prefilters_by_hand():
     # then spaces and ":"
     assert not fastyaml._flow_colon("a: {b: 1}, c\n") and fastyaml._flow_colon("a: [b, : c]\n")
     assert not fastyaml._quoted_date("a: '1,700'\n") and fastyaml._quoted_date("a: '2020-06-01'\n")
+
+
+def test_keys_seen_before_and_a_date_as_a_key():
+    # the keys of the first text are remembered as plain; the second text's date key (YAML 1.1 reads it
+    # as a date) and "yes" key (a boolean in YAML 1.1, text for the compiled reader: the exact loader
+    # decides) are still looked at, however many mappings had only plain keys before
+    assert fastyaml.load_fast("a: 1\nb: {c: 2}\n") == {"a": 1, "b": {"c": 2}}
+    assert fastyaml.load_fast("a: 1\n2020-06-01: x\n") == {"a": 1, dt.date(2020, 6, 1): "x"} == \
+        dict(load_yaml_text("a: 1\n2020-06-01: x\n"))
+    assert fastyaml.load_fast("a: 1\nyes: x\n") is None

@@ -251,6 +251,9 @@ def _text(s: str, dates: bool) -> Any:
 #: Texts YAML 1.1 reads as text written plain (:func:`_text` returns them as they are): :func:`_fix`
 #: passes them without a call.
 _TEXT11: set[str] = set()
+#: Keys :func:`_fix` leaves as they are whatever the text (their first character starts no other YAML
+#: 1.1 scalar, or they are in :data:`_TEXT11`): a mapping whose keys are all here is not looked at key by key.
+_PLAIN_KEYS: set[str] = set()
 
 
 def _fix(obj: Any, dates: bool) -> Any:
@@ -262,13 +265,18 @@ def _fix(obj: Any, dates: bool) -> Any:
         return _text(obj, dates) if obj and obj[0] in _MAYBE else obj
     if t is dict:
         rekey = False
+        if not obj.keys() <= _PLAIN_KEYS:  # (most mappings: their keys were all seen before)
+            for k in obj:
+                tk = type(k)
+                if tk is str:
+                    if k and k[0] in _MAYBE and k not in _TEXT11:
+                        if _text(k, dates) is not k:
+                            rekey = True  # a date as a key
+                    elif len(_PLAIN_KEYS) < 10_000:
+                        _PLAIN_KEYS.add(k)
+                elif tk not in _KEYS:
+                    raise _Exact  # a list or mapping as a key: the exact loader's error
         for k, v in obj.items():
-            tk = type(k)
-            if tk is str:
-                if k and k[0] in _MAYBE and k not in _TEXT11 and _text(k, dates) is not k:
-                    rekey = True  # a date as a key
-            elif tk not in _KEYS:
-                raise _Exact  # a list or mapping as a key: the exact loader's error
             tv = type(v)
             if tv is str:
                 if v and v[0] in _MAYBE and v not in _TEXT11:
