@@ -229,3 +229,17 @@ def test_one_pattern_after_a_number_by_hand():
     assert extract._ANY_AFTER.match(" workers in the north") is None
     for after in (" percent of", "-year-old", " times higher", " years", " dollars", "pp", " percentage points"):
         assert extract._ANY_AFTER.match(after) is not None, after
+
+
+@settings(max_examples=1000, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.tuples(_TOKENS, _SEPARATORS), max_size=20))
+def test_the_pattern_at_a_digit_is_the_whole_pattern_there(parts):
+    # at every digit of the text (a decimal digit of any script) the pattern without its alternatives of
+    # words matches as the whole pattern does: same span, group and groups, or no match
+    text = "".join(a + b for a, b in parts)
+    for q, ch in enumerate(text):
+        if ch.isdecimal():
+            a, b = extract.MENTION_PATTERN.match(text, q), extract.MENTION_AT_DIGIT.match(text, q)
+            assert (a is None) == (b is None), (text, q)
+            if a is not None:
+                assert (a.span(), a.lastgroup, a.groups()) == (b.span(), b.lastgroup, b.groups()), (text, q)
