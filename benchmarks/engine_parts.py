@@ -6,6 +6,8 @@ Run from the repository root::
     python benchmarks/engine_parts.py --claims 2000
     valgrind --tool=callgrind --callgrind-out-file=/dev/null python benchmarks/engine_parts.py --only check --articles 100
     valgrind --tool=callgrind --callgrind-out-file=/dev/null python benchmarks/engine_parts.py --only none --articles 100
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null python benchmarks/engine_parts.py --only checks --articles 100
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null python benchmarks/engine_parts.py --only setup --articles 100
 
 It writes the corpus of ``benchmarks/scale.py`` (10 claims and 10 checks per article) in a temporary folder,
 checks every file once (warm-up), then prints, best of three passes over every file, the CPU time per
@@ -22,7 +24,13 @@ frozen (``gc.freeze``), so that the collector's passes over them do not land in 
 is timed as a worker runs it. With ``--only check`` it checks ``--articles`` files once, after a warm-up on
 five others, and prints nothing: for instruction counts under callgrind, where the count of ``--only
 none`` (the same set-up and warm-up, nothing more checked) is taken away and the difference divided by
-the articles. It prints figures only; nothing here is a test.
+the articles. The parts one by one, the same way: ``--only setup`` warms up on five files, then loads
+``--articles`` others and builds their contexts; ``--only load``, ``context``, ``checks`` and ``coverage``
+do the same and then, once, the part: ``load_article`` of as many files not loaded yet, ``build_context``,
+``run_check`` of every check record (on the contexts as built, nothing remembered in them yet) or
+``coverage_for`` of the loaded articles, after a collection and ``gc.freeze`` as for the timed parts;
+the count of ``--only setup`` is taken away (run with ``PYTHONHASHSEED=0`` for counts that repeat). It
+prints figures only; nothing here is a test.
 """
 
 from __future__ import annotations
@@ -55,7 +63,8 @@ def per_article(fn, items, reps: int = 3) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--claims", type=int, default=10000, help="claims in the corpus (10 per article)")
-    ap.add_argument("--only", choices=("check", "none"), help="check --articles files once after a warm-up, "
+    ap.add_argument("--only", choices=("check", "none", "setup", "load", "context", "checks", "coverage"),
+                    help="check --articles files once after a warm-up (or, after a set-up, run one part once), "
                     "print nothing (for callgrind)")
     ap.add_argument("--articles", type=int, default=100, help="files checked by --only check")
     args = ap.parse_args()
@@ -75,6 +84,25 @@ def main() -> None:
             if args.only == "check":
                 for f in files[5:5 + args.articles]:
                     check_one(str(f), root)
+            elif args.only != "none":  # the set-up of the parts, then the part asked for
+                hooks = engine.input_hooks(base)
+                arts = [loader.load_article(f, base, extra_checks=hooks) for f in files[5:5 + args.articles]]
+                ctxs = [engine.build_context(a, {}) for a in arts]
+                gc.collect()  # as for the timed parts: no pass of the collector over the set-up in the part
+                gc.freeze()
+                if args.only == "load":
+                    for f in files[5 + args.articles:5 + 2 * args.articles]:
+                        loader.load_article(f, base, extra_checks=hooks)
+                elif args.only == "context":
+                    for a in arts:
+                        engine.build_context(a, {})
+                elif args.only == "checks":
+                    for a, ctx in zip(arts, ctxs):
+                        for spec in a.data.checks:
+                            run_check(spec, ctx)
+                elif args.only == "coverage":
+                    for a in arts:
+                        coverage_for(a)
             return
         for f in files:
             check_one(str(f), root)  # warm-up: imports, compiled patterns, remembered readings

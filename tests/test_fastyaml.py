@@ -284,6 +284,47 @@ def _starts_with_key_by_slicing(line, key):
 @given(st.text(alphabet=" -{:ab\n\r.", max_size=10), st.one_of(st.text(alphabet=" -{:ab.", max_size=3), st.integers(0, 2)))
 def test_item_line_key_test_is_its_first_form(line, key):
     assert fastyaml._starts_with_key(line, key) == _starts_with_key_by_slicing(line, key)
+    # the same line read in place inside a text (read_claims_fast, on item lines, which hold a "-"): before
+    # it other lines, after it the next
+    row = line.split("\n")[0]
+    if row.strip(" "):
+        assert fastyaml._starts_with_key("a: 1\n" + row + "\n  b: x\n", key, 5) == _starts_with_key_by_slicing(row, key)
+
+
+def _may_hold_number_by_substrings(text):
+    # the first form of the prefilter: classes by bytes.translate, one substring search per pattern
+    def classes(pairs):
+        table = bytearray(b"x" * 256)
+        for chars, to in pairs.items():
+            for c in chars:
+                table[ord(c)] = ord(to)
+        return bytes(table)
+
+    a = b"t" + text.encode("ascii").translate(classes({" \n[{": "t", "-+": "-", "0._": "z", "123456789": "9",
+                                                       "oObB": "o"}))
+    if any(s in a for s in (b"tzz", b"tz9", b"tzo", b"t-zz", b"t-z9", b"t-zo")):
+        return True
+    d = text.encode("ascii").translate(classes({"0123456789.": "9", "eE_:": "e", "-": "-"}))
+    return b"9e" in d or b"9" * 19 in d
+
+
+def test_number_prefilter_is_its_substring_form_on_every_short_text():
+    # every text of up to 4 characters of one representative of each class (and two others), and longer
+    # texts by hypothesis below: the integer form and the substring form agree
+    import itertools
+
+    alphabet = " \n[-+0._1oBeE:ax"
+    for n in range(1, 5):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert fastyaml._may_hold_number(text) == _may_hold_number_by_substrings(text), repr(text)
+    assert fastyaml._may_hold_number("k: " + "7" * 19) and not fastyaml._may_hold_number("k: " + "7" * 18)
+
+
+@settings(max_examples=1500, derandomize=True, database=None, deadline=None)
+@given(st.text(alphabet=" \n[{,-+0._19oObBeE:ax#'", max_size=60))
+def test_number_prefilter_is_its_substring_form(text):
+    assert fastyaml._may_hold_number(text) == _may_hold_number_by_substrings(text)
 
 
 def test_prefilters_by_hand():
@@ -300,3 +341,13 @@ def test_prefilters_by_hand():
     # then spaces and ":"
     assert not fastyaml._flow_colon("a: {b: 1}, c\n") and fastyaml._flow_colon("a: [b, : c]\n")
     assert not fastyaml._quoted_date("a: '1,700'\n") and fastyaml._quoted_date("a: '2020-06-01'\n")
+
+
+def test_keys_seen_before_and_a_date_as_a_key():
+    # the keys of the first text are remembered as plain; the second text's date key (YAML 1.1 reads it
+    # as a date) and "yes" key (a boolean in YAML 1.1, text for the compiled reader: the exact loader
+    # decides) are still looked at, however many mappings had only plain keys before
+    assert fastyaml.load_fast("a: 1\nb: {c: 2}\n") == {"a": 1, "b": {"c": 2}}
+    assert fastyaml.load_fast("a: 1\n2020-06-01: x\n") == {"a": 1, dt.date(2020, 6, 1): "x"} == \
+        dict(load_yaml_text("a: 1\n2020-06-01: x\n"))
+    assert fastyaml.load_fast("a: 1\nyes: x\n") is None

@@ -207,3 +207,39 @@ def test_value_of_digits_alone_is_the_split_reading(digits, scale):
     core = digits + scale
     assert extract._num_value(core) == _num_value_as_it_was(core)
     assert extract._num_value("12,500") == 12500.0 and extract._num_value("2.5 million") == 2500000.0
+
+
+#: every word written in the patterns tried after a number, in three cases, and the characters around them
+_AFTER_WORDS = sorted({w for p in extract._AFTER_PATTERNS for w in re.findall(r"[A-Za-z]{2,}", p.pattern)})
+_AFTER_TOKENS = st.one_of(st.sampled_from(_AFTER_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title()])),
+                          st.sampled_from([" ", "  ", "-", "%", ".", "p.p.", "\n", "\u00a0", "\u212a", "s", "x", "7"]))
+
+
+@settings(max_examples=2000, derandomize=True, database=None, deadline=None)
+@given(st.lists(_AFTER_TOKENS, max_size=8).map("".join))
+def test_one_pattern_matches_after_a_number_where_one_of_the_eight_does(after):
+    # extract._read_match skips the eight patterns of _AFTER_PATTERNS when _ANY_AFTER (their alternation)
+    # does not match: it must match exactly where one of them matches, with the same flags
+    assert all(p.flags == extract._ANY_AFTER.flags for p in extract._AFTER_PATTERNS)
+    assert (extract._ANY_AFTER.match(after) is not None) == any(p.match(after) for p in extract._AFTER_PATTERNS)
+
+
+def test_one_pattern_after_a_number_by_hand():
+    # " workers" follows no unit word: none matches; " percent", "-year-old", " times higher", " years" do
+    assert extract._ANY_AFTER.match(" workers in the north") is None
+    for after in (" percent of", "-year-old", " times higher", " years", " dollars", "pp", " percentage points"):
+        assert extract._ANY_AFTER.match(after) is not None, after
+
+
+@settings(max_examples=1000, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.tuples(_TOKENS, _SEPARATORS), max_size=20))
+def test_the_pattern_at_a_digit_is_the_whole_pattern_there(parts):
+    # at every digit of the text (a decimal digit of any script) the pattern without its alternatives of
+    # words matches as the whole pattern does: same span, group and groups, or no match
+    text = "".join(a + b for a, b in parts)
+    for q, ch in enumerate(text):
+        if ch.isdecimal():
+            a, b = extract.MENTION_PATTERN.match(text, q), extract.MENTION_AT_DIGIT.match(text, q)
+            assert (a is None) == (b is None), (text, q)
+            if a is not None:
+                assert (a.span(), a.lastgroup, a.groups()) == (b.span(), b.lastgroup, b.groups()), (text, q)

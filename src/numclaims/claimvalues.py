@@ -208,6 +208,10 @@ _DOLLARS = frozenset(DOLLAR_CURRENCIES)
 _NAMED_US = re.compile(r"\bU\.?S\.?\s?\$|\bU\.?S\.?\s+dollars?\b|\bUSD\b", re.IGNORECASE)
 
 
+#: digits in groups of three parted by "." ("1.600"): thousands in a notation other than English
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def value_problems(c: Claim) -> list[tuple[str, str, str]]:
     """Fields of ``c`` that contradict its own numeral phrase, as ``(field, code, message)`` triples (the
     codes of :mod:`numclaims.codes`: ``value-differs``, ``unit-differs``, ``qualifier-differs``, ...).
@@ -226,7 +230,7 @@ def value_problems(c: Claim) -> list[tuple[str, str, str]]:
     q = written_quantity(c)
     if q is None:
         return [("text", "text-unreadable", f"cannot read a quantity in {c.text!r}")]
-    euro = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", c.text.strip()) and c.base_unit in ("persons", "count")
+    euro = _DOT_THOUSANDS.fullmatch(c.text.strip()) and c.base_unit in ("persons", "count")
     if euro and not float(q.value).is_integer():
         # "1.600" is 1.6 in English notation, the notation numerals are read in; a count cannot be 1.6, so
         # the source uses "." between thousands: the record must say so rather than be read as 1.6

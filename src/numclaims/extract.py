@@ -209,6 +209,15 @@ MENTION_PATTERN = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+#: :data:`MENTION_PATTERN` for a place that starts with a digit: its alternatives that start with a letter
+#: (``month``, ``frac``, ``vague``, ``mult``, ``multverb``: words, written in the pattern above) fail at
+#: once, so the same groups in the same order give the same match, without trying their words there
+#: (:func:`_cores`; ``tests/test_mention_scan.py`` compares it with the whole pattern's ``finditer``).
+MENTION_AT_DIGIT = re.compile(
+    functools.reduce(lambda p, name: p.replace(f"(?P<{name}>", f"(?P<{name}>(?!)", 1),
+                     ("month", "frac", "vague", "mult", "multverb"), MENTION_PATTERN.pattern),
+    MENTION_PATTERN.flags)
+
 #: The lower-case first word of every core of :data:`MENTION_PATTERN` that starts with a letter (its
 #: alternatives above, in order: the date forms' "the", "year", "twelve" and month names, the fraction
 #: words and their "a"/number-word lead, the vague plurals, the multiplier words and verbs, the number
@@ -267,10 +276,10 @@ def _cores(text: str) -> list[re.Match]:
         starts.sort()
     out: list[re.Match] = []
     pos = 0
-    match = MENTION_PATTERN.match
+    match, at_digit = MENTION_PATTERN.match, MENTION_AT_DIGIT.match
     for q in starts:
         if q >= pos:
-            m = match(text, q)
+            m = (at_digit if text[q].isdecimal() else match)(text, q)
             if m is not None:
                 out.append(m)
                 pos = m.end()
@@ -308,6 +317,12 @@ _CHANGE_FROM = re.compile(r"\b(?:" + change_words_re(RISE_VERBS, FALL_VERBS)
                           + r"|changed|went|moved|shifted)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}?\bfrom\s+$", re.IGNORECASE)
 _SIGN = re.compile(rf"({_SIGN_SYMBOLS}|{_SIGN_LETTERS})\s?")
 _YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
+#: The patterns :func:`_read_match` tries on the 40 characters after a number (an age, percentage points,
+#: a percent, a currency word, a multiplier, a duration), and one pattern that matches where one of them
+#: does: for a number followed by none of them (most counts: "1,000 workers") one match replaces eight.
+_AFTER_PATTERNS = (_AGE_AFTER, _YEARS_OLD, _POINTS_AFTER, _PERCENT_AFTER, _CURRENCY_WORD_AFTER, _TIMES, _FOLD,
+                   _DURATION_AFTER)
+_ANY_AFTER = re.compile("|".join(f"(?:{p.pattern})" for p in _AFTER_PATTERNS), re.IGNORECASE)
 _ONE_IN = re.compile(r"\s+(?:in|out\s+of)\s+(?:\d|every|ten|five|four|three|two|six|seven|eight|nine)", re.I)
 _YEAR_TO = re.compile(r"^.*?\b(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?", re.IGNORECASE)
 #: A capitalised plural noun right after a number of a title-case headline ("Port Hires 40 Guards").
@@ -742,11 +757,13 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         return None  # (in a title-case headline, "Rescue 57 People", "Hires 40 Guards" count, not a name)
     # digits glued to letters or codes ("G20", "MS-13") are excluded by the pattern's look-behind.
     after = text[e:e + 40]
+    # whether one of _AFTER_PATTERNS matches: else each of them is skipped below (it would not match)
+    tail = _ANY_AFTER.match(after) is not None
     # ages
-    am = _AGE_AFTER.match(after)
+    am = _AGE_AFTER.match(after) if tail else None
     if am and sign is None:
         return Mention(s, e + am.end(), text[s:e + am.end()], value, "years", kind="age")
-    if _YEARS_OLD.match(after) and sign is None:
+    if tail and _YEARS_OLD.match(after) and sign is None:
         mm = _YEARS_OLD.match(after)
         return Mention(s, e + mm.end(), text[s:e + mm.end()], value, "years", kind="age")
     # "one" is a determiner unless it is part of a number phrase
@@ -757,12 +774,12 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     q = _qualifier_before(text, s)
     qual, qstart = (q if q else ("exact", s))
     # percentage points: the difference of two percentages, not a share
-    ptm = _POINTS_AFTER.match(after)
+    ptm = _POINTS_AFTER.match(after) if tail else None
     if ptm and sign is None:
         end = e + ptm.end()
         return Mention(qstart, end, text[qstart:end], value, "percentage_points", qual, kind="quantity")
     # percent
-    pm = _PERCENT_AFTER.match(after)
+    pm = _PERCENT_AFTER.match(after) if tail else None
     if pm and sign is None:
         end = e + pm.end()
         return Mention(qstart, end, text[qstart:end], value, "percent", qual, kind="share")
@@ -770,7 +787,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     currency = CURRENCY_SYMBOLS.get(sign.lower()) if sign else None
     end = e
     if currency is None:
-        cw = _CURRENCY_WORD_AFTER.match(after)
+        cw = _CURRENCY_WORD_AFTER.match(after) if tail else None
         if cw and CURRENCY_SYMBOLS.get(cw.group(1).lower()):
             currency = CURRENCY_SYMBOLS[cw.group(1).lower()]
             end = e + cw.end()
@@ -780,12 +797,12 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         return Mention(qstart, end, text[qstart:end], value, unit, qual, kind="rate" if per else "amount",
                        currency=currency, per=per)
     # multipliers: "more than 10 times higher" (a ratio); "arrested three times" stays a count of events
-    tm = _TIMES.match(after) or _FOLD.match(after)
+    tm = (_TIMES.match(after) or _FOLD.match(after)) if tail else None
     if tm:
         end = e + tm.end()
         return Mention(qstart, end, text[qstart:end], value, "ratio", qual, kind="ratio")
     # durations ("three years", "three-day operation"); "over" before a duration is "during", not "more than"
-    dm = _DURATION_AFTER.match(after)
+    dm = _DURATION_AFTER.match(after) if tail else None
     if dm:
         end = e + dm.end()
         unit = time_unit(dm.group(1)) + "s"

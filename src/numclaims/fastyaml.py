@@ -70,25 +70,42 @@ def _classes(pairs: dict[str, str]) -> bytes:
     return bytes(table)
 
 
-#: Classes for the pre-filters of an ASCII text (:func:`_may_hold_number`, :func:`_quoted_date`): where a
-#: token may start (a space, a line break, ``[``, ``{``: "t"), a sign, the first character of a number of
-#: :data:`_NUMBER` other than a digit 1-9 (``0``, ``.``, ``_``: "z"), the digits 1-9 and the letters of
-#: ``0o``/``0b``; and, in the second table, a digit or stop ("9"), the characters that end the second form
-#: of :data:`_NUMBER` (``e``, ``E``, ``_``, ``:``: "e") and ``-``.
-_STARTS = _classes({" \n[{": "t", "-+": "-", "0._": "z", "123456789": "9", "oObB": "o"})
+#: Classes for the pre-filters of an ASCII text (:func:`_may_hold_number`, :func:`_quoted_date`): a digit
+#: or stop ("9"), the characters that end the second form of :data:`_NUMBER` (``e``, ``E``, ``_``, ``:``:
+#: "e") and ``-``.
 _DIGIT_RUNS = _classes({"0123456789.": "9", "eE_:": "e", "-": "-"})
+
+
+#: One byte of flags per character for :func:`_may_hold_number`, bit 0 (1) where a token may start (a
+#: space, a line break, ``[``, ``{``), bit 1 (2) a sign, bit 2 (4) the first character of a number of
+#: :data:`_NUMBER` other than a digit 1-9 (``0``, ``.``, ``_``), bit 3 (8) what may follow it (those, the
+#: digits 1-9, ``o``/``O``/``b``/``B``), bit 4 (16) a digit or stop, bit 5 (32) what ends the form
+#: ``\d[\d.]*[eE_:]`` (``e``, ``E``, ``_``, ``:``).
+_NUMBER_FLAGS = bytes(sum(bit for chars, bit in ((" \n[{", 1), ("-+", 2), ("0._", 4), ("0._123456789oObB", 8),
+                                                 ("0123456789.", 16), ("eE_:", 32)) if chr(c) in chars)
+                      for c in range(256))
 
 
 def _may_hold_number(text: str) -> bool:
     r"""False only when no number of :data:`_NUMBER` can start a token of the ASCII ``text`` (so
-    :func:`_number_trap` has nothing to find), by substring tests of its classes: the forms with ``0``,
-    ``.`` or ``_`` first (after a token start, a sign maybe) need a "z" and then a "z", "9" or "o"; the
-    form ``\d[\d.]*[eE_:]`` needs a digit or stop before an "e"; 19 digits need 19 in a row."""
-    a = b"t" + text.encode("ascii").translate(_STARTS)  # the text's start is a token start
-    if any(s in a for s in (b"tzz", b"tz9", b"tzo", b"t-zz", b"t-z9", b"t-zo")):
+    :func:`_number_trap` has nothing to find): the forms with ``0``, ``.`` or ``_`` first need a token
+    start (the text's start is one), a sign maybe, that character and one that may follow it; the form
+    ``\d[\d.]*[eE_:]`` needs a digit or stop before an ``e``, ``E``, ``_`` or ``:``; 19 digits need 19 in
+    a row.
+
+    The text's flags (:data:`_NUMBER_FLAGS`) are read as one integer, the first character most
+    significant, so that shifting it left by ``8 k - a + b`` lays bit ``a`` of the character ``k`` places
+    later onto bit ``b`` of each character: a few operations on one integer, in C, test every position
+    at once, instead of one substring search per pattern (``tests/test_fastyaml.py`` holds it to the
+    substring form it replaced on every short text of the characters involved)."""
+    b = b" " + text.encode("ascii")
+    x = int.from_bytes(b.translate(_NUMBER_FLAGS), "big")
+    ones = int.from_bytes(b"\x01" * len(b), "big")  # flag 1 of every character
+    if (x & (x << 6) & (x << 13) & ones  # start, then 0 . _, then a follower
+            or x & (x << 7) & (x << 14) & (x << 21) & ones  # start, sign, 0 . _, follower
+            or x & (x << 7) & (ones << 4)):  # a digit or stop, then e E _ :
         return True
-    d = text.encode("ascii").translate(_DIGIT_RUNS)
-    return b"9e" in d or b"9" * 19 in d
+    return b"9" * 19 in text.encode("ascii").translate(_DIGIT_RUNS)
 
 
 def _number_trap(text: str) -> bool:
@@ -122,10 +139,15 @@ def _quoted_date(text: str) -> bool:
 
 def _odd_chars(text: str) -> bool:
     """Whether ``text`` holds a character of :data:`_CHARS`; for an ASCII text (most), that is a control
-    character other than the line feed, which ``str.isprintable`` finds faster than the pattern."""
+    character other than the line feed: what is left when ``bytes.translate`` deletes the others, found
+    faster than by the pattern."""
     if text.isascii():
-        return not text.replace("\n", "").isprintable()
+        return bool(text.encode("ascii").translate(None, _PRINTABLE_OR_LINE_FEED))
     return _CHARS.search(text) is not None
+
+
+#: The ASCII characters YAML 1.1 reads as they are: the printable ones and the line feed
+_PRINTABLE_OR_LINE_FEED = bytes(range(0x20, 0x7f)) + b"\n"
 
 
 def _suspect(text: str) -> bool:
@@ -229,6 +251,9 @@ def _text(s: str, dates: bool) -> Any:
 #: Texts YAML 1.1 reads as text written plain (:func:`_text` returns them as they are): :func:`_fix`
 #: passes them without a call.
 _TEXT11: set[str] = set()
+#: Keys :func:`_fix` leaves as they are whatever the text (their first character starts no other YAML
+#: 1.1 scalar, or they are in :data:`_TEXT11`): a mapping whose keys are all here is not looked at key by key.
+_PLAIN_KEYS: set[str] = set()
 
 
 def _fix(obj: Any, dates: bool) -> Any:
@@ -240,13 +265,18 @@ def _fix(obj: Any, dates: bool) -> Any:
         return _text(obj, dates) if obj and obj[0] in _MAYBE else obj
     if t is dict:
         rekey = False
+        if not obj.keys() <= _PLAIN_KEYS:  # (most mappings: their keys were all seen before)
+            for k in obj:
+                tk = type(k)
+                if tk is str:
+                    if k and k[0] in _MAYBE and k not in _TEXT11:
+                        if _text(k, dates) is not k:
+                            rekey = True  # a date as a key
+                    elif len(_PLAIN_KEYS) < 10_000:
+                        _PLAIN_KEYS.add(k)
+                elif tk not in _KEYS:
+                    raise _Exact  # a list or mapping as a key: the exact loader's error
         for k, v in obj.items():
-            tk = type(k)
-            if tk is str:
-                if k and k[0] in _MAYBE and k not in _TEXT11 and _text(k, dates) is not k:
-                    rekey = True  # a date as a key
-            elif tk not in _KEYS:
-                raise _Exact  # a list or mapping as a key: the exact loader's error
             tv = type(v)
             if tv is str:
                 if v and v[0] in _MAYBE and v not in _TEXT11:
@@ -323,9 +353,9 @@ def _blocks_plain(text: str) -> bool | None:
 #: ``:`` followed by a non-space is read apart by the two readers.
 _FLOW_TRAP = re.compile(r":\S|," + _NUMBER)
 _FLOW_COMMA = re.compile(r"," + _NUMBER)
-#: ":" and the ASCII spaces of ``\s`` (space, tab, line feed, carriage return, form feed, vertical tab) as
-#: themselves, every other byte as "x" (:func:`_flow_traps`)
-_COLONS = _classes({":": ":", " ": " ", "\t\n\r\x0b\x0c": " "})
+#: bit 0 for ":", bit 1 for every character but the ASCII spaces of ``\s`` (space, tab, line feed, carriage
+#: return, form feed, vertical tab), ":" included (:func:`_flow_traps`)
+_COLON_FLAGS = bytes(3 if c == ord(":") else 0 if chr(c) in " \t\n\r\x0b\x0c" else 2 for c in range(256))
 
 
 def _flow_traps(text: str) -> bool:
@@ -336,8 +366,14 @@ def _flow_traps(text: str) -> bool:
     counted, balance = 0, 0  # brackets opened minus closed in text[:counted] (matches come in order)
     # without a ":" before a character that is not a space, only the "," alternative can match: its own
     # pattern finds the same matches, trying the commas only (in an ASCII text whose colons are each
-    # followed by one of the six spaces of _COLONS or end it: \S also excludes four more control characters)
-    plain = text.isascii() and b":x" not in (c := text.encode("ascii").translate(_COLONS)) and b"::" not in c
+    # followed by one of the six spaces of _COLON_FLAGS or end it: \S also excludes four more control
+    # characters). The flags as one integer, the first character most significant: a ":" before a character
+    # that is not a space is bit 0 of a character and bit 1 of the next, shifted onto it by 7.
+    if text.isascii():
+        x = int.from_bytes(text.encode("ascii").translate(_COLON_FLAGS), "big")
+        plain = not x & (x << 7) & int.from_bytes(b"\x01" * len(text), "big")
+    else:
+        plain = False
     for m in (_FLOW_COMMA if plain else _FLOW_TRAP).finditer(text):
         a, b = _line_at(text, m.start())
         if text.find("[", a, b) >= 0 or text.find("{", a, b) >= 0:
@@ -410,11 +446,12 @@ def item_lines(text: str, key: str) -> list[int] | None:
     return _item_lines(text, [end for k, end in _key_lines(text) if k == key])
 
 
-def _item_lines(text: str, ends: list[int]) -> list[int] | None:
+def _item_lines(text: str, ends: list[int], starts: list[int] | None = None) -> list[int] | None:
     """:func:`item_lines` of the ``key:`` lines ending at ``ends``. The lines after ``key:`` that hold
     more than spaces or a comment: the first sets the items' indentation and must be an item; the sequence
     ends at the first line less indented than that, or as indented without ``-``; the items are the lines
-    as indented with ``-``, each with something after ``- ``."""
+    as indented with ``-``, each with something after ``- ``. The offset where each item line starts is
+    appended to ``starts`` when it is given."""
     if len(ends) != 1:
         return None
     start = ends[0]  # the line break after `key:` (or the end of the text)
@@ -436,21 +473,25 @@ def _item_lines(text: str, ends: list[int]) -> list[int] | None:
         newlines += text.count("\n", at, m.start())
         at = m.start()
         lines.append(newlines + 2)  # the line after the line break at m.start(), counted from 1
+        if starts is not None:
+            starts.append(at + 1)
     return lines
 
 
-def _starts_with_key(line: str, key: Any) -> bool:
+def _starts_with_key(line: str, key: Any, at: int = 0) -> bool:
     """Whether the item line ``line`` (``- key: ...`` or ``- {key: ...``) opens with ``key``: after its
     spaces and its first character (the ``-``), spaces, a ``{`` and spaces if there is one, the key,
-    spaces and ``:``. One pattern per key (possessive: no space is read twice), compiled once."""
-    if type(key) is not str:
+    spaces and ``:``. One pattern per key (possessive: no space is read twice), compiled once. With
+    ``at``, the item line is the one of the text ``line`` that starts at that offset and holds more than
+    spaces (the pattern then reads no line break, and a key holding one is refused, as within the line)."""
+    if type(key) is not str or "\n" in key:
         return False
     pat = _KEY_OPENERS.get(key)
     if pat is None:
         pat = re.compile(r"(?s) *+. *+(?:\{ *+)?+" + re.escape(key) + r" *+:")
         if len(_KEY_OPENERS) < 1000:
             _KEY_OPENERS[key] = pat
-    return pat.match(line) is not None
+    return pat.match(line, at) is not None
 
 
 #: ``{key: the pattern of an item line opening with it}`` (:func:`_starts_with_key`)
@@ -466,7 +507,6 @@ def read_claims_fast(text: str) -> tuple[dict[str, Any], dict[str, list[int]]] |
     if data is None:
         return None
     lines: dict[str, list[int]] = {}
-    rows = text.split("\n")
     keys: dict[str, list[int]] = {"claims": [], "checks": []}
     for k, end in _key_lines(text):  # the top-level `key:` lines, found once for both keys
         if k in keys:
@@ -478,11 +518,12 @@ def read_claims_fast(text: str) -> tuple[dict[str, Any], dict[str, list[int]]] |
             continue
         if type(items) is not list:
             return None
-        found = _item_lines(text, keys[key])
+        starts: list[int] = []
+        found = _item_lines(text, keys[key], starts)
         if found is None or len(found) != len(items):
             return None
-        for n, rec in zip(found, items):
-            if type(rec) is not dict or not rec or not _starts_with_key(rows[n - 1], next(iter(rec))):
+        for at, rec in zip(starts, items):
+            if type(rec) is not dict or not rec or not _starts_with_key(text, next(iter(rec)), at):
                 return None
         lines[key] = found
     return data, lines

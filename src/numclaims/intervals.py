@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Iterable
 
@@ -53,6 +53,9 @@ class Interval:
     high: float | None
     low_closed: bool = True
     high_closed: bool = True
+    #: the text of :meth:`__str__`, made on first use (an interval is written in several explanations);
+    #: no part of its value (not compared, hashed or shown)
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __init__(self, low: float | None, high: float | None, low_closed: bool = True,
                  high_closed: bool = True) -> None:
@@ -73,6 +76,7 @@ class Interval:
         _SET_HIGH(self, high)
         _SET_LOW_CLOSED(self, False if low is None else low_closed)
         _SET_HIGH_CLOSED(self, False if high is None else high_closed)
+        _SET_TEXT(self, None)
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -125,8 +129,9 @@ class Interval:
 
     __contains__ = contains
 
-    def intersect(self, other: "Interval") -> "Interval | None":
-        """The common part of two intervals, or ``None`` when they are disjoint."""
+    def _common(self, other: "Interval") -> tuple[float, float, bool, bool] | None:
+        """``(lo, hi, lc, hc)`` of the common part (``-inf``/``+inf`` for an unbounded side), or ``None``
+        when the intervals are disjoint: :meth:`intersect` without building the interval."""
         # the ends read once (not through lo/hi: this runs several times per check)
         slo, olo, shi, ohi = self.low, other.low, self.high, other.high
         slo = -INF if slo is None else slo
@@ -143,11 +148,17 @@ class Interval:
             hi, hc = ohi, other.high_closed
         if lo > hi or (lo == hi and not (lc and hc)):
             return None
-        return Interval._from_inf(lo, hi, lc, hc)
+        return lo, hi, lc, hc
+
+    def intersect(self, other: "Interval") -> "Interval | None":
+        """The common part of two intervals, or ``None`` when they are disjoint."""
+        common = self._common(other)
+        return None if common is None else Interval._from_inf(*common)
 
     def overlaps(self, other: "Interval") -> bool:
-        """True when the two intervals share at least one value."""
-        return self.intersect(other) is not None
+        """True when the two intervals share at least one value (their :meth:`intersect` is not None;
+        the common part is not built)."""
+        return self._common(other) is not None
 
     def gap(self, other: "Interval") -> float:
         """Distance between two disjoint intervals (0.0 when they touch or overlap)."""
@@ -266,11 +277,15 @@ class Interval:
 
     # ------------------------------------------------------------------ text
     def __str__(self) -> str:
-        left = "[" if self.low_closed else "("
-        right = "]" if self.high_closed else ")"
-        lo = "-inf" if self.low is None else _fmt(self.low)
-        hi = "+inf" if self.high is None else _fmt(self.high)
-        return f"{left}{lo}, {hi}{right}"
+        text = self._text
+        if text is None:
+            left = "[" if self.low_closed else "("
+            right = "]" if self.high_closed else ")"
+            lo = "-inf" if self.low is None else _fmt(self.low)
+            hi = "+inf" if self.high is None else _fmt(self.high)
+            text = f"{left}{lo}, {hi}{right}"
+            _SET_TEXT(self, text)
+        return text
 
 
 def _check_bound(name: str, v: object) -> None:
@@ -283,6 +298,7 @@ def _check_bound(name: str, v: object) -> None:
 #: The slot setters of :class:`Interval` (its __setattr__ refuses: it is frozen).
 _SET_LOW, _SET_HIGH = Interval.low.__set__, Interval.high.__set__  # type: ignore[attr-defined]
 _SET_LOW_CLOSED, _SET_HIGH_CLOSED = Interval.low_closed.__set__, Interval.high_closed.__set__  # type: ignore[attr-defined]
+_SET_TEXT = Interval._text.__set__  # type: ignore[attr-defined]
 
 
 def _small_ints(a: Interval, b: Interval, limit: float = 2.0**51) -> bool:

@@ -361,13 +361,14 @@ def _load_article(path: Path, root: Path, key: str, display: str, text: str, fas
             errs.append(ErrorLine(display, line, f"{ch.id} (check)", "id", "duplicate id (claims and checks share one namespace)",
                                   "duplicate-id"))
         check_lines[ch.id] = line
-        for name, ref in check_refs(ch):
+        refs = check_refs(ch)
+        for name, ref in refs:
             if ref not in ids and ref not in derived_ids:
                 kl = item.line_of(name) if isinstance(item, LineMap) else line
                 errs.append(ErrorLine(display, kl, f"{ch.id} (check)", f"checks[{j}].{name}",
                                       f"names unknown claim {ref!r}; relations may only name claims of this article",
                                       "unknown-claim"))
-        for fld, msg in relation_problems(ch):  # a claim named twice (numclaims.relations)
+        for fld, msg in relation_problems(ch, refs):  # a claim named twice (numclaims.relations)
             kl = item.line_of(fld.split("[")[0]) if isinstance(item, LineMap) else line
             errs.append(ErrorLine(display, kl, f"{ch.id} (check)", f"checks[{j}].{fld}", msg, "relation-repeats-claim"))
     graph: dict[str, list[str]] = {}

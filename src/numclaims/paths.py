@@ -54,7 +54,8 @@ def read_input(path: Path | str, limit: int = MAX_INPUT_BYTES) -> bytes:
                                            "an input file", str(path))
         chunks, n = [], 0
         while True:
-            b = os.read(fd, min(1 << 20, limit + 1 - n))
+            want = min(1 << 20, limit + 1 - n)
+            b = os.read(fd, want)
             if not b:
                 break
             chunks.append(b)
@@ -62,6 +63,8 @@ def read_input(path: Path | str, limit: int = MAX_INPUT_BYTES) -> bytes:
             if n > limit:
                 raise UnsafeInput(errno.EFBIG, f"it grew over the limit of {limit:,} bytes for an input file while "
                                                "being read", str(path))
+            if len(b) < want and n >= st.st_size:
+                break  # a short read of a regular file is its end (no second read to be told so)
         return b"".join(chunks)
     finally:
         os.close(fd)

@@ -13,13 +13,14 @@ from typing import Any
 from .records import check_refs
 
 
-def relation_problems(check: Any) -> list[tuple[str, str]]:
+def relation_problems(check: Any, refs: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
     """``(field, message)`` for each claim that ``check`` names a second time (in any of its claim
     fields, as :func:`numclaims.records.check_refs` finds them: ``a``/``b``, ``parts``/``total``,
     ``share``/``total``/``part`` ...), in field order.
 
     Args:
         check: a validated check record (:mod:`numclaims.records`).
+        refs: :func:`numclaims.records.check_refs` of ``check`` when the caller has it already.
 
     Returns:
         One pair per repeated claim, naming the field where it repeats (``parts`` for a repeated part,
@@ -28,7 +29,7 @@ def relation_problems(check: Any) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     out: list[tuple[str, str]] = []
     index: dict[str, int] = {}
-    for name, ref in check_refs(check):
+    for name, ref in (check_refs(check) if refs is None else refs):
         fld = name
         if isinstance(getattr(check, name), list):
             fld = f"{name}[{index.get(name, 0)}]"

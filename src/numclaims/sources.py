@@ -61,6 +61,20 @@ def _body_problem(meta: SourceMeta, text: str) -> tuple[str, str] | None:
     return None
 
 
+def _missing(source_id: str, root: Path, txt: Path, meta_path: Path) -> None:
+    """Raise the ``source-missing`` error of each of the two files that does not exist, if any: reported
+    before any other problem of reading them (the files are read first; whether they exist is asked only
+    when a read fails).
+
+    Raises:
+        InputErrors: one line per missing file.
+    """
+    errs = [ErrorLine(_rel(p, root), 0, "", "source", f"source file for {source_id!r} not found", "source-missing")
+            for p in (txt, meta_path) if not p.exists()]
+    if errs:
+        raise InputErrors(errs)
+
+
 def load_source(source_id: str, root: Path) -> Source:
     """Load source ``source_id`` from ``root/datasets/sources``.
 
@@ -71,22 +85,21 @@ def load_source(source_id: str, root: Path) -> Source:
     """
     base = root / SOURCES_DIR
     txt, meta_path = base / f"{source_id}.txt", base / f"{source_id}.meta.yaml"
-    errs: list[ErrorLine] = []
-    for p in (txt, meta_path):
-        if not p.exists():
-            errs.append(ErrorLine(_rel(p, root), 0, "", "source", f"source file for {source_id!r} not found",
-                                 "source-missing"))
-    if errs:
-        raise InputErrors(errs)
     try:
         text = read_text_strict(txt)
-    except YamlInputError as e:
-        raise InputErrors([ErrorLine(_rel(txt, root), e.line, "", "", e.message, e.code)]) from None
-    except OSError as e:  # a FIFO, a device, a file too large, permissions
+    except (YamlInputError, OSError) as e:
+        _missing(source_id, root, txt, meta_path)  # a missing file first, as for a text read
+        if isinstance(e, YamlInputError):
+            raise InputErrors([ErrorLine(_rel(txt, root), e.line, "", "", e.message, e.code)]) from None
+        # a FIFO, a device, a file too large, permissions
         raise InputErrors([ErrorLine(_rel(txt, root), 0, "", "", f"cannot read file: {reading_problem(e)}",
                                      "file-unreadable")]) from None
     try:
-        meta_text = read_text_strict(meta_path)
+        try:
+            meta_text = read_text_strict(meta_path)
+        except OSError:
+            _missing(source_id, root, txt, meta_path)  # (the text exists: it was read)
+            raise
         fast = fastyaml.load_fast(meta_text)  # the fast path: kept only when valid, else read again exactly
         if fast is not None:
             try:

@@ -106,12 +106,25 @@ def _compare(spec, ctx: Context, ids: list[str], roles: list[str], op, op_text: 
     """Judge ``op(*inputs)`` (implied) against the last claim of ``ids`` (stated) by overlap, with the
     implied figure cut to whole numbers when ``unit`` counts things."""
     figs = [figure(ctx, role, cid, unit if convert else None) for role, cid in zip(roles, ids)]
-    implied = whole(op(*(f.interval for f in figs[:-1])), unit)  # a rate ("per day") is not cut
-    at_written = whole(op(*(f.as_written for f in figs[:-1])), unit)
+    made: dict[tuple[int, ...], tuple[tuple[Interval, ...], Interval | None]] = {}
+
+    def implied_by(xs: tuple[Interval, ...]) -> Interval | None:
+        """``op`` of the inputs ``xs``, cut to whole numbers (a rate, "per day", is not), computed once per
+        inputs: :func:`judge` asks again for the readings above, and its trials of the stated figure's
+        sides pass the same interval objects (immutable). Kept by the objects' ids, with the objects, so
+        that no id is reused while the check runs; an equal interval made anew is computed again."""
+        key = tuple(map(id, xs))
+        got = made.get(key)
+        if got is None:
+            got = made[key] = (xs, whole(op(*xs), unit))
+        return got[1]
+
+    implied = implied_by(tuple(f.interval for f in figs[:-1]))
+    at_written = implied_by(tuple(f.as_written for f in figs[:-1]))
     details = {"implied": None if implied is None else implied.to_list(), "stated": figs[-1].interval.to_list()}
     extra = [] if implied is None else [derived("implied", ids[:-1], implied, unit)]
     st, si = ctx.claims[ids[-1]], figs[-1].interval
-    decision = judge(lambda *xs: overlap(whole(op(*xs[:-1]), unit), xs[-1]), figs)
+    decision = judge(lambda *xs: overlap(implied_by(xs[:-1]), xs[-1]), figs)
     lines = [f"{op_text} = {shown(implied)} {unit}",
              f"stated {describe(st, si)}: " + (_gap_text(implied, si) if implied is not None else "no whole count"),
              f"as written: {shown(at_written)} vs {fmt_iv(figs[-1].as_written, unit)}"]

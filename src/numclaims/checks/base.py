@@ -183,9 +183,12 @@ class Figure:
 
     def __post_init__(self) -> None:
         # a count written as a whole number is a whole number; a count written 2.5 (an average) is not cut
+        same = self.as_written is self.interval  # one reading (a derived figure): cut once, inside itself
         if self.written is None or self.written == int(self.written):
             self.interval = whole(self.interval, self.unit) or self.interval
-            self.as_written = whole(self.as_written, self.unit) or self.interval
+            self.as_written = self.interval if same else whole(self.as_written, self.unit) or self.interval
+        if same:
+            return
         inside = self.as_written.intersect(self.interval)
         if inside != self.as_written:
             self.as_written = self.interval
@@ -389,9 +392,10 @@ def le(a: Interval | None, b: Interval | None) -> bool:
     """Relation: some ``x`` in ``a`` and ``y`` in ``b`` have ``x <= y`` (never when one is ``None``)."""
     if a is None or b is None:
         return False
-    if a.lo < b.hi:
+    lo, hi = a.low, b.high  # (not through lo/hi: judge asks this several times per check)
+    if lo is None or hi is None or lo < hi:
         return True
-    return a.lo == b.hi and a.low_closed and b.high_closed
+    return lo == hi and a.low_closed and b.high_closed
 
 
 def fmt_iv(iv: Interval | None, unit: str = "") -> str:
