@@ -234,3 +234,19 @@ def test_periods_of_a_record_since_a_change_between_years_and_a_duration_taken_a
     # "Half of the fishers may not get the 10 weeks they need": the 10 weeks are what they may not get,
     # no period of the half (publication less ten weeks)
     assert period["Half"] is None
+
+
+def test_counts_of_other_measures_of_one_noun_and_a_ranking_among_others_propose_nothing(repo):
+    # invented text tests/data/drafting/dental-queue-2026.txt; the tenth trial's false proposals
+    path, data = _new(repo, "dental-queue-2026", "dq")
+    # "Patients waiting more than 10 weeks numbered 5,200" (a subset a bound on a duration names), "rise of
+    # 1,300 patients" (a change), "The Eastgate clinic alone has 4,100 patients": three measures of one noun,
+    # no estimates of one; "the highest share of any county" ranks the 11.7 per cent among counties the
+    # text does not give, not above the 5,200 or "more than 10 weeks"; "about 30 per cent of them" of the
+    # 600 with no count of the part: a hedged share always holds (30 % of 600 = 180 people, and "about"
+    # reads wider than one person's step of 1/600 = 0.17 %), so the check could not fail. What is left is
+    # the change the lead states: 9,400 against 8,100, +16 % (9,400 / 8,100 = 1.160)
+    assert _by_text(data) == {
+        ("change", (("earlier", "8,100"), ("later", "9,400"), ("change", "16 per cent"), ("direction", "increase"))),
+    }
+    assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}

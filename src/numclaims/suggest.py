@@ -83,8 +83,8 @@ from .evidence import load_reference
 from .extract import Mention, list_blocks
 from .records import BASE_UNITS, CURRENCIES, DURATION_UNITS, split_unit
 from .scaffold import render
-from .vocabulary import (CONTRASTING_MODIFIERS, FALL_VERBS, GROUP_MEMBERS, MEASURE_UNIT_NOUNS, RISE_VERBS, change_words_re,
-                         falls)
+from .vocabulary import (CONTRASTING_MODIFIERS, FALL_NOUNS, FALL_VERBS, GROUP_MEMBERS, MEASURE_UNIT_NOUNS, RISE_NOUNS,
+                         RISE_VERBS, change_words_re, falls)
 
 
 @dataclass
@@ -238,6 +238,32 @@ def _restricted(text: str, it: Item) -> bool:
     """Whether the count ``it`` is restricted by a relative clause after its noun ("Of the 2,000 pupils who
     sat the exams"): a subset of the noun, no estimate of a bare count of it ("10,000 pupils")."""
     return bool(_RESTRICTING.match(text, it.mention.end, it.sent[1]))
+
+
+#: Before a count, a change noun that makes it a change, not a level: "Northmoor's rise of 5,800 patients",
+#: "a drop of 150,000 units" (:data:`numclaims.vocabulary.RISE_NOUNS`, :data:`~numclaims.vocabulary.FALL_NOUNS`).
+_CHANGE_OF = re.compile(r"\b(?:" + change_words_re(RISE_NOUNS, FALL_NOUNS) + r")s?\s+of\s+(?:about\s+|around\s+|some\s+"
+                        r"|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
+
+#: A sentence that opens with a part of a total named before: "Of those, 7,900 had been waiting ...".
+_PART_OPENING = re.compile(r"\s*(?:Of|Among)\s+(?:those|them|these|whom)\s*,?\s*", re.I)
+
+
+def _other_measure(text: str, it: Item, items: list[Item]) -> bool:
+    """Whether the count ``it`` is by its words another measure than a bare count of its noun, so no
+    estimate of one (no ``agreement`` across the article): a change ("a rise of 5,800 patients":
+    :data:`_CHANGE_OF`); a part of a total named before ("Of those, 7,900 ...": :data:`_PART_OPENING`);
+    or a subset of the noun that a bound on a duration names ("Patients waiting more than 18 weeks numbered
+    27,600": the count is dated by a duration drafted with a qualifier, ``more_than``/``at_least``/
+    ``less_than``/``up_to``)."""
+    if _CHANGE_OF.search(text, max(it.sent[0], it.mention.start - 40), it.mention.start):
+        return True
+    if _PART_OPENING.match(text, it.sent[0]) and not any(
+            o.sent == it.sent and o.mention.start < it.mention.start and o.value is not None for o in items):
+        return True
+    dur = next((o for o in items if o.id == it.period), None)
+    return dur is not None and dur.mention.kind == "duration" and dur.mention.qualifier in (
+        "more_than", "at_least", "less_than", "up_to")
 
 
 def _one_measure(a: Item, b: Item) -> bool:
@@ -1028,6 +1054,11 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 part = after[0] if after and _persons_like(after[0].unit) and re.fullmatch(
                     r"\s+[\w'’ -]{0,40}?\s*[–—-]\s*(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?",
                     text[tot.mention.end:after[0].mention.start]) else None
+                if part is None and m.qualifier == "approximately":
+                    # "about 40 per cent of them" with no count of the part: the share alone tests only that
+                    # some whole count of the 1,150 gives it, which a hedged share always has (its reading
+                    # is wider than one count's step), so the check could never fail: no proposal
+                    continue
                 fields = {"share": it.id, "total": tot.id, **({"part": part.id} if part else {})}
                 P.add("share_of_total", f"{it.id}-of-{tot.id}", fields,
                       f"a share and its base: \u201c{_excerpt(text, m, *(x.mention for x in (tot, part) if x))}\u201d")
@@ -1233,7 +1264,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # rescued" and "people who live in the port")
             apart = not same_sent(a, b) and _head(a) == _head(b) and _participles(a) == _participles(b) and \
                 _one_measure(a, b) and not (a.id in listed or b.id in listed) and \
-                _restricted(text, a) == _restricted(text, b)
+                _restricted(text, a) == _restricted(text, b) and \
+                not (_other_measure(text, a, items) or _other_measure(text, b, items))
             if close or apart:
                 agreed.add(frozenset((a.id, b.id)))
                 P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
@@ -1557,6 +1589,12 @@ def _ranking(P: _Props, figures: list[Item], text: str) -> None:
         same = [o for o in figures if o is not top and o.unit == top.unit and o.mention.kind == top.mention.kind]
         seconds = [o for o in same if _SECOND.search(sent_text(o)) and o.para == top.para and o.mention.start > top.mention.end]
         later = [o for o in same if o.para == top.para and o.sent[0] > top.sent[0]]
+        if not seconds:
+            # "the highest share of any trust in the region", "the third-largest among the 121 trusts": the
+            # figure is ranked among others the text does not give, not against the later figures of its
+            # paragraph (another measure: "27,600" waiting more than 18 weeks); only an "In comparison"
+            # sentence below compares with it
+            later = []
         if seconds:
             second = seconds[0]
             later = [second]
