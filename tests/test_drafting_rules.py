@@ -246,8 +246,10 @@ def test_counts_of_other_measures_of_one_noun_and_a_ranking_among_others_propose
     # 600 with no count of the part: a hedged share always holds (30 % of 600 = 180 people, and "about"
     # reads wider than one person's step of 1/600 = 0.17 %), so the check could not fail. What is left is
     # the change the lead states: 9,400 against 8,100, +16 % (9,400 / 8,100 = 1.160), and the "rise of 1,300
-    # patients" as its difference (9,400 - 8,100 = 1,300)
+    # patients" as its difference (9,400 - 8,100 = 1,300); "Of those, 1,100 ..., 11.7 per cent of the list":
+    # the part the sentence opens with and the total "those" stands for, 1,100 / 9,400 = 11.70 %
     assert _by_text(data) == {
+        ("share_of_total", (("share", "11.7 per cent"), ("total", "9,400"), ("part", "1,100"))),
         ("change", (("earlier", "8,100"), ("later", "9,400"), ("change", "16 per cent"), ("direction", "increase"))),
         ("difference", (("minuend", "9,400"), ("subtrahend", "8,100"), ("result", "1,300"))),
     }
@@ -294,3 +296,21 @@ def test_planted_errors_in_a_total_named_before_a_drop_and_a_sum_in_its_sentence
     assert _inconsistent(repo, "mill-cuts-2026", wrong, ("share", "result", "total", "b")) == {
         ("share_of_total", "30 percent"), ("sum", "450"), ("difference", "11,000"), ("sum", "410"),
         ("comparison", "10.2 hours")}
+
+
+def test_a_dateline_region_beats_a_country_named_once_and_days_and_figures_name_no_source(repo):
+    # invented text tests/data/drafting/kiln-plant-2026.txt
+    path, data = _new(repo, "kiln-plant-2026", "kp")
+    rec = {c.get("text", c["quote"]): c for c in data["claims"]}
+    where = {t: c["measure"].get("where") for t, c in rec.items()}
+    who = {t: c["attribution"][0]["who"] for t, c in rec.items()}
+    # "BROOKFIELD, Vermont (Mar. 3, 2026)" is the story's place; Mexico, named once in the last paragraph
+    # ("its plant in Monterrey, Mexico, where it has added 200 jobs"), is that sentence's only, with the
+    # city the country follows; "at Ashgrove's flooring division" names a company that speaks ("Ashgrove
+    # said"), no place; "according to Vermont Labor Department figures" a source, no French department
+    assert (where["300"], where["1,400"], where["$410 million"], where["200"]) == (
+        "Brookfield, Vermont", "Brookfield, Vermont", "Brookfield, Vermont", "Monterrey, Mexico")
+    # "Ashgrove Ceramics said Tuesday": the company (not the day, nor the dateline before the dash);
+    # "according to Vermont Labor Department figures published on Friday": the department
+    assert (who["300"], who["1,400"], who["$410 million"]) == (
+        "Ashgrove Ceramics", "Ashgrove Ceramics", "Vermont Labor Department")

@@ -362,7 +362,7 @@ _BRACKETED_SHARE = re.compile(r"\s*[(,]\s*(?:or\s+)?(?:about\s+|around\s+|some\s
 #: "42 percent of arrivals", "31 percent of all patients": the noun a share is of, no number between.
 _OF_NOUN = re.compile(r"\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+|these\s+|those\s+)?([a-z][\w'’-]*s)\b(?!\s*\d)")
 #: "38 per cent of the total": a share of the total named before, with no noun of its own.
-_OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(total)\b(?!\s+(?:of\s+)?[\w£$€]*\d)")
+_OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(total|list|whole)\b(?!\s+(?:of\s+)?[\w£$€]*\d)")
 #: Before a count, the words that make it the figure another is compared with or changed from ("on the
 #: 58,400", "from 740,000", "than the 5,874").
 _BASE_BEFORE = re.compile(r"\b(?:on|from|than|with|over)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?\Z")
@@ -405,6 +405,10 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
             part = next((o for o in reversed(earlier) if o.para in (it.para, it.para - 1) and re.match(
                 r"(?:\s+[\w'’-]+){0,3}?\s+" + re.escape(words.lower()) + r"\b", text[o.mention.end:o.sent[1]].lower())),
                 None)
+    if part is None and om.re is _OF_TOTAL and (po := _PART_OPENING.match(text, it.sent[0])) is not None:
+        # "Of those, 7,900 had been waiting more than 52 weeks, 12.3 per cent of the list": the part the
+        # sentence opens with
+        part = next((o for o in earlier if o.sent == it.sent and o.mention.start == po.end()), None)
     if part is None:
         return
     floor = part.value
