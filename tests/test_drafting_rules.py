@@ -234,3 +234,83 @@ def test_periods_of_a_record_since_a_change_between_years_and_a_duration_taken_a
     # "Half of the fishers may not get the 10 weeks they need": the 10 weeks are what they may not get,
     # no period of the half (publication less ten weeks)
     assert period["Half"] is None
+
+
+def test_counts_of_other_measures_of_one_noun_and_a_ranking_among_others_propose_nothing(repo):
+    # invented text tests/data/drafting/dental-queue-2026.txt; the tenth trial's false proposals
+    path, data = _new(repo, "dental-queue-2026", "dq")
+    # "Patients waiting more than 10 weeks numbered 5,200" (a subset a bound on a duration names), "rise of
+    # 1,300 patients" (a change), "The Eastgate clinic alone has 4,100 patients": three measures of one noun,
+    # no estimates of one; "the highest share of any county" ranks the 11.7 per cent among counties the
+    # text does not give, not above the 5,200 or "more than 10 weeks"; "about 30 per cent of them" of the
+    # 600 with no count of the part: a hedged share always holds (30 % of 600 = 180 people, and "about"
+    # reads wider than one person's step of 1/600 = 0.17 %), so the check could not fail. What is left is
+    # the change the lead states: 9,400 against 8,100, +16 % (9,400 / 8,100 = 1.160), and the "rise of 1,300
+    # patients" as its difference (9,400 - 8,100 = 1,300); "Of those, 1,100 ..., 11.7 per cent of the list":
+    # the part the sentence opens with and the total "those" stands for, 1,100 / 9,400 = 11.70 %
+    assert _by_text(data) == {
+        ("share_of_total", (("share", "11.7 per cent"), ("total", "9,400"), ("part", "1,100"))),
+        ("change", (("earlier", "8,100"), ("later", "9,400"), ("change", "16 per cent"), ("direction", "increase"))),
+        ("difference", (("minuend", "9,400"), ("subtrahend", "8,100"), ("result", "1,300"))),
+    }
+    assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
+
+
+def test_a_total_named_before_a_drop_of_a_sum_in_its_sentence_and_a_standing_in_its_clause_are_proposed(repo):
+    # invented text tests/data/drafting/mill-cuts-2026.txt; the tenth trial's misses
+    path, data = _new(repo, "mill-cuts-2026", "mc")
+    assert _by_text(data) == {
+        # "cut 420 jobs ..., about a fifth of the mill's 2,100 workers": 420 / 2,100 = 0.2
+        ("fraction_of", (("fraction", "about a fifth"), ("whole", "2,100"), ("compare", "420"), ("relation", "eq"))),
+        # "Night-shift workers numbered 840, or 40 percent of the total": of the total named before, 840 /
+        # 2,100 = 40 %
+        ("share_of_total", (("share", "40 percent"), ("total", "2,100"), ("part", "840"))),
+        # "The 420 job cuts will come in two stages: 250 in July and the remaining 170": the total of its
+        # own sentence before the colon (not the "two"), 250 + 170 = 420
+        ("sum", (("parts", ("250", "170")), ("total", "420"))),
+        # "pulping, with 190 jobs, finishing, with 120, and dispatch, with 60. Together they make up 370
+        # jobs": 190 + 120 + 60 = 370; none of them (nor 370) is an estimate of the 420 jobs cut
+        ("sum", (("parts", ("190", "120", "60")), ("total", "370"))),
+        ("agreement", (("a", "420"), ("b", "420"))),  # the headline's 420 and the lead's
+        # "made 88,000 rolls of paper last year, down from 97,000 in 2024, a drop of 9,000 rolls":
+        # 88,000 < 97,000 and 97,000 - 88,000 = 9,000
+        ("comparison", (("a", "88,000"), ("b", "97,000"), ("relation", "lt"))),
+        ("difference", (("minuend", "97,000"), ("subtrahend", "88,000"), ("result", "9,000"))),
+        # "9.5 hours, longer than the regional average of 8.2 hours", "6.1 percent in April, above the
+        # national rate of 4.9 percent": the figure before the cue in its clause against the one named
+        ("comparison", (("a", "9.5 hours"), ("b", "8.2 hours"), ("relation", "gt"))),
+        ("comparison", (("a", "6.1 percent"), ("b", "4.9 percent"), ("relation", "gt"))),
+    }
+    assert {c["verdict"] for c in check_article(path, repo)["checks"]} <= {"consistent", "tension"}
+
+
+def test_planted_errors_in_a_total_named_before_a_drop_and_a_sum_in_its_sentence_are_inconsistent(repo):
+    # 840 / 2,100 = 40 %, not 30 %; 250 + 170 = 420, not the sentence's 450; 97,000 - 88,000 = 9,000, not
+    # 11,000; 190 + 120 + 60 = 370, not 410 (each part to the nearest 10: at most 195 + 125 + 65 = 385, below
+    # [405, 415]); 9.5 hours is not longer than 10.2 hours
+    def wrong(t: str) -> str:
+        return t.replace("or 40 percent", "or 30 percent").replace("The 420 job cuts", "The 450 job cuts") \
+            .replace("drop of 9,000", "drop of 11,000").replace("make up 370", "make up 410") \
+            .replace("of 8.2 hours", "of 10.2 hours")
+
+    assert _inconsistent(repo, "mill-cuts-2026", wrong, ("share", "result", "total", "b")) == {
+        ("share_of_total", "30 percent"), ("sum", "450"), ("difference", "11,000"), ("sum", "410"),
+        ("comparison", "10.2 hours")}
+
+
+def test_a_dateline_region_beats_a_country_named_once_and_days_and_figures_name_no_source(repo):
+    # invented text tests/data/drafting/kiln-plant-2026.txt
+    path, data = _new(repo, "kiln-plant-2026", "kp")
+    rec = {c.get("text", c["quote"]): c for c in data["claims"]}
+    where = {t: c["measure"].get("where") for t, c in rec.items()}
+    who = {t: c["attribution"][0]["who"] for t, c in rec.items()}
+    # "BROOKFIELD, Vermont (Mar. 3, 2026)" is the story's place; Mexico, named once in the last paragraph
+    # ("its plant in Monterrey, Mexico, where it has added 200 jobs"), is that sentence's only, with the
+    # city the country follows; "at Ashgrove's flooring division" names a company that speaks ("Ashgrove
+    # said"), no place; "according to Vermont Labor Department figures" a source, no French department
+    assert (where["300"], where["1,400"], where["$410 million"], where["200"]) == (
+        "Brookfield, Vermont", "Brookfield, Vermont", "Brookfield, Vermont", "Monterrey, Mexico")
+    # "Ashgrove Ceramics said Tuesday": the company (not the day, nor the dateline before the dash);
+    # "according to Vermont Labor Department figures published on Friday": the department
+    assert (who["300"], who["1,400"], who["$410 million"]) == (
+        "Ashgrove Ceramics", "Ashgrove Ceramics", "Vermont Labor Department")

@@ -763,6 +763,12 @@ _MONTH_NAMES = frozenset(m.lower() for m in MONTH_NAMES)
 _PLACE_SUFFIX = re.compile(r"\s+(?:County|Province|Region|District|Department|Municipality|Governorate|Prefecture)$")
 
 
+def _speaks(text: str, name: str) -> bool:
+    """Whether the text makes ``name`` a speaker ("Ridgeway said it would move ..."): a company or a person,
+    so "at Ridgeway's laundry division" names no place."""
+    return re.search(r"\b" + re.escape(name) + r"\s+(?:said|says|announced|reported|told|added|stated)\b", text) is not None
+
+
 def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
     """Places named in ``text[a:b]`` (see the module docstring), in order; in a headline (title case)
     only the names ISO 3166 knows count."""
@@ -780,7 +786,10 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
         start = m.start() + m.group().index(words[0])
         f = _fold(name)
         base = _PLACE_SUFFIX.sub("", name)
-        if base != name and len(base) > 1 and not _quoted(text, start) and not headline:
+        cited = re.search(r"\baccording\s+to\s+(?:the\s+)?$", text[max(0, start - 18):start], re.I) is not None
+        if base != name and len(base) > 1 and not _quoted(text, start) and not headline and not (
+                cited and name.endswith(" Department")):
+            # ("according to Vermont Labor Department figures": a source, not a French department)
             # "Nairobi County recorded 1,020": a name that says it is a place ("County", "Province", ...)
             out.append(Place(name, start, subs.get(_fold(base))))
             continue
@@ -791,7 +800,7 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
         if not headline and not _quoted(text, start) and (
                 re.search(r"\s+Islands?$", name) or _PLACE_APPOSITION.match(text, m.end()) or
                 (_ON_PLACE.search(text[max(a, start - 24):start]) and _fold(words[0]) not in _MONTH_NAMES
-                 and words[0] not in _WEEKDAYS)):
+                 and words[0] not in _WEEKDAYS and not (f not in subs and f not in countries and _speaks(text, name)))):
             # "the Canary Islands", "Kisauni, the worst-hit sub-county,", "18,540 landed on El Hierro,
             # 7,320 on Gran Canaria": names the text says are places
             app = _PLACE_APPOSITION.match(text, m.end())
@@ -809,7 +818,8 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
                 and not any(w in _NOT_PLACE for w in words) and not re.match(r"\s*\(", nxt) \
                 and not re.search(r"(?:ian|ean|ese|ish|can)s?$", words[-1]) and not _quoted(text, start) \
                 and _fold(words[0]) not in _MONTH_NAMES and words[0] not in _WEEKDAYS and not headline \
-                and not re.match(r"\s+(?:administration|government|police|ministry|law|said|reported)\b", text[m.end():m.end() + 16]):
+                and not re.match(r"\s+(?:administration|government|police|ministry|law|said|reported)\b", text[m.end():m.end() + 16]) \
+                and not _speaks(text, name):
             out.append(Place(name, start))
     return out
 
@@ -827,6 +837,11 @@ def nearest_places(ps: list[Place], pos: int, text: str) -> list[Place]:
     if not ps:
         return []
     i = min(range(len(ps)), key=lambda k: abs(ps[k].start - pos))
+    # "its plant in Monterrey, Mexico, where it has added 600 jobs": a country right after a place (a comma
+    # between) is that place's country, so the place it follows is named too
+    while i > 0 and ps[i].is_country and not ps[i - 1].is_country and \
+            re.fullmatch(r",\s*", text[ps[i - 1].start + len(ps[i - 1].name):ps[i].start]):
+        i -= 1
     out = [ps[i]]
     j = i
     # not over a figure: "18,540 landed on El Hierro, 7,320 on Gran Canaria" names one island each
@@ -975,6 +990,13 @@ def _named_after_role(text: str, who: str, end: int, b: int) -> Said | None:
     return Said(m.group(2), role, end)
 
 
+def _when_word(who: str) -> bool:
+    """Whether the words after a reporting verb open with a day or month ("said Tuesday", "said on Monday",
+    "announced in June"): when it was said, not who said it."""
+    w = who.split()[0].strip(",.;:") if who.split() else ""
+    return w in _WEEKDAYS or _fold(w) in _MONTH_NAMES or w.lower() in ("today", "yesterday", "tonight")
+
+
 def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
     """Every attributed source named by a reporting phrase in ``text[a:b]``, in order; a person named in
     apposition after a role is the source, the role its role (:func:`_named_after_role`)."""
@@ -992,8 +1014,9 @@ def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
         out.append(Said(_clean_who(who), _role(who, app.group(1).strip() if app else None), m.start()))
     for m in _SAID_BY.finditer(text, a, b):
         who = m.group(1).strip()
-        if who.split()[0] in ("In", "On", "At", "That", "This", "These") or any(s.at == m.start() for s in out):
-            continue
+        if who.split()[0] in ("In", "On", "At", "That", "This", "These") or any(s.at == m.start() for s in out) or \
+                _when_word(who):
+            continue  # "Ridgeway Home Appliances said Tuesday it will": a day, no speaker after the verb
         if m.group(0).lower().startswith("according"):
             continue
         if re.search(r"\b(?:who|which|that)\s+\Z", text[max(a, m.start() - 8):m.start()]):
@@ -1023,7 +1046,8 @@ def reporting_phrases(text: str, a: int, b: int) -> list[Said]:
         if any(abs(s.at - vstart) < 3 for s in out):
             continue
         if re.match(r"\s+(?:by|the\s+[A-Z]|[A-Z])", text[a + m.end():a + m.end() + 4]) and \
-                text[a + m.start():a + m.end()].split()[-1] in ("reported", "said", "stated"):
+                text[a + m.start():a + m.end()].split()[-1] in ("reported", "said", "stated") and \
+                not _when_word(text[a + m.end():a + m.end() + 12].split()[0] if text[a + m.end():b].split() else ""):
             continue  # "said X" / "reported the X": handled above
         who = _speaker_before(text, a if not out else max(a, out[-1].at), vstart)
         if who:
@@ -1049,6 +1073,13 @@ def _clean_who(who: str) -> str:
     "Officials" -> ``officials``)."""
     who = re.sub(r"^(?:an?\s+|the\s+)?(?:(?:new|recent|latest|annual)\s+)?(?:report|study|survey|figures|data|statistics)\s+"
                  r"(?:from|by|of)\s+(?=(?:the\s+)?[A-Z])", "", who.strip(), flags=re.I)
+    # "CARVER, Ohio - Ridgeway Home Appliances said": the dateline before the dash is no part of the name
+    who = re.sub(r"^(?:[A-Z][A-Z .'’-]*,\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+[-–—]\s+(?=[A-Z])", "", who.strip())
+    # "according to NHS England figures published on Thursday": the body whose figures they are
+    who = re.sub(r"\s+(?:published|released|issued)$", "", who)
+    own = re.fullmatch(r"((?:[A-Z][\w&'’.-]*\s+)*[A-Z][\w&'’.-]*)\s+(?:figures|data|statistics)", who)
+    if own and own.group(1).split()[0] not in ("The", "New", "Official", "Latest"):
+        who = own.group(1)
     who = re.sub(r"^(?:The|the)\s+(?=[A-Z])", "", who)
     who = re.sub(r"\s+(?:that|which|who)$", "", who)
     first = who.split(" ", 1)
@@ -1339,6 +1370,8 @@ def _persons_like(unit: str) -> bool:
 _NATIONAL = re.compile(r"\b(?:national(?:ly)?|nationwide|country-wide|countrywide)\b[^,;.]*\Z", re.I)
 #: A dateline's place: "CORK, 19 November 2024 / By Aoife Brennan".
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z .'’-]+),\s+\d")
+#: An AP dateline line with its region: "CARVER, Ohio (Oct. 27, 2026)".
+_DATELINE_REGION = re.compile(r"([A-Z][A-Z .'’-]+),\s+([A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?)\s*\([^()]*\b\d{4}\)")
 
 
 @lru_cache(maxsize=1)
@@ -1365,13 +1398,17 @@ def article_place(text: str, body: tuple[int, int]) -> str | None:
             city = m.group(1).strip().title()
             country = _subdivisions_any_level().get(_fold(city))
             return ", ".join([city] + ([country] if country else []))
+        m = _DATELINE_REGION.fullmatch(line.strip())
+        if m:  # "CARVER, Ohio (Oct. 27, 2026)": the city and the region as the dateline writes them
+            return f"{m.group(1).strip().title()}, {m.group(2)}"
     return None
 
 
-def _home_country(text: str, body: tuple[int, int]) -> str | None:
+def _home_country(text: str, body: tuple[int, int]) -> tuple[str | None, int]:
+    """The country the body names most (directly or through a place in it) and how many times."""
     counts = Counter(p.name for p in places_in(text, *body) if p.is_country)
     counts.update(p.country for p in places_in(text, *body) if not p.is_country and p.country)
-    return counts.most_common(1)[0][0] if counts else None
+    return counts.most_common(1)[0] if counts else (None, 0)
 
 
 #: "... from 472 million dollars in 2024": the words between a figure and the date that is its own.
@@ -1433,8 +1470,13 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
     for i, (_region, a, b) in enumerate(lead):
         sents.extend(Sentence(s.start, s.end, -1 - i) for s in sentences(text, (a, b)))
     sents.extend(sentences(text, body))
-    home = _home_country(text, body)
-    local = None if home else article_place(text, body)
+    home, named = _home_country(text, body)
+    local = article_place(text, body) if not home or named == 1 else None
+    if local and home:
+        # "CARVER, Ohio (Oct. 27, 2026)" over a body that names Mexico once, near its end ("its plant in
+        # Monterrey, Mexico"): the dateline's place is the story's, the country named once only its
+        # sentence's
+        home = None
     home = home or (local.split(", ")[-1] if local and ", " in local else None)
     cache: dict[int, list[Said]] = {}
     demonym = demonym_in(text[body[0]:body[1]], home)

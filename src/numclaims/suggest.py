@@ -83,8 +83,8 @@ from .evidence import load_reference
 from .extract import Mention, list_blocks
 from .records import BASE_UNITS, CURRENCIES, DURATION_UNITS, split_unit
 from .scaffold import render
-from .vocabulary import (CONTRASTING_MODIFIERS, FALL_VERBS, GROUP_MEMBERS, MEASURE_UNIT_NOUNS, RISE_VERBS, change_words_re,
-                         falls)
+from .vocabulary import (CONTRASTING_MODIFIERS, FALL_NOUNS, FALL_VERBS, GROUP_MEMBERS, MEASURE_UNIT_NOUNS, RISE_NOUNS,
+                         RISE_VERBS, change_words_re, falls)
 
 
 @dataclass
@@ -240,6 +240,32 @@ def _restricted(text: str, it: Item) -> bool:
     return bool(_RESTRICTING.match(text, it.mention.end, it.sent[1]))
 
 
+#: Before a count, a change noun that makes it a change, not a level: "Northmoor's rise of 5,800 patients",
+#: "a drop of 150,000 units" (:data:`numclaims.vocabulary.RISE_NOUNS`, :data:`~numclaims.vocabulary.FALL_NOUNS`).
+_CHANGE_OF = re.compile(r"\b(" + change_words_re(RISE_NOUNS, FALL_NOUNS) + r")s?\s+of\s+(?:about\s+|around\s+|some\s+"
+                        r"|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
+
+#: A sentence that opens with a part of a total named before: "Of those, 7,900 had been waiting ...".
+_PART_OPENING = re.compile(r"\s*(?:Of|Among)\s+(?:those|them|these|whom)\s*,?\s*", re.I)
+
+
+def _other_measure(text: str, it: Item, items: list[Item]) -> bool:
+    """Whether the count ``it`` is by its words another measure than a bare count of its noun, so no
+    estimate of one (no ``agreement`` across the article): a change ("a rise of 5,800 patients":
+    :data:`_CHANGE_OF`); a part of a total named before ("Of those, 7,900 ...": :data:`_PART_OPENING`);
+    or a subset of the noun that a bound on a duration names ("Patients waiting more than 18 weeks numbered
+    27,600": the count is dated by a duration drafted with a qualifier, ``more_than``/``at_least``/
+    ``less_than``/``up_to``)."""
+    if _CHANGE_OF.search(text, max(it.sent[0], it.mention.start - 40), it.mention.start):
+        return True
+    if _PART_OPENING.match(text, it.sent[0]) and not any(
+            o.sent == it.sent and o.mention.start < it.mention.start and o.value is not None for o in items):
+        return True
+    dur = next((o for o in items if o.id == it.period), None)
+    return dur is not None and dur.mention.kind == "duration" and dur.mention.qualifier in (
+        "more_than", "at_least", "less_than", "up_to")
+
+
 def _one_measure(a: Item, b: Item) -> bool:
     """Whether two figures may be estimates of one measure: the same unit and rate base
     (:func:`_same_unit`), a key word of the measure in common (a bare "count" names no measure), no
@@ -309,7 +335,7 @@ def _gapped(text: str, x: Item, y: Item) -> bool:
     pm = _GAP_PREPOSITION.search(text, x.sent[0], x.mention.start)
     if pm is None:
         return False
-    return re.fullmatch(r"(?:\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s*(?:,|,?\s+and)\s+(?:[\w'’-]+\s+){1,5}?"
+    return re.fullmatch(r"(?:\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s*(?:,|,?\s+and)\s+(?:[\w'’-]+,?\s+){1,5}?"
                         + pm.group(1) + r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?",
                         text[x.mention.end:y.mention.start]) is not None
 
@@ -317,6 +343,10 @@ def _gapped(text: str, x: Item, y: Item) -> bool:
 #: The last part of a list said to hold every other one ("weather and other causes", "the remaining 1,240",
 #: "the rest"): the parts exhaust their total.
 _EXHAUSTIVE = re.compile(r"\b(?:other|others|remaining|remainder|rest)\b", re.I)
+#: "Together they make up 30,200 patients": a sentence that gives the total of the parts before it.
+_TOGETHER = re.compile(r"\s*(?:Together|Combined|In\s+all|In\s+total),?\s+(?:they|these|those|the\s+\w+)\s+"
+                       r"(?:make\s+up|made\s+up|total(?:led|ed)?|add\s+up\s+to|added\s+up\s+to|account\s+for|"
+                       r"accounted\s+for|come\s+to|came\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z", re.I)
 #: "4,210 cancellations: 1,870 ..., 1,460 ... and 980 ...": a total the colon opens a list of parts after.
 _COLON_TOTAL = re.compile(r"\s+[\w'’ -]{0,40}?:\s+(?:about\s+|around\s+|some\s+)?")
 
@@ -331,6 +361,11 @@ _BRACKETED_SHARE = re.compile(r"\s*[(,]\s*(?:or\s+)?(?:about\s+|around\s+|some\s
 
 #: "42 percent of arrivals", "31 percent of all patients": the noun a share is of, no number between.
 _OF_NOUN = re.compile(r"\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+|these\s+|those\s+)?([a-z][\w'’-]*s)\b(?!\s*\d)")
+#: "38 per cent of the total": a share of the total named before, with no noun of its own.
+_OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(total|list|whole)\b(?!\s+(?:of\s+)?[\w£$€]*\d)")
+#: Before a count, the words that make it the figure another is compared with or changed from ("on the
+#: 58,400", "from 740,000", "than the 5,874").
+_BASE_BEFORE = re.compile(r"\b(?:on|from|than|with|over)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?\Z")
 #: "11,200 people, or 42 percent": the count set off before the share.
 _PART_BEFORE = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,\s+or\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
                           r"roughly\s+)?\Z")
@@ -348,7 +383,7 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
     31 percent"; "18,540 landed on El Hierro" for "El Hierro ... took 60 percent"); none found, no
     proposal (a guessed total with no part would test the rounding of the share only)."""
     m = it.mention
-    om = _OF_NOUN.match(text, m.end)
+    om = _OF_NOUN.match(text, m.end) or _OF_TOTAL.match(text, m.end)
     if om is None:
         return
     noun = _stem(om.group(1))
@@ -370,6 +405,10 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
             part = next((o for o in reversed(earlier) if o.para in (it.para, it.para - 1) and re.match(
                 r"(?:\s+[\w'’-]+){0,3}?\s+" + re.escape(words.lower()) + r"\b", text[o.mention.end:o.sent[1]].lower())),
                 None)
+    if part is None and om.re is _OF_TOTAL and (po := _PART_OPENING.match(text, it.sent[0])) is not None:
+        # "Of those, 7,900 had been waiting more than 52 weeks, 12.3 per cent of the list": the part the
+        # sentence opens with
+        part = next((o for o in earlier if o.sent == it.sent and o.mention.start == po.end()), None)
     if part is None:
         return
     floor = part.value
@@ -381,6 +420,12 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
               re.match(r"\s+(?:[a-z]+\s+)?" + re.escape(noun) + r"(?:e?s)?\b", text[o.mention.end:o.mention.end + 40]))]
     if rel is not None:
         named = [o for o in earlier if o.value > floor and o is not part and rel.group(1).lower() in o.keys] or named
+    if om.re is _OF_TOTAL:
+        # "Patients waiting more than 18 weeks numbered 27,600, or 38 per cent of the total": the total named
+        # before, the nearest larger count of this paragraph or the one before that is no figure another is
+        # compared with ("a rise of 10 per cent on the 58,400 recorded a year earlier" is the earlier figure)
+        named = [o for o in earlier if o.value > floor and o is not part and o.para in (it.para, it.para - 1) and
+                 not _BASE_BEFORE.search(text, max(o.sent[0], o.mention.start - 30), o.mention.start)]
     if named:
         total = named[-1]
     else:
@@ -518,6 +563,8 @@ def _other_noun(text: str, it: Item, tot: Item) -> bool:
     own = re.match(r"\s+(?:of\s+(?:the|its|their)\s+)?((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*s)\b",
                    text[it.mention.end:it.sent[1]])
     if own is None or own.group(1).split()[0] in _NOT_NOUN:  # "three quarters are minors": no noun of its own
+        return False
+    if re.search(r"['’]s\Z", own.group(1)):  # "about a third of the factory's 3,400 workers": whose, not what
         return False
     after_tot = re.match(r"\s+([a-z][\w'’-]*)", text[tot.mention.end:tot.sent[1]])
     theirs = {_stem(k) for k in tot.keys} | ({_stem(after_tot.group(1))} if after_tot else set())
@@ -696,6 +743,62 @@ def _points_difference(P: "_Props", figures: list[Item], text: str) -> None:
               f"to \u201c{a.mention.text}\u201d")
 
 
+#: After a fraction, "of the factory's", "of the city's": the count right after is its base.
+_OF_POSSESSIVE = re.compile(r"\s+of\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?['’]s\s+"
+                            r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?")
+
+
+def _possessive_base(text: str, it: Item, items: list[Item]) -> Item | None:
+    """For a fraction the extractor linked to no count, the count right after "of the factory's" ("about
+    a third of the factory's 3,400 workers": the 3,400), in its sentence; None otherwise (a percentage
+    keeps the extractor's reading)."""
+    if it.unit != "fraction":
+        return None
+    mo = _OF_POSSESSIVE.match(text, it.mention.end, it.sent[1])
+    if mo is None:
+        return None
+    return next((o for o in items if o.mention.start == mo.end() and o.value is not None), None)
+
+
+def _change_of_difference(P: "_Props", figures: list[Item], text: str) -> None:
+    """A count after a change noun ("a drop of 150,000 units", "Northmoor's rise of 5,800 patients",
+    :data:`_CHANGE_OF`) is the difference of the two figures of a change proposed before: the comparison of
+    its own sentence ("610,000 dryers last year, down from 740,000 in 2024": 740,000 - 610,000), else the
+    ``change`` whose later figure shares a key word of its measure ("reached 64,200 ..., a rise of 10 per
+    cent on the 58,400", "patients"; 64,200 - 58,400). A fall takes the earlier figure for the minuend, a
+    rise the later; the change noun must say the pair's direction (a "rise of" no fall), and the three are
+    of one unit (``persons`` and ``count`` alike). Nothing when no such pair was proposed."""
+    by_id = {it.id: it for it in figures}
+    for it in figures:
+        cue = _CHANGE_OF.search(text, max(it.sent[0], it.mention.start - 40), it.mention.start)
+        if cue is None or it.per is not None:
+            continue
+        fall = falls(cue.group(1))
+        pairs: list[tuple[Item, Item]] = []  # (earlier, later)
+        for p in list(P.out):
+            if p.kind == "comparison" and p.fields.get("relation") in ("lt", "gt") and "times" not in p.fields:
+                a, b = by_id.get(p.fields["a"]), by_id.get(p.fields["b"])
+                if a is not None and b is not None and a.sent == b.sent == it.sent and \
+                        (p.fields["relation"] == "lt") == fall:
+                    pairs.append((b, a))
+        if not pairs:
+            for p in P.out:
+                if p.kind == "change" and (p.fields.get("direction") == "decrease") == fall:
+                    e, l = by_id.get(p.fields["earlier"]), by_id.get(p.fields["later"])
+                    if e is not None and l is not None and l.mention.start < it.mention.start and \
+                            (l.keys & it.keys) - MEASURE_UNIT_NOUNS:
+                        pairs.append((e, l))
+        pairs = [(e, l) for e, l in pairs if _same_unit(e, it) and _same_unit(l, it)]
+        if not pairs:
+            continue
+        e, l = pairs[-1]
+        minuend, subtrahend = (e, l) if fall else (l, e)
+        P.add("difference", f"{minuend.id}-minus-{subtrahend.id}",
+              {"minuend": minuend.id, "subtrahend": subtrahend.id, "result": it.id},
+              f"a change stated as a count (\u201c{cue.group(0).strip()} {it.mention.text}\u201d): from "
+              f"\u201c{e.mention.text}\u201d to \u201c{l.mention.text}\u201d")
+
+
 #: "Housing's €141 million is 52 percent of everything we will spend": the figure a share is said of.
 _IS_SHARE = re.compile(r"\s+(?:is|was|are|were|makes?\s+up|made\s+up|represents?|accounts?\s+for)\s+(?:about\s+|"
                        r"around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?")
@@ -839,10 +942,14 @@ def _restated_quotient(P: "_Props", figures: list[Item], text: str) -> set[str]:
 #: Words that set a figure against another one named after them: "remains below the national pass rate of
 #: 87.3 percent", "is ahead of Limpopo, which recorded 79.8 percent", "is larger than that of Limerick ...,
 #: which set a budget of €245 million".
-_STANDING = re.compile(r"\b(below|above|behind|ahead\s+of|(?:higher|lower|larger|smaller|bigger|greater)\s+than)\s+")
+_STANDING = re.compile(r"\b(below|above|behind|ahead\s+of|(?:higher|lower|larger|smaller|bigger|greater|longer|shorter)"
+                       r"\s+than)\s+")
 _STANDING_TO = re.compile(r"[^.;]{0,90}?(?:\bof|\bat|,\s+which\s+(?:recorded|set|reported|had|posted)[^.;,]{0,30}?|"
                           r"\bwith)\s+(?:about\s+|around\s+|some\s+)?\Z")
-_LOWER = frozenset({"below", "behind", "lower than", "smaller than"})
+_LOWER = frozenset({"below", "behind", "lower than", "smaller than", "shorter than"})
+#: Between a figure and a standing word of its own clause: "4.6 percent in September, above", "14.2
+#: weeks, longer than" (a few words, a comma, no figure).
+_STANDING_FROM = re.compile(r"(?:\s+(?:in|on|at|for)\s+[\w'’ -]{1,30}?)?\s*,\s*(?:and\s+|but\s+|still\s+|well\s+|far\s+)?\Z")
 
 
 def _standing_against(P: "_Props", figures: list[Item], text: str) -> None:
@@ -870,6 +977,18 @@ def _standing_against(P: "_Props", figures: list[Item], text: str) -> None:
                   f"a figure set against another (\u201c{' '.join(cue.group(1).split())}\u201d), the subject "
                   f"\u201cThat\u201d standing for the figure before: \u201c{that.mention.text}\u201d and "
                   f"\u201c{b.mention.text}\u201d")
+            continue
+        own = [o for o in figures if o.sent == b.sent and o.unit == b.unit and o.mention.end <= cue.start()]
+        if own and own[-1].value is not None and _same_unit(own[-1], b) and \
+                _STANDING_FROM.fullmatch(text, own[-1].mention.end, cue.start()):
+            # "Ohio's unemployment rate was 4.6 percent in September, above the national rate of 4.3
+            # percent", "has reached 14.2 weeks, longer than the England median of 15.1 weeks": the figure
+            # the cue follows in its own clause is set against the one named
+            a = own[-1]
+            rel = "lt" if " ".join(cue.group(1).split()) in _LOWER else "gt"
+            P.add("comparison", f"{a.id}-{rel}-{b.id}", {"a": a.id, "b": b.id, "relation": rel},
+                  f"a figure set against another (\u201c{' '.join(cue.group(1).split())}\u201d) in its clause: "
+                  f"\u201c{a.mention.text}\u201d and \u201c{b.mention.text}\u201d")
             continue
         if any(o.sent == b.sent and o.unit == b.unit and o.mention.end <= first_cue for o in figures):
             continue
@@ -969,9 +1088,9 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         if it.id in restated:
             continue
         # "up 10 percent on the 190 arrests": the size of a change, not a share of the 190
-        if it.unit in ("percent", "fraction") and m.of and m.of[0] in by_start and \
-                change_cue(text, m, it.sent[0]) is None:
-            tot = by_start[m.of[0]]
+        base = by_start.get(m.of[0]) if m.of else _possessive_base(text, it, items)
+        if it.unit in ("percent", "fraction") and base is not None and change_cue(text, m, it.sent[0]) is None:
+            tot = base
             if not _persons_like(tot.unit) or _STARTING_FIGURE.search(text, it.sent[0], m.start):
                 continue
             if re.search(r"[\t|]", text[tot.mention.end:m.start]):
@@ -1028,6 +1147,11 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 part = after[0] if after and _persons_like(after[0].unit) and re.fullmatch(
                     r"\s+[\w'’ -]{0,40}?\s*[–—-]\s*(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?",
                     text[tot.mention.end:after[0].mention.start]) else None
+                if part is None and m.qualifier == "approximately":
+                    # "about 40 per cent of them" with no count of the part: the share alone tests only that
+                    # some whole count of the 1,150 gives it, which a hedged share always has (its reading
+                    # is wider than one count's step), so the check could never fail: no proposal
+                    continue
                 fields = {"share": it.id, "total": tot.id, **({"part": part.id} if part else {})}
                 P.add("share_of_total", f"{it.id}-of-{tot.id}", fields,
                       f"a share and its base: \u201c{_excerpt(text, m, *(x.mention for x in (tot, part) if x))}\u201d")
@@ -1121,7 +1245,10 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # "4,210 cancellations: 1,870 to signal faults, 1,460 to staff shortages and 980 to other causes"
             lead = [o for o in summable if o not in group and same_sent(o, a) and o.mention.end <= a.mention.start and
                     _same_unit(o, a) and _COLON_TOTAL.fullmatch(text, o.mention.end, a.mention.start)]
-            if lead and lead[-1].value >= max(g.value for g in group):
+            # "The 1,250 layoffs will come in two rounds: 700 in January and the remaining 450": the total
+            # is the count that can hold the parts, not the "two" of the words before the colon
+            lead = [o for o in lead if o.value >= max(g.value for g in group)]
+            if lead:
                 total = (lead[-1], "parts listed after a total and a colon")
         if total is None and _EXHAUSTIVE.search(text, group[-2].mention.end, group[-1].sent[1]):
             # "The operator cancelled 4,210 services ... . Staff shortages accounted for 1,870 cancellations,
@@ -1134,6 +1261,14 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             if prev and prev[-1].sent == max(o.sent for o in prev) and _stems5(prev[-1].what) & words and \
                     not any(o.sent == prev[-1].sent and o is not prev[-1] and _same_unit(o, a) for o in summable):
                 total = (prev[-1], "parts of a list that holds every other one, of the total of the sentence before")
+        if total is None:
+            # "... ophthalmology, with 9,800, and ear, nose and throat, with 6,300. Together they make up
+            # 30,200 patients.": the count the next sentence says the parts make up together
+            nxt = [o for o in summable if o not in group and o.para == a.para and o.sent[0] >= group[-1].sent[1]
+                   and _same_unit(o, a)]
+            if nxt and _TOGETHER.match(text, nxt[0].sent[0], nxt[0].mention.start) and \
+                    not any(_TOGETHER.match(text, g.sent[0], g.mention.start) for g in group):
+                total = (nxt[0], "parts the next sentence says make up a total together")
         if total is None:
             s = sum(g.value for g in group)
             eq = sorted((o for o in summable if o not in group and o.value == s and _same_unit(o, a)),
@@ -1217,7 +1352,10 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         if whole is not None and whole is not it:
             P.add("part_whole", f"{it.id}-within-{whole.id}", {"part": it.id, "whole": whole.id},
                   f"part of a whole (\u201c{cue}\u201d): \u201c{_excerpt(text, m)}\u201d within \u201c{whole.mention.text}\u201d")
-    # estimates of one measure from different sources
+    # estimates of one measure from different sources; the parts and the total of a sum proposed above are
+    # measures of their own ("pulping, with 190 jobs", "Together they make up 370 jobs": a department's jobs
+    # and three departments' jobs, no estimates of the 420 jobs cut)
+    summed = {x for p in P.out if p.kind == "sum" for x in [*p.fields["parts"], p.fields["total"]]}
     agreed: set[frozenset[str]] = set()
     for i, a in enumerate(amounts):
         for b in amounts[i + 1:]:
@@ -1233,7 +1371,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # rescued" and "people who live in the port")
             apart = not same_sent(a, b) and _head(a) == _head(b) and _participles(a) == _participles(b) and \
                 _one_measure(a, b) and not (a.id in listed or b.id in listed) and \
-                _restricted(text, a) == _restricted(text, b)
+                _restricted(text, a) == _restricted(text, b) and not (a.id in summed or b.id in summed) and \
+                not (_other_measure(text, a, items) or _other_measure(text, b, items))
             if close or apart:
                 agreed.add(frozenset((a.id, b.id)))
                 P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
@@ -1468,6 +1607,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     _headline_multiple(P, items, agreed)
     _headline_restated(P, items, agreed)
     _points_difference(P, figures, text)
+    _change_of_difference(P, figures, text)
     _share_of_everything(P, figures, text)
     _standing_against(P, figures, text)
     _rate_of_an_opening_total(P, figures, text)
@@ -1557,6 +1697,12 @@ def _ranking(P: _Props, figures: list[Item], text: str) -> None:
         same = [o for o in figures if o is not top and o.unit == top.unit and o.mention.kind == top.mention.kind]
         seconds = [o for o in same if _SECOND.search(sent_text(o)) and o.para == top.para and o.mention.start > top.mention.end]
         later = [o for o in same if o.para == top.para and o.sent[0] > top.sent[0]]
+        if not seconds:
+            # "the highest share of any trust in the region", "the third-largest among the 121 trusts": the
+            # figure is ranked among others the text does not give, not against the later figures of its
+            # paragraph (another measure: "27,600" waiting more than 18 weeks); only an "In comparison"
+            # sentence below compares with it
+            later = []
         if seconds:
             second = seconds[0]
             later = [second]
