@@ -194,6 +194,15 @@ CLAIMS_CASES = {
     "period-unreadable": (BASE.replace("      period: period-two-years\n", "      period: {expression: the other day}\n"),
                           "claims/town-news.yaml:60: claim fortune-120000: measure.period: cannot read the date or "
                           "period 'the other day' [period-unreadable]"),
+    # line 49 is `  - id: period-two-years`, a duration of two years given the one year 2013 (365 days) as its
+    # period; "two years" read as at least 1.5 years ending 31 Dec 2013: from 30 Jun 2012, 549 days, less the
+    # day of slack: 548
+    "period-length-differs": (
+        BASE.replace("      what: period of the gang's earnings\n",
+                     "      what: period of the gang's earnings\n      period: {expression: \"2013\"}\n"),
+        "claims/town-news.yaml:49: claim period-two-years: measure.period: the period 2013-01-01..2013-12-31 runs "
+        "365 days, but 'over two years' is at least 548 days; give the span the duration covers or falls within, "
+        "one day for a duration measured on a date, or 'ends:' for its end [period-length-differs]"),
     # line 76 is `    qualifier: nearly` of a claim of 0: nothing is below 0
     "interval-rule": (BASE.replace("checks:\n", NEARLY_0 + "checks:\n"),
                       "claims/town-news.yaml:76: claim raid-nearly-0: qualifier: interval at 0.0 with an open end is "

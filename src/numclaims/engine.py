@@ -79,6 +79,32 @@ def _spec_period(spec: PeriodSpec, published: Period, resolve_claim) -> Period |
     return resolve_over(spec.expression, anchor, anchor if spec.anchor else None)
 
 
+class _SpanError(ValueError):
+    code = "period-length-differs"
+
+
+def _span_fits(c: Claim, p: Period, base: str) -> None:
+    """A duration's ``measure.period`` is one day (a duration measured on a date: "a median wait of 14.2
+    weeks" on 30 September) or a span it fits in: the span it covers ("12 weeks" from 8 July to 30
+    September) or a longer frame it falls within ("a 2-day strike in 2023").
+
+    Raises:
+        ValueError (code ``period-length-differs``): a span shorter than the shortest the duration allows (its
+            interval, a day of slack for calendar months: "three years" in the one year 2021), with what to write.
+    """
+    if p.start == p.end:
+        return
+    iv = claim_interval(c)
+    lo = iv.low if iv is not None else c.value
+    days = (p.end - p.start).days + 1
+    shortest = (p.end - back(p.end, lo, base)).days - 1 if lo else 0
+    if days < shortest:
+        said = f"'{c.text}'" if c.text else f"{c.value:g} {base}"
+        raise _SpanError(f"the period {p.start.isoformat()}..{p.end.isoformat()} runs {days} days, but {said} is "
+                         f"at least {shortest} days; give the span the duration covers or falls within, one day for "
+                         "a duration measured on a date, or 'ends:' for its end")
+
+
 def resolve_periods(article: Article) -> dict[str, Period | None]:
     """The period of every claim: dates from their words; durations counted back from their ``ends`` claim,
     else the ``measure.period`` the record gives (the span they cover, or the date a duration such as a
@@ -111,9 +137,12 @@ def resolve_periods(article: Article) -> dict[str, Period | None]:
                 p = Period(back(ends.start, c.value, base) + dt.timedelta(days=1), ends.end)
             elif c.measure.period is not None:
                 p = _spec_period(c.measure.period, published, own)
+                if p is not None and base in DURATION_UNITS and c.value is not None:
+                    _span_fits(c, p, base)
         except ValueError as e:
             fld = "date" if base == "date" else "measure.period"
-            errs.append(ErrorLine(article.display, article.lines.get(cid, 0), cid, fld, str(e), "period-unreadable"))
+            errs.append(ErrorLine(article.display, article.lines.get(cid, 0), cid, fld, str(e),
+                                  getattr(e, "code", "period-unreadable")))
         out[cid] = p
         return p
 

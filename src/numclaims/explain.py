@@ -432,8 +432,9 @@ def _agreement(x: Ctx) -> tuple[str, list[str], list[str], str | None]:
     if v == "inconsistent":
         f = d.get("factor")
         lowfirst = ia and ib and ia[1] is not None and ib[0] is not None and ib[0] > ia[1]
-        rel = (f"the second is at least {f:.1f} times the first" if lowfirst else
-               f"the first is at least {f:.1f} times the second") if f else "their ranges share no value"
+        fw = f"{f:.2f}" if f and f < 1.1 else f"{f:.1f}" if f else ""  # "1.04 times", never "1.0 times"
+        rel = (f"the second is at least {fw} times the first" if lowfirst else
+               f"the first is at least {fw} times the second") if f else "their ranges share no value"
         s = f"The article gives {a} and {b} for the same measure ({what}); both cannot hold: {rel}."
         if d.get("gap") is not None:
             over.append(f"No value is in both ranges: a gap of {amount(d['gap'], unit)}.")
@@ -619,8 +620,11 @@ def _fraction(x: Ctx):
     rel_words = {"le": "fit within", "ge": "be at least", "eq": "match"}.get(rel, "match")
     written = []
     if fc.value is not None and wc.value is not None:
-        written.append(f"{amount(fc.value, 'fraction')} of {amount(wc.value, unit)} = "
-                       f"{amount(fc.value * wc.value, unit)}"
+        # the fraction's qualifier carried to what it gives ("more than 50% of 3,400 people = more than 1,700")
+        q = QUALIFIER_WORDS.get(fc.qualifier or "exact", "")
+        q = q + " " if q else ""
+        written.append(f"{q}{amount(fc.value, 'fraction')} of {amount(wc.value, unit)} = "
+                       f"{q}{amount(fc.value * wc.value, unit)}"
                        + (f", against {amount(cc.value, unit)}." if cc and cc.value is not None else "."))
     over = [f"Fraction {f}: {claim_range(fc)}.", f"Whole {w}: {claim_range(wc)}."]
     if imp:
@@ -635,7 +639,9 @@ def _fraction(x: Ctx):
         fac = d.get("factor")
         s = (f"{f} of {w} is {range_words(*imp, unit)}, which cannot {rel_words} {quoted(cc)}"
              + (f": it is at least {fac:.1f} times as many." if fac else "."))
-        cause = f"The bottom of the implied part (from the bottom of {w}) is above the top of {quoted(cc)}."
+        above = imp is not None and cmp_ is not None and imp[0] is not None and cmp_[1] is not None and imp[0] > cmp_[1]
+        cause = (f"The bottom of the implied part (from the bottom of {w}) is above the top of {quoted(cc)}." if above
+                 else f"The top of the implied part (from the top of {w}) is below the bottom of {quoted(cc)}.")
     elif v == "tension":
         s = f"{f} of {w} can {rel_words} {quoted(cc)} only within the rounding or hedging their wording allows, not as written."
         cause = (_at_most_cause("the implied part", quoted(cc), imp, cmp_, unit) if rel == "le" else
@@ -841,8 +847,9 @@ def _relations(x: Ctx):
         says = "the article says " if all(_fig_name(by[r], claims).startswith("\u201c") for r in ("a", "b")) else ""
         said = f"{says}{_fig_name(by['a'], claims)} ({_fig_value(by['a'])}) is {rel}{times}" \
                f"{_fig_name(by['b'], claims)} ({_fig_value(by['b'])})"
-        if v in ("tension", "inconsistent") and fac is None:
-            said += _comparison_as_written(by["a"], by["b"])
+        if v in ("tension", "inconsistent") and fac is None and all(
+                getattr(claims.get((by[r].claims or [""])[0]), "qualifier", None) == "exact" for r in ("a", "b")):
+            said += _comparison_as_written(by["a"], by["b"])  # two bare figures: what their digits show
             cause = _comparison_cause(by["a"], by["b"], ch.relation or "gt", claims) if v == "inconsistent" else None
     elif kind == "change" and "later" in by:
         how = by.get("change") or by.get("factor")
@@ -886,7 +893,7 @@ def _comparison_as_written(a: ComparedFigure, b: ComparedFigure) -> str:
     """What the two written values of a failed comparison show ("; as written it is less"), or nothing when
     either has no single written value: the article's word of comparison, not a figure, is then the first
     thing to check ("14.2 weeks is longer than 15.1 weeks")."""
-    if a.written is None or b.written is None:
+    if a.written is None or b.written is None or float(a.written) == float(b.written):
         return ""
     va, vb = float(a.written), float(b.written)
     return "; as written it is " + ("less" if va < vb else "more" if va > vb else "the same")

@@ -64,7 +64,7 @@ from .schema_errors import schema_message
 from .sources import SOURCES_DIR, find_all
 from .vocabulary import (
     BIG_SCALES,
-    SPACE_GROUPED_DIGITS_RE,
+    RUNNING_TEXT_SPACE_GROUPED_RE,
     CURRENCY_CODES,
     CURRENCY_LETTER_PREFIXES,
     CURRENCY_LETTERS_BEFORE_LARGE,
@@ -148,8 +148,8 @@ _NUMWORD = rf"(?:(?:{words_re(TENS_WORDS)})(?:[- ](?:{words_re(UNIT_WORDS)}))?|{
 #: Scale words after a number: "hundred" and the big scales (not "dozen", a count of its own).
 _SCALE_WORDS_RE = words_re(w for w in SCALE_WORDS if w != "dozen")
 #: Digits, grouped by threes with a comma or an SI no-break space (numerals.GROUP_SEPARATOR_RE) or not.
-# (and by an ordinary space where the groups fit, vocabulary.SPACE_GROUPED_DIGITS_RE: "15 000 people")
-_DIGITS = rf"(?:{SPACE_GROUPED_DIGITS_RE}(?:\.\d+)?|\d{{1,3}}(?:{GROUP_SEPARATOR_RE}\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# (and by an ordinary space before groups of three zeros, vocabulary.RUNNING_TEXT_SPACE_GROUPED_RE: "15 000 people")
+_DIGITS = rf"(?:{RUNNING_TEXT_SPACE_GROUPED_RE}(?:\.\d+)?|\d{{1,3}}(?:{GROUP_SEPARATOR_RE}\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _DIGITS_RE = re.compile(_DIGITS)
 #: Abbreviated scales (vocabulary.SCALE_ABBREVIATIONS, longest first): attached to the digits ("£3m",
 #: "$1.2bn", "€450k", "$2.4tn"), or after one space for "m" and the forms of two letters or more ("5 bn").
