@@ -29,6 +29,7 @@ from typing import Any, Callable
 from . import __version__
 from .checks import CheckResult, Context, run_check
 from .claimvalues import claim_interval, claim_precision, rule_text, written_interval
+from .codes import CodedError
 from .coverage import coverage_for
 from .derived import add_derived, derived_records
 from .errors import ErrorLine, InputErrors
@@ -79,10 +80,6 @@ def _spec_period(spec: PeriodSpec, published: Period, resolve_claim) -> Period |
     return resolve_over(spec.expression, anchor, anchor if spec.anchor else None)
 
 
-class _SpanError(ValueError):
-    code = "period-length-differs"
-
-
 def _span_fits(c: Claim, p: Period, base: str) -> None:
     """A duration's ``measure.period`` is one day (a duration measured on a date: "a median wait of 14.2
     weeks" on 30 September) or a span it fits in: the span it covers ("12 weeks" from 8 July to 30
@@ -100,7 +97,7 @@ def _span_fits(c: Claim, p: Period, base: str) -> None:
     shortest = (p.end - back(p.end, lo, base)).days - 1 if lo else 0
     if days < shortest:
         said = f"'{c.text}'" if c.text else f"{c.value:g} {base}"
-        raise _SpanError(f"the period {p.start.isoformat()}..{p.end.isoformat()} runs {days} days, but {said} is "
+        raise CodedError("period-length-differs", f"the period {p.start.isoformat()}..{p.end.isoformat()} runs {days} days, but {said} is "
                          f"at least {shortest} days; give the span the duration covers or falls within, one day for "
                          "a duration measured on a date, or 'ends:' for its end")
 

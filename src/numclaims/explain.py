@@ -769,6 +769,14 @@ def _fig_name(f: ComparedFigure, claims: dict[str, ClaimResult | DerivedFigure])
             "ratio": "the implied ratio"}.get(f.role, "a derived figure")
 
 
+def _quoted_claim(f: ComparedFigure, claims: dict[str, ClaimResult | DerivedFigure]) -> ClaimResult | None:
+    """The claim a figure of ``figures`` stands for when it is one quoted claim of the article; ``None`` for
+    a derived figure or one the check computed (as :func:`_fig_name` tells them apart)."""
+    ids = f.claims or []
+    c = claims.get(ids[0]) if len(ids) == 1 else None
+    return c if isinstance(c, ClaimResult) else None
+
+
 def _fig_value(f: ComparedFigure) -> str:
     """A figure's value as written, in words (a count or ratio as the bare number, "a month" for a rate), or
     its range when it has no single written value."""
@@ -844,11 +852,12 @@ def _relations(x: Ctx):
                      else f"{_fig_value(fac)} times ")
         rel = "" if rel == "the same as" and times else rel + " "  # "878 is more than triple 287"
         # "the article says" of two quoted figures; a derived figure is the check's arithmetic, not the article's
-        says = "the article says " if all(_fig_name(by[r], claims).startswith("\u201c") for r in ("a", "b")) else ""
+        qa, qb = _quoted_claim(by["a"], claims), _quoted_claim(by["b"], claims)
+        says = "the article says " if qa and qb else ""
         said = f"{says}{_fig_name(by['a'], claims)} ({_fig_value(by['a'])}) is {rel}{times}" \
                f"{_fig_name(by['b'], claims)} ({_fig_value(by['b'])})"
-        if v in ("tension", "inconsistent") and fac is None and all(
-                getattr(claims.get((by[r].claims or [""])[0]), "qualifier", None) == "exact" for r in ("a", "b")):
+        if v in ("tension", "inconsistent") and fac is None and qa and qb and \
+                qa.qualifier == qb.qualifier == "exact":
             said += _comparison_as_written(by["a"], by["b"])  # two bare figures: what their digits show
             cause = _comparison_cause(by["a"], by["b"], ch.relation or "gt", claims) if v == "inconsistent" else None
     elif kind == "change" and "later" in by:
@@ -895,8 +904,7 @@ def _comparison_as_written(a: ComparedFigure, b: ComparedFigure) -> str:
     thing to check ("14.2 weeks is longer than 15.1 weeks")."""
     if a.written is None or b.written is None or float(a.written) == float(b.written):
         return ""
-    va, vb = float(a.written), float(b.written)
-    return "; as written it is " + ("less" if va < vb else "more" if va > vb else "the same")
+    return "; as written it is " + ("less" if float(a.written) < float(b.written) else "more")
 
 
 def _comparison_cause(a: ComparedFigure, b: ComparedFigure, relation: str,

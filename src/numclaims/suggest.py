@@ -850,6 +850,13 @@ def _quotient_figure(it: Item) -> bool:
     return it.per is None and it.value is not None and (_quantity_like(it.unit) or it.unit in CURRENCIES)
 
 
+#: A hedge before a figure set off after a comma ("..., about 52 percent"), in the two patterns below.
+_COMMA_HEDGE = r"(?:about\s+|some\s+|nearly\s+|almost\s+)?"
+#: Between the total a sentence opens with and the share after it: a clause, then a comma ("Of the 2,400
+#: pallets shipped, 45 percent").
+_AFTER_COMMA = re.compile(r"[^,;]{0,80},\s+" + _COMMA_HEDGE)
+#: Between a total and the part after it: a clause, then ", or" ("the 5,150 bricks fired in May, or 206").
+_AFTER_COMMA_OR = re.compile(r"[^.;]{0,60}?,\s+or\s+" + _COMMA_HEDGE)
 #: "45 percent or 1,080", "4 percent of the 5,150 bricks ..., or 206 bricks": a count set off after a share.
 _OR_PART = re.compile(r"\s*,?\s+or\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
 
@@ -877,14 +884,14 @@ def _share_then_part(P: "_Props", figures: list[Item], text: str, by_start: dict
         else:
             before = [o for o in figures if o.sent == it.sent and o.mention.end <= m.start]
             tot = before[0] if before and _OPENING_TOTAL.fullmatch(text, it.sent[0], before[0].mention.start) and \
-                re.fullmatch(r"[^,;]{0,80},\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?", text[before[0].mention.end:m.start]) \
+                _AFTER_COMMA.fullmatch(text[before[0].mention.end:m.start]) \
                 else None
         if tot is None or not after or not _persons_like(tot.unit) or tot.value is None:
             continue
         part = after[0]
         gap = text[tot.mention.end:part.mention.start] if tot.mention.start > m.end else text[m.end:part.mention.start]
         if not (_OR_PART.fullmatch(text, m.end, part.mention.start) or
-                (tot.mention.start > m.end and re.fullmatch(r"[^.;]{0,60}?,\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?", gap))):
+                (tot.mention.start > m.end and _AFTER_COMMA_OR.fullmatch(gap))):
             continue
         if not _part_fits(part, tot):
             continue
