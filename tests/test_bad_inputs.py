@@ -738,6 +738,13 @@ CASES: dict[str, list[str]] = {
     'measure-unknown-key': [
         'claims/town-news.yaml:13: claim rescued-300: measure.wher: unknown field (check the spelling; see the record schema in numclaims.records) [field-unknown]',
     ],
+    # an unquoted comma inside a flow-mapping value: YAML ends the value at the comma and reads the words
+    # after it as a key. town-news.yaml line 11 is `measure: {what: women rescued, from the mines, where: Peru}`
+    'measure-comma-in-flow-value': [
+        'claims/town-news.yaml:11: claim rescued-300: measure.from the mines: unknown field: a comma inside an '
+        'unquoted value in { } ends that value, so the words after it were read as a field; quote the whole '
+        'value (what: "votes cast, under review") [field-unknown]',
+    ],
     # an empty measure.what.
     # town-news.yaml line 12 is `what: ""`
     'measure-what-empty': [

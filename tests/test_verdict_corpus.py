@@ -214,3 +214,22 @@ def test_every_check_carries_reason_figures_cause_and_note(corpus):
     assert seed["earnings-times-period-vs-fortune"]["note"].startswith("Does $60,000 a month")
     assert {"rate_duration", "share_of_total", "fraction_of", "part_whole", "agreement", "external", "sum",
             "ratio"} <= kinds
+
+
+def test_class3_a_count_over_persons_is_a_plain_number():
+    # "46,820 ballots ... 124,500 registered voters ... a turnout of 37.6 percent": ballots are a count,
+    # voters persons, one dimension (semantics section 7). 46,820 / 124,500 = 0.37606 = 37.606 %; the
+    # intervals [46,819.5, 46,820.5] / [124,499.5, 124,500.5] span [37.6057, 37.6066] %, inside "37.6
+    # percent" [37.55, 37.65] -> consistent (old: unverifiable, "'count' / 'persons' is not a plain number")
+    from numclaims.checks import run_check
+    from numclaims.records import RatioCheck
+
+    c = _unit_ctx(("b", "46,820", 46820, "count"), ("v", "124,500", 124500, "persons"),
+                  ("t", "37.6 percent", 37.6, "percent"))
+    r = run_check(RatioCheck(id="k", kind="ratio", numerator="b", denominator="v", ratio="t"), c)
+    assert r.verdict == "consistent", r.explanation
+    # a rate of a count over persons is still a rate: "1,400 ballots a day" / voters is not a share
+    c2 = _unit_ctx(("b", "1,400 a day", 1400, "count per day"), ("v", "124,500", 124500, "persons"),
+                   ("t", "37.6 percent", 37.6, "percent"))
+    r2 = run_check(RatioCheck(id="k", kind="ratio", numerator="b", denominator="v", ratio="t"), c2)
+    assert r2.verdict == "unverifiable" and "units differ" in r2.explanation

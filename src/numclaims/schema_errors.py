@@ -54,6 +54,11 @@ def _message(err: dict) -> str:
     if err["type"] == "missing":
         return "required field is missing"
     if err["type"] == "extra_forbidden":
+        name = err["loc"][-1] if err.get("loc") else ""
+        if isinstance(name, str) and " " in name.strip():
+            # {what: votes cast, under review by the council} -- YAML ends a flow-mapping value at its comma
+            return ("unknown field: a comma inside an unquoted value in { } ends that value, so the words after "
+                    "it were read as a field; quote the whole value (what: \"votes cast, under review\")")
         return "unknown field (check the spelling; see the record schema in numclaims.records)"
     if err["type"] == "union_tag_not_found":
         return f"required field 'kind' is missing; expected one of {', '.join(KINDS)}"

@@ -106,8 +106,7 @@ def quotient_problem(numerator: str, denominator: str, ratio: str) -> str | None
     """
     if split_unit(ratio)[0] not in SHARES:
         return f"the ratio is stated in {ratio!r}, not as a fraction, ratio or percent"
-    reg = registry()
-    q = reg.Quantity(1, _expr(numerator)) / reg.Quantity(1, _expr(denominator))
+    q = _quotient(numerator, denominator)
     if not q.dimensionless:
         return (f"units differ: {numerator!r} / {denominator!r} is not a plain number, so it cannot be "
                 f"compared with a {ratio!r} claim")
@@ -117,6 +116,17 @@ def quotient_problem(numerator: str, denominator: str, ratio: str) -> str | None
 def quotient_factor(numerator: str, denominator: str) -> Fraction:
     """The factor that makes ``numerator / denominator`` a plain number (1 for equal units; 12 for
     "USD per month" / "USD per year"). Call after :func:`quotient_problem` found none."""
-    reg = registry()
-    q = reg.Quantity(1, _expr(numerator)) / reg.Quantity(1, _expr(denominator))
+    q = _quotient(numerator, denominator)
     return Fraction(q.to("dimensionless").magnitude).limit_denominator(10**9)
+
+
+def _quotient(numerator: str, denominator: str):
+    """``numerator / denominator`` as a pint quantity of magnitude 1, with ``persons`` and ``count`` taken
+    as one dimension (module docstring: 46,820 ballots ``count`` / 124,500 voters ``persons`` is a plain
+    number, 0.376)."""
+    nb, nper = split_unit(numerator)
+    db, _ = split_unit(denominator)
+    if nb in COUNTS and db in COUNTS and nb != db:
+        numerator = f"{db} per {nper}" if nper else db
+    reg = registry()
+    return reg.Quantity(1, _expr(numerator)) / reg.Quantity(1, _expr(denominator))
