@@ -13,7 +13,6 @@ from ..intervals import Interval
 from ..periods import duration_in
 from ..records import DURATION_UNITS
 from ..units import DIMENSIONLESS, quotient_factor, quotient_problem
-from .shares import part_of, word_of
 from .base import (
     INCONSISTENT,
     CheckResult,
@@ -25,11 +24,13 @@ from .base import (
     fmt_num,
     judge,
     overlap,
+    part_of,
     result,
     shown,
     units_problem,
     unverifiable,
     whole,
+    word_of,
 )
 
 _RATE_TO_DURATION = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
