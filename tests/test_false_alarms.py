@@ -1,9 +1,11 @@
 """False alarms a hostile tester found in the verdicts, each reproduced on a small invented case: a word
-fraction of a small whole read to the nearest achievable share (GRIM-style), ..."""
+fraction of a small whole read to the nearest achievable share (GRIM-style), a duration whose end is
+known only to a range of days lasting its own length, ..."""
 
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import pytest
 from hypothesis import given
@@ -12,8 +14,13 @@ from hypothesis import strategies as st
 from numclaims.checks import Context, run_check
 from numclaims.checks.base import CONSISTENT, INCONSISTENT, TENSION
 from numclaims.claimvalues import claim_interval, written_interval
+from numclaims.engine import resolve_periods
 from numclaims.granularity import nearest_parts
+from numclaims.loader import load_article
+from numclaims.periods import Period, either
 from numclaims.records import Claim, FractionOfCheck, ProductCheck, ShareOfTotalCheck
+
+from conftest import results_data, write_project
 
 PUB = dt.date(2026, 5, 20)
 
@@ -108,3 +115,82 @@ def test_the_nearest_part_is_no_farther_than_any_other(n, num, den):
     lo, hi = nearest_parts(float(v), "exact", n, n)
     best = min(abs(Fraction(k, n) - v) for k in range(n + 1))
     assert {k for k in range(n + 1) if abs(Fraction(k, n) - v) == best} == set(range(lo, hi + 1))
+
+
+# ------------------------------------------------------------------ a duration's length is its stated length
+SHELTER_SOURCE = ("Shelter figures\n\nIn 2021 the charity said that over three years it had housed 432 families, "
+                  "or 12 a month.\n")
+SHELTER_META = textwrap.dedent("""\
+    id: shelter
+    title: Shelter figures
+    publisher: Test Wire
+    published: 2022-03-01
+    licence: test fixture
+    attribution: invented for numclaims' tests
+    captured: written by hand
+    """)
+SHELTER_CLAIMS = textwrap.dedent("""\
+    article: shelter
+    source: shelter
+    claims:
+      - id: year-2021
+        quote: In 2021 the charity said
+        text: "2021"
+        value: null
+        unit: date
+        measure: {what: year of the statement}
+        attribution: [{who: the charity}]
+      - id: three-years
+        quote: over three years it had housed
+        text: three years
+        value: 3
+        unit: years
+        ends: year-2021
+        measure: {what: period of the housing}
+        attribution: [{who: the charity}]
+      - id: families-432
+        quote: it had housed 432 families
+        text: "432"
+        value: 432
+        unit: persons
+        measure: {what: families housed, period: three-years}
+        attribution: [{who: the charity}]
+      - id: twelve-a-month
+        quote: or 12 a month
+        text: 12 a month
+        value: 12
+        unit: persons per month
+        measure: {what: families housed, period: three-years}
+        attribution: [{who: the charity}]
+    checks:
+      - id: monthly
+        kind: comparison
+        a: families-432
+        b: twelve-a-month
+        relation: eq
+        as_rate: month
+    """)
+
+
+def test_a_duration_ending_on_an_uncertain_day_lasts_its_own_length(tmp_path):
+    root = tmp_path / "shelter"
+    path = write_project(root, "shelter", SHELTER_SOURCE, SHELTER_META, SHELTER_CLAIMS)
+    periods = resolve_periods(load_article(path, root))
+    # "three years" ending some day of 2021: from 1 Jan, 2018-01-02..2021-01-01; from 31 Dec,
+    # 2019-01-01..2021-12-31; both 365 + 365 + 366 (2020) = 1,096 days, within the 1,460 days of their union
+    assert periods["three-years"] == Period(dt.date(2018, 1, 2), dt.date(2021, 12, 31), 1096)
+    assert periods["three-years"].days == 1096
+    checks = {c["id"]: c for c in results_data(path, root)["checks"]}
+    # 432 / (1,096 / 30.4375) = 432 / 36.008 = 11.997 a month, within "12 a month" [11.5, 12.5]; divided by
+    # the union's 1,460 days (47.97 months) it was 9.006, below 11.5: inconsistent
+    assert checks["monthly"]["verdict"] == CONSISTENT
+    assert "over 1096 days (36.01 months) within 2018-01-02..2021-12-31" in checks["monthly"]["explanation"]
+
+
+def test_a_period_read_from_both_ends_of_its_anchor():
+    # the same window from either day: the union, lasting one window; windows of different lengths: the longer
+    a, b = Period(dt.date(2020, 1, 1), dt.date(2020, 1, 10)), Period(dt.date(2020, 1, 5), dt.date(2020, 1, 14))
+    assert either(a, b) == Period(dt.date(2020, 1, 1), dt.date(2020, 1, 14), 10)  # 14 days of span, 10 of length
+    c = Period(dt.date(2020, 1, 1), dt.date(2020, 1, 20))
+    assert either(a, c) == Period(dt.date(2020, 1, 1), dt.date(2020, 1, 20))  # c holds a: its own 20 days
+    assert either(a, a) == a

@@ -152,7 +152,8 @@ def _rate(spec, ctx: Context, ids: list[str], role: str, cid: str, base: str) ->
     if period is not None:
         factor /= period.days
         length = period.days / float(conversion(f"{per}s", "days")[0])
-        how = f"over {period} ({period.days} days = {length:.4g} {per}s)"
+        how = (f"over {period} ({period.days} days = {length:.4g} {per}s)" if period.length is None else
+               f"over {period.days} days ({length:.4g} {per}s) within {period}, as its end is not known to the day")
     iv, aw = _scaled(f.interval, factor), _scaled(f.as_written, factor)
     written = None if f.written is None else float(f.written * factor)
     return _computed(role, [cid], written, iv, aw, target, f"{f.label} = {iv} {target}", f.rounding_only), how
