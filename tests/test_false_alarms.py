@@ -1,6 +1,7 @@
 """False alarms a hostile tester found in the verdicts, each reproduced on a small invented case: a word
 fraction of a small whole read to the nearest achievable share (GRIM-style), a duration whose end is
-known only to a range of days lasting its own length, ..."""
+known only to a range of days lasting its own length, a spaced range, a year before a figure, a qualifier
+before a range and a numeral longer than a float holds."""
 
 from __future__ import annotations
 
@@ -14,9 +15,12 @@ from hypothesis import strategies as st
 from numclaims.checks import Context, run_check
 from numclaims.checks.base import CONSISTENT, INCONSISTENT, TENSION
 from numclaims.claimvalues import claim_interval, written_interval
+from numclaims.cli import main
 from numclaims.engine import resolve_periods
+from numclaims.extract import find_mentions
 from numclaims.granularity import nearest_parts
 from numclaims.loader import load_article
+from numclaims.numerals import parse
 from numclaims.periods import Period, either
 from numclaims.records import Claim, FractionOfCheck, ProductCheck, ShareOfTotalCheck
 
@@ -194,3 +198,88 @@ def test_a_period_read_from_both_ends_of_its_anchor():
     c = Period(dt.date(2020, 1, 1), dt.date(2020, 1, 20))
     assert either(a, c) == Period(dt.date(2020, 1, 1), dt.date(2020, 1, 20))  # c holds a: its own 20 days
     assert either(a, a) == a
+
+
+# ------------------------------------------------------------------ numerals of running text and of a claim
+def _figures(text: str) -> list[tuple]:
+    return [(m.text, m.value, m.unit, m.qualifier) for m in find_mentions(text)]
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2013"])
+def test_a_spaced_range_is_one_mention(dash):
+    # "12 000-15 000": the second number was read as "000" = 0 after the hyphen; now one range, like
+    # "12,000-15,000": midpoint (12,000 + 15,000) / 2 = 13,500
+    got = [(m.text, m.value, m.qualifier, m.low, m.high) for m in find_mentions(f"A crowd of 12 000{dash}15 000 people.")]
+    assert got == [(f"12 000{dash}15 000", 13500.0, "range", 12000.0, 15000.0)]
+
+
+def test_a_spaced_range_leaves_no_zero_to_cover():
+    from numclaims.extract import coverage
+
+    text = "Estimates put the crowd at 12 000-15 000 people."
+    got = coverage(text, (0, len(text)), [], [])
+    # one mention, missing as a whole: no "000" left over asking for a claim of 0
+    assert (got["mentions"], [m["text"] for m in got["missing"]]) == (1, ["12 000-15 000"])
+
+
+@pytest.mark.parametrize("text, figures", [
+    # a year followed by a figure: the year is a date, the figure the count
+    ("From 2018 to 2020 300 people left.", [("2018", "2018", "date", "exact"), ("2020", "2020", "date", "exact"),
+                                            ("300", 300.0, "persons", "exact")]),
+    ("From 2018 to 2020 more than 300 people left.", [("2018", "2018", "date", "exact"),
+                                                      ("2020", "2020", "date", "exact"),
+                                                      ("more than 300", 300.0, "persons", "more_than")]),
+    # the end of a span of years with a count after it ("between 2009 and 2012 workers") is a year too
+    ("Between 2009 and 2012 workers left.", [("2009", "2009", "date", "exact"), ("2012", "2012", "date", "exact")]),
+    # a four-digit count before a noun is still a count
+    ("The 2020 people who came.", [("2020", 2020.0, "persons", "exact")]),
+])
+def test_a_year_before_a_figure_is_a_year(text, figures):
+    assert _figures(text) == figures
+
+
+@pytest.mark.parametrize("text, says", [
+    ("topped 5-6 percent", "write the end it bounds, 'topped 5 percent' (qualifier more_than, value 5), or the "
+                           "range alone, '5-6 percent' (qualifier range)"),
+    ("fewer than 200-300 people", "'fewer than 300 people' (qualifier less_than, value 300)"),
+    ("up to $5-6 million", "'up to $6 million' (qualifier up_to, value 6000000)"),
+])
+def test_a_qualifier_of_direction_before_a_range_says_what_to_write(text, says):
+    with pytest.raises(ValueError) as e:
+        parse(text)
+    assert says in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+def test_a_hedge_before_a_range_is_still_the_range():
+    q = parse("about 5-6 percent")
+    assert (q.qualifier, q.low, q.high) == ("range", 5, 6)
+
+
+def test_the_claims_file_error_names_what_to_write(tmp_path, capsys):
+    root = tmp_path / "jr"
+    claims = SHELTER_CLAIMS.replace('text: "432"', 'text: "topped 5-6 percent"').replace(
+        "value: 432\n        unit: persons", "value: 5\n        unit: percent\n        qualifier: more_than")
+    write_project(root, "shelter", SHELTER_SOURCE.replace("432 families", "topped 5-6 percent"), SHELTER_META,
+                  claims.replace("it had housed 432 families", "topped 5-6 percent"))
+    assert main(["check", "--quiet", "--root", str(root)]) == 2  # bad input
+    assert ("claims/shelter.yaml:21: claim families-432: text: cannot read a quantity in 'topped 5-6 percent': "
+            "'topped' before a range bounds no one figure; write the end it bounds, 'topped 5 percent' "
+            "(qualifier more_than, value 5), or the range alone, '5-6 percent' (qualifier range) "
+            "[text-unreadable]\n") in capsys.readouterr().err
+
+
+def test_sixteen_digit_groups_are_refused_not_rounded():
+    # 16 groups of three: 48 digits, far past the 15 a float holds exactly (123123123123123123 as a float is
+    # 123123123123123120): the extractor reads no figure from it, the parser says why
+    long = "\u00a0".join(["123"] * 16)
+    assert _figures(f"There were {long} cars and 15 vans.") == [("15", 15.0, "count", "exact")]
+    with pytest.raises(ValueError, match="more than 15 significant digits"):
+        parse(long)
+    # 15 digits are exact: 123,456,789,012,345
+    assert parse("123 456 789 012 345").value == 123456789012345
+
+
+@given(st.integers(10**15, 10**30))
+def test_no_numeral_past_fifteen_digits_is_read(n):
+    assert [m for m in find_mentions(f"It cost {n:,} dollars.") if m.unit != "date"] == []

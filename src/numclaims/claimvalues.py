@@ -54,6 +54,17 @@ def _parse(text: str):
         return None
 
 
+def _unreadable_why(text: str) -> str:
+    """``": <the parser's reason>"`` for an unreadable ``text`` when the parser names one beyond "no
+    quantity phrase" ("topped 5-6 percent": what to write instead), else ``""``."""
+    try:
+        parse(_SPACE_GROUP.sub(",", text))
+    except ValueError as e:
+        why = str(e).split(": ", 1)[-1]
+        return "" if why in ("no quantity phrase", "empty text") else f": {why}"
+    return ""
+
+
 def written_quantity(c: Claim):
     """The :class:`numclaims.numerals.Quantity` read from the claim's numeral phrase, or None if unreadable."""
     return _parse(c.text if c.text is not None else c.quote)
@@ -229,7 +240,7 @@ def value_problems(c: Claim) -> list[tuple[str, str, str]]:
         return out  # the quote's only number: numclaims.extract.quote_numeral_problems (engine)
     q = written_quantity(c)
     if q is None:
-        return [("text", "text-unreadable", f"cannot read a quantity in {c.text!r}")]
+        return [("text", "text-unreadable", f"cannot read a quantity in {c.text!r}{_unreadable_why(c.text)}")]
     euro = _DOT_THOUSANDS.fullmatch(c.text.strip()) and c.base_unit in ("persons", "count")
     if euro and not float(q.value).is_integer():
         # "1.600" is 1.6 in English notation, the notation numerals are read in; a count cannot be 1.6, so
