@@ -82,12 +82,26 @@ KINDS = ("fraction_of", "share_of_total", "product")
     ("two-thirds", 7, 5, CONSISTENT),
     # 9 / 3 = 3 exactly: 4 of 9 is wrong, as before
     ("a third", 9, 4, INCONSISTENT),
-    # a large whole: 3,400 / 3 = 1,133.3, nearest 1,133; 1,150 is within [0.3, 0.3667] x 3,400 = [1,020, 1,246]
-    # but not the nearest: tension, as before
-    ("a third", 3400, 1150, TENSION),
+    # a large whole: 1,150 / 3,400 = 0.338, within the word's rounding [0.3, 0.3667] x 3,400 = [1,020, 1,246.7]
+    # as written (the word writes no digit: its interval is its reading; it was tension)
+    ("a third", 3400, 1150, CONSISTENT),
+    # the word as written gives [0.45, 0.55] x 3,400 = [1,530, 1,870], short of 1,880; only the rounding of
+    # "3,400" to hundreds ([3,350, 3,450]: up to 0.55 x 3,450 = 1,897.5) lets it hold: tension
+    ("half", 3400, 1880, TENSION),
 ])
 def test_a_word_fraction_of_a_small_whole_is_its_nearest_share(kind, word, whole, part, verdict):
     assert _verdict(kind, word, whole, _count(part)) == verdict
+
+
+def test_one_in_five_of_850_is_172_as_written():
+    # 172 / 850 = 0.2024, inside "one in five"'s [0.18, 0.22] (its grain 1/5, 10 % margin 0.02): as written,
+    # since the word writes no digit (it was 0.2 itself, 170, so tension)
+    claims = {"f": _claim("f", "One in five", 0.2, "fraction"), "w": _claim("w", "850", 850, "persons"),
+              "c": _count(172)}
+    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
+                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+    r = run_check(FractionOfCheck(id="x", kind="fraction_of", fraction="f", whole="w", compare="c", relation="eq"), ctx)
+    assert (r.verdict, r.reason) == (CONSISTENT, "holds_as_written")
 
 
 @pytest.mark.parametrize("kind", ("fraction_of", "share_of_total"))
