@@ -202,7 +202,7 @@ def test_a_duration_ending_on_an_uncertain_day_lasts_its_own_length(tmp_path):
     # 432 / (1,096 / 30.4375) = 432 / 36.008 = 11.997 a month, within "12 a month" [11.5, 12.5]; divided by
     # the union's 1,460 days (47.97 months) it was 9.006, below 11.5: inconsistent
     assert checks["monthly"]["verdict"] == CONSISTENT
-    assert "over 1096 days (36.01 months) within 2018-01-02..2021-12-31" in checks["monthly"]["explanation"]
+    assert "over 1096 days = 36.0082 months within 2018-01-02..2021-12-31" in checks["monthly"]["explanation"]
 
 
 def test_a_period_read_from_both_ends_of_its_anchor():
@@ -297,3 +297,47 @@ def test_sixteen_digit_groups_are_refused_not_rounded():
 @given(st.integers(10**15, 10**30))
 def test_no_numeral_past_fifteen_digits_is_read(n):
     assert [m for m in find_mentions(f"It cost {n:,} dollars.") if m.unit != "date"] == []
+
+
+# ------------------------------------------------------------------ whole calendar months count as months
+def _as_rate(total: float, rate: float, period: Period, relation: str = "eq") -> tuple[str, str]:
+    """``(verdict, explanation)`` of "``total`` USD over ``period``" against "``rate`` USD a month", as_rate
+    month, both to the dollar (``precision: 1``)."""
+    from numclaims.records import ComparisonCheck
+
+    claims = {"a": _claim("a", f"${total:,.0f}", total, "USD", precision=1),  # every digit a written digit
+              "b": _claim("b", f"${rate:,.0f} a month", rate, "USD per month", precision=1)}
+    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()},
+                  periods={"a": period, "b": None}, published=PUB,
+                  written={k: written_interval(c) for k, c in claims.items()})
+    r = run_check(ComparisonCheck(id="x", kind="comparison", a="a", b="b", relation=relation, as_rate="month"), ctx)
+    return r.verdict, r.explanation
+
+
+def test_whole_calendar_months_count_as_months():
+    # January 2022 to June 2023: 18 calendar months; 1,500,000 x 18 = 27,000,000 exactly (by its 546 days, 17.94
+    # Julian months, 27,000,000 / 17.9384 = 1,505,151 a month, outside [1,499,999.5, 1,500,000.5]: inconsistent)
+    verdict, text = _as_rate(27_000_000, 1_500_000, Period(dt.date(2022, 1, 1), dt.date(2023, 6, 30)))
+    assert verdict == CONSISTENT
+    assert "(546 days = 18 calendar months)" in text and "is true" in text
+    # a period of days is its days: 1 to 30 June is 30 days = 30 / 30.4375 = 0.98563 months -> 1,521,776 a
+    # month against 1,500,000: the as-written line says it is false
+    verdict, text = _as_rate(1_500_000, 1_500_000, Period(dt.date(2023, 6, 5), dt.date(2023, 7, 4)))
+    assert verdict == INCONSISTENT and "is false" in text
+
+
+def test_a_consistent_comparison_is_never_called_false():
+    # "about $27 million" over 18 calendar months less a day (2022-01-01..2023-06-29, 545 days = 17.906
+    # months): 27,000,000 / 17.906 = 1,507,913 a month, not the point 1,500,000, but within the rounding of
+    # "$27 million" as written ([26.5M, 27.5M] / 17.906 = [1,479,958, 1,535,800], holding 1,500,000)
+    from numclaims.records import ComparisonCheck
+
+    claims = {"a": _claim("a", "$27 million", 27_000_000, "USD"),
+              "b": _claim("b", "$1,500,000 a month", 1_500_000, "USD per month")}
+    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()},
+                  periods={"a": Period(dt.date(2022, 1, 1), dt.date(2023, 6, 29)), "b": None}, published=PUB,
+                  written={k: written_interval(c) for k, c in claims.items()})
+    r = run_check(ComparisonCheck(id="x", kind="comparison", a="a", b="b", relation="eq", as_rate="month"), ctx)
+    assert r.verdict == CONSISTENT
+    assert "is not exact, but holds as written (each figure's last digit and qualifier honoured)" in r.explanation
+    assert "false" not in r.explanation

@@ -58,6 +58,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .vocabulary import DAYS_PER, MONTHS, NUMBER_WORDS, RATE_BASES, words_re
 
@@ -101,6 +102,28 @@ class Period:
     def days(self) -> int:
         """Number of days the period lasts: ``length`` when given, else ``start .. end``, both ends included."""
         return (self.end - self.start).days + 1 if self.length is None else self.length
+
+    def length_in(self, unit: str) -> Fraction:
+        """How long the period lasts in ``unit`` (day, week, month or year, singular or plural), exactly.
+
+        A period of whole calendar months (from the first of a month to the last day of a month, its end
+        known to the day) lasts that many months, whatever their days: January 2022 to June 2023 is 18
+        months (1.5 years), 2023 is 12 months (1 year), as a monthly or yearly figure counts them (a
+        month is a calendar month, ISO 8601-1:2019). Any other period lasts its :attr:`days` in days,
+        converted with the Julian year (1 month = 30.4375 days, :data:`numclaims.vocabulary.DAYS_PER`):
+        546 days would be 17.94 months.
+
+        Raises:
+            ValueError: an unknown unit.
+        """
+        u = unit.rstrip("s")
+        if u not in DAYS_PER:
+            raise ValueError(f"unknown time unit {unit!r}")
+        if u in ("month", "year") and self.length is None and self.start.day == 1 \
+                and self.end == _month_end(self.end.year, self.end.month):
+            months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+            return Fraction(months, 12 if u == "year" else 1)
+        return Fraction(self.days) / Fraction(DAYS_PER[u])
 
     def to_list(self) -> list[str]:
         """``[start, end]`` as ISO 8601 strings."""
