@@ -341,3 +341,12 @@ def test_a_consistent_comparison_is_never_called_false():
     assert r.verdict == CONSISTENT
     assert "is not exact, but holds as written (each figure's last digit and qualifier honoured)" in r.explanation
     assert "false" not in r.explanation
+
+
+@pytest.mark.parametrize("factors", [["f", "w"], ["w", "f"]])
+def test_a_product_of_a_count_and_a_word_fraction_in_either_order(factors):
+    # 8 x "a third" = 2.67, no whole number; the share of 8 nearest 1/3 is 3/8, so 3 trustees
+    claims = {"f": _claim("f", "a third", 1 / 3, "fraction"), "w": _claim("w", "8", 8, "persons"), "c": _count(3)}
+    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
+                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+    assert run_check(ProductCheck(id="x", kind="product", factors=factors, product="c"), ctx).verdict == CONSISTENT
