@@ -367,14 +367,14 @@ def test_reason_words_read_the_reason_code_only():
 
 
 def test_a_derived_figure_is_named_by_its_arithmetic_never_quoted():
-    # Mexico: the derived difference 878 - 757 = 121 kidnappings in December 2012 (121 / 31 days x 30.4375 =
-    # 118.8 a month) against "757" over the year before (127.3 a month); the report names it by its
+    # Mexico: the derived difference 878 - 757 = 121 kidnappings in December 2012 (one calendar month: 121 a
+    # month) against "757" over January-June 2013 (6 calendar months: 757 / 6 = 126.2 a month); the report names it by its
     # arithmetic, with a capital at the sentence start
     res, claims = _committed("insightcrime-2013-09-16-mexico-kidnappings")
     by_id = {**{d["id"]: d for d in res["derived"]}, **claims}
     check = next(ch for ch in res["checks"] if ch["id"] == "mx13-december-2012-rate")
-    assert X.explain(check, by_id).sentence.startswith("The derived figure 878 - 757 = 121 (118.8 a month) is at most "
-                                                       "\u201c757\u201d (127.3 a month)")
+    assert X.explain(check, by_id).sentence.startswith("The derived figure 878 - 757 = 121 (121 a month) is at most "
+                                                       "\u201c757\u201d (126.2 a month)")
     assert X.quoted({"id": "d", "arithmetic": "100 - 60 = 40", "interval": [40, 40]}) == "the derived figure 100 - 60 = 40"
 
 

@@ -137,7 +137,8 @@ def test_2000_rescued_cover_june_2011_to_june_2013(seed_checks):
     # "in the past two years" counted back from any day of September 2013: 2011-09-02..2013-09-30; the
     # source says June 2011 - June 2013: the start 2011-09-02 is more than 31 days after 2011-06-30
     d = finding(c, "period_changed")["detail"]
-    assert "2011-06 to 2013-06 (25 months)" in d and "2011-09-02 to 2013-09-30 (25 months)" in d
+    # it lasts two years within that span: 731 days (2011-10-01..2013-09-30) / 30.4375 = 24.02 -> 24 months
+    assert "2011-06 to 2013-06 (25 months)" in d and "24 months within 2011-09-02 to 2013-09-30" in d
     # the 664 "identified" in 2013 is another definition: context, not compared
     roles = {r["id"]: r["role"] for r in c["details"]["rows"]}
     assert roles == {"mininter-2013-rescued": "estimate", "tip2015-identified-2013": "context"}

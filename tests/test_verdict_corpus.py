@@ -171,7 +171,9 @@ def test_class6_periods():
     # two years back from a report "In September" 2013 keeps the day's uncertainty: from 2 Sep 2011 (report
     # on 1 Sep) to 30 Sep 2013 (old: from 1 Oct 2011 only, so a figure for September 2011 "did not overlap")
     sept = Period(D(2013, 9, 1), D(2013, 9, 30))
-    assert resolve_over("in the past two years", sept) == Period(D(2011, 9, 2), D(2013, 9, 30))
+    # it lies in that span but lasts two years: read from 1 Sep, 2011-09-02..2013-09-01 = 366 + 365 = 731 days
+    # (2012 is a leap year), and from 30 Sep, 2011-10-01..2013-09-30, also 731 (not the span's 760)
+    assert resolve_over("in the past two years", sept) == Period(D(2011, 9, 2), D(2013, 9, 30), 731)
     # "the first half of 2020" is January-June (old: an error); "the same period in 2009" repeats the anchor
     assert resolve("the first half of 2020", D(2021, 1, 1)) == Period(D(2020, 1, 1), D(2020, 6, 30))
     h1 = Period(D(2010, 1, 1), D(2010, 6, 30))

@@ -54,6 +54,17 @@ def _parse(text: str):
         return None
 
 
+def _unreadable_why(text: str) -> str:
+    """``": <the parser's reason>"`` for an unreadable ``text`` when the parser names one beyond "no
+    quantity phrase" ("topped 5-6 percent": what to write instead), else ``""``."""
+    try:
+        parse(_SPACE_GROUP.sub(",", text))
+    except ValueError as e:
+        why = str(e).split(": ", 1)[-1]
+        return "" if why in ("no quantity phrase", "empty text") else f": {why}"
+    return ""
+
+
 def written_quantity(c: Claim):
     """The :class:`numclaims.numerals.Quantity` read from the claim's numeral phrase, or None if unreadable."""
     return _parse(c.text if c.text is not None else c.quote)
@@ -183,8 +194,8 @@ def written_interval(c: Claim, interval: Interval | None = _UNKNOWN) -> Interval
     -> [1.5M, 2.5M], "about 40 percent" -> [39.5, 40.5] (the "about" margin and the trailing-zero
     rounding of round numbers dropped; ISO 80000-1:2009 Annex B: a written figure stands for what rounds
     to it at its last digit). Every other qualifier (more than, at least, less than, up to, range,
-    nearly), a hedged word fraction ("about a third", "roughly half": no digit is written, so the hedge is
-    all the wording says) and an explicit ``interval`` -> the claim's interval (:func:`claim_interval`): "more than
+    nearly), a word fraction, hedged or not ("one in five", "about a third": no digit is written, so the
+    word's rounding and hedge are all the wording says) and an explicit ``interval`` -> the claim's interval (:func:`claim_interval`): "more than
     500" is any value above 500, "up to 100" any value from 0 to 100, and "nearly 2 million" names no
     value it reaches. ``None`` for dates. A relation that holds on this reading is ``consistent`` (see
     :mod:`numclaims.checks.base`). ``interval``, when given, is :func:`claim_interval` of ``c`` already
@@ -193,10 +204,12 @@ def written_interval(c: Claim, interval: Interval | None = _UNKNOWN) -> Interval
     iv = claim_interval(c) if interval is _UNKNOWN else interval
     if iv is None or c.interval is not None or c.qualifier not in _AT_VALUE or c.value is None:
         return iv
-    fraction = is_word_fraction(c)
-    if fraction and c.qualifier != "exact":
-        return iv  # "about a third" writes no digit to hold it to: it names no value, as "nearly half" does
-    step = 0.0 if fraction else digit_step(c)  # "1 out of 5" is the share 1/5 itself
+    if is_word_fraction(c):
+        # "one in five", "about a third" write no digit to hold them to: a writer rounds a share to the
+        # nearest word, so the word's own rounding (its interval, rules.interval_for_word_fraction) is all
+        # the wording says: 172 of 850 (20.2 %) is "one in five" as written
+        return iv
+    step = digit_step(c)
     band = Interval.point(c.value) if step == 0 else interval_for(c.value, "exact", step, unit=_reading_unit(c))
     band = _counted(band, c)
     inside = band.intersect(iv)
@@ -229,7 +242,7 @@ def value_problems(c: Claim) -> list[tuple[str, str, str]]:
         return out  # the quote's only number: numclaims.extract.quote_numeral_problems (engine)
     q = written_quantity(c)
     if q is None:
-        return [("text", "text-unreadable", f"cannot read a quantity in {c.text!r}")]
+        return [("text", "text-unreadable", f"cannot read a quantity in {c.text!r}{_unreadable_why(c.text)}")]
     euro = _DOT_THOUSANDS.fullmatch(c.text.strip()) and c.base_unit in ("persons", "count")
     if euro and not float(q.value).is_integer():
         # "1.600" is 1.6 in English notation, the notation numerals are read in; a count cannot be 1.6, so

@@ -37,7 +37,7 @@ from .evidence import evidence_hook, load_reference
 from .extract import quote_numeral_problems
 from .fastjson import declared, number, numbers, plain
 from .loader import Article, load_article
-from .periods import Period, back, resolve_over
+from .periods import Period, back, either, resolve_over
 from .records import DURATION_UNITS, Claim, PeriodSpec, is_claim_ref
 from .resultmodel import (
     AttributionRef,
@@ -131,7 +131,8 @@ def resolve_periods(article: Article) -> dict[str, Period | None]:
                 # a duration with a `measure.period` and no `ends` has that period (semantics section 8)
                 ends = own(c.ends) if c.ends else None
                 ends = ends or published
-                p = Period(back(ends.start, c.value, base) + dt.timedelta(days=1), ends.end)
+                p = either(*(Period(back(day, c.value, base) + dt.timedelta(days=1), day)
+                             for day in (ends.start, ends.end)))
             elif c.measure.period is not None:
                 p = _spec_period(c.measure.period, published, own)
                 if p is not None and base in DURATION_UNITS and c.value is not None:

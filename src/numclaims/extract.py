@@ -58,7 +58,7 @@ from pydantic import ValidationError
 from .claimvalues import same_number
 from .codes import CodedError
 from .errors import reading_problem
-from .numerals import GROUP_SEPARATOR_RE, parse, plain_digits
+from .numerals import GROUP_SEPARATOR_RE, parse, plain_digits, too_many_digits
 from .records import Claim, SourceMeta
 from .schema_errors import schema_message
 from .sources import SOURCES_DIR, find_all
@@ -428,7 +428,10 @@ def _split_digits_scale(s: str) -> tuple[str, str | None]:
 
 
 def _num_value(core: str) -> float | None:
-    """Value of a ``num`` core without its currency sign."""
+    """Value of a ``num`` core without its currency sign; None for a numeral of more significant digits
+    than a float holds exactly (:func:`numclaims.numerals.too_many_digits`: not read, never rounded)."""
+    if too_many_digits(core):
+        return None
     if _DIGITS_RE.fullmatch(core):  # digits only (most cores): no scale word to split off (each has a letter)
         return float(plain_digits(core))
     digits, scale = _split_digits_scale(core)
@@ -632,9 +635,13 @@ def _hyphen_range_ends(text: str, ms: list[Mention]) -> list[Mention]:
     "COVID-19"), so that :func:`_merge_ranges` joins the two into one range. Only after a plain number
     (not a date: "2025-26" is a fiscal year, "2020-2024" stays two years), when the second is a plain
     number too, larger than the first and not itself joined on by a hyphen ("15-19-year-olds"); a word
-    before the hyphen ("COVID-19") or after it ("15-year-old") makes no range."""
+    before the hyphen ("COVID-19") or after it ("15-year-old") makes no range. A mention the second number
+    holds ("000" of "12 000-15 000", which the pattern found alone after the hyphen) is dropped."""
     out: list[Mention] = []
+    taken = -1  # the end of the last second number added: mentions inside it are parts of it
     for i, a in enumerate(ms):
+        if a.start < taken:
+            continue
         out.append(a)
         h = _HYPHEN_END.match(text, a.end)
         if h is None or a.unit == "date" or a.kind != "quantity" or a.qualifier != "exact" \
@@ -649,6 +656,7 @@ def _hyphen_range_ends(text: str, ms: list[Mention]) -> list[Mention]:
                 or not isinstance(b.value, float) or b.value <= a.value or text[b.end:b.end + 1] == "-":
             continue
         out.append(b)
+        taken = b.end
     return out
 
 
@@ -817,6 +825,7 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
     # "in", "since", "by", "until", "during" a year whatever follows ("In 2023 officials counted ...")
     if sign is None and _YEAR.fullmatch(numtext) and (
             prev.lower() in ("in", "since", "by", "until", "till", "during", "before", "after") or
+            _FIGURE_AFTER.match(text, e) or _YEAR_SPAN_BEFORE.search(text, max(s - 40, 0), s) or
             (not _is_person_count(text, e) and not _count_noun_follows(text, e))):
         return Mention(s, e, numtext, numtext, "date", kind="date")
     unit = "persons" if _is_person_count(text, e) else "count"
@@ -824,6 +833,12 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
 
 
 _AGO = re.compile(r"\s+(?:ago|earlier|later|before|after|on)\b", re.IGNORECASE)
+#: After a year, a figure of its own ("in 1998 200 people", "from 2018 to 2020 300 people"): the year is a
+#: date, the figure the count (a count is not written as two numbers side by side).
+_FIGURE_AFTER = re.compile(r"[ \t]+\d")
+#: The second year of a span of years ("from 2018 to 2020", "between 2009 and 2012"), before the year read.
+_YEAR_SPAN_BEFORE = re.compile(rf"\b(?:from|between)\s+{_YEAR.pattern}\s+(?:to|and|until|through)\s+$",
+                               re.IGNORECASE)
 
 
 def _rate_after(text: str, end: int) -> tuple[str | None, int]:

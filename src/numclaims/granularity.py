@@ -64,7 +64,7 @@ from fractions import Fraction
 from functools import lru_cache
 from numbers import Integral, Real
 
-__all__ = ["ROUNDING", "decimals", "grim", "grimmer", "debit", "ShareFit", "share_fit"]
+__all__ = ["ROUNDING", "decimals", "grim", "grimmer", "debit", "ShareFit", "share_fit", "nearest_parts"]
 
 #: Accepted values of ``rounding`` (scrutiny's options plus ``"anything"``).
 ROUNDING: tuple[str, ...] = (
@@ -646,3 +646,52 @@ def share_fit(share_low, share_high, low_closed: bool, high_closed: bool, total_
             k = kmin if near is None else min(max(_round_half_even(nn * n, nd * scale), kmin), kmax)
             return ShareFit((k, n), cannot_fail, threshold)
     return ShareFit(None, False, threshold)
+
+
+#: The largest denominator of the simple fraction a word fraction names ("a third" 1/3, "nine out of ten"
+#: 9/10, "one in a thousand" 1/1000): a record's ``value: 0.333333333`` is read as the 1/3 its words name.
+WORD_FRACTION_DENOMINATOR = 1000
+
+
+def _nearest_ks(v: Fraction, n: int, qualifier: str) -> tuple[int, int] | None:
+    """The smallest and largest whole ``k`` in ``0..n`` whose share ``k / n`` is the achievable share
+    nearest ``v`` (both neighbours on a tie), or for ``nearly`` the nearest below ``v``; None when none is."""
+    x = v * n
+    floor = x.numerator // x.denominator
+    if qualifier == "nearly":
+        k = -(-x.numerator // x.denominator) - 1  # the largest k with k / n < v
+        return (k, k) if k >= 0 else None
+    rem = x - floor
+    lo = floor if rem <= Fraction(1, 2) else floor + 1
+    hi = floor + 1 if rem >= Fraction(1, 2) and rem else floor
+    return max(lo, 0), min(hi, n)
+
+
+def nearest_parts(share: float, qualifier: str, total_low: int, total_high: int | None) -> tuple[int, int | None] | None:
+    """The whole parts a word fraction of a whole count names: for every whole total ``n`` in
+    ``total_low..total_high`` (``None``: unbounded), the counts ``k`` whose share ``k / n`` is the
+    achievable share nearest the word's value ``share`` (a fraction of 1), both neighbours on a tie; for
+    ``nearly``, the nearest share below it. Returns ``(smallest k, largest k or None for unbounded)``, or
+    None when no total has one.
+
+    A whole of ``n`` has only the shares ``k / n`` (GRIM, Brown & Heathers 2017), so "a third of the 8
+    trustees" names the share of 8 nearest 1/3: 3/8 = 0.375 (distance 0.042; 2/8 is 0.083 away), and "half
+    of the 5 members" 2/5 or 3/5 (both 0.1 away). ``share`` is read as the simple fraction its words name
+    (denominator at most :data:`WORD_FRACTION_DENOMINATOR`: 0.333333333 -> 1/3). ``qualifier`` is
+    ``exact``, ``approximately`` or ``nearly`` (the readings of a word fraction's interval,
+    :func:`numclaims.rules.interval_for_word_fraction`).
+
+    Raises:
+        ValueError: ``total_low < 0``, ``total_high < total_low`` or a negative ``share``.
+    """
+    if total_low < 0 or (total_high is not None and total_high < total_low) or share < 0:
+        raise ValueError(f"need 0 <= share and 0 <= low <= high, got {share!r} of {total_low!r}..{total_high!r}")
+    v = Fraction(share).limit_denominator(WORD_FRACTION_DENOMINATOR)
+    last_n = total_low + 1 if total_high is None else min(total_low + 1, total_high)
+    first = next((ks for n in range(total_low, last_n + 1) if (ks := _nearest_ks(v, n, qualifier))), None)
+    if first is None:
+        return None
+    if total_high is None:
+        return first[0], None
+    last = _nearest_ks(v, total_high, qualifier)
+    return first[0], (first[1] if last is None else last[1])

@@ -852,6 +852,58 @@ _BRANCHES = (
 )
 
 
+#: The most significant digits a numeral may write: a float (IEEE 754 binary64, as every value here is
+#: held) keeps every decimal of up to 15 significant digits exactly as written (C's ``DBL_DIG``), and no
+#: news figure writes more; a longer numeral is refused (parser) or not read (running text), never rounded.
+MAX_SIGNIFICANT_DIGITS = 15
+_NUMERAL_RUN = re.compile(r"\d(?:[\d,.\u00a0\u202f\u2009]|[ ](?=\d{3}(?!\d)))*")
+
+
+def too_many_digits(text: str) -> str | None:
+    """The first numeral of ``text`` that writes more than :data:`MAX_SIGNIFICANT_DIGITS` significant
+    digits (leading zeros do not count; digits after a decimal point do), or None. Groups parted by
+    commas, no-break or thin spaces, or an ordinary space before three digits, are one numeral."""
+    for m in _NUMERAL_RUN.finditer(text):
+        if len(re.sub(r"\D", "", m.group()).lstrip("0")) > MAX_SIGNIFICANT_DIGITS:
+            return m.group().rstrip(",. ")
+    return None
+
+
+#: A qualifier of direction before a range ("topped 5-6 percent", "more than 200-300"), which parse refuses.
+_DIRECTED = {p: q for p, q in QUALIFIER_PHRASES.items() if q in ("more_than", "at_least", "less_than", "up_to")}
+_QUALIFIED_RANGE = re.compile(rf"({_alt(_DIRECTED)})\s+(.+)", re.IGNORECASE)
+
+
+_RANGE_ENDS = re.compile(r"(?:between\s+|from\s+)?(\S*\d[\d,.]*)\s*(?:-|\u2013|\s+to\s+|\s+and\s+)\s*(\S*?\d[\d,.]*)",
+                         re.IGNORECASE)
+
+
+def _qualified_range(norm: str) -> str | None:
+    """Why a qualifier of direction before a range is not read ("topped 5-6 percent": it passes no one
+    figure), with what to write instead; None when ``norm`` is not such a phrase."""
+    m = _QUALIFIED_RANGE.fullmatch(norm)
+    if m is None:
+        return None
+    try:
+        q = parse(m.group(2))
+    except ValueError:
+        return None
+    if q.qualifier != "range":
+        return None
+    word, rng, qualifier = m.group(1), m.group(2), _DIRECTED[m.group(1).lower()]
+    low_end = qualifier in ("more_than", "at_least")  # passing a range passes its low end; under, its high
+    ends = _RANGE_ENDS.match(rng)
+    if ends is None:
+        one = rng
+    else:  # the end's numeral, with the sign written before the first ("$5-6 million" -> "$6 million")
+        sign = re.match(r"\D*", ends.group(1)).group()
+        end = ends.group(1) if low_end else (ends.group(2) if ends.group(2).startswith(sign) else sign + ends.group(2))
+        one = rng[:ends.start()] + end + rng[ends.end():]
+    value = format(Decimal(repr(float(q.low if low_end else q.high))).normalize(), "f")
+    return (f"'{word}' before a range bounds no one figure; write the end it bounds, '{word} {one}' (qualifier "
+            f"{qualifier}, value {value}), or the range alone, '{rng}' (qualifier range)")
+
+
 def parse(text: str) -> Quantity:
     """Read one quantity phrase as a journalist writes it.
 
@@ -880,11 +932,16 @@ def parse(text: str) -> Quantity:
             raise ValueError("empty text")
         if len(norm) > _MAX_LEN:
             raise ValueError(f"longer than {_MAX_LEN} characters, not one quantity phrase")
+        long = too_many_digits(text)
+        if long is not None:
+            raise ValueError(f"'{long}' writes more than {MAX_SIGNIFICANT_DIGITS} significant digits, more "
+                             "than a figure is held to exactly; write it rounded to at most "
+                             f"{MAX_SIGNIFICANT_DIGITS} (a scale word such as 'trillion' may carry the zeros)")
         m = _PARSE_PATTERN.fullmatch(norm.lower())
         if m is None and not norm.isascii():  # lower() of non-ASCII text may change its shape
             m = QUANTITY_PATTERN.fullmatch(norm)
         if m is None:
-            raise ValueError("no quantity phrase")
+            raise ValueError(_qualified_range(norm) or "no quantity phrase")
         for name, reader in _BRANCHES:
             if m.group(name) is not None:
                 return reader(m, text)

@@ -58,6 +58,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .vocabulary import DAYS_PER, MONTHS, NUMBER_WORDS, RATE_BASES, words_re
 
@@ -68,18 +69,26 @@ SMALL_NUMBERS.update({"a": 1, "an": 1, "a couple of": 2, "several": 3})
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """A closed range of calendar days ``start .. end`` (both included).
+    """A closed range of calendar days ``start .. end`` (both included), and how many days it lasts.
+
+    ``length`` is None for a period that lasts from ``start`` to ``end``. A period whose end is known only
+    to a range of days lies somewhere in ``start .. end`` but lasts its own length: "three years" ending on
+    some day of 2021 is within 2018-01-02 .. 2021-12-31 (1,460 days) and lasts 1,096 days
+    (:func:`either`); :attr:`days` is that length, which a rate divides by (docs/semantics.md, section 8).
 
     Raises:
-        ValueError: when ``start`` is after ``end``.
+        ValueError: when ``start`` is after ``end``, or ``length`` is not between 1 and the span's days.
     """
 
     start: dt.date
     end: dt.date
+    length: int | None = None
 
     def __post_init__(self) -> None:
         if self.start > self.end:
             raise ValueError(f"period start {self.start} is after end {self.end}")
+        if self.length is not None and not 1 <= self.length <= (self.end - self.start).days + 1:
+            raise ValueError(f"a period of {self.start}..{self.end} cannot last {self.length} days")
 
     def overlaps(self, other: "Period") -> bool:
         """True when the two periods share at least one day."""
@@ -91,8 +100,30 @@ class Period:
 
     @property
     def days(self) -> int:
-        """Number of days, both ends included."""
-        return (self.end - self.start).days + 1
+        """Number of days the period lasts: ``length`` when given, else ``start .. end``, both ends included."""
+        return (self.end - self.start).days + 1 if self.length is None else self.length
+
+    def length_in(self, unit: str) -> Fraction:
+        """How long the period lasts in ``unit`` (day, week, month or year, singular or plural), exactly.
+
+        A period of whole calendar months (from the first of a month to the last day of a month, its end
+        known to the day) lasts that many months, whatever their days: January 2022 to June 2023 is 18
+        months (1.5 years), 2023 is 12 months (1 year), as a monthly or yearly figure counts them (a
+        month is a calendar month, ISO 8601-1:2019). Any other period lasts its :attr:`days` in days,
+        converted with the Julian year (1 month = 30.4375 days, :data:`numclaims.vocabulary.DAYS_PER`):
+        546 days would be 17.94 months.
+
+        Raises:
+            ValueError: an unknown unit.
+        """
+        u = unit.rstrip("s")
+        if u not in DAYS_PER:
+            raise ValueError(f"unknown time unit {unit!r}")
+        if u in ("month", "year") and self.length is None and self.start.day == 1 \
+                and self.end == _month_end(self.end.year, self.end.month):
+            months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+            return Fraction(months, 12 if u == "year" else 1)
+        return Fraction(self.days) / Fraction(DAYS_PER[u])
 
     def to_list(self) -> list[str]:
         """``[start, end]`` as ISO 8601 strings."""
@@ -314,8 +345,17 @@ def resolve_over(expression: str, anchor: Period, anchor_period: Period | None =
     a = resolve(expression, anchor.start, anchor_period)
     if anchor.start == anchor.end:
         return a
-    b = resolve(expression, anchor.end, anchor_period)
-    return Period(min(a.start, b.start), max(a.end, b.end))
+    return either(a, resolve(expression, anchor.end, anchor_period))
+
+
+def either(first: Period, last: Period) -> Period:
+    """One period read from the first and from the last day its anchor may be: the smallest period holding
+    both readings, which lasts as long as the longer of them, not as long as that span. "in the past two
+    years" before a report "In September" 2013 lies within 2011-09-02 .. 2013-09-30 (760 days) and lasts
+    731 days; "three years" ending in 2021 within 2018-01-02 .. 2021-12-31 and lasts 1,096 days."""
+    start, end = min(first.start, last.start), max(first.end, last.end)
+    longest = max(first.days, last.days)
+    return Period(start, end, None if longest == (end - start).days + 1 else longest)
 
 
 def duration_in(value: float, unit: str, target: str) -> float:

@@ -24,11 +24,13 @@ from .base import (
     fmt_num,
     judge,
     overlap,
+    part_of,
     result,
     shown,
     units_problem,
     unverifiable,
     whole,
+    word_of,
 )
 
 _RATE_TO_DURATION = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
@@ -210,8 +212,15 @@ def product_check(spec, ctx: Context) -> CheckResult:
     mul = lambda *xs: reduce(lambda a, b: a * b, xs) / div if div != 1 else reduce(lambda a, b: a * b, xs)  # noqa: E731
     text = " x ".join(describe(ctx.claims[i], ctx.intervals[i]) for i in spec.factors) + (
         f" x {scale:g} (percent as a fraction)" if scale != 1 else "")
-    return _compare(spec, ctx, ids, ["factor"] * len(spec.factors) + ["product"], mul, text,
-                    ctx.claims[spec.product].unit)
+    unit = ctx.claims[spec.product].unit
+    if len(spec.factors) == 2 and scale == 1:  # a word fraction of a count: its nearest achievable share
+        for i, j in ((0, 1), (1, 0)):
+            word = word_of(ctx, spec.factors[i], ctx.claims[spec.factors[j]].unit)
+            if word is not None and ctx.claims[spec.factors[j]].unit == unit:
+                mul = (lambda f, w, word=word: part_of(f, w, 1, unit, word)) if i == 0 else (
+                    lambda w, f, word=word: part_of(f, w, 1, unit, word))
+                break
+    return _compare(spec, ctx, ids, ["factor"] * len(spec.factors) + ["product"], mul, text, unit)
 
 
 def ratio_check(spec, ctx: Context) -> CheckResult:

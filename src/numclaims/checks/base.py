@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..claimvalues import is_word_fraction, written_interval
+from ..granularity import nearest_parts
 from ..intervals import Interval, _fmt
 from ..periods import Period
 from ..records import Claim
@@ -148,6 +149,38 @@ def whole(iv: Interval | None, unit: str) -> Interval | None:
     if iv is None or unit not in DISCRETE_UNITS:
         return iv
     return iv.integers()
+
+
+def part_of(share: Interval, total: Interval, scale: int, unit: str, word=None) -> Interval | None:
+    """``share x total / scale``, whole numbers when ``unit`` counts things (None: no whole number).
+
+    ``word`` (:func:`word_of`: the value and qualifier of a word fraction of a count) adds the parts whose
+    share of a whole total is the achievable share nearest the word (:func:`numclaims.granularity.nearest_parts`):
+    "a third" of exactly 8 is 3 (3/8 is the share of 8 nearest 1/3), though [0.3, 0.3667] x 8 holds no whole
+    number."""
+    prod = share * total
+    part = whole(prod / scale if scale != 1 else prod, unit)
+    totals = total.integers() if word is not None else None
+    if totals is None or totals.hi < 0:
+        return part
+    near = nearest_parts(word[0], word[1], max(int(totals.lo), 0), None if totals.high is None else int(totals.hi))
+    if near is None:
+        return part
+    named = Interval(float(near[0]), None if near[1] is None else float(near[1]))
+    return named if part is None else part.hull(named)
+
+
+def word_of(ctx: "Context", share_id: str, whole_unit: str) -> tuple[float, str] | None:
+    """``(value, qualifier)`` of claim ``share_id`` when it is a word fraction ("a third", "about half",
+    "nearly half") of a whole that counts persons or things, else None (see :func:`part_of`)."""
+    c = ctx.claims[share_id]
+    if whole_unit not in DISCRETE_UNITS or not is_word_fraction(c) or c.qualifier not in _NEAREST_QUALIFIERS:
+        return None
+    return float(c.value), c.qualifier
+
+
+#: The qualifiers of a word fraction read to the nearest achievable share of a whole count.
+_NEAREST_QUALIFIERS = ("exact", "approximately", "nearly")
 
 
 def shown(iv: Interval | None) -> str:

@@ -174,7 +174,9 @@ def _period_change(claim_period: Period | None, kind: str | None, row: dict[str,
             return f"{src}; the article gives no period"
         return None
     cp = claim_period
-    mine = f"the article's period is {cp.start.isoformat()} to {cp.end.isoformat()} ({_claim_months(cp)} months)"
+    mine = (f"the article's period is {cp.start.isoformat()} to {cp.end.isoformat()} ({_claim_months(cp)} months)"
+            if cp.length is None else  # a period whose end is known to a range of days (periods.either)
+            f"the article's period is {_claim_months(cp)} months within {cp.start.isoformat()} to {cp.end.isoformat()}")
     if kind == "at":
         ok = cp.start - slack <= s_first and e_last <= cp.end + slack
     else:

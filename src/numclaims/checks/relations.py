@@ -5,8 +5,8 @@ kind                relation                                               examp
 ==================  =====================================================  =================================
 ``comparison``      ``a > b`` (``gt``, ``ge``, ``lt``, ``le``), optionally  878 > 3 x 287 = 861 ("more than
                     ``a`` against ``times x b``; with ``as_rate`` each      triple"); 1,054 in 2019 vs 508 in
-                    figure divided by its period (flows as rates)          Jan-Jun 2020: 1,054.7 vs 1,019.5
-                                                                           a year
+                    figure divided by its period (flows as rates)          Jan-Jun 2020: 1,054 vs 1,016 a
+                                                                           year
 ``change``          ``later = earlier x (1 +/- change)`` (percent or        456 -> 363 "down by around 20
                     fraction), ``later = earlier +/- change`` (amount),     percent": as written 456 x (1 -
                     ``later = factor x earlier`` ("doubled")               [19.5, 20.5] %) = [362.5, 367.1]
@@ -42,7 +42,9 @@ from ..reference_rows import row_written
 from ..intervals import Interval
 from ..records import DURATION_UNITS
 from ..units import SHARE_WHOLE, SHARES, conversion, quotient_factor, quotient_problem
+from ..vocabulary import DAYS_PER
 from .base import (
+    CONSISTENT,
     INCONSISTENT,
     SEVERITY,
     CheckResult,
@@ -144,15 +146,18 @@ def _rate(spec, ctx: Context, ids: list[str], role: str, cid: str, base: str) ->
     if c.per is None and period is None:
         return unverifiable(spec, ids, f"the period of {cid} is not known (give its measure.period)",
                             "period_unknown")
-    factor, why = conversion(c.unit if c.per else f"{c.unit} per day", target)
+    factor, why = conversion(c.unit if c.per else f"{c.unit} per {per}", target)
     if factor is None:
         return unverifiable(spec, ids, f"units differ ({cid}): {why}")
     f = figure(ctx, role, cid)  # the claim's own readings: a count over its period is a whole number
     how = f"x {fmt_num(float(factor))}"
     if period is not None:
-        factor /= period.days
-        length = period.days / float(conversion(f"{per}s", "days")[0])
-        how = f"over {period} ({period.days} days = {length:.4g} {per}s)"
+        length = period.length_in(per)  # whole calendar months count as months (periods.Period.length_in)
+        factor /= length
+        calendar = length != Fraction(period.days) / Fraction(DAYS_PER[per])
+        size = "" if per == "day" else f" = {fmt_num(float(length))}{' calendar' if calendar else ''} {per}s"
+        how = (f"over {period} ({period.days} days{size})" if period.length is None else
+               f"over {period.days} days{size} within {period}, as its end is not known to the day")
     iv, aw = _scaled(f.interval, factor), _scaled(f.as_written, factor)
     written = None if f.written is None else float(f.written * factor)
     return _computed(role, [cid], written, iv, aw, target, f"{f.label} = {iv} {target}", f.rounding_only), how
@@ -166,8 +171,10 @@ def comparison(spec, ctx: Context) -> CheckResult:
     """``a`` against ``b`` (or ``times x b``) by ``relation``; with ``as_rate``, both as rates per that base.
 
     Example (hand-computed): "878 kidnappings" (exact [878, 878]) ``gt`` ``times: 3`` x "287" ([287, 287]):
-    3 x 287 = 861 < 878 -> consistent. "1,054" in 2019 (365 days = 0.99932 years: 1,054.7 a year) ``gt`` "508"
-    in 2020-01-01..2020-06-30 (182 days = 0.49829 years: 1,019.5 a year) with ``as_rate: year`` -> consistent.
+    3 x 287 = 861 < 878 -> consistent. "1,054" in 2019 (12 calendar months = 1 year: 1,054 a year) ``gt``
+    "508" in 2020-01-01..2020-06-30 (6 calendar months = 0.5 years: 1,016 a year) with ``as_rate: year`` ->
+    consistent; a period of whole calendar months lasts that many months (:meth:`Period.length_in`), any
+    other its days (Julian year: 182 days would be 0.49829 years).
     Units that do not convert are ``unverifiable`` (``units_differ``), an unknown period with ``as_rate``
     ``unverifiable`` (``period_unknown``).
     """
@@ -227,9 +234,13 @@ def comparison(spec, ctx: Context) -> CheckResult:
             lines.append(f"as written: {ratio} against {twords}")
         else:
             lhs = f"{fmt_num(tv)} x {fmt_num(bv)} = {fmt_num(tv * bv)}" if t is not None else fmt_num(bv)
-            lines.append(f"as written: {fmt_num(av)} {sym} {lhs} is "
-                         f"{'true' if _written_holds(spec.relation, av, tv * bv) else 'false'}"
-                         + (f" ({ratio})" if ratio else ""))
+            # the written values as points; "false" only when the verdict is not consistent, since a
+            # consistent one holds within the rounding of the last written digits (a rate over a period is
+            # rarely the written point itself: 27,000,000 / 17.94 months)
+            truth = ("true" if _written_holds(spec.relation, av, tv * bv) else
+                     "not exact, but holds as written (each figure's last digit and qualifier honoured)"
+                     if decision.verdict == CONSISTENT else "false")
+            lines.append(f"as written: {fmt_num(av)} {sym} {lhs} is {truth}" + (f" ({ratio})" if ratio else ""))
     lines.append(f"over the intervals: a must be {words} {target}")
     if decision.verdict == INCONSISTENT:
         ai = af.interval

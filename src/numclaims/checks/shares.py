@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from ..granularity import share_fit
+from ..granularity import nearest_parts, share_fit
 from ..intervals import Interval
 from ..rules import DISCRETE_UNITS
 from ..units import SHARE_WHOLE
@@ -32,9 +32,11 @@ from .base import (
     judge,
     le,
     overlap,
+    part_of,
     result,
     unverifiable,
     whole,
+    word_of,
 )
 
 #: Share units and the number their whole is written as (percent of 100, fraction of 1).
@@ -51,10 +53,6 @@ def _inputs(spec, ctx: Context, ids: list[str], share_id: str, whole_id: str):
     return _SCALE[sc.base_unit], ctx.claims[whole_id]
 
 
-def _part_of(share: Interval, total: Interval, scale: int, unit: str) -> Interval | None:
-    """``share x total / scale``, whole numbers when ``unit`` counts things (None: no whole number)."""
-    prod = share * total
-    return whole(prod / scale if scale != 1 else prod, unit)
 
 
 def _fit(iv: Interval, totals: Interval, scale: int, near):
@@ -66,9 +64,11 @@ def _fit(iv: Interval, totals: Interval, scale: int, near):
     return share_fit(iv.low, iv.high, iv.low_closed, iv.high_closed, n_lo, n_hi, scale, near)
 
 
-def _granularity(ctx, spec, share_fig, total_fig, scale, lines, details) -> Decision:
+def _granularity(ctx, spec, share_fig, total_fig, scale, lines, details, word=None) -> Decision:
     """Granularity by interval: inconsistent when no whole count fits the share's interval for any
-    total allowed, tension when one fits only outside the share's written reading, else consistent."""
+    total allowed, tension when one fits only outside the share's written reading, else consistent. A word
+    fraction (``word``, :func:`word_of`) names the achievable share nearest it, which every whole total has
+    (:func:`numclaims.granularity.nearest_parts`): consistent."""
     sc = ctx.claims[spec.share]
     unit = "%" if scale == 100 else ""
     full = _fit(share_fig.interval, total_fig.interval, scale, sc.value)
@@ -85,6 +85,13 @@ def _granularity(ctx, spec, share_fig, total_fig, scale, lines, details) -> Deci
         k, n = fit.witness
         return f"{k:,} / {n:,} = {fmt_num(round(scale * k / n, 3))}{unit}"
 
+    if word is not None and not (written and written.fits) and total_fig.as_written.hi >= 1:
+        n = max(math.ceil(total_fig.as_written.lo), 1)
+        k = nearest_parts(word[0], word[1], n, n)
+        if k is not None:
+            lines.append(f"granularity: the share of {n:,} nearest {share_fig.label} is {k[0]:,} / {n:,} = "
+                         f"{fmt_num(round(k[0] / n, 3))}" + (f" (or {k[1]:,} / {n:,})" if k[1] != k[0] else ""))
+            return Decision(CONSISTENT, "granularity_holds")
     if full is None or not full.fits:
         lines.append(f"granularity: no whole count of {fmt_iv(total_fig.interval)} gives a share in "
                      f"{share_fig.interval}")
@@ -120,7 +127,8 @@ def share_of_total(spec, ctx: Context) -> CheckResult:
     share_fig, total_fig = figure(ctx, "share", spec.share), figure(ctx, "total", spec.total)
     counted = total_c.base_unit in DISCRETE_UNITS and total_c.per is None  # a rate is an average: no GRIM
     part_unit = total_c.unit
-    implied = _part_of(share_fig.interval, total_fig.interval, scale, total_c.unit)
+    word = word_of(ctx, spec.share, total_c.unit) if counted else None
+    implied = part_of(share_fig.interval, total_fig.interval, scale, total_c.unit, word)
     if implied is None:  # a share of a count range with no whole part: shown unrounded, judged below
         implied = share_fig.interval * total_fig.interval / scale
     sc = ctx.claims[spec.share]
@@ -130,11 +138,11 @@ def share_of_total(spec, ctx: Context) -> CheckResult:
     figs = [share_fig, total_fig]
     decisions = []
     if counted and total_fig.interval.hi >= 1:
-        decisions.append(_granularity(ctx, spec, share_fig, total_fig, scale, lines, details))
+        decisions.append(_granularity(ctx, spec, share_fig, total_fig, scale, lines, details, word))
     if spec.part:
         part_fig = figure(ctx, "part", spec.part)
         figs.append(part_fig)
-        d = judge(lambda s, t, p: overlap(_part_of(s, t, scale, total_c.unit), p), figs)
+        d = judge(lambda s, t, p: overlap(part_of(s, t, scale, total_c.unit, word), p), figs)
         lines.append(f"stated part {describe(ctx.claims[spec.part], part_fig.interval)}")
         details["stated"] = part_fig.interval.to_list()
         decisions.append(d)
@@ -165,7 +173,8 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
         return inputs
     scale, wc = inputs
     figs = [figure(ctx, "fraction", spec.fraction), figure(ctx, "whole", spec.whole)]
-    implied = _part_of(figs[0].interval, figs[1].interval, scale, wc.unit)
+    word = word_of(ctx, spec.fraction, wc.unit) if wc.per is None else None
+    implied = part_of(figs[0].interval, figs[1].interval, scale, wc.unit, word)
     if implied is None:
         implied = figs[0].interval * figs[1].interval / scale
     lines = [f"fraction {describe(ctx.claims[spec.fraction], figs[0].interval)}",
@@ -178,7 +187,7 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
     figs.append(figure(ctx, "compare", spec.compare))
     ci = figs[2].interval
     rel, words = _REL[spec.relation]
-    decision = judge(lambda f, w, c: rel(_part_of(f, w, scale, wc.unit), c), figs)
+    decision = judge(lambda f, w, c: rel(part_of(f, w, scale, wc.unit, word), c), figs)
     lines.append(f"the implied part must be {words} {describe(ctx.claims[spec.compare], ci)}")
     if decision.verdict == INCONSISTENT and implied.lo > ci.hi and ci.hi > 0:
         lines.append(f"its lowest value {fmt_num(implied.lo)} is {implied.lo / ci.hi:.1f} times {fmt_num(ci.hi)}")
