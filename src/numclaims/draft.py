@@ -68,7 +68,7 @@ from .periods import expressions_in, resolve
 from .records import value_from_words
 from .resultmodel import SlimResults
 from .scaffold import _record, times_in, unique_quote
-from .vocabulary import (DOLLAR_CURRENCIES, MEASURE_UNIT_WORDS, FALL_NOUNS, FALL_VERBS, MONTH_NAMES, MULTIPLIER_WORDS, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
+from .vocabulary import (DOLLAR_CURRENCIES, MEASURE_UNIT_WORDS, FALL_NOUNS, FALL_VERBS, MONTH_NAMES, MULTIPLIER_WORDS, PASSING_VERBS, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
                          change_words_re)
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
@@ -126,6 +126,8 @@ def article_mentions(text: str, markers: tuple[str, str] | None, title: str | No
         for region, a, b in lead:
             if a <= m.start and m.end <= b:
                 m.region = region
+                if region == "headline":
+                    _widen_over_passing_verb(text, m, a)
                 if not any(o.start < m.end and m.start < o.end for o in out):
                     out.append(m)
                 break
@@ -139,6 +141,23 @@ def article_mentions(text: str, markers: tuple[str, str] | None, title: str | No
 _HEADLINE_MULTIPLE = re.compile(r"\b(?:(more\s+than|over|nearly|almost)\s+)?(double|triple|treble|quadruple)"
                                 r"(?=\s+(?:to|in|since|from|after|on|as|over)\b)", re.I)
 _MULTIPLE_QUALIFIER = {"more than": "more_than", "over": "more_than", "nearly": "nearly", "almost": "nearly"}
+
+
+_PASSING_BEFORE = re.compile(r"\b(" + "|".join(sorted(PASSING_VERBS, key=len, reverse=True)) + r")\s+\Z", re.I)
+
+
+def _widen_over_passing_verb(text: str, m: Mention, start: int) -> None:
+    """A headline's verb of passing right before a bare figure ("Waiting list tops 64,000", "Dental Waiting
+    List Passes 9,000"): the mention is widened over it, text ``tops 64,000``, qualifier ``more_than``, as
+    :func:`numclaims.numerals.parse` reads that text (:data:`numclaims.vocabulary.PASSING_VERBS`); a
+    headline states the level reached in the present. ``start`` is where the headline begins; ``m`` is
+    changed in place. Running text keeps the figure alone ("exceeded 2 of its 5 targets")."""
+    if m.qualifier != "exact" or m.unit in ("date", "percent"):
+        return
+    mv = _PASSING_BEFORE.search(text, start, m.start)
+    if mv is None:
+        return
+    m.start, m.text, m.qualifier = mv.start(), text[mv.start():m.end], "more_than"
 
 
 def _headline_multiples(text: str, lead: list[tuple[str, int, int]]) -> list[Mention]:
