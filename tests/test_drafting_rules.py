@@ -442,3 +442,39 @@ def test_estimates_said_to_match_agree_and_loose_words_propose_nothing(repo):
     # 3.4 as read, [3.05, 3.15] and [3.35, 3.45], do not meet): no agreement
     assert not any(dict(f)["b"] in ("3.4 percent", "1.6 percent") for k, f in _by_text(data) if k == "agreement")
     assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
+
+
+def test_a_note_in_brackets_after_the_publisher_is_no_part_of_the_outlets_name(repo):
+    from numclaims.draft import outlet_name
+
+    assert outlet_name("Trial10 Business Wire (invented)") == "Trial10 Business Wire"
+    assert outlet_name("Wire (fictional held-out test article)") == "Wire"
+    assert outlet_name("InSight Crime") == "InSight Crime"
+    assert outlet_name("(invented)") == "(invented)"  # nothing else to name it by: kept as written
+    # drafted: the headline's figure is the outlet's own reporting, named without the note
+    for f in DATA.glob("stadium-shares-2025.*"):
+        shutil.copy(f, repo / "datasets" / "sources" / f.name)
+    meta = repo / "datasets" / "sources" / "stadium-shares-2025.meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("Test Gazette", "Test Gazette (invented)"), encoding="utf-8")
+    assert main(["new", "stadium-shares-2025", "--id", "ss", "--root", str(repo)]) == 0
+    data = load_yaml_text((repo / "claims" / "ss.yaml").read_text(encoding="utf-8"))
+    head = next(c for c in data["claims"] if c["id"].startswith("headline-"))
+    assert [a["who"] for a in head["attribution"]] == ["Test Gazette"]
+
+
+def test_a_source_named_by_a_common_noun_is_the_institution_named_before_in_full():
+    from numclaims.draft import named_before
+
+    text = ("Harbourside City Council approved the plan on Monday. Alder Valley Water Company said supply was "
+            "safe. The council said 300 homes would be built; the company's annual report gave 1,200 leaks.")
+    at = text.index("300")
+    # "The council said": the last name of capitalised words ending in "Council" before it
+    assert named_before(text, "the council", at) == "Harbourside City Council"
+    # what the institution owns is its words: "the company's annual report"
+    assert named_before(text, "the company's annual report", text.index("1,200")) == "Alder Valley Water Company"
+    # no board named before: kept as written; a person or "the figures" is no common noun of an institution
+    assert named_before(text, "the board", at) == "the board"
+    assert named_before(text, "the figures", at) == "the figures"
+    assert named_before(text, "Dr Helen Marsh", at) == "Dr Helen Marsh"
+    # only names before the figure: the council named after it is not what "the council" said refers to
+    assert named_before("The council said 40 flats. Easton Borough Council agreed.", "the council", 17) == "the council"

@@ -1184,6 +1184,40 @@ def demonym_in(text: str, country: str | None) -> str | None:
     return found.most_common(1)[0][0] if found else None
 
 
+#: A source named by a common noun of an institution, and what it owns: "the trust's own board papers",
+#: "the council", "the company's annual report".
+_DEFINITE_BODY = re.compile(r"the\s+(trust|council|company|firm|ministry|department|board|agency|authority|"
+                            r"commission|union|university|hospital|club|charity|bank|regulator|group|party|"
+                            r"institute|foundation|federation|association|service)(?:['’]s?\b.*)?", re.I)
+
+
+def named_before(text: str, who: str, before: int) -> str:
+    """The institution a source names by a common noun ("the trust's own board papers", "the council"), as
+    the article named it in full earlier (before offset ``before``): the last name of capitalised words
+    ending in that noun ("Northmoor Teaching Hospitals NHS Foundation Trust"); ``who`` itself when no
+    such name comes before, or when it is no such noun (an editor's coreference: docs/drafting.md)."""
+    m = _DEFINITE_BODY.fullmatch(who.strip())
+    if m is None:
+        return who
+    noun = m.group(1).lower()
+    names = re.findall(r"\b((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|the|&)\s+)?){1,7}" + noun.capitalize() + r")\b",
+                       text[:before])
+    return names[-1].strip() if names else who
+
+
+#: A note in brackets after an outlet's name in a capture's metadata: "Trial7 Regional Wire (invented)",
+#: "Wire (fictional held-out test article)".
+_NAME_NOTE = re.compile(r"\s*\([^()]*\)\s*\Z")
+
+
+def outlet_name(publisher: str) -> str:
+    """The outlet's name as a source is named, from the capture's ``publisher`` (datasets/sources/README.md):
+    a note in brackets at its end is no part of the name ("Trial10 Business Wire (invented)" -> "Trial10
+    Business Wire"); a name that is all brackets is kept as written."""
+    name = _NAME_NOTE.sub("", publisher)
+    return name if name.strip() else publisher
+
+
 def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence], publisher: str,
                     cache: dict[int, list[Said]], ctx: Context = Context()) -> list[dict[str, str]]:
     """The attribution chain of a mention: the source named by a reporting phrase of its sentence (the
@@ -1752,7 +1786,8 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         ctx = Context(earlier=tuple(tuple(x for x in sents if x.para == p) for p in range(s.para - 1, -1, -1)),
                       analysis=analysis is not None and m.start > analysis, demonym=demonym,
                       wire=wire if analysis is None or m.start < analysis else None)
-        rec["attribution"] = attribution_for(text, m, s, para, meta.publisher, cache, ctx)
+        rec["attribution"] = [{**a, "who": named_before(text, a["who"], m.start)} for a in
+                              attribution_for(text, m, s, para, outlet_name(meta.publisher), cache, ctx)]
         it.guessed.append("attribution")
     # "The secretary general also noted ...": the person named earlier with that role ("said Patricia
     # Figueroa Valderrama, the secretary general of the Interior Ministry")
