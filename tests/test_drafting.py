@@ -463,9 +463,10 @@ def test_agreement_and_shares_are_proposed_only_between_figures_of_one_measure(r
            for c in data["checks"]}
     assert got == {
         # "3,100 of the patients, or 30 percent": 3,100 is the part, the whole the 8,200 patients named
-        # before (30 % x 8,200 = 2,460, not 3,100); never 30 % of the 3,100
+        # before (30 % x 8,200 = 2,460, not 3,100); never 30 % of the 3,100 (which counts persons, as the
+        # patients it is "of the" do: id persons-3100)
         ("share_of_total", (("share", "total-30-percent"), ("total", "patients-treated-2023-8200"),
-                            ("part", "count-3100"))),
+                            ("part", "persons-3100"))),
         # "55 percent of them ..., up from 40 percent in 2021": the 55 % is a share of the 600 surveyed; the
         # 40 % is the starting figure of a rise, no share of this survey's 600; "in 2021" dates the 40 %
         # only, not the 600 or the 55 % (ids without 2021)
@@ -481,7 +482,7 @@ def test_agreement_and_shares_are_proposed_only_between_figures_of_one_measure(r
         # no agreement between "3,100" (patients) and 9,500 (screening tests) though both are bare
         # counts from different sources; none between 2 million euros on repairs and 90,000 euros each
     }
-    share = next(c for c in data["checks"] if c.get("part") == "count-3100")
+    share = next(c for c in data["checks"] if c.get("part") == "persons-3100")
     assert "3,100 of the patients, or 30 percent" in share["reason"]
 
 
@@ -596,9 +597,10 @@ def test_parts_of_an_opening_total_and_a_share_after_made_up_are_proposed(repo):
     # one part of the total a sentence opens with (the 1,300's parts are a sum, not three part/wholes)
     assert [(c["part"], c["whole"]) for c in data["checks"] if c["kind"] == "part_whole"] == [
         ("count-340", "surveyed-800")]
-    # the highest above the second highest, which is at least the figure "In comparison"
+    # the highest above the second highest, which is at least the figure "In comparison" ("620 of the
+    # patients" counts persons, as the patients do)
     assert [(c["a"], c["relation"], c["b"]) for c in data["checks"] if c["kind"] == "comparison"] == [
-        ("count-620", "gt", "count-410"), ("count-410", "ge", "count-270"), ("2023-6500", "gt", "2022-3000")]
+        ("persons-620", "gt", "count-410"), ("count-410", "ge", "count-270"), ("2023-6500", "gt", "2022-3000")]
     by = {c["id"]: c for c in check_article(path, repo)["checks"]}
     # step 100, 10, 10 from the trailing zeros: [650, 750] + [445, 455] + [145, 155] = [1,240, 1,360] meets
     # 1,300 ([1,250, 1,350]); as written 700 + 450 + 150 = 1,300 -> consistent

@@ -68,7 +68,7 @@ from .periods import expressions_in, resolve
 from .records import value_from_words
 from .resultmodel import SlimResults
 from .scaffold import _record, times_in, unique_quote
-from .vocabulary import (DOLLAR_CURRENCIES, MEASURE_UNIT_WORDS, FALL_NOUNS, FALL_VERBS, MONTH_NAMES, MULTIPLIER_WORDS, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
+from .vocabulary import (DOLLAR_CURRENCIES, MEASURE_UNIT_WORDS, FALL_NOUNS, FALL_VERBS, MONTH_NAMES, MULTIPLIER_WORDS, PASSING_VERBS, RISE_NOUNS, RISE_VERBS, TEEN_WORDS, UNIT_WORDS,
                          change_words_re)
 from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
@@ -126,6 +126,8 @@ def article_mentions(text: str, markers: tuple[str, str] | None, title: str | No
         for region, a, b in lead:
             if a <= m.start and m.end <= b:
                 m.region = region
+                if region == "headline":
+                    _widen_over_passing_verb(text, m, a)
                 if not any(o.start < m.end and m.start < o.end for o in out):
                     out.append(m)
                 break
@@ -139,6 +141,23 @@ def article_mentions(text: str, markers: tuple[str, str] | None, title: str | No
 _HEADLINE_MULTIPLE = re.compile(r"\b(?:(more\s+than|over|nearly|almost)\s+)?(double|triple|treble|quadruple)"
                                 r"(?=\s+(?:to|in|since|from|after|on|as|over)\b)", re.I)
 _MULTIPLE_QUALIFIER = {"more than": "more_than", "over": "more_than", "nearly": "nearly", "almost": "nearly"}
+
+
+_PASSING_BEFORE = re.compile(r"\b(" + "|".join(sorted(PASSING_VERBS, key=len, reverse=True)) + r")\s+\Z", re.I)
+
+
+def _widen_over_passing_verb(text: str, m: Mention, start: int) -> None:
+    """A headline's verb of passing right before a bare figure ("Waiting list tops 64,000", "Dental Waiting
+    List Passes 9,000"): the mention is widened over it, text ``tops 64,000``, qualifier ``more_than``, as
+    :func:`numclaims.numerals.parse` reads that text (:data:`numclaims.vocabulary.PASSING_VERBS`); a
+    headline states the level reached in the present. ``start`` is where the headline begins; ``m`` is
+    changed in place. Running text keeps the figure alone ("exceeded 2 of its 5 targets")."""
+    if m.qualifier != "exact" or m.unit in ("date", "percent"):
+        return
+    mv = _PASSING_BEFORE.search(text, start, m.start)
+    if mv is None:
+        return
+    m.start, m.text, m.qualifier = mv.start(), text[mv.start():m.end], "more_than"
 
 
 def _headline_multiples(text: str, lead: list[tuple[str, int, int]]) -> list[Mention]:
@@ -1165,6 +1184,40 @@ def demonym_in(text: str, country: str | None) -> str | None:
     return found.most_common(1)[0][0] if found else None
 
 
+#: A source named by a common noun of an institution, and what it owns: "the trust's own board papers",
+#: "the council", "the company's annual report".
+_DEFINITE_BODY = re.compile(r"the\s+(trust|council|company|firm|ministry|department|board|agency|authority|"
+                            r"commission|union|university|hospital|club|charity|bank|regulator|group|party|"
+                            r"institute|foundation|federation|association|service)(?:['’]s?\b.*)?", re.I)
+
+
+def named_before(text: str, who: str, before: int) -> str:
+    """The institution a source names by a common noun ("the trust's own board papers", "the council"), as
+    the article named it in full earlier (before offset ``before``): the last name of capitalised words
+    ending in that noun ("Northmoor Teaching Hospitals NHS Foundation Trust"); ``who`` itself when no
+    such name comes before, or when it is no such noun (an editor's coreference: docs/drafting.md)."""
+    m = _DEFINITE_BODY.fullmatch(who.strip())
+    if m is None:
+        return who
+    noun = m.group(1).lower()
+    names = re.findall(r"\b((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|the|&)\s+)?){1,7}" + noun.capitalize() + r")\b",
+                       text[:before])
+    return names[-1].strip() if names else who
+
+
+#: A note in brackets after an outlet's name in a capture's metadata: "Trial7 Regional Wire (invented)",
+#: "Wire (fictional held-out test article)".
+_NAME_NOTE = re.compile(r"\s*\([^()]*\)\s*\Z")
+
+
+def outlet_name(publisher: str) -> str:
+    """The outlet's name as a source is named, from the capture's ``publisher`` (datasets/sources/README.md):
+    a note in brackets at its end is no part of the name ("Trial10 Business Wire (invented)" -> "Trial10
+    Business Wire"); a name that is all brackets is kept as written."""
+    name = _NAME_NOTE.sub("", publisher)
+    return name if name.strip() else publisher
+
+
 def attribution_for(text: str, men: Mention, sent: Sentence, para: list[Sentence], publisher: str,
                     cache: dict[int, list[Said]], ctx: Context = Context()) -> list[dict[str, str]]:
     """The attribution chain of a mention: the source named by a reporting phrase of its sentence (the
@@ -1733,7 +1786,8 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         ctx = Context(earlier=tuple(tuple(x for x in sents if x.para == p) for p in range(s.para - 1, -1, -1)),
                       analysis=analysis is not None and m.start > analysis, demonym=demonym,
                       wire=wire if analysis is None or m.start < analysis else None)
-        rec["attribution"] = attribution_for(text, m, s, para, meta.publisher, cache, ctx)
+        rec["attribution"] = [{**a, "who": named_before(text, a["who"], m.start)} for a in
+                              attribution_for(text, m, s, para, outlet_name(meta.publisher), cache, ctx)]
         it.guessed.append("attribution")
     # "The secretary general also noted ...": the person named earlier with that role ("said Patricia
     # Figueroa Valderrama, the secretary general of the Interior Ministry")

@@ -511,10 +511,19 @@ def _is_person_count(text: str, end: int) -> bool:
     victims"); the search stops at a function word or a known noun of things ("26 sentences against
     people" counts sentences). "hundreds of Peruvians" looks past the "of". The noun must follow within
     the clause: a comma, stop or bracket ends the search ("118,000 in 2023, police said" counts no police).
+    A part before "of the" counts what its whole does: "3.05 million of the 5 million registered voters"
+    (the three words after "of the", scale words left out).
     """
     window = text[end:end + 60]
     cut = _CLAUSE_END.search(window)
-    words = _WORDS.findall(window[:cut.start()] if cut else window)[:5]
+    words = _WORDS.findall(window[:cut.start()] if cut else window)[:7]
+    # "3.05 million of the 5 million registered voters", "1,350 of the 1,800 staff": a part counts what its
+    # whole after "of the" counts (the whole's scale word is no noun)
+    if len(words) >= 2 and words[0].lower() == "of" and words[1].lower() in ("the", "these", "those", "its", "their"):
+        rest = [w for w in words[2:] if w.lower() not in _SCALES]
+        return any(w.lower().rstrip("'’") in PERSON_NOUNS for w in rest[:3]) and \
+            not any(w.lower() in _COUNT_NOUNS for w in rest[:3])
+    words = words[:5]
     for i, w in enumerate(words[:4]):
         lw = w.lower().rstrip("'’")
         if lw in PERSON_NOUNS:

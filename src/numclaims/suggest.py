@@ -20,7 +20,9 @@ kind                   cue in the text (all figures in one sentence unless said 
                        ..., 11,300 arrived late, or 52 percent"; "600 of the 2,400 ..., or 25 percent";
                        "1.2 million households, or 38 percent of the country's 2.6 million"), "The new
                        quota equals 40 percent of that estimate", "is 52 percent of everything", a rate
-                       of an opening total (:func:`_restated_quotient`, :func:`_share_of_that`)
+                       of an opening total, "61 percent, with 3.05 million of the 5 million", "... 18,000
+                       season tickets. That is 72 percent of the stadium's 25,000 seats"
+                       (:func:`_restated_quotient`, :func:`_share_of_that`)
 ``fraction_of``        the same for a fraction word ("three quarters are minors" after "over 4,500 women")
 ``rate_duration``      a rate, a duration and an amount in the currency of the rate ("earning $60,000 a
                        month ... a fortune of $2 million over three years")
@@ -28,8 +30,10 @@ kind                   cue in the text (all figures in one sentence unless said 
                        remaining", or gapped: "accounted for 1,870 ..., faults for 1,460 and other
                        causes for 980") next to a total: a colon after it ("900 pallets: 450 ..."), "of N",
                        "out of N", "a total of N", the count a sentence opens with ("Of the 4,120 dead,
-                       1,730 ... and 1,150 ..., while the remaining 1,240"), or a count of the article
-                       equal to their sum (907 + 147 = 1,054)
+                       1,730 ... and 1,150 ..., while the remaining 1,240"; only a list that says it
+                       holds every part, :func:`_list_is_whole`, or adds up to it), or a count of the
+                       article equal to their sum (907 + 147 = 1,054); a part of a total and "the
+                       remaining N" / "The other N" in that or the next sentence (:func:`_remaining_part`)
 ``part_whole``         "N ... among those ...", "including N", "N of them/whom", "N of the M", "Of the M
                        ..., N" (one count, not a run of parts); and a smaller
                        count anywhere in the article sharing the head noun of a larger one in a place
@@ -43,13 +47,18 @@ kind                   cue in the text (all figures in one sentence unless said 
                        measure in common (a bare "count" is none), the same rate base, the same period
                        when both have one and values within a factor 10; a headline count and the body
                        count of its unit nearest in value (within a factor 1.5). ``persons`` and
-                       ``count`` are one unit here as in the checks; never a figure whose words make it
+                       ``count`` are one unit here as in the checks; "in line with the central bank's
+                       estimate of about 5 percent", "matching the organisers' figure of 4,000"
+                       (:func:`_in_line_with`); never a figure whose words make it
                        a rate, a price or an average ("4,300 a year", "25,000 shillings each", "averaged
                        more than"), which takes part in no agreement or part/whole proposal
 ``comparison``         "higher/lower/more/fewer ... than (the) N", "more than triple the N", "fallen
-                       (risen, doubled) ... from A to B", "P percent ..., up from Q percent", rankings ("the highest", "the second highest", "In comparison")
+                       (risen, doubled) ... from A to B", "P percent ..., up from Q percent", rankings ("the highest", "the second highest", "In comparison"),
+                       "three times as many as the visitors' 7" (no comparison beside a change of the
+                       same two figures)
 ``change``             "up/down (by) N percent from/on" with the earlier figure and a later figure of
-                       what the subject names
+                       what the subject names; "up 8 percent on last year at 54,000, compared with
+                       50,000"
 ``complement``         "the rest", "the remainder" after a percentage or fraction
 ``external``           a claim matching rows of the project's reference data package in unit, value,
                        place, period and measure words (:func:`reference_matches`)
@@ -319,8 +328,9 @@ _APPOSITION = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+([A-Za-z]
 
 
 #: The words between two coordinated parts: the first part's noun or place, up to six words ("18,540 landed
-#: on El Hierro, 7,320 on ...", "2,760 were adults aged 15 to 64 and 450 ..."), then a comma or "and".
-_PART_GAP = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}\s*(?:,|and|,\s*and|,?\s*(?:while|and)\s+the\s+"
+#: on El Hierro, 7,320 on ...", "2,760 were adults aged 15 to 64 and 450 ..."), then a comma or "and" (or
+#: "while the remaining", "; the other").
+_PART_GAP = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}\s*(?:,|and|,\s*and|(?:,?\s*(?:while|and)|;)\s+the\s+"
                        r"(?:remaining|other))\s+")
 #: The preposition before a part that a gapped coordination repeats before the next one ("Staff shortages
 #: accounted for 1,870 cancellations, infrastructure faults for 1,460 and weather and other causes for 980").
@@ -338,6 +348,22 @@ def _gapped(text: str, x: Item, y: Item) -> bool:
     return re.fullmatch(r"(?:\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s*(?:,|,?\s+and)\s+(?:[\w'’-]+,?\s+){1,5}?"
                         + pm.group(1) + r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?",
                         text[x.mention.end:y.mention.start]) is not None
+
+
+#: Age bands that run from the youngest to the oldest: "under 12" in the first part, "60 or over" in the last.
+_YOUNGEST = re.compile(r"\b(?:under|below|younger\s+than|aged\s+0\s+to)\s+\d")
+_OLDEST = re.compile(r"[^,;.]{0,30}?\b(?:\d+\s+(?:years?\s+)?(?:or|and)\s+(?:over|older|above)\b|(?:over|older\s+than)\s+\d)")
+
+
+def _list_is_whole(text: str, group: list[Item]) -> bool:
+    """Whether a run of coordinated parts says it holds every part of its total: its last part is "the
+    remaining", "the rest" or "other ..." (:data:`_EXHAUSTIVE`), or its parts are age bands from the
+    youngest to the oldest ("800 were children under 12, 1,500 were adults aged 12 to 59 and 300 were aged
+    60 or over": "under" before the second part, "or over" after the last)."""
+    if _EXHAUSTIVE.search(text, group[-2].mention.end, group[-1].mention.end):
+        return True
+    return bool(_YOUNGEST.search(text, group[0].mention.end, group[1].mention.start)) and \
+        bool(_OLDEST.match(text, group[-1].mention.end, group[-1].sent[1]))
 
 
 #: The last part of a list said to hold every other one ("weather and other causes", "the remaining 1,240",
@@ -552,6 +578,12 @@ _NOT_NOUN = frozenset("are were is was be been have has had will would could can
                       "them those these who which that".split())
 
 
+#: Stems of words too common to tie two sentences to one measure ("said", "with", "from", "have").
+_COMMON_STEMS = frozenset({"said", "says", "with", "from", "that", "this", "have", "were", "their", "there",
+                           "which", "about", "after", "more", "than", "over", "will", "would", "been", "into",
+                           "year", "years", "month", "figur", "numbe", "total", "accor"})
+
+
 def _stems5(words: str) -> set[str]:
     """The first five letters of each word of four letters or more, lower-cased ("Rescues" -> "rescu")."""
     return {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", words)}
@@ -583,13 +615,28 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z")
 
 
+#: After a percentage change, the level it reached: "were up 8 percent on last year at 54,000" (the words
+#: between name no figure: "on last year", "year on year").
+_AT_LEVEL = re.compile(r"(?:\s+(?:on|from|over)\s+(?:last|the\s+previous|a)\s+(?:year|month|week|quarter|season)|"
+                       r"\s+year\s+on\s+year)?\s*,?\s+at\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?")
+#: After the level, a stop or a period, no noun of its own ("at 54,000, compared with", not "at 40 stores").
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;]|\s(?:in|on|last|this|a|an)\b)")
+#: Before the earlier figure of a change set off after it: "..., compared with 50,000 in 2023".
+_COMPARED_BEFORE = re.compile(r"\bcompared\s+(?:with|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z")
+
+
 def _change_to_from(P: "_Props", it: Item, cue: re.Match, others: list[Item], text: str) -> None:
     """A percentage change ``it`` (its change words ``cue``) between the figure its sentence goes "to" and
     the one it comes "from", of one unit, in either order and on either side of it: "rose 13 percent to
     19,870, from 17,640 in 2023"; "will rise to €9.6 million next year, from €8 million in 2024, an
-    increase of 20 percent"."""
-    to = [o for o in others if _amount_like(o) and _TO_BEFORE.search(text, it.sent[0], o.mention.start)]
-    fr = [o for o in others if _amount_like(o) and _FROM_BEFORE.search(text, it.sent[0], o.mention.start)]
+    increase of 20 percent"; also the level "at" right after the change and the figure "compared with"
+    after it: "Emergency admissions were up 8 percent on last year at 54,000, compared with 50,000 in
+    2023" (50,000 x 1.08 = 54,000)."""
+    to = [o for o in others if _amount_like(o) and (_TO_BEFORE.search(text, it.sent[0], o.mention.start) or
+                                                    _AT_LEVEL.fullmatch(text, it.mention.end, o.mention.start)
+                                                    and _NO_NOUN_AFTER.match(text, o.mention.end))]
+    fr = [o for o in others if _amount_like(o) and (_FROM_BEFORE.search(text, it.sent[0], o.mention.start) or
+                                                    _COMPARED_BEFORE.search(text, it.mention.end, o.mention.start))]
     pairs = [(a, b) for a in to for b in fr if _same_unit(a, b)]
     if len(pairs) != 1:
         return
@@ -627,6 +674,57 @@ _POINTS_CUE = re.compile(r"\b(" + change_words_re(RISE_VERBS, FALL_VERBS) + r")\
 #: 71.8 percent in 2024 and below the national average of 74.0 percent."
 _ANAPHORIC_SUBJECT = re.compile(r"\s*(?:That|This|It)\s+(?:was|is|were|are|has\s+been|had\s+been|remains|remained|"
                                 r"stood|stands)\b")
+
+
+#: The words between a multiple and the figure it multiplies: "more than triple the 2,150", "three times as
+#: many as the visitors' 7", "nearly twice as many as candidate B, who took 23,000": a bare article, "as
+#: many/much as", "that of", "what", then at most one possessive noun phrase of three words ("the
+#: visitors'", "the city's") or a subject of three words and a relative clause whose verb has the figure as
+#: its object ("candidate B, who took", "Leeds, which recorded").
+_MULTIPLE_BASE = re.compile(r"\s+(?:the\s+|that\s+of\s+|as\s+(?:many|much)\s+as\s+|what\s+)?"
+                            r"(?:(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:['’]s?\s+|,\s+(?:who|which)\s+"
+                            r"(?:won|took|had|got|scored|recorded|reported|posted|received|sold|made|earned)\s+))?"
+                            r"(?:about\s+|around\s+|some\s+|just\s+)?")
+
+
+#: Before a count, the words that make it what is left of a total: "the remaining 450", "The other 18",
+#: "the rest, 270".
+_REMAINING = re.compile(r"\bthe\s+(?:remaining|other|rest\s*,|remainder\s*,)\s+(?:about\s+|around\s+|some\s+|"
+                        r"nearly\s+|almost\s+)?\Z", re.I)
+
+
+def _remaining_part(P: "_Props", counts: list[Item], text: str) -> None:
+    """A count said to be what is left ("the remaining 450", "The other 18") next to a part of a total
+    proposed above (``part_whole``, "Of the 1,800 staff at the plant, 1,350 will be kept on; the remaining
+    450 will be offered redundancy", "Of the 90 flights due on Monday, 72 left on time. The other 18 were
+    delayed"): the part and the rest add up to the total, a ``sum`` (1,350 + 450 = 1,800), which replaces
+    the part/whole it holds. Only when the three are all the counts of their unit from the first to the
+    last of them (another count between may be a part too: "1,350 ... and 200 ...; the remaining 250"),
+    in one sentence or two adjacent sentences of a paragraph, and the rest is no part of a sum already
+    proposed."""
+    in_sum = {x for p in P.out if p.kind == "sum" for x in p.fields["parts"]}
+    by_id = {it.id: it for it in counts}
+    for r in counts:
+        if r.id in in_sum or not _REMAINING.search(text, max(r.sent[0], r.mention.start - 30), r.mention.start):
+            continue
+        for p in [p for p in P.out if p.kind == "part_whole"]:
+            x, t = by_id.get(p.fields["part"]), by_id.get(p.fields["whole"])
+            if x is None or t is None or r in (x, t) or x.para != r.para or t.para != r.para or \
+                    not (_same_unit(x, r) and _same_unit(t, r)) or x.value + r.value > 1.5 * t.value:
+                continue
+            first, last = sorted((x.sent, r.sent, t.sent))[::2]
+            if first != last and text[first[1]:last[0]].strip() != "":
+                continue  # a sentence between
+            lo = min(x.mention.start, t.mention.start, r.mention.start)
+            hi = max(x.mention.start, t.mention.start, r.mention.start)
+            if any(lo < o.mention.start < hi and o not in (x, t, r) and _same_unit(o, r) for o in counts):
+                continue
+            P.out.remove(p)
+            P.keys.discard(p.key())
+            P.add("sum", f"{x.id}-{r.id}-sum-{t.id}", {"parts": [x.id, r.id], "total": t.id},
+                  f"a part of a total and the rest (\u201c{_excerpt(text, r.mention)}\u201d): "
+                  f"\u201c{x.mention.text}\u201d + \u201c{r.mention.text}\u201d = \u201c{t.mention.text}\u201d")
+            break
 
 
 def _figure_before(figures: list[Item], it: Item, text: str, unit: str) -> Item | None:
@@ -746,6 +844,12 @@ def _points_difference(P: "_Props", figures: list[Item], text: str) -> None:
 #: After a fraction, "of the factory's", "of the city's": the count right after is its base.
 _OF_POSSESSIVE = re.compile(r"\s+of\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?['’]s\s+"
                             r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?")
+
+
+#: Between a fraction (or its whole) and a count set off after it as the part it gives: "a quarter of
+#: them, 300", "a third of the 900 seats, or 300".
+_SET_OFF_PART = re.compile(r"(?:\s+of\s+(?:them|these|those|whom))?(?:\s+[a-z][\w'’-]*){0,2}\s*,\s+(?:or\s+)?"
+                           r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?")
 
 
 def _possessive_base(text: str, it: Item, items: list[Item]) -> Item | None:
@@ -902,18 +1006,33 @@ def _share_then_part(P: "_Props", figures: list[Item], text: str, by_start: dict
     return done
 
 
+#: "Turnout was 61 percent, with 3.05 million of the 5 million registered voters ...": after a share, its
+#: part and, after "of the", its total.
+_WITH_PART = re.compile(r"\s*,\s+with\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|just\s+"
+                        r"(?:over|under)\s+)?")
+#: "That is 72 percent of ...": a sentence whose subject is the figure before, up to its share.
+_THAT_IS_SHARE = re.compile(_ANAPHORIC_SUBJECT.pattern + r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
+                            r"roughly\s+|just\s+(?:over|under)\s+)?")
+
+
 def _restated_quotient(P: "_Props", figures: list[Item], text: str) -> set[str]:
     """A part and its total both stated, and a percentage set off after the part that restates their
     quotient: a ``ratio`` (numerator the part, denominator the total, ratio the percentage), the check a
     fact-checker writes for it (docs/check-kinds.md: a quotient against a percent claim; a
     ``share_of_total`` is for a share of a total whose part is not stated, or is stated after the share as
-    its implied part). Three forms, all in one sentence, the total of the part's unit and no smaller:
+    its implied part). Five forms, the total of the part's unit and no smaller, all in one sentence but
+    the last:
 
     * "Of the 26,400 services timetabled ..., 11,300 arrived late, or 52 percent" (the total the sentence
       opens with);
     * "11,300 of the 26,400 peak trains arrived late, or 52 percent" (the total right after "of the");
     * "1.2 million households, or 38 percent of the country's 2.6 million farming households" (the total
-      after the share's "of").
+      after the share's "of");
+    * "Turnout was 61 percent, with 3.05 million of the 5 million registered voters casting a ballot" (the
+      part and its total after the share and ", with"; 3.05 / 5 = 61 %);
+    * "The club sold 18,000 season tickets this year. That is 72 percent of the stadium's 25,000 seats"
+      (the share of a total in a sentence whose subject is the figure of the sentence before, "That is",
+      "This was", :func:`_figure_before`; 18,000 / 25,000 = 72 %).
 
     The part is the last such figure before the percentage (the one before "of the" in the second form).
     Returns the
@@ -921,8 +1040,25 @@ def _restated_quotient(P: "_Props", figures: list[Item], text: str) -> set[str]:
     done: set[str] = set()
     for it in figures:
         m = it.mention
-        if it.unit != "percent" or m.region != "body" or change_cue(text, m, it.sent[0]) is not None or \
-                not _OR_SHARE.search(text, it.sent[0], m.start):
+        if it.unit != "percent" or m.region != "body" or change_cue(text, m, it.sent[0]) is not None:
+            continue
+        after_all = [o for o in figures if o.sent == it.sent and o.mention.start >= m.end]
+        part = total = None
+        if len(after_all) >= 2 and _WITH_PART.fullmatch(text, m.end, after_all[0].mention.start) and \
+                _OF_THE_TOTAL.fullmatch(text, after_all[0].mention.end, after_all[1].mention.start):
+            part, total, how = after_all[0], after_all[1], "the part and its total after the share"
+        elif after_all and _THAT_IS_SHARE.fullmatch(text, it.sent[0], m.start) and \
+                _SHARE_OF_TOTAL_AFTER.fullmatch(text, m.end, after_all[0].mention.start):
+            total, how = after_all[0], "the share of it after the figure of the sentence before"
+            part = _figure_before(figures, it, text, total.unit)
+        if part is not None and _quotient_figure(part) and _quotient_figure(total) and _part_fits(part, total):
+            done.add(it.id)
+            P.add("ratio", f"{part.id}-over-{total.id}", {"numerator": part.id, "denominator": total.id,
+                                                         "ratio": it.id},
+                  f"a share and its part and total ({how}): \u201c{part.mention.text}\u201d over "
+                  f"\u201c{total.mention.text}\u201d against \u201c{m.text}\u201d")
+            continue
+        if not _OR_SHARE.search(text, it.sent[0], m.start):
             continue
         before = [o for o in figures if o.sent == it.sent and o.mention.end <= m.start]
         if not before or not _quotient_figure(before[-1]):
@@ -944,6 +1080,42 @@ def _restated_quotient(P: "_Props", figures: list[Item], text: str) -> set[str]:
               f"a part and its total, the share set off after the part restating their quotient "
               f"(\u201c{_excerpt(text, part.mention, it.mention)}\u201d; {how}: \u201c{total.mention.text}\u201d)")
     return done
+
+
+#: Words that say a figure matches another named after them: "in line with the central bank's estimate of
+#: about 5 percent", "matching the union's figure of 900" ("close to", "similar to" claim no shared value:
+#: 3.1 percent is close to 3.4 percent).
+_IN_LINE = re.compile(r"\s*,?\s+(?:broadly\s+|roughly\s+)?(in\s+line\s+with|consistent\s+with|matching|confirming)\s+(?:the\s+|an?\s+|its\s+)?(?:(?:[A-Za-z][\w-]*\s+){0,2}"
+                      r"[A-Za-z][\w-]*['’]s?\s+)?"
+                      r"(?:(?:own|earlier|latest|previous|independent)\s+)?(?:estimate|figure|forecast|count|"
+                      r"projection|tally|number)s?\s+(?:of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
+                      r"roughly\s+)?")
+
+
+def _in_line_with(P: "_Props", figures: list[Item], text: str) -> None:
+    """Two estimates the sentence says match: a figure, then "matching", "confirming", "in line with" or
+    "consistent with", a source's "estimate", "figure", "forecast" or "count", and the other figure right
+    after ("Unemployment stood at 5.2 percent in May, the statistics office said, in line with the central
+    bank's estimate of about 5 percent"): an ``agreement`` of the two, of one unit (the figure before is the
+    last of that unit before the cue, in its sentence; docs/check-kinds.md: their intervals overlap). "in
+    line with" and "consistent with" only when one of the two is hedged: 5.2 percent is "in line with" a
+    forecast of 5.0 percent to a reporter, but the two exact readings do not meet."""
+    for b in figures:
+        if b.value is None:
+            continue
+        cue = None
+        for a in reversed([o for o in figures if o.sent == b.sent and o.mention.end <= b.mention.start]):
+            if not _same_unit(a, b) or a.value is None:
+                continue
+            cue = re.search(_IN_LINE.pattern + r"\Z", text[a.mention.end:b.mention.start])
+            # "in line with", "consistent with" allow some distance: an estimate only when one of the two
+            # is hedged ("about 5 percent"), whose reading is wide enough for it
+            loose = cue is not None and cue.group(1).split()[0] in ("in", "consistent")
+            if cue is not None and (not loose or "approximately" in (a.mention.qualifier, b.mention.qualifier)):
+                P.add("agreement", f"{a.id}-agrees-{b.id}", {"a": a.id, "b": b.id},
+                      f"two estimates said to match (\u201c{' '.join(cue.group(0).split(',')[-1].split())}\u201d): "
+                      f"\u201c{a.mention.text}\u201d and \u201c{b.mention.text}\u201d")
+            break
 
 
 #: Words that set a figure against another one named after them: "remains below the national pass rate of
@@ -1171,6 +1343,15 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                                o.value is not None and tot.value is not None and o.value < tot.value and
                                o.mention.end <= m.start and m.end <= tot.mention.start),
                               key=lambda o: m.start - o.mention.end)
+                if not said:
+                    # "a quarter of them, 300", "a third of the 900 seats, or 300": the count set off right
+                    # after the fraction (or after its whole) is the part it gives
+                    start = max(m.end, tot.mention.end)
+                    nxt = next((o for o in items if same_sent(o, it) and o.mention.start >= start), None)
+                    if nxt is not None and nxt is not tot and _same_unit(nxt, tot) and nxt.value is not None and \
+                            tot.value is not None and nxt.value < tot.value and _SET_OFF_PART.fullmatch(
+                                text, start, nxt.mention.start):
+                        said = [nxt]
                 extra = {"compare": said[0].id, "relation": "eq"} if said else {}
                 P.add("fraction_of", f"{it.id}-of-{tot.id}", {"fraction": it.id, "whole": tot.id, **extra},
                       f"a fraction of a total: \u201c{_excerpt(text, tot.mention, m)}\u201d" +
@@ -1246,7 +1427,10 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # "Of the 4,120 dead, 1,730 were pedestrians and ...": the count the sentence opens with
             lead = [o for o in summable if o not in group and same_sent(o, a) and o.mention.end <= a.mention.start and
                     _OPENING_TOTAL.fullmatch(text, a.sent[0], o.mention.start)]
-            if lead and sum(g.value for g in group) <= lead[0].value * 1.5:
+            # only a list that says it holds every part (:func:`_list_is_whole`) or whose parts add up to
+            # it: "Of the 300 crashes, 120 were cyclists and 90 were pedestrians" leaves the other 90
+            # crashes unsaid, and a sum would call the correct sentence inconsistent
+            if lead and (sum(g.value for g in group) == lead[0].value or _list_is_whole(text, group)):
                 total = (lead[0], "parts of the total the sentence opens with")
         if total is None:
             # "4,210 cancellations: 1,870 to signal faults, 1,460 to staff shortages and 980 to other causes"
@@ -1359,6 +1543,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         if whole is not None and whole is not it:
             P.add("part_whole", f"{it.id}-within-{whole.id}", {"part": it.id, "whole": whole.id},
                   f"part of a whole (\u201c{cue}\u201d): \u201c{_excerpt(text, m)}\u201d within \u201c{whole.mention.text}\u201d")
+    _remaining_part(P, counts, text)
     # estimates of one measure from different sources; the parts and the total of a sum proposed above are
     # measures of their own ("pulping, with 190 jobs", "Together they make up 370 jobs": a department's jobs
     # and three departments' jobs, no estimates of the 420 jobs cut)
@@ -1386,7 +1571,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                       f"estimates of one measure from different sources ({a.who}; {b.who}): "
                       f"\u201c{a.mention.text}\u201d and \u201c{b.mention.text}\u201d")
     # the headline's figure against the body's: the body count of the same unit nearest in value (within a
-    # factor 1.5), those sharing a word of the measure first ("Over 200" and "at least 234")
+    # factor 1.5), one of the same value first, then those sharing a word of the measure ("Over 200" and "at
+    # least 234")
     for h in counts:
         if h.mention.region != "headline" or h.value is None or h.value <= 0:
             continue
@@ -1395,12 +1581,19 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         body = [o for o in counts if o.mention.region == "body" and _same_unit(o, h) and o.value
                 and 1 / 1.5 <= o.value / h.value <= 1.5 and not _no_amount(text, o)]
         if body:
-            b = min(body, key=lambda o: (not (o.keys & h.keys), abs(o.value - h.value), o.mention.start))
+            # a body figure of the headline's very value first ("Plant to keep 1,350 staff" and "1,350 will be
+            # kept on", not the "1,800 staff" the 1,350 are of)
+            b = min(body, key=lambda o: (o.value != h.value, not (o.keys & h.keys), abs(o.value - h.value),
+                                         o.mention.start))
             # "Clinic Visits Top 2,000" and "We treated 1,900 patients": another value of another noun, no
             # word of the headline in the measure, is another measure, not the headline's figure restated
             # ("Peru Rescues Over 200 'Trafficking Victims'" and "rescued at least 234 women" share "rescu")
-            if not (b.keys & h.keys) and b.value != h.value and not (_stems5(text[h.sent[0]:h.sent[1]]) &
-                                                                     _stems5(b.what)):
+            head_words = _stems5(text[h.sent[0]:h.sent[1]])
+            if not (b.keys & h.keys) and b.value != h.value and not (head_words & _stems5(b.what)) and \
+                    len((head_words & _stems5(text[b.sent[0]:b.mention.start])) - _COMMON_STEMS) < 2:
+                # ... unless the body figure's sentence, up to the figure, shares two words with the headline:
+                # "Northmoor hospitals' waiting list tops 64,000" and "The number of patients waiting for
+                # planned hospital treatment at Northmoor ... reached 64,200" ("north", "hospi", "waiti")
                 continue
             agreed.add(frozenset((h.id, b.id)))
             P.add("agreement", f"{h.id}-vs-{b.id}", {"a": h.id, "b": b.id},
@@ -1523,8 +1716,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                          and years.get(o.period or "") == y and o.keys & prev[-1].keys]
                 if when[:1] or dated[:1]:
                     nxt = (when or dated)[:1]
-            if nxt and prev and (my or re.fullmatch(r"\s+(?:the|that of|as many as|what)?\s*",
-                                                    text[m.end:nxt[0].mention.start])):
+            if nxt and prev and (my or _MULTIPLE_BASE.fullmatch(text, m.end, nxt[0].mention.start)):
                 a, b = prev[-1], nxt[0]
                 # the multiple is a claim of its own: its words ("more than triple") carry the relation
                 P.add("comparison", f"{a.id}-vs-{b.id}-times", {"a": a.id, "b": b.id, "relation": "eq",
@@ -1617,6 +1809,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     _change_of_difference(P, figures, text)
     _share_of_everything(P, figures, text)
     _standing_against(P, figures, text)
+    _in_line_with(P, figures, text)
     _rate_of_an_opening_total(P, figures, text)
     # a claim against the reference rows of the same measure and place
     if root is not None and "external" in P.kinds:
@@ -1641,6 +1834,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                           f"an amount over a duration next to a rate (\u201c{t.mention.text}\u201d over "
                           f"\u201c{d.mention.text}\u201d, \u201c{r.mention.text}\u201d): at most the rate's "
                           f"reference rows ({', '.join(ev)})")
+    _drop_comparisons_a_change_holds(P)
     # unique ids
     seen: dict[str, int] = {}
     taken = {it.id for it in items}
@@ -1653,6 +1847,23 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         seen[base] = n
         taken.add(p.id)
     return P.out
+
+
+def _drop_comparisons_a_change_holds(P: _Props) -> None:
+    """Drop a ``comparison`` (``lt``/``gt``, no ``times``) of the two figures of a proposed ``change`` in its
+    direction: "dropped from 1,250 in 2023 to 1,000 in 2024, a fall of a fifth" is one change (1,250 x 0.8 =
+    1,000), whose check already says the later figure is the smaller (docs/check-kinds.md, ``change``:
+    ``direction``); the comparison would be a second proposal of the same sentence to decide."""
+    changes = {(p.fields["later"], p.fields["earlier"], p.fields.get("direction")) for p in P.out if p.kind == "change"}
+    def held(p: Proposal) -> bool:
+        a, b, rel = p.fields["a"], p.fields["b"], p.fields.get("relation")
+        return (a, b, "decrease" if rel == "lt" else "increase") in changes or \
+            (b, a, "increase" if rel == "lt" else "decrease") in changes
+    drop = [p for p in P.out if p.kind == "comparison" and p.fields.get("relation") in ("lt", "gt") and
+            "times" not in p.fields and held(p)]
+    for p in drop:
+        P.out.remove(p)
+        P.keys.discard(p.key())
 
 
 #: A verb of a change from one figure to another ("has fallen from 11,510 ... to 9,433").
