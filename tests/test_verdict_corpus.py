@@ -131,10 +131,14 @@ def test_class3_rate_bases_convert_and_stock_is_not_flow():
 
 def test_class3_fraction_and_percent_compare():
     # "1 out of 5" -> 0.2 +- min(0.1, 0.02) = [0.18, 0.22] = [18, 22] %; "22%" -> [21.5, 22.5]: they share
-    # [21.5, 22]; as written 20 % vs [21.5, 22.5] fails -> tension (old: unverifiable, units differ)
+    # [21.5, 22]. A word fraction writes no digit, so its interval is also its as-written reading (docs/
+    # semantics.md section 2): consistent (old: unverifiable, units differ; then tension with 20 % as written)
     c = _unit_ctx(("f", "1 out of 5", 0.2, "fraction"), ("p", "22%", 22, "percent"))
     r = _agree(c, "p", "f")
-    assert r.verdict == "tension" and r.reason == "fails_as_written_holds_in_interval"
+    assert r.verdict == "consistent" and r.reason == "holds_as_written"
+    # against "23%" ([22.5, 23.5]) they share nothing: still inconsistent
+    c = _unit_ctx(("f", "1 out of 5", 0.2, "fraction"), ("p", "23%", 23, "percent"))
+    assert _agree(c, "p", "f").verdict == "inconsistent"
 
 
 def test_class3_ounces_and_tonnes_convert():
