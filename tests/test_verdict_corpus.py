@@ -239,3 +239,19 @@ def test_class3_a_count_over_persons_is_a_plain_number():
                    ("t", "37.6 percent", 37.6, "percent"))
     r2 = run_check(RatioCheck(id="k", kind="ratio", numerator="b", denominator="v", ratio="t"), c2)
     assert r2.verdict == "unverifiable" and "units differ" in r2.explanation
+
+
+def test_class3_a_rate_of_persons_times_a_duration_gives_a_count():
+    # "Between 300 and 400 migrants a week crossed in the 12 weeks ..., roughly 4,200 in total" with the rate
+    # drafted as persons per week and the total as a count (one dimension, semantics section 7): as written
+    # 350 x 12 = 4,200 -> consistent (old: unverifiable, "rate unit 'persons per week' times time does not give
+    # total unit 'count'"); a total in USD still cannot be a number of persons
+    from numclaims.checks import run_check
+    from numclaims.records import RateDurationCheck
+
+    c = _unit_ctx(("r", "350 a week", 350, "persons per week"), ("d", "12 weeks", 12, "weeks"),
+                  ("t", "4,200", 4200, "count"), ("u", "$4,200", 4200, "USD"))
+    r = run_check(RateDurationCheck(id="k", kind="rate_duration", rate="r", duration="d", total="t"), c)
+    assert r.verdict == "consistent", r.explanation
+    r2 = run_check(RateDurationCheck(id="k", kind="rate_duration", rate="r", duration="d", total="u"), c)
+    assert r2.verdict == "unverifiable" and "does not give total unit" in r2.explanation
