@@ -59,6 +59,12 @@ def _expr(unit: str) -> str:
     return f"({name}) / {per}" if per else name
 
 
+def same_base(a: str, b: str) -> bool:
+    """Whether base units ``a`` and ``b`` ("persons", "count", "USD") measure one thing with factor 1: the
+    same unit, or both counts (``persons`` and ``count``, module docstring)."""
+    return a == b or (a in COUNTS and b in COUNTS)
+
+
 @lru_cache(maxsize=4096)
 def conversion(source: str, target: str) -> tuple[Fraction | None, str]:
     """The factor that turns a figure in unit ``source`` into unit ``target``, or why there is none.
@@ -85,7 +91,7 @@ def conversion(source: str, target: str) -> tuple[Fraction | None, str]:
         return None, f"no exchange rate: {sb} and {tb} are different currencies"
     if (sb in COUNTS) != (tb in COUNTS) and (sb in SHARES or tb in SHARES):
         return None, f"a count is not a share: {source!r} vs {target!r}"
-    if sb in COUNTS and tb in COUNTS and sb != tb:
+    if sb != tb and same_base(sb, tb):
         # one dimension: the count's time base alone may differ
         return conversion(f"{tb} per {sper}" if sper else tb, target)
     reg = registry()
@@ -126,7 +132,7 @@ def _quotient(numerator: str, denominator: str):
     number, 0.376)."""
     nb, nper = split_unit(numerator)
     db, _ = split_unit(denominator)
-    if nb in COUNTS and db in COUNTS and nb != db:
+    if nb != db and same_base(nb, db):
         numerator = f"{db} per {nper}" if nper else db
     reg = registry()
     return reg.Quantity(1, _expr(numerator)) / reg.Quantity(1, _expr(denominator))

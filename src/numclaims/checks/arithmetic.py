@@ -12,7 +12,7 @@ from functools import reduce
 from ..intervals import Interval
 from ..periods import duration_in
 from ..records import DURATION_UNITS
-from ..units import COUNTS, DIMENSIONLESS, quotient_factor, quotient_problem
+from ..units import DIMENSIONLESS, quotient_factor, quotient_problem, same_base
 from .base import (
     INCONSISTENT,
     CheckResult,
@@ -65,9 +65,8 @@ def rate_duration(spec, ctx: Context) -> CheckResult:
     if dur.base_unit not in DURATION_UNITS:
         return unverifiable(spec, ids, f"{dur.id} has unit {dur.unit!r}, not a duration (years, months, weeks, days)",
                             "not_a_rate")
-    # persons and count are one dimension (numclaims.units, semantics section 7): 350 persons a week x 12
-    # weeks against a total of 4,200 written as a count
-    if (rate.base_unit != tot.base_unit and not {rate.base_unit, tot.base_unit} <= COUNTS) or tot.per is not None:
+    # 350 persons a week x 12 weeks against a total of 4,200 written as a count (units.same_base)
+    if not same_base(rate.base_unit, tot.base_unit) or tot.per is not None:
         return unverifiable(spec, ids, f"rate unit {rate.unit!r} times time does not give total unit {tot.unit!r}")
     target = _RATE_TO_DURATION[rate.per]
     factor = duration_in(1.0, dur.base_unit, target)
