@@ -124,15 +124,101 @@ def test_nearest_parts_by_hand(share, qualifier, low, high, parts):
     assert nearest_parts(share, qualifier, low, high) == parts
 
 
+def _allowed(v, n: int) -> range:
+    """The parts a word fraction ``v`` may name of ``n``: 0 for none, ``n`` for all, else 1..n-1."""
+    return range(0, 1) if v == 0 else range(n, n + 1) if v == 1 else range(1, n)
+
+
 @given(st.integers(1, 200), st.integers(1, 12), st.integers(1, 12))
 def test_the_nearest_part_is_no_farther_than_any_other(n, num, den):
-    # against brute force: every k of 0..n is at least as far from num/den as the nearest parts
+    # against brute force: every k a word fraction may name of n (1..n-1 below 1: a non-zero fraction is at
+    # least one of the whole and, short of "all", not all of it) is at least as far from num/den as the
+    # nearest parts
     from fractions import Fraction
 
     v = Fraction(min(num, den), den)
-    lo, hi = nearest_parts(float(v), "exact", n, n)
-    best = min(abs(Fraction(k, n) - v) for k in range(n + 1))
-    assert {k for k in range(n + 1) if abs(Fraction(k, n) - v) == best} == set(range(lo, hi + 1))
+    got = nearest_parts(float(v), "exact", n, n)
+    allowed = _allowed(v, n)
+    if not allowed:  # "half" of 1 person names no whole part of it
+        assert got is None
+        return
+    best = min(abs(Fraction(k, n) - v) for k in allowed)
+    assert {k for k in allowed if abs(Fraction(k, n) - v) == best} == set(range(got[0], got[1] + 1))
+
+
+# ------------------------------------------------------------------ a word fraction's part lies inside its whole
+_BOUNDED = {"more than half": (0.5, "more_than"), "at least half": (0.5, "at_least"),
+            "more than a third": (0.333333333, "more_than"), "less than two-thirds": (0.666666667, "less_than"),
+            "up to a third": (0.333333333, "up_to"), "less than a quarter": (0.25, "less_than"),
+            "one in five": (0.2, "exact"), "about a third": (0.333333333, "approximately"),
+            "nearly half": (0.5, "nearly"), "half": (0.5, "exact"), "nine out of ten": (0.9, "exact")}
+
+
+def _word_verdict(kind: str, word: str, whole: int, part: int) -> str:
+    value, qualifier = _BOUNDED[word]
+    # both counts to the unit ("10" is 10 here, not the [5, 15] of a round figure)
+    claims = {"f": _claim("f", word, value, "fraction", qualifier),
+              "w": _claim("w", str(whole), whole, "persons", precision=1),
+              "c": _claim("c", str(part), part, "persons", precision=1)}
+    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
+                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+    spec = {"fraction_of": lambda: FractionOfCheck(id="x", kind=kind, fraction="f", whole="w", compare="c",
+                                                   relation="eq"),
+            "share_of_total": lambda: ShareOfTotalCheck(id="x", kind=kind, share="f", total="w", part="c"),
+            "product": lambda: ProductCheck(id="x", kind=kind, factors=["f", "w"], product="c")}[kind]()
+    return run_check(spec, ctx).verdict
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("word, whole, part, verdict", [
+    # "more than half of the 4 judges": 4 / 2 = 2 < k <= 4, so 3 or 4; 5 of 4 judges is no part of them
+    # (it read [3, +inf) and called 5 consistent)
+    ("more than half", 4, 5, INCONSISTENT),
+    ("more than half", 4, 3, CONSISTENT),
+    ("more than half", 4, 4, CONSISTENT),
+    ("at least half", 4, 5, INCONSISTENT),  # 2 <= k <= 4
+    # "more than a third of the 6 members": 6 / 3 = 2 exactly, so 2 is a third, not more; 3 is more
+    # (the typed 0.333333333 x 6 = 1.999999998 < 2 let 2 pass)
+    ("more than a third", 6, 2, INCONSISTENT),
+    ("more than a third", 6, 3, CONSISTENT),
+    # "less than two-thirds of 3": 3 x 2/3 = 2 exactly, so k < 2: 0 or 1 (0.666666667 x 3 = 2.000000001 let 2 pass)
+    ("less than two-thirds", 3, 2, INCONSISTENT),
+    ("less than two-thirds", 3, 1, CONSISTENT),
+    # "up to a third of 6": k <= 2; 2 is a third exactly, so it holds
+    ("up to a third", 6, 2, CONSISTENT),
+    ("up to a third", 6, 3, INCONSISTENT),
+    # "one in five of the 2 residents": 2 / 5 = 0.4, nearest 0, but a non-zero fraction is at least one of the
+    # whole: 1 (1/2 is the only share of 2 it may name); 0 residents is "none" (it was consistent)
+    ("one in five", 2, 0, INCONSISTENT),
+    ("one in five", 2, 1, CONSISTENT),
+    # "nine out of ten of the 5 members": 4.5 ties 4 and 5, but 5 of 5 is "all": 4
+    ("nine out of ten", 5, 5, INCONSISTENT),
+    ("nine out of ten", 5, 4, CONSISTENT),
+    # "nearly half of the 1 member": the largest k < 1/2 is 0, which is none of it: no part is named
+    ("nearly half", 1, 0, INCONSISTENT),
+])
+def test_a_word_fraction_names_a_part_inside_its_whole(kind, word, whole, part, verdict):
+    assert _word_verdict(kind, word, whole, part) == verdict
+
+
+@given(st.sampled_from(sorted(_BOUNDED)), st.integers(1, 40), st.integers(0, 50), st.sampled_from(KINDS))
+def test_no_part_outside_the_whole_and_strict_bounds_exact(word, whole, part, kind):
+    # brute force on exact fractions: the part must lie in [0, whole], never 0 or the whole for a non-zero
+    # fraction below 1 read to the nearest share, and a strict bound of a word fraction excludes the exact
+    # fraction itself (k = v n fails "more than" and "less than")
+    from fractions import Fraction
+
+    value, qualifier = _BOUNDED[word]
+    v = Fraction(value).limit_denominator(1000)
+    verdict = _word_verdict(kind, word, whole, part)
+    if part > whole:
+        assert verdict == INCONSISTENT
+    bound = {"more_than": part > v * whole, "at_least": part >= v * whole, "less_than": part < v * whole,
+             "up_to": part <= v * whole}.get(qualifier)
+    if bound is not None:
+        assert (verdict == CONSISTENT) == (bound and part <= whole)
+    elif part not in _allowed(v, whole):
+        assert verdict == INCONSISTENT
 
 
 # ------------------------------------------------------------------ a duration's length is its stated length

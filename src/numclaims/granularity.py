@@ -64,7 +64,7 @@ from fractions import Fraction
 from functools import lru_cache
 from numbers import Integral, Real
 
-__all__ = ["ROUNDING", "decimals", "grim", "grimmer", "debit", "ShareFit", "share_fit", "nearest_parts"]
+__all__ = ["ROUNDING", "decimals", "grim", "grimmer", "debit", "ShareFit", "share_fit", "nearest_parts", "bound_parts", "word_fraction"]
 
 #: Accepted values of ``rounding`` (scrutiny's options plus ``"anything"``).
 ROUNDING: tuple[str, ...] = (
@@ -654,24 +654,86 @@ WORD_FRACTION_DENOMINATOR = 1000
 
 
 def _nearest_ks(v: Fraction, n: int, qualifier: str) -> tuple[int, int] | None:
-    """The smallest and largest whole ``k`` in ``0..n`` whose share ``k / n`` is the achievable share
-    nearest ``v`` (both neighbours on a tie), or for ``nearly`` the nearest below ``v``; None when none is."""
+    """The smallest and largest whole ``k`` whose share ``k / n`` is the achievable share nearest ``v``
+    (both neighbours on a tie), or for ``nearly`` the nearest below ``v``; None when none is. A non-zero
+    fraction is at least 1 of the whole and a fraction below 1 at most ``n - 1`` of it (``n`` of ``n`` is
+    "all", 0 of ``n`` "none"), so ``k`` is drawn from :func:`_part_range` only."""
+    kmin, kmax = _part_range(v, n)
+    if kmin > kmax:
+        return None
     x = v * n
     floor = x.numerator // x.denominator
     if qualifier == "nearly":
-        k = -(-x.numerator // x.denominator) - 1  # the largest k with k / n < v
-        return (k, k) if k >= 0 else None
+        k = min(-(-x.numerator // x.denominator) - 1, kmax)  # the largest k with k / n < v
+        return (k, k) if k >= kmin else None
     rem = x - floor
     lo = floor if rem <= Fraction(1, 2) else floor + 1
     hi = floor + 1 if rem >= Fraction(1, 2) and rem else floor
-    return max(lo, 0), min(hi, n)
+    return min(max(lo, kmin), kmax), min(max(hi, kmin), kmax)
+
+
+def _part_range(v: Fraction, n: int) -> tuple[int, int]:
+    """The whole parts ``kmin..kmax`` a word fraction ``v`` may name of a whole of ``n``: ``0..0`` for 0 and
+    ``n..n`` for 1 ("none", "all"), ``1..n - 1`` for a fraction between, ``1..`` (no top) above 1."""
+    if v == 0:
+        return 0, 0
+    if v == 1:
+        return n, n
+    return 1, (n - 1 if v < 1 else v.numerator * n)
+
+
+def word_fraction(share: float) -> Fraction:
+    """The simple fraction a word fraction's value names, denominator at most
+    :data:`WORD_FRACTION_DENOMINATOR`: a record's 0.333333333 is 1/3 and 0.666666667 is 2/3."""
+    return Fraction(share).limit_denominator(WORD_FRACTION_DENOMINATOR)
+
+
+#: The qualifiers that bound a word fraction in one direction, read on its exact fraction (:func:`bound_parts`).
+BOUND_QUALIFIERS = ("more_than", "at_least", "less_than", "up_to")
+
+
+def bound_parts(share: float, qualifier: str, total_low: int, total_high: int | None) -> tuple[int, int | None] | None:
+    """The whole parts ``k`` of a whole total ``n`` in ``total_low..total_high`` (``None``: unbounded) that a
+    word fraction bounded in one direction allows, compared with the exact fraction its words name
+    (:func:`word_fraction`), never its typed decimal, and never beyond the whole: ``more_than``
+    ``v n < k <= n``, ``at_least`` ``v n <= k <= n``, ``less_than`` ``0 <= k < v n``, ``up_to``
+    ``0 <= k <= v n``. "more than a third of the 6 members" is 3..6 (2 is exactly a third, not more than
+    it); "more than half of the 4 judges" 3..4 (5 of 4 is no part of them); "less than two-thirds of 3"
+    0..1 (2 is exactly two-thirds). Returns ``(smallest k, largest k or None for unbounded)``, or None
+    when no total allows one (more than half of 0).
+
+    Raises:
+        ValueError: a qualifier not in :data:`BOUND_QUALIFIERS`, ``total_low < 0``,
+            ``total_high < total_low`` or a negative ``share``.
+    """
+    if qualifier not in BOUND_QUALIFIERS:
+        raise ValueError(f"qualifier must be one of {BOUND_QUALIFIERS}, got {qualifier!r}")
+    if total_low < 0 or (total_high is not None and total_high < total_low) or share < 0:
+        raise ValueError(f"need 0 <= share and 0 <= low <= high, got {share!r} of {total_low!r}..{total_high!r}")
+    v = word_fraction(share)
+    # both ends move up with n: the smallest total that allows a part gives the smallest, the largest the largest
+    ends = []
+    for n in (total_low, total_low + 1) if total_high is None else (total_low, total_low + 1, total_high):
+        if total_high is not None and n > total_high:
+            continue
+        x = v * n
+        floor, ceil = x.numerator // x.denominator, -(-x.numerator // x.denominator)
+        lo, hi = {"more_than": (floor + 1, n), "at_least": (ceil, n),
+                  "less_than": (0, min(ceil - 1, n)), "up_to": (0, min(floor, n))}[qualifier]
+        if lo <= hi:
+            ends.append((lo, hi))
+    if not ends:
+        return None
+    return ends[0][0], (None if total_high is None else ends[-1][1])
 
 
 def nearest_parts(share: float, qualifier: str, total_low: int, total_high: int | None) -> tuple[int, int | None] | None:
     """The whole parts a word fraction of a whole count names: for every whole total ``n`` in
     ``total_low..total_high`` (``None``: unbounded), the counts ``k`` whose share ``k / n`` is the
     achievable share nearest the word's value ``share`` (a fraction of 1), both neighbours on a tie; for
-    ``nearly``, the nearest share below it. Returns ``(smallest k, largest k or None for unbounded)``, or
+    ``nearly``, the nearest share below it. ``k`` is drawn from ``1..n - 1`` for a fraction between 0 and
+    1 (a non-zero fraction is at least one of the whole, and short of "all" not all of it: "one in five of
+    the 2 residents" is 1, not the 0 nearest 0.4; "half" of 1 names none). Returns ``(smallest k, largest k or None for unbounded)``, or
     None when no total has one.
 
     A whole of ``n`` has only the shares ``k / n`` (GRIM, Brown & Heathers 2017), so "a third of the 8
@@ -686,7 +748,7 @@ def nearest_parts(share: float, qualifier: str, total_low: int, total_high: int 
     """
     if total_low < 0 or (total_high is not None and total_high < total_low) or share < 0:
         raise ValueError(f"need 0 <= share and 0 <= low <= high, got {share!r} of {total_low!r}..{total_high!r}")
-    v = Fraction(share).limit_denominator(WORD_FRACTION_DENOMINATOR)
+    v = word_fraction(share)
     last_n = total_low + 1 if total_high is None else min(total_low + 1, total_high)
     first = next((ks for n in range(total_low, last_n + 1) if (ks := _nearest_ks(v, n, qualifier))), None)
     if first is None:

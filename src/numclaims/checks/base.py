@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..claimvalues import is_word_fraction, written_interval
-from ..granularity import nearest_parts
+from ..granularity import BOUND_QUALIFIERS, bound_parts, nearest_parts
 from ..intervals import Interval, _fmt
 from ..periods import Period
 from ..records import Claim
@@ -154,16 +154,24 @@ def whole(iv: Interval | None, unit: str) -> Interval | None:
 def part_of(share: Interval, total: Interval, scale: int, unit: str, word=None) -> Interval | None:
     """``share x total / scale``, whole numbers when ``unit`` counts things (None: no whole number).
 
-    ``word`` (:func:`word_of`: the value and qualifier of a word fraction of a count) adds the parts whose
-    share of a whole total is the achievable share nearest the word (:func:`numclaims.granularity.nearest_parts`):
-    "a third" of exactly 8 is 3 (3/8 is the share of 8 nearest 1/3), though [0.3, 0.3667] x 8 holds no whole
-    number."""
+    ``word`` (:func:`word_of`: the value and qualifier of a word fraction of a count) reads the parts on
+    the exact fraction the words name, never beyond the whole: for "a third", "about half" or "nearly
+    half" it adds the parts whose share of a whole total is the achievable share nearest the word
+    (:func:`numclaims.granularity.nearest_parts`): "a third" of exactly 8 is 3 (3/8 is the share of 8
+    nearest 1/3), though [0.3, 0.3667] x 8 holds no whole number; for "more than", "at least", "less
+    than" or "up to" a word fraction the parts are :func:`numclaims.granularity.bound_parts` alone
+    ("more than a third of 6" is 3..6, not the 2..6 of the typed 0.333333333; "more than half of 4" 3..4)."""
+    totals = total.integers() if word is not None else None
+    if totals is not None and totals.hi >= 0:
+        n_lo, n_hi = 0 if totals.low is None else max(int(totals.lo), 0), None if totals.high is None else int(totals.hi)
+    if totals is not None and totals.hi >= 0 and word[1] in BOUND_QUALIFIERS:
+        got = bound_parts(word[0], word[1], n_lo, n_hi)
+        return None if got is None else Interval(float(got[0]), None if got[1] is None else float(got[1]))
     prod = share * total
     part = whole(prod / scale if scale != 1 else prod, unit)
-    totals = total.integers() if word is not None else None
     if totals is None or totals.hi < 0:
         return part
-    near = nearest_parts(word[0], word[1], max(int(totals.lo), 0), None if totals.high is None else int(totals.hi))
+    near = nearest_parts(word[0], word[1], n_lo, n_hi)
     if near is None:
         return part
     named = Interval(float(near[0]), None if near[1] is None else float(near[1]))
@@ -172,15 +180,17 @@ def part_of(share: Interval, total: Interval, scale: int, unit: str, word=None) 
 
 def word_of(ctx: "Context", share_id: str, whole_unit: str) -> tuple[float, str] | None:
     """``(value, qualifier)`` of claim ``share_id`` when it is a word fraction ("a third", "about half",
-    "nearly half") of a whole that counts persons or things, else None (see :func:`part_of`)."""
+    "nearly half", "more than half") of a whole that counts persons or things, else None (see :func:`part_of`)."""
     c = ctx.claims[share_id]
-    if whole_unit not in DISCRETE_UNITS or not is_word_fraction(c) or c.qualifier not in _NEAREST_QUALIFIERS:
+    if whole_unit not in DISCRETE_UNITS or not is_word_fraction(c) or c.qualifier not in _WORD_QUALIFIERS:
         return None
     return float(c.value), c.qualifier
 
 
 #: The qualifiers of a word fraction read to the nearest achievable share of a whole count.
-_NEAREST_QUALIFIERS = ("exact", "approximately", "nearly")
+NEAREST_QUALIFIERS = ("exact", "approximately", "nearly")
+#: ... and with those that bound it in one direction, every qualifier of a word fraction :func:`part_of` reads.
+_WORD_QUALIFIERS = NEAREST_QUALIFIERS + BOUND_QUALIFIERS
 
 
 def shown(iv: Interval | None) -> str:

@@ -23,6 +23,7 @@ from .base import (
     TENSION,
     CheckResult,
     Context,
+    NEAREST_QUALIFIERS,
     Decision,
     derived,
     describe,
@@ -85,7 +86,8 @@ def _granularity(ctx, spec, share_fig, total_fig, scale, lines, details, word=No
         k, n = fit.witness
         return f"{k:,} / {n:,} = {fmt_num(round(scale * k / n, 3))}{unit}"
 
-    if word is not None and not (written and written.fits) and total_fig.as_written.hi >= 1:
+    if word is not None and word[1] in NEAREST_QUALIFIERS and not (written and written.fits) \
+            and total_fig.as_written.hi >= 1:
         n = max(math.ceil(total_fig.as_written.lo), 1)
         k = nearest_parts(word[0], word[1], n, n)
         if k is not None:
