@@ -436,3 +436,54 @@ def test_a_product_of_a_count_and_a_word_fraction_in_either_order(factors):
     ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
                   published=PUB, written={k: written_interval(c) for k, c in claims.items()})
     assert run_check(ProductCheck(id="x", kind="product", factors=factors, product="c"), ctx).verdict == CONSISTENT
+
+
+# ------------------------------------------------------------------ a one-figure rate against a round total
+def _rate_duration(rate: tuple, duration: tuple, total: tuple):
+    from numclaims.records import RateDurationCheck
+
+    claims = {"r": _claim("r", *rate), "d": _claim("d", *duration), "t": _claim("t", *total)}
+    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
+                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+    return run_check(RateDurationCheck(id="x", kind="rate_duration", rate="r", duration="d", total="t"), ctx)
+
+
+@pytest.mark.parametrize("rate, total, verdict", [
+    # 3 x $1M = $3M, not $4M: it held as written because "$1 million" as written is its only digit's band
+    # [0.5M, 1.5M] and 3 x 1.5M = 4.5M reaches "$4 million" ([3.5M, 4.5M]); as written it is now its value
+    # (as "$1,000,000 a month" already was), and the band is the interval's: tension
+    (("$1 million a month", 1_000_000, "USD per month"), ("$4 million", 4_000_000, "USD"), TENSION),
+    (("$1,000,000 a month", 1_000_000, "USD per month"), ("$4,000,000", 4_000_000, "USD"), TENSION),
+    # 3 x $1M = $3M: holds as written
+    (("$1 million a month", 1_000_000, "USD per month"), ("$3 million", 3_000_000, "USD"), CONSISTENT),
+    # 3 x $1.3M = $3.9M rounds to "$4 million": a rate of two figures keeps its last digit's band as written
+    (("$1.3 million a month", 1_300_000, "USD per month"), ("$4 million", 4_000_000, "USD"), CONSISTENT),
+])
+def test_a_one_figure_rate_is_its_value_as_written(rate, total, verdict):
+    r = _rate_duration(rate, ("three months", 3, "months"), total)
+    assert r.verdict == verdict
+    if verdict == TENSION:
+        assert "as written: 1,000,000 x 3 = 3,000,000 vs 4,000,000 (-25 %); fails as written" in r.explanation
+
+
+def test_sixty_thousand_a_month_for_three_years_still_holds():
+    # 60,000 x 36 = 2,160,000, within "$2 million" as written ([1.5M, 2.5M], its only digit's rounding)
+    r = _rate_duration(("$60,000 a month", 60_000, "USD per month"), ("three years", 3, "years"),
+                       ("$2 million", 2_000_000, "USD"))
+    assert (r.verdict, r.reason) == (CONSISTENT, "holds_as_written")
+
+
+def test_a_one_figure_rate_against_a_flow_over_a_quarter():
+    # "$1 million a month in the first quarter of 2023, a total of $4 million": Q1 2023 is 3 calendar months,
+    # 4M / 3 = 1,333,333 a month against the rate's written 1,000,000 (it was consistent: [3.5M, 4.5M] / 3 =
+    # [1.17M, 1.5M] met the band [0.5M, 1.5M] of "$1 million")
+    from numclaims.records import ComparisonCheck
+
+    claims = {"a": _claim("a", "$4 million", 4_000_000, "USD"),
+              "b": _claim("b", "$1 million a month", 1_000_000, "USD per month")}
+    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()},
+                  periods={"a": Period(dt.date(2023, 1, 1), dt.date(2023, 3, 31)), "b": None}, published=PUB,
+                  written={k: written_interval(c) for k, c in claims.items()})
+    r = run_check(ComparisonCheck(id="x", kind="comparison", a="a", b="b", relation="eq", as_rate="month"), ctx)
+    assert r.verdict == TENSION
+    assert "as written: 1,333,333.33 = 1,000,000 is false" in r.explanation

@@ -24,6 +24,7 @@ from .base import (
     fmt_num,
     judge,
     overlap,
+    one_figure_rate,
     part_of,
     result,
     shown,
@@ -70,7 +71,9 @@ def rate_duration(spec, ctx: Context) -> CheckResult:
         return unverifiable(spec, ids, f"rate unit {rate.unit!r} times time does not give total unit {tot.unit!r}")
     target = _RATE_TO_DURATION[rate.per]
     factor = duration_in(1.0, dur.base_unit, target)
-    figs = [figure(ctx, "rate", spec.rate), figure(ctx, "duration", spec.duration), figure(ctx, "total", spec.total)]
+    # a one-figure rate ("$1 million a month") is its written value as written (base.one_figure_rate)
+    figs = [one_figure_rate(figure(ctx, "rate", spec.rate), rate), figure(ctx, "duration", spec.duration),
+            figure(ctx, "total", spec.total)]
     ri, di, ti = (f.interval for f in figs)
     dconv = di * factor
     implied = whole(ri * dconv, tot.base_unit) or ri * dconv

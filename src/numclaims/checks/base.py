@@ -36,10 +36,10 @@ Verdicts are ordered by severity (:data:`SEVERITY`) so reports can list the wors
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from ..claimvalues import is_word_fraction, written_interval
+from ..claimvalues import digit_step, is_word_fraction, written_interval
 from ..granularity import BOUND_QUALIFIERS, bound_parts, nearest_parts
 from ..intervals import Interval, _fmt
 from ..periods import Period
@@ -254,6 +254,24 @@ def figure(ctx: "Context", role: str, cid: str, unit: str | None = None) -> Figu
     f = _new_figure(ctx, role, cid, unit)
     ctx.figures[key] = (f.written, f.interval, f.as_written, f.unit, f.label, f.rounding_only)
     return f
+
+
+def one_figure_rate(f: Figure, c: Claim) -> Figure:
+    """The rate figure ``f`` of claim ``c`` with its as-written reading narrowed to its written value when
+    ``c`` is an exact figure of one significant digit ("$1 million a month": digit step 1,000,000 and a
+    value under ten steps), else ``f`` itself. Used where a rate is multiplied by a duration or spread
+    over a period (``rate_duration``, ``comparison`` with ``as_rate``) against a flow: the rounding band
+    of its only digit ([0.5M, 1.5M]) is all of its interval and, times 3 months, spans from $1.5 million
+    to $4.5 million, so "a total of $4 million" would hold as written although 3 x $1M is $3M. The band
+    is left to the interval, where it gives ``tension`` ("$1,000,000 a month", whose zeros are written
+    digits, is read the same way already: semantics section 2)."""
+    step = digit_step(c)
+    if c.qualifier != "exact" or c.value is None or not step or abs(c.value) >= 10 * step or c.interval is not None:
+        return f
+    point = Interval.point(float(f.written)) if f.written is not None else None
+    if point is None or not f.interval.overlaps(point):
+        return f
+    return replace(f, as_written=point, rounding_only=True)
 
 
 def _figure_as(role: str, cid: str, made: tuple) -> Figure:

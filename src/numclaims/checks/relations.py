@@ -58,6 +58,7 @@ from .base import (
     judge,
     le,
     level_and_points,
+    one_figure_rate,
     overlap,
     result,
     shown,
@@ -150,6 +151,8 @@ def _rate(spec, ctx: Context, ids: list[str], role: str, cid: str, base: str) ->
     if factor is None:
         return unverifiable(spec, ids, f"units differ ({cid}): {why}")
     f = figure(ctx, role, cid)  # the claim's own readings: a count over its period is a whole number
+    if c.per is not None and any(ctx.claims[i].per is None and ctx.periods.get(i) is not None for i in ids[:2]):
+        f = one_figure_rate(f, c)  # "$1 million a month" against a flow over a period: its written value
     how = f"x {fmt_num(float(factor))}"
     if period is not None:
         length = period.length_in(per)  # whole calendar months count as months (periods.Period.length_in)
