@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -406,10 +407,35 @@ def test_whole_calendar_months_count_as_months():
     verdict, text = _as_rate(27_000_000, 1_500_000, Period(dt.date(2022, 1, 1), dt.date(2023, 6, 30)))
     assert verdict == CONSISTENT
     assert "(546 days = 18 calendar months)" in text and "is true" in text
-    # a period of days is its days: 1 to 30 June is 30 days = 30 / 30.4375 = 0.98563 months -> 1,521,776 a
-    # month against 1,500,000: the as-written line says it is false
-    verdict, text = _as_rate(1_500_000, 1_500_000, Period(dt.date(2023, 6, 5), dt.date(2023, 7, 4)))
+    # a period of days is its days: 5 June to 5 July is 31 days = 31 / 30.4375 = 1.01848 months -> 1,472,782 a
+    # month against 1,500,000: the as-written line says it is false (5 June to 4 July is one calendar month)
+    verdict, text = _as_rate(1_500_000, 1_500_000, Period(dt.date(2023, 6, 5), dt.date(2023, 7, 5)))
     assert verdict == INCONSISTENT and "is false" in text
+
+
+@pytest.mark.parametrize("start, end, months", [
+    # "$1,000,000 a month from 15 January to 14 February 2024, $1,000,000 in all", to the dollar: 31 days =
+    # 1.01848 Julian months gave 981,855 a month, inconsistent; it is one calendar month, 1,000,000 x 1
+    (dt.date(2024, 1, 15), dt.date(2024, 2, 14), 1),
+    (dt.date(2024, 1, 31), dt.date(2024, 2, 29), 1),   # day 30 of February does not exist: its last day
+    (dt.date(2023, 1, 31), dt.date(2023, 2, 28), 1),
+    (dt.date(2024, 12, 15), dt.date(2025, 3, 14), 3),  # 15 December to 14 March: 3 months across a year
+    (dt.date(2023, 6, 5), dt.date(2023, 7, 4), 1),
+])
+def test_a_span_from_day_d_to_day_d_minus_1_is_calendar_months(start, end, months):
+    verdict, text = _as_rate(1_000_000 * months, 1_000_000, Period(start, end))
+    assert verdict == CONSISTENT and f" = {months} calendar month" in text
+    assert Period(start, end).calendar_months() == months
+
+
+@pytest.mark.parametrize("start, end", [
+    (dt.date(2024, 1, 15), dt.date(2024, 2, 15)),  # a day more than a month: 32 days
+    (dt.date(2024, 1, 15), dt.date(2024, 2, 13)),  # a day less
+    (dt.date(2024, 1, 1), dt.date(2024, 1, 15)),   # half a month
+])
+def test_other_spans_last_their_days(start, end):
+    p = Period(start, end)
+    assert p.calendar_months() is None and p.length_in("month") == Fraction(p.days) / Fraction("30.4375")
 
 
 def test_a_consistent_comparison_is_never_called_false():

@@ -119,11 +119,23 @@ class Period:
         u = unit.rstrip("s")
         if u not in DAYS_PER:
             raise ValueError(f"unknown time unit {unit!r}")
-        if u in ("month", "year") and self.length is None and self.start.day == 1 \
-                and self.end == _month_end(self.end.year, self.end.month):
-            months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+        months = self.calendar_months() if u in ("month", "year") else None
+        if months is not None:
             return Fraction(months, 12 if u == "year" else 1)
         return Fraction(self.days) / Fraction(DAYS_PER[u])
+
+    def calendar_months(self) -> int | None:
+        """The number ``n >= 1`` of calendar months the period spans exactly, its end known to the day, else
+        None. From day ``d`` of a month, ``n`` months end on day ``d - 1`` of the month ``n`` later, or on
+        its last day when that month is shorter; from the first of a month, on the last day of the month
+        ``n - 1`` later. "15 January to 14 February 2024" is 1 month, "31 January to 29 February 2024" 1
+        month, "January 2022 to June 2023" 18 months (ISO 8601-1:2019, "calendar month"; a monthly figure,
+        a rent or a salary, is counted from the day it starts)."""
+        if self.length is not None:
+            return None
+        start, end = self.start, self.end
+        n = (end.year - start.year) * 12 + end.month - start.month + (1 if start.day == 1 else 0)
+        return n if n >= 1 and _months_end(start, n) == end else None
 
     def to_list(self) -> list[str]:
         """``[start, end]`` as ISO 8601 strings."""
@@ -135,6 +147,17 @@ class Period:
 
 def _month_end(y: int, m: int) -> dt.date:
     return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _months_end(start: dt.date, n: int) -> dt.date:
+    """The last day of ``n`` calendar months from ``start`` (see :meth:`Period.calendar_months`)."""
+    y, m = divmod(start.month - 1 + n, 12)
+    y += start.year
+    if start.day == 1:
+        y, m = (y, m) if m else (y - 1, 12)
+        return _month_end(y, m)
+    m += 1
+    return dt.date(y, m, min(start.day - 1, calendar.monthrange(y, m)[1]))
 
 
 def shift_months(d: dt.date, months: int) -> dt.date:
