@@ -513,3 +513,53 @@ def test_a_one_figure_rate_against_a_flow_over_a_quarter():
     r = run_check(ComparisonCheck(id="x", kind="comparison", a="a", b="b", relation="eq", as_rate="month"), ctx)
     assert r.verdict == TENSION
     assert "as written: 1,333,333.33 = 1,000,000 is false" in r.explanation
+
+
+# ------------------------------------------------------------------ a year of 52 weeks
+def _weekly_against_yearly(yearly: float, period: Period | None, as_rate: str):
+    from numclaims.records import ComparisonCheck
+
+    unit = "USD" if period is not None else "USD per year"
+    claims = {"a": _claim("a", f"${yearly:,.0f}" + ("" if period else " a year"), yearly, unit, precision=1),
+              "b": _claim("b", "$1,000 a week", 1000, "USD per week", precision=1)}  # both to the dollar
+    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()},
+                  periods={"a": period, "b": None}, published=PUB,
+                  written={k: written_interval(c) for k, c in claims.items()})
+    return run_check(ComparisonCheck(id="x", kind="comparison", a="a", b="b", relation="eq", as_rate=as_rate), ctx)
+
+
+@pytest.mark.parametrize("as_rate", ["week", "year"])
+@pytest.mark.parametrize("yearly, verdict", [
+    # "$1,000 a week, $52,000 a year": 1,000 x 52 = 52,000, the ordinary reading; by the Julian year
+    # (365.25 / 7 = 52.1786 weeks) 52,000 / 52.1786 = 996.58 a week, and to the dollar it was inconsistent
+    (52_000, CONSISTENT),
+    (52_143, CONSISTENT),       # 1,000 x 365 / 7 = 52,142.9: a common year's days
+    (52_286, CONSISTENT),       # 1,000 x 366 / 7 = 52,285.7: a leap year's
+    (53_000, INCONSISTENT),     # above 52,285.7 + 0.5 + 1,000.5 x 0.2857: no reading of a year reaches it
+    (51_900, INCONSISTENT),     # below 999.5 x 52 = 51,974
+])
+def test_a_year_is_52_to_366_sevenths_weeks(yearly, verdict, as_rate):
+    r = _weekly_against_yearly(yearly, None, as_rate)
+    assert r.verdict == verdict
+    if yearly == 52_000:
+        assert "is true" in r.explanation and "(a year of 52 to 366/7 weeks)" in r.explanation
+
+
+def test_a_calendar_year_per_week_is_52_weeks_or_its_days():
+    # $52,000 in 2023 (365 days = 52.14 weeks) against $1,000 a week: 52,000 / 52 = 1,000 (52,000 / 52.14 =
+    # 997.26 was inconsistent to the dollar)
+    r = _weekly_against_yearly(52_000, Period(dt.date(2023, 1, 1), dt.date(2023, 12, 31)), "week")
+    assert r.verdict == CONSISTENT and "as written: 1,000 = 1,000 is true" in r.explanation
+    # a period of days still lasts its days: 1 January to 30 December is 364 days = 52 weeks, 1,000 a week
+    r = _weekly_against_yearly(52_000, Period(dt.date(2023, 1, 1), dt.date(2023, 12, 30)), "week")
+    assert r.verdict == CONSISTENT
+    r = _weekly_against_yearly(53_000, Period(dt.date(2023, 1, 1), dt.date(2023, 12, 31)), "week")
+    assert r.verdict == INCONSISTENT  # 53,000 / 52 = 1,019 and / 52.14 = 1,016 a week
+
+
+def test_a_weekly_rate_for_a_year():
+    # "$1,000 a week for 1 year, $52,000": 1,000 x 52 = 52,000 holds as written (by 52.18 Julian weeks it was
+    # 52,178.6 against 52,000: tension)
+    r = _rate_duration(("$1,000 a week", 1000, "USD per week"), ("1 year", 1, "years"), ("$52,000", 52_000, "USD"))
+    assert (r.verdict, r.reason) == (CONSISTENT, "holds_as_written")
+    assert "as written: 1,000 x 52 = 52,000 vs 52,000" in r.explanation

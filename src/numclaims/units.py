@@ -136,3 +136,24 @@ def _quotient(numerator: str, denominator: str):
         numerator = f"{db} per {nper}" if nper else db
     reg = registry()
     return reg.Quantity(1, _expr(numerator)) / reg.Quantity(1, _expr(denominator))
+
+
+#: The weeks of a year when a weekly figure and a yearly one are set side by side: from 52 whole weeks (a
+#: year of ISO 8601 week-numbering weeks, as a weekly wage or rent is counted 52 times a year) to the 366/7
+#: = 52.29 weeks of a leap year's days (365/7 = 52.14 of a common year, 365.25/7 = 52.18 Julian).
+WEEKS_PER_YEAR = (Fraction(52), Fraction(366, 7))
+
+
+def week_year_factors(source: str, target: str) -> tuple[Fraction, Fraction] | None:
+    """The factors ``(low, high)`` that turn a rate per ``source`` into one per ``target`` (time bases,
+    singular or plural) when one is a week and the other a year, from :data:`WEEKS_PER_YEAR`: per week to
+    per year ``(52, 366/7)``, per year to per week ``(7/366, 1/52)``; None for any other pair, which
+    converts by the Julian year. A duration converts the other way: years to weeks is
+    ``week_year_factors("week", "year")``."""
+    pair = (source.rstrip("s"), target.rstrip("s"))
+    low, high = WEEKS_PER_YEAR
+    if pair == ("week", "year"):  # "$1,000 a week" a year; "one year" in weeks
+        return low, high
+    if pair == ("year", "week"):
+        return 1 / high, 1 / low
+    return None

@@ -12,7 +12,7 @@ from functools import reduce
 from ..intervals import Interval
 from ..periods import duration_in
 from ..records import DURATION_UNITS
-from ..units import DIMENSIONLESS, quotient_factor, quotient_problem, same_base
+from ..units import DIMENSIONLESS, WEEKS_PER_YEAR, quotient_factor, quotient_problem, same_base, week_year_factors
 from .base import (
     INCONSISTENT,
     CheckResult,
@@ -25,6 +25,7 @@ from .base import (
     judge,
     overlap,
     one_figure_rate,
+    scaled_between,
     part_of,
     result,
     shown,
@@ -75,9 +76,16 @@ def rate_duration(spec, ctx: Context) -> CheckResult:
     figs = [one_figure_rate(figure(ctx, "rate", spec.rate), rate), figure(ctx, "duration", spec.duration),
             figure(ctx, "total", spec.total)]
     ri, di, ti = (f.interval for f in figs)
-    dconv = di * factor
+    weeks = week_year_factors(target, dur.base_unit)  # a year of 52 to 366/7 weeks (units.WEEKS_PER_YEAR)
+    if weeks is not None:
+        factor = float(WEEKS_PER_YEAR[0] if target == "weeks" else 1 / WEEKS_PER_YEAR[0])  # the written point
+
+    def converted(d: Interval) -> Interval:
+        return d * factor if weeks is None else scaled_between(d, weeks)
+
+    dconv = converted(di)
     implied = whole(ri * dconv, tot.base_unit) or ri * dconv
-    decision = judge(lambda r, d, t: overlap(whole(r * (d * factor), tot.base_unit), t), figs)
+    decision = judge(lambda r, d, t: overlap(whole(r * converted(d), tot.base_unit), t), figs)
     lines = [
         f"rate {describe(rate, ri)}",
         f"duration {describe(dur, di)} = {dconv} {target}",

@@ -310,6 +310,12 @@ def _scaled(iv: Interval, factor) -> Interval:
     return out / Interval.point(float(factor.denominator)) if factor.denominator != 1 else out
 
 
+def scaled_between(iv: Interval, factors: tuple) -> Interval:
+    """``iv`` times every factor from ``factors[0]`` to ``factors[1]`` (exact positive fractions), rounded
+    outward: the hull of the two scaled intervals (a year of 52 to 366/7 weeks, :func:`numclaims.units.week_year_factors`)."""
+    return _scaled(iv, factors[0]).hull(_scaled(iv, factors[1]))
+
+
 def units_problem(ctx: "Context", ids: list[str], target: str) -> str | None:
     """Why the claims ``ids`` cannot all be converted to unit ``target`` (the first reason found, in
     words, from :func:`numclaims.units.conversion`), or None when they can."""

@@ -41,7 +41,7 @@ from typing import Any, Callable
 from ..reference_rows import row_written
 from ..intervals import Interval
 from ..records import DURATION_UNITS
-from ..units import SHARE_WHOLE, SHARES, conversion, quotient_factor, quotient_problem
+from ..units import SHARE_WHOLE, SHARES, WEEKS_PER_YEAR, conversion, quotient_factor, quotient_problem, week_year_factors
 from ..vocabulary import DAYS_PER
 from .base import (
     CONSISTENT,
@@ -59,6 +59,7 @@ from .base import (
     le,
     level_and_points,
     one_figure_rate,
+    scaled_between,
     overlap,
     result,
     shown,
@@ -161,9 +162,38 @@ def _rate(spec, ctx: Context, ids: list[str], role: str, cid: str, base: str) ->
         size = "" if per == "day" else f" = {fmt_num(float(length))}{' calendar' if calendar else ''} {per}s"
         how = (f"over {period} ({period.days} days{size})" if period.length is None else
                f"over {period.days} days{size} within {period}, as its end is not known to the day")
+    weeks = _week_year(c, per, period, target)
+    if weeks is not None:  # a year of 52 to 366/7 weeks (units.WEEKS_PER_YEAR); the written point at 52
+        factors, ordinary = weeks
+        iv, aw = scaled_between(f.interval, factors), scaled_between(f.as_written, factors)
+        written = None if f.written is None else float(f.written * ordinary)
+        if c.per is not None:
+            how = f"x {fmt_num(float(factors[0]))} to {fmt_num(float(factors[1]))}"
+        return _computed(role, [cid], written, iv, aw, target, f"{f.label} = {iv} {target}", f.rounding_only), \
+            how + " (a year of 52 to 366/7 weeks)"
     iv, aw = _scaled(f.interval, factor), _scaled(f.as_written, factor)
     written = None if f.written is None else float(f.written * factor)
     return _computed(role, [cid], written, iv, aw, target, f"{f.label} = {iv} {target}", f.rounding_only), how
+
+
+def _week_year(c, per: str, period, target: str) -> tuple[tuple[Fraction, Fraction], Fraction] | None:
+    """``((low, high), ordinary)``: the factors that turn claim ``c`` into a rate per ``per`` (unit
+    ``target``) when a week and a year meet, a rate per week against one per year or a flow over whole
+    calendar years per week, with a year of 52 to 366/7 weeks (:data:`numclaims.units.WEEKS_PER_YEAR`),
+    and the factor of the ordinary 52-week year; None otherwise (the Julian year, or the period's days)."""
+    base = conversion(f"{c.base_unit} per {per}", target)[0]
+    if base is None:
+        return None
+    if c.per is not None:
+        got = week_year_factors(c.per, per)
+        if got is None:
+            return None
+        return (base * got[0], base * got[1]), base * (WEEKS_PER_YEAR[0] if per == "year" else 1 / WEEKS_PER_YEAR[0])
+    months = period.calendar_months() if period is not None and per == "week" else None
+    if not months or months % 12:
+        return None
+    years = months // 12  # whole calendar years: 52 weeks each, to their days / 7
+    return (base / (Fraction(period.days) / 7), base / (years * WEEKS_PER_YEAR[0])), base / (years * WEEKS_PER_YEAR[0])
 
 
 def _written_holds(rel: str, x: float, y: float) -> bool:
