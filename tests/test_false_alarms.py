@@ -563,3 +563,17 @@ def test_a_weekly_rate_for_a_year():
     r = _rate_duration(("$1,000 a week", 1000, "USD per week"), ("1 year", 1, "years"), ("$52,000", 52_000, "USD"))
     assert (r.verdict, r.reason) == (CONSISTENT, "holds_as_written")
     assert "as written: 1,000 x 52 = 52,000 vs 52,000" in r.explanation
+
+
+@pytest.mark.parametrize("yearly, verdict", [(52_000, CONSISTENT), (53_000, INCONSISTENT)])
+def test_a_weekly_and_a_yearly_rate_agree_by_52_weeks(yearly, verdict):
+    # agreement converts "$1,000 a week" to [999.5 x 52, 1,000.5 x 366/7] = [51,974, 52,311.9] a year (by 52.18
+    # weeks alone, [52,152.5, 52,204.6], so $52,000 to the dollar did not agree)
+    from numclaims.records import AgreementCheck
+
+    claims = {"a": _claim("a", f"${yearly:,} a year", yearly, "USD per year", precision=1),
+              "b": _claim("b", "$1,000 a week", 1000, "USD per week", precision=1)}
+    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
+                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+    r = run_check(AgreementCheck(id="x", kind="agreement", a="a", b="b"), ctx)
+    assert r.verdict == verdict and "[51,974, 52,311.9] USD per year" in r.explanation

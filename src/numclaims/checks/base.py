@@ -37,15 +37,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from typing import Any, Callable
 
 from ..claimvalues import digit_step, is_word_fraction, written_interval
 from ..granularity import BOUND_QUALIFIERS, bound_parts, nearest_parts
 from ..intervals import Interval, _fmt
 from ..periods import Period
-from ..records import Claim
+from ..records import Claim, split_unit
 from ..rules import DISCRETE_UNITS
-from ..units import conversion
+from ..units import WEEKS_PER_YEAR, conversion, week_year_factors
 from ..verdicts import (  # noqa: F401
     CONSISTENT,
     INCONSISTENT,
@@ -292,9 +293,13 @@ def _new_figure(ctx: "Context", role: str, cid: str, unit: str | None) -> Figure
     aw = ctx.written[cid] or iv
     written, label = c.value, f"\u201c{c.text or c.quote}\u201d ({cid})"
     if unit is not None and unit != c.unit:
-
-        factor = conversion(c.unit, unit)[0]
-        iv, aw = _scaled(iv, factor), _scaled(aw, factor)
+        weeks = week_year_rate(c.unit, unit)  # a year of 52 to 366/7 weeks, 52 the written point
+        if weeks is None:
+            factor = conversion(c.unit, unit)[0]
+            iv, aw = _scaled(iv, factor), _scaled(aw, factor)
+        else:
+            (factors, factor) = weeks
+            iv, aw = scaled_between(iv, factors), scaled_between(aw, factors)
         written = None if written is None else float(written * factor)
         label += f" = {iv} {unit}"
 
@@ -308,6 +313,19 @@ def _scaled(iv: Interval, factor) -> Interval:
         return iv
     out = iv * Interval.point(float(factor.numerator)) if abs(factor.numerator) < 2**53 else iv * float(factor)
     return out / Interval.point(float(factor.denominator)) if factor.denominator != 1 else out
+
+
+def week_year_rate(source: str, target: str) -> tuple[tuple[Fraction, Fraction], Fraction] | None:
+    """``((low, high), ordinary)``: the factors that turn a rate in unit ``source`` into unit ``target``
+    when one time base is a week and the other a year (a year of 52 to 366/7 weeks,
+    :func:`numclaims.units.week_year_factors`), and the factor of the ordinary 52-week year; None for any
+    other pair of units (converted by :func:`numclaims.units.conversion` alone)."""
+    (sb, sper), (tb, tper) = split_unit(source), split_unit(target)
+    got = None if sper is None or tper is None else week_year_factors(sper, tper)
+    base = None if got is None else conversion(f"{sb} per {tper}", target)[0]
+    if base is None:
+        return None
+    return (base * got[0], base * got[1]), base * (WEEKS_PER_YEAR[0] if tper.rstrip("s") == "year" else 1 / WEEKS_PER_YEAR[0])
 
 
 def scaled_between(iv: Interval, factors: tuple) -> Interval:

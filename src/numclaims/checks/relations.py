@@ -41,7 +41,7 @@ from typing import Any, Callable
 from ..reference_rows import row_written
 from ..intervals import Interval
 from ..records import DURATION_UNITS
-from ..units import SHARE_WHOLE, SHARES, WEEKS_PER_YEAR, conversion, quotient_factor, quotient_problem, week_year_factors
+from ..units import SHARE_WHOLE, SHARES, WEEKS_PER_YEAR, conversion, quotient_factor, quotient_problem
 from ..vocabulary import DAYS_PER
 from .base import (
     CONSISTENT,
@@ -60,6 +60,7 @@ from .base import (
     level_and_points,
     one_figure_rate,
     scaled_between,
+    week_year_rate,
     overlap,
     result,
     shown,
@@ -181,15 +182,10 @@ def _week_year(c, per: str, period, target: str) -> tuple[tuple[Fraction, Fracti
     ``target``) when a week and a year meet, a rate per week against one per year or a flow over whole
     calendar years per week, with a year of 52 to 366/7 weeks (:data:`numclaims.units.WEEKS_PER_YEAR`),
     and the factor of the ordinary 52-week year; None otherwise (the Julian year, or the period's days)."""
-    base = conversion(f"{c.base_unit} per {per}", target)[0]
-    if base is None:
-        return None
     if c.per is not None:
-        got = week_year_factors(c.per, per)
-        if got is None:
-            return None
-        return (base * got[0], base * got[1]), base * (WEEKS_PER_YEAR[0] if per == "year" else 1 / WEEKS_PER_YEAR[0])
-    months = period.calendar_months() if period is not None and per == "week" else None
+        return week_year_rate(c.unit, target)
+    base = conversion(f"{c.base_unit} per {per}", target)[0]
+    months = None if base is None or period is None or per != "week" else period.calendar_months()
     if not months or months % 12:
         return None
     years = months // 12  # whole calendar years: 52 weeks each, to their days / 7
