@@ -577,3 +577,24 @@ def test_a_weekly_and_a_yearly_rate_agree_by_52_weeks(yearly, verdict):
                   published=PUB, written={k: written_interval(c) for k, c in claims.items()})
     r = run_check(AgreementCheck(id="x", kind="agreement", a="a", b="b"), ctx)
     assert r.verdict == verdict and "[51,974, 52,311.9] USD per year" in r.explanation
+
+
+@pytest.mark.parametrize("kind", ("fraction_of", "share_of_total"))
+@pytest.mark.parametrize("text, value, qualifier, whole, part, verdict", [
+    # "more than 50 percent of the 4 judges": (50, 100] % x 4 = (2, 4], so 3 or 4; it read (2, +inf) and 5 passed
+    ("more than 50 percent", 50, "more_than", 4, 5, INCONSISTENT),
+    ("more than 50 percent", 50, "more_than", 4, 3, CONSISTENT),
+    ("more than 50 percent", 50, "more_than", 4, 2, INCONSISTENT),  # 2 is 50 % exactly, not more
+    # "at least 90 percent of 10": [90, 100] % x 10 = [9, 10]; 11 of 10 is no part of them
+    ("at least 90 percent", 90, "at_least", 10, 11, INCONSISTENT),
+    ("at least 90 percent", 90, "at_least", 10, 10, CONSISTENT),
+])
+def test_a_percent_share_is_no_more_than_its_whole(kind, text, value, qualifier, whole, part, verdict):
+    claims = {"f": _claim("f", text, value, "percent", qualifier),
+              "w": _claim("w", str(whole), whole, "persons", precision=1),
+              "c": _claim("c", str(part), part, "persons", precision=1)}
+    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
+                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+    spec = (FractionOfCheck(id="x", kind=kind, fraction="f", whole="w", compare="c", relation="eq")
+            if kind == "fraction_of" else ShareOfTotalCheck(id="x", kind=kind, share="f", total="w", part="c"))
+    assert run_check(spec, ctx).verdict == verdict

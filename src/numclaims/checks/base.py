@@ -152,8 +152,13 @@ def whole(iv: Interval | None, unit: str) -> Interval | None:
     return iv.integers()
 
 
-def part_of(share: Interval, total: Interval, scale: int, unit: str, word=None) -> Interval | None:
+def part_of(share: Interval, total: Interval, scale: int, unit: str, word=None,
+            within: bool = True) -> Interval | None:
     """``share x total / scale``, whole numbers when ``unit`` counts things (None: no whole number).
+
+    ``within`` (a percent or a fraction, not a ``ratio``): the share is a share of the whole, so it is
+    cut to ``[0, scale]`` first (None when nothing is left): "more than 50 percent of the 4 judges" is
+    3 or 4 judges, not 5 (a part is at most its whole, semantics section 6).
 
     ``word`` (:func:`word_of`: the value and qualifier of a word fraction of a count) reads the parts on
     the exact fraction the words name, never beyond the whole: for "a third", "about half" or "nearly
@@ -168,6 +173,10 @@ def part_of(share: Interval, total: Interval, scale: int, unit: str, word=None) 
     if totals is not None and totals.hi >= 0 and word[1] in BOUND_QUALIFIERS:
         got = bound_parts(word[0], word[1], n_lo, n_hi)
         return None if got is None else Interval(float(got[0]), None if got[1] is None else float(got[1]))
+    if within:
+        share = share.intersect(Interval(0.0, float(scale)))
+        if share is None:
+            return None
     prod = share * total
     part = whole(prod / scale if scale != 1 else prod, unit)
     if totals is None or totals.hi < 0:

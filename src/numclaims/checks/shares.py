@@ -56,6 +56,12 @@ def _inputs(spec, ctx: Context, ids: list[str], share_id: str, whole_id: str):
 
 
 
+def is_share_of_whole(ctx: Context, share_id: str) -> bool:
+    """Whether claim ``share_id`` is a share of its whole (a percent or a fraction), which no part passes;
+    a ``ratio`` may be a multiple of it."""
+    return ctx.claims[share_id].base_unit != "ratio"
+
+
 def _fit(iv: Interval, totals: Interval, scale: int, near):
     """:func:`share_fit` over the whole totals of ``totals`` (already whole numbers; none below 0)."""
     n_lo = 0 if totals.low is None else max(math.ceil(totals.lo), 0)
@@ -130,7 +136,8 @@ def share_of_total(spec, ctx: Context) -> CheckResult:
     counted = total_c.base_unit in DISCRETE_UNITS and total_c.per is None  # a rate is an average: no GRIM
     part_unit = total_c.unit
     word = word_of(ctx, spec.share, total_c.unit) if counted else None
-    implied = part_of(share_fig.interval, total_fig.interval, scale, total_c.unit, word)
+    within = is_share_of_whole(ctx, spec.share)  # a share of the whole: cut to [0, 100 %]
+    implied = part_of(share_fig.interval, total_fig.interval, scale, total_c.unit, word, within)
     if implied is None:  # a share of a count range with no whole part: shown unrounded, judged below
         implied = share_fig.interval * total_fig.interval / scale
     sc = ctx.claims[spec.share]
@@ -144,7 +151,7 @@ def share_of_total(spec, ctx: Context) -> CheckResult:
     if spec.part:
         part_fig = figure(ctx, "part", spec.part)
         figs.append(part_fig)
-        d = judge(lambda s, t, p: overlap(part_of(s, t, scale, total_c.unit, word), p), figs)
+        d = judge(lambda s, t, p: overlap(part_of(s, t, scale, total_c.unit, word, within), p), figs)
         lines.append(f"stated part {describe(ctx.claims[spec.part], part_fig.interval)}")
         details["stated"] = part_fig.interval.to_list()
         decisions.append(d)
@@ -176,7 +183,8 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
     scale, wc = inputs
     figs = [figure(ctx, "fraction", spec.fraction), figure(ctx, "whole", spec.whole)]
     word = word_of(ctx, spec.fraction, wc.unit) if wc.per is None else None
-    implied = part_of(figs[0].interval, figs[1].interval, scale, wc.unit, word)
+    within = is_share_of_whole(ctx, spec.fraction)
+    implied = part_of(figs[0].interval, figs[1].interval, scale, wc.unit, word, within)
     if implied is None:
         implied = figs[0].interval * figs[1].interval / scale
     lines = [f"fraction {describe(ctx.claims[spec.fraction], figs[0].interval)}",
@@ -189,7 +197,7 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
     figs.append(figure(ctx, "compare", spec.compare))
     ci = figs[2].interval
     rel, words = _REL[spec.relation]
-    decision = judge(lambda f, w, c: rel(part_of(f, w, scale, wc.unit, word), c), figs)
+    decision = judge(lambda f, w, c: rel(part_of(f, w, scale, wc.unit, word, within), c), figs)
     lines.append(f"the implied part must be {words} {describe(ctx.claims[spec.compare], ci)}")
     if decision.verdict == INCONSISTENT and implied.lo > ci.hi and ci.hi > 0:
         lines.append(f"its lowest value {fmt_num(implied.lo)} is {implied.lo / ci.hi:.1f} times {fmt_num(ci.hi)}")
