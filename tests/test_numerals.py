@@ -19,6 +19,8 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+import subprocess
+import sys
 import time
 from fractions import Fraction
 
@@ -675,3 +677,18 @@ def test_every_pattern_match_parses(tokens, case):
             parse(m.group(0))
         except ValueError as e:
             assert ALLOWED_FAILURE.search(str(e)), (text, m.group(0), str(e))
+
+
+def test_quantity_pattern_is_compiled_on_first_use_only():
+    # the 29,000-character pattern costs about 0.1 s to compile; a check run's parent imports the engine
+    # and the check command without compiling it (parse reads through _PARSE_PATTERN), and the pattern
+    # it gives on first use is the one the module documents: _QUANTITY_SRC, case-insensitive
+    code = ("import re, numclaims.runner, numclaims.commands.check, numclaims.numerals as n\n"
+            "print(len(n._QUANTITY), n.parse('US$2 million').value)\n"
+            "p = n.QUANTITY_PATTERN\n"
+            "print(len(n._QUANTITY), p is n.QUANTITY_PATTERN, p.pattern == n._QUANTITY_SRC, bool(p.flags & re.I))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    # 'US$2 million' = 2 * 10**6
+    assert out.split("\n")[:2] == ["0 2000000.0", "1 True True True"]
+    with pytest.raises(AttributeError, match="no attribute 'NO_SUCH_PATTERN'"):
+        getattr(numerals, "NO_SUCH_PATTERN")
