@@ -879,6 +879,7 @@ _BRANCHES = (
 #: news figure writes more; a longer numeral is refused (parser) or not read (running text), never rounded.
 MAX_SIGNIFICANT_DIGITS = 15
 _NUMERAL_RUN = re.compile(r"\d(?:[\d,.\u00a0\u202f\u2009]|[ ](?=\d{3}(?!\d)))*")
+_NON_DIGIT = re.compile(r"\D")
 
 
 def too_many_digits(text: str) -> str | None:
@@ -886,8 +887,11 @@ def too_many_digits(text: str) -> str | None:
     digits (leading zeros do not count; digits after a decimal point do), or None. Groups parted by
     commas, no-break or thin spaces, or an ordinary space before three digits, are one numeral."""
     for m in _NUMERAL_RUN.finditer(text):
-        if len(re.sub(r"\D", "", m.group()).lstrip("0")) > MAX_SIGNIFICANT_DIGITS:
-            return m.group().rstrip(",. ")
+        run = m.group()
+        # a run no longer than the limit holds no more digits than that: counted only when longer (most
+        # numerals of a text are short; this is called for every mention the coverage scan reads)
+        if len(run) > MAX_SIGNIFICANT_DIGITS and len(_NON_DIGIT.sub("", run).lstrip("0")) > MAX_SIGNIFICANT_DIGITS:
+            return run.rstrip(",. ")
     return None
 
 
