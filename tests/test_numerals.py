@@ -19,6 +19,8 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+import subprocess
+import sys
 import time
 from fractions import Fraction
 
@@ -675,3 +677,42 @@ def test_every_pattern_match_parses(tokens, case):
             parse(m.group(0))
         except ValueError as e:
             assert ALLOWED_FAILURE.search(str(e)), (text, m.group(0), str(e))
+
+
+def test_quantity_pattern_is_compiled_on_first_use_only():
+    # the 29,000-character pattern costs about 0.1 s to compile; a check run's parent imports the engine
+    # and the check command without compiling it (parse reads through _PARSE_PATTERN), and the pattern
+    # it gives on first use is the one the module documents: _QUANTITY_SRC, case-insensitive
+    code = ("import re, numclaims.runner, numclaims.commands.check, numclaims.numerals as n\n"
+            "print(len(n._QUANTITY), n.parse('US$2 million').value)\n"
+            "p = n.QUANTITY_PATTERN\n"
+            "print(len(n._QUANTITY), p is n.QUANTITY_PATTERN, p.pattern == n._QUANTITY_SRC, bool(p.flags & re.I))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    # 'US$2 million' = 2 * 10**6
+    assert out.split("\n")[:2] == ["0 2000000.0", "1 True True True"]
+    with pytest.raises(AttributeError, match="no attribute 'NO_SUCH_PATTERN'"):
+        getattr(numerals, "NO_SUCH_PATTERN")
+
+
+def _too_many_digits_by_counting(text: str) -> str | None:
+    """The rule of numerals.too_many_digits with every numeral's digits counted (no length shortcut)."""
+    for m in numerals._NUMERAL_RUN.finditer(text):
+        if len(re.sub(r"\D", "", m.group()).lstrip("0")) > numerals.MAX_SIGNIFICANT_DIGITS:
+            return m.group().rstrip(",. ")
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789\u0663\u00a0\u202f\u2009 ,.a-%", max_size=60))
+def test_too_many_digits_counts_only_long_runs_and_agrees_with_counting(text):
+    # a run of at most 15 characters holds at most 15 digits, so skipping the count there changes nothing
+    assert numerals.too_many_digits(text) == _too_many_digits_by_counting(text)
+
+
+def test_too_many_digits_by_hand():
+    # 16 significant digits: refused; 19 characters but leading zeros, 4 significant digits: kept;
+    # "123,456,789,012,345" is 19 characters with 15 digits: kept (the limit is 15)
+    assert numerals.too_many_digits("a 1234567890123456 b") == "1234567890123456"
+    assert numerals.too_many_digits("0000000000000001234") is None
+    assert numerals.too_many_digits("123,456,789,012,345.") is None
+    assert numerals.too_many_digits("1,234,567,890,123,456.") == "1,234,567,890,123,456"

@@ -172,6 +172,7 @@ import re
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from fractions import Fraction
+from typing import Any
 
 from . import rules
 from .intervals import Interval
@@ -467,10 +468,30 @@ _QUANTITY_SRC = (
 #: A match never starts inside a word or number (after a letter, digit, ".", ",", "/", a hyphen or
 #: "digit:") and never ends before a letter, digit, "%", "+", a hyphenated word or ":digit" ("3-day-old"
 #: and the clock time "10:30" are not matched).
-QUANTITY_PATTERN: re.Pattern[str] = re.compile(_QUANTITY_SRC, re.IGNORECASE)
+#:
+#: Compiled on first use (module ``__getattr__``), not on import: :func:`parse` reads through
+#: :data:`_PARSE_PATTERN` and needs this one only for a non-ASCII phrase that lower-casing changes, so a
+#: ``numclaims`` process (a check run's parent, before its first task) does not pay its 0.1 s compile.
+_QUANTITY: list[re.Pattern[str]] = []
+
+
+def _quantity_pattern() -> re.Pattern[str]:
+    """:data:`QUANTITY_PATTERN`, compiled once per process on first use."""
+    if not _QUANTITY:
+        _QUANTITY.append(re.compile(_QUANTITY_SRC, re.IGNORECASE))
+    return _QUANTITY[0]
+
+
+def __getattr__(name: str) -> Any:
+    """``QUANTITY_PATTERN`` (``numerals.QUANTITY_PATTERN`` and ``from numerals import QUANTITY_PATTERN``),
+    compiled on first use (:func:`_quantity_pattern`). Raises ``AttributeError`` for any other name."""
+    if name == "QUANTITY_PATTERN":
+        return _quantity_pattern()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # The same pattern for lower-cased text, compiled without IGNORECASE (two to three times faster);
-# :func:`parse` tries it first on the lower-cased phrase and falls back to QUANTITY_PATTERN.
+# :func:`parse` tries it first on the lower-cased phrase and falls back to QUANTITY_PATTERN (:func:`_quantity_pattern`).
 _PARSE_PATTERN: re.Pattern[str] = re.compile(
     re.sub(r"\(\?-i:([^()]*)\)", lambda m: "(?:" + m.group(1).lower() + ")", _QUANTITY_SRC)
 )
@@ -858,6 +879,7 @@ _BRANCHES = (
 #: news figure writes more; a longer numeral is refused (parser) or not read (running text), never rounded.
 MAX_SIGNIFICANT_DIGITS = 15
 _NUMERAL_RUN = re.compile(r"\d(?:[\d,.\u00a0\u202f\u2009]|[ ](?=\d{3}(?!\d)))*")
+_NON_DIGIT = re.compile(r"\D")
 
 
 def too_many_digits(text: str) -> str | None:
@@ -865,8 +887,11 @@ def too_many_digits(text: str) -> str | None:
     digits (leading zeros do not count; digits after a decimal point do), or None. Groups parted by
     commas, no-break or thin spaces, or an ordinary space before three digits, are one numeral."""
     for m in _NUMERAL_RUN.finditer(text):
-        if len(re.sub(r"\D", "", m.group()).lstrip("0")) > MAX_SIGNIFICANT_DIGITS:
-            return m.group().rstrip(",. ")
+        run = m.group()
+        # a run no longer than the limit holds no more digits than that: counted only when longer (most
+        # numerals of a text are short; this is called for every mention the coverage scan reads)
+        if len(run) > MAX_SIGNIFICANT_DIGITS and len(_NON_DIGIT.sub("", run).lstrip("0")) > MAX_SIGNIFICANT_DIGITS:
+            return run.rstrip(",. ")
     return None
 
 
@@ -940,7 +965,7 @@ def parse(text: str) -> Quantity:
                              f"{MAX_SIGNIFICANT_DIGITS} (a scale word such as 'trillion' may carry the zeros)")
         m = _PARSE_PATTERN.fullmatch(norm.lower())
         if m is None and not norm.isascii():  # lower() of non-ASCII text may change its shape
-            m = QUANTITY_PATTERN.fullmatch(norm)
+            m = _quantity_pattern().fullmatch(norm)
         if m is None:
             raise ValueError(_qualified_range(norm) or "no quantity phrase")
         for name, reader in _BRANCHES:
