@@ -90,6 +90,7 @@ from .draft import (
 )
 from .evidence import load_reference
 from .extract import Mention, list_blocks
+from .numerals import parse
 from .records import BASE_UNITS, CURRENCIES, DURATION_UNITS, split_unit
 from .scaffold import render
 from .vocabulary import (CONTRASTING_MODIFIERS, FALL_NOUNS, FALL_VERBS, GROUP_MEMBERS, MEASURE_UNIT_NOUNS, RISE_NOUNS,
@@ -648,21 +649,49 @@ def _change_to_from(P: "_Props", it: Item, cue: re.Match, others: list[Item], te
           f"\u201c{earlier.mention.text}\u201d")
 
 
-def _headline_restated(P: "_Props", items: list[Item], agreed: set[frozenset[str]]) -> None:
-    """A headline amount of money or percentage that the body states again with the same unit and value
-    ("Cork council approves €312 million budget" and "approved a budget of €312 million"; "pass rate
-    climbs to 84.2%" and "rose to 84.2 percent"): an ``agreement`` of the headline with the first such body
-    figure (counts are matched by nearness in value, in :func:`propose`)."""
+def _lead_restated(P: "_Props", items: list[Item], agreed: set[frozenset[str]], text: str) -> None:
+    """A figure of the headline or standfirst that the body states again, hedged or rounded its own way
+    ("turnout slumps to 38 percent" and "a turnout of 37.6 percent"; "Fewer than 47,000 ... cast a ballot"
+    and "A total of 46,820 ballots were cast"; "more than £14m" and "£14.2m"): an ``agreement`` of the
+    lead's figure with one body figure of the same unit and rate base whose value lies inside the lead's
+    reading (:func:`numclaims.numerals.parse`: the qualifier and rounding rules of docs/semantics.md,
+    section 1). Of one measure only: a percentage change and a level are two measures ("up 9 percent" is
+    no restatement of "9 percent of fans"), the two periods written inline share a day, and the lead's
+    sentence shares a word of four letters or more (first five letters, :func:`_stems5`, less
+    ``_COMMON_STEMS``) with the body figure's measure or its sentence up to the figure, even at the lead's
+    very value ("punctuality falls to 81 percent" is not "81 percent of passengers were satisfied"). Of
+    several such body figures, the one whose measure shares most words first ("cast a ballot" and the
+    46,820 "ballots", not the 21,450 "votes" of a sentence naming the mayor again), then one of the lead's
+    very value, then the one whose sentence shares most words, then the nearest in value, then the first. Counts in a headline are matched first by nearness in value (in
+    :func:`propose`); a figure agreed already is skipped."""
     for h in items:
-        if h.mention.region != "headline" or h.value is None or h.per is not None or \
-                not (h.unit in CURRENCIES or h.unit == "percent") or any(h.id in pair for pair in agreed):
+        if h.mention.region not in ("headline", "standfirst") or h.value is None or \
+                not (_quantity_like(h.unit) or h.unit in CURRENCIES or h.unit == "percent") or \
+                any(h.id in pair for pair in agreed):
             continue
-        body = next((o for o in items if o.mention.region == "body" and o.unit == h.unit and o.per is None and
-                     o.value == h.value), None)
-        if body is not None:
-            agreed.add(frozenset((h.id, body.id)))
-            P.add("agreement", f"{h.id}-vs-{body.id}", {"a": h.id, "b": body.id},
-                  f"the headline's figure and the body's: \u201c{h.mention.text}\u201d and \u201c{body.mention.text}\u201d")
+        try:
+            reading = parse(h.mention.text).interval
+        except ValueError:
+            continue
+        lead_words = _stems5(text[h.sent[0]:h.sent[1]]) - _COMMON_STEMS
+        is_change = change_cue(text, h.mention, h.sent[0]) is not None
+
+        def shared(o: Item) -> int:
+            """Words of the lead's sentence in the body figure's measure or its sentence up to it."""
+            return len(lead_words & (_stems5(o.what) | _stems5(text[o.sent[0]:o.mention.start])))
+
+        body = [o for o in items if o.mention.region == "body" and o.value is not None and _same_unit(o, h) and
+                o.per == h.per and reading.contains(o.value) and not _disjoint(o.period, h.period) and
+                (change_cue(text, o.mention, o.sent[0]) is not None) == is_change and not _no_amount(text, o)
+                and shared(o)]
+        if not body:
+            continue
+        b = min(body, key=lambda o: (-len(lead_words & _stems5(o.what)), o.value != h.value, -shared(o),
+                                     abs(o.value - h.value), o.mention.start))
+        agreed.add(frozenset((h.id, b.id)))
+        where = "headline" if h.mention.region == "headline" else "standfirst"
+        P.add("agreement", f"{h.id}-vs-{b.id}", {"a": h.id, "b": b.id},
+              f"the {where}'s figure and the body's: \u201c{h.mention.text}\u201d and \u201c{b.mention.text}\u201d")
 
 
 #: "up 3.1 percentage points on 2023's 81.4 percent": the change words before a figure in points.
@@ -1580,21 +1609,24 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         # 4,300 a year" on average); those sharing a word of the measure first
         body = [o for o in counts if o.mention.region == "body" and _same_unit(o, h) and o.value
                 and 1 / 1.5 <= o.value / h.value <= 1.5 and not _no_amount(text, o)]
+        # "Clinic Visits Top 2,000" and "We treated 1,900 patients": another noun, no word of the headline in
+        # the measure, is another measure, not the headline's figure restated ("Peru Rescues Over 200
+        # 'Trafficking Victims'" and "rescued at least 234 women" share "rescu"), even at the headline's very
+        # value ("Wait list shrinks to 3,400" is not "It employs 3,400 staff") ...
+        head_words = _stems5(text[h.sent[0]:h.sent[1]])
+        body = [o for o in body if o.keys & h.keys or head_words & _stems5(o.what) or
+                len((head_words & _stems5(text[o.sent[0]:o.mention.start])) - _COMMON_STEMS) >= 2 or
+                o.value == h.value and (head_words & _stems5(text[o.sent[0]:o.sent[1]])) - _COMMON_STEMS]
+        # ... unless the body figure's sentence, up to the figure, shares two words with the headline:
+        # "Northmoor hospitals' waiting list tops 64,000" and "The number of patients waiting for planned
+        # hospital treatment at Northmoor ... reached 64,200" ("north", "hospi", "waiti"), or, at the
+        # headline's value, one word anywhere ("leaving 6.6 million short of food" and "6.6 million people
+        # ... will need food aid")
         if body:
             # a body figure of the headline's very value first ("Plant to keep 1,350 staff" and "1,350 will be
             # kept on", not the "1,800 staff" the 1,350 are of)
             b = min(body, key=lambda o: (o.value != h.value, not (o.keys & h.keys), abs(o.value - h.value),
                                          o.mention.start))
-            # "Clinic Visits Top 2,000" and "We treated 1,900 patients": another value of another noun, no
-            # word of the headline in the measure, is another measure, not the headline's figure restated
-            # ("Peru Rescues Over 200 'Trafficking Victims'" and "rescued at least 234 women" share "rescu")
-            head_words = _stems5(text[h.sent[0]:h.sent[1]])
-            if not (b.keys & h.keys) and b.value != h.value and not (head_words & _stems5(b.what)) and \
-                    len((head_words & _stems5(text[b.sent[0]:b.mention.start])) - _COMMON_STEMS) < 2:
-                # ... unless the body figure's sentence, up to the figure, shares two words with the headline:
-                # "Northmoor hospitals' waiting list tops 64,000" and "The number of patients waiting for
-                # planned hospital treatment at Northmoor ... reached 64,200" ("north", "hospi", "waiti")
-                continue
             agreed.add(frozenset((h.id, b.id)))
             P.add("agreement", f"{h.id}-vs-{b.id}", {"a": h.id, "b": b.id},
                   f"the headline's figure and the body's: \u201c{h.mention.text}\u201d and \u201c{b.mention.text}\u201d")
@@ -1742,6 +1774,14 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             named = [o for o in items if same_sent(o, it) and o.mention.start < m.start and o.keys & nxt[0].keys
                      and _same_unit(o, nxt[0])]
             later_fig = named[-1] if named else None
+        if mu and later_fig is it:
+            # "Fewer than 47,000 of the city's 124,500 registered voters cast a ballot, down from 52,300": the
+            # figure a partitive "of the (X's)" sets after the part is the base the part is counted in, not
+            # what went down; the part before it is (docs/drafting.md, comparison)
+            part = [o for o in items if same_sent(o, it) and o.mention.end <= m.start and _same_unit(o, it) and
+                    _PARTITIVE_GAP.fullmatch(text, o.mention.end, m.start)]
+            if part:
+                later_fig = part[-1]
         if mu and later_fig is not None:
             rel = "gt" if mu.group(1) == "up" else "lt"
             P.add("comparison", f"{later_fig.id}-{rel}-{nxt[0].id}", {"a": later_fig.id, "b": nxt[0].id, "relation": rel},
@@ -1803,8 +1843,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                                                                          for o in listed_before))
     _lowest_since(P, figures, text)
     _share_of_that(P, figures, text)
+    _lead_restated(P, items, agreed, text)
     _headline_multiple(P, items, agreed)
-    _headline_restated(P, items, agreed)
     _points_difference(P, figures, text)
     _change_of_difference(P, figures, text)
     _share_of_everything(P, figures, text)
@@ -1864,6 +1904,11 @@ def _drop_comparisons_a_change_holds(P: _Props) -> None:
     for p in drop:
         P.out.remove(p)
         P.keys.discard(p.key())
+
+
+#: Between a part and the base it is counted in: "47,000 of the city's 124,500", "212 of her 240", "9 of
+#: the club's".
+_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the|all|these|those|her|his|its|their|our)\s+(?:[A-Za-z][\w-]*['’]s?\s+)?")
 
 
 #: A verb of a change from one figure to another ("has fallen from 11,510 ... to 9,433").
