@@ -529,3 +529,40 @@ def test_a_headline_count_is_the_body_figure_of_its_measure_not_one_of_its_value
     a_of = {c["id"]: text[c["a"]] for c in data["checks"]}
     assert {(a_of[c["id"]], c["verdict"]) for c in check_article(path, repo)["checks"]} == {
         ("3,400", "tension"), ("About 3,400", "tension"), ("£2.3m", "consistent")}
+
+
+def test_comparisons_set_against_a_named_figure_a_restated_one_and_a_headline_multiple(repo):
+    # invented text tests/data/drafting/rovers-receipts-2025.txt (sport: receipts, yards, crowds, tickets)
+    path, data = _new(repo, "rovers-receipts-2025", "rr")
+    got = _by_text(data)
+    assert {p for p in got if p[0] == "comparison"} == {
+        # "Rovers gate receipts more than double to £3.2m" over "took £3.2m ..., compared with £1.4m the
+        # season before": 3.2 / 1.4 = 2.29 > 2
+        ("comparison", (("a", "£3.2m"), ("b", "£1.4m"), ("relation", "eq"), ("times", "more than double"))),
+        # "Reyes's 1,240 yards were more than double his 2023 total of 590": the 1,240 is the one first stated
+        # ("Tom Reyes ran for 1,240 yards"), the base a figure noun with "of" after a possessive; 1,240 / 590
+        # = 2.10 > 2
+        ("comparison", (("a", "1,240"), ("b", "590"), ("relation", "eq"), ("times", "more than double"))),
+        # "8,400, or 84 percent of capacity, well above the 70 percent the league expects": 84 > 70
+        ("comparison", (("a", "84 percent"), ("b", "70 percent"), ("relation", "gt"))),
+        # "Season-ticket sales were 5,100 ... A late slump left sales well short of the “at least 6,000”": the
+        # noun before the cue ("sales") names the figure; 5,100 < 6,000
+        ("comparison", (("a", "5,100"), ("b", "at least 6,000"), ("relation", "lt"))),
+    }
+    # the first 1,240 is the comparison's, not its restatement
+    first = next(c["id"] for c in data["claims"] if c.get("text", c["quote"]) == "1,240")
+    assert any(c.get("a") == first and c.get("b") for c in data["checks"] if c["kind"] == "comparison")
+    # the headline's "more than double" is of receipts, not of the yards' multiple (no agreement of the two)
+    assert not any(k == "agreement" and dict(f)["a"] == "more than double" for k, f in got)
+    assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
+
+
+def test_planted_errors_in_comparisons_set_against_a_figure_are_inconsistent(repo):
+    # £1.4m written £1.7m (3.2 / 1.7 = 1.88, not more than 2; with rounding 3.25 / 1.65 = 1.97), "his 2023
+    # total of 590" written 640 (1,240 / 640 = 1.94), "the 70 percent" written "the 90 percent" (84 < 90)
+    def wrong(t: str) -> str:
+        return t.replace("£1.4m", "£1.7m").replace("total of 590", "total of 640").replace(
+            "the 70 percent", "the 90 percent")
+
+    assert _inconsistent(repo, "rovers-receipts-2025", wrong, ("a",)) == {
+        ("comparison", "£3.2m"), ("comparison", "1,240"), ("comparison", "84 percent")}

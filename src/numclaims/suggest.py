@@ -536,17 +536,30 @@ def _list_relations(P: "_Props", items: list[Item], counts: list[Item], text: st
     return listed
 
 
-def _headline_multiple(P: "_Props", items: list[Item], agreed: set[frozenset[str]]) -> None:
+#: From a figure to the one it is set against in its clause: "£14.2m in the year to 30 June 2026, against
+#: £6.8m", "54,000, compared with 50,000" (no figure between, no stop).
+_SET_AGAINST = re.compile(r"[^.;]{0,60}?,?\s+(?:against|compared\s+(?:with|to)|up\s+from|down\s+from)\s+"
+                          r"(?:about\s+|around\s+|some\s+)?")
+
+
+def _headline_multiple(P: "_Props", items: list[Item], agreed: set[frozenset[str]], text: str) -> None:
     """The headline's multiple ("Cases More Than Double to 4,820") against the body: an ``agreement`` with a
-    body multiple of the same value and qualifier ("more than double the 2,150"); else, when the headline's
+    body multiple of the same value and qualifier ("more than double the 2,150") whose sentence shares a
+    word with the headline's, the multiples' own words aside; else, when the headline's
     figure restates a body figure (``agreed``) that a proposed ``change`` has a figure of before for
-    ("30,808 ..., up 126 percent on the 13,632"), a ``comparison`` of the two with the headline's multiple
-    as ``times``."""
+    ("30,808 ..., up 126 percent on the 13,632"), or that its sentence sets against another figure of its
+    unit ("a pre-tax loss of £14.2m ..., against £6.8m a year earlier"), a ``comparison`` of the two with
+    the headline's multiple as ``times``."""
     for h in items:
         if h.mention.region != "headline" or h.unit != "ratio" or h.value is None:
             continue
+        # of one measure: the body multiple's sentence shares a word with the headline, the multiple's own
+        # words aside ("Rovers gate receipts more than double" is not "Reyes's 1,240 yards were more than
+        # double his 2023 total")
+        head_words = _stems5(text[h.sent[0]:h.sent[1]]) - _stems5(h.mention.text) - _COMMON_STEMS
         body = [o for o in items if o.mention.region == "body" and o.unit == "ratio" and o.value == h.value and
-                o.mention.qualifier == h.mention.qualifier]
+                o.mention.qualifier == h.mention.qualifier and
+                head_words & (_stems5(text[o.sent[0]:o.sent[1]]) - _stems5(o.mention.text))]
         if body:
             P.add("agreement", f"{h.id}-vs-{body[0].id}", {"a": h.id, "b": body[0].id},
                   f"the headline's multiple and the body's: \u201c{h.mention.text}\u201d and "
@@ -554,13 +567,23 @@ def _headline_multiple(P: "_Props", items: list[Item], agreed: set[frozenset[str
             continue
         heads = {x for pair in agreed for x in pair if any(o.id == x and o.sent == h.sent for o in items)}
         restated = {x for pair in agreed if pair & heads for x in pair} - heads
-        for p in list(P.out):
-            if p.kind == "change" and p.fields.get("later") in restated and p.fields.get("earlier"):
-                P.add("comparison", f"{p.fields['later']}-vs-{p.fields['earlier']}-times-{h.id}",
-                      {"a": p.fields["later"], "b": p.fields["earlier"], "relation": "eq", "times": h.id},
-                      f"the headline's multiple (\u201c{h.mention.text}\u201d) of the body's change: "
-                      f"\u201c{p.fields['later']}\u201d against \u201c{p.fields['earlier']}\u201d")
-                break
+        pairs = [(p.fields["later"], p.fields["earlier"], "change") for p in P.out
+                 if p.kind == "change" and p.fields.get("later") in restated and p.fields.get("earlier")]
+        # "Harbourside FC losses more than double to £14.2m" over "made a pre-tax loss of £14.2m in the year
+        # to 30 June 2026, against £6.8m a year earlier": the figure of its unit set against the restated one
+        # in its sentence ("against", "compared with", "from"), no figure between
+        for r in (o for o in items if o.id in restated):
+            nxt = next((o for o in items if o.sent == r.sent and o.mention.start > r.mention.end and
+                        o.unit != "date"), None)
+            if nxt is not None and _same_unit(nxt, r) and nxt.per == r.per and \
+                    _SET_AGAINST.fullmatch(text, r.mention.end, nxt.mention.start):
+                pairs.append((r.id, nxt.id, "figure set against it"))
+        texts = {o.id: o.mention.text for o in items}
+        for later, earlier, how in pairs[:1]:
+            P.add("comparison", f"{later}-vs-{earlier}-times-{h.id}",
+                  {"a": later, "b": earlier, "relation": "eq", "times": h.id},
+                  f"the headline's multiple (\u201c{h.mention.text}\u201d) of the body's {how}: "
+                  f"\u201c{texts[later]}\u201d against \u201c{texts[earlier]}\u201d")
 
 
 def _interval(period: str | None) -> tuple[str, str] | None:
@@ -709,12 +732,14 @@ _ANAPHORIC_SUBJECT = re.compile(r"\s*(?:That|This|It)\s+(?:was|is|were|are|has\s
                                 r"stood|stands)\b")
 
 
-#: The words between a multiple and the figure it multiplies: "more than triple the 2,150", "three times as
-#: many as the visitors' 7", "nearly twice as many as candidate B, who took 23,000": a bare article, "as
+#: The words between a multiple and the figure it multiplies: "more than triple the 2,150", "more than
+#: double his 2022 tally of 8,100" (a figure noun and "of"), "three times as many as the visitors' 7", "nearly twice as many as candidate B, who took 23,000": a bare article, "as
 #: many/much as", "that of", "what", then at most one possessive noun phrase of three words ("the
 #: visitors'", "the city's") or a subject of three words and a relative clause whose verb has the figure as
 #: its object ("candidate B, who took", "Leeds, which recorded").
-_MULTIPLE_BASE = re.compile(r"\s+(?:the\s+|that\s+of\s+|as\s+(?:many|much)\s+as\s+|what\s+)?"
+_MULTIPLE_BASE = re.compile(r"\s+(?:(?:his|her|its|their|our|the)\s+(?:[\w'’-]+\s+){0,3}?(?:tally|total|figure|count|"
+                            r"score|level|haul|result)\s+of\s+|"
+                            r"the\s+|that\s+of\s+|as\s+(?:many|much)\s+as\s+|what\s+)?"
                             r"(?:(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:['’]s?\s+|,\s+(?:who|which)\s+"
                             r"(?:won|took|had|got|scored|recorded|reported|posted|received|sold|made|earned)\s+))?"
                             r"(?:about\s+|around\s+|some\s+|just\s+)?")
@@ -1151,17 +1176,38 @@ def _in_line_with(P: "_Props", figures: list[Item], text: str) -> None:
             break
 
 
+#: A name in the possessive right before a figure: "Malhotra's 17,980", "Hart's 5,870 votes".
+_NAMED_BEFORE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+\Z")
+
+
+def _first_statement(it: Item, figures: list[Item], text: str) -> Item:
+    """The body figure that ``it`` states again, when the name in the possessive before it ("Malhotra's
+    17,980 was more than double ...") is in the sentence of an earlier body figure of its unit and very
+    value ("against 17,980 for the independent challenger Dev Malhotra"): that first statement, which a
+    hand file keeps as the one claim of the figure; else ``it``."""
+    named = _NAMED_BEFORE.search(text, it.sent[0], it.mention.start)
+    if named is None or it.value is None:
+        return it
+    earlier = [o for o in figures if o.mention.region == "body" and o.mention.end <= it.sent[0] and
+               o.unit == it.unit and o.per == it.per and o.value == it.value and
+               re.search(r"\b" + re.escape(named.group(1)) + r"\b", text[o.sent[0]:o.sent[1]])]
+    return earlier[0] if earlier else it
+
+
 #: Words that set a figure against another one named after them: "remains below the national pass rate of
 #: 87.3 percent", "is ahead of Limpopo, which recorded 79.8 percent", "is larger than that of Limerick ...,
 #: which set a budget of €245 million".
-_STANDING = re.compile(r"\b(below|above|behind|ahead\s+of|(?:higher|lower|larger|smaller|bigger|greater|longer|shorter)"
-                       r"\s+than)\s+")
-_STANDING_TO = re.compile(r"[^.;]{0,90}?(?:\bof|\bat|,\s+which\s+(?:recorded|set|reported|had|posted)[^.;,]{0,30}?|"
-                          r"\bwith)\s+(?:about\s+|around\s+|some\s+)?\Z")
-_LOWER = frozenset({"below", "behind", "lower than", "smaller than", "shorter than"})
+_STANDING = re.compile(r"\b(below|above|behind|ahead\s+of|short\s+of|(?:higher|lower|larger|smaller|bigger|greater|"
+                       r"longer|shorter)\s+than)\s+")
+#: From a standing word to the figure it names: a few words and "of", "at", ", which recorded", "with"
+#: ("below the national pass rate of 87.3 percent"), or the figure itself after "the", opening quotes
+#: allowed ("well above the 60 percent that ...", "short of the “at least 40 percent” that ...").
+_STANDING_TO = re.compile(r"(?:[^.;]{0,90}?(?:\bof|\bat|,\s+which\s+(?:recorded|set|reported|had|posted)[^.;,]{0,30}?|"
+                          r"\bwith)\s+|(?:the\s+)?[\"“]?)(?:about\s+|around\s+|some\s+)?\Z")
+_LOWER = frozenset({"below", "behind", "short of", "lower than", "smaller than", "shorter than"})
 #: Between a figure and a standing word of its own clause: "4.6 percent in September, above", "14.2
-#: weeks, longer than" (a few words, a comma, no figure).
-_STANDING_FROM = re.compile(r"(?:\s+(?:in|on|at|for)\s+[\w'’ -]{1,30}?)?\s*,\s*(?:and\s+|but\s+|still\s+|well\s+|far\s+)?\Z")
+#: weeks, longer than", "71 percent of turnover, well above" (a few words, a comma, no figure).
+_STANDING_FROM = re.compile(r"(?:\s+(?:in|on|at|for|of)\s+[\w'’ -]{1,30}?)?\s*,\s*(?:and\s+|but\s+|still\s+|well\s+|far\s+)?\Z")
 
 
 def _standing_against(P: "_Props", figures: list[Item], text: str) -> None:
@@ -1205,6 +1251,11 @@ def _standing_against(P: "_Props", figures: list[Item], text: str) -> None:
         if any(o.sent == b.sent and o.unit == b.unit and o.mention.end <= first_cue for o in figures):
             continue
         words = _stems5(text[cue.end():b.mention.start]) - {"which", "recor", "that"}
+        if not words:
+            # "left turnout well short of the “at least 40 percent”": the cue names no measure; the noun it
+            # follows does (the object of "left")
+            before = re.search(r"\b([a-z]{4,})\s+(?:well\s+|far\s+|still\s+|just\s+)?\Z", text[b.sent[0]:cue.start()])
+            words = _stems5(before.group(1)) - _COMMON_STEMS if before else set()
         by_sent.setdefault(b.sent, []).append((" ".join(cue.group(1).split()), b, words))
     for cues in by_sent.values():
         found = []
@@ -1753,7 +1804,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 if when[:1] or dated[:1]:
                     nxt = (when or dated)[:1]
             if nxt and prev and (my or _MULTIPLE_BASE.fullmatch(text, m.end, nxt[0].mention.start)):
-                a, b = prev[-1], nxt[0]
+                a, b = _first_statement(prev[-1], figures, text), nxt[0]
                 # the multiple is a claim of its own: its words ("more than triple") carry the relation
                 P.add("comparison", f"{a.id}-vs-{b.id}-times", {"a": a.id, "b": b.id, "relation": "eq",
                                                                "times": it.id},
@@ -1848,7 +1899,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     _lowest_since(P, figures, text)
     _share_of_that(P, figures, text)
     _lead_restated(P, items, agreed, text)
-    _headline_multiple(P, items, agreed)
+    _headline_multiple(P, items, agreed, text)
     _points_difference(P, figures, text)
     _change_of_difference(P, figures, text)
     _share_of_everything(P, figures, text)
