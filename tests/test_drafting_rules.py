@@ -566,3 +566,19 @@ def test_planted_errors_in_comparisons_set_against_a_figure_are_inconsistent(rep
 
     assert _inconsistent(repo, "rovers-receipts-2025", wrong, ("a",)) == {
         ("comparison", "£3.2m"), ("comparison", "1,240"), ("comparison", "84 percent")}
+
+
+@pytest.mark.parametrize("words, value, unit", [
+    # "She said the club expected turnover to pass £95m this season": more than £95m, (95,000,000, +inf)
+    ("pass £95m", 95_000_000, "currency"),
+    # "the list will exceed 500 by June": more than 500
+    ("exceed 500", 500, "count"),
+    # "has passed 9,000 for the first time": more than 9,000
+    ("passed 9,000", 9000, "count"),
+])
+def test_a_verb_of_passing_in_its_base_form_is_readable_as_a_records_text(words, value, unit):
+    from numclaims.numerals import parse
+
+    q = parse(words)
+    assert (q.value, q.unit, q.qualifier) == (value, unit, "more_than")
+    assert not q.interval.contains(value) and q.interval.contains(value * 1.01)

@@ -75,7 +75,7 @@ canonical name    phrases
 ``nearly``        nearly, almost, just under, close to, not quite, just shy of
 ``more_than``     more than, over, above, upwards of, in excess of, just over, well over, well above,
                   greater than, higher than, tops, topped, exceeds, exceeded, surpasses, surpassed,
-                  passes, crosses;
+                  passes, crosses, pass, passed, exceed, surpass;
                   after: "+", "-plus"
 ``at_least``      at least, no fewer than, no less than, not fewer than, not less than, a minimum of;
                   after: "or more", "or over", "or above", "and over", "and above", "and up"
