@@ -582,3 +582,21 @@ def test_a_verb_of_passing_in_its_base_form_is_readable_as_a_records_text(words,
     q = parse(words)
     assert (q.value, q.unit, q.qualifier) == (value, unit, "more_than")
     assert not q.interval.contains(value) and q.interval.contains(value * 1.01)
+
+
+@pytest.mark.parametrize("words, value, qualifier, low, high", [
+    # "A club that spends 71 pence of every pound on wages": 71/100 of each pound, 71 %, to the penny:
+    # [70.5, 71.5]
+    ("71 pence of every pound", 71, "exact", 70.5, 71.5),
+    # "30 cents in every dollar": 30 %, [29.5, 30.5]
+    ("30 cents in every dollar", 30, "exact", 29.5, 30.5),
+    # "about 40p in every £1": 40 % with the 10 % margin of "about": [36, 44]
+    ("about 40p in every £1", 40, "approximately", 36, 44),
+])
+def test_pence_of_every_pound_is_readable_as_a_share(words, value, qualifier, low, high):
+    from numclaims.numerals import parse
+
+    q = parse(words)
+    assert (q.value, q.unit, q.qualifier) == (value, "percent", qualifier)
+    assert q.interval.contains(low) and q.interval.contains(high)
+    assert not q.interval.contains(low - 0.01) and not q.interval.contains(high + 0.01)
