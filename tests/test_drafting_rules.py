@@ -600,3 +600,29 @@ def test_pence_of_every_pound_is_readable_as_a_share(words, value, qualifier, lo
     assert (q.value, q.unit, q.qualifier) == (value, "percent", qualifier)
     assert q.interval.contains(low) and q.interval.contains(high)
     assert not q.interval.contains(low - 0.01) and not q.interval.contains(high + 0.01)
+
+
+def test_a_run_of_parts_after_their_subjects_and_a_share_of_a_total_named_by_a_noun(repo):
+    # invented text tests/data/drafting/cinema-chain-2025.txt (a company's accounts)
+    path, data = _new(repo, "cinema-chain-2025", "cc")
+    got = _by_text(data)
+    assert got >= {
+        # "Ticket sales brought in $150m, concessions $60m and advertising $18m, with the rest, $12m, ...": the
+        # verb said once, each part after its own subject; 150 + 60 + 18 + 12 = 240, the revenue
+        ("sum", (("parts", ("$150m", "$60m", "$18m", "$12m")), ("total", "$240m"))),
+        # "Staff costs reached $84m, or 35 percent of revenue" after "Revenue ... rose 6 percent to $240m
+        # ... from $226.4m": 84 / 240 = 35 %, of the revenue reached, not the $226.4m it rose from
+        ("ratio", (("numerator", "$84m"), ("denominator", "$240m"), ("ratio", "35 percent"))),
+    }
+    # "Operating profit was $21m, net profit $9m": two measures set side by side, no parts of the $30m spent
+    # on screens (21 + 9 = 30); "25 percent of its capital budget" names no figure of the article
+    assert not any(k == "sum" and dict(f)["total"] == "$30m" for k, f in got)
+    assert not any(k == "ratio" and dict(f)["ratio"] == "25 percent" for k, f in got)
+    assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
+
+
+def test_planted_error_in_a_share_of_a_total_named_by_a_noun_is_inconsistent(repo):
+    # "or 35 percent of revenue" written "or 30 percent": 84 / 240 = 35 % (over the rounding, [83.5 / 240.5,
+    # 84.5 / 239.5] = [34.7, 35.3] %) against [29.5, 30.5] %
+    assert _inconsistent(repo, "cinema-chain-2025", lambda t: t.replace("or 35 percent", "or 30 percent"),
+                         ("ratio",)) == {("ratio", "30 percent")}

@@ -333,6 +333,14 @@ _APPOSITION = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+([A-Za-z]
 #: "while the remaining", "; the other").
 _PART_GAP = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}\s*(?:,|and|,\s*and|(?:,?\s*(?:while|and)|;)\s+the\s+"
                        r"(?:remaining|other))\s+")
+#: Between two parts of a coordination whose verb is said once and each later part follows its own subject
+#: ("Broadcasting brought in £41.5m, matchday income £23.9m and commercial deals £19.7m"): a comma or
+#: "and", then one to three words, none a preposition, comparative or hedge ("£14.2m, up from £6.8m" is no
+#: run of parts); or the rest set off last (", with the rest, £3.3m, coming from ...").
+_SUBJECT_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?!(?:from|to|than|of|up|down|by|on|at|in|for|about|over|under|"
+                          r"against|with|compared|versus|vs|or|nearly|almost|around|some|just|only|a|an|the|"
+                          r"while|whereas|but|which|who|that|this|last|next|per|each|every)\b)[a-z][\w'’-]*\s+)"
+                          r"{1,3}|,?\s+with\s+the\s+(?:rest|remainder)\s*,\s*")
 #: The preposition before a part that a gapped coordination repeats before the next one ("Staff shortages
 #: accounted for 1,870 cancellations, infrastructure faults for 1,460 and weather and other causes for 980").
 _GAP_PREPOSITION = re.compile(r"\b(for|to|on|in|at|with|by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z")
@@ -464,6 +472,44 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
     P.add("share_of_total", f"{it.id}-of-{total.id}", {"share": it.id, "total": total.id, "part": part.id},
           f"a share of {om.group(1)} (\u201c{_excerpt(text, m)}\u201d), its part \u201c{part.mention.text}\u201d "
           f"and their total \u201c{total.mention.text}\u201d")
+
+
+#: "or 71 percent of turnover", "or 40 percent of its revenue": a share of a noun with no figure after it.
+_OF_MASS_NOUN = re.compile(r"\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?([a-z][\w-]{3,})\b"
+                           r"(?!\s*(?:of\s+)?[\d£$€])")
+
+
+def amount_share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
+    """Propose a ``ratio`` for the percentage ``it`` set off after an amount of money and naming the whole
+    by a noun alone ("Wages climbed to £66.0m, or 71 percent of turnover", after "Turnover rose 9 percent to
+    £88.4m from £81.1m"): numerator the amount before ", or", denominator the latest earlier body amount of
+    its currency, larger, that the noun names (a word of its measure or of its sentence up to it, first five
+    letters: "Turnover rose ... to £88.4m", "turnover of £88.4m") and that is no figure changed or compared
+    from ("from £81.1m"). No such amount named, no proposal. Counts are :func:`share_of_named`'s (a
+    ``share_of_total``)."""
+    m = it.mention
+    om = _OF_MASS_NOUN.match(text, m.end)
+    if om is None:
+        return
+    part = next((o for o in reversed(items) if o.sent == it.sent and o.mention.end <= m.start and
+                 o.unit in CURRENCIES and o.per is None and o.value is not None and
+                 _PART_BEFORE.fullmatch(text, o.mention.end, m.start)), None)
+    if part is None:
+        return
+    noun = om.group(1).lower()[:5]
+
+    def names(o: Item) -> bool:
+        return noun in _stems5(o.what) or noun in _stems5(text[o.sent[0]:o.mention.start])
+
+    named = [o for o in items if o.mention.region == "body" and o.mention.end <= part.sent[0] and
+             o.unit == part.unit and o.per is None and o.value is not None and o.value > part.value and
+             not _BASE_BEFORE.search(text, max(o.sent[0], o.mention.start - 30), o.mention.start) and names(o)]
+    if not named:
+        return
+    total = named[-1]
+    P.add("ratio", f"{part.id}-over-{total.id}", {"numerator": part.id, "denominator": total.id, "ratio": it.id},
+          f"a share of {om.group(1)} (\u201c{_excerpt(text, part.mention, m)}\u201d) and the {om.group(1)} named "
+          f"before: \u201c{total.mention.text}\u201d")
 
 
 #: ", some 52,000 pupils" after a share's noun: the count set off after it is the part.
@@ -1447,6 +1493,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 it.id in restated:
             continue
         share_of_named(P, it, items, text)
+        amount_share_of_named(P, it, items, text)
     # a rate and a duration next to a total
     amassed: list[tuple[Item, Item, Item]] = []
     for r in items:
@@ -1482,7 +1529,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         sentence opens with: "Of the 4,120 dead, 1,730 ...")."""
         return same_sent(x, y) and _same_unit(x, y) and x.mention.end < y.mention.start and \
             not _OPENING_TOTAL.fullmatch(text, x.sent[0], x.mention.start) and bool(_PART_GAP.fullmatch(
-            text, x.mention.end, y.mention.start) or _gapped(text, x, y))
+            text, x.mention.end, y.mention.start) or _gapped(text, x, y) or
+            _SUBJECT_GAP.fullmatch(text, x.mention.end, y.mention.start))
 
     # amounts of money add up like counts: "Of the €312 million, €141 million goes to housing, €88 million to
     # roads ... and €67 million to ..., while the remaining €26 million covers ..."
@@ -1497,6 +1545,12 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 break
         # only the whole run of parts, never its tail
         if len(group) < 2 or (i > 0 and coordinated(summable[i - 1], a)):
+            continue
+        # a run joined by subjects alone ("£41.5m, matchday income £23.9m and commercial deals £19.7m") is a
+        # list of parts from three on; two ("Operating profit was $21m, net profit $9m") are as often a
+        # contrast of two measures
+        if len(group) < 3 and not any(_PART_GAP.fullmatch(text, x.mention.end, y.mention.start) or _gapped(text, x, y)
+                                      for x, y in zip(group, group[1:])):
             continue
         last = group[-1].mention
         total = None
