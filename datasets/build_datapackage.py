@@ -287,7 +287,9 @@ def descriptor() -> dict:
                        "datasets/build_datapackage.py; do not edit by hand.",
         "licenses": [{"name": "other-nc", "title": "Mixed: see each resource (source captures are "
                       "non-commercial with attribution; reference figures are attributed facts)"}],
-        "resources": source_resources() + label_resources() + [
+        # the shared Peru tables are this repository's: a project of its own that copied this script into its
+        # datasets/ folder has neither, and its package lists only what it holds
+        "resources": source_resources() + label_resources() + ([
             {
                 "name": "peru-trafficking-figures",
                 "type": "table",
@@ -317,7 +319,7 @@ def descriptor() -> dict:
                 "licenses": REFERENCE_LICENCE,
                 "sources": REFERENCE_SOURCES,
             },
-        ] + figure_resources(),
+        ] if (DATASETS / "reference" / "peru-trafficking-figures.csv").exists() else []) + figure_resources(),
     }
 
 

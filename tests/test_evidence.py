@@ -201,3 +201,25 @@ def test_hook_reports_check_level_evidence_too(proj):
     e = errs[0]
     assert (e.claim, e.field) == ("external-arrests-7 (check)", f"checks[{[c.id for c in data.checks].index('external-arrests-7')}].evidence")
     assert "'no-such-row', which does not exist" in e.message
+
+
+def test_the_package_script_copied_into_a_project_of_its_own_lists_only_what_it_holds(tmp_path):
+    # a new user's project outside the repository: a capture, no reference tables; the script copied into its
+    # datasets/ folder (docs/tutorial.md) wrote a package naming the repository's Peru tables, which the
+    # project lacks, and every `numclaims check` then stopped on the missing CSV
+    import json
+    import subprocess
+    import sys
+
+    root = tmp_path / "project"
+    (root / "datasets" / "sources").mkdir(parents=True)
+    (root / "claims").mkdir()
+    for f in (ROOT / "tests" / "data" / "drafting").glob("clinic-list-2025.*"):
+        shutil.copy(f, root / "datasets" / "sources" / f.name)
+    shutil.copy(ROOT / "datasets" / "build_datapackage.py", root / "datasets")
+    subprocess.run([sys.executable, str(root / "datasets" / "build_datapackage.py")], check=True, capture_output=True)
+    package = json.loads((root / "datasets" / "datapackage.json").read_text(encoding="utf-8"))
+    # one text resource for the capture and one file resource for its .meta.yaml, nothing else
+    assert len(package["resources"]) == 2
+    assert all("peru" not in r["name"] for r in package["resources"])
+    assert load_reference(root) == {}

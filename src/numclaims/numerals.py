@@ -75,7 +75,7 @@ canonical name    phrases
 ``nearly``        nearly, almost, just under, close to, not quite, just shy of
 ``more_than``     more than, over, above, upwards of, in excess of, just over, well over, well above,
                   greater than, higher than, tops, topped, exceeds, exceeded, surpasses, surpassed,
-                  passes, crosses;
+                  passes, crosses, pass, passed, exceed, surpass;
                   after: "+", "-plus"
 ``at_least``      at least, no fewer than, no less than, not fewer than, not less than, a minimum of;
                   after: "or more", "or over", "or above", "and over", "and above", "and up"
@@ -407,7 +407,10 @@ _FRACTION = (
     rf"|year|decade|hour|minute|second)\b)"
     rf"|(?P<f_inum>{_B100}|\d{{1,3}}(?![.,]?\d))\s+(?:in|out\s+of)(?:\s+every)?\s+"
     rf"(?P<f_iden>{_NOT_YEAR}(?:{_DIGITS_NZ}|(?:{_B100}|an?)\s+(?:hundred|thousand|million|billion)\b"
-    rf"|{_B100}))(?!\s+{_DURUNIT}))"
+    rf"|{_B100}))(?!\s+{_DURUNIT})"
+    # "71 pence of every pound", "30 cents in every dollar": a hundredth of the currency per unit, a percentage
+    rf"|(?P<f_pnum>[1-9]?\d)\s*(?:pence|p|cents?)\s+(?:of|in|out\s+of)\s+(?:every|each)\s+"
+    rf"(?:pound|dollar|euro|£1|\$1|€1)\b)"
 )
 
 # Amounts, counts, percentages, durations and multipliers ("N times") share one branch: after a
@@ -790,6 +793,10 @@ def _parse_vague(m: re.Match, text: str) -> Quantity:
 
 def _parse_fraction(m: re.Match, text: str) -> Quantity:
     qual = _qualifier_of(m.group("f_qual"))
+    if m.group("f_pnum") is not None:
+        # "71 pence of every pound": 71 hundredths of a pound (100 pence) is 71 percent, rounded to the penny
+        return _make(text, Decimal(m.group("f_pnum")), "percent", qual, Decimal(1), per=_per_of(m.group("rate")),
+                     noun=m.group("noun"))
     if m.group("f_half") is not None:
         num, den = Fraction(1), Fraction(2)
     elif m.group("f_den") is not None:

@@ -90,6 +90,7 @@ from .draft import (
 )
 from .evidence import load_reference
 from .extract import Mention, list_blocks
+from .numerals import parse
 from .records import BASE_UNITS, CURRENCIES, DURATION_UNITS, split_unit
 from .scaffold import render
 from .vocabulary import (CONTRASTING_MODIFIERS, FALL_NOUNS, FALL_VERBS, GROUP_MEMBERS, MEASURE_UNIT_NOUNS, RISE_NOUNS,
@@ -332,6 +333,14 @@ _APPOSITION = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+([A-Za-z]
 #: "while the remaining", "; the other").
 _PART_GAP = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}\s*(?:,|and|,\s*and|(?:,?\s*(?:while|and)|;)\s+the\s+"
                        r"(?:remaining|other))\s+")
+#: Between two parts of a coordination whose verb is said once and each later part follows its own subject
+#: ("Broadcasting brought in £41.5m, matchday income £23.9m and commercial deals £19.7m"): a comma or
+#: "and", then one to three words, none a preposition, comparative or hedge ("£14.2m, up from £6.8m" is no
+#: run of parts); or the rest set off last (", with the rest, £3.3m, coming from ...").
+_SUBJECT_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?!(?:from|to|than|of|up|down|by|on|at|in|for|about|over|under|"
+                          r"against|with|compared|versus|vs|or|nearly|almost|around|some|just|only|a|an|the|"
+                          r"while|whereas|but|which|who|that|this|last|next|per|each|every)\b)[a-z][\w'’-]*\s+)"
+                          r"{1,3}|,?\s+with\s+the\s+(?:rest|remainder)\s*,\s*")
 #: The preposition before a part that a gapped coordination repeats before the next one ("Staff shortages
 #: accounted for 1,870 cancellations, infrastructure faults for 1,460 and weather and other causes for 980").
 _GAP_PREPOSITION = re.compile(r"\b(for|to|on|in|at|with|by)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z")
@@ -465,6 +474,44 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
           f"and their total \u201c{total.mention.text}\u201d")
 
 
+#: "or 71 percent of turnover", "or 40 percent of its revenue": a share of a noun with no figure after it.
+_OF_MASS_NOUN = re.compile(r"\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?([a-z][\w-]{3,})\b"
+                           r"(?!\s*(?:of\s+)?[\d£$€])")
+
+
+def amount_share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
+    """Propose a ``ratio`` for the percentage ``it`` set off after an amount of money and naming the whole
+    by a noun alone ("Wages climbed to £66.0m, or 71 percent of turnover", after "Turnover rose 9 percent to
+    £88.4m from £81.1m"): numerator the amount before ", or", denominator the latest earlier body amount of
+    its currency, larger, that the noun names (a word of its measure or of its sentence up to it, first five
+    letters: "Turnover rose ... to £88.4m", "turnover of £88.4m") and that is no figure changed or compared
+    from ("from £81.1m"). No such amount named, no proposal. Counts are :func:`share_of_named`'s (a
+    ``share_of_total``)."""
+    m = it.mention
+    om = _OF_MASS_NOUN.match(text, m.end)
+    if om is None:
+        return
+    part = next((o for o in reversed(items) if o.sent == it.sent and o.mention.end <= m.start and
+                 o.unit in CURRENCIES and o.per is None and o.value is not None and
+                 _PART_BEFORE.fullmatch(text, o.mention.end, m.start)), None)
+    if part is None:
+        return
+    noun = om.group(1).lower()[:5]
+
+    def names(o: Item) -> bool:
+        return noun in _stems5(o.what) or noun in _stems5(text[o.sent[0]:o.mention.start])
+
+    named = [o for o in items if o.mention.region == "body" and o.mention.end <= part.sent[0] and
+             o.unit == part.unit and o.per is None and o.value is not None and o.value > part.value and
+             not _BASE_BEFORE.search(text, max(o.sent[0], o.mention.start - 30), o.mention.start) and names(o)]
+    if not named:
+        return
+    total = named[-1]
+    P.add("ratio", f"{part.id}-over-{total.id}", {"numerator": part.id, "denominator": total.id, "ratio": it.id},
+          f"a share of {om.group(1)} (\u201c{_excerpt(text, part.mention, m)}\u201d) and the {om.group(1)} named "
+          f"before: \u201c{total.mention.text}\u201d")
+
+
 #: ", some 52,000 pupils" after a share's noun: the count set off after it is the part.
 _PART_AFTER = re.compile(r"\s*,\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?")
 #: "of the learners who passed": a relative clause after a share's noun, its verb naming the measure.
@@ -535,17 +582,30 @@ def _list_relations(P: "_Props", items: list[Item], counts: list[Item], text: st
     return listed
 
 
-def _headline_multiple(P: "_Props", items: list[Item], agreed: set[frozenset[str]]) -> None:
+#: From a figure to the one it is set against in its clause: "£14.2m in the year to 30 June 2026, against
+#: £6.8m", "54,000, compared with 50,000" (no figure between, no stop).
+_SET_AGAINST = re.compile(r"[^.;]{0,60}?,?\s+(?:against|compared\s+(?:with|to)|up\s+from|down\s+from)\s+"
+                          r"(?:about\s+|around\s+|some\s+)?")
+
+
+def _headline_multiple(P: "_Props", items: list[Item], agreed: set[frozenset[str]], text: str) -> None:
     """The headline's multiple ("Cases More Than Double to 4,820") against the body: an ``agreement`` with a
-    body multiple of the same value and qualifier ("more than double the 2,150"); else, when the headline's
+    body multiple of the same value and qualifier ("more than double the 2,150") whose sentence shares a
+    word with the headline's, the multiples' own words aside; else, when the headline's
     figure restates a body figure (``agreed``) that a proposed ``change`` has a figure of before for
-    ("30,808 ..., up 126 percent on the 13,632"), a ``comparison`` of the two with the headline's multiple
-    as ``times``."""
+    ("30,808 ..., up 126 percent on the 13,632"), or that its sentence sets against another figure of its
+    unit ("a pre-tax loss of £14.2m ..., against £6.8m a year earlier"), a ``comparison`` of the two with
+    the headline's multiple as ``times``."""
     for h in items:
         if h.mention.region != "headline" or h.unit != "ratio" or h.value is None:
             continue
+        # of one measure: the body multiple's sentence shares a word with the headline, the multiple's own
+        # words aside ("Rovers gate receipts more than double" is not "Reyes's 1,240 yards were more than
+        # double his 2023 total")
+        head_words = _stems5(text[h.sent[0]:h.sent[1]]) - _stems5(h.mention.text) - _COMMON_STEMS
         body = [o for o in items if o.mention.region == "body" and o.unit == "ratio" and o.value == h.value and
-                o.mention.qualifier == h.mention.qualifier]
+                o.mention.qualifier == h.mention.qualifier and
+                head_words & (_stems5(text[o.sent[0]:o.sent[1]]) - _stems5(o.mention.text))]
         if body:
             P.add("agreement", f"{h.id}-vs-{body[0].id}", {"a": h.id, "b": body[0].id},
                   f"the headline's multiple and the body's: \u201c{h.mention.text}\u201d and "
@@ -553,13 +613,23 @@ def _headline_multiple(P: "_Props", items: list[Item], agreed: set[frozenset[str
             continue
         heads = {x for pair in agreed for x in pair if any(o.id == x and o.sent == h.sent for o in items)}
         restated = {x for pair in agreed if pair & heads for x in pair} - heads
-        for p in list(P.out):
-            if p.kind == "change" and p.fields.get("later") in restated and p.fields.get("earlier"):
-                P.add("comparison", f"{p.fields['later']}-vs-{p.fields['earlier']}-times-{h.id}",
-                      {"a": p.fields["later"], "b": p.fields["earlier"], "relation": "eq", "times": h.id},
-                      f"the headline's multiple (\u201c{h.mention.text}\u201d) of the body's change: "
-                      f"\u201c{p.fields['later']}\u201d against \u201c{p.fields['earlier']}\u201d")
-                break
+        pairs = [(p.fields["later"], p.fields["earlier"], "change") for p in P.out
+                 if p.kind == "change" and p.fields.get("later") in restated and p.fields.get("earlier")]
+        # "Harbourside FC losses more than double to £14.2m" over "made a pre-tax loss of £14.2m in the year
+        # to 30 June 2026, against £6.8m a year earlier": the figure of its unit set against the restated one
+        # in its sentence ("against", "compared with", "from"), no figure between
+        for r in (o for o in items if o.id in restated):
+            nxt = next((o for o in items if o.sent == r.sent and o.mention.start > r.mention.end and
+                        o.unit != "date"), None)
+            if nxt is not None and _same_unit(nxt, r) and nxt.per == r.per and \
+                    _SET_AGAINST.fullmatch(text, r.mention.end, nxt.mention.start):
+                pairs.append((r.id, nxt.id, "figure set against it"))
+        texts = {o.id: o.mention.text for o in items}
+        for later, earlier, how in pairs[:1]:
+            P.add("comparison", f"{later}-vs-{earlier}-times-{h.id}",
+                  {"a": later, "b": earlier, "relation": "eq", "times": h.id},
+                  f"the headline's multiple (\u201c{h.mention.text}\u201d) of the body's {how}: "
+                  f"\u201c{texts[later]}\u201d against \u201c{texts[earlier]}\u201d")
 
 
 def _interval(period: str | None) -> tuple[str, str] | None:
@@ -648,21 +718,53 @@ def _change_to_from(P: "_Props", it: Item, cue: re.Match, others: list[Item], te
           f"\u201c{earlier.mention.text}\u201d")
 
 
-def _headline_restated(P: "_Props", items: list[Item], agreed: set[frozenset[str]]) -> None:
-    """A headline amount of money or percentage that the body states again with the same unit and value
-    ("Cork council approves €312 million budget" and "approved a budget of €312 million"; "pass rate
-    climbs to 84.2%" and "rose to 84.2 percent"): an ``agreement`` of the headline with the first such body
-    figure (counts are matched by nearness in value, in :func:`propose`)."""
+def _lead_restated(P: "_Props", items: list[Item], agreed: set[frozenset[str]], text: str) -> None:
+    """A figure of the headline or standfirst that the body states again, hedged or rounded its own way
+    ("turnout slumps to 38 percent" and "a turnout of 37.6 percent"; "Fewer than 47,000 ... cast a ballot"
+    and "A total of 46,820 ballots were cast"; "more than £14m" and "£14.2m"): an ``agreement`` of the
+    lead's figure with one body figure of the same unit and rate base whose value lies inside the lead's
+    reading (:func:`numclaims.numerals.parse`: the qualifier and rounding rules of docs/semantics.md,
+    section 1). Of one measure only: a percentage change and a level are two measures ("up 9 percent" is
+    no restatement of "9 percent of fans"), the two periods written inline share a day, and the lead's
+    sentence shares a word of four letters or more (first five letters, :func:`_stems5`, less
+    ``_COMMON_STEMS``) with the body figure's measure or its sentence up to the figure, even at the lead's
+    very value ("punctuality falls to 81 percent" is not "81 percent of passengers were satisfied" when
+    "a punctuality of 80.8 percent" is there); with no such word, a headline amount of money or percentage
+    and the first body figure of its very value (the seventh trial's rule: "Jobless rate steady at 5.2
+    percent" and "Unemployment stood at 5.2 percent"; "€312 million budget" and "a budget of €312
+    million"). Of several such body figures, the one whose measure shares most words first ("cast a ballot" and the
+    46,820 "ballots", not the 21,450 "votes" of a sentence naming the mayor again), then one of the lead's
+    very value, then the one whose sentence shares most words, then the nearest in value, then the first. Counts in a headline are matched first by nearness in value (in
+    :func:`propose`); a figure agreed already is skipped."""
     for h in items:
-        if h.mention.region != "headline" or h.value is None or h.per is not None or \
-                not (h.unit in CURRENCIES or h.unit == "percent") or any(h.id in pair for pair in agreed):
+        if h.mention.region not in ("headline", "standfirst") or h.value is None or \
+                not (_quantity_like(h.unit) or h.unit in CURRENCIES or h.unit == "percent") or \
+                any(h.id in pair for pair in agreed):
             continue
-        body = next((o for o in items if o.mention.region == "body" and o.unit == h.unit and o.per is None and
-                     o.value == h.value), None)
-        if body is not None:
-            agreed.add(frozenset((h.id, body.id)))
-            P.add("agreement", f"{h.id}-vs-{body.id}", {"a": h.id, "b": body.id},
-                  f"the headline's figure and the body's: \u201c{h.mention.text}\u201d and \u201c{body.mention.text}\u201d")
+        try:
+            reading = parse(h.mention.text).interval
+        except ValueError:
+            continue
+        lead_words = _stems5(text[h.sent[0]:h.sent[1]]) - _COMMON_STEMS
+        is_change = change_cue(text, h.mention, h.sent[0]) is not None
+
+        def shared(o: Item) -> int:
+            """Words of the lead's sentence in the body figure's measure or its sentence up to it."""
+            return len(lead_words & (_stems5(o.what) | _stems5(text[o.sent[0]:o.mention.start])))
+
+        body = [o for o in items if o.mention.region == "body" and o.value is not None and _same_unit(o, h) and
+                o.per == h.per and reading.contains(o.value) and not _disjoint(o.period, h.period) and
+                (change_cue(text, o.mention, o.sent[0]) is not None) == is_change and not _no_amount(text, o)
+                and (shared(o) or h.mention.region == "headline" and (h.unit in CURRENCIES or h.unit == "percent") and
+                     o.value == h.value)]
+        if not body:
+            continue
+        b = min(body, key=lambda o: (-len(lead_words & _stems5(o.what)), not shared(o), o.value != h.value,
+                                     -shared(o), abs(o.value - h.value), o.mention.start))
+        agreed.add(frozenset((h.id, b.id)))
+        where = "headline" if h.mention.region == "headline" else "standfirst"
+        P.add("agreement", f"{h.id}-vs-{b.id}", {"a": h.id, "b": b.id},
+              f"the {where}'s figure and the body's: \u201c{h.mention.text}\u201d and \u201c{b.mention.text}\u201d")
 
 
 #: "up 3.1 percentage points on 2023's 81.4 percent": the change words before a figure in points.
@@ -676,12 +778,14 @@ _ANAPHORIC_SUBJECT = re.compile(r"\s*(?:That|This|It)\s+(?:was|is|were|are|has\s
                                 r"stood|stands)\b")
 
 
-#: The words between a multiple and the figure it multiplies: "more than triple the 2,150", "three times as
-#: many as the visitors' 7", "nearly twice as many as candidate B, who took 23,000": a bare article, "as
+#: The words between a multiple and the figure it multiplies: "more than triple the 2,150", "more than
+#: double his 2022 tally of 8,100" (a figure noun and "of"), "three times as many as the visitors' 7", "nearly twice as many as candidate B, who took 23,000": a bare article, "as
 #: many/much as", "that of", "what", then at most one possessive noun phrase of three words ("the
 #: visitors'", "the city's") or a subject of three words and a relative clause whose verb has the figure as
 #: its object ("candidate B, who took", "Leeds, which recorded").
-_MULTIPLE_BASE = re.compile(r"\s+(?:the\s+|that\s+of\s+|as\s+(?:many|much)\s+as\s+|what\s+)?"
+_MULTIPLE_BASE = re.compile(r"\s+(?:(?:his|her|its|their|our|the)\s+(?:[\w'’-]+\s+){0,3}?(?:tally|total|figure|count|"
+                            r"score|level|haul|result)\s+of\s+|"
+                            r"the\s+|that\s+of\s+|as\s+(?:many|much)\s+as\s+|what\s+)?"
                             r"(?:(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:['’]s?\s+|,\s+(?:who|which)\s+"
                             r"(?:won|took|had|got|scored|recorded|reported|posted|received|sold|made|earned)\s+))?"
                             r"(?:about\s+|around\s+|some\s+|just\s+)?")
@@ -1118,17 +1222,38 @@ def _in_line_with(P: "_Props", figures: list[Item], text: str) -> None:
             break
 
 
+#: A name in the possessive right before a figure: "Malhotra's 17,980", "Hart's 5,870 votes".
+_NAMED_BEFORE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+\Z")
+
+
+def _first_statement(it: Item, figures: list[Item], text: str) -> Item:
+    """The body figure that ``it`` states again, when the name in the possessive before it ("Malhotra's
+    17,980 was more than double ...") is in the sentence of an earlier body figure of its unit and very
+    value ("against 17,980 for the independent challenger Dev Malhotra"): that first statement, which a
+    hand file keeps as the one claim of the figure; else ``it``."""
+    named = _NAMED_BEFORE.search(text, it.sent[0], it.mention.start)
+    if named is None or it.value is None:
+        return it
+    earlier = [o for o in figures if o.mention.region == "body" and o.mention.end <= it.sent[0] and
+               o.unit == it.unit and o.per == it.per and o.value == it.value and
+               re.search(r"\b" + re.escape(named.group(1)) + r"\b", text[o.sent[0]:o.sent[1]])]
+    return earlier[0] if earlier else it
+
+
 #: Words that set a figure against another one named after them: "remains below the national pass rate of
 #: 87.3 percent", "is ahead of Limpopo, which recorded 79.8 percent", "is larger than that of Limerick ...,
 #: which set a budget of €245 million".
-_STANDING = re.compile(r"\b(below|above|behind|ahead\s+of|(?:higher|lower|larger|smaller|bigger|greater|longer|shorter)"
-                       r"\s+than)\s+")
-_STANDING_TO = re.compile(r"[^.;]{0,90}?(?:\bof|\bat|,\s+which\s+(?:recorded|set|reported|had|posted)[^.;,]{0,30}?|"
-                          r"\bwith)\s+(?:about\s+|around\s+|some\s+)?\Z")
-_LOWER = frozenset({"below", "behind", "lower than", "smaller than", "shorter than"})
+_STANDING = re.compile(r"\b(below|above|behind|ahead\s+of|short\s+of|(?:higher|lower|larger|smaller|bigger|greater|"
+                       r"longer|shorter)\s+than)\s+")
+#: From a standing word to the figure it names: a few words and "of", "at", ", which recorded", "with"
+#: ("below the national pass rate of 87.3 percent"), or the figure itself after "the", opening quotes
+#: allowed ("well above the 60 percent that ...", "short of the “at least 40 percent” that ...").
+_STANDING_TO = re.compile(r"(?:[^.;]{0,90}?(?:\bof|\bat|,\s+which\s+(?:recorded|set|reported|had|posted)[^.;,]{0,30}?|"
+                          r"\bwith)\s+|(?:the\s+)?[\"“]?)(?:about\s+|around\s+|some\s+)?\Z")
+_LOWER = frozenset({"below", "behind", "short of", "lower than", "smaller than", "shorter than"})
 #: Between a figure and a standing word of its own clause: "4.6 percent in September, above", "14.2
-#: weeks, longer than" (a few words, a comma, no figure).
-_STANDING_FROM = re.compile(r"(?:\s+(?:in|on|at|for)\s+[\w'’ -]{1,30}?)?\s*,\s*(?:and\s+|but\s+|still\s+|well\s+|far\s+)?\Z")
+#: weeks, longer than", "71 percent of turnover, well above" (a few words, a comma, no figure).
+_STANDING_FROM = re.compile(r"(?:\s+(?:in|on|at|for|of)\s+[\w'’ -]{1,30}?)?\s*,\s*(?:and\s+|but\s+|still\s+|well\s+|far\s+)?\Z")
 
 
 def _standing_against(P: "_Props", figures: list[Item], text: str) -> None:
@@ -1172,6 +1297,11 @@ def _standing_against(P: "_Props", figures: list[Item], text: str) -> None:
         if any(o.sent == b.sent and o.unit == b.unit and o.mention.end <= first_cue for o in figures):
             continue
         words = _stems5(text[cue.end():b.mention.start]) - {"which", "recor", "that"}
+        if not words:
+            # "left turnout well short of the “at least 40 percent”": the cue names no measure; the noun it
+            # follows does (the object of "left")
+            before = re.search(r"\b([a-z]{4,})\s+(?:well\s+|far\s+|still\s+|just\s+)?\Z", text[b.sent[0]:cue.start()])
+            words = _stems5(before.group(1)) - _COMMON_STEMS if before else set()
         by_sent.setdefault(b.sent, []).append((" ".join(cue.group(1).split()), b, words))
     for cues in by_sent.values():
         found = []
@@ -1363,6 +1493,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 it.id in restated:
             continue
         share_of_named(P, it, items, text)
+        amount_share_of_named(P, it, items, text)
     # a rate and a duration next to a total
     amassed: list[tuple[Item, Item, Item]] = []
     for r in items:
@@ -1398,7 +1529,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         sentence opens with: "Of the 4,120 dead, 1,730 ...")."""
         return same_sent(x, y) and _same_unit(x, y) and x.mention.end < y.mention.start and \
             not _OPENING_TOTAL.fullmatch(text, x.sent[0], x.mention.start) and bool(_PART_GAP.fullmatch(
-            text, x.mention.end, y.mention.start) or _gapped(text, x, y))
+            text, x.mention.end, y.mention.start) or _gapped(text, x, y) or
+            _SUBJECT_GAP.fullmatch(text, x.mention.end, y.mention.start))
 
     # amounts of money add up like counts: "Of the €312 million, €141 million goes to housing, €88 million to
     # roads ... and €67 million to ..., while the remaining €26 million covers ..."
@@ -1413,6 +1545,12 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 break
         # only the whole run of parts, never its tail
         if len(group) < 2 or (i > 0 and coordinated(summable[i - 1], a)):
+            continue
+        # a run joined by subjects alone ("£41.5m, matchday income £23.9m and commercial deals £19.7m") is a
+        # list of parts from three on; two ("Operating profit was $21m, net profit $9m") are as often a
+        # contrast of two measures
+        if len(group) < 3 and not any(_PART_GAP.fullmatch(text, x.mention.end, y.mention.start) or _gapped(text, x, y)
+                                      for x, y in zip(group, group[1:])):
             continue
         last = group[-1].mention
         total = None
@@ -1580,21 +1718,24 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         # 4,300 a year" on average); those sharing a word of the measure first
         body = [o for o in counts if o.mention.region == "body" and _same_unit(o, h) and o.value
                 and 1 / 1.5 <= o.value / h.value <= 1.5 and not _no_amount(text, o)]
+        # "Clinic Visits Top 2,000" and "We treated 1,900 patients": another noun, no word of the headline in
+        # the measure, is another measure, not the headline's figure restated ("Peru Rescues Over 200
+        # 'Trafficking Victims'" and "rescued at least 234 women" share "rescu"), even at the headline's very
+        # value ("Wait list shrinks to 3,400" is not "It employs 3,400 staff") ...
+        head_words = _stems5(text[h.sent[0]:h.sent[1]])
+        body = [o for o in body if o.keys & h.keys or head_words & _stems5(o.what) or
+                len((head_words & _stems5(text[o.sent[0]:o.mention.start])) - _COMMON_STEMS) >= 2 or
+                o.value == h.value and (head_words & _stems5(text[o.sent[0]:o.sent[1]])) - _COMMON_STEMS]
+        # ... unless the body figure's sentence, up to the figure, shares two words with the headline:
+        # "Northmoor hospitals' waiting list tops 64,000" and "The number of patients waiting for planned
+        # hospital treatment at Northmoor ... reached 64,200" ("north", "hospi", "waiti"), or, at the
+        # headline's value, one word anywhere ("leaving 6.6 million short of food" and "6.6 million people
+        # ... will need food aid")
         if body:
             # a body figure of the headline's very value first ("Plant to keep 1,350 staff" and "1,350 will be
             # kept on", not the "1,800 staff" the 1,350 are of)
             b = min(body, key=lambda o: (o.value != h.value, not (o.keys & h.keys), abs(o.value - h.value),
                                          o.mention.start))
-            # "Clinic Visits Top 2,000" and "We treated 1,900 patients": another value of another noun, no
-            # word of the headline in the measure, is another measure, not the headline's figure restated
-            # ("Peru Rescues Over 200 'Trafficking Victims'" and "rescued at least 234 women" share "rescu")
-            head_words = _stems5(text[h.sent[0]:h.sent[1]])
-            if not (b.keys & h.keys) and b.value != h.value and not (head_words & _stems5(b.what)) and \
-                    len((head_words & _stems5(text[b.sent[0]:b.mention.start])) - _COMMON_STEMS) < 2:
-                # ... unless the body figure's sentence, up to the figure, shares two words with the headline:
-                # "Northmoor hospitals' waiting list tops 64,000" and "The number of patients waiting for
-                # planned hospital treatment at Northmoor ... reached 64,200" ("north", "hospi", "waiti")
-                continue
             agreed.add(frozenset((h.id, b.id)))
             P.add("agreement", f"{h.id}-vs-{b.id}", {"a": h.id, "b": b.id},
                   f"the headline's figure and the body's: \u201c{h.mention.text}\u201d and \u201c{b.mention.text}\u201d")
@@ -1717,7 +1858,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 if when[:1] or dated[:1]:
                     nxt = (when or dated)[:1]
             if nxt and prev and (my or _MULTIPLE_BASE.fullmatch(text, m.end, nxt[0].mention.start)):
-                a, b = prev[-1], nxt[0]
+                a, b = _first_statement(prev[-1], figures, text), nxt[0]
                 # the multiple is a claim of its own: its words ("more than triple") carry the relation
                 P.add("comparison", f"{a.id}-vs-{b.id}-times", {"a": a.id, "b": b.id, "relation": "eq",
                                                                "times": it.id},
@@ -1742,6 +1883,14 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             named = [o for o in items if same_sent(o, it) and o.mention.start < m.start and o.keys & nxt[0].keys
                      and _same_unit(o, nxt[0])]
             later_fig = named[-1] if named else None
+        if mu and later_fig is it:
+            # "Fewer than 47,000 of the city's 124,500 registered voters cast a ballot, down from 52,300": the
+            # figure a partitive "of the (X's)" sets after the part is the base the part is counted in, not
+            # what went down; the part before it is (docs/drafting.md, comparison)
+            part = [o for o in items if same_sent(o, it) and o.mention.end <= m.start and _same_unit(o, it) and
+                    _PARTITIVE_GAP.fullmatch(text, o.mention.end, m.start)]
+            if part:
+                later_fig = part[-1]
         if mu and later_fig is not None:
             rel = "gt" if mu.group(1) == "up" else "lt"
             P.add("comparison", f"{later_fig.id}-{rel}-{nxt[0].id}", {"a": later_fig.id, "b": nxt[0].id, "relation": rel},
@@ -1803,8 +1952,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                                                                          for o in listed_before))
     _lowest_since(P, figures, text)
     _share_of_that(P, figures, text)
-    _headline_multiple(P, items, agreed)
-    _headline_restated(P, items, agreed)
+    _lead_restated(P, items, agreed, text)
+    _headline_multiple(P, items, agreed, text)
     _points_difference(P, figures, text)
     _change_of_difference(P, figures, text)
     _share_of_everything(P, figures, text)
@@ -1864,6 +2013,11 @@ def _drop_comparisons_a_change_holds(P: _Props) -> None:
     for p in drop:
         P.out.remove(p)
         P.keys.discard(p.key())
+
+
+#: Between a part and the base it is counted in: "47,000 of the city's 124,500", "212 of her 240", "9 of
+#: the club's".
+_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the|all|these|those|her|his|its|their|our)\s+(?:[A-Za-z][\w-]*['’]s?\s+)?")
 
 
 #: A verb of a change from one figure to another ("has fallen from 11,510 ... to 9,433").
