@@ -424,7 +424,8 @@ def test_whole_calendar_months_count_as_months():
 ])
 def test_a_span_from_day_d_to_day_d_minus_1_is_calendar_months(start, end, months):
     verdict, text = _as_rate(1_000_000 * months, 1_000_000, Period(start, end))
-    assert verdict == CONSISTENT and f" = {months} calendar month" in text
+    # the length reads as English: "= 1 calendar month)", "= 3 calendar months)"
+    assert verdict == CONSISTENT and f" = {months} calendar month{'' if months == 1 else 's'})" in text
     assert Period(start, end).calendar_months() == months
 
 

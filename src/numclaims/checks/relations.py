@@ -160,7 +160,8 @@ def _rate(spec, ctx: Context, ids: list[str], role: str, cid: str, base: str) ->
         length = period.length_in(per)  # whole calendar months count as months (periods.Period.length_in)
         factor /= length
         calendar = length != Fraction(period.days) / Fraction(DAYS_PER[per])
-        size = "" if per == "day" else f" = {fmt_num(float(length))}{' calendar' if calendar else ''} {per}s"
+        plural = "" if length == 1 else "s"  # "1 calendar month", "6 calendar months"
+        size = "" if per == "day" else f" = {fmt_num(float(length))}{' calendar' if calendar else ''} {per}{plural}"
         how = (f"over {period} ({period.days} days{size})" if period.length is None else
                f"over {period.days} days{size} within {period}, as its end is not known to the day")
     weeks = _week_year(c, per, period, target)
