@@ -241,6 +241,12 @@ def ratio_check(spec, ctx: Context) -> CheckResult:
     Units: the numerator and denominator must have the same unit (the quotient is then a plain number),
     and the ratio claim must be a fraction, ratio or percent; otherwise ``unverifiable`` (USD per person
     is not a percentage).
+
+    A word fraction of a whole count ("half of the 5 members", "more than a third of the 6 members") is
+    read as :func:`numclaims.checks.base.part_of` reads it in ``fraction_of``: the numerator is judged
+    against the parts the words name of the denominator (nearest achievable share, exact one-sided bounds,
+    never beyond the whole; semantics section 6), so "half of the 5 members, 2" is consistent (2/5 is a
+    share of 5 nearest a half) and "more than a third of the 6 members, 2" inconsistent.
     """
     ids = [spec.numerator, spec.denominator, spec.ratio]
     if any(ctx.intervals[i] is None for i in ids):
@@ -255,6 +261,11 @@ def ratio_check(spec, ctx: Context) -> CheckResult:
         return unverifiable(spec, ids, f"denominator {spec.denominator} may be 0 ({d})", "denominator_zero")
 
     q = quotient_factor(nc.unit, dc.unit) * (100 if rc.base_unit == "percent" else 1)
+    word = word_of(ctx, spec.ratio, dc.unit) if q == 1 and dc.per is None else None
+    if word is not None:  # a word fraction of a whole count: the parts it names, as in fraction_of (part_of)
+        text = f"{describe(rc, ctx.intervals[spec.ratio])} of {describe(dc, d)}"
+        return _compare(spec, ctx, [spec.ratio, spec.denominator, spec.numerator], ["ratio", "denominator", "numerator"],
+                        lambda r, w: part_of(r, w, 1, nc.unit, word), text, nc.unit)
     scale = float(q) if q.denominator == 1 else None
     text = f"{describe(nc, ctx.intervals[spec.numerator])} / {describe(dc, d)}" + (
         f" x {fmt_num(float(q))}" if q != 1 else "")
