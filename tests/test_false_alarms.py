@@ -603,3 +603,22 @@ def test_a_percent_share_is_no_more_than_its_whole(kind, text, value, qualifier,
     spec = (FractionOfCheck(id="x", kind=kind, fraction="f", whole="w", compare="c", relation="eq")
             if kind == "fraction_of" else ShareOfTotalCheck(id="x", kind=kind, share="f", total="w", part="c"))
     assert run_check(spec, ctx).verdict == verdict
+
+
+@pytest.mark.parametrize("kind", ("fraction_of", "share_of_total"))
+@pytest.mark.parametrize("part", [
+    # "Half of the 4 judges, $30": half of 4 persons is 2 persons, and $30 is no number of judges: the units
+    # cannot be converted (USD and persons), so no verdict on the arithmetic (it was inconsistent: 2 vs 30)
+    _claim("c", "$30", 30, "USD"),
+    # "Half of the 4 judges, $2": 2 = 2 by number, but persons against dollars (it was consistent)
+    _claim("c", "$2", 2, "USD"),
+])
+def test_a_part_in_another_unit_than_its_whole_is_unverifiable(kind, part):
+    assert _verdict(kind, "half", 4, part) == "unverifiable"
+
+
+@pytest.mark.parametrize("kind", ("fraction_of", "share_of_total"))
+def test_a_part_counted_as_count_of_a_whole_of_persons_is_still_checked(kind):
+    # persons and count are one dimension (semantics section 7): "half of the 4 judges, 2" with the part in
+    # `count` is judged: 4 / 2 = 2 -> consistent
+    assert _verdict(kind, "half", 4, _claim("c", "2", 2, "count")) == CONSISTENT

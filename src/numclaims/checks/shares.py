@@ -35,6 +35,7 @@ from .base import (
     overlap,
     part_of,
     result,
+    units_problem,
     unverifiable,
     whole,
     word_of,
@@ -44,14 +45,20 @@ from .base import (
 _SCALE = SHARE_WHOLE  # numclaims.units: the whole of each share unit
 
 
-def _inputs(spec, ctx: Context, ids: list[str], share_id: str, whole_id: str):
-    """``(share scale, whole claim)``, or an ``unverifiable`` result."""
+def _inputs(spec, ctx: Context, ids: list[str], share_id: str, whole_id: str, part_id: str | None):
+    """``(share scale, whole claim)``, or an ``unverifiable`` result: also when the part ``part_id`` (if
+    any) is in a unit the whole's cannot be converted to ("Half of the 4 judges, $30": persons and USD),
+    as ``product`` and ``rate_duration`` say (semantics section 7)."""
     if any(ctx.intervals[i] is None for i in ids):
         return unverifiable(spec, ids, "an input has no numeric interval", "no_interval")
     sc = ctx.claims[share_id]
     if sc.base_unit not in _SCALE:
         return unverifiable(spec, ids, f"{share_id} is not a percentage or fraction")
-    return _SCALE[sc.base_unit], ctx.claims[whole_id]
+    whole_c = ctx.claims[whole_id]
+    problem = units_problem(ctx, [part_id], whole_c.unit) if part_id else None
+    if problem:
+        return unverifiable(spec, ids, problem)
+    return _SCALE[sc.base_unit], whole_c
 
 
 
@@ -128,7 +135,7 @@ def share_of_total(spec, ctx: Context) -> CheckResult:
     the test cannot fail: 2,000 >= 101, the smallest total for a share one point wide).
     """
     ids = [spec.share, spec.total] + ([spec.part] if spec.part else [])
-    inputs = _inputs(spec, ctx, ids, spec.share, spec.total)
+    inputs = _inputs(spec, ctx, ids, spec.share, spec.total, spec.part)
     if isinstance(inputs, CheckResult):
         return inputs
     scale, total_c = inputs
@@ -177,7 +184,7 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
     ``le`` (the implied minors must fit inside the 1,600): 2,812.5 > 1,600 -> inconsistent.
     """
     ids = [spec.fraction, spec.whole] + ([spec.compare] if spec.compare else [])
-    inputs = _inputs(spec, ctx, ids, spec.fraction, spec.whole)
+    inputs = _inputs(spec, ctx, ids, spec.fraction, spec.whole, spec.compare)
     if isinstance(inputs, CheckResult):
         return inputs
     scale, wc = inputs
