@@ -622,3 +622,16 @@ def test_a_part_counted_as_count_of_a_whole_of_persons_is_still_checked(kind):
     # persons and count are one dimension (semantics section 7): "half of the 4 judges, 2" with the part in
     # `count` is judged: 4 / 2 = 2 -> consistent
     assert _verdict(kind, "half", 4, _claim("c", "2", 2, "count")) == CONSISTENT
+
+
+def test_a_part_in_a_convertible_unit_is_converted_to_the_whole_s():
+    # "25 percent of the 8,000 tonnes landed, 2,000,000 kilograms": 25 % x 8,000 t = 2,000 t, and
+    # 2,000,000 kg / 1,000 = 2,000 t -> consistent (the part was compared by its number, 2,000,000 against
+    # about 2,000, and was inconsistent)
+    claims = {"s": _claim("s", "25 percent", 25, "percent", precision=1),
+              "t": _claim("t", "8,000 tonnes", 8000, "tonnes", precision=1),
+              "p": _claim("p", "2,000,000 kilograms", 2_000_000, "kilograms", precision=1)}
+    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
+                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+    r = run_check(ShareOfTotalCheck(id="x", kind="share_of_total", share="s", total="t", part="p"), ctx)
+    assert r.verdict == CONSISTENT

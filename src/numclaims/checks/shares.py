@@ -156,7 +156,7 @@ def share_of_total(spec, ctx: Context) -> CheckResult:
     if counted and total_fig.interval.hi >= 1:
         decisions.append(_granularity(ctx, spec, share_fig, total_fig, scale, lines, details, word))
     if spec.part:
-        part_fig = figure(ctx, "part", spec.part)
+        part_fig = figure(ctx, "part", spec.part, total_c.unit)  # _inputs found the conversion
         figs.append(part_fig)
         d = judge(lambda s, t, p: overlap(part_of(s, t, scale, total_c.unit, word, within), p), figs)
         lines.append(f"stated part {describe(ctx.claims[spec.part], part_fig.interval)}")
@@ -201,7 +201,7 @@ def fraction_of(spec, ctx: Context) -> CheckResult:
         return unverifiable(spec, ids, "; ".join(lines) + " -> unverifiable: no claim to compare the implied "
                             "part with (add `compare:`)", "no_comparison",
                             figs + [derived("implied", ids[:2], implied, wc.unit)], details)
-    figs.append(figure(ctx, "compare", spec.compare))
+    figs.append(figure(ctx, "compare", spec.compare, wc.unit))  # _inputs found the conversion
     ci = figs[2].interval
     rel, words = _REL[spec.relation]
     decision = judge(lambda f, w, c: rel(part_of(f, w, scale, wc.unit, word, within), c), figs)
