@@ -35,9 +35,25 @@ def _claim(cid: str, text: str, value: float, unit: str, qualifier: str = "exact
                  measure={"what": "x"}, attribution=[{"who": "t"}], **more)
 
 
+def _ctx(claims: dict[str, Claim], periods: dict | None = None) -> Context:
+    """The check context of ``claims`` (intervals and as-written readings from their records)."""
+    return Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()},
+                   periods=periods or {}, published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+
+
 _WORDS = {"a third": 1 / 3, "about a third": 1 / 3, "half": 0.5, "nearly half": 0.5, "a quarter": 0.25,
           "two-thirds": 2 / 3}
 _QUALIFIER = {"about a third": "approximately", "nearly half": "nearly"}
+
+
+def _word_check(kind: str):
+    """The check ``kind`` of the word fraction ``f`` of the whole ``w`` against the part ``c``: a
+    ``fraction_of`` (eq), a ``share_of_total`` with ``part``, a ``product`` of the two or a ``ratio`` c / w."""
+    return {"fraction_of": lambda: FractionOfCheck(id="x", kind=kind, fraction="f", whole="w", compare="c",
+                                                   relation="eq"),
+            "share_of_total": lambda: ShareOfTotalCheck(id="x", kind=kind, share="f", total="w", part="c"),
+            "product": lambda: ProductCheck(id="x", kind=kind, factors=["f", "w"], product="c"),
+            "ratio": lambda: RatioCheck(id="x", kind=kind, numerator="c", denominator="w", ratio="f")}[kind]()
 
 
 def _verdict(kind: str, word: str, whole: int, part: Claim) -> str:
@@ -45,14 +61,8 @@ def _verdict(kind: str, word: str, whole: int, part: Claim) -> str:
     ``fraction_of`` (eq), a ``share_of_total`` with ``part`` or a ``product`` of the two."""
     claims = {"f": _claim("f", word, _WORDS[word], "fraction", _QUALIFIER.get(word, "exact")),
               "w": _claim("w", str(whole), whole, "persons"), "c": part}
-    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
-                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
-    spec = {"fraction_of": lambda: FractionOfCheck(id="x", kind=kind, fraction="f", whole="w", compare="c",
-                                                   relation="eq"),
-            "share_of_total": lambda: ShareOfTotalCheck(id="x", kind=kind, share="f", total="w", part="c"),
-            "product": lambda: ProductCheck(id="x", kind=kind, factors=["f", "w"], product="c"),
-            "ratio": lambda: RatioCheck(id="x", kind=kind, numerator="c", denominator="w", ratio="f")}[kind]()
-    return run_check(spec, ctx).verdict
+    ctx = _ctx(claims)
+    return run_check(_word_check(kind), ctx).verdict
 
 
 def _count(n: int) -> Claim:
@@ -102,8 +112,7 @@ def test_one_in_five_of_850_is_172_as_written():
     # since the word writes no digit (it was 0.2 itself, 170, so tension)
     claims = {"f": _claim("f", "One in five", 0.2, "fraction"), "w": _claim("w", "850", 850, "persons"),
               "c": _count(172)}
-    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
-                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+    ctx = _ctx(claims)
     r = run_check(FractionOfCheck(id="x", kind="fraction_of", fraction="f", whole="w", compare="c", relation="eq"), ctx)
     assert (r.verdict, r.reason) == (CONSISTENT, "holds_as_written")
 
@@ -164,14 +173,8 @@ def _word_verdict(kind: str, word: str, whole: int, part: int) -> str:
     claims = {"f": _claim("f", word, value, "fraction", qualifier),
               "w": _claim("w", str(whole), whole, "persons", precision=1),
               "c": _claim("c", str(part), part, "persons", precision=1)}
-    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
-                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
-    spec = {"fraction_of": lambda: FractionOfCheck(id="x", kind=kind, fraction="f", whole="w", compare="c",
-                                                   relation="eq"),
-            "share_of_total": lambda: ShareOfTotalCheck(id="x", kind=kind, share="f", total="w", part="c"),
-            "product": lambda: ProductCheck(id="x", kind=kind, factors=["f", "w"], product="c"),
-            "ratio": lambda: RatioCheck(id="x", kind=kind, numerator="c", denominator="w", ratio="f")}[kind]()
-    return run_check(spec, ctx).verdict
+    ctx = _ctx(claims)
+    return run_check(_word_check(kind), ctx).verdict
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -398,9 +401,7 @@ def _as_rate(total: float, rate: float, period: Period, relation: str = "eq") ->
 
     claims = {"a": _claim("a", f"${total:,.0f}", total, "USD", precision=1),  # every digit a written digit
               "b": _claim("b", f"${rate:,.0f} a month", rate, "USD per month", precision=1)}
-    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()},
-                  periods={"a": period, "b": None}, published=PUB,
-                  written={k: written_interval(c) for k, c in claims.items()})
+    ctx = _ctx(claims, {"a": period, "b": None})
     r = run_check(ComparisonCheck(id="x", kind="comparison", a="a", b="b", relation=relation, as_rate="month"), ctx)
     return r.verdict, r.explanation
 
@@ -451,9 +452,7 @@ def test_a_consistent_comparison_is_never_called_false():
 
     claims = {"a": _claim("a", "$27 million", 27_000_000, "USD"),
               "b": _claim("b", "$1,500,000 a month", 1_500_000, "USD per month")}
-    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()},
-                  periods={"a": Period(dt.date(2022, 1, 1), dt.date(2023, 6, 29)), "b": None}, published=PUB,
-                  written={k: written_interval(c) for k, c in claims.items()})
+    ctx = _ctx(claims, {"a": Period(dt.date(2022, 1, 1), dt.date(2023, 6, 29)), "b": None})
     r = run_check(ComparisonCheck(id="x", kind="comparison", a="a", b="b", relation="eq", as_rate="month"), ctx)
     assert r.verdict == CONSISTENT
     assert "is not exact, but holds as written (each figure's last digit and qualifier honoured)" in r.explanation
@@ -464,8 +463,7 @@ def test_a_consistent_comparison_is_never_called_false():
 def test_a_product_of_a_count_and_a_word_fraction_in_either_order(factors):
     # 8 x "a third" = 2.67, no whole number; the share of 8 nearest 1/3 is 3/8, so 3 trustees
     claims = {"f": _claim("f", "a third", 1 / 3, "fraction"), "w": _claim("w", "8", 8, "persons"), "c": _count(3)}
-    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
-                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+    ctx = _ctx(claims)
     assert run_check(ProductCheck(id="x", kind="product", factors=factors, product="c"), ctx).verdict == CONSISTENT
 
 
@@ -474,8 +472,7 @@ def _rate_duration(rate: tuple, duration: tuple, total: tuple):
     from numclaims.records import RateDurationCheck
 
     claims = {"r": _claim("r", *rate), "d": _claim("d", *duration), "t": _claim("t", *total)}
-    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
-                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+    ctx = _ctx(claims)
     return run_check(RateDurationCheck(id="x", kind="rate_duration", rate="r", duration="d", total="t"), ctx)
 
 
@@ -512,9 +509,7 @@ def test_a_one_figure_rate_against_a_flow_over_a_quarter():
 
     claims = {"a": _claim("a", "$4 million", 4_000_000, "USD"),
               "b": _claim("b", "$1 million a month", 1_000_000, "USD per month")}
-    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()},
-                  periods={"a": Period(dt.date(2023, 1, 1), dt.date(2023, 3, 31)), "b": None}, published=PUB,
-                  written={k: written_interval(c) for k, c in claims.items()})
+    ctx = _ctx(claims, {"a": Period(dt.date(2023, 1, 1), dt.date(2023, 3, 31)), "b": None})
     r = run_check(ComparisonCheck(id="x", kind="comparison", a="a", b="b", relation="eq", as_rate="month"), ctx)
     assert r.verdict == TENSION
     assert "as written: 1,333,333.33 = 1,000,000 is false" in r.explanation
@@ -527,9 +522,7 @@ def _weekly_against_yearly(yearly: float, period: Period | None, as_rate: str):
     unit = "USD" if period is not None else "USD per year"
     claims = {"a": _claim("a", f"${yearly:,.0f}" + ("" if period else " a year"), yearly, unit, precision=1),
               "b": _claim("b", "$1,000 a week", 1000, "USD per week", precision=1)}  # both to the dollar
-    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()},
-                  periods={"a": period, "b": None}, published=PUB,
-                  written={k: written_interval(c) for k, c in claims.items()})
+    ctx = _ctx(claims, {"a": period, "b": None})
     return run_check(ComparisonCheck(id="x", kind="comparison", a="a", b="b", relation="eq", as_rate=as_rate), ctx)
 
 
@@ -578,8 +571,7 @@ def test_a_weekly_and_a_yearly_rate_agree_by_52_weeks(yearly, verdict):
 
     claims = {"a": _claim("a", f"${yearly:,} a year", yearly, "USD per year", precision=1),
               "b": _claim("b", "$1,000 a week", 1000, "USD per week", precision=1)}
-    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
-                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+    ctx = _ctx(claims)
     r = run_check(AgreementCheck(id="x", kind="agreement", a="a", b="b"), ctx)
     assert r.verdict == verdict and "[51,974, 52,311.9] USD per year" in r.explanation
 
@@ -598,8 +590,7 @@ def test_a_percent_share_is_no_more_than_its_whole(kind, text, value, qualifier,
     claims = {"f": _claim("f", text, value, "percent", qualifier),
               "w": _claim("w", str(whole), whole, "persons", precision=1),
               "c": _claim("c", str(part), part, "persons", precision=1)}
-    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
-                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+    ctx = _ctx(claims)
     spec = (FractionOfCheck(id="x", kind=kind, fraction="f", whole="w", compare="c", relation="eq")
             if kind == "fraction_of" else ShareOfTotalCheck(id="x", kind=kind, share="f", total="w", part="c"))
     assert run_check(spec, ctx).verdict == verdict
@@ -631,7 +622,6 @@ def test_a_part_in_a_convertible_unit_is_converted_to_the_whole_s():
     claims = {"s": _claim("s", "25 percent", 25, "percent", precision=1),
               "t": _claim("t", "8,000 tonnes", 8000, "tonnes", precision=1),
               "p": _claim("p", "2,000,000 kilograms", 2_000_000, "kilograms", precision=1)}
-    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
-                  published=PUB, written={k: written_interval(c) for k, c in claims.items()})
+    ctx = _ctx(claims)
     r = run_check(ShareOfTotalCheck(id="x", kind="share_of_total", share="s", total="t", part="p"), ctx)
     assert r.verdict == CONSISTENT

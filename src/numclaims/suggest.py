@@ -401,6 +401,14 @@ _OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(total|list|whole)\b(?!\s+(?:of\s+)?
 #: Before a count, the words that make it the figure another is compared with or changed from ("on the
 #: 58,400", "from 740,000", "than the 5,874").
 _BASE_BEFORE = re.compile(r"\b(?:on|from|than|with|over)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?\Z")
+
+
+def _is_base(text: str, o: Item) -> bool:
+    """Whether figure ``o`` is one another is changed or compared from: "on", "from", "than", "with" or "over"
+    (and "the", a hedge) in the 30 characters of its sentence before it ("a rise of 10 per cent on the 58,400")."""
+    return _BASE_BEFORE.search(text, max(o.sent[0], o.mention.start - 30), o.mention.start) is not None
+
+
 #: "11,200 people, or 42 percent": the count set off before the share.
 _PART_BEFORE = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,\s+or\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
                           r"roughly\s+)?\Z")
@@ -460,7 +468,7 @@ def share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
         # before, the nearest larger count of this paragraph or the one before that is no figure another is
         # compared with ("a rise of 10 per cent on the 58,400 recorded a year earlier" is the earlier figure)
         named = [o for o in earlier if o.value > floor and o is not part and o.para in (it.para, it.para - 1) and
-                 not _BASE_BEFORE.search(text, max(o.sent[0], o.mention.start - 30), o.mention.start)]
+                 not _is_base(text, o)]
     if named:
         total = named[-1]
     else:
@@ -503,7 +511,7 @@ def amount_share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -
 
     named = [o for o in items if o.mention.region == "body" and o.mention.end <= part.sent[0] and
              o.unit == part.unit and o.per is None and o.value is not None and o.value > part.value and
-             not _BASE_BEFORE.search(text, max(o.sent[0], o.mention.start - 30), o.mention.start) and names(o)]
+             not _is_base(text, o) and names(o)]
     if not named:
         return
     total = named[-1]

@@ -189,8 +189,8 @@ def _week_year(c, per: str, period, target: str) -> tuple[tuple[Fraction, Fracti
     months = None if base is None or period is None or per != "week" else period.calendar_months()
     if not months or months % 12:
         return None
-    years = months // 12  # whole calendar years: 52 weeks each, to their days / 7
-    return (base / (Fraction(period.days) / 7), base / (years * WEEKS_PER_YEAR[0])), base / (years * WEEKS_PER_YEAR[0])
+    ordinary = base / (months // 12 * WEEKS_PER_YEAR[0])  # whole calendar years: 52 weeks each, to their days / 7
+    return (base / (Fraction(period.days) / 7), ordinary), ordinary
 
 
 def _written_holds(rel: str, x: float, y: float) -> bool:
