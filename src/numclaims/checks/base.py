@@ -174,7 +174,7 @@ def part_of(share: Interval, total: Interval, scale: int, unit: str, word=None,
         got = bound_parts(word[0], word[1], n_lo, n_hi)
         return None if got is None else Interval(float(got[0]), None if got[1] is None else float(got[1]))
     if within:
-        share = share.intersect(Interval(0.0, float(scale)))
+        share = within_whole(share, scale)
         if share is None:
             return None
     prod = share * total
@@ -186,6 +186,14 @@ def part_of(share: Interval, total: Interval, scale: int, unit: str, word=None,
         return part
     named = Interval(float(near[0]), None if near[1] is None else float(near[1]))
     return named if part is None else part.hull(named)
+
+
+def within_whole(share: Interval, scale: float) -> Interval | None:
+    """``share`` cut to ``[0, scale]`` (100 for a percent, 1 for a fraction), None when nothing is left: a
+    share of a whole, or a fall from it, is at most the whole (semantics section 6). Used by
+    :func:`part_of` (``share_of_total``, ``fraction_of``, ``product`` of a share and a count) and by a
+    ``change`` decrease ("fell by more than half" is a fall of more than 50 % and at most 100 %)."""
+    return share.intersect(Interval(0.0, float(scale)))
 
 
 def word_of(ctx: "Context", share_id: str, whole_unit: str) -> tuple[float, str] | None:

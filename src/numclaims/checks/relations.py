@@ -62,11 +62,14 @@ from .base import (
     scaled_between,
     week_year_rate,
     overlap,
+    part_of,
     result,
     shown,
     units_problem,
     unverifiable,
     whole,
+    within_whole,
+    word_of,
 )
 
 #: The number a share's whole is written as (percent of 100, fraction and ratio of 1).
@@ -241,12 +244,24 @@ def comparison(spec, ctx: Context) -> CheckResult:
         return unverifiable(spec, ids, t)
     judged = figs + ([t] if isinstance(spec.times, str) else [])
 
-    def times_b(y: Interval, k: Interval | None = None) -> Interval:
-        return y if t is None else (t.interval if k is None else k) * y
+    # "a third as many as the 8": a word fraction of a whole count names the parts of it nearest the word
+    # (base.part_of, as fraction_of and ratio read it), so 3 is a third of 8 (3/8 is the share of 8 nearest 1/3)
+    word = (word_of(ctx, spec.times, unit) if isinstance(spec.times, str) and not spec.as_rate
+            and ctx.claims[spec.b].per is None else None)
 
-    decision = judge(lambda x, y, *k: rel(x, times_b(y, *k)), judged)
+    def times_b(y: Interval, k: Interval | None = None) -> Interval | None:
+        if t is None:
+            return y
+        k = t.interval if k is None else k
+        return k * y if word is None else part_of(k, y, 1, unit, word, within=False)
+
+    def holds(x: Interval, y: Interval, *k: Interval) -> bool:
+        got = times_b(y, *k)
+        return got is not None and rel(x, got)
+
+    decision = judge(holds, judged)
     (af, bf), target = figs, "b" if t is None else "times x b"
-    kb = times_b(bf.interval)
+    kb = times_b(bf.interval) or t.interval * bf.interval  # (no whole part: the product, to show)
     out = list(judged)
     details: dict[str, Any] = {"a": af.interval.to_list(), "b": bf.interval.to_list(), "relation": spec.relation}
     av, bv, tv = af.written, bf.written, 1.0 if t is None else t.written
@@ -255,7 +270,7 @@ def comparison(spec, ctx: Context) -> CheckResult:
             else fmt_num(t.written)
         out += ([] if isinstance(spec.times, str) else [t]) + [_computed(
             "implied", [spec.b] + ids[2:], None if tv is None or bv is None else tv * bv, kb,
-            times_b(bf.as_written, t.as_written), unit, "times x b")]
+            times_b(bf.as_written, t.as_written) or kb, unit, "times x b")]
         lines.append(f"times {twords}: times x b = {fmt_iv(kb, unit)}")
         details["implied"] = kb.to_list()
     if av is not None and bv is not None and tv is not None:
@@ -343,16 +358,28 @@ def _change(spec, ctx: Context, force: str | None) -> CheckResult:
             lc.base_unit not in SHARES or cc.base_unit != "percent" or force == "relative")
         if relative:
             mode, w, cf = "relative", SHARE_WHOLE[cc.base_unit], _sized(figure(ctx, "change", spec.change), negative)
+            # a fall is a share of the earlier figure, at most all of it (base.within_whole): "fell by more
+            # than half" is a fall in (50 %, 100 %]; a rise has no such bound
+            share = (lambda c: within_whole(c, w)) if sign < 0 else (lambda c: c)  # noqa: E731
             # (w +/- change) / w, the division by 100 last so that written figures multiply exactly
             kept = lambda c: Interval.point(float(w)) + c * sign  # noqa: E731
-            fwd = lambda e, c: e * kept(c) / w if w != 1 else e * kept(c)  # noqa: E731
-            back = lambda l, c: l * w / kept(c)  # noqa: E731
-            how = f"earlier x (1 {'+' if sign > 0 else '-'} change{' / 100' if w != 1 else ''})"
+            word = (word_of(ctx, spec.change, unit) if spec.earlier and lc.per is None else None)
+            if word is not None:
+                # a word fraction of a whole count: the parts it names of the earlier count (base.part_of, as
+                # fraction_of reads "a third of the 8"): "shrank by a third, from 8 to 5" is 8 - 3
+                fwd = lambda e, c: _moved(e, part_of(c, e, w, unit, word, sign < 0), sign)  # noqa: E731
+            else:
+                fwd = None
+            plain = lambda e, c: _kept_of(e, share(c), kept, w)  # noqa: E731
+            fwd = fwd if word is not None else plain
+            back = lambda l, c: _earlier_of(l, share(c), kept, w)  # noqa: E731
+            how = f"earlier x (1 {'+' if sign > 0 else '-'} change{' / 100' if w != 1 else ''})" + (
+                " (the parts the word names of the earlier count)" if word is not None else "")
             written_fwd = lambda e, c: e * (w + sign * c) / w  # noqa: E731
-            written_back = lambda l, c: l * w / (w + sign * c)  # noqa: E731
-            if kept(cf.interval).lo <= 0:
-                return unverifiable(spec, ids, f"a {spec.direction} of {cf.interval} {cc.unit} leaves nothing: "
-                                    "the earlier figure is unbounded", "denominator_zero")
+            written_back = lambda l, c: l * w / (w + sign * c) if w + sign * c else float("inf")  # noqa: E731
+            if share(cf.interval) is None:
+                return unverifiable(spec, ids, f"a {spec.direction} of {cf.interval} {cc.unit} is more than the "
+                                    "whole: nothing is left to fall", "denominator_zero")
         elif units_problem(ctx, [spec.change], unit) is None:
             # a change in points keeps its unit (factor 1 to percent), so that reports say "points", not "%"
             mode, cf = "absolute", _sized(figure(ctx, "change", spec.change,
@@ -374,10 +401,15 @@ def _change(spec, ctx: Context, force: str | None) -> CheckResult:
         if cf.interval.lo <= 0:
             return unverifiable(spec, ids, f"factor {cf.interval} may be 0", "denominator_zero")
         fwd = lambda e, f: e * f  # noqa: E731
+        word = (word_of(ctx, spec.factor, unit) if crefs and spec.earlier and lc.per is None else None)
+        if word is not None:  # "fell to a third, from 8 to 3": the parts the word names of 8 (base.part_of)
+            plain, fwd = fwd, lambda e, f: part_of(f, e, 1, unit, word, within=False)  # noqa: E731
         back = lambda l, f: l / f  # noqa: E731
         how = "factor x earlier"
         written_fwd = lambda e, f: e * f  # noqa: E731
         written_back = lambda l, f: l / f  # noqa: E731
+    if mode == "absolute" or (mode == "factor" and word is None):
+        plain = fwd
     lf = figure(ctx, "later", spec.later)
     li, ci = lf.interval, cf.interval
     implied_earlier = back(li, ci)
@@ -396,11 +428,13 @@ def _change(spec, ctx: Context, force: str | None) -> CheckResult:
     judged = [ef] + ([cf] if crefs else []) + [lf]
 
     def later_of(e: Interval, c: Interval) -> Interval | None:
-        return whole(fwd(e, c), unit)  # an implied count is a whole number (None: no whole number)
+        got = fwd(e, c)
+        return None if got is None else whole(got, unit)  # an implied count is a whole number (None: none)
 
     holds = (lambda e, c, l: overlap(later_of(e, c), l)) if crefs else (lambda e, l: overlap(later_of(e, ci), l))
     decision = judge(holds, judged)
-    raw, raw_aw = fwd(ef.interval, ci), fwd(ef.as_written, cf.as_written)
+    raw = plain(ef.interval, ci)  # the interval formula, before any whole count is named
+    raw_aw = plain(ef.as_written, cf.as_written) or raw
     implied, implied_aw = later_of(ef.interval, ci), later_of(ef.as_written, cf.as_written)
     ev = ef.written
     written_later = None if ev is None or cf.written is None else written_fwd(ev, cf.written)
@@ -419,6 +453,26 @@ def _change(spec, ctx: Context, force: str | None) -> CheckResult:
         "implied", [spec.earlier] + crefs, written_later, shown_iv, shown_aw, unit, "the implied later figure")]
     details.update({"implied": None if implied is None else implied.to_list(), "stated": li.to_list()})
     return result(spec, ids, decision, out, lines, details)
+
+
+def _moved(e: Interval, part: Interval | None, sign: int) -> Interval | None:
+    """``e`` plus (``sign`` 1) or minus (-1) ``part``; None when there is no part (no whole number)."""
+    return None if part is None else e + part * sign
+
+
+def _kept_of(e: Interval, c: Interval | None, kept: Callable[[Interval], Interval], w: int) -> Interval | None:
+    """``e x kept(c) / w``, the later figure of a relative change ``c`` (None: no change in its bounds)."""
+    if c is None:
+        return None
+    return e * kept(c) / w if w != 1 else e * kept(c)
+
+
+def _earlier_of(l: Interval, c: Interval | None, kept: Callable[[Interval], Interval], w: int) -> Interval:
+    """``l x w / kept(c)``, the implied earlier figure; unbounded above when the fall may be all of it."""
+    left = None if c is None else kept(c).intersect(Interval(0.0, None, False, False))
+    if left is None:
+        return Interval(max(l.lo, 0.0) if l.low is not None else 0.0, None)
+    return l * w / left
 
 
 def _points(x: float) -> str:
