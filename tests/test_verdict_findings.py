@@ -5,6 +5,8 @@ the whole, and the other rules named in each test."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,7 +14,8 @@ from hypothesis import strategies as st
 from numclaims.checks import run_check
 from numclaims.checks.base import CONSISTENT, INCONSISTENT, TENSION, UNVERIFIABLE
 from numclaims.granularity import nearest_parts
-from numclaims.records import ChangeCheck, ComparisonCheck
+from numclaims.records import AgreementCheck, ChangeCheck, ComparisonCheck, RateDurationCheck
+from numclaims.units import calendar_range, months_days
 
 from test_false_alarms import _claim, _ctx
 
@@ -114,3 +117,91 @@ def test_the_nearest_part_of_a_whole_count_is_never_inconsistent(n, word, direct
         later = n + k if direction == "increase" else n - k
         assert _change(word, n, later, direction) != INCONSISTENT
         assert _times(word, k, n) != INCONSISTENT
+
+
+# ------------------------------------------------------------------------------ calendar lengths (F1, F2, F6)
+def _rate_total(rate: tuple, duration: tuple, total: tuple) -> str:
+    """The verdict of "<rate> for <duration>, a total of <total>" (each ``(text, value, unit)``)."""
+    claims = {"r": _claim("r", *rate), "d": _claim("d", *duration), "t": _claim("t", *total)}
+    return run_check(RateDurationCheck(id="x", kind="rate_duration", rate="r", duration="d", total="t"),
+                     _ctx(claims)).verdict
+
+
+@pytest.mark.parametrize("rate, duration, total, verdict", [
+    # "$5 a day for one year, a total of $1,825": 5 x 365 = 1,825 (a common year); by the Julian year
+    # 5 x 365.25 = 1,826.25 fell outside [1,824.5, 1,825.5] as written: tension
+    (("$5 a day", 5, "USD per day"), ("one year", 1, "years"), ("$1,825", 1825, "USD"), CONSISTENT),
+    # a leap year: 5 x 366 = 1,830
+    (("$5 a day", 5, "USD per day"), ("one year", 1, "years"), ("$1,830", 1830, "USD"), CONSISTENT),
+    # 5 x 367 = 1,835 is no calendar year's days: as written 1,825..1,830 misses [1,834.5, 1,835.5]
+    (("$5 a day", 5, "USD per day"), ("one year", 1, "years"), ("$1,835", 1835, "USD"), TENSION),
+    # "$1,000 a week for six months, $26,000": six months are 181 to 184 days = 25.86 to 26.29 weeks, 26
+    # the point (half of 52): 1,000 x [25.86, 26.29] holds [25,999.5, 26,000.5]; by the Julian month
+    # (26.09 weeks, 26,089) it was tension
+    (("$1,000 a week", 1000, "USD per week"), ("six months", 6, "months"), ("$26,000", 26000, "USD"), CONSISTENT),
+    # "$10 a day for a month, $310": a month is 28 to 31 days, 10 x 31 = 310
+    (("$10 a day", 10, "USD per day"), ("a month", 1, "months"), ("$310", 310, "USD"), CONSISTENT),
+    # $350 is past every month as written ([9.5, 10.5] a day x [28, 31] = [266, 325.5]); within the
+    # rounding of "$10" ([5, 15] x 31 = 465) it holds: tension
+    (("$10 a day", 10, "USD per day"), ("a month", 1, "months"), ("$350", 350, "USD"), TENSION),
+])
+def test_a_calendar_duration_is_a_range_of_calendar_lengths(rate, duration, total, verdict):
+    assert _rate_total(rate, duration, total) == verdict
+
+
+def _agree(a: tuple, b: tuple) -> str:
+    claims = {"a": _claim("a", *a), "b": _claim("b", *b)}
+    return run_check(AgreementCheck(id="x", kind="agreement", a="a", b="b"), _ctx(claims)).verdict
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    # "$5 a day, or $1,825 a year": 5 x [365, 366] = [1,825, 1,830] a year, as written (it held already, on
+    # the rounding of $5); "$100 a day" (as written [99.5, 100.5]) against "$36,500 a year": 100 x 365
+    (("$5 a day", 5, "USD per day"), ("$1,825 a year", 1825, "USD per year"), CONSISTENT),
+    (("$100 a day", 100, "USD per day"), ("$36,500 a year", 36500, "USD per year"), CONSISTENT),
+    # "$1,000 a week, $4,000 a month": a month is 4 to 31/7 weeks, so 4,000 a month is [3,500, 4,500] /
+    # [4, 4.43] = [790.3, 1,125] a week and holds 1,000 as written (by the Julian month, 4.35 weeks, 4,000
+    # was [804.9, 1,034.9] a week and the rounding of "$4,000" was needed: tension)
+    (("$1,000 a week", 1000, "USD per week"), ("$4,000 a month", 4000, "USD per month"), CONSISTENT),
+])
+def test_rates_convert_over_the_calendar_lengths(a, b, verdict):
+    assert _agree(a, b) == verdict
+
+
+def test_calendar_range_by_hand():
+    # six months from every start month of the Gregorian calendar: Sep-Feb of a common year 30+31+30+31+31+28
+    # = 181 days, Mar-Aug 31+30+31+30+31+31 = 184; a year 365 or 366
+    assert months_days(6) == (181, 184)
+    assert months_days(12) == (365, 366)
+    assert months_days(1) == (28, 31)
+    assert calendar_range(Fraction(6), "months", "weeks") == (Fraction(181, 7), Fraction(184, 7), Fraction(26))
+    # a week in years: 7/366 to 7/365 of its days, hulled with the point 1/52 (7/365 = 0.019178 < 1/52)
+    assert calendar_range(Fraction(1), "week", "year") == (Fraction(7, 366), Fraction(1, 52), Fraction(1, 52))
+    assert calendar_range(Fraction(1), "year", "days") == (365, 366, 365)
+
+
+@given(n=st.integers(min_value=0, max_value=10_000), unit=st.sampled_from(["day", "week", "month", "year"]),
+       target=st.sampled_from(["day", "week", "month", "year"]))
+def test_the_conventional_point_lies_in_the_calendar_range(n, unit, target):
+    # every length converts to a range that holds its conventional point, and a longer length never to a
+    # shorter range (monotone ends: the interval arithmetic of calendar_between is sound)
+    lo, hi, point = calendar_range(Fraction(n), unit, target)
+    assert lo <= point <= hi
+    lo2, hi2, _ = calendar_range(Fraction(n + 1), unit, target)
+    assert lo <= lo2 and hi <= hi2
+
+
+@pytest.mark.parametrize("monthly, yearly, verdict", [
+    # F9 "$1 million a month, or $13 million a year": 12 x 1,000,000 = 12,000,000 against [12.5M, 13.5M];
+    # the band of its only digit ([0.5M, 1.5M] a month) is left to the interval: tension (it was consistent)
+    (("$1 million a month", 1e6, "USD per month"), ("$13 million a year", 13e6, "USD per year"), TENSION),
+    (("$1 million a month", 1e6, "USD per month"), ("$12 million a year", 12e6, "USD per year"), CONSISTENT),
+    # two figures keep their last digit's band: 1.1M x 12 = 13.2M, [1.05M, 1.15M] x 12 = [12.6M, 13.8M]
+    (("$1.1 million a month", 1.1e6, "USD per month"), ("$13 million a year", 13e6, "USD per year"), CONSISTENT),
+])
+def test_a_one_figure_rate_against_a_rate_in_another_base_is_its_written_value(monthly, yearly, verdict):
+    assert _agree(monthly, yearly) == verdict
+    claims = {"a": _claim("a", *monthly), "b": _claim("b", *yearly)}
+    for as_rate in (None, "year"):
+        spec = ComparisonCheck(id="x", kind="comparison", a="a", b="b", relation="eq", as_rate=as_rate)
+        assert run_check(spec, _ctx(claims)).verdict == verdict

@@ -20,9 +20,11 @@ hand-written factor tables so that every factor has one documented source):
   convert to a fraction or a count.
 * Currencies (ISO 4217 codes) are each their own dimension: no exchange rate is known, so USD and PEN
   never convert ("no exchange rate").
-* Time: ``years``, ``months``, ``weeks``, ``days`` with pint's Julian year (1 year = 365.25 days = 12
-  months, ISO 80000-3). A rate ``<unit> per <day|week|month|year>`` is a flow; it converts between time
-  bases (``$60,000 a month`` = ``$720,000 a year``), but never to a stock (a bare amount).
+* Time: ``years``, ``months``, ``weeks``, ``days``. Between them a duration or a rate converts over every
+  calendar length (:func:`calendar_range`, :func:`calendar_rate`: a year is 365 or 366 days, a month 28
+  to 31, the conventional point 365 days, 52 weeks, 12 months); pint's Julian year (1 year = 365.25 days
+  = 12 months, ISO 80000-3) converts hours. A rate ``<unit> per <day|week|month|year>`` is a flow; it
+  converts between time bases (``$60,000 a month`` = ``$720,000 a year``), but never to a stock.
 * Mass and area: ``ounces`` (avoirdupois), ``troy_ounces``, ``kilograms``, ``tonnes``, ``hectares``,
   ``square_kilometres`` convert within their dimension.
 
@@ -33,6 +35,8 @@ converted figures stays sound.
 
 from __future__ import annotations
 
+import calendar
+import math
 from fractions import Fraction
 from functools import lru_cache
 
@@ -138,22 +142,104 @@ def _quotient(numerator: str, denominator: str):
     return reg.Quantity(1, _expr(numerator)) / reg.Quantity(1, _expr(denominator))
 
 
-#: The weeks of a year when a weekly figure and a yearly one are set side by side: from 52 whole weeks (a
-#: year of ISO 8601 week-numbering weeks, as a weekly wage or rent is counted 52 times a year) to the 366/7
-#: = 52.29 weeks of a leap year's days (365/7 = 52.14 of a common year, 365.25/7 = 52.18 Julian).
-WEEKS_PER_YEAR = (Fraction(52), Fraction(366, 7))
+# ------------------------------------------------------------------------------------------ the calendar
+#: The calendar time units, smallest first (a rate base or a duration: day, week, month, year).
+CALENDAR = ("day", "week", "month", "year")
+#: The conventional calendar, the written point of every conversion (semantics section 7): a year is 12
+#: months, 365 days (a common year) or 52 weeks (an ISO 8601 week-numbering year, as weekly pay is counted
+#: 52 times a year); a month is a twelfth of that year (365/12 days, 52/12 weeks); a week is 7 days.
+CALENDAR_POINT = {("year", "month"): Fraction(12), ("year", "week"): Fraction(52), ("year", "day"): Fraction(365),
+                  ("month", "week"): Fraction(13, 3), ("month", "day"): Fraction(365, 12),
+                  ("week", "day"): Fraction(7)}
+#: Days in a calendar month and in a calendar year (Gregorian calendar, ISO 8601-1:2019 "calendar month",
+#: "calendar year"): 28 to 31, 365 or 366.
+MONTH_DAYS, YEAR_DAYS = (28, 31), (365, 366)
+#: One cycle of the Gregorian calendar: 400 years, 4,800 months, 146,097 days.
+_CYCLE_MONTHS, _CYCLE_DAYS = 4800, 146097
 
 
-def week_year_factors(source: str, target: str) -> tuple[Fraction, Fraction] | None:
-    """The factors ``(low, high)`` that turn a rate per ``source`` into one per ``target`` (time bases,
-    singular or plural) when one is a week and the other a year, from :data:`WEEKS_PER_YEAR`: per week to
-    per year ``(52, 366/7)``, per year to per week ``(7/366, 1/52)``; None for any other pair, which
-    converts by the Julian year. A duration converts the other way: years to weeks is
-    ``week_year_factors("week", "year")``."""
-    pair = (source.rstrip("s"), target.rstrip("s"))
-    low, high = WEEKS_PER_YEAR
-    if pair == ("week", "year"):  # "$1,000 a week" a year; "one year" in weeks
-        return low, high
-    if pair == ("year", "week"):
-        return 1 / high, 1 / low
-    return None
+@lru_cache(maxsize=1)
+def _cycle_prefix() -> tuple[int, ...]:
+    """Days before each month of two Gregorian cycles from January 2001 (cumulative, 9,601 entries)."""
+    out, total = [0], 0
+    for i in range(2 * _CYCLE_MONTHS):
+        y, m = divmod(i, 12)
+        total += calendar.monthrange(2001 + y, m + 1)[1]
+        out.append(total)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def months_days(n: int) -> tuple[int, int]:
+    """``(fewest, most)`` days that ``n >= 0`` consecutive calendar months last, over every start month
+    of the Gregorian calendar: 1 month 28 to 31 days, 6 months 181 to 184, 12 months 365 to 366, 48 months
+    1,460 to 1,461 (ISO 8601-1:2019, "calendar month"; a 400-year cycle of 146,097 days repeats).
+
+    Raises:
+        ValueError: ``n < 0``."""
+    if n < 0:
+        raise ValueError(f"a number of months is at least 0, got {n}")
+    q, r = divmod(n, _CYCLE_MONTHS)
+    pre = _cycle_prefix()
+    spans = [pre[i + r] - pre[i] for i in range(_CYCLE_MONTHS)]
+    return q * _CYCLE_DAYS + min(spans), q * _CYCLE_DAYS + max(spans)
+
+
+def calendar_unit(unit: str) -> str | None:
+    """``unit`` (singular or plural: "months", "week") as one of :data:`CALENDAR`, else None."""
+    u = unit.rstrip("s")
+    return u if u in CALENDAR else None
+
+
+def calendar_range(x: Fraction, unit: str, target: str) -> tuple[Fraction, Fraction, Fraction]:
+    """``(low, high, point)``: how long a length of ``x >= 0`` ``unit`` lasts in ``target`` (both
+    :data:`CALENDAR` units, singular or plural), over every calendar: a month is 28 to 31 days, a year 365
+    or 366 days, and ``x`` whole months or years last what that many consecutive calendar months last
+    (:func:`months_days`: six months are 181 to 184 days, 25.86 to 26.29 weeks). ``point`` is the
+    conventional length (:data:`CALENDAR_POINT`: one year is 365 days, 52 weeks, 12 months; six months
+    are 26 weeks), always inside ``[low, high]`` (a year is 52 to 366/7 weeks: the hull of its days / 7 and
+    the 52 weeks of an ISO 8601 year). A fraction of a month or year is bounded by the whole months about
+    it (1.5 months: the 28 days of one month to the 62 of two). Examples: ``(1, "year", "day")`` ->
+    (365, 366, 365); ``(6, "months", "weeks")`` -> (181/7, 184/7, 26); ``(1, "day", "year")`` -> (1/366,
+    1/365, 1/365); ``(1, "week", "year")`` -> (7/366, 1/52, 1/52).
+
+    Raises:
+        ValueError: a unit not in :data:`CALENDAR`, or ``x < 0``."""
+    u, t = calendar_unit(unit), calendar_unit(target)
+    if u is None or t is None or x < 0:
+        raise ValueError(f"need a length of at least 0 in day, week, month or year; got {x!r} {unit!r} -> {target!r}")
+    if u == t:
+        return x, x, x
+    larger = CALENDAR.index(u) > CALENDAR.index(t)
+    point = x * CALENDAR_POINT[(u, t)] if larger else x / CALENDAR_POINT[(t, u)]
+    if {u, t} == {"month", "year"}:
+        return point, point, point
+    if larger:  # a length of months or years in weeks or days: the days of consecutive calendar months
+        months = x * (12 if u == "year" else 1)
+        days = (Fraction(months_days(math.floor(months))[0]), Fraction(months_days(math.ceil(months))[1])) \
+            if u in ("month", "year") else (x * 7, x * 7)
+        low, high = (days[0] / 7, days[1] / 7) if t == "week" else days
+    else:  # a length of days or weeks in weeks, months or years: its days over the target's days
+        days = x * (7 if u == "week" else 1)
+        per = {"week": (7, 7), "month": MONTH_DAYS, "year": YEAR_DAYS}[t]
+        low, high = days / per[1], days / per[0]
+    return min(low, point), max(high, point), point
+
+
+def calendar_rate(source: str, target: str) -> tuple[tuple[Fraction, Fraction], Fraction] | None:
+    """``((low, high), point)``: the factors that turn a rate in unit ``source`` ("USD per day") into unit
+    ``target`` ("USD per year") when their time bases are different :data:`CALENDAR` units: the base
+    unit's factor (:func:`conversion`) times the number of the source's time base in one of the target's
+    (:func:`calendar_range` of 1: a day rate is 365 to 366 times a year's, a week rate 52 to 366/7 times);
+    None for rates of one time base, a month against a year (12 exactly), units that are not rates, or
+    bases that do not convert."""
+    (sb, sper), (tb, tper) = split_unit(source), split_unit(target)
+    if sper is None or tper is None or calendar_unit(sper) is None or calendar_unit(tper) is None:
+        return None
+    if calendar_unit(sper) == calendar_unit(tper) or {calendar_unit(sper), calendar_unit(tper)} == {"month", "year"}:
+        return None  # one base, or 12 months a year exactly: the one factor of conversion()
+    base = conversion(f"{sb} per {tper}", target)[0]
+    if base is None:
+        return None
+    low, high, point = calendar_range(Fraction(1), tper, sper)
+    return (base * low, base * high), base * point

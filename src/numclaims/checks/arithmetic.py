@@ -10,13 +10,13 @@ from __future__ import annotations
 from functools import reduce
 
 from ..intervals import Interval
-from ..periods import duration_in
 from ..records import DURATION_UNITS
-from ..units import DIMENSIONLESS, WEEKS_PER_YEAR, quotient_factor, quotient_problem, same_base, week_year_factors
+from ..units import DIMENSIONLESS, quotient_factor, quotient_problem, same_base
 from .base import (
     INCONSISTENT,
     CheckResult,
     Context,
+    converted,
     derived,
     describe,
     figure,
@@ -25,7 +25,6 @@ from .base import (
     judge,
     overlap,
     one_figure_rate,
-    scaled_between,
     part_of,
     result,
     shown,
@@ -71,21 +70,20 @@ def rate_duration(spec, ctx: Context) -> CheckResult:
     if not same_base(rate.base_unit, tot.base_unit) or tot.per is not None:
         return unverifiable(spec, ids, f"rate unit {rate.unit!r} times time does not give total unit {tot.unit!r}")
     target = _RATE_TO_DURATION[rate.per]
-    factor = duration_in(1.0, dur.base_unit, target)
     # a one-figure rate ("$1 million a month") is its written value as written (base.one_figure_rate)
     figs = [one_figure_rate(figure(ctx, "rate", spec.rate), rate), figure(ctx, "duration", spec.duration),
             figure(ctx, "total", spec.total)]
     ri, di, ti = (f.interval for f in figs)
-    weeks = week_year_factors(target, dur.base_unit)  # a year of 52 to 366/7 weeks (units.WEEKS_PER_YEAR)
-    if weeks is not None:
-        factor = float(WEEKS_PER_YEAR[0] if target == "weeks" else 1 / WEEKS_PER_YEAR[0])  # the written point
+    # the duration in the rate's time base over every calendar length ("one year" is 365 to 366 days, six
+    # months 25.86 to 26.29 weeks), the conventional point on the as-written line (units.calendar_range)
+    factor = float(converted(Interval.point(1.0), dur.base_unit, target)[1])
 
-    def converted(d: Interval) -> Interval:
-        return d * factor if weeks is None else scaled_between(d, weeks)
+    def in_base(d: Interval) -> Interval:
+        return converted(d, dur.base_unit, target)[0]
 
-    dconv = converted(di)
+    dconv = in_base(di)
     implied = whole(ri * dconv, tot.base_unit) or ri * dconv
-    decision = judge(lambda r, d, t: overlap(whole(r * converted(d), tot.base_unit), t), figs)
+    decision = judge(lambda r, d, t: overlap(whole(r * in_base(d), tot.base_unit), t), figs)
     lines = [
         f"rate {describe(rate, ri)}",
         f"duration {describe(dur, di)} = {dconv} {target}",

@@ -46,7 +46,8 @@ from ..intervals import Interval, _fmt
 from ..periods import Period
 from ..records import Claim, split_unit
 from ..rules import DISCRETE_UNITS
-from ..units import WEEKS_PER_YEAR, conversion, week_year_factors
+from ..intervals import _outward
+from ..units import calendar_range, calendar_rate, calendar_unit, conversion
 from ..verdicts import (  # noqa: F401
     CONSISTENT,
     INCONSISTENT,
@@ -286,10 +287,23 @@ def one_figure_rate(f: Figure, c: Claim) -> Figure:
     step = digit_step(c)
     if c.qualifier != "exact" or c.value is None or not step or abs(c.value) >= 10 * step or c.interval is not None:
         return f
-    point = Interval.point(float(f.written)) if f.written is not None else None
-    if point is None or not f.interval.overlaps(point):
+    point = Interval.point(float(c.value))
+    if f.unit != c.unit:  # converted (base.converted): the written value over every calendar length
+        point = converted(point, c.unit, f.unit)[0]
+    if f.interval.intersect(point) != point:
         return f
     return replace(f, as_written=point, rounding_only=True)
+
+
+def rate_as_written(ctx: "Context", f: Figure, cid: str, other: str) -> Figure:
+    """The figure ``f`` of claim ``cid`` read by :func:`one_figure_rate` when ``cid`` is a rate set against
+    claim ``other`` in another time base: a rate in another base ("$1 million a month" against "$13 million
+    a year": 12 x $1M is $12M, not $13M) or a flow over a known period; else ``f`` (two rates of one base
+    compare digit for digit). Used by ``agreement``, ``comparison`` (with or without ``as_rate``)."""
+    c, o = ctx.claims[cid], ctx.claims[other]
+    if c.per is None or o.per == c.per or (o.per is None and ctx.periods.get(other) is None):
+        return f
+    return one_figure_rate(f, c)
 
 
 def _figure_as(role: str, cid: str, made: tuple) -> Figure:
@@ -310,18 +324,27 @@ def _new_figure(ctx: "Context", role: str, cid: str, unit: str | None) -> Figure
     aw = ctx.written[cid] or iv
     written, label = c.value, f"\u201c{c.text or c.quote}\u201d ({cid})"
     if unit is not None and unit != c.unit:
-        weeks = week_year_rate(c.unit, unit)  # a year of 52 to 366/7 weeks, 52 the written point
-        if weeks is None:
-            factor = conversion(c.unit, unit)[0]
-            iv, aw = _scaled(iv, factor), _scaled(aw, factor)
-        else:
-            (factors, factor) = weeks
-            iv, aw = scaled_between(iv, factors), scaled_between(aw, factors)
+        (iv, factor), (aw, _) = converted(iv, c.unit, unit), converted(aw, c.unit, unit)
         written = None if written is None else float(written * factor)
         label += f" = {iv} {unit}"
 
     return Figure(role, [cid], written, iv, aw, unit or c.unit, label,
                   c.interval is None and c.qualifier == "exact" and not is_word_fraction(c))
+
+
+def converted(iv: Interval, source: str, target: str) -> tuple[Interval, Fraction]:
+    """``(interval, point)``: ``iv`` in unit ``source`` converted to unit ``target`` (which
+    :func:`numclaims.units.conversion` must allow), and the factor of the written point: a duration or a
+    rate between calendar time units over every calendar length (:func:`calendar_between`,
+    :func:`numclaims.units.calendar_rate`: "$5 a day" is [1,825, 1,830] a year, its point 5 x 365), any
+    other unit by its one factor."""
+    if calendar_unit(source) and calendar_unit(target):  # a duration: its calendar lengths
+        return calendar_between(iv, source, target), calendar_range(Fraction(1), source, target)[2]
+    cal = calendar_rate(source, target)
+    if cal is None:
+        factor = conversion(source, target)[0]
+        return _scaled(iv, factor), factor
+    return scaled_between(iv, cal[0]), cal[1]
 
 
 def _scaled(iv: Interval, factor) -> Interval:
@@ -332,22 +355,28 @@ def _scaled(iv: Interval, factor) -> Interval:
     return out / Interval.point(float(factor.denominator)) if factor.denominator != 1 else out
 
 
-def week_year_rate(source: str, target: str) -> tuple[tuple[Fraction, Fraction], Fraction] | None:
-    """``((low, high), ordinary)``: the factors that turn a rate in unit ``source`` into unit ``target``
-    when one time base is a week and the other a year (a year of 52 to 366/7 weeks,
-    :func:`numclaims.units.week_year_factors`), and the factor of the ordinary 52-week year; None for any
-    other pair of units (converted by :func:`numclaims.units.conversion` alone)."""
-    (sb, sper), (tb, tper) = split_unit(source), split_unit(target)
-    got = None if sper is None or tper is None else week_year_factors(sper, tper)
-    base = None if got is None else conversion(f"{sb} per {tper}", target)[0]
-    if base is None:
-        return None
-    return (base * got[0], base * got[1]), base * (WEEKS_PER_YEAR[0] if tper.rstrip("s") == "year" else 1 / WEEKS_PER_YEAR[0])
+def calendar_between(iv: Interval, unit: str, target: str) -> Interval:
+    """A duration ``iv`` in ``unit`` as a duration in ``target`` (day, week, month or year), every calendar
+    length included (:func:`numclaims.units.calendar_range`: "six months" of [6, 6] months are [181, 184]
+    days); each end mapped by its own calendar range, rounded outward, closed (sound); negative ends,
+    which no duration has, are scaled by the conventional point."""
+    def end(x: float | None, low: bool):
+        if x is None:
+            return None
+        fx = Fraction(x)
+        if fx < 0:
+            return fx * calendar_range(Fraction(1), unit, target)[2]
+        got = calendar_range(fx, unit, target)
+        return got[0] if low else got[1]
+
+    lo, hi = end(iv.low, True), end(iv.high, False)
+    return _outward(float("-inf") if lo is None else lo, float("inf") if hi is None else hi, lo is not None, hi is not None)
 
 
 def scaled_between(iv: Interval, factors: tuple) -> Interval:
     """``iv`` times every factor from ``factors[0]`` to ``factors[1]`` (exact positive fractions), rounded
-    outward: the hull of the two scaled intervals (a year of 52 to 366/7 weeks, :func:`numclaims.units.week_year_factors`)."""
+    outward: the hull of the two scaled intervals (a rate per day is 365 to 366 times a rate per year,
+    :func:`numclaims.units.calendar_rate`)."""
     return _scaled(iv, factors[0]).hull(_scaled(iv, factors[1]))
 
 

@@ -18,6 +18,7 @@ from .base import (
     le,
     level_and_points,
     overlap,
+    rate_as_written,
     result,
     units_problem,
     unverifiable,
@@ -42,7 +43,9 @@ def _pair(spec, ctx: Context, ids: list[str], roles: tuple[str, str]):
     problem = level_and_points(ctx, ids) or units_problem(ctx, ids, x.unit)
     if problem:
         return unverifiable(spec, ids, problem)
-    return x, y, [figure(ctx, roles[0], ids[0]), figure(ctx, roles[1], ids[1], x.unit)]
+    # a one-figure rate against a rate in another time base is its written value (base.rate_as_written)
+    return x, y, [rate_as_written(ctx, figure(ctx, roles[0], ids[0]), ids[0], ids[1]),
+                  rate_as_written(ctx, figure(ctx, roles[1], ids[1], x.unit), ids[1], ids[0])]
 
 
 def part_whole(spec, ctx: Context) -> CheckResult:

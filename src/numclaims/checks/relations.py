@@ -41,7 +41,7 @@ from typing import Any, Callable
 from ..reference_rows import row_written
 from ..intervals import Interval
 from ..records import DURATION_UNITS
-from ..units import SHARE_WHOLE, SHARES, WEEKS_PER_YEAR, conversion, quotient_factor, quotient_problem
+from ..units import CALENDAR_POINT, SHARE_WHOLE, SHARES, calendar_rate, conversion, quotient_factor, quotient_problem
 from ..vocabulary import DAYS_PER
 from .base import (
     CONSISTENT,
@@ -58,9 +58,8 @@ from .base import (
     judge,
     le,
     level_and_points,
-    one_figure_rate,
+    rate_as_written,
     scaled_between,
-    week_year_rate,
     overlap,
     part_of,
     result,
@@ -156,8 +155,7 @@ def _rate(spec, ctx: Context, ids: list[str], role: str, cid: str, base: str) ->
     if factor is None:
         return unverifiable(spec, ids, f"units differ ({cid}): {why}")
     f = figure(ctx, role, cid)  # the claim's own readings: a count over its period is a whole number
-    if c.per is not None and any(ctx.claims[i].per is None and ctx.periods.get(i) is not None for i in ids[:2]):
-        f = one_figure_rate(f, c)  # "$1 million a month" against a flow over a period: its written value
+    f = rate_as_written(ctx, f, cid, [i for i in ids[:2] if i != cid][0])  # base.rate_as_written
     how = f"x {fmt_num(float(factor))}"
     if period is not None:
         length = period.length_in(per)  # whole calendar months count as months (periods.Period.length_in)
@@ -167,32 +165,34 @@ def _rate(spec, ctx: Context, ids: list[str], role: str, cid: str, base: str) ->
         size = "" if per == "day" else f" = {fmt_num(float(length))}{' calendar' if calendar else ''} {per}{plural}"
         how = (f"over {period} ({period.days} days{size})" if period.length is None else
                f"over {period.days} days{size} within {period}, as its end is not known to the day")
-    weeks = _week_year(c, per, period, target)
-    if weeks is not None:  # a year of 52 to 366/7 weeks (units.WEEKS_PER_YEAR); the written point at 52
-        factors, ordinary = weeks
+    cal = _calendar(c, per, period, target)
+    if cal is not None:  # every calendar length (units.calendar_rate); the written point the conventional one
+        factors, ordinary = cal
         iv, aw = scaled_between(f.interval, factors), scaled_between(f.as_written, factors)
         written = None if f.written is None else float(f.written * ordinary)
         if c.per is not None:
             how = f"x {fmt_num(float(factors[0]))} to {fmt_num(float(factors[1]))}"
         return _computed(role, [cid], written, iv, aw, target, f"{f.label} = {iv} {target}", f.rounding_only), \
-            how + " (a year of 52 to 366/7 weeks)"
+            how + (" (a year of 52 to 366/7 weeks)" if {c.per, per} == {"week", "year"} or c.per is None
+                   else " (every calendar length)")
     iv, aw = _scaled(f.interval, factor), _scaled(f.as_written, factor)
     written = None if f.written is None else float(f.written * factor)
     return _computed(role, [cid], written, iv, aw, target, f"{f.label} = {iv} {target}", f.rounding_only), how
 
 
-def _week_year(c, per: str, period, target: str) -> tuple[tuple[Fraction, Fraction], Fraction] | None:
-    """``((low, high), ordinary)``: the factors that turn claim ``c`` into a rate per ``per`` (unit
-    ``target``) when a week and a year meet, a rate per week against one per year or a flow over whole
-    calendar years per week, with a year of 52 to 366/7 weeks (:data:`numclaims.units.WEEKS_PER_YEAR`),
-    and the factor of the ordinary 52-week year; None otherwise (the Julian year, or the period's days)."""
+def _calendar(c, per: str, period, target: str) -> tuple[tuple[Fraction, Fraction], Fraction] | None:
+    """``((low, high), point)``: the factors that turn claim ``c`` into a rate per ``per`` (unit
+    ``target``) over every calendar length: a rate in another time base (:func:`numclaims.units.calendar_rate`:
+    a day rate is 365 to 366 times a year's), or a flow over whole calendar years per week (52 weeks a
+    year, :data:`numclaims.units.CALENDAR_POINT`, to its days / 7), with the factor of the conventional
+    point; None otherwise (a flow over a period of known dates lasts its length, ``Period.length_in``)."""
     if c.per is not None:
-        return week_year_rate(c.unit, target)
+        return calendar_rate(c.unit, target)
     base = conversion(f"{c.base_unit} per {per}", target)[0]
     months = None if base is None or period is None or per != "week" else period.calendar_months()
     if not months or months % 12:
         return None
-    ordinary = base / (months // 12 * WEEKS_PER_YEAR[0])  # whole calendar years: 52 weeks each, to their days / 7
+    ordinary = base / (months // 12 * CALENDAR_POINT[("year", "week")])  # 52 weeks each, to their days / 7
     return (base / (Fraction(period.days) / 7), ordinary), ordinary
 
 
@@ -233,7 +233,8 @@ def comparison(spec, ctx: Context) -> CheckResult:
         if problem:
             flows = conversion(ctx.claims[spec.b].base_unit, a.base_unit)[0] is not None
             return unverifiable(spec, ids, problem + (" (flows over different periods: use as_rate)" if flows else ""))
-        figs = [figure(ctx, "a", spec.a), figure(ctx, "b", spec.b, unit)]
+        figs = [rate_as_written(ctx, figure(ctx, "a", spec.a), spec.a, spec.b),  # base.rate_as_written
+                rate_as_written(ctx, figure(ctx, "b", spec.b, unit), spec.b, spec.a)]
         lines += [f"a: {_described(ctx, spec.a, figs[0])}", f"b: {_described(ctx, spec.b, figs[1])}"]
         pa, pb = ctx.periods.get(spec.a), ctx.periods.get(spec.b)
         if pa is not None and pb is not None and pa.days != pb.days:
