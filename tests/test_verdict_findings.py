@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from numclaims.checks import run_check
 from numclaims.checks.base import CONSISTENT, INCONSISTENT, TENSION, UNVERIFIABLE
 from numclaims.granularity import nearest_parts
-from numclaims.records import AgreementCheck, ChangeCheck, ComparisonCheck, RateDurationCheck
+from numclaims.records import AgreementCheck, ChangeCheck, ComparisonCheck, ProductCheck, RateDurationCheck
 from numclaims.units import calendar_range, months_days
 
 from test_false_alarms import _claim, _ctx
@@ -204,4 +204,22 @@ def test_a_one_figure_rate_against_a_rate_in_another_base_is_its_written_value(m
     claims = {"a": _claim("a", *monthly), "b": _claim("b", *yearly)}
     for as_rate in (None, "year"):
         spec = ComparisonCheck(id="x", kind="comparison", a="a", b="b", relation="eq", as_rate=as_rate)
+        assert run_check(spec, _ctx(claims)).verdict == verdict
+
+
+@pytest.mark.parametrize("share, whole, part, verdict", [
+    # F5 "more than 50 percent of the 4 judges, 5": a share of a whole is at most all of it (base.part_of,
+    # as share_of_total and fraction_of): (50, 100] % x 4 = (2, 4], whole counts 3 or 4 -> 5 is inconsistent
+    # (it was (50, +inf) x 4 = [3, +inf): consistent)
+    (("more than 50 percent", 50, "percent", "more_than"), 4, 5, INCONSISTENT),
+    (("more than 50 percent", 50, "percent", "more_than"), 4, 3, CONSISTENT),
+    # "at least 90 percent of 12": [90, 100] % x 12 = [10.8, 12], whole counts 11 or 12
+    (("at least 90 percent", 90, "percent", "at_least"), 12, 13, INCONSISTENT),
+    (("at least 90 percent", 90, "percent", "at_least"), 12, 12, CONSISTENT),
+])
+def test_a_product_of_a_share_and_a_count_is_at_most_the_count(share, whole, part, verdict):
+    claims = {"f": _claim("f", *share), "w": _claim("w", str(whole), whole, "persons"),
+              "c": _claim("c", str(part), part, "persons")}
+    for factors in (["f", "w"], ["w", "f"]):
+        spec = ProductCheck(id="x", kind="product", factors=factors, product="c")
         assert run_check(spec, _ctx(claims)).verdict == verdict

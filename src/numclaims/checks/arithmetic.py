@@ -11,7 +11,8 @@ from functools import reduce
 
 from ..intervals import Interval
 from ..records import DURATION_UNITS
-from ..units import DIMENSIONLESS, quotient_factor, quotient_problem, same_base
+from ..rules import DISCRETE_UNITS
+from ..units import DIMENSIONLESS, SHARE_WHOLE, quotient_factor, quotient_problem, same_base
 from .base import (
     INCONSISTENT,
     CheckResult,
@@ -223,12 +224,16 @@ def product_check(spec, ctx: Context) -> CheckResult:
     text = " x ".join(describe(ctx.claims[i], ctx.intervals[i]) for i in spec.factors) + (
         f" x {scale:g} (percent as a fraction)" if scale != 1 else "")
     unit = ctx.claims[spec.product].unit
-    if len(spec.factors) == 2 and scale == 1:  # a word fraction of a count: its nearest achievable share
+    if len(spec.factors) == 2 and unit in DISCRETE_UNITS:
+        # a share of a whole count is a part of it (base.part_of, as share_of_total and fraction_of read it):
+        # at most the whole ("more than 50 percent of the 4 judges" is 3 or 4, not 5), and a word fraction
+        # names its nearest achievable share
         for i, j in ((0, 1), (1, 0)):
-            word = word_of(ctx, spec.factors[i], ctx.claims[spec.factors[j]].unit)
-            if word is not None and ctx.claims[spec.factors[j]].unit == unit:
-                mul = (lambda f, w, word=word: part_of(f, w, 1, unit, word)) if i == 0 else (
-                    lambda w, f, word=word: part_of(f, w, 1, unit, word))
+            sc, wc = ctx.claims[spec.factors[i]], ctx.claims[spec.factors[j]]
+            if sc.unit in ("percent", "fraction") and wc.unit == unit:
+                word, w = word_of(ctx, spec.factors[i], unit), SHARE_WHOLE[sc.unit]
+                mul = (lambda f, n, word=word, w=w: part_of(f, n, w, unit, word)) if i == 0 else (
+                    lambda n, f, word=word, w=w: part_of(f, n, w, unit, word))
                 break
     return _compare(spec, ctx, ids, ["factor"] * len(spec.factors) + ["product"], mul, text, unit)
 
