@@ -71,7 +71,9 @@ def written_quantity(c: Claim):
 
 
 def _close(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    """Whether a record's number and the numeral's agree: within a relative 1e-9, or the same to 9
+    significant digits ("a sixth" typed 0.166666667, which is 2e-9 from 1/6; semantics section 6)."""
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12) or f"{a:.9g}" == f"{b:.9g}"
 
 
 def rule_text(c: Claim) -> str:
