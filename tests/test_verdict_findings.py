@@ -5,6 +5,7 @@ the whole, and the other rules named in each test."""
 
 from __future__ import annotations
 
+import textwrap
 from fractions import Fraction
 
 import pytest
@@ -12,11 +13,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from numclaims.checks import run_check
-from numclaims.checks.base import CONSISTENT, INCONSISTENT, TENSION, UNVERIFIABLE
+from numclaims.checks.base import CONSISTENT, INCONSISTENT, TENSION, UNVERIFIABLE, signed_percent
+from numclaims.claimvalues import value_problems
+from numclaims.cli import main
 from numclaims.granularity import nearest_parts
 from numclaims.records import AgreementCheck, ChangeCheck, ComparisonCheck, ProductCheck, RateDurationCheck
 from numclaims.units import calendar_range, months_days
 
+from conftest import write_project
 from test_false_alarms import _claim, _ctx
 
 _VALUES = {"a third": 1 / 3, "half": 0.5, "a quarter": 0.25, "two-thirds": 2 / 3, "more than half": 0.5}
@@ -223,3 +227,49 @@ def test_a_product_of_a_share_and_a_count_is_at_most_the_count(share, whole, par
     for factors in (["f", "w"], ["w", "f"]):
         spec = ProductCheck(id="x", kind="product", factors=factors, product="c")
         assert run_check(spec, _ctx(claims)).verdict == verdict
+
+
+# ------------------------------------------------------------------------------ input errors and wording
+def test_a_word_fraction_typed_to_nine_digits_is_accepted():
+    # F13: "a sixth" typed 0.166666667 is 1/6 to 9 significant digits (it is 3.3e-10, a relative 2e-9, away):
+    # it was refused with the advice "write 0.166666667", what the record wrote
+    assert value_problems(_claim("s", "a sixth", 0.166666667, "fraction")) == []
+    # 0.1667 is not: the advice names the 9 digits, not what was written
+    (problem,) = value_problems(_claim("s", "a sixth", 0.1667, "fraction"))
+    assert problem[1] == "value-differs" and "write 0.166666667" in problem[2]
+
+
+def test_a_duration_of_zero_is_one_line_about_what_was_written(tmp_path, capsys):
+    # F8: "0 months" gave "measure.period: period start 2026-05-21 is after end 2026-05-20", a period the
+    # record never wrote; now the line names the file, the line of its text, the claim, the field and the fix
+    meta = ("id: z\ntitle: Z\npublisher: T\npublished: 2026-05-20\nurl: https://example.org/z\nlanguage: en\n"
+            "encoding: utf-8\nattribution: t\ncaptured: t\nlicence: t\n")
+    claims = textwrap.dedent("""\
+        article: z
+        source: z
+
+        claims:
+          - id: ran-0-months
+            quote: "The program ran for 0 months"
+            text: "0 months"
+            unit: months
+            qualifier: exact
+            measure: {what: how long the program ran}
+            attribution: [{who: T}]
+        checks: []
+        """)
+    write_project(tmp_path, "z", "Z\n\nThe program ran for 0 months.\n", meta, claims)
+    assert main(["check", "--root", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0].startswith("claims/z.yaml:7: claim ran-0-months: text: a duration of 0 months lasts no time")
+    assert err[0].endswith("[duration-zero]") and "measure.period" in err[0] and "after end" not in err[0]
+
+
+@pytest.mark.parametrize("x, decimals, shown", [
+    # F10: 5 x 365.25 = 1,826.25 against 1,825 is (1,826.25 - 1,825) / 1,825 = +0.0685 %: shown "+0.07 %",
+    # not "+0 %" beside "fails as written"
+    (0.0685, 0, "+0.07 %"), (8.4, 0, "+8 %"), (-50.0, 0, "-50 %"), (0.0, 0, "0 %"),
+    (0.04, 1, "+0.04 %"), (-37.5, 1, "-37.5 %"),
+])
+def test_a_small_difference_is_never_shown_as_zero(x, decimals, shown):
+    assert signed_percent(x, decimals) == shown

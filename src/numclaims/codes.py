@@ -149,6 +149,8 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("quote-ambiguous", "claim", "the quote occurs several times in the source", "add 'start' to say which"),
     ("date-too-far", "claim", "a period or date ends implausibly long after the publication", "check the year"),
     ("period-unreadable", "claim", "the date or period cannot be read or resolved", "write an explicit start and end"),
+    ("duration-zero", "claim", "a duration of 0 lasts no time, so no period can be counted back from it",
+     "write the duration the article gives, or give the claim a measure.period"),
     ("period-length-differs", "claim", "a duration's measure.period is shorter than the duration it dates",
      "give the span the duration covers or falls within, one day for a duration measured on a date, or 'ends'"),
     ("duplicate-id", "claim", "an id used twice in one claims file (claims, checks, derived figures)",

@@ -127,6 +127,12 @@ def resolve_periods(article: Article) -> dict[str, Period | None]:
                 p = (_spec_period(c.date, published, own) if c.date
                      else resolve_over(c.text or c.quote, published))
             elif base in DURATION_UNITS and c.value is not None and (c.ends or c.measure.period is None):
+                if c.value <= 0:  # "0 months" lasts no time: no period can be counted back from its end
+                    zero = CodedError("duration-zero", f"a duration of {c.text or c.value} lasts no time, so no "
+                                      "period can be counted back from it; write the duration the article "
+                                      f"gives (more than 0 {c.base_unit}), or give the claim a measure.period")
+                    zero.field = "value" if "value" in article.field_lines.get(cid, {}) else "text"  # type: ignore[attr-defined]
+                    raise zero
                 # counted back from every day its end may be (a report "In September": 1-30 September);
                 # a duration with a `measure.period` and no `ends` has that period (semantics section 8)
                 ends = own(c.ends) if c.ends else None
@@ -138,9 +144,9 @@ def resolve_periods(article: Article) -> dict[str, Period | None]:
                 if p is not None and base in DURATION_UNITS and c.value is not None:
                     _span_fits(c, p, base)
         except ValueError as e:
-            fld = "date" if base == "date" else "measure.period"
-            errs.append(ErrorLine(article.display, article.lines.get(cid, 0), cid, fld, str(e),
-                                  getattr(e, "code", "period-unreadable")))
+            fld = getattr(e, "field", None) or ("date" if base == "date" else "measure.period")
+            line = article.field_lines.get(cid, {}).get(fld) or article.lines.get(cid, 0)
+            errs.append(ErrorLine(article.display, line, cid, fld, str(e), getattr(e, "code", "period-unreadable")))
         out[cid] = p
         return p
 

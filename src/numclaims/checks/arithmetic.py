@@ -29,6 +29,7 @@ from .base import (
     part_of,
     result,
     shown,
+    signed_percent,
     units_problem,
     unverifiable,
     whole,
@@ -98,7 +99,7 @@ def rate_duration(spec, ctx: Context) -> CheckResult:
         prod = rate.value * n
         rel = (prod - tot.value) / tot.value * 100 if tot.value else float("nan")
         lines.append(f"as written: {fmt_num(rate.value)} x {fmt_num(n)} = {fmt_num(prod)} vs {fmt_num(tot.value)} "
-                     f"({rel:+.0f} %)")
+                     f"({signed_percent(rel)})")
         details["as_written"] = prod
     return result(spec, ids, decision, figs + [derived("implied", ids[:2], implied, tot.unit)], lines, details)
 

@@ -541,6 +541,18 @@ def fmt_num(x: float) -> str:
     return _fmt(x)
 
 
+def signed_percent(x: float, decimals: int = 0) -> str:
+    """A percentage difference for explanations, signed, to ``decimals`` places, and to one significant
+    digit when those places would show a non-zero difference as 0 ("+0.07 %", never "+0 %" beside "fails
+    as written": 1,826.25 against 1,825 is +0.0685 %); ``0 %`` only when it is 0."""
+    if x == 0:
+        return "0 %"
+    shown = f"{x:+.{decimals}f}"
+    if float(shown) == 0:
+        shown = f"{x:+.1g}"
+    return f"{shown} %"
+
+
 def describe(c: Claim, iv: Interval | None) -> str:
     """``"$60,000 a month" -> [55,000, 65,000] USD per month`` style description of a claim."""
     words = c.text or c.quote

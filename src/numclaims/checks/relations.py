@@ -64,6 +64,7 @@ from .base import (
     part_of,
     result,
     shown,
+    signed_percent,
     units_problem,
     unverifiable,
     whole,
@@ -446,9 +447,9 @@ def _change(spec, ctx: Context, force: str | None) -> CheckResult:
     lines.append(f"implied earlier = {fmt_iv(implied_earlier, unit)}")
     if written_later is not None and lf.written is not None:
         lines.append(f"as written: {fmt_num(ev)} -> {fmt_num(written_later)} vs {fmt_num(lf.written)}"
-                     + (f" (actual change {_points(lf.written - ev)}, {(lf.written - ev) / ev * 100:+.1f} %)"
+                     + (f" (actual change {_points(lf.written - ev)}, {signed_percent((lf.written - ev) / ev * 100, 1)})"
                         if ev and mode == "absolute" and lc.base_unit == "percent" else
-                        f" (actual change {(lf.written - ev) / ev * 100:+.1f} %)" if ev else ""))
+                        f" (actual change {signed_percent((lf.written - ev) / ev * 100, 1)})" if ev else ""))
     shown_iv, shown_aw = (raw, raw_aw) if implied is None else (implied, implied_aw or implied)
     out = judged + ([] if crefs else [cf]) + [_computed(
         "implied", [spec.earlier] + crefs, written_later, shown_iv, shown_aw, unit, "the implied later figure")]
