@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from numclaims.checks import run_check
 from numclaims.checks.base import CONSISTENT, INCONSISTENT, TENSION, UNVERIFIABLE, signed_percent
-from numclaims.claimvalues import value_problems
+from numclaims.claimvalues import claim_interval, value_problems, written_interval
+from numclaims.intervals import Interval
 from numclaims.cli import main
 from numclaims.granularity import nearest_parts
 from numclaims.records import AgreementCheck, ChangeCheck, ComparisonCheck, ProductCheck, RateDurationCheck
@@ -273,3 +274,29 @@ def test_a_duration_of_zero_is_one_line_about_what_was_written(tmp_path, capsys)
 ])
 def test_a_small_difference_is_never_shown_as_zero(x, decimals, shown):
     assert signed_percent(x, decimals) == shown
+
+
+@pytest.mark.parametrize("text, value, unit", [("10 weeks", 10, "weeks"), ("ten weeks", 10, "weeks"),
+                                               ("12 months", 12, "months"), ("3 years", 3, "years")])
+def test_a_whole_number_of_time_units_is_that_many_as_written(text, value, unit):
+    # "for 10 weeks" is ten weeks as written, as "ten weeks" was already (a word is its value); "10 weeks"
+    # read [9.5, 10.5] as written, the band of its last digit, which stays its interval
+    c = _claim("d", text, value, unit)
+    assert written_interval(c) == Interval.point(float(value))
+    assert claim_interval(c) == Interval(value - 0.5, value + 0.5)
+
+
+@pytest.mark.parametrize("total, verdict", [
+    # "$1,000 a week for 10 weeks, $10,500": as written 1,000 x 10 = 10,000 against [10,499.5, 10,500.5]:
+    # it held as written on [9.5, 10.5] weeks (1,000 x 10.5 = 10,500); within the band of the 10 weeks
+    # it holds: tension
+    (("$10,500", 10500, "USD"), TENSION),
+    (("$10,000", 10000, "USD"), CONSISTENT),
+    # "$100,000 a week for 10 weeks, a total of $2 million" (a project decision, unchanged): 100,000 x 10 =
+    # 1,000,000 against [1.5M, 2.5M] as written fails; within the rounding of "$100,000" ([50,000, 150,000],
+    # the trailing-zero rule) x 10.5 = 1,575,000 it holds: tension
+    (("$2 million", 2e6, "USD"), TENSION),
+])
+def test_ten_weeks_is_ten_weeks_as_written(total, verdict):
+    rate = ("$100,000 a week", 100000, "USD per week") if total[1] == 2e6 else ("$1,000 a week", 1000, "USD per week")
+    assert _rate_total(rate, ("10 weeks", 10, "weeks"), total) == verdict

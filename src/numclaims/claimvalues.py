@@ -212,7 +212,11 @@ def written_interval(c: Claim, interval: Interval | None = _UNKNOWN) -> Interval
         # the wording says: 172 of 850 (20.2 %) is "one in five" as written
         return iv
     step = digit_step(c)
-    band = Interval.point(c.value) if step == 0 else interval_for(c.value, "exact", step, unit=_reading_unit(c))
+    # a whole number of days, weeks, months or years is that many as written, as "ten weeks" is and as a
+    # count is: "for 10 weeks" is ten weeks (its band [9.5, 10.5] is left to the interval, semantics section 2)
+    whole_time = c.base_unit in DURATION_UNITS and step == 1 and float(c.value).is_integer()
+    band = Interval.point(c.value) if step == 0 or whole_time else \
+        interval_for(c.value, "exact", step, unit=_reading_unit(c))
     band = _counted(band, c)
     inside = band.intersect(iv)
     return inside if inside is not None else iv
