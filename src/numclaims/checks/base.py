@@ -44,7 +44,7 @@ from ..claimvalues import digit_step, is_word_fraction, written_interval
 from ..granularity import BOUND_QUALIFIERS, bound_parts, nearest_parts
 from ..intervals import Interval, _fmt
 from ..periods import Period
-from ..records import Claim, split_unit
+from ..records import Claim
 from ..rules import DISCRETE_UNITS
 from ..intervals import _outward
 from ..units import calendar_range, calendar_rate, calendar_unit, conversion
