@@ -340,3 +340,18 @@ def test_shillings_in_running_text_are_kenya_shillings():
     got = [(m.text, m.unit, m.kind) for m in find_mentions("Each driver pays 25,000 shillings a month; the gang "
                                                            "took 45 million shillings.")]
     assert got == [("25,000 shillings a month", "KES per month", "rate"), ("45 million shillings", "KES", "amount")]
+
+
+def test_a_financial_year_with_a_slash_is_one_date_mention():
+    # "The proposed budget for 2026/27" (a held-out trial): one period, 1 April 2026 to 31 March 2027
+    # (semantics section 8), not the year 2026 followed by a stray "/27"; coverage asked for "2026" alone.
+    # The second year must be the next one: "2019/21" is no financial year and stays the year 2019.
+    from numclaims.extract import find_mentions
+
+    def dates(t):
+        return [m.text for m in find_mentions(t) if m.unit == "date"]
+
+    assert dates("The proposed budget for 2026/27 is $61 million.") == ["2026/27"]
+    assert dates("in the 2025/26 financial year") == ["2025/26"]
+    assert dates("spending in 1999/2000 rose") == ["1999/2000"]
+    assert dates("from 2019/21 data") == ["2019"]

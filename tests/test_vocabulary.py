@@ -131,3 +131,15 @@ def test_change_words_are_one_table():
     assert [falls(w) for w in ("fell", "a drop", "gone  down", "rose", "an increase", "up")] == \
         [True, True, True, False, False, False]
     assert not set(RISE_VERBS) & set(FALL_VERBS) and not set(RISE_NOUNS) & set(FALL_NOUNS)
+
+
+def test_a_plural_headline_verb_of_passing_is_readable_as_a_claims_text():
+    # "Insurance claims top $400 million" (a held-out trial's headline): text "top $400 million" is more
+    # than $400 million, (400,000,000, +inf); it was unreadable, and "$400 million" with more_than was
+    # refused as contradicting the words. "cross" likewise ("deaths cross 1,000").
+    from numclaims.numerals import parse
+
+    for words, value in (("top $400 million", 400_000_000), ("cross 1,000", 1000)):
+        q = parse(words)
+        assert (q.value, q.qualifier) == (value, "more_than")
+        assert not q.interval.contains(value) and q.interval.contains(value + 1)

@@ -191,17 +191,20 @@ _UNKNOWN: Any = object()
 def written_interval(c: Claim, interval: Interval | None = _UNKNOWN) -> Interval | None:
     """The claim *as written*: each digit it writes at face value, its qualifier honoured in its direction.
 
-    ``exact`` and ``approximately`` -> the rounding band of the last written digit (:func:`digit_step`):
-    "2,000" -> [1,999.5, 2,000.5] (a count: [2,000, 2,000]), "50.2 percent" -> [50.15, 50.25], "$2 million"
-    -> [1.5M, 2.5M], "about 40 percent" -> [39.5, 40.5] (the "about" margin and the trailing-zero
-    rounding of round numbers dropped; ISO 80000-1:2009 Annex B: a written figure stands for what rounds
-    to it at its last digit). Every other qualifier (more than, at least, less than, up to, range,
-    nearly), a word fraction, hedged or not ("one in five", "about a third": no digit is written, so the
-    word's rounding and hedge are all the wording says) and an explicit ``interval`` -> the claim's interval (:func:`claim_interval`): "more than
-    500" is any value above 500, "up to 100" any value from 0 to 100, and "nearly 2 million" names no
-    value it reaches. ``None`` for dates. A relation that holds on this reading is ``consistent`` (see
-    :mod:`numclaims.checks.base`). ``interval``, when given, is :func:`claim_interval` of ``c`` already
-    computed by the caller.
+    ``exact`` -> the rounding band of the last written digit (:func:`digit_step`): "2,000" ->
+    [1,999.5, 2,000.5] (a count: [2,000, 2,000]), "50.2 percent" -> [50.15, 50.25], "$2 million" ->
+    [1.5M, 2.5M] (the trailing-zero rounding of round numbers dropped; ISO 80000-1:2009 Annex B: a written
+    figure stands for what rounds to it at its last digit). ``approximately`` -> the same band, but a
+    hedged figure of two or more significant digits reads its trailing zeros as rounding, as in its
+    interval (the step of :func:`claim_precision`: a hedge says the figure is rounded): "about $15,400" ->
+    [15,350, 15,450], "about 40 percent" -> [39.5, 40.5], "about 300" -> [300, 300] (one significant
+    digit: its band, [250, 350], would be all of its interval); only the hedge's margin is dropped. Every other qualifier (more than, at least, less than,
+    up to, range, nearly), a word fraction, hedged or not ("one in five", "about a third": no digit is
+    written, so the word's rounding and hedge are all the wording says) and an explicit ``interval`` -> the
+    claim's interval (:func:`claim_interval`): "more than 500" is any value above 500, "up to 100" any value
+    from 0 to 100, and "nearly 2 million" names no value it reaches. ``None`` for dates. A relation that
+    holds on this reading is ``consistent`` (see :mod:`numclaims.checks.base`). ``interval``, when given, is
+    :func:`claim_interval` of ``c`` already computed by the caller.
     """
     iv = claim_interval(c) if interval is _UNKNOWN else interval
     if iv is None or c.interval is not None or c.qualifier not in _AT_VALUE or c.value is None:
@@ -212,6 +215,13 @@ def written_interval(c: Claim, interval: Interval | None = _UNKNOWN) -> Interval
         # the wording says: 172 of 850 (20.2 %) is "one in five" as written
         return iv
     step = digit_step(c)
+    if c.qualifier == "approximately" and step:
+        # "about $15,400": the hedge says the figure is rounded, so its trailing zeros are rounding, not
+        # written digits; a figure of one significant digit ("about 300") keeps its value, since its
+        # rounding band would be all of its interval (semantics section 2, "A hedged figure's zeros are rounding")
+        rounding = claim_precision(c)
+        if abs(c.value) >= 10 * rounding:
+            step = max(step, rounding)
     # a whole number of days, weeks, months or years is that many as written, as "ten weeks" is and as a
     # count is: "for 10 weeks" is ten weeks (its band [9.5, 10.5] is left to the interval, semantics section 2)
     whole_time = c.base_unit in DURATION_UNITS and step == 1 and float(c.value).is_integer()

@@ -287,6 +287,9 @@ def _cores(text: str) -> list[re.Match]:
 
 
 _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
+#: The second year of a financial year written with a slash after the first ("2025/26", "2025/2026"):
+#: semantics section 8, "Fiscal years".
+_NEXT_YEAR = re.compile(r"/((?:1[89]|20)?\d\d)\b")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
 #: Percentage points after a number (the parser's rule, :data:`numclaims.numerals.UNITS`):
 #: "3.1 percentage points", "2.5pp", "4 p.p.".
@@ -836,6 +839,11 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
             prev.lower() in ("in", "since", "by", "until", "till", "during", "before", "after") or
             _FIGURE_AFTER.match(text, e) or _YEAR_SPAN_BEFORE.search(text, max(s - 40, 0), s) or
             (not _is_person_count(text, e) and not _count_noun_follows(text, e))):
+        nxt = _NEXT_YEAR.match(text, e)
+        if nxt and int(nxt.group(1)) % 100 == (int(numtext) + 1) % 100:
+            # "2026/27": a financial year is one period (numclaims.periods), not the year 2026 and a "27"
+            e = nxt.end()
+            return Mention(s, e, text[s:e], text[s:e], "date", kind="date")
         return Mention(s, e, numtext, numtext, "date", kind="date")
     unit = "persons" if _is_person_count(text, e) else "count"
     return Mention(qstart, e, text[qstart:e], value, unit, qual, kind="quantity")

@@ -163,8 +163,10 @@ QUALIFIER_PHRASES: dict[str, str] = {
     "tops": "more_than", "topped": "more_than", "exceeds": "more_than", "exceeded": "more_than",
     "surpasses": "more_than", "surpassed": "more_than", "passes": "more_than", "crosses": "more_than",
     # ... and, in a claim's own text only (not among PASSING_VERBS: "Senate to pass 12 bills" is no bound),
-    # their base forms after "to" or "will" ("expected turnover to pass £95m": text "pass £95m")
+    # their base forms after "to" or "will" ("expected turnover to pass £95m": text "pass £95m"), and the
+    # plural present of a headline ("Insurance claims top $400 million": text "top $400 million")
     "pass": "more_than", "passed": "more_than", "exceed": "more_than", "surpass": "more_than",
+    "top": "more_than", "cross": "more_than",
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "not fewer than": "at_least", "not less than": "at_least", "a minimum of": "at_least",
     "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from ..granularity import nearest_parts, share_fit
+from ..granularity import ShareFit, nearest_parts, share_fit
 from ..intervals import Interval
 from ..rules import DISCRETE_UNITS
 from ..units import SHARE_WHOLE
@@ -69,13 +69,21 @@ def is_share_of_whole(ctx: Context, share_id: str) -> bool:
     return ctx.claims[share_id].base_unit != "ratio"
 
 
-def _fit(iv: Interval, totals: Interval, scale: int, near):
-    """:func:`share_fit` over the whole totals of ``totals`` (already whole numbers; none below 0)."""
+def _fit(iv: Interval, totals: Interval, scale: int, near, at=None):
+    """:func:`share_fit` over the whole totals of ``totals`` (already whole numbers; none below 0). When
+    the total's written value ``at`` is a whole total allowed and a count fits it, that is the witness
+    shown ("840 / 2,000", not the smallest total of a band, "630 / 1,500"); the verdict is the same."""
     n_lo = 0 if totals.low is None else max(math.ceil(totals.lo), 0)
     n_hi = None if totals.high is None else math.floor(totals.hi)
     if n_hi is not None and n_hi < n_lo:
         return None
-    return share_fit(iv.low, iv.high, iv.low_closed, iv.high_closed, n_lo, n_hi, scale, near)
+    fit = share_fit(iv.low, iv.high, iv.low_closed, iv.high_closed, n_lo, n_hi, scale, near)
+    if (fit.witness is not None and at is not None and float(at).is_integer() and fit.witness[1] != at
+            and n_lo <= at and (n_hi is None or at <= n_hi)):
+        first = share_fit(iv.low, iv.high, iv.low_closed, iv.high_closed, int(at), int(at), scale, near)
+        if first.witness is not None:
+            return ShareFit(first.witness, fit.cannot_fail, fit.threshold, fit.undecided)
+    return fit
 
 
 def _granularity(ctx, spec, share_fig, total_fig, scale, lines, details, word=None) -> Decision:
@@ -85,9 +93,10 @@ def _granularity(ctx, spec, share_fig, total_fig, scale, lines, details, word=No
     (:func:`numclaims.granularity.nearest_parts`): consistent."""
     sc = ctx.claims[spec.share]
     unit = "%" if scale == 100 else ""
-    full = _fit(share_fig.interval, total_fig.interval, scale, sc.value)
+    at = total_fig.written
+    full = _fit(share_fig.interval, total_fig.interval, scale, sc.value, at)
     band = share_fig.as_written
-    written = _fit(band, total_fig.as_written, scale, sc.value)
+    written = _fit(band, total_fig.as_written, scale, sc.value, at)
     details["grim"] = {"share": share_fig.interval.to_list(), "written": band.to_list(),
                        "totals": total_fig.interval.to_list(), "fits": bool(full and full.fits),
                        "fits_as_written": bool(written and written.fits),
