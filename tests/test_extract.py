@@ -340,3 +340,14 @@ def test_shillings_in_running_text_are_kenya_shillings():
     got = [(m.text, m.unit, m.kind) for m in find_mentions("Each driver pays 25,000 shillings a month; the gang "
                                                            "took 45 million shillings.")]
     assert got == [("25,000 shillings a month", "KES per month", "rate"), ("45 million shillings", "KES", "amount")]
+
+
+def test_a_number_after_a_name_in_the_possessive_is_read_without_a_comma():
+    from numclaims.extract import find_mentions
+
+    # "Reyes's 412 yards" is Reyes's count, not a name ending in 412 ("Barrio 18"); "Malhotra's 17,980" was
+    # read already (a comma is no part of a name); a plural possessive too; "Peru 21" stays a name
+    text = "Reyes's 412 yards beat Malhotra's 17,980 and the Joneses' 40 points, reported Peru 21."
+    assert [(m.text, m.value) for m in find_mentions(text)] == [("412", 412.0), ("17,980", 17980.0),
+                                                                ("40", 40.0)]
+    assert [(m.text, m.value) for m in find_mentions("Reyes’ 96 catches")] == [("96", 96.0)]
