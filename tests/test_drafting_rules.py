@@ -626,3 +626,37 @@ def test_planted_error_in_a_share_of_a_total_named_by_a_noun_is_inconsistent(rep
     # 84.5 / 239.5] = [34.7, 35.3] %) against [29.5, 30.5] %
     assert _inconsistent(repo, "cinema-chain-2025", lambda t: t.replace("or 35 percent", "or 30 percent"),
                          ("ratio",)) == {("ratio", "30 percent")}
+
+
+def test_a_document_a_title_and_a_short_name_are_the_source_a_fact_checker_records():
+    from numclaims.draft import source_named
+
+    text = ("Millbrook Water Services lost £3.1m last year, according to accounts filed on Monday. "
+            "Millbrook paid out £40,000 a week in refunds, according to its own accounts. "
+            "Debt stood at £9m, the accounts show. "
+            "Rainfall fell 30 percent, according to the Met Office's annual climate review. "
+            "Reservoirs held 61 percent of capacity, the review said. "
+            "The plan was presented by the utility's finance director, Aled Rhys. "
+            "Mr Rhys said 120 pipes were replaced, and Councillor Jo Vance said 14 streets flooded. "
+            "Chief executive Mara Quill said 7 sites would close.")
+
+    def at(s: str) -> tuple[int, int]:
+        stop = text.rfind(". ", 0, text.index(s))
+        return text.index(s), stop + 2 if stop >= 0 else 0
+
+    # a document with no owner is the name its sentence opens with; "its own accounts" too, named in full
+    # where the article first writes it ("Millbrook" -> "Millbrook Water Services")
+    assert source_named(text, "accounts filed on Monday", *at("£3.1m")) == "Millbrook Water Services"
+    assert source_named(text, "its own accounts", *at("£40,000")) == "Millbrook Water Services"
+    # "the accounts show": the document of that noun named last before ("its own accounts")
+    assert source_named(text, "the accounts", *at("£9m")) == "Millbrook Water Services"
+    # a document in the possessive is its owner; "the review said" later is that owner's review
+    assert source_named(text, "the Met Office's annual climate review", *at("30 percent")) == "Met Office"
+    assert source_named(text, "the review", *at("61 percent")) == "Met Office"
+    # a title before a surname: the name as first written in full; a title before a full name is dropped;
+    # a role in lower case before a name is no part of it
+    assert source_named(text, "Mr Rhys", *at("120")) == "Aled Rhys"
+    assert source_named(text, "Councillor Jo Vance", *at("14 streets")) == "Jo Vance"
+    assert source_named(text, "chief executive Mara Quill", *at("7 sites")) == "Mara Quill"
+    # no rule applies: kept as written
+    assert source_named(text, "officials", *at("7 sites")) == "officials"

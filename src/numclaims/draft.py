@@ -1205,6 +1205,80 @@ def named_before(text: str, who: str, before: int) -> str:
     return names[-1].strip() if names else who
 
 
+#: A document a source is named by ("the regulator's annual performance report", "its own accounts",
+#: "the survey"): the owner in the possessive (group 1, may be absent) and the document's noun (group 2).
+_DOCUMENT = re.compile(r"(?:(?:the\s+)?(.+?)['’]s?\s+|(its|their)\s+|(?:the|an?)\s+)?(?:own\s+)?"
+                       r"(?:[a-z-]+\s+){0,3}?(report|survey|accounts|filing|analysis|audit|review|statement|"
+                       r"results|census|study)(?:\s+(?:filed|published|released|issued|presented)\b.*)?\Z", re.I | re.S)
+#: A title before a person's name: "Mr Moriarty", "Councillor Niamh O'Sullivan", "Dr. Rea".
+_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Councillor|Cllr|Senator|Sen|Rep|Judge|Mayor|Minister)"
+                    r"\.?\s+((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)\Z")
+#: A capitalised name opening a sentence ("Westlink paid out ...", "Harbourside FC made a pre-tax loss").
+_SUBJECT_NAME = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+)*?[A-Z][\w&'’.-]*)\s+(?!of\b|and\b)[a-z]")
+
+
+def _longest_name(text: str, name: str, before: int) -> str:
+    """``name`` as the article writes it in full: the first longer run of capitalised words that starts
+    with it ("Westlink" -> "Westlink Rail"), outside a title-case line (a headline); else ``name``."""
+    for m in re.finditer(r"\b" + re.escape(name) + r"((?:[ \t]+[A-Z][\w&'’.-]*)+)", text[:before]):
+        line = text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.end()) % (len(text) + 1)]
+        words = re.findall(r"\b[A-Za-z][\w'’-]*", line)
+        if sum(w[0].isupper() for w in words) * 2 > len(words):
+            continue  # a headline in title case capitalises every word
+        return name + m.group(1)
+    return name
+
+
+def source_named(text: str, who: str, before: int, sent_start: int) -> str:
+    """The source a reporting phrase names, as a fact-checker records it (docs/drafting.md, attribution):
+
+    * a document is its owner: "the Ministry of Agriculture's crop forecast survey" -> ``Ministry of
+      Agriculture``; "its own accounts" -> the name the sentence opens with ("Westlink paid out ...");
+      a document with no owner ("accounts filed at Companies House") -> that opening name; "the survey",
+      "the report" later -> the owner of the last document of that noun named before;
+    * a person after a title is the name as first written in full: "Mr Moriarty" -> ``Declan Moriarty``,
+      "Councillor Niamh O'Sullivan" -> ``Niamh O'Sullivan``;
+    * a short name of a body is its name in full: "Westlink" -> ``Westlink Rail``;
+    * a common noun of an institution is the institution named before (:func:`named_before`).
+
+    ``before`` is the figure's offset, ``sent_start`` that of its sentence; ``who`` is returned when no rule
+    applies."""
+    doc = _DOCUMENT.fullmatch(who.strip())
+    if doc is not None:
+        owner = doc.group(1)
+        opening = _SUBJECT_NAME.match(text, sent_start)
+        if owner is None:
+            if doc.group(2) or not re.match(r"the\s", who.strip(), re.I):
+                owner = opening.group(1) if opening and opening.group(1).split()[0] not in ("The", "A", "An", "In",
+                                                                                          "Of", "On", "At") else None
+            else:
+                # "the survey said": the document of that noun named last before, as its own phrase read it
+                noun = doc.group(3).lower()
+                for e in reversed(list(re.finditer(r"\b" + noun + r"\b", text[:sent_start], re.I))):
+                    stop = text.rfind(". ", 0, e.start())
+                    opens = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, e.start()) + 1)
+                    cut = re.search(r"(?:.*\b(?:according\s+to|by|from)\s+|.*,\s+|\A)(.*)\Z",
+                                    text[opens:e.end()], re.S)
+                    phrase = cut.group(1).strip() if cut else ""
+                    if phrase and not re.fullmatch(r"the\s+(?:[a-z-]+\s+){0,3}?" + noun, phrase, re.I):
+                        return source_named(text, phrase, e.start(), opens)
+        if owner:
+            who = owner
+    # "chief executive Helen Varga said": the role in lower case before the name is no part of it
+    who = re.sub(r"^(?:[a-z][\w-]*\s+){1,4}(?=(?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+\Z)", "", who.strip())
+    title = _TITLE.fullmatch(who)
+    if title is not None:
+        name = title.group(1)
+        if " " in name:
+            return name
+        full = _full_name(text, name)
+        return full if full != name else who
+    who = named_before(text, who, before)
+    if re.fullmatch(r"(?:[A-Z][\w&'’.-]*\s+)*[A-Z][\w&'’.-]*", who) and len(who.split()) <= 2:
+        who = _longest_name(text, who, before)
+    return who
+
+
 #: A note in brackets after an outlet's name in a capture's metadata: "Trial7 Regional Wire (invented)",
 #: "Wire (fictional held-out test article)".
 _NAME_NOTE = re.compile(r"\s*\([^()]*\)\s*\Z")
@@ -1786,7 +1860,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         ctx = Context(earlier=tuple(tuple(x for x in sents if x.para == p) for p in range(s.para - 1, -1, -1)),
                       analysis=analysis is not None and m.start > analysis, demonym=demonym,
                       wire=wire if analysis is None or m.start < analysis else None)
-        rec["attribution"] = [{**a, "who": named_before(text, a["who"], m.start)} for a in
+        rec["attribution"] = [{**a, "who": source_named(text, a["who"], m.start, s.start)} for a in
                               attribution_for(text, m, s, para, outlet_name(meta.publisher), cache, ctx)]
         it.guessed.append("attribution")
     # "The secretary general also noted ...": the person named earlier with that role ("said Patricia
