@@ -351,3 +351,13 @@ def test_a_number_after_a_name_in_the_possessive_is_read_without_a_comma():
     assert [(m.text, m.value) for m in find_mentions(text)] == [("412", 412.0), ("17,980", 17980.0),
                                                                 ("40", 40.0)]
     assert [(m.text, m.value) for m in find_mentions("Reyes’ 96 catches")] == [("96", 96.0)]
+
+
+def test_counts_of_staff_players_drivers_and_fans_are_persons():
+    from numclaims.extract import find_mentions
+
+    # a noun of people after the count makes it a count of persons, as "412 workers" is: the trial files
+    # record "412 full-time staff", "eight new players", "140 drivers" as persons
+    text = "The club employs 412 full-time staff and signed eight new players; 140 drivers and 900 fans came."
+    assert [(m.text, m.unit) for m in find_mentions(text)] == [
+        ("412", "persons"), ("eight", "persons"), ("140", "persons"), ("900", "persons")]

@@ -131,6 +131,7 @@ peruvians bolivians colombians venezuelans brazilians mexicans ecuadoreans ecuad
 hondurans salvadorans americans nationals foreigners agents officials leaders gang gangsters
 journalists doctors patients voters survivors civilians deaths dead killed injured wounded
 learners pupils candidates matriculants graduates councillors teachers nurses tenants applicants
+staff employees drivers players passengers spectators fans supporters
 """.split())
 #: Capitalised words that may stand right before a number without making it part of a name.
 _NOT_NAME_WORDS = frozenset("""
