@@ -726,3 +726,16 @@ def test_planted_errors_in_a_winners_count_and_a_share_of_all_those_cast_are_inc
     assert _inconsistent(repo, "ward-count-2026", lambda t: t.replace("4,100 votes", "3,100 votes")
                          .replace("made up 40 percent", "made up 45 percent"), ("a", "share", "total")) == {
         ("comparison", "3,100"), ("share_of_total", "45 percent"), ("sum", "9,400")}
+
+
+def test_a_town_named_with_its_region_places_every_figure_of_it(repo):
+    # invented text tests/data/drafting/harbour-town-2026.txt. "Caleta Honda, in Atacama region ..., is a
+    # town of around 12,000 inhabitants, 80 percent of whom ...": the name in apposition with the region it
+    # lies in is a place and stands first (was "Atacama, Chile"); "National police have estimated that 300
+    # boats are moored at Caleta Honda": national police make no national figure (was "Chile"); "Atacama
+    # police believe that 40 boats were lost in the town": the town named before, not the police's region;
+    # "Caleta Honda has a harbour of just two piers": a name the article places ("at Caleta Honda") as the
+    # subject; each with the region the article gives the town
+    _, data = _new(repo, "harbour-town-2026", "ht")
+    where = {c.get("text", c["quote"]): c["measure"].get("where") for c in data["claims"]}
+    assert where == {t: "Caleta Honda, Atacama, Chile" for t in ("around 12,000", "80 percent", "300", "40", "two")}

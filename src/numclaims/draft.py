@@ -438,6 +438,22 @@ def _table_columns(text: str, items: list["Drafted"]) -> None:
 _OPENING_OF = re.compile(r"\s*(?:Of|Among)\s+(?:the|these|those|all)\s+\Z")
 
 
+def _finer_places(items: list["Drafted"]) -> None:
+    """A place drafted without the places it lies in, where another figure of the article names them
+    ("La Rinconada, Peru" after "La Rinconada, Puno, Peru" from "La Rinconada, in Puno region"): the
+    longest such ``where`` that starts with the same place and ends with the same country."""
+    wheres = {it.record.get("measure", {}).get("where") for it in items} - {None}
+    for it in items:
+        where = it.record.get("measure", {}).get("where")
+        if not where or "," not in where:
+            continue
+        first, country = where.split(", ")[0], where.split(", ")[-1]
+        longer = [w for w in wheres if len(w) > len(where) and w.startswith(first + ", ") and
+                  w.endswith(", " + country) and set(where.split(", ")) <= set(w.split(", "))]
+        if longer:
+            it.record["measure"]["where"] = max(longer, key=len)
+
+
 def _restated_places(text: str, items: list["Drafted"], home: str | None) -> None:
     """A sentence that opens with a total named before ("Of the 4,820 patients, 1,510 were children ...",
     after "Mombasa County recorded 4,820 dengue cases") and names no place of its own is of that figure's
@@ -818,6 +834,13 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
             continue  # "according to the Spanish Red Cross": a source, not a place
         if not headline and not _quoted(text, start) and (
                 re.search(r"\s+Islands?$", name) or _PLACE_APPOSITION.match(text, m.end()) or
+                (_IN_PLACE_AFTER.match(text, m.end()) and not _speaks(text, name) and
+                 not any(w in _NOT_PLACE for w in words)) or
+                (f not in subs and f not in countries and not _speaks(text, name) and
+                 not any(w in _NOT_PLACE for w in words) and _fold(words[0]) not in _MONTH_NAMES and
+                 words[0] not in _WEEKDAYS and len(words) > 1 and
+                 re.search(r"(?<![Aa]ccording )\b(?:in|at|near|to)\s+" + re.escape(name) + r"\b(?![\w'’])", text) is not None and
+                 not _PLACE_PREP.search(text[max(a, start - 14):start])) or
                 (_ON_PLACE.search(text[max(a, start - 24):start]) and _fold(words[0]) not in _MONTH_NAMES
                  and words[0] not in _WEEKDAYS and not (f not in subs and f not in countries and _speaks(text, name)))):
             # "the Canary Islands", "Kisauni, the worst-hit sub-county,", "18,540 landed on El Hierro,
@@ -843,6 +866,11 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
     return out
 
 
+#: After a name, the place it lies in, in apposition: "La Rinconada, in Puno region near the border".
+_IN_PLACE_AFTER = re.compile(r",\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:region|province|"
+                             r"county|district|state|department|prefecture|governorate)\b")
+
+
 def _quoted(text: str, pos: int) -> bool:
     """Whether ``pos`` is inside a double-quoted stretch of its line ("Queen of the Delta")."""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -860,6 +888,10 @@ def nearest_places(ps: list[Place], pos: int, text: str) -> list[Place]:
     # between) is that place's country, so the place it follows is named too
     while i > 0 and ps[i].is_country and not ps[i - 1].is_country and \
             re.fullmatch(r",\s*", text[ps[i - 1].start + len(ps[i - 1].name):ps[i].start]):
+        i -= 1
+    # "La Rinconada, in Puno region near the Bolivian border, is a town of around 40,000": the place a
+    # nearer one is said to lie in stands first ("La Rinconada, Puno")
+    while i > 0 and not ps[i].is_country and re.fullmatch(r",\s+in\s+(?:the\s+)?", text[ps[i - 1].start + len(ps[i - 1].name):ps[i].start]):
         i -= 1
     out = [ps[i]]
     j = i
@@ -1494,7 +1526,9 @@ def _persons_like(unit: str) -> bool:
 
 
 #: Words before a figure that make it the country's ("the national pass rate", "nationwide").
-_NATIONAL = re.compile(r"\b(?:national(?:ly)?|nationwide|country-wide|countrywide)\b[^,;.]*\Z", re.I)
+_NATIONAL = re.compile(r"\b(?:national(?:ly)?|nationwide|country-wide|countrywide)\b(?!\s+(?:police|government|guard|army|"
+                       r"assembly|congress|institute|office|agency|authority|bureau|council|ministry|newspaper|"
+                       r"television|radio|statistics\s+office)\b)[^,;.]*\Z", re.I)
 #: A dateline's place: "CORK, 19 November 2024 / By Aoife Brennan".
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z .'’-]+),\s+\d")
 #: An AP dateline line with its region: "CARVER, Ohio (Oct. 27, 2026)".
@@ -1723,6 +1757,13 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                 if prev and (not where or where == home):
                     last = [p for p in prev if not p.is_country][-1:] or prev[-1:]
                     where = _where_text(last, home)
+            if re.search(r"\b(?:in|at|near|to|into)\s+the\s+(?:town|city|village)\b", text[s.start:s.end]):
+                # "between 1,500 and 4,000 minors are sexually exploited in the town": the last town named
+                # before (a place no gazetteer knows, not a country or a region: "La Rinconada"), not "Puno
+                # police"
+                towns = [p for p in places_in(text, body[0], s.start) if not p.is_country and p.country is None]
+                if towns:
+                    where = _where_text(towns[-1:], home)
             if _NATIONAL.search(text, max(s.start, m.start - 60), m.start) and home:
                 where = home  # "the national pass rate of 87.3 percent": the country's, not a province's
             where = where or local or home
@@ -1730,6 +1771,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                 rec["measure"]["where"] = where
                 it.guessed.append("measure.where")
     _restated_places(text, items, home)
+    _finer_places(items)
     # "Peru Rescues Over 200 ..." over "rescued at least 234 women ... in Madre de Dios": a headline figure
     # placed in a country only is of the finer place of the body figure it restates (the body count of its
     # unit nearest in value, within a factor 1.5, placed in that country)
