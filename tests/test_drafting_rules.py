@@ -627,3 +627,116 @@ def test_planted_error_in_a_share_of_a_total_named_by_a_noun_is_inconsistent(rep
     # 84.5 / 239.5] = [34.7, 35.3] %) against [29.5, 30.5] %
     assert _inconsistent(repo, "cinema-chain-2025", lambda t: t.replace("or 35 percent", "or 30 percent"),
                          ("ratio",)) == {("ratio", "30 percent")}
+
+
+def test_a_document_a_title_and_a_short_name_are_the_source_a_fact_checker_records():
+    from numclaims.draft import source_named
+
+    text = ("Millbrook Water Services lost £3.1m last year, according to accounts filed on Monday. "
+            "Millbrook paid out £40,000 a week in refunds, according to its own accounts. "
+            "Debt stood at £9m, the accounts show. "
+            "Rainfall fell 30 percent, according to the Met Office's annual climate review. "
+            "Reservoirs held 61 percent of capacity, the review said. "
+            "The plan was presented by the utility's finance director, Aled Rhys. "
+            "Mr Rhys said 120 pipes were replaced, and Councillor Jo Vance said 14 streets flooded. "
+            "Chief executive Mara Quill said 7 sites would close.")
+
+    def at(s: str) -> tuple[int, int]:
+        stop = text.rfind(". ", 0, text.index(s))
+        return text.index(s), stop + 2 if stop >= 0 else 0
+
+    # a document with no owner is the name its sentence opens with; "its own accounts" too, named in full
+    # where the article first writes it ("Millbrook" -> "Millbrook Water Services")
+    assert source_named(text, "accounts filed on Monday", *at("£3.1m")) == "Millbrook Water Services"
+    assert source_named(text, "its own accounts", *at("£40,000")) == "Millbrook Water Services"
+    # "the accounts show": the document of that noun named last before ("its own accounts")
+    assert source_named(text, "the accounts", *at("£9m")) == "Millbrook Water Services"
+    # a document in the possessive is its owner; "the review said" later is that owner's review
+    assert source_named(text, "the Met Office's annual climate review", *at("30 percent")) == "Met Office"
+    assert source_named(text, "the review", *at("61 percent")) == "Met Office"
+    # a title before a surname: the name as first written in full; a title before a full name is dropped;
+    # a role in lower case before a name is no part of it
+    assert source_named(text, "Mr Rhys", *at("120")) == "Aled Rhys"
+    assert source_named(text, "Councillor Jo Vance", *at("14 streets")) == "Jo Vance"
+    assert source_named(text, "chief executive Mara Quill", *at("7 sites")) == "Mara Quill"
+    # no rule applies: kept as written
+    assert source_named(text, "officials", *at("7 sites")) == "officials"
+
+
+def test_parts_set_against_each_other_and_the_rest_are_a_sum_of_the_total_named_before(repo):
+    # invented text tests/data/drafting/ward-count-2026.txt: "A total of 9,400 ballots were cast ... Ann Lowe
+    # won with 4,100 votes, against 3,200 for Raj Patel and 1,700 for Mia Cole. The remaining 400 ballots
+    # were spoiled." 4,100 + 3,200 + 1,700 + 400 = 9,400; "£2.6m this year, against £2.1m a year earlier"
+    # is two figures compared, no parts
+    # is two figures compared, no parts. "Running the count cost £47,000, or about £5 per ballot cast": an
+    # amount for each of the 9,400 ballots cast, 5 x 9,400 = 47,000. "won with 4,100 votes, against 3,200":
+    # the winner's count is the larger, 4,100 > 3,200. "Postal ballots came to 3,760, so that they made up
+    # 40 percent of all those cast": of the 9,400 ballots cast, 3,760 / 9,400 = 40 %
+    path, data = _new(repo, "ward-count-2026", "wc")
+    assert _by_text(data) == {("sum", (("parts", ("4,100", "3,200", "1,700", "400")), ("total", "9,400"))),
+                              ("product", (("factors", ("about £5", "9,400")), ("product", "£47,000"))),
+                              ("comparison", (("a", "4,100"), ("b", "3,200"), ("relation", "gt"))),
+                              ("share_of_total", (("share", "40 percent"), ("total", "9,400"), ("part", "3,760")))}
+    assert not [c for c in data["checks"] if "do not add up" in c["reason"]]
+    assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
+
+
+def test_a_total_the_parts_and_the_rest_do_not_add_up_to_is_proposed_and_inconsistent(repo):
+    # the planted error: "A total of 9,900 ballots", 4,100 + 3,200 + 1,700 + 400 = 9,400 (each to the
+    # nearest 100 at most 4,150 + 3,250 + 1,750 + 450 = 9,600 < [9,850, 9,950]); the proposal says so
+    def wrong(t: str) -> str:
+        return t.replace("9,400 ballots", "9,900 ballots")
+
+    _, data = _new(repo, "ward-count-2026", "wc", wrong)
+    assert [c["kind"] for c in data["checks"] if "the figures do not add up: 4,100 + 3,200 + 1,700 + 400 = 9,400, "
+            "not 9,900" in c["reason"]] == ["sum"]
+    # (the 40 percent postal share of all those cast is wrong against 9,900 too: 3,760 / 9,900 = 38.0 %; the
+    # product holds, about £5 being [4.5, 5.5] and 4.5 x 9,900 = 44,550 below £47,000)
+    assert _inconsistent(repo, "ward-count-2026", wrong, ("total",)) == {("sum", "9,900"), ("share_of_total", "9,900")}
+
+
+def test_a_wrong_amount_for_each_of_a_count_named_before_is_an_inconsistent_product(repo):
+    # "£47,000, or about £8 per ballot cast": about 8 is [7.5, 8.5] (numclaims.rules), times [9,350, 9,450]
+    # ballots is at least 70,125, far above the [46,500, 47,500] of "£47,000"
+    assert _inconsistent(repo, "ward-count-2026", lambda t: t.replace("about £5", "about £8"),
+                         ("product",)) == {("product", "£47,000")}
+
+
+def test_a_share_of_a_total_out_of_it_and_a_share_of_a_capacity_are_proposed(repo):
+    # invented text tests/data/drafting/club-ballot-2026.txt: "A total of 8,120 members voted ..., out of
+    # 20,300 on the roll, ..., a turnout of 40 percent": 8,120 / 20,300 = 40 %; "18,600 at the
+    # 24,000-capacity Mill Road ground, which was therefore about 78 percent full": 18,600 / 24,000 = 77.5 %
+    path, data = _new(repo, "club-ballot-2026", "cb")
+    assert _by_text(data) == {
+        ("share_of_total", (("share", "40 percent"), ("total", "20,300"), ("part", "8,120"))),
+        ("ratio", (("numerator", "18,600"), ("denominator", "24,000"), ("ratio", "about 78 percent")))}
+    assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
+
+
+def test_planted_errors_in_a_share_out_of_a_total_and_a_share_of_a_capacity_are_inconsistent(repo):
+    # 8,120 / 20,300 is 40 % (at most 8,125 / 20,250 = 40.1 %), not 45 %; 18,600 / 24,000 is 77.5 %, not
+    # "about 68 percent" (at most 68 x 1.1 = 74.8 %)
+    assert _inconsistent(repo, "club-ballot-2026", lambda t: t.replace("turnout of 40", "turnout of 45")
+                         .replace("about 78 percent", "about 68 percent"), ("share", "ratio")) == {
+        ("share_of_total", "45 percent"), ("ratio", "about 68 percent")}
+
+
+def test_planted_errors_in_a_winners_count_and_a_share_of_all_those_cast_are_inconsistent(repo):
+    # "won with 3,100 votes, against 3,200": the winner's 3,100 is not more than 3,200 (and the parts now
+    # add up to 3,100 + 3,200 + 1,700 + 400 = 8,400, not the 9,400 cast); 3,760 of 9,400 is 40 %, not 45 %
+    assert _inconsistent(repo, "ward-count-2026", lambda t: t.replace("4,100 votes", "3,100 votes")
+                         .replace("made up 40 percent", "made up 45 percent"), ("a", "share", "total")) == {
+        ("comparison", "3,100"), ("share_of_total", "45 percent"), ("sum", "9,400")}
+
+
+def test_a_town_named_with_its_region_places_every_figure_of_it(repo):
+    # invented text tests/data/drafting/harbour-town-2026.txt. "Caleta Honda, in Atacama region ..., is a
+    # town of around 12,000 inhabitants, 80 percent of whom ...": the name in apposition with the region it
+    # lies in is a place and stands first (was "Atacama, Chile"); "National police have estimated that 300
+    # boats are moored at Caleta Honda": national police make no national figure (was "Chile"); "Atacama
+    # police believe that 40 boats were lost in the town": the town named before, not the police's region;
+    # "Caleta Honda has a harbour of just two piers": a name the article places ("at Caleta Honda") as the
+    # subject; each with the region the article gives the town
+    _, data = _new(repo, "harbour-town-2026", "ht")
+    where = {c.get("text", c["quote"]): c["measure"].get("where") for c in data["claims"]}
+    assert where == {t: "Caleta Honda, Atacama, Chile" for t in ("around 12,000", "80 percent", "300", "40", "two")}

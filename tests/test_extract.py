@@ -355,3 +355,24 @@ def test_a_financial_year_with_a_slash_is_one_date_mention():
     assert dates("in the 2025/26 financial year") == ["2025/26"]
     assert dates("spending in 1999/2000 rose") == ["1999/2000"]
     assert dates("from 2019/21 data") == ["2019"]
+
+
+def test_a_number_after_a_name_in_the_possessive_is_read_without_a_comma():
+    from numclaims.extract import find_mentions
+
+    # "Reyes's 412 yards" is Reyes's count, not a name ending in 412 ("Barrio 18"); "Malhotra's 17,980" was
+    # read already (a comma is no part of a name); a plural possessive too; "Peru 21" stays a name
+    text = "Reyes's 412 yards beat Malhotra's 17,980 and the Joneses' 40 points, reported Peru 21."
+    assert [(m.text, m.value) for m in find_mentions(text)] == [("412", 412.0), ("17,980", 17980.0),
+                                                                ("40", 40.0)]
+    assert [(m.text, m.value) for m in find_mentions("Reyes’ 96 catches")] == [("96", 96.0)]
+
+
+def test_counts_of_staff_players_drivers_and_fans_are_persons():
+    from numclaims.extract import find_mentions
+
+    # a noun of people after the count makes it a count of persons, as "412 workers" is: the trial files
+    # record "412 full-time staff", "eight new players", "140 drivers" as persons
+    text = "The club employs 412 full-time staff and signed eight new players; 140 drivers and 900 fans came."
+    assert [(m.text, m.unit) for m in find_mentions(text)] == [
+        ("412", "persons"), ("eight", "persons"), ("140", "persons"), ("900", "persons")]

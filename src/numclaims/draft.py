@@ -438,6 +438,22 @@ def _table_columns(text: str, items: list["Drafted"]) -> None:
 _OPENING_OF = re.compile(r"\s*(?:Of|Among)\s+(?:the|these|those|all)\s+\Z")
 
 
+def _finer_places(items: list["Drafted"]) -> None:
+    """A place drafted without the places it lies in, where another figure of the article names them
+    ("La Rinconada, Peru" after "La Rinconada, Puno, Peru" from "La Rinconada, in Puno region"): the
+    longest such ``where`` that starts with the same place and ends with the same country."""
+    wheres = {it.record.get("measure", {}).get("where") for it in items} - {None}
+    for it in items:
+        where = it.record.get("measure", {}).get("where")
+        if not where or "," not in where:
+            continue
+        first, country = where.split(", ")[0], where.split(", ")[-1]
+        longer = [w for w in wheres if len(w) > len(where) and w.startswith(first + ", ") and
+                  w.endswith(", " + country) and set(where.split(", ")) <= set(w.split(", "))]
+        if longer:
+            it.record["measure"]["where"] = max(longer, key=len)
+
+
 def _restated_places(text: str, items: list["Drafted"], home: str | None) -> None:
     """A sentence that opens with a total named before ("Of the 4,820 patients, 1,510 were children ...",
     after "Mombasa County recorded 4,820 dengue cases") and names no place of its own is of that figure's
@@ -818,6 +834,13 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
             continue  # "according to the Spanish Red Cross": a source, not a place
         if not headline and not _quoted(text, start) and (
                 re.search(r"\s+Islands?$", name) or _PLACE_APPOSITION.match(text, m.end()) or
+                (_IN_PLACE_AFTER.match(text, m.end()) and not _speaks(text, name) and
+                 not any(w in _NOT_PLACE for w in words)) or
+                (f not in subs and f not in countries and not _speaks(text, name) and
+                 not any(w in _NOT_PLACE for w in words) and _fold(words[0]) not in _MONTH_NAMES and
+                 words[0] not in _WEEKDAYS and len(words) > 1 and
+                 re.search(r"(?<![Aa]ccording )\b(?:in|at|near|to)\s+" + re.escape(name) + r"\b(?![\w'’])", text) is not None and
+                 not _PLACE_PREP.search(text[max(a, start - 14):start])) or
                 (_ON_PLACE.search(text[max(a, start - 24):start]) and _fold(words[0]) not in _MONTH_NAMES
                  and words[0] not in _WEEKDAYS and not (f not in subs and f not in countries and _speaks(text, name)))):
             # "the Canary Islands", "Kisauni, the worst-hit sub-county,", "18,540 landed on El Hierro,
@@ -843,6 +866,11 @@ def places_in(text: str, a: int, b: int, headline: bool = False) -> list[Place]:
     return out
 
 
+#: After a name, the place it lies in, in apposition: "La Rinconada, in Puno region near the border".
+_IN_PLACE_AFTER = re.compile(r",\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:region|province|"
+                             r"county|district|state|department|prefecture|governorate)\b")
+
+
 def _quoted(text: str, pos: int) -> bool:
     """Whether ``pos`` is inside a double-quoted stretch of its line ("Queen of the Delta")."""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -860,6 +888,10 @@ def nearest_places(ps: list[Place], pos: int, text: str) -> list[Place]:
     # between) is that place's country, so the place it follows is named too
     while i > 0 and ps[i].is_country and not ps[i - 1].is_country and \
             re.fullmatch(r",\s*", text[ps[i - 1].start + len(ps[i - 1].name):ps[i].start]):
+        i -= 1
+    # "La Rinconada, in Puno region near the Bolivian border, is a town of around 40,000": the place a
+    # nearer one is said to lie in stands first ("La Rinconada, Puno")
+    while i > 0 and not ps[i].is_country and re.fullmatch(r",\s+in\s+(?:the\s+)?", text[ps[i - 1].start + len(ps[i - 1].name):ps[i].start]):
         i -= 1
     out = [ps[i]]
     j = i
@@ -1205,6 +1237,80 @@ def named_before(text: str, who: str, before: int) -> str:
     return names[-1].strip() if names else who
 
 
+#: A document a source is named by ("the regulator's annual performance report", "its own accounts",
+#: "the survey"): the owner in the possessive (group 1, may be absent) and the document's noun (group 2).
+_DOCUMENT = re.compile(r"(?:(?:the\s+)?(.+?)['’]s?\s+|(its|their)\s+|(?:the|an?)\s+)?(?:own\s+)?"
+                       r"(?:[a-z-]+\s+){0,3}?(report|survey|accounts|filing|analysis|audit|review|statement|"
+                       r"results|census|study)(?:\s+(?:filed|published|released|issued|presented)\b.*)?\Z", re.I | re.S)
+#: A title before a person's name: "Mr Moriarty", "Councillor Niamh O'Sullivan", "Dr. Rea".
+_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Councillor|Cllr|Senator|Sen|Rep|Judge|Mayor|Minister)"
+                    r"\.?\s+((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)\Z")
+#: A capitalised name opening a sentence ("Westlink paid out ...", "Harbourside FC made a pre-tax loss").
+_SUBJECT_NAME = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+)*?[A-Z][\w&'’.-]*)\s+(?!of\b|and\b)[a-z]")
+
+
+def _longest_name(text: str, name: str, before: int) -> str:
+    """``name`` as the article writes it in full: the first longer run of capitalised words that starts
+    with it ("Westlink" -> "Westlink Rail"), outside a title-case line (a headline); else ``name``."""
+    for m in re.finditer(r"\b" + re.escape(name) + r"((?:[ \t]+[A-Z][\w&'’.-]*)+)", text[:before]):
+        line = text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.end()) % (len(text) + 1)]
+        words = re.findall(r"\b[A-Za-z][\w'’-]*", line)
+        if sum(w[0].isupper() for w in words) * 2 > len(words):
+            continue  # a headline in title case capitalises every word
+        return name + m.group(1)
+    return name
+
+
+def source_named(text: str, who: str, before: int, sent_start: int) -> str:
+    """The source a reporting phrase names, as a fact-checker records it (docs/drafting.md, attribution):
+
+    * a document is its owner: "the Ministry of Agriculture's crop forecast survey" -> ``Ministry of
+      Agriculture``; "its own accounts" -> the name the sentence opens with ("Westlink paid out ...");
+      a document with no owner ("accounts filed at Companies House") -> that opening name; "the survey",
+      "the report" later -> the owner of the last document of that noun named before;
+    * a person after a title is the name as first written in full: "Mr Moriarty" -> ``Declan Moriarty``,
+      "Councillor Niamh O'Sullivan" -> ``Niamh O'Sullivan``;
+    * a short name of a body is its name in full: "Westlink" -> ``Westlink Rail``;
+    * a common noun of an institution is the institution named before (:func:`named_before`).
+
+    ``before`` is the figure's offset, ``sent_start`` that of its sentence; ``who`` is returned when no rule
+    applies."""
+    doc = _DOCUMENT.fullmatch(who.strip())
+    if doc is not None:
+        owner = doc.group(1)
+        opening = _SUBJECT_NAME.match(text, sent_start)
+        if owner is None:
+            if doc.group(2) or not re.match(r"the\s", who.strip(), re.I):
+                owner = opening.group(1) if opening and opening.group(1).split()[0] not in ("The", "A", "An", "In",
+                                                                                          "Of", "On", "At") else None
+            else:
+                # "the survey said": the document of that noun named last before, as its own phrase read it
+                noun = doc.group(3).lower()
+                for e in reversed(list(re.finditer(r"\b" + noun + r"\b", text[:sent_start], re.I))):
+                    stop = text.rfind(". ", 0, e.start())
+                    opens = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, e.start()) + 1)
+                    cut = re.search(r"(?:.*\b(?:according\s+to|by|from)\s+|.*,\s+|\A)(.*)\Z",
+                                    text[opens:e.end()], re.S)
+                    phrase = cut.group(1).strip() if cut else ""
+                    if phrase and not re.fullmatch(r"the\s+(?:[a-z-]+\s+){0,3}?" + noun, phrase, re.I):
+                        return source_named(text, phrase, e.start(), opens)
+        if owner:
+            who = owner
+    # "chief executive Helen Varga said": the role in lower case before the name is no part of it
+    who = re.sub(r"^(?:[a-z][\w-]*\s+){1,4}(?=(?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+\Z)", "", who.strip())
+    title = _TITLE.fullmatch(who)
+    if title is not None:
+        name = title.group(1)
+        if " " in name:
+            return name
+        full = _full_name(text, name)
+        return full if full != name else who
+    who = named_before(text, who, before)
+    if re.fullmatch(r"(?:[A-Z][\w&'’.-]*\s+)*[A-Z][\w&'’.-]*", who) and len(who.split()) <= 2:
+        who = _longest_name(text, who, before)
+    return who
+
+
 #: A note in brackets after an outlet's name in a capture's metadata: "Trial7 Regional Wire (invented)",
 #: "Wire (fictional held-out test article)".
 _NAME_NOTE = re.compile(r"\s*\([^()]*\)\s*\Z")
@@ -1420,7 +1526,9 @@ def _persons_like(unit: str) -> bool:
 
 
 #: Words before a figure that make it the country's ("the national pass rate", "nationwide").
-_NATIONAL = re.compile(r"\b(?:national(?:ly)?|nationwide|country-wide|countrywide)\b[^,;.]*\Z", re.I)
+_NATIONAL = re.compile(r"\b(?:national(?:ly)?|nationwide|country-wide|countrywide)\b(?!\s+(?:police|government|guard|army|"
+                       r"assembly|congress|institute|office|agency|authority|bureau|council|ministry|newspaper|"
+                       r"television|radio|statistics\s+office)\b)[^,;.]*\Z", re.I)
 #: A dateline's place: "CORK, 19 November 2024 / By Aoife Brennan".
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z .'’-]+),\s+\d")
 #: An AP dateline line with its region: "CARVER, Ohio (Oct. 27, 2026)".
@@ -1649,6 +1757,13 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                 if prev and (not where or where == home):
                     last = [p for p in prev if not p.is_country][-1:] or prev[-1:]
                     where = _where_text(last, home)
+            if re.search(r"\b(?:in|at|near|to|into)\s+the\s+(?:town|city|village)\b", text[s.start:s.end]):
+                # "between 1,500 and 4,000 minors are sexually exploited in the town": the last town named
+                # before (a place no gazetteer knows, not a country or a region: "La Rinconada"), not "Puno
+                # police"
+                towns = [p for p in places_in(text, body[0], s.start) if not p.is_country and p.country is None]
+                if towns:
+                    where = _where_text(towns[-1:], home)
             if _NATIONAL.search(text, max(s.start, m.start - 60), m.start) and home:
                 where = home  # "the national pass rate of 87.3 percent": the country's, not a province's
             where = where or local or home
@@ -1656,6 +1771,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
                 rec["measure"]["where"] = where
                 it.guessed.append("measure.where")
     _restated_places(text, items, home)
+    _finer_places(items)
     # "Peru Rescues Over 200 ..." over "rescued at least 234 women ... in Madre de Dios": a headline figure
     # placed in a country only is of the finer place of the body figure it restates (the body count of its
     # unit nearest in value, within a factor 1.5, placed in that country)
@@ -1786,7 +1902,7 @@ def draft(article_id: str, source: Any, taken: set[str] | frozenset[str] = froze
         ctx = Context(earlier=tuple(tuple(x for x in sents if x.para == p) for p in range(s.para - 1, -1, -1)),
                       analysis=analysis is not None and m.start > analysis, demonym=demonym,
                       wire=wire if analysis is None or m.start < analysis else None)
-        rec["attribution"] = [{**a, "who": named_before(text, a["who"], m.start)} for a in
+        rec["attribution"] = [{**a, "who": source_named(text, a["who"], m.start, s.start)} for a in
                               attribution_for(text, m, s, para, outlet_name(meta.publisher), cache, ctx)]
         it.guessed.append("attribution")
     # "The secretary general also noted ...": the person named earlier with that role ("said Patricia

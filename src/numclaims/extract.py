@@ -131,6 +131,7 @@ peruvians bolivians colombians venezuelans brazilians mexicans ecuadoreans ecuad
 hondurans salvadorans americans nationals foreigners agents officials leaders gang gangsters
 journalists doctors patients voters survivors civilians deaths dead killed injured wounded
 learners pupils candidates matriculants graduates councillors teachers nurses tenants applicants
+staff employees drivers players passengers spectators fans supporters
 """.split())
 #: Capitalised words that may stand right before a number without making it part of a name.
 _NOT_NAME_WORDS = frozenset("""
@@ -331,6 +332,8 @@ _YEAR_TO = re.compile(r"^.*?\b(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?",
 #: A capitalised plural noun right after a number of a title-case headline ("Port Hires 40 Guards").
 _HEADLINE_PLURAL = re.compile(r"\s+[A-Z][a-z]*[a-rt-z]s\b")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
+#: A word in the possessive ("Reyes's", "Reyes’", "Jones'"): a name that owns the number after it.
+_POSSESSIVE_END = re.compile(r"['’]s?\Z")
 #: :data:`_PREV_WORD` for the reversed text: the spaces, then the word characters up to the last ASCII
 #: letter among them (the first of the word read forwards)
 _PREV_WORD_BACKWARDS = re.compile(r"\s*([\w'’.]*[A-Za-z])")
@@ -769,8 +772,10 @@ def _read_match(text: str, m: re.Match) -> Mention | None:  # noqa: C901 - one r
         return None
     lower = numtext.lower()
     prev, prev_start = _prev_word(text, s)
-    # a number inside a name: "Barrio 18", "Peru 21" (capitalised word that is not a quantity word)
+    # a number inside a name: "Barrio 18", "Peru 21" (capitalised word that is not a quantity word); a
+    # name in the possessive owns the number, it does not end with it ("Reyes's 412", "Jones' 40")
     if (sign is None and prev and prev[0].isupper() and prev.lower().rstrip(".") not in _NOT_NAME_WORDS
+            and not _POSSESSIVE_END.search(prev)
             and _SPACES.fullmatch(text[prev_start + len(prev):s] or " ") and not _table_cell_gap(text[prev_start:s])
             and not prev.isupper() and _WHOLE_DIGITS.fullmatch(numtext)
             and not (_title_case_line(text, s) and (_is_person_count(text, e) or _HEADLINE_PLURAL.match(text, e)))):

@@ -520,6 +520,143 @@ def amount_share_of_named(P: "_Props", it: Item, items: list[Item], text: str) -
           f"before: \u201c{total.mention.text}\u201d")
 
 
+#: Between a part and its total: "46,820 ballots were cast ..., out of 124,500 registered voters".
+_OUT_OF = re.compile(r"[^.;]{0,80}?\bout\s+of\s+(?:a\s+total\s+of\s+|the\s+|some\s+|about\s+)?\Z")
+
+
+def share_out_of(P: "_Props", it: Item, items: list[Item], text: str) -> None:
+    """Propose ``share_of_total`` for a percentage ``it`` of no noun ("a turnout of 37.6 percent", no "of
+    NOUN" after it) in a sentence that sets a count against its total by "out of" ("A total of 46,820
+    ballots were cast ..., out of 124,500 registered voters, ..., a turnout of 37.6 percent"): the part the
+    count before "out of", the total the count after it, both before the share, the total the larger
+    (46,820 / 124,500 = 37.6 %). Only one such pair in the sentence, else no proposal."""
+    m = it.mention
+    if _OF_MASS_NOUN.match(text, m.end) or re.match(r"\s+of\b", text[m.end:]) or \
+            change_cue(text, m, it.sent[0]) is not None:
+        return
+    counts = [o for o in items if o.sent == it.sent and _persons_like(o.unit) and o.per is None and
+              o.value is not None and o.mention.end <= m.start]
+    pairs = [(a, b) for a in counts for b in counts if a.mention.end < b.mention.start and
+             _OUT_OF.fullmatch(text, a.mention.end, b.mention.start) and b.value > a.value and
+             not any(a.mention.end < o.mention.start < b.mention.start for o in counts)]
+    if len(pairs) != 1:
+        return
+    part, total = pairs[0]
+    P.add("share_of_total", f"{it.id}-of-{total.id}", {"share": it.id, "total": total.id, "part": part.id},
+          f"a share of a count set against its total by \u201cout of\u201d: \u201c{_excerpt(text, part.mention, total.mention, m)}\u201d")
+
+
+#: After a share, the whole named by what was done to it: "of all those cast", "of those surveyed".
+_OF_THOSE = re.compile(r"\s+of\s+(?:all\s+)?(?:those|the\s+ones)\s+([a-z]+(?:ed|en|st|wn|ld|ne|t))\b")
+
+
+def share_of_those(P: "_Props", it: Item, items: list[Item], text: str) -> None:
+    """Propose a ``ratio`` for a share whose whole is named by a participle ("for a total of 21,900 early
+    votes, so that early ballots made up nearly half of all those cast"): the whole the latest earlier body
+    count of the article the participle stands next to in its clause ("A total of 46,820 ballots were
+    cast", "has fired 206,000 bricks"; 40 characters with no comma between), no
+    figure changed or compared from ("down 10.5 percent from the 52,300 ballots cast in 2022"), the part the
+    latest count of the share's sentence before it that is no rate (21,900, not the 1,400 a day): 21,900 /
+    46,820 = 46.8 %, "nearly half". A percentage ("4,210 services ..., 2.8 percent of those scheduled") is
+    a ``share_of_total`` of its part and whole instead, as for "of NOUN" (:func:`share_of_named`). A share
+    another rule relates already is left to it ("0.5 percent of those fired")."""
+    m = it.mention
+    om = _OF_THOSE.match(text, m.end)
+    if om is None:
+        return
+    verb = om.group(1).lower()
+    if any(it.id in p.fields.values() for p in P.out):
+        return  # a share already related ("0.5 percent of those fired", the set "fired" names)
+    before = [o for o in items if o.sent == it.sent and _persons_like(o.unit) and o.per is None and
+              o.value is not None and o.mention.end <= m.start]
+    if not before:
+        return
+    part = before[-1]
+    wholes = [o for o in items if o.mention.region == "body" and o.mention.end <= it.sent[0] and _same_unit(o, part)
+              and o.per is None and o.value is not None and o.value > part.value and not _is_base(text, o) and
+              (re.match(r"[^,;:.]{0,40}?\b" + re.escape(verb) + r"\b", text[o.mention.end:o.sent[1]], re.I) or
+               re.search(r"\b" + re.escape(verb) + r"\b[^,;:.]{0,40}\Z", text[o.sent[0]:o.mention.start], re.I))]
+    if not wholes:
+        return
+    whole = wholes[-1]
+    if it.unit == "percent":  # a percentage of counts is a share of their total, as share_of_named proposes
+        P.add("share_of_total", f"{it.id}-of-{whole.id}", {"share": it.id, "total": whole.id, "part": part.id},
+              f"a share of all those {verb} (\u201c{_excerpt(text, part.mention, m)}\u201d) and the count of "
+              f"them named before: \u201c{whole.mention.text}\u201d")
+        return
+    P.add("ratio", f"{part.id}-over-{whole.id}", {"numerator": part.id, "denominator": whole.id, "ratio": it.id},
+          f"a share of all those {verb} (\u201c{_excerpt(text, part.mention, m)}\u201d) and the count of them "
+          f"named before: \u201c{whole.mention.text}\u201d")
+
+
+#: A capacity a count is set beside: "the 31,000-capacity Quayside Stadium", "a capacity of 31,000".
+_CAPACITY_AFTER = re.compile(r"[-\s]capacity\b", re.I)
+_CAPACITY_BEFORE = re.compile(r"\bcapacity\s+of\s+(?:about\s+|some\s+)?\Z", re.I)
+#: After a percentage, the words that make it a share of a capacity: "about 89 percent full".
+_FULL_AFTER = re.compile(r"\s+(?:full|occupied|of\s+(?:its\s+|their\s+|the\s+)?capacity)\b", re.I)
+
+
+def share_of_capacity(P: "_Props", it: Item, items: list[Item], text: str) -> None:
+    """Propose a ``ratio`` for a percentage said to be how full a place was ("Average league attendance was
+    27,450 at the 31,000-capacity Quayside Stadium, which was therefore about 89 percent full"): the
+    numerator the latest other count of the sentence before the percentage, the denominator the count
+    named as the capacity ("31,000-capacity", "a capacity of 31,000"): 27,450 / 31,000 = 88.5 %."""
+    m = it.mention
+    if not _FULL_AFTER.match(text, m.end):
+        return
+    counts = [o for o in items if o.sent == it.sent and _persons_like(o.unit) and o.per is None and
+              o.value is not None and o.mention.end <= m.start]
+    caps = [o for o in counts if _CAPACITY_AFTER.match(text, o.mention.end) or
+            _CAPACITY_BEFORE.search(text, max(0, o.mention.start - 20), o.mention.start)]
+    if len(caps) != 1:
+        return
+    cap = caps[0]
+    nums = [o for o in counts if o is not cap and o.value <= cap.value]
+    if not nums:
+        return
+    num = nums[-1]
+    P.add("ratio", f"{num.id}-over-{cap.id}", {"numerator": num.id, "denominator": cap.id, "ratio": it.id},
+          f"a share of a capacity (\u201c{_excerpt(text, m)}\u201d): \u201c{num.mention.text}\u201d of the "
+          f"capacity \u201c{cap.mention.text}\u201d")
+
+
+#: "or about $15 per registered voter": an amount for each one of a noun (no time base, which is a rate).
+_PER_NOUN = re.compile(r"\s+(?:per|for\s+each|for\s+every|a|an)\s+((?:(?!(?:to|in|of|the|and|at|on|for|by|who|that|"
+                       r"which|than|from|with)\b)[a-z][\w-]{2,}\b\s*){1,3})")
+
+
+def amount_per_named(P: "_Props", it: Item, items: list[Item], text: str) -> None:
+    """Propose a ``product`` for the amount ``it`` of a currency set off after another amount of its currency
+    and given for each one of a noun ("The election cost the city $1.9 million to run, or about $15 per
+    registered voter"): factors the amount for each and the latest earlier body count whose measure names
+    that noun (each of its words, first five letters, in the count's measure or the four words after it:
+    "124,500 registered voters", "9,400 ballots were cast" for "per ballot cast"), product the amount before ", or" ($15 x 124,500 = $1.87m, about $1.9m).
+    A time base ("a week", "per month") is a rate, no noun (``rate_duration`` relates it); no such count
+    named, no proposal."""
+    m = it.mention
+    if it.unit not in CURRENCIES or it.per is not None or it.value is None:
+        return
+    pm = _PER_NOUN.match(text, m.end)
+    words = pm.group(1).split() if pm else []
+    if not words or words[0].lower().rstrip("s") in ("day", "week", "month", "year", "hour", "quarter", "season"):
+        return
+    total = next((o for o in reversed(items) if o.sent == it.sent and o.mention.end <= m.start and
+                  o.unit == it.unit and o.per is None and o.value is not None and o.value > it.value and
+                  _PART_BEFORE.fullmatch(text, o.mention.end, m.start)), None)
+    if total is None:
+        return
+    noun = " ".join(words)
+    counts = [o for o in items if o.mention.region == "body" and o.mention.end <= total.sent[0] and
+              _persons_like(o.unit) and o.per is None and o.value is not None and _stems5(noun) and
+              _stems5(noun) <= _stems5(o.what) | _stems5(" ".join(text[o.mention.end:o.sent[1]].split()[:4]))]
+    if not counts:
+        return
+    n = counts[-1]
+    P.add("product", f"{it.id}-times-{n.id}", {"factors": [it.id, n.id], "product": total.id},
+          f"an amount for each {noun} (\u201c{_excerpt(text, total.mention, m)}\u201d) and the "
+          f"count of them named before: \u201c{n.mention.text}\u201d")
+
+
 #: ", some 52,000 pupils" after a share's noun: the count set off after it is the part.
 _PART_AFTER = re.compile(r"\s*,\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?")
 #: "of the learners who passed": a relative clause after a share's noun, its verb naming the measure.
@@ -797,6 +934,48 @@ _MULTIPLE_BASE = re.compile(r"\s+(?:(?:his|her|its|their|our|the)\s+(?:[\w'’-]
                             r"(?:(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:['’]s?\s+|,\s+(?:who|which)\s+"
                             r"(?:won|took|had|got|scored|recorded|reported|posted|received|sold|made|earned)\s+))?"
                             r"(?:about\s+|around\s+|some\s+|just\s+)?")
+
+
+#: Between two parts set beside each other by "against" ("21,450 votes, against 17,980 for ..."): at most
+#: six words, a comma, "against".
+_AGAINST_GAP = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}?,\s+against\s+")
+#: Before a winner's figure: "won with 21,450 votes", "beat ... with", "took 21,450".
+_WON_WITH = re.compile(r"\b(?:won|wins|beat|beats|topped|tops|led|leads)\b[^,.;]{0,40}?\bwith\s+(?:about\s+|some\s+)?\Z")
+#: Before a total the article names as one: "A total of 46,820 ballots", "46,820 in all", "in total".
+_NAMED_TOTAL = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all\s+of)\s+(?:about\s+|around\s+|some\s+)?\Z", re.I)
+
+
+def _rest_of_list(P: "_Props", group: list[Item], summable: list[Item], text: str) -> None:
+    """Parts coordinated in one sentence (``group``) and the rest the next sentence of the paragraph opens
+    with ("... 5,870 for the Green candidate, Lena Hart. The remaining 1,020 ballots were spoiled"): every
+    part of a total the article names as one before them ("A total of 46,820 ballots were cast"; the
+    nearest earlier figure of the unit after "a total of", "totalling"), a ``sum`` proposed whether or not
+    the figures add up: the grammar says parts and a total, so a wrong total (the most common planted
+    error) is proposed and caught. The reason says when the figures do not add up (21,450 + 17,980 + 5,870
+    + 1,020 = 46,320, not 46,820). Only a total at least as large as the largest part and within a factor
+    of 2 of the parts' sum."""
+    last = group[-1]
+    rest = next((o for o in summable if o.para == last.para and o.sent[0] >= last.sent[1] and
+                 o.sent[0] == min((x.sent[0] for x in summable if x.sent[0] >= last.sent[1] and x.para == last.para),
+                                  default=-1)), None)
+    if rest is None or not _same_unit(rest, last) or text[last.sent[1]:rest.sent[0]].strip() or \
+            not re.fullmatch(r"\s*(?:The|the)\s+(?:remaining|other|rest\s*,|remainder\s*,)\s+(?:about\s+|some\s+)?",
+                             text[rest.sent[0]:rest.mention.start]):
+        return
+    parts = [*group, rest]
+    s = sum(g.value for g in parts)
+    totals = [o for o in summable if o.mention.end <= group[0].mention.start and o not in parts and
+              _same_unit(o, last) and _NAMED_TOTAL.search(text, max(0, o.mention.start - 30), o.mention.start)
+              and max(g.value for g in parts) <= o.value and s / 2 <= o.value <= 2 * s]
+    if not totals:
+        return
+    t = totals[-1]
+    sums = " + ".join(f"{g.value:,.0f}" for g in parts)
+    verdict = f"{sums} = {s:,.0f}" if s == t.value else \
+        f"the figures do not add up: {sums} = {s:,.0f}, not {t.value:,.0f}"
+    P.add("sum", f"{'-'.join(g.id for g in parts[:2])}-sum-{t.id}", {"parts": [g.id for g in parts], "total": t.id},
+          f"parts and the rest, of a total named before (“{t.mention.text}”); {verdict}: "
+          f"“{_excerpt(text, *(g.mention for g in parts))}”")
 
 
 #: Before a count, the words that make it what is left of a total: "the remaining 450", "The other 18",
@@ -1502,6 +1681,13 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             continue
         share_of_named(P, it, items, text)
         amount_share_of_named(P, it, items, text)
+    for it in items:
+        if it.unit == "percent" and it.id not in restated:
+            share_out_of(P, it, items, text)
+            share_of_capacity(P, it, items, text)
+        if it.unit in ("percent", "fraction") and it.id not in restated:
+            share_of_those(P, it, items, text)
+        amount_per_named(P, it, items, text)
     # a rate and a duration next to a total
     amassed: list[tuple[Item, Item, Item]] = []
     for r in items:
@@ -1538,7 +1724,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         return same_sent(x, y) and _same_unit(x, y) and x.mention.end < y.mention.start and \
             not _OPENING_TOTAL.fullmatch(text, x.sent[0], x.mention.start) and bool(_PART_GAP.fullmatch(
             text, x.mention.end, y.mention.start) or _gapped(text, x, y) or
-            _SUBJECT_GAP.fullmatch(text, x.mention.end, y.mention.start))
+            _SUBJECT_GAP.fullmatch(text, x.mention.end, y.mention.start) or
+            _AGAINST_GAP.fullmatch(text, x.mention.end, y.mention.start))
 
     # amounts of money add up like counts: "Of the €312 million, €141 million goes to housing, €88 million to
     # roads ... and €67 million to ..., while the remaining €26 million covers ..."
@@ -1560,6 +1747,20 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
         if len(group) < 3 and not any(_PART_GAP.fullmatch(text, x.mention.end, y.mention.start) or _gapped(text, x, y)
                                       for x, y in zip(group, group[1:])):
             continue
+        # "won with 21,450 votes, against 17,980 for ... and 5,870 for ...": "against" sets one part beside
+        # the others of a list of three or more; two ("a loss of £14.2m, against £6.8m a year earlier") are
+        # two figures compared, no parts
+        if len(group) < 3 and _AGAINST_GAP.fullmatch(text, group[0].mention.end, group[1].mention.start):
+            continue
+        if _AGAINST_GAP.fullmatch(text, group[0].mention.end, group[1].mention.start) and \
+                _WON_WITH.search(text, group[0].sent[0], group[0].mention.start):
+            # "Okafor won with 21,450 votes, against 17,980 for ...": the winner's count is larger than the
+            # next one set against it
+            P.add("comparison", f"{group[0].id}-above-{group[1].id}",
+                  {"a": group[0].id, "b": group[1].id, "relation": "gt"},
+                  f"a winner's figure set against another (\u201cagainst\u201d): \u201c"
+                  f"{_excerpt(text, group[0].mention, group[1].mention)}\u201d")
+        _rest_of_list(P, group, summable, text)
         last = group[-1].mention
         total = None
         for o in summable:
