@@ -138,3 +138,27 @@ def test_worst_is_a_member_at_least_as_severe_as_every_other(vs):
         assert w is None
     else:
         assert w in vs and all(SEVERITY[w] >= SEVERITY[v] for v in vs)
+
+
+_LINK_FIELDS = ("who", "role", "kind")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sets(st.sampled_from(_LINK_FIELDS[1:])), st.booleans()), min_size=1, max_size=8))
+def test_make_sets_the_fields_each_call_names_whatever_came_before(calls):
+    """``make`` remembers, per class and ``unset``, the names a full call sets (resultmodel._FULL): any
+    sequence of calls, with or without fields unset, with every field or only some, must give each object
+    exactly its own fields set, as pydantic's ``model_construct`` does. E.g. ``make(AttributionRef, {who:
+    "a", role: None, kind: None}, ("role", "kind"))`` sets {who}; the same values with nothing unset set all
+    three; ``{who: "a"}`` alone sets {who} (role and kind at their default None)."""
+    from numclaims.resultmodel import AttributionRef, make
+
+    for unset, full in calls:
+        values = {"who": "a", "role": None, "kind": None} if full else {"who": "a"}
+        order = tuple(f for f in _LINK_FIELDS if f in unset) if full else ()
+        m = make(AttributionRef, values, order)
+        expected = AttributionRef.model_construct(**values)
+        expected_set = set(values) - set(order)
+        assert m.model_fields_set == expected_set
+        assert m.model_dump() == expected.model_dump() == {"who": "a", "role": None, "kind": None}
+        assert data(m) == {k: v for k, v in values.items() if k in expected_set}

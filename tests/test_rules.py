@@ -132,3 +132,23 @@ def test_less_than_zero_leaves_no_count():
     # "less than 1" person is the single count 0: [0, 1) holds 0
     iv = interval_for(1.0, "less_than", 1.0, unit="persons")
     assert iv.contains(0.0) and not iv.contains(1.0)
+
+
+def test_rule_text_given_the_precision_says_what_it_says_alone():
+    """``claimvalues.rule_text(c, claim_precision(c))`` (what ``engine.claim_record`` now passes, so that the
+    step is computed once per claim) is ``rule_text(c)`` for every claim of the bundled articles, e.g. the
+    seed's "$60,000 a month" is "exact, step 10000" both ways (60,000: four trailing zeros, step 10,000)."""
+    from pathlib import Path
+
+    from numclaims.claimvalues import claim_precision, rule_text
+    from numclaims.loader import load_article
+
+    root = Path(__file__).resolve().parents[1]
+    seen = 0
+    for path in sorted((root / "claims").glob("*.yaml")):
+        for c in load_article(path, root).data.claims:
+            if c.base_unit == "date":
+                continue
+            assert rule_text(c, claim_precision(c)) == rule_text(c)
+            seen += 1
+    assert seen > 30  # the six bundled articles' numeric claims were all compared

@@ -76,12 +76,14 @@ def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12) or f"{a:.9g}" == f"{b:.9g}"
 
 
-def rule_text(c: Claim) -> str:
-    """A one-line statement of the rule that gives the claim its interval (for reports)."""
+def rule_text(c: Claim, precision: float | None = None) -> str:
+    """A one-line statement of the rule that gives the claim its interval (for reports). ``precision``:
+    :func:`claim_precision` of ``c`` when the caller has it already (:func:`numclaims.engine.claim_record`
+    writes both), else computed here."""
     if c.interval is not None:
         return f"explicit interval: {c.rule}"
     q = c.qualifier.replace("_", " ")
-    p = claim_precision(c)
+    p = claim_precision(c) if precision is None else precision
     return f"{q}, step {p:g}" + (f", margin {c.margin:g}" if c.margin is not None else "")
 
 

@@ -214,6 +214,8 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> ClaimResult:
     iv = ctx.intervals[c.id]
     m = c.measure
     period = ctx.periods.get(c.id)
+    date = c.base_unit == "date"
+    step = None if date else claim_precision(c)  # once: the precision and the rule's words both give it
     if iv is None:
         interval: list[Any] = period.to_list() if period else [None, None]
         closed = [True, True]
@@ -229,10 +231,10 @@ def claim_record(c: Claim, span: tuple[int, int], ctx: Context) -> ClaimResult:
         "value": number(c.value),
         "unit": c.unit,
         "qualifier": c.qualifier,
-        "precision": None if c.base_unit == "date" else number(claim_precision(c)),
+        "precision": None if date else number(step),
         "interval": interval,
         "interval_closed": closed,
-        "rule": "date period" if c.base_unit == "date" else rule_text(c),
+        "rule": "date period" if date else rule_text(c, step),
         "period": period.to_list() if period else None,
         "measure": make(MeasureRef, {"what": m.what, "where": m.where,  # the period spec as the record states it
                                      "period": numbers(m.period.model_dump(mode="json", exclude_none=True))
