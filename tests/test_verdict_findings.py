@@ -6,6 +6,7 @@ the whole, and the other rules named in each test."""
 from __future__ import annotations
 
 import textwrap
+import datetime as dt
 from fractions import Fraction
 
 import pytest
@@ -300,3 +301,24 @@ def test_a_whole_number_of_time_units_is_that_many_as_written(text, value, unit)
 def test_ten_weeks_is_ten_weeks_as_written(total, verdict):
     rate = ("$100,000 a week", 100000, "USD per week") if total[1] == 2e6 else ("$1,000 a week", 1000, "USD per week")
     assert _rate_total(rate, ("10 weeks", 10, "weeks"), total) == verdict
+
+
+@pytest.mark.parametrize("a, verdict", [
+    # "7 applicants, half as many again as the 5 of last year" (times: 1.5): 1.5 x 5 = 7.5 is no whole
+    # count, so the whole counts nearest it, 7 and 8, are what the words allow (a hostile tester's false
+    # alarm: it was inconsistent); 6 and 9 are not
+    (7, "consistent"), (8, "consistent"), (6, "inconsistent"), (9, "inconsistent"),
+])
+def test_a_typed_multiple_of_a_whole_count_names_the_nearest_whole_counts(a, verdict):
+    from numclaims.checks import Context, run_check
+    from numclaims.claimvalues import claim_interval, written_interval
+    from numclaims.records import Claim, ComparisonCheck
+
+    def count(cid, v):
+        return Claim(id=cid, quote=str(v), text=str(v), value=v, unit="persons", measure={"what": "x"},
+                     attribution=[{"who": "t"}])
+    claims = {"a": count("a", a), "b": count("b", 5)}
+    ctx = Context(claims=claims, intervals={k: claim_interval(c) for k, c in claims.items()}, periods={},
+                  published=dt.date(2026, 5, 20), written={k: written_interval(c) for k, c in claims.items()})
+    r = run_check(ComparisonCheck(id="k", kind="comparison", a="a", b="b", times=1.5, relation="eq"), ctx)
+    assert r.verdict == verdict

@@ -41,6 +41,7 @@ from typing import Any, Callable
 from ..reference_rows import row_written
 from ..intervals import Interval
 from ..records import DURATION_UNITS
+from ..rules import DISCRETE_UNITS
 from ..units import CALENDAR_POINT, SHARE_WHOLE, SHARES, calendar_rate, conversion, quotient_factor, quotient_problem
 from ..vocabulary import DAYS_PER
 from .base import (
@@ -250,6 +251,11 @@ def comparison(spec, ctx: Context) -> CheckResult:
     # (base.part_of, as fraction_of and ratio read it), so 3 is a third of 8 (3/8 is the share of 8 nearest 1/3)
     word = (word_of(ctx, spec.times, unit) if isinstance(spec.times, str) and not spec.as_rate
             and ctx.claims[spec.b].per is None else None)
+    if (spec.times is not None and not isinstance(spec.times, str) and spec.relation == "eq" and not spec.as_rate
+            and unit in DISCRETE_UNITS and ctx.claims[spec.b].per is None):
+        # "7 applicants, half as many again as the 5" (times: 1.5): 7.5 is no whole count, and a writer
+        # equates a count with the whole counts nearest the multiple, as with a word fraction (7 or 8)
+        word = (float(spec.times), "exact")
 
     def times_b(y: Interval, k: Interval | None = None) -> Interval | None:
         if t is None:
