@@ -42,11 +42,10 @@ from typing import Any, Callable
 
 from ..claimvalues import digit_step, is_word_fraction, written_interval
 from ..granularity import BOUND_QUALIFIERS, bound_parts, nearest_parts
-from ..intervals import Interval, _fmt
+from ..intervals import Interval, _fmt, _outward
 from ..periods import Period
 from ..records import Claim
 from ..rules import DISCRETE_UNITS
-from ..intervals import _outward
 from ..units import calendar_range, calendar_rate, calendar_unit, conversion
 from ..verdicts import (  # noqa: F401
     CONSISTENT,
