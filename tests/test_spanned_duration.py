@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from numclaims.engine import spanned_duration
+from numclaims.claimvalues import spanned_duration
 from numclaims.intervals import Interval
 from numclaims.periods import Period
 from numclaims.records import Claim
@@ -115,3 +115,49 @@ def test_a_hedged_or_fractional_duration_keeps_its_own_interval():
     assert spanned_duration(_duration("about 12 months", 12, "months", "approximately"), year) is None
     assert spanned_duration(_duration("1.0 years", 1.0, "years"), year) == Interval(1, 1)
     assert spanned_duration(_duration("11.5 months", 11.5, "months"), year) is None
+
+
+@pytest.mark.parametrize("year, total, verdict", [
+    # "$10.00 a day for one year, all of 2024": 2024 has 366 days, so [9.995, 10.005] x 366 = [3,658.2,
+    # 3,661.8], and $3,650 (10 x 365) is inconsistent (it was consistent: the year converted as 365 to 366
+    # days); 2023 has 365 days, so $3,650 holds and $3,660 is inconsistent (a hostile tester's findings,
+    # written there as "$10 a day", whose last digit's band [9.5, 10.5] holds both totals as written)
+    (2024, 3660, "consistent"), (2024, 3650, "inconsistent"), (2023, 3650, "consistent"), (2023, 3660, "inconsistent"),
+])
+def test_a_dated_year_converts_by_its_own_days(tmp_path, year, total, verdict):
+    source = f"Fund\n\nThe fund paid $10.00 a day for one year, all of {year}, a total of ${total:,}.\n"
+    claims = textwrap.dedent(f"""\
+        article: motels
+        source: motels
+        claims:
+          - id: rate
+            quote: $10.00 a day
+            text: $10.00 a day
+            value: 10
+            unit: USD per day
+            measure: {{what: payments, period: {{expression: "{year}"}}}}
+            attribution: [{{who: Test Wire}}]
+          - id: year
+            quote: one year
+            text: one year
+            value: 1
+            unit: years
+            measure: {{what: period of the payments, period: {{expression: "{year}"}}}}
+            attribution: [{{who: Test Wire}}]
+          - id: total
+            quote: a total of ${total:,}
+            text: ${total:,}
+            value: {total}
+            unit: USD
+            precision: 1
+            measure: {{what: payments, period: {{expression: "{year}"}}}}
+            attribution: [{{who: Test Wire}}]
+        checks:
+          - {{id: k, kind: rate_duration, rate: rate, duration: year, total: total}}
+        waived:
+          - {{text: "{year}", reason: "the year of the payments"}}
+        """)
+    path = write_project(tmp_path, "motels", source, META, claims)
+    got = {c["id"]: c for c in results_data(path, tmp_path)["checks"]}["k"]
+    assert got["verdict"] == verdict, got["explanation"]
+    assert f"= [{366 if year == 2024 else 365}, {366 if year == 2024 else 365}] days" in got["explanation"]

@@ -17,6 +17,7 @@ from typing import Any
 
 from .intervals import Interval
 from .numerals import parse
+from .periods import Period
 from .records import CURRENCIES, DURATION_UNITS, Claim, split_unit
 from .vocabulary import DOLLAR_CURRENCIES
 from .rules import (
@@ -317,3 +318,19 @@ def _interval_problems(c: Claim) -> list[tuple[str, str, str]]:
         out.append(("value", "interval-excludes-value", f"{c.value:g} lies outside the range {c.low:g}-{c.high:g} it belongs to; write a "
                              "value between 'low' and 'high' (e.g. their midpoint)"))
     return out
+
+
+def spanned_duration(c: Claim, period: Period | None) -> Interval | None:
+    """The interval of a duration whose record gives the span it covers, when that span lasts exactly the
+    written whole number of the duration's units: "12 months" with ``measure.period`` 1 March 2025 to 28
+    February 2026 (12 calendar months, :meth:`Period.length_in`) is [12, 12] months, not the rounding band
+    [11.5, 12.5] of its last digit, which let "$1.45 million a month ... a total of $17.9 million over the
+    12 months" hold (1.455M x 12.5 = 18.19M; 1.45M x 12 is 17.4M). ``None`` (the claim's own interval
+    stands) for anything else: not an exact duration, an explicit ``interval``, an ``ends`` claim, a period of
+    one day (the date a duration is measured on) or of another length (a frame it falls in, "a 2-day
+    strike in 2023"). Semantics section 8, "A duration lasts the span its record gives"."""
+    if (period is None or c.base_unit not in DURATION_UNITS or c.value is None or c.qualifier != "exact"
+            or c.interval is not None or c.ends or c.measure.period is None or period.start == period.end
+            or not float(c.value).is_integer()):
+        return None
+    return Interval.point(c.value) if period.length_in(c.base_unit) == int(c.value) else None

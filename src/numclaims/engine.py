@@ -28,7 +28,7 @@ from typing import Any, Callable
 
 from . import __version__
 from .checks import CheckResult, Context, run_check
-from .claimvalues import claim_interval, claim_precision, rule_text, written_interval
+from .claimvalues import claim_interval, claim_precision, rule_text, spanned_duration, written_interval
 from .codes import CodedError
 from .coverage import coverage_for
 from .derived import add_derived, derived_records
@@ -36,7 +36,6 @@ from .errors import ErrorLine, InputErrors
 from .evidence import evidence_hook, load_reference
 from .extract import quote_numeral_problems
 from .fastjson import declared, number, numbers, plain
-from .intervals import Interval
 from .loader import Article, load_article
 from .periods import Period, back, either, resolve_over
 from .records import DURATION_UNITS, Claim, PeriodSpec, is_claim_ref
@@ -101,22 +100,6 @@ def _span_fits(c: Claim, p: Period, base: str) -> None:
         raise CodedError("period-length-differs", f"the period {p.start.isoformat()}..{p.end.isoformat()} runs {days} days, but {said} is "
                          f"at least {shortest} days; give the span the duration covers or falls within, one day for "
                          "a duration measured on a date, or 'ends:' for its end")
-
-
-def spanned_duration(c: Claim, period: Period | None) -> Interval | None:
-    """The interval of a duration whose record gives the span it covers, when that span lasts exactly the
-    written whole number of the duration's units: "12 months" with ``measure.period`` 1 March 2025 to 28
-    February 2026 (12 calendar months, :meth:`Period.length_in`) is [12, 12] months, not the rounding band
-    [11.5, 12.5] of its last digit, which let "$1.45 million a month ... a total of $17.9 million over the
-    12 months" hold (1.455M x 12.5 = 18.19M; 1.45M x 12 is 17.4M). ``None`` (the claim's own interval
-    stands) for anything else: not an exact duration, an explicit ``interval``, an ``ends`` claim, a period of
-    one day (the date a duration is measured on) or of another length (a frame it falls in, "a 2-day
-    strike in 2023"). Semantics section 8, "A duration lasts the span its record gives"."""
-    if (period is None or c.base_unit not in DURATION_UNITS or c.value is None or c.qualifier != "exact"
-            or c.interval is not None or c.ends or c.measure.period is None or period.start == period.end
-            or not float(c.value).is_integer()):
-        return None
-    return Interval.point(c.value) if period.length_in(c.base_unit) == int(c.value) else None
 
 
 def resolve_periods(article: Article) -> dict[str, Period | None]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import reduce
 
+from ..claimvalues import spanned_duration
 from ..intervals import Interval
 from ..records import DURATION_UNITS
 from ..rules import DISCRETE_UNITS
@@ -79,9 +80,15 @@ def rate_duration(spec, ctx: Context) -> CheckResult:
     # the duration in the rate's time base over every calendar length ("one year" is 365 to 366 days, six
     # months 25.86 to 26.29 weeks), the conventional point on the as-written line (units.calendar_range)
     factor = float(converted(Interval.point(1.0), dur.base_unit, target)[1])
+    span = ctx.periods.get(spec.duration)
+    spanned = spanned_duration(dur, span) is not None and dur.value > 0
+    if spanned:
+        # a duration lasting the span its record gives lasts that span, not every calendar length: "one
+        # year", all of 2024, is 366 days (semantics section 8, "A duration lasts the span its record gives")
+        factor = float(span.length_in(target)) / dur.value
 
     def in_base(d: Interval) -> Interval:
-        return converted(d, dur.base_unit, target)[0]
+        return d * Interval.point(factor) if spanned else converted(d, dur.base_unit, target)[0]
 
     dconv = in_base(di)
     implied = whole(ri * dconv, tot.base_unit) or ri * dconv
