@@ -400,7 +400,7 @@ def test_hours_are_a_duration():
 # ------------------------------------------------------------------ errors
 
 UNREADABLE = [
-    "", "   ", "hello", "Barrio", "the year", "$", "a year", "a", "an", "some", "over", "per cent",
+    "", "   ", "hello", "Barrio", "the year", "$", "a year ago", "a", "an", "some", "over", "per cent",
     "second", "-5", "1,60", "4.5.6", "42 percent of the 2,000", "$2 million over three years",
     "42 percentage", "up to 200-300", "10:30", "5 years old", "$$5", "1/3",
     "between $200 and €300", "300 in 2011", "9" * 40, "one " * 300,
@@ -719,3 +719,29 @@ def test_too_many_digits_by_hand():
     assert numerals.too_many_digits("0000000000000001234") is None
     assert numerals.too_many_digits("123,456,789,012,345.") is None
     assert numerals.too_many_digits("1,234,567,890,123,456.") == "1,234,567,890,123,456"
+
+
+@pytest.mark.parametrize("words, unit", [
+    # "He was paid for a year": a claim's text "for a year" is one year, as "for one year" is (a hostile
+    # tester's "for a year" and "for a month" were refused as unreadable); "a year ago" is no duration
+    ("a year", "year"), ("for a month", "month"), ("over an hour", "hour"), ("A week", "week"),
+])
+def test_one_unit_of_time_with_the_article_is_a_duration_of_one(words, unit):
+    q = parse(words)
+    assert (q.value, q.unit, q.duration_unit, q.qualifier, q.text) == (1.0, "duration", unit, "exact", words)
+    assert q.interval == parse(words.lower().replace("an ", "one ").replace("a ", "one ")).interval
+
+
+def test_a_year_ago_and_a_rate_a_year_stay_what_they_were():
+    with pytest.raises(ValueError, match="no quantity phrase"):
+        parse("a year ago")
+    assert (parse("$5 a year").value, parse("$5 a year").unit) == (5.0, "currency")
+
+
+def test_a_claim_written_for_a_year_loads_with_no_problem():
+    from numclaims.claimvalues import value_problems
+    from numclaims.records import Claim
+
+    c = Claim(id="d", quote="paid for a year", text="for a year", unit="years", measure={"what": "x"},
+              attribution=[{"who": "t"}])
+    assert c.value == 1 and value_problems(c) == []

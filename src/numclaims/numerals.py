@@ -169,7 +169,7 @@ above 1"). A non-string argument raises :class:`TypeError`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 from fractions import Fraction
 from typing import Any
@@ -937,6 +937,13 @@ def _qualified_range(norm: str) -> str | None:
             f"{qualifier}, value {value}), or the range alone, '{rng}' (qualifier range)")
 
 
+#: One unit of time written with the article in a claim's own text ("a year", "for a month", "over an
+#: hour"): a duration of 1, as "one year" is (semantics section 10). Running text is not read so ("a year
+#: ago", "$5 a year" are no durations), since the extractor finds mentions by their numerals.
+_ONE_UNIT_OF_TIME = re.compile(r"((?:for|over|during)\s+)?an?\s+(hour|day|week|month|year|decade)",
+                               re.IGNORECASE)
+
+
 def parse(text: str) -> Quantity:
     """Read one quantity phrase as a journalist writes it.
 
@@ -971,6 +978,10 @@ def parse(text: str) -> Quantity:
                              "than a figure is held to exactly; write it rounded to at most "
                              f"{MAX_SIGNIFICANT_DIGITS} (a scale word such as 'trillion' may carry the zeros)")
         m = _PARSE_PATTERN.fullmatch(norm.lower())
+        one = _ONE_UNIT_OF_TIME.fullmatch(norm) if m is None else None
+        if one is not None:
+            # "a year", "for a month", "over an hour": one of the unit, read as "one year" is, text kept
+            return replace(parse(f"{one.group(1) or ''}one {one.group(2)}"), text=text)
         if m is None and not norm.isascii():  # lower() of non-ASCII text may change its shape
             m = _quantity_pattern().fullmatch(norm)
         if m is None:
