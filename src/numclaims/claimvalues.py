@@ -188,6 +188,14 @@ def digit_step(c: Claim) -> float:
     return step
 
 
+def one_significant_digit(value: float, step: float) -> bool:
+    """Whether ``value``, rounded to ``step`` (> 0), has one significant digit: under ten steps ("$1
+    million" at step 1,000,000, "about 300" at step 100). Such a figure's rounding band is as wide as the
+    figure allows, so its written value stands for it as written (semantics section 2: a one-figure rate,
+    a hedged figure of one digit)."""
+    return abs(value) < 10 * step
+
+
 _UNKNOWN: Any = object()
 
 
@@ -201,8 +209,8 @@ def written_interval(c: Claim, interval: Interval | None = _UNKNOWN) -> Interval
     hedged figure of two or more significant digits reads its trailing zeros as rounding, as in its
     interval (the step of :func:`claim_precision`: a hedge says the figure is rounded): "about $15,400" ->
     [15,350, 15,450], "about 40 percent" -> [39.5, 40.5], "about 300" -> [300, 300] (one significant
-    digit: its band, [250, 350], would be all of its interval); only the hedge's margin is dropped. Every other qualifier (more than, at least, less than,
-    up to, range, nearly), a word fraction, hedged or not ("one in five", "about a third": no digit is
+    digit: its band, [250, 350], would be all of its interval); only the hedge's margin is dropped. Every
+    other qualifier (more than, at least, less than, up to, range, nearly), a word fraction, hedged or not ("one in five", "about a third": no digit is
     written, so the word's rounding and hedge are all the wording says) and an explicit ``interval`` -> the
     claim's interval (:func:`claim_interval`): "more than 500" is any value above 500, "up to 100" any value
     from 0 to 100, and "nearly 2 million" names no value it reaches. ``None`` for dates. A relation that
@@ -223,7 +231,7 @@ def written_interval(c: Claim, interval: Interval | None = _UNKNOWN) -> Interval
         # written digits; a figure of one significant digit ("about 300") keeps its value, since its
         # rounding band would be all of its interval (semantics section 2, "A hedged figure's zeros are rounding")
         rounding = claim_precision(c)
-        if abs(c.value) >= 10 * rounding:
+        if not one_significant_digit(c.value, rounding):
             step = max(step, rounding)
     # a whole number of days, weeks, months or years is that many as written, as "ten weeks" is and as a
     # count is: "for 10 weeks" is ten weeks (its band [9.5, 10.5] is left to the interval, semantics section 2)

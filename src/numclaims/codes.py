@@ -264,12 +264,15 @@ class CodedError(ValueError):
     Args:
         code: a key of :data:`CODES`.
         message: the error text (what is wrong and what to write instead), without the code.
+        field: the record field the error is about, when the raiser knows it better than its caller (a
+            duration of 0 found while resolving periods is about its ``value`` or ``text``); else None.
     """
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, field: str | None = None):
         super().__init__(message)
         self.code = code
         self.message = message
+        self.field = field
 
 
 def tag(text: str, code: str) -> str:

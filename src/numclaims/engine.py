@@ -128,11 +128,10 @@ def resolve_periods(article: Article) -> dict[str, Period | None]:
                      else resolve_over(c.text or c.quote, published))
             elif base in DURATION_UNITS and c.value is not None and (c.ends or c.measure.period is None):
                 if c.value <= 0:  # "0 months" lasts no time: no period can be counted back from its end
-                    zero = CodedError("duration-zero", f"a duration of {c.text or c.value} lasts no time, so no "
-                                      "period can be counted back from it; write the duration the article "
-                                      f"gives (more than 0 {c.base_unit}), or give the claim a measure.period")
-                    zero.field = "value" if "value" in article.field_lines.get(cid, {}) else "text"  # type: ignore[attr-defined]
-                    raise zero
+                    raise CodedError("duration-zero", f"a duration of {c.text or c.value} lasts no time, so no "
+                                     "period can be counted back from it; write the duration the article "
+                                     f"gives (more than 0 {c.base_unit}), or give the claim a measure.period",
+                                     field="value" if "value" in article.field_lines.get(cid, {}) else "text")
                 # counted back from every day its end may be (a report "In September": 1-30 September);
                 # a duration with a `measure.period` and no `ends` has that period (semantics section 8)
                 ends = own(c.ends) if c.ends else None

@@ -7,6 +7,7 @@ written, then within the intervals). An implied count is cut to whole numbers be
 
 from __future__ import annotations
 
+from fractions import Fraction
 from functools import reduce
 
 from ..claimvalues import spanned_duration
@@ -16,6 +17,7 @@ from ..rules import DISCRETE_UNITS
 from ..units import DIMENSIONLESS, SHARE_WHOLE, quotient_factor, quotient_problem, same_base
 from .base import (
     INCONSISTENT,
+    _scaled,
     CheckResult,
     Context,
     converted,
@@ -81,14 +83,14 @@ def rate_duration(spec, ctx: Context) -> CheckResult:
     # months 25.86 to 26.29 weeks), the conventional point on the as-written line (units.calendar_range)
     factor = float(converted(Interval.point(1.0), dur.base_unit, target)[1])
     span = ctx.periods.get(spec.duration)
-    spanned = spanned_duration(dur, span) is not None and dur.value > 0
-    if spanned:
+    exact = span.length_in(target) / Fraction(dur.value) if spanned_duration(dur, span) is not None else None
+    if exact is not None:
         # a duration lasting the span its record gives lasts that span, not every calendar length: "one
         # year", all of 2024, is 366 days (semantics section 8, "A duration lasts the span its record gives")
-        factor = float(span.length_in(target)) / dur.value
+        factor = float(exact)
 
     def in_base(d: Interval) -> Interval:
-        return d * Interval.point(factor) if spanned else converted(d, dur.base_unit, target)[0]
+        return converted(d, dur.base_unit, target)[0] if exact is None else _scaled(d, exact)
 
     dconv = in_base(di)
     implied = whole(ri * dconv, tot.base_unit) or ri * dconv

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, Callable
 
-from ..claimvalues import digit_step, is_word_fraction, written_interval
+from ..claimvalues import digit_step, is_word_fraction, one_significant_digit, written_interval
 from ..granularity import BOUND_QUALIFIERS, bound_parts, nearest_parts
 from ..intervals import Interval, _fmt, _outward
 from ..periods import Period
@@ -284,7 +284,8 @@ def one_figure_rate(f: Figure, c: Claim) -> Figure:
     is left to the interval, where it gives ``tension`` ("$1,000,000 a month", whose zeros are written
     digits, is read the same way already: semantics section 2)."""
     step = digit_step(c)
-    if c.qualifier != "exact" or c.value is None or not step or abs(c.value) >= 10 * step or c.interval is not None:
+    if c.qualifier != "exact" or c.value is None or not step or not one_significant_digit(c.value, step) \
+            or c.interval is not None:
         return f
     point = Interval.point(float(c.value))
     if f.unit != c.unit:  # converted (base.converted): the written value over every calendar length

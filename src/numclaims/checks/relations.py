@@ -249,10 +249,9 @@ def comparison(spec, ctx: Context) -> CheckResult:
 
     # "a third as many as the 8": a word fraction of a whole count names the parts of it nearest the word
     # (base.part_of, as fraction_of and ratio read it), so 3 is a third of 8 (3/8 is the share of 8 nearest 1/3)
-    word = (word_of(ctx, spec.times, unit) if isinstance(spec.times, str) and not spec.as_rate
-            and ctx.claims[spec.b].per is None else None)
-    if (spec.times is not None and not isinstance(spec.times, str) and spec.relation == "eq" and not spec.as_rate
-            and unit in DISCRETE_UNITS and ctx.claims[spec.b].per is None):
+    of_count = spec.times is not None and not spec.as_rate and ctx.claims[spec.b].per is None
+    word = word_of(ctx, spec.times, unit) if of_count and isinstance(spec.times, str) else None
+    if of_count and not isinstance(spec.times, str) and spec.relation == "eq" and unit in DISCRETE_UNITS:
         # "7 applicants, half as many again as the 5" (times: 1.5): 7.5 is no whole count, and a writer
         # equates a count with the whole counts nearest the multiple, as with a word fraction (7 or 8)
         word = (float(spec.times), "exact")
