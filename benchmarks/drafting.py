@@ -107,7 +107,7 @@ def measure(root: Path, kinds: frozenset[str] | None) -> list[dict]:
         source = load_source(hand["source"], root)
         text = source.text
         drafted = draft(hand["article"], source)
-        props = [p for p in propose(items_for_drafts(drafted), text, None, root)
+        props = [p for p in propose(items_for_drafts(drafted), text, None, root, source.meta)
                  if kinds is None or p.kind in kinds]
         # hand claim spans
         spans = {}

@@ -403,6 +403,33 @@ def test_external_checks_are_proposed_against_reference_rows_of_the_measure():
     assert not [p for p in propose(items_for_drafts(draft(SEED, src)), src.text) if p.kind == "external"]
 
 
+def test_no_external_check_is_proposed_against_a_row_whose_source_is_the_article():
+    from types import SimpleNamespace
+
+    from numclaims.draft import draft
+    from numclaims.sources import load_source
+    from numclaims.suggest import is_the_article, items_for_drafts, propose
+
+    # an invented page and two rows: one citing it (another address form of the same page), one not
+    meta = SimpleNamespace(url="https://www.example.org/news/flood-count/", title="Flood Leaves 40 Homeless",
+                           publisher="Example Wire")
+    assert is_the_article({"url": "http://example.org/news/flood-count?ref=rss"}, meta)
+    # no address, but the same publisher and title: the article too
+    assert is_the_article({"url": "", "title": "flood leaves 40 homeless", "publisher": "Example Wire"}, meta)
+    assert not is_the_article({"url": "https://example.org/news/other", "title": "Flood Leaves 40 Homeless",
+                               "publisher": "Another Wire"}, meta)
+    assert not is_the_article({"url": "https://example.org/news/flood-count"}, None)
+    # the seed read as if it were the page of row ap-es-2013-women (its url): "300 women" is no longer
+    # checked against that row, which would restate it; "2,000 ... victims rescued" still is (another row)
+    src = load_source(SEED, ROOT)
+    own = SimpleNamespace(url="https://diariolavoz.net/2013/10/03/cae-red-de-trafico-sexual-que-esclavizo-mas-de-300-mujeres",
+                          title=src.meta.title, publisher=src.meta.publisher)
+    got = {p.fields["claim"]: p.fields["evidence"] for p in propose(items_for_drafts(draft(SEED, src)), src.text,
+                                                                     None, ROOT, own) if p.kind == "external"}
+    assert "women-exploited-300" not in got
+    assert got["victims-rescued-2000"] == ["mininter-2013-rescued"]
+
+
 def test_benchmark_compares_periods_by_the_dates_they_stand_for():
     import datetime as dt
     import importlib.util

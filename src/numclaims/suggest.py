@@ -1538,12 +1538,14 @@ def _rate_of_an_opening_total(P: "_Props", figures: list[Item], text: str) -> No
                 break
 
 
-def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None) -> list[Proposal]:
+def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, root: Any = None,
+            meta: Any = None) -> list[Proposal]:
     """Proposed checks among ``items`` (in text order) of the source ``text``, with ids unique among
     themselves and the claims, in the order of the table of the module docstring; only of the check
     ``kinds`` given (default: those :data:`numclaims.claimsfile.CHECK_KINDS` knows). With the project
     ``root``, also ``external`` checks against the rows of its reference data package
-    (:func:`reference_matches`).
+    (:func:`reference_matches`), leaving out the rows whose source is the article itself when its
+    :class:`numclaims.records.SourceMeta` ``meta`` is given (:func:`is_the_article`).
 
     Raises:
         numclaims.errors.InputErrors: the reference data package of ``root`` is invalid
@@ -2171,7 +2173,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     _rate_of_an_opening_total(P, figures, text)
     # a claim against the reference rows of the same measure and place
     if root is not None and "external" in P.kinds:
-        rows = load_reference(Path(root))
+        rows = {rid: row for rid, row in load_reference(Path(root)).items() if not is_the_article(row, meta)}
         for it in items:
             if it.mention.region == "headline" and any(it.id in pair for pair in agreed):
                 continue  # a headline figure that restates a body figure is checked through it
@@ -2307,6 +2309,28 @@ def _next_month(d: dt.date) -> dt.date:
 
 def _stem(w: str) -> str:
     return re.sub(r"(?:ies|es|s)$", "", w.lower())
+
+
+def _plain_url(url: Any) -> str:
+    """``url`` without scheme, ``www.``, query, fragment, trailing slash or case, for comparing two
+    addresses of one page."""
+    u = re.sub(r"^[a-z]+://(www\.)?", "", str(url or "").strip().lower())
+    return re.sub(r"[?#].*$", "", u).rstrip("/")
+
+
+def is_the_article(row: dict, meta: Any) -> bool:
+    """Whether the reference ``row`` has the article of ``meta`` (its
+    :class:`numclaims.records.SourceMeta`) for its source: the same page address, or the same publisher
+    and title. Checking a claim against such a row is circular (the row restates the claim), so
+    :func:`propose` proposes no ``external`` check against it. False when ``meta`` is None."""
+    if meta is None:
+        return False
+    own = _plain_url(getattr(meta, "url", None))
+    if own and _plain_url(row.get("url")) == own:
+        return True
+    title, publisher = getattr(meta, "title", None), getattr(meta, "publisher", None)
+    return bool(title and publisher) and str(row.get("title") or "").strip().lower() == title.strip().lower() \
+        and str(row.get("publisher") or "").strip().lower() == publisher.strip().lower()
 
 
 def reference_matches(it: Item, rows: dict[str, dict], year: int | None = None) -> list[str]:
@@ -2468,5 +2492,5 @@ def draft_file(article_id: str, source: Any, checks: bool = True, taken: set[str
     items = draft(article_id, source, taken)
     proposals: list[dict[str, Any]] = []
     if checks:
-        proposals = [p.record() for p in propose(items_for_drafts(items), source.text, None, root)]
+        proposals = [p.record() for p in propose(items_for_drafts(items), source.text, None, root, source.meta)]
     return render(article_id, source.meta.id, [it.record for it in items], source.meta.title, proposals, HEADER)

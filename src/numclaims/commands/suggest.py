@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
                 for c in article.data.checks}
     taken = {c.id for c in article.data.claims} | {c.id for c in article.data.checks}
     try:
-        proposals = propose(items_for_article(article), article.source.text, None, root)
+        proposals = propose(items_for_article(article), article.source.text, None, root, article.source.meta)
     except InputErrors as e:  # the reference data package the external proposals read
         for err in e.errors:
             print(str(err), file=sys.stderr)
