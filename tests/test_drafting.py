@@ -430,6 +430,21 @@ def test_no_external_check_is_proposed_against_a_row_whose_source_is_the_article
     assert got["victims-rescued-2000"] == ["mininter-2013-rescued"]
 
 
+def test_part_whole_and_agreement_only_between_counts_of_the_same_thing(repo):
+    # invented text tests/data/drafting/shelter-survey-2025.txt
+    path, data = _new(repo, "shelter-survey-2025", "shelter")
+    got = {(c["kind"], tuple((k, c[k]) for k in ("a", "b", "part", "whole") if k in c)) for c in data["checks"]}
+    assert got == {
+        # "760 people sleeping outside, including 120 children": children are people, a part (120 <= 760)
+        ("part_whole", (("part", "children-120"), ("whole", "outside-counted-760"))),
+        # the headline's 190 households restates the body's
+        ("agreement", (("a", "headline-households-190"), ("b", "households-190"))),
+        # never "342 children under five" within "190 households" (children are no part of a count of
+        # households), and no agreement of the 342 children with the 120 children sleeping outside (the
+        # 120 is a part of the 760, the 342 of no such whole: two sub-populations, not two estimates)
+    }
+
+
 def test_benchmark_compares_periods_by_the_dates_they_stand_for():
     import datetime as dt
     import importlib.util

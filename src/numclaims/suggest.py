@@ -93,8 +93,8 @@ from .extract import Mention, list_blocks
 from .numerals import parse
 from .records import BASE_UNITS, CURRENCIES, DURATION_UNITS, split_unit
 from .scaffold import render
-from .vocabulary import (CONTRASTING_MODIFIERS, FALL_NOUNS, FALL_VERBS, GROUP_MEMBERS, MEASURE_UNIT_NOUNS, RISE_NOUNS,
-                         RISE_VERBS, change_words_re, falls)
+from .vocabulary import (CONTRASTING_MODIFIERS, FALL_NOUNS, FALL_VERBS, GROUP_MEMBERS, HOUSEHOLD_NOUNS, MEASURE_UNIT_NOUNS,
+                         RISE_NOUNS, RISE_VERBS, change_words_re, falls)
 
 
 @dataclass
@@ -1889,7 +1889,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             nxt = [o for o in counts if o.mention.start > m.end and same_sent(o, it)]
             if mo and nxt and nxt[0].mention.start <= m.end + len(mo.group(0)):
                 cue, whole = "of the", nxt[0]
-        if whole is not None and whole is not it:
+        if whole is not None and whole is not it and _counts_households(it) == _counts_households(whole):
             P.add("part_whole", f"{it.id}-within-{whole.id}", {"part": it.id, "whole": whole.id},
                   f"part of a whole (\u201c{cue}\u201d): \u201c{_excerpt(text, m)}\u201d within \u201c{whole.mention.text}\u201d")
     _remaining_part(P, counts, text)
@@ -1897,11 +1897,14 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
     # measures of their own ("pulping, with 190 jobs", "Together they make up 370 jobs": a department's jobs
     # and three departments' jobs, no estimates of the 420 jobs cut)
     summed = {x for p in P.out if p.kind == "sum" for x in [*p.fields["parts"], p.fields["total"]]}
+    # a part proposed within a whole ("760 people sleeping outside, including 120 children") counts a
+    # sub-population of that whole: an estimate of the same measure only as another part of the same whole
+    part_of = {p.fields["part"]: p.fields["whole"] for p in P.out if p.kind == "part_whole"}
     agreed: set[frozenset[str]] = set()
     for i, a in enumerate(amounts):
         for b in amounts[i + 1:]:
             if not _same_unit(a, b) or not a.who or not b.who or a.who == b.who or a.where != b.where or \
-                    _contrasted(a, b):
+                    _contrasted(a, b) or part_of.get(a.id) != part_of.get(b.id):
                 continue
             # in one sentence, a contrast between the two and either a word of the measure in common or the
             # second said to be an estimate ("according to one NGO, while another NGO has estimated that")
@@ -2391,6 +2394,15 @@ def _groups(what: str) -> set[str]:
         return set()
     core = re.split(r"\s+(?:of|from|for|in|on|among|who|to|by|with)\s+", what.lower())[0]
     return {w for w in re.findall(r"[a-z]+", core) if w in GROUP_MEMBERS}
+
+
+def _counts_households(it: Item) -> bool:
+    """Whether the measure of ``it`` counts households or families
+    (:data:`numclaims.vocabulary.HOUSEHOLD_NOUNS` among its words before the first preposition), not
+    persons: a part and its whole are counts of the same thing, so a count of children is no part of a
+    count of families ("190 households with young children, including 342 children under five")."""
+    core = re.split(r"\s+(?:of|from|for|in|on|among|who|to|by|with)\s+", it.what.lower())[0]
+    return any(w in HOUSEHOLD_NOUNS for w in re.findall(r"[a-z]+", core))
 
 
 def _head(it: Item) -> str | None:

@@ -387,6 +387,12 @@ GROUP_MEMBERS: dict[str, frozenset[str]] = {
 }
 GROUP_MEMBERS["persons"] = GROUP_MEMBERS["people"]
 
+#: Nouns that count groups of people living together, not people: a count of households or families and a
+#: count of persons are different counted things, so neither is a part of the other ("190 households with
+#: young children, including 342 children under five": the children are no part of the households'
+#: number). Plural, lower case.
+HOUSEHOLD_NOUNS: frozenset[str] = frozenset({"households", "families", "couples", "homes"})
+
 #: Modifiers of a counted noun that name different sets of it: figures whose nouns carry different
 #: modifiers of one group ("10,400 homes" of the council, "1,200 new homes"; "98,560 full-time candidates",
 #: "2,870 part-time candidates") are no estimates of one measure and no part of each other. A noun without
