@@ -284,3 +284,13 @@ def test_declared_reads_only_the_fields_a_class_declares():
     assert getattr(part, "relation", None) is None
     extra = ClaimId(id="c", relation="eq")  # an extra key (the results contract is additive) is no field
     assert declared(extra, "id") == "c" and declared(extra, "relation") is None
+
+
+def test_nothing_to_escape_looks_for_the_three_bytes_behind_a_lone_a8_or_a9():
+    # the one-byte pre-search (A8, A9) must not pass a text that holds U+2028 or U+2029 (E2 80 A8/A9):
+    # "è" is C3 A8 and "é" C3 A9, so those texts take the three-byte search; "\x85" (NEL) is C2 85
+    from numclaims.fastjson import _nothing_to_escape
+    cases = {"plain ascii": True, "caf\u00e9 and cr\u00e8me": True, "em \u2014 dash": True,
+             "a\u2028b": False, "caf\u00e9\u2029": False, "\u00e8\u2028": False, "nel\u0085": False}
+    for text, want in cases.items():
+        assert _nothing_to_escape(text.encode("utf-8")) is want, text

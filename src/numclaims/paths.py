@@ -218,6 +218,8 @@ def report_dir(root: Path, article_id: str) -> Path:
     d = base / article_id
     if os.sep in article_id or article_id in (".", "..") or os.path.islink(d):  # else already resolved
         d = d.resolve()
+    elif article_id and (os.altsep is None or os.altsep not in article_id):
+        return d  # one plain name below the resolved base: d.parent is base (no walk of d.parents)
     if base not in d.parents:
         raise ValueError(f"article id {article_id!r} would write outside {base}")
     return d
