@@ -2392,8 +2392,14 @@ def _groups(what: str) -> set[str]:
     among victims" -> none: a share counts no group)."""
     if re.match(r"(?:share|period|date|ages?|change|increase|decrease) ", what):
         return set()
+    return {w for w in _core_words(what) if w in GROUP_MEMBERS}
+
+
+def _core_words(what: str) -> list[str]:
+    """The lower-case words of a measure before its first preposition, the words that name what it counts
+    ("children under five in shelters" -> children, under, five; "share of minors among victims" -> share)."""
     core = re.split(r"\s+(?:of|from|for|in|on|among|who|to|by|with)\s+", what.lower())[0]
-    return {w for w in re.findall(r"[a-z]+", core) if w in GROUP_MEMBERS}
+    return re.findall(r"[a-z]+", core)
 
 
 def _counts_households(it: Item) -> bool:
@@ -2401,8 +2407,7 @@ def _counts_households(it: Item) -> bool:
     (:data:`numclaims.vocabulary.HOUSEHOLD_NOUNS` among its words before the first preposition), not
     persons: a part and its whole are counts of the same thing, so a count of children is no part of a
     count of families ("190 households with young children, including 342 children under five")."""
-    core = re.split(r"\s+(?:of|from|for|in|on|among|who|to|by|with)\s+", it.what.lower())[0]
-    return any(w in HOUSEHOLD_NOUNS for w in re.findall(r"[a-z]+", core))
+    return any(w in HOUSEHOLD_NOUNS for w in _core_words(it.what))
 
 
 def _head(it: Item) -> str | None:
