@@ -276,6 +276,28 @@ def _other_measure(text: str, it: Item, items: list[Item]) -> bool:
         "more_than", "at_least", "less_than", "up_to")
 
 
+#: Between a count and a share set beside it by apposition: "Some 1,124 people, about a third of the total",
+#: "one in 14, or 244 people", "517 children under 18, or 15 percent of everyone counted" (at most three words
+#: of the count's noun, then a comma and an optional "or").
+_APPOSED_SHARE = re.compile(r"(?:\s+[\w'’-]+){0,3}\s*,\s*(?:or\s+)?")
+
+
+def _share_apposed(text: str, it: Item, items: list[Item]) -> bool:
+    """Whether the count ``it`` is given with its share of a whole beside it, in apposition (a percentage or a
+    fraction of its sentence right before or after it, :data:`_APPOSED_SHARE`): "Some 1,124 people, about a
+    third of the total", "one in 14, or 244 people". Such a count is a part of that whole, a sub-population
+    the sentence defines, so no estimate of another count of its noun (no ``agreement`` across the article:
+    "The 2,047 people in shelters" and "one in 14, or 244 people [veterans]" are two parts of one count)."""
+    for o in items:
+        if o.sent != it.sent or o.unit not in ("percent", "fraction") or o is it:
+            continue
+        if o.mention.start >= it.mention.end and _APPOSED_SHARE.fullmatch(text, it.mention.end, o.mention.start):
+            return True
+        if o.mention.end <= it.mention.start and _APPOSED_SHARE.fullmatch(text, o.mention.end, it.mention.start):
+            return True
+    return False
+
+
 def _one_measure(a: Item, b: Item) -> bool:
     """Whether two figures may be estimates of one measure: the same unit and rate base
     (:func:`_same_unit`), a key word of the measure in common (a bare "count" names no measure), no
@@ -1916,7 +1938,8 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             apart = not same_sent(a, b) and _head(a) == _head(b) and _participles(a) == _participles(b) and \
                 _one_measure(a, b) and not (a.id in listed or b.id in listed) and \
                 _restricted(text, a) == _restricted(text, b) and not (a.id in summed or b.id in summed) and \
-                not (_other_measure(text, a, items) or _other_measure(text, b, items))
+                not (_other_measure(text, a, items) or _other_measure(text, b, items)) and \
+                not (_share_apposed(text, a, items) or _share_apposed(text, b, items))
             if close or apart:
                 agreed.add(frozenset((a.id, b.id)))
                 P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
