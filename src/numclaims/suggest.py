@@ -1613,6 +1613,12 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             tot = base
             if not _persons_like(tot.unit) or _STARTING_FIGURE.search(text, it.sent[0], m.start):
                 continue
+            if not re.match(r"\s+of\b", text[m.end:m.end + 8]) and \
+                    _share_apposed(text, tot, [o for o in items if o is not it]):
+                # "Some 1,124 people, about a third of the total, ..., and one in 14, or 244 people": the
+                # count before, given with its own share, is a part of the total; a share that names no base
+                # after it is of that total (which has no figure here), not of the part
+                continue
             if re.search(r"[\t|]", text[tot.mention.end:m.start]):
                 continue  # "North\t1,020\t51%": cells of a table row, the share is of the column's whole
             # "864 of them, or 31 percent", "Of these 2,500 (25%)": 864 is the part; the whole is the count
