@@ -116,6 +116,38 @@ def test_review_accepts_drops_and_confirms(drafted, capsys):
     assert main(["review", "accept", keep, "--root", str(repo)]) == 2  # no longer proposed
 
 
+@pytest.mark.parametrize("edit, line_of, code", [
+    # a period start that is no date: the round-trip reader could not build it (an internal error, exit 70,
+    # before); check's own line is given instead
+    ("date", "start:", "not-a-date"),
+    # a check that names a claim the file does not have: the decision was written, then check rejected the file
+    ("ref", "total:", "unknown-claim"),
+])
+def test_no_decision_is_written_into_a_file_check_rejects(drafted, capsys, edit, line_of, code):
+    repo, path = drafted
+    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    sum_check = next(c["id"] for c in data["checks"] if c["kind"] == "sum")
+    text = path.read_text(encoding="utf-8")
+    if edit == "date":
+        text = text.replace("{start: 2019-01-01,", "{start: 2019-13-40,", 1)
+    else:
+        total = next(c["total"] for c in data["checks"] if c["kind"] == "sum")
+        text = text.replace(f'total: "{total}"', 'total: "no-such-claim"', 1)
+    assert text != path.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    lineno = next(i for i, ln in enumerate(text.splitlines(), 1) if line_of in ln and
+                  ("2019-13-40" in ln or "no-such-claim" in ln))
+    for args in (["accept", sum_check], ["drop", sum_check], ["confirm", "women-2019-907"],
+                 ["set", "men-2019-147", "unreviewed"]):
+        capsys.readouterr()
+        assert main(["review", *args, "--root", str(repo)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1, err
+        assert err[0].startswith(f"claims/harbour-2020.yaml:{lineno}: claim ") and err[0].endswith(f"[{code}]")
+        assert "nothing was written" in err[0]
+        assert path.read_text(encoding="utf-8") == text
+
+
 def test_suggest_proposes_only_what_is_not_declared(repo, capsys):
     seed = repo / "claims" / "insightcrime-2013-10-04-peru-trafficking-ring.yaml"
     assert main(["suggest", str(seed), "--root", str(repo)]) == 0

@@ -28,7 +28,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from .atomic import write_atomic
 from .claimsfile import ClaimsFile
 from .paths import CLAIMS_DIR, claims_files, display_path
-from .review import ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml
+from .review import ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml, refuse_invalid
 from .suggest import key_fields
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
@@ -184,12 +184,14 @@ def decide(root: Path, ident: str, action: str, force: bool = False) -> Path:
     in the claims file that defines ``ident`` under ``root``, atomically; returns that file.
 
     Raises:
-        ReviewError: see :func:`edit_check` and :func:`confirm_claim`.
+        ReviewError: see :func:`numclaims.review.refuse_invalid` (a file check rejects), :func:`edit_check` and
+            :func:`confirm_claim`.
     """
 
     path = _find(root, ident, "claims" if action == "confirm" else "checks")
     display = display_path(path, root)
     text = read_text_strict(path)
+    refuse_invalid(path, root, display)
     new = confirm_claim(text, ident, display) if action == "confirm" else \
         edit_check(text, ident, action, display, force)
     if new != text:

@@ -28,15 +28,16 @@ import yaml
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark
+from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from .atomic import write_atomic
 from .codes import tag
-from .errors import Fault, describe, reading_problem
+from .errors import Fault, InputErrors, describe, reading_problem
 from .paths import claims_files, display_path, inside
 from .claimsfile import ClaimsFile
+from .loader import load_article
 from .records import STATUSES
 from .resultmodel import Results
 from .verdicts import worst_by_claim
@@ -250,7 +251,12 @@ def edit_review(text: str, claim_id: str, status: str, reviewer: str | None, not
     text = text.replace("\r\n", "\n") if crlf else text
     y = _yaml()
     y.indent(*_detect_indent(text))
-    doc = y.load(text)
+    try:
+        doc = y.load(text)
+    except (ValueError, YAMLError) as e:  # e.g. a timestamp the round-trip reader cannot build ("2026-13-40")
+        raise ReviewError(f"{display}:{_mark_line(e)}: claim {claim_id}: refusing to write: the round-trip YAML "
+                          f"reader cannot read this file ({describe(e)}); run numclaims check {display}",
+                          "review-refused") from None
     claims = doc.get("claims") if isinstance(doc, CommentedMap) else None
     target = next((c for c in claims or [] if isinstance(c, CommentedMap) and c.get("id") == claim_id), None)
     if target is None:
@@ -293,6 +299,12 @@ def edit_review(text: str, claim_id: str, status: str, reviewer: str | None, not
     _guard(text, new, line - 1, display, claim_id, values)
     _validate(new, display, claim_id, line)
     return new.replace("\n", "\r\n") if crlf else new
+
+
+def _mark_line(e: Exception) -> int:
+    """The 1-based line a ruamel error marks, or 0 (an error with no mark, such as a ValueError)."""
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    return mark.line + 1 if mark is not None else 0
 
 
 def _as_text(value: str) -> Any:
@@ -352,6 +364,24 @@ def _validate(new: str, display: str, claim_id: str, line: int) -> None:
         raise ReviewError(f"{display}:{line}: claim {claim_id}: the edited file would be invalid: {msg}", "review-refused") from None
 
 
+def refuse_invalid(path: Path, root: Path, display: str) -> None:
+    """Raise :class:`ReviewError` when ``numclaims check`` rejects the claims file ``path`` (of project
+    ``root``, named ``display`` in messages) as it stands: a decision written into it would be written into
+    a file no run can read (an unknown claim named, a duplicate id, a date that is no date). The message is
+    the file's first problem, with its line, claim id and field, as check prints it, and its code.
+
+    Raises:
+        ReviewError: the first problem :func:`numclaims.loader.load_article` finds; nothing is written.
+    """
+    try:
+        load_article(path, root, exact=True)
+    except InputErrors as e:
+        first = e.errors[0]
+        where = "".join(f": {x}" for x in (f"claim {first.claim}" if first.claim else "", first.field) if x)
+        raise ReviewError(f"{display}:{first.line}{where}: {first.message}; fix this first (numclaims check "
+                          f"{display} lists every problem); nothing was written", first.code) from None
+
+
 def set_review(root: Path, claim_id: str, status: str, reviewer: str | None, note: str | None,
                date: dt.date | None = None, article: str | None = None) -> Path:
     """Record a decision in the claims file that defines ``claim_id``, atomically; returns that file.
@@ -362,7 +392,7 @@ def set_review(root: Path, claim_id: str, status: str, reviewer: str | None, not
     link stays); one that leads outside the project is refused.
 
     Raises:
-        ReviewError: see :func:`find_claim` and :func:`edit_review`.
+        ReviewError: see :func:`find_claim`, :func:`refuse_invalid` (a file check rejects) and :func:`edit_review`.
         numclaims.errors.Fault: the file cannot be written (read-only, full disk); it is then unchanged.
     """
 
@@ -380,6 +410,7 @@ def set_review(root: Path, claim_id: str, status: str, reviewer: str | None, not
         raise ReviewError(f"{display}:{e.line}: {e.message}", e.code) from None
     except OSError as e:
         raise ReviewError(f"{display}:0: cannot read file: {e.strerror or describe(e)}", "file-unreadable") from None
+    refuse_invalid(real, root, display)
     new = edit_review(text, claim_id, status, reviewer, note,
                       (date or dt.date.today()) if status != "unreviewed" else None, display)
     if new != text:
