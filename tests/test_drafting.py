@@ -599,12 +599,29 @@ def test_a_metadata_error_of_new_is_not_followed_by_the_missing_file_hint(repo, 
     # both files exist: the metadata error alone, no "sources must be <id>.txt with <id>.meta.yaml"
     assert len(err) == 1 and err[0].startswith("datasets/sources/dock-raid-2025.meta.yaml:4: ") and "published" in err[0]
     assert not (repo / "claims" / "dock-2025.yaml").exists()
-    # a missing file: its error line, then the hint
+    # a missing file: one line naming it and what to write instead
     meta.unlink()
     assert main(["new", "dock-raid-2025", "--id", "dock-2025", "--root", str(repo)]) == 2
     assert capsys.readouterr().err.strip().splitlines() == [
-        "datasets/sources/dock-raid-2025.meta.yaml:0: source: source file for 'dock-raid-2025' not found [source-missing]",
-        "dock-raid-2025: sources must be datasets/sources/<id>.txt with <id>.meta.yaml beside it [source-missing]"]
+        "datasets/sources/dock-raid-2025.meta.yaml: not found; a source is datasets/sources/<id>.txt with "
+        "<id>.meta.yaml beside it (see datasets/sources/README.md) [source-missing]"]
+    # both missing, one line; a capture elsewhere: where to copy it; a --root that is no folder: that
+    assert main(["new", "no-such", "--id", "x", "--root", str(repo)]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "datasets/sources/no-such.txt and datasets/sources/no-such.meta.yaml: not found; a source is "
+        "datasets/sources/<id>.txt with <id>.meta.yaml beside it (see datasets/sources/README.md) [source-missing]"]
+    outside = repo / "capture.txt"
+    outside.write_text("Headline\n\nThere were 5 cats.\n", encoding="utf-8")
+    assert main(["new", str(outside), "--id", "x", "--root", str(repo)]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"{outside}: a source is read from the project's datasets/sources/ only; copy it there as "
+        "datasets/sources/capture.txt and write capture.meta.yaml beside it (see datasets/sources/README.md) "
+        "[source-missing]"]
+    assert main(["new", "dock-raid-2025", "--id", "x", "--root", str(repo / "nowhere")]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"{repo / 'nowhere'}: no such folder (--root names the project folder, which holds claims/ and datasets/) "
+        "[source-missing]"]
+    assert not (repo / "claims" / "x.yaml").exists()
     # a body with no number: the source file named without a fake line, and what to write instead
     (src / "empty-body.txt").write_text("Nothing Here\n\nNo figures at all in this text.\n", encoding="utf-8")
     (src / "empty-body.meta.yaml").write_text(

@@ -54,13 +54,26 @@ def run(args: argparse.Namespace) -> int:
     try:
         source = load_source(src, root)
     except InputErrors as e:
-        for err in e.errors:
-            print(str(err), file=sys.stderr)
         base = root / SOURCES_DIR
-        if not ((base / f"{src}.txt").is_file() and (base / f"{src}.meta.yaml").is_file()):
-            # the hint only when a file is missing: after a metadata error it would mislead
-            print(tag(f"{args.source}: sources must be {SOURCES_DIR.as_posix()}/<id>.txt with <id>.meta.yaml beside it",
-                      "source-missing"), file=sys.stderr)
+        missing = [f"{SOURCES_DIR.as_posix()}/{src}{ext}" for ext in (".txt", ".meta.yaml")
+                   if not (base / f"{src}{ext}").is_file()]
+        if not missing:  # both files there: their problems, each on its line
+            for err in e.errors:
+                print(str(err), file=sys.stderr)
+            return 2
+        # a file missing: one line naming what is missing and what to write instead (the folder itself, when
+        # --root names no project; the file to copy in, when the source was given as a path elsewhere)
+        given = Path(args.source)
+        if not root.is_dir():
+            where = f"{root}: no such folder (--root names the project folder, which holds claims/ and datasets/)"
+        elif args.source.endswith(".txt") and given.is_file() and given.resolve().parent != base.resolve():
+            where = (f"{args.source}: a source is read from the project's {SOURCES_DIR.as_posix()}/ only; copy it "
+                     f"there as {SOURCES_DIR.as_posix()}/{src}.txt and write {src}.meta.yaml beside it (see "
+                     f"{SOURCES_DIR.as_posix()}/README.md)")
+        else:
+            where = (f"{' and '.join(missing)}: not found; a source is {SOURCES_DIR.as_posix()}/<id>.txt with "
+                     f"<id>.meta.yaml beside it (see {SOURCES_DIR.as_posix()}/README.md)")
+        print(tag(where, "source-missing"), file=sys.stderr)
         return 2
     meta_file = (SOURCES_DIR / f"{source.meta.id}.meta.yaml").as_posix()
     warnings = []  # printed once the draft is made (after an error they would only distract)
