@@ -148,6 +148,25 @@ def test_no_decision_is_written_into_a_file_check_rejects(drafted, capsys, edit,
         assert path.read_text(encoding="utf-8") == text
 
 
+def test_reports_show_the_guessed_fields_to_confirm_until_confirmed(drafted):
+    repo, path = drafted
+    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    guessed = next(c["guessed"] for c in data["claims"] if c["id"] == "women-2019-907")
+    assert main(["check", str(path), "--root", str(repo), "--quiet"]) == 0
+    md = (repo / "reports" / "harbour-2020" / "report.md").read_text(encoding="utf-8")
+    html = (repo / "reports" / "harbour-2020" / "report.html").read_text(encoding="utf-8")
+    block = md[md.index('<a id="claim-women-2019-907"></a>'):]
+    block = block[:block.index("\n### ")]
+    assert f"- To confirm (guessed by numclaims new): {', '.join(guessed)}" in block
+    assert md.count("- To confirm (guessed by numclaims new): ") == sum(bool(c.get("guessed")) for c in data["claims"])
+    assert html.count('<dt>To confirm</dt><dd class="guessed">guessed by numclaims new: ') == md.count("- To confirm")
+    assert main(["review", "confirm", "women-2019-907", "--root", str(repo)]) == 0
+    assert main(["check", str(path), "--root", str(repo), "--quiet"]) == 0
+    md = (repo / "reports" / "harbour-2020" / "report.md").read_text(encoding="utf-8")
+    block = md[md.index('<a id="claim-women-2019-907"></a>'):]
+    assert "To confirm" not in block[:block.index("\n### ")]
+
+
 def test_suggest_proposes_only_what_is_not_declared(repo, capsys):
     seed = repo / "claims" / "insightcrime-2013-10-04-peru-trafficking-ring.yaml"
     assert main(["suggest", str(seed), "--root", str(repo)]) == 0

@@ -179,6 +179,9 @@ def render_markdown(view: dict[str, Any]) -> str:
             if c["rating"]:
                 review += f" \u2014 rating {c['rating'][0]}/5 \u201c{md_escape(c['rating'][1])}\u201d"
         out.append(review)
+        if c.get("guessed"):
+            # fields numclaims new drafted from the words: nothing guessed reads as reviewed
+            out.append("- To confirm (guessed by numclaims new): " + ", ".join(md_escape(f) for f in c["guessed"]))
         if c.get("note"):
             out.append(f"- Reviewer's notes: {md_escape(c['note'])}")
         if c["checks"]:
