@@ -274,7 +274,7 @@ CASES: dict[str, list[str]] = {
     # a unit that is not in the unit list and stands for none of its units.
     # town-news.yaml line 9 is `unit: furlongs`
     'unknown-unit': [
-        "claims/town-news.yaml:9: claim rescued-300: unit: unknown unit 'furlongs'; expected one of ['count', 'date', 'days', 'fraction', 'hectares', 'hours', 'kilograms', 'months', 'ounces', 'percent', 'percentage_points', 'persons', 'ratio', 'square_kilometres', 'tonnes', 'troy_ounces', 'weeks', 'years'] or an ISO 4217 currency code [unit-unknown]",
+        "claims/town-news.yaml:9: claim rescued-300: unit: unknown unit 'furlongs'; expected one of ['centimetres', 'count', 'date', 'days', 'fraction', 'hectares', 'hours', 'kilograms', 'kilometres', 'metres', 'miles', 'millimetres', 'months', 'ounces', 'percent', 'percentage_points', 'persons', 'ratio', 'square_kilometres', 'tonnes', 'troy_ounces', 'weeks', 'years'] or an ISO 4217 currency code [unit-unknown]",
     ],
     # a value that is not the numeral written.
     # town-news.yaml line 8 is `value: 3000`

@@ -138,6 +138,27 @@ def test_units_in_running_text_are_drafted_and_their_relations_proposed(repo):
     assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
 
 
+def test_lengths_are_drafted_as_units_and_a_multiple_compares_figures_of_one_unit(repo):
+    # invented text tests/data/drafting/alden-flood-2026.txt: "95 mm", "40 mm", "12 km", "7 km", "5 km",
+    # "120 cm", "9 miles" were counts before (no length unit existed; "centimetres" was an unknown unit)
+    path, data = _new(repo, "alden-flood-2026", "af")
+    unit = {c["id"]: c["unit"] for c in data["claims"]}
+    assert {k: unit[k] for k in ("mm-95", "mm-2025-40", "headline-km-12", "km-12", "km-7", "km-5", "above-120",
+                                 "miles-9")} == {
+        "mm-95": "millimetres", "mm-2025-40": "millimetres", "headline-km-12": "kilometres", "km-12": "kilometres",
+        "km-7": "kilometres", "km-5": "kilometres", "above-120": "centimetres", "miles-9": "miles"}
+    assert _by_text(data) == {
+        # "12 km of roads: 7 km of the A41 and 5 km of side streets": 7 + 5 = 12
+        ("sum", (("parts", ("7", "5")), ("total", "12"))),
+        # the headline's 12 km and the body's
+        ("agreement", (("a", "12"), ("b", "12"))),
+        # "recorded 95 mm of rain in 48 hours, more than double the 40 mm": the 95 mm (the nearest figure
+        # before of the 40 mm's unit), not the 48 hours the version before took: 95 > 2 x 40 = 80
+        ("comparison", (("a", "95"), ("b", "40"), ("relation", "eq"), ("times", "more than double"))),
+    }
+    assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
+
+
 def test_a_story_naming_the_us_dollar_keeps_its_bare_dollars_us(repo):
     # with "a US$2 million grant" added, the story names two dollars: a bare "dollars" is not taken to be
     # the Australian one (it stays USD, as the numeral reads it); "84 million Australian dollars" stays AUD

@@ -29,7 +29,8 @@ from .rules import (
 
 # numerals.parse units that are compatible with record base units
 _UNIT_FAMILY = {
-    "count": {"persons", "count", "ounces", "troy_ounces", "kilograms", "tonnes", "hectares", "square_kilometres"},
+    "count": {"persons", "count", "ounces", "troy_ounces", "kilograms", "tonnes", "hectares", "square_kilometres",
+              "millimetres", "centimetres", "metres", "kilometres", "miles"},
     "percent": {"percent", "percentage_points"},
     "percentage_points": {"percentage_points"},
     # "1.5 points": percentage points after a percentage, or a score; the record's unit says which

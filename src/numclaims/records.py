@@ -67,6 +67,7 @@ BASE_UNITS = frozenset(
     {
         "persons", "count", "percent", "percentage_points", "fraction", "ratio",
         "ounces", "troy_ounces", "kilograms", "tonnes", "hectares", "square_kilometres",
+        "millimetres", "centimetres", "metres", "kilometres", "miles",
         "years", "months", "weeks", "days", "hours", "date",
     }
 )
@@ -77,6 +78,8 @@ PINT_NAMES = {
     "years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
     "ounces": "avoirdupois_ounce", "troy_ounces": "troy_ounce", "kilograms": "kilogram", "tonnes": "tonne",
     "hectares": "hectare", "square_kilometres": "kilometer ** 2",
+    "millimetres": "millimeter", "centimetres": "centimeter", "metres": "meter", "kilometres": "kilometer",
+    "miles": "mile",  # pint's international mile, 1,609.344 m exactly
 }
 #: Words a writer may use for a base unit that pint does not read as that unit.
 UNIT_WORDS = {"people": "persons", "person": "persons", "percentage": "percent", "pct": "percent",

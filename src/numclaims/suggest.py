@@ -2100,8 +2100,11 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                          and years.get(o.period or "") == y and o.keys & prev[-1].keys]
                 if when[:1] or dated[:1]:
                     nxt = (when or dated)[:1]
-            if nxt and prev and (my or _MULTIPLE_BASE.fullmatch(text, m.end, nxt[0].mention.start)):
-                a, b = _first_statement(prev[-1], figures, text), nxt[0]
+            # the subject is the nearest figure before of the base's unit ("95 mm of rain in 48 hours, more
+            # than double the 40 mm": the 95 mm, not the 48 hours); none: no comparison
+            same = [o for o in prev if nxt and _same_unit(o, nxt[0])]
+            if nxt and same and (my or _MULTIPLE_BASE.fullmatch(text, m.end, nxt[0].mention.start)):
+                a, b = _first_statement(same[-1], figures, text), nxt[0]
                 # the multiple is a claim of its own: its words ("more than triple") carry the relation
                 P.add("comparison", f"{a.id}-vs-{b.id}-times", {"a": a.id, "b": b.id, "relation": "eq",
                                                                "times": it.id},

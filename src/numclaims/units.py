@@ -27,6 +27,8 @@ hand-written factor tables so that every factor has one documented source):
   converts between time bases (``$60,000 a month`` = ``$720,000 a year``), but never to a stock.
 * Mass and area: ``ounces`` (avoirdupois), ``troy_ounces``, ``kilograms``, ``tonnes``, ``hectares``,
   ``square_kilometres`` convert within their dimension.
+* Length: ``millimetres``, ``centimetres``, ``metres``, ``kilometres``, ``miles`` (pint's international
+  mile, 1,609.344 m) convert within their dimension.
 
 Factors are returned as exact fractions (pint's float factor rounded to the nearest fraction with a
 denominator below 10**9, which recovers 12, 1/12, 100 and 365.25/7 exactly) so interval arithmetic on

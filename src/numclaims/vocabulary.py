@@ -312,6 +312,12 @@ MEASURE_UNIT_WORDS: dict[str, str] = {
     "kilograms": "kilograms", "kilogram": "kilograms", "kilos": "kilograms", "kg": "kilograms",
     "square kilometres": "square_kilometres", "square kilometers": "square_kilometres", "sq km": "square_kilometres",
     "km2": "square_kilometres", "troy ounces": "troy_ounces", "ounces": "ounces",
+    # lengths ("95 mm of rain", "15 cm an hour", "a 12 km stretch", "40 miles"); a bare "m" stays unread (a
+    # million as often as a metre)
+    "millimetres": "millimetres", "millimeters": "millimetres", "mm": "millimetres",
+    "centimetres": "centimetres", "centimeters": "centimetres", "cm": "centimetres",
+    "metres": "metres", "meters": "metres", "kilometres": "kilometres", "kilometers": "kilometres",
+    "km": "kilometres", "miles": "miles",
 }
 #: Days in a Julian year (see the module docstring).
 DAYS_PER_YEAR = 365.25
