@@ -155,6 +155,9 @@ def test_lengths_are_drafted_as_units_and_a_multiple_compares_figures_of_one_uni
         # "recorded 95 mm of rain in 48 hours, more than double the 40 mm": the 95 mm (the nearest figure
         # before of the 40 mm's unit), not the 48 hours the version before took: 95 > 2 x 40 = 80
         ("comparison", (("a", "95"), ("b", "40"), ("relation", "eq"), ("times", "more than double"))),
+        # "Of the 2,000 households in Lower Quay, 42 percent were flooded": the total the sentence opens with
+        # is the share's base (the version before proposed nothing: no "of" after the share)
+        ("share_of_total", (("share", "42 percent"), ("total", "2,000"))),
     }
     assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
 

@@ -1661,6 +1661,13 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 continue
             named_base = re.match(r"\s+of\s+(?:them|these|those|whom)\b", text[m.end:it.sent[1]]) \
                 if tot.mention.end <= m.start else re.match(r"\s+of\b", text[m.end:tot.mention.start])
+            if not named_base and tot.mention.end <= m.start and \
+                    _OPENING_TOTAL.fullmatch(text, it.sent[0], tot.mention.start) and \
+                    re.fullmatch(r"[^,;]{0,60},\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?",
+                                 text[tot.mention.end:m.start]):
+                # "Of the 2,000 households in the district, 42 percent were flooded": the total the sentence
+                # opens with is the share's base, named as plainly as "42 percent of the 2,000"
+                named_base = True
             if it.unit == "percent" and not named_base:
                 # "the province's 12 education districts, with 90.4 percent": a rate of each district, not a
                 # share of the 12; a share is of the count only when the text makes it the base ("42 percent
