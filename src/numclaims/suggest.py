@@ -343,6 +343,10 @@ class _Props:
 #: Words before a figure that make it the starting point of a change or comparison ("up from 24 percent in
 #: 2022", "compared with 30 percent"): no share of a base named in the sentence.
 _STARTING_FIGURE = re.compile(r"\b(?:from|compared\s+(?:with|to)|than)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?\Z")
+#: Right before a figure, the words that make it the one another is compared with or changed from ("higher
+#: than the 1,290", "from 3,000", "compared with the 640").
+_COMPARED_WITH = re.compile(r"\b(?:than|from|compared\s+(?:with|to))\s+(?:the\s+|that\s+of\s+)?"
+                            r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z")
 #: "Of the 4,120 dead, ...": the words before the total a sentence opens with.
 _OPENING_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:the|these|those|all)\s+")
 #: "N of the parcels, or P percent": the count before is the part the share describes.
@@ -2109,7 +2113,10 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                     nxt = (when or dated)[:1]
             # the subject is the nearest figure before of the base's unit ("95 mm of rain in 48 hours, more
             # than double the 40 mm": the 95 mm, not the 48 hours); none: no comparison
-            same = [o for o in prev if nxt and _same_unit(o, nxt[0])]
+            # a figure compared with ("higher than the 1,290 recorded in 2019, and more than double the 702")
+            # is an object of its sentence, never the subject of the multiple: without another, no comparison
+            same = [o for o in prev if nxt and _same_unit(o, nxt[0]) and
+                    not _COMPARED_WITH.search(text, o.sent[0], o.mention.start)]
             if nxt and same and (my or _MULTIPLE_BASE.fullmatch(text, m.end, nxt[0].mention.start)):
                 a, b = _first_statement(same[-1], figures, text), nxt[0]
                 # the multiple is a claim of its own: its words ("more than triple") carry the relation
