@@ -88,21 +88,23 @@ def _ignore_sigint() -> None:
 
 def test_sigint_ignored_at_start_is_kept(project):
     # A run whose SIGINT was ignored when it started is not interrupted by one: it finishes, exits 0 and
-    # publishes every report (town-news and the 20 added copies, town-news-1 to town-news-20).
-    add_articles(project, 20)
+    # publishes every report (town-news and the 100 added copies, town-news-1 to town-news-100: enough that
+    # the run is still going when the signal is sent, seen by its staging folder or a worker)
+    add_articles(project, 100)
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
     proc = subprocess.Popen([sys.executable, "-m", "numclaims.cli", "check", "--quiet", "--no-cache", "--jobs", "2",
                              "--root", str(project)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                             preexec_fn=_ignore_sigint)
-    for _ in range(600):  # wait (up to 60 s) until a worker runs
-        if _children(proc.pid) or proc.poll() is not None:
+    for _ in range(600):  # wait (up to 60 s) until the run has begun: a worker, or its staging folder
+        if _children(proc.pid) or list(project.glob(".numclaims-staging-*")) or proc.poll() is not None:
             break
         time.sleep(0.1)
     assert proc.poll() is None
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=120)
-    # --quiet's one summary line: 21 articles (town-news + 20 copies), 3 checks each, 21 x 3 = 63, all consistent
+    # --quiet's one summary line: 101 articles (town-news + 100 copies), 3 checks each, 101 x 3 = 303, all
+    # consistent
     assert (proc.returncode, err.decode().splitlines()) == (
-        0, ["21 article(s) checked, 0 invalid, 63 checks: 63 consistent, 0 tension, 0 inconsistent, 0 unverifiable"])
-    assert (project / "reports" / "town-news-20" / "results.json").is_file()
+        0, ["101 article(s) checked, 0 invalid, 303 checks: 303 consistent, 0 tension, 0 inconsistent, 0 unverifiable"])
+    assert (project / "reports" / "town-news-100" / "results.json").is_file()
     assert not list(project.glob(".numclaims-staging-*"))

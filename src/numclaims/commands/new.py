@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     except InputErrors as e:
         base = root / SOURCES_DIR
         missing = [f"{SOURCES_DIR.as_posix()}/{src}{ext}" for ext in (".txt", ".meta.yaml")
-                   if not (base / f"{src}{ext}").is_file()]
+                   if not (base / f"{src}{ext}").exists()]
         if not missing:  # both files there: their problems, each on its line
             for err in e.errors:
                 print(str(err), file=sys.stderr)
