@@ -148,6 +148,46 @@ def test_no_decision_is_written_into_a_file_check_rejects(drafted, capsys, edit,
         assert path.read_text(encoding="utf-8") == text
 
 
+@pytest.mark.parametrize("case", ["claims-5", "checks-5", "empty"])
+def test_a_claims_file_with_no_list_to_search_gets_check_s_line_not_an_internal_error(drafted, capsys, case):
+    # `claims: 5` had made review confirm/set exit 70 ("TypeError: 'int' object is not iterable"), as had
+    # `checks: 5` for accept/drop; an empty file had said the id was "in no claims file"
+    repo, path = drafted
+    data = load_yaml_text(path.read_text(encoding="utf-8"))
+    sum_check = next(c["id"] for c in data["checks"] if c["kind"] == "sum")
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("\nclaims:\n", 1)
+    claims_part, checks_part = rest.split("\nchecks:\n", 1)
+    text = {"claims-5": head + "\nclaims: 5\n\nchecks:\n" + checks_part,
+            "checks-5": head + "\nclaims:\n" + claims_part + "\nchecks: 5\n",
+            "empty": ""}[case]
+    path.write_text(text, encoding="utf-8")
+    want = (1, "[file-empty]") if case == "empty" else \
+        (text.splitlines().index(case.replace("-", ": ")) + 1, "[not-a-list]")
+    actions = [["accept", sum_check], ["drop", sum_check]] if case != "claims-5" else []
+    actions += [["confirm", "women-2019-907"], ["set", "men-2019-147", "unreviewed"]] if case != "checks-5" else []
+    for args in actions:
+        capsys.readouterr()
+        assert main(["review", *args, "--root", str(repo)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith(f"claims/harbour-2020.yaml:{want[0]}: ") and \
+            err[0].endswith(want[1]), err
+        assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_claim_id_defined_twice_in_one_file_is_named_so(drafted, capsys):
+    repo, path = drafted
+    text = path.read_text(encoding="utf-8").replace('id: "men-2019-147"', 'id: "women-2019-907"', 1)
+    path.write_text(text, encoding="utf-8")
+    lines = [i for i, ln in enumerate(text.splitlines(), 1) if ln.strip() == '- id: "women-2019-907"']
+    assert len(lines) == 2
+    assert main(["review", "set", "women-2019-907", "unreviewed", "--root", str(repo)]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"claims/harbour-2020.yaml:{lines[1]}: claim women-2019-907: id: duplicate claim id (first defined at line "
+        f"{lines[0]}); rename one [duplicate-id]"]
+    assert path.read_text(encoding="utf-8") == text
+
+
 def test_reports_show_the_guessed_fields_to_confirm_until_confirmed(drafted):
     repo, path = drafted
     data = load_yaml_text(path.read_text(encoding="utf-8"))

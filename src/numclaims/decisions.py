@@ -28,7 +28,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from .atomic import write_atomic
 from .claimsfile import ClaimsFile
 from .paths import CLAIMS_DIR, claims_files, display_path
-from .review import ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml, refuse_invalid
+from .review import ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml, refuse_invalid, section_items
 from .suggest import key_fields
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
@@ -160,20 +160,26 @@ def _find(root: Path, ident: str, section: str) -> Path:
     (in one file or two) is refused, as ``numclaims review set`` refuses it, never the first taken."""
     kind = "check" if section == "checks" else "claim"
     found: list[tuple[Path, int]] = []
+    unsearchable: list[Path] = []
     for p in claims_files(root):
         try:
             data = load_yaml_text(read_text_strict(p))
         except YamlInputError as e:
             raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}", e.code) from None
-        if isinstance(data, dict):
-            found += [(p, c.line if isinstance(c, LineMap) else 0) for c in data.get(section) or []
-                      if isinstance(c, dict) and c.get("id") == ident]
+        items = section_items(data, section)
+        if items is None:  # an empty file, `checks: 5`: no id can be looked for in it
+            unsearchable.append(p)
+            continue
+        found += [(p, c.line if isinstance(c, LineMap) else 0) for c in items
+                  if isinstance(c, dict) and c.get("id") == ident]
     if len(found) > 1:
         (p0, l0), (p1, l1) = found[:2]
         raise ReviewError(f"{display_path(p0, root)}:{l0}: {kind} {ident}: id: also defined at "
                           f"{display_path(p1, root)}:{l1}; {kind} ids must be unique (rename one)", "duplicate-id")
     if found:
         return found[0][0]
+    for p in unsearchable:  # the id may be in a file no run can read: that file's problem, as check says it
+        refuse_invalid(p, root, display_path(p, root))
     # no file to name, so no file:line: the id is in no claims file
     raise ReviewError(f"{kind} {ident}: id: in no claims file ({CLAIMS_DIR}/*.yaml); give the id of a {kind} "
                       f"as its claims file writes it", "unknown-claim")

@@ -195,6 +195,16 @@ def _block_range(lines: list[str], first: int) -> tuple[int, int]:
     return first, end
 
 
+def section_items(data: Any, section: str) -> list | None:
+    """The items of ``section`` (``claims`` or ``checks``) of a claims file read as ``data``: a list (empty
+    when the section is absent or null), or None when the file cannot hold it (no mapping at the top, or the
+    section something other than a list: ``claims: 5``), which only check's own error line explains."""
+    if not isinstance(data, dict):
+        return None
+    items = data.get(section)
+    return [] if items is None else items if isinstance(items, list) else None
+
+
 def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[Path, int]:
     """The claims file and 1-based line that define ``claim_id`` (among ``claims/*.yaml`` of ``root``,
     or only the file of ``article``).
@@ -204,6 +214,7 @@ def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[P
             message names both), or a file cannot be read.
     """
     searched = []
+    unsearchable: list[Path] = []
     found: list[tuple[Path, int]] = []
     for p in claims_files(Path(root)):
         try:
@@ -213,21 +224,28 @@ def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[P
         except OSError as e:
 
             raise ReviewError(f"{display_path(p, root)}:0: cannot read file: {reading_problem(e)}", "file-unreadable") from None
-        if not isinstance(data, dict):
+        if isinstance(data, dict) and article is not None and data.get("article") != article:
             continue
-        if article is not None and data.get("article") != article:
+        items = section_items(data, "claims")
+        if items is None:  # an empty file, a list, `claims: 5`: unreadable as claims, whatever the article
+            unsearchable.append(p)
             continue
         searched.append(display_path(p, root))
-        for c in data.get("claims") or []:
+        for c in items:
             if isinstance(c, dict) and c.get("id") == claim_id:
                 found.append((p, c.line if isinstance(c, LineMap) else 0))
     if len(found) > 1:  # never the first alphabetically, silently: the ids must be made unique first
         (p0, l0), (p1, l1) = found[:2]
+        if p0 == p1:
+            raise ReviewError(f"{display_path(p0, root)}:{l1}: claim {claim_id}: id: duplicate claim id (first "
+                              f"defined at line {l0}); rename one", "duplicate-id")
         raise ReviewError(f"{display_path(p0, root)}:{l0}: claim {claim_id}: id: also defined at "
                           f"{display_path(p1, root)}:{l1}; claim ids must be unique across all claims files "
                           "(rename one, or pass --article)", "duplicate-id-across-files")
     if found:
         return found[0]
+    for p in unsearchable:  # the claim may be in a file no run can read: that file's problem, as check says it
+        refuse_invalid(p, root, display_path(p, root))
     where = ", ".join(searched) if searched else f"no claims file{' of article ' + repr(article) if article else ''}"
     first = searched[0] if len(searched) == 1 else "claims/"
     raise ReviewError(f"{first}:0: claim {claim_id}: id: no such claim (searched {where})", "unknown-claim")
