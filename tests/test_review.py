@@ -177,3 +177,23 @@ def test_line_separators_in_a_note_are_written_as_escapes(proj):
 
     art = load_article(proj / "claims" / f"{SEED}.yaml", proj)
     assert next(c.notes for c in art.data.claims if c.id == "women-exploited-300") == note
+
+
+def test_an_article_whose_file_is_invalid_gets_that_file_s_lines_only(proj, capsys):
+    # review --article / report --article of an article whose claims file fails: the file's own error line,
+    # not also "no valid claims file has this article id" (true, but it hid the cause behind a line 0); an
+    # article no file declares still gets that line
+    path = proj / "claims" / f"{SEED}.yaml"
+    lines = claims_text(proj).splitlines(keepends=True)
+    k = next(i for i, ln in enumerate(lines) if ln.lstrip().startswith("- id:") and i > 5)
+    lines[k] = lines[k].replace("- id:", "- id: [", 1)  # an unclosed flow sequence: a YAML syntax error
+    path.write_text("".join(lines), encoding="utf-8")
+    for cmd in (["review", "--article", SEED], ["report", "--article", SEED]):
+        capsys.readouterr()
+        assert main([*cmd, "--root", str(proj)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith(f"claims/{SEED}.yaml:") and err[0].endswith("[yaml-syntax]"), err
+    assert main(["report", "--article", "no-such-article", "--root", str(proj)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and err[1] == ("claims/:0: article 'no-such-article': no valid claims file has this article id "
+                                        "(valid articles: none) [unknown-article]")

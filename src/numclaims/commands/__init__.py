@@ -35,12 +35,38 @@ def check_project(root, articles):
     if articles:
         known = {r.article for r in results}
         unknown = [a for a in articles if a not in known]
+        invalid = articles_of_invalid_files(outcome.errors, root)
         for a in unknown:
-            print(unknown_article_line(a, known), file=sys.stderr)
+            if a not in invalid:  # an article whose file is invalid: its error lines above say why
+                print(unknown_article_line(a, known), file=sys.stderr)
         if unknown:
             return 2
         results = [r for r in results if r.article in articles]
     return outcome, results
+
+
+def articles_of_invalid_files(errors, root) -> set[str]:
+    """The ``article`` ids the claims files named in ``errors`` (:class:`numclaims.errors.ErrorLine`, their
+    ``file`` relative to ``root``) declare, as far as each still reads as YAML: an ``--article`` of one of
+    them needs no "no valid claims file" line after the file's own error lines."""
+    import re
+
+    from ..yamlio import YamlInputError, load_yaml_text, read_text_strict
+
+    out: set[str] = set()
+    for name in sorted({e.file for e in errors}):
+        try:
+            text = read_text_strict(root / name)
+        except (YamlInputError, OSError, ValueError):
+            continue
+        try:
+            data = load_yaml_text(text)
+        except YamlInputError:  # a YAML syntax error further down: its top-level `article:` line, if plain
+            m = re.search(r"^article:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)[\"']?[ \t]*(?:#.*)?$", text, re.M)
+            data = {"article": m.group(1)} if m else None
+        if isinstance(data, dict) and isinstance(data.get("article"), str):
+            out.add(data["article"])
+    return out
 
 
 def unknown_article_line(article, known):

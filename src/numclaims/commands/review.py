@@ -123,6 +123,7 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     from ..runner import check_corpus, print_errors
     from ..results import json_text
     from ..yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
+    from . import articles_of_invalid_files
 
     files = claims_files(root)
     outcome = check_corpus(files, root)
@@ -131,8 +132,9 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     if args.article is not None:
         results = [r for r in results if r.article == args.article]
         if not results:
-            print(tag(f"claims/:0: article {args.article!r}: no valid claims file has this article id", "unknown-article"),
-                  file=sys.stderr)
+            if args.article not in articles_of_invalid_files(outcome.errors, root):  # else its errors said why
+                print(tag(f"claims/:0: article {args.article!r}: no valid claims file has this article id",
+                          "unknown-article"), file=sys.stderr)
             return 2
     where: dict[str, str] = {}
     for p in files:
