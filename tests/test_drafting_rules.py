@@ -164,6 +164,10 @@ def test_lengths_are_drafted_as_units_and_a_multiple_compares_figures_of_one_uni
         # the sentence, so nothing is proposed
     }
     assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
+    # "The Environment Agency put the number of homes flooded at 140": "put ... at" is the agency's own
+    # estimate (the version before gave it to the outlet, the sentence having no reporting verb)
+    homes = next(c for c in data["claims"] if c["id"] == "homes-140")
+    assert [a["who"] for a in homes["attribution"]] == ["Environment Agency", "Test Gazette"]
 
 
 def test_a_story_naming_the_us_dollar_keeps_its_bare_dollars_us(repo):

@@ -233,9 +233,9 @@ _REPORT_VERB = (r"(?:said|says|stated|states|estimated|estimates|reported|report
                 r"|notes|told|found|finds|believe|believes|claimed|revealed|reveals|explained|added|warned"
                 r"|confirmed)")
 #: Verbs of a source's own act ("The NGO Caminando Fronteras counted 5,054", "The Ministry has pledged a
-#: further KSh 20 million"): the speaker when the stretch has no reporting verb ("The wardens counted 40
-#: boats, the charity said": the charity).
-_ACT_VERB = r"(?:counted|counts|pledged|pledges|promised|promises|allocated|allocates)"
+#: further KSh 20 million", "The Environment Agency put the damage at about 18 million"): the speaker when
+#: the stretch has no reporting verb ("The wardens counted 40 boats, the charity said": the charity).
+_ACT_VERB = r"(?:counted|counts|pledged|pledges|promised|promises|allocated|allocates|put|puts|valued|values)"
 #: nouns that can speak without a capital letter ("officials said", "one NGO estimates")
 _SPEAKER_NOUNS = re.compile(r"\b(?:officials?|authorities|authority|police|government|NGOs?|investigation|newspaper|"
                             r"organi[sz]ation|ministry|minister|experts?|investigators|prosecutors?|report|study|"
