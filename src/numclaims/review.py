@@ -386,7 +386,8 @@ def refuse_invalid(path: Path, root: Path, display: str) -> None:
     """Raise :class:`ReviewError` when ``numclaims check`` rejects the claims file ``path`` (of project
     ``root``, named ``display`` in messages) as it stands: a decision written into it would be written into
     a file no run can read (an unknown claim named, a duplicate id, a date that is no date). The message is
-    the file's first problem, with its line, claim id and field, as check prints it, and its code.
+    the file's first problem, with its file (the claims file, or its source when the problem is there), line,
+    claim id and field, as check prints it, and its code.
 
     Raises:
         ReviewError: the first problem :func:`numclaims.loader.load_article` finds; nothing is written.
@@ -396,8 +397,9 @@ def refuse_invalid(path: Path, root: Path, display: str) -> None:
     except InputErrors as e:
         first = e.errors[0]
         where = "".join(f": {x}" for x in (f"claim {first.claim}" if first.claim else "", first.field) if x)
-        raise ReviewError(f"{display}:{first.line}{where}: {first.message}; fix this first (numclaims check "
-                          f"{display} lists every problem); nothing was written", first.code) from None
+        # its own file: the claims file, or the source a problem is in ("datasets/sources/x.meta.yaml:4")
+        raise ReviewError(f"{first.file or display}:{first.line}{where}: {first.message}; fix this first (numclaims "
+                          f"check {display} lists every problem); nothing was written", first.code) from None
 
 
 def set_review(root: Path, claim_id: str, status: str, reviewer: str | None, note: str | None,
