@@ -162,6 +162,10 @@ def test_lengths_are_drafted_as_units_and_a_multiple_compares_figures_of_one_uni
         # 9 km is compared with, not the subject of the multiple (the version before proposed 9 km against
         # 3 km, 9 = 3 x 3 exactly, which "more than triple" makes inconsistent); the subject is no figure of
         # the sentence, so nothing is proposed
+        # "The county council estimates the cost of the road repairs at 4 million dollars. The Highways Agency
+        # put the repairs at about 4.2 million dollars": two sources valuing the repairs (the version before
+        # proposed no agreement of money across sentences); [3.5, 4.5] and [3.78, 4.62] million overlap
+        ("agreement", (("a", "4 million dollars"), ("b", "about 4.2 million dollars"))),
     }
     assert {c["verdict"] for c in check_article(path, repo)["checks"]} == {"consistent"}
     # "The Environment Agency put the number of homes flooded at 140": "put ... at" is the agency's own

@@ -298,13 +298,32 @@ def _share_apposed(text: str, it: Item, items: list[Item]) -> bool:
     return False
 
 
-def _one_measure(a: Item, b: Item) -> bool:
+#: Before a figure, a source's valuation of a thing it names: "estimates the cost of the damage at", "put the
+#: damage at about", "valued the contract at" (the words between the verb and "at" name the thing).
+_VALUED_AT = re.compile(r"\b(?:put|puts|estimated|estimates|estimate|valued|values|placed|places|pegged|pegs)\s+"
+                        r"((?:[\w'’-]+\s+){1,6}?)at\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|"
+                        r"almost\s+|more\s+than\s+|over\s+|up\s+to\s+)?(?:[$€£]\s?)?\Z", re.I)
+
+
+def _valued_as(text: str, it: Item) -> frozenset[str]:
+    """The words (4 letters or more, "cost" and "damage" in "estimates the cost of the damage at 14 million")
+    of the thing a source values the figure ``it`` as, when its sentence says so right before it
+    (:data:`_VALUED_AT`); empty otherwise. Two figures of one unit valued as a thing of the same words by
+    two sources are two estimates of it."""
+    m = _VALUED_AT.search(text, max(it.sent[0], it.mention.start - 90), it.mention.start)
+    if m is None:
+        return frozenset()
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z]{4,}", m.group(1))) - {"that", "this", "their", "number"}
+
+
+def _one_measure(a: Item, b: Item, named: bool = False) -> bool:
     """Whether two figures may be estimates of one measure: the same unit and rate base
-    (:func:`_same_unit`), a key word of the measure in common (a bare "count" names no measure), no
-    contrasting modifiers (:func:`_contrasted`), the same period when both have one, and values within
-    :data:`AGREEMENT_SPREAD` of each other."""
-    if not _same_unit(a, b) or not (a.keys & b.keys) - MEASURE_UNIT_NOUNS or a.value is None or b.value is None \
-            or _contrasted(a, b):
+    (:func:`_same_unit`), a key word of the measure in common (a bare "count" names no measure; not asked
+    when ``named``: the text names the thing both value, :func:`_valued_as`), no contrasting modifiers
+    (:func:`_contrasted`), the same period when both have one, and values within :data:`AGREEMENT_SPREAD` of
+    each other."""
+    if not _same_unit(a, b) or not (named or (a.keys & b.keys) - MEASURE_UNIT_NOUNS) or a.value is None \
+            or b.value is None or _contrasted(a, b):
         return False  # (a unit of measure in common, "tonnes", names no measure)
     if a.period and b.period and a.period != b.period:
         return False
@@ -1957,10 +1976,24 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 _restricted(text, a) == _restricted(text, b) and not (a.id in summed or b.id in summed) and \
                 not (_other_measure(text, a, items) or _other_measure(text, b, items)) and \
                 not (_share_apposed(text, a, items) or _share_apposed(text, b, items))
-            if close or apart:
+            # "The council estimates the cost of the damage at 14 million pounds. The Environment Agency put
+            # the damage at about 18 million pounds": two sources valuing one thing they name
+            valued = _valued_as(text, a) & _valued_as(text, b)
+            if close or apart or (valued and _one_measure(a, b, named=True) and abs(a.para - b.para) <= 1):
                 agreed.add(frozenset((a.id, b.id)))
                 P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
                       f"estimates of one measure from different sources ({a.who}; {b.who}): "
+                      f"\u201c{a.mention.text}\u201d and \u201c{b.mention.text}\u201d")
+    # amounts of money two sources value one named thing at, in one paragraph or the next ("The council
+    # estimates the cost of the road repairs at 4 million dollars. The Highways Agency put the repairs at
+    # about 4.2 million dollars"): the one agreement of money across sentences
+    money = [it for it in items if it.unit in CURRENCIES and it.per is None and it.value is not None]
+    for i, a in enumerate(money):
+        for b in money[i + 1:]:
+            if a.who and b.who and a.who != b.who and abs(a.para - b.para) <= 1 and \
+                    _valued_as(text, a) & _valued_as(text, b) and _one_measure(a, b, named=True):
+                P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
+                      f"estimates of one thing from different sources ({a.who}; {b.who}): "
                       f"\u201c{a.mention.text}\u201d and \u201c{b.mention.text}\u201d")
     # the headline's figure against the body's: the body count of the same unit nearest in value (within a
     # factor 1.5), one of the same value first, then those sharing a word of the measure ("Over 200" and "at
