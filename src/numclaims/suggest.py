@@ -362,10 +362,6 @@ class _Props:
 #: Words before a figure that make it the starting point of a change or comparison ("up from 24 percent in
 #: 2022", "compared with 30 percent"): no share of a base named in the sentence.
 _STARTING_FIGURE = re.compile(r"\b(?:from|compared\s+(?:with|to)|than)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?\Z")
-#: Right before a figure, the words that make it the one another is compared with or changed from ("higher
-#: than the 1,290", "from 3,000", "compared with the 640").
-_COMPARED_WITH = re.compile(r"\b(?:than|from|compared\s+(?:with|to))\s+(?:the\s+|that\s+of\s+)?"
-                            r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z")
 #: "Of the 4,120 dead, ...": the words before the total a sentence opens with.
 _OPENING_TOTAL = re.compile(r"\s*(?:Of|Among)\s+(?:the|these|those|all)\s+")
 #: "N of the parcels, or P percent": the count before is the part the share describes.
@@ -1976,24 +1972,24 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
                 _restricted(text, a) == _restricted(text, b) and not (a.id in summed or b.id in summed) and \
                 not (_other_measure(text, a, items) or _other_measure(text, b, items)) and \
                 not (_share_apposed(text, a, items) or _share_apposed(text, b, items))
-            # "The council estimates the cost of the damage at 14 million pounds. The Environment Agency put
-            # the damage at about 18 million pounds": two sources valuing one thing they name
-            valued = _valued_as(text, a) & _valued_as(text, b)
-            if close or apart or (valued and _one_measure(a, b, named=True) and abs(a.para - b.para) <= 1):
+            if close or apart:
                 agreed.add(frozenset((a.id, b.id)))
                 P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
                       f"estimates of one measure from different sources ({a.who}; {b.who}): "
                       f"\u201c{a.mention.text}\u201d and \u201c{b.mention.text}\u201d")
-    # amounts of money two sources value one named thing at, in one paragraph or the next ("The council
-    # estimates the cost of the road repairs at 4 million dollars. The Highways Agency put the repairs at
-    # about 4.2 million dollars"): the one agreement of money across sentences
-    money = [it for it in items if it.unit in CURRENCIES and it.per is None and it.value is not None]
-    for i, a in enumerate(money):
-        for b in money[i + 1:]:
-            if a.who and b.who and a.who != b.who and abs(a.para - b.para) <= 1 and \
+    # two sources valuing one thing they name, in one paragraph or the next, amounts of money too ("The
+    # council estimates the cost of the road repairs at 4 million dollars. The Highways Agency put the repairs
+    # at about 4.2 million dollars")
+    valued = [it for it in amounts + [o for o in items if o.unit in CURRENCIES and o.per is None]
+              if it.value is not None and _valued_as(text, it)]
+    for i, a in enumerate(valued):
+        for b in valued[i + 1:]:
+            if a.who and b.who and a.who != b.who and a.where == b.where and abs(a.para - b.para) <= 1 and \
+                    frozenset((a.id, b.id)) not in agreed and part_of.get(a.id) == part_of.get(b.id) and \
                     _valued_as(text, a) & _valued_as(text, b) and _one_measure(a, b, named=True):
+                agreed.add(frozenset((a.id, b.id)))
                 P.add("agreement", f"{a.id}-vs-{b.id}", {"a": a.id, "b": b.id},
-                      f"estimates of one thing from different sources ({a.who}; {b.who}): "
+                      f"estimates of one measure from different sources ({a.who}; {b.who}): "
                       f"\u201c{a.mention.text}\u201d and \u201c{b.mention.text}\u201d")
     # the headline's figure against the body's: the body count of the same unit nearest in value (within a
     # factor 1.5), one of the same value first, then those sharing a word of the measure ("Over 200" and "at
@@ -2148,8 +2144,7 @@ def propose(items: list[Item], text: str, kinds: frozenset[str] | None = None, r
             # than double the 40 mm": the 95 mm, not the 48 hours); none: no comparison
             # a figure compared with ("higher than the 1,290 recorded in 2019, and more than double the 702")
             # is an object of its sentence, never the subject of the multiple: without another, no comparison
-            same = [o for o in prev if nxt and _same_unit(o, nxt[0]) and
-                    not _COMPARED_WITH.search(text, o.sent[0], o.mention.start)]
+            same = [o for o in prev if nxt and _same_unit(o, nxt[0]) and not _is_base(text, o)]
             if nxt and same and (my or _MULTIPLE_BASE.fullmatch(text, m.end, nxt[0].mention.start)):
                 a, b = _first_statement(same[-1], figures, text), nxt[0]
                 # the multiple is a claim of its own: its words ("more than triple") carry the relation
