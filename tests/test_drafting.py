@@ -679,7 +679,7 @@ def test_a_metadata_error_of_new_is_not_followed_by_the_missing_file_hint(repo, 
     assert main(["new", "dock-raid-2025", "--id", "x", "--root", str(repo / "nowhere")]) == 2
     assert capsys.readouterr().err.strip().splitlines() == [
         f"{repo / 'nowhere'}: no such folder (--root names the project folder, which holds claims/ and datasets/) "
-        "[source-missing]"]
+        "[root-missing]"]
     assert not (repo / "claims" / "x.yaml").exists()
     # a body with no number: the source file named without a fake line, and what to write instead
     (src / "empty-body.txt").write_text("Nothing Here\n\nNo figures at all in this text.\n", encoding="utf-8")

@@ -235,9 +235,18 @@ def test_source_metadata_faults(project, capsys):
 
 # ---------------------------------------------------------------------------------------- commands
 def test_command_faults(project, capsys):
+    # one line, no usage block before it
     assert _check(project, capsys, "check", "--bogus") == (2, [
-        "usage: numclaims [-h] [--version] COMMAND ...",
-        "numclaims: error: unrecognized arguments: --bogus [usage]"])
+        "numclaims: error: unrecognized arguments: --bogus; numclaims --help lists the options [usage]"])
+    assert _check(project, capsys, "check", "--jobs", "x") == (2, [
+        "numclaims check: error: argument --jobs/-j: invalid int value: 'x'; numclaims check --help lists the "
+        "options [usage]"])
+    # --root naming no folder: one line for every command, before any work (numclaims.cli.main)
+    for argv in (("check", "--quiet"), ("report",), ("export",), ("new", "town-news", "--id", "x")):
+        assert _check(project / "nowhere", capsys, *argv) == (2, [
+            f"{project / 'nowhere'}: no such folder (--root names the project folder, which holds claims/ and "
+            "datasets/) [root-missing]"]), argv
+    assert not (project / "nowhere").exists()
     assert _check(project, capsys, "report", "--article", "nope") == (2, [
         "claims/:0: article 'nope': no valid claims file has this article id (valid articles: town-news) "
         "[unknown-article]"])

@@ -36,14 +36,15 @@ COMMANDS = {
 
 
 class ArgumentParser(argparse.ArgumentParser):
-    """argparse's parser whose usage errors end with their error code, like every other error line
-    (``numclaims check: error: unrecognized arguments: --x [usage]``, :mod:`numclaims.codes`)."""
+    """argparse's parser whose usage error is one line, ending with its error code like every other error
+    line (``numclaims check: error: unrecognized arguments: --x; numclaims check --help lists the options
+    [usage]``, :mod:`numclaims.codes`): argparse's usage block is not printed before it (``--help`` shows
+    it)."""
 
     def error(self, message: str):
         from .codes import tag
 
-        self.print_usage(sys.stderr)
-        self.exit(2, tag(f"{self.prog}: error: {message}", "usage") + "\n")
+        self.exit(2, tag(f"{self.prog}: error: {message}; {self.prog} --help lists the options", "usage") + "\n")
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -183,6 +184,13 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if not getattr(args, "command", None):
             parser.print_help()
+            return 2
+        root = getattr(args, "root", None)
+        if root is not None and not os.path.isdir(root):  # every command's --root: one line, before any work
+            from .codes import tag
+
+            print(tag(f"{root}: no such folder (--root names the project folder, which holds claims/ and "
+                      "datasets/)", "root-missing"), file=sys.stderr)
             return 2
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

@@ -172,6 +172,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
      "make reports/<id> a folder inside reports/"),
     ("invalid-input", "corpus", "some claims files are invalid (their lines are above), so nothing was exported",
      "fix the lines above and run again"),
+    ("root-missing", "corpus", "--root names no folder", "name the project folder, which holds claims/ and datasets/"),
     ("no-claims-files", "corpus", "no claims files where they were looked for", "write claims/<id>.yaml, or pass --root"),
     ("unknown-article", "corpus", "an article id no valid claims file has", "name an article of claims/"),
     # source

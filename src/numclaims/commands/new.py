@@ -61,12 +61,10 @@ def run(args: argparse.Namespace) -> int:
             for err in e.errors:
                 print(str(err), file=sys.stderr)
             return 2
-        # a file missing: one line naming what is missing and what to write instead (the folder itself, when
-        # --root names no project; the file to copy in, when the source was given as a path elsewhere)
-        given = Path(args.source)
-        if not root.is_dir():
-            where = f"{root}: no such folder (--root names the project folder, which holds claims/ and datasets/)"
-        elif args.source.endswith(".txt") and given.is_file() and given.resolve().parent != base.resolve():
+        # a file missing: one line naming what is missing and what to write instead (the file to copy in,
+        # when the source was given as a path elsewhere)
+        given = Path(args.source)  # (a --root that names no folder was refused by numclaims.cli.main)
+        if args.source.endswith(".txt") and given.is_file() and given.resolve().parent != base.resolve():
             where = (f"{args.source}: a source is read from the project's {SOURCES_DIR.as_posix()}/ only; copy it "
                      f"there as {SOURCES_DIR.as_posix()}/{src}.txt and write {src}.meta.yaml beside it (see "
                      f"{SOURCES_DIR.as_posix()}/README.md)")
