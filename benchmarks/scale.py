@@ -30,8 +30,12 @@ by PyYAML's stock ``CSafeLoader``, then the pydantic validation of the parsed cl
 reads and validates these files can finish faster than the fast path plus validation divided by the
 number of cores (the "floor" row): nothing is checked, rendered or written in it.
 
-It prints one table (a column per size), ``numclaims --help``'s start-up time, and each target against its
-figure: for 100,000 claims and 100,000 checks on two cores, from cold, under 10 s writing results.json
+It prints one table (a column per size), ``numclaims --help``'s start-up time, what the file system where
+the corpora were charges for each new folder (``--keep DIR`` puts them elsewhere: a first run makes a folder
+and a file per article, and some folders of a disk cost ten times others), how fast the machine is against
+the one of README's figures (the stock loader's CPU time against :data:`REFERENCE_STOCK_PER_10K`), the
+bound checking alone sets on the results.json run (its in-process CPU time over the cores), and each
+target against its figure: for 100,000 claims and 100,000 checks on two cores, from cold, under 10 s writing results.json
 for every article, under 30 s writing every report file, under 1 GiB, and a 100k/10k time ratio of at most
 10.5 (10 when the cost is linear). It prints figures only; nothing here is a test.
 """
@@ -230,6 +234,12 @@ def yaml_floor(files: list[Path], root: Path) -> dict[str, float]:
 #: The targets of the benchmark, for 100,000 claims and 100,000 checks on two cores.
 TARGETS = {"verdicts": 10.0, "all": 30.0, "mib": 1024.0, "ratio": 10.5}
 
+#: CPU seconds of PyYAML's stock ``CSafeLoader`` per 10,000 claims (the claims files and their metadata files)
+#: in the run of README's figures (commit ``44f5194``, docs/benchmarks.md: 6.71 s at 100,000 claims, 0.68 s
+#: at 10,000). That loader is code this project does not change, so the ratio of this run's figure to it says
+#: how much slower or faster the machine is than the one of README's figures.
+REFERENCE_STOCK_PER_10K = 0.671
+
 
 class Table:
     """Rows of figures, one column per corpus size, printed side by side."""
@@ -299,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     first: dict[int, float] = {}
     verdicts: dict[int, float] = {}
     peak: dict[int, float] = {}
+    stock: dict[int, float] = {}  # CPU s of the stock CSafeLoader (the machine's speed against the reference)
+    checked: dict[int, float] = {}  # CPU s of checking alone, in process (a bound on the results.json run)
     if args.keep:
         Path(args.keep).mkdir(parents=True, exist_ok=True)  # a folder to keep the corpora in, made when missing
     for n in args.sizes:
@@ -349,12 +361,14 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_engine:
                 check, stage = engine_alone(files, base)
                 table.put("in process, 1 core: check only", n, f"{check:.2f} s CPU")
+                checked[n] = check
                 table.put("  per article", n, f"{check / len(files) * 1000:.2f} ms CPU")
                 table.put("in process, 1 core: check + render + stage", n, f"{stage:.2f} s CPU")
             y = yaml_floor(files, base)
             table.put(f"YAML, fast path ({y['fast_share']:.0%} of files)", n, f"{y['fast']:.2f} s CPU")
             table.put("YAML, exact loader", n, f"{y['exact']:.2f} s CPU")
             table.put("YAML, stock CSafeLoader", n, f"{y['stock']:.2f} s CPU")
+            stock[n] = y["stock"]
             table.put("pydantic validation", n, f"{y['valid']:.2f} s CPU")
             table.put(f"floor on {cores} cores (fast YAML + validation)", n, f"{(y['fast'] + y['valid']) / cores:.2f} s")
         finally:
@@ -370,6 +384,12 @@ def main(argv: list[str] | None = None) -> int:
           f"with one 9 kB file (2,000 made; user {cu:.2f} s, sys {cs:.2f} s)")
     big = max(args.sizes)
     scale = big / 100000
+    ref = REFERENCE_STOCK_PER_10K * big / 10000
+    print(f"machine: the stock CSafeLoader took {stock[big]:.2f} s CPU for {big:,} claims, {stock[big] / ref:.2f} "
+          f"times its {ref:.2f} s in the run of README's figures (commit 44f5194)")
+    if big in checked:
+        print(f"checking alone on {cores} cores (in process, nothing written, perfectly shared): "
+              f"{checked[big] / cores:.2f} s for {big:,} claims; no results.json run here is faster")
     print(f"targets (100,000 claims, {j} jobs; scaled to {big:,} claims linearly where the run is smaller):")
 
     def verdict(ok: bool) -> str:
