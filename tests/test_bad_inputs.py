@@ -105,7 +105,7 @@ CASES: dict[str, list[str]] = {
     # a key given twice in one mapping.
     # town-news.yaml line 9 is `value: 3000`
     'duplicate-key': [
-        "claims/town-news.yaml:9: duplicate key 'value' in one mapping (first at line 8); keep one [duplicate-key]",
+        "claims/town-news.yaml:9: claim rescued-300: value: duplicate key 'value' in one mapping (first at line 8); keep one [duplicate-key]",
     ],
     # an empty file (0 bytes).
     'empty-file': [
@@ -172,7 +172,7 @@ CASES: dict[str, list[str]] = {
     # a PyYAML object-construction tag (must not be executed).
     # town-news.yaml line 8 is `value: !!python/object/apply:os.system ["touch PWNED"]`
     'python-tag': [
-        "claims/town-news.yaml:8: tag '!!python/object/apply:os.system' is not allowed: claims files hold plain data (text, numbers, lists, mappings); remove the tag [yaml-tag]",
+        "claims/town-news.yaml:8: claim rescued-300: value: tag '!!python/object/apply:os.system' is not allowed: claims files hold plain data (text, numbers, lists, mappings); remove the tag [yaml-tag]",
     ],
     # a quote that is not copied verbatim.
     # town-news.yaml line 6 is `quote: Police rescued 300 girls from the mines`
@@ -219,17 +219,17 @@ CASES: dict[str, list[str]] = {
     # a key indented deeper than its siblings.
     # town-news.yaml line 10 is `qualifier: exact`
     'syntax-bad-indent': [
-        'claims/town-news.yaml:10: YAML syntax error: mapping values are not allowed in this context; check the quotes and indentation [yaml-syntax]',
+        'claims/town-news.yaml:10: claim rescued-300: qualifier: YAML syntax error: mapping values are not allowed in this context; check the quotes and indentation [yaml-syntax]',
     ],
     # a tab used for indentation.
     # town-news.yaml line 12 is `what: women rescued from the mines`
     'syntax-tab-indent': [
-        'claims/town-news.yaml:12: YAML syntax error: found character that cannot start any token (line has a tab: YAML indents with spaces only) (while scanning for the next token that starts at line 12); check the quotes and indentation [yaml-syntax]',
+        'claims/town-news.yaml:12: claim rescued-300: measure: YAML syntax error: found character that cannot start any token (line has a tab: YAML indents with spaces only) (while scanning for the next token that starts at line 12); check the quotes and indentation [yaml-syntax]',
     ],
     # a double quote that is never closed.
     # town-news.yaml line 7 is `text: "300"`
     'syntax-unclosed-quote': [
-        'claims/town-news.yaml:7: YAML syntax error: did not find expected key (while parsing a block mapping that starts at line 5); check the quotes and indentation [yaml-syntax]',
+        'claims/town-news.yaml:7: claim rescued-300: text: YAML syntax error: did not find expected key (while parsing a block mapping that starts at line 5); check the quotes and indentation [yaml-syntax]',
     ],
     # a numeral text that is not part of the quote.
     # town-news.yaml line 18 is `text: "1,500"`
@@ -254,7 +254,7 @@ CASES: dict[str, list[str]] = {
     # a misspelt key (`qualifer`).
     # town-news.yaml line 10 is `qualifer: exact`
     'unknown-field': [
-        'claims/town-news.yaml:10: claim rescued-300: qualifer: unknown field (check the spelling; see the record schema in numclaims.records) [field-unknown]',
+        "claims/town-news.yaml:10: claim rescued-300: qualifer: unknown field; did you mean 'qualifier'? [field-unknown]",
     ],
     # a rate per hour.
     # town-news.yaml line 42 is `unit: USD per hour`
@@ -592,7 +592,12 @@ CASES: dict[str, list[str]] = {
     'text-with-newline': [
         "claims/town-news.yaml:7: claim rescued-300: text: '300\\nwomen' is not part of the quote 'Police rescued 300 women from the mines' [text-not-in-quote]",
     ],
-    # a claim without an id.
+    # the key `id` misspelt: one line, not "id missing" and "idd unknown".
+    # town-news.yaml line 5 is `- idd: rescued-300`
+    'misspelt-id': [
+        "claims/town-news.yaml:5: idd: unknown field; did you mean 'id'? (id is required) [field-unknown]",
+    ],
+    # a claim without an id (the unknown key is not suggested "quote": the record has a quote).
     # town-news.yaml line 5 is `- quote_id: x`
     'id-missing': [
         'claims/town-news.yaml:5: id: required field is missing [field-missing]',
@@ -736,7 +741,7 @@ CASES: dict[str, list[str]] = {
     # a misspelt key in a measure.
     # town-news.yaml line 13 is `wher: Peru`
     'measure-unknown-key': [
-        'claims/town-news.yaml:13: claim rescued-300: measure.wher: unknown field (check the spelling; see the record schema in numclaims.records) [field-unknown]',
+        "claims/town-news.yaml:13: claim rescued-300: measure.wher: unknown field; did you mean 'where'? [field-unknown]",
     ],
     # an unquoted comma inside a flow-mapping value: YAML ends the value at the comma and reads the words
     # after it as a key. town-news.yaml line 11 is `measure: {what: women rescued, from the mines, where: Peru}`
@@ -788,7 +793,7 @@ CASES: dict[str, list[str]] = {
     # a misspelt key in an attribution.
     # town-news.yaml line 14 is `- {who: officials, rol: government}`
     'attribution-unknown-key': [
-        'claims/town-news.yaml:14: claim rescued-300: attribution[0].rol: unknown field (check the spelling; see the record schema in numclaims.records) [field-unknown]',
+        "claims/town-news.yaml:14: claim rescued-300: attribution[0].rol: unknown field; did you mean 'role'? [field-unknown]",
     ],
     # an attribution whose who YAML reads as a number.
     # town-news.yaml line 14 is `- {who: 1600, role: government}`
@@ -844,8 +849,8 @@ CASES: dict[str, list[str]] = {
     # town-news.yaml line 73 is `- id: minors-share-of-workers`
     # town-news.yaml line 75 is `shar: minors-40-percent`
     'check-unknown-field': [
-        'claims/town-news.yaml:73: claim minors-share-of-workers (check): checks[0].share: required field is missing [field-missing]',
-        'claims/town-news.yaml:75: claim minors-share-of-workers (check): checks[0].shar: unknown field (check the spelling; see the record schema in numclaims.records) [field-unknown]',
+        # one line: the required field "share" is missing because it is misspelt "shar" (misspelt_fields)
+        "claims/town-news.yaml:75: claim minors-share-of-workers (check): checks[0].shar: unknown field; did you mean 'share'? (share is required) [field-unknown]",
     ],
     # a check id with capitals.
     # town-news.yaml line 73 is `- id: Minors-Share`
@@ -875,7 +880,7 @@ CASES: dict[str, list[str]] = {
     # the key `article` twice.
     # town-news.yaml line 4 is `article: town-news`
     'top-level-duplicate-key': [
-        "claims/town-news.yaml:4: duplicate key 'article' in one mapping (first at line 2); keep one [duplicate-key]",
+        "claims/town-news.yaml:4: article: duplicate key 'article' in one mapping (first at line 2); keep one [duplicate-key]",
     ],
     # a single word instead of a mapping.
     # town-news.yaml line 1 is `# bad input: a single word instead of a mapping`
@@ -890,17 +895,17 @@ CASES: dict[str, list[str]] = {
     # an alias to an anchor that does not exist.
     # town-news.yaml line 7 is `text: *numeral`
     'undefined-alias': [
-        'claims/town-news.yaml:7: YAML syntax error: found undefined alias; check the quotes and indentation [yaml-syntax]',
+        'claims/town-news.yaml:7: claim rescued-300: text: YAML syntax error: found undefined alias; check the quotes and indentation [yaml-syntax]',
     ],
     # a custom YAML tag.
     # town-news.yaml line 8 is `value: !number 300`
     'custom-tag': [
-        "claims/town-news.yaml:8: tag '!number' is not allowed: claims files hold plain data (text, numbers, lists, mappings); remove the tag [yaml-tag]",
+        "claims/town-news.yaml:8: claim rescued-300: value: tag '!number' is not allowed: claims files hold plain data (text, numbers, lists, mappings); remove the tag [yaml-tag]",
     ],
     # a !!binary value.
     # town-news.yaml line 8 is `value: !!binary MzAw`
     'binary-tag': [
-        "claims/town-news.yaml:8: tag '!!binary' is not allowed: claims files hold plain data (text, numbers, lists, mappings); remove the tag [yaml-tag]",
+        "claims/town-news.yaml:8: claim rescued-300: value: tag '!!binary' is not allowed: claims files hold plain data (text, numbers, lists, mappings); remove the tag [yaml-tag]",
     ],
     # a value nested 200 levels deep.
     # town-news.yaml line 8 is `value: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...`
@@ -915,7 +920,7 @@ CASES: dict[str, list[str]] = {
     # a raw BEL control character in a quote.
     # town-news.yaml line 6 is `quote: Police rescued 300\x07 women`
     'control-character-raw': [
-        'claims/town-news.yaml:6: control character U+0007 is not allowed in a YAML file; remove it (inside double quotes it can be written as an escape, \\x07) [yaml-control-character]',
+        'claims/town-news.yaml:6: claim rescued-300: quote: control character U+0007 is not allowed in a YAML file; remove it (inside double quotes it can be written as an escape, \\x07) [yaml-control-character]',
     ],
     # a NEL (U+0085) in a comment, which must not shift later line numbers.
     # town-news.yaml line 2 is `# a NEL \x85 in a comment`
@@ -930,12 +935,12 @@ CASES: dict[str, list[str]] = {
     # an unclosed [ list.
     # town-news.yaml line 15 is `- id: workers-1600`
     'unclosed-flow-list': [
-        "claims/town-news.yaml:15: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 13); check the quotes and indentation [yaml-syntax]",
+        "claims/town-news.yaml:15: claim rescued-300: attribution: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 13); check the quotes and indentation [yaml-syntax]",
     ],
     # a plain quote with ': ' inside.
     # town-news.yaml line 6 is `quote: Officials said: 300 women`
     'colon-in-plain-text': [
-        "claims/town-news.yaml:6: YAML syntax error: mapping values are not allowed in this context (a plain text holding ': ' must be put in quotes); check the quotes and indentation [yaml-syntax]",
+        "claims/town-news.yaml:6: claim rescued-300: quote: YAML syntax error: mapping values are not allowed in this context (a plain text holding ': ' must be put in quotes); check the quotes and indentation [yaml-syntax]",
     ],
     # '1.600' (a European thousands separator) read as 1.6 persons.
     # town-news.yaml line 18 is `text: "1.600"`

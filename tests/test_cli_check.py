@@ -48,7 +48,8 @@ def line_of(text, needle):
 CASES = [
     # (old, new, expected fragment of the single error line; {line} = line of `old` in the original file)
     ("    quote: a fortune of $2 million\n", "    quote: [a fortune of $2 million\n",
-     "{file}:{line2}: YAML syntax error"),
+     # the error is found on the next line; the [ was opened in the claim's quote (line 56)
+     "{file}:{line2}: claim fortune-2-million: quote: YAML syntax error"),
     ("    unit: USD per month\n", "", "{file}:{claimline}: claim earnings-60000-month: unit: required field is missing"),
     ("    value: 7\n", "    value: seven\n", "{file}:{line}: claim suspects-arrested-7: value: expected a number, got text 'seven'"),
     ("  - id: suspects-arrested-7\n", "  - id: women-exploited-300\n",

@@ -152,7 +152,7 @@ RESCUED = '    text: "300"\n    value: 300\n    unit: persons\n    qualifier: ex
 
 CLAIMS_CASES = {
     # line 1 is `a: &x [*x]`
-    "yaml-alias-recursive": ("a: &x [*x]\n", "claims/town-news.yaml:1: a YAML alias refers to a node that contains it "
+    "yaml-alias-recursive": ("a: &x [*x]\n", "claims/town-news.yaml:1: a: a YAML alias refers to a node that contains it "
                              "(recursive data); claims files must be plain trees [yaml-alias-recursive]"),
     # line 1 is `? [a, b]`
     "yaml-key": ("? [a, b]\n: 1\n", "claims/town-news.yaml:1: a mapping key must be a plain value [yaml-key]"),

@@ -28,7 +28,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from .atomic import write_atomic
 from .claimsfile import ClaimsFile
 from .paths import CLAIMS_DIR, claims_files, display_path
-from .review import ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml, refuse_invalid, section_items
+from .review import (ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml, read_claims_yaml,
+                     refuse_invalid, section_items)
 from .suggest import key_fields
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
 
@@ -162,10 +163,7 @@ def _find(root: Path, ident: str, section: str) -> Path:
     found: list[tuple[Path, int]] = []
     unsearchable: list[Path] = []
     for p in claims_files(root):
-        try:
-            data = load_yaml_text(read_text_strict(p))
-        except YamlInputError as e:
-            raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}", e.code) from None
+        data = read_claims_yaml(p, root)
         items = section_items(data, section)
         if items is None:  # an empty file, `checks: 5`: no id can be looked for in it
             unsearchable.append(p)

@@ -174,13 +174,17 @@ class ErrorLine:
     code: str
 
     def __str__(self) -> str:
+        return tag(self.untagged(), self.code)  # the code survives a cut message
+
+    def untagged(self) -> str:
+        """The line without its ``[code]``: ``file:line: claim <id>: <field>: <message>``, on one line."""
         parts = [f"{self.file}:{self.line}"]
         if self.claim:
             parts.append(f"claim {self.claim}")
         if self.field:
             parts.append(self.field)
         parts.append(self.message)
-        return tag(one_line(": ".join(parts)), self.code)  # the code survives a cut message
+        return one_line(": ".join(parts))
 
 
 class InputErrors(Exception):

@@ -9,10 +9,11 @@ one :class:`~numclaims.errors.ErrorLine` each (file, line, claim id, field, mess
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, get_args
 
 from pydantic import ValidationError
 
@@ -28,7 +29,7 @@ from .paths import display_of, file_key
 from .claimsfile import ClaimsFile
 from .records import check_refs, is_claim_ref
 from .relations import relation_problems
-from .schema_errors import describe_value, schema_message
+from .schema_errors import describe_value, misspelt_fields, schema_message
 from .sources import Source, anchor, load_source, occurrences
 from .vocabulary import DAYS_PER_YEAR
 from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
@@ -134,6 +135,98 @@ def read_claims_text(path: Path, display: str) -> str:
         raise InputErrors([ErrorLine(display, e.line, "", "", e.message, e.code)]) from None
 
 
+#: a top-level ``key:`` line of a claims file; an item line of a block sequence (``  - ...``); a key line
+#: (``    key: ...``, ``  - key: ...``, ``  - {key: ...``) with its indentation and whether a value follows
+_TOP_KEY = re.compile(r"([A-Za-z_][\w-]*) *:(?: |$)")
+_ITEM = re.compile(r"( *)- ")
+_KEY_LINE = re.compile(r"( *)(?:- +)?(?:\{ *)?([A-Za-z_][\w-]*) *:(?: +(?P<value>[^#\s].*))?\s*(?:#.*)?$")
+_FLOW_ITEM = re.compile(r" *- +\{")
+_ITEM_ID = re.compile(r""" *(?:- +)?(?:\{ *)?id *: *['"]?([^'"\s,}#]+)""")
+#: how an error line names a record of each section: ``(claim id as shown, field prefix)``
+_SECTION_NAMES = {"claims": ("{id}", ""), "checks": ("{id} (check)", "checks[{i}]."),
+                  "derived": ("{id} (derived)", "derived[{i}]."), "waived": ("", "waived[{i}].")}
+
+
+def _outside_records(ln: str) -> bool:
+    """Whether a line ends every record: a document marker (``---``, ``...``), or text at the first column
+    that is no comment and no item of a sequence written unindented."""
+    return ln.startswith(("---", "...")) or (ln[:1].strip() != "" and ln[:1] not in "#-")
+
+
+def record_at(text: str, line: int, context_line: int | None = None) -> tuple[str, str]:
+    """The record of a claims file that a YAML error at ``line`` (1-based) falls in, read from the text
+    alone (a file YAML cannot read has no data): ``(claim, field)`` as an :class:`ErrorLine` names them,
+    e.g. ``("rescued-300", "qualifier")``, ``("sum-1 (check)", "checks[0].parts")``, ``("", "source")``.
+
+    When the reader names where the flow collection or quoted text it was inside starts
+    (``context_line``: an unclosed ``[`` reported at a later line, maybe the next record's), the record and
+    field are those of that line; otherwise those of ``line``: the key written on it (a key under a mapping
+    opened without a value, ``measure:``, is ``measure.what``), else the key of the record's line above
+    it. A line in no record (a top-level key line:
+    its key is the field), or a record whose ``id:`` cannot be seen, gives what it can; ``("", "")`` when
+    nothing can be named (the error line then names the file and line only, as before).
+    """
+    lines = text.split("\n")
+    if not 0 < line <= len(lines):
+        return "", ""
+    anchor = context_line if context_line is not None and 0 < context_line <= line else line
+    section, start, index, indent = "", None, -1, -1  # the section and record holding `anchor`
+    for i in range(anchor):
+        ln = lines[i]
+        top = _TOP_KEY.match(ln)
+        if top is not None or _outside_records(ln):  # a top-level key, "---": no record
+            section, start, index, indent = top.group(1) if top is not None else "", None, -1, -1
+            continue
+        item = _ITEM.match(ln)
+        if item is not None and section in _SECTION_NAMES and (indent < 0 or len(item.group(1)) <= indent):
+            start, index, indent = i, index + 1, len(item.group(1))
+    if start is None:  # a top-level line, or above every record: the field is its key, if it has one
+        top = _TOP_KEY.match(lines[line - 1])
+        return ("", top.group(1)) if top is not None and anchor == line else ("", "")
+    end = len(lines)  # the record's lines: from its item line to the next item or top-level line
+    for i in range(start + 1, len(lines)):
+        item = _ITEM.match(lines[i])
+        if _TOP_KEY.match(lines[i]) or _outside_records(lines[i]) or (item is not None and len(item.group(1)) <= indent):
+            end = i
+            break
+    rid = ""
+    for i in range(start, end):
+        m = _ITEM_ID.match(lines[i])
+        km = _KEY_LINE.match(lines[i])
+        if m is not None and km is not None and (i == start or len(km.group(1)) == indent + 2):
+            rid = m.group(1)
+            break
+    name, prefix = _SECTION_NAMES[section]
+
+    def field_at(n: int) -> str:
+        """The record's field on 0-based line ``n``: the key of its record-level line at or above ``n``
+        (the item line, or a key indented two more than the ``-``), with the key written on ``n`` when that
+        is deeper (under a mapping opened without a value, ``measure:`` -> ``measure.what``; under a key
+        with a value, a key indented deeper than its siblings: the key as written)."""
+        # a list item under a field ("      - {who: ...}") is that field's
+        here = _KEY_LINE.match(lines[n]) if n == start or not _ITEM.match(lines[n]) else None
+        for i in range(n, start - 1, -1):
+            k = _KEY_LINE.match(lines[i])
+            if k is not None and (i == start or len(k.group(1)) <= indent + 2):
+                if i == start and _FLOW_ITEM.match(lines[i]):
+                    return ""  # a record written on one line, {id: ..., ...}: its fields are not told apart
+                if here is None or i == n:
+                    return k.group(2)
+                return f"{k.group(2)}.{here.group(2)}" if k.group("value") is None else here.group(2)
+        return ""
+
+    fld = prefix.format(i=index) + field_at(anchor - 1)
+    claim = name.format(id=rid) if rid and name else ""
+    return claim, fld.rstrip(".")
+
+
+def yaml_error_line(display: str, text: str, e: YamlInputError) -> ErrorLine:
+    """The error line of a claims file YAML cannot read: its line, and the claim and field it falls in
+    (:func:`record_at`)."""
+    claim, fld = record_at(text, e.line, e.context_line) if e.line else ("", "")
+    return ErrorLine(display, e.line, claim, fld, e.message, e.code)
+
+
 def parse_claims_file(path: Path, display: str) -> tuple[ClaimsFile, LineMap]:
     """Read and schema-validate one claims file (no source needed).
 
@@ -155,7 +248,7 @@ def parse_claims_text(text: str, display: str) -> tuple[ClaimsFile, LineMap]:
     try:
         raw = load_yaml_text(text)
     except YamlInputError as e:
-        raise InputErrors([ErrorLine(display, e.line, "", "", e.message, e.code)]) from None
+        raise InputErrors([yaml_error_line(display, text, e)]) from None
     if raw is None:
         raise InputErrors([ErrorLine(display, 1, "", "", "file holds no data (only comments or blank lines); "
                                      "expected a mapping with 'article', 'source' and 'claims'", "file-no-data")])
@@ -166,7 +259,7 @@ def parse_claims_text(text: str, display: str) -> tuple[ClaimsFile, LineMap]:
         data = ClaimsFile.model_validate(raw)
     except ValidationError as e:
         errs = []
-        for err in _union_errors(e.errors()):
+        for err in misspelt_fields(_union_errors(e.errors()), field_names(ClaimsFile), lambda loc: _keys_at(raw, loc)):
             loc = tuple(err["loc"])
             code, msg = schema_message(err)
             m = _FIELD_PREFIX.match(msg)
@@ -177,6 +270,39 @@ def parse_claims_text(text: str, display: str) -> tuple[ClaimsFile, LineMap]:
             errs.append(ErrorLine(display, line, ident, fld, msg, code))
         raise InputErrors(errs) from None
     return data, raw
+
+
+def _keys_at(raw: Any, loc: tuple) -> list[str]:
+    """The keys of the mapping at pydantic's location ``loc`` in the YAML data ``raw`` (a step that is not
+    in the data, such as a check kind's name, is passed over); none when there is no mapping there."""
+    node = raw
+    for step in loc:
+        if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+        elif isinstance(node, dict) and step in node:
+            node = node[step]
+    return [k for k in node if isinstance(k, str)] if isinstance(node, dict) else []
+
+
+@functools.cache
+def field_names(model: type) -> frozenset[str]:
+    """Every field name of the pydantic ``model`` and of the models its fields hold (lists, unions,
+    optional values of them, each check kind's), for "did you mean" (:func:`numclaims.schema_errors.misspelt_fields`)."""
+    names: set[str] = set()
+    seen: set[type] = set()
+    todo: list[Any] = [model]
+    while todo:
+        t = todo.pop()
+        if isinstance(t, type) and hasattr(t, "model_fields"):
+            if t in seen:
+                continue
+            seen.add(t)
+            for name, f in t.model_fields.items():
+                names.add(f.alias or name)
+                todo.append(f.annotation)
+        else:
+            todo.extend(get_args(t))
+    return frozenset(names)
 
 
 #: The names pydantic gives the members of a union in an error's location ("times" may be a claim id or a

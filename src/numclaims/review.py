@@ -37,7 +37,7 @@ from .codes import tag
 from .errors import Fault, InputErrors, describe, reading_problem
 from .paths import claims_files, display_path, inside
 from .claimsfile import ClaimsFile
-from .loader import load_article
+from .loader import load_article, yaml_error_line
 from .records import STATUSES
 from .resultmodel import Results
 from .verdicts import worst_by_claim
@@ -205,6 +205,23 @@ def section_items(data: Any, section: str) -> list | None:
     return [] if items is None else items if isinstance(items, list) else None
 
 
+
+def read_claims_yaml(path: Path, root: Path) -> Any:
+    """The data of the claims file ``path`` as the line-numbered loader reads it (for finding a record's
+    id before an edit).
+
+    Raises:
+        ReviewError: a file YAML cannot read, at its line with the claim and field there
+            (:func:`numclaims.loader.yaml_error_line`).
+        OSError: the file cannot be read.
+    """
+    text = ""
+    try:
+        text = read_text_strict(path)
+        return load_yaml_text(text)
+    except YamlInputError as e:
+        raise ReviewError(yaml_error_line(display_path(path, root), text, e).untagged(), e.code) from None
+
 def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[Path, int]:
     """The claims file and 1-based line that define ``claim_id`` (among ``claims/*.yaml`` of ``root``,
     or only the file of ``article``).
@@ -218,9 +235,7 @@ def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[P
     found: list[tuple[Path, int]] = []
     for p in claims_files(Path(root)):
         try:
-            data = load_yaml_text(read_text_strict(p))
-        except YamlInputError as e:
-            raise ReviewError(f"{display_path(p, root)}:{e.line}: {e.message}", e.code) from None
+            data = read_claims_yaml(p, Path(root))
         except OSError as e:
 
             raise ReviewError(f"{display_path(p, root)}:0: cannot read file: {reading_problem(e)}", "file-unreadable") from None
@@ -426,7 +441,7 @@ def set_review(root: Path, claim_id: str, status: str, reviewer: str | None, not
                           f"to {real}, outside the project; edit that file there, or copy it into claims/", "review-refused")
     try:
         text = read_text_strict(real)
-    except YamlInputError as e:
+    except YamlInputError as e:  # an encoding problem (no YAML read yet: no record to name)
         raise ReviewError(f"{display}:{e.line}: {e.message}", e.code) from None
     except OSError as e:
         raise ReviewError(f"{display}:0: cannot read file: {e.strerror or describe(e)}", "file-unreadable") from None

@@ -8,11 +8,41 @@ needs.
 
 from __future__ import annotations
 
-from typing import Any
+import difflib
+from typing import Any, Callable, Iterable
 
 from .codes import CodedError
 from .checks import KINDS
 from .records import text_expected
+
+
+def misspelt_fields(errors: list[dict], known: frozenset[str] = frozenset(),
+                    written: Callable[[tuple], Iterable[str]] = lambda loc: ()) -> list[dict]:
+    """Pydantic's errors with a misspelt field named as such. A record missing a required field ``F`` and
+    holding an unknown field ``G`` written like it (``idd`` for ``id``: :func:`difflib.get_close_matches`,
+    ratio at least 0.6) gives one error at ``G``, "unknown field; did you mean 'F'? (F is required)", instead
+    of two lines (``F`` missing, ``G`` unknown); any other unknown field written like a field name of
+    ``known`` (the schema's, ``qualifer`` for ``qualifier``) says "did you mean" that name, unless the record
+    has that field already (``written(loc)``: the keys written in the record at ``loc``). The other errors
+    are kept in order. Accepts and returns items of ``ValidationError.errors()``."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing" and e.get("loc")}
+    merged: set[tuple] = set()
+    out: list[dict] = []
+    for e in errors:
+        loc = tuple(e.get("loc") or ())
+        if e["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
+            wanted = [m[-1] for m in missing if m[:-1] == loc[:-1] and isinstance(m[-1], str) and m not in merged]
+            close = difflib.get_close_matches(loc[-1], wanted, n=1, cutoff=0.6)
+            if close:
+                merged.add(loc[:-1] + (close[0],))
+                out.append({**e, "_did_you_mean": close[0], "_required": True})
+                continue
+            close = difflib.get_close_matches(loc[-1], sorted(known - set(written(loc[:-1]))), n=1, cutoff=0.75)
+            if close:
+                out.append({**e, "_did_you_mean": close[0]})
+                continue
+        out.append(e)
+    return [e for e in out if not (e["type"] == "missing" and tuple(e["loc"]) in merged)]
 
 
 def schema_message(err: dict) -> tuple[str, str]:
@@ -54,6 +84,9 @@ def _message(err: dict) -> str:
     if err["type"] == "missing":
         return "required field is missing"
     if err["type"] == "extra_forbidden":
+        if err.get("_did_you_mean"):  # (misspelt_fields)
+            right = err["_did_you_mean"]
+            return f"unknown field; did you mean {right!r}?" + (f" ({right} is required)" if err.get("_required") else "")
         name = err["loc"][-1] if err.get("loc") else ""
         if isinstance(name, str) and " " in name.strip():
             # {what: votes cast, under review by the council} -- YAML ends a flow-mapping value at its comma
