@@ -68,6 +68,13 @@ NBSP, NNBSP, THIN = "\u00a0", "\u202f", "\u2009"
     # R250,000 step 10,000 (the rand's R before an amount written large)
     ("15 000 people", 15000, "count", None, None, 14500, 15500),
     ("R250 000", 250000, "currency", "ZAR", None, 245000, 255000),
+    # the scale above a trillion: 1.2 x 1e15, step 0.1 x 1e15 = 1e14: [1.2e15 - 5e13, 1.2e15 + 5e13]; yen
+    # and yuan each name one currency (ISO 4217 JPY, CNY); 5 has step 1, x 1e9: [4.5e9, 5.5e9]
+    ("1.2 quadrillion yen", 1.2e15, "currency", "JPY", None, 1.15e15, 1.25e15),
+    ("5 billion yuan", 5e9, "currency", "CNY", None, 4.5e9, 5.5e9),
+    ("3 quadrillion", 3e15, "count", None, None, 2.5e15, 3.5e15),
+    # a currency word the mention scan knew and the parser did not (one list now): 20 has step 10: [15, 25]
+    ("20 bolivianos", 20, "currency", "BOB", None, 15, 25),
 ])
 def test_parser_reads_the_forms(text, value, unit, currency, per, low, high):
     q = parse(text)
@@ -150,6 +157,8 @@ def test_extractor_reads_abbreviated_scales_in_the_headline_and_the_body():
     ("It costs Rs 5 crore, or ₹2,000 crore, for 1.5 lakh people and 3 crores more.",
      [("5 crore", 5e7, "count"), ("₹2,000 crore", 2e10, "INR"), ("1.5 lakh", 1.5e5, "persons"),
       ("3 crores", 3e7, "count")]),
+    ("Public debt reached 1.2 quadrillion yen, and Beijing spent 5 billion yuan and 20 bolivianos.",
+     [("1.2 quadrillion yen", 1.2e15, "JPY"), ("5 billion yuan", 5e9, "CNY"), ("20 bolivianos", 20, "BOB")]),
     # the letters are read in the case written: "sh" is no currency in running text
     ("a flat at sh 65 million.", [("65 million", 65e6, "count")]),
 ])

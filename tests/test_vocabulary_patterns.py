@@ -27,7 +27,7 @@ PATTERNS = [
      r"|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
      r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)", re.IGNORECASE),
     ("extract._SCALE", extract._SCALE,
-     r"(?:\s+(?:hundred|thousand|million|billion|trillion|lakhs|lakh|crores|crore)|(?:bln|mln|trn|bn|mn|tn|b|k|m"
+     r"(?:\s+(?:hundred|thousand|million|billion|trillion|quadrillion|lakhs|lakh|crores|crore)|(?:bln|mln|trn|bn|mn|tn|b|k|m"
      r"|\s(?:bln|mln|trn|bn|mn|tn|m))(?![A-Za-z]))",
      re.IGNORECASE),
     ("extract._DURATION_AFTER", extract._DURATION_AFTER.pattern, r"(?:\s+|-)(years?|months?|weeks?|days?|hours?)\b",
@@ -35,12 +35,12 @@ PATTERNS = [
     ("extract._RATE_AFTER", extract._RATE_AFTER.pattern,
      r"\s+(?:a|an|per|each|every|a\s+single)\s+(day|week|month|year)\b|\s*/\s*(day|week|month|year)\b"
      r"|\s+(?:per\s+)?annum\b|-(?:a|an|per)-(day|week|month|year)\b", re.IGNORECASE),
-    ("extract._DIGITS_SCALE", extract._DIGITS_SCALE.pattern, r"(.*?\d)\s?(bln|mln|trn|bn|mn|tn|b|k|m|hundred|thousand|million|billion|trillion|lakhs|lakh|crores|crore)",
+    ("extract._DIGITS_SCALE", extract._DIGITS_SCALE.pattern, r"(.*?\d)\s?(bln|mln|trn|bn|mn|tn|b|k|m|hundred|thousand|million|billion|trillion|quadrillion|lakhs|lakh|crores|crore)",
      re.IGNORECASE),
     ("extract._NOUN_RATE", extract._NOUN_RATE.pattern,
      r"(?:\s+[a-z]+){0,2}?\s+(?:a|an|per|each|every)\s+(day|week|month|year)\b"
      r"(?!\s+(?:ago|later|earlier|before|after|since|of)\b|\s+on(?=\s*[,.;:]|\s+from\b|\s*$))", 0),
-    ("numerals._SCALEWORD", numerals._SCALEWORD, r"(?:dozen|hundred|thousand|million|billion|trillion|lakhs|lakh|crores|crore)", re.IGNORECASE),
+    ("numerals._SCALEWORD", numerals._SCALEWORD, r"(?:dozen|hundred|thousand|million|billion|trillion|quadrillion|lakhs|lakh|crores|crore)", re.IGNORECASE),
     ("numerals._RATE", numerals._RATE,
      r"(?:\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b|\s*/\s*(?:day|week|month|year|mo|yr|wk)\b"
      r"|\s+(?:daily|weekly|monthly|yearly|annually)\b|\s+per\s+annum\b|\s+p\.a\.|-(?:a|an|per)-(?:day|week|month|year)\b)",

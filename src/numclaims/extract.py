@@ -69,6 +69,7 @@ from .vocabulary import (
     CURRENCY_LETTER_PREFIXES,
     CURRENCY_LETTERS_BEFORE_LARGE,
     CURRENCY_SYMBOLS,
+    CURRENCY_WORDS_AFTER_RE,
     FALL_VERBS,
     FRACTION_WORDS,
     MONTH_NAMES,
@@ -301,7 +302,7 @@ _DURATION_AFTER = re.compile(rf"(?:\s+|-)({words_re(reversed(TIME_UNITS), plural
 _RATE_AFTER = re.compile(rf"\s+(?:a|an|per|each|every|a\s+single)\s+({words_re(RATE_BASES)})\b"
                          rf"|\s*/\s*({words_re(RATE_BASES)})\b|\s+(?:per\s+)?annum\b"
                          rf"|-(?:a|an|per)-({words_re(RATE_BASES)})\b", re.IGNORECASE)
-_CURRENCY_WORD_AFTER = re.compile(r"\s+(dollars?|euros?|soles|sol|bolivianos|reais|shillings?)\b", re.IGNORECASE)
+_CURRENCY_WORD_AFTER = re.compile(rf"\s+({CURRENCY_WORDS_AFTER_RE})\b", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 # per-mention patterns, compiled once (re's own cache costs a lookup per call)
 _SPACES = re.compile(r"\s+")

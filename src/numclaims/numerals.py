@@ -183,6 +183,7 @@ from .vocabulary import (
     CURRENCY_LETTER_PREFIXES,
     CURRENCY_LETTERS_BEFORE_LARGE,
     CURRENCY_SYMBOLS,
+    CURRENCY_WORDS_AFTER_RE,
     DIGIT_GROUP_SEPARATORS,
     SPACE_GROUPED_DIGITS_RE,
     FRACTION_WORDS,
@@ -300,9 +301,7 @@ _CURSYM = (
     rf"|(?-i:{_CODES_RE}|{_LETTER_PREFIXES_RE})(?![A-Za-z])|(?-i:Rs)(?:\.|(?![A-Za-z]))"
     + "".join(f"|(?-i:{k})(?={need})" for k, (_, need) in CURRENCY_LETTERS_BEFORE_LARGE.items()) + ")"
 )
-_CURWORDS = (
-    r"(?:(?:US|U\.S\.)\s+dollars|dollars?|euros?|nuevos\s+soles|soles|pounds\s+sterling|sterling|rupees?)\b"
-)
+_CURWORDS = rf"(?:{CURRENCY_WORDS_AFTER_RE})\b"
 _CURWORD_AFTER = rf"(?:\s*[€£]|\s+(?:of\s+)?{_CURWORDS}|\s+(?-i:{_CODES_RE})(?![A-Za-z]))"
 #: Percentage points, the unit of the difference of two percentages (ONS Service Manual, "Percentages and
 #: percentage points": "A percentage point is the difference between percentages"): written out, or "pp",

@@ -55,7 +55,8 @@ TENS_WORDS: dict[str, int] = {
     "ninety": 90,
 }
 #: Scale words of the short scale above a hundred.
-BIG_SCALES: dict[str, int] = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+BIG_SCALES: dict[str, int] = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+                              "quadrillion": 10**15}
 
 #: Cardinal number words and their values ("hundred", "dozen" and the scale words are multipliers).
 NUMBER_WORDS: dict[str, int] = {
@@ -258,6 +259,9 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euro": "EUR",
     "euros": "EUR", "soles": "PEN", "sol": "PEN", "nuevos soles": "PEN", "pounds sterling": "GBP",
     "sterling": "GBP", "bolivianos": "BOB", "reais": "BRL",
+    # "1.2 quadrillion yen", "5 billion yuan": each the name of one currency (ISO 4217 JPY, CNY); the signs
+    # ¥ and "pounds" alone are not read (¥ is both, a pound is also a weight)
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     # "25,000 shillings" in running text: Kenya shillings (Uganda's, Tanzania's and Somalia's shillings
     # are written with their codes, UGX, TZS, SOS)
     "shilling": "KES", "shillings": "KES",
@@ -267,6 +271,13 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     **{c.lower(): c for c in CURRENCY_CODES},
 }
 
+
+#: Currency words written after the numeral ("20 euros", "5 billion yuan", "300 pounds sterling"), as
+#: alternatives of a pattern (plural forms optional), longest first where one begins another: the one list
+#: the parser (numclaims.numerals) and the mention scan (numclaims.extract) read them from. Each maps to its
+#: code through CURRENCY_SYMBOLS, except "rupees" (AMBIGUOUS_CURRENCY_WORDS).
+CURRENCY_WORDS_AFTER_RE = (r"(?:US|U\.S\.)\s+dollars|dollars?|euros?|nuevos\s+soles|soles|sol|pounds\s+sterling|sterling"
+                           r"|rupees?|bolivianos|reais|shillings?|yen|yuan|renminbi")
 
 #: Currency words that name no one currency: a rupee is India's, Pakistan's, Sri Lanka's, Nepal's,
 #: Mauritius's or the Seychelles' (ISO 4217: INR, PKR, LKR, NPR, MUR, SCR). "1.2 billion rupees" and
