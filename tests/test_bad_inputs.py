@@ -224,7 +224,7 @@ CASES: dict[str, list[str]] = {
     # a tab used for indentation.
     # town-news.yaml line 12 is `what: women rescued from the mines`
     'syntax-tab-indent': [
-        'claims/town-news.yaml:12: claim rescued-300: measure: YAML syntax error: found character that cannot start any token (line has a tab: YAML indents with spaces only) (while scanning for the next token that starts at line 12); check the quotes and indentation [yaml-syntax]',
+        'claims/town-news.yaml:12: claim rescued-300: measure.what: YAML syntax error: found character that cannot start any token (line has a tab: YAML indents with spaces only) (while scanning for the next token that starts at line 12); check the quotes and indentation [yaml-syntax]',
     ],
     # a double quote that is never closed.
     # town-news.yaml line 7 is `text: "300"`

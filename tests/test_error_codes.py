@@ -237,10 +237,20 @@ def test_source_metadata_faults(project, capsys):
 def test_command_faults(project, capsys):
     # one line, no usage block before it
     assert _check(project, capsys, "check", "--bogus") == (2, [
-        "numclaims: error: unrecognized arguments: --bogus; numclaims --help lists the options [usage]"])
+        "numclaims check: error: unrecognized arguments: --bogus; numclaims check --help lists the options [usage]"])
+    assert _check(project, capsys, "review", "set", "--bogus", "a", "b") == (2, [
+        "numclaims review: error: unrecognized arguments: --bogus; numclaims review --help lists the options [usage]"])
     assert _check(project, capsys, "check", "--jobs", "x") == (2, [
         "numclaims check: error: argument --jobs/-j: invalid int value: 'x'; numclaims check --help lists the "
         "options [usage]"])
+    # no command at all: one line naming them
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as e:
+        main([])
+    assert e.value.code == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "numclaims: error: a command is required: check, extract, new, suggest, report, review, notebooks, export, "
+        "import, serve, completion; numclaims --help lists the options [usage]"]
     # --root naming no folder: one line for every command, before any work (numclaims.cli.main)
     for argv in (("check", "--quiet"), ("report",), ("export",), ("new", "town-news", "--id", "x")):
         assert _check(project / "nowhere", capsys, *argv) == (2, [

@@ -58,8 +58,12 @@ def test_record_at_names_each_record_and_field():
     assert record_at(FILE, 0) == ("", "") and record_at(FILE, 99) == ("", "")
     # a second document after the records (line 23 is "---"): in no record
     assert record_at(FILE + "---\narticle: x\n", 23) == ("", "")
-    # a line indented with a tab (line 7), which YAML refuses: the record's field above it
-    assert record_at(FILE.replace("      what: women rescued", "\twhat: women rescued"), 7) == ("c1", "measure")
+    # a line indented with a tab, which YAML refuses: the key written on it, under the mapping above it
+    # (line 7), or as itself after a field with a value (line 12)
+    assert record_at(FILE.replace("      what: women rescued", "\twhat: women rescued"), 7) == ("c1", "measure.what")
+    assert record_at(FILE.replace("    quote: 1,600", "\tquote: 1,600"), 12) == ("c2", "quote")
+    # a file with Windows line ends names the same record and field
+    assert record_at(FILE.replace("\n", "\r\n"), 7) == ("c1", "measure.what")
 
 
 def test_context_line_names_the_record_a_construct_opened_in():
@@ -67,8 +71,19 @@ def test_context_line_names_the_record_a_construct_opened_in():
     # starts at line 9": the record is c1, the field the key the sequence opened under
     text = FILE.replace("    attribution:\n      - {who: officials, role: government}\n",
                         "    attribution: [{who: officials, role: government}\n\n")
-    assert record_at(text, 11, 9) == ("c1", "attribution")
+    assert record_at(text, 11, 9, opened=True) == ("c1", "attribution")
     assert record_at(text, 11) == ("c2", "id")  # without the context: the line's own record
+
+
+def test_a_quote_left_open_is_named_where_it_opened():
+    # c1's quote (line 5) opens a text that c2's quote (line 12) closes; YAML fails at line 12 "while
+    # parsing a block mapping that starts at line 4": the record is c1, the field the quote left open
+    text = FILE.replace("    quote: Police rescued 300 women", '    quote: "Police rescued 300 women')
+    text = text.replace("    quote: 1,600 people work", '    quote: "1,600 people work"')
+    assert record_at(text, 12, 4) == ("c1", "quote")
+    # single quotes too; a block mapping the error line is inside keeps the line's own field
+    assert record_at(FILE.replace("    quote: Police", "    quote: 'Police"), 12, 4) == ("c1", "quote")
+    assert record_at(FILE, 5, 4) == ("c1", "quote")
 
 
 IDS = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
@@ -94,6 +109,20 @@ def test_every_line_of_a_record_names_that_record(records, data):
     assert record_at(text, n) == owner[n]
 
 
+def test_an_open_quote_closed_by_a_later_record_is_named_where_it_opened(tmp_path, capsys):
+    # tests/data/project/claims/town-news.yaml line 7 is `    text: "300"` (claim rescued-300, lines 5-14):
+    # with its closing quote gone, YAML reads on to the next quote, in claim workers-1600, and fails there
+    project = tmp_path / "p"
+    shutil.copytree(HERE / "data" / "project", project)
+    f = project / "claims" / "town-news.yaml"
+    text = f.read_text(encoding="utf-8")
+    assert text.splitlines()[6] == '    text: "300"'
+    f.write_text(text.replace('    text: "300"\n', '    text: "300\n', 1), encoding="utf-8")
+    assert main(["check", "--quiet", "--root", str(project)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("claims/town-news.yaml:18: claim rescued-300: text: YAML syntax error: "), err[0]
+
+
 def test_check_prints_the_claim_of_a_yaml_error(tmp_path, capsys):
     # the bad-input case with a key indented deeper than its siblings, through numclaims check
     project = tmp_path / "p"
@@ -104,3 +133,25 @@ def test_check_prints_the_claim_of_a_yaml_error(tmp_path, capsys):
     # line 10 of the case file is "      qualifier: exact", in the record of claim rescued-300
     assert err[0] == ("claims/town-news.yaml:10: claim rescued-300: qualifier: YAML syntax error: mapping values are "
                       "not allowed in this context; check the quotes and indentation [yaml-syntax]")
+
+
+def test_did_you_mean_offers_a_field_the_record_takes(tmp_path, capsys):
+    # lines 11-14 of tests/data/project/claims/town-news.yaml: `    measure:`, `      what: women rescued
+    # from the mines`, `    attribution:`, `      - {who: officials, role: government}` (claim rescued-300)
+    project = tmp_path / "p"
+    shutil.copytree(HERE / "data" / "project", project)
+    f = project / "claims" / "town-news.yaml"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("      - {who: officials, role: government}\n\n  - id: workers-1600",
+                              "      - {who: officials, rle: government}\n\n  - id: workers-1600", 1)
+                 .replace("      what: women rescued from the mines\n", "      what: women rescued from the mines\n"
+                          "      unt: x\n", 1), encoding="utf-8")
+    assert main(["check", "--quiet", "--root", str(project)]) == 2
+    err = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("claims/")]
+    # an attribution link takes who, role, kind: "rle" is "role" (not a claim's "rule"); a measure takes
+    # what, where, period: "unt" is like none of them (not a claim's "unit")
+    assert err == [
+        "claims/town-news.yaml:13: claim rescued-300: measure.unt: unknown field (check the spelling; see the record "
+        "schema in numclaims.records) [field-unknown]",
+        "claims/town-news.yaml:15: claim rescued-300: attribution[0].rle: unknown field; did you mean 'role'? "
+        "[field-unknown]"]

@@ -46,6 +46,17 @@ class ArgumentParser(argparse.ArgumentParser):
 
         self.exit(2, tag(f"{self.prog}: error: {message}; {self.prog} --help lists the options", "usage") + "\n")
 
+    def parse_args(self, args=None, namespace=None):  # noqa: D102 - argparse's, with the error of the command
+        """argparse's ``parse_args``; an argument no parser takes is the error of the command it follows
+        (``numclaims check --bogus``: ``numclaims check: error: unrecognized arguments: --bogus; numclaims
+        check --help lists the options``), not the top-level parser's, whose ``--help`` does not list it."""
+        ns, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = next((a.choices.get(getattr(ns, a.dest, None)) for a in self._actions
+                            if isinstance(a, argparse._SubParsersAction)), None)
+            (command or self).error("unrecognized arguments: " + " ".join(extras))
+        return ns
+
 
 class HelpFormatter(argparse.HelpFormatter):
     """``--help`` text: each paragraph of a description wrapped on its own (argparse would run them all
@@ -182,9 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
-        if not getattr(args, "command", None):
-            parser.print_help()
-            return 2
+        if not getattr(args, "command", None):  # `numclaims` alone: one line naming the commands
+            commands = next(a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+            parser.error(f"a command is required: {', '.join(commands)}")
         root = getattr(args, "root", None)
         if root is not None and not os.path.isdir(root):  # every command's --root: one line, before any work
             from .codes import tag

@@ -136,12 +136,15 @@ def read_claims_text(path: Path, display: str) -> str:
 
 
 #: a top-level ``key:`` line of a claims file; an item line of a block sequence (``  - ...``); a key line
-#: (``    key: ...``, ``  - key: ...``, ``  - {key: ...``) with its indentation and whether a value follows
+#: (``    key: ...``, ``  - key: ...``, ``  - {key: ...``, or indented with a tab, which YAML refuses) with
+#: its indentation and whether a value follows
 _TOP_KEY = re.compile(r"([A-Za-z_][\w-]*) *:(?: |$)")
 _ITEM = re.compile(r"( *)- ")
-_KEY_LINE = re.compile(r"( *)(?:- +)?(?:\{ *)?([A-Za-z_][\w-]*) *:(?: +(?P<value>[^#\s].*))?\s*(?:#.*)?$")
+_KEY_LINE = re.compile(r"([ \t]*)(?:- +)?(?:\{ *)?([A-Za-z_][\w-]*) *:(?: +(?P<value>[^#\s].*))?\s*(?:#.*)?$")
 _FLOW_ITEM = re.compile(r" *- +\{")
 _ITEM_ID = re.compile(r""" *(?:- +)?(?:\{ *)?id *: *['"]?([^'"\s,}#]+)""")
+#: the line breaks YAML counts (a CRLF file's lines end with "\r\n")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 #: how an error line names a record of each section: ``(claim id as shown, field prefix)``
 _SECTION_NAMES = {"claims": ("{id}", ""), "checks": ("{id} (check)", "checks[{i}]."),
                   "derived": ("{id} (derived)", "derived[{i}]."), "waived": ("", "waived[{i}].")}
@@ -153,25 +156,34 @@ def _outside_records(ln: str) -> bool:
     return ln.startswith(("---", "...")) or (ln[:1].strip() != "" and ln[:1] not in "#-")
 
 
-def record_at(text: str, line: int, context_line: int | None = None) -> tuple[str, str]:
-    """The record of a claims file that a YAML error at ``line`` (1-based) falls in, read from the text
-    alone (a file YAML cannot read has no data): ``(claim, field)`` as an :class:`ErrorLine` names them,
-    e.g. ``("rescued-300", "qualifier")``, ``("sum-1 (check)", "checks[0].parts")``, ``("", "source")``.
+def _opens_quote(ln: str) -> bool:
+    """Whether the value of a key line opens a quoted text that the line does not close (``text: "300``,
+    ``quote: 'Police said``): YAML reads on into the lines below, and reports the error where that fails."""
+    k = _KEY_LINE.match(ln)
+    v = (k.group("value") or "").rstrip() if k is not None else ""
+    if v.startswith('"'):
+        return len(re.findall(r'(?<!\\)"', v)) % 2 == 1
+    if v.startswith("'"):
+        return v.replace("''", "").count("'") % 2 == 1
+    return False
 
-    When the reader names where the flow collection or quoted text it was inside starts
-    (``context_line``: an unclosed ``[`` reported at a later line, maybe the next record's), the record and
-    field are those of that line; otherwise those of ``line``: the key written on it (a key under a mapping
-    opened without a value, ``measure:``, is ``measure.what``), else the key of the record's line above
-    it. A line in no record (a top-level key line:
-    its key is the field), or a record whose ``id:`` cannot be seen, gives what it can; ``("", "")`` when
-    nothing can be named (the error line then names the file and line only, as before).
-    """
-    lines = text.split("\n")
-    if not 0 < line <= len(lines):
-        return "", ""
-    anchor = context_line if context_line is not None and 0 < context_line <= line else line
-    section, start, index, indent = "", None, -1, -1  # the section and record holding `anchor`
-    for i in range(anchor):
+
+@dataclass
+class _Record:
+    """Where one record of a claims file lies in its text (0-based lines ``start`` to ``end``)."""
+
+    section: str
+    index: int
+    start: int
+    end: int
+    indent: int  # of its "-"
+
+
+def _record_holding(lines: list[str], n: int) -> _Record | None:
+    """The record (an item of ``claims``, ``checks``, ``derived`` or ``waived``) holding 0-based line ``n``,
+    or None for a top-level line or one above every record."""
+    section, start, index, indent = "", None, -1, -1
+    for i in range(n + 1):
         ln = lines[i]
         top = _TOP_KEY.match(ln)
         if top is not None or _outside_records(ln):  # a top-level key, "---": no record
@@ -180,50 +192,88 @@ def record_at(text: str, line: int, context_line: int | None = None) -> tuple[st
         item = _ITEM.match(ln)
         if item is not None and section in _SECTION_NAMES and (indent < 0 or len(item.group(1)) <= indent):
             start, index, indent = i, index + 1, len(item.group(1))
-    if start is None:  # a top-level line, or above every record: the field is its key, if it has one
-        top = _TOP_KEY.match(lines[line - 1])
-        return ("", top.group(1)) if top is not None and anchor == line else ("", "")
+    if start is None:
+        return None
     end = len(lines)  # the record's lines: from its item line to the next item or top-level line
     for i in range(start + 1, len(lines)):
         item = _ITEM.match(lines[i])
         if _TOP_KEY.match(lines[i]) or _outside_records(lines[i]) or (item is not None and len(item.group(1)) <= indent):
             end = i
             break
+    return _Record(section, index, start, end, indent)
+
+
+def _field_at(lines: list[str], n: int, rec: _Record) -> str:
+    """The field of ``rec`` on 0-based line ``n``: the key of its record-level line at or above ``n`` (the
+    item line, or a key indented two more than the ``-``), with the key written on ``n`` when that is
+    deeper or indented with a tab (under a mapping opened without a value, ``measure:`` -> ``measure.what``;
+    under a key with a value, a key indented deeper than its siblings: the key as written)."""
+    def record_level(k: re.Match, i: int) -> bool:
+        return i == rec.start or ("\t" not in k.group(1) and len(k.group(1)) <= rec.indent + 2)
+
+    # a list item under a field ("      - {who: ...}") is that field's
+    here = _KEY_LINE.match(lines[n]) if n == rec.start or not _ITEM.match(lines[n]) else None
+    for i in range(n, rec.start - 1, -1):
+        k = _KEY_LINE.match(lines[i])
+        if k is not None and record_level(k, i):
+            if i == rec.start and _FLOW_ITEM.match(lines[i]):
+                return ""  # a record written on one line, {id: ..., ...}: its fields are not told apart
+            if here is None or i == n:
+                return k.group(2)
+            return f"{k.group(2)}.{here.group(2)}" if k.group("value") is None else here.group(2)
+    return ""
+
+
+def record_at(text: str, line: int, context_line: int | None = None, opened: bool = False) -> tuple[str, str]:
+    """The record of a claims file that a YAML error at ``line`` (1-based) falls in, read from the text
+    alone (a file YAML cannot read has no data): ``(claim, field)`` as an :class:`ErrorLine` names them,
+    e.g. ``("rescued-300", "qualifier")``, ``("sum-1 (check)", "checks[0].parts")``, ``("", "source")``.
+
+    * ``opened``: the reader names the line where the flow collection or quoted text it was inside was
+      opened (``context_line``: an unclosed ``[`` reported at a later line, maybe the next record's); the
+      record and field are that line's.
+    * Otherwise the record is the one holding ``line``, and the field the key written on it (a key under a
+      mapping opened without a value, ``measure:``, is ``measure.what``), else the key of the record's
+      line above it. When the reader names the mapping it was parsing (``context_line``, "while parsing a
+      block mapping that starts at line 5") and ``line`` lies outside that mapping's record, a quote left
+      open in that record (``text: "300``, closed by a later line's quote) is what the reader ran on from:
+      the record and field are the first line of it that opens a quote it does not close.
+
+    A line in no record (a top-level key line: its key is the field), or a record whose ``id:`` cannot be
+    seen, gives what it can; ``("", "")`` when nothing can be named (the error line then names the file
+    and line only).
+    """
+    lines = _LINE_BREAK.split(text)
+    if not 0 < line <= len(lines):
+        return "", ""
+    ctx = context_line - 1 if context_line is not None and 0 < context_line <= line else None
+    at = ctx if opened and ctx is not None else line - 1
+    rec = _record_holding(lines, at)
+    if not opened and ctx is not None:
+        outer = _record_holding(lines, ctx)
+        if outer is not None and (rec is None or rec.start != outer.start):
+            quoted = next((i for i in range(outer.start, outer.end) if _opens_quote(lines[i])), None)
+            if quoted is not None:
+                rec, at = outer, quoted
+    if rec is None:  # a top-level line, or above every record: the field is its key, if it has one
+        top = _TOP_KEY.match(lines[at])
+        return ("", top.group(1)) if top is not None else ("", "")
     rid = ""
-    for i in range(start, end):
+    for i in range(rec.start, rec.end):
         m = _ITEM_ID.match(lines[i])
         km = _KEY_LINE.match(lines[i])
-        if m is not None and km is not None and (i == start or len(km.group(1)) == indent + 2):
+        if m is not None and km is not None and (i == rec.start or len(km.group(1)) == rec.indent + 2):
             rid = m.group(1)
             break
-    name, prefix = _SECTION_NAMES[section]
-
-    def field_at(n: int) -> str:
-        """The record's field on 0-based line ``n``: the key of its record-level line at or above ``n``
-        (the item line, or a key indented two more than the ``-``), with the key written on ``n`` when that
-        is deeper (under a mapping opened without a value, ``measure:`` -> ``measure.what``; under a key
-        with a value, a key indented deeper than its siblings: the key as written)."""
-        # a list item under a field ("      - {who: ...}") is that field's
-        here = _KEY_LINE.match(lines[n]) if n == start or not _ITEM.match(lines[n]) else None
-        for i in range(n, start - 1, -1):
-            k = _KEY_LINE.match(lines[i])
-            if k is not None and (i == start or len(k.group(1)) <= indent + 2):
-                if i == start and _FLOW_ITEM.match(lines[i]):
-                    return ""  # a record written on one line, {id: ..., ...}: its fields are not told apart
-                if here is None or i == n:
-                    return k.group(2)
-                return f"{k.group(2)}.{here.group(2)}" if k.group("value") is None else here.group(2)
-        return ""
-
-    fld = prefix.format(i=index) + field_at(anchor - 1)
-    claim = name.format(id=rid) if rid and name else ""
-    return claim, fld.rstrip(".")
+    name, prefix = _SECTION_NAMES[rec.section]
+    fld = prefix.format(i=rec.index) + _field_at(lines, at, rec)
+    return (name.format(id=rid) if rid and name else ""), fld.rstrip(".")
 
 
 def yaml_error_line(display: str, text: str, e: YamlInputError) -> ErrorLine:
     """The error line of a claims file YAML cannot read: its line, and the claim and field it falls in
     (:func:`record_at`)."""
-    claim, fld = record_at(text, e.line, e.context_line) if e.line else ("", "")
+    claim, fld = record_at(text, e.line, e.context_line, e.opened) if e.line else ("", "")
     return ErrorLine(display, e.line, claim, fld, e.message, e.code)
 
 
@@ -259,7 +309,8 @@ def parse_claims_text(text: str, display: str) -> tuple[ClaimsFile, LineMap]:
         data = ClaimsFile.model_validate(raw)
     except ValidationError as e:
         errs = []
-        for err in misspelt_fields(_union_errors(e.errors()), field_names(ClaimsFile), lambda loc: _keys_at(raw, loc)):
+        for err in misspelt_fields(_union_errors(e.errors()), lambda loc: field_names_at(ClaimsFile, loc),
+                                   lambda loc: _keys_at(raw, loc)):
             loc = tuple(err["loc"])
             code, msg = schema_message(err)
             m = _FIELD_PREFIX.match(msg)
@@ -284,25 +335,35 @@ def _keys_at(raw: Any, loc: tuple) -> list[str]:
     return [k for k in node if isinstance(k, str)] if isinstance(node, dict) else []
 
 
-@functools.cache
-def field_names(model: type) -> frozenset[str]:
-    """Every field name of the pydantic ``model`` and of the models its fields hold (lists, unions,
-    optional values of them, each check kind's), for "did you mean" (:func:`numclaims.schema_errors.misspelt_fields`)."""
-    names: set[str] = set()
-    seen: set[type] = set()
-    todo: list[Any] = [model]
+def _models_in(annotation: Any) -> list[type]:
+    """The pydantic models an annotation holds (itself, or inside lists, unions and optional values)."""
+    out: list[type] = []
+    todo = [annotation]
     while todo:
         t = todo.pop()
         if isinstance(t, type) and hasattr(t, "model_fields"):
-            if t in seen:
-                continue
-            seen.add(t)
-            for name, f in t.model_fields.items():
-                names.add(f.alias or name)
-                todo.append(f.annotation)
+            out.append(t)
         else:
             todo.extend(get_args(t))
-    return frozenset(names)
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def _field_names_at(model: type, path: tuple[str, ...]) -> frozenset[str]:
+    models = [model]
+    for step in path:
+        nxt = [m2 for m in models for name, f in m.model_fields.items() if step in (name, f.alias)
+               for m2 in _models_in(f.annotation)]
+        if nxt:  # a step that names no field (a check kind's name in the location) keeps the models
+            models = nxt
+    return frozenset(f.alias or name for m in models for name, f in m.model_fields.items())
+
+
+def field_names_at(model: type, loc: tuple) -> frozenset[str]:
+    """The field names of the record at pydantic's location ``loc`` in ``model`` (``("claims", 0)``: a
+    claim's; ``("claims", 0, "attribution", 0)``: an attribution link's; ``("checks", 0)``: every check
+    kind's), for "did you mean" (:func:`numclaims.schema_errors.misspelt_fields`)."""
+    return _field_names_at(model, tuple(step for step in loc if isinstance(step, str)))
 
 
 #: The names pydantic gives the members of a union in an error's location ("times" may be a claim id or a

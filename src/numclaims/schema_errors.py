@@ -16,15 +16,16 @@ from .checks import KINDS
 from .records import text_expected
 
 
-def misspelt_fields(errors: list[dict], known: frozenset[str] = frozenset(),
+def misspelt_fields(errors: list[dict], known: Callable[[tuple], Iterable[str]] = lambda loc: (),
                     written: Callable[[tuple], Iterable[str]] = lambda loc: ()) -> list[dict]:
     """Pydantic's errors with a misspelt field named as such. A record missing a required field ``F`` and
     holding an unknown field ``G`` written like it (``idd`` for ``id``: :func:`difflib.get_close_matches`,
     ratio at least 0.6) gives one error at ``G``, "unknown field; did you mean 'F'? (F is required)", instead
-    of two lines (``F`` missing, ``G`` unknown); any other unknown field written like a field name of
-    ``known`` (the schema's, ``qualifer`` for ``qualifier``) says "did you mean" that name, unless the record
-    has that field already (``written(loc)``: the keys written in the record at ``loc``). The other errors
-    are kept in order. Accepts and returns items of ``ValidationError.errors()``."""
+    of two lines (``F`` missing, ``G`` unknown); any other unknown field written like a field name the
+    record takes (``known(loc)``: the schema's names for the record at ``loc``; ``qualifer`` for
+    ``qualifier``) says "did you mean" that name, unless the record has that field already
+    (``written(loc)``: the keys written in it). The other errors are kept in order. Accepts and returns
+    items of ``ValidationError.errors()``."""
     missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing" and e.get("loc")}
     merged: set[tuple] = set()
     out: list[dict] = []
@@ -37,7 +38,8 @@ def misspelt_fields(errors: list[dict], known: frozenset[str] = frozenset(),
                 merged.add(loc[:-1] + (close[0],))
                 out.append({**e, "_did_you_mean": close[0], "_required": True})
                 continue
-            close = difflib.get_close_matches(loc[-1], sorted(known - set(written(loc[:-1]))), n=1, cutoff=0.75)
+            close = difflib.get_close_matches(loc[-1], sorted(set(known(loc[:-1])) - set(written(loc[:-1]))), n=1,
+                                              cutoff=0.75)
             if close:
                 out.append({**e, "_did_you_mean": close[0]})
                 continue

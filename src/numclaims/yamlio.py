@@ -53,14 +53,17 @@ class YamlInputError(ValueError):
     """A YAML file that cannot be read: ``line`` (1-based, 0 when unknown), ``message`` and its error
     ``code`` (:mod:`numclaims.codes`)."""
 
-    def __init__(self, line: int, message: str, code: str, context_line: int | None = None):
+    def __init__(self, line: int, message: str, code: str, context_line: int | None = None, opened: bool = False):
         super().__init__(f"line {line}: {message}")
         self.line = line
         self.message = message
         self.code = code
-        #: 1-based line where the flow collection or quoted text the reader was inside starts ("while
-        #: parsing a flow sequence that starts at line 13"), when the reader names one; None otherwise
+        #: 1-based line where the construct the reader was inside starts ("while parsing a block mapping that
+        #: starts at line 5"), when the reader names one; None otherwise
         self.context_line = context_line
+        #: whether that construct is a flow collection or a quoted text the reader found unclosed ("while
+        #: parsing a flow sequence that starts at line 13", "while scanning a quoted scalar")
+        self.opened = opened
 
 
 #: Implicit tags already resolved, by (plain scalar, implicit flags). Keys, units, qualifiers and roles
@@ -296,9 +299,9 @@ def load_yaml_text(text: str) -> Any:
             what += " (line has a tab: YAML indents with spaces only)"
         raise YamlInputError(line, f"YAML syntax error: {what}{ctx}; check the quotes and indentation",
                              "yaml-too-deep" if "maximum nesting depth" in what else "yaml-syntax",
+                             e.context_mark.line + 1 if e.context_mark is not None else None,
                              # an unclosed [ { or quote: where it was opened (the error is found later)
-                             e.context_mark.line + 1 if e.context_mark is not None and e.context
-                             and ("flow" in e.context or "scalar" in e.context) else None) from None
+                             bool(e.context and ("flow" in e.context or "scalar" in e.context))) from None
     except yaml.reader.ReaderError as e:  # a control character: at its line, in one line
         line = text.count("\n", 0, e.position) + 1 if isinstance(e.position, int) else 0
         code = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
