@@ -46,7 +46,7 @@ class ArgumentParser(argparse.ArgumentParser):
 
         self.exit(2, tag(f"{self.prog}: error: {message}; {self.prog} --help lists the options", "usage") + "\n")
 
-    def parse_args(self, args=None, namespace=None):  # noqa: D102 - argparse's, with the error of the command
+    def parse_args(self, args=None, namespace=None):
         """argparse's ``parse_args``; an argument no parser takes is the error of the command it follows
         (``numclaims check --bogus``: ``numclaims check: error: unrecognized arguments: --bogus; numclaims
         check --help lists the options``), not the top-level parser's, whose ``--help`` does not list it."""

@@ -205,7 +205,6 @@ def section_items(data: Any, section: str) -> list | None:
     return [] if items is None else items if isinstance(items, list) else None
 
 
-
 def read_claims_yaml(path: Path, root: Path) -> Any:
     """The data of the claims file ``path`` as the line-numbered loader reads it (for finding a record's
     id before an edit).
@@ -221,6 +220,7 @@ def read_claims_yaml(path: Path, root: Path) -> Any:
         return load_yaml_text(text)
     except YamlInputError as e:
         raise ReviewError(yaml_error_line(display_path(path, root), text, e).untagged(), e.code) from None
+
 
 def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[Path, int]:
     """The claims file and 1-based line that define ``claim_id`` (among ``claims/*.yaml`` of ``root``,
