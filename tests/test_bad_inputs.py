@@ -837,6 +837,11 @@ CASES: dict[str, list[str]] = {
     ],
     # a check without a kind.
     # town-news.yaml line 73 is `- id: minors-share-of-workers`
+    # the key `kind` of a check misspelt: one line at that key, not "kind is missing" at the id line.
+    # town-news.yaml line 74 is `knd: share_of_total`
+    'check-kind-misspelt': [
+        "claims/town-news.yaml:74: claim minors-share-of-workers (check): checks[0].knd: unknown field; did you mean 'kind'? (kind is required) [field-unknown]",
+    ],
     'check-kind-missing': [
         f"claims/town-news.yaml:73: claim minors-share-of-workers (check): checks[0]: required field 'kind' is missing; expected one of {KIND_LIST} [kind-missing]",
     ],

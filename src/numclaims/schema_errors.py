@@ -24,13 +24,24 @@ def misspelt_fields(errors: list[dict], known: Callable[[tuple], Iterable[str]] 
     of two lines (``F`` missing, ``G`` unknown); any other unknown field written like a field name the
     record takes (``known(loc)``: the schema's names for the record at ``loc``; ``qualifer`` for
     ``qualifier``) says "did you mean" that name, unless the record has that field already
-    (``written(loc)``: the keys written in it). The other errors are kept in order. Accepts and returns
-    items of ``ValidationError.errors()``."""
+    (``written(loc)``: the keys written in it). A check with no ``kind`` and a key written like it
+    (``knd: sum``) is that key misspelt, in the same words. The other errors are kept in order. Accepts and
+    returns items of ``ValidationError.errors()``."""
     missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing" and e.get("loc")}
     merged: set[tuple] = set()
     out: list[dict] = []
     for e in errors:
         loc = tuple(e.get("loc") or ())
+        if e["type"] == "union_tag_not_found" and isinstance(e.get("input"), dict):
+            # a check without `kind` holding a key written like it (`knd: sum`): that key, misspelt
+            tag = str((e.get("ctx") or {}).get("discriminator", "")).strip("'")
+            taken = set(known(loc))  # keys that are fields of some kind are no misspelling ("id")
+            keys = [k for k in e["input"] if isinstance(k, str) and k not in taken]
+            close = difflib.get_close_matches(tag, keys, n=1, cutoff=0.6) if tag else []
+            if close:
+                out.append({"type": "extra_forbidden", "loc": loc + (close[0],), "msg": "", "input": e["input"][close[0]],
+                            "_did_you_mean": tag, "_required": True})
+                continue
         if e["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
             wanted = [m[-1] for m in missing if m[:-1] == loc[:-1] and isinstance(m[-1], str) and m not in merged]
             close = difflib.get_close_matches(loc[-1], wanted, n=1, cutoff=0.6)
