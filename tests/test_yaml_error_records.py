@@ -84,6 +84,15 @@ def test_a_quote_left_open_is_named_where_it_opened():
     # single quotes too; a block mapping the error line is inside keeps the line's own field
     assert record_at(FILE.replace("    quote: Police", "    quote: 'Police"), 12, 4) == ("c1", "quote")
     assert record_at(FILE, 5, 4) == ("c1", "quote")
+    # a quoted key, a quoted id key, and a closed value ending in an escaped backslash ("Police \\") before
+    # the quote left open (line 5 here)
+    text = FILE.replace("  - id: c1\n    quote: Police rescued 300 women",
+                        '  - "id": c1\n    "quote": "Police rescued 300 women')
+    assert record_at(text, 12, 4) == ("c1", "quote")
+    text = FILE.replace("    quote: Police rescued 300 women\n",
+                        '    quote: "Police \\\\"\n    text: "300\n')
+    assert text.splitlines()[4:6] == ['    quote: "Police \\\\"', '    text: "300']
+    assert record_at(text, 13, 4) == ("c1", "text")
 
 
 IDS = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
@@ -121,6 +130,20 @@ def test_an_open_quote_closed_by_a_later_record_is_named_where_it_opened(tmp_pat
     assert main(["check", "--quiet", "--root", str(project)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("claims/town-news.yaml:18: claim rescued-300: text: YAML syntax error: "), err[0]
+
+
+def test_a_tab_after_a_plain_value_names_its_own_key(tmp_path, capsys):
+    # line 9 of tests/data/project/claims/town-news.yaml is `    unit: persons`, after `    value: 300`;
+    # YAML reports it "while scanning a plain scalar that starts at line 8": the field is unit, not value
+    project = tmp_path / "p"
+    shutil.copytree(HERE / "data" / "project", project)
+    f = project / "claims" / "town-news.yaml"
+    text = f.read_text(encoding="utf-8")
+    assert text.splitlines()[8] == "    unit: persons"
+    f.write_text(text.replace("    unit: persons\n", "\tunit: persons\n", 1), encoding="utf-8")
+    assert main(["check", "--quiet", "--root", str(project)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("claims/town-news.yaml:9: claim rescued-300: unit: YAML syntax error: "), err[0]
 
 
 def test_check_prints_the_claim_of_a_yaml_error(tmp_path, capsys):

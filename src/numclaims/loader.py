@@ -138,11 +138,12 @@ def read_claims_text(path: Path, display: str) -> str:
 #: a top-level ``key:`` line of a claims file; an item line of a block sequence (``  - ...``); a key line
 #: (``    key: ...``, ``  - key: ...``, ``  - {key: ...``, or indented with a tab, which YAML refuses) with
 #: its indentation and whether a value follows
-_TOP_KEY = re.compile(r"([A-Za-z_][\w-]*) *:(?: |$)")
+_KEY = r"""(?:[A-Za-z_][\w-]*|"[A-Za-z_][\w-]*"|'[A-Za-z_][\w-]*')"""  # plain or quoted ("text":)
+_TOP_KEY = re.compile(rf"({_KEY}) *:(?: |$)")
 _ITEM = re.compile(r"( *)- ")
-_KEY_LINE = re.compile(r"([ \t]*)(?:- +)?(?:\{ *)?([A-Za-z_][\w-]*) *:(?: +(?P<value>[^#\s].*))?\s*(?:#.*)?$")
+_KEY_LINE = re.compile(rf"([ \t]*)(?:- +)?(?:\{{ *)?({_KEY}) *:(?: +(?P<value>[^#\s].*))?\s*(?:#.*)?$")
 _FLOW_ITEM = re.compile(r" *- +\{")
-_ITEM_ID = re.compile(r""" *(?:- +)?(?:\{ *)?id *: *['"]?([^'"\s,}#]+)""")
+_ITEM_ID = re.compile(r""" *(?:- +)?(?:\{ *)?(?:id|"id"|'id') *: *['"]?([^'"\s,}#]+)""")
 #: the line breaks YAML counts (a CRLF file's lines end with "\r\n")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 #: how an error line names a record of each section: ``(claim id as shown, field prefix)``
@@ -156,15 +157,30 @@ def _outside_records(ln: str) -> bool:
     return ln.startswith(("---", "...")) or (ln[:1].strip() != "" and ln[:1] not in "#-")
 
 
+def _key(m: re.Match) -> str:
+    """The key a :data:`_KEY_LINE` or :data:`_TOP_KEY` match found, without its quotes."""
+    return m.group(2 if m.re is _KEY_LINE else 1).strip("\"'")
+
+
 def _opens_quote(ln: str) -> bool:
     """Whether the value of a key line opens a quoted text that the line does not close (``text: "300``,
-    ``quote: 'Police said``): YAML reads on into the lines below, and reports the error where that fails."""
+    ``quote: 'Police said``): YAML reads on into the lines below, and reports the error where that fails.
+    Inside double quotes a backslash escapes the next character (``"Police \\"`` is closed); inside single
+    quotes ``''`` is a quote."""
     k = _KEY_LINE.match(ln)
-    v = (k.group("value") or "").rstrip() if k is not None else ""
+    v = (k.group("value") or "") if k is not None else ""
     if v.startswith('"'):
-        return len(re.findall(r'(?<!\\)"', v)) % 2 == 1
+        i = 1
+        while i < len(v):
+            if v[i] == "\\":
+                i += 2
+            elif v[i] == '"':
+                return False
+            else:
+                i += 1
+        return True
     if v.startswith("'"):
-        return v.replace("''", "").count("'") % 2 == 1
+        return "'" not in v[1:].replace("''", "")
     return False
 
 
@@ -187,7 +203,7 @@ def _record_holding(lines: list[str], n: int) -> _Record | None:
         ln = lines[i]
         top = _TOP_KEY.match(ln)
         if top is not None or _outside_records(ln):  # a top-level key, "---": no record
-            section, start, index, indent = top.group(1) if top is not None else "", None, -1, -1
+            section, start, index, indent = _key(top) if top is not None else "", None, -1, -1
             continue
         item = _ITEM.match(ln)
         if item is not None and section in _SECTION_NAMES and (indent < 0 or len(item.group(1)) <= indent):
@@ -219,8 +235,8 @@ def _field_at(lines: list[str], n: int, rec: _Record) -> str:
             if i == rec.start and _FLOW_ITEM.match(lines[i]):
                 return ""  # a record written on one line, {id: ..., ...}: its fields are not told apart
             if here is None or i == n:
-                return k.group(2)
-            return f"{k.group(2)}.{here.group(2)}" if k.group("value") is None else here.group(2)
+                return _key(k)
+            return f"{_key(k)}.{_key(here)}" if k.group("value") is None else _key(here)
     return ""
 
 
@@ -257,7 +273,7 @@ def record_at(text: str, line: int, context_line: int | None = None, opened: boo
                 rec, at = outer, quoted
     if rec is None:  # a top-level line, or above every record: the field is its key, if it has one
         top = _TOP_KEY.match(lines[at])
-        return ("", top.group(1)) if top is not None else ("", "")
+        return ("", _key(top)) if top is not None else ("", "")
     rid = ""
     for i in range(rec.start, rec.end):
         m = _ITEM_ID.match(lines[i])

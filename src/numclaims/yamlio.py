@@ -62,7 +62,8 @@ class YamlInputError(ValueError):
         #: starts at line 5"), when the reader names one; None otherwise
         self.context_line = context_line
         #: whether that construct is a flow collection or a quoted text the reader found unclosed ("while
-        #: parsing a flow sequence that starts at line 13", "while scanning a quoted scalar")
+        #: parsing a flow sequence that starts at line 13", "while scanning a quoted scalar"; not "a plain
+        #: scalar", which is the line before the one in error)
         self.opened = opened
 
 
@@ -301,7 +302,7 @@ def load_yaml_text(text: str) -> Any:
                              "yaml-too-deep" if "maximum nesting depth" in what else "yaml-syntax",
                              e.context_mark.line + 1 if e.context_mark is not None else None,
                              # an unclosed [ { or quote: where it was opened (the error is found later)
-                             bool(e.context and ("flow" in e.context or "scalar" in e.context))) from None
+                             bool(e.context and ("flow" in e.context or "quoted scalar" in e.context))) from None
     except yaml.reader.ReaderError as e:  # a control character: at its line, in one line
         line = text.count("\n", 0, e.position) + 1 if isinstance(e.position, int) else 0
         code = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
