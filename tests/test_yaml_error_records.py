@@ -118,31 +118,30 @@ def test_every_line_of_a_record_names_that_record(records, data):
     assert record_at(text, n) == owner[n]
 
 
-def test_an_open_quote_closed_by_a_later_record_is_named_where_it_opened(tmp_path, capsys):
-    # tests/data/project/claims/town-news.yaml line 7 is `    text: "300"` (claim rescued-300, lines 5-14):
-    # with its closing quote gone, YAML reads on to the next quote, in claim workers-1600, and fails there
+def _errors_after(tmp_path, capsys, line: int, old: str, new: str) -> list[str]:
+    """``numclaims check`` on a copy of tests/data/project whose claims file has ``old`` (its 1-based line
+    ``line``, checked) replaced by ``new``: exit 2, and the error lines."""
     project = tmp_path / "p"
     shutil.copytree(HERE / "data" / "project", project)
     f = project / "claims" / "town-news.yaml"
     text = f.read_text(encoding="utf-8")
-    assert text.splitlines()[6] == '    text: "300"'
-    f.write_text(text.replace('    text: "300"\n', '    text: "300\n', 1), encoding="utf-8")
+    assert text.splitlines()[line - 1] == old
+    f.write_text(text.replace(old + "\n", new + "\n", 1), encoding="utf-8")
     assert main(["check", "--quiet", "--root", str(project)]) == 2
-    err = capsys.readouterr().err.splitlines()
+    return [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("claims/")]
+
+
+def test_an_open_quote_closed_by_a_later_record_is_named_where_it_opened(tmp_path, capsys):
+    # line 7 is `    text: "300"` (claim rescued-300, lines 5-14): with its closing quote gone, YAML reads on to
+    # the next quote, in claim workers-1600, and fails there (line 18)
+    err = _errors_after(tmp_path, capsys, 7, '    text: "300"', '    text: "300')
     assert err[0].startswith("claims/town-news.yaml:18: claim rescued-300: text: YAML syntax error: "), err[0]
 
 
 def test_a_tab_after_a_plain_value_names_its_own_key(tmp_path, capsys):
-    # line 9 of tests/data/project/claims/town-news.yaml is `    unit: persons`, after `    value: 300`;
-    # YAML reports it "while scanning a plain scalar that starts at line 8": the field is unit, not value
-    project = tmp_path / "p"
-    shutil.copytree(HERE / "data" / "project", project)
-    f = project / "claims" / "town-news.yaml"
-    text = f.read_text(encoding="utf-8")
-    assert text.splitlines()[8] == "    unit: persons"
-    f.write_text(text.replace("    unit: persons\n", "\tunit: persons\n", 1), encoding="utf-8")
-    assert main(["check", "--quiet", "--root", str(project)]) == 2
-    err = capsys.readouterr().err.splitlines()
+    # line 9 is `    unit: persons`, after `    value: 300`; YAML reports it "while scanning a plain scalar
+    # that starts at line 8": the field is unit, not value
+    err = _errors_after(tmp_path, capsys, 9, "    unit: persons", "\tunit: persons")
     assert err[0].startswith("claims/town-news.yaml:9: claim rescued-300: unit: YAML syntax error: "), err[0]
 
 
