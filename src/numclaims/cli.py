@@ -52,10 +52,13 @@ class ArgumentParser(argparse.ArgumentParser):
         check --help lists the options``), not the top-level parser's, whose ``--help`` does not list it."""
         ns, extras = self.parse_known_args(args, namespace)
         if extras:
-            command = next((a.choices.get(getattr(ns, a.dest, None)) for a in self._actions
-                            if isinstance(a, argparse._SubParsersAction)), None)
-            (command or self).error("unrecognized arguments: " + " ".join(extras))
+            (self.commands().get(getattr(ns, "command", None)) or self).error(
+                "unrecognized arguments: " + " ".join(extras))
         return ns
+
+    def commands(self) -> dict[str, argparse.ArgumentParser]:
+        """``{command name: its parser}`` of this parser's sub-commands (empty without any)."""
+        return next((a.choices for a in self._actions if isinstance(a, argparse._SubParsersAction)), {})
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -194,8 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         parser = build_parser()
         args = parser.parse_args(argv)
         if not getattr(args, "command", None):  # `numclaims` alone: one line naming the commands
-            commands = next(a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-            parser.error(f"a command is required: {', '.join(commands)}")
+            parser.error(f"a command is required: {', '.join(parser.commands())}")
         root = getattr(args, "root", None)
         if root is not None and not os.path.isdir(root):  # every command's --root: one line, before any work
             from .codes import tag

@@ -27,11 +27,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .atomic import write_atomic
 from .claimsfile import ClaimsFile
-from .paths import CLAIMS_DIR, claims_files, display_path
-from .review import (ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml, read_claims_yaml,
-                     refuse_invalid, section_items)
+from .paths import CLAIMS_DIR, display_path
+from .review import (ReviewError, _attach_trailing, _detect_indent, _pop_trailing, _yaml, records_with_id,
+                     refuse_invalid)
 from .suggest import key_fields
-from .yamlio import LineMap, YamlInputError, load_yaml_text, read_text_strict
+from .yamlio import YamlInputError, load_yaml_text, read_text_strict
 
 
 def _load(text: str):
@@ -160,16 +160,7 @@ def _find(root: Path, ident: str, section: str) -> Path:
     """The claims file that defines ``ident`` in ``section`` (``claims`` or ``checks``); an id defined twice
     (in one file or two) is refused, as ``numclaims review set`` refuses it, never the first taken."""
     kind = "check" if section == "checks" else "claim"
-    found: list[tuple[Path, int]] = []
-    unsearchable: list[Path] = []
-    for p in claims_files(root):
-        data = read_claims_yaml(p, root)
-        items = section_items(data, section)
-        if items is None:  # an empty file, `checks: 5`: no id can be looked for in it
-            unsearchable.append(p)
-            continue
-        found += [(p, c.line if isinstance(c, LineMap) else 0) for c in items
-                  if isinstance(c, dict) and c.get("id") == ident]
+    found, _, unsearchable = records_with_id(root, ident, section)
     if len(found) > 1:
         (p0, l0), (p1, l1) = found[:2]
         raise ReviewError(f"{display_path(p0, root)}:{l0}: {kind} {ident}: id: also defined at "

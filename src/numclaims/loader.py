@@ -213,7 +213,7 @@ def _record_holding(lines: list[str], n: int) -> _Record | None:
     end = len(lines)  # the record's lines: from its item line to the next item or top-level line
     for i in range(start + 1, len(lines)):
         item = _ITEM.match(lines[i])
-        if _TOP_KEY.match(lines[i]) or _outside_records(lines[i]) or (item is not None and len(item.group(1)) <= indent):
+        if _outside_records(lines[i]) or (item is not None and len(item.group(1)) <= indent):  # (a top-level key too)
             end = i
             break
     return _Record(section, index, start, end, indent)
@@ -289,7 +289,7 @@ def record_at(text: str, line: int, context_line: int | None = None, opened: boo
 def yaml_error_line(display: str, text: str, e: YamlInputError) -> ErrorLine:
     """The error line of a claims file YAML cannot read: its line, and the claim and field it falls in
     (:func:`record_at`)."""
-    claim, fld = record_at(text, e.line, e.context_line, e.opened) if e.line else ("", "")
+    claim, fld = record_at(text, e.line, e.context_line, e.opened)  # ("", "") for line 0
     return ErrorLine(display, e.line, claim, fld, e.message, e.code)
 
 

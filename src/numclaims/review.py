@@ -222,6 +222,36 @@ def read_claims_yaml(path: Path, root: Path) -> Any:
         raise ReviewError(yaml_error_line(display_path(path, root), text, e).untagged(), e.code) from None
 
 
+def records_with_id(root: Path, ident: str, section: str, article: str | None = None
+                    ) -> tuple[list[tuple[Path, int]], list[str], list[Path]]:
+    """Where the claims files of ``root`` (only those of ``article``, when given) define ``ident`` in
+    ``section`` (``claims`` or ``checks``): ``([(file, 1-based line), ...], [files searched, as displayed],
+    [files that cannot hold the section: empty, a list, ``claims: 5``])``, for :func:`find_claim` and
+    :func:`numclaims.decisions.decide` alike.
+
+    Raises:
+        ReviewError: a file YAML cannot read (:func:`read_claims_yaml`), or a file that cannot be read.
+    """
+    found: list[tuple[Path, int]] = []
+    searched: list[str] = []
+    unsearchable: list[Path] = []
+    for p in claims_files(root):
+        try:
+            data = read_claims_yaml(p, root)
+        except OSError as e:
+            raise ReviewError(f"{display_path(p, root)}:0: cannot read file: {reading_problem(e)}", "file-unreadable") from None
+        if isinstance(data, dict) and article is not None and data.get("article") != article:
+            continue
+        items = section_items(data, section)
+        if items is None:  # unreadable as the section, whatever the article
+            unsearchable.append(p)
+            continue
+        searched.append(display_path(p, root))
+        found += [(p, c.line if isinstance(c, LineMap) else 0) for c in items
+                  if isinstance(c, dict) and c.get("id") == ident]
+    return found, searched, unsearchable
+
+
 def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[Path, int]:
     """The claims file and 1-based line that define ``claim_id`` (among ``claims/*.yaml`` of ``root``,
     or only the file of ``article``).
@@ -230,25 +260,7 @@ def find_claim(root: Path, claim_id: str, article: str | None = None) -> tuple[P
         ReviewError: no file defines it (the message lists the files searched), two files define it (the
             message names both), or a file cannot be read.
     """
-    searched = []
-    unsearchable: list[Path] = []
-    found: list[tuple[Path, int]] = []
-    for p in claims_files(Path(root)):
-        try:
-            data = read_claims_yaml(p, Path(root))
-        except OSError as e:
-
-            raise ReviewError(f"{display_path(p, root)}:0: cannot read file: {reading_problem(e)}", "file-unreadable") from None
-        if isinstance(data, dict) and article is not None and data.get("article") != article:
-            continue
-        items = section_items(data, "claims")
-        if items is None:  # an empty file, a list, `claims: 5`: unreadable as claims, whatever the article
-            unsearchable.append(p)
-            continue
-        searched.append(display_path(p, root))
-        for c in items:
-            if isinstance(c, dict) and c.get("id") == claim_id:
-                found.append((p, c.line if isinstance(c, LineMap) else 0))
+    found, searched, unsearchable = records_with_id(Path(root), claim_id, "claims", article)
     if len(found) > 1:  # never the first alphabetically, silently: the ids must be made unique first
         (p0, l0), (p1, l1) = found[:2]
         if p0 == p1:
